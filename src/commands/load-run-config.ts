@@ -1,0 +1,26 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { defaultConfig, discoverConfigFile, loadConfigFile, type ResolvedConfig } from '../config/load.js';
+import { UsageError } from '../config/errors.js';
+import { CONFIG_CONTEXT } from '../registry.js';
+
+/** The folder config discovery starts from: the first path argument's folder, else the cwd. */
+export function discoveryStart(cwd: string, patterns: readonly string[]): string {
+  const first = patterns[0];
+  if (first === undefined) return cwd;
+  const absolute = path.resolve(cwd, first);
+  if (existsSync(absolute)) return statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+  return cwd;
+}
+
+/** `--config FILE` if given, else the nearest config file, else the embedded defaults. */
+export function loadRunConfig(cwd: string, configOption: string | undefined, startDirectory: string, root: string): ResolvedConfig {
+  if (configOption !== undefined) {
+    const file = path.resolve(cwd, configOption);
+    if (!existsSync(file)) throw new UsageError(`Config file not found: ${configOption}`);
+    return loadConfigFile(file, CONFIG_CONTEXT, configOption);
+  }
+  const found = discoverConfigFile(startDirectory);
+  if (!found) return defaultConfig(root, CONFIG_CONTEXT);
+  return loadConfigFile(found.file, CONFIG_CONTEXT, path.relative(cwd, found.file) || found.file, found.packageJson);
+}

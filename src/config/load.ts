@@ -1,0 +1,305 @@
+/**
+ * Finding, parsing and validating the config file. Every problem becomes a ConfigIssue with the
+ * file, line, key path, the bad value and what was expected; nothing is silently ignored.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import type { Rule, Severity } from '../rule.js';
+import { didYouMean } from '../text/did-you-mean.js';
+import { ConfigError, type ConfigIssue } from './errors.js';
+import type { Preset } from './presets.js';
+import { configSchema, type UserConfig } from './schema.js';
+
+export const CONFIG_FILE_NAMES = [
+  'agentops-lint.config.yaml',
+  'agentops-lint.config.yml',
+  'agentops-lint.config.json',
+  '.agentops-lint.yaml',
+  '.agentops-lint.yml',
+  '.agentops-lint.json',
+] as const;
+
+export const PACKAGE_JSON_KEY = 'agentops-lint';
+
+export const DEFAULT_FILES = ['**/*.md', '**/*.markdown'];
+
+/** A rule's setting before options are merged and parsed for one file. */
+export interface RuleSetting {
+  severity: Severity;
+  /** Option objects in the order they apply (preset first); merged shallowly, later keys win. */
+  optionLayers: Record<string, unknown>[];
+}
+
+export interface ConfigOverride {
+  files: string[];
+  excludedFiles: string[];
+  rules: Map<string, { severity: Severity; options?: Record<string, unknown> }>;
+}
+
+export interface ResolvedConfig {
+  /** Absolute path of the config file, or undefined for the embedded defaults. */
+  filePath?: string;
+  /** Folder that the globs in the config are relative to. */
+  baseDirectory: string;
+  files: string[];
+  ignore: string[];
+  rules: Map<string, RuleSetting>;
+  overrides: ConfigOverride[];
+  extends: string[];
+}
+
+export interface ConfigContext {
+  rules: ReadonlyMap<string, Rule>;
+  presets: ReadonlyMap<string, Preset>;
+}
+
+/** Walks up from `startDirectory` to the git root (or the file-system root) looking for a config. */
+export function discoverConfigFile(startDirectory: string): { file: string; packageJson: boolean } | undefined {
+  let directory = path.resolve(startDirectory);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(directory, name);
+      if (existsSync(candidate)) return { file: candidate, packageJson: false };
+    }
+    const packageJson = path.join(directory, 'package.json');
+    if (existsSync(packageJson)) {
+      try {
+        const parsed = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, unknown>;
+        if (parsed && typeof parsed === 'object' && PACKAGE_JSON_KEY in parsed) return { file: packageJson, packageJson: true };
+      } catch {
+        // A broken package.json that is not ours to read is not a config error.
+      }
+    }
+    const parent = path.dirname(directory);
+    if (existsSync(path.join(directory, '.git')) || parent === directory) return undefined;
+    directory = parent;
+  }
+}
+
+/** The embedded default: the `recommended` preset, every Markdown file. */
+export function defaultConfig(baseDirectory: string, context: ConfigContext): ResolvedConfig {
+  return resolveUserConfig({ extends: ['recommended'] }, baseDirectory, undefined, context);
+}
+
+export function loadConfigFile(file: string, context: ConfigContext, displayName = file, packageJson = false): ResolvedConfig {
+  let text: string;
+  try {
+    if (statSync(file).isDirectory()) throw new Error('is a directory');
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([{ file: displayName, path: [], message: `cannot read config file: ${(error as Error).message}` }]);
+  }
+  return parseConfigText(text, file, context, displayName, packageJson || path.basename(file) === 'package.json');
+}
+
+export function parseConfigText(
+  text: string,
+  file: string,
+  context: ConfigContext,
+  displayName = file,
+  packageJson = false,
+): ResolvedConfig {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const syntaxErrors = document.errors.map((error): ConfigIssue => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { file: displayName, path: [], line, column: col, message: `invalid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}` };
+  });
+  if (syntaxErrors.length > 0) throw new ConfigError(syntaxErrors);
+
+  const prefix = packageJson ? [PACKAGE_JSON_KEY] : [];
+  let raw: unknown = document.toJS();
+  if (packageJson) raw = (raw as Record<string, unknown> | null)?.[PACKAGE_JSON_KEY];
+  if (raw === null || raw === undefined) raw = {};
+
+  const locate = (keyPath: (string | number)[]): Pick<ConfigIssue, 'line' | 'column'> => {
+    const offset = locateInDocument(document, [...prefix, ...keyPath]);
+    if (offset === undefined) return {};
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const issues: ConfigIssue[] = [];
+  const parsed = validateUserConfig(raw, context, (keyPath, message) => {
+    issues.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyPath) });
+  });
+  if (issues.length > 0 || parsed === undefined) throw new ConfigError(issues);
+  return resolveUserConfig(parsed, path.dirname(file), file, context);
+}
+
+/** The offset of the key (or value) at `keyPath`, or of its nearest existing ancestor. */
+function locateInDocument(document: Document, keyPath: readonly (string | number)[]): number | undefined {
+  let node: unknown = document.contents;
+  let offset: number | undefined = (node as YamlNode | null)?.range?.[0];
+  for (const segment of keyPath) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+      if (!pair) return offset;
+      offset = (pair.key as YamlNode).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      offset = (node as YamlNode | undefined)?.range?.[0] ?? offset;
+    } else return offset;
+  }
+  return offset;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const json = JSON.stringify(value);
+  return json === undefined ? String(value) : json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+type Report = (keyPath: (string | number)[], message: string) => void;
+
+function reportZodIssues(error: z.ZodError, basePath: (string | number)[], value: unknown, report: Report, knownKeys?: (p: (string | number)[]) => string[]): void {
+  for (const issue of error.issues) {
+    const issuePath = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const candidates = knownKeys?.(issuePath) ?? [];
+        report([...basePath, ...issuePath, key], `unknown key "${key}"${didYouMean(key, candidates)}`);
+      }
+      continue;
+    }
+    const bad = issuePath.reduce<unknown>((current, segment) => (current as Record<string | number, unknown> | undefined)?.[segment], value);
+    report([...basePath, ...issuePath], `${issue.message.replace(/^Invalid input: /, '')} (got ${describeValue(bad)})`);
+  }
+}
+
+/** Known keys of a zod object schema, for did-you-mean on unknown keys. */
+function objectKeys(schema: z.ZodType, keyPath: readonly (string | number)[]): string[] {
+  let current: unknown = schema;
+  for (const segment of keyPath) {
+    current = unwrap(current);
+    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def;
+    if (def?.type === 'object' && typeof segment === 'string') current = def.shape?.[segment];
+    else if (def?.type === 'array') current = def.element;
+    else return [];
+  }
+  const def = (unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
+  return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
+  while (current?.def && ['optional', 'default', 'nullable', 'prefault', 'pipe'].includes(current.def.type ?? '')) {
+    current = (current.def.innerType ?? current.def.in) as typeof current;
+  }
+  return current;
+}
+
+const SEVERITIES = ['off', 'warn', 'error'];
+
+function validateRuleEntries(rulesValue: Record<string, unknown>, basePath: (string | number)[], context: ConfigContext, report: Report): Map<string, { severity: Severity; options?: Record<string, unknown> }> {
+  const result = new Map<string, { severity: Severity; options?: Record<string, unknown> }>();
+  for (const [ruleId, entry] of Object.entries(rulesValue)) {
+    const rule = context.rules.get(ruleId);
+    const entryPath = [...basePath, ruleId];
+    if (!rule) {
+      report(entryPath, `unknown rule "${ruleId}"${didYouMean(ruleId, context.rules.keys())}`);
+      continue;
+    }
+    const [severity, options, extra] = Array.isArray(entry) ? entry : [entry];
+    const severityPath = Array.isArray(entry) ? [...entryPath, 0] : entryPath;
+    if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {
+      report(severityPath, `expected "off", "warn" or "error", or [severity, options] (got ${describeValue(severity)})`);
+      continue;
+    }
+    if (Array.isArray(entry) && entry.length > 2) {
+      report([...entryPath, 2], `expected at most [severity, options] (got ${describeValue(extra)})`);
+      continue;
+    }
+    if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+      report([...entryPath, 1], `expected an options object (got ${describeValue(options)})`);
+      continue;
+    }
+    if (options !== undefined) {
+      const checked = rule.options.safeParse(options);
+      if (!checked.success) {
+        reportZodIssues(checked.error, [...entryPath, 1], options, report, (p) => objectKeys(rule.options, p));
+        continue;
+      }
+    }
+    result.set(ruleId, { severity: severity as Severity, ...(options === undefined ? {} : { options: options as Record<string, unknown> }) });
+  }
+  return result;
+}
+
+export interface ValidatedConfig {
+  extends: string[];
+  files?: string[];
+  ignore?: string[];
+  rules: Map<string, { severity: Severity; options?: Record<string, unknown> }>;
+  overrides: ConfigOverride[];
+}
+
+export function validateUserConfig(raw: unknown, context: ConfigContext, report: Report): ValidatedConfig | undefined {
+  const top = configSchema.safeParse(raw);
+  if (!top.success) {
+    reportZodIssues(top.error, [], raw, report, (p) => objectKeys(configSchema, p));
+    return undefined;
+  }
+  const config: UserConfig = top.data;
+  let failed = false;
+  const counting: Report = (keyPath, message) => {
+    failed = true;
+    report(keyPath, message);
+  };
+  const presetNames = typeof config.extends === 'string' ? [config.extends] : config.extends ?? [];
+  presetNames.forEach((name, index) => {
+    if (!context.presets.has(name)) {
+      const keyPath = typeof config.extends === 'string' ? ['extends'] : ['extends', index];
+      counting(keyPath, `unknown preset "${name}"${didYouMean(name, context.presets.keys())}; built-in presets: ${[...context.presets.keys()].join(', ')}`);
+    }
+  });
+  const rules = validateRuleEntries(config.rules ?? {}, ['rules'], context, counting);
+  const overrides = (config.overrides ?? []).map((override, index): ConfigOverride => ({
+    files: override.files,
+    excludedFiles: override.excludedFiles ?? [],
+    rules: validateRuleEntries(override.rules, ['overrides', index, 'rules'], context, counting),
+  }));
+  if (failed) return undefined;
+  return {
+    extends: presetNames,
+    ...(config.files ? { files: config.files } : {}),
+    ...(config.ignore ? { ignore: config.ignore } : {}),
+    rules,
+    overrides,
+  };
+}
+
+export function resolveUserConfig(
+  config: ValidatedConfig | { extends: string[] },
+  baseDirectory: string,
+  filePath: string | undefined,
+  context: ConfigContext,
+): ResolvedConfig {
+  const rules = new Map<string, RuleSetting>();
+  const apply = (ruleId: string, severity: Severity, options: unknown): void => {
+    const previous = rules.get(ruleId);
+    const layers = previous ? [...previous.optionLayers] : [];
+    if (options && typeof options === 'object') layers.push(options as Record<string, unknown>);
+    rules.set(ruleId, { severity, optionLayers: layers });
+  };
+  for (const presetName of config.extends) {
+    const preset = context.presets.get(presetName);
+    for (const [ruleId, entry] of Object.entries(preset?.rules ?? {})) {
+      const [severity, options] = Array.isArray(entry) ? entry : [entry];
+      apply(ruleId, severity, options);
+    }
+  }
+  const validated = config as Partial<ValidatedConfig>;
+  for (const [ruleId, entry] of validated.rules ?? []) apply(ruleId, entry.severity, entry.options);
+  return {
+    ...(filePath ? { filePath } : {}),
+    baseDirectory,
+    files: validated.files ?? DEFAULT_FILES,
+    ignore: validated.ignore ?? [],
+    rules,
+    overrides: validated.overrides ?? [],
+    extends: config.extends,
+  };
+}

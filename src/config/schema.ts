@@ -1,0 +1,59 @@
+/**
+ * The config file's shape. Each rule contributes its own options schema; the JSON Schema that
+ * editors use is generated from the same zod schemas, so the two cannot drift.
+ */
+import { z } from 'zod';
+import type { Rule, Severity } from '../rule.js';
+
+export const severitySchema = z.enum(['off', 'warn', 'error']);
+
+export type RuleEntry = Severity | [Severity] | [Severity, unknown];
+
+const globList = z.array(z.string().min(1)).describe('Glob patterns, relative to the config file.');
+
+/** The top level, with rule entries left open: they are validated one by one for precise messages. */
+export const configSchema = z.strictObject({
+  $schema: z.string().optional().describe('JSON Schema for editor completion.'),
+  extends: z.union([z.string(), z.array(z.string())]).optional().describe('Built-in presets to start from, in order.'),
+  files: globList.optional().describe('Which files are Markdown. Default: ["**/*.md", "**/*.markdown"].'),
+  ignore: globList.optional().describe('Files never linted, on top of .gitignore.'),
+  rules: z.record(z.string(), z.unknown()).optional().describe('Rule id → severity, or [severity, options].'),
+  overrides: z
+    .array(
+      z.strictObject({
+        files: globList.min(1),
+        excludedFiles: globList.optional(),
+        rules: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .optional()
+    .describe('Rule settings for some files; later entries win.'),
+});
+
+export type UserConfig = z.infer<typeof configSchema>;
+
+function ruleEntrySchema(rule: Rule): z.ZodType {
+  return z
+    .union([severitySchema, z.tuple([severitySchema]), z.tuple([severitySchema, rule.options])])
+    .describe(`${rule.description} Severity, or [severity, options].`);
+}
+
+/** The complete schema with every rule's options, for `agentops-lint schema` and schema.json. */
+export function fullConfigSchema(rules: readonly Rule[], presetNames: readonly string[]): z.ZodType {
+  const ruleShape = Object.fromEntries(rules.map((rule) => [rule.id, ruleEntrySchema(rule).optional()]));
+  const rulesObject = z.strictObject(ruleShape);
+  const preset = z.enum(presetNames as [string, ...string[]]);
+  return configSchema.extend({
+    extends: z.union([preset, z.array(preset)]).optional().describe('Built-in presets to start from, in order.'),
+    rules: rulesObject.optional().describe('Rule id → severity, or [severity, options].'),
+    overrides: z
+      .array(z.strictObject({ files: globList.min(1), excludedFiles: globList.optional(), rules: rulesObject }))
+      .optional()
+      .describe('Rule settings for some files; later entries win.'),
+  });
+}
+
+export function jsonSchema(rules: readonly Rule[], presetNames: readonly string[]): Record<string, unknown> {
+  const schema = z.toJSONSchema(fullConfigSchema(rules, presetNames), { io: 'input', unrepresentable: 'any' });
+  return { ...schema, title: 'agentops-lint configuration' };
+}

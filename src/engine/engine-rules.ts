@@ -1,0 +1,36 @@
+/**
+ * Diagnostics the engine itself reports. They are not configurable rules, but they appear in
+ * reports (and in SARIF's rule table) like rules, so they carry the same metadata.
+ */
+export interface EngineRuleMeta {
+  id: string;
+  description: string;
+  messages: Readonly<Record<string, string>>;
+}
+
+export const FILE_READ: EngineRuleMeta = {
+  id: 'file-read',
+  description: 'A file could not be read as UTF-8 Markdown (unreadable, binary, or not UTF-8); the rest of the run goes on.',
+  messages: {
+    unreadable: 'Cannot read file: {detail}.',
+    binary: 'Binary file ({detail}); Markdown must be text.',
+    invalidUtf8: 'Not UTF-8 ({detail}); GitHub would show replacement characters.',
+  },
+};
+
+export const RULE_CRASH: EngineRuleMeta = {
+  id: 'rule-crash',
+  description: 'A rule threw an exception on a file; other rules and files were still checked. Please report it.',
+  messages: { crashed: 'Rule "{rule}" crashed: {error}.' },
+};
+
+export const CONTROL_COMMENTS: EngineRuleMeta = {
+  id: 'control-comments',
+  description: 'An inline agentops-lint control comment names an unknown rule, or (with --report-unused-disables) silenced nothing.',
+  messages: {
+    unknownRule: 'Unknown rule "{rule}" in control comment{hint}.',
+    unusedDisable: 'Unused {directive} comment: no {what} problem was reported here.',
+  },
+};
+
+export const ENGINE_RULES: readonly EngineRuleMeta[] = [FILE_READ, RULE_CRASH, CONTROL_COMMENTS];

@@ -1,0 +1,198 @@
+/**
+ * The two phases over a set of files: phase 1 per file (analyzeBytes), then phase 2 over the
+ * ProjectIndex (project rules), then suppressions and the conversion of offsets to lines.
+ */
+import type { FileSettings, EnabledRule } from '../config/file-settings.js';
+import { resolveLinkTarget } from '../links/resolve.js';
+import { offsetToPoint } from '../markdown/parse.js';
+import type { ProjectRule, Rule } from '../rule.js';
+import { closestMatches } from '../text/did-you-mean.js';
+import { analyzeBytes, analyzeText, toPending, unreadableFile, type FileAnalysis } from './analyze-file.js';
+import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from './diagnostic.js';
+import { SuppressionMap } from './directives.js';
+import { CONTROL_COMMENTS, ENGINE_RULES, RULE_CRASH } from './engine-rules.js';
+import type { FileFacts, ProjectIndex, RepositoryPaths } from './project-index.js';
+
+export interface ProjectSource {
+  /** Root-relative Markdown files whose problems are reported. */
+  targets: readonly string[];
+  paths: RepositoryPaths;
+  renames?: ReadonlyMap<string, string>;
+  /** Reads a root-relative file. */
+  read(path: string): Promise<Uint8Array>;
+  /** Which root-relative paths are Markdown (for context files reached through links). */
+  isMarkdown(path: string): boolean;
+}
+
+export interface LintProjectOptions {
+  settings: Pick<FileSettings, 'forFile' | 'base'>;
+  rules: ReadonlyMap<string, Rule>;
+  reportUnusedDisables?: boolean;
+  /** Texts that replace what is on disk (fix passes, staged content). */
+  overrides?: ReadonlyMap<string, string>;
+}
+
+export interface LintProjectResult {
+  diagnostics: Diagnostic[];
+  /** Phase-1 results of the target files, with their decoded text (for fixes). */
+  analyses: Map<string, FileAnalysis>;
+  /** A rule crashed somewhere: exit code 2. */
+  crashed: boolean;
+}
+
+async function analyze(path: string, source: ProjectSource, options: LintProjectOptions, factsOnly: boolean): Promise<FileAnalysis> {
+  const enabled = options.settings.forFile(path);
+  const override = options.overrides?.get(path);
+  if (override !== undefined) return analyzeText(path, override, enabled, factsOnly);
+  let bytes: Uint8Array;
+  try {
+    bytes = await source.read(path);
+  } catch (error) {
+    return unreadableFile(path, error);
+  }
+  return analyzeBytes(path, bytes, enabled, factsOnly);
+}
+
+/** Markdown files that targets link to but that are not targets: read for their facts only. */
+function linkedContextFiles(analyses: Iterable<FileAnalysis>, source: ProjectSource, known: ReadonlySet<string>): string[] {
+  const result = new Set<string>();
+  for (const analysis of analyses) {
+    for (const link of analysis.facts?.links ?? []) {
+      const target = resolveLinkTarget(analysis.path, link.url);
+      if (!target || target.escapesRoot) continue;
+      let candidate = target.path;
+      if (source.paths.directories.has(candidate)) candidate = candidate === '' ? 'README.md' : `${candidate}/README.md`;
+      if (!known.has(candidate) && source.paths.files.has(candidate) && source.isMarkdown(candidate)) result.add(candidate);
+    }
+  }
+  return [...result].sort();
+}
+
+function runProjectRules(index: ProjectIndex, options: LintProjectOptions, targetSettings: Map<string, EnabledRule[]>): { pending: PendingDiagnostic[]; crashed: boolean } {
+  const pending: PendingDiagnostic[] = [];
+  let crashed = false;
+  const projectRules = new Map<string, { rule: ProjectRule; options: unknown }>();
+  for (const enabled of options.settings.base()) if (enabled.rule.scope === 'project') projectRules.set(enabled.rule.id, { rule: enabled.rule, options: enabled.options });
+  for (const settings of targetSettings.values()) {
+    for (const enabled of settings) {
+      if (enabled.rule.scope === 'project' && !projectRules.has(enabled.rule.id)) projectRules.set(enabled.rule.id, { rule: enabled.rule, options: enabled.options });
+    }
+  }
+  for (const { rule, options: ruleOptions } of projectRules.values()) {
+    try {
+      rule.check({
+        index,
+        options: ruleOptions,
+        extracted: <T>(facts: FileFacts) => facts.extracted[rule.id] as T | undefined,
+        report: (descriptor) => {
+          if (!index.targets.has(descriptor.file)) return;
+          const enabled = targetSettings.get(descriptor.file)?.find((candidate) => candidate.rule.id === rule.id);
+          if (!enabled) return;
+          pending.push(toPending(descriptor.file, rule.id, enabled.severity, rule.messages, descriptor));
+        },
+      });
+    } catch (error) {
+      crashed = true;
+      pending.push(
+        toPending([...index.targets][0] ?? '', RULE_CRASH.id, 'error', RULE_CRASH.messages, {
+          messageId: 'crashed',
+          data: { rule: rule.id, error: error instanceof Error ? error.message : String(error) },
+          at: { start: 0, end: 0 },
+        }),
+      );
+    }
+  }
+  return { pending, crashed };
+}
+
+function directiveDiagnostics(facts: FileFacts, knownRuleIds: ReadonlySet<string>): PendingDiagnostic[] {
+  const result: PendingDiagnostic[] = [];
+  for (const directive of facts.directives) {
+    directive.rules?.forEach((ruleId, index) => {
+      if (knownRuleIds.has(ruleId)) return;
+      const start = directive.ruleOffsets?.[index] ?? directive.start;
+      const [best] = closestMatches(ruleId, knownRuleIds);
+      result.push(
+        toPending(facts.path, CONTROL_COMMENTS.id, 'error', CONTROL_COMMENTS.messages, {
+          messageId: 'unknownRule',
+          data: { rule: ruleId, hint: best ? ` (did you mean "${best}"?)` : '' },
+          at: { start, end: start + ruleId.length },
+        }),
+      );
+    });
+  }
+  return result;
+}
+
+function toDiagnostic(pending: PendingDiagnostic, lineStarts: readonly number[]): Diagnostic {
+  const start = offsetToPoint(lineStarts, pending.start);
+  const end = offsetToPoint(lineStarts, pending.end);
+  const diagnostic: Diagnostic = {
+    file: pending.file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    ruleId: pending.ruleId,
+    messageId: pending.messageId,
+    severity: pending.severity,
+    message: pending.message,
+  };
+  if (pending.suggestion !== undefined) diagnostic.suggestion = pending.suggestion;
+  if (pending.fix !== undefined) diagnostic.fix = pending.fix;
+  return diagnostic;
+}
+
+export async function lintProject(source: ProjectSource, options: LintProjectOptions): Promise<LintProjectResult> {
+  const analyses = new Map<string, FileAnalysis>();
+  for (const path of source.targets) analyses.set(path, await analyze(path, source, options, false));
+
+  const files = new Map<string, FileFacts>();
+  for (const analysis of analyses.values()) if (analysis.facts) files.set(analysis.path, analysis.facts);
+  for (const path of linkedContextFiles(analyses.values(), source, new Set(analyses.keys()))) {
+    const context = await analyze(path, source, options, true);
+    if (context.facts) files.set(path, context.facts);
+  }
+
+  const targetSettings = new Map(source.targets.map((path) => [path, options.settings.forFile(path)]));
+  const index: ProjectIndex = { files, targets: new Set(source.targets), paths: source.paths, renames: source.renames ?? new Map() };
+  const project = runProjectRules(index, options, targetSettings);
+
+  const knownRuleIds = new Set([...options.rules.keys(), ...ENGINE_RULES.map((rule) => rule.id)]);
+  const byFile = new Map<string, PendingDiagnostic[]>();
+  for (const pending of [...[...analyses.values()].flatMap((analysis) => analysis.diagnostics), ...project.pending]) {
+    const list = byFile.get(pending.file) ?? [];
+    list.push(pending);
+    byFile.set(pending.file, list);
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  for (const path of source.targets) {
+    const facts = files.get(path);
+    const pendingList = byFile.get(path) ?? [];
+    if (!facts) {
+      diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, [0])));
+      continue;
+    }
+    const suppressions = new SuppressionMap(facts.directives);
+    for (const pending of pendingList) {
+      const { line } = offsetToPoint(facts.lineStarts, pending.start);
+      if (pending.ruleId !== RULE_CRASH.id && suppressions.suppresses(pending.ruleId, line)) continue;
+      diagnostics.push(toDiagnostic(pending, facts.lineStarts));
+    }
+    for (const pending of directiveDiagnostics(facts, knownRuleIds)) diagnostics.push(toDiagnostic(pending, facts.lineStarts));
+    if (options.reportUnusedDisables) {
+      for (const directive of suppressions.unused()) {
+        const pending = toPending(path, CONTROL_COMMENTS.id, 'error', CONTROL_COMMENTS.messages, {
+          messageId: 'unusedDisable',
+          data: { directive: `agentops-lint-${directive.kind}`, what: directive.rules ? directive.rules.map((id) => `"${id}"`).join(' or ') : '' },
+          at: { start: directive.start, end: directive.end },
+        });
+        pending.message = pending.message.replace('no  problem', 'no problem');
+        diagnostics.push(toDiagnostic(pending, facts.lineStarts));
+      }
+    }
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { diagnostics, analyses, crashed: project.crashed || [...analyses.values()].some((analysis) => analysis.crashed) };
+}

@@ -1,0 +1,102 @@
+/**
+ * The command line, as a function of (argv, io) that returns the exit code, so that tests run it
+ * in-process. Known failures (bad config, bad arguments) print one clear line and exit 2.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, UsageError } from './config/errors.js';
+import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io.js';
+import { REPORTER_NAMES } from './reporters/index.js';
+import { TOOL_VERSION } from './tool.js';
+import { lintCommand, type LintCommandOptions } from './commands/lint.js';
+import { initCommand, printConfigCommand, rulesCommand, schemaCommand } from './commands/info.js';
+
+function wholeNumber(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError('expected a whole number of 0 or more.');
+  return parsed;
+}
+
+function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command('agentops-lint')
+    .description('Lint Markdown documentation: links, anchors, terminology, document contracts and GitHub rendering.')
+    .version(TOOL_VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('lint', { isDefault: true })
+    .description('lint Markdown files (the default command)')
+    .argument('[paths...]', 'files, folders or globs to lint (default: the current folder)')
+    .option('-c, --config <file>', 'use this config file instead of looking for one')
+    .option('--root <dir>', 'repository root: where "/" links resolve (default: the git root)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(REPORTER_NAMES).default('stylish'))
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--fix', 'fix problems where the fix is certain, writing files atomically', false)
+    .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing', false)
+    .option('-q, --quiet', 'report errors only', false)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber)
+    .option('--report-unused-disables', 'report control comments that silenced nothing', false)
+    .option('--no-error-on-unmatched-pattern', 'do not fail when a path or glob matches no file')
+    .option('--color', 'force colours')
+    .option('--no-color', 'never use colours')
+    .option('--debug', 'show stack traces of internal errors', false)
+    .action(async (paths: string[], options: LintCommandOptions) => {
+      setExitCode(await lintCommand(paths, options, io));
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter agentops-lint.config.yaml (never overwrites)')
+    .action(async () => setExitCode(await initCommand(io)));
+
+  program
+    .command('rules')
+    .description('list every rule: id, default severity, fixable, description')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .action((options: { format: 'table' | 'json' }) => setExitCode(rulesCommand(options.format, io)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the config file (also shipped as schema.json)')
+    .action(() => setExitCode(schemaCommand(io)));
+
+  program
+    .command('print-config')
+    .description('print the effective configuration for a file')
+    .argument('<file>', 'the file whose configuration to show')
+    .option('-c, --config <file>', 'use this config file instead of looking for one')
+    .action((file: string, options: { config?: string }) => setExitCode(printConfigCommand(file, options.config, io)));
+
+  return program;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with exit code 0; argument errors were already printed.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`agentops-lint: invalid configuration\n${error.message}\n`);
+      return EXIT_FAILURE;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`agentops-lint: ${error.message}\n`);
+      return EXIT_FAILURE;
+    }
+    const debug = argv.includes('--debug');
+    io.stderr(`agentops-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    else io.stderr('Run again with --debug for the stack trace, and please report it.\n');
+    return EXIT_FAILURE;
+  }
+}

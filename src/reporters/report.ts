@@ -1,0 +1,41 @@
+import type { Diagnostic } from '../engine/diagnostic.js';
+
+/** A rule as reports describe it (configurable rules and engine diagnostics alike). */
+export interface ReportedRule {
+  id: string;
+  description: string;
+  docsUrl: string;
+  defaultSeverity: 'warn' | 'error';
+}
+
+/** Everything a reporter needs; reporters are pure functions of it. */
+export interface LintReport {
+  toolName: string;
+  toolVersion: string;
+  informationUri: string;
+  /** Absolute paths: diagnostics' files are relative to root; people read paths relative to cwd. */
+  cwd: string;
+  root: string;
+  filesChecked: number;
+  diagnostics: Diagnostic[];
+  rules: ReportedRule[];
+  /** Whether colours may be used (stylish only). */
+  color: boolean;
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; fixableErrors: number; fixableWarnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity === 'error') {
+      errors++;
+      if (diagnostic.fix) fixableErrors++;
+    } else {
+      warnings++;
+      if (diagnostic.fix) fixableWarnings++;
+    }
+  }
+  return { errors, warnings, fixableErrors, fixableWarnings };
+}

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { Chalk } from 'chalk';
+import { countBySeverity, type LintReport } from './report.js';
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * One line per problem, starting with a clickable `path:line:col` (relative to where the user
+ * runs the tool), grouped by file, then a summary.
+ */
+export function formatStylish(report: LintReport): string {
+  const chalk = new Chalk({ level: report.color ? 1 : 0 });
+  if (report.diagnostics.length === 0) return `${chalk.green('✔')} ${plural(report.filesChecked, 'file')} checked, no problems.\n`;
+  const lines: string[] = [];
+  let previousFile: string | undefined;
+  for (const diagnostic of report.diagnostics) {
+    if (previousFile !== undefined && diagnostic.file !== previousFile) lines.push('');
+    previousFile = diagnostic.file;
+    const shown = path.relative(report.cwd, path.join(report.root, diagnostic.file)).split(path.sep).join('/') || diagnostic.file;
+    const where = `${shown}:${diagnostic.line}:${diagnostic.column}`;
+    const severity = diagnostic.severity === 'error' ? chalk.red('error') : chalk.yellow('warn ');
+    const suggestion = diagnostic.suggestion ? ` ${chalk.cyan(diagnostic.suggestion)}` : '';
+    lines.push(`${chalk.underline(where)}  ${severity}  ${diagnostic.message}${suggestion}  ${chalk.dim(diagnostic.ruleId)}`);
+  }
+  const counts = countBySeverity(report.diagnostics);
+  const summary = `✖ ${plural(counts.errors + counts.warnings, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}) in ${plural(report.filesChecked, 'file')} checked`;
+  lines.push('', counts.errors > 0 ? chalk.red.bold(summary) : chalk.yellow.bold(summary));
+  if (counts.fixableErrors + counts.fixableWarnings > 0) {
+    lines.push(`  ${plural(counts.fixableErrors, 'error')} and ${plural(counts.fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,67 @@
+/**
+ * Rule docs cannot drift from behaviour: every rule has a doc whose `incorrect` examples fail and
+ * whose `correct` examples pass; the README rule table and schema.json match the metadata.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { schemaJsonText, withRulesTable } from '../src/docs-index.js';
+import { lintInMemory, type Project } from './rule-tester.js';
+
+interface DocExample {
+  kind: 'correct' | 'incorrect';
+  project: Project;
+  options?: unknown;
+  line: number;
+}
+
+/** Examples are fenced blocks with info `markdown correct|incorrect [JSON options]`; `<!-- file: x.md -->` lines split files. */
+export function docExamples(doc: string): DocExample[] {
+  const examples: DocExample[] = [];
+  const fence = /^(`{3,}|~{3,})markdown (correct|incorrect)(?: (\{.*\}))?\n([\s\S]*?)^\1\s*$/gm;
+  for (const match of doc.matchAll(fence)) {
+    const body = match[4]!;
+    const project: Project = {};
+    const parts = body.split(/^<!-- file: (\S+) -->\n/m);
+    if (parts.length === 1) project['doc.md'] = body;
+    else for (let i = 1; i < parts.length; i += 2) project[parts[i]!] = parts[i + 1]!;
+    const example: DocExample = { kind: match[2] as DocExample['kind'], project, line: doc.slice(0, match.index).split('\n').length };
+    if (match[3]) example.options = JSON.parse(match[3]) as unknown;
+    examples.push(example);
+  }
+  return examples;
+}
+
+describe('rule docs', () => {
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      const docPath = new URL(`../rules/${rule.id}.md`, import.meta.url);
+      it('has a doc with a title, its description, and both kinds of example', () => {
+        expect(existsSync(docPath)).toBe(true);
+        const doc = readFileSync(docPath, 'utf8');
+        expect(doc.startsWith(`# ${rule.id}\n`)).toBe(true);
+        const kinds = new Set(docExamples(doc).map((example) => example.kind));
+        expect([...kinds].sort()).toEqual(['correct', 'incorrect']);
+      });
+      const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
+      for (const example of docExamples(doc)) {
+        it(`${example.kind} example at line ${example.line}`, async () => {
+          const { diagnostics } = await lintInMemory(example.project, { rules: { [rule.id]: example.options === undefined ? 'error' : ['error', example.options] } });
+          const own = diagnostics.filter((diagnostic) => diagnostic.ruleId === rule.id);
+          if (example.kind === 'correct') expect(own).toEqual([]);
+          else expect(own.length).toBeGreaterThan(0);
+        });
+      }
+    });
+  }
+});
+
+describe('generated files', () => {
+  it('README rule table is up to date (run `npm run docs`)', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme).toBe(withRulesTable(readme));
+  });
+  it('schema.json is up to date (run `npm run docs`)', () => {
+    expect(readFileSync(new URL('../schema.json', import.meta.url), 'utf8')).toBe(schemaJsonText());
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * RuleTester: `valid` and `invalid` cases for one rule, each either inline Markdown (one file,
+ * `doc.md`) or an in-memory project `{ "a.md": "...", "docs/b.md": "..." }`. Invalid cases list
+ * the exact diagnostics expected ({ messageId, line, column }, optionally file, endLine, endColumn,
+ * suggestion) and, for fixable rules, the fixed `output`, which is re-linted to prove it converges.
+ */
+import { describe, expect, it } from 'vitest';
+import { FileSettings } from '../src/config/file-settings.js';
+import { resolveUserConfig, type ResolvedConfig } from '../src/config/load.js';
+import type { Diagnostic } from '../src/engine/diagnostic.js';
+import { applyFixes } from '../src/engine/fix.js';
+import { lintProject } from '../src/engine/lint-project.js';
+import { repositoryPathsFromFiles } from '../src/engine/project-index.js';
+import { CONFIG_CONTEXT, RULES_BY_ID } from '../src/registry.js';
+import type { Rule, Severity } from '../src/rule.js';
+
+export type Project = Record<string, string | Uint8Array>;
+
+export interface LintInMemoryOptions {
+  /** rule id → severity or [severity, options]. */
+  rules: Record<string, Severity | [Severity, unknown]>;
+  /** Which files are linted (default: every .md/.markdown file in the project). */
+  targets?: string[];
+  /** Extra non-Markdown paths that exist (images, folders' files). */
+  symlinks?: string[];
+  renames?: Record<string, string>;
+  overrides?: { files: string[]; rules: Record<string, Severity | [Severity, unknown]> }[];
+  reportUnusedDisables?: boolean;
+}
+
+const isMarkdown = (file: string): boolean => /\.(md|markdown)$/i.test(file);
+
+function configFor(options: LintInMemoryOptions): ResolvedConfig {
+  const toEntry = (entry: Severity | [Severity, unknown]) => {
+    const [severity, ruleOptions] = Array.isArray(entry) ? entry : [entry];
+    return { severity, ...(ruleOptions === undefined ? {} : { options: ruleOptions as Record<string, unknown> }) };
+  };
+  return resolveUserConfig(
+    {
+      extends: [],
+      rules: new Map(Object.entries(options.rules).map(([id, entry]) => [id, toEntry(entry)])),
+      overrides: (options.overrides ?? []).map((override) => ({
+        files: override.files,
+        excludedFiles: [],
+        rules: new Map(Object.entries(override.rules).map(([id, entry]) => [id, toEntry(entry)])),
+      })),
+    },
+    '/project',
+    undefined,
+    CONFIG_CONTEXT,
+  );
+}
+
+/** Lints an in-memory project with the real engine; returns diagnostics and the fixed texts. */
+export async function lintInMemory(project: Project, options: LintInMemoryOptions): Promise<{ diagnostics: Diagnostic[]; crashed: boolean }> {
+  const settings = new FileSettings(configFor(options), RULES_BY_ID, '/project');
+  const encoder = new TextEncoder();
+  const result = await lintProject(
+    {
+      targets: (options.targets ?? Object.keys(project).filter(isMarkdown)).sort(),
+      paths: repositoryPathsFromFiles(Object.keys(project), options.symlinks ?? []),
+      renames: new Map(Object.entries(options.renames ?? {})),
+      read: async (file) => {
+        const content = project[file];
+        if (content === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+        return typeof content === 'string' ? encoder.encode(content) : content;
+      },
+      isMarkdown,
+    },
+    { settings, rules: RULES_BY_ID, reportUnusedDisables: options.reportUnusedDisables ?? false },
+  );
+  return { diagnostics: result.diagnostics, crashed: result.crashed };
+}
+
+/** Applies fixes pass by pass (as --fix does) and returns the final texts of the project. */
+export async function fixInMemory(project: Project, options: LintInMemoryOptions, maxPasses = 10): Promise<Project> {
+  let current: Project = { ...project };
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const { diagnostics } = await lintInMemory(current, options);
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const diagnostic of diagnostics) if (diagnostic.fix) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+    if (byFile.size === 0) return current;
+    let changed = false;
+    const next: Project = { ...current };
+    for (const [file, list] of byFile) {
+      const text = current[file];
+      if (typeof text !== 'string') continue;
+      const fixed = applyFixes(text.replace(/^\uFEFF/, ''), list.map((diagnostic) => diagnostic.fix!));
+      if (fixed.text !== text) {
+        next[file] = fixed.text;
+        changed = true;
+      }
+    }
+    if (!changed) return current;
+    current = next;
+  }
+  return current;
+}
+
+export interface ExpectedDiagnostic {
+  messageId: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  file?: string;
+  suggestion?: string;
+  /** Substring the message must contain. */
+  message?: string;
+  severity?: 'warn' | 'error';
+}
+
+interface CaseBase {
+  /** Shown as the test name. */
+  name?: string;
+  /** Inline Markdown (linted as doc.md) or a whole in-memory project. */
+  code: string | Project;
+  options?: unknown;
+  /** Extra settings such as other rules, targets or renames. */
+  setup?: Omit<LintInMemoryOptions, 'rules'> & { rules?: LintInMemoryOptions['rules'] };
+}
+
+export interface ValidCase extends CaseBase {}
+
+export interface InvalidCase extends CaseBase {
+  errors: ExpectedDiagnostic[];
+  /** The fixed Markdown (or project) after --fix; omit when nothing is fixable. */
+  output?: string | Project;
+}
+
+function toProject(code: string | Project): Project {
+  return typeof code === 'string' ? { 'doc.md': code } : code;
+}
+
+function optionsFor(rule: Rule, testCase: CaseBase): LintInMemoryOptions {
+  const entry: Severity | [Severity, unknown] = testCase.options === undefined ? 'error' : ['error', testCase.options];
+  return { ...testCase.setup, rules: { ...testCase.setup?.rules, [rule.id]: entry } };
+}
+
+function caseName(testCase: CaseBase, index: number): string {
+  if (testCase.name) return testCase.name;
+  const text = typeof testCase.code === 'string' ? testCase.code : Object.keys(testCase.code).join(', ');
+  return `#${index}: ${JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)}`;
+}
+
+function pickExpected(actual: Diagnostic, expected: ExpectedDiagnostic): Partial<Diagnostic> {
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(expected) as (keyof ExpectedDiagnostic)[]) {
+    if (key === 'message') picked.message = actual.message.includes(expected.message!) ? expected.message : actual.message;
+    else picked[key] = actual[key as keyof Diagnostic];
+  }
+  return picked as Partial<Diagnostic>;
+}
+
+export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+  describe(rule.id, () => {
+    describe('valid', () => {
+      cases.valid.forEach((validCase, index) => {
+        const testCase: ValidCase = typeof validCase === 'string' ? { code: validCase } : validCase;
+        it(caseName(testCase, index), async () => {
+          const { diagnostics, crashed } = await lintInMemory(toProject(testCase.code), optionsFor(rule, testCase));
+          expect(crashed).toBe(false);
+          expect(diagnostics.filter((diagnostic) => diagnostic.ruleId === rule.id)).toEqual([]);
+        });
+      });
+    });
+    describe('invalid', () => {
+      cases.invalid.forEach((testCase, index) => {
+        it(caseName(testCase, index), async () => {
+          const project = toProject(testCase.code);
+          const options = optionsFor(rule, testCase);
+          const { diagnostics, crashed } = await lintInMemory(project, options);
+          expect(crashed).toBe(false);
+          const own = diagnostics.filter((diagnostic) => diagnostic.ruleId === rule.id);
+          expect(own.map((actual, i) => pickExpected(actual, testCase.errors[i] ?? { messageId: '', line: 0, column: 0 }))).toEqual(testCase.errors);
+          const fixable = own.some((diagnostic) => diagnostic.fix);
+          if (testCase.output === undefined) {
+            expect(fixable, 'a fix was offered: add `output` to the case').toBe(false);
+            return;
+          }
+          expect(rule.fixable, 'rule has fixes but metadata says fixable: false').toBe(true);
+          const fixed = await fixInMemory(project, options);
+          const expectedProject = typeof testCase.output === 'string' ? { ...project, 'doc.md': testCase.output } : { ...project, ...testCase.output };
+          expect(fixed).toEqual(expectedProject);
+          const again = await fixInMemory(fixed, options);
+          expect(again, 'fixes must converge').toEqual(fixed);
+        });
+      });
+    });
+  });
+}
