@@ -42,6 +42,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--color', 'force colours')
     .option('--no-color', 'never use colours')
     .option('--debug', 'show stack traces of internal errors', false)
+    .option('--threads <n>', 'parse on at most n threads (default: one per core; 1 keeps to the main thread)', wholeNumber)
+    .option('--no-threads', 'parse on the main thread only')
     .action(async (paths: string[], options: LintCommandOptions) => {
       setExitCode(await lintCommand(paths, options, io));
     });

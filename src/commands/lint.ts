@@ -6,6 +6,7 @@ import { UsageError } from '../config/errors.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
 import { applyFixes } from '../engine/fix.js';
 import { lintProject, type LintProjectResult, type ProjectSource } from '../engine/lint-project.js';
+import { createPhase1Pool } from '../engine/phase1-pool.js';
 import { discoverTargets, findRoot, listRepositoryPaths } from '../files/discover.js';
 import { writeFileAtomic } from '../files/write-atomic.js';
 import { colorEnabled, EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK, type CliIo } from '../io.js';
@@ -28,6 +29,8 @@ export interface LintCommandOptions {
   reportUnusedDisables: boolean;
   errorOnUnmatchedPattern: boolean;
   color?: boolean;
+  /** Most threads that parse at once (`--threads n`); false for `--no-threads`. Default: one a core. */
+  threads?: number | false;
 }
 
 export const MAX_FIX_PASSES = 10;
@@ -53,12 +56,18 @@ export async function lintCommand(patterns: readonly string[], options: LintComm
 
   const fixing = options.fix || options.fixDryRun;
   const texts = new Map<string, string>();
-  let result: LintProjectResult = await lintProject(source, { settings, rules: RULES_BY_ID, reportUnusedDisables: options.reportUnusedDisables });
+  const pool = createPhase1Pool({ config, root, maxThreads: options.threads === false ? 1 : options.threads });
+  let result: LintProjectResult;
   const originals = new Map<string, { text: string; bom: boolean }>();
-  for (let pass = 1; fixing && pass <= MAX_FIX_PASSES; pass++) {
-    const changed = applyPass(result, texts, originals);
-    if (!changed) break;
-    result = await lintProject(source, { settings, rules: RULES_BY_ID, reportUnusedDisables: options.reportUnusedDisables, overrides: texts });
+  try {
+    result = await lintProject(source, { settings, rules: RULES_BY_ID, reportUnusedDisables: options.reportUnusedDisables, runPhase1: pool.run });
+    for (let pass = 1; fixing && pass <= MAX_FIX_PASSES; pass++) {
+      const changed = applyPass(result, texts, originals);
+      if (!changed) break;
+      result = await lintProject(source, { settings, rules: RULES_BY_ID, reportUnusedDisables: options.reportUnusedDisables, overrides: texts, runPhase1: pool.run });
+    }
+  } finally {
+    await pool.close();
   }
 
   if (options.fixDryRun) {

@@ -1,0 +1,225 @@
+/**
+ * Phase 1 on worker threads. A Phase1Runner that splits a large batch of files over a pool of
+ * workers, one a core, and returns exactly what runPhase1Sequentially would: every worker rebuilds
+ * FileSettings from the (serialisable) ResolvedConfig and runs the same analyzeBytes/analyzeText.
+ * Bytes go in and FileAnalysis comes back as plain data; trees never leave a worker.
+ *
+ * Small runs stay on the calling thread: starting a worker (loading the parser and the rules)
+ * costs about as much as parsing a few dozen files.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ResolvedConfig } from '../config/load.js';
+import { PACKAGE_ROOT } from '../tool.js';
+import { unreadableFile, type FileAnalysis } from './analyze-file.js';
+import { analyzeOne, runPhase1Sequentially, type LintProjectOptions, type Phase1Job, type Phase1Runner, type ProjectSource } from './lint-project.js';
+
+/** What a worker needs to rebuild FileSettings. */
+export interface Phase1WorkerData {
+  config: ResolvedConfig;
+  root: string;
+}
+
+/** One file sent to a worker: its bytes as read, or the text that replaces them (fix passes). */
+export interface Phase1WorkerJob {
+  path: string;
+  factsOnly: boolean;
+  bytes?: Uint8Array;
+  text?: string;
+}
+
+export interface Phase1WorkerRequest {
+  id: number;
+  jobs: Phase1WorkerJob[];
+}
+
+export interface Phase1WorkerResponse {
+  id: number;
+  analyses: FileAnalysis[];
+}
+
+/**
+ * V8's young generation for each worker. Parsing allocates many short-lived objects (micromark
+ * events, tokens, points); a larger nursery lets most of them die young instead of being copied,
+ * which cut the parse's CPU time on real documentation (see bench/RESULTS.md).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 96;
+
+/** Below this many files a batch runs on the calling thread (measured: see bench/RESULTS.md). */
+export const DEFAULT_MIN_FILES_FOR_THREADS = 48;
+
+/** Each thread should get at least this many files, or starting a worker does not pay. */
+const MIN_FILES_PER_THREAD = 24;
+
+export interface Phase1PoolOptions {
+  config: ResolvedConfig;
+  /** Absolute path of the lint root (FileSettings resolves override globs from it). */
+  root: string;
+  /** Most threads that parse at once (default: the available cores). 1 keeps everything on this thread. */
+  maxThreads?: number;
+  /** Batches with fewer files run on the calling thread. */
+  minFilesForThreads?: number;
+  /** The worker's module (default: the compiled phase1-worker.js). */
+  workerScript?: URL;
+}
+
+export interface Phase1Pool {
+  /** The Phase1Runner to pass as LintProjectOptions.runPhase1. */
+  run: Phase1Runner;
+  /** How many threads parse: this one and the workers started so far. */
+  readonly threads: number;
+  /** Stops the workers. The pool must not be used afterwards. */
+  close(): Promise<void>;
+}
+
+/**
+ * The compiled worker module. Worker threads cannot load TypeScript, so when this module itself
+ * runs from sources (vitest), workers run the build in dist/: `npm test` builds it first.
+ */
+export function defaultWorkerScript(): URL {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.js')) return new URL('./phase1-worker.js', import.meta.url);
+  const built = path.join(PACKAGE_ROOT, 'dist', path.relative(PACKAGE_ROOT, path.dirname(here)), 'phase1-worker.js');
+  if (!existsSync(built)) throw new Error(`worker threads need the compiled ${path.relative(PACKAGE_ROOT, built)}: run \`npm run build\` first`);
+  return pathToFileURL(built);
+}
+
+/** One worker thread and the requests it has not answered yet. */
+class Phase1Worker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (analyses: FileAnalysis[]) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+  private failure: Error | undefined;
+
+  constructor(script: URL, data: Phase1WorkerData) {
+    this.worker = new Worker(script, {
+      workerData: data,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+    // An idle worker must not keep the process alive if a caller forgets close().
+    this.worker.unref();
+    this.worker.on('message', (response: Phase1WorkerResponse) => {
+      const request = this.pending.get(response.id);
+      this.pending.delete(response.id);
+      if (this.pending.size === 0) this.worker.unref();
+      request?.resolve(response.analyses);
+    });
+    this.worker.on('error', (error) => this.fail(new Error(`a phase-1 worker thread failed: ${error.message}`, { cause: error })));
+    this.worker.on('exit', (code) => this.fail(new Error(`a phase-1 worker thread stopped unexpectedly (exit code ${code})`)));
+  }
+
+  analyze(jobs: Phase1WorkerJob[]): Promise<FileAnalysis[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ id, jobs } satisfies Phase1WorkerRequest);
+    });
+  }
+
+  async terminate(): Promise<void> {
+    this.failure ??= new Error('the phase-1 worker pool was closed');
+    await this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const request of this.pending.values()) request.reject(this.failure);
+    this.pending.clear();
+    this.worker.unref();
+  }
+}
+
+/** Reads one job on this thread; an unreadable file is answered here, as the sequential runner does. */
+async function prepareJob(job: Phase1Job, source: ProjectSource, options: LintProjectOptions): Promise<Phase1WorkerJob | FileAnalysis> {
+  const text = options.overrides?.get(job.path);
+  if (text !== undefined) return { path: job.path, factsOnly: job.factsOnly, text };
+  try {
+    return { path: job.path, factsOnly: job.factsOnly, bytes: await source.read(job.path) };
+  } catch (error) {
+    return unreadableFile(job.path, error);
+  }
+}
+
+export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
+  const maxThreads = Math.max(1, options.maxThreads ?? availableParallelism());
+  const minFiles = options.minFilesForThreads ?? DEFAULT_MIN_FILES_FOR_THREADS;
+  const workers: Phase1Worker[] = [];
+  let closed = false;
+
+  const startWorkers = (count: number): void => {
+    const script = options.workerScript ?? defaultWorkerScript();
+    const data: Phase1WorkerData = { config: options.config, root: options.root };
+    while (workers.length < count) workers.push(new Phase1Worker(script, data));
+  };
+
+  const run: Phase1Runner = async (jobs, source, lintOptions) => {
+    if (closed) throw new Error('the phase-1 worker pool was closed');
+    // This thread parses too, so n threads means n - 1 workers: one heap fewer than n workers.
+    const wantedWorkers = Math.min(maxThreads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - 1;
+    const useWorkers = maxThreads > 1 && (workers.length > 0 || (jobs.length >= minFiles && wantedWorkers > 0));
+    if (!useWorkers) return runPhase1Sequentially(jobs, source, lintOptions);
+    // Settings errors (options invalid once an override merges them) surface here, on this
+    // thread, exactly as the sequential runner raises them.
+    for (const job of jobs) lintOptions.settings.forFile(job.path);
+    startWorkers(wantedWorkers);
+
+    const results = new Array<FileAnalysis>(jobs.length);
+    // Small batches balance the load; two in flight per worker hide the round trip and the reads.
+    const batchSize = Math.max(1, Math.min(16, Math.floor(jobs.length / ((workers.length + 1) * 8))));
+    let next = 0;
+    const feedWorker = async (worker: Phase1Worker): Promise<void> => {
+      while (next < jobs.length) {
+        const first = next;
+        const batch = jobs.slice(first, first + batchSize);
+        next += batch.length;
+        const prepared = await Promise.all(batch.map((job) => prepareJob(job, source, lintOptions)));
+        const toSend: Phase1WorkerJob[] = [];
+        const slots: number[] = [];
+        prepared.forEach((item, offset) => {
+          if ('diagnostics' in item) results[first + offset] = item;
+          else {
+            toSend.push(item);
+            slots.push(first + offset);
+          }
+        });
+        if (toSend.length === 0) continue;
+        const analyses = await worker.analyze(toSend);
+        analyses.forEach((analysis, offset) => {
+          results[slots[offset]!] = analysis;
+        });
+      }
+    };
+    // One file at a time here: each read yields, so replies from the workers are handled promptly.
+    const analyzeHere = async (): Promise<void> => {
+      while (next < jobs.length) {
+        const index = next++;
+        const job = jobs[index]!;
+        results[index] = await analyzeOne(job.path, source, lintOptions, job.factsOnly);
+      }
+    };
+    // After a failure the other loops take no new files: the run is over.
+    const stopOnFailure = (loop: Promise<void>): Promise<void> =>
+      loop.catch((error: unknown) => {
+        next = jobs.length;
+        throw error;
+      });
+    await Promise.all([...workers.flatMap((worker) => [feedWorker(worker), feedWorker(worker)]), analyzeHere()].map(stopOnFailure));
+    return results;
+  };
+
+  return {
+    run,
+    get threads() {
+      return workers.length + 1;
+    },
+    async close() {
+      closed = true;
+      await Promise.all(workers.splice(0).map((worker) => worker.terminate()));
+    },
+  };
+}
