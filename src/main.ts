@@ -7,8 +7,12 @@ import { ConfigError, UsageError } from './config/errors.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io.js';
 import { REPORTER_NAMES } from './reporters/index.js';
 import { TOOL_VERSION } from './tool.js';
-import { lintCommand, type LintCommandOptions } from './commands/lint.js';
-import { initCommand, printConfigCommand, rulesCommand, schemaCommand } from './commands/info.js';
+import type { LintCommandOptions } from './commands/lint.js';
+
+// Commands are imported when they run: `--version`, `--help` and `rules` need neither the parser
+// nor the config machinery, and loading those costs more than everything else at start-up.
+const lintModule = () => import('./commands/lint.js');
+const infoModule = () => import('./commands/info.js');
 
 function wholeNumber(value: string): number {
   const parsed = Number(value);
@@ -45,31 +49,31 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--threads <n>', 'parse on at most n threads (default: one per core; 1 keeps to the main thread)', wholeNumber)
     .option('--no-threads', 'parse on the main thread only')
     .action(async (paths: string[], options: LintCommandOptions) => {
-      setExitCode(await lintCommand(paths, options, io));
+      setExitCode(await (await lintModule()).lintCommand(paths, options, io));
     });
 
   program
     .command('init')
     .description('write a commented starter agentops-lint.config.yaml (never overwrites)')
-    .action(async () => setExitCode(await initCommand(io)));
+    .action(async () => setExitCode(await (await infoModule()).initCommand(io)));
 
   program
     .command('rules')
     .description('list every rule: id, default severity, fixable, description')
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
-    .action((options: { format: 'table' | 'json' }) => setExitCode(rulesCommand(options.format, io)));
+    .action(async (options: { format: 'table' | 'json' }) => setExitCode((await infoModule()).rulesCommand(options.format, io)));
 
   program
     .command('schema')
     .description('print the JSON Schema of the config file (also shipped as schema.json)')
-    .action(() => setExitCode(schemaCommand(io)));
+    .action(async () => setExitCode((await infoModule()).schemaCommand(io)));
 
   program
     .command('print-config')
     .description('print the effective configuration for a file')
     .argument('<file>', 'the file whose configuration to show')
     .option('-c, --config <file>', 'use this config file instead of looking for one')
-    .action((file: string, options: { config?: string }) => setExitCode(printConfigCommand(file, options.config, io)));
+    .action(async (file: string, options: { config?: string }) => setExitCode((await infoModule()).printConfigCommand(file, options.config, io)));
 
   return program;
 }

@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { FileSettings } from '../config/file-settings.js';
 import { UsageError } from '../config/errors.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
@@ -71,6 +70,7 @@ export async function lintCommand(patterns: readonly string[], options: LintComm
   }
 
   if (options.fixDryRun) {
+    const { createTwoFilesPatch } = await import('diff'); // only dry runs need it: keep it off start-up
     const patches = [...texts].filter(([file, text]) => originals.get(file)?.text !== text).map(([file, text]) => createTwoFilesPatch(`a/${file}`, `b/${file}`, originals.get(file)!.text, text));
     const out = options.format === 'stylish' ? io.stdout : io.stderr;
     for (const patch of patches) out(patch);

@@ -1,11 +1,11 @@
 import type { Nodes } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { ParsedFile } from '../rule.js';
 import { parseDirectives, type Directive } from '../engine/directives.js';
 import type { DefinitionFact, FileFacts, HtmlAnchorFact, LinkFact, ReferenceFact } from '../engine/project-index.js';
 import { headingAnchors } from './headings.js';
 import { htmlAttributes } from './html.js';
 import { offsetToPoint } from './parse.js';
+import { forEachNode } from './walk.js';
 
 const HTML_LINK_ATTRIBUTES: Record<string, readonly string[]> = {
   a: ['href'],
@@ -94,7 +94,7 @@ export function collectFileFacts(file: ParsedFile): FileFacts {
     return line + 1;
   };
 
-  visit(file.tree, (node) => {
+  forEachNode(file.tree, (node) => {
     switch (node.type) {
       case 'link':
       case 'image': {

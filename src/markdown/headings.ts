@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading, Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { forEachNode } from './walk.js';
 
 /**
  * The text GitHub slugs for a heading: the rendered text content. Raw HTML tags contribute
@@ -29,9 +29,10 @@ export interface HeadingAnchor {
 export function headingAnchors(tree: Root): HeadingAnchor[] {
   const slugger = new GithubSlugger();
   const result: HeadingAnchor[] = [];
-  visit(tree, 'heading', (heading) => {
-    const text = headingText(heading);
-    result.push({ heading, text, anchor: slugger.slug(text) });
+  forEachNode(tree, (node) => {
+    if (node.type !== 'heading') return;
+    const text = headingText(node);
+    result.push({ heading: node, text, anchor: slugger.slug(text) });
   });
   return result;
 }
