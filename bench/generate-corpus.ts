@@ -143,13 +143,14 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
     if (file.kind === 'design' || random() < 0.15) {
       lines.push('---', `title: ${file.title}`, `status: ${pick(['implementable', 'provisional', 'implemented'])}`, `owners:`, `  - "@${pick(WORDS)}-${between(1, 99)}"`, '---', '');
     }
-    lines.push(`# ${file.title}`, '', paragraph(), '');
+    // Links are drawn as their line is written: a planted break records the line it lands on.
+    lines.push(`# ${file.title}`, '');
+    lines.push(paragraph(), '');
     if (file.kind !== 'meeting' && random() < 0.6) {
       lines.push('## Table of contents', '');
       for (const section of file.sections) lines.push(`- [${section}](#${anchorOf(section)})`);
       lines.push('');
     }
-    const definitions: string[] = [];
     for (const section of file.sections) {
       lines.push(`## ${section}`, '');
       const blocks = file.kind === 'meeting' ? between(1, 3) : between(2, 5);
@@ -172,8 +173,8 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
           lines.push('```');
         } else if (roll < 0.6) {
           const label = `${pick(WORDS)}-${between(1, 500)}`;
-          lines.push(`${capitalised(words(between(4, 10)))} [${words(2)}][${label}] ${words(3)}.`);
-          definitions.push(`[${label}]: ${random() < 0.5 ? externalUrl() : relativeUrl()}`);
+          lines.push(`${capitalised(words(between(4, 10)))} [${words(2)}][${label}] ${words(3)}.`, '');
+          lines.push(`[${label}]: ${random() < 0.5 ? externalUrl() : relativeUrl()}`);
         } else if (roll < 0.64) {
           lines.push(`<a name="${anchorOf(words(2))}"></a>`, '', `![${words(2)}](${random() < 0.5 ? 'images/diagram.png' : externalUrl()})`);
         } else if (roll < 0.68) {
@@ -184,10 +185,10 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
         lines.push('');
       }
       if (file.kind === 'design' && random() < 0.5) {
-        lines.push(`### ${capitalised(words(3))}`, '', paragraph(), '');
+        lines.push(`### ${capitalised(words(3))}`, '');
+        lines.push(paragraph(), '');
       }
     }
-    if (definitions.length > 0) lines.push(...definitions, '');
     files.set(file.path, lines.join('\n'));
   }
   return { files, brokenLinks };
