@@ -155,7 +155,7 @@ describe('control comments', () => {
 
   it('--report-unused-disables reports suppressions that silenced nothing', async () => {
     const result = await lint({ 'a.md': '<!-- agentops-lint-disable-next-line no-todo -->\nfine\n\n<!-- agentops-lint-disable-next-line no-todo -->\nTODO\n' }, { 'no-todo': 'error' }, { reportUnusedDisables: true });
-    expect(brief(result)).toEqual(['a.md:1:1 control-comments/unusedDisable']);
+    expect(brief(result)).toEqual(['a.md:1:1 control-comments/unusedDisableRules']);
     expect(result.diagnostics[0]!.message).toBe('Unused agentops-lint-disable-next-line comment: no "no-todo" problem was reported here.');
   });
 
