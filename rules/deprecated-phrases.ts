@@ -71,7 +71,8 @@ export default defineFileRule({
         if (match.status !== 'wrong') continue;
         const at = sourceRange(block, match.from, match.to);
         if (!at) continue;
-        const { term, found } = match;
+        const { term } = match;
+        const found = match.found.replace(/\s+/g, ' ');
         const note = `${term.message ? ` ${term.message}` : ''}${term.link ? ` See ${term.link}` : ''}`;
         if (term.use === undefined) {
           report({ messageId: 'retired', data: { found, note }, at });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { offsetToPoint } from '../src/markdown/parse.js';
 import { defineProjectRule } from '../src/rule.js';
 import { kubernetesConcepts } from '../src/terms/concepts.js';
-import { canonicalEntries, canonicalMappingSchema, mappingFindings, type LocatedStatement } from '../src/terms/mapping-check.js';
+import { canonicalEntries, canonicalMappingSchema, findingReport, mappingFindings, type LocatedStatement } from '../src/terms/mapping-check.js';
 import { findMappingStatements, type MappingStatement } from '../src/terms/mapping-statements.js';
 
 const optionsSchema = z.strictObject({
@@ -10,7 +10,7 @@ const optionsSchema = z.strictObject({
 });
 
 interface Extracted {
-  statements: MappingStatement[];
+  statements: readonly MappingStatement[];
 }
 
 /**
@@ -49,22 +49,8 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
       }
     }
     for (const finding of mappingFindings(located, canonicalEntries(options.mapping), kubernetesConcepts())) {
-      const { statement } = finding;
-      const where = (other: LocatedStatement): string => (other.file === statement.file ? `line ${other.line}` : `${other.file}:${other.line}`);
-      switch (finding.kind) {
-        case 'contradictsKubernetes':
-          report({ file: statement.file, messageId: finding.kind, data: { kubernetes: statement.kubernetes.text, expected: finding.expected, found: statement.project.text }, at: statement.project });
-          break;
-        case 'contradictsProject':
-          report({ file: statement.file, messageId: finding.kind, data: { project: statement.project.text, expected: finding.expected, found: statement.kubernetes.text }, at: statement.kubernetes });
-          break;
-        case 'conflictsKubernetes':
-          report({ file: statement.file, messageId: finding.kind, data: { kubernetes: statement.kubernetes.text, found: statement.project.text, other: finding.other.project.text, where: where(finding.other) }, at: statement.project });
-          break;
-        case 'conflictsProject':
-          report({ file: statement.file, messageId: finding.kind, data: { project: statement.project.text, found: statement.kubernetes.text, other: finding.other.kubernetes.text, where: where(finding.other) }, at: statement.kubernetes });
-          break;
-      }
+      const { messageId, data, at } = findingReport(finding);
+      report({ file: finding.statement.file, messageId, data, at: { start: at.start, end: at.end } });
     }
   },
 });

@@ -54,7 +54,7 @@ function majorityForm(occurrences: readonly Located[], forms: readonly string[])
  */
 export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   id: 'term-consistency',
-  description: 'A name with several accepted spellings (K8s / k8s) is written one way within a file, or across the repository.',
+  description: 'A name with several accepted spellings ("K8s" or "k8s") is written one way within a file, or across the repository.',
   tags: ['terminology', 'kubernetes'],
   scope: 'project',
   defaultSeverity: 'warn',
@@ -79,7 +79,7 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
         if (!at) continue;
         const concept = nameKey(term.use);
         forms[concept] = all;
-        occurrences.push({ concept, form, plural: match.plural, found: match.found, ...at, exact: exactSourceRange(block, file.text, match.from, match.to) !== undefined });
+        occurrences.push({ concept, form, plural: match.plural, found: match.found.replace(/\s+/g, ' '), ...at, exact: exactSourceRange(block, file.text, match.from, match.to) !== undefined });
       }
     }
     return { occurrences, forms };

@@ -54,7 +54,8 @@ type Described = Omit<ReportDescriptor, 'at'> & { replacement?: string };
 
 /** The message for a wrong form, and its replacement when --fix may apply it. */
 function describe(match: TermMatch, sentenceStart: boolean): Described | undefined {
-  const { term, found } = match;
+  const { term } = match;
+  const found = match.found.replace(/\s+/g, ' ');
   const data = { found, note: note(term) };
   let expected = match.expected;
   if (expected === undefined) return { messageId: 'legacy', data };

@@ -172,8 +172,25 @@ export function proseOf(node: Paragraph | Heading | TableCell, source: string, o
   return builder.build(kind, node);
 }
 
-/** Every prose block of a document in source order: paragraphs (at any depth), headings, table cells. */
-export function proseBlocks(tree: Root, source: string, options: ProseOptions = {}): ProseBlock[] {
+/** Several rules read the prose of the same tree: it is built once per tree and code-span mode. */
+const cache = new WeakMap<Root, Map<string, readonly ProseBlock[]>>();
+
+/**
+ * Every prose block of a document in source order: paragraphs (at any depth), headings, table
+ * cells. The result is shared between callers (memoised per tree): treat it as read-only.
+ */
+export function proseBlocks(tree: Root, source: string, options: ProseOptions = {}): readonly ProseBlock[] {
+  const mode = options.inlineCode ?? 'opaque';
+  let byMode = cache.get(tree);
+  if (!byMode) cache.set(tree, (byMode = new Map()));
+  const cached = byMode.get(mode);
+  if (cached) return cached;
+  const blocks = collectProseBlocks(tree, source, options);
+  byMode.set(mode, blocks);
+  return blocks;
+}
+
+function collectProseBlocks(tree: Root, source: string, options: ProseOptions): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   const walk = (node: Nodes): void => {
     switch (node.type) {

@@ -47,7 +47,13 @@ function singularKeys(key: string): string[] {
 
 const PART_SEPARATOR = /\s*(?:\/|,|&|\+|\band\b|\bor\b)\s*/i;
 
+let nextVocabularyId = 0;
+
 export class ConceptVocabulary {
+  /** Distinguishes vocabularies in caches keyed by strings. */
+  readonly id = nextVocabularyId++;
+  /** Phrases recur across a repository (every mapping table names "Pods"): resolve each once. */
+  private readonly resolved = new Map<string, ConceptHit | undefined>();
   private readonly byKey = new Map<string, { name: string; strong: boolean }>();
   private readonly names: { name: string; form: string; key: string; words: string[] }[] = [];
 
@@ -78,6 +84,14 @@ export class ConceptVocabulary {
    * be a concept.
    */
   resolve(phrase: string): ConceptHit | undefined {
+    if (this.resolved.has(phrase)) return this.resolved.get(phrase);
+    if (this.resolved.size > 50_000) this.resolved.clear();
+    const hit = this.resolveUncached(phrase);
+    this.resolved.set(phrase, hit);
+    return hit;
+  }
+
+  private resolveUncached(phrase: string): ConceptHit | undefined {
     const cleaned = cleanConceptPhrase(phrase);
     if (cleaned === '') return undefined;
     const parenthesised = /^(.*?)\s*\(([^()]*)\)$/.exec(cleaned);

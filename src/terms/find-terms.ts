@@ -9,7 +9,8 @@
  * - a match glued to an identifier is not prose: `-`, `_`, `/`, `@`, `#`, `$`, `=`, `~`, `+` or
  *   `\` directly before or after it (kubernetes-ops, app.kubernetes.io/name, `@kubernetes`),
  *   and `.` or `:` directly followed by a letter or digit (k8s.io, kubernetes:v1);
- * - a match inside a URL-like word (`://`, `www.`) is not prose either.
+ * - a match inside a URL-like word (`://`, `www.`) is not prose either;
+ * - a form in quotes ("K8S", “ArgoCD”) is mentioned, not used: style guides quote wrong forms.
  * Code, HTML, front matter and link destinations never reach the matcher (see markdown/prose.ts).
  */
 import type { ProseBlock } from '../markdown/prose.js';
@@ -103,8 +104,16 @@ function isInsideUrl(text: string, from: number, to: number): boolean {
   return word.includes('://') || word.startsWith('www.');
 }
 
+const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’', '«': '»', '„': '“' };
+
+/** `"K8S"`: a quoted form is being mentioned ("write K8s, not "K8S""), not used. */
+function isQuotedMention(text: string, from: number, to: number): boolean {
+  const opening = text[from - 1];
+  return opening !== undefined && QUOTES[opening] !== undefined && text[to] === QUOTES[opening];
+}
+
 export function isStandaloneMatch(text: string, from: number, to: number): boolean {
-  return !isGluedBefore(text, from) && !isGluedAfter(text, to) && !isInsideUrl(text, from, to);
+  return !isGluedBefore(text, from) && !isGluedAfter(text, to) && !isInsideUrl(text, from, to) && !isQuotedMention(text, from, to);
 }
 
 export class TermMatcher {

@@ -110,3 +110,21 @@ function againstEachOther(statements: readonly LocatedStatement[], vocabulary: C
   }
   return findings;
 }
+
+/** How mapping-consistency reports a finding (message id, data, where), also used by the report. */
+export function findingReport(finding: MappingFinding): { messageId: MappingFinding['kind']; data: Record<string, string>; at: { start: number; end: number } } {
+  const { statement } = finding;
+  const where = (other: LocatedStatement): string => (other.file === statement.file ? `line ${other.line}` : `${other.file}:${other.line}`);
+  const kubernetes = statement.kubernetes.text;
+  const project = statement.project.text;
+  switch (finding.kind) {
+    case 'contradictsKubernetes':
+      return { messageId: finding.kind, data: { kubernetes, expected: finding.expected, found: project }, at: statement.project };
+    case 'contradictsProject':
+      return { messageId: finding.kind, data: { project, expected: finding.expected, found: kubernetes }, at: statement.kubernetes };
+    case 'conflictsKubernetes':
+      return { messageId: finding.kind, data: { kubernetes, found: project, other: finding.other.project.text, where: where(finding.other) }, at: statement.project };
+    case 'conflictsProject':
+      return { messageId: finding.kind, data: { project, found: kubernetes, other: finding.other.kubernetes.text, where: where(finding.other) }, at: statement.kubernetes };
+  }
+}

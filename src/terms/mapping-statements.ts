@@ -42,17 +42,33 @@ export interface MappingDetection {
   projectNames?: readonly string[];
 }
 
+/** A name's comparison keys: without case, punctuation, articles; singular and as written. */
+function nameKeys(name: string): string[] {
+  const key = conceptKey(cleanConceptPhrase(name));
+  return key === '' ? [] : [key, key.replace(/ies$/, 'y'), key.replace(/(ss|x|z|ch|sh)es$/, '$1'), key.replace(/([^s])s$/, '$1')];
+}
+
 /** Whether two names are the same, ignoring case, punctuation, articles and a plural. */
 export function sameName(a: string, b: string): boolean {
-  const keysOf = (name: string): string[] => {
-    const key = conceptKey(cleanConceptPhrase(name));
-    return [key, key.replace(/ies$/, 'y'), key.replace(/(ss|x|z|ch|sh)es$/, '$1'), key.replace(/([^s])s$/, '$1')];
-  };
-  const keysA = keysOf(a);
-  return keysA[0] !== '' && keysOf(b).some((key) => keysA.includes(key));
+  const keysA = nameKeys(a);
+  return nameKeys(b).some((key) => keysA.includes(key));
+}
+
+/** A set of names that answers "is this one of them?" as sameName would, in constant time. */
+class NameSet {
+  private readonly keys = new Set<string>();
+
+  constructor(names: readonly string[]) {
+    for (const name of names) for (const key of nameKeys(name)) this.keys.add(key);
+  }
+
+  has(name: string): boolean {
+    return this.keys.size > 0 && nameKeys(name).some((key) => this.keys.has(key));
+  }
 }
 
 const ARROW = /\s*(?:→|⟶|⇒|->|=>)\s*/gu;
+const ARROW_TEST = /→|⟶|⇒|->|=>/u;
 const PHRASE = /\s+(?:(?:maps?|mapped|corresponds?)\s+(?:on)?to|(?:is|are)\s+(?:just\s+|much\s+)?like|(?:is|are)\s+(?:the\s+|our\s+)?(?:equivalent|counterpart|analogue|analog)\s+(?:of|to)|(?:is|are)\s+analogous\s+to)\s+/iu;
 /** Where a clause ends: sentence punctuation, commas, brackets, dashes, quotes, non-prose. */
 const CLAUSE_BOUNDARY = /[.;!?:](?=\s|$)|[,()[\]|"“”\uFFFC\u2028]|\s[—–]\s/gu;
@@ -172,7 +188,13 @@ function conceptSpan(text: string, span: Span, position: Position, vocabulary: C
 }
 
 class Detector {
-  constructor(private readonly detection: MappingDetection) {}
+  private readonly kubernetesNames: NameSet;
+  private readonly projectNames: NameSet;
+
+  constructor(private readonly detection: MappingDetection) {
+    this.kubernetesNames = new NameSet(detection.kubernetesNames ?? []);
+    this.projectNames = new NameSet(detection.projectNames ?? []);
+  }
 
   side(text: string, span: Span | undefined): Side | undefined {
     if (!span) return undefined;
@@ -180,8 +202,8 @@ class Detector {
     const side: Side = {
       ...span,
       text: name,
-      canonicalKubernetes: (this.detection.kubernetesNames ?? []).some((candidate) => sameName(candidate, name)),
-      canonicalProject: (this.detection.projectNames ?? []).some((candidate) => sameName(candidate, name)),
+      canonicalKubernetes: this.kubernetesNames.has(name),
+      canonicalProject: this.projectNames.has(name),
     };
     const concept = this.detection.vocabulary.resolve(name);
     if (concept) side.concept = concept;
@@ -272,28 +294,27 @@ class Detector {
       const side = cellName(cell);
       return side !== undefined && (side.canonicalKubernetes || (side.concept !== undefined && !side.canonicalProject));
     };
-    let kubernetesColumn = header.findIndex((cell) => MENTIONS_KUBERNETES.test(cell.text));
-    const named = body.filter((row) => cellName(row[kubernetesColumn < 0 ? 0 : kubernetesColumn]) !== undefined);
-    const known = named.filter((row) => isKubernetesCell(row[kubernetesColumn < 0 ? 0 : kubernetesColumn])).length;
-    if (kubernetesColumn >= 0) {
-      if (known * 2 < named.length || known === 0) return [];
-    } else {
-      if (known < 2 || known * 3 < named.length * 2) return [];
-      kubernetesColumn = 0;
-    }
+    const namedColumn = header.findIndex((cell) => MENTIONS_KUBERNETES.test(cell.text));
+    const kubernetesColumn = namedColumn < 0 ? 0 : namedColumn;
     const projectColumn = chooseProjectColumn(header, kubernetesColumn);
     if (projectColumn === undefined) return [];
-    const statements: MappingStatement[] = [];
-    for (const row of body) {
-      const kubernetesCell = row[kubernetesColumn];
-      const projectCell = row[projectColumn];
-      if (!kubernetesCell || !projectCell) continue;
-      const kubernetes = cellSide(kubernetesCell);
-      const project = cellSide(projectCell);
-      if (kubernetes && project && !isKubernetesItself(kubernetes.text)) statements.push({ kubernetes, project, source: 'table' });
-    }
-    return statements;
+    // Rows that pair two names; rows that describe ("talks to the API server") are not mappings.
+    const pairs = body.flatMap((row) => {
+      const kubernetes = row[kubernetesColumn] && cellSide(row[kubernetesColumn]);
+      const project = row[projectColumn] && cellSide(row[projectColumn]);
+      return kubernetes && project && isNameLike(project.text) ? [{ kubernetes, project, known: isKubernetesCell(row[kubernetesColumn]) }] : [];
+    });
+    const known = pairs.filter((row) => row.known).length;
+    if (pairs.length * 2 < body.length) return [];
+    if (namedColumn >= 0 ? known === 0 || known * 2 < pairs.length : known < 2 || known * 3 < pairs.length * 2) return [];
+    return pairs.filter((row) => !isKubernetesItself(row.kubernetes.text)).map(({ kubernetes, project }) => ({ kubernetes, project, source: 'table' as const }));
   }
+}
+
+/** A short name ("Git + Codex", "Natural Language Interface"), not a description ("talks to the API server"). */
+function isNameLike(text: string): boolean {
+  const words = text.toLowerCase().split(/\s+/).map((word) => word.replace(/[^\p{L}\p{N}'-]/gu, ''));
+  return words.length <= 4 && !words.some((word) => STOP_WORDS.has(word) || DETERMINERS.has(word));
 }
 
 /** "Kubernetes → AgentOps" states the analogy itself, not a mapping of one concept. */
@@ -332,6 +353,7 @@ function chooseProjectColumn(header: readonly ProseBlock[], kubernetesColumn: nu
 /** Clauses of a block, then the arrow chains and "maps to" phrases inside each clause. */
 function pairsOf(block: ProseBlock): Pair[] {
   const text = block.text;
+  if (!ARROW_TEST.test(text) && !PHRASE.test(text)) return [];
   const pairs: Pair[] = [];
   let clauseStart = 0;
   const boundaries = [...text.matchAll(CLAUSE_BOUNDARY)].map((match) => ({ from: match.index, to: match.index + match[0].length }));
@@ -373,8 +395,24 @@ function pairsOf(block: ProseBlock): Pair[] {
   return pairs;
 }
 
-/** Every mapping statement of a document, in source order. */
-export function findMappingStatements(tree: Root, source: string, detection: MappingDetection): MappingStatement[] {
+const statementsCache = new WeakMap<Root, Map<string, readonly MappingStatement[]>>();
+
+/**
+ * Every mapping statement of a document, in source order. Memoised per tree and detection
+ * (mapping-consistency and k8s-concepts read the same tree): treat the result as read-only.
+ */
+export function findMappingStatements(tree: Root, source: string, detection: MappingDetection): readonly MappingStatement[] {
+  const key = JSON.stringify([detection.vocabulary.id, detection.kubernetesNames ?? [], detection.projectNames ?? []]);
+  let byDetection = statementsCache.get(tree);
+  if (!byDetection) statementsCache.set(tree, (byDetection = new Map()));
+  const cached = byDetection.get(key);
+  if (cached) return cached;
+  const statements = collectMappingStatements(tree, source, detection);
+  byDetection.set(key, statements);
+  return statements;
+}
+
+function collectMappingStatements(tree: Root, source: string, detection: MappingDetection): MappingStatement[] {
   const detector = new Detector(detection);
   const statements: MappingStatement[] = [];
   const headings: string[] = [];

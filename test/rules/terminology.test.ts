@@ -13,6 +13,7 @@ runRuleTests(rule, {
     { name: 'lowercase name at sentence start is right', code: 'kubectl applies it. etcd stores it.\n', options: k8s },
     { name: 'link destination and reference definition', code: 'See [docs](https://kubernetes.io/Kubectl) and [ref][k].\n\n[k]: https://example.com/ArgoCD\n', options: k8s },
     { name: 'identifiers glued to - _ . / @ :', code: 'Use kubernetes-ops, kube_proxy, k8s.io, app.kubernetes.io/name, @kubernetes, docker:Kubectl and #kubernetes.\n', options: k8s },
+    { name: 'quoted forms are mentioned, not used', code: 'Write K8s, not "K8S", \'k8\' or “ArgoCD”.\n', options: k8s },
     { name: 'sentence-final period is not glue', code: 'We love Kubernetes. We use K8s.\n', options: k8s },
     { name: 'Title Case split kinds in headings', code: '## Persistent Volume Claims\n\n## Helm Chart Layout\n', options: k8s },
     { name: 'disabled pack term', code: 'Ship a Helm Chart.\n', options: { ...k8s, disable: ['Helm chart'] } },
@@ -76,7 +77,7 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'wrong', line: 3, column: 3 },
         { messageId: 'wrong', line: 6, column: 2, message: 'Use "kubectl" instead of "Kubectl".' },
-        { messageId: 'wrong', line: 6, column: 67, endLine: 7, endColumn: 3 },
+        { messageId: 'wrong', line: 6, column: 67, endLine: 7, endColumn: 3, message: 'Use "Argo CD" instead of "Argo Cd".' },
       ],
       output: '| Tool |\n| --- |\n| Argo CD |\n\nRead the\n[kubectl guide](https://kubernetes.io/docs/reference/kubectl/) on Argo CD.\n',
     },
