@@ -9,6 +9,8 @@ import { REPORTER_NAMES } from './reporters/index.js';
 import { TOOL_VERSION } from './tool.js';
 import { lintCommand, type LintCommandOptions } from './commands/lint.js';
 import { initCommand, printConfigCommand, rulesCommand, schemaCommand } from './commands/info.js';
+import { mappingsCommand, termsCommand, type ReportCommandOptions } from './commands/reports.js';
+import { REPORT_FORMATS } from './reports/tables.js';
 
 function wholeNumber(value: string): number {
   const parsed = Number(value);
@@ -71,6 +73,20 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .argument('<file>', 'the file whose configuration to show')
     .option('-c, --config <file>', 'use this config file instead of looking for one')
     .action((file: string, options: { config?: string }) => setExitCode(printConfigCommand(file, options.config, io)));
+
+  for (const [name, description, run] of [
+    ['terms', 'report how often each term and each of its spellings occurs in prose, and in which files', termsCommand],
+    ['mappings', 'report every Kubernetes mapping statement, grouped by concept, with conflicts and unknown concepts marked', mappingsCommand],
+  ] as const) {
+    program
+      .command(name)
+      .description(description)
+      .argument('[paths...]', 'files, folders or globs to read (default: the current folder)')
+      .option('-c, --config <file>', 'use this config file instead of looking for one')
+      .option('--root <dir>', 'repository root (default: the git root)')
+      .addOption(new Option('-f, --format <name>', 'output format').choices(REPORT_FORMATS).default('table'))
+      .action(async (paths: string[], options: ReportCommandOptions) => setExitCode(await run(paths, options, io)));
+  }
 
   return program;
 }

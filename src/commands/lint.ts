@@ -1,20 +1,17 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { FileSettings } from '../config/file-settings.js';
 import { UsageError } from '../config/errors.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
 import { applyFixes } from '../engine/fix.js';
-import { lintProject, type LintProjectResult, type ProjectSource } from '../engine/lint-project.js';
-import { discoverTargets, findRoot, listRepositoryPaths } from '../files/discover.js';
+import { lintProject, type LintProjectResult } from '../engine/lint-project.js';
 import { writeFileAtomic } from '../files/write-atomic.js';
 import { colorEnabled, EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK, type CliIo } from '../io.js';
 import { REPORTERS, REPORTER_NAMES } from '../reporters/index.js';
 import { countBySeverity, type LintReport } from '../reporters/report.js';
 import { reportedRules, RULES_BY_ID } from '../registry.js';
 import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../tool.js';
-import { discoveryStart, loadRunConfig } from './load-run-config.js';
-import picomatch from 'picomatch';
+import { openProject } from './open-project.js';
 
 export interface LintCommandOptions {
   config?: string;
@@ -38,18 +35,7 @@ export async function lintCommand(patterns: readonly string[], options: LintComm
   if (options.maxWarnings !== undefined && (!Number.isInteger(options.maxWarnings) || options.maxWarnings < 0)) {
     throw new UsageError('--max-warnings takes a whole number of 0 or more.');
   }
-  const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
-  const config = loadRunConfig(io.cwd, options.config, discoveryStart(io.cwd, patterns), root);
-  const settings = new FileSettings(config, RULES_BY_ID, root);
-  const targets = await discoverTargets({ cwd: io.cwd, root, config, patterns, errorOnUnmatchedPattern: options.errorOnUnmatchedPattern });
-  if (targets.length === 0 && options.errorOnUnmatchedPattern) throw new UsageError('No Markdown files to lint.');
-  const isMarkdownPath = picomatch(config.files, { dot: true });
-  const source: ProjectSource = {
-    targets,
-    paths: await listRepositoryPaths(root),
-    read: (file) => fs.readFile(path.join(root, file)),
-    isMarkdown: (file) => isMarkdownPath(path.relative(config.baseDirectory, path.join(root, file)).split(path.sep).join('/')),
-  };
+  const { root, settings, targets, source } = await openProject(patterns, options, io);
 
   const fixing = options.fix || options.fixDryRun;
   const texts = new Map<string, string>();
