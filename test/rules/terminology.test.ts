@@ -9,6 +9,7 @@ runRuleTests(rule, {
   valid: [
     { name: 'no terms configured: nothing to check', code: 'We run on kubernetes with ArgoCD.\n' },
     { name: 'precision fixture: code, URLs, identifiers, HTML, front matter, lowercase kinds', code: { 'precision.md': fixture('precision.md') }, options: k8s },
+    { name: 'YAML in code blocks and inline code', code: 'Set `kind: Pod` and `apiVersion: networking.k8s.io/v1`.\n\n```yaml\napiVersion: networking.k8s.io/v1\nkind: Pod\nmetadata:\n  name: kubernetes-ops\n```\n\n~~~\nkubernetes Configmap ArgoCD\n~~~\n', options: k8s },
     { name: 'right forms', code: 'Kubernetes, K8s, k8s, kubectl, ConfigMaps, a StatefulSet, Argo CD, the API server, the Kubernetes API Server.\n', options: k8s },
     { name: 'lowercase name at sentence start is right', code: 'kubectl applies it. etcd stores it.\n', options: k8s },
     { name: 'link destination and reference definition', code: 'See [docs](https://kubernetes.io/Kubectl) and [ref][k].\n\n[k]: https://example.com/ArgoCD\n', options: k8s },
