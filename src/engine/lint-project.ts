@@ -223,11 +223,10 @@ export async function lintProject(source: ProjectSource, options: LintProjectOpt
     if (options.reportUnusedDisables) {
       for (const directive of suppressions.unused()) {
         const pending = toPending(path, CONTROL_COMMENTS.id, 'error', CONTROL_COMMENTS.messages, {
-          messageId: 'unusedDisable',
-          data: { directive: `agentops-lint-${directive.kind}`, what: directive.rules ? directive.rules.map((id) => `"${id}"`).join(' or ') : '' },
+          messageId: directive.rules ? 'unusedDisableRules' : 'unusedDisable',
+          data: { directive: `agentops-lint-${directive.kind}`, rules: directive.rules?.map((id) => `"${id}"`).join(' or ') ?? '' },
           at: { start: directive.start, end: directive.end },
         });
-        pending.message = pending.message.replace('no  problem', 'no problem');
         diagnostics.push(toDiagnostic(pending, facts.lineStarts));
       }
     }
