@@ -9,7 +9,6 @@
  * staged content that will be committed is in that index.
  */
 import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { UsageError } from '../config/errors.js';
 
 /** How a path differs between two states, as `git diff --raw` reports it. */
@@ -217,10 +216,4 @@ export class GitRepository {
     }
     return changes;
   }
-}
-
-/** Whether `file` (absolute) lies inside `directory` (absolute). */
-export function isInside(directory: string, file: string): boolean {
-  const relative = path.relative(directory, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

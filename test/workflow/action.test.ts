@@ -128,7 +128,7 @@ describe('.pre-commit-hooks.yaml', () => {
   const hooks = parse(readFileSync(path.join(PACKAGE_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Record<string, unknown>[];
   const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
 
-  it('defines one node hook on Markdown files, passing their names to the package binary', () => {
+  it('defines a node hook on Markdown files, passing their names, and one for the whole commit', () => {
     expect(hooks).toEqual([
       {
         id: 'agentops-lint',
@@ -138,11 +138,24 @@ describe('.pre-commit-hooks.yaml', () => {
         language: 'node',
         types: ['markdown'],
         pass_filenames: true,
+        args: ['--cache'],
+        require_serial: true,
+        minimum_pre_commit_version: '2.9.0',
+      },
+      {
+        id: 'agentops-lint-staged',
+        name: 'agentops-lint (whole commit)',
+        description: expect.any(String),
+        entry: 'agentops-lint --staged',
+        language: 'node',
+        pass_filenames: false,
+        always_run: true,
+        args: ['--cache'],
         require_serial: true,
         minimum_pre_commit_version: '2.9.0',
       },
     ]);
-    expect(Object.keys(packageJson.bin)).toContain(hooks[0]!.entry);
+    for (const hook of hooks) expect(Object.keys(packageJson.bin)).toContain(String(hook.entry).split(' ')[0]);
   });
 
   it('fails a commit whose staged file breaks, as pre-commit runs it (entry, then the file names)', async () => {
@@ -151,11 +164,27 @@ describe('.pre-commit-hooks.yaml', () => {
       await repo.commit('docs');
       await repo.write({ 'b.md': '# B\n\n### Skipped\n' });
       await repo.git('add', 'b.md');
-      const [binary, ...args] = String(hooks[0]!.entry).split(' ');
-      const result = await run('node', [path.join(PACKAGE_ROOT, packageJson.bin[binary!]!), ...args, 'b.md'], { cwd: repo.dir, env: repo.env }).catch((error: { code: number; stdout: string }) => error);
+      const [binary, ...entryArgs] = String(hooks[0]!.entry).split(' ');
+      const args = [...entryArgs, ...(hooks[0]!.args as string[]), 'b.md'];
+      const result = await run('node', [path.join(PACKAGE_ROOT, packageJson.bin[binary!]!), ...args], { cwd: repo.dir, env: repo.env }).catch((error: { code: number; stdout: string }) => error);
       expect('code' in result ? result.code : 0).toBe(1);
       expect(result.stdout).toBe(
         'b.md:3:1  error  Heading level 3 follows level 1; expected level 2 or higher.  heading-increment\n\n✖ 1 problem (1 error, 0 warnings) in 1 file checked\n',
+      );
+      expect(existsSync(path.join(repo.dir, 'node_modules/.cache/agentops-lint/phase1-cache.bin'))).toBe(true);
+
+      // The whole-commit hook reads the index: a problem staged and then fixed only on disk still fails.
+      await repo.write({ 'a.md': '# A\n\n### Skipped in the index\n' });
+      await repo.git('add', 'a.md');
+      await repo.write({ 'a.md': '# A\n\n## Fine on disk\n' });
+      const [wholeBinary, ...wholeEntryArgs] = String(hooks[1]!.entry).split(' ');
+      const wholeArgs = [...wholeEntryArgs, ...(hooks[1]!.args as string[]), '--format', 'github'];
+      const whole = await run('node', [path.join(PACKAGE_ROOT, packageJson.bin[wholeBinary!]!), ...wholeArgs], { cwd: repo.dir, env: repo.env }).catch(
+        (error: { code: number; stdout: string }) => error,
+      );
+      expect('code' in whole ? whole.code : 0).toBe(1);
+      expect(whole.stdout).toBe(
+        '::error file=a.md,line=3,col=1,endLine=3,endColumn=25,title=heading-increment::Heading level 3 follows level 1; expected level 2 or higher.\n::error file=b.md,line=3,col=1,endLine=3,endColumn=12,title=heading-increment::Heading level 3 follows level 1; expected level 2 or higher.\n',
       );
     } finally {
       await repo.cleanup();
