@@ -9,7 +9,7 @@ import { UsageError } from '../config/errors.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
 import { compareDiagnostics, type Diagnostic } from '../engine/diagnostic.js';
 import { RULE_CRASH } from '../engine/engine-rules.js';
-import { runPhase1Sequentially, type LintProjectOptions } from '../engine/lint-project.js';
+import { runPhase1Sequentially, type LintProjectOptions, type Phase1Runner } from '../engine/lint-project.js';
 import { findRoot } from '../files/discover.js';
 import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK, type CliIo } from '../io.js';
 import { countBySeverity } from '../reporters/report.js';
@@ -53,16 +53,18 @@ export async function lintCommand(patterns: readonly string[], options: LintComm
   const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
   const config = loadRunConfig(io.cwd, options.config, discoveryStart(io.cwd, patterns), root);
   const run: RunContext = { io, root, config, settings: new FileSettings(config, RULES_BY_ID, root), patterns, errorOnUnmatchedPattern: options.errorOnUnmatchedPattern };
-  const plan = options.staged ? await planStaged(run) : options.changedSince !== undefined ? await planChangedSince(run, options.changedSince) : await planWorkingTree(run);
+  const plan = await planFor(run, options);
   const fixing = options.fix || options.fixDryRun;
   if (fixing && plan.fixUnavailable) throw new UsageError(plan.fixUnavailable);
 
   const cache = await openCache(options, io, root);
+  // The runner that does phase 1; the cache, when there is one, answers what it can and passes the rest on.
+  const phase1: Phase1Runner = runPhase1Sequentially;
   const engine: LintProjectOptions = {
     settings: run.settings,
     rules: RULES_BY_ID,
     reportUnusedDisables: options.reportUnusedDisables,
-    ...(cache ? { runPhase1: cache.wrap(runPhase1Sequentially) } : {}),
+    runPhase1: cache ? cache.wrap(phase1) : phase1,
   };
   const fixed = await lintWithFixes(plan.source, engine, fixing);
   if (options.fixDryRun) {
@@ -81,6 +83,12 @@ export async function lintCommand(patterns: readonly string[], options: LintComm
   const diagnostics = await applyBaselineOptions(found, plan, options, io, root, (file) => texts.get(file));
   const crashed = fixed.result.crashed || (extra?.crashed ?? false);
   return report(diagnostics, plan, crashed, options, outputs, io, root);
+}
+
+function planFor(run: RunContext, options: LintCommandOptions): Promise<LintPlan> {
+  if (options.staged) return planStaged(run);
+  if (options.changedSince !== undefined) return planChangedSince(run, options.changedSince);
+  return planWorkingTree(run);
 }
 
 function checkOptionCombinations(options: LintCommandOptions): void {

@@ -14,8 +14,11 @@
  * files at the base, and the project rules once more.
  *
  * A change to the config file changes what every file is checked against, so it makes every
- * file a changed file.
+ * file a changed file (so does adding or deleting a config file anywhere: the one in force may be
+ * the one that came or went).
  */
+import path from 'node:path';
+import { CONFIG_FILE_NAMES } from '../config/load.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
 import { lintProject, type LintProjectOptions, type ProjectSource } from '../engine/lint-project.js';
 import { repositoryPathsFromFiles } from '../engine/project-index.js';
@@ -75,9 +78,8 @@ export async function planChangedSince(run: RunContext, ref: string): Promise<Li
   const [changes, untracked, head] = await Promise.all([repository.changesSince(base), repository.untrackedFiles(), planWorkingTree(run)]);
   const changeSet = summarizeChanges(base, changes, untracked);
   const source: ProjectSource = { ...head.source, renames: changeSet.renames };
-  if (head.configFile !== undefined && (changeSet.changed.has(head.configFile) || changeSet.removed.has(head.configFile))) {
-    return { ...head, source };
-  }
+  const isConfigFile = (file: string): boolean => file === head.configFile || (CONFIG_FILE_NAMES as readonly string[]).includes(path.posix.basename(file));
+  if ([...changeSet.changed, ...changeSet.removed].some(isConfigFile)) return { ...head, source };
   const selected = head.source.targets;
   return {
     ...head,

@@ -65,5 +65,11 @@ export async function writeReports(report: Omit<LintReport, 'color'>, targets: r
     await fs.writeFile(target.file, output);
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) await fs.appendFile(path.resolve(io.cwd, summaryFile), formatJobSummary({ ...report, color: false }));
+  if (!summaryFile) return;
+  try {
+    await fs.appendFile(path.resolve(io.cwd, summaryFile), formatJobSummary({ ...report, color: false }));
+  } catch (error) {
+    // The summary is a courtesy: the annotations and the exit code still tell the whole story.
+    io.stderr(`agentops-lint: could not write the job summary to ${summaryFile} (${(error as Error).message}).\n`);
+  }
 }

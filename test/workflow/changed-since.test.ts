@@ -75,6 +75,13 @@ describe('--changed-since: the pull-request gate', () => {
     expect(JSON.parse(result.stdout).filesChecked).toBe(5);
   });
 
+  it('treats every file as changed when the config file is deleted', async () => {
+    await repo.remove('agentops-lint.config.yaml');
+    await repo.commit('back to the defaults');
+    const result = await repo.lint(['--changed-since', 'main', '--format', 'json']);
+    expect(JSON.parse(result.stdout).filesChecked).toBe(5);
+  });
+
   it('limits the report to the path arguments', async () => {
     await repo.remove('guide.md');
     await repo.commit('delete the guide');

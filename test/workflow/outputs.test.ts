@@ -134,6 +134,13 @@ describe('several reports in one run', () => {
     );
   });
 
+  it('warns, and still reports, when the job summary cannot be written', async () => {
+    const result = await repo.lint(['--format', 'github'], { env: { GITHUB_STEP_SUMMARY: 'no/such/folder/summary.md' } });
+    expect(result.stdout).toContain('::error file=a.md');
+    expect(result.stderr).toMatch(/^agentops-lint: could not write the job summary to no\/such\/folder\/summary\.md \(ENOENT: .*\)\.\n$/);
+    expect(result.exitCode).toBe(1);
+  });
+
   it('refuses two reports on one destination and unknown formats, with exit code 2', async () => {
     expect(await repo.lint(['-f', 'json', '-f', 'github'])).toEqual({
       exitCode: 2,

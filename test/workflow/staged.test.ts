@@ -79,6 +79,10 @@ describe('--staged: the commit about to be made', () => {
     const result = await repo.lint(['--staged', '--format', 'json', 'b.md', 'guide.md']);
     expect(problems(result.stdout)).toEqual(['b.md:3:1 error test-link-targets/missingFile']);
     expect(result.exitCode).toBe(1);
+    const globbed = await repo.lint(['--staged', '--format', 'json', 'a*.md']);
+    expect(problems(globbed.stdout)).toEqual(['a.md:3:1 error test-link-targets/missingFile']);
+    const unmatched = await repo.lint(['--staged', 'guide.md']);
+    expect(unmatched).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: No staged Markdown file matches "guide.md".\n' });
   });
 
   it('passes with nothing staged', async () => {
