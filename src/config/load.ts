@@ -174,9 +174,10 @@ function objectKeys(schema: z.ZodType, keyPath: readonly (string | number)[]): s
   let current: unknown = schema;
   for (const segment of keyPath) {
     current = unwrap(current);
-    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def;
+    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } }).def;
     if (def?.type === 'object' && typeof segment === 'string') current = def.shape?.[segment];
     else if (def?.type === 'array') current = def.element;
+    else if (def?.type === 'record') current = def.valueType;
     else return [];
   }
   const def = (unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
