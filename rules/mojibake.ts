@@ -5,6 +5,9 @@ import { findEncodingDamage } from '../src/text/mojibake.js';
 
 const codePoint = (character: string): string => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
+/** The damaged text as a message can show it: invisible control characters spelled out. */
+const visible = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `<${codePoint(character)}>`);
+
 /** Ranges of code blocks and code spans, sorted: text there is shown as typed, examples included. */
 function codeRanges(tree: Parameters<typeof visit>[0]): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
@@ -43,12 +46,12 @@ export default defineFileRule({
     for (const range of [...skipped, { start: file.text.length, end: file.text.length }]) {
       if (range.start > from) {
         for (const damage of findEncodingDamage(file.text, from, range.start)) {
-          const text = file.text.slice(damage.start, damage.end);
+          const text = visible(file.text.slice(damage.start, damage.end));
           const at = { start: damage.start, end: damage.end };
           if (damage.kind === 'mojibake') report({ messageId: 'mojibake', data: { text, repaired: damage.repaired! }, at, fix: { ...at, text: damage.repaired! } });
           else if (damage.kind === 'incomplete') report({ messageId: 'incomplete', data: { text }, at });
           else if (damage.kind === 'replacement') report({ messageId: 'replacement', at });
-          else report({ messageId: 'control', data: { codePoint: codePoint(text) }, at });
+          else report({ messageId: 'control', data: { codePoint: codePoint(file.text[damage.start]!) }, at });
         }
       }
       from = Math.max(from, range.end);

@@ -45,7 +45,7 @@ const OPENING_TAG = /<([a-zA-Z][\w:-]*)(?=[\s/>])/g;
  */
 export default defineFileRule({
   id: 'stripped-html',
-  description: 'No raw HTML that GitHub strips: <script>, <style>, <iframe>, forms, event handlers, style attributes, javascript: URLs.',
+  description: 'No raw HTML that GitHub strips: `<script>`, `<style>`, `<iframe>`, forms, event handlers, `style` attributes, `javascript:` URLs.',
   tags: ['rendering', 'html'],
   scope: 'file',
   defaultSeverity: 'warn',

@@ -26,7 +26,7 @@ runRuleTests(rule, {
         { messageId: 'mojibake', line: 3, column: 34, message: 'it should read "✅"' },
         { messageId: 'mojibake', line: 5, column: 8, message: 'Mojibake "Ã©" (UTF-8 read as Windows-1252); it should read "é".' },
         { messageId: 'mojibake', line: 5, column: 26, message: 'it should read "“"' },
-        { messageId: 'mojibake', line: 5, column: 36, message: 'it should read "”"' },
+        { messageId: 'mojibake', line: 5, column: 36, message: 'Mojibake "â€<U+009D>" (UTF-8 read as Windows-1252); it should read "”".' },
         { messageId: 'mojibake', line: 5, column: 40, message: 'it should read "—"' },
         { messageId: 'incomplete', line: 7, column: 14, endColumn: 17 },
         { messageId: 'incomplete', line: 7, column: 22, endColumn: 24 },
