@@ -21,7 +21,7 @@ describe('contract rule options', () => {
   it('an unknown key inside a glob contract gets a did-you-mean', () => {
     expect(configError('rules:\n  required-sections:\n    - error\n    - "factors/*.md":\n        sectons: [Mission]\n')).toBe(
       'agentops-lint.config.yaml:4:7: rules.required-sections[1]["factors/*.md"].sections: expected array, received undefined (got nothing)\n' +
-        'agentops-lint.config.yaml:5:9: rules.required-sections[1]["factors/*.md"].sectons: unknown key "sectons" (did you mean "sections"?)',
+        'agentops-lint.config.yaml:5:9: rules.required-sections[1]["factors/*.md"]: unknown key "sectons" (did you mean "sections"?)',
     );
   });
 
