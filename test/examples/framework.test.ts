@@ -1,7 +1,8 @@
 /**
  * The example config for a twelve-factor framework repository, run end to end through main()
- * against two fixture repositories: fixtures/framework-good passes, and fixtures/framework-broken
- * (the same repository with problems planted in it) fails with exactly those problems.
+ * (in-process, with --config and --format json) against two fixture repositories:
+ * fixtures/framework-good passes, and fixtures/framework-broken (the same repository with problems
+ * planted in it) fails with exactly those problems.
  *
  * Config globs are relative to the config file, so each run copies the fixture to a temporary
  * folder and puts the example config at its root, where a repository would keep it.
@@ -12,8 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../src/config/load.js';
-import { main } from '../../src/main.js';
 import { CONFIG_CONTEXT } from '../../src/registry.js';
+import { runCli, type CliResult } from '../cli-harness.js';
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 const exampleConfig = path.join(repositoryRoot, 'examples/framework.config.yaml');
@@ -31,17 +32,8 @@ function checkout(fixture: string): string {
   return folder;
 }
 
-async function lint(folder: string, ...extra: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const exitCode = await main(['--config', 'agentops-lint.config.yaml', ...extra], {
-    cwd: folder,
-    env: {},
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    stdoutIsTTY: false,
-  });
-  return { exitCode, stdout, stderr };
+function lint(folder: string, ...extra: string[]): Promise<CliResult> {
+  return runCli(['--config', 'agentops-lint.config.yaml', ...extra], { cwd: folder });
 }
 
 interface ReportedDiagnostic {
