@@ -5,13 +5,48 @@
 import type { Preset } from '../src/config/presets.js';
 import type { Rule } from '../src/rule.js';
 import deprecatedPhrases from './deprecated-phrases.js';
+import duplicateHeadingAnchor from './duplicate-heading-anchor.js';
+import frontmatter from './frontmatter.js';
 import headingIncrement from './heading-increment.js';
+import headingMissingSpace from './heading-missing-space.js';
 import k8sConcepts from './k8s-concepts.js';
 import mappingConsistency from './mapping-consistency.js';
+import mojibake from './mojibake.js';
+import nestedCodeFence from './nested-code-fence.js';
+import requiredContent from './required-content.js';
+import requiredFiles from './required-files.js';
+import requiredSections from './required-sections.js';
+import singleH1 from './single-h1.js';
+import strippedHtml from './stripped-html.js';
+import tableColumnCount from './table-column-count.js';
 import termConsistency from './term-consistency.js';
 import terminology from './terminology.js';
+import unclosedCodeFence from './unclosed-code-fence.js';
+import unclosedHtmlComment from './unclosed-html-comment.js';
+import wordCount from './word-count.js';
 
-export const RULES: readonly Rule[] = [deprecatedPhrases, headingIncrement, k8sConcepts, mappingConsistency, termConsistency, terminology].sort((a, b) => a.id.localeCompare(b.id));
+export const RULES: readonly Rule[] = [
+  deprecatedPhrases,
+  duplicateHeadingAnchor,
+  frontmatter,
+  headingIncrement,
+  headingMissingSpace,
+  k8sConcepts,
+  mappingConsistency,
+  mojibake,
+  nestedCodeFence,
+  requiredContent,
+  requiredFiles,
+  requiredSections,
+  singleH1,
+  strippedHtml,
+  tableColumnCount,
+  termConsistency,
+  terminology,
+  unclosedCodeFence,
+  unclosedHtmlComment,
+  wordCount,
+].sort((a, b) => a.id.localeCompare(b.id));
 
 /** Presets contributed by rule families (recommended and all are derived from metadata). */
 export const EXTRA_PRESETS: readonly Preset[] = [

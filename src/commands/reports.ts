@@ -34,7 +34,7 @@ function optionsOf<T>(enabled: readonly EnabledRule[], ruleId: string): T | unde
 
 export async function termsCommand(patterns: readonly string[], options: ReportCommandOptions, io: CliIo): Promise<number> {
   const format = checkFormat(options.format);
-  const project = await openProject(patterns, { ...options, errorOnUnmatchedPattern: true }, io);
+  const project = await openProject(patterns, options, io);
   const { files } = await parseTargets(project);
   const report = countTerms(files, (file) => {
     const enabled = project.settings.forFile(file.path);
@@ -46,7 +46,7 @@ export async function termsCommand(patterns: readonly string[], options: ReportC
 
 export async function mappingsCommand(patterns: readonly string[], options: ReportCommandOptions, io: CliIo): Promise<number> {
   const format = checkFormat(options.format);
-  const project = await openProject(patterns, { ...options, errorOnUnmatchedPattern: true }, io);
+  const project = await openProject(patterns, options, io);
   const { files: parsed } = await parseTargets(project);
   const base = project.settings.base();
   // Files where the configuration switches mapping checks off (an archive) are left out, as in lint.
