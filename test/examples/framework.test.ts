@@ -137,7 +137,7 @@ describe('examples/framework.config.yaml', () => {
 });
 
 describe('examples/', () => {
-  const examples = readdirSync(path.join(repositoryRoot, 'examples')).filter((name) => /\.ya?ml$/.test(name));
+  const examples = readdirSync(path.join(repositoryRoot, 'examples')).filter((name) => /\.config\.ya?ml$/.test(name));
   it.each(examples)('%s is a valid config with a $schema', (name) => {
     const file = path.join(repositoryRoot, 'examples', name);
     expect(readFileSync(file, 'utf8')).toMatch(/^\$schema: \.\.\/schema\.json$/m);
