@@ -7,6 +7,7 @@ import type { Diagnostic } from '../engine/diagnostic.js';
 import { applyFixes } from '../engine/fix.js';
 import { lintProject, type LintProjectResult, type ProjectSource } from '../engine/lint-project.js';
 import { discoverTargets, findRoot, listRepositoryPaths } from '../files/discover.js';
+import { gitRenames } from '../files/git-renames.js';
 import { writeFileAtomic } from '../files/write-atomic.js';
 import { colorEnabled, EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK, type CliIo } from '../io.js';
 import { REPORTERS, REPORTER_NAMES } from '../reporters/index.js';
@@ -47,6 +48,7 @@ export async function lintCommand(patterns: readonly string[], options: LintComm
   const source: ProjectSource = {
     targets,
     paths: await listRepositoryPaths(root),
+    renames: await gitRenames(root),
     read: (file) => fs.readFile(path.join(root, file)),
     isMarkdown: (file) => isMarkdownPath(path.relative(config.baseDirectory, path.join(root, file)).split(path.sep).join('/')),
   };
