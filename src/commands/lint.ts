@@ -8,6 +8,7 @@ import { applyFixes } from '../engine/fix.js';
 import { lintProject, type LintProjectResult, type ProjectSource } from '../engine/lint-project.js';
 import { discoverTargets, findRoot, listRepositoryPaths } from '../files/discover.js';
 import { gitRenames } from '../files/git-renames.js';
+import { enableExternalLinks, externalLinkDiagnostics, withExternalDiagnostics } from '../external/external-links.js';
 import { writeFileAtomic } from '../files/write-atomic.js';
 import { colorEnabled, EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK, type CliIo } from '../io.js';
 import { REPORTERS, REPORTER_NAMES } from '../reporters/index.js';
@@ -29,6 +30,9 @@ export interface LintCommandOptions {
   reportUnusedDisables: boolean;
   errorOnUnmatchedPattern: boolean;
   color?: boolean;
+  /** --external / --no-external: force the network check of external links on or off. */
+  external?: boolean;
+  allowPrivate?: boolean;
 }
 
 export const MAX_FIX_PASSES = 10;
@@ -41,6 +45,7 @@ export async function lintCommand(patterns: readonly string[], options: LintComm
   }
   const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
   const config = loadRunConfig(io.cwd, options.config, discoveryStart(io.cwd, patterns), root);
+  if (options.external === true) enableExternalLinks(config);
   const settings = new FileSettings(config, RULES_BY_ID, root);
   const targets = await discoverTargets({ cwd: io.cwd, root, config, patterns, errorOnUnmatchedPattern: options.errorOnUnmatchedPattern });
   if (targets.length === 0 && options.errorOnUnmatchedPattern) throw new UsageError('No Markdown files to lint.');
@@ -73,6 +78,11 @@ export async function lintCommand(patterns: readonly string[], options: LintComm
       if (original.text === text) continue;
       await writeFileAtomic(path.join(root, file), (original.bom ? '\uFEFF' : '') + text);
     }
+  }
+
+  if (options.external !== false) {
+    const external = await externalLinkDiagnostics({ analyses: result.analyses, settings, root, io, allowPrivate: options.allowPrivate === true });
+    result = { ...result, diagnostics: withExternalDiagnostics(result.diagnostics, external) };
   }
 
   return report(result.diagnostics, targets.length, result.crashed, options, io, root, reporter);

@@ -1,0 +1,64 @@
+/**
+ * Politeness towards the sites a documentation repository links to: at most `perHost` requests
+ * in flight to one host, at least `delayMs` between the starts of two requests to the same host,
+ * and at most `total` requests in flight overall.
+ */
+export interface SchedulerLimits {
+  total: number;
+  perHost: number;
+  delayMs: number;
+}
+
+interface HostState {
+  active: number;
+  nextStart: number;
+}
+
+export class HostScheduler {
+  private active = 0;
+  private readonly hosts = new Map<string, HostState>();
+  private readonly waiting: { host: string; wake: () => void }[] = [];
+
+  constructor(
+    private readonly limits: SchedulerLimits,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Runs `task` when a slot for `host` is free; the slot is released when it settles. */
+  async run<T>(host: string, task: () => Promise<T>): Promise<T> {
+    await this.acquire(host);
+    try {
+      return await task();
+    } finally {
+      this.release(host);
+    }
+  }
+
+  private state(host: string): HostState {
+    let state = this.hosts.get(host);
+    if (!state) this.hosts.set(host, (state = { active: 0, nextStart: 0 }));
+    return state;
+  }
+
+  private canStart(host: string): boolean {
+    return this.active < this.limits.total && this.state(host).active < this.limits.perHost;
+  }
+
+  private async acquire(host: string): Promise<void> {
+    while (!this.canStart(host)) await new Promise<void>((wake) => this.waiting.push({ host, wake }));
+    const state = this.state(host);
+    state.active++;
+    this.active++;
+    const wait = state.nextStart - this.now();
+    state.nextStart = Math.max(this.now(), state.nextStart) + this.limits.delayMs;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+
+  private release(host: string): void {
+    this.state(host).active--;
+    this.active--;
+    // Wake every waiter that could start now; the others go back to waiting.
+    const waiting = this.waiting.splice(0);
+    for (const waiter of waiting) waiter.wake();
+  }
+}
