@@ -3,7 +3,7 @@
  * the lint command calls this after lintProject: it collects the http(s) URLs of the linted
  * files from their FileFacts, checks each distinct URL once (cache, scheduler, SSRF guard), and
  * turns the answers into diagnostics of the rule, honouring per-file settings and inline
- * control comments like any other rule.
+ * control comments like any other rule (a silenced link is not requested at all).
  */
 import path from 'node:path';
 import type { FileSettings } from '../config/file-settings.js';
@@ -70,10 +70,14 @@ function collect(check: ExternalLinkCheck): { byUrl: Map<string, Occurrence[]>; 
     options ??= fileOptions;
     const include = fileOptions.include.map((pattern) => new RegExp(pattern, 'u'));
     const exclude = fileOptions.exclude.map((pattern) => new RegExp(pattern, 'u'));
-    for (const link of analysis.facts.links) {
+    const facts = analysis.facts;
+    const suppressions = new SuppressionMap(facts.directives);
+    for (const link of facts.links) {
       if (!EXTERNAL_URL.test(link.url) || malformedReason(link.url)) continue;
       if (include.length > 0 && !include.some((pattern) => pattern.test(link.url))) continue;
       if (exclude.some((pattern) => pattern.test(link.url))) continue;
+      // A silenced link is not even requested: that is what a comment on a flaky URL is for.
+      if (suppressions.suppresses(EXTERNAL_LINKS_RULE_ID, offsetToPoint(facts.lineStarts, linkLocation(link).start).line)) continue;
       const key = requestKey(link.url);
       const list = byUrl.get(key) ?? [];
       list.push({ file, link, severity: enabled.severity });
@@ -187,9 +191,7 @@ export async function externalLinkDiagnostics(check: ExternalLinkCheck): Promise
     for (const occurrence of occurrences) {
       const facts = check.analyses.get(occurrence.file)!.facts!;
       const diagnostic = toDiagnostic(occurrence, facts, results.get(url)!, options.timeoutMs);
-      if (!diagnostic) continue;
-      if (new SuppressionMap(facts.directives).suppresses(EXTERNAL_LINKS_RULE_ID, diagnostic.line)) continue;
-      diagnostics.push(diagnostic);
+      if (diagnostic) diagnostics.push(diagnostic);
     }
   }
   return diagnostics.sort(compareDiagnostics);
