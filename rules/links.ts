@@ -73,7 +73,7 @@ export default defineProjectRule({
             break;
           }
           case 'missing': {
-            const suggestion = lookup.suggest(target.path);
+            const suggestion = lookup.suggest(target.path, file);
             let fix: TextEdit | undefined;
             let hint: string | undefined;
             if (suggestion) {

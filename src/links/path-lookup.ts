@@ -65,13 +65,14 @@ export class PathLookup {
 
   /**
    * What a missing target probably is now: the file git recorded it was renamed to; else the one
-   * file elsewhere with the same name (it moved); else the nearest existing path.
+   * file elsewhere with the same name (it moved); else the nearest existing path. 
    */
-  suggest(target: string): TargetSuggestion | undefined {
+  suggest(target: string, fromFile: string): TargetSuggestion | undefined {
     const renamed = this.followRenames(target);
     if (renamed !== undefined) return { path: renamed, reason: 'renamed', certain: true };
     const name = path.basename(target);
-    const sameName = this.basenameIndex().get(name) ?? [];
+    // The linking file itself is never where a link "moved" to (think `../v1/api.md` in api.md).
+    const sameName = (this.basenameIndex().get(name) ?? []).filter((candidate) => candidate !== fromFile);
     if (sameName.length === 1) return { path: sameName[0]!, reason: 'moved', certain: true };
     if (sameName.length > 1) return { path: nearestPath(target, sameName, Number.POSITIVE_INFINITY)!, reason: 'moved', certain: false };
     // A typo is a few edits of the name, wherever it is: measure the whole path, allow for the name.
