@@ -19,16 +19,22 @@ function anchorsOf(facts: FileFacts): Set<string> {
 
 /**
  * The anchor a broken fragment most likely meant, and whether it is the one safe answer: the only
- * anchor with the same letters and digits, or else the only one within a few edits.
+ * anchor with the same letters and digits, or else the only one within a few edits or whole
+ * words of it.
  */
 function closestAnchor(fragment: string, anchors: ReadonlySet<string>): { anchor: string; certain: boolean } | undefined {
   const key = looseKey(fragment);
   const sameWords = [...anchors].filter((anchor) => key !== '' && looseKey(anchor) === key);
   if (sameWords.length === 1) return { anchor: sameWords[0]!, certain: true };
   if (sameWords.length > 1) return { anchor: sameWords.sort()[0]!, certain: false };
+  // Words added or dropped at the end (`#escalation-policy` for "Escalation"), or a few edits.
+  const lower = fragment.toLowerCase();
   const limit = Math.max(2, Math.floor(fragment.length / 4));
   const near = [...anchors]
-    .map((anchor) => ({ anchor, distance: editDistance(fragment.toLowerCase(), anchor, limit) }))
+    .map((anchor) => {
+      const wordPrefix = lower.startsWith(`${anchor}-`) || anchor.startsWith(`${lower}-`);
+      return { anchor, distance: wordPrefix ? 0 : editDistance(lower, anchor, limit) };
+    })
     .filter(({ distance }) => distance <= limit)
     .sort((a, b) => a.distance - b.distance || a.anchor.localeCompare(b.anchor));
   if (near.length === 0) return undefined;

@@ -83,7 +83,7 @@ describe('checkUrl against a local server (allowPrivate)', () => {
   it('does not download a body: the connection is closed after the headers', async () => {
     const started = Date.now();
     expect(await check('/huge')).toEqual({ kind: 'ok', status: 200 });
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - started).toBeLessThan(5000);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(server.hugeBodyAbandoned()).toBe(true);
   });

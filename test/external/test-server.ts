@@ -67,7 +67,7 @@ export async function startTestServer(host = '127.0.0.1'): Promise<TestServer> {
         let sent = 0;
         const chunk = Buffer.alloc(64 * 1024, 1);
         const timer = setInterval(() => {
-          if (response.destroyed || sent >= 200) {
+          if (response.destroyed || sent >= 1000) {
             clearInterval(timer);
             if (response.destroyed) abandoned = true;
             else response.end();

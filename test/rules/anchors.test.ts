@@ -1,5 +1,8 @@
 import rule from '../../rules/anchors.js';
+import { readFileSync } from 'node:fs';
 import { runRuleTests } from '../rule-tester.js';
+
+const TOC = readFileSync(new URL('../../fixtures/rules/anchors/toc.md', import.meta.url), 'utf8');
 
 const GUIDE = [
   '---',
@@ -53,6 +56,15 @@ runRuleTests(rule, {
     { name: 'ignorePatterns', code: '[a](#generated-by-js) [b](#/routes/x)\n', options: { ignorePatterns: ['^generated-', '^/'] } },
   ],
   invalid: [
+    {
+      name: 'fixture: a runbook table of contents with renamed headings',
+      code: { 'toc.md': TOC },
+      errors: [
+        { messageId: 'missing', file: 'toc.md', line: 15, column: 16, suggestion: 'did you mean "#escalation"?' },
+        { messageId: 'missing', file: 'toc.md', line: 16, column: 14, suggestion: 'did you mean "#roll-back"?' },
+      ],
+      output: { 'toc.md': TOC.replace('(#escalation-policy)', '(#escalation)').replace('(#rollback)', '(#roll-back)') },
+    },
     {
       name: 'missing anchor in another file, fixed when the words match uniquely',
       code: { 'README.md': 'See [quick start](docs/guide.md#quick-start "Start").\n', 'docs/guide.md': GUIDE },

@@ -1,5 +1,8 @@
 import rule from '../../rules/reference-links.js';
+import { readFileSync } from 'node:fs';
 import { runRuleTests } from '../rule-tester.js';
+
+const REFERENCES = readFileSync(new URL('../../fixtures/rules/reference-links/references.md', import.meta.url), 'utf8');
 
 runRuleTests(rule, {
   valid: [
@@ -12,6 +15,16 @@ runRuleTests(rule, {
     { name: 'ignoredLabels', code: '[a][Generated]\n\n[unused-on-purpose]: x.md\n', options: { ignoredLabels: ['generated', 'UNUSED-ON-PURPOSE'] } },
   ],
   invalid: [
+    {
+      name: 'fixture: an operator guide with a missing, a duplicate and an unused definition',
+      code: { 'references.md': REFERENCES },
+      errors: [
+        { messageId: 'undefinedReference', file: 'references.md', line: 4, column: 29, message: 'Reference "[upgrade]"' },
+        { messageId: 'undefinedReference', file: 'references.md', line: 8, column: 16, message: 'Reference "[ctrl]"' },
+        { messageId: 'duplicateDefinition', file: 'references.md', line: 22, column: 1, message: 'repeats the one on line 20' },
+        { messageId: 'unusedDefinition', file: 'references.md', line: 23, column: 1, message: 'Definition "[legacy]" is never used.' },
+      ],
+    },
     {
       name: 'full and collapsed references without a definition',
       code: 'See [the guide][guide] and [setup][].\n\n[gide]: guide.md\n',
