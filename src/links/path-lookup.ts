@@ -72,11 +72,17 @@ export class PathLookup {
     if (renamed !== undefined) return { path: renamed, reason: 'renamed', certain: true };
     const name = path.basename(target);
     // The linking file itself is never where a link "moved" to (think `../v1/api.md` in api.md).
-    const sameName = (this.basenameIndex().get(name) ?? []).filter((candidate) => candidate !== fromFile);
+    const sameName = (this.basenameIndex().get(name) ?? []).filter((candidate) => candidate !== fromFile && this.paths.files.has(candidate));
     if (sameName.length === 1) return { path: sameName[0]!, reason: 'moved', certain: true };
     if (sameName.length > 1) return { path: nearestPath(target, sameName, Number.POSITIVE_INFINITY)!, reason: 'moved', certain: false };
     // A typo is a few edits of the name, wherever it is: measure the whole path, allow for the name.
-    const nearest = nearestPath(target, [...this.paths.files, ...this.paths.directories], Math.max(2, Math.floor(name.length / 3)));
+    // Only paths whose own name is that close can be (comparing short names first keeps this fast).
+    const limit = Math.max(2, Math.floor(name.length / 3));
+    const candidates: string[] = [];
+    for (const [candidateName, list] of this.basenameIndex()) {
+      if (editDistance(name, candidateName, limit) <= limit) candidates.push(...list);
+    }
+    const nearest = nearestPath(target, candidates, limit);
     return nearest === undefined ? undefined : { path: nearest, reason: 'similar', certain: false };
   }
 
@@ -111,7 +117,8 @@ export class PathLookup {
   private basenameIndex(): Map<string, string[]> {
     if (!this.byBasename) {
       this.byBasename = new Map();
-      for (const file of this.paths.files) {
+      for (const file of [...this.paths.files, ...this.paths.directories]) {
+        if (file === '') continue;
         const name = path.basename(file);
         const list = this.byBasename.get(name) ?? [];
         list.push(file);
