@@ -25,7 +25,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  program
+  const lint = program
     .command('lint', { isDefault: true })
     .description('lint Markdown files (the default command)')
     .argument('[paths...]', 'files, folders or globs to lint (default: the current folder)')
@@ -48,6 +48,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .action(async (paths: string[], options: LintCommandOptions) => {
       setExitCode(await lintCommand(paths, options, io));
     });
+
+  // `agentops-lint --help` shows the lint options too: linting is what people run it for.
+  program.addHelpText('after', () => `\nagentops-lint [paths...] is short for agentops-lint lint [paths...]:\n\n${lint.helpInformation()}`);
 
   program
     .command('init')

@@ -29,7 +29,8 @@ export const CONTROL_COMMENTS: EngineRuleMeta = {
   description: 'An inline agentops-lint control comment names an unknown rule, or (with --report-unused-disables) silenced nothing.',
   messages: {
     unknownRule: 'Unknown rule "{rule}" in control comment{hint}.',
-    unusedDisable: 'Unused {directive} comment: no {what} problem was reported here.',
+    unusedDisable: 'Unused {directive} comment: no problem was reported here.',
+    unusedDisableRules: 'Unused {directive} comment: no {rules} problem was reported here.',
   },
 };
 

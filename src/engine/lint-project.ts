@@ -24,8 +24,21 @@ export interface ProjectSource {
   isMarkdown(path: string): boolean;
 }
 
+/** One file for phase 1: report problems (target) or only gather facts (context file). */
+export interface Phase1Job {
+  path: string;
+  factsOnly: boolean;
+}
+
+/**
+ * Runs phase 1 for a batch of files. The default runs them one after another on this thread; a
+ * worker pool or a cache can stand in, as long as the results equal what the default returns.
+ */
+export type Phase1Runner = (jobs: readonly Phase1Job[], source: ProjectSource, options: LintProjectOptions) => Promise<FileAnalysis[]>;
+
 export interface LintProjectOptions {
   settings: Pick<FileSettings, 'forFile' | 'base'>;
+  runPhase1?: Phase1Runner;
   rules: ReadonlyMap<string, Rule>;
   reportUnusedDisables?: boolean;
   /** Texts that replace what is on disk (fix passes, staged content). */
@@ -40,7 +53,7 @@ export interface LintProjectResult {
   crashed: boolean;
 }
 
-async function analyze(path: string, source: ProjectSource, options: LintProjectOptions, factsOnly: boolean): Promise<FileAnalysis> {
+export async function analyzeOne(path: string, source: ProjectSource, options: LintProjectOptions, factsOnly: boolean): Promise<FileAnalysis> {
   const enabled = options.settings.forFile(path);
   const override = options.overrides?.get(path);
   if (override !== undefined) return analyzeText(path, override, enabled, factsOnly);
@@ -142,16 +155,21 @@ function toDiagnostic(pending: PendingDiagnostic, lineStarts: readonly number[])
   return diagnostic;
 }
 
+export const runPhase1Sequentially: Phase1Runner = async (jobs, source, options) => {
+  const results: FileAnalysis[] = [];
+  for (const job of jobs) results.push(await analyzeOne(job.path, source, options, job.factsOnly));
+  return results;
+};
+
 export async function lintProject(source: ProjectSource, options: LintProjectOptions): Promise<LintProjectResult> {
+  const runPhase1 = options.runPhase1 ?? runPhase1Sequentially;
   const analyses = new Map<string, FileAnalysis>();
-  for (const path of source.targets) analyses.set(path, await analyze(path, source, options, false));
+  for (const analysis of await runPhase1(source.targets.map((path) => ({ path, factsOnly: false })), source, options)) analyses.set(analysis.path, analysis);
 
   const files = new Map<string, FileFacts>();
   for (const analysis of analyses.values()) if (analysis.facts) files.set(analysis.path, analysis.facts);
-  for (const path of linkedContextFiles(analyses.values(), source, new Set(analyses.keys()))) {
-    const context = await analyze(path, source, options, true);
-    if (context.facts) files.set(path, context.facts);
-  }
+  const contextJobs = linkedContextFiles(analyses.values(), source, new Set(analyses.keys())).map((path) => ({ path, factsOnly: true }));
+  for (const context of await runPhase1(contextJobs, source, options)) if (context.facts) files.set(context.path, context.facts);
 
   const targetSettings = new Map(source.targets.map((path) => [path, options.settings.forFile(path)]));
   const index: ProjectIndex = { files, targets: new Set(source.targets), paths: source.paths, renames: source.renames ?? new Map() };
@@ -183,11 +201,10 @@ export async function lintProject(source: ProjectSource, options: LintProjectOpt
     if (options.reportUnusedDisables) {
       for (const directive of suppressions.unused()) {
         const pending = toPending(path, CONTROL_COMMENTS.id, 'error', CONTROL_COMMENTS.messages, {
-          messageId: 'unusedDisable',
-          data: { directive: `agentops-lint-${directive.kind}`, what: directive.rules ? directive.rules.map((id) => `"${id}"`).join(' or ') : '' },
+          messageId: directive.rules ? 'unusedDisableRules' : 'unusedDisable',
+          data: { directive: `agentops-lint-${directive.kind}`, rules: directive.rules?.map((id) => `"${id}"`).join(' or ') ?? '' },
           at: { start: directive.start, end: directive.end },
         });
-        pending.message = pending.message.replace('no  problem', 'no problem');
         diagnostics.push(toDiagnostic(pending, facts.lineStarts));
       }
     }
