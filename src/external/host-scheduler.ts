@@ -11,7 +11,7 @@ export interface SchedulerLimits {
 
 interface HostState {
   active: number;
-  nextStart: number;
+  lastStart: number;
 }
 
 export class HostScheduler {
@@ -36,7 +36,7 @@ export class HostScheduler {
 
   private state(host: string): HostState {
     let state = this.hosts.get(host);
-    if (!state) this.hosts.set(host, (state = { active: 0, nextStart: 0 }));
+    if (!state) this.hosts.set(host, (state = { active: 0, lastStart: Number.NEGATIVE_INFINITY }));
     return state;
   }
 
@@ -44,14 +44,23 @@ export class HostScheduler {
     return this.active < this.limits.total && this.state(host).active < this.limits.perHost;
   }
 
+  /**
+   * Waits for a free slot and for the host's delay to pass since its last start, measured when the
+   * request really starts (a late timer must not shorten the next gap), then claims the slot.
+   */
   private async acquire(host: string): Promise<void> {
-    while (!this.canStart(host)) await new Promise<void>((wake) => this.waiting.push({ host, wake }));
-    const state = this.state(host);
-    state.active++;
-    this.active++;
-    const wait = state.nextStart - this.now();
-    state.nextStart = Math.max(this.now(), state.nextStart) + this.limits.delayMs;
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    for (;;) {
+      while (!this.canStart(host)) await new Promise<void>((wake) => this.waiting.push({ host, wake }));
+      const state = this.state(host);
+      const wait = state.lastStart + this.limits.delayMs - this.now();
+      if (wait <= 0) {
+        state.active++;
+        this.active++;
+        state.lastStart = this.now();
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   private release(host: string): void {
