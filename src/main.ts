@@ -8,12 +8,17 @@ import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io.js';
 import { REPORTER_NAMES } from './reporters/index.js';
 import { TOOL_VERSION } from './tool.js';
 import { lintCommand, type LintCommandOptions } from './commands/lint.js';
+import { DEFAULT_CACHE_LOCATION } from './workflow/cache.js';
 import { initCommand, printConfigCommand, rulesCommand, schemaCommand } from './commands/info.js';
 
 function wholeNumber(value: string): number {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError('expected a whole number of 0 or more.');
   return parsed;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -31,8 +36,12 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .argument('[paths...]', 'files, folders or globs to lint (default: the current folder)')
     .option('-c, --config <file>', 'use this config file instead of looking for one')
     .option('--root <dir>', 'repository root: where "/" links resolve (default: the git root)')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(REPORTER_NAMES).default('stylish'))
-    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .addOption(
+      new Option('-f, --format <name[:file]>', `output format, repeatable; NAME:FILE writes that report to FILE (- is stdout). Formats: ${REPORTER_NAMES.join(', ')}`)
+        .argParser(collect)
+        .default([], 'stylish'),
+    )
+    .option('-o, --output-file <file>', 'write the report(s) without their own :FILE to this file instead of stdout')
     .option('--fix', 'fix problems where the fix is certain, writing files atomically', false)
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing', false)
     .option('-q, --quiet', 'report errors only', false)
@@ -45,6 +54,12 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--color', 'force colours')
     .option('--no-color', 'never use colours')
     .option('--debug', 'show stack traces of internal errors', false)
+    .option('--staged', 'lint the staged version of staged files (the next commit), links resolved against the index', false)
+    .option('--changed-since <ref>', 'report problems in files changed since the merge base with REF, and problems the change caused elsewhere')
+    .option('--baseline <file>', 'suppress the problems recorded in this baseline file; fail on new ones')
+    .option('--write-baseline <file>', 'record the current problems in a baseline file (kept for files not linted)')
+    .option('--cache', `cache per-file results (default location: ${DEFAULT_CACHE_LOCATION} under the root)`, false)
+    .option('--cache-location <dir>', 'folder of the cache (implies --cache)')
     .action(async (paths: string[], options: LintCommandOptions) => {
       setExitCode(await lintCommand(paths, options, io));
     });

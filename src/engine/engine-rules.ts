@@ -34,4 +34,12 @@ export const CONTROL_COMMENTS: EngineRuleMeta = {
   },
 };
 
-export const ENGINE_RULES: readonly EngineRuleMeta[] = [FILE_READ, RULE_CRASH, CONTROL_COMMENTS];
+export const BASELINE: EngineRuleMeta = {
+  id: 'baseline',
+  description: 'With --baseline and --report-unused-disables: a baseline entry matched no problem (it was fixed, or its line changed); write the baseline again to drop it.',
+  messages: {
+    unusedEntry: 'Unused baseline entry: {count} "{rule}" problem{plural} in {file} no longer reported ("{message}"). Run --write-baseline again to drop it.',
+  },
+};
+
+export const ENGINE_RULES: readonly EngineRuleMeta[] = [FILE_READ, RULE_CRASH, CONTROL_COMMENTS, BASELINE];

@@ -16,6 +16,12 @@ import type { FileFacts, ProjectIndex, RepositoryPaths } from './project-index.j
 export interface ProjectSource {
   /** Root-relative Markdown files whose problems are reported. */
   targets: readonly string[];
+  /**
+   * Every Markdown file of the project, read for its facts so that project rules see the whole
+   * repository however few files are targets (the targets are among them). Defaults to every
+   * Markdown path in `paths`.
+   */
+  projectFiles?: readonly string[];
   paths: RepositoryPaths;
   renames?: ReadonlyMap<string, string>;
   /** Reads a root-relative file. */
@@ -41,6 +47,11 @@ export interface LintProjectOptions {
   runPhase1?: Phase1Runner;
   rules: ReadonlyMap<string, Rule>;
   reportUnusedDisables?: boolean;
+  /**
+   * Only the project rules report on the targets (their file rules are skipped in phase 1): for
+   * runs that ask how the rest of the repository affects files whose own text did not change.
+   */
+  projectRulesOnly?: boolean;
   /** Texts that replace what is on disk (fix passes, staged content). */
   overrides?: ReadonlyMap<string, string>;
 }
@@ -66,7 +77,7 @@ export async function analyzeOne(path: string, source: ProjectSource, options: L
   return analyzeBytes(path, bytes, enabled, factsOnly);
 }
 
-/** Markdown files that targets link to but that are not targets: read for their facts only. */
+/** Markdown files that analysed files link to but that were not analysed: read for their facts only. */
 function linkedContextFiles(analyses: Iterable<FileAnalysis>, source: ProjectSource, known: ReadonlySet<string>): string[] {
   const result = new Set<string>();
   for (const analysis of analyses) {
@@ -163,16 +174,26 @@ export const runPhase1Sequentially: Phase1Runner = async (jobs, source, options)
 
 export async function lintProject(source: ProjectSource, options: LintProjectOptions): Promise<LintProjectResult> {
   const runPhase1 = options.runPhase1 ?? runPhase1Sequentially;
+  const targetSet = new Set(source.targets);
+  const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path) => source.isMarkdown(path)).sort();
+  const jobs: Phase1Job[] = [
+    ...source.targets.map((path) => ({ path, factsOnly: options.projectRulesOnly === true })),
+    ...projectFiles.filter((path) => !targetSet.has(path)).map((path) => ({ path, factsOnly: true })),
+  ];
   const analyses = new Map<string, FileAnalysis>();
-  for (const analysis of await runPhase1(source.targets.map((path) => ({ path, factsOnly: false })), source, options)) analyses.set(analysis.path, analysis);
-
   const files = new Map<string, FileFacts>();
-  for (const analysis of analyses.values()) if (analysis.facts) files.set(analysis.path, analysis.facts);
-  const contextJobs = linkedContextFiles(analyses.values(), source, new Set(analyses.keys())).map((path) => ({ path, factsOnly: true }));
+  const contextAnalyses: FileAnalysis[] = [];
+  for (const analysis of await runPhase1(jobs, source, options)) {
+    if (analysis.facts) files.set(analysis.path, analysis.facts);
+    if (targetSet.has(analysis.path)) analyses.set(analysis.path, analysis);
+    else contextAnalyses.push(analysis);
+  }
+  // Files outside the project (ignored by the config) that project files link to: facts only.
+  const contextJobs = linkedContextFiles([...analyses.values(), ...contextAnalyses], source, new Set(jobs.map((job) => job.path))).map((path) => ({ path, factsOnly: true }));
   for (const context of await runPhase1(contextJobs, source, options)) if (context.facts) files.set(context.path, context.facts);
 
   const targetSettings = new Map(source.targets.map((path) => [path, options.settings.forFile(path)]));
-  const index: ProjectIndex = { files, targets: new Set(source.targets), paths: source.paths, renames: source.renames ?? new Map() };
+  const index: ProjectIndex = { files, targets: targetSet, paths: source.paths, renames: source.renames ?? new Map() };
   const project = runProjectRules(index, options, targetSettings);
 
   const knownRuleIds = new Set([...options.rules.keys(), ...ENGINE_RULES.map((rule) => rule.id)]);

@@ -196,8 +196,3 @@ export async function externalLinkDiagnostics(check: ExternalLinkCheck): Promise
   }
   return diagnostics.sort(compareDiagnostics);
 }
-
-/** The lint's diagnostics with the external ones merged in, in report order. */
-export function withExternalDiagnostics(diagnostics: readonly Diagnostic[], external: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics, ...external].sort(compareDiagnostics);
-}

@@ -37,7 +37,7 @@ export interface DiscoverOptions {
 }
 
 /** Config `ignore` globs are relative to the config file; turn them into root-relative globs. */
-function rootRelativeGlobs(globs: readonly string[], baseDirectory: string, root: string): string[] {
+export function rootRelativeGlobs(globs: readonly string[], baseDirectory: string, root: string): string[] {
   const prefix = toPosix(path.relative(root, baseDirectory));
   if (prefix === '') return [...globs];
   return globs.map((glob) => (glob.startsWith('!') ? `!${prefix}/${glob.slice(1)}` : `${prefix}/${glob}`));

@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { ProjectSource } from '../engine/lint-project.js';
 
 const run = promisify(execFile);
 
@@ -42,4 +43,9 @@ export async function gitRenames(root: string): Promise<Map<string, string>> {
     if (!renames.has(from) && from !== to) renames.set(from, to);
   }
   return renames;
+}
+
+/** The source with git's renames added; renames the plan already knows (e.g. --changed-since) win. */
+export async function withGitRenames(source: ProjectSource, root: string): Promise<ProjectSource> {
+  return { ...source, renames: new Map([...(await gitRenames(root)), ...(source.renames ?? [])]) };
 }
