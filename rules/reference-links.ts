@@ -5,7 +5,7 @@ import { defineFileRule } from '../src/rule.js';
 import { closestMatches } from '../src/text/did-you-mean.js';
 
 /** CommonMark label matching: case-folded, inner whitespace collapsed, trimmed (as mdast's `identifier`). */
-export function normalizeLabel(label: string): string {
+function normalizeLabel(label: string): string {
   return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
 }
 

@@ -38,9 +38,13 @@ function project(name: string, files: Record<string, string>): string {
 }
 
 async function lint(root: string, ...args: string[]): Promise<Run> {
+  return lintWith(false, root, ...args);
+}
+
+async function lintWith(terminal: boolean, root: string, ...args: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { cwd: root, env: {}, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stdoutIsTTY: false };
+  const io: CliIo = { cwd: root, env: {}, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stdoutIsTTY: terminal };
   const code = await main(['--format', 'json', ...args, '.'], io);
   const parsed = stdout.trim() === '' ? [] : (JSON.parse(stdout) as { diagnostics?: Run['json'] } | Run['json']);
   const diagnostics = Array.isArray(parsed) ? parsed : (parsed.diagnostics ?? []);
@@ -136,6 +140,12 @@ describe('external links through the CLI', () => {
     expect(second.json).toEqual(first.json);
     expect(server.requests.filter((request) => request.includes('?cached')).length).toBe(asked);
     expect(Object.keys((JSON.parse(readFileSync(path.join(root, '.cache/links.json'), 'utf8')) as { entries: object }).entries)).toHaveLength(2);
+  });
+
+  it('shows a progress line on a terminal, and erases it', async () => {
+    const root = project('progress', { 'README.md': `[a](${server.url('/ok')}) [b](${server.url('/found')})\n`, 'agentops-lint.config.yaml': CONFIG(', allowPrivate: true') });
+    expect((await lintWith(true, root)).stderr).toMatch(/^\r\x1b\[Kchecking external links: 0\/2[\s\S]*2\/2\r\x1b\[K$/);
+    expect((await lint(root)).stderr).toBe('');
   });
 
   it('reports malformed URLs offline, without --external', async () => {
