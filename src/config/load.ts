@@ -200,9 +200,10 @@ function objectKeys(schema: z.ZodType, keyPath: readonly (string | number)[]): s
   let current: unknown = schema;
   for (const segment of keyPath) {
     current = unwrap(current);
-    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def;
+    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } }).def;
     if (def?.type === 'object' && typeof segment === 'string') current = def.shape?.[segment];
     else if (def?.type === 'array') current = def.element;
+    else if (def?.type === 'record') current = def.valueType;
     else return [];
   }
   const def = (unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
@@ -210,11 +211,18 @@ function objectKeys(schema: z.ZodType, keyPath: readonly (string | number)[]): s
 }
 
 function unwrap(schema: unknown): unknown {
-  let current = schema as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
-  while (current?.def && ['optional', 'default', 'nullable', 'prefault', 'pipe'].includes(current.def.type ?? '')) {
-    current = (current.def.innerType ?? current.def.in) as typeof current;
+  type Schema = { def?: { type?: string; innerType?: unknown; in?: unknown; options?: Schema[] } } | undefined;
+  let current = schema as Schema;
+  for (;;) {
+    if (current?.def && ['optional', 'default', 'nullable', 'prefault', 'pipe'].includes(current.def.type ?? '')) {
+      current = (current.def.innerType ?? current.def.in) as Schema;
+    } else if (current?.def?.type === 'union') {
+      // A shorthand-or-object union ("path" or { glob, min }): key paths lead into the object form.
+      const objectForm = current.def.options?.find((option) => (unwrap(option) as Schema)?.def?.type === 'object');
+      if (!objectForm) return current;
+      current = objectForm;
+    } else return current;
   }
-  return current;
 }
 
 const SEVERITIES = ['off', 'warn', 'error'];

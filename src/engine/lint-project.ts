@@ -91,6 +91,18 @@ function linkedContextFiles(analyses: Iterable<FileAnalysis>, source: ProjectSou
   return [...result].sort();
 }
 
+/**
+ * The rules in force where a project rule reports. Existing files are reported only when they are
+ * linted (the others are context). A path that is not a file of the repository (a required file
+ * that is missing, a folder) is about the repository itself: it is reported whenever the rule is
+ * on for that path, so a missing file cannot pass just because nothing was there to lint.
+ */
+function reportableSettings(file: string, index: ProjectIndex, options: LintProjectOptions, targetSettings: Map<string, EnabledRule[]>): EnabledRule[] | undefined {
+  if (index.targets.has(file)) return targetSettings.get(file);
+  if (index.paths.files.has(file)) return undefined;
+  return options.settings.forFile(file);
+}
+
 function runProjectRules(index: ProjectIndex, options: LintProjectOptions, targetSettings: Map<string, EnabledRule[]>): { pending: PendingDiagnostic[]; crashed: boolean } {
   const pending: PendingDiagnostic[] = [];
   let crashed = false;
@@ -108,8 +120,7 @@ function runProjectRules(index: ProjectIndex, options: LintProjectOptions, targe
         options: ruleOptions,
         extracted: <T>(facts: FileFacts) => facts.extracted[rule.id] as T | undefined,
         report: (descriptor) => {
-          if (!index.targets.has(descriptor.file)) return;
-          const enabled = targetSettings.get(descriptor.file)?.find((candidate) => candidate.rule.id === rule.id);
+          const enabled = reportableSettings(descriptor.file, index, options, targetSettings)?.find((candidate) => candidate.rule.id === rule.id);
           if (!enabled) return;
           pending.push(toPending(descriptor.file, rule.id, enabled.severity, rule.messages, descriptor));
         },
@@ -229,6 +240,11 @@ export async function lintProject(source: ProjectSource, options: LintProjectOpt
         diagnostics.push(toDiagnostic(pending, facts.lineStarts));
       }
     }
+  }
+  for (const [path, pendingList] of byFile) {
+    if (index.targets.has(path)) continue;
+    // Repository-level diagnostics (see reportableSettings): no text, so no lines to map or suppress.
+    diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, [0])));
   }
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, analyses, crashed: project.crashed || [...analyses.values()].some((analysis) => analysis.crashed) };

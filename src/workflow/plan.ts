@@ -5,7 +5,8 @@
  * One plan per mode: the working tree (default, explicit files), the git index (--staged), and
  * --changed-since (see changed-since.ts).
  */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
+import { isDynamicPattern } from 'globby';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from '../config/errors.js';
@@ -60,7 +61,17 @@ export function rootRelativeConfigFile(config: ResolvedConfig, root: string): st
   return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
 }
 
-/** The working tree: targets from the path arguments, every project file read for its facts. */
+/**
+ * Explicitly named files (what a pre-commit hook passes) are linted in the context of the whole
+ * repository. Folders and globs are the project themselves: linting `docs/` or a sample folder
+ * must not draw cross-document conclusions from unrelated Markdown elsewhere in the repository
+ * (files they link to are still read for their facts).
+ */
+function namesFilesOnly(cwd: string, patterns: readonly string[]): boolean {
+  return patterns.length > 0 && patterns.every((pattern) => !isDynamicPattern(pattern) && existsSync(path.resolve(cwd, pattern)) && statSync(path.resolve(cwd, pattern)).isFile());
+}
+
+/** The working tree: targets from the path arguments, the project's files read for their facts. */
 export async function planWorkingTree(run: RunContext): Promise<LintPlan> {
   const { io, root, config } = run;
   const [targets, paths] = await Promise.all([
@@ -68,7 +79,7 @@ export async function planWorkingTree(run: RunContext): Promise<LintPlan> {
     listRepositoryPaths(root),
   ]);
   if (targets.length === 0 && run.errorOnUnmatchedPattern) throw new UsageError('No Markdown files to lint.');
-  const projectFiles = [...new Set([...selectProjectFiles(paths, projectFileMatcher(config, root)), ...targets])].sort();
+  const projectFiles = namesFilesOnly(io.cwd, run.patterns) ? [...new Set([...selectProjectFiles(paths, projectFileMatcher(config, root)), ...targets])].sort() : targets;
   const source: ProjectSource = {
     targets,
     projectFiles,

@@ -1,0 +1,53 @@
+import { visit } from 'unist-util-visit';
+import { z } from 'zod';
+import { defineFileRule } from '../src/rule.js';
+
+/**
+ * `#` signs then text with no space: the author meant a heading, GitHub renders a paragraph that
+ * starts with "#". Not reported: `#123` (an issue reference) and `#!` (a shebang).
+ */
+const MISSING_SPACE = /^(#{1,6})(?=[^\s#\d!])/;
+
+export default defineFileRule({
+  id: 'heading-missing-space',
+  description: 'A line that starts with "#" and text (#Heading) has a space after the "#", or it renders as text, not a heading.',
+  tags: ['rendering'],
+  scope: 'file',
+  defaultSeverity: 'warn',
+  recommended: true,
+  fixable: true,
+  options: z.strictObject({}),
+  messages: {
+    missingSpace: '"{hashes}{word}" renders as text, not a heading: put a space after "{hashes}".',
+  },
+  check({ file, report }) {
+    // Only text the parser left as plain text counts: not code spans, HTML or link destinations.
+    const textRanges: { start: number; end: number }[] = [];
+    visit(file.tree, 'text', (node) => {
+      textRanges.push({ start: node.position!.start.offset!, end: node.position!.end.offset! });
+    });
+    const inText = (offset: number): boolean => textRanges.some((range) => offset >= range.start && offset < range.end);
+    visit(file.tree, 'paragraph', (paragraph) => {
+      const first = paragraph.position!.start.line;
+      const last = paragraph.position!.end.line;
+      for (let line = first; line <= last; line++) {
+        const lineStart = line === first ? paragraph.position!.start.offset! : file.lineStarts[line - 1]!;
+        const lineEnd = file.lineStarts[line] ?? file.text.length;
+        const raw = file.text.slice(lineStart, lineEnd);
+        // Later lines of a paragraph inside a quote or list item start with the container's prefix.
+        const prefix = line === first ? 0 : raw.length - raw.replace(/^[ \t>]*/, '').length;
+        const match = MISSING_SPACE.exec(raw.slice(prefix));
+        if (!match || !inText(lineStart + prefix)) continue;
+        const hashes = match[1]!;
+        const start = lineStart + prefix;
+        const word = /^\S*/.exec(raw.slice(prefix + hashes.length))![0];
+        report({
+          messageId: 'missingSpace',
+          data: { hashes, word: word.length > 30 ? `${word.slice(0, 29)}…` : word },
+          at: { start, end: start + hashes.length + word.length },
+          fix: { start: start + hashes.length, end: start + hashes.length, text: ' ' },
+        });
+      }
+    });
+  },
+});
