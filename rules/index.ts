@@ -5,14 +5,18 @@
 import type { Preset } from '../src/config/presets.js';
 import type { Rule } from '../src/rule.js';
 import deprecatedPhrases from './deprecated-phrases.js';
+import anchors from './anchors.js';
 import duplicateHeadingAnchor from './duplicate-heading-anchor.js';
+import externalLinks from './external-links.js';
 import frontmatter from './frontmatter.js';
 import headingIncrement from './heading-increment.js';
 import headingMissingSpace from './heading-missing-space.js';
 import k8sConcepts from './k8s-concepts.js';
 import mappingConsistency from './mapping-consistency.js';
+import links from './links.js';
 import mojibake from './mojibake.js';
 import nestedCodeFence from './nested-code-fence.js';
+import referenceLinks from './reference-links.js';
 import requiredContent from './required-content.js';
 import requiredFiles from './required-files.js';
 import requiredSections from './required-sections.js';
@@ -27,14 +31,18 @@ import wordCount from './word-count.js';
 
 export const RULES: readonly Rule[] = [
   deprecatedPhrases,
+  anchors,
   duplicateHeadingAnchor,
+  externalLinks,
   frontmatter,
   headingIncrement,
   headingMissingSpace,
   k8sConcepts,
   mappingConsistency,
+  links,
   mojibake,
   nestedCodeFence,
+  referenceLinks,
   requiredContent,
   requiredFiles,
   requiredSections,

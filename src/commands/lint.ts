@@ -11,6 +11,8 @@ import { compareDiagnostics, type Diagnostic } from '../engine/diagnostic.js';
 import { RULE_CRASH } from '../engine/engine-rules.js';
 import { runPhase1Sequentially, type LintProjectOptions, type Phase1Runner } from '../engine/lint-project.js';
 import { findRoot } from '../files/discover.js';
+import { withGitRenames } from '../files/git-renames.js';
+import { enableExternalLinks, externalLinkDiagnostics } from '../external/external-links.js';
 import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK, type CliIo } from '../io.js';
 import { countBySeverity } from '../reporters/report.js';
 import { reportedRules, RULES_BY_ID } from '../registry.js';
@@ -43,6 +45,9 @@ export interface LintCommandOptions {
   writeBaseline?: string;
   cache?: boolean;
   cacheLocation?: string;
+  /** --external / --no-external: force the network check of external links on or off. */
+  external?: boolean;
+  allowPrivate?: boolean;
 }
 
 export { MAX_FIX_PASSES } from '../workflow/fix-passes.js';
@@ -52,8 +57,10 @@ export async function lintCommand(patterns: readonly string[], options: LintComm
   checkOptionCombinations(options);
   const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
   const config = loadRunConfig(io.cwd, options.config, discoveryStart(io.cwd, patterns), root);
+  if (options.external === true) enableExternalLinks(config);
   const run: RunContext = { io, root, config, settings: new FileSettings(config, RULES_BY_ID, root), patterns, errorOnUnmatchedPattern: options.errorOnUnmatchedPattern };
-  const plan = await planFor(run, options);
+  const planned = await planFor(run, options);
+  const plan: LintPlan = { ...planned, source: await withGitRenames(planned.source, root) };
   const fixing = options.fix || options.fixDryRun;
   if (fixing && plan.fixUnavailable) throw new UsageError(plan.fixUnavailable);
 
@@ -79,7 +86,9 @@ export async function lintCommand(patterns: readonly string[], options: LintComm
   await saveCache(cache, io);
 
   const texts = textsOf([fixed.result.analyses, extra?.analyses ?? new Map()]);
-  const found = [...fixed.result.diagnostics, ...(extra?.diagnostics ?? [])].sort(compareDiagnostics);
+  const external =
+    options.external === false ? [] : await externalLinkDiagnostics({ analyses: fixed.result.analyses, settings: run.settings, root, io, allowPrivate: options.allowPrivate === true });
+  const found = [...fixed.result.diagnostics, ...(extra?.diagnostics ?? []), ...external].sort(compareDiagnostics);
   const diagnostics = await applyBaselineOptions(found, plan, options, io, root, (file) => texts.get(file));
   const crashed = fixed.result.crashed || (extra?.crashed ?? false);
   return report(diagnostics, plan, crashed, options, outputs, io, root);

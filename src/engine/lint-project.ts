@@ -3,7 +3,7 @@
  * ProjectIndex (project rules), then suppressions and the conversion of offsets to lines.
  */
 import type { FileSettings, EnabledRule } from '../config/file-settings.js';
-import { resolveLinkTarget } from '../links/resolve.js';
+import { folderReadme, resolveLinkTarget } from '../links/resolve.js';
 import { offsetToPoint } from '../markdown/parse.js';
 import type { ProjectRule, Rule } from '../rule.js';
 import { closestMatches } from '../text/did-you-mean.js';
@@ -84,9 +84,8 @@ function linkedContextFiles(analyses: Iterable<FileAnalysis>, source: ProjectSou
     for (const link of analysis.facts?.links ?? []) {
       const target = resolveLinkTarget(analysis.path, link.url);
       if (!target || target.escapesRoot) continue;
-      let candidate = target.path;
-      if (source.paths.directories.has(candidate)) candidate = candidate === '' ? 'README.md' : `${candidate}/README.md`;
-      if (!known.has(candidate) && source.paths.files.has(candidate) && source.isMarkdown(candidate)) result.add(candidate);
+      const candidate = source.paths.directories.has(target.path) ? folderReadme(source.paths, target.path) : target.path;
+      if (candidate !== undefined && !known.has(candidate) && source.paths.files.has(candidate) && source.isMarkdown(candidate)) result.add(candidate);
     }
   }
   return [...result].sort();

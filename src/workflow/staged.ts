@@ -49,6 +49,7 @@ export async function planStaged(run: RunContext): Promise<LintPlan> {
     targets,
     projectFiles,
     paths,
+    renames: changeSet.renames,
     read: async (file) => {
       const blob = blobs.get(objectByPath.get(file) ?? '');
       if (blob === undefined) throw Object.assign(new Error(`${file} is not in the index`), { code: 'ENOENT' });
