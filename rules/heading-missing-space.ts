@@ -4,9 +4,11 @@ import { defineFileRule } from '../src/rule.js';
 
 /**
  * `#` signs then text with no space: the author meant a heading, GitHub renders a paragraph that
- * starts with "#". Not reported: `#123` (an issue reference) and `#!` (a shebang).
+ * starts with "#". Not reported: `#123` (an issue reference), `#!` (a shebang), and a single `#`
+ * before a lower-case word (`#sig-docs`, `#kubernetes-users`: chat channels and hashtags, which
+ * are common at the start of a line in meeting notes and are not meant as headings).
  */
-const MISSING_SPACE = /^(#{1,6})(?=[^\s#\d!])/;
+const MISSING_SPACE = /^(?:(#{2,6})(?=[^\s#\d!])|(#)(?=[^\s#\d!\p{Ll}]))/u;
 
 export default defineFileRule({
   id: 'heading-missing-space',
@@ -22,11 +24,24 @@ export default defineFileRule({
   },
   check({ file, report }) {
     // Only text the parser left as plain text counts: not code spans, HTML or link destinations.
-    const textRanges: { start: number; end: number }[] = [];
+    const textStarts: number[] = [];
+    const textEnds: number[] = [];
     visit(file.tree, 'text', (node) => {
-      textRanges.push({ start: node.position!.start.offset!, end: node.position!.end.offset! });
+      if (node.position?.start.offset === undefined || node.position.end.offset === undefined) return;
+      textStarts.push(node.position.start.offset);
+      textEnds.push(node.position.end.offset);
     });
-    const inText = (offset: number): boolean => textRanges.some((range) => offset >= range.start && offset < range.end);
+    // Text nodes come in document order, so a binary search finds the one that could hold an offset.
+    const inText = (offset: number): boolean => {
+      let low = 0;
+      let high = textStarts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (textStarts[mid]! <= offset) low = mid;
+        else high = mid - 1;
+      }
+      return textStarts.length > 0 && textStarts[low]! <= offset && offset < textEnds[low]!;
+    };
     visit(file.tree, 'paragraph', (paragraph) => {
       const first = paragraph.position!.start.line;
       const last = paragraph.position!.end.line;
@@ -38,7 +53,7 @@ export default defineFileRule({
         const prefix = line === first ? 0 : raw.length - raw.replace(/^[ \t>]*/, '').length;
         const match = MISSING_SPACE.exec(raw.slice(prefix));
         if (!match || !inText(lineStart + prefix)) continue;
-        const hashes = match[1]!;
+        const hashes = match[1] ?? match[2]!;
         const start = lineStart + prefix;
         const word = /^\S*/.exec(raw.slice(prefix + hashes.length))![0];
         report({

@@ -14,7 +14,7 @@ export default defineFileRule({
   tags: ['rendering', 'structure'],
   scope: 'file',
   defaultSeverity: 'warn',
-  recommended: true,
+  recommended: false,
   fixable: false,
   options: z.strictObject({}),
   messages: {

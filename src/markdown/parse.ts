@@ -4,37 +4,16 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkDestinationPositions } from './destination-positions.js';
+import { restoreMissingPositions } from './restore-positions.js';
 
 /** Built once: freezing a unified processor per file costs more than parsing a small file. */
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkDestinationPositions).freeze();
 
 /** Parses Markdown as GitHub does (CommonMark + GFM), with YAML/TOML front matter as its own node. */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  const tree = processor.parse(text);
+  restoreMissingPositions(tree, text);
+  return tree;
 }
 
-/** Offsets at which each line starts. `\r\n`, `\n` and a lone `\r` all end a line, as in CommonMark. */
-export function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) starts.push(i + 1);
-    else if (code === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-/** 1-based line and column of an offset (columns count UTF-16 units, as editors and SARIF do). */
-export function offsetToPoint(lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
-}
+export { computeLineStarts, offsetToPoint } from './parse-positions.js';

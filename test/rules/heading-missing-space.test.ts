@@ -13,8 +13,16 @@ runRuleTests(rule, {
     { name: 'hash in the middle of a line', code: 'Use C# or F#.\n' },
     { name: 'closed heading with a space', code: '## Setup ##\n' },
     { name: 'a link whose text starts with a hash', code: '[#channel](https://example.com)\n' },
+    { name: 'chat channels and hashtags at the start of a line', code: 'Ask in\n#kubernetes-users, or in\n#sig-docs: we answer there.\n\n- #general\n' },
+    { name: 'paragraphs with email autolinks (nodes GFM leaves unpositioned)', code: 'Mail dev@kubernetes.io about it.\n' },
   ],
   invalid: [
+    {
+      name: 'after an email autolink, on the next line',
+      code: 'Send mail to dev@kubernetes.io\n#Next steps\n',
+      errors: [{ messageId: 'missingSpace', line: 2, column: 1 }],
+      output: 'Send mail to dev@kubernetes.io\n# Next steps\n',
+    },
     {
       name: 'fixture',
       code: { 'notes.md': notes },
