@@ -43,7 +43,7 @@ export function runBin(argv: string[], cwd: string, env: Record<string, string> 
 
 /** Writes a project into a fresh temporary folder (with a .git folder so it is its own root). */
 export function tempProject(files: Record<string, string | Buffer>, options: { git?: boolean } = {}): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'agentops-lint-test-'));
+  const root = mkdtempSync(path.join(process.env.AGENTOPS_LINT_TEST_TMP ?? os.tmpdir(), 'agentops-lint-test-'));
   if (options.git !== false) mkdirSync(path.join(root, '.git'));
   for (const [file, content] of Object.entries(files)) {
     const absolute = path.join(root, file);

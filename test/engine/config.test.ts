@@ -103,3 +103,18 @@ describe('overrides', () => {
     expect(outside).toEqual({ file: 'b.md', configFile: 'agentops-lint.config.yaml', extends: [], files: ['**/*.md', '**/*.markdown'], ignore: [], rules: {} });
   });
 });
+
+describe('globs are relative to the repository root, wherever the config is', () => {
+  it('a --config file outside the root never makes globs reach outside it', async () => {
+    const outside = tempProject({ 'shared.yaml': 'extends: [recommended]\nfiles: ["**/*.md", "../**/*.md"]\n', 'elsewhere.md': SKIP });
+    const root = tempProject({ 'docs/a.md': SKIP });
+    const result = await runCli(['--config', path.join(outside, 'shared.yaml'), '--format', 'json', '.'], { cwd: root });
+    expect(JSON.parse(result.stdout).diagnostics.map((d: { file: string }) => d.file)).toEqual(['docs/a.md']);
+  });
+
+  it('a config found in a subfolder writes its globs from the root', async () => {
+    const root = tempProject({ 'docs/.agentops-lint.yaml': 'extends: [recommended]\nignore: ["docs/old/**"]\n', 'docs/old/a.md': SKIP, 'docs/b.md': SKIP });
+    const result = await runCli(['docs', '--format', 'json'], { cwd: root });
+    expect(JSON.parse(result.stdout).diagnostics.map((d: { file: string }) => d.file)).toEqual(['docs/b.md']);
+  });
+});

@@ -25,7 +25,7 @@ afterEach(() => {
 });
 
 function checkout(fixture: string): string {
-  const folder = mkdtempSync(path.join(tmpdir(), 'agentops-lint-example-'));
+  const folder = mkdtempSync(path.join(process.env.AGENTOPS_LINT_TEST_TMP ?? tmpdir(), 'agentops-lint-example-'));
   temporaryFolders.push(folder);
   cpSync(path.join(repositoryRoot, 'fixtures', fixture), folder, { recursive: true });
   copyFileSync(exampleConfig, path.join(folder, 'agentops-lint.config.yaml'));

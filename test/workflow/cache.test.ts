@@ -63,7 +63,7 @@ describe('Phase1Cache', () => {
   let directory: string;
   let file: string;
   beforeEach(async () => {
-    directory = await mkdtemp(path.join(os.tmpdir(), 'agentops-lint-cache-'));
+    directory = await mkdtemp(path.join(process.env.AGENTOPS_LINT_TEST_TMP ?? os.tmpdir(), 'agentops-lint-cache-'));
     file = path.join(directory, CACHE_FILE_NAME);
   });
   afterEach(() => rm(directory, { recursive: true, force: true }));

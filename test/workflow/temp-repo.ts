@@ -41,7 +41,7 @@ export class TempRepo {
   ) {}
 
   static async create(files: Record<string, string> = {}): Promise<TempRepo> {
-    const base = await fs.mkdtemp(path.join(os.tmpdir(), 'agentops-lint-'));
+    const base = await fs.mkdtemp(path.join(process.env.AGENTOPS_LINT_TEST_TMP ?? os.tmpdir(), 'agentops-lint-'));
     const dir = path.join(base, 'repo');
     await fs.mkdir(dir);
     const repo = new TempRepo(dir, cleanEnv(base));
