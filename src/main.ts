@@ -8,16 +8,24 @@ import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io.js';
 import { REPORTER_NAMES } from './reporters/index.js';
 import { TOOL_VERSION } from './tool.js';
 import type { LintCommandOptions } from './commands/lint.js';
+import type { ReportCommandOptions } from './commands/reports.js';
+import { DEFAULT_CACHE_LOCATION } from './workflow/cache.js';
+import { REPORT_FORMATS } from './reports/tables.js';
 
-// Commands are imported when they run: `--version`, `--help` and `rules` need neither the parser
-// nor the config machinery, and loading those costs more than everything else at start-up.
+// Commands are imported when they run: `--version` and `--help` need neither the parser nor the
+// config machinery, and loading those costs more than everything else at start-up.
 const lintModule = () => import('./commands/lint.js');
 const infoModule = () => import('./commands/info.js');
+const reportsModule = () => import('./commands/reports.js');
 
 function wholeNumber(value: string): number {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError('expected a whole number of 0 or more.');
   return parsed;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -29,28 +37,44 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  program
+  const lint = program
     .command('lint', { isDefault: true })
     .description('lint Markdown files (the default command)')
     .argument('[paths...]', 'files, folders or globs to lint (default: the current folder)')
     .option('-c, --config <file>', 'use this config file instead of looking for one')
     .option('--root <dir>', 'repository root: where "/" links resolve (default: the git root)')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(REPORTER_NAMES).default('stylish'))
-    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .addOption(
+      new Option('-f, --format <name[:file]>', `output format, repeatable; NAME:FILE writes that report to FILE (- is stdout). Formats: ${REPORTER_NAMES.join(', ')}`)
+        .argParser(collect)
+        .default([], 'stylish'),
+    )
+    .option('-o, --output-file <file>', 'write the report(s) without their own :FILE to this file instead of stdout')
     .option('--fix', 'fix problems where the fix is certain, writing files atomically', false)
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing', false)
     .option('-q, --quiet', 'report errors only', false)
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber)
     .option('--report-unused-disables', 'report control comments that silenced nothing', false)
+    .option('--external', 'check external http(s) links over the network (rule external-links)')
+    .option('--no-external', 'never check external links over the network, even when the config enables it')
+    .option('--allow-private', 'let external link checks reach loopback, private and link-local addresses', false)
     .option('--no-error-on-unmatched-pattern', 'do not fail when a path or glob matches no file')
     .option('--color', 'force colours')
     .option('--no-color', 'never use colours')
     .option('--debug', 'show stack traces of internal errors', false)
+    .option('--staged', 'lint the staged version of staged files (the next commit), links resolved against the index', false)
+    .option('--changed-since <ref>', 'report problems in files changed since the merge base with REF, and problems the change caused elsewhere')
+    .option('--baseline <file>', 'suppress the problems recorded in this baseline file; fail on new ones')
+    .option('--write-baseline <file>', 'record the current problems in a baseline file (kept for files not linted)')
+    .option('--cache', `cache per-file results (default location: ${DEFAULT_CACHE_LOCATION} under the root)`, false)
+    .option('--cache-location <dir>', 'folder of the cache (implies --cache)')
     .option('--threads <n>', 'parse on at most n threads (default: one per core; 1 keeps to the main thread)', wholeNumber)
     .option('--no-threads', 'parse on the main thread only')
     .action(async (paths: string[], options: LintCommandOptions) => {
       setExitCode(await (await lintModule()).lintCommand(paths, options, io));
     });
+
+  // `agentops-lint --help` shows the lint options too: linting is what people run it for.
+  program.addHelpText('after', () => `\nagentops-lint [paths...] is short for agentops-lint lint [paths...]:\n\n${lint.helpInformation()}`);
 
   program
     .command('init')
@@ -74,6 +98,20 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .argument('<file>', 'the file whose configuration to show')
     .option('-c, --config <file>', 'use this config file instead of looking for one')
     .action(async (file: string, options: { config?: string }) => setExitCode((await infoModule()).printConfigCommand(file, options.config, io)));
+
+  for (const [name, description, command] of [
+    ['terms', 'report how often each term and each of its spellings occurs in prose, and in which files', 'termsCommand'],
+    ['mappings', 'report every Kubernetes mapping statement, grouped by concept, with conflicts and unknown concepts marked', 'mappingsCommand'],
+  ] as const) {
+    program
+      .command(name)
+      .description(description)
+      .argument('[paths...]', 'files, folders or globs to read (default: the current folder)')
+      .option('-c, --config <file>', 'use this config file instead of looking for one')
+      .option('--root <dir>', 'repository root (default: the git root)')
+      .addOption(new Option('-f, --format <name>', 'output format').choices(REPORT_FORMATS).default('table'))
+      .action(async (paths: string[], options: ReportCommandOptions) => setExitCode(await (await reportsModule())[command](paths, options, io)));
+  }
 
   return program;
 }

@@ -30,7 +30,11 @@ export interface ReportDescriptor {
 }
 
 export interface ProjectReportDescriptor extends ReportDescriptor {
-  /** Root-relative path of the file the diagnostic belongs to. */
+  /**
+   * Root-relative path of the file the diagnostic belongs to. It may also be a path that is not a
+   * file of the repository (a required file that is missing, a folder): such repository-level
+   * diagnostics are reported at line 1, column 1, whatever files were linted.
+   */
   file: string;
 }
 

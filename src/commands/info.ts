@@ -58,7 +58,7 @@ $schema: ./node_modules/agentops-lint/schema.json
 extends:
   - recommended
 
-# Which files are Markdown (globs relative to this file).
+# Which files are Markdown. Every glob in this file is relative to the repository root.
 files: ["**/*.md", "**/*.markdown"]
 
 # Never linted, on top of .gitignore.

@@ -1,25 +1,37 @@
-import { promises as fs } from 'node:fs';
+/**
+ * The lint command: settle the options, plan what to lint (src/workflow/plan.ts and the --staged
+ * and --changed-since plans), lint with fixes, apply a baseline, write the reports. Each step
+ * lives in its own module under src/workflow/; this file only puts them in order.
+ */
 import path from 'node:path';
 import { FileSettings } from '../config/file-settings.js';
 import { UsageError } from '../config/errors.js';
-import type { Diagnostic } from '../engine/diagnostic.js';
-import { applyFixes } from '../engine/fix.js';
-import { lintProject, type LintProjectResult, type ProjectSource } from '../engine/lint-project.js';
+import type { FileAnalysis } from '../engine/analyze-file.js';
+import { compareDiagnostics, type Diagnostic } from '../engine/diagnostic.js';
+import { RULE_CRASH } from '../engine/engine-rules.js';
+import type { LintProjectOptions, Phase1Runner } from '../engine/lint-project.js';
 import { createPhase1Pool } from '../engine/phase1-pool.js';
-import { discoverTargets, findRoot, listRepositoryPaths } from '../files/discover.js';
-import { writeFileAtomic } from '../files/write-atomic.js';
-import { colorEnabled, EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK, type CliIo } from '../io.js';
-import { REPORTERS, REPORTER_NAMES } from '../reporters/index.js';
-import { countBySeverity, type LintReport } from '../reporters/report.js';
+import { findRoot } from '../files/discover.js';
+import { withGitRenames } from '../files/git-renames.js';
+import { enableExternalLinks, externalLinkDiagnostics } from '../external/external-links.js';
+import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK, type CliIo } from '../io.js';
+import { countBySeverity } from '../reporters/report.js';
 import { reportedRules, RULES_BY_ID } from '../registry.js';
 import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../tool.js';
+import { applyBaseline, buildBaseline, readBaseline, unusedEntryDiagnostics, writeBaseline } from '../workflow/baseline.js';
+import { CACHE_FILE_NAME, DEFAULT_CACHE_LOCATION, Phase1Cache } from '../workflow/cache.js';
+import { planChangedSince } from '../workflow/changed-since.js';
+import { fixPatches, lintWithFixes, writeFixes } from '../workflow/fix-passes.js';
+import { parseOutputTargets, writeReports, type OutputTarget } from '../workflow/outputs.js';
+import { planWorkingTree, type LintPlan, type RunContext } from '../workflow/plan.js';
+import { planStaged } from '../workflow/staged.js';
 import { discoveryStart, loadRunConfig } from './load-run-config.js';
-import picomatch from 'picomatch';
 
 export interface LintCommandOptions {
   config?: string;
   root?: string;
-  format: string;
+  /** Report formats, each `NAME` or `NAME:FILE` (default: stylish). */
+  format: string[];
   outputFile?: string;
   fix: boolean;
   fixDryRun: boolean;
@@ -28,116 +40,155 @@ export interface LintCommandOptions {
   reportUnusedDisables: boolean;
   errorOnUnmatchedPattern: boolean;
   color?: boolean;
+  staged?: boolean;
+  changedSince?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  /** --external / --no-external: force the network check of external links on or off. */
+  external?: boolean;
+  allowPrivate?: boolean;
   /** Most threads that parse at once (`--threads n`); false for `--no-threads`. Default: one a core. */
   threads?: number | false;
 }
 
-export const MAX_FIX_PASSES = 10;
+export { MAX_FIX_PASSES } from '../workflow/fix-passes.js';
 
 export async function lintCommand(patterns: readonly string[], options: LintCommandOptions, io: CliIo): Promise<number> {
-  const reporter = REPORTERS[options.format];
-  if (!reporter) throw new UsageError(`Unknown format "${options.format}"; choose one of: ${REPORTER_NAMES.join(', ')}.`);
+  const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
+  checkOptionCombinations(options);
+  const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
+  const config = loadRunConfig(io.cwd, options.config, discoveryStart(io.cwd, patterns), root);
+  if (options.external === true) enableExternalLinks(config);
+  const run: RunContext = { io, root, config, settings: new FileSettings(config, RULES_BY_ID, root), patterns, errorOnUnmatchedPattern: options.errorOnUnmatchedPattern };
+  const planned = await planFor(run, options);
+  const plan: LintPlan = { ...planned, source: await withGitRenames(planned.source, root) };
+  const fixing = options.fix || options.fixDryRun;
+  if (fixing && plan.fixUnavailable) throw new UsageError(plan.fixUnavailable);
+
+  const cache = await openCache(options, io, root);
+  // The runner that does phase 1; the cache, when there is one, answers what it can and passes the rest on.
+  const pool = createPhase1Pool({ config, root, maxThreads: options.threads === false ? 1 : options.threads });
+  const phase1: Phase1Runner = pool.run;
+  const engine: LintProjectOptions = {
+    settings: run.settings,
+    rules: RULES_BY_ID,
+    reportUnusedDisables: options.reportUnusedDisables,
+    runPhase1: cache ? cache.wrap(phase1) : phase1,
+  };
+  const fixed = await lintWithFixes(plan.source, engine, fixing);
+  if (options.fixDryRun) {
+    // Diffs share stdout only with the human-readable report; machine-readable stdout stays clean.
+    const stdoutFormat = outputs.find((target) => target.file === undefined)?.format;
+    const out = stdoutFormat === undefined || stdoutFormat === 'stylish' ? io.stdout : io.stderr;
+    for (const patch of fixPatches(fixed)) out(patch);
+  } else if (options.fix) {
+    await writeFixes(fixed, root);
+  }
+  const extra = plan.extraProblems ? await plan.extraProblems({ ...engine, overrides: fixed.texts }) : undefined;
+  // Idle workers never hold the process open, so an error above leaves nothing running either.
+  await pool.close();
+  await saveCache(cache, io);
+
+  const texts = textsOf([fixed.result.analyses, extra?.analyses ?? new Map()]);
+  const external =
+    options.external === false ? [] : await externalLinkDiagnostics({ analyses: fixed.result.analyses, settings: run.settings, root, io, allowPrivate: options.allowPrivate === true });
+  const found = [...fixed.result.diagnostics, ...(extra?.diagnostics ?? []), ...external].sort(compareDiagnostics);
+  const diagnostics = await applyBaselineOptions(found, plan, options, io, root, (file) => texts.get(file));
+  const crashed = fixed.result.crashed || (extra?.crashed ?? false);
+  return report(diagnostics, plan, crashed, options, outputs, io, root);
+}
+
+function planFor(run: RunContext, options: LintCommandOptions): Promise<LintPlan> {
+  if (options.staged) return planStaged(run);
+  if (options.changedSince !== undefined) return planChangedSince(run, options.changedSince);
+  return planWorkingTree(run);
+}
+
+function checkOptionCombinations(options: LintCommandOptions): void {
   if (options.maxWarnings !== undefined && (!Number.isInteger(options.maxWarnings) || options.maxWarnings < 0)) {
     throw new UsageError('--max-warnings takes a whole number of 0 or more.');
   }
-  const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
-  const config = loadRunConfig(io.cwd, options.config, discoveryStart(io.cwd, patterns), root);
-  const settings = new FileSettings(config, RULES_BY_ID, root);
-  const targets = await discoverTargets({ cwd: io.cwd, root, config, patterns, errorOnUnmatchedPattern: options.errorOnUnmatchedPattern });
-  if (targets.length === 0 && options.errorOnUnmatchedPattern) throw new UsageError('No Markdown files to lint.');
-  const isMarkdownPath = picomatch(config.files, { dot: true });
-  const source: ProjectSource = {
-    targets,
-    paths: await listRepositoryPaths(root),
-    read: (file) => fs.readFile(path.join(root, file)),
-    isMarkdown: (file) => isMarkdownPath(path.relative(config.baseDirectory, path.join(root, file)).split(path.sep).join('/')),
-  };
+  if (options.staged && options.changedSince !== undefined) throw new UsageError('--staged and --changed-since cannot be combined: one lints the next commit, the other a branch.');
+  if (options.baseline !== undefined && options.writeBaseline !== undefined) {
+    throw new UsageError('--baseline and --write-baseline cannot be combined: --write-baseline records every current problem (and keeps entries of files it did not lint).');
+  }
+  if (options.writeBaseline !== undefined && (options.staged || options.changedSince !== undefined)) {
+    throw new UsageError('--write-baseline records every problem of the files linted; --staged and --changed-since report only some. Run it without them.');
+  }
+  if (options.writeBaseline !== undefined && options.fixDryRun) throw new UsageError('--write-baseline cannot be combined with --fix-dry-run: the baseline must describe the files as they are on disk.');
+}
 
-  const fixing = options.fix || options.fixDryRun;
-  const texts = new Map<string, string>();
-  const pool = createPhase1Pool({ config, root, maxThreads: options.threads === false ? 1 : options.threads });
-  let result: LintProjectResult;
-  const originals = new Map<string, { text: string; bom: boolean }>();
+async function openCache(options: LintCommandOptions, io: CliIo, root: string): Promise<Phase1Cache | undefined> {
+  if (options.cache || options.cacheLocation !== undefined) {
+    const location = options.cacheLocation !== undefined ? path.resolve(io.cwd, options.cacheLocation) : path.join(root, DEFAULT_CACHE_LOCATION);
+    return Phase1Cache.open(path.join(location, CACHE_FILE_NAME), TOOL_VERSION);
+  }
+  // --changed-since and --staged lint the untouched files twice; an in-memory cache makes the second time free.
+  return options.changedSince !== undefined || options.staged ? Phase1Cache.inMemory(TOOL_VERSION) : undefined;
+}
+
+async function saveCache(cache: Phase1Cache | undefined, io: CliIo): Promise<void> {
   try {
-    result = await lintProject(source, { settings, rules: RULES_BY_ID, reportUnusedDisables: options.reportUnusedDisables, runPhase1: pool.run });
-    for (let pass = 1; fixing && pass <= MAX_FIX_PASSES; pass++) {
-      const changed = applyPass(result, texts, originals);
-      if (!changed) break;
-      result = await lintProject(source, { settings, rules: RULES_BY_ID, reportUnusedDisables: options.reportUnusedDisables, overrides: texts, runPhase1: pool.run });
-    }
-  } finally {
-    await pool.close();
+    await cache?.save();
+  } catch (error) {
+    io.stderr(`agentops-lint: could not write the cache ${cache?.file} (${(error as Error).message}); the results are not affected.\n`);
   }
-
-  if (options.fixDryRun) {
-    const { createTwoFilesPatch } = await import('diff'); // only dry runs need it: keep it off start-up
-    const patches = [...texts].filter(([file, text]) => originals.get(file)?.text !== text).map(([file, text]) => createTwoFilesPatch(`a/${file}`, `b/${file}`, originals.get(file)!.text, text));
-    const out = options.format === 'stylish' ? io.stdout : io.stderr;
-    for (const patch of patches) out(patch);
-  } else if (options.fix) {
-    for (const [file, text] of texts) {
-      const original = originals.get(file)!;
-      if (original.text === text) continue;
-      await writeFileAtomic(path.join(root, file), (original.bom ? '\uFEFF' : '') + text);
-    }
-  }
-
-  return report(result.diagnostics, targets.length, result.crashed, options, io, root, reporter);
 }
 
-/** Applies the fixes of one pass to the in-memory texts; returns whether anything changed. */
-function applyPass(result: LintProjectResult, texts: Map<string, string>, originals: Map<string, { text: string; bom: boolean }>): boolean {
-  const fixesByFile = new Map<string, Diagnostic[]>();
-  for (const diagnostic of result.diagnostics) {
-    if (!diagnostic.fix) continue;
-    const list = fixesByFile.get(diagnostic.file) ?? [];
-    list.push(diagnostic);
-    fixesByFile.set(diagnostic.file, list);
-  }
-  let changed = false;
-  for (const [file, diagnostics] of fixesByFile) {
-    const analysis = result.analyses.get(file);
-    if (analysis?.text === undefined) continue;
-    if (!originals.has(file)) originals.set(file, { text: analysis.text, bom: analysis.bom ?? false });
-    const fixed = applyFixes(analysis.text, diagnostics.map((diagnostic) => diagnostic.fix!));
-    if (fixed.applied > 0 && fixed.text !== analysis.text) {
-      texts.set(file, fixed.text);
-      changed = true;
-    }
-  }
-  return changed;
+function textsOf(analysisMaps: readonly ReadonlyMap<string, FileAnalysis>[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const analyses of analysisMaps) for (const [file, analysis] of analyses) if (analysis.text !== undefined) texts.set(file, analysis.text);
+  return texts;
 }
 
-async function report(
+/** --write-baseline records the problems found; --baseline suppresses the recorded ones. */
+async function applyBaselineOptions(
   diagnostics: Diagnostic[],
-  filesChecked: number,
-  crashed: boolean,
+  plan: LintPlan,
   options: LintCommandOptions,
   io: CliIo,
   root: string,
-  reporter: (report: LintReport) => string,
-): Promise<number> {
+  textOf: (file: string) => string | undefined,
+): Promise<Diagnostic[]> {
+  const linted = new Set(plan.source.targets);
+  const exists = (file: string): boolean => plan.source.paths.files.has(file);
+  if (options.writeBaseline !== undefined) {
+    const file = path.resolve(io.cwd, options.writeBaseline);
+    const previous = await readBaseline(file, options.writeBaseline).then((baseline) => baseline.entries, () => []);
+    const entries = buildBaseline(diagnostics, textOf, previous, (entryFile) => !linted.has(entryFile) && exists(entryFile));
+    await writeBaseline(file, entries);
+    const problems = entries.reduce((sum, entry) => sum + entry.count, 0);
+    io.stderr(`agentops-lint: wrote ${problems} problem${problems === 1 ? '' : 's'} in ${new Set(entries.map((entry) => entry.file)).size} file(s) to ${options.writeBaseline}.\n`);
+    return diagnostics.filter((diagnostic) => diagnostic.ruleId === RULE_CRASH.id);
+  }
+  if (options.baseline === undefined) return diagnostics;
+  const baseline = await readBaseline(path.resolve(io.cwd, options.baseline), options.baseline);
+  const result = applyBaseline(baseline, diagnostics, textOf, linted, exists);
+  if (!options.reportUnusedDisables) return result.remaining;
+  return [...result.remaining, ...unusedEntryDiagnostics(baseline, result.unused, root)].sort(compareDiagnostics);
+}
+
+async function report(diagnostics: Diagnostic[], plan: LintPlan, crashed: boolean, options: LintCommandOptions, outputs: readonly OutputTarget[], io: CliIo, root: string): Promise<number> {
   const counts = countBySeverity(diagnostics);
   const shown = options.quiet ? diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : diagnostics;
-  const lintReport: LintReport = {
-    toolName: TOOL_NAME,
-    toolVersion: TOOL_VERSION,
-    informationUri: REPOSITORY_URL,
-    cwd: io.cwd,
-    root,
-    filesChecked,
-    diagnostics: shown,
-    rules: reportedRules(),
-    color: options.outputFile === undefined && colorEnabled(io, options.color),
-  };
-  const output = reporter(lintReport);
-  if (options.outputFile !== undefined) {
-    const file = path.resolve(io.cwd, options.outputFile);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, output);
-  } else {
-    io.stdout(output);
-  }
+  await writeReports(
+    {
+      toolName: TOOL_NAME,
+      toolVersion: TOOL_VERSION,
+      informationUri: REPOSITORY_URL,
+      cwd: io.cwd,
+      root,
+      filesChecked: plan.source.targets.length,
+      files: plan.source.targets,
+      diagnostics: shown,
+      rules: reportedRules(),
+    },
+    outputs,
+    io,
+    options.color,
+  );
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warnings > options.maxWarnings;
   if (tooManyWarnings) io.stderr(`agentops-lint found too many warnings (${counts.warnings}; the maximum is ${options.maxWarnings}).\n`);
   if (crashed) return EXIT_FAILURE;

@@ -13,8 +13,20 @@ export function discoveryStart(cwd: string, patterns: readonly string[]): string
   return cwd;
 }
 
-/** `--config FILE` if given, else the nearest config file, else the embedded defaults. */
+/**
+ * `--config FILE` if given, else the nearest config file, else the embedded defaults.
+ *
+ * Every glob of a config (`files`, `ignore`, `overrides`, and the per-glob options of rules) is
+ * relative to the repository root, wherever the config file lives: rule options are matched
+ * against root-relative paths, so the other globs must be too, and a config passed with
+ * `--config` from elsewhere (a shared config, an example) must never make globs reach outside
+ * the root.
+ */
 export function loadRunConfig(cwd: string, configOption: string | undefined, startDirectory: string, root: string): ResolvedConfig {
+  return { ...loadConfigForRoot(cwd, configOption, startDirectory, root), baseDirectory: root };
+}
+
+function loadConfigForRoot(cwd: string, configOption: string | undefined, startDirectory: string, root: string): ResolvedConfig {
   if (configOption !== undefined) {
     const file = path.resolve(cwd, configOption);
     if (!existsSync(file)) throw new UsageError(`Config file not found: ${configOption}`);

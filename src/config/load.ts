@@ -102,6 +102,7 @@ export function parseConfigText(
   packageJson = false,
 ): ResolvedConfig {
   const lineCounter = new LineCounter();
+  if (file.endsWith('.json')) checkJsonSyntax(text, displayName);
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntaxErrors = document.errors.map((error): ConfigIssue => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
@@ -114,36 +115,60 @@ export function parseConfigText(
   if (packageJson) raw = (raw as Record<string, unknown> | null)?.[PACKAGE_JSON_KEY];
   if (raw === null || raw === undefined) raw = {};
 
-  const locate = (keyPath: (string | number)[]): Pick<ConfigIssue, 'line' | 'column'> => {
-    const offset = locateInDocument(document, [...prefix, ...keyPath]);
+  const locate = (keyPath: (string | number)[], atKey: boolean): Pick<ConfigIssue, 'line' | 'column'> => {
+    const offset = locateInDocument(document, [...prefix, ...keyPath], atKey);
     if (offset === undefined) return {};
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
   const issues: ConfigIssue[] = [];
-  const parsed = validateUserConfig(raw, context, (keyPath, message) => {
-    issues.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyPath) });
+  const parsed = validateUserConfig(raw, context, (keyPath, message, keyToLocate) => {
+    issues.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyToLocate ?? keyPath, keyToLocate !== undefined) });
   });
   if (issues.length > 0 || parsed === undefined) throw new ConfigError(issues);
   return resolveUserConfig(parsed, path.dirname(file), file, context);
 }
 
-/** The offset of the key (or value) at `keyPath`, or of its nearest existing ancestor. */
-function locateInDocument(document: Document, keyPath: readonly (string | number)[]): number | undefined {
+/**
+ * The offset of the value at `keyPath` (or of its key, with `atKey`), falling back to the nearest
+ * ancestor that exists.
+ */
+function locateInDocument(document: Document, keyPath: readonly (string | number)[], atKey: boolean): number | undefined {
   let node: unknown = document.contents;
   let offset: number | undefined = (node as YamlNode | null)?.range?.[0];
+  let keyOffset: number | undefined;
   for (const segment of keyPath) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
       if (!pair) return offset;
-      offset = (pair.key as YamlNode).range?.[0] ?? offset;
+      keyOffset = (pair.key as YamlNode).range?.[0];
+      offset = keyOffset ?? offset;
       node = pair.value;
     } else if (isSeq(node) && typeof segment === 'number') {
       node = node.items[segment];
+      keyOffset = undefined;
       offset = (node as YamlNode | undefined)?.range?.[0] ?? offset;
     } else return offset;
   }
-  return offset;
+  if (atKey && keyOffset !== undefined) return keyOffset;
+  return (node as YamlNode | null)?.range?.[0] ?? offset;
+}
+
+/** YAML accepts what JSON does not (trailing commas, comments): a .json file must be strict JSON. */
+function checkJsonSyntax(text: string, displayName: string): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const issue: ConfigIssue = { file: displayName, path: [], message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}` };
+    if (position) {
+      const before = text.slice(0, Number(position[1]));
+      issue.line = before.split('\n').length;
+      issue.column = before.length - before.lastIndexOf('\n');
+    }
+    throw new ConfigError([issue]);
+  }
 }
 
 function describeValue(value: unknown): string {
@@ -152,7 +177,8 @@ function describeValue(value: unknown): string {
   return json === undefined ? String(value) : json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }
 
-type Report = (keyPath: (string | number)[], message: string) => void;
+/** `keyToLocate`, when given, is a key whose own position (not its value's) the problem is about. */
+type Report = (keyPath: (string | number)[], message: string, keyToLocate?: (string | number)[]) => void;
 
 function reportZodIssues(error: z.ZodError, basePath: (string | number)[], value: unknown, report: Report, knownKeys?: (p: (string | number)[]) => string[]): void {
   for (const issue of error.issues) {
@@ -160,7 +186,7 @@ function reportZodIssues(error: z.ZodError, basePath: (string | number)[], value
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const candidates = knownKeys?.(issuePath) ?? [];
-        report([...basePath, ...issuePath, key], `unknown key "${key}"${didYouMean(key, candidates)}`);
+        report([...basePath, ...issuePath], `unknown key "${key}"${didYouMean(key, candidates)}`, [...basePath, ...issuePath, key]);
       }
       continue;
     }
@@ -174,9 +200,10 @@ function objectKeys(schema: z.ZodType, keyPath: readonly (string | number)[]): s
   let current: unknown = schema;
   for (const segment of keyPath) {
     current = unwrap(current);
-    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def;
+    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } }).def;
     if (def?.type === 'object' && typeof segment === 'string') current = def.shape?.[segment];
     else if (def?.type === 'array') current = def.element;
+    else if (def?.type === 'record') current = def.valueType;
     else return [];
   }
   const def = (unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
@@ -184,11 +211,18 @@ function objectKeys(schema: z.ZodType, keyPath: readonly (string | number)[]): s
 }
 
 function unwrap(schema: unknown): unknown {
-  let current = schema as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
-  while (current?.def && ['optional', 'default', 'nullable', 'prefault', 'pipe'].includes(current.def.type ?? '')) {
-    current = (current.def.innerType ?? current.def.in) as typeof current;
+  type Schema = { def?: { type?: string; innerType?: unknown; in?: unknown; options?: Schema[] } } | undefined;
+  let current = schema as Schema;
+  for (;;) {
+    if (current?.def && ['optional', 'default', 'nullable', 'prefault', 'pipe'].includes(current.def.type ?? '')) {
+      current = (current.def.innerType ?? current.def.in) as Schema;
+    } else if (current?.def?.type === 'union') {
+      // A shorthand-or-object union ("path" or { glob, min }): key paths lead into the object form.
+      const objectForm = current.def.options?.find((option) => (unwrap(option) as Schema)?.def?.type === 'object');
+      if (!objectForm) return current;
+      current = objectForm;
+    } else return current;
   }
-  return current;
 }
 
 const SEVERITIES = ['off', 'warn', 'error'];
@@ -199,7 +233,7 @@ function validateRuleEntries(rulesValue: Record<string, unknown>, basePath: (str
     const rule = context.rules.get(ruleId);
     const entryPath = [...basePath, ruleId];
     if (!rule) {
-      report(entryPath, `unknown rule "${ruleId}"${didYouMean(ruleId, context.rules.keys())}`);
+      report(entryPath, `unknown rule "${ruleId}"${didYouMean(ruleId, context.rules.keys())}`, entryPath);
       continue;
     }
     const [severity, options, extra] = Array.isArray(entry) ? entry : [entry];
@@ -244,9 +278,9 @@ export function validateUserConfig(raw: unknown, context: ConfigContext, report:
   }
   const config: UserConfig = top.data;
   let failed = false;
-  const counting: Report = (keyPath, message) => {
+  const counting: Report = (keyPath, message, keyToLocate) => {
     failed = true;
-    report(keyPath, message);
+    report(keyPath, message, keyToLocate);
   };
   const presetNames = typeof config.extends === 'string' ? [config.extends] : config.extends ?? [];
   presetNames.forEach((name, index) => {

@@ -9,7 +9,7 @@ export const severitySchema = z.enum(['off', 'warn', 'error']);
 
 export type RuleEntry = Severity | [Severity] | [Severity, unknown];
 
-const globList = z.array(z.string().min(1)).describe('Glob patterns, relative to the config file.');
+const globList = z.array(z.string().min(1)).describe('Glob patterns, relative to the repository root.');
 
 /** The top level, with rule entries left open: they are validated one by one for precise messages. */
 export const configSchema = z.strictObject({

@@ -29,8 +29,17 @@ export const CONTROL_COMMENTS: EngineRuleMeta = {
   description: 'An inline agentops-lint control comment names an unknown rule, or (with --report-unused-disables) silenced nothing.',
   messages: {
     unknownRule: 'Unknown rule "{rule}" in control comment{hint}.',
-    unusedDisable: 'Unused {directive} comment: no {what} problem was reported here.',
+    unusedDisable: 'Unused {directive} comment: no problem was reported here.',
+    unusedDisableRules: 'Unused {directive} comment: no {rules} problem was reported here.',
   },
 };
 
-export const ENGINE_RULES: readonly EngineRuleMeta[] = [FILE_READ, RULE_CRASH, CONTROL_COMMENTS];
+export const BASELINE: EngineRuleMeta = {
+  id: 'baseline',
+  description: 'With --baseline and --report-unused-disables: a baseline entry matched no problem (it was fixed, or its line changed); write the baseline again to drop it.',
+  messages: {
+    unusedEntry: 'Unused baseline entry: {count} "{rule}" problem{plural} in {file} no longer reported ("{message}"). Run --write-baseline again to drop it.',
+  },
+};
+
+export const ENGINE_RULES: readonly EngineRuleMeta[] = [FILE_READ, RULE_CRASH, CONTROL_COMMENTS, BASELINE];

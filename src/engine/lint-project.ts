@@ -3,7 +3,7 @@
  * ProjectIndex (project rules), then suppressions and the conversion of offsets to lines.
  */
 import type { FileSettings, EnabledRule } from '../config/file-settings.js';
-import { resolveLinkTarget } from '../links/resolve.js';
+import { folderReadme, resolveLinkTarget } from '../links/resolve.js';
 import { offsetToPoint } from '../markdown/parse.js';
 import type { ProjectRule, Rule } from '../rule.js';
 import { closestMatches } from '../text/did-you-mean.js';
@@ -16,6 +16,12 @@ import type { FileFacts, ProjectIndex, RepositoryPaths } from './project-index.j
 export interface ProjectSource {
   /** Root-relative Markdown files whose problems are reported. */
   targets: readonly string[];
+  /**
+   * Every Markdown file of the project, read for its facts so that project rules see the whole
+   * repository however few files are targets (the targets are among them). Defaults to every
+   * Markdown path in `paths`.
+   */
+  projectFiles?: readonly string[];
   paths: RepositoryPaths;
   renames?: ReadonlyMap<string, string>;
   /** Reads a root-relative file. */
@@ -41,6 +47,11 @@ export interface LintProjectOptions {
   runPhase1?: Phase1Runner;
   rules: ReadonlyMap<string, Rule>;
   reportUnusedDisables?: boolean;
+  /**
+   * Only the project rules report on the targets (their file rules are skipped in phase 1): for
+   * runs that ask how the rest of the repository affects files whose own text did not change.
+   */
+  projectRulesOnly?: boolean;
   /** Texts that replace what is on disk (fix passes, staged content). */
   overrides?: ReadonlyMap<string, string>;
 }
@@ -66,19 +77,30 @@ export async function analyzeOne(path: string, source: ProjectSource, options: L
   return analyzeBytes(path, bytes, enabled, factsOnly);
 }
 
-/** Markdown files that targets link to but that are not targets: read for their facts only. */
+/** Markdown files that analysed files link to but that were not analysed: read for their facts only. */
 function linkedContextFiles(analyses: Iterable<FileAnalysis>, source: ProjectSource, known: ReadonlySet<string>): string[] {
   const result = new Set<string>();
   for (const analysis of analyses) {
     for (const link of analysis.facts?.links ?? []) {
       const target = resolveLinkTarget(analysis.path, link.url);
       if (!target || target.escapesRoot) continue;
-      let candidate = target.path;
-      if (source.paths.directories.has(candidate)) candidate = candidate === '' ? 'README.md' : `${candidate}/README.md`;
-      if (!known.has(candidate) && source.paths.files.has(candidate) && source.isMarkdown(candidate)) result.add(candidate);
+      const candidate = source.paths.directories.has(target.path) ? folderReadme(source.paths, target.path) : target.path;
+      if (candidate !== undefined && !known.has(candidate) && source.paths.files.has(candidate) && source.isMarkdown(candidate)) result.add(candidate);
     }
   }
   return [...result].sort();
+}
+
+/**
+ * The rules in force where a project rule reports. Existing files are reported only when they are
+ * linted (the others are context). A path that is not a file of the repository (a required file
+ * that is missing, a folder) is about the repository itself: it is reported whenever the rule is
+ * on for that path, so a missing file cannot pass just because nothing was there to lint.
+ */
+function reportableSettings(file: string, index: ProjectIndex, options: LintProjectOptions, targetSettings: Map<string, EnabledRule[]>): EnabledRule[] | undefined {
+  if (index.targets.has(file)) return targetSettings.get(file);
+  if (index.paths.files.has(file)) return undefined;
+  return options.settings.forFile(file);
 }
 
 function runProjectRules(index: ProjectIndex, options: LintProjectOptions, targetSettings: Map<string, EnabledRule[]>): { pending: PendingDiagnostic[]; crashed: boolean } {
@@ -98,8 +120,7 @@ function runProjectRules(index: ProjectIndex, options: LintProjectOptions, targe
         options: ruleOptions,
         extracted: <T>(facts: FileFacts) => facts.extracted[rule.id] as T | undefined,
         report: (descriptor) => {
-          if (!index.targets.has(descriptor.file)) return;
-          const enabled = targetSettings.get(descriptor.file)?.find((candidate) => candidate.rule.id === rule.id);
+          const enabled = reportableSettings(descriptor.file, index, options, targetSettings)?.find((candidate) => candidate.rule.id === rule.id);
           if (!enabled) return;
           pending.push(toPending(descriptor.file, rule.id, enabled.severity, rule.messages, descriptor));
         },
@@ -164,16 +185,26 @@ export const runPhase1Sequentially: Phase1Runner = async (jobs, source, options)
 
 export async function lintProject(source: ProjectSource, options: LintProjectOptions): Promise<LintProjectResult> {
   const runPhase1 = options.runPhase1 ?? runPhase1Sequentially;
+  const targetSet = new Set(source.targets);
+  const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path) => source.isMarkdown(path)).sort();
+  const jobs: Phase1Job[] = [
+    ...source.targets.map((path) => ({ path, factsOnly: options.projectRulesOnly === true })),
+    ...projectFiles.filter((path) => !targetSet.has(path)).map((path) => ({ path, factsOnly: true })),
+  ];
   const analyses = new Map<string, FileAnalysis>();
-  for (const analysis of await runPhase1(source.targets.map((path) => ({ path, factsOnly: false })), source, options)) analyses.set(analysis.path, analysis);
-
   const files = new Map<string, FileFacts>();
-  for (const analysis of analyses.values()) if (analysis.facts) files.set(analysis.path, analysis.facts);
-  const contextJobs = linkedContextFiles(analyses.values(), source, new Set(analyses.keys())).map((path) => ({ path, factsOnly: true }));
+  const contextAnalyses: FileAnalysis[] = [];
+  for (const analysis of await runPhase1(jobs, source, options)) {
+    if (analysis.facts) files.set(analysis.path, analysis.facts);
+    if (targetSet.has(analysis.path)) analyses.set(analysis.path, analysis);
+    else contextAnalyses.push(analysis);
+  }
+  // Files outside the project (ignored by the config) that project files link to: facts only.
+  const contextJobs = linkedContextFiles([...analyses.values(), ...contextAnalyses], source, new Set(jobs.map((job) => job.path))).map((path) => ({ path, factsOnly: true }));
   for (const context of await runPhase1(contextJobs, source, options)) if (context.facts) files.set(context.path, context.facts);
 
   const targetSettings = new Map(source.targets.map((path) => [path, options.settings.forFile(path)]));
-  const index: ProjectIndex = { files, targets: new Set(source.targets), paths: source.paths, renames: source.renames ?? new Map() };
+  const index: ProjectIndex = { files, targets: targetSet, paths: source.paths, renames: source.renames ?? new Map() };
   const project = runProjectRules(index, options, targetSettings);
 
   const knownRuleIds = new Set([...options.rules.keys(), ...ENGINE_RULES.map((rule) => rule.id)]);
@@ -202,14 +233,18 @@ export async function lintProject(source: ProjectSource, options: LintProjectOpt
     if (options.reportUnusedDisables) {
       for (const directive of suppressions.unused()) {
         const pending = toPending(path, CONTROL_COMMENTS.id, 'error', CONTROL_COMMENTS.messages, {
-          messageId: 'unusedDisable',
-          data: { directive: `agentops-lint-${directive.kind}`, what: directive.rules ? directive.rules.map((id) => `"${id}"`).join(' or ') : '' },
+          messageId: directive.rules ? 'unusedDisableRules' : 'unusedDisable',
+          data: { directive: `agentops-lint-${directive.kind}`, rules: directive.rules?.map((id) => `"${id}"`).join(' or ') ?? '' },
           at: { start: directive.start, end: directive.end },
         });
-        pending.message = pending.message.replace('no  problem', 'no problem');
         diagnostics.push(toDiagnostic(pending, facts.lineStarts));
       }
     }
+  }
+  for (const [path, pendingList] of byFile) {
+    if (index.targets.has(path)) continue;
+    // Repository-level diagnostics (see reportableSettings): no text, so no lines to map or suppress.
+    diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, [0])));
   }
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, analyses, crashed: project.crashed || [...analyses.values()].some((analysis) => analysis.crashed) };

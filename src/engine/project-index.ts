@@ -14,7 +14,7 @@ export interface HeadingFact {
 }
 
 export interface HtmlAnchorFact {
-  /** Value of an `id` attribute, or of `name` on `<a>`. */
+  /** Value of an `id` attribute, of `name` on `<a>`, or the GitHub anchor of a raw HTML `<h1>`–`<h6>`. */
   anchor: string;
   start: number;
   end: number;
@@ -29,9 +29,13 @@ export interface LinkFact {
   /** Range of the whole construct (the link, image, definition or HTML attribute value). */
   start: number;
   end: number;
-  /** Range of the destination in the source, when it is written literally there (for fixes). */
+  /** Range of the destination as written in the source (inside `<…>` when bracketed); absent for autolinks. */
   destinationStart?: number;
   destinationEnd?: number;
+  /** True when the written destination differs from `url` (backslash escapes, entities): fixes leave it alone. */
+  destinationEscaped?: boolean;
+  /** True for `<…>` destinations, where spaces may stay unencoded. */
+  angleBracketed?: boolean;
   /** For HTML: the tag and attribute (`a`/`href`, `img`/`src`, `source`/`srcset`). */
   tag?: string;
   attribute?: string;

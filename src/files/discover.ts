@@ -36,8 +36,8 @@ export interface DiscoverOptions {
   errorOnUnmatchedPattern: boolean;
 }
 
-/** Config `ignore` globs are relative to the config file; turn them into root-relative globs. */
-function rootRelativeGlobs(globs: readonly string[], baseDirectory: string, root: string): string[] {
+/** Globs relative to `baseDirectory`, as root-relative globs (runs set baseDirectory to the root; see loadRunConfig). */
+export function rootRelativeGlobs(globs: readonly string[], baseDirectory: string, root: string): string[] {
   const prefix = toPosix(path.relative(root, baseDirectory));
   if (prefix === '') return [...globs];
   return globs.map((glob) => (glob.startsWith('!') ? `!${prefix}/${glob.slice(1)}` : `${prefix}/${glob}`));
@@ -67,6 +67,8 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
       const glob = toPosix(path.relative(root, path.resolve(cwd, pattern)));
       found = await globby(glob, { cwd: root, gitignore: true, ignore, dot: true, followSymbolicLinks: false });
     }
+    // A glob such as "../**/*.md" must not reach outside the root.
+    found = found.filter((file) => !file.startsWith('../'));
     if (found.length === 0 && options.errorOnUnmatchedPattern) throw new UsageError(`No files matched "${pattern}".`);
     for (const file of found) result.add(file);
   }

@@ -4,6 +4,7 @@
  * Pure string work on root-relative paths; no file system.
  */
 import path from 'node:path/posix';
+import type { RepositoryPaths } from '../engine/project-index.js';
 
 export interface LocalTarget {
   /** Root-relative path ('' is the root itself). */
@@ -29,17 +30,97 @@ function safeDecode(value: string): string {
   }
 }
 
-export function resolveLinkTarget(fromFile: string, url: string): LocalTarget | undefined {
-  if (isExternal(url)) return undefined;
+/** A destination cut into its written parts: `path?query#fragment` (query and fragment keep their marks). */
+export interface DestinationParts {
+  path: string;
+  /** `?…` or ''. */
+  query: string;
+  /** `#…` or ''. */
+  fragment: string;
+}
+
+export function splitDestination(url: string): DestinationParts {
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
-  const fragment = hashAt < 0 ? undefined : safeDecode(url.slice(hashAt + 1));
   const queryAt = beforeHash.indexOf('?');
-  const rawPath = safeDecode(queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt));
+  return {
+    path: queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt),
+    query: queryAt < 0 ? '' : beforeHash.slice(queryAt),
+    fragment: hashAt < 0 ? '' : url.slice(hashAt),
+  };
+}
+
+export function resolveLinkTarget(fromFile: string, url: string): LocalTarget | undefined {
+  if (isExternal(url)) return undefined;
+  const parts = splitDestination(url);
+  const fragment = parts.fragment === '' ? undefined : safeDecode(parts.fragment.slice(1));
+  const rawPath = safeDecode(parts.path);
   if (rawPath === '') return { path: fromFile, ...(fragment === undefined ? {} : { fragment }), escapesRoot: false };
   const joined = rawPath.startsWith('/') ? rawPath.slice(1) : path.join(path.dirname(fromFile), rawPath);
   const normalized = path.normalize(joined === '' ? '.' : joined);
   const escapesRoot = normalized === '..' || normalized.startsWith('../');
-  const cleaned = normalized === '.' ? '' : normalized.replace(/\/$/, '');
+  const cleaned = normalized.replace(/\/$/, '').replace(/^\.$/, '');
   return { path: cleaned, ...(fragment === undefined ? {} : { fragment }), escapesRoot };
+}
+
+const README = /^readme(\.[a-z\d]+)?$/i;
+const MARKDOWN_EXTENSION = /\.(md|markdown|mdown|mkdn|mkd|mdwn)$/i;
+
+/** Which README GitHub shows for each folder, worked out once per path set. */
+const readmesByPaths = new WeakMap<RepositoryPaths, Map<string, string>>();
+
+function readmeRank(file: string): number {
+  const name = path.basename(file);
+  if (name === 'README.md') return 0;
+  return MARKDOWN_EXTENSION.test(name) ? 1 : 2;
+}
+
+/**
+ * The README GitHub renders below a folder's listing (any case, Markdown preferred), so that
+ * `folder#anchor` resolves into it. For the root, GitHub looks in `.github/`, then the root,
+ * then `docs/`. Undefined when the folder has none.
+ */
+export function folderReadme(paths: RepositoryPaths, directory: string): string | undefined {
+  let readmes = readmesByPaths.get(paths);
+  if (!readmes) {
+    readmes = new Map();
+    for (const file of paths.files) {
+      if (!README.test(path.basename(file))) continue;
+      const folder = path.dirname(file) === '.' ? '' : path.dirname(file);
+      const current = readmes.get(folder);
+      if (current === undefined || readmeRank(file) < readmeRank(current) || (readmeRank(file) === readmeRank(current) && file < current)) readmes.set(folder, file);
+    }
+    readmesByPaths.set(paths, readmes);
+  }
+  if (directory === '') return readmes.get('.github') ?? readmes.get('') ?? readmes.get('docs');
+  return readmes.get(directory);
+}
+
+/** A GitHub line anchor: `L10`, `L10-L20`, `L10C2-L12C5`. */
+export interface LineAnchor {
+  startLine: number;
+  endLine: number;
+}
+
+export function parseLineAnchor(fragment: string): LineAnchor | undefined {
+  const match = /^L(\d+)(?:C\d+)?(?:-L(\d+)(?:C\d+)?)?$/.exec(fragment);
+  if (!match) return undefined;
+  const startLine = Number(match[1]);
+  return { startLine, endLine: match[2] === undefined ? startLine : Number(match[2]) };
+}
+
+/** Percent-encodes what a bare Markdown destination cannot hold (angle-bracketed ones may keep spaces). */
+export function encodeDestinationPath(value: string, angleBracketed = false): string {
+  const unsafe = angleBracketed ? /[%<>#?\n]/g : /[%\s()<>#?]/g;
+  return value.replace(unsafe, (character) => encodeURIComponent(character).replace(/[()]/g, (paren) => `%${paren.charCodeAt(0).toString(16).toUpperCase()}`));
+}
+
+/**
+ * The destination path that reaches `target` from `fromFile` in the style of the original: root
+ * relative when it started with `/`, keeping a leading `./` when it had one.
+ */
+export function destinationPathTo(fromFile: string, target: string, originalPath: string): string {
+  if (originalPath.startsWith('/')) return `/${target}`;
+  const relative = path.relative(path.dirname(fromFile), target) || path.basename(target);
+  return originalPath.startsWith('./') && !relative.startsWith('../') ? `./${relative}` : relative;
 }

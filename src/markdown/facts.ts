@@ -2,7 +2,7 @@ import type { Nodes } from 'mdast';
 import type { ParsedFile } from '../rule.js';
 import { parseDirectives, type Directive } from '../engine/directives.js';
 import type { DefinitionFact, FileFacts, HtmlAnchorFact, LinkFact, ReferenceFact } from '../engine/project-index.js';
-import { headingAnchors } from './headings.js';
+import { decodeHtmlEntities, headingAnchors } from './headings.js';
 import { htmlAttributes } from './html.js';
 import { offsetToPoint } from './parse.js';
 import { forEachNode } from './walk.js';
@@ -20,27 +20,52 @@ function range(node: Nodes): { start: number; end: number } {
 }
 
 /**
- * Where a link's destination is written in the source. Found by searching the node's source for
- * the destination text after its last `](` or `]:`; undefined when escapes or entities make the
- * written form differ from the decoded URL (a fix then cannot rewrite it safely).
+ * Where a link's destination is written, from the offsets the parser recorded (see
+ * destination-positions.ts): inside the brackets for `<…>`, and flagged when escapes or entities
+ * make the written form differ from the decoded URL, so that fixes leave such links alone.
  */
-function destinationRange(text: string, node: Nodes, url: string): { destinationStart: number; destinationEnd: number } | undefined {
-  const { start, end } = range(node);
-  const source = text.slice(start, end);
-  const opener = node.type === 'definition' ? source.indexOf(']:') : source.lastIndexOf('](');
-  if (opener < 0 || url === '') return undefined;
-  const at = source.indexOf(url, opener + 2);
-  if (at < 0) return undefined;
-  return { destinationStart: start + at, destinationEnd: start + at + url.length };
+function destinationFacts(text: string, node: Nodes, url: string): Partial<LinkFact> {
+  const recorded = node.data?.destinationRange;
+  if (!recorded) return {};
+  let [start, end] = recorded;
+  const facts: Partial<LinkFact> = {};
+  if (text[start] === '<') {
+    start += 1;
+    end -= 1;
+    facts.angleBracketed = true;
+  }
+  facts.destinationStart = start;
+  facts.destinationEnd = end;
+  if (text.slice(start, end) !== url) facts.destinationEscaped = true;
+  return facts;
 }
 
-function srcsetUrls(value: string, valueStart: number): { url: string; start: number }[] {
+/**
+ * The URLs of a `srcset` value, as the HTML standard splits it: candidates separated by commas,
+ * each a URL (which may itself contain commas, but not end with one) followed by optional
+ * descriptors such as `2x` or `480w`.
+ */
+export function srcsetUrls(value: string): { url: string; start: number }[] {
   const result: { url: string; start: number }[] = [];
-  for (const candidate of value.matchAll(/[^\s,][^\s]*/g)) {
-    let url = candidate[0];
-    if (/^\d+(\.\d+)?[wx],?$/.test(url)) continue;
-    url = url.replace(/,$/, '');
-    result.push({ url, start: valueStart + candidate.index });
+  let position = 0;
+  while (position < value.length) {
+    while (position < value.length && /[\s,]/.test(value[position]!)) position++;
+    if (position >= value.length) break;
+    const start = position;
+    while (position < value.length && !/\s/.test(value[position]!)) position++;
+    let url = value.slice(start, position);
+    const trailingCommas = /,+$/.exec(url);
+    if (trailingCommas) url = url.slice(0, trailingCommas.index);
+    else {
+      // Skip the descriptors up to the comma that ends this candidate (commas in parentheses do not).
+      let depth = 0;
+      while (position < value.length && (depth > 0 || value[position] !== ',')) {
+        if (value[position] === '(') depth++;
+        else if (value[position] === ')') depth = Math.max(0, depth - 1);
+        position++;
+      }
+    }
+    if (url !== '') result.push({ url, start });
   }
   return result;
 }
@@ -50,23 +75,29 @@ function collectHtml(file: ParsedFile, node: Nodes, links: LinkFact[], anchors: 
   for (const attribute of htmlAttributes(file.text.slice(start, end))) {
     const valueStart = start + attribute.valueStart;
     if (attribute.name === 'id' || (attribute.name === 'name' && attribute.tag === 'a')) {
-      anchors.push({ anchor: attribute.value, start: valueStart, end: valueStart + attribute.value.length });
+      anchors.push({ anchor: decodeHtmlEntities(attribute.value), start: valueStart, end: valueStart + attribute.value.length });
     }
     if (!HTML_LINK_ATTRIBUTES[attribute.tag]?.includes(attribute.name)) continue;
-    const urls =
-      attribute.name === 'srcset' ? srcsetUrls(attribute.value, valueStart) : [{ url: attribute.value.trim(), start: valueStart }];
-    for (const { url, start: urlStart } of urls) {
-      if (url === '') continue;
-      links.push({
+    const leading = attribute.value.length - attribute.value.trimStart().length;
+    const written =
+      attribute.name === 'srcset'
+        ? srcsetUrls(attribute.value).map(({ url, start: at }) => ({ url, start: valueStart + at }))
+        : [{ url: attribute.value.trim(), start: valueStart + leading }];
+    for (const { url: raw, start: urlStart } of written) {
+      if (raw === '') continue;
+      const url = decodeHtmlEntities(raw);
+      const fact: LinkFact = {
         kind: 'html',
         url,
         start: urlStart,
-        end: urlStart + url.length,
+        end: urlStart + raw.length,
         destinationStart: urlStart,
-        destinationEnd: urlStart + url.length,
+        destinationEnd: urlStart + raw.length,
         tag: attribute.tag,
         attribute: attribute.name,
-      });
+      };
+      if (raw !== url) fact.destinationEscaped = true;
+      links.push(fact);
     }
   }
 }
@@ -103,14 +134,14 @@ export function collectFileFacts(file: ParsedFile): FileFacts {
         const autolink = node.type === 'link' && !source.startsWith('[');
         const fact: LinkFact = { kind: node.type, url: node.url, start, end };
         if (autolink) fact.autolink = true;
-        else Object.assign(fact, destinationRange(file.text, node, node.url));
+        else Object.assign(fact, destinationFacts(file.text, node, node.url));
         links.push(fact);
         break;
       }
       case 'definition': {
         const { start, end } = range(node);
         definitions.push({ identifier: node.identifier, label: node.label ?? node.identifier, url: node.url, start, end });
-        links.push({ kind: 'definition', url: node.url, start, end, ...destinationRange(file.text, node, node.url) });
+        links.push({ kind: 'definition', url: node.url, start, end, ...destinationFacts(file.text, node, node.url) });
         break;
       }
       case 'linkReference':
@@ -135,16 +166,17 @@ export function collectFileFacts(file: ParsedFile): FileFacts {
     }
   });
 
+  const headings: FileFacts['headings'] = [];
+  for (const heading of headingAnchors(file.tree)) {
+    if (heading.kind === 'markdown') headings.push({ text: heading.text, depth: heading.heading.depth, anchor: heading.anchor, ...range(heading.heading) });
+    else htmlAnchors.push({ anchor: heading.anchor, start: heading.start, end: heading.end });
+  }
+
   return {
     path: file.path,
     lineStarts: [...file.lineStarts],
     lineCount: countLines(file.text, file.lineStarts),
-    headings: headingAnchors(file.tree).map(({ heading, text, anchor }) => ({
-      text,
-      depth: heading.depth,
-      anchor,
-      ...range(heading),
-    })),
+    headings,
     htmlAnchors,
     links,
     definitions,

@@ -8,6 +8,8 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
+import { destinationPositionsFromMarkdown } from './destination-positions.js';
+import { restoreMissingPositions } from './restore-positions.js';
 
 /**
  * Text that GFM's literal-autolink transform could turn into a link. Each of its four patterns
@@ -23,6 +25,9 @@ function mayHoldLiteralAutolink(node: Nodes): boolean {
   return false;
 }
 
+/** How many times the literal-autolink transform has run (in this thread). */
+let literalAutolinkTransformRuns = 0;
+
 /**
  * mdast-util-gfm-autolink-literal ends every parse with a find-and-replace over all text nodes,
  * four regular expressions, each in its own walk of the tree (about 6% of the parse on real
@@ -31,45 +36,38 @@ function mayHoldLiteralAutolink(node: Nodes): boolean {
  */
 function literalAutolinkExtension(): MdastExtension {
   const extension = gfmAutolinkLiteralFromMarkdown();
-  const transforms: Transform[] = (extension.transforms ?? []).map((transform) => (tree) => (mayHoldLiteralAutolink(tree) ? transform(tree) : undefined));
+  const transforms: Transform[] = (extension.transforms ?? []).map((transform) => (tree) => {
+    if (!mayHoldLiteralAutolink(tree)) return undefined;
+    literalAutolinkTransformRuns++;
+    return transform(tree);
+  });
   return { ...extension, transforms };
 }
 
 /**
  * CommonMark + GFM + YAML/TOML front matter, exactly what unified().use(remarkParse)
- * .use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']) parses (remark-gfm's extensions listed
- * one by one so the autolink transform can be guarded), without a VFile per file.
+ * .use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkDestinationPositions)
+ * parses (remark-gfm's extensions listed one by one so the autolink transform can be guarded),
+ * without a VFile per file.
  */
 const MICROMARK_EXTENSIONS = [gfm(), frontmatter(['yaml', 'toml'])];
-const MDAST_EXTENSIONS = [literalAutolinkExtension(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])];
+const MDAST_EXTENSIONS = [
+  literalAutolinkExtension(),
+  gfmFootnoteFromMarkdown(),
+  gfmStrikethroughFromMarkdown(),
+  gfmTableFromMarkdown(),
+  gfmTaskListItemFromMarkdown(),
+  frontmatterFromMarkdown(['yaml', 'toml']),
+  destinationPositionsFromMarkdown,
+];
 
 /** Parses Markdown as GitHub does (CommonMark + GFM), with YAML/TOML front matter as its own node. */
 export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS });
+  const runsBefore = literalAutolinkTransformRuns;
+  const tree = fromMarkdown(text, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS });
+  // Only that transform leaves nodes without positions; when it did not run there is nothing to restore.
+  if (literalAutolinkTransformRuns !== runsBefore) restoreMissingPositions(tree, text);
+  return tree;
 }
 
-/** Offsets at which each line starts. `\r\n`, `\n` and a lone `\r` all end a line, as in CommonMark. */
-export function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) starts.push(i + 1);
-    else if (code === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-/** 1-based line and column of an offset (columns count UTF-16 units, as editors and SARIF do). */
-export function offsetToPoint(lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
-}
+export { computeLineStarts, offsetToPoint } from './parse-positions.js';

@@ -1,5 +1,7 @@
 import { formatGithub } from './github.js';
+import { formatGitlab } from './gitlab.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
 import type { LintReport } from './report.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
@@ -9,6 +11,8 @@ export const REPORTERS: Readonly<Record<string, (report: LintReport) => string>>
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  gitlab: formatGitlab,
+  junit: formatJunit,
 };
 
 export const REPORTER_NAMES = Object.keys(REPORTERS);

@@ -17,6 +17,8 @@ export interface LintReport {
   cwd: string;
   root: string;
   filesChecked: number;
+  /** Root-relative paths of the files checked, when known (JUnit lists the clean ones as passing). */
+  files?: readonly string[];
   diagnostics: Diagnostic[];
   rules: ReportedRule[];
   /** Whether colours may be used (stylish only). */

@@ -1,20 +1,42 @@
-/** Levenshtein distance with a cut-off: returns `limit + 1` as soon as the distance exceeds it. */
+/**
+ * Levenshtein distance with a cut-off: returns `limit + 1` as soon as the distance exceeds it.
+ * A shared prefix and suffix cannot change the distance, so they are skipped before the dynamic
+ * programme (paths in one repository share long ones), which runs on two reused typed rows.
+ */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  const lengthA = endA - start;
+  const lengthB = endB - start;
+  if (lengthA === 0 || lengthB === 0) return Math.max(lengthA, lengthB) > limit ? limit + 1 : Math.max(lengthA, lengthB);
+  let previous = new Int32Array(lengthB + 1);
+  let current = new Int32Array(lengthB + 1);
+  for (let j = 0; j <= lengthB; j++) previous[j] = j;
+  for (let i = 1; i <= lengthA; i++) {
+    current[0] = i;
     let rowMinimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
+    const codeA = a.charCodeAt(start + i - 1);
+    for (let j = 1; j <= lengthB; j++) {
+      let value = previous[j - 1]! + (codeA === b.charCodeAt(start + j - 1) ? 0 : 1);
+      const deletion = previous[j]! + 1;
+      if (deletion < value) value = deletion;
+      const insertion = current[j - 1]! + 1;
+      if (insertion < value) value = insertion;
+      current[j] = value;
       if (value < rowMinimum) rowMinimum = value;
     }
     if (rowMinimum > limit) return limit + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length]!;
+  const distance = previous[lengthB]!;
+  return distance > limit ? limit + 1 : distance;
 }
 
 /**

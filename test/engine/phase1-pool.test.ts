@@ -126,7 +126,9 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
   it('keeps small batches on the calling thread', async () => {
     const small = createPhase1Pool({ config, root: '/project', maxThreads: 4 });
     try {
-      const source = sourceFor(project, targets.slice(0, 5));
+      // A project of five files: phase 1 reads every project file, so the project must be small too.
+      const small5 = targets.slice(0, 5);
+      const source = { ...sourceFor(new Map(small5.map((file) => [file, project.get(file)!])), small5), projectFiles: small5 };
       const result = await lintProject(source, { ...baseOptions, runPhase1: small.run });
       expect(small.threads).toBe(1);
       expect(result.diagnostics).toEqual((await lintProject(source, baseOptions)).diagnostics);

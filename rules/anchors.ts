@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import type { FileFacts, LinkFact } from '../src/engine/project-index.js';
+import { linkLocation, replaceFragmentEdit } from '../src/links/destination-edit.js';
+import { folderReadme, parseLineAnchor, resolveLinkTarget } from '../src/links/resolve.js';
+import { defineProjectRule, type TextEdit } from '../src/rule.js';
+import { editDistance } from '../src/text/did-you-mean.js';
+
+/** The prefix GitHub puts on every id in rendered Markdown; links may spell it out. */
+const USER_CONTENT = 'user-content-';
+
+/** Anchors compared without case, punctuation or spacing: what "the same words" means for a fix. */
+function looseKey(anchor: string): string {
+  return anchor.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function anchorsOf(facts: FileFacts): Set<string> {
+  return new Set([...facts.headings.map((heading) => heading.anchor), ...facts.htmlAnchors.map((anchor) => anchor.anchor)]);
+}
+
+/**
+ * The anchor a broken fragment most likely meant, and whether it is the one safe answer: the only
+ * anchor with the same letters and digits, or else the only one within a few edits or whole
+ * words of it.
+ */
+function closestAnchor(fragment: string, anchors: ReadonlySet<string>): { anchor: string; certain: boolean } | undefined {
+  const key = looseKey(fragment);
+  const sameWords = [...anchors].filter((anchor) => key !== '' && looseKey(anchor) === key);
+  if (sameWords.length === 1) return { anchor: sameWords[0]!, certain: true };
+  if (sameWords.length > 1) return { anchor: sameWords.sort()[0]!, certain: false };
+  // Words added or dropped at the end (`#escalation-policy` for "Escalation"), or a few edits.
+  const lower = fragment.toLowerCase();
+  const limit = Math.max(2, Math.floor(fragment.length / 4));
+  const near = [...anchors]
+    .map((anchor) => {
+      const wordPrefix = lower.startsWith(`${anchor}-`) || anchor.startsWith(`${lower}-`);
+      return { anchor, distance: wordPrefix ? 0 : editDistance(lower, anchor, limit) };
+    })
+    .filter(({ distance }) => distance <= limit)
+    .sort((a, b) => a.distance - b.distance || a.anchor.localeCompare(b.anchor));
+  if (near.length === 0) return undefined;
+  return { anchor: near[0]!.anchor, certain: near.length === 1 };
+}
+
+/** Links whose fragment GitHub resolves in a rendered page: Markdown links, definitions, `<a href>`. */
+function hasCheckableFragment(link: LinkFact): boolean {
+  if (link.autolink || !link.url.includes('#')) return false;
+  return link.kind === 'link' || link.kind === 'definition' || (link.kind === 'html' && link.tag === 'a' && link.attribute === 'href');
+}
+
+/**
+ * Every `#fragment` must name a heading or HTML anchor of the Markdown file it points into, as
+ * GitHub generates them, or a line that exists.
+ */
+export default defineProjectRule({
+  id: 'anchors',
+  description: 'Link fragments (#section) name a heading or HTML anchor of the target Markdown file, with GitHub’s slugs, or a line it has.',
+  tags: ['links'],
+  scope: 'project',
+  defaultSeverity: 'error',
+  recommended: true,
+  fixable: true,
+  options: z.strictObject({
+    strictCase: z
+      .boolean()
+      .default(false)
+      .describe('Report fragments that differ from the anchor only in letter case (GitHub forgives them; other renderers do not).'),
+    ignorePatterns: z
+      .array(z.string())
+      .default([])
+      .describe('Regular expressions; fragments (without #) that match one are not checked.'),
+  }),
+  messages: {
+    missing: 'No heading or anchor "#{fragment}" in {where}.',
+    caseMismatch: 'Fragment "#{fragment}" differs in case from the anchor "#{anchor}".',
+    lineOutOfRange: 'Line anchor "#{fragment}" points past the end of {where} ({lines} lines).',
+    noReadme: 'Folder "{folder}" has no README, so it has no anchor "#{fragment}".',
+  },
+  check({ index, options, report }) {
+    const ignored = options.ignorePatterns.map((pattern) => new RegExp(pattern, 'u'));
+    const anchorCache = new Map<string, Set<string>>();
+    const anchorsIn = (facts: FileFacts): Set<string> => {
+      let anchors = anchorCache.get(facts.path);
+      if (!anchors) anchorCache.set(facts.path, (anchors = anchorsOf(facts)));
+      return anchors;
+    };
+    for (const file of index.targets) {
+      const facts = index.files.get(file);
+      if (!facts) continue;
+      for (const link of facts.links) {
+        if (!hasCheckableFragment(link)) continue;
+        const target = resolveLinkTarget(file, link.url);
+        if (!target || target.escapesRoot || target.fragment === undefined) continue;
+        const fragment = target.fragment;
+        if (fragment === '' || fragment.toLowerCase() === 'top' || ignored.some((pattern) => pattern.test(fragment))) continue;
+        let targetFile = target.path;
+        const at = linkLocation(link);
+        if (index.paths.directories.has(target.path)) {
+          const readme = folderReadme(index.paths, target.path);
+          if (readme === undefined) {
+            report({ file, messageId: 'noReadme', data: { folder: target.path === '' ? '/' : target.path, fragment }, at });
+            continue;
+          }
+          targetFile = readme;
+        }
+        // Missing or wrongly cased files are the links rule's; fragments into other files are not checkable.
+        const targetFacts = index.paths.files.has(targetFile) ? index.files.get(targetFile) : undefined;
+        if (!targetFacts) continue;
+        const where = targetFile === file ? 'this file' : `"${targetFile}"`;
+
+        const lineAnchor = parseLineAnchor(fragment);
+        if (lineAnchor) {
+          const last = Math.max(lineAnchor.startLine, lineAnchor.endLine);
+          if (lineAnchor.startLine < 1 || last > targetFacts.lineCount) report({ file, messageId: 'lineOutOfRange', data: { fragment, where, lines: targetFacts.lineCount }, at });
+          continue;
+        }
+
+        const anchors = anchorsIn(targetFacts);
+        const wanted = fragment.startsWith(USER_CONTENT) ? fragment.slice(USER_CONTENT.length) : fragment;
+        if (anchors.has(wanted)) continue;
+        // GitHub's page script retries a fragment it cannot find in lower case.
+        if (anchors.has(wanted.toLowerCase())) {
+          if (options.strictCase) {
+            const fix = replaceFragmentEdit(link, wanted.toLowerCase());
+            report({ file, messageId: 'caseMismatch', data: { fragment, anchor: wanted.toLowerCase() }, at, ...(fix ? { fix } : {}) });
+          }
+          continue;
+        }
+        const closest = closestAnchor(wanted, anchors);
+        let fix: TextEdit | undefined;
+        if (closest?.certain) fix = replaceFragmentEdit(link, closest.anchor);
+        report({
+          file,
+          messageId: 'missing',
+          data: { fragment, where },
+          at,
+          ...(closest ? { suggestion: `did you mean "#${closest.anchor}"?` } : {}),
+          ...(fix ? { fix } : {}),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,85 @@
+import { slug } from 'github-slugger';
+import { z } from 'zod';
+import type { FileFacts, HeadingFact, ProjectIndex } from '../src/engine/project-index.js';
+import { resolveLinkTarget } from '../src/links/resolve.js';
+import { offsetToPoint } from '../src/markdown/parse.js';
+import { defineProjectRule } from '../src/rule.js';
+
+interface LinkToAnchor {
+  from: string;
+  line: number;
+}
+
+/** The Markdown file a link lands on: a folder link lands on its README. */
+function landingFile(index: ProjectIndex, path: string): string {
+  if (index.paths.directories.has(path)) return path === '' ? 'README.md' : `${path}/README.md`;
+  return path;
+}
+
+/** Links anywhere in the index, by "file#fragment" with the fragment lower-cased. */
+function linksByAnchor(index: ProjectIndex): Map<string, LinkToAnchor[]> {
+  const result = new Map<string, LinkToAnchor[]>();
+  for (const facts of index.files.values()) {
+    for (const link of facts.links) {
+      const target = resolveLinkTarget(facts.path, link.url);
+      if (!target || target.escapesRoot || target.fragment === undefined || target.fragment === '') continue;
+      const key = `${landingFile(index, target.path)}#${target.fragment.toLowerCase()}`;
+      const list = result.get(key) ?? [];
+      list.push({ from: facts.path, line: offsetToPoint(facts.lineStarts, link.start).line });
+      result.set(key, list);
+    }
+  }
+  return result;
+}
+
+/** Headings of one file grouped by the anchor each would get on its own (before GitHub numbers duplicates). */
+function sameAnchorGroups(facts: FileFacts): Map<string, HeadingFact[]> {
+  const groups = new Map<string, HeadingFact[]>();
+  for (const heading of facts.headings) {
+    const anchor = slug(heading.text);
+    groups.set(anchor, [...(groups.get(anchor) ?? []), heading]);
+  }
+  return groups;
+}
+
+/**
+ * Two headings with the same text get `#setup` and `#setup-1`; a link to `#setup` always lands
+ * on the first. That is only a problem when something links to the plain anchor, so only then is
+ * it reported, at each later heading, naming the link.
+ */
+export default defineProjectRule({
+  id: 'duplicate-heading-anchor',
+  description: 'Headings that share an anchor in one file are reported when a link targets that anchor (it always lands on the first).',
+  tags: ['rendering', 'links'],
+  scope: 'project',
+  defaultSeverity: 'warn',
+  recommended: true,
+  fixable: false,
+  options: z.strictObject({}),
+  messages: {
+    ambiguous: 'Heading "{text}" has the same anchor "#{anchor}" as line {firstLine}; {links} to "#{anchor}" ({example}) {land} on line {firstLine}, never here (this one is "#{own}"). Rename one of the headings.',
+  },
+  check({ index, report }) {
+    const links = linksByAnchor(index);
+    for (const path of index.targets) {
+      const facts = index.files.get(path);
+      if (!facts) continue;
+      for (const [anchor, headings] of sameAnchorGroups(facts)) {
+        if (headings.length < 2) continue;
+        const linked = links.get(`${path}#${anchor}`);
+        if (!linked) continue;
+        const first = headings[0]!;
+        const firstLine = offsetToPoint(facts.lineStarts, first.start).line;
+        const example = linked[0]!.from === path ? `line ${linked[0]!.line}` : `${linked[0]!.from}:${linked[0]!.line}`;
+        for (const heading of headings.slice(1)) {
+          report({
+            file: path,
+            messageId: 'ambiguous',
+            data: { text: heading.text.trim(), anchor, firstLine, links: linked.length === 1 ? 'the link' : `the ${linked.length} links`, land: linked.length === 1 ? 'lands' : 'land', example, own: heading.anchor },
+            at: { start: heading.start, end: heading.end },
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { offsetToPoint } from '../src/markdown/parse.js';
+import { defineProjectRule } from '../src/rule.js';
+import { kubernetesConcepts } from '../src/terms/concepts.js';
+import { canonicalEntries, canonicalMappingSchema, findingReport, mappingFindings, type LocatedStatement } from '../src/terms/mapping-check.js';
+import { findMappingStatements, type MappingStatement } from '../src/terms/mapping-statements.js';
+
+const optionsSchema = z.strictObject({
+  mapping: canonicalMappingSchema,
+});
+
+interface Extracted {
+  statements: readonly MappingStatement[];
+}
+
+/**
+ * Documents that explain a project through Kubernetes ("Controller Manager → Validation Gates")
+ * must agree: with the canonical mapping when the project declares one, else with each other.
+ */
+export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
+  id: 'mapping-consistency',
+  description: 'Kubernetes-to-project mapping statements (tables, arrows, "maps to") agree with the canonical mapping, or with each other.',
+  tags: ['terminology', 'kubernetes'],
+  scope: 'project',
+  defaultSeverity: 'error',
+  recommended: false,
+  fixable: false,
+  options: optionsSchema,
+  messages: {
+    contradictsKubernetes: '{kubernetes} maps to "{expected}" in the canonical mapping, not to "{found}".',
+    contradictsProject: '"{project}" is the counterpart of {expected} in the canonical mapping, not of "{found}".',
+    conflictsKubernetes: '{kubernetes} is mapped to "{found}" here, but to "{other}" in {where}.',
+    conflictsProject: '"{project}" is mapped from {found} here, but from {other} in {where}.',
+  },
+  extract(file, options) {
+    const canonical = canonicalEntries(options.mapping);
+    const statements = findMappingStatements(file.tree, file.text, {
+      vocabulary: kubernetesConcepts(),
+      kubernetesNames: canonical.flatMap((entry) => entry.kubernetes),
+      projectNames: canonical.flatMap((entry) => entry.project),
+    });
+    return { statements };
+  },
+  check({ index, options, extracted, report }) {
+    const located: LocatedStatement[] = [];
+    for (const facts of index.files.values()) {
+      for (const statement of extracted<Extracted>(facts)?.statements ?? []) {
+        located.push({ ...statement, file: facts.path, line: offsetToPoint(facts.lineStarts, statement.kubernetes.start).line });
+      }
+    }
+    for (const finding of mappingFindings(located, canonicalEntries(options.mapping), kubernetesConcepts())) {
+      const { messageId, data, at } = findingReport(finding);
+      report({ file: finding.statement.file, messageId, data, at: { start: at.start, end: at.end } });
+    }
+  },
+});

@@ -1,0 +1,32 @@
+import { visit } from 'unist-util-visit';
+import { z } from 'zod';
+import { fencedBlock, unclosedScope } from '../src/markdown/fences.js';
+import { defineFileRule } from '../src/rule.js';
+
+/**
+ * A fence that is never closed turns the rest of the document (or of its list item or quote)
+ * into one code block: headings, links and prose all render as code.
+ */
+export default defineFileRule({
+  id: 'unclosed-code-fence',
+  description: 'Every code fence is closed; an unclosed one renders the rest of the file as code.',
+  tags: ['rendering'],
+  scope: 'file',
+  defaultSeverity: 'error',
+  recommended: true,
+  fixable: false,
+  options: z.strictObject({}),
+  messages: {
+    unclosed: 'Code fence {fence} is never closed: everything after it, to the end of {scope}, renders as code.',
+  },
+  check({ file, report }) {
+    visit(file.tree, 'code', (node, _index, parent) => {
+      const block = fencedBlock(file.text, node);
+      if (!block || block.closed) return;
+      const start = node.position!.start.offset!;
+      const fence = block.lines[0]!.trimEnd();
+      const scope = unclosedScope(parent?.type);
+      report({ messageId: 'unclosed', data: { fence: `"${fence}"`, scope }, at: { start, end: start + fence.length } });
+    });
+  },
+});

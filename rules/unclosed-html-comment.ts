@@ -1,0 +1,35 @@
+import { visit } from 'unist-util-visit';
+import { z } from 'zod';
+import { defineFileRule } from '../src/rule.js';
+
+/**
+ * Raw HTML goes into the page as written, so a `<!--` without its `-->` comments out everything
+ * after it: the rest of the file vanishes from the rendered page without any error.
+ */
+export default defineFileRule({
+  id: 'unclosed-html-comment',
+  description: 'Every HTML comment is closed; an unclosed one hides the rest of the file on GitHub.',
+  tags: ['rendering'],
+  scope: 'file',
+  defaultSeverity: 'error',
+  recommended: true,
+  fixable: false,
+  options: z.strictObject({}),
+  messages: {
+    unclosed: 'HTML comment is never closed ("-->" is missing): GitHub hides everything after it.',
+  },
+  check({ file, report }) {
+    visit(file.tree, 'html', (node) => {
+      // Complete comments match with their closer; an opener that matches alone has none.
+      const unclosed = [...node.value.matchAll(/<!--(?:[\s\S]*?-->)?/g)].find((match) => !match[0].endsWith('-->'));
+      if (!unclosed) return;
+      // The value drops container prefixes (`> `), so find the same opener, counted, in the source.
+      const nth = node.value.slice(0, unclosed.index).split('<!--').length - 1;
+      const source = file.text.slice(node.position!.start.offset!, node.position!.end.offset!);
+      let at = -1;
+      for (let i = 0; i <= nth; i++) at = source.indexOf('<!--', at + 1);
+      const start = node.position!.start.offset! + at;
+      report({ messageId: 'unclosed', at: { start, end: start + 4 } });
+    });
+  },
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { contractsFor, perGlobSchema } from '../src/contracts/per-glob.js';
+import { countWords, proseText } from '../src/markdown/words.js';
+import { defineFileRule } from '../src/rule.js';
+
+const contract = z
+  .strictObject({
+    min: z.number().int().min(0).optional().describe('At least this many prose words.'),
+    max: z.number().int().min(1).optional().describe('At most this many prose words.'),
+    countCode: z.boolean().default(false).describe('Count words in code blocks and inline code.'),
+    countFrontMatter: z.boolean().default(false).describe('Count words in YAML/TOML front matter.'),
+    countHtml: z.boolean().default(false).describe('Count the text inside raw HTML.'),
+    countUrls: z.boolean().default(false).describe('Count URLs as words.'),
+  })
+  .refine((value) => value.min !== undefined || value.max !== undefined, { message: 'give min, max or both' })
+  .refine((value) => value.min === undefined || value.max === undefined || value.min <= value.max, { message: 'min is greater than max' });
+
+const plural = (count: number): string => `${count} ${count === 1 ? 'word' : 'words'}`;
+
+/**
+ * Depth of a document: a factor with fewer than 500 words of prose is a stub, whatever its code
+ * samples add. Words are counted as a reader would (see src/markdown/words.ts).
+ */
+export default defineFileRule({
+  id: 'word-count',
+  description: 'Documents matching a glob have at least (or at most) a number of prose words.',
+  tags: ['contracts'],
+  scope: 'file',
+  defaultSeverity: 'error',
+  recommended: false,
+  fixable: false,
+  options: perGlobSchema(contract, 'Glob (matched against the root-relative path) → { min, max } prose words for files matching it.'),
+  messages: {
+    tooShort: 'Has {count} of prose; "{glob}" requires at least {min}.',
+    tooLong: 'Has {count} of prose; "{glob}" allows at most {max}.',
+  },
+  check({ file, options, report }) {
+    for (const { glob, contract: settings } of contractsFor(options, file.path)) {
+      const text = proseText(file.tree, { code: settings.countCode, frontMatter: settings.countFrontMatter, html: settings.countHtml });
+      const count = countWords(text, { urls: settings.countUrls });
+      if (settings.min !== undefined && count < settings.min) {
+        report({ messageId: 'tooShort', data: { count: plural(count), glob, min: plural(settings.min) }, at: { start: 0, end: 0 } });
+      }
+      if (settings.max !== undefined && count > settings.max) {
+        report({ messageId: 'tooLong', data: { count: plural(count), glob, max: plural(settings.max) }, at: { start: 0, end: 0 } });
+      }
+    }
+  },
+});

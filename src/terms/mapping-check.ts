@@ -1,0 +1,130 @@
+/**
+ * Compares mapping statements: against a canonical mapping when the project declares one, else
+ * with each other across documents. Shared by the mapping-consistency rule and the `mappings`
+ * report, so that the report marks exactly what the rule reports.
+ */
+import { z } from 'zod';
+import { cleanConceptPhrase, conceptKey, type ConceptVocabulary } from './concepts.js';
+import { sameName, type MappingStatement } from './mapping-statements.js';
+
+const namesSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+export const canonicalMappingSchema = z
+  .array(
+    z.strictObject({
+      kubernetes: namesSchema.describe('The Kubernetes concept, or [name, ...aliases].'),
+      project: namesSchema.describe('The project concept it maps to, or [name, ...aliases] ("Agent Sessions", "Sessions").'),
+    }),
+  )
+  .default([])
+  .describe('The canonical mapping. Without it, documents are checked against each other.');
+
+export interface CanonicalEntry {
+  kubernetes: string[];
+  project: string[];
+}
+
+export function canonicalEntries(mapping: z.output<typeof canonicalMappingSchema>): CanonicalEntry[] {
+  return mapping.map((entry) => ({ kubernetes: ([] as string[]).concat(entry.kubernetes), project: ([] as string[]).concat(entry.project) }));
+}
+
+export interface LocatedStatement extends MappingStatement {
+  file: string;
+  line: number;
+}
+
+export type MappingFinding =
+  /** The Kubernetes side is a canonical key, mapped to something else. Reported at the project side. */
+  | { kind: 'contradictsKubernetes'; statement: LocatedStatement; expected: string }
+  /** The project side is the canonical counterpart of another Kubernetes concept. Reported at the Kubernetes side. */
+  | { kind: 'contradictsProject'; statement: LocatedStatement; expected: string }
+  /** No canonical mapping: another document maps the same Kubernetes concept elsewhere. */
+  | { kind: 'conflictsKubernetes'; statement: LocatedStatement; other: LocatedStatement }
+  /** No canonical mapping: another document attaches the same project concept to another Kubernetes concept. */
+  | { kind: 'conflictsProject'; statement: LocatedStatement; other: LocatedStatement };
+
+function singularKey(text: string): string {
+  return conceptKey(cleanConceptPhrase(text)).replace(/ies$/, 'y').replace(/(ss|x|z|ch|sh)es$/, '$1').replace(/([^s])s$/, '$1');
+}
+
+/** What identifies a Kubernetes concept: the vocabulary's names when it knows the phrase. */
+export function kubernetesKey(text: string, vocabulary: ConceptVocabulary): string {
+  const hit = vocabulary.resolve(text);
+  return hit ? hit.names.map((name) => name.toLowerCase()).join(' + ') : singularKey(text);
+}
+
+export function projectKey(text: string): string {
+  return singularKey(text);
+}
+
+/** The statements that disagree, with the statement or canonical entry they disagree with. */
+export function mappingFindings(statements: readonly LocatedStatement[], canonical: readonly CanonicalEntry[], vocabulary: ConceptVocabulary): MappingFinding[] {
+  return canonical.length > 0 ? againstCanonical(statements, canonical, vocabulary) : againstEachOther(statements, vocabulary);
+}
+
+function againstCanonical(statements: readonly LocatedStatement[], canonical: readonly CanonicalEntry[], vocabulary: ConceptVocabulary): MappingFinding[] {
+  const findings: MappingFinding[] = [];
+  const sameKubernetes = (a: string, b: string): boolean => sameName(a, b) || kubernetesKey(a, vocabulary) === kubernetesKey(b, vocabulary);
+  for (const statement of statements) {
+    const byKubernetes = canonical.find((entry) => entry.kubernetes.some((name) => sameKubernetes(name, statement.kubernetes.text)));
+    const byProject = canonical.find((entry) => entry.project.some((name) => sameName(name, statement.project.text)));
+    if (byKubernetes) {
+      if (!byKubernetes.project.some((name) => sameName(name, statement.project.text))) findings.push({ kind: 'contradictsKubernetes', statement, expected: byKubernetes.project[0]! });
+    } else if (byProject) {
+      findings.push({ kind: 'contradictsProject', statement, expected: byProject.kubernetes[0]! });
+    }
+  }
+  return findings;
+}
+
+/**
+ * Groups statements by one side and reports those whose other side differs from the majority;
+ * when no other side has a strict majority, every statement of the group is reported.
+ */
+function conflicts(statements: readonly LocatedStatement[], groupKey: (statement: LocatedStatement) => string, valueKey: (statement: LocatedStatement) => string): { statement: LocatedStatement; other: LocatedStatement }[] {
+  const groups = new Map<string, LocatedStatement[]>();
+  for (const statement of statements) groups.set(groupKey(statement), [...(groups.get(groupKey(statement)) ?? []), statement]);
+  const result: { statement: LocatedStatement; other: LocatedStatement }[] = [];
+  for (const group of groups.values()) {
+    const byValue = new Map<string, LocatedStatement[]>();
+    for (const statement of group) byValue.set(valueKey(statement), [...(byValue.get(valueKey(statement)) ?? []), statement]);
+    if (byValue.size < 2) continue;
+    const ranked = [...byValue.values()].sort((a, b) => b.length - a.length);
+    const majority = ranked[0]!.length > ranked[1]!.length ? ranked[0] : undefined;
+    for (const statement of group) {
+      if (majority?.includes(statement)) continue;
+      const other = majority?.[0] ?? ranked.find((list) => valueKey(list[0]!) !== valueKey(statement))![0]!;
+      result.push({ statement, other });
+    }
+  }
+  return result;
+}
+
+function againstEachOther(statements: readonly LocatedStatement[], vocabulary: ConceptVocabulary): MappingFinding[] {
+  const kubernetesOf = (statement: LocatedStatement): string => kubernetesKey(statement.kubernetes.text, vocabulary);
+  const projectOf = (statement: LocatedStatement): string => projectKey(statement.project.text);
+  const findings: MappingFinding[] = conflicts(statements, kubernetesOf, projectOf).map(({ statement, other }) => ({ kind: 'conflictsKubernetes', statement, other }));
+  const reported = new Set(findings.map((finding) => finding.statement));
+  for (const { statement, other } of conflicts(statements, projectOf, kubernetesOf)) {
+    if (!reported.has(statement)) findings.push({ kind: 'conflictsProject', statement, other });
+  }
+  return findings;
+}
+
+/** How mapping-consistency reports a finding (message id, data, where), also used by the report. */
+export function findingReport(finding: MappingFinding): { messageId: MappingFinding['kind']; data: Record<string, string>; at: { start: number; end: number } } {
+  const { statement } = finding;
+  const where = (other: LocatedStatement): string => (other.file === statement.file ? `line ${other.line}` : `${other.file}:${other.line}`);
+  const kubernetes = statement.kubernetes.text;
+  const project = statement.project.text;
+  switch (finding.kind) {
+    case 'contradictsKubernetes':
+      return { messageId: finding.kind, data: { kubernetes, expected: finding.expected, found: project }, at: statement.project };
+    case 'contradictsProject':
+      return { messageId: finding.kind, data: { project, expected: finding.expected, found: kubernetes }, at: statement.kubernetes };
+    case 'conflictsKubernetes':
+      return { messageId: finding.kind, data: { kubernetes, found: project, other: finding.other.project.text, where: where(finding.other) }, at: statement.project };
+    case 'conflictsProject':
+      return { messageId: finding.kind, data: { project, found: kubernetes, other: finding.other.kubernetes.text, where: where(finding.other) }, at: statement.kubernetes };
+  }
+}

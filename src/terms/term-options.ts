@@ -1,0 +1,31 @@
+/**
+ * The options that select a term list (built-in packs, own terms, disabled pack terms), shared
+ * by terminology, term-consistency and the `terms` report, and the compiled matcher for them.
+ */
+import { z } from 'zod';
+import { TermMatcher } from './find-terms.js';
+import { packNameSchema, packTerms } from './packs.js';
+import { combineTerms, termSchema } from './term-list.js';
+
+export function termListOptionsShape(defaultPacks: string[]) {
+  return {
+    packs: z.array(packNameSchema).default(defaultPacks).describe('Built-in term packs to use (the `kubernetes` preset adds "kubernetes").'),
+    terms: z.array(termSchema).default([]).describe('Your own terms; a term replaces the pack terms that name one of its forms.'),
+    disable: z.array(z.string().min(1)).default([]).describe('Pack terms to switch off, by their right form (or a legacy form).'),
+  };
+}
+
+const termListOptions = z.strictObject(termListOptionsShape([]));
+export type TermListOptions = z.output<typeof termListOptions>;
+
+const matchers = new WeakMap<object, TermMatcher>();
+
+/** One matcher per options object: the engine parses options once per override combination. */
+export function matcherFor(options: TermListOptions): TermMatcher {
+  let matcher = matchers.get(options);
+  if (!matcher) {
+    matcher = new TermMatcher(combineTerms(packTerms(options.packs), options.terms, options.disable));
+    matchers.set(options, matcher);
+  }
+  return matcher;
+}

@@ -1,0 +1,65 @@
+/**
+ * Contract rules take per-glob options; a mistake in them must be a config error that names the
+ * key path, the bad value and what was expected.
+ */
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/errors.js';
+import { parseConfigText } from '../../src/config/load.js';
+import { CONFIG_CONTEXT } from '../../src/registry.js';
+
+function configError(yaml: string): string {
+  try {
+    parseConfigText(yaml, '/repo/agentops-lint.config.yaml', CONFIG_CONTEXT, 'agentops-lint.config.yaml');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a config error');
+}
+
+describe('contract rule options', () => {
+  it('an unknown key inside a glob contract gets a did-you-mean', () => {
+    expect(configError('rules:\n  required-sections:\n    - error\n    - "factors/*.md":\n        sectons: [Mission]\n')).toBe(
+      'agentops-lint.config.yaml:4:7: rules.required-sections[1]["factors/*.md"].sections: expected array, received undefined (got nothing)\n' +
+        'agentops-lint.config.yaml:5:9: rules.required-sections[1]["factors/*.md"]: unknown key "sectons" (did you mean "sections"?)',
+    );
+  });
+
+  it('an invalid regular expression names the pattern', () => {
+    expect(configError('rules:\n  required-content:\n    - error\n    - README.md:\n        - allOf: ["/(unclosed/"]\n')).toMatch(
+      /^agentops-lint\.config\.yaml:5:19: rules\.required-content\[1\]\["README\.md"\]\[0\]\.allOf\[0\]: invalid regular expression \/\(unclosed\/: Unterminated group \(got "\/\(unclosed\/"\)$/,
+    );
+  });
+
+  it('a section that is neither text nor { heading, level, nonEmpty }', () => {
+    expect(configError('rules:\n  required-sections: [error, { "*.md": { sections: [42] } }]\n')).toBe(
+      'agentops-lint.config.yaml:2:53: rules.required-sections[1]["*.md"].sections[0]: expected a heading (text or /regex/flags), or { heading, level, nonEmpty } (got 42)',
+    );
+  });
+
+  it('a YAML comment where a quoted "## heading" was meant leaves an empty entry, which is reported', () => {
+    expect(configError('rules:\n  required-sections:\n    - error\n    - PRODUCT.md:\n        sections:\n          - ## Mission\n')).toContain(
+      'rules.required-sections[1]["PRODUCT.md"].sections[0]: expected a heading (text or /regex/flags), or { heading, level, nonEmpty } (got null)',
+    );
+  });
+
+  it('word-count needs min or max, and min <= max', () => {
+    expect(configError('rules:\n  word-count: [error, { "*.md": {} }]\n')).toContain('rules.word-count[1]["*.md"]: give min, max or both');
+    expect(configError('rules:\n  word-count: [error, { "*.md": { min: 10, max: 5 } }]\n')).toContain('min is greater than max');
+  });
+
+  it('required-content needs exactly one of allOf and anyOf', () => {
+    expect(configError('rules:\n  required-content: [error, { "*.md": [{ allOf: [a], anyOf: [b] }] }]\n')).toContain('give exactly one of allOf or anyOf');
+  });
+
+  it('required-files entries are paths or { glob, min, max, message }', () => {
+    expect(configError('rules:\n  required-files: [error, { files: [{ glob: "a/*", mn: 2 }] }]\n')).toContain('unknown key "mn" (did you mean "min"?)');
+    expect(configError('rules:\n  required-files: [error, { files: [7] }]\n')).toContain('expected a path or glob, or { glob, min, max, message } (got 7)');
+  });
+
+  it('front matter schemas use known types', () => {
+    expect(configError('rules:\n  frontmatter: [error, { "*.md": { properties: { status: { type: text } } } }]\n')).toContain(
+      'rules.frontmatter[1]["*.md"].properties.status.type: Invalid option: expected one of "string"|"number"|"integer"|"boolean"|"date"|"array"|"object" (got "text")',
+    );
+  });
+});

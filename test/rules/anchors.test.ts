@@ -1,0 +1,144 @@
+import rule from '../../rules/anchors.js';
+import { readFileSync } from 'node:fs';
+import { runRuleTests } from '../rule-tester.js';
+
+const TOC = readFileSync(new URL('../../fixtures/rules/anchors/toc.md', import.meta.url), 'utf8');
+
+const GUIDE = [
+  '---',
+  'title: Guide',
+  '---',
+  '',
+  '# Guide',
+  '',
+  '## Install',
+  '',
+  '## 🚀 Quick start',
+  '',
+  '## The `kubectl apply` command',
+  '',
+  '## Install',
+  '',
+  '## 快速开始',
+  '',
+  '<a name="legacy-anchor"></a>',
+  '',
+  '<div id="Custom-Block">x</div>',
+  '',
+].join('\n');
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'headings across files: emoji, inline code, duplicates, CJK, HTML anchors',
+      code: {
+        'README.md': [
+          '[a](docs/guide.md#guide) [b](docs/guide.md#install) [c](docs/guide.md#install-1)',
+          '[d](docs/guide.md#-quick-start) [e](docs/guide.md#the-kubectl-apply-command)',
+          '[f](docs/guide.md#快速开始) [g](docs/guide.md#%E5%BF%AB%E9%80%9F%E5%BC%80%E5%A7%8B) [h](docs/guide.md#legacy-anchor)',
+          '[i](docs/guide.md#Custom-Block) <a href="docs/guide.md#install">j</a> [k][ref]',
+          '',
+          '[ref]: docs/guide.md#install-1',
+          '',
+        ].join('\n'),
+        'docs/guide.md': GUIDE,
+      },
+    },
+    { name: 'same-file fragments, setext headings, #top', code: 'Title\n=====\n\nSub *section*\n-------------\n\n[a](#title) [b](#sub-section) [c](#top) [d](#) [e](#Top)\n' },
+    { name: 'a case-only difference is what GitHub’s page script forgives', code: { 'README.md': '[a](docs/guide.md#Install) [b](#Usage)\n\n## Usage\n', 'docs/guide.md': GUIDE } },
+    { name: 'user-content- prefix written out', code: '## Usage\n\n[a](#user-content-usage)\n' },
+    { name: 'line anchors within the file', code: { 'README.md': '[a](notes.md#L1) [b](notes.md#L2-L3) [c](notes.md#L1C2-L3C4) [d](#L5)\n\nx\n\ny\n', 'notes.md': 'one\ntwo\nthree\n' } },
+    { name: 'a folder link resolves into its README', code: { 'README.md': '[a](docs#guide) [b](docs/#install) [c](./#usage)\n\n## Usage\n', 'docs/README.md': '# Guide\n\n## Install\n' } },
+    { name: 'fragments into non-Markdown files are not checked', code: { 'README.md': '[a](scripts/run.sh#L999) [b](openapi.yaml#/paths/pets) ![c](diagram.svg#layer)\n', 'scripts/run.sh': 'echo\n', 'openapi.yaml': 'a: b\n', 'diagram.svg': '<svg/>' } },
+    { name: 'missing files are the links rule’s problem', code: '[a](gone.md#anything)\n' },
+    { name: 'external fragments are not checked', code: '[a](https://example.com/page#nothing)\n' },
+    { name: 'fragments inside code are not checked', code: '`[a](#nothing)`\n\n```\n[b](#nothing)\n```\n' },
+    { name: 'ignorePatterns', code: '[a](#generated-by-js) [b](#/routes/x)\n', options: { ignorePatterns: ['^generated-', '^/'] } },
+  ],
+  invalid: [
+    {
+      name: 'fixture: a runbook table of contents with renamed headings',
+      code: { 'toc.md': TOC },
+      errors: [
+        { messageId: 'missing', file: 'toc.md', line: 15, column: 16, suggestion: 'did you mean "#escalation"?' },
+        { messageId: 'missing', file: 'toc.md', line: 16, column: 14, suggestion: 'did you mean "#roll-back"?' },
+      ],
+      output: { 'toc.md': TOC.replace('(#escalation-policy)', '(#escalation)').replace('(#rollback)', '(#roll-back)') },
+    },
+    {
+      name: 'missing anchor in another file, fixed when the words match uniquely',
+      code: { 'README.md': 'See [quick start](docs/guide.md#quick-start "Start").\n', 'docs/guide.md': GUIDE },
+      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 19, message: 'No heading or anchor "#quick-start" in "docs/guide.md".', suggestion: 'did you mean "#-quick-start"?' }],
+      output: { 'README.md': 'See [quick start](docs/guide.md#-quick-start "Start").\n' },
+    },
+    {
+      name: 'punctuation differences are fixed',
+      code: '## What is K8s? (FAQ)\n\nSee [faq](#what-is-k8s?-faq) and [faq](#whatisk8sfaq).\n',
+      errors: [
+        { messageId: 'missing', line: 3, column: 11, suggestion: 'did you mean "#what-is-k8s-faq"?' },
+        { messageId: 'missing', line: 3, column: 40, suggestion: 'did you mean "#what-is-k8s-faq"?' },
+      ],
+      output: '## What is K8s? (FAQ)\n\nSee [faq](#what-is-k8s-faq) and [faq](#what-is-k8s-faq).\n',
+    },
+    {
+      name: 'a renamed heading: did-you-mean, fixed when one candidate is near',
+      code: '## Installation guide\n\n## Usage\n\n[a](#instalation-guide) [b](#configuration)\n',
+      errors: [
+        { messageId: 'missing', line: 5, column: 5, suggestion: 'did you mean "#installation-guide"?' },
+        { messageId: 'missing', line: 5, column: 29, message: 'No heading or anchor "#configuration" in this file.' },
+      ],
+      output: '## Installation guide\n\n## Usage\n\n[a](#installation-guide) [b](#configuration)\n',
+    },
+    {
+      name: 'several near candidates: suggestion only',
+      code: '## Step 1\n\n## Step 3\n\n[a](#step-2)\n',
+      errors: [{ messageId: 'missing', line: 5, column: 5, suggestion: 'did you mean "#step-1"?' }],
+    },
+    {
+      name: 'duplicate numbering: the third one does not exist',
+      code: { 'README.md': '[a](docs/guide.md#install-2)\n', 'docs/guide.md': GUIDE },
+      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 5 }],
+    },
+    {
+      name: 'front matter is not a heading',
+      code: '---\ntitle: Setup\n---\n\n# Intro\n\n[a](#title-setup) [b](#setup)\n',
+      errors: [{ messageId: 'missing', line: 7, column: 5 }, { messageId: 'missing', line: 7, column: 23 }],
+    },
+    {
+      name: 'strictCase reports case-only differences and fixes them',
+      code: '## Usage\n\n[a](#Usage)\n',
+      options: { strictCase: true },
+      errors: [{ messageId: 'caseMismatch', line: 3, column: 5, message: 'Fragment "#Usage" differs in case from the anchor "#usage".' }],
+      output: '## Usage\n\n[a](#usage)\n',
+    },
+    {
+      name: 'an HTML id is matched as GitHub does: exactly or in lower case',
+      code: { 'README.md': '[a](docs/guide.md#custom-block)\n', 'docs/guide.md': GUIDE },
+      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 5, suggestion: 'did you mean "#Custom-Block"?' }],
+      output: { 'README.md': '[a](docs/guide.md#Custom-Block)\n' },
+    },
+    {
+      name: 'line anchors past the end of the file',
+      code: { 'README.md': '[a](notes.md#L4) [b](notes.md#L2-L9) [c](notes.md#L0)\n', 'notes.md': 'one\ntwo\nthree\n' },
+      errors: [
+        { messageId: 'lineOutOfRange', file: 'README.md', line: 1, column: 5, message: 'Line anchor "#L4" points past the end of "notes.md" (3 lines).' },
+        { messageId: 'lineOutOfRange', file: 'README.md', line: 1, column: 22 },
+        { messageId: 'lineOutOfRange', file: 'README.md', line: 1, column: 42 },
+      ],
+    },
+    {
+      name: 'folder without README',
+      code: { 'README.md': '[a](docs/#install)\n', 'docs/guide.md': '# Install\n' },
+      errors: [{ messageId: 'noReadme', file: 'README.md', line: 1, column: 5, message: 'Folder "docs" has no README' }],
+    },
+    {
+      name: 'reference definitions and HTML links, in a CRLF file',
+      code: { 'README.md': 'Read [the guide][g].\r\n\r\n<a href="docs/guide.md#instal">Install</a>\r\n\r\n[g]: docs/guide.md#guid\r\n', 'docs/guide.md': GUIDE },
+      errors: [
+        { messageId: 'missing', file: 'README.md', line: 3, column: 10, suggestion: 'did you mean "#install"?' },
+        { messageId: 'missing', file: 'README.md', line: 5, column: 6, suggestion: 'did you mean "#guide"?' },
+      ],
+      output: { 'README.md': 'Read [the guide][g].\r\n\r\n<a href="docs/guide.md#install">Install</a>\r\n\r\n[g]: docs/guide.md#guide\r\n' },
+    },
+  ],
+});

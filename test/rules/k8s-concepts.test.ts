@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import rule from '../../rules/k8s-concepts.js';
+import { runRuleTests } from '../rule-tester.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/k8s-concepts/${name}`, import.meta.url), 'utf8');
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'real concepts in plural, other case, with qualifiers and in code',
+      code: '| K8s | Ours |\n| --- | --- |\n| pods | Workflows |\n| API Server | Front Door |\n| Kubernetes Secrets | Vault |\n| `ConfigMap` | Settings |\n| the ConfigMap object | Prompt File |\n| Controller Manager (kube-controller-manager) | Gates |\n| Pods / Containers | Runs |\n',
+    },
+    { name: 'the project side is not checked', code: '- Pods → Some Invented Thing\n- etcd → Git\n' },
+    { name: 'the project\'s own vocabulary', code: '| Kubernetes | Ours |\n| --- | --- |\n| Pods | Workflows |\n| Sidecar Injector | Prompt Enricher |\n', options: { vocabulary: ['Sidecar Injector'] } },
+    { name: 'analogy chains and process flows', code: 'Docker/rkt → Kubernetes → Helm, and Draft → Review → Merge.\n' },
+    { name: 'not a mapping table: descriptions, not names', code: '| Kubernetes | Notes |\n| --- | --- |\n| yes | It runs pods. It also runs jobs. |\n' },
+    { name: 'an arrow pair with no concept on its own is not a mapping', code: 'Sidecar Injector → Prompt Enricher.\n' },
+  ],
+  invalid: [
+    {
+      name: 'fixture: table rows and list items whose Kubernetes side is not a concept',
+      code: { 'mappings.md': fixture('mappings.md') },
+      errors: [
+        { file: 'mappings.md', messageId: 'unknown', line: 8, column: 3, endColumn: 19, suggestion: 'Nearest: "Sidecar Container".' },
+        { file: 'mappings.md', messageId: 'unknown', line: 15, column: 3, message: '"Kubelete" is mapped as a Kubernetes concept', suggestion: 'Nearest: "kubelet".' },
+        { file: 'mappings.md', messageId: 'unknown', line: 16, column: 3 },
+      ],
+    },
+    {
+      name: 'reversed arrows in a list, CRLF',
+      code: '## Mapping to Kubernetes\r\n\r\n- Workflows → Pods\r\n- Gates → Admission Controllers\r\n- Planner → Schedulator\r\n',
+      errors: [{ messageId: 'unknown', line: 5, column: 13, suggestion: 'Nearest: "scheduler (kube-scheduler)".' }],
+    },
+  ],
+});

@@ -1,0 +1,158 @@
+import rule from '../../rules/links.js';
+import { runRuleTests } from '../rule-tester.js';
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'relative, ./, ../, root-relative, folders, encoded, query, angle brackets',
+      code: {
+        'docs/guide.md': [
+          '[a](other.md) [b](./other.md) [c](../README.md) [d](/docs/other.md)',
+          '[e](../docs/) [f](.) [g](/) [h](my%20notes.md) [i](other.md?plain=1) [j](<my notes.md>)',
+          '[k](other.md#section) [l](#local) [m](?plain=1#L1)',
+          '',
+        ].join('\n'),
+        'docs/other.md': '# Other\n',
+        'docs/my notes.md': '# Notes\n',
+        'README.md': '# Readme\n',
+      },
+    },
+    {
+      name: 'images, HTML href/src/srcset and reference definitions',
+      code: {
+        'README.md': [
+          '![arch](images/arch.png) [guide][g]',
+          '',
+          '<picture><source srcset="images/dark.png 1x, images/arch.png 2x"><img src="images/arch.png"></picture>',
+          '',
+          '<a href="docs/guide.md">guide</a>',
+          '',
+          '[g]: docs/guide.md "The guide"',
+          '',
+        ].join('\n'),
+        'docs/guide.md': '# Guide\n',
+        'images/arch.png': PNG,
+        'images/dark.png': PNG,
+      },
+    },
+    {
+      name: 'external URLs, mail, protocol-relative and empty destinations are not local files',
+      code: '[a](https://example.com/missing.md) [b](mailto:docs@example.com) [c](//cdn.example.com/x.png) [d]() <https://example.com>\n',
+    },
+    {
+      name: 'links inside code spans, fenced and indented code, and HTML comments are not checked',
+      code: '`[a](missing.md)`\n\n```md\n[b](missing.md)\n![c](missing.png)\n```\n\n    [d](missing.md)\n\n<!-- [e](missing.md) <img src="missing.png"> -->\n',
+    },
+    {
+      name: 'links in tables and footnotes resolve like any other',
+      code: { 'doc.md': '| Doc | Link |\n| --- | --- |\n| a | [x](x.md) |\n\nText.[^1]\n\n[^1]: See [x](./x.md).\n', 'x.md': '# X\n' },
+    },
+    { name: 'ignorePatterns skips matching destinations', code: '[a](generated/api.md) [b](build/out.html)\n', options: { ignorePatterns: ['^generated/', '\\.html$'] } },
+    { name: 'a fragment-only link is the anchors rule’s business', code: '[a](#missing-heading)\n' },
+  ],
+  invalid: [
+    {
+      name: 'missing file, nearest path suggested without a fix',
+      code: { 'docs/guide.md': 'See [setup](instalation.md).\n', 'docs/installation.md': '# Install\n' },
+      errors: [{ messageId: 'missing', file: 'docs/guide.md', line: 1, column: 13, endColumn: 27, message: 'Link target "docs/instalation.md" does not exist.', suggestion: 'did you mean "installation.md"? (the nearest existing path)' }],
+    },
+    {
+      name: 'missing file with nothing close: no suggestion',
+      code: '[changelog](CHANGELOG.md)\n\n# Doc\n',
+      errors: [{ messageId: 'missing', line: 1, column: 13 }],
+    },
+    {
+      name: 'wrong case is its own message, fixed component by component',
+      code: { 'docs/guide.md': '[a](../Images/Arch.PNG) and [b](./Other.md#x)\n', 'images/Arch.png': PNG, 'docs/other.md': '# X\n' },
+      errors: [
+        { messageId: 'wrongCase', file: 'docs/guide.md', line: 1, column: 5, message: 'Link target "Images/Arch.PNG" exists only as "images/Arch.png"' },
+        { messageId: 'wrongCase', file: 'docs/guide.md', line: 1, column: 33 },
+      ],
+      output: { 'docs/guide.md': '[a](../images/Arch.png) and [b](./other.md#x)\n' },
+    },
+    {
+      name: 'wrong case with two candidates: no fix',
+      code: { 'doc.md': '[a](notes.md)\n', 'Notes.md': '# A\n', 'NOTES.md': '# B\n' },
+      errors: [{ messageId: 'wrongCase', line: 1, column: 5, message: 'exists only as "NOTES.md"' }],
+    },
+    {
+      name: 'leaving the repository root',
+      code: { 'docs/guide.md': '[up](../../outside.md) and ![logo](/../logo.png)\n' },
+      errors: [
+        { messageId: 'escapesRoot', file: 'docs/guide.md', line: 1, column: 6 },
+        { messageId: 'escapesRoot', file: 'docs/guide.md', line: 1, column: 36 },
+      ],
+    },
+    {
+      name: 'symbolic links: a link to one, and a path through a symlinked folder',
+      code: { 'doc.md': '[a](latest.md) ![b](shared/logo.png)\n', 'latest.md': '' },
+      setup: { symlinks: ['latest.md', 'shared'] },
+      errors: [
+        { messageId: 'toSymlink', line: 1, column: 5, message: 'GitHub shows a stub with the link path, not the file' },
+        { messageId: 'throughSymlink', line: 1, column: 21, message: 'goes through the symbolic link "shared"' },
+      ],
+    },
+    {
+      name: 'git rename record: fixed, keeping text, title and fragment',
+      code: { 'docs/a.md': '[Gates](../factors/02-gates.md "Gates" ) and [again](/factors/02-gates.md#rule)\n', 'factors/02-validation-gates.md': '# Gates\n\n## Rule\n' },
+      setup: { renames: { 'factors/02-gates.md': 'factors/02-validation-gates.md' } },
+      errors: [
+        { messageId: 'missing', file: 'docs/a.md', line: 1, column: 9, suggestion: 'did you mean "../factors/02-validation-gates.md"? (git recorded the rename)' },
+        { messageId: 'missing', file: 'docs/a.md', line: 1, column: 54, suggestion: 'did you mean "/factors/02-validation-gates.md"? (git recorded the rename)' },
+      ],
+      output: { 'docs/a.md': '[Gates](../factors/02-validation-gates.md "Gates" ) and [again](/factors/02-validation-gates.md#rule)\n' },
+    },
+    {
+      name: 'chained renames are followed to the file that exists',
+      code: { 'doc.md': '[a](old.md)\n', 'newest.md': '# N\n' },
+      setup: { renames: { 'old.md': 'middle.md', 'middle.md': 'newest.md' } },
+      errors: [{ messageId: 'missing', line: 1, column: 5, suggestion: 'did you mean "newest.md"? (git recorded the rename)' }],
+      output: { 'doc.md': '[a](newest.md)\n' },
+    },
+    {
+      name: 'moved file (the only one with that name): reference definition fixed in place',
+      code: { 'README.md': 'Read the [guide][g].\n\n[g]: ./guide.md "Guide"\n', 'docs/guide.md': '# Guide\n' },
+      errors: [{ messageId: 'missing', file: 'README.md', line: 3, column: 6, suggestion: 'did you mean "./docs/guide.md"? (a file with this name is there)' }],
+      output: { 'README.md': 'Read the [guide][g].\n\n[g]: ./docs/guide.md "Guide"\n' },
+    },
+    {
+      name: 'moved file, but the name is not unique: suggestion only',
+      code: { 'README.md': '[x](setup.md)\n', 'a/setup.md': '', 'b/setup.md': '' },
+      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 5, suggestion: 'did you mean "a/setup.md"? (a file with this name is there)' }],
+    },
+    {
+      name: 'a destination written with escapes is reported but not rewritten',
+      code: { 'README.md': '[x](old\\_name.md)\n', 'docs/old_name.md': '' },
+      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 5, suggestion: 'did you mean "docs/old_name.md"? (a file with this name is there)' }],
+    },
+    {
+      name: 'angle-bracket destination keeps its brackets and spaces',
+      code: { 'README.md': '[x](<my notes.md>)\n', 'docs/my notes.md': '' },
+      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 6 }],
+      output: { 'README.md': '[x](<docs/my notes.md>)\n' },
+    },
+    {
+      name: 'bare destination gets a percent-encoded path',
+      code: { 'README.md': '[x](notes.md)\n', 'docs/notes.md': '', 'docs/my notes.md': '' },
+      setup: { renames: { 'notes.md': 'docs/my notes.md' } },
+      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 5 }],
+      output: { 'README.md': '[x](docs/my%20notes.md)\n' },
+    },
+    {
+      name: 'HTML img, source srcset and a href',
+      code: { 'README.md': '<p align="center">\n  <img src="docs/logo.png" width="80">\n  <a href="./CONTRIBUTING.md">Contribute</a>\n</p>\n\n<picture><source srcset="dark.svg"><img src="light.svg"></picture>\n', 'light.svg': '' },
+      errors: [
+        { messageId: 'missing', file: 'README.md', line: 2, column: 13 },
+        { messageId: 'missing', file: 'README.md', line: 3, column: 12 },
+        { messageId: 'missing', file: 'README.md', line: 6, column: 26, message: 'Link target "dark.svg" does not exist.' },
+      ],
+    },
+    {
+      name: 'CRLF file: lines and columns as an editor shows them',
+      code: { 'doc.md': '# Title\r\n\r\n| a | b |\r\n| - | - |\r\n| [x](gone.md) | y |\r\n' },
+      errors: [{ messageId: 'missing', line: 5, column: 7, endColumn: 14 }],
+    },
+  ],
+});
