@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { offsetToPoint } from '../src/markdown/parse.js';
 import { defineProjectRule } from '../src/rule.js';
 import { kubernetesConcepts } from '../src/terms/concepts.js';
-import { canonicalEntries, canonicalMappingSchema, findingReport, mappingFindings, type LocatedStatement } from '../src/terms/mapping-check.js';
+import { canonicalEntries, canonicalMappingSchema, comparedStatements, findingReport, mappingFindings, type LocatedStatement } from '../src/terms/mapping-check.js';
 import { findMappingStatements, type MappingStatement } from '../src/terms/mapping-statements.js';
 
 const optionsSchema = z.strictObject({
@@ -48,7 +48,9 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
         located.push({ ...statement, file: facts.path, line: offsetToPoint(facts.lineStarts, statement.kubernetes.start).line });
       }
     }
-    for (const finding of mappingFindings(located, canonicalEntries(options.mapping), kubernetesConcepts())) {
+    const canonical = canonicalEntries(options.mapping);
+    const vocabulary = kubernetesConcepts();
+    for (const finding of mappingFindings(comparedStatements(located, canonical, vocabulary), canonical, vocabulary)) {
       const { messageId, data, at } = findingReport(finding);
       report({ file: finding.statement.file, messageId, data, at: { start: at.start, end: at.end } });
     }

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from './cli-harness.js';
 
 const FIXTURE = new URL('../fixtures/terminology-framework/', import.meta.url);
+/** Files of kubernetes/community: documentation about Kubernetes that holds no mapping at all. */
+const COMMUNITY_FIXTURE = new URL('../fixtures/kubernetes-community/', import.meta.url);
 
 function fixtureFiles(directory = FIXTURE.pathname, prefix = ''): Record<string, string> {
   const files: Record<string, string> = {};
@@ -159,5 +161,15 @@ describe('terminology framework fixture', () => {
     const bad = await runCli(['terms', '--format', 'xml'], { cwd: root });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain("argument 'xml' is invalid");
+  });
+});
+
+describe('kubernetes-community fixture', () => {
+  it('prose, a catalogue table, meeting notes and data flows are not mapping statements', async () => {
+    const root = tempProject({ ...fixtureFiles(COMMUNITY_FIXTURE.pathname), 'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n' });
+    const diagnostics = await lintJson(root);
+    expect(diagnostics.filter((d) => d.ruleId === 'mapping-consistency' || d.ruleId === 'k8s-concepts')).toEqual([]);
+    const report = await runCli(['mappings'], { cwd: root });
+    expect(report.stdout).toBe('No mapping statements found. 0 mapping statements about 0 Kubernetes concepts in 6 files, checked against each other: 0 conflicts, 0 unknown concepts.\n');
   });
 });

@@ -6,7 +6,7 @@
 import { offsetToPoint } from '../markdown/parse.js';
 import { formatMessage, type ParsedFile } from '../rule.js';
 import type { ConceptVocabulary } from '../terms/concepts.js';
-import { findingReport, kubernetesKey, mappingFindings, type CanonicalEntry, type LocatedStatement } from '../terms/mapping-check.js';
+import { comparedStatements, findingReport, kubernetesKey, mappingFindings, type CanonicalEntry, type LocatedStatement } from '../terms/mapping-check.js';
 import { findMappingStatements, type MappingSource } from '../terms/mapping-statements.js';
 import { markdownCell, markdownTable, textTable, type ReportFormat } from './tables.js';
 
@@ -49,7 +49,7 @@ export interface MappingsReportInput {
 }
 
 export function buildMappingsReport({ files, vocabulary, canonical, messages }: MappingsReportInput): MappingsReport {
-  const located: LocatedStatement[] = [];
+  const found: LocatedStatement[] = [];
   const columns = new Map<LocatedStatement, number>();
   for (const file of files) {
     const statements = findMappingStatements(file.tree, file.text, {
@@ -61,9 +61,11 @@ export function buildMappingsReport({ files, vocabulary, canonical, messages }: 
       const point = offsetToPoint(file.lineStarts, statement.kubernetes.start);
       const entry: LocatedStatement = { ...statement, file: file.path, line: point.line };
       columns.set(entry, point.column);
-      located.push(entry);
+      found.push(entry);
     }
   }
+  // Running text that no mapping corroborates is left out, as mapping-consistency leaves it out.
+  const located = comparedStatements(found, canonical, vocabulary);
   const conflicts = new Map<LocatedStatement, string>();
   for (const finding of mappingFindings(located, canonical, vocabulary)) {
     const { messageId, data } = findingReport(finding);

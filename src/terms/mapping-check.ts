@@ -4,8 +4,8 @@
  * report, so that the report marks exactly what the rule reports.
  */
 import { z } from 'zod';
-import { cleanConceptPhrase, conceptKey, type ConceptVocabulary } from './concepts.js';
-import { sameName, type MappingStatement } from './mapping-statements.js';
+import type { ConceptVocabulary } from './concepts.js';
+import { sameName, singularNameKey, type MappingStatement } from './mapping-statements.js';
 
 const namesSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
@@ -43,18 +43,32 @@ export type MappingFinding =
   /** No canonical mapping: another document attaches the same project concept to another Kubernetes concept. */
   | { kind: 'conflictsProject'; statement: LocatedStatement; other: LocatedStatement };
 
-function singularKey(text: string): string {
-  return conceptKey(cleanConceptPhrase(text)).replace(/ies$/, 'y').replace(/(ss|x|z|ch|sh)es$/, '$1').replace(/([^s])s$/, '$1');
-}
-
 /** What identifies a Kubernetes concept: the vocabulary's names when it knows the phrase. */
 export function kubernetesKey(text: string, vocabulary: ConceptVocabulary): string {
   const hit = vocabulary.resolve(text);
-  return hit ? hit.names.map((name) => name.toLowerCase()).join(' + ') : singularKey(text);
+  return hit ? hit.names.map((name) => name.toLowerCase()).join(' + ') : singularNameKey(text);
 }
 
 export function projectKey(text: string): string {
-  return singularKey(text);
+  return singularNameKey(text);
+}
+
+/**
+ * The statements that are compared. With a canonical mapping, all of them: a statement is checked
+ * only when it names a canonical concept anyway. Without one, the statements made in a mapping
+ * context (a mapping table, a mapping list, a section about mappings), and a statement in running
+ * text only when it maps a Kubernetes concept or a project concept that one of those maps too —
+ * so that "Validation Gates → Admission Controllers" in a factor is held to the mapping table,
+ * while "kubelet -> rktlet" in meeting notes, which no mapping mentions, is not a mapping at all.
+ */
+export function comparedStatements<T extends MappingStatement>(statements: readonly T[], canonical: readonly CanonicalEntry[], vocabulary: ConceptVocabulary): T[] {
+  if (canonical.length > 0) return [...statements];
+  const mapped = statements.filter((statement) => statement.inMappingContext);
+  const kubernetesConcepts = new Set(mapped.map((statement) => kubernetesKey(statement.kubernetes.text, vocabulary)));
+  const projectConcepts = new Set(mapped.map((statement) => projectKey(statement.project.text)));
+  return statements.filter(
+    (statement) => statement.inMappingContext || kubernetesConcepts.has(kubernetesKey(statement.kubernetes.text, vocabulary)) || projectConcepts.has(projectKey(statement.project.text)),
+  );
 }
 
 /** The statements that disagree, with the statement or canonical entry they disagree with. */

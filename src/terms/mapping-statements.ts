@@ -4,20 +4,36 @@
  * `mappings` report). Three shapes are recognised:
  *
  * - tables: the column whose header names Kubernetes/K8s against the column next to it, or a
- *   first column that mostly holds Kubernetes concepts against the second;
+ *   first column of at least three distinct Kubernetes concepts, each on one row only, against
+ *   a second column of distinct names (a column that repeats a concept or a value — "Pod |
+ *   Labeled", "Pod | Unlabeled" — is a catalogue, not a mapping);
  * - arrows: `A → B`, `A -> B`, `A ⇒ B`, chained (`A → B → C`), in paragraphs, list items,
- *   headings and parentheses;
+ *   headings and parentheses; a line with a reverse or two-way arrow (`←`, `<-`, `<->`, `⇔`)
+ *   describes a flow or a dependency and has no mapping;
  * - phrases: "A maps to B", "A is like B", "A corresponds to B", "A is the equivalent of B".
+ *
+ * Each side is a short name: it ends at punctuation, a bracket or the end of its line, and never
+ * runs over a line break. The left side is the name just before the arrow or phrase ("…, and
+ * Pods → Workflows"); the right side is the whole rest of its clause, so that an arrow into a
+ * sentence ("Pods -> Moving to tasks") or a phrase whose object goes on ("corresponds to a given
+ * HollowNode known by the Master") is not a mapping.
  *
  * A pair is a mapping only when one side is a Kubernetes concept (or a name of the configured
  * canonical mapping) and the other is not. Pairs whose concept is only an ordinary English word
  * ("Scheduler", "Images") count when the group they are in (a list, a paragraph) also has a
- * clear one, or when the text or its section headings mention Kubernetes. In a group of
- * mappings, a two-sided pair with no concept on either side ("Sidecar Injector → Prompt
- * Enricher") takes the group's direction, so that k8s-concepts can report the unknown concept.
- * Chains like "Docker/rkt → Kubernetes → Helm" name no concept and are not mappings.
+ * clear one, or when the text or its section headings mention Kubernetes. Chains like
+ * "Docker/rkt → Kubernetes → Helm" name no concept and are not mappings.
+ *
+ * Every statement records whether it was made in a mapping context: a mapping table; a list
+ * whose items are mostly clear mappings; a section heading, the lead-in paragraph before a list
+ * or paragraph (ending with ":"), or the paragraph itself, that speaks of mappings, analogies or
+ * counterparts. Only in a mapping context does a two-sided pair with no concept on either side
+ * ("Sidecar Injector → Prompt Enricher") take the group's direction, so that k8s-concepts can
+ * report the unknown concept. Statements outside one are running text (meeting notes, data flows
+ * like "kubelet -> API"): mapping-consistency compares them only when they involve a canonical
+ * name or a name a mapping context maps (see mapping-check.ts).
  */
-import type { List, Nodes, Root, Table } from 'mdast';
+import type { List, Nodes, Root, RootContent, Table } from 'mdast';
 import { proseOf, type ProseBlock, sourceRange } from '../markdown/prose.js';
 import { cleanConceptPhrase, conceptKey, type ConceptHit, type ConceptVocabulary } from './concepts.js';
 
@@ -33,6 +49,8 @@ export interface MappingStatement {
   kubernetes: MappingSide;
   project: MappingSide;
   source: MappingSource;
+  /** Made in a mapping table, a mapping list or a section about mappings, not in running text. */
+  inMappingContext: boolean;
 }
 
 export interface MappingDetection {
@@ -46,6 +64,11 @@ export interface MappingDetection {
 function nameKeys(name: string): string[] {
   const key = conceptKey(cleanConceptPhrase(name));
   return key === '' ? [] : [key, key.replace(/ies$/, 'y'), key.replace(/(ss|x|z|ch|sh)es$/, '$1'), key.replace(/([^s])s$/, '$1')];
+}
+
+/** One key per name: without case, punctuation and articles, in the singular ("Pods" and "the pod" → "pod"). */
+export function singularNameKey(name: string): string {
+  return conceptKey(cleanConceptPhrase(name)).replace(/ies$/, 'y').replace(/(ss|x|z|ch|sh)es$/, '$1').replace(/([^s])s$/, '$1');
 }
 
 /** Whether two names are the same, ignoring case, punctuation, articles and a plural. */
@@ -67,23 +90,43 @@ class NameSet {
   }
 }
 
-const ARROW = /\s*(?:→|⟶|⇒|->|=>)\s*/gu;
-const ARROW_TEST = /→|⟶|⇒|->|=>/u;
+/** Every arrow, whatever its direction: `→`, `->`, `-->`, `=>`, `←`, `<-`, `<->`, `⇔` … */
+const ANY_ARROW = /\s*(?:<[-=]+>?|[-=]+>|[→⟶⇒⟹←⟵⇐⟸↔⟷⇔⟺])\s*/gu;
+const ARROW_TEST = /<[-=]+|[-=]+>|[→⟶⇒⟹←⟵⇐⟸↔⟷⇔⟺]/u;
+/** The arrows that read "maps to": one way, left to right. */
+const FORWARD_ARROW = /^(?:[-=]+>|[→⟶⇒⟹])$/u;
 const PHRASE = /\s+(?:(?:maps?|mapped|corresponds?)\s+(?:on)?to|(?:is|are)\s+(?:just\s+|much\s+)?like|(?:is|are)\s+(?:the\s+|our\s+)?(?:equivalent|counterpart|analogue|analog)\s+(?:of|to)|(?:is|are)\s+analogous\s+to)\s+/iu;
+const PHRASES = new RegExp(PHRASE.source, 'giu');
 /** Where a clause ends: sentence punctuation, commas, brackets, dashes, quotes, non-prose. */
 const CLAUSE_BOUNDARY = /[.;!?:](?=\s|$)|[,()[\]|"“”\uFFFC\u2028]|\s[—–]\s/gu;
+const LINE_BREAK = /\r?\n/gu;
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'your', 'its', 'their', 'this', 'these', 'those', 'each', 'every', 'all', 'some']);
+/** Words that are not part of a name: verbs, prepositions, pronouns, sentence adverbs, question words. */
 const STOP_WORDS = new Set([
   'in', 'on', 'at', 'for', 'with', 'which', 'who', 'that', 'when', 'where', 'because', 'so', 'to', 'via', 'by', 'while', 'as', 'is', 'are', 'was',
-  'were', 'be', 'been', 'map', 'maps', 'mapped', 'like', 'than', 'then', 'from', 'into', 'of', 'it', 'they', 'we', 'you', 'he', 'she', 'become',
-  'becomes', 'means', 'uses', 'runs', 'does', 'do', 'has', 'have', 'can', 'will', 'would', 'should', 'must', 'may', 'also', 'just',
-  'only', 'not', 'here', 'there', 'now', 'inside', 'within', 'under', 'over', 'across', 'between', 'after', 'before', 'during', 'instead', 'too',
-  'either', 'though', 'say', 'says', 'said', 'call', 'calls', 'called',
+  'were', 'be', 'been', 'being', 'am', 'map', 'maps', 'mapped', 'like', 'than', 'then', 'from', 'into', 'onto', 'of', 'it', 'they', 'we', 'you', 'he',
+  'she', 'i', 'become', 'becomes', 'means', 'uses', 'runs', 'does', 'do', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should',
+  'shall', 'must', 'may', 'might', 'need', 'needs', 'get', 'gets', 'go', 'goes', 'make', 'makes', 'let', 'lets', 'also', 'just', 'only', 'not',
+  'here', 'there', 'now', 'inside', 'within', 'under', 'over', 'across', 'between', 'after', 'before', 'during', 'instead', 'too', 'again',
+  'respectively', 'either', 'though', 'say', 'says', 'said', 'call', 'calls', 'called', 'how', 'what', 'why', 'whether', 'if', 'typically',
+  'usually', 'often', 'always', 'never', 'sometimes', 'generally', 'normally',
 ]);
+/** Words that may close a clause after the name on the right: "a Pod is like a Task Run instead". */
+const TRAILING_ADVERBS = new Set(['instead', 'too', 'also', 'here', 'there', 'now', 'then', 'again', 'respectively']);
+/** Words that open a relative clause, which describes the name before it: "a workspace that a session may write". */
+const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whose', 'where']);
 /** Words that end the left side of a pair ("…, and Pods → Workflows") but may join a name on the right ("Git and Codex"). */
 const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
 const MAX_SIDE_WORDS = 6;
+/** A first-column table with fewer distinct concepts is as likely a list of examples as a mapping. */
+const MIN_FIRST_COLUMN_CONCEPTS = 3;
 const MENTIONS_KUBERNETES = /\b(?:kubernetes|k8s)\b/i;
+/**
+ * Words that announce a mapping: "Kubernetes Mappings", "How AgentOps maps to Kubernetes", "In
+ * the analogy", "counterparts", "in Kubernetes terms". A bare "map" is left out: Kubernetes
+ * documents use it for the data structure ("Map fields", "List of Maps").
+ */
+const MAPPING_CONTEXT = /\b(?:mappings?|(?:maps?|mapped|mapping)\s+(?:on)?to|analog(?:y|ies|ue|ues|ous)|counterparts?)\b|\b(?:kubernetes|k8s)\s+(?:terms|parlance|speak)\b/i;
 const NOTES_HEADER = /^(?:notes?|description|why|details?|examples?|comments?|explanation|rationale|purpose|role)$/i;
 
 interface Span {
@@ -118,6 +161,14 @@ interface Oriented {
   confident: boolean;
 }
 
+/** Where a group of blocks stands: the headings above it and the paragraph that leads into it. */
+interface GroupSetting {
+  headings: string;
+  leadIn: string;
+  /** For a list: how many items it has, and which item each block belongs to. */
+  items?: { count: number; itemOf: ReadonlyMap<ProseBlock, number> };
+}
+
 interface Word extends Span {
   word: string;
 }
@@ -130,7 +181,7 @@ function wordsOf(text: string, span: Span): Word[] {
   }));
 }
 
-/** The words [start, end) as a span without surrounding punctuation, if they read like a name. */
+/** The words [start, end) as a span without surrounding punctuation, if they read like a name on one line. */
 function wordSpan(text: string, words: readonly Word[], start: number, end: number): Span | undefined {
   while (start < end && DETERMINERS.has(words[start]!.word)) start++;
   if (start >= end || end - start > MAX_SIDE_WORDS) return undefined;
@@ -138,7 +189,8 @@ function wordSpan(text: string, words: readonly Word[], start: number, end: numb
   let to = words[end - 1]!.to;
   while (from < to && /[\s"'“”‘’*_`~.,;:!?]/u.test(text[from]!)) from++;
   while (to > from && /[\s"'“”‘’*_`~.,;:!?]/u.test(text[to - 1]!)) to--;
-  return /[\p{L}\p{N}]/u.test(text.slice(from, to)) ? { from, to } : undefined;
+  const name = text.slice(from, to);
+  return /[\p{L}\p{N}]/u.test(name) && !/[\r\n]/u.test(name) ? { from, to } : undefined;
 }
 
 /** The words of a chain element that name something: cut at verbs, prepositions and (on the left) conjunctions. */
@@ -166,9 +218,17 @@ function nameWords(text: string, span: Span, position: Position): { words: Word[
   return { words, start, end };
 }
 
-/** The name a chain element contributes. */
+/**
+ * The name a chain element contributes. On the left of the first arrow it is the name just
+ * before it. Anywhere else the element is the name, optionally followed by a relative clause
+ * ("a workspace that a session may write") or a closing "instead"; when anything else follows
+ * ("-> Moving to tasks", "a given HollowNode known by the Master") the arrow or phrase points
+ * into a sentence, and names nothing.
+ */
 function sideSpan(text: string, span: Span, position: Position): Span | undefined {
   const { words, start, end } = nameWords(text, span, position);
+  const rest = words.slice(end);
+  if (position !== 'first' && rest.length > 0 && !RELATIVE_PRONOUNS.has(rest[0]!.word) && !rest.every((word) => TRAILING_ADVERBS.has(word.word))) return undefined;
   return wordSpan(text, words, start, end);
 }
 
@@ -185,6 +245,11 @@ function conceptSpan(text: string, span: Span, position: Position, vocabulary: C
     if (candidate && vocabulary.resolve(text.slice(candidate.from, candidate.to))) return candidate;
   }
   return undefined;
+}
+
+/** Whether a text speaks of mappings or analogies, leaving out the "maps to" phrases of the statements themselves. */
+function announcesMappings(text: string): boolean {
+  return MAPPING_CONTEXT.test(text.replace(PHRASES, ' '));
 }
 
 class Detector {
@@ -229,16 +294,17 @@ class Detector {
     return { pair, kubernetes: leftIs ? 'left' : 'right', confident: mentionsKubernetes || concept?.strong === true };
   }
 
-  /** The span of one side of a pair: the concept it names if any, else its name. */
+  /** The span of one side of a pair: the concept it names if any, else its name; none when the side is not a name. */
   private span(pair: Pair, which: 'left' | 'right'): Span | undefined {
     const [span, position] = which === 'left' ? [pair.left, pair.leftPosition] : [pair.right, pair.rightPosition];
     const name = sideSpan(pair.block.text, span, position);
-    const canonical = name && this.side(pair.block.text, name);
-    if (canonical && (canonical.canonicalKubernetes || canonical.canonicalProject)) return name;
+    if (!name) return undefined;
+    const canonical = this.side(pair.block.text, name)!;
+    if (canonical.canonicalKubernetes || canonical.canonicalProject) return name;
     return conceptSpan(pair.block.text, span, position, this.detection.vocabulary) ?? name;
   }
 
-  statement(pair: Pair, kubernetes: 'left' | 'right'): MappingStatement | undefined {
+  statement(pair: Pair, kubernetes: 'left' | 'right', inMappingContext: boolean): MappingStatement | undefined {
     const text = pair.block.text;
     const left = this.span(pair, 'left');
     const right = this.span(pair, 'right');
@@ -251,28 +317,30 @@ class Detector {
     const kubernetesSide = toSide(kubernetesSpan);
     const projectSide = toSide(projectSpan);
     if (!kubernetesSide || !projectSide || isKubernetesItself(kubernetesSide.text)) return undefined;
-    return { kubernetes: kubernetesSide, project: projectSide, source: pair.source };
+    return { kubernetes: kubernetesSide, project: projectSide, source: pair.source, inMappingContext };
   }
 
   /** Mapping statements of a group of blocks (one list, or one paragraph or heading). */
-  group(blocks: readonly ProseBlock[], headingContext: string): MappingStatement[] {
-    const pairs = blocks.flatMap(pairsOf).filter((pair) => !this.isKubernetesChain(pair));
+  group(blocks: readonly ProseBlock[], setting: GroupSetting): MappingStatement[] {
+    const pairs = withoutFlows(blocks.flatMap(pairsOf).filter((pair) => !this.isKubernetesChain(pair)));
     if (pairs.length === 0) return [];
-    const mentionsKubernetes = MENTIONS_KUBERNETES.test(headingContext) || blocks.some((block) => MENTIONS_KUBERNETES.test(block.text));
+    const mentionsKubernetes = MENTIONS_KUBERNETES.test(setting.headings) || blocks.some((block) => MENTIONS_KUBERNETES.test(block.text));
     const oriented = new Map<Pair, Oriented>();
     for (const pair of pairs) {
       const result = this.orient(pair, mentionsKubernetes);
       if (result) oriented.set(pair, result);
     }
     if (![...oriented.values()].some((result) => result.confident)) return [];
+    const inMappingContext =
+      announcesMappings(setting.headings) || announcesMappings(setting.leadIn) || blocks.some((block) => announcesMappings(block.text)) || isMappingList(oriented, setting);
     const leftCount = [...oriented.values()].filter((result) => result.kubernetes === 'left').length;
     const majority = leftCount * 2 >= oriented.size ? 'left' : 'right';
-    const promote = oriented.size >= 2 && oriented.size * 2 >= pairs.length;
+    const promote = inMappingContext && oriented.size >= 2 && oriented.size * 2 >= pairs.length;
     const statements: MappingStatement[] = [];
     for (const pair of pairs) {
       const direction = oriented.get(pair)?.kubernetes ?? (promote && pair.chainLength === 2 ? majority : undefined);
       if (direction === undefined) continue;
-      const statement = this.statement(pair, direction);
+      const statement = this.statement(pair, direction, inMappingContext);
       if (statement) statements.push(statement);
     }
     return statements;
@@ -290,9 +358,9 @@ class Detector {
     const [header, ...body] = rows;
     if (!header || body.length === 0 || header.length < 2) return [];
     const cellName = (cell: ProseBlock | undefined): Side | undefined => (cell ? this.side(cell.text, trimmedSpan(cell.text)) : undefined);
-    const isKubernetesCell = (cell: ProseBlock | undefined): boolean => {
+    const kubernetesCell = (cell: ProseBlock | undefined): Side | undefined => {
       const side = cellName(cell);
-      return side !== undefined && (side.canonicalKubernetes || (side.concept !== undefined && !side.canonicalProject));
+      return side !== undefined && (side.canonicalKubernetes || (side.concept !== undefined && !side.canonicalProject)) ? side : undefined;
     };
     const namedColumn = header.findIndex((cell) => MENTIONS_KUBERNETES.test(cell.text));
     const kubernetesColumn = namedColumn < 0 ? 0 : namedColumn;
@@ -302,13 +370,75 @@ class Detector {
     const pairs = body.flatMap((row) => {
       const kubernetes = row[kubernetesColumn] && cellSide(row[kubernetesColumn]);
       const project = row[projectColumn] && cellSide(row[projectColumn]);
-      return kubernetes && project && isNameLike(project.text) ? [{ kubernetes, project, known: isKubernetesCell(row[kubernetesColumn]) }] : [];
+      return kubernetes && project && isNameLike(project.text) ? [{ kubernetes, project, known: kubernetesCell(row[kubernetesColumn]) }] : [];
     });
-    const known = pairs.filter((row) => row.known).length;
     if (pairs.length * 2 < body.length) return [];
-    if (namedColumn >= 0 ? known === 0 || known * 2 < pairs.length : known < 2 || known * 3 < pairs.length * 2) return [];
-    return pairs.filter((row) => !isKubernetesItself(row.kubernetes.text)).map(({ kubernetes, project }) => ({ kubernetes, project, source: 'table' as const }));
+    const known = pairs.filter((row) => row.known);
+    if (namedColumn >= 0) {
+      if (known.length === 0 || known.length * 2 < pairs.length) return [];
+    } else {
+      // Without a header that says so, the first column must read as a mapping: several concepts,
+      // each mapped once, to names that differ (not a catalogue of kinds and their attributes).
+      const concepts = new Set(known.map((row) => conceptIdentity(row.known!)));
+      const counterparts = new Set(pairs.map((row) => singularNameKey(row.project.text)));
+      if (concepts.size < MIN_FIRST_COLUMN_CONCEPTS || concepts.size < known.length || counterparts.size < pairs.length || known.length * 3 < pairs.length * 2) return [];
+    }
+    return pairs
+      .filter((row) => !isKubernetesItself(row.kubernetes.text))
+      .map(({ kubernetes, project }) => ({ kubernetes, project, source: 'table' as const, inMappingContext: true }));
   }
+}
+
+/** Which concept a side names, whatever it is written as ("Pods", "pod", "kube-apiserver" = "API Server"). */
+function conceptIdentity(side: Side): string {
+  return side.concept ? side.concept.names.join(' + ') : conceptKey(cleanConceptPhrase(side.text));
+}
+
+/**
+ * A mapping reads from one vocabulary into another, so no name is both mapped and mapped to by
+ * a group's arrows, nor twice in one chain. When one is ("API -> webhook, kubelet -> API",
+ * "kubelet -> rktlet -> kubelet"), the arrows trace a flow of requests or dependencies, and none
+ * of them is a mapping. (The middle of one chain, "ConfigMap → Prompt File → Agent context", is
+ * on both sides by construction and does not count.)
+ */
+function withoutFlows(pairs: readonly Pair[]): Pair[] {
+  /** Name → the chains in which it is mapped (before an arrow) or mapped to (after one). */
+  const sources = new Map<string, Set<readonly Span[]>>();
+  const targets = new Map<string, Set<readonly Span[]>>();
+  const add = (roles: Map<string, Set<readonly Span[]>>, key: string, chain: readonly Span[]): void => {
+    roles.set(key, (roles.get(key) ?? new Set()).add(chain));
+  };
+  let isFlow = false;
+  // The first pair of a chain stands for the whole chain.
+  for (const { block, chain, source, leftPosition } of pairs) {
+    if (source !== 'arrow' || leftPosition !== 'first') continue;
+    const last = chain.length - 1;
+    const seen = new Set<string>();
+    chain.forEach((element, i) => {
+      const span = sideSpan(block.text, element, i === 0 ? 'first' : i === last ? 'last' : 'middle');
+      if (!span) return;
+      const key = singularNameKey(block.text.slice(span.from, span.to));
+      if (seen.has(key)) isFlow = true;
+      seen.add(key);
+      if (i < last) add(sources, key, chain);
+      if (i > 0) add(targets, key, chain);
+    });
+  }
+  for (const [key, chains] of sources) {
+    if ([...(targets.get(key) ?? [])].some((chain) => !chains.has(chain))) isFlow = true;
+  }
+  return isFlow ? pairs.filter((pair) => pair.source !== 'arrow') : [...pairs];
+}
+
+/** A list whose items are mostly clear mappings ("- Pods → Workflows"): at least two, and at least half of its items. */
+function isMappingList(oriented: ReadonlyMap<Pair, Oriented>, setting: GroupSetting): boolean {
+  if (!setting.items) return false;
+  const mappingItems = new Set<number>();
+  for (const result of oriented.values()) {
+    const item = setting.items.itemOf.get(result.pair.block);
+    if (result.confident && item !== undefined) mappingItems.add(item);
+  }
+  return mappingItems.size >= 2 && mappingItems.size * 2 >= setting.items.count;
 }
 
 /** A short name ("Git + Codex", "Natural Language Interface"), not a description ("talks to the API server"). */
@@ -350,38 +480,58 @@ function chooseProjectColumn(header: readonly ProseBlock[], kubernetesColumn: nu
   return undefined;
 }
 
-/** Clauses of a block, then the arrow chains and "maps to" phrases inside each clause. */
+/** The spans of `span` between the matches of `separator`, and the separators themselves. */
+function splitSpan(text: string, span: Span, separator: RegExp): { parts: Span[]; separators: string[] } {
+  const parts: Span[] = [];
+  const separators: string[] = [];
+  let from = span.from;
+  for (const match of text.slice(span.from, span.to).matchAll(separator)) {
+    parts.push({ from, to: span.from + match.index });
+    separators.push(match[0]);
+    from = span.from + match.index + match[0].length;
+  }
+  parts.push({ from, to: span.to });
+  return { parts, separators };
+}
+
+/**
+ * The arrow chain of one line of a clause. None when an arrow on it points backwards or both
+ * ways, or when an arrow has nothing on one side within the clause: its source or target is cut
+ * off by a bracket or a code span ("proto (in kubelet) -> rktlet"), so the chain is part of a
+ * larger expression.
+ */
+function arrowPairs(block: ProseBlock, line: Span): Pair[] {
+  const { parts: elements, separators: arrows } = splitSpan(block.text, line, ANY_ARROW);
+  if (arrows.length === 0 || arrows.some((arrow) => !FORWARD_ARROW.test(arrow.trim()))) return [];
+  if (elements.some((element) => !/[\p{L}\p{N}]/u.test(block.text.slice(element.from, element.to)))) return [];
+  const pairs: Pair[] = [];
+  for (let i = 0; i + 1 < elements.length; i++) {
+    pairs.push({
+      block,
+      left: elements[i]!,
+      right: elements[i + 1]!,
+      leftPosition: i === 0 ? 'first' : 'middle',
+      rightPosition: i + 2 === elements.length ? 'last' : 'middle',
+      source: 'arrow',
+      chainLength: elements.length,
+      chain: elements,
+    });
+  }
+  return pairs;
+}
+
+/**
+ * Clauses of a block, then the arrow chains of each line of a clause (an arrow is line-bound
+ * notation) or else the "maps to" phrase of the clause (prose, which may wrap: a side that would
+ * run over the line break is refused later, by wordSpan).
+ */
 function pairsOf(block: ProseBlock): Pair[] {
   const text = block.text;
   if (!ARROW_TEST.test(text) && !PHRASE.test(text)) return [];
   const pairs: Pair[] = [];
-  let clauseStart = 0;
-  const boundaries = [...text.matchAll(CLAUSE_BOUNDARY)].map((match) => ({ from: match.index, to: match.index + match[0].length }));
-  boundaries.push({ from: text.length, to: text.length });
-  for (const boundary of boundaries) {
-    const clause = { from: clauseStart, to: boundary.from };
-    clauseStart = boundary.to;
-    const arrows = [...text.slice(clause.from, clause.to).matchAll(ARROW)].map((match) => ({ from: clause.from + match.index, to: clause.from + match.index + match[0].length }));
-    if (arrows.length > 0) {
-      const elements: Span[] = [];
-      let elementStart = clause.from;
-      for (const arrow of arrows) {
-        elements.push({ from: elementStart, to: arrow.from });
-        elementStart = arrow.to;
-      }
-      elements.push({ from: elementStart, to: clause.to });
-      for (let i = 0; i + 1 < elements.length; i++) {
-        pairs.push({
-          block,
-          left: elements[i]!,
-          right: elements[i + 1]!,
-          leftPosition: i === 0 ? 'first' : 'middle',
-          rightPosition: i + 2 === elements.length ? 'last' : 'middle',
-          source: 'arrow',
-          chainLength: elements.length,
-          chain: elements,
-        });
-      }
+  for (const clause of splitSpan(text, { from: 0, to: text.length }, CLAUSE_BOUNDARY).parts) {
+    if (ARROW_TEST.test(text.slice(clause.from, clause.to))) {
+      for (const line of splitSpan(text, clause, LINE_BREAK).parts) pairs.push(...arrowPairs(block, line));
       continue;
     }
     const phrase = PHRASE.exec(text.slice(clause.from, clause.to));
@@ -412,42 +562,60 @@ export function findMappingStatements(tree: Root, source: string, detection: Map
   return statements;
 }
 
+/** A paragraph that introduces what follows it ("The mapping:"), as text; else "". */
+function leadInOf(previous: RootContent | undefined, source: string): string {
+  if (previous?.type !== 'paragraph') return '';
+  const text = proseOf(previous, source).text.trimEnd();
+  return text.endsWith(':') ? text : '';
+}
+
 function collectMappingStatements(tree: Root, source: string, detection: MappingDetection): MappingStatement[] {
   const detector = new Detector(detection);
   const statements: MappingStatement[] = [];
   const headings: string[] = [];
   const headingContext = (): string => headings.filter(Boolean).join('\n');
-  const walk = (node: Nodes): void => {
+  const walk = (node: Nodes, previous: RootContent | undefined): void => {
     switch (node.type) {
       case 'heading': {
         const block = proseOf(node, source, { inlineCode: 'names' });
         headings.length = node.depth - 1;
-        statements.push(...detector.group([block], headingContext()));
+        statements.push(...detector.group([block], { headings: headingContext(), leadIn: '' }));
         headings[node.depth - 1] = block.text;
         return;
       }
       case 'paragraph':
-        statements.push(...detector.group([proseOf(node, source, { inlineCode: 'names' })], headingContext()));
+        statements.push(...detector.group([proseOf(node, source, { inlineCode: 'names' })], { headings: headingContext(), leadIn: leadInOf(previous, source) }));
         return;
       case 'table':
         statements.push(...detector.table(node, source));
         return;
-      case 'list':
-        statements.push(...detector.group(listParagraphs(node, source), headingContext()));
-        for (const item of node.children) for (const child of item.children) if (child.type !== 'paragraph') walk(child);
+      case 'list': {
+        const items = listItems(node, source);
+        const itemOf = new Map(items.flatMap((blocks, item) => blocks.map((block) => [block, item] as const)));
+        statements.push(...detector.group(items.flat(), { headings: headingContext(), leadIn: leadInOf(previous, source), items: { count: items.length, itemOf } }));
+        for (const item of node.children) {
+          item.children.forEach((child, i) => {
+            if (child.type !== 'paragraph') walk(child, item.children[i - 1]);
+          });
+        }
         return;
+      }
       case 'code':
       case 'html':
       case 'yaml':
         return;
       default:
-        if ('children' in node) for (const child of node.children) walk(child as Nodes);
+        if ('children' in node) walkChildren(node.children as RootContent[]);
     }
   };
-  walk(tree);
+  const walkChildren = (children: readonly RootContent[]): void => {
+    children.forEach((child, i) => walk(child, children[i - 1]));
+  };
+  walk(tree, undefined);
   return statements.sort((a, b) => Math.min(a.kubernetes.start, a.project.start) - Math.min(b.kubernetes.start, b.project.start));
 }
 
-function listParagraphs(list: List, source: string): ProseBlock[] {
-  return list.children.flatMap((item) => item.children.filter((child) => child.type === 'paragraph').map((paragraph) => proseOf(paragraph, source, { inlineCode: 'names' })));
+/** The paragraphs of each item of a list (nested lists are groups of their own). */
+function listItems(list: List, source: string): ProseBlock[][] {
+  return list.children.map((item) => item.children.filter((child) => child.type === 'paragraph').map((paragraph) => proseOf(paragraph, source, { inlineCode: 'names' })));
 }

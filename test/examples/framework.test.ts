@@ -90,6 +90,7 @@ const PLANTED: Row[] = [
   ['foundations/kubernetes-mappings.md', 22, 1, 'required-sections', 'outOfOrder', 'Section "Why This Matters" is out of order: it should come after "Cloud-Native Principles".'],
   ['patterns/canary-prompts.md', 12, 1, 'required-sections', 'empty', 'Section "Why This Works" is empty: nothing is written under the heading.'],
   ['patterns/circuit-breaker.md', 1, 1, 'required-sections', 'missing', 'Missing required section "Why This Works".'],
+  ['patterns/circuit-breaker.md', 16, 41, 'deprecated-phrases', 'replaced', '"Shift-Left Validation" is a retired phrase: use "validation gates".'],
   ['patterns/validation-gates.md', 3, 1, 'frontmatter', 'invalidYaml', 'Front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ].'],
 ];
 
@@ -125,13 +126,13 @@ describe('examples/framework.config.yaml', () => {
     expect(result.exitCode).toBe(1);
   });
 
-  it('--fix repairs the mojibake and the heading, and nothing else', async () => {
+  it('--fix repairs the mojibake, the heading and the retired phrase, and nothing else', async () => {
     const folder = checkout('framework-broken');
     expect((await lint(folder, '--fix', '--format', 'json')).exitCode).toBe(1);
     expect(readFileSync(path.join(folder, 'factors/01-context-is-code.md'), 'utf8')).toContain('the context it’s given');
     expect(readFileSync(path.join(folder, 'factors/10-multi-agent-orchestration.md'), 'utf8')).toContain('\n## Checklist\n');
     const after = await lint(folder, '--format', 'json');
-    const fixed = new Set(['mojibake', 'heading-missing-space']);
+    const fixed = new Set(['mojibake', 'heading-missing-space', 'deprecated-phrases']);
     expect(diagnosticsOf(after.stdout)).toEqual(expected(PLANTED.filter(([, , , ruleId]) => !fixed.has(ruleId))));
   });
 });

@@ -3,6 +3,7 @@ import rule from '../../rules/k8s-concepts.js';
 import { runRuleTests } from '../rule-tester.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/k8s-concepts/${name}`, import.meta.url), 'utf8');
+const communityFixture = (name: string): string => readFileSync(new URL(`../../fixtures/kubernetes-community/${name}`, import.meta.url), 'utf8');
 
 runRuleTests(rule, {
   valid: [
@@ -15,6 +16,16 @@ runRuleTests(rule, {
     { name: 'analogy chains and process flows', code: 'Docker/rkt → Kubernetes → Helm, and Draft → Review → Merge.\n' },
     { name: 'not a mapping table: descriptions, not names', code: '| Kubernetes | Notes |\n| --- | --- |\n| yes | It runs pods. It also runs jobs. |\n' },
     { name: 'an arrow pair with no concept on its own is not a mapping', code: 'Sidecar Injector → Prompt Enricher.\n' },
+    {
+      name: 'kubernetes-community: a data flow and meeting notes are not mappings',
+      code: {
+        'sig-auth/archive/meeting-notes-2017.md': communityFixture('sig-auth/archive/meeting-notes-2017.md'),
+        'events/0300-0345_CODEORGANIZATION.md': communityFixture('events/2017/05-leadership-summit/session-notes/0300-0345_CODEORGANIZATION.md'),
+      },
+    },
+    { name: 'outside a mapping context, a pair takes no direction from its neighbours', code: 'Pods → Workflows, Containers → Sessions, Sidecar Injector → Prompt Enricher.\n' },
+    { name: 'a catalogue table is not a mapping table', code: '| Kind | Type |\n| --- | --- |\n| Pod | Labeled |\n| Pod | Unlabeled |\n| Sidecar Injector | Labeled |\n' },
+    { name: 'two-way arrows are not mappings', code: '## Mappings\n\n- Pods → Workflows\n- Containers → Sessions\n- Sidecar Injector <-> Prompt Enricher\n' },
   ],
   invalid: [
     {
@@ -25,6 +36,16 @@ runRuleTests(rule, {
         { file: 'mappings.md', messageId: 'unknown', line: 15, column: 3, message: '"Kubelete" is mapped as a Kubernetes concept', suggestion: 'Nearest: "kubelet".' },
         { file: 'mappings.md', messageId: 'unknown', line: 16, column: 3 },
       ],
+    },
+    {
+      name: 'in a section about mappings, a pair takes the direction of its neighbours',
+      code: '## Kubernetes mappings\n\nPods → Workflows, Containers → Sessions, Sidecar Injector → Prompt Enricher.\n',
+      errors: [{ messageId: 'unknown', line: 3, column: 42, endColumn: 58 }],
+    },
+    {
+      name: 'a list of mappings after a lead-in',
+      code: 'The analogy, item by item:\n\n1. Pods → Workflows\n2. Containers → Sessions\n3. Sidecar Injector → Prompt Enricher\n',
+      errors: [{ messageId: 'unknown', line: 5, column: 4 }],
     },
     {
       name: 'reversed arrows in a list, CRLF',

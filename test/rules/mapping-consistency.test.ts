@@ -4,6 +4,25 @@ import { runRuleTests } from '../rule-tester.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/mapping-consistency/${name}`, import.meta.url), 'utf8');
 const project = Object.fromEntries(['foundations/kubernetes-mappings.md', 'factors/02-validation-gates.md', 'patterns/sessions.md', 'docs/history.md'].map((file) => [file, fixture(file)]));
+/**
+ * Files of kubernetes/community (the meeting notes cut to the part that matters): prose, a
+ * catalogue table, meeting notes and data flows, none of them a mapping, all once reported as one.
+ */
+const COMMUNITY_FILES = [
+  'contributors/devel/sig-scalability/kubemark-guide.md',
+  'icons/README.md',
+  'sig-docs/meeting-notes-archive/2017_Weekly_Meeting_Minutes.md',
+  'events/2017/05-leadership-summit/session-notes/0300-0345_CODEORGANIZATION.md',
+  'sig-auth/archive/meeting-notes-2017.md',
+  'sig-node/archive/meeting-notes-2017.md',
+];
+const communityFixture = (name: string): string => readFileSync(new URL(`../../fixtures/kubernetes-community/${name}`, import.meta.url), 'utf8');
+const community = Object.fromEntries(COMMUNITY_FILES.map((file) => [file, communityFixture(file)]));
+/** Mapping documents that map the names the community files use, so that only the statement rules keep them apart. */
+const communityMappings = {
+  'foundations/kubernetes-mappings.md': fixture('foundations/kubernetes-mappings.md'),
+  'foundations/node-mappings.md': '# Node Mappings\n\n| Kubernetes | AgentOps |\n| --- | --- |\n| kubelet | Session Supervisor |\n| Webhook | Policy Hook |\n| Services | Front Doors |\n',
+};
 const mapping = [
   { kubernetes: 'Controller Manager', project: 'Validation Gates' },
   { kubernetes: ['Containers'], project: ['Agent Sessions', 'Sessions'] },
@@ -23,6 +42,58 @@ runRuleTests(rule, {
     },
     { name: 'with a canonical mapping, analogies without a canonical name are not checked', code: { 'a.md': 'Jobs → Tasks.\n', 'b.md': 'Jobs → Chores.\n' }, options: { mapping } },
     { name: 'a single weak concept without Kubernetes context is not a mapping', code: { 'a.md': 'The Scheduler → Router.\n', 'b.md': 'The Scheduler → Planner.\n' } },
+    {
+      name: 'kubernetes-community: prose, a catalogue table, meeting notes, two-way arrows and data flows beside mapping documents',
+      code: { ...community, ...communityMappings },
+    },
+    {
+      name: 'a side never spans a line break, and an arrow or phrase into a sentence names nothing',
+      code: {
+        'a.md': '- Pods → Workflows\n- etcd → Git\n',
+        'kubemark.md': [
+          'You need to learn which hollow-node pod corresponds to a given',
+          'HollowNode known by the Master.',
+          '',
+          'Each pod corresponds to a given HollowNode known by the Master.',
+          '',
+          'Learn which hollow-node',
+          'pod corresponds to a HollowNode.',
+          '',
+          'The pod corresponds to a given',
+          'HollowNode.',
+          '',
+        ].join('\n'),
+        'minutes.md': '5. Update on content migration from guides\n    12. Pods -> Moving to tasks, tutorials, and concepts\n    13. Pods --> Moved to concepts\n\nPods → to be decided.\n',
+      },
+    },
+    {
+      name: 'reverse and two-way arrows are never mappings',
+      code: {
+        'a.md': '## Mappings\n\n- Pods → Workflows\n- kubectl → Agent CLI\n',
+        'b.md': '## Mappings\n\n- In the process of breaking kubectl <-> kubernetes dependencies\n- Chores <- Pods\n- Tasks ← Pods\n- Pods ↔ Jobs\n- Pods ⇔ Runs\n- Pods <=> Steps\n- kubectl <--> Shell\n',
+      },
+    },
+    {
+      name: 'catalogue tables: a concept on several rows, a repeated value, or fewer than three concepts',
+      code: {
+        'a.md': '- Pods → Workflows\n- Services → Front Doors\n- Nodes → Runners\n',
+        'icons.md': communityFixture('icons/README.md'),
+        'scopes.md': '| Resource | Scope |\n| --- | --- |\n| Pod | Namespaced |\n| Service | Namespaced |\n| Node | Cluster |\n',
+        'owners.md': '| Object | Owner |\n| --- | --- |\n| Pod | Alice |\n| Service | Bob |\n',
+      },
+    },
+    {
+      name: 'data flows: a name on both sides of a group\'s arrows, or twice in one chain',
+      code: {
+        ...communityMappings,
+        'auth.md': 'Designed for delegated token authentication (API -> webhook, kubelet -> API, extension server -> core API server).\n',
+        'node.md': '- A circular dependency: Session Supervisor -> rktlet -> kubelet -> Session Supervisor\n- grpc proto (in kubelet) -> rktlet -> kubelet\n',
+      },
+    },
+    {
+      name: 'running text that no mapping context corroborates is not compared',
+      code: { 'a.md': '* Reasons: kubelet -> rktlet, says the proposal\n', 'b.md': '* Flow: kubelet -> API\n', 'c.md': '* master → main branch rename (dates)\n', 'd.md': '* Master->Main branch rename\n' },
+    },
     { name: 'mapping tables in an archive can be switched off', code: { 'a.md': 'Pods → Workflows.\n', '_archived/old.md': 'Pods → Jobs.\n' }, setup: { overrides: [{ files: ['_archived/**'], rules: { 'mapping-consistency': 'off' } }] } },
   ],
   invalid: [
@@ -48,6 +119,48 @@ runRuleTests(rule, {
       name: 'two documents disagree; a third sides with one: only the minority is reported',
       code: { 'a.md': '- Pods → Workflows\n- etcd → Git\n', 'b.md': '(Pods → Workflows)\n', 'c.md': 'Here, Pods → Chores.\n' },
       errors: [{ file: 'c.md', messageId: 'conflictsKubernetes', line: 1, column: 14, message: 'Pods is mapped to "Chores" here, but to "Workflows" in a.md:1.' }],
+    },
+    {
+      name: 'a mapping context: a heading, an analogy in the paragraph, a lead-in, a mapping list',
+      code: {
+        'a.md': '## Mapping Kubernetes to AgentOps\n\nPods → Workflows.\n',
+        'b.md': 'The analogy, in one line: Pods → Tasks.\n',
+        'c.md': 'In Kubernetes terms:\n\n- Pods → Chores\n',
+        'd.md': '- Containers → Sessions\n- Pods → Errands\n',
+      },
+      errors: [
+        { file: 'a.md', messageId: 'conflictsKubernetes', line: 3, column: 8, message: 'Pods is mapped to "Workflows" here, but to "Tasks" in b.md:1.' },
+        { file: 'b.md', messageId: 'conflictsKubernetes', line: 1, column: 34, message: 'Pods is mapped to "Tasks" here, but to "Workflows" in a.md:3.' },
+        { file: 'c.md', messageId: 'conflictsKubernetes', line: 3, column: 10, message: 'Pods is mapped to "Chores" here, but to "Workflows" in a.md:3.' },
+        { file: 'd.md', messageId: 'conflictsKubernetes', line: 2, column: 10, message: 'Pods is mapped to "Errands" here, but to "Workflows" in a.md:3.' },
+      ],
+    },
+    {
+      name: 'the right side ends before a relative clause or a closing "instead"; running text is held to the mapping it names',
+      code: {
+        'a.md': '## Data Plane Mappings\n\n- A pod corresponds to an agent session: the unit that is scheduled.\n- A volume corresponds to a workspace that a session may read and write.\n',
+        'b.md': '| Kubernetes | AgentOps |\n| --- | --- |\n| Volumes | Context Bundles |\n| Pods | Agent Sessions |\n',
+        'c.md': 'Some teams say a pod is like a Scratch Disk instead.\n',
+      },
+      errors: [
+        { file: 'a.md', messageId: 'conflictsKubernetes', line: 4, column: 29, endColumn: 38, message: 'volume is mapped to "workspace" here, but to "Context Bundles" in b.md:3.' },
+        { file: 'b.md', messageId: 'conflictsKubernetes', line: 3, column: 13, message: 'Volumes is mapped to "Context Bundles" here, but to "workspace" in a.md:4.' },
+        { file: 'c.md', messageId: 'conflictsKubernetes', line: 1, column: 32, endColumn: 44, message: 'pod is mapped to "Scratch Disk" here, but to "agent session" in a.md:3.' },
+      ],
+    },
+    {
+      name: 'a lone arrow in running text that maps a mapped concept elsewhere, beside notes that are not mappings',
+      code: {
+        ...communityMappings,
+        'factors/02-validation-gates.md': fixture('factors/02-validation-gates.md'),
+        'notes.md': '- Pods -> Moving to tasks, tutorials, and concepts\n- In the process of breaking kubectl <-> kubernetes dependencies\n\nOn the node, the kubelet → Agent Runtime.\n',
+      },
+      errors: [
+        { file: 'factors/02-validation-gates.md', messageId: 'conflictsProject', line: 4, column: 20, message: '"Validation Gates" is mapped from Admission Controllers here, but from Controller Manager in foundations/kubernetes-mappings.md:9.' },
+        { file: 'foundations/kubernetes-mappings.md', messageId: 'conflictsProject', line: 9, column: 5 },
+        { file: 'foundations/node-mappings.md', messageId: 'conflictsKubernetes', line: 5, column: 13, message: 'kubelet is mapped to "Session Supervisor" here, but to "Agent Runtime" in notes.md:4.' },
+        { file: 'notes.md', messageId: 'conflictsKubernetes', line: 4, column: 28, message: 'kubelet is mapped to "Agent Runtime" here, but to "Session Supervisor" in foundations/node-mappings.md:5.' },
+      ],
     },
     {
       name: 'chained arrows, first-column table without a Kubernetes header, CRLF',
