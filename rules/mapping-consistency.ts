@@ -22,6 +22,7 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   description: 'Kubernetes-to-project mapping statements (tables, arrows, "maps to") agree with the canonical mapping, or with each other.',
   tags: ['terminology', 'kubernetes'],
   scope: 'project',
+  readsAllFiles: () => true,
   defaultSeverity: 'error',
   recommended: false,
   fixable: false,

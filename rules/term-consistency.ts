@@ -57,6 +57,7 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   description: 'A name with several accepted spellings ("K8s" or "k8s") is written one way within a file, or across the repository.',
   tags: ['terminology', 'kubernetes'],
   scope: 'project',
+  readsAllFiles: (options) => options.scope === 'repository',
   defaultSeverity: 'warn',
   recommended: true,
   fixable: true,

@@ -90,6 +90,12 @@ export interface ProjectRule<Options = any, Extracted = unknown> extends RuleMet
   scope: 'project';
   /** Runs in phase 1 on each file where the rule is enabled; returns plain, serialisable data. */
   extract?(file: ParsedFile, options: Options): Extracted;
+  /**
+   * Whether `check` needs the facts of every Markdown file of the project. Without it, a run on
+   * explicitly named files (a pre-commit hook) reads only those files and the files they link
+   * to, instead of parsing the whole repository.
+   */
+  readsAllFiles?(options: Options): boolean;
   check(context: ProjectRuleContext<Options>): void;
 }
 

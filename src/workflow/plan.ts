@@ -11,7 +11,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from '../config/errors.js';
 import type { ResolvedConfig } from '../config/load.js';
-import type { FileSettings } from '../config/file-settings.js';
+import type { EnabledRule, FileSettings } from '../config/file-settings.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
 import type { LintProjectOptions, ProjectSource } from '../engine/lint-project.js';
@@ -63,12 +63,19 @@ export function rootRelativeConfigFile(config: ResolvedConfig, root: string): st
 
 /**
  * Explicitly named files (what a pre-commit hook passes) are linted in the context of the whole
- * repository. Folders and globs are the project themselves: linting `docs/` or a sample folder
- * must not draw cross-document conclusions from unrelated Markdown elsewhere in the repository
- * (files they link to are still read for their facts).
+ * repository when a rule in force needs every file (a cross-document comparison); otherwise the
+ * files they link to are enough, and reading only those keeps a hook fast. Folders and globs are
+ * the project themselves: linting `docs/` or a sample folder must not draw cross-document
+ * conclusions from unrelated Markdown elsewhere in the repository (files they link to are still
+ * read for their facts).
  */
 function namesFilesOnly(cwd: string, patterns: readonly string[]): boolean {
   return patterns.length > 0 && patterns.every((pattern) => !isDynamicPattern(pattern) && existsSync(path.resolve(cwd, pattern)) && statSync(path.resolve(cwd, pattern)).isFile());
+}
+
+function needsAllFiles(settings: FileSettings, targets: readonly string[]): boolean {
+  const readsAll = (enabled: EnabledRule): boolean => enabled.rule.scope === 'project' && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
+  return settings.base().some(readsAll) || targets.some((target) => settings.forFile(target).some(readsAll));
 }
 
 /** The working tree: targets from the path arguments, the project's files read for their facts. */
@@ -79,7 +86,8 @@ export async function planWorkingTree(run: RunContext): Promise<LintPlan> {
     listRepositoryPaths(root),
   ]);
   if (targets.length === 0 && run.errorOnUnmatchedPattern) throw new UsageError('No Markdown files to lint.');
-  const projectFiles = namesFilesOnly(io.cwd, run.patterns) ? [...new Set([...selectProjectFiles(paths, projectFileMatcher(config, root)), ...targets])].sort() : targets;
+  const wholeRepository = namesFilesOnly(io.cwd, run.patterns) && needsAllFiles(run.settings, targets);
+  const projectFiles = wholeRepository ? [...new Set([...selectProjectFiles(paths, projectFileMatcher(config, root)), ...targets])].sort() : targets;
   const source: ProjectSource = {
     targets,
     projectFiles,

@@ -55,6 +55,7 @@ export const uniqueTitles = defineProjectRule({
   fixable: false,
   options: z.strictObject({}),
   messages: { duplicate: 'Title "{title}" is also the title of {other}.' },
+  readsAllFiles: () => true,
   check({ index, report }) {
     const titleOf = (file: string) => index.files.get(file)?.headings.find((heading) => heading.depth === 1);
     for (const file of index.targets) {
