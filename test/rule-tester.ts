@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { FileSettings } from '../src/config/file-settings.js';
 import { resolveUserConfig, type ResolvedConfig } from '../src/config/load.js';
 import type { Diagnostic } from '../src/engine/diagnostic.js';
-import { applyFixes } from '../src/engine/fix.js';
-import { lintProject } from '../src/engine/lint-project.js';
+import { lintProject, type LintProjectOptions, type ProjectSource } from '../src/engine/lint-project.js';
+import { lintWithFixes } from '../src/workflow/fix-passes.js';
 import { repositoryPathsFromFiles } from '../src/engine/project-index.js';
 import { CONFIG_CONTEXT, RULES_BY_ID } from '../src/registry.js';
 import type { Rule, Severity } from '../src/rule.js';
@@ -51,50 +51,41 @@ function configFor(options: LintInMemoryOptions): ResolvedConfig {
   );
 }
 
-/** Lints an in-memory project with the real engine; returns diagnostics and the fixed texts. */
-export async function lintInMemory(project: Project, options: LintInMemoryOptions): Promise<{ diagnostics: Diagnostic[]; crashed: boolean }> {
-  const settings = new FileSettings(configFor(options), RULES_BY_ID, '/project');
+function inMemorySource(project: Project, options: LintInMemoryOptions): ProjectSource {
   const encoder = new TextEncoder();
-  const result = await lintProject(
-    {
-      targets: (options.targets ?? Object.keys(project).filter(isMarkdown)).sort(),
-      paths: repositoryPathsFromFiles(Object.keys(project), options.symlinks ?? []),
-      renames: new Map(Object.entries(options.renames ?? {})),
-      read: async (file) => {
-        const content = project[file];
-        if (content === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
-        return typeof content === 'string' ? encoder.encode(content) : content;
-      },
-      isMarkdown,
+  return {
+    targets: (options.targets ?? Object.keys(project).filter(isMarkdown)).sort(),
+    paths: repositoryPathsFromFiles(Object.keys(project), options.symlinks ?? []),
+    renames: new Map(Object.entries(options.renames ?? {})),
+    read: async (file) => {
+      const content = project[file];
+      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+      return typeof content === 'string' ? encoder.encode(content) : content;
     },
-    { settings, rules: RULES_BY_ID, reportUnusedDisables: options.reportUnusedDisables ?? false },
-  );
+    isMarkdown,
+  };
+}
+
+function engineOptions(options: LintInMemoryOptions): LintProjectOptions {
+  const settings = new FileSettings(configFor(options), RULES_BY_ID, '/project');
+  return { settings, rules: RULES_BY_ID, reportUnusedDisables: options.reportUnusedDisables ?? false };
+}
+
+/** Lints an in-memory project with the real engine. */
+export async function lintInMemory(project: Project, options: LintInMemoryOptions): Promise<{ diagnostics: Diagnostic[]; crashed: boolean }> {
+  const result = await lintProject(inMemorySource(project, options), engineOptions(options));
   return { diagnostics: result.diagnostics, crashed: result.crashed };
 }
 
-/** Applies fixes pass by pass (as --fix does) and returns the final texts of the project. */
-export async function fixInMemory(project: Project, options: LintInMemoryOptions, maxPasses = 10): Promise<Project> {
-  let current: Project = { ...project };
-  for (let pass = 0; pass < maxPasses; pass++) {
-    const { diagnostics } = await lintInMemory(current, options);
-    const byFile = new Map<string, Diagnostic[]>();
-    for (const diagnostic of diagnostics) if (diagnostic.fix) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
-    if (byFile.size === 0) return current;
-    let changed = false;
-    const next: Project = { ...current };
-    for (const [file, list] of byFile) {
-      const text = current[file];
-      if (typeof text !== 'string') continue;
-      const fixed = applyFixes(text.replace(/^\uFEFF/, ''), list.map((diagnostic) => diagnostic.fix!));
-      if (fixed.text !== text) {
-        next[file] = fixed.text;
-        changed = true;
-      }
-    }
-    if (!changed) return current;
-    current = next;
+/** Applies fixes through the same passes as --fix (src/workflow/fix-passes.ts); returns the final texts. */
+export async function fixInMemory(project: Project, options: LintInMemoryOptions): Promise<Project> {
+  const fixed = await lintWithFixes(inMemorySource(project, options), engineOptions(options), true);
+  const result: Project = { ...project };
+  for (const [file, text] of fixed.texts) {
+    if (fixed.originals.get(file)?.text === text) continue;
+    result[file] = (fixed.originals.get(file)?.bom ? '\uFEFF' : '') + text;
   }
-  return current;
+  return result;
 }
 
 export interface ExpectedDiagnostic {
