@@ -16,9 +16,9 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PRESETS } from '../src/registry.js';
-import { PACKAGE_ROOT, TOOL_VERSION } from '../src/tool.js';
+import { PACKAGE_ROOT, TOOL_VERSION } from '../src/core/tool.js';
 import { markdownFiles } from './parse-floor.js';
+import { REGISTRY } from '../rules/index.js';
 
 const TOOL_KEYS = ['cold', 'cold-main-thread', 'warm', 'one-changed', 'markdownlint-cli2', 'remark', 'floor-main-thread', 'floor-all-cores', 'version', 'one-file'] as const;
 type ToolKey = (typeof TOOL_KEYS)[number];
@@ -149,8 +149,8 @@ async function benchCorpus(corpus: string, options: BenchOptions, cacheFlag: boo
     const files = await markdownFiles(copy);
     const bytes = files.reduce((sum, file) => sum + statSync(path.join(copy, file)).size, 0);
 
-    const presets = options.presets.filter((name) => PRESETS.has(name));
-    const skipped = options.presets.filter((name) => !PRESETS.has(name));
+    const presets = options.presets.filter((name) => REGISTRY.presets.has(name));
+    const skipped = options.presets.filter((name) => !REGISTRY.presets.has(name));
     if (skipped.length > 0) notes.push(`Preset(s) ${skipped.map((name) => `\`${name}\``).join(', ')} not in this build of agentops-lint: skipped.`);
     writeFileSync(path.join(copy, 'agentops-lint.config.yaml'), `extends: [${presets.join(', ')}]\n`);
     const presetLabel = presets.join(' + ') || 'no preset';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { FileFacts, LinkFact } from '../src/engine/project-index.js';
+import type { FileFacts, LinkFact } from '../src/core/facts.js';
 import { linkLocation, replaceFragmentEdit } from '../src/links/destination-edit.js';
 import { folderReadme, parseLineAnchor, resolveLinkTarget } from '../src/links/resolve.js';
-import { defineProjectRule, type TextEdit } from '../src/rule.js';
+import { defineProjectRule, type TextEdit } from '../src/core/rule.js';
 import { editDistance } from '../src/text/did-you-mean.js';
 
 /** The prefix GitHub puts on every id in rendered Markdown; links may spell it out. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exactSourceRange, isSentenceStart, proseBlocks, sourceRange } from '../src/markdown/prose.js';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 import { TermMatcher } from '../src/terms/find-terms.js';
 import { termVariantSchema, type Term } from '../src/terms/term-list.js';
 

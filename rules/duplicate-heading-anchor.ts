@@ -1,9 +1,9 @@
 import { slug } from 'github-slugger';
 import { z } from 'zod';
-import type { FileFacts, HeadingFact, ProjectIndex } from '../src/engine/project-index.js';
+import type { FileFacts, HeadingFact, ProjectIndex } from '../src/core/facts.js';
 import { resolveLinkTarget } from '../src/links/resolve.js';
 import { offsetToPoint } from '../src/markdown/parse.js';
-import { defineProjectRule } from '../src/rule.js';
+import { defineProjectRule } from '../src/core/rule.js';
 
 interface LinkToAnchor {
   from: string;

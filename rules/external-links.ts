@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { linkLocation } from '../src/links/destination-edit.js';
-import { defineProjectRule } from '../src/rule.js';
-import { REPOSITORY_URL, TOOL_VERSION } from '../src/tool.js';
+import { defineProjectRule } from '../src/core/rule.js';
+import { REPOSITORY_URL, TOOL_VERSION } from '../src/core/tool.js';
 
 export const EXTERNAL_URL = /^https?:\/\//i;
 

@@ -3,7 +3,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document, type Pair }
 import { z } from 'zod';
 import { describeKind, describeType, propertySpecSchema, propertyValidators } from '../src/contracts/frontmatter-schema.js';
 import { contractsFor, perGlobSchema } from '../src/contracts/per-glob.js';
-import { defineFileRule, type ReportDescriptor } from '../src/rule.js';
+import { defineFileRule, type ReportDescriptor } from '../src/core/rule.js';
 import { closestMatches } from '../src/text/did-you-mean.js';
 
 const contract = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { visit } from 'unist-util-visit';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 
 /**
  * Heading levels that skip (h2 → h4) break the document outline that GitHub's table of contents,

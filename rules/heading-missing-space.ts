@@ -1,6 +1,6 @@
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 
 /**
  * `#` signs then text with no space: the author meant a heading, GitHub renders a paragraph that

@@ -1,9 +1,10 @@
 /**
- * The registry: every rule and every built-in preset. The rule list, docs index, JSON Schema and
- * SARIF rule table are all generated from what is listed here.
+ * The one list of rules. Everything else — presets, the config JSON Schema, the README rule
+ * table, the rule docs' metadata, SARIF's rule table — is derived from it (src/config/registry.ts).
+ * A new rule is added here and nowhere else.
  */
-import type { Preset } from '../src/config/presets.js';
-import type { Rule } from '../src/rule.js';
+import { createRegistry, type Registry } from '../src/config/registry.js';
+import type { Rule } from '../src/core/rule.js';
 import deprecatedPhrases from './deprecated-phrases.js';
 import anchors from './anchors.js';
 import duplicateHeadingAnchor from './duplicate-heading-anchor.js';
@@ -54,18 +55,10 @@ export const RULES: readonly Rule[] = [
   unclosedCodeFence,
   unclosedHtmlComment,
   wordCount,
-].sort((a, b) => a.id.localeCompare(b.id));
-
-/** Presets contributed by rule families (recommended and all are derived from metadata). */
-export const EXTRA_PRESETS: readonly Preset[] = [
-  {
-    name: 'kubernetes',
-    description: 'Kubernetes terminology and mappings: the built-in kubernetes term pack, term consistency, mapping consistency and real Kubernetes concepts.',
-    rules: {
-      terminology: ['warn', { packs: ['kubernetes'] }],
-      'term-consistency': ['warn', { packs: ['kubernetes'] }],
-      'mapping-consistency': 'error',
-      'k8s-concepts': 'warn',
-    },
-  },
 ];
+
+/** The one registry: rules by id, presets, config context and report metadata, all derived from RULES. */
+export const REGISTRY: Registry = createRegistry(RULES);
+
+/** This module's URL: worker threads import the rule list from it. */
+export const RULES_MODULE = import.meta.url;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 import { kubernetesConcepts, type ConceptVocabulary } from '../src/terms/concepts.js';
 import { findMappingStatements } from '../src/terms/mapping-statements.js';
 
@@ -20,6 +20,7 @@ export default defineFileRule({
   scope: 'file',
   defaultSeverity: 'warn',
   recommended: false,
+  presets: { kubernetes: 'warn' },
   fixable: false,
   options: optionsSchema,
   messages: {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { LinkFact } from '../src/engine/project-index.js';
+import type { LinkFact } from '../src/core/facts.js';
 import { fixCaseEdit, linkLocation, replacePathEdit } from '../src/links/destination-edit.js';
 import { PathLookup, type TargetSuggestion } from '../src/links/path-lookup.js';
 import { destinationPathTo, resolveLinkTarget, splitDestination } from '../src/links/resolve.js';
-import { defineProjectRule, type TextEdit } from '../src/rule.js';
+import { defineProjectRule, type TextEdit } from '../src/core/rule.js';
 
 const REASONS: Record<TargetSuggestion['reason'], string> = {
   renamed: 'git recorded the rename',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { offsetToPoint } from '../src/markdown/parse.js';
-import { defineProjectRule } from '../src/rule.js';
+import { defineProjectRule } from '../src/core/rule.js';
 import { kubernetesConcepts } from '../src/terms/concepts.js';
 import { canonicalEntries, canonicalMappingSchema, comparedStatements, findingReport, mappingFindings, type LocatedStatement } from '../src/terms/mapping-check.js';
 import { findMappingStatements, type MappingStatement } from '../src/terms/mapping-statements.js';
@@ -25,6 +25,7 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   readsAllFiles: () => true,
   defaultSeverity: 'error',
   recommended: false,
+  presets: { kubernetes: 'error' },
   fixable: false,
   options: optionsSchema,
   messages: {

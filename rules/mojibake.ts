@@ -1,6 +1,6 @@
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 import { findEncodingDamage } from '../src/text/mojibake.js';
 
 const codePoint = (character: string): string => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -1,7 +1,7 @@
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { fenceOf, fencedBlock, unclosedScope } from '../src/markdown/fences.js';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 
 /**
  * Inside a block opened with ```` ```markdown ````, a line such as ```` ```go ```` cannot open a

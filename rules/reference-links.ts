@@ -1,7 +1,7 @@
 import type { Heading, Paragraph, TableCell } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 import { closestMatches } from '../src/text/did-you-mean.js';
 
 /** CommonMark label matching: case-folded, inner whitespace collapsed, trimmed (as mdast's `identifier`). */

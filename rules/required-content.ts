@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contractsFor, perGlobSchema } from '../src/contracts/per-glob.js';
 import { compileTextPattern, describePattern, textPatternSchema } from '../src/contracts/text-pattern.js';
 import { proseText } from '../src/markdown/words.js';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 
 const requirement = z
   .strictObject({

@@ -2,8 +2,8 @@ import path from 'node:path/posix';
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { matchesGlob } from '../src/contracts/per-glob.js';
-import type { RepositoryPaths } from '../src/engine/project-index.js';
-import { defineProjectRule } from '../src/rule.js';
+import type { RepositoryPaths } from '../src/core/facts.js';
+import { defineProjectRule } from '../src/core/rule.js';
 import { closestMatches } from '../src/text/did-you-mean.js';
 
 const countedGlob = z.strictObject({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { contractsFor, perGlobSchema } from '../src/contracts/per-glob.js';
 import { compileTextPattern, describePattern, textPatternSchema } from '../src/contracts/text-pattern.js';
 import { headingText } from '../src/markdown/headings.js';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 
 const sectionSpec = z.union(
   [

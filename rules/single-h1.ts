@@ -2,7 +2,7 @@ import type { Heading } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { headingText } from '../src/markdown/headings.js';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 
 /**
  * One title per document: a second level-1 heading is usually a section written with the wrong

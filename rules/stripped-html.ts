@@ -1,7 +1,7 @@
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { blankHtmlComments, htmlAttributes } from '../src/markdown/html.js';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 
 /**
  * Elements GitHub's sanitiser removes from rendered Markdown (or, for the GFM tag filter's list,

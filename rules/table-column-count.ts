@@ -1,7 +1,7 @@
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { isDelimiterRow, rowCells } from '../src/markdown/table-rows.js';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 
 const cells = (count: number): string => `${count} ${count === 1 ? 'cell' : 'cells'}`;
 

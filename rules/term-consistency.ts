@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { exactSourceRange, isSentenceStart, proseBlocks, sourceRange } from '../src/markdown/prose.js';
 import { offsetToPoint } from '../src/markdown/parse.js';
-import { defineProjectRule } from '../src/rule.js';
+import { defineProjectRule } from '../src/core/rule.js';
 import { pluralOf } from '../src/terms/find-terms.js';
 import { nameKey } from '../src/terms/term-list.js';
 import { matcherFor, termListOptionsShape } from '../src/terms/term-options.js';
@@ -60,6 +60,7 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   readsAllFiles: (options) => options.scope === 'repository',
   defaultSeverity: 'warn',
   recommended: true,
+  presets: { kubernetes: ['warn', { packs: ['kubernetes'] }] },
   fixable: true,
   options: optionsSchema,
   messages: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exactSourceRange, isSentenceStart, proseBlocks, sourceRange } from '../src/markdown/prose.js';
-import { defineFileRule, type ReportDescriptor } from '../src/rule.js';
+import { defineFileRule, type ReportDescriptor } from '../src/core/rule.js';
 import type { TermMatch } from '../src/terms/find-terms.js';
 import type { Term } from '../src/terms/term-list.js';
 import { matcherFor, termListOptionsShape } from '../src/terms/term-options.js';
@@ -25,6 +25,7 @@ export default defineFileRule({
   scope: 'file',
   defaultSeverity: 'warn',
   recommended: false,
+  presets: { kubernetes: ['warn', { packs: ['kubernetes'] }] },
   fixable: true,
   options: z.strictObject(termListOptionsShape([])),
   messages: {

@@ -1,7 +1,7 @@
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { fencedBlock, unclosedScope } from '../src/markdown/fences.js';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 
 /**
  * A fence that is never closed turns the rest of the document (or of its list item or quote)

@@ -1,6 +1,6 @@
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 
 /**
  * Raw HTML goes into the page as written, so a `<!--` without its `-->` comments out everything

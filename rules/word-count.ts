@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contractsFor, perGlobSchema } from '../src/contracts/per-glob.js';
 import { countWords, proseText } from '../src/markdown/words.js';
-import { defineFileRule } from '../src/rule.js';
+import { defineFileRule } from '../src/core/rule.js';
 
 const contract = z
   .strictObject({

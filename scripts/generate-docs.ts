@@ -1,8 +1,8 @@
 /** `npm run docs`: rewrites the generated parts of README.md and schema.json from rule metadata. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { schemaJsonText, withRulesTable } from '../src/docs-index.js';
-import { PACKAGE_ROOT } from '../src/tool.js';
+import { schemaJsonText, withRulesTable } from './generated-docs.js';
+import { PACKAGE_ROOT } from '../src/core/tool.js';
 
 const readmePath = path.join(PACKAGE_ROOT, 'README.md');
 writeFileSync(readmePath, withRulesTable(readFileSync(readmePath, 'utf8')));

@@ -1,5 +1,5 @@
 /** The only module that touches `process`: it builds the CliIo and sets the exit code. */
-import { main } from './main.js';
+import { main } from './cli/main.js';
 
 const exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),

@@ -4,9 +4,9 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../rules/index.js';
-import { schemaJsonText, withRulesTable } from '../src/docs-index.js';
-import { lintInMemory, type Project } from './rule-tester.js';
+import { schemaJsonText, withRulesTable } from '../scripts/generated-docs.js';
+import { lintInMemory, type Project } from './helpers/rule-tester.js';
+import { REGISTRY } from '../rules/index.js';
 
 interface DocExample {
   kind: 'correct' | 'incorrect';
@@ -33,7 +33,7 @@ export function docExamples(doc: string): DocExample[] {
 }
 
 describe('rule docs', () => {
-  for (const rule of RULES) {
+  for (const rule of REGISTRY.rules) {
     describe(rule.id, () => {
       const docPath = new URL(`../rules/${rule.id}.md`, import.meta.url);
       it('has a doc with a title, its description, and both kinds of example', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { Rule, Severity } from '../rule.js';
-import { ConfigError } from './errors.js';
+import type { Rule, Severity } from '../core/rule.js';
+import { ConfigError } from '../core/errors.js';
 import type { ResolvedConfig, RuleSetting } from './load.js';
 
 /** A rule switched on for a file, with its options parsed. */

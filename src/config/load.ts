@@ -6,9 +6,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import type { Rule, Severity } from '../rule.js';
+import type { Rule, Severity } from '../core/rule.js';
 import { didYouMean } from '../text/did-you-mean.js';
-import { ConfigError, type ConfigIssue } from './errors.js';
+import { ConfigError, type ConfigIssue } from '../core/errors.js';
 import type { Preset } from './presets.js';
 import { configSchema, type UserConfig } from './schema.js';
 

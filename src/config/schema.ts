@@ -3,7 +3,7 @@
  * editors use is generated from the same zod schemas, so the two cannot drift.
  */
 import { z } from 'zod';
-import type { Rule, Severity } from '../rule.js';
+import type { Rule, Severity } from '../core/rule.js';
 
 export const severitySchema = z.enum(['off', 'warn', 'error']);
 

@@ -5,12 +5,12 @@
  */
 import { collectFileFacts } from '../markdown/facts.js';
 import { computeLineStarts, parseMarkdown } from '../markdown/parse.js';
-import { decodeMarkdown } from '../files/decode.js';
-import { formatMessage, type Location, type ParsedFile, type ReportDescriptor, type TextEdit } from '../rule.js';
+import { decodeMarkdown } from '../markdown/decode.js';
+import { formatMessage, type Location, type ParsedFile, type ReportDescriptor, type TextEdit } from '../core/rule.js';
 import type { EnabledRule } from '../config/file-settings.js';
-import type { FileFacts } from './project-index.js';
-import type { PendingDiagnostic } from './diagnostic.js';
-import { FILE_READ, RULE_CRASH } from './engine-rules.js';
+import type { FileFacts } from '../core/facts.js';
+import type { PendingDiagnostic } from '../core/diagnostic.js';
+import { FILE_READ, RULE_CRASH } from '../core/engine-rules.js';
 
 export interface FileAnalysis {
   path: string;

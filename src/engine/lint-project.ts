@@ -5,13 +5,13 @@
 import type { FileSettings, EnabledRule } from '../config/file-settings.js';
 import { folderReadme, resolveLinkTarget } from '../links/resolve.js';
 import { offsetToPoint } from '../markdown/parse.js';
-import type { ProjectRule, Rule } from '../rule.js';
+import type { ProjectRule, Rule } from '../core/rule.js';
 import { closestMatches } from '../text/did-you-mean.js';
 import { analyzeBytes, analyzeText, toPending, unreadableFile, type FileAnalysis } from './analyze-file.js';
-import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from './diagnostic.js';
-import { SuppressionMap } from './directives.js';
-import { CONTROL_COMMENTS, ENGINE_RULES, RULE_CRASH } from './engine-rules.js';
-import type { FileFacts, ProjectIndex, RepositoryPaths } from './project-index.js';
+import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.js';
+import { SuppressionMap } from '../suppressions/control-comments.js';
+import { CONTROL_COMMENTS, ENGINE_RULES, RULE_CRASH } from '../core/engine-rules.js';
+import type { FileFacts, ProjectIndex, RepositoryPaths } from '../core/facts.js';
 
 export interface ProjectSource {
   /** Root-relative Markdown files whose problems are reported. */

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/load.js';
-import { PACKAGE_ROOT } from '../tool.js';
+import { PACKAGE_ROOT } from '../core/tool.js';
 import { unreadableFile, type FileAnalysis } from './analyze-file.js';
 import { analyzeOne, runPhase1Sequentially, type LintProjectOptions, type Phase1Job, type Phase1Runner, type ProjectSource } from './lint-project.js';
 
@@ -22,6 +22,8 @@ import { analyzeOne, runPhase1Sequentially, type LintProjectOptions, type Phase1
 export interface Phase1WorkerData {
   config: ResolvedConfig;
   root: string;
+  /** URL of the compiled module whose `RULES` export lists the rules. */
+  rulesModule: string;
 }
 
 /** One file sent to a worker: its bytes as read, or the text that replaces them (fix passes). */
@@ -69,6 +71,8 @@ export interface Phase1PoolOptions {
   minFilesForThreads?: number;
   /** The worker's module (default: the compiled phase1-worker.js). */
   workerScript?: URL;
+  /** URL of the module whose `RULES` export lists the rules (rules/index.ts); workers import its build. */
+  rulesModule: string;
 }
 
 export interface Phase1Pool {
@@ -85,9 +89,15 @@ export interface Phase1Pool {
  * runs from sources (vitest), workers run the build in dist/: `npm test` builds it first.
  */
 export function defaultWorkerScript(): URL {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return new URL('./phase1-worker.js', import.meta.url);
-  const built = path.join(PACKAGE_ROOT, 'dist', path.relative(PACKAGE_ROOT, path.dirname(here)), 'phase1-worker.js');
+  const sourceExtension = path.extname(fileURLToPath(import.meta.url));
+  return compiledModule(new URL(`./phase1-worker${sourceExtension}`, import.meta.url).href);
+}
+
+/** The compiled form of a module of this package: itself when it is JavaScript, else its build in dist/. */
+export function compiledModule(moduleUrl: string): URL {
+  const file = fileURLToPath(moduleUrl);
+  if (file.endsWith('.js')) return new URL(moduleUrl);
+  const built = path.join(PACKAGE_ROOT, 'dist', path.relative(PACKAGE_ROOT, file)).replace(/\.ts$/, '.js');
   if (!existsSync(built)) throw new Error(`worker threads need the compiled ${path.relative(PACKAGE_ROOT, built)}: run \`npm run build\` first`);
   return pathToFileURL(built);
 }
@@ -158,7 +168,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
 
   const startWorkers = (count: number): void => {
     const script = options.workerScript ?? defaultWorkerScript();
-    const data: Phase1WorkerData = { config: options.config, root: options.root };
+    const data: Phase1WorkerData = { config: options.config, root: options.root, rulesModule: compiledModule(options.rulesModule).href };
     while (workers.length < count) workers.push(new Phase1Worker(script, data));
   };
 

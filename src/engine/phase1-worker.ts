@@ -1,17 +1,19 @@
 /**
- * A phase-1 worker thread (see phase1-pool.ts): rebuilds FileSettings from the ResolvedConfig it
- * was started with, then answers each batch of files with their FileAnalysis, in order.
+ * A phase-1 worker thread (see phase1-pool.ts): imports the rule list it is handed, rebuilds
+ * FileSettings from the ResolvedConfig it was started with, then answers each batch of files with their FileAnalysis, in order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileSettings } from '../config/file-settings.js';
-import { RULES_BY_ID } from '../registry.js';
 import { analyzeBytes, analyzeText, type FileAnalysis } from './analyze-file.js';
 import type { Phase1WorkerData, Phase1WorkerJob, Phase1WorkerRequest, Phase1WorkerResponse } from './phase1-pool.js';
+import type { Rule } from '../core/rule.js';
 
 if (!parentPort) throw new Error('phase1-worker.js runs only as a worker thread');
 const port = parentPort;
-const { config, root } = workerData as Phase1WorkerData;
-const settings = new FileSettings(config, RULES_BY_ID, root);
+const { config, root, rulesModule } = workerData as Phase1WorkerData;
+// The pool hands over the module that lists the rules: the engine knows no rule by itself.
+const { RULES } = (await import(rulesModule)) as { RULES: readonly Rule[] };
+const settings = new FileSettings(config, new Map(RULES.map((rule) => [rule.id, rule])), root);
 
 function analyze(job: Phase1WorkerJob): FileAnalysis {
   const enabled = settings.forFile(job.path);

@@ -2,8 +2,8 @@
  * Rewriting part of a link's destination in place, so that a fix keeps the link text, the title,
  * the style (inline, reference definition, HTML attribute) and every other character as written.
  */
-import type { LinkFact } from '../engine/project-index.js';
-import type { TextEdit } from '../rule.js';
+import type { LinkFact } from '../core/facts.js';
+import type { TextEdit } from '../core/rule.js';
 import { destinationPathTo, encodeDestinationPath, splitDestination } from './resolve.js';
 
 /** Where a diagnostic about a link points: its destination when known, else the whole construct. */

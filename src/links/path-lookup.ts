@@ -4,7 +4,7 @@
  * from the ProjectIndex; never touches the file system.
  */
 import path from 'node:path/posix';
-import type { RepositoryPaths } from '../engine/project-index.js';
+import type { RepositoryPaths } from '../core/facts.js';
 import { editDistance } from '../text/did-you-mean.js';
 
 export type PathStatus =

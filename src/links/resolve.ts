@@ -4,7 +4,7 @@
  * Pure string work on root-relative paths; no file system.
  */
 import path from 'node:path/posix';
-import type { RepositoryPaths } from '../engine/project-index.js';
+import type { RepositoryPaths } from '../core/facts.js';
 
 export interface LocalTarget {
   /** Root-relative path ('' is the root itself). */

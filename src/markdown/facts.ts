@@ -1,7 +1,8 @@
 import type { Nodes } from 'mdast';
-import type { ParsedFile } from '../rule.js';
-import { parseDirectives, type Directive } from '../engine/directives.js';
-import type { DefinitionFact, FileFacts, HtmlAnchorFact, LinkFact, ReferenceFact } from '../engine/project-index.js';
+import type { ParsedFile } from '../core/rule.js';
+import type { Directive } from '../core/facts.js';
+import { parseDirectives } from '../suppressions/control-comments.js';
+import type { DefinitionFact, FileFacts, HtmlAnchorFact, LinkFact, ReferenceFact } from '../core/facts.js';
 import { decodeHtmlEntities, headingAnchors } from './headings.js';
 import { htmlAttributes } from './html.js';
 import { offsetToPoint } from './parse.js';

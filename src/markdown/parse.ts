@@ -70,4 +70,4 @@ export function parseMarkdown(text: string): Root {
   return tree;
 }
 
-export { computeLineStarts, offsetToPoint } from './parse-positions.js';
+export { computeLineStarts, offsetToPoint } from '../core/text-positions.js';

@@ -6,7 +6,7 @@
  */
 import type { Nodes, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { computeLineStarts, offsetToPoint } from './parse-positions.js';
+import { computeLineStarts, offsetToPoint } from '../core/text-positions.js';
 
 function pointAt(lineStarts: readonly number[], offset: number) {
   return { ...offsetToPoint(lineStarts, offset), offset };

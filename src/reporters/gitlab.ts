@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../engine/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { LintReport } from './report.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../engine/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { LintReport } from './report.js';
 
 /** Characters XML 1.0 cannot carry at all, even escaped. */

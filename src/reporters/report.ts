@@ -1,12 +1,8 @@
-import type { Diagnostic } from '../engine/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 
-/** A rule as reports describe it (configurable rules and engine diagnostics alike). */
-export interface ReportedRule {
-  id: string;
-  description: string;
-  docsUrl: string;
-  defaultSeverity: 'warn' | 'error';
-}
+import type { ReportedRule } from '../core/rule.js';
+
+export type { ReportedRule } from '../core/rule.js';
 
 /** Everything a reporter needs; reporters are pure functions of it. */
 export interface LintReport {
@@ -20,7 +16,7 @@ export interface LintReport {
   /** Root-relative paths of the files checked, when known (JUnit lists the clean ones as passing). */
   files?: readonly string[];
   diagnostics: Diagnostic[];
-  rules: ReportedRule[];
+  rules: readonly ReportedRule[];
   /** Whether colours may be used (stylish only). */
   color: boolean;
 }

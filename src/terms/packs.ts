@@ -4,7 +4,7 @@
  * k8s-concepts and for recognising mapping statements).
  */
 import { z } from 'zod';
-import kubernetesPack from '../../rules/packs/kubernetes.json' with { type: 'json' };
+import kubernetesPack from './packs/kubernetes.json' with { type: 'json' };
 import { termSchema, type Term } from './term-list.js';
 
 const conceptSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, symlinkSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, runBin, runCli, tempProject } from '../cli-harness.js';
+import { PROJECT_ROOT, runBin, runCli, tempProject } from '../helpers/cli-harness.js';
 
 const SKIP = '# A\n\n### C\n';
 

@@ -3,13 +3,13 @@
  * key path, the bad value and what was expected.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/errors.js';
+import { ConfigError } from '../../src/core/errors.js';
 import { parseConfigText } from '../../src/config/load.js';
-import { CONFIG_CONTEXT } from '../../src/registry.js';
+import { REGISTRY } from '../../rules/index.js';
 
 function configError(yaml: string): string {
   try {
-    parseConfigText(yaml, '/repo/agentops-lint.config.yaml', CONFIG_CONTEXT, 'agentops-lint.config.yaml');
+    parseConfigText(yaml, '/repo/agentops-lint.config.yaml', REGISTRY.configContext, 'agentops-lint.config.yaml');
   } catch (error) {
     if (error instanceof ConfigError) return error.message;
     throw error;

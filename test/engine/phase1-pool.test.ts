@@ -13,9 +13,9 @@ import { FileSettings } from '../../src/config/file-settings.js';
 import { resolveUserConfig, type ResolvedConfig } from '../../src/config/load.js';
 import { lintProject, runPhase1Sequentially, type LintProjectOptions, type ProjectSource } from '../../src/engine/lint-project.js';
 import { createPhase1Pool, defaultWorkerScript, type Phase1Pool } from '../../src/engine/phase1-pool.js';
-import { repositoryPathsFromFiles } from '../../src/engine/project-index.js';
-import { main } from '../../src/main.js';
-import { CONFIG_CONTEXT, RULES_BY_ID } from '../../src/registry.js';
+import { repositoryPathsFromFiles } from '../../src/core/facts.js';
+import { main } from '../../src/cli/main.js';
+import { REGISTRY, RULES_MODULE } from '../../rules/index.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = path.join(PACKAGE_ROOT, 'fixtures', 'perf', 'project');
@@ -51,11 +51,11 @@ function configFor(): ResolvedConfig {
     {
       extends: ['all'],
       rules: new Map(),
-      overrides: [{ files: ['generated/area-001/**'], excludedFiles: [], rules: new Map([...RULES_BY_ID.keys()].map((id) => [id, { severity: 'off' as const }])) }],
+      overrides: [{ files: ['generated/area-001/**'], excludedFiles: [], rules: new Map([...REGISTRY.byId.keys()].map((id) => [id, { severity: 'off' as const }])) }],
     },
     '/project',
     undefined,
-    CONFIG_CONTEXT,
+    REGISTRY.configContext,
   );
   return config;
 }
@@ -77,15 +77,15 @@ function sourceFor(project: Map<string, Uint8Array>, targets: string[], unreadab
 describe('phase-1 worker pool', { timeout: 120_000 }, () => {
   const project = buildProject();
   const config = configFor();
-  const settings = new FileSettings(config, RULES_BY_ID, '/project');
+  const settings = new FileSettings(config, REGISTRY.byId, '/project');
   const markdown = [...project.keys()].filter((file) => file.endsWith('.md')).sort();
   // archive/ is not a target: it is read as a context file because README.md links to it.
   const targets = markdown.filter((file) => !file.startsWith('archive/'));
-  const baseOptions: LintProjectOptions = { settings, rules: RULES_BY_ID, reportUnusedDisables: true };
+  const baseOptions: LintProjectOptions = { settings, rules: REGISTRY.byId, reportUnusedDisables: true };
   let pool: Phase1Pool;
 
   beforeAll(() => {
-    pool = createPhase1Pool({ config, root: '/project', maxThreads: 3, minFilesForThreads: 2 });
+    pool = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE, maxThreads: 3, minFilesForThreads: 2 });
   });
   afterAll(async () => {
     await pool.close();
@@ -124,7 +124,7 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
   });
 
   it('keeps small batches on the calling thread', async () => {
-    const small = createPhase1Pool({ config, root: '/project', maxThreads: 4 });
+    const small = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE, maxThreads: 4 });
     try {
       // A project of five files: phase 1 reads every project file, so the project must be small too.
       const small5 = targets.slice(0, 5);
@@ -138,7 +138,7 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
   });
 
   it('fails the run with a clear error when a worker dies, instead of hanging', async () => {
-    const broken = createPhase1Pool({ config, root: '/project', maxThreads: 2, minFilesForThreads: 2, workerScript: new URL('data:text/javascript,throw new Error("boom")') });
+    const broken = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE, maxThreads: 2, minFilesForThreads: 2, workerScript: new URL('data:text/javascript,throw new Error("boom")') });
     try {
       await expect(lintProject(sourceFor(project, targets), { ...baseOptions, runPhase1: broken.run })).rejects.toThrow(/phase-1 worker thread failed: boom/);
     } finally {
@@ -147,7 +147,7 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
   });
 
   it('refuses work once closed', async () => {
-    const closed = createPhase1Pool({ config, root: '/project' });
+    const closed = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE });
     await closed.close();
     await expect(closed.run([], sourceFor(project, []), baseOptions)).rejects.toThrow(/closed/);
   });

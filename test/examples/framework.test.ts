@@ -13,8 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../src/config/load.js';
-import { CONFIG_CONTEXT } from '../../src/registry.js';
-import { runCli, type CliResult } from '../cli-harness.js';
+import { runCli, type CliResult } from '../helpers/cli-harness.js';
+import { REGISTRY } from '../../rules/index.js';
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 const exampleConfig = path.join(repositoryRoot, 'examples/framework.config.yaml');
@@ -108,7 +108,7 @@ const expected = (rows: Row[]): ReportedDiagnostic[] =>
 
 describe('examples/framework.config.yaml', () => {
   it('is a valid config', () => {
-    expect(() => loadConfigFile(exampleConfig, CONFIG_CONTEXT)).not.toThrow();
+    expect(() => loadConfigFile(exampleConfig, REGISTRY.configContext)).not.toThrow();
   });
 
   it('passes on the good framework repository', async () => {
@@ -142,6 +142,6 @@ describe('examples/', () => {
   it.each(examples)('%s is a valid config with a $schema', (name) => {
     const file = path.join(repositoryRoot, 'examples', name);
     expect(readFileSync(file, 'utf8')).toMatch(/^\$schema: \.\.\/schema\.json$/m);
-    expect(() => loadConfigFile(file, CONFIG_CONTEXT)).not.toThrow();
+    expect(() => loadConfigFile(file, REGISTRY.configContext)).not.toThrow();
   });
 });

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/main.js';
-import type { CliIo } from '../../src/io.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { main } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/core/io.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 let server: TestServer;
 const scratch = mkdtempSync(path.join(tmpdir(), 'agentops-lint-external-'));

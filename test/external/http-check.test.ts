@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostScheduler } from '../../src/external/host-scheduler.js';
 import { checkUrl, retryAfterMs, type HttpCheckOptions } from '../../src/external/http-check.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const OPTIONS: HttpCheckOptions = {
   timeoutMs: 2000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repositoryPathsFromFiles } from '../../src/engine/project-index.js';
+import { repositoryPathsFromFiles } from '../../src/core/facts.js';
 import { destinationPathTo, encodeDestinationPath, folderReadme, parseLineAnchor, resolveLinkTarget, splitDestination } from '../../src/links/resolve.js';
 
 describe('resolveLinkTarget', () => {

@@ -1,6 +1,6 @@
 import rule from '../../rules/anchors.js';
 import { readFileSync } from 'node:fs';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const TOC = readFileSync(new URL('../../fixtures/rules/anchors/toc.md', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/deprecated-phrases.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/deprecated-phrases/${name}`, import.meta.url), 'utf8');
 const project = { 'README.md': fixture('README.md'), '_archived/v1.md': fixture('_archived/v1.md'), 'docs/plans/roadmap.md': fixture('docs/plans/roadmap.md') };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/duplicate-heading-anchor.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/duplicate-heading-anchor/${name}`, import.meta.url), 'utf8');
 

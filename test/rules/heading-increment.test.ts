@@ -1,5 +1,5 @@
 import rule from '../../rules/heading-increment.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 import { readFileSync } from 'node:fs';
 
 runRuleTests(rule, {

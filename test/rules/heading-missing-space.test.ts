@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/heading-missing-space.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const notes = readFileSync(new URL('../../fixtures/rules/heading-missing-space/notes.md', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/k8s-concepts.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/k8s-concepts/${name}`, import.meta.url), 'utf8');
 const communityFixture = (name: string): string => readFileSync(new URL(`../../fixtures/kubernetes-community/${name}`, import.meta.url), 'utf8');

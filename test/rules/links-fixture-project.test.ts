@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fixInMemory, lintInMemory, type LintInMemoryOptions, type Project } from '../rule-tester.js';
+import { fixInMemory, lintInMemory, type LintInMemoryOptions, type Project } from '../helpers/rule-tester.js';
 
 const ROOT = fileURLToPath(new URL('../../fixtures/rules/links/', import.meta.url));
 

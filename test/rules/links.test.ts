@@ -1,5 +1,5 @@
 import rule from '../../rules/links.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 

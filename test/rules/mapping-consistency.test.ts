@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/mapping-consistency.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/mapping-consistency/${name}`, import.meta.url), 'utf8');
 const project = Object.fromEntries(['foundations/kubernetes-mappings.md', 'factors/02-validation-gates.md', 'patterns/sessions.md', 'docs/history.md'].map((file) => [file, fixture(file)]));

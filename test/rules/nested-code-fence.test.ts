@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/nested-code-fence.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const guide = readFileSync(new URL('../../fixtures/rules/nested-code-fence/authoring-guide.md', import.meta.url), 'utf8');
 

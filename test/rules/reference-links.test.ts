@@ -1,6 +1,6 @@
 import rule from '../../rules/reference-links.js';
 import { readFileSync } from 'node:fs';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const REFERENCES = readFileSync(new URL('../../fixtures/rules/reference-links/references.md', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/required-content.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const readme = readFileSync(new URL('../../fixtures/rules/required-content/README.md', import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import rule from '../../rules/required-files.js';
-import { runRuleTests, type Project } from '../rule-tester.js';
+import { runRuleTests, type Project } from '../helpers/rule-tester.js';
 
 const framework: Project = {
   'README.md': '# Framework\n',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/required-sections.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const product = readFileSync(new URL('../../fixtures/rules/required-sections/PRODUCT.md', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/single-h1.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const twoTitles = readFileSync(new URL('../../fixtures/rules/single-h1/two-titles.md', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/stripped-html.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const landing = readFileSync(new URL('../../fixtures/rules/stripped-html/landing.md', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/table-column-count.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const mappings = readFileSync(new URL('../../fixtures/rules/table-column-count/mappings.md', import.meta.url), 'utf8');
 

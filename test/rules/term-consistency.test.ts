@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/term-consistency.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/term-consistency/${name}`, import.meta.url), 'utf8');
 const project = { 'README.md': fixture('README.md'), 'docs/local.md': fixture('docs/local.md') };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/unclosed-code-fence.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const install = readFileSync(new URL('../../fixtures/rules/unclosed-code-fence/install.md', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/unclosed-html-comment.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const draft = readFileSync(new URL('../../fixtures/rules/unclosed-html-comment/draft.md', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../rules/word-count.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const stub = readFileSync(new URL('../../fixtures/rules/word-count/stub-factor.md', import.meta.url), 'utf8');
 const project = { 'factors/07-observability.md': stub };

@@ -1,0 +1,218 @@
+/**
+ * A cache of phase-1 results, wrapped around whatever Phase1Runner does the work (the sequential
+ * one, a worker pool): hits are answered here, misses go to the wrapped runner in one batch.
+ *
+ * What is cached is exactly what phase 1 is a pure function of: the tool version (for the whole
+ * cache), and per file its path, its content and the rules in force for it (ids, severities,
+ * parsed options). Project rules are not cached: they re-run from the facts on every run, so
+ * when a linked file is edited, renamed or deleted, every file that links to it is re-checked
+ * even though its own entry is a hit. A stale pass cannot come out of this cache.
+ *
+ * Entries are stored with node:v8 serialisation, the structured-clone format worker threads use,
+ * so whatever a rule's extract step may return survives the round trip as it would cross a
+ * thread. Texts are not stored: they are decoded again from the bytes read for hashing.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import type { EnabledRule } from '../config/file-settings.js';
+import type { FileAnalysis } from '../engine/analyze-file.js';
+import type { LintProjectOptions, Phase1Job, Phase1Runner, ProjectSource } from '../engine/lint-project.js';
+import { decodeMarkdown } from '../markdown/decode.js';
+
+/** Bumped when the stored shape changes; a cache of another format is discarded. */
+const CACHE_FORMAT = 1;
+
+export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/agentops-lint';
+export const CACHE_FILE_NAME = 'phase1-cache.bin';
+
+/** How many files are read at once while hashing. */
+const READ_CONCURRENCY = 32;
+
+interface StoredEntry {
+  /** True when file rules did not run (the entry only answers facts-only jobs). */
+  factsOnly: boolean;
+  analysis: Omit<FileAnalysis, 'text' | 'bom'>;
+}
+
+interface StoredCache {
+  format: number;
+  toolVersion: string;
+  entries: [string, StoredEntry][];
+}
+
+/** What a file's content was read as: disk or index bytes, or a text that replaces them. */
+type Content = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'text'; text: string };
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+}
+
+/** Options as a stable string: zod output is plain data, but a transform may produce a RegExp, Map or Set. */
+function stableOptions(_key: string, value: unknown): unknown {
+  if (value instanceof RegExp) return `RegExp(${value.toString()})`;
+  if (value instanceof Map) return { $map: [...value] };
+  if (value instanceof Set) return { $set: [...value] };
+  if (typeof value === 'function') return `Function(${value.toString()})`;
+  if (typeof value === 'bigint') return `BigInt(${value})`;
+  return value;
+}
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export class Phase1Cache {
+  readonly stats: CacheStats = { hits: 0, misses: 0 };
+  /** Keys looked up or stored in this run: what `save` keeps. */
+  private readonly used = new Set<string>();
+  private readonly settingsHashes = new WeakMap<readonly EnabledRule[], string>();
+  private changed = false;
+
+  private constructor(
+    /** The cache file, or undefined for a cache that lives only as long as this run. */
+    readonly file: string | undefined,
+    private readonly toolVersion: string,
+    private readonly entries: Map<string, StoredEntry>,
+  ) {}
+
+  /** A cache for this process only (a --changed-since run reuses the head's results for its base). */
+  static inMemory(toolVersion: string): Phase1Cache {
+    return new Phase1Cache(undefined, toolVersion, new Map());
+  }
+
+  /** Loads the cache file; a missing, unreadable or foreign file gives an empty cache. */
+  static async open(file: string, toolVersion: string): Promise<Phase1Cache> {
+    let entries = new Map<string, StoredEntry>();
+    try {
+      const stored = v8.deserialize(await fs.readFile(file)) as Partial<StoredCache>;
+      if (stored.format === CACHE_FORMAT && stored.toolVersion === toolVersion && Array.isArray(stored.entries)) entries = new Map(stored.entries);
+    } catch {
+      // No cache yet, or one written by something else: start empty and overwrite it on save.
+    }
+    return new Phase1Cache(file, toolVersion, entries);
+  }
+
+  /** The runner to give lintProject: answers hits, sends misses to `inner` in one batch. */
+  wrap(inner: Phase1Runner): Phase1Runner {
+    return async (jobs, source, options) => {
+      const contents = await mapConcurrently(jobs, READ_CONCURRENCY, (job) => this.readContent(job, source, options));
+      const results = new Array<FileAnalysis | undefined>(jobs.length);
+      const misses: { index: number; key: string | undefined }[] = [];
+      jobs.forEach((job, index) => {
+        const content = contents[index];
+        const key = content === undefined ? undefined : this.key(job.path, content, options);
+        const entry = key === undefined ? undefined : this.entries.get(key);
+        if (key !== undefined && entry && (job.factsOnly || !entry.factsOnly)) {
+          this.used.add(key);
+          this.stats.hits++;
+          results[index] = restore(entry, content!, job.factsOnly);
+        } else {
+          this.stats.misses++;
+          misses.push({ index, key });
+        }
+      });
+      if (misses.length > 0) {
+        const bytesByPath = new Map<string, Uint8Array>();
+        for (const { index } of misses) {
+          const content = contents[index];
+          if (content?.kind === 'bytes') bytesByPath.set(jobs[index]!.path, content.bytes);
+        }
+        // The wrapped runner reads the bytes that were hashed, not a version changed in between.
+        const readOnce: ProjectSource = { ...source, read: (file) => (bytesByPath.has(file) ? Promise.resolve(bytesByPath.get(file)!) : source.read(file)) };
+        const computed = await inner(misses.map(({ index }) => jobs[index]!), readOnce, options);
+        const byPath = new Map(computed.map((analysis) => [analysis.path, analysis]));
+        for (const { index, key } of misses) {
+          const analysis = byPath.get(jobs[index]!.path);
+          if (!analysis) throw new Error(`the phase-1 runner returned no result for ${jobs[index]!.path}`);
+          results[index] = analysis;
+          if (key !== undefined && !analysis.crashed) this.store(key, analysis, jobs[index]!);
+        }
+      }
+      return results as FileAnalysis[];
+    };
+  }
+
+  /** Writes the entries used in this run (older ones are dropped, so the file cannot grow without end). */
+  async save(): Promise<void> {
+    if (this.file === undefined) return;
+    const kept = [...this.entries].filter(([key]) => this.used.has(key));
+    if (!this.changed && kept.length === this.entries.size) return;
+    const stored: StoredCache = { format: CACHE_FORMAT, toolVersion: this.toolVersion, entries: kept };
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await fs.writeFile(temporary, v8.serialize(stored));
+      await fs.rename(temporary, this.file);
+    } catch (error) {
+      await fs.rm(temporary, { force: true });
+      throw error;
+    }
+  }
+
+  private async readContent(job: Phase1Job, source: ProjectSource, options: LintProjectOptions): Promise<Content | undefined> {
+    const override = options.overrides?.get(job.path);
+    if (override !== undefined) return { kind: 'text', text: override };
+    try {
+      return { kind: 'bytes', bytes: await source.read(job.path) };
+    } catch {
+      return undefined; // the wrapped runner reports the unreadable file; nothing to cache
+    }
+  }
+
+  private key(file: string, content: Content, options: LintProjectOptions): string {
+    const contentHash = content.kind === 'bytes' ? `bytes:${sha256(content.bytes)}` : `text:${sha256(content.text)}`;
+    return `${file}\0${this.settingsHash(options.settings.forFile(file))}\0${contentHash}`;
+  }
+
+  private settingsHash(enabled: readonly EnabledRule[]): string {
+    let hash = this.settingsHashes.get(enabled);
+    if (hash === undefined) {
+      hash = sha256(JSON.stringify(enabled.map(({ rule, severity, options }) => [rule.id, severity, options]), stableOptions));
+      this.settingsHashes.set(enabled, hash);
+    }
+    return hash;
+  }
+
+  private store(key: string, analysis: FileAnalysis, job: Phase1Job): void {
+    const { text: _text, bom: _bom, ...kept } = analysis;
+    const previous = this.entries.get(key);
+    // A full result also answers facts-only jobs; never replace it with a facts-only one.
+    if (previous && !previous.factsOnly && job.factsOnly) return;
+    this.entries.set(key, { factsOnly: job.factsOnly, analysis: kept });
+    this.used.add(key);
+    this.changed = true;
+  }
+}
+
+function restore(entry: StoredEntry, content: Content, factsOnly: boolean): FileAnalysis {
+  // A full entry answering a facts-only job: drop the file rules' diagnostics, as the runner would
+  // (crashes are never stored, so only a file that could not be decoded keeps its diagnostic).
+  const diagnostics = factsOnly && !entry.factsOnly && entry.analysis.facts ? [] : entry.analysis.diagnostics;
+  const analysis: FileAnalysis = { ...entry.analysis, diagnostics };
+  if (content.kind === 'text') {
+    if (analysis.facts) analysis.text = content.text;
+    return analysis;
+  }
+  const decoded = decodeMarkdown(content.bytes);
+  if (decoded.ok) {
+    analysis.text = decoded.text;
+    analysis.bom = decoded.bom;
+  }
+  return analysis;
+}

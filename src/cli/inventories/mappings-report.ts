@@ -1,0 +1,124 @@
+/**
+ * `agentops-lint mappings`: every mapping statement found, grouped by Kubernetes concept, with
+ * conflicts and unknown concepts marked — the page a Kubernetes expert reviews instead of reading
+ * every document. It finds and judges statements exactly as mapping-consistency and k8s-concepts do.
+ */
+import { offsetToPoint } from '../../markdown/parse.js';
+import { formatMessage, type ParsedFile } from '../../core/rule.js';
+import type { ConceptVocabulary } from '../../terms/concepts.js';
+import { comparedStatements, findingReport, kubernetesKey, mappingFindings, type CanonicalEntry, type LocatedStatement } from '../../terms/mapping-check.js';
+import { findMappingStatements, type MappingSource } from '../../terms/mapping-statements.js';
+import { markdownCell, markdownTable, textTable, type ReportFormat } from './tables.js';
+
+export interface ReportedStatement {
+  kubernetes: string;
+  project: string;
+  file: string;
+  line: number;
+  column: number;
+  source: MappingSource;
+  /** What mapping-consistency reports about the statement, if anything. */
+  conflict?: string;
+}
+
+export interface ConceptGroup {
+  /** The Kubernetes concept's name, or the text as written when it is not a concept. */
+  concept: string;
+  known: boolean;
+  /** For unknown concepts: the nearest real ones. */
+  nearest: string[];
+  statements: ReportedStatement[];
+}
+
+export interface MappingsReport {
+  filesChecked: number;
+  statements: number;
+  conflicts: number;
+  unknownConcepts: number;
+  /** Whether statements were checked against a configured canonical mapping. */
+  canonical: boolean;
+  concepts: ConceptGroup[];
+}
+
+export interface MappingsReportInput {
+  files: readonly ParsedFile[];
+  vocabulary: ConceptVocabulary;
+  canonical: readonly CanonicalEntry[];
+  /** mapping-consistency's message templates, so that the report says what the rule says. */
+  messages: Readonly<Record<string, string>>;
+}
+
+export function buildMappingsReport({ files, vocabulary, canonical, messages }: MappingsReportInput): MappingsReport {
+  const found: LocatedStatement[] = [];
+  const columns = new Map<LocatedStatement, number>();
+  for (const file of files) {
+    const statements = findMappingStatements(file.tree, file.text, {
+      vocabulary,
+      kubernetesNames: canonical.flatMap((entry) => entry.kubernetes),
+      projectNames: canonical.flatMap((entry) => entry.project),
+    });
+    for (const statement of statements) {
+      const point = offsetToPoint(file.lineStarts, statement.kubernetes.start);
+      const entry: LocatedStatement = { ...statement, file: file.path, line: point.line };
+      columns.set(entry, point.column);
+      found.push(entry);
+    }
+  }
+  // Running text that no mapping corroborates is left out, as mapping-consistency leaves it out.
+  const located = comparedStatements(found, canonical, vocabulary);
+  const conflicts = new Map<LocatedStatement, string>();
+  for (const finding of mappingFindings(located, canonical, vocabulary)) {
+    const { messageId, data } = findingReport(finding);
+    conflicts.set(finding.statement, formatMessage(messages[messageId] ?? messageId, data));
+  }
+  const groups = new Map<string, ConceptGroup>();
+  for (const statement of located) {
+    const hit = vocabulary.resolve(statement.kubernetes.text);
+    const key = kubernetesKey(statement.kubernetes.text, vocabulary);
+    let group = groups.get(key);
+    if (!group) {
+      group = { concept: hit ? hit.names.join(' + ') : statement.kubernetes.text, known: hit !== undefined, nearest: hit ? [] : vocabulary.nearest(statement.kubernetes.text), statements: [] };
+      groups.set(key, group);
+    }
+    const reported: ReportedStatement = { kubernetes: statement.kubernetes.text, project: statement.project.text, file: statement.file, line: statement.line, column: columns.get(statement)!, source: statement.source };
+    const conflict = conflicts.get(statement);
+    if (conflict !== undefined) reported.conflict = conflict;
+    group.statements.push(reported);
+  }
+  const concepts = [...groups.values()].sort((a, b) => a.concept.localeCompare(b.concept, 'en', { sensitivity: 'base' }));
+  return {
+    filesChecked: files.length,
+    statements: located.length,
+    conflicts: conflicts.size,
+    unknownConcepts: concepts.filter((group) => !group.known).length,
+    canonical: canonical.length > 0,
+    concepts,
+  };
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+function summary(report: MappingsReport): string {
+  const against = report.canonical ? 'checked against the canonical mapping' : 'checked against each other';
+  return `${plural(report.statements, 'mapping statement')} about ${plural(report.concepts.length, 'Kubernetes concept')} in ${plural(report.filesChecked, 'file')}, ${against}: ${plural(report.conflicts, 'conflict')}, ${plural(report.unknownConcepts, 'unknown concept')}.`;
+}
+
+function problems(group: ConceptGroup, statement: ReportedStatement): string {
+  const notes: string[] = [];
+  if (!group.known) notes.push(`not a Kubernetes concept${group.nearest.length > 0 ? ` (nearest: ${group.nearest.join(', ')})` : ''}`);
+  if (statement.conflict !== undefined) notes.push(`conflict: ${statement.conflict}`);
+  return notes.join('; ');
+}
+
+export function formatMappingsReport(report: MappingsReport, format: ReportFormat): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  const header = ['Kubernetes concept', 'Written as', 'Project concept', 'Where', 'Problem'];
+  const rows = report.concepts.flatMap((group) =>
+    group.statements.map((statement, index) => [index === 0 ? group.concept : '', statement.kubernetes, statement.project, `${statement.file}:${statement.line}`, problems(group, statement)]),
+  );
+  if (format === 'markdown') {
+    const cells = rows.map(([concept, written, project, where, problem]) => [concept ? `**${markdownCell(concept)}**` : '', markdownCell(written!), markdownCell(project!), `\`${where}\``, problem ? `⚠️ ${markdownCell(problem)}` : '']);
+    return `### Kubernetes mappings\n\n${summary(report)}\n\n${rows.length === 0 ? '' : markdownTable(header, cells)}`;
+  }
+  return rows.length === 0 ? `No mapping statements found. ${summary(report)}\n` : `${textTable(header, rows)}\n${summary(report)}\n`;
+}

@@ -1,0 +1,41 @@
+import type { Severity, TextEdit } from './rule.js';
+
+/** A problem as reporters show it. Lines and columns are 1-based; the end is exclusive. */
+export interface Diagnostic {
+  /** Root-relative path with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  ruleId: string;
+  messageId: string;
+  severity: Exclude<Severity, 'off'>;
+  message: string;
+  suggestion?: string;
+  fix?: TextEdit[];
+}
+
+/** A diagnostic before its offsets are turned into lines and columns. */
+export interface PendingDiagnostic {
+  file: string;
+  start: number;
+  end: number;
+  ruleId: string;
+  messageId: string;
+  severity: Exclude<Severity, 'off'>;
+  message: string;
+  suggestion?: string;
+  fix?: TextEdit[];
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.messageId.localeCompare(b.messageId) ||
+    a.message.localeCompare(b.message)
+  );
+}

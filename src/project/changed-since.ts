@@ -1,0 +1,143 @@
+/**
+ * --changed-since REF: the pull-request gate. Problems are reported in the files changed since
+ * the merge base of REF and HEAD (committed, uncommitted and untracked changes alike), plus the
+ * problems the change caused anywhere else: deleting or renaming a file, or renaming a heading,
+ * breaks links in files the change never touched, and those must fail the pull request at the
+ * linking file's line.
+ *
+ * "Caused" is decided by comparison, not by guessing which rule looks at which file: the files
+ * the change did not touch are linted twice, once against today's repository and once against
+ * the merge base (their own text is the same in both; only the rest of the repository differs),
+ * and a problem is the change's when it appears today but not at the base. That holds for every
+ * cross-file rule, links and anchors as well as consistency checks. The untouched files' phase 1
+ * is shared by both runs (through the phase-1 cache), so the extra cost is phase 1 of the changed
+ * files at the base, and the project rules once more.
+ *
+ * A change to the config file changes what every file is checked against, so it makes every
+ * file a changed file (so does adding or deleting a config file anywhere: the one in force may be
+ * the one that came or went).
+ */
+import path from 'node:path';
+import { CONFIG_FILE_NAMES } from '../config/load.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { lintProject, type LintProjectOptions, type ProjectSource } from '../engine/lint-project.js';
+import { repositoryPathsFromFiles } from '../core/facts.js';
+import { GitRepository, type FileChange } from './git.js';
+import { planWorkingTree, type LintPlan, type RunContext } from './plan.js';
+import { projectFileMatcher } from './project-files.js';
+
+/** How the working tree differs from the merge base, in root-relative paths. */
+export interface ChangeSet {
+  base: string;
+  /** Paths that exist now and differ from the base (added, modified, renamed or copied to, untracked). */
+  changed: ReadonlySet<string>;
+  /** Paths that existed at the base and are gone now (deleted, renamed from). */
+  removed: ReadonlySet<string>;
+  /** Blob at the base of each path that existed there and differs now. */
+  baseObjects: ReadonlyMap<string, string>;
+  /** Renames, old path → new path. */
+  renames: ReadonlyMap<string, string>;
+}
+
+export function summarizeChanges(base: string, changes: readonly FileChange[], untracked: readonly string[]): ChangeSet {
+  const changed = new Set<string>(untracked);
+  const removed = new Set<string>();
+  const baseObjects = new Map<string, string>();
+  const renames = new Map<string, string>();
+  for (const change of changes) {
+    if (change.status === 'deleted') removed.add(change.path);
+    else changed.add(change.path);
+    if (change.status === 'renamed' && change.oldPath !== undefined) {
+      removed.add(change.oldPath);
+      renames.set(change.oldPath, change.path);
+      if (change.oldObject) baseObjects.set(change.oldPath, change.oldObject);
+    } else if (change.oldObject && change.status !== 'copied') {
+      baseObjects.set(change.path, change.oldObject);
+    }
+  }
+  return { base, changed, removed, baseObjects, renames };
+}
+
+/** Multiset difference: the diagnostics of `now` that `before` does not have. */
+export function newDiagnostics(now: readonly Diagnostic[], before: readonly Diagnostic[]): Diagnostic[] {
+  const identity = (diagnostic: Diagnostic): string =>
+    JSON.stringify([diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.endLine, diagnostic.endColumn, diagnostic.ruleId, diagnostic.messageId, diagnostic.severity, diagnostic.message]);
+  const remaining = new Map<string, number>();
+  for (const diagnostic of before) remaining.set(identity(diagnostic), (remaining.get(identity(diagnostic)) ?? 0) + 1);
+  return now.filter((diagnostic) => {
+    const count = remaining.get(identity(diagnostic)) ?? 0;
+    if (count === 0) return true;
+    remaining.set(identity(diagnostic), count - 1);
+    return false;
+  });
+}
+
+export async function planChangedSince(run: RunContext, ref: string): Promise<LintPlan> {
+  const repository = await GitRepository.open(run.root, run.io.env, '--changed-since');
+  const base = await repository.mergeBase(ref, '--changed-since');
+  const [changes, untracked, head] = await Promise.all([repository.changesSince(base), repository.untrackedFiles(), planWorkingTree(run)]);
+  const changeSet = summarizeChanges(base, changes, untracked);
+  const source: ProjectSource = { ...head.source, renames: changeSet.renames };
+  const isConfigFile = (file: string): boolean => file === head.configFile || (CONFIG_FILE_NAMES as readonly string[]).includes(path.posix.basename(file));
+  if ([...changeSet.changed, ...changeSet.removed].some(isConfigFile)) return { ...head, source };
+  const selected = head.source.targets;
+  return {
+    ...head,
+    source: { ...source, targets: selected.filter((file) => changeSet.changed.has(file)) },
+    extraProblems: causedProblems(repository, changeSet, source, selected, projectFileMatcher(run.config, run.root)),
+  };
+}
+
+/**
+ * The problems a change caused in the `selected` files it did not touch: each is linted with the
+ * project rules only, today and at the base, and what is new today is the change's doing.
+ */
+export function causedProblems(
+  repository: GitRepository,
+  changes: ChangeSet,
+  today: ProjectSource,
+  selected: readonly string[],
+  isProjectFile: (file: string) => boolean,
+): NonNullable<LintPlan['extraProblems']> {
+  const untouched = selected.filter((file) => !changes.changed.has(file));
+  return async (engine) => {
+    if (untouched.length === 0) return { diagnostics: [], analyses: new Map(), crashed: false };
+    const baseSource = await baseStateSource(repository, changes, today, isProjectFile);
+    // File rules see only a file's own text, which is the same in both runs: skip them.
+    const now = await lintProject({ ...today, targets: untouched }, { ...engine, projectRulesOnly: true });
+    // Fixed texts belong to today's files; the base is read as git has it.
+    const { overrides: _overrides, ...baseEngine } = engine;
+    const before = await lintProject({ ...baseSource, targets: untouched }, { ...baseEngine, projectRulesOnly: true });
+    return { diagnostics: newDiagnostics(now.diagnostics, before.diagnostics), analyses: now.analyses, crashed: now.crashed || before.crashed };
+  };
+}
+
+/**
+ * The repository as it was at the base, built from today's: the same paths minus what the change
+ * added, plus what it removed; changed files read from git, the others as today.
+ */
+async function baseStateSource(repository: GitRepository, changes: ChangeSet, head: ProjectSource, isProjectFile: (file: string) => boolean): Promise<ProjectSource> {
+  const files = [...head.paths.files].filter((file) => !changes.changed.has(file) || changes.baseObjects.has(file));
+  files.push(...changes.removed);
+  const paths = repositoryPathsFromFiles(files, head.paths.symlinks);
+  for (const directory of head.paths.directories) (paths.directories as Set<string>).add(directory);
+  const headProjectFiles = head.projectFiles ?? [];
+  const projectFiles = [
+    ...new Set([
+      ...headProjectFiles.filter((file) => !changes.changed.has(file) || changes.baseObjects.has(file)),
+      ...[...changes.removed].filter((file) => head.isMarkdown(file) && isProjectFile(file)),
+    ]),
+  ].sort();
+  const markdownObjects = new Map([...changes.baseObjects].filter(([file]) => head.isMarkdown(file)));
+  const blobs = await repository.readBlobs(markdownObjects.values());
+  return {
+    targets: [],
+    projectFiles,
+    paths,
+    read: (file) => {
+      const object = markdownObjects.get(file);
+      return object === undefined ? head.read(file) : Promise.resolve(blobs.get(object)!);
+    },
+    isMarkdown: head.isMarkdown,
+  };
+}

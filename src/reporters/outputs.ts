@@ -1,0 +1,75 @@
+/**
+ * Where reports go. `--format NAME` may be repeated, each optionally with its own file as
+ * `NAME:FILE` (`-` is stdout): `--format github --format sarif:report.sarif` annotates the pull
+ * request and writes SARIF for code scanning in one run. A format without a file goes to
+ * `--output-file` when given, else to stdout. Two reports may not share a destination.
+ *
+ * In GitHub Actions ($GITHUB_STEP_SUMMARY set), a job summary is appended as well.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { colorEnabled, type CliIo } from '../core/io.js';
+import { REPORTERS, REPORTER_NAMES } from './index.js';
+import { formatJobSummary } from './job-summary.js';
+import type { LintReport } from './report.js';
+import { didYouMean } from '../text/did-you-mean.js';
+
+export const DEFAULT_FORMAT = 'stylish';
+
+/** File name extensions for examples in messages. */
+const EXTENSIONS: Readonly<Record<string, string>> = { sarif: 'sarif', json: 'json', gitlab: 'json', junit: 'xml' };
+
+export interface OutputTarget {
+  format: string;
+  /** Absolute path, or undefined for stdout. */
+  file?: string;
+  /** The destination as the user wrote it, for messages. */
+  shownAs: string;
+}
+
+export function parseOutputTargets(formats: readonly string[], outputFile: string | undefined, cwd: string): OutputTarget[] {
+  const specs = formats.length > 0 ? formats : [DEFAULT_FORMAT];
+  const targets = specs.map((spec): OutputTarget => {
+    const colon = spec.indexOf(':');
+    const format = colon < 0 ? spec : spec.slice(0, colon);
+    if (!REPORTERS[format]) throw new UsageError(`Unknown format "${format}"${didYouMean(format, REPORTER_NAMES)}; choose one of: ${REPORTER_NAMES.join(', ')}.`);
+    const destination = colon < 0 ? outputFile : spec.slice(colon + 1);
+    if (destination === '') throw new UsageError(`--format ${spec}: the file after ":" is empty (write ${format}:FILE, or ${format}:- for stdout).`);
+    if (destination === undefined || destination === '-') return { format, shownAs: 'stdout' };
+    return { format, file: path.resolve(cwd, destination), shownAs: destination };
+  });
+  const byDestination = new Map<string, OutputTarget>();
+  for (const target of targets) {
+    const key = target.file ?? '-';
+    const other = byDestination.get(key);
+    if (other) {
+      throw new UsageError(
+        `--format ${other.format} and --format ${target.format} would both write to ${target.shownAs}; give each its own file, for example --format ${target.format}:agentops-lint.${EXTENSIONS[target.format] ?? 'txt'}.`,
+      );
+    }
+    byDestination.set(key, target);
+  }
+  return targets;
+}
+
+/** Writes every report, then the job summary when GitHub Actions asks for one. */
+export async function writeReports(report: Omit<LintReport, 'color'>, targets: readonly OutputTarget[], io: CliIo, colorFlag: boolean | undefined): Promise<void> {
+  for (const target of targets) {
+    const output = REPORTERS[target.format]!({ ...report, color: target.file === undefined && colorEnabled(io, colorFlag) });
+    if (target.file === undefined) {
+      io.stdout(output);
+      continue;
+    }
+    await fs.mkdir(path.dirname(target.file), { recursive: true });
+    await fs.writeFile(target.file, output);
+  }
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (!summaryFile) return;
+  try {
+    await fs.appendFile(path.resolve(io.cwd, summaryFile), formatJobSummary({ ...report, color: false }));
+  } catch (error) {
+    // The summary is a courtesy: the annotations and the exit code still tell the whole story.
+    io.stderr(`agentops-lint: could not write the job summary to ${summaryFile} (${(error as Error).message}).\n`);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The layout is the architecture: each folder of src/ is one stage or one domain, and imports
+ * only point down this table. A folder that imports one above it (or one that imports it back)
+ * means a type or a function lives in the wrong room.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Lowest first. A module may import its own folder and any folder of a lower layer. */
+const LAYERS: readonly (readonly string[])[] = [
+  ['src/core'],
+  ['src/text'],
+  ['src/suppressions'],
+  ['src/markdown'],
+  ['src/config', 'src/links', 'src/terms', 'src/contracts', 'src/external', 'src/reporters'],
+  ['rules'],
+  ['src/engine'],
+  ['src/fixes', 'src/cache', 'src/project'],
+  ['src/pipeline'],
+  ['src/cli'],
+  ['src/cli.ts', 'src/index.ts'],
+];
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(path.join(ROOT, directory), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.posix.join(directory, entry.name);
+    if (entry.isDirectory()) return sourceFiles(relative);
+    return entry.name.endsWith('.ts') ? [relative] : [];
+  });
+}
+
+/** `src/<folder>` for modules in a folder of src/, the file itself at src/'s top, `rules` for rules/. */
+function unitOf(file: string): string {
+  const parts = file.split('/');
+  if (parts[0] === 'rules') return 'rules';
+  return parts.length > 2 ? `src/${parts[1]}` : file;
+}
+
+function layerOf(unit: string): number {
+  const layer = LAYERS.findIndex((units) => units.includes(unit));
+  if (layer < 0) throw new Error(`${unit} is in no layer of test/architecture.test.ts: add it where it belongs`);
+  return layer;
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(path.join(ROOT, file), 'utf8');
+  return [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*)'(\.{1,2}\/[^']+)'/g)].map((match) => path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1]!)));
+}
+
+describe('architecture', () => {
+  const files = [...sourceFiles('src'), ...sourceFiles('rules')];
+
+  it('places every folder of src/ in a layer', () => {
+    for (const file of files) expect(() => layerOf(unitOf(file)), file).not.toThrow();
+  });
+
+  it('imports only point down (or within a folder)', () => {
+    const upward: string[] = [];
+    for (const file of files) {
+      const from = unitOf(file);
+      for (const target of importsOf(file)) {
+        const to = unitOf(target);
+        if (to === from || target.startsWith('node_modules')) continue;
+        if (layerOf(to) >= layerOf(from)) upward.push(`${file} imports ${target} (${from} → ${to})`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+
+  it('the engine and the libraries name no rule: only the CLI imports the rule list', () => {
+    const offenders = files.filter((file) => !file.startsWith('rules/') && !file.startsWith('src/cli') && importsOf(file).some((target) => target.startsWith('rules/')));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,205 @@
+/** The engine with rules made for these tests: suppressions, crashes, extract, fixes, CRLF, BOM. */
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { visit } from 'unist-util-visit';
+import { FileSettings } from '../../src/config/file-settings.js';
+import { resolveUserConfig } from '../../src/config/load.js';
+import { builtInPresets } from '../../src/config/presets.js';
+import { applyFixes } from '../../src/fixes/apply-edits.js';
+import { lintProject } from '../../src/engine/lint-project.js';
+import { repositoryPathsFromFiles } from '../../src/core/facts.js';
+import { defineFileRule, defineProjectRule, type Rule, type Severity } from '../../src/core/rule.js';
+
+/** Reports every occurrence of the word "TODO" in text; fix: replace with "DONE". */
+const noTodo = defineFileRule({
+  id: 'no-todo',
+  description: 'No TODO in prose.',
+  tags: [],
+  scope: 'file',
+  defaultSeverity: 'error',
+  recommended: true,
+  fixable: true,
+  options: z.strictObject({ word: z.string().default('TODO') }),
+  messages: { found: 'Found {word}.' },
+  check({ file, options, report }) {
+    visit(file.tree, 'text', (node) => {
+      let from = 0;
+      for (;;) {
+        const at = node.value.indexOf(options.word, from);
+        if (at < 0) break;
+        const start = node.position!.start.offset! + at;
+        report({ messageId: 'found', data: { word: options.word }, at: { start, end: start + options.word.length }, fix: { start, end: start + options.word.length, text: 'DONE' } });
+        from = at + 1;
+      }
+    });
+  },
+});
+
+/** Cross-file: every file must be mentioned (by its path) in some other file; uses extract. */
+const mentioned = defineProjectRule<Record<string, never>, string[]>({
+  id: 'mentioned',
+  description: 'Every file is mentioned elsewhere.',
+  tags: [],
+  scope: 'project',
+  defaultSeverity: 'warn',
+  recommended: false,
+  fixable: false,
+  options: z.strictObject({}),
+  messages: { orphan: '{file} is not mentioned by any other file.' },
+  extract: (file) => file.text.match(/[\w/-]+\.md/g) ?? [],
+  check({ index, extracted, report }) {
+    const all = new Set<string>();
+    for (const facts of index.files.values()) for (const name of extracted<string[]>(facts) ?? []) if (name !== facts.path) all.add(name);
+    for (const facts of index.files.values()) if (!all.has(facts.path)) report({ file: facts.path, messageId: 'orphan', data: { file: facts.path }, at: { start: 0, end: 1 } });
+  },
+});
+
+const crashes = defineFileRule({
+  id: 'crashes',
+  description: 'Throws.',
+  tags: [],
+  scope: 'file',
+  defaultSeverity: 'error',
+  recommended: false,
+  fixable: false,
+  options: z.strictObject({}),
+  messages: {},
+  check() {
+    throw new Error('boom');
+  },
+});
+
+const TEST_RULES: Rule[] = [noTodo, mentioned, crashes];
+const RULES = new Map(TEST_RULES.map((rule) => [rule.id, rule]));
+
+async function lint(project: Record<string, string | Uint8Array>, rules: Record<string, Severity | [Severity, unknown]>, extra: { reportUnusedDisables?: boolean; overrides?: { files: string[]; rules: Record<string, Severity> }[] } = {}) {
+  const toEntry = (entry: Severity | [Severity, unknown]) => (Array.isArray(entry) ? { severity: entry[0], options: entry[1] as Record<string, unknown> } : { severity: entry });
+  const config = resolveUserConfig(
+    {
+      extends: [],
+      rules: new Map(Object.entries(rules).map(([id, entry]) => [id, toEntry(entry)])),
+      overrides: (extra.overrides ?? []).map((override) => ({ files: override.files, excludedFiles: [], rules: new Map(Object.entries(override.rules).map(([id, entry]) => [id, toEntry(entry)])) })),
+    },
+    '/p',
+    undefined,
+    { rules: RULES, presets: builtInPresets(TEST_RULES) },
+  );
+  const encoder = new TextEncoder();
+  return lintProject(
+    {
+      targets: Object.keys(project).sort(),
+      paths: repositoryPathsFromFiles(Object.keys(project)),
+      read: async (file) => {
+        const content = project[file]!;
+        return typeof content === 'string' ? encoder.encode(content) : content;
+      },
+      isMarkdown: () => true,
+    },
+    { settings: new FileSettings(config, RULES, '/p'), rules: RULES, reportUnusedDisables: extra.reportUnusedDisables ?? false },
+  );
+}
+
+const brief = (result: Awaited<ReturnType<typeof lint>>) => result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}/${d.messageId}`);
+
+describe('positions', () => {
+  it('columns are exact in CRLF files, after a BOM, and with astral characters', async () => {
+    const result = await lint({ 'a.md': '\uFEFF# T\r\n\r\nSee TODO\r\n\r\n- 🚀 x TODO\r\n' }, { 'no-todo': 'error' });
+    expect(result.diagnostics.map((d) => [d.line, d.column, d.endLine, d.endColumn])).toEqual([
+      [3, 5, 3, 9],
+      [5, 8, 5, 12],
+    ]);
+  });
+});
+
+describe('control comments', () => {
+  const text = [
+    '# T', // 1
+    '', // 2
+    'TODO one', // 3
+    '', // 4
+    '<!-- agentops-lint-disable no-todo -->', // 5
+    '', // 6
+    'TODO two', // 7
+    '', // 8
+    '<!-- agentops-lint-enable no-todo -->', // 9
+    '', // 10
+    'TODO three', // 11
+    '', // 12
+    '<!-- agentops-lint-disable-next-line -->', // 13
+    'TODO four', // 14
+    '', // 15
+    'TODO five <!-- agentops-lint-disable-next-line no-todo -->', // 16
+    '', // 17
+    'TODO six', // 18
+    '',
+  ].join('\n');
+
+  it('disable/enable, disable-next-line (all or named rules)', async () => {
+    expect(brief(await lint({ 'a.md': text }, { 'no-todo': 'error' }))).toEqual(['a.md:3:1 no-todo/found', 'a.md:11:1 no-todo/found', 'a.md:16:1 no-todo/found']);
+  });
+
+  it('disable-file silences the named rule in the whole file', async () => {
+    expect(brief(await lint({ 'a.md': `<!-- agentops-lint-disable-file no-todo -- legacy page -->\n\nTODO\n` }, { 'no-todo': 'error' }))).toEqual([]);
+  });
+
+  it('silences project rules too', async () => {
+    const project = { 'a.md': 'b.md\n', 'b.md': '<!-- agentops-lint-disable-file mentioned -->\nnothing\n' };
+    expect(brief(await lint(project, { mentioned: 'warn' }))).toEqual(['a.md:1:1 mentioned/orphan']);
+  });
+
+  it('reports unknown rule ids at the id, with a did-you-mean', async () => {
+    const result = await lint({ 'a.md': '<!-- agentops-lint-disable-next-line no-tod -->\nTODO\n' }, { 'no-todo': 'error' });
+    expect(brief(result)).toEqual(['a.md:1:38 control-comments/unknownRule', 'a.md:2:1 no-todo/found']);
+    expect(result.diagnostics[0]!.message).toBe('Unknown rule "no-tod" in control comment (did you mean "no-todo"?).');
+  });
+
+  it('--report-unused-disables reports suppressions that silenced nothing', async () => {
+    const result = await lint({ 'a.md': '<!-- agentops-lint-disable-next-line no-todo -->\nfine\n\n<!-- agentops-lint-disable-next-line no-todo -->\nTODO\n' }, { 'no-todo': 'error' }, { reportUnusedDisables: true });
+    expect(brief(result)).toEqual(['a.md:1:1 control-comments/unusedDisableRules']);
+    expect(result.diagnostics[0]!.message).toBe('Unused agentops-lint-disable-next-line comment: no "no-todo" problem was reported here.');
+  });
+
+  it('comments inside code blocks are not directives', async () => {
+    expect(brief(await lint({ 'a.md': '```md\n<!-- agentops-lint-disable -->\n```\n\nTODO\n' }, { 'no-todo': 'error' }))).toEqual(['a.md:5:1 no-todo/found']);
+  });
+});
+
+describe('robustness', () => {
+  it('a crashing rule becomes a diagnostic; other rules and files still run', async () => {
+    const result = await lint({ 'a.md': 'TODO\n', 'b.md': 'TODO\n' }, { 'no-todo': 'error', crashes: 'error' });
+    expect(result.crashed).toBe(true);
+    expect(brief(result)).toEqual(['a.md:1:1 no-todo/found', 'a.md:1:1 rule-crash/crashed', 'b.md:1:1 no-todo/found', 'b.md:1:1 rule-crash/crashed']);
+    expect(result.diagnostics[1]!.message).toBe('Rule "crashes" crashed: boom.');
+  });
+
+  it('binary and non-UTF-8 files are reported and the rest is linted', async () => {
+    const result = await lint({ 'a.md': new Uint8Array([0x23, 0x00, 0x01]), 'b.md': new Uint8Array([0x41, 0xe9, 0x0a]), 'c.md': 'TODO\n' }, { 'no-todo': 'error' });
+    expect(brief(result)).toEqual(['a.md:1:1 file-read/binary', 'b.md:1:1 file-read/invalidUtf8', 'c.md:1:1 no-todo/found']);
+    expect(result.diagnostics[1]!.message).toBe('Not UTF-8 (invalid UTF-8 at byte 1); GitHub would show replacement characters.');
+  });
+
+  it('overrides switch a project rule off for some files', async () => {
+    const result = await lint({ 'a.md': 'x\n', 'docs/b.md': 'y\n' }, { mentioned: 'warn' }, { overrides: [{ files: ['docs/**'], rules: { mentioned: 'off' } }] });
+    expect(brief(result)).toEqual(['a.md:1:1 mentioned/orphan']);
+  });
+
+  it('rule options reach the rule', async () => {
+    expect(brief(await lint({ 'a.md': 'FIXME TODO\n' }, { 'no-todo': ['error', { word: 'FIXME' }] }))).toEqual(['a.md:1:1 no-todo/found']);
+  });
+});
+
+describe('applyFixes', () => {
+  it('applies non-overlapping fixes and skips overlapping ones', () => {
+    const result = applyFixes('abcdef', [[{ start: 0, end: 2, text: 'X' }], [{ start: 1, end: 3, text: 'Y' }], [{ start: 4, end: 5, text: 'Z' }]]);
+    expect(result).toEqual({ text: 'XcdZf', applied: 2 });
+  });
+  it('a fix with several edits is applied whole or not at all', () => {
+    expect(applyFixes('abcdef', [[{ start: 0, end: 1, text: '1' }], [{ start: 5, end: 6, text: '2' }, { start: 0, end: 1, text: '3' }]])).toEqual({ text: '1bcdef', applied: 1 });
+  });
+  it('keeps CRLF line endings when a fix inserts line breaks', () => {
+    expect(applyFixes('a\r\nb\r\n', [[{ start: 1, end: 1, text: '\nx' }]]).text).toBe('a\r\nx\r\nb\r\n');
+  });
+  it('ignores edits outside the text', () => {
+    expect(applyFixes('abc', [[{ start: 2, end: 9, text: 'x' }]])).toEqual({ text: 'abc', applied: 0 });
+  });
+});

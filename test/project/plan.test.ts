@@ -1,0 +1,35 @@
+/** Which files a run on explicitly named files reads for facts. */
+import { describe, expect, it } from 'vitest';
+import { FileSettings } from '../../src/config/file-settings.js';
+import { loadRunConfig } from '../../src/cli/load-run-config.js';
+import { planWorkingTree } from '../../src/project/plan.js';
+import { tempProject } from '../helpers/cli-harness.js';
+import { REGISTRY } from '../../rules/index.js';
+
+async function projectFilesFor(files: Record<string, string>, patterns: string[]): Promise<readonly string[] | undefined> {
+  const root = tempProject(files);
+  const config = loadRunConfig(root, undefined, root, root);
+  const io = { cwd: root, env: {}, stdout: () => {}, stderr: () => {}, stdoutIsTTY: false };
+  const plan = await planWorkingTree({ io, root, config, settings: new FileSettings(config, REGISTRY.byId, root), patterns, errorOnUnmatchedPattern: true });
+  return plan.source.projectFiles;
+}
+
+const REPOSITORY = { 'a.md': '# A\n\nSee [b](b.md).\n', 'b.md': '# B\n', 'c.md': '# C\n', 'docs/d.md': '# D\n' };
+
+describe('explicitly named files', () => {
+  it('read only themselves (and, in the engine, what they link to) when no rule needs every file', async () => {
+    expect(await projectFilesFor(REPOSITORY, ['a.md'])).toEqual(['a.md']);
+  });
+
+  it('read the whole repository when a rule in force compares documents', async () => {
+    const files = { ...REPOSITORY, 'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n' };
+    expect(await projectFilesFor(files, ['a.md'])).toEqual(['a.md', 'b.md', 'c.md', 'docs/d.md']);
+    const repositoryScope = { ...REPOSITORY, 'agentops-lint.config.yaml': 'rules:\n  term-consistency: [warn, {scope: repository}]\n' };
+    expect(await projectFilesFor(repositoryScope, ['a.md'])).toEqual(['a.md', 'b.md', 'c.md', 'docs/d.md']);
+  });
+
+  it('a folder is its own project', async () => {
+    const files = { ...REPOSITORY, 'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n' };
+    expect(await projectFilesFor(files, ['docs'])).toEqual(['docs/d.md']);
+  });
+});
