@@ -36,7 +36,7 @@ export const CONTROL_COMMENTS: EngineRuleMeta = {
 
 export const BASELINE: EngineRuleMeta = {
   id: 'baseline',
-  description: 'With --baseline and --report-unused-disables: a baseline entry matched no problem (it was fixed, or its line changed); write the baseline again to drop it.',
+  description: 'With --baseline and --report-unused-disables: a baseline entry matched no problem (it was fixed, or the text it points at changed); write the baseline again to drop it.',
   messages: {
     unusedEntry: 'Unused baseline entry: {count} "{rule}" problem{plural} in {file} no longer reported ("{message}"). Run --write-baseline again to drop it.',
   },

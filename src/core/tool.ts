@@ -32,4 +32,4 @@ export function ruleDocsUrl(ruleId: string): string {
   return `${REPOSITORY_URL}/blob/v${TOOL_VERSION}/rules/${ruleId}.md`;
 }
 
-export const ENGINE_DOCS_URL = `${REPOSITORY_URL}/blob/v${TOOL_VERSION}/README.md#engine-diagnostics`;
+export const ENGINE_DOCS_URL = `${REPOSITORY_URL}/blob/v${TOOL_VERSION}/docs/configuration.md#engine-diagnostics`;

@@ -1,5 +1,5 @@
 /**
- * Built-in terminology packs: data files in rules/packs/, validated by zod when first used. A
+ * Built-in terminology packs: data files in src/terms/packs/, validated by zod when first used. A
  * pack has terms (for terminology and term-consistency) and may have a concept vocabulary (for
  * k8s-concepts and for recognising mapping statements).
  */
