@@ -67,7 +67,7 @@ export default defineProjectRule({
     ignorePatterns: z
       .array(z.string())
       .default([])
-      .describe('Regular expressions; fragments (without #) that match one are not checked.'),
+      .describe('Regular expressions (JavaScript syntax); fragments (without the #) that match one are not checked, e.g. anchors a script adds at run time.'),
   }),
   messages: {
     missing: 'No heading or anchor "#{fragment}" in {where}.',

@@ -8,17 +8,20 @@ const phraseSchema = z.union([
   z.string().min(1).describe('A retired phrase, matched in any letter case.'),
   z
     .strictObject({
-      phrase: termVariantSchema.describe('The retired phrase (a string, or { regex }).'),
+      phrase: termVariantSchema.describe('The retired phrase, matched as whole words (a space matches any whitespace), or { regex } for a JavaScript regular expression.'),
       use: z.string().min(1).optional().describe('What to write instead; --fix applies it.'),
-      message: z.string().min(1).optional().describe('Why the phrase was retired, or what to do.'),
-      link: z.string().min(1).optional(),
-      'case-sensitive': z.boolean().default(false),
+      message: z.string().min(1).optional().describe('Why the phrase was retired, or what to do instead; added to the message.'),
+      link: z.string().min(1).optional().describe('A URL where readers learn more; added to the message.'),
+      'case-sensitive': z.boolean().default(false).describe('Match the phrase only in the letter case written.'),
     })
     .describe('A retired phrase with its replacement or explanation.'),
 ]);
 
 const optionsSchema = z.strictObject({
-  phrases: z.array(phraseSchema).default([]).describe('Phrases the project has retired. Allow them in some files with `overrides`.'),
+  phrases: z
+    .array(phraseSchema)
+    .default([])
+    .describe('Phrases the project has retired: a string (matched in any letter case, reported without a fix), or an object with a replacement or a reason. Allow them in some files with `overrides`.'),
 });
 
 type Options = z.output<typeof optionsSchema>;

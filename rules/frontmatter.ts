@@ -8,7 +8,7 @@ import { closestMatches } from '../src/text/did-you-mean.js';
 
 const contract = z.strictObject({
   required: z.array(z.string().min(1)).default([]).describe('Keys every matching file must have.'),
-  properties: z.record(z.string().min(1), propertySpecSchema).default({}).describe('Key → { type, enum, items } its value must satisfy.'),
+  properties: z.record(z.string().min(1), propertySpecSchema).default({}).describe('Front matter key → what its value must be ({ type, enum, items }).'),
   allowUnknownKeys: z.boolean().default(true).describe('Allow keys that are neither required nor described in properties.'),
 });
 

@@ -4,7 +4,7 @@ import { kubernetesConcepts, type ConceptVocabulary } from '../src/terms/concept
 import { findMappingStatements } from '../src/terms/mapping-statements.js';
 
 const optionsSchema = z.strictObject({
-  vocabulary: z.array(z.string().min(1)).default([]).describe('Names your documents may use on the Kubernetes side besides the built-in concepts.'),
+  vocabulary: z.array(z.string().min(1)).default([]).describe('Names your documents may use on the Kubernetes side besides the built-in concepts (the CRDs of your platform, for example).'),
 });
 
 const vocabularies = new WeakMap<object, ConceptVocabulary>();

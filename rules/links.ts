@@ -31,7 +31,7 @@ export default defineProjectRule({
     ignorePatterns: z
       .array(z.string())
       .default([])
-      .describe('Regular expressions; destinations (as written) that match one are not checked.'),
+      .describe('Regular expressions (JavaScript syntax); destinations (as written) that match one are not checked, e.g. "^generated/" for files a build creates.'),
   }),
   messages: {
     missing: 'Link target "{target}" does not exist.',

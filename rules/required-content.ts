@@ -6,10 +6,10 @@ import { defineFileRule } from '../src/core/rule.js';
 
 const requirement = z
   .strictObject({
-    allOf: z.array(textPatternSchema).min(1).optional().describe('Every one of these phrases or /regexes/ must appear.'),
-    anyOf: z.array(textPatternSchema).min(1).optional().describe('At least one of these phrases or /regexes/ must appear.'),
+    allOf: z.array(textPatternSchema).min(1).optional().describe('Phrases or /regex/flags that must all appear; one diagnostic per missing one. Give exactly one of allOf and anyOf.'),
+    anyOf: z.array(textPatternSchema).min(1).optional().describe('Phrases or /regex/flags of which at least one must appear. Give exactly one of allOf and anyOf.'),
     message: z.string().optional().describe('Why the content is required; shown in the diagnostic.'),
-    caseSensitive: z.boolean().default(false).describe('Match phrases case-sensitively.'),
+    caseSensitive: z.boolean().default(false).describe('Match phrases case-sensitively (regular expressions use their own flags).'),
   })
   .refine((value) => (value.allOf === undefined) !== (value.anyOf === undefined), { message: 'give exactly one of allOf or anyOf' });
 

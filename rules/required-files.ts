@@ -7,9 +7,9 @@ import { defineProjectRule } from '../src/core/rule.js';
 import { closestMatches } from '../src/text/did-you-mean.js';
 
 const countedGlob = z.strictObject({
-  glob: z.string().min(1).describe('A root-relative path or glob.'),
-  min: z.number().int().min(0).default(1).describe('At least this many files must match (default 1).'),
-  max: z.number().int().min(0).optional().describe('At most this many files may match.'),
+  glob: z.string().min(1).describe('A root-relative path or glob (picomatch syntax).'),
+  min: z.number().int().min(0).default(1).describe('At least this many files must match.'),
+  max: z.number().int().min(0).optional().describe('At most this many files may match (no limit when omitted).'),
   message: z.string().optional().describe('Why the file is required; shown in the diagnostic.'),
 });
 
@@ -23,7 +23,7 @@ const options = z.strictObject({
   files: z
     .array(requiredEntry)
     .default([])
-    .describe('Paths that must exist (exact case), or globs with optional min/max counts of matching files.'),
+    .describe('Paths that must exist (exact case, root-relative; a trailing / for a folder), or objects with a glob and the number of files that must match it.'),
 });
 
 function note(message: string | undefined): string {

@@ -10,18 +10,18 @@ const sectionSpec = z.union(
   [
     textPatternSchema,
     z.strictObject({
-      heading: textPatternSchema,
-      level: z.number().int().min(1).max(6).optional().describe('The heading must have this level (2 for "##").'),
-      nonEmpty: z.boolean().optional().describe('Overrides the contract\'s nonEmpty for this section.'),
+      heading: textPatternSchema.describe('The heading: its text (compared case-insensitively unless caseSensitive) or /regex/flags searched in it.'),
+      level: z.number().int().min(1).max(6).optional().describe('The level the heading must have (2 for "##").'),
+      nonEmpty: z.boolean().optional().describe('Whether this section must have content under its heading; overrides the contract\'s nonEmpty.'),
     }),
   ],
   { error: 'expected a heading (text or /regex/flags), or { heading, level, nonEmpty }' },
 );
 
 const contract = z.strictObject({
-  sections: z.array(sectionSpec).min(1).describe('Headings that must exist: exact text (case-insensitive by default) or /regex/flags.'),
+  sections: z.array(sectionSpec).min(1).describe('Headings that must exist: their text (case-insensitive by default) or /regex/flags, or an object that also fixes the level.'),
   order: z.boolean().default(false).describe('The sections must appear in the order listed.'),
-  nonEmpty: z.boolean().default(false).describe('Each section must have content under its heading.'),
+  nonEmpty: z.boolean().default(false).describe('Each section must have content under its heading (a section\'s own nonEmpty wins).'),
   caseSensitive: z.boolean().default(false).describe('Compare heading text case-sensitively.'),
 });
 

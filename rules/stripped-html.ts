@@ -52,7 +52,7 @@ export default defineFileRule({
   recommended: true,
   fixable: false,
   options: z.strictObject({
-    allowElements: z.array(z.string().min(1)).default([]).describe('Element names not to report (lower case).'),
+    allowElements: z.array(z.string().min(1)).default([]).describe('Element names not to report (any case), for a site other than GitHub that renders them.'),
   }),
   messages: {
     element: '<{tag}> does not render on GitHub: its sanitiser removes the element.',

@@ -6,11 +6,11 @@ import { defineFileRule } from '../src/core/rule.js';
 const contract = z
   .strictObject({
     min: z.number().int().min(0).optional().describe('At least this many prose words.'),
-    max: z.number().int().min(1).optional().describe('At most this many prose words.'),
+    max: z.number().int().min(1).optional().describe('At most this many prose words (give min, max or both).'),
     countCode: z.boolean().default(false).describe('Count words in code blocks and inline code.'),
     countFrontMatter: z.boolean().default(false).describe('Count words in YAML/TOML front matter.'),
-    countHtml: z.boolean().default(false).describe('Count the text inside raw HTML.'),
-    countUrls: z.boolean().default(false).describe('Count URLs as words.'),
+    countHtml: z.boolean().default(false).describe('Count the text inside raw HTML (tags and comments never count).'),
+    countUrls: z.boolean().default(false).describe('Count URLs (https://…, www.…) as words.'),
   })
   .refine((value) => value.min !== undefined || value.max !== undefined, { message: 'give min, max or both' })
   .refine((value) => value.min === undefined || value.max === undefined || value.min <= value.max, { message: 'min is greater than max' });

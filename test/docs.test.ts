@@ -1,10 +1,13 @@
 /**
  * Rule docs cannot drift from behaviour: every rule has a doc whose `incorrect` examples fail and
- * whose `correct` examples pass; the README rule table and schema.json match the metadata.
+ * whose `correct` examples pass; the README rule table, schema.json and each rule doc's metadata
+ * line and options table match the metadata and option schemas.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { schemaJsonText, withRulesTable } from '../scripts/generated-docs.js';
+import { z } from 'zod';
+import { defineFileRule } from '../src/core/rule.js';
+import { ruleMetaMarkdown, ruleOptionsMarkdown, schemaJsonText, withRuleDocBlocks, withRulesTable } from '../scripts/generated-docs.js';
 import { lintInMemory, type Project } from './helpers/rule-tester.js';
 import { REGISTRY } from '../rules/index.js';
 
@@ -43,6 +46,10 @@ describe('rule docs', () => {
         const kinds = new Set(docExamples(doc).map((example) => example.kind));
         expect([...kinds].sort()).toEqual(['correct', 'incorrect']);
       });
+      it('has an up-to-date metadata line and options table (run `npm run docs`)', () => {
+        const doc = readFileSync(docPath, 'utf8');
+        expect(doc).toBe(withRuleDocBlocks(rule, doc));
+      });
       const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
       for (const example of docExamples(doc)) {
         it(`${example.kind} example at line ${example.line}`, async () => {
@@ -63,5 +70,47 @@ describe('generated files', () => {
   });
   it('schema.json is up to date (run `npm run docs`)', () => {
     expect(readFileSync(new URL('../schema.json', import.meta.url), 'utf8')).toBe(schemaJsonText());
+  });
+});
+
+describe('rule doc blocks', () => {
+  const stub = (options: z.ZodType) =>
+    defineFileRule({ id: 'stub', description: 'A stub.', tags: ['a', 'b'], scope: 'file', defaultSeverity: 'warn', recommended: false, fixable: true, options, messages: {}, check: () => undefined });
+
+  it('the metadata line names scope, severity, presets, fixable and tags', () => {
+    expect(ruleMetaMarkdown(stub(z.strictObject({})))).toBe('- Scope: file · Default severity: `warn` · Presets: none · Fixable: yes · Tags: `a`, `b`');
+    expect(ruleMetaMarkdown(REGISTRY.byId.get('term-consistency')!)).toContain('Presets: `recommended`, `kubernetes`');
+  });
+
+  it('a rule without options says so', () => {
+    expect(ruleOptionsMarkdown(stub(z.strictObject({})))).toBe('This rule has no options.');
+  });
+
+  it('options of every shape get a row with type, default and description; pipes are escaped', () => {
+    const options = z.strictObject({
+      mode: z.enum(['a', 'b']).default('a').describe('Mode a | mode b.'),
+      limit: z.number().int().min(1).max(9).optional().describe('A limit.'),
+      entries: z
+        .array(z.union([z.string(), z.strictObject({ name: z.string().describe('Its name.'), tags: z.array(z.string()).default([]).describe('Its tags.') })]))
+        .default([])
+        .describe('Entries.'),
+      byKey: z.record(z.string().meta({ title: 'glob' }), z.strictObject({ on: z.boolean().describe('On.') })).default({}).describe('Glob → settings.'),
+    });
+    expect(ruleOptionsMarkdown(stub(options)).split('\n')).toEqual([
+      '| Option | Type | Default | Description |',
+      '| --- | --- | --- | --- |',
+      '| `mode` | "a" \\| "b" | `"a"` | Mode a \\| mode b. |',
+      '| `limit` | integer (1–9) | — | A limit. |',
+      '| `entries` | (string \\| object)[] | `[]` | Entries. |',
+      '| `entries[].name` | string | required | Its name. |',
+      '| `entries[].tags` | string[] | `[]` | Its tags. |',
+      '| `byKey` | glob → object | `{}` | Glob → settings. |',
+      '| `byKey.<glob>` | object | — | Glob → settings. |',
+      '| `byKey.<glob>.on` | boolean | required | On. |',
+    ]);
+  });
+
+  it('an option without a description is an error', () => {
+    expect(() => ruleOptionsMarkdown(stub(z.strictObject({ quiet: z.boolean().default(false) })))).toThrow(/option "quiet" has no description/);
   });
 });

@@ -14,11 +14,12 @@ const allowedValue = z.union([z.string(), z.number(), z.boolean()]);
 
 export const propertySpecSchema = z
   .strictObject({
-    type: z.enum(VALUE_TYPES).optional().describe('The YAML type of the value.'),
-    enum: z.array(allowedValue).min(1).optional().describe('The value must be one of these.'),
-    items: z.enum(ITEM_TYPES).optional().describe('For arrays: the type of every item.'),
+    type: z.enum(VALUE_TYPES).optional().describe('The type of the value; "date" is YYYY-MM-DD, optionally with a time.'),
+    enum: z.array(allowedValue).min(1).optional().describe('The allowed values; the value must be one of them.'),
+    items: z.enum(ITEM_TYPES).optional().describe('With type "array": the type of every item.'),
   })
-  .refine((spec) => spec.items === undefined || spec.type === 'array', { message: 'items only applies to type: array' });
+  .refine((spec) => spec.items === undefined || spec.type === 'array', { message: 'items only applies to type: array' })
+  .describe('What the value of this front matter key must be: its type, its allowed values, or both.');
 
 export type PropertySpec = z.infer<typeof propertySpecSchema>;
 

@@ -26,7 +26,7 @@ export function matchesGlob(glob: string, path: string): boolean {
 
 /** `{ glob: contract }` as a zod schema; `{}` (no globs) parses, and the rule then checks nothing. */
 export function perGlobSchema<T extends z.ZodType>(contract: T, description: string): z.ZodRecord<z.ZodString, T> {
-  return z.record(z.string().min(1, 'a glob cannot be empty'), contract).describe(description);
+  return z.record(z.string().min(1, 'a glob cannot be empty').meta({ title: 'glob' }), contract).describe(description);
 }
 
 export interface GlobContract<T> {

@@ -9,9 +9,9 @@ import { combineTerms, termSchema } from './term-list.js';
 
 export function termListOptionsShape(defaultPacks: string[]) {
   return {
-    packs: z.array(packNameSchema).default(defaultPacks).describe('Built-in term packs to use (the `kubernetes` preset adds "kubernetes").'),
-    terms: z.array(termSchema).default([]).describe('Your own terms; a term replaces the pack terms that name one of its forms.'),
-    disable: z.array(z.string().min(1)).default([]).describe('Pack terms to switch off, by their right form (or a legacy form).'),
+    packs: z.array(packNameSchema).default(defaultPacks).describe('Built-in term packs whose terms are used besides your own `terms` (the `kubernetes` preset selects "kubernetes").'),
+    terms: z.array(termSchema).default([]).describe('Your own terms, each { use, instead-of, accept, … }; a term replaces every pack term that names one of its forms.'),
+    disable: z.array(z.string().min(1)).default([]).describe('Pack terms to switch off, by their right form ("Helm chart") or a legacy form ("dockershim").'),
   };
 }
 
