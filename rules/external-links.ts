@@ -1,7 +1,12 @@
+import path from 'node:path';
 import { z } from 'zod';
+import type { LinkFact } from '../src/core/facts.js';
 import { linkLocation } from '../src/links/destination-edit.js';
-import { defineProjectRule } from '../src/core/rule.js';
+import { defineProjectRule, type ProjectRuleAsyncContext, type RuleEnvironment } from '../src/core/rule.js';
 import { REPOSITORY_URL, TOOL_VERSION } from '../src/core/tool.js';
+import { checkUrls, requestKey, type UrlBatchOptions } from '../src/external/check-urls.js';
+import type { UrlCheckResult } from '../src/external/http-check.js';
+import { defaultCacheFile } from '../src/external/result-cache.js';
 
 export const EXTERNAL_URL = /^https?:\/\//i;
 
@@ -20,14 +25,14 @@ export function malformedReason(url: string): string | undefined {
 const milliseconds = (fallback: number, what: string) => z.number().int().min(0).default(fallback).describe(`${what} (milliseconds).`);
 
 const externalLinksOptions = z.strictObject({
-  include: z.array(z.string()).default([]).describe('Regular expressions; when given, only URLs that match one are checked.'),
-  exclude: z.array(z.string()).default([]).describe('Regular expressions; URLs that match one are not checked.'),
+  include: z.array(z.string()).default([]).describe('Regular expressions (JavaScript syntax); when given, only URLs that match one are checked.'),
+  exclude: z.array(z.string()).default([]).describe('Regular expressions (JavaScript syntax); URLs that match one are not checked.'),
   timeoutMs: milliseconds(10_000, 'Time limit of one request'),
-  retries: z.number().int().min(0).max(10).default(2).describe('Retries after a 429, a 5xx or a dropped connection.'),
+  retries: z.number().int().min(0).max(10).default(2).describe('How many times a request is retried after a 429, a 5xx or a dropped connection.'),
   retryDelayMs: milliseconds(1_000, 'First backoff delay, doubled on each retry, unless the server sends Retry-After'),
   maxRetryAfterMs: milliseconds(60_000, 'Longest Retry-After that is waited for; beyond it the URL is reported as rate-limited'),
-  maxRedirects: z.number().int().min(0).max(20).default(5).describe('Redirects followed before giving up.'),
-  concurrency: z.number().int().min(1).max(64).default(8).describe('Requests in flight at once.'),
+  maxRedirects: z.number().int().min(0).max(20).default(5).describe('Redirects followed before the URL is reported as tooManyRedirects.'),
+  concurrency: z.number().int().min(1).max(64).default(8).describe('Requests in flight at once, over all hosts.'),
   perHostConcurrency: z.number().int().min(1).max(16).default(2).describe('Requests in flight to one host at once.'),
   perHostDelayMs: milliseconds(100, 'Least time between the starts of two requests to the same host'),
   cache: z
@@ -39,15 +44,98 @@ const externalLinksOptions = z.strictObject({
     .boolean()
     .default(false)
     .describe('Allow requests to loopback, private, link-local and metadata addresses (also --allow-private). Never enable this in CI for untrusted pull requests.'),
-  userAgent: z.string().min(1).default(`agentops-lint/${TOOL_VERSION} (+${REPOSITORY_URL})`).describe('User-Agent header sent with each request.'),
+  userAgent: z.string().min(1).default(`agentops-lint/${TOOL_VERSION} (+${REPOSITORY_URL})`).describe('The User-Agent header sent with each request.'),
 });
 
 export type ExternalLinksOptions = z.output<typeof externalLinksOptions>;
 
+type NetworkContext = ProjectRuleAsyncContext<ExternalLinksOptions>;
+
+/** Answers that mean the link is broken; every other answer is a warning at most. */
+const BROKEN: ReadonlySet<UrlCheckResult['kind']> = new Set(['notFound', 'hostNotFound']);
+
+interface Occurrence {
+  file: string;
+  link: LinkFact;
+}
+
+/** Whether a URL passes a file's include and exclude patterns. */
+function urlFilter(options: ExternalLinksOptions): (url: string) => boolean {
+  const include = options.include.map((pattern) => new RegExp(pattern, 'u'));
+  const exclude = options.exclude.map((pattern) => new RegExp(pattern, 'u'));
+  return (url) => (include.length === 0 || include.some((pattern) => pattern.test(url))) && !exclude.some((pattern) => pattern.test(url));
+}
+
+/** The links to request, by request key (one request for every link to the same page). */
+function linksToRequest({ index, optionsFor, isSuppressed }: NetworkContext): Map<string, Occurrence[]> {
+  const byUrl = new Map<string, Occurrence[]>();
+  for (const file of index.targets) {
+    const options = optionsFor(file);
+    const facts = index.files.get(file);
+    if (!options || !facts) continue;
+    const wanted = urlFilter(options);
+    for (const link of facts.links) {
+      if (!EXTERNAL_URL.test(link.url) || malformedReason(link.url) || !wanted(link.url)) continue;
+      // A silenced link is not even requested: that is what a comment on a flaky URL is for.
+      if (isSuppressed(file, linkLocation(link))) continue;
+      const key = requestKey(link.url);
+      const list = byUrl.get(key) ?? [];
+      list.push({ file, link });
+      byUrl.set(key, list);
+    }
+  }
+  return byUrl;
+}
+
+/** How the batch is requested: the root configuration's options, the command line's say on private addresses. */
+function batchOptions(options: ExternalLinksOptions, environment: RuleEnvironment): UrlBatchOptions {
+  return {
+    http: {
+      timeoutMs: options.timeoutMs,
+      retries: options.retries,
+      retryDelayMs: options.retryDelayMs,
+      maxRetryAfterMs: options.maxRetryAfterMs,
+      maxRedirects: options.maxRedirects,
+      allowPrivate: environment.allowPrivate || options.allowPrivate,
+      userAgent: options.userAgent,
+      ...(environment.isBlocked ? { isBlocked: environment.isBlocked } : {}),
+    },
+    limits: { total: options.concurrency, perHost: options.perHostConcurrency, delayMs: options.perHostDelayMs },
+    cacheFile: options.cache === false ? undefined : options.cache === true ? defaultCacheFile(environment.env) : path.resolve(environment.root, options.cache),
+    cacheTtlMs: options.cacheTtlSeconds * 1000,
+  };
+}
+
+function messageFor(result: UrlCheckResult, url: string, timeoutMs: number): { messageId: string; data: Record<string, string | number> } | undefined {
+  switch (result.kind) {
+    case 'ok':
+      return undefined;
+    case 'notFound':
+    case 'httpError':
+      return { messageId: result.kind, data: { url, status: result.status } };
+    case 'serverError':
+      return { messageId: result.kind, data: { url, status: result.status, attempts: result.attempts } };
+    case 'rateLimited':
+      return { messageId: result.kind, data: { url, attempts: result.attempts } };
+    case 'timeout':
+      return { messageId: result.kind, data: { url, seconds: timeoutMs / 1000, attempts: result.attempts } };
+    case 'hostNotFound':
+      return { messageId: result.kind, data: { url, host: result.host } };
+    case 'unreachable':
+      return { messageId: result.kind, data: { url, detail: result.detail } };
+    case 'permanentRedirect':
+    case 'tooManyRedirects':
+      return { messageId: result.kind, data: { url, location: result.location } };
+    case 'blocked':
+      return { messageId: result.kind, data: { url, address: result.address } };
+  }
+}
+
 /**
  * External URLs are checked over the network only when asked (`--external`, or this rule
- * enabled in the config); the network part runs after the lint in src/external/. Offline, the
- * rule reports http(s) URLs that cannot even be requested.
+ * enabled in the config): `checkAsync` requests each distinct URL once per lint through
+ * src/external/. Offline (`--no-external`), `check` still reports http(s) URLs that cannot even
+ * be requested.
  */
 export default defineProjectRule({
   id: 'external-links',
@@ -77,6 +165,23 @@ export default defineProjectRule({
         if (!EXTERNAL_URL.test(link.url)) continue;
         const reason = malformedReason(link.url);
         if (reason) report({ file, messageId: 'malformed', data: { url: link.url, reason }, at: linkLocation(link) });
+      }
+    }
+  },
+  async checkAsync(context) {
+    const { options, environment, report } = context;
+    if (!environment.networkAllowed) return;
+    const requests = linksToRequest(context);
+    if (requests.size === 0) return;
+    const progress = environment.progress.begin('checking external links', requests.size);
+    const answers = await checkUrls(requests.keys(), { ...batchOptions(options, environment), progress });
+    for (const [url, occurrences] of requests) {
+      const answer = answers.get(url)!;
+      for (const { file, link } of occurrences) {
+        const message = messageFor(answer, link.url, options.timeoutMs);
+        // Only an answer that the page or its host is gone makes an error: a timeout, a rate limit
+        // or a redirect does not mean the link is broken.
+        if (message) report({ file, ...message, at: linkLocation(link), atMostWarning: !BROKEN.has(answer.kind) });
       }
     }
   },

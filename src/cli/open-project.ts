@@ -1,6 +1,6 @@
 /**
  * What the report commands (`terms`, `mappings`) start with: the same root, config and files as
- * `lint` on the working tree (src/workflow/plan.ts), and the files parsed. Reports analyse the
+ * `lint` on the working tree (src/project/plan.ts), and the files parsed. Reports analyse the
  * parsed files themselves instead of running the engine.
  */
 import path from 'node:path';

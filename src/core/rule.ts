@@ -1,7 +1,9 @@
 /**
  * The contract between the engine and a rule. A rule is a plain object: metadata, an options
  * schema, message templates, and a check function. Rules never touch the file system or
- * `process`: file rules read the parsed tree, project rules read the ProjectIndex.
+ * `process`: file rules read the parsed tree, project rules read the ProjectIndex. The one
+ * exception is a project rule's asynchronous step (`checkAsync`, the network check of external
+ * links), which may do I/O with what its RuleEnvironment hands it.
  */
 import type { Root } from 'mdast';
 import type { z } from 'zod';
@@ -47,6 +49,11 @@ export interface ProjectReportDescriptor extends ReportDescriptor {
    * diagnostics are reported at line 1, column 1, whatever files were linted.
    */
   file: string;
+  /**
+   * The finding is a warning even where the rule is set to `error` (the engine caps the
+   * severity): for answers that say "could not tell" rather than "broken", such as a timeout.
+   */
+  atMostWarning?: boolean;
 }
 
 /** A Markdown file as file rules see it. */
@@ -73,6 +80,54 @@ export interface ProjectRuleContext<Options> {
   /** What this rule's extract step returned for a file, if it ran there. */
   extracted<T>(file: FileFacts): T | undefined;
   report(descriptor: ProjectReportDescriptor): void;
+}
+
+/** A counter shown while a long step runs (a terminal progress line); silent where nobody watches. */
+export interface ProgressCounter {
+  tick(): void;
+  done(): void;
+}
+
+export interface ProgressSink {
+  /** Starts a counted step: `label: 0/total`, then one tick per item, then done. */
+  begin(label: string, total: number): ProgressCounter;
+}
+
+/**
+ * The world outside the files, handed to the asynchronous steps of project rules (`checkAsync`).
+ * It is the only way such a step reaches the environment: rules still never read `process`.
+ */
+export interface RuleEnvironment {
+  /** Absolute path of the repository root (option paths such as a cache file resolve from it). */
+  root: string;
+  /** Environment variables (the user's cache folder). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whether requests over the network may be made (`--no-external` says no). */
+  networkAllowed: boolean;
+  /** `--allow-private`: requests may reach loopback, private and link-local addresses. */
+  allowPrivate: boolean;
+  /** Which addresses the SSRF guard refuses; tests narrow it (the default refuses every private one). */
+  isBlocked?: (address: string) => boolean;
+  progress: ProgressSink;
+}
+
+/**
+ * What `checkAsync` gets: everything `check` gets, plus the environment and two questions about
+ * where reports would land, so that work whose findings would be dropped is never done.
+ */
+export interface ProjectRuleAsyncContext<Options> extends ProjectRuleContext<Options> {
+  environment: RuleEnvironment;
+  /**
+   * Whether a report of this rule at `at` in `file` would be dropped: the file is not linted, an
+   * override switches the rule off there, or a control comment silences the rule on that line
+   * (which then counts as used, for --report-unused-disables).
+   */
+  isSuppressed(file: string, at: Location): boolean;
+  /**
+   * The rule's options where it reports on `file` (overrides applied), or undefined where it does
+   * not: an override switches it off there, or the file is only context.
+   */
+  optionsFor(file: string): Options | undefined;
 }
 
 interface RuleMeta<Options> {
@@ -113,6 +168,15 @@ export interface ProjectRule<Options = any, Extracted = unknown> extends RuleMet
    */
   readsAllFiles?(options: Options): boolean;
   check(context: ProjectRuleContext<Options>): void;
+  /**
+   * Asynchronous work after `check` (requests over the network), awaited by the engine; its
+   * reports go through the same severity, control-comment and position handling as `check`'s.
+   * It is a separate step, not a `check` that returns a Promise, because it runs once per lint:
+   * only on the final result of --fix passes, never in the project-rules-only comparison runs of
+   * --changed-since, and only when the caller hands the engine a RuleEnvironment. Since it runs
+   * after the fix passes, fixes it reports are never applied.
+   */
+  checkAsync?(context: ProjectRuleAsyncContext<Options>): Promise<void>;
 }
 
 export type Rule = FileRule | ProjectRule;

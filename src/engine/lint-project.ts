@@ -1,13 +1,14 @@
 /**
  * The two phases over a set of files: phase 1 per file (analyzeBytes), then phase 2 over the
- * ProjectIndex (project rules), then suppressions and the conversion of offsets to lines.
+ * ProjectIndex (project rules: `check`, then the asynchronous `checkAsync` steps), then
+ * suppressions, severities and the conversion of offsets to lines, once for every rule.
  */
 import type { FileSettings, EnabledRule } from '../config/file-settings.js';
 import { folderReadme, resolveLinkTarget } from '../links/resolve.js';
 import { offsetToPoint } from '../markdown/parse.js';
-import type { ProjectRule, Rule } from '../core/rule.js';
+import type { Location, ProjectReportDescriptor, ProjectRule, ProjectRuleContext, Rule, RuleEnvironment } from '../core/rule.js';
 import { closestMatches } from '../text/did-you-mean.js';
-import { analyzeBytes, analyzeText, toPending, unreadableFile, type FileAnalysis } from './analyze-file.js';
+import { analyzeBytes, analyzeText, locationRange, toPending, unreadableFile, type FileAnalysis } from './analyze-file.js';
 import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.js';
 import { SuppressionMap } from '../suppressions/control-comments.js';
 import { CONTROL_COMMENTS, ENGINE_RULES, RULE_CRASH } from '../core/engine-rules.js';
@@ -54,6 +55,16 @@ export interface LintProjectOptions {
   projectRulesOnly?: boolean;
   /** Texts that replace what is on disk (fix passes, staged content). */
   overrides?: ReadonlyMap<string, string>;
+  /**
+   * The world outside the files for the asynchronous steps of project rules (`checkAsync`, the
+   * network check of external links). Without it those steps do not run.
+   */
+  environment?: RuleEnvironment;
+  /**
+   * Leave the asynchronous steps for later: the result carries `runDeferredSteps`. For --fix
+   * passes, whose results only feed the next pass; the steps then run once, on the last one.
+   */
+  deferAsyncSteps?: boolean;
 }
 
 export interface LintProjectResult {
@@ -62,6 +73,11 @@ export interface LintProjectResult {
   analyses: Map<string, FileAnalysis>;
   /** A rule crashed somewhere: exit code 2. */
   crashed: boolean;
+  /**
+   * Present when asynchronous steps were deferred (deferAsyncSteps) and an enabled rule has one:
+   * runs them on this result's files and returns the complete result.
+   */
+  runDeferredSteps?: () => Promise<LintProjectResult>;
 }
 
 export async function analyzeOne(path: string, source: ProjectSource, options: LintProjectOptions, factsOnly: boolean): Promise<FileAnalysis> {
@@ -103,40 +119,134 @@ function reportableSettings(file: string, index: ProjectIndex, options: LintProj
   return options.settings.forFile(file);
 }
 
-function runProjectRules(index: ProjectIndex, options: LintProjectOptions, targetSettings: Map<string, EnabledRule[]>): { pending: PendingDiagnostic[]; crashed: boolean } {
-  const pending: PendingDiagnostic[] = [];
-  let crashed = false;
-  const projectRules = new Map<string, { rule: ProjectRule; options: unknown }>();
+interface ActiveProjectRule {
+  rule: ProjectRule;
+  /** The options of the root configuration, else of the first target that enables the rule. */
+  options: unknown;
+}
+
+/** A control comment kept an asynchronous step from doing work at this line: a use of the comment. */
+interface SilencedWork {
+  file: string;
+  ruleId: string;
+  line: number;
+}
+
+/** Everything up to the synchronous project rules; the asynchronous steps and settle() start from it. */
+interface ProjectState {
+  source: ProjectSource;
+  index: ProjectIndex;
+  analyses: Map<string, FileAnalysis>;
+  targetSettings: Map<string, EnabledRule[]>;
+  projectRules: ActiveProjectRule[];
+  /** Project-rule findings, before suppression (file-rule findings stay in their analyses). */
+  pending: PendingDiagnostic[];
+  crashed: boolean;
+  silenced: SilencedWork[];
+}
+
+function activeProjectRules(options: LintProjectOptions, targetSettings: Map<string, EnabledRule[]>): ActiveProjectRule[] {
+  const projectRules = new Map<string, ActiveProjectRule>();
   for (const enabled of options.settings.base()) if (enabled.rule.scope === 'project') projectRules.set(enabled.rule.id, { rule: enabled.rule, options: enabled.options });
   for (const settings of targetSettings.values()) {
     for (const enabled of settings) {
       if (enabled.rule.scope === 'project' && !projectRules.has(enabled.rule.id)) projectRules.set(enabled.rule.id, { rule: enabled.rule, options: enabled.options });
     }
   }
-  for (const { rule, options: ruleOptions } of projectRules.values()) {
+  return [...projectRules.values()];
+}
+
+function enabledWhereReported(ruleId: string, file: string, state: ProjectState, options: LintProjectOptions): EnabledRule | undefined {
+  return reportableSettings(file, state.index, options, state.targetSettings)?.find((candidate) => candidate.rule.id === ruleId);
+}
+
+/** The context both steps of a project rule share; every report takes the severity in force where it lands. */
+function projectRuleContext(active: ActiveProjectRule, state: ProjectState, options: LintProjectOptions, pending: PendingDiagnostic[]): ProjectRuleContext<unknown> {
+  const { rule } = active;
+  return {
+    index: state.index,
+    options: active.options,
+    extracted: <T>(facts: FileFacts) => facts.extracted[rule.id] as T | undefined,
+    report: (descriptor: ProjectReportDescriptor) => {
+      const enabled = enabledWhereReported(rule.id, descriptor.file, state, options);
+      if (!enabled) return;
+      const severity = descriptor.atMostWarning ? 'warn' : enabled.severity;
+      pending.push(toPending(descriptor.file, rule.id, severity, rule.messages, descriptor));
+    },
+  };
+}
+
+function crashDiagnostic(index: ProjectIndex, rule: ProjectRule, error: unknown): PendingDiagnostic {
+  return toPending([...index.targets][0] ?? '', RULE_CRASH.id, 'error', RULE_CRASH.messages, {
+    messageId: 'crashed',
+    data: { rule: rule.id, error: error instanceof Error ? error.message : String(error) },
+    at: { start: 0, end: 0 },
+  });
+}
+
+function runProjectRules(state: ProjectState, options: LintProjectOptions): void {
+  for (const active of state.projectRules) {
     try {
-      rule.check({
-        index,
-        options: ruleOptions,
-        extracted: <T>(facts: FileFacts) => facts.extracted[rule.id] as T | undefined,
-        report: (descriptor) => {
-          const enabled = reportableSettings(descriptor.file, index, options, targetSettings)?.find((candidate) => candidate.rule.id === rule.id);
-          if (!enabled) return;
-          pending.push(toPending(descriptor.file, rule.id, enabled.severity, rule.messages, descriptor));
-        },
-      });
+      active.rule.check(projectRuleContext(active, state, options, state.pending));
     } catch (error) {
-      crashed = true;
-      pending.push(
-        toPending([...index.targets][0] ?? '', RULE_CRASH.id, 'error', RULE_CRASH.messages, {
-          messageId: 'crashed',
-          data: { rule: rule.id, error: error instanceof Error ? error.message : String(error) },
-          at: { start: 0, end: 0 },
-        }),
-      );
+      state.crashed = true;
+      state.pending.push(crashDiagnostic(state.index, active.rule, error));
     }
   }
-  return { pending, crashed };
+}
+
+/**
+ * Answers `isSuppressed` for one rule. A silenced place is remembered so that settle() counts the
+ * comment as used: it kept a request from being made, even though nothing was reported there.
+ */
+function suppressionQuestion(ruleId: string, state: ProjectState, options: LintProjectOptions, silenced: SilencedWork[]): (file: string, at: Location) => boolean {
+  const maps = new Map<string, SuppressionMap>();
+  return (file, at) => {
+    if (!enabledWhereReported(ruleId, file, state, options)) return true;
+    const facts = state.index.files.get(file);
+    if (!facts || !state.index.targets.has(file)) return false;
+    const { line } = offsetToPoint(facts.lineStarts, locationRange(at).start);
+    let suppressions = maps.get(file);
+    if (!suppressions) maps.set(file, (suppressions = new SuppressionMap(facts.directives)));
+    if (!suppressions.suppresses(ruleId, line)) return false;
+    silenced.push({ file, ruleId, line });
+    return true;
+  };
+}
+
+interface AsyncSteps {
+  rules: readonly ActiveProjectRule[];
+  environment: RuleEnvironment;
+}
+
+/**
+ * Which asynchronous steps this run awaits. A projectRulesOnly run is one of the two sides of a
+ * comparison (--changed-since): an answer from the network would be the same on both sides and
+ * cancel out, so asking twice would only cost time.
+ */
+function asyncStepsOf(state: ProjectState, options: LintProjectOptions): AsyncSteps | undefined {
+  if (!options.environment || options.projectRulesOnly) return undefined;
+  const rules = state.projectRules.filter((active) => active.rule.checkAsync !== undefined);
+  return rules.length === 0 ? undefined : { rules, environment: options.environment };
+}
+
+/** Awaits each asynchronous step in turn (one progress line at a time); returns a new state with their findings. */
+async function runAsyncSteps(state: ProjectState, steps: AsyncSteps, options: LintProjectOptions): Promise<ProjectState> {
+  const next: ProjectState = { ...state, pending: [...state.pending], silenced: [...state.silenced] };
+  for (const active of steps.rules) {
+    try {
+      await active.rule.checkAsync?.({
+        ...projectRuleContext(active, next, options, next.pending),
+        environment: steps.environment,
+        isSuppressed: suppressionQuestion(active.rule.id, next, options, next.silenced),
+        optionsFor: (file) => enabledWhereReported(active.rule.id, file, next, options)?.options,
+      });
+    } catch (error) {
+      next.crashed = true;
+      next.pending.push(crashDiagnostic(next.index, active.rule, error));
+    }
+  }
+  return next;
 }
 
 function directiveDiagnostics(facts: FileFacts, knownRuleIds: ReadonlySet<string>): PendingDiagnostic[] {
@@ -183,7 +293,8 @@ export const runPhase1Sequentially: Phase1Runner = async (jobs, source, options)
   return results;
 };
 
-export async function lintProject(source: ProjectSource, options: LintProjectOptions): Promise<LintProjectResult> {
+/** Phase 1 on the targets and the project's files, the ProjectIndex, and the synchronous project rules. */
+async function analyzeProject(source: ProjectSource, options: LintProjectOptions): Promise<ProjectState> {
   const runPhase1 = options.runPhase1 ?? runPhase1Sequentially;
   const targetSet = new Set(source.targets);
   const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path) => source.isMarkdown(path)).sort();
@@ -205,11 +316,17 @@ export async function lintProject(source: ProjectSource, options: LintProjectOpt
 
   const targetSettings = new Map(source.targets.map((path) => [path, options.settings.forFile(path)]));
   const index: ProjectIndex = { files, targets: targetSet, paths: source.paths, renames: source.renames ?? new Map() };
-  const project = runProjectRules(index, options, targetSettings);
+  const state: ProjectState = { source, index, analyses, targetSettings, projectRules: activeProjectRules(options, targetSettings), pending: [], crashed: false, silenced: [] };
+  runProjectRules(state, options);
+  return state;
+}
 
+/** Suppressions, control-comment problems, positions and order: the same for every rule's findings. */
+function settle(state: ProjectState, options: LintProjectOptions): LintProjectResult {
+  const { source, index, analyses } = state;
   const knownRuleIds = new Set([...options.rules.keys(), ...ENGINE_RULES.map((rule) => rule.id)]);
   const byFile = new Map<string, PendingDiagnostic[]>();
-  for (const pending of [...[...analyses.values()].flatMap((analysis) => analysis.diagnostics), ...project.pending]) {
+  for (const pending of [...[...analyses.values()].flatMap((analysis) => analysis.diagnostics), ...state.pending]) {
     const list = byFile.get(pending.file) ?? [];
     list.push(pending);
     byFile.set(pending.file, list);
@@ -217,13 +334,14 @@ export async function lintProject(source: ProjectSource, options: LintProjectOpt
 
   const diagnostics: Diagnostic[] = [];
   for (const path of source.targets) {
-    const facts = files.get(path);
+    const facts = index.files.get(path);
     const pendingList = byFile.get(path) ?? [];
     if (!facts) {
       diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, [0])));
       continue;
     }
     const suppressions = new SuppressionMap(facts.directives);
+    for (const work of state.silenced) if (work.file === path) suppressions.suppresses(work.ruleId, work.line);
     for (const pending of pendingList) {
       const { line } = offsetToPoint(facts.lineStarts, pending.start);
       if (pending.ruleId !== RULE_CRASH.id && suppressions.suppresses(pending.ruleId, line)) continue;
@@ -247,5 +365,14 @@ export async function lintProject(source: ProjectSource, options: LintProjectOpt
     diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, [0])));
   }
   diagnostics.sort(compareDiagnostics);
-  return { diagnostics, analyses, crashed: project.crashed || [...analyses.values()].some((analysis) => analysis.crashed) };
+  return { diagnostics, analyses, crashed: state.crashed || [...analyses.values()].some((analysis) => analysis.crashed) };
+}
+
+export async function lintProject(source: ProjectSource, options: LintProjectOptions): Promise<LintProjectResult> {
+  const state = await analyzeProject(source, options);
+  const steps = asyncStepsOf(state, options);
+  if (!steps) return settle(state, options);
+  const complete = async (): Promise<LintProjectResult> => settle(await runAsyncSteps(state, steps, options), options);
+  if (options.deferAsyncSteps) return { ...settle(state, options), runDeferredSteps: complete };
+  return complete();
 }

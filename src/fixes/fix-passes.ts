@@ -24,11 +24,15 @@ export interface FixedLint {
 export async function lintWithFixes(source: ProjectSource, engine: LintProjectOptions, fixing: boolean): Promise<FixedLint> {
   const texts = new Map<string, string>();
   const originals = new Map<string, { text: string; bom: boolean }>();
-  let result = await lintProject(source, engine);
+  // Asynchronous steps (network checks) run once, on what the last pass leaves: the passes only
+  // need what can be fixed, and a fix pass must not ask every site again.
+  const passes: LintProjectOptions = fixing ? { ...engine, deferAsyncSteps: true } : engine;
+  let result = await lintProject(source, passes);
   for (let pass = 1; fixing && pass <= MAX_FIX_PASSES; pass++) {
     if (!applyPass(result, texts, originals)) break;
-    result = await lintProject(source, { ...engine, overrides: texts });
+    result = await lintProject(source, { ...passes, overrides: texts });
   }
+  if (result.runDeferredSteps) result = await result.runDeferredSteps();
   return { result, texts, originals };
 }
 
@@ -55,11 +59,14 @@ function applyPass(result: LintProjectResult, texts: Map<string, string>, origin
   return changed;
 }
 
+/** Root-relative files whose text the fixes changed (a later pass may have undone an earlier one). */
+export function fixedFiles(fixed: FixedLint): string[] {
+  return [...fixed.texts].filter(([file, text]) => fixed.originals.get(file)?.text !== text).map(([file]) => file);
+}
+
 /** The fixes as unified diffs, one per changed file. */
 export function fixPatches(fixed: FixedLint): string[] {
-  return [...fixed.texts]
-    .filter(([file, text]) => fixed.originals.get(file)?.text !== text)
-    .map(([file, text]) => createTwoFilesPatch(`a/${file}`, `b/${file}`, fixed.originals.get(file)!.text, text));
+  return fixedFiles(fixed).map((file) => createTwoFilesPatch(`a/${file}`, `b/${file}`, fixed.originals.get(file)!.text, fixed.texts.get(file)!));
 }
 
 /** Writes the fixed files, keeping a BOM where there was one. */

@@ -6,9 +6,9 @@ import { FileSettings } from '../../src/config/file-settings.js';
 import { resolveUserConfig } from '../../src/config/load.js';
 import { builtInPresets } from '../../src/config/presets.js';
 import { applyFixes } from '../../src/fixes/apply-edits.js';
-import { lintProject } from '../../src/engine/lint-project.js';
+import { lintProject, type LintProjectOptions } from '../../src/engine/lint-project.js';
 import { repositoryPathsFromFiles } from '../../src/core/facts.js';
-import { defineFileRule, defineProjectRule, type Rule, type Severity } from '../../src/core/rule.js';
+import { defineFileRule, defineProjectRule, type ProgressSink, type Rule, type RuleEnvironment, type Severity } from '../../src/core/rule.js';
 
 /** Reports every occurrence of the word "TODO" in text; fix: replace with "DONE". */
 const noTodo = defineFileRule({
@@ -69,10 +69,54 @@ const crashes = defineFileRule({
   },
 });
 
-const TEST_RULES: Rule[] = [noTodo, mentioned, crashes];
+/** What the asynchronous stand-in did: the words it looked up (its "requests"), in order. */
+const lookedUp: string[] = [];
+
+interface Ask {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * An asynchronous project rule standing in for the network check: it looks up every `ask:WORD`
+ * that is not silenced, after an await. `ask:gone` is broken (an error), `ask:slow` only doubtful
+ * (capped to a warning), `ask:boom` makes the step throw.
+ */
+const asks = defineProjectRule<{ skip: string }, Ask[]>({
+  id: 'asks',
+  description: 'Looks words up asynchronously.',
+  tags: [],
+  scope: 'project',
+  defaultSeverity: 'error',
+  recommended: false,
+  fixable: false,
+  options: z.strictObject({ skip: z.string().default('') }),
+  messages: { gone: '"{word}" is gone.', slow: '"{word}" did not answer.' },
+  extract: (file) => [...file.text.matchAll(/ask:(\w+)/g)].map((match) => ({ word: match[1]!, start: match.index, end: match.index + match[0].length })),
+  check() {},
+  async checkAsync({ index, environment, extracted, isSuppressed, optionsFor, report }) {
+    if (!environment.networkAllowed) return;
+    for (const file of index.targets) {
+      for (const { word, start, end } of extracted<Ask[]>(index.files.get(file)!) ?? []) {
+        if (isSuppressed(file, { start, end }) || optionsFor(file)?.skip === word) continue;
+        await Promise.resolve();
+        lookedUp.push(word);
+        if (word === 'boom') throw new Error('network down');
+        if (word === 'gone' || word === 'slow') report({ file, messageId: word, data: { word }, at: { start, end }, atMostWarning: word === 'slow' });
+      }
+    }
+  },
+});
+
+const TEST_RULES: Rule[] = [noTodo, mentioned, crashes, asks];
 const RULES = new Map(TEST_RULES.map((rule) => [rule.id, rule]));
 
-async function lint(project: Record<string, string | Uint8Array>, rules: Record<string, Severity | [Severity, unknown]>, extra: { reportUnusedDisables?: boolean; overrides?: { files: string[]; rules: Record<string, Severity> }[] } = {}) {
+async function lint(
+  project: Record<string, string | Uint8Array>,
+  rules: Record<string, Severity | [Severity, unknown]>,
+  extra: { reportUnusedDisables?: boolean; overrides?: { files: string[]; rules: Record<string, Severity | [Severity, unknown]> }[]; engine?: Partial<LintProjectOptions> } = {},
+) {
   const toEntry = (entry: Severity | [Severity, unknown]) => (Array.isArray(entry) ? { severity: entry[0], options: entry[1] as Record<string, unknown> } : { severity: entry });
   const config = resolveUserConfig(
     {
@@ -95,7 +139,7 @@ async function lint(project: Record<string, string | Uint8Array>, rules: Record<
       },
       isMarkdown: () => true,
     },
-    { settings: new FileSettings(config, RULES, '/p'), rules: RULES, reportUnusedDisables: extra.reportUnusedDisables ?? false },
+    { settings: new FileSettings(config, RULES, '/p'), rules: RULES, reportUnusedDisables: extra.reportUnusedDisables ?? false, ...extra.engine },
   );
 }
 
@@ -185,6 +229,72 @@ describe('robustness', () => {
 
   it('rule options reach the rule', async () => {
     expect(brief(await lint({ 'a.md': 'FIXME TODO\n' }, { 'no-todo': ['error', { word: 'FIXME' }] }))).toEqual(['a.md:1:1 no-todo/found']);
+  });
+});
+
+describe('asynchronous steps (checkAsync)', () => {
+  const silentProgress: ProgressSink = { begin: () => ({ tick: () => undefined, done: () => undefined }) };
+  const environment: RuleEnvironment = { root: '/p', env: {}, networkAllowed: true, allowPrivate: false, progress: silentProgress };
+  const project = (files: Record<string, string>) => {
+    lookedUp.length = 0;
+    return files;
+  };
+
+  it('run only when the caller hands in an environment', async () => {
+    const files = project({ 'a.md': 'ask:gone\n' });
+    expect(brief(await lint(files, { asks: 'error' }))).toEqual([]);
+    expect(lookedUp).toEqual([]);
+    expect(brief(await lint(files, { asks: 'error' }, { engine: { environment } }))).toEqual(['a.md:1:1 asks/gone']);
+  });
+
+  it('a control comment that silences the rule stops the work, and counts as used', async () => {
+    const files = project({ 'a.md': 'ask:gone\n\n<!-- agentops-lint-disable-next-line asks -- flaky -->\nask:flaky\n' });
+    const result = await lint(files, { asks: 'error' }, { engine: { environment }, reportUnusedDisables: true });
+    expect(lookedUp).toEqual(['gone']);
+    expect(brief(result)).toEqual(['a.md:1:1 asks/gone']);
+  });
+
+  it('an override that switches the rule off stops the work there; per-file options reach the step', async () => {
+    const files = project({ 'a.md': 'ask:one ask:two\n', 'old/b.md': 'ask:three\n' });
+    await lint(files, { asks: 'error' }, { engine: { environment }, overrides: [{ files: ['old/**'], rules: { asks: 'off' } }, { files: ['a.md'], rules: { asks: ['error', { skip: 'two' }] } }] });
+    expect(lookedUp).toEqual(['one']);
+  });
+
+  it('atMostWarning caps the severity: error only for what is broken, a warning at most for the rest', async () => {
+    const files = project({ 'a.md': 'ask:gone ask:slow\n' });
+    const severities = (result: Awaited<ReturnType<typeof lint>>) => result.diagnostics.map((d) => `${d.messageId}:${d.severity}`);
+    expect(severities(await lint(files, { asks: 'error' }, { engine: { environment } }))).toEqual(['gone:error', 'slow:warn']);
+    expect(severities(await lint(files, { asks: 'warn' }, { engine: { environment } }))).toEqual(['gone:warn', 'slow:warn']);
+  });
+
+  it('do nothing when the network is not allowed (the step decides)', async () => {
+    const files = project({ 'a.md': 'ask:gone\n' });
+    expect(brief(await lint(files, { asks: 'error' }, { engine: { environment: { ...environment, networkAllowed: false } } }))).toEqual([]);
+    expect(lookedUp).toEqual([]);
+  });
+
+  it('deferAsyncSteps leaves them to runDeferredSteps, which runs them once', async () => {
+    const files = project({ 'a.md': 'ask:gone TODO\n' });
+    const deferred = await lint(files, { asks: 'error', 'no-todo': 'error' }, { engine: { environment, deferAsyncSteps: true } });
+    expect(brief(deferred)).toEqual(['a.md:1:10 no-todo/found']);
+    expect(lookedUp).toEqual([]);
+    const complete = await deferred.runDeferredSteps!();
+    expect(brief(complete)).toEqual(['a.md:1:1 asks/gone', 'a.md:1:10 no-todo/found']);
+    expect(lookedUp).toEqual(['gone']);
+    expect(complete.runDeferredSteps).toBeUndefined();
+  });
+
+  it('never run in projectRulesOnly comparison runs', async () => {
+    const files = project({ 'a.md': 'ask:gone\n' });
+    expect(brief(await lint(files, { asks: 'error' }, { engine: { environment, projectRulesOnly: true } }))).toEqual([]);
+    expect(lookedUp).toEqual([]);
+  });
+
+  it('a step that throws becomes a rule-crash diagnostic', async () => {
+    const files = project({ 'a.md': 'ask:boom\n' });
+    const result = await lint(files, { asks: 'error' }, { engine: { environment } });
+    expect(result.crashed).toBe(true);
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['Rule "asks" crashed: network down.']);
   });
 });
 

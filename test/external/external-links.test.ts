@@ -148,6 +148,17 @@ describe('external links through the CLI', () => {
     expect((await lint(root)).stderr).toBe('');
   });
 
+  it('--fix with the rule on checks the network once, on the fixed files, however many passes the fixes take', async () => {
+    const root = project('fix-once', {
+      'README.md': `#Title\n\n[fine](${server.url('/ok?fix-once')})\n\n[gone](${server.url('/missing?fix-once')})\n`,
+      'agentops-lint.config.yaml': CONFIG(', allowPrivate: true'),
+    });
+    const run = await lint(root, '--fix');
+    expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toMatch(/^# Title\n/);
+    expect(run.json.map((diagnostic) => diagnostic.messageId)).toEqual(['notFound']);
+    expect(server.requests.filter((request) => request.includes('?fix-once'))).toEqual(['HEAD /ok?fix-once', 'HEAD /missing?fix-once', 'GET /missing?fix-once']);
+  });
+
   it('reports malformed URLs offline, without --external', async () => {
     const root = project('malformed', { 'README.md': '[api](<https://api.example.com:80a/v1>)\n', 'agentops-lint.config.yaml': 'rules:\n  external-links: error\n' });
     expect((await lint(root, '--no-external')).json.map(({ messageId, line, column }) => ({ messageId, line, column }))).toEqual([{ messageId: 'malformed', line: 1, column: 8 }]);

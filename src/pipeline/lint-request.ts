@@ -1,0 +1,96 @@
+/**
+ * The pipeline's contract: what a lint run is asked to do (LintRequest) and what it answers
+ * (LintOutcome). The CLI maps its flags onto a request and prints the outcome; a program can do
+ * the same without a command line.
+ */
+import type { ResolvedConfig } from '../config/load.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { CliIo } from '../core/io.js';
+import type { Rule } from '../core/rule.js';
+import type { countBySeverity } from '../reporters/report.js';
+
+/** Which state of the repository is linted. */
+export type LintScope =
+  | { kind: 'working-tree' }
+  /** The staged version of staged files (the next commit), links resolved against the index. */
+  | { kind: 'staged' }
+  /** Files changed since the merge base with `ref`, and the problems the change caused elsewhere. */
+  | { kind: 'changed-since'; ref: string };
+
+/** `write` fixes the files on disk (--fix); `preview` returns the fixes as unified diffs (--fix-dry-run). */
+export type FixMode = 'write' | 'preview';
+
+/** A baseline file, as the user named it (relative to io.cwd): suppress what it records, or record what is found. */
+export type BaselineUse = { apply: string } | { write: string };
+
+export interface LintRunOptions {
+  /** Default: the working tree. */
+  scope?: LintScope;
+  /** Fail when a path or glob matches no file (default: true). */
+  errorOnUnmatchedPattern?: boolean;
+  fix?: FixMode;
+  /** Report control comments (and baseline entries) that silenced nothing. */
+  reportUnusedDisables?: boolean;
+  baseline?: BaselineUse;
+  /** Keep phase-1 results on disk: in `location` (relative to io.cwd), else under the root. */
+  cache?: { location?: string };
+  /** Rules switched on at their default severity where the config leaves them off or unset (--external). */
+  switchOn?: readonly string[];
+  /** Whether rules may make requests over the network (default: true; --no-external says no). */
+  networkAllowed?: boolean;
+  /** Let network checks reach loopback, private and link-local addresses (--allow-private). */
+  allowPrivate?: boolean;
+  /** Which addresses the SSRF guard refuses; tests narrow it. */
+  isBlocked?: (address: string) => boolean;
+  /** Most threads that parse at once; 1 keeps to this thread (default: one a core). */
+  maxThreads?: number;
+}
+
+export interface LintRequest {
+  /** Files, folders or globs, relative to io.cwd (none: the current folder). */
+  patterns: readonly string[];
+  /** Absolute path of the repository root, where "/" links resolve. */
+  root: string;
+  /** The configuration in force (its globs relative to the root). */
+  config: ResolvedConfig;
+  /** Every rule, by id. The pipeline names no rule: whoever calls it hands them in. */
+  rules: ReadonlyMap<string, Rule>;
+  /** URL of the module whose `RULES` export lists the same rules: phase-1 worker threads import it. */
+  rulesModule: string;
+  options: LintRunOptions;
+  /** The working folder, the environment, and stderr for the progress line and notices. Nothing is written to stdout. */
+  io: CliIo;
+}
+
+export interface FixOutcome {
+  /** Root-relative files whose text the fixes changed. */
+  files: string[];
+  /** Whether they were written to disk (FixMode `write`). */
+  written: boolean;
+  /** The changes as unified diffs, one a file (FixMode `preview` only). */
+  patches: string[];
+}
+
+export interface BaselineWritten {
+  /** The baseline file as the user named it. */
+  file: string;
+  problems: number;
+  /** Files with at least one recorded problem. */
+  files: number;
+}
+
+export type SeverityCounts = ReturnType<typeof countBySeverity>;
+
+export interface LintOutcome {
+  root: string;
+  /** Root-relative files whose problems are reported. */
+  files: readonly string[];
+  /** Every problem to report, in report order, after the baseline. */
+  diagnostics: Diagnostic[];
+  /** A rule crashed: the run's result cannot be trusted (exit code 2). */
+  crashed: boolean;
+  counts: SeverityCounts;
+  fixes: FixOutcome;
+  /** What --write-baseline recorded, when it did. */
+  baselineWritten?: BaselineWritten;
+}

@@ -1,0 +1,126 @@
+/**
+ * A whole lint run as one library call, the way ESLint's `ESLint` class or `markdownlint()` does
+ * the job and leaves its command line only parsing arguments and printing: settle the rules in
+ * force, plan what to lint, lint with fixes (the engine awaits the network checks once, on the
+ * final result), add the problems the plan finds elsewhere, apply a baseline. Each step is a
+ * function of its own; this file only puts them in order.
+ */
+import type { FixedLint } from '../fixes/fix-passes.js';
+import { FileSettings } from '../config/file-settings.js';
+import type { ResolvedConfig } from '../config/load.js';
+import { compareDiagnostics } from '../core/diagnostic.js';
+import { UsageError } from '../core/errors.js';
+import type { Rule, RuleEnvironment } from '../core/rule.js';
+import type { FileAnalysis } from '../engine/analyze-file.js';
+import type { LintProjectOptions } from '../engine/lint-project.js';
+import { createPhase1Pool } from '../engine/phase1-pool.js';
+import { fixedFiles, fixPatches, lintWithFixes, writeFixes } from '../fixes/fix-passes.js';
+import { planChangedSince } from '../project/changed-since.js';
+import { withGitRenames } from '../project/git-renames.js';
+import { planWorkingTree, type LintPlan, type RunContext } from '../project/plan.js';
+import { planStaged } from '../project/staged.js';
+import { countBySeverity } from '../reporters/report.js';
+import { baselineStep } from './baseline-step.js';
+import type { FixMode, FixOutcome, LintOutcome, LintRequest, LintScope } from './lint-request.js';
+import { openPhase1Cache, savePhase1Cache } from './phase1-cache-step.js';
+import { terminalProgress } from './progress-line.js';
+
+export async function runLint(request: LintRequest): Promise<LintOutcome> {
+  const { io, root, options } = request;
+  const config = withRulesSwitchedOn(request.config, options.switchOn ?? [], request.rules);
+  const settings = new FileSettings(config, request.rules, root);
+  const run: RunContext = { io, root, config, settings, patterns: request.patterns, errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true };
+  const plan = await planRun(run, options.scope);
+  if (options.fix && plan.fixUnavailable) throw new UsageError(plan.fixUnavailable);
+
+  const cache = await openPhase1Cache(options, io, root);
+  // The runner that does phase 1; the cache, when there is one, answers what it can and passes the rest on.
+  const pool = createPhase1Pool({ config, root, rulesModule: request.rulesModule, maxThreads: options.maxThreads });
+  const engine: LintProjectOptions = {
+    settings,
+    rules: request.rules,
+    reportUnusedDisables: options.reportUnusedDisables ?? false,
+    runPhase1: cache ? cache.wrap(pool.run) : pool.run,
+    environment: ruleEnvironment(request),
+  };
+  const fixed = await lintWithFixes(plan.source, engine, options.fix !== undefined);
+  const fixes = await settleFixes(fixed, options.fix, root);
+  const extra = plan.extraProblems ? await plan.extraProblems({ ...engine, overrides: fixed.texts }) : undefined;
+  // Idle workers never hold the process open, so an error above leaves nothing running either.
+  await pool.close();
+  await savePhase1Cache(cache, io);
+
+  const found = [...fixed.result.diagnostics, ...(extra?.diagnostics ?? [])].sort(compareDiagnostics);
+  const texts = textsOf([fixed.result.analyses, extra?.analyses ?? new Map()]);
+  const baseline = await baselineStep(options.baseline, {
+    diagnostics: found,
+    source: plan.source,
+    cwd: io.cwd,
+    root,
+    reportUnusedDisables: options.reportUnusedDisables ?? false,
+    textOf: (file) => texts.get(file),
+  });
+  return {
+    root,
+    files: plan.source.targets,
+    diagnostics: baseline.diagnostics,
+    crashed: fixed.result.crashed || (extra?.crashed ?? false),
+    counts: countBySeverity(baseline.diagnostics),
+    fixes,
+    ...(baseline.written ? { baselineWritten: baseline.written } : {}),
+  };
+}
+
+/** The config with `ruleIds` on at their default severity where it leaves them off or unset; their options are kept. */
+function withRulesSwitchedOn(config: ResolvedConfig, ruleIds: readonly string[], rules: ReadonlyMap<string, Rule>): ResolvedConfig {
+  if (ruleIds.length === 0) return config;
+  const settings = new Map(config.rules);
+  for (const id of ruleIds) {
+    const rule = rules.get(id);
+    if (!rule) throw new UsageError(`Cannot switch on the rule "${id}": there is no such rule.`);
+    const setting = settings.get(id);
+    if (!setting || setting.severity === 'off') settings.set(id, { severity: rule.defaultSeverity, optionLayers: setting?.optionLayers ?? [] });
+  }
+  return { ...config, rules: settings };
+}
+
+/** The plan of the scope, with the renames git knows of (links to an old path can be fixed to the new one). */
+async function planRun(run: RunContext, scope: LintScope | undefined): Promise<LintPlan> {
+  const planned = await planScope(run, scope);
+  return { ...planned, source: await withGitRenames(planned.source, run.root) };
+}
+
+function planScope(run: RunContext, scope: LintScope | undefined): Promise<LintPlan> {
+  switch (scope?.kind) {
+    case 'staged':
+      return planStaged(run);
+    case 'changed-since':
+      return planChangedSince(run, scope.ref);
+    default:
+      return planWorkingTree(run);
+  }
+}
+
+/** What the asynchronous steps of rules (the network check of external links) may use of the world. */
+function ruleEnvironment({ root, io, options }: LintRequest): RuleEnvironment {
+  return {
+    root,
+    env: io.env,
+    networkAllowed: options.networkAllowed ?? true,
+    allowPrivate: options.allowPrivate ?? false,
+    ...(options.isBlocked ? { isBlocked: options.isBlocked } : {}),
+    progress: terminalProgress(io),
+  };
+}
+
+async function settleFixes(fixed: FixedLint, mode: FixMode | undefined, root: string): Promise<FixOutcome> {
+  if (mode === 'write') await writeFixes(fixed, root);
+  return { files: fixedFiles(fixed), written: mode === 'write', patches: mode === 'preview' ? fixPatches(fixed) : [] };
+}
+
+/** The decoded text of every linted file, for the baseline's fingerprints. */
+function textsOf(analysisMaps: readonly ReadonlyMap<string, FileAnalysis>[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const analyses of analysisMaps) for (const [file, analysis] of analyses) if (analysis.text !== undefined) texts.set(file, analysis.text);
+  return texts;
+}
