@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { visit } from 'unist-util-visit';
 import { defineFileRule } from '../src/core/rule.js';
 
 /**
@@ -18,13 +17,15 @@ export default defineFileRule({
   messages: {
     skipped: 'Heading level {actual} follows level {previous}; expected level {expected} or higher.',
   },
-  check({ file, report }) {
+  create({ report }) {
     let previous = 0;
-    visit(file.tree, 'heading', (heading) => {
-      if (previous > 0 && heading.depth > previous + 1) {
-        report({ messageId: 'skipped', data: { actual: heading.depth, previous, expected: previous + 1 }, at: heading });
-      }
-      previous = heading.depth;
-    });
+    return {
+      heading(heading) {
+        if (previous > 0 && heading.depth > previous + 1) {
+          report({ messageId: 'skipped', data: { actual: heading.depth, previous, expected: previous + 1 }, at: heading });
+        }
+        previous = heading.depth;
+      },
+    };
   },
 });

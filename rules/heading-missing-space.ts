@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import type { Paragraph } from 'mdast';
 import { z } from 'zod';
 import { defineFileRule } from '../src/core/rule.js';
 
@@ -22,15 +22,12 @@ export default defineFileRule({
   messages: {
     missingSpace: '"{hashes}{word}" renders as text, not a heading: put a space after "{hashes}".',
   },
-  check({ file, report }) {
+  create({ file, report }) {
     // Only text the parser left as plain text counts: not code spans, HTML or link destinations.
     const textStarts: number[] = [];
     const textEnds: number[] = [];
-    visit(file.tree, 'text', (node) => {
-      if (node.position?.start.offset === undefined || node.position.end.offset === undefined) return;
-      textStarts.push(node.position.start.offset);
-      textEnds.push(node.position.end.offset);
-    });
+    // A paragraph comes before its text in the walk, so paragraphs are checked once all text is known.
+    const paragraphs: Paragraph[] = [];
     // Text nodes come in document order, so a binary search finds the one that could hold an offset.
     const inText = (offset: number): boolean => {
       let low = 0;
@@ -42,7 +39,7 @@ export default defineFileRule({
       }
       return textStarts.length > 0 && textStarts[low]! <= offset && offset < textEnds[low]!;
     };
-    visit(file.tree, 'paragraph', (paragraph) => {
+    const checkParagraph = (paragraph: Paragraph): void => {
       const first = paragraph.position!.start.line;
       const last = paragraph.position!.end.line;
       for (let line = first; line <= last; line++) {
@@ -63,6 +60,19 @@ export default defineFileRule({
           fix: { start: start + hashes.length, end: start + hashes.length, text: ' ' },
         });
       }
-    });
+    };
+    return {
+      text(node) {
+        if (node.position?.start.offset === undefined || node.position.end.offset === undefined) return;
+        textStarts.push(node.position.start.offset);
+        textEnds.push(node.position.end.offset);
+      },
+      paragraph(paragraph) {
+        paragraphs.push(paragraph);
+      },
+      'root:exit'() {
+        for (const paragraph of paragraphs) checkParagraph(paragraph);
+      },
+    };
   },
 });

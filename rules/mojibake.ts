@@ -1,6 +1,6 @@
-import { visit } from 'unist-util-visit';
+import type { Code, InlineCode } from 'mdast';
 import { z } from 'zod';
-import { defineFileRule } from '../src/core/rule.js';
+import { defineFileRule, type NodeHandlers } from '../src/core/rule.js';
 import { findEncodingDamage } from '../src/text/mojibake.js';
 
 const codePoint = (character: string): string => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -8,13 +8,17 @@ const codePoint = (character: string): string => `U+${character.codePointAt(0)!.
 /** The damaged text as a message can show it: invisible control characters spelled out. */
 const visible = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `<${codePoint(character)}>`);
 
-/** Ranges of code blocks and code spans, sorted: text there is shown as typed, examples included. */
-function codeRanges(tree: Parameters<typeof visit>[0]): { start: number; end: number }[] {
-  const ranges: { start: number; end: number }[] = [];
-  visit(tree, (node) => {
-    if ((node.type === 'code' || node.type === 'inlineCode') && node.position) ranges.push({ start: node.position.start.offset!, end: node.position.end.offset! });
-  });
-  return ranges.sort((a, b) => a.start - b.start);
+interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** Collects the ranges of code blocks and code spans: text there is shown as typed, examples included. */
+function codeRangeHandlers(ranges: TextRange[]): NodeHandlers {
+  const add = (node: Code | InlineCode): void => {
+    if (node.position) ranges.push({ start: node.position.start.offset!, end: node.position.end.offset! });
+  };
+  return { code: add, inlineCode: add };
 }
 
 /**
@@ -40,21 +44,28 @@ export default defineFileRule({
     replacement: 'Replacement character U+FFFD: a character was lost in a conversion; retype it.',
     control: 'Invisible control character {codePoint}; remove it or retype what it replaced.',
   },
-  check({ file, options, report }) {
-    const skipped = options.code ? [] : codeRanges(file.tree);
-    let from = 0;
-    for (const range of [...skipped, { start: file.text.length, end: file.text.length }]) {
-      if (range.start > from) {
-        for (const damage of findEncodingDamage(file.text, from, range.start)) {
-          const text = visible(file.text.slice(damage.start, damage.end));
-          const at = { start: damage.start, end: damage.end };
-          if (damage.kind === 'mojibake') report({ messageId: 'mojibake', data: { text, repaired: damage.repaired! }, at, fix: { ...at, text: damage.repaired! } });
-          else if (damage.kind === 'incomplete') report({ messageId: 'incomplete', data: { text }, at });
-          else if (damage.kind === 'replacement') report({ messageId: 'replacement', at });
-          else report({ messageId: 'control', data: { codePoint: codePoint(file.text[damage.start]!) }, at });
+  create({ file, options, report }) {
+    // The walk only gathers where code is; the scan of the text between runs at the end.
+    const skipped: TextRange[] = [];
+    return {
+      ...(options.code ? {} : codeRangeHandlers(skipped)),
+      'root:exit'() {
+        skipped.sort((a, b) => a.start - b.start);
+        let from = 0;
+        for (const range of [...skipped, { start: file.text.length, end: file.text.length }]) {
+          if (range.start > from) {
+            for (const damage of findEncodingDamage(file.text, from, range.start)) {
+              const text = visible(file.text.slice(damage.start, damage.end));
+              const at = { start: damage.start, end: damage.end };
+              if (damage.kind === 'mojibake') report({ messageId: 'mojibake', data: { text, repaired: damage.repaired! }, at, fix: { ...at, text: damage.repaired! } });
+              else if (damage.kind === 'incomplete') report({ messageId: 'incomplete', data: { text }, at });
+              else if (damage.kind === 'replacement') report({ messageId: 'replacement', at });
+              else report({ messageId: 'control', data: { codePoint: codePoint(file.text[damage.start]!) }, at });
+            }
+          }
+          from = Math.max(from, range.end);
         }
-      }
-      from = Math.max(from, range.end);
-    }
+      },
+    };
   },
 });

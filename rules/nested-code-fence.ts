@@ -1,4 +1,3 @@
-import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { fenceOf, fencedBlock, unclosedScope } from '../src/markdown/fences.js';
 import { defineFileRule } from '../src/core/rule.js';
@@ -22,27 +21,29 @@ export default defineFileRule({
   messages: {
     nested: 'Fence "{inner}" is inside the code block opened at line {openLine}, so it is content, not a nested block; the block really closes at {closes}. Open the outer block with a longer fence ("{longer}").',
   },
-  check({ file, report }) {
-    visit(file.tree, 'code', (node, _index, parent) => {
-      const block = fencedBlock(file.text, node);
-      if (!block) return;
-      const openLine = node.position!.start.line;
-      const closesAt = block.closed ? `line ${node.position!.end.line}` : `the end of ${unclosedScope(parent?.type)}`;
-      // node.value holds the content lines without container prefixes, one per source line after the opening fence.
-      node.value.split(/\r\n|\r|\n/).forEach((content, index) => {
-        const inner = fenceOf(content);
-        if (!inner || inner.info === '' || inner.character !== block.opening.character || inner.length < block.opening.length) return;
-        const line = openLine + 1 + index;
-        const sourceLine = file.text.slice(file.lineStarts[line - 1]!, file.lineStarts[line] ?? file.text.length);
-        const run = inner.character.repeat(inner.length);
-        const start = file.lineStarts[line - 1]! + sourceLine.indexOf(run);
-        const written = `${run}${sourceLine.slice(sourceLine.indexOf(run) + run.length).trimEnd()}`;
-        report({
-          messageId: 'nested',
-          data: { inner: written, openLine, closes: closesAt, longer: block.opening.character.repeat(inner.length + 1) },
-          at: { start, end: start + written.length },
+  create({ file, report }) {
+    return {
+      code(node, ancestors) {
+        const block = fencedBlock(file.text, node);
+        if (!block) return;
+        const openLine = node.position!.start.line;
+        const closesAt = block.closed ? `line ${node.position!.end.line}` : `the end of ${unclosedScope(ancestors.at(-1)?.type)}`;
+        // node.value holds the content lines without container prefixes, one per source line after the opening fence.
+        node.value.split(/\r\n|\r|\n/).forEach((content, index) => {
+          const inner = fenceOf(content);
+          if (!inner || inner.info === '' || inner.character !== block.opening.character || inner.length < block.opening.length) return;
+          const line = openLine + 1 + index;
+          const sourceLine = file.text.slice(file.lineStarts[line - 1]!, file.lineStarts[line] ?? file.text.length);
+          const run = inner.character.repeat(inner.length);
+          const start = file.lineStarts[line - 1]! + sourceLine.indexOf(run);
+          const written = `${run}${sourceLine.slice(sourceLine.indexOf(run) + run.length).trimEnd()}`;
+          report({
+            messageId: 'nested',
+            data: { inner: written, openLine, closes: closesAt, longer: block.opening.character.repeat(inner.length + 1) },
+            at: { start, end: start + written.length },
+          });
         });
-      });
-    });
+      },
+    };
   },
 });

@@ -1,7 +1,7 @@
-import type { Heading, Paragraph, TableCell } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Definition, Heading, Paragraph, TableCell } from 'mdast';
 import { z } from 'zod';
 import { defineFileRule } from '../src/core/rule.js';
+import { forEachNode, SKIP } from '../src/markdown/walk.js';
 import { closestMatches } from '../src/text/did-you-mean.js';
 
 /** CommonMark label matching: case-folded, inner whitespace collapsed, trimmed (as mdast's `identifier`). */
@@ -24,10 +24,10 @@ function plainSource(text: string, container: Paragraph | Heading | TableCell): 
   const blank = (from: number, to: number): void => {
     for (let i = Math.max(from, start); i < Math.min(to, end); i++) if (characters[i - start] !== '\n' && characters[i - start] !== '\r') characters[i - start] = ' ';
   };
-  visit(container, (node) => {
+  forEachNode(container, (node) => {
     if (node === container || !OPAQUE.has(node.type)) return undefined;
     blank(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-    return 'skip';
+    return SKIP;
   });
   const source = characters.join('').replace(/\\[\\[\]]/g, '  ');
   return { source, start };
@@ -98,23 +98,23 @@ export default defineFileRule({
     unusedDefinition: 'Definition "[{label}]" is never used.',
     duplicateDefinition: 'Definition "[{label}]" repeats the one on line {line}; the first one wins.',
   },
-  check({ file, options, report }) {
+  create({ file, options, report }) {
     const ignored = new Set(options.ignoredLabels.map(normalizeLabel));
     const definitions = new Map<string, { label: string; line: number }>();
+    const allDefinitions: Definition[] = [];
     const used = new Set<string>();
-    visit(file.tree, (node) => {
-      if (node.type === 'linkReference' || node.type === 'imageReference') used.add(node.identifier);
-      if (node.type !== 'definition') return;
-      const first = definitions.get(node.identifier);
-      const label = node.label ?? node.identifier;
-      if (first) report({ messageId: 'duplicateDefinition', data: { label, line: first.line }, at: node });
-      else definitions.set(node.identifier, { label, line: node.position?.start.line ?? 0 });
-    });
-
-    visit(file.tree, (node) => {
-      if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return undefined;
+    // A definition may come after its use, so written references and definitions are judged at the end.
+    const written: WrittenReference[] = [];
+    const use = (node: { identifier: string }): void => {
+      used.add(node.identifier);
+    };
+    const collectWritten = (node: Paragraph | Heading | TableCell): void => {
       const { source, start } = plainSource(file.text, node);
-      for (const reference of writtenReferences(source, start, options.shortcut)) {
+      written.push(...writtenReferences(source, start, options.shortcut));
+    };
+
+    const reportUndefined = (): void => {
+      for (const reference of written) {
         const identifier = normalizeLabel(reference.label);
         if (definitions.has(identifier) || ignored.has(identifier) || isOtherSyntax(reference.label)) continue;
         const [closest] = closestMatches(identifier, definitions.keys());
@@ -125,14 +125,33 @@ export default defineFileRule({
           ...(closest !== undefined ? { suggestion: `did you mean "[${definitions.get(closest)!.label}]"?` } : {}),
         });
       }
-      return 'skip';
-    });
+    };
+    const reportUnused = (): void => {
+      for (const definition of allDefinitions) {
+        const label = definition.label ?? definition.identifier;
+        if (used.has(definition.identifier) || ignored.has(definition.identifier) || isCommentDefinition(label, definition.url)) continue;
+        if (definitions.get(definition.identifier)?.line !== definition.position?.start.line) continue;
+        report({ messageId: 'unusedDefinition', data: { label }, at: definition });
+      }
+    };
 
-    visit(file.tree, 'definition', (definition) => {
-      const label = definition.label ?? definition.identifier;
-      if (used.has(definition.identifier) || ignored.has(definition.identifier) || isCommentDefinition(label, definition.url)) return;
-      if (definitions.get(definition.identifier)?.line !== definition.position?.start.line) return;
-      report({ messageId: 'unusedDefinition', data: { label }, at: definition });
-    });
+    return {
+      linkReference: use,
+      imageReference: use,
+      definition(node) {
+        allDefinitions.push(node);
+        const first = definitions.get(node.identifier);
+        const label = node.label ?? node.identifier;
+        if (first) report({ messageId: 'duplicateDefinition', data: { label, line: first.line }, at: node });
+        else definitions.set(node.identifier, { label, line: node.position?.start.line ?? 0 });
+      },
+      paragraph: collectWritten,
+      heading: collectWritten,
+      tableCell: collectWritten,
+      'root:exit'() {
+        reportUndefined();
+        reportUnused();
+      },
+    };
   },
 });

@@ -1,5 +1,4 @@
-import type { Heading, Nodes, Parent, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Heading, Parents, RootContent } from 'mdast';
 import { z } from 'zod';
 import { contractsFor, perGlobSchema } from '../src/contracts/per-glob.js';
 import { compileTextPattern, describePattern, textPatternSchema } from '../src/contracts/text-pattern.js';
@@ -30,8 +29,8 @@ type SectionSpec = z.infer<typeof sectionSpec>;
 interface FoundHeading {
   node: Heading;
   text: string;
-  /** Whether anything but subheadings, comments and link definitions lies in its section. */
-  hasContent: boolean;
+  /** The node whose children hold the heading and its section. */
+  parent: Parents | undefined;
 }
 
 const COMMENT_ONLY = /^\s*(?:<!--[\s\S]*?-->\s*)+$/;
@@ -42,23 +41,19 @@ function isContent(node: RootContent): boolean {
   return true;
 }
 
-/** Every heading in document order, with whether its section (up to the next heading of the same or a higher level) has content. */
-function collectHeadings(tree: Parent): FoundHeading[] {
-  const result: FoundHeading[] = [];
-  visit(tree as Nodes, 'heading', (node, index, parent) => {
-    let hasContent = false;
-    const siblings = parent?.children ?? [];
-    for (let i = (index ?? siblings.length) + 1; i < siblings.length; i++) {
-      const sibling = siblings[i]!;
-      if (sibling.type === 'heading' && sibling.depth <= node.depth) break;
-      if (isContent(sibling)) {
-        hasContent = true;
-        break;
-      }
-    }
-    result.push({ node, text: headingText(node).trim(), hasContent });
-  });
-  return result;
+/**
+ * Whether anything but subheadings, comments and link definitions lies in a heading's section (up
+ * to the next heading of the same or a higher level). Asked only of the headings a contract wants
+ * non-empty: finding a heading among its siblings costs a search.
+ */
+function hasContent({ node, parent }: FoundHeading): boolean {
+  const siblings: readonly RootContent[] = parent?.children ?? [];
+  for (let i = siblings.indexOf(node) + 1; i > 0 && i < siblings.length; i++) {
+    const sibling = siblings[i]!;
+    if (sibling.type === 'heading' && sibling.depth <= node.depth) break;
+    if (isContent(sibling)) return true;
+  }
+  return false;
 }
 
 /** Indexes (into `positions`) of a longest non-decreasing subsequence: the sections that are in order. */
@@ -101,40 +96,49 @@ export default defineFileRule({
     empty: 'Section {section} is empty: nothing is written under the heading.',
     outOfOrder: 'Section {section} is out of order: it should come {relation} {other}.',
   },
-  check({ file, options, report }) {
+  create({ file, options, report }) {
     const matching = contractsFor(options, file.path);
-    if (matching.length === 0) return;
-    const headings = collectHeadings(file.tree);
-    for (const { glob, contract: { sections, order, nonEmpty, caseSensitive } } of matching) {
-      const found: { spec: SectionSpec; heading: FoundHeading; position: number }[] = [];
-      for (const spec of sections) {
-        const { heading: source, level, nonEmpty: sectionNonEmpty } = typeof spec === 'string' ? { heading: spec, level: undefined, nonEmpty: undefined } : spec;
-        const pattern = compileTextPattern(source, caseSensitive);
-        const candidates = headings.filter((heading) => pattern.whole.test(heading.text));
-        const atLevel = level === undefined ? candidates : candidates.filter((heading) => heading.node.depth === level);
-        const match = atLevel[0];
-        if (!match) {
-          if (candidates[0] && level !== undefined) {
-            report({ messageId: 'wrongLevel', data: { section: quote(candidates[0].text), actual: candidates[0].node.depth, expected: level, glob }, at: candidates[0].node });
-          } else {
-            report({ messageId: 'missing', data: { section: describePattern(source), level: level === undefined ? '' : ` (a level-${level} "${'#'.repeat(level)}" heading)` }, at: { start: 0, end: 0 } });
+    if (matching.length === 0) return {};
+    // Every heading in document order; the contracts are checked once all of them are known.
+    const headings: FoundHeading[] = [];
+    const checkContracts = (): void => {
+      for (const { glob, contract: { sections, order, nonEmpty, caseSensitive } } of matching) {
+        const found: { spec: SectionSpec; heading: FoundHeading; position: number }[] = [];
+        for (const spec of sections) {
+          const { heading: source, level, nonEmpty: sectionNonEmpty } = typeof spec === 'string' ? { heading: spec, level: undefined, nonEmpty: undefined } : spec;
+          const pattern = compileTextPattern(source, caseSensitive);
+          const candidates = headings.filter((heading) => pattern.whole.test(heading.text));
+          const atLevel = level === undefined ? candidates : candidates.filter((heading) => heading.node.depth === level);
+          const match = atLevel[0];
+          if (!match) {
+            if (candidates[0] && level !== undefined) {
+              report({ messageId: 'wrongLevel', data: { section: quote(candidates[0].text), actual: candidates[0].node.depth, expected: level, glob }, at: candidates[0].node });
+            } else {
+              report({ messageId: 'missing', data: { section: describePattern(source), level: level === undefined ? '' : ` (a level-${level} "${'#'.repeat(level)}" heading)` }, at: { start: 0, end: 0 } });
+            }
+            continue;
           }
-          continue;
+          if ((sectionNonEmpty ?? nonEmpty) && !hasContent(match)) report({ messageId: 'empty', data: { section: quote(match.text) }, at: match.node });
+          found.push({ spec, heading: match, position: headings.indexOf(match) });
         }
-        if ((sectionNonEmpty ?? nonEmpty) && !match.hasContent) report({ messageId: 'empty', data: { section: quote(match.text) }, at: match.node });
-        found.push({ spec, heading: match, position: headings.indexOf(match) });
+        if (!order) continue;
+        const ordered = inOrder(found.map((entry) => entry.position));
+        found.forEach((entry, i) => {
+          if (ordered.has(i)) return;
+          let other: number | undefined;
+          for (let j = i - 1; j >= 0 && other === undefined; j--) if (ordered.has(j)) other = j;
+          const relation = other === undefined ? 'before' : 'after';
+          if (other === undefined) for (let j = i + 1; j < found.length && other === undefined; j++) if (ordered.has(j)) other = j;
+          if (other === undefined) return;
+          report({ messageId: 'outOfOrder', data: { section: quote(entry.heading.text), relation, other: quote(found[other]!.heading.text) }, at: entry.heading.node });
+        });
       }
-      if (!order) continue;
-      const ordered = inOrder(found.map((entry) => entry.position));
-      found.forEach((entry, i) => {
-        if (ordered.has(i)) return;
-        let other: number | undefined;
-        for (let j = i - 1; j >= 0 && other === undefined; j--) if (ordered.has(j)) other = j;
-        const relation = other === undefined ? 'before' : 'after';
-        if (other === undefined) for (let j = i + 1; j < found.length && other === undefined; j++) if (ordered.has(j)) other = j;
-        if (other === undefined) return;
-        report({ messageId: 'outOfOrder', data: { section: quote(entry.heading.text), relation, other: quote(found[other]!.heading.text) }, at: entry.heading.node });
-      });
-    }
+    };
+    return {
+      heading(node, ancestors) {
+        headings.push({ node, text: headingText(node).trim(), parent: ancestors.at(-1) });
+      },
+      'root:exit': checkContracts,
+    };
   },
 });

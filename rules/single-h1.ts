@@ -1,5 +1,4 @@
 import type { Heading } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { headingText } from '../src/markdown/headings.js';
 import { defineFileRule } from '../src/core/rule.js';
@@ -20,15 +19,17 @@ export default defineFileRule({
   messages: {
     extraH1: 'Another level-1 heading "{text}"; the title is already "{title}" (line {titleLine}). Use "##" for sections.',
   },
-  check({ file, report }) {
+  create({ report }) {
     let title: Heading | undefined;
-    visit(file.tree, 'heading', (heading) => {
-      if (heading.depth !== 1) return;
-      if (!title) {
-        title = heading;
-        return;
-      }
-      report({ messageId: 'extraH1', data: { text: headingText(heading).trim(), title: headingText(title).trim(), titleLine: title.position!.start.line }, at: heading });
-    });
+    return {
+      heading(heading) {
+        if (heading.depth !== 1) return;
+        if (!title) {
+          title = heading;
+          return;
+        }
+        report({ messageId: 'extraH1', data: { text: headingText(heading).trim(), title: headingText(title).trim(), titleLine: title.position!.start.line }, at: heading });
+      },
+    };
   },
 });

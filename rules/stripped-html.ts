@@ -1,4 +1,3 @@
-import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { blankHtmlComments, htmlAttributes } from '../src/markdown/html.js';
 import { defineFileRule } from '../src/core/rule.js';
@@ -60,25 +59,27 @@ export default defineFileRule({
     styleAttribute: 'Attribute "style" on <{tag}> is removed by GitHub: inline CSS has no effect.',
     javascriptUrl: 'The javascript: URL in "{attribute}" on <{tag}> is removed by GitHub.',
   },
-  check({ file, options, report }) {
+  create({ file, options, report }) {
     const allowed = new Set(options.allowElements.map((name) => name.toLowerCase()));
-    visit(file.tree, 'html', (node) => {
-      const start = node.position!.start.offset!;
-      const source = file.text.slice(start, node.position!.end.offset!);
-      const withoutComments = blankHtmlComments(source);
-      for (const match of withoutComments.matchAll(OPENING_TAG)) {
-        const tag = match[1]!.toLowerCase();
-        if (!STRIPPED_ELEMENTS.has(tag) || allowed.has(tag)) continue;
-        report({ messageId: 'element', data: { tag }, at: { start: start + match.index, end: start + match.index + match[0].length } });
-      }
-      for (const attribute of htmlAttributes(source)) {
-        const at = { start: start + attribute.valueStart, end: start + attribute.valueStart + attribute.value.length };
-        if (/^on[a-z]+$/.test(attribute.name)) report({ messageId: 'eventHandler', data: { attribute: attribute.name, tag: attribute.tag }, at });
-        else if (attribute.name === 'style') report({ messageId: 'styleAttribute', data: { tag: attribute.tag }, at });
-        else if ((attribute.name === 'href' || attribute.name === 'src') && /^\s*javascript:/i.test(attribute.value)) {
-          report({ messageId: 'javascriptUrl', data: { attribute: attribute.name, tag: attribute.tag }, at });
+    return {
+      html(node) {
+        const start = node.position!.start.offset!;
+        const source = file.text.slice(start, node.position!.end.offset!);
+        const withoutComments = blankHtmlComments(source);
+        for (const match of withoutComments.matchAll(OPENING_TAG)) {
+          const tag = match[1]!.toLowerCase();
+          if (!STRIPPED_ELEMENTS.has(tag) || allowed.has(tag)) continue;
+          report({ messageId: 'element', data: { tag }, at: { start: start + match.index, end: start + match.index + match[0].length } });
         }
-      }
-    });
+        for (const attribute of htmlAttributes(source)) {
+          const at = { start: start + attribute.valueStart, end: start + attribute.valueStart + attribute.value.length };
+          if (/^on[a-z]+$/.test(attribute.name)) report({ messageId: 'eventHandler', data: { attribute: attribute.name, tag: attribute.tag }, at });
+          else if (attribute.name === 'style') report({ messageId: 'styleAttribute', data: { tag: attribute.tag }, at });
+          else if ((attribute.name === 'href' || attribute.name === 'src') && /^\s*javascript:/i.test(attribute.value)) {
+            report({ messageId: 'javascriptUrl', data: { attribute: attribute.name, tag: attribute.tag }, at });
+          }
+        }
+      },
+    };
   },
 });

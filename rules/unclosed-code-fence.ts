@@ -1,4 +1,3 @@
-import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { fencedBlock, unclosedScope } from '../src/markdown/fences.js';
 import { defineFileRule } from '../src/core/rule.js';
@@ -19,14 +18,16 @@ export default defineFileRule({
   messages: {
     unclosed: 'Code fence {fence} is never closed: everything after it, to the end of {scope}, renders as code.',
   },
-  check({ file, report }) {
-    visit(file.tree, 'code', (node, _index, parent) => {
-      const block = fencedBlock(file.text, node);
-      if (!block || block.closed) return;
-      const start = node.position!.start.offset!;
-      const fence = block.lines[0]!.trimEnd();
-      const scope = unclosedScope(parent?.type);
-      report({ messageId: 'unclosed', data: { fence: `"${fence}"`, scope }, at: { start, end: start + fence.length } });
-    });
+  create({ file, report }) {
+    return {
+      code(node, ancestors) {
+        const block = fencedBlock(file.text, node);
+        if (!block || block.closed) return;
+        const start = node.position!.start.offset!;
+        const fence = block.lines[0]!.trimEnd();
+        const scope = unclosedScope(ancestors.at(-1)?.type);
+        report({ messageId: 'unclosed', data: { fence: `"${fence}"`, scope }, at: { start, end: start + fence.length } });
+      },
+    };
   },
 });

@@ -1,4 +1,3 @@
-import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { defineFileRule } from '../src/core/rule.js';
 
@@ -18,18 +17,20 @@ export default defineFileRule({
   messages: {
     unclosed: 'HTML comment is never closed ("-->" is missing): GitHub hides everything after it.',
   },
-  check({ file, report }) {
-    visit(file.tree, 'html', (node) => {
-      // Complete comments match with their closer; an opener that matches alone has none.
-      const unclosed = [...node.value.matchAll(/<!--(?:[\s\S]*?-->)?/g)].find((match) => !match[0].endsWith('-->'));
-      if (!unclosed) return;
-      // The value drops container prefixes (`> `), so find the same opener, counted, in the source.
-      const nth = node.value.slice(0, unclosed.index).split('<!--').length - 1;
-      const source = file.text.slice(node.position!.start.offset!, node.position!.end.offset!);
-      let at = -1;
-      for (let i = 0; i <= nth; i++) at = source.indexOf('<!--', at + 1);
-      const start = node.position!.start.offset! + at;
-      report({ messageId: 'unclosed', at: { start, end: start + 4 } });
-    });
+  create({ file, report }) {
+    return {
+      html(node) {
+        // Complete comments match with their closer; an opener that matches alone has none.
+        const unclosed = [...node.value.matchAll(/<!--(?:[\s\S]*?-->)?/g)].find((match) => !match[0].endsWith('-->'));
+        if (!unclosed) return;
+        // The value drops container prefixes (`> `), so find the same opener, counted, in the source.
+        const nth = node.value.slice(0, unclosed.index).split('<!--').length - 1;
+        const source = file.text.slice(node.position!.start.offset!, node.position!.end.offset!);
+        let at = -1;
+        for (let i = 0; i <= nth; i++) at = source.indexOf('<!--', at + 1);
+        const start = node.position!.start.offset! + at;
+        report({ messageId: 'unclosed', at: { start, end: start + 4 } });
+      },
+    };
   },
 });

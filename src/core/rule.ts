@@ -1,11 +1,12 @@
 /**
  * The contract between the engine and a rule. A rule is a plain object: metadata, an options
- * schema, message templates, and a check function. Rules never touch the file system or
+ * schema, message templates, and a check function (or, for file rules that read the tree,
+ * `create`, which returns handlers by node type). Rules never touch the file system or
  * `process`: file rules read the parsed tree, project rules read the ProjectIndex. The one
  * exception is a project rule's asynchronous step (`checkAsync`, the network check of external
  * links), which may do I/O with what its RuleEnvironment hands it.
  */
-import type { Root } from 'mdast';
+import type { Nodes, Parents, Root } from 'mdast';
 import type { z } from 'zod';
 import type { FileFacts, ProjectIndex } from './facts.js';
 
@@ -72,6 +73,27 @@ export interface FileRuleContext<Options> {
   options: Options;
   report(descriptor: ReportDescriptor): void;
 }
+
+/**
+ * The nodes above the one a handler receives: the root first, its parent last. The engine reuses
+ * the array as the walk goes on, so it is only valid during the call: copy it to keep it.
+ */
+export type Ancestors = readonly Parents[];
+
+/** The mdast node of one type: `NodeOfType<'heading'>` is `Heading`. */
+export type NodeOfType<Type extends Nodes['type']> = Extract<Nodes, { type: Type }>;
+
+/**
+ * What a tree-reading file rule's `create` returns, as ESLint's selectors: a handler per mdast
+ * node type, called for every node of that type in document order (pre-order, parents before
+ * their children), and `root:exit`, called once after the whole tree was seen — for what needs
+ * all of it, such as a definition that follows its first use.
+ */
+export type NodeHandlers = {
+  readonly [Type in Nodes['type']]?: (node: NodeOfType<Type>, ancestors: Ancestors) => void;
+} & {
+  readonly 'root:exit'?: (root: Root) => void;
+};
 
 export interface ProjectRuleContext<Options> {
   index: ProjectIndex;
@@ -152,10 +174,25 @@ interface RuleMeta<Options> {
   messages: Readonly<Record<string, string>>;
 }
 
-export interface FileRule<Options = any> extends RuleMeta<Options> {
+/**
+ * A file rule that reads the tree: the engine walks each file's tree once for all such rules
+ * and calls the handlers `create` returns. A handler that throws ends the rule for that file
+ * (one rule-crash diagnostic); the other rules go on.
+ */
+export interface TreeFileRule<Options = any> extends RuleMeta<Options> {
+  scope: 'file';
+  create(context: FileRuleContext<Options>): NodeHandlers;
+  check?: never;
+}
+
+/** A file rule that needs the whole file at once (the raw text), run after the walk. */
+export interface WholeFileRule<Options = any> extends RuleMeta<Options> {
   scope: 'file';
   check(context: FileRuleContext<Options>): void;
+  create?: never;
 }
+
+export type FileRule<Options = any> = TreeFileRule<Options> | WholeFileRule<Options>;
 
 export interface ProjectRule<Options = any, Extracted = unknown> extends RuleMeta<Options> {
   scope: 'project';

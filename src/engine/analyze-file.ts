@@ -1,12 +1,14 @@
 /**
  * Phase 1: a pure function of (path, bytes, enabled rules). It decodes and parses the file once,
- * runs the file rules and the extract steps of project rules on the tree, and returns plain data
- * (FileFacts and pending diagnostics). The tree does not outlive this call.
+ * walks the tree once for the fact collectors and the handlers of all file rules, runs whole-file
+ * rules and the extract steps of project rules, and returns plain data (FileFacts and pending
+ * diagnostics). The tree does not outlive this call.
  */
-import { collectFileFacts } from '../markdown/facts.js';
+import { fileFactsCollector } from '../markdown/facts.js';
 import { computeLineStarts, parseMarkdown } from '../markdown/parse.js';
 import { decodeMarkdown } from '../markdown/decode.js';
-import { formatMessage, type Location, type ParsedFile, type ReportDescriptor, type TextEdit } from '../core/rule.js';
+import { combineHandlers, walkWithHandlers, type UntypedHandler } from '../markdown/walk.js';
+import { formatMessage, type FileRuleContext, type Location, type NodeHandlers, type ParsedFile, type ReportDescriptor, type TextEdit } from '../core/rule.js';
 import type { EnabledRule } from '../config/file-settings.js';
 import type { FileFacts } from '../core/facts.js';
 import type { PendingDiagnostic } from '../core/diagnostic.js';
@@ -52,26 +54,92 @@ function crashDiagnostic(file: string, ruleId: string, error: unknown): PendingD
   return toPending(file, RULE_CRASH.id, 'error', RULE_CRASH.messages, { messageId: 'crashed', data: { rule: ruleId, error: message }, at: { start: 0, end: 0 } });
 }
 
+/**
+ * One enabled rule's part of a file's analysis. Each rule keeps its own diagnostics, so they come
+ * out grouped by rule in the order of the enabled rules, as when every rule walked the tree alone,
+ * although the handlers of all rules now run interleaved in one walk.
+ */
+class RuleRun {
+  readonly diagnostics: PendingDiagnostic[] = [];
+  crashed = false;
+
+  constructor(
+    private readonly file: ParsedFile,
+    readonly enabled: EnabledRule,
+  ) {}
+
+  context(): FileRuleContext<unknown> {
+    const { rule, severity, options } = this.enabled;
+    return { file: this.file, options, report: (descriptor) => this.diagnostics.push(toPending(this.file.path, rule.id, severity, rule.messages, descriptor)) };
+  }
+
+  /** Runs a step of the rule; the first one that throws becomes its rule-crash diagnostic and ends it for this file. */
+  attempt(step: () => void): void {
+    if (this.crashed) return;
+    try {
+      step();
+    } catch (error) {
+      this.crash(error);
+    }
+  }
+
+  /**
+   * The rule's handlers, each run as a step: once one throws, none of them is called again.
+   * (attempt's logic inlined: this runs for every node, and a closure per call shows.)
+   */
+  isolate(handlers: NodeHandlers): NodeHandlers {
+    const isolated: Record<string, UntypedHandler> = {};
+    for (const [key, handler] of Object.entries(handlers) as [string, UntypedHandler | undefined][]) {
+      if (handler === undefined) continue;
+      isolated[key] = (node, ancestors) => {
+        if (this.crashed) return;
+        try {
+          handler(node, ancestors);
+        } catch (error) {
+          this.crash(error);
+        }
+      };
+    }
+    return isolated as NodeHandlers;
+  }
+
+  private crash(error: unknown): void {
+    this.crashed = true;
+    this.diagnostics.push(crashDiagnostic(this.file.path, this.enabled.rule.id, error));
+  }
+}
+
+/**
+ * Parses the file, then walks its tree once: the fact collectors and the handlers of every
+ * tree-reading file rule see each node in turn. Whole-file rules and the extract steps of project
+ * rules run after the walk.
+ */
 export function analyzeText(path: string, text: string, enabledRules: readonly EnabledRule[], factsOnly = false): FileAnalysis {
   const lineStarts = computeLineStarts(text);
   const file: ParsedFile = { path, text, tree: parseMarkdown(text), lineStarts };
-  const facts = collectFileFacts(file);
-  const diagnostics: PendingDiagnostic[] = [];
-  let crashed = false;
-  for (const { rule, severity, options } of enabledRules) {
-    try {
-      if (rule.scope === 'file') {
-        if (factsOnly) continue;
-        rule.check({ file, options, report: (descriptor) => diagnostics.push(toPending(path, rule.id, severity, rule.messages, descriptor)) });
-      } else if (rule.extract) {
-        facts.extracted[rule.id] = rule.extract(file, options);
-      }
-    } catch (error) {
-      crashed = true;
-      diagnostics.push(crashDiagnostic(path, rule.id, error));
+  const factsCollector = fileFactsCollector(file);
+  const runs = enabledRules.map((enabled) => new RuleRun(file, enabled));
+
+  const handlerSets: NodeHandlers[] = [factsCollector.handlers];
+  for (const run of factsOnly ? [] : runs) {
+    const { rule } = run.enabled;
+    if (rule.scope === 'file' && rule.create) run.attempt(() => handlerSets.push(run.isolate(rule.create!(run.context()))));
+  }
+  walkWithHandlers(file.tree, combineHandlers(handlerSets));
+
+  const facts = factsCollector.facts();
+  for (const run of runs) {
+    const { rule, options } = run.enabled;
+    if (rule.scope === 'file') {
+      if (!factsOnly && rule.check) run.attempt(() => rule.check!(run.context()));
+    } else if (rule.extract) {
+      run.attempt(() => {
+        facts.extracted[rule.id] = rule.extract!(file, options);
+      });
     }
   }
-  return { path, facts, text, diagnostics, crashed };
+  const diagnostics = runs.flatMap((run) => run.diagnostics);
+  return { path, facts, text, diagnostics, crashed: runs.some((run) => run.crashed) };
 }
 
 export function analyzeBytes(path: string, bytes: Uint8Array, enabledRules: readonly EnabledRule[], factsOnly = false): FileAnalysis {

@@ -1,12 +1,12 @@
 import type { Nodes } from 'mdast';
-import type { ParsedFile } from '../core/rule.js';
+import type { NodeHandlers, ParsedFile } from '../core/rule.js';
 import type { Directive } from '../core/facts.js';
 import { parseDirectives } from '../suppressions/control-comments.js';
 import type { DefinitionFact, FileFacts, HtmlAnchorFact, LinkFact, ReferenceFact } from '../core/facts.js';
-import { decodeHtmlEntities, headingAnchors } from './headings.js';
+import { decodeHtmlEntities, headingAnchorCollector } from './headings.js';
 import { htmlAttributes } from './html.js';
 import { offsetToPoint } from './parse.js';
-import { forEachNode } from './walk.js';
+import { combineHandlers, walkWithHandlers } from './walk.js';
 
 const HTML_LINK_ATTRIBUTES: Record<string, readonly string[]> = {
   a: ['href'],
@@ -111,6 +111,16 @@ export function countLines(text: string, lineStarts: readonly number[]): number 
 
 /** The facts every rule may rely on, gathered in one walk of the tree. */
 export function collectFileFacts(file: ParsedFile): FileFacts {
+  const collector = fileFactsCollector(file);
+  walkWithHandlers(file.tree, collector.handlers);
+  return collector.facts();
+}
+
+/**
+ * collectFileFacts as handlers, so that phase 1 gathers the facts in the same walk that runs the
+ * rules; `facts()` gives the result once the walk is over.
+ */
+export function fileFactsCollector(file: ParsedFile): { handlers: NodeHandlers; facts(): FileFacts } {
   const links: LinkFact[] = [];
   const definitions: DefinitionFact[] = [];
   const references: ReferenceFact[] = [];
@@ -126,63 +136,64 @@ export function collectFileFacts(file: ParsedFile): FileFacts {
     return line + 1;
   };
 
-  forEachNode(file.tree, (node) => {
-    switch (node.type) {
-      case 'link':
-      case 'image': {
-        const { start, end } = range(node);
-        const source = file.text.slice(start, end);
-        const autolink = node.type === 'link' && !source.startsWith('[');
-        const fact: LinkFact = { kind: node.type, url: node.url, start, end };
-        if (autolink) fact.autolink = true;
-        else Object.assign(fact, destinationFacts(file.text, node, node.url));
-        links.push(fact);
-        break;
-      }
-      case 'definition': {
-        const { start, end } = range(node);
-        definitions.push({ identifier: node.identifier, label: node.label ?? node.identifier, url: node.url, start, end });
-        links.push({ kind: 'definition', url: node.url, start, end, ...destinationFacts(file.text, node, node.url) });
-        break;
-      }
-      case 'linkReference':
-      case 'imageReference': {
-        const { start, end } = range(node);
-        references.push({
-          identifier: node.identifier,
-          label: node.label ?? node.identifier,
-          referenceType: node.referenceType,
-          image: node.type === 'imageReference',
-          start,
-          end,
-        });
-        break;
-      }
-      case 'html': {
-        collectHtml(file, node, links, htmlAnchors);
-        const { start, end } = range(node);
-        directives.push(...parseDirectives(file.text.slice(start, end), start, pointOf, nextContentLine));
-        break;
-      }
-    }
-  });
-
-  const headings: FileFacts['headings'] = [];
-  for (const heading of headingAnchors(file.tree)) {
-    if (heading.kind === 'markdown') headings.push({ text: heading.text, depth: heading.heading.depth, anchor: heading.anchor, ...range(heading.heading) });
-    else htmlAnchors.push({ anchor: heading.anchor, start: heading.start, end: heading.end });
-  }
-
-  return {
-    path: file.path,
-    lineStarts: [...file.lineStarts],
-    lineCount: countLines(file.text, file.lineStarts),
-    headings,
-    htmlAnchors,
-    links,
-    definitions,
-    references,
-    directives,
-    extracted: {},
+  const addLink = (node: Extract<Nodes, { type: 'link' | 'image' }>): void => {
+    const { start, end } = range(node);
+    const source = file.text.slice(start, end);
+    const autolink = node.type === 'link' && !source.startsWith('[');
+    const fact: LinkFact = { kind: node.type, url: node.url, start, end };
+    if (autolink) fact.autolink = true;
+    else Object.assign(fact, destinationFacts(file.text, node, node.url));
+    links.push(fact);
   };
+  const addReference = (node: Extract<Nodes, { type: 'linkReference' | 'imageReference' }>): void => {
+    const { start, end } = range(node);
+    references.push({
+      identifier: node.identifier,
+      label: node.label ?? node.identifier,
+      referenceType: node.referenceType,
+      image: node.type === 'imageReference',
+      start,
+      end,
+    });
+  };
+  const ownHandlers: NodeHandlers = {
+    link: addLink,
+    image: addLink,
+    definition(node) {
+      const { start, end } = range(node);
+      definitions.push({ identifier: node.identifier, label: node.label ?? node.identifier, url: node.url, start, end });
+      links.push({ kind: 'definition', url: node.url, start, end, ...destinationFacts(file.text, node, node.url) });
+    },
+    linkReference: addReference,
+    imageReference: addReference,
+    html(node) {
+      collectHtml(file, node, links, htmlAnchors);
+      const { start, end } = range(node);
+      directives.push(...parseDirectives(file.text.slice(start, end), start, pointOf, nextContentLine));
+    },
+  };
+  const headingCollector = headingAnchorCollector();
+
+  const facts = (): FileFacts => {
+    const headings: FileFacts['headings'] = [];
+    // HTML headings' anchors come after the `id`/`name` anchors, as they always have.
+    const anchors = [...htmlAnchors];
+    for (const heading of headingCollector.anchors) {
+      if (heading.kind === 'markdown') headings.push({ text: heading.text, depth: heading.heading.depth, anchor: heading.anchor, ...range(heading.heading) });
+      else anchors.push({ anchor: heading.anchor, start: heading.start, end: heading.end });
+    }
+    return {
+      path: file.path,
+      lineStarts: [...file.lineStarts],
+      lineCount: countLines(file.text, file.lineStarts),
+      headings,
+      htmlAnchors: anchors,
+      links,
+      definitions,
+      references,
+      directives,
+      extracted: {},
+    };
+  };
+  return { handlers: combineHandlers([ownHandlers, headingCollector.handlers]), facts };
 }

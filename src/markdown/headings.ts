@@ -6,9 +6,10 @@
  * which were rendered by GitHub, show.
  */
 import GithubSlugger from 'github-slugger';
-import type { Heading, Html, Nodes, Root } from 'mdast';
+import type { Heading, Html, Root } from 'mdast';
+import type { NodeHandlers } from '../core/rule.js';
 import { blankHtmlComments } from './html.js';
-import { forEachNode } from './walk.js';
+import { forEachNode, SKIP, walkWithHandlers } from './walk.js';
 
 /**
  * The text GitHub slugs for a heading: the rendered text content. Raw HTML tags contribute
@@ -17,12 +18,11 @@ import { forEachNode } from './walk.js';
  */
 export function headingText(heading: Heading): string {
   let text = '';
-  const walk = (node: Nodes): void => {
-    if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') return;
+  forEachNode(heading, (node) => {
+    if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') return SKIP;
     if (node.type === 'text' || node.type === 'inlineCode') text += node.value;
-    else if ('children' in node) for (const child of node.children) walk(child as Nodes);
-  };
-  walk(heading);
+    return undefined;
+  });
   return text;
 }
 
@@ -75,15 +75,27 @@ export type HeadingAnchor =
  * shift the numbering of later duplicates.
  */
 export function headingAnchors(tree: Root): HeadingAnchor[] {
+  const collector = headingAnchorCollector();
+  walkWithHandlers(tree, collector.handlers);
+  return collector.anchors;
+}
+
+/**
+ * headingAnchors as handlers, for a walk that does other work too (phase 1 collects every fact of
+ * a file in the walk that runs the rules). `anchors` is complete once the walk is over.
+ */
+export function headingAnchorCollector(): { handlers: NodeHandlers; anchors: HeadingAnchor[] } {
   const slugger = new GithubSlugger();
-  const result: HeadingAnchor[] = [];
-  forEachNode(tree, (node) => {
-    if (node.type === 'heading') {
+  const anchors: HeadingAnchor[] = [];
+  const handlers: NodeHandlers = {
+    heading(node) {
       const text = headingText(node);
-      result.push({ kind: 'markdown', heading: node, text, anchor: slugger.slug(text) });
-    } else if (node.type === 'html' && /<h[1-6][\s>]/i.test(node.value)) {
-      for (const heading of htmlHeadings(node)) result.push({ kind: 'html', ...heading, anchor: slugger.slug(heading.text) });
-    }
-  });
-  return result;
+      anchors.push({ kind: 'markdown', heading: node, text, anchor: slugger.slug(text) });
+    },
+    html(node) {
+      if (!/<h[1-6][\s>]/i.test(node.value)) return;
+      for (const heading of htmlHeadings(node)) anchors.push({ kind: 'html', ...heading, anchor: slugger.slug(heading.text) });
+    },
+  };
+  return { handlers, anchors };
 }
