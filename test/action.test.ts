@@ -1,20 +1,31 @@
 /**
  * The GitHub Action and the pre-commit hook definition, exercised as their hosts would run them:
  * the action's lint step is run with bash exactly as written in action.yml (inputs substituted
- * the way the runner does), against the built CLI in bin/, in a temporary git repository.
+ * the way the runner does), from a copy of this repository as `uses:` checks it out (no
+ * node_modules/, no dist/: the committed bundle runs), in a temporary git repository. The hooks
+ * run through the real pre-commit framework in test/install/pre-commit.test.ts.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { createPackageCheckout, temporaryFolder, type PackageCheckout } from './helpers/package-checkout.js';
 import { TempRepo } from './helpers/temp-repo.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);
+
+/** The action as the runner fetches it for `uses: agentops-lint/agentops-lint@<ref>`: the repository's files at that ref. */
+let actionCheckout: PackageCheckout;
+beforeAll(async () => {
+  actionCheckout = await createPackageCheckout(await temporaryFolder('agentops-lint-action-'));
+}, 60_000);
+afterAll(() => fs.rm(path.dirname(actionCheckout.dir), { recursive: true, force: true }));
 
 interface ActionStep {
   name?: string;
@@ -41,7 +52,7 @@ function substitute(value: string, inputs: Record<string, string>): string {
   return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_whole, expression: string) => {
     const input = /^inputs\.([\w-]+)$/.exec(expression);
     if (input) return inputs[input[1]!] ?? action.inputs[input[1]!]?.default ?? '';
-    if (expression === 'github.action_path') return PACKAGE_ROOT;
+    if (expression === 'github.action_path') return actionCheckout.dir;
     throw new Error(`unexpected expression in a run step: ${expression}`);
   });
 }
@@ -49,7 +60,6 @@ function substitute(value: string, inputs: Record<string, string>): string {
 describe('action.yml', () => {
   let repo: TempRepo;
   beforeAll(async () => {
-    expect(existsSync(path.join(PACKAGE_ROOT, 'dist/src/cli.js')), 'the CLI is not built: run `npm run build` (npm test does)').toBe(true);
     repo = await TempRepo.create({
       'agentops-lint.config.yaml': 'rules:\n  heading-increment: error\n',
       'README.md': '# Docs\n\nFine.\n',
@@ -59,13 +69,18 @@ describe('action.yml', () => {
   });
   afterAll(() => repo.cleanup());
 
-  it('is a composite action: set up Node, install, lint, upload SARIF when one was written', () => {
+  it('is a composite action: set up Node, lint with the shipped build, upload SARIF when one was written', () => {
     expect(action.runs.using).toBe('composite');
-    expect(action.runs.steps.map((step) => step.uses ?? step.id ?? step.name)).toEqual(['actions/setup-node@v4', 'Install agentops-lint', 'lint', 'github/codeql-action/upload-sarif@v3']);
+    expect(action.runs.steps.map((step) => step.uses ?? step.id ?? step.name)).toEqual(['actions/setup-node@v4', 'lint', 'github/codeql-action/upload-sarif@v3']);
     expect(action.runs.steps[0]!.with).toEqual({ 'node-version': '${{ inputs.node-version }}' });
-    expect(action.runs.steps[3]!.if).toBe("${{ always() && steps.lint.outputs.sarif != '' }}");
-    expect(action.runs.steps[3]!.with).toEqual({ sarif_file: '${{ steps.lint.outputs.sarif }}', category: 'agentops-lint' });
+    expect(action.runs.steps[2]!.if).toBe("${{ always() && steps.lint.outputs.sarif != '' }}");
+    expect(action.runs.steps[2]!.with).toEqual({ sarif_file: '${{ steps.lint.outputs.sarif }}', category: 'agentops-lint' });
     expect(Object.keys(action.inputs)).toEqual(['args', 'sarif-file', 'node-version', 'working-directory']);
+    // Nothing is installed: no npm, and the lint step runs the bin of the action's own checkout.
+    for (const step of action.runs.steps) expect(step.run ?? '', step.name).not.toMatch(/\bnp[mx]\b|\byarn\b|\bpnpm\b/);
+    expect(action.runs.steps[1]!.env!.AGENTOPS_LINT_BIN).toBe('${{ github.action_path }}/bin/agentops-lint.js');
+    expect(existsSync(path.join(actionCheckout.dir, 'node_modules'))).toBe(false);
+    expect(existsSync(path.join(actionCheckout.dir, 'dist'))).toBe(false);
   });
 
   async function runLintStep(inputs: Record<string, string>) {
@@ -74,17 +89,21 @@ describe('action.yml', () => {
     const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, substitute(value, inputs)]));
     const outputFile = path.join(path.dirname(repo.dir), 'github-output');
     const summaryFile = path.join(path.dirname(repo.dir), 'step-summary.md');
+    const runnerTemp = path.join(path.dirname(repo.dir), 'runner-temp');
     await writeFile(outputFile, '');
     await writeFile(summaryFile, '');
+    await fs.mkdir(runnerTemp, { recursive: true });
     const cwd = path.resolve(repo.dir, substitute(step['working-directory']!, inputs));
     // The runner runs `bash --noprofile --norc -eo pipefail {0}` for `shell: bash`.
     const result = await run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
       cwd,
-      env: { ...repo.env, ...env, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile },
+      env: { ...repo.env, ...env, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: runnerTemp },
     }).then(
       ({ stdout, stderr }) => ({ exitCode: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => ({ exitCode: error.code, stdout: error.stdout, stderr: error.stderr }),
     );
+    // The step cleans up after itself: nothing is left in the runner's temporary folder.
+    expect(await fs.readdir(runnerTemp)).toEqual([]);
     return { ...result, outputs: await readFile(outputFile, 'utf8'), summary: await readFile(summaryFile, 'utf8') };
   }
 
@@ -98,6 +117,16 @@ describe('action.yml', () => {
     const sarif = JSON.parse(await repo.read('reports/agentops-lint.sarif'));
     expect(sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId)).toEqual(['heading-increment']);
     expect(result.summary).toContain('| `heading-increment` | `guide.md` | 1 | 0 |');
+  });
+
+  it('prints a stdout format from args for the job log, then the annotations', async () => {
+    const result = await runLintStep({ args: '--format stylish *.md' });
+    expect(result.stdout).toBe(
+      'guide.md:3:1  error  Heading level 4 follows level 1; expected level 2 or higher.  heading-increment\n\n✖ 1 problem (1 error, 0 warnings) in 2 files checked\n' +
+        '::error file=guide.md,line=3,col=1,endLine=3,endColumn=24,title=heading-increment::Heading level 4 follows level 1; expected level 2 or higher.\n',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(1);
   });
 
   it('passes without SARIF on a clean folder', async () => {
@@ -120,7 +149,7 @@ describe('action.yml', () => {
     for (const input of Object.keys(uses.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
     expect(uses.with!.args).toContain("format('--changed-since origin/{0}', github.base_ref)");
     expect(steps.find((step) => step.uses === 'actions/checkout@v4')!.with).toEqual({ 'fetch-depth': 0 });
-    expect(steps.find((step) => step.uses === 'actions/cache@v4')!.with!.path).toBe('node_modules/.cache/agentops-lint');
+    expect(steps.find((step) => step.uses === 'actions/cache@v4')!.with!.path).toBe('.agentops-lint-cache');
   });
 });
 
@@ -128,14 +157,14 @@ describe('.pre-commit-hooks.yaml', () => {
   const hooks = parse(readFileSync(path.join(PACKAGE_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Record<string, unknown>[];
   const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
 
-  it('defines a node hook on Markdown files, passing their names, and one for the whole commit', () => {
+  it('defines a script hook on Markdown files, passing their names, and one for the whole commit', () => {
     expect(hooks).toEqual([
       {
         id: 'agentops-lint',
         name: 'agentops-lint',
         description: expect.any(String),
-        entry: 'agentops-lint',
-        language: 'node',
+        entry: 'bin/agentops-lint.js',
+        language: 'script',
         types: ['markdown'],
         pass_filenames: true,
         args: ['--cache'],
@@ -146,8 +175,8 @@ describe('.pre-commit-hooks.yaml', () => {
         id: 'agentops-lint-staged',
         name: 'agentops-lint (whole commit)',
         description: expect.any(String),
-        entry: 'agentops-lint --staged',
-        language: 'node',
+        entry: 'bin/agentops-lint.js --staged',
+        language: 'script',
         pass_filenames: false,
         always_run: true,
         args: ['--cache'],
@@ -155,7 +184,8 @@ describe('.pre-commit-hooks.yaml', () => {
         minimum_pre_commit_version: '2.9.0',
       },
     ]);
-    for (const hook of hooks) expect(Object.keys(packageJson.bin)).toContain(String(hook.entry).split(' ')[0]);
+    // A script hook's entry is a path in pre-commit's clone of this repository: the package's bin.
+    for (const hook of hooks) expect(Object.values(packageJson.bin)).toContain(String(hook.entry).split(' ')[0]);
   });
 
   it('fails a commit whose staged file breaks, as pre-commit runs it (entry, then the file names)', async () => {
@@ -164,22 +194,23 @@ describe('.pre-commit-hooks.yaml', () => {
       await repo.commit('docs');
       await repo.write({ 'b.md': '# B\n\n### Skipped\n' });
       await repo.git('add', 'b.md');
-      const [binary, ...entryArgs] = String(hooks[0]!.entry).split(' ');
+      // pre-commit runs a script hook as <its clone>/<entry> <args> <file names>.
+      const [script, ...entryArgs] = String(hooks[0]!.entry).split(' ');
       const args = [...entryArgs, ...(hooks[0]!.args as string[]), 'b.md'];
-      const result = await run('node', [path.join(PACKAGE_ROOT, packageJson.bin[binary!]!), ...args], { cwd: repo.dir, env: repo.env }).catch((error: { code: number; stdout: string }) => error);
+      const result = await run(path.join(PACKAGE_ROOT, script!), args, { cwd: repo.dir, env: repo.env }).catch((error: { code: number; stdout: string }) => error);
       expect('code' in result ? result.code : 0).toBe(1);
       expect(result.stdout).toBe(
         'b.md:3:1  error  Heading level 3 follows level 1; expected level 2 or higher.  heading-increment\n\n✖ 1 problem (1 error, 0 warnings) in 1 file checked\n',
       );
-      expect(existsSync(path.join(repo.dir, 'node_modules/.cache/agentops-lint/phase1-cache.bin'))).toBe(true);
+      expect(existsSync(path.join(repo.dir, '.agentops-lint-cache/phase1-cache.bin'))).toBe(true);
 
       // The whole-commit hook reads the index: a problem staged and then fixed only on disk still fails.
       await repo.write({ 'a.md': '# A\n\n### Skipped in the index\n' });
       await repo.git('add', 'a.md');
       await repo.write({ 'a.md': '# A\n\n## Fine on disk\n' });
-      const [wholeBinary, ...wholeEntryArgs] = String(hooks[1]!.entry).split(' ');
+      const [wholeScript, ...wholeEntryArgs] = String(hooks[1]!.entry).split(' ');
       const wholeArgs = [...wholeEntryArgs, ...(hooks[1]!.args as string[]), '--format', 'github'];
-      const whole = await run('node', [path.join(PACKAGE_ROOT, packageJson.bin[wholeBinary!]!), ...wholeArgs], { cwd: repo.dir, env: repo.env }).catch(
+      const whole = await run(path.join(PACKAGE_ROOT, wholeScript!), wholeArgs, { cwd: repo.dir, env: repo.env }).catch(
         (error: { code: number; stdout: string }) => error,
       );
       expect('code' in whole ? whole.code : 0).toBe(1);

@@ -11,6 +11,10 @@
  * Entries are stored with node:v8 serialisation, the structured-clone format worker threads use,
  * so whatever a rule's extract step may return survives the round trip as it would cross a
  * thread. Texts are not stored: they are decoded again from the bytes read for hashing.
+ *
+ * The default folder is `.agentops-lint-cache/` under the root, as ruff keeps `.ruff_cache/`: a
+ * folder the cache creates gets a `.gitignore` of `*`, so it never shows in `git status` and
+ * `git add -A` never commits it, in any repository, Node project or not.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -24,7 +28,7 @@ import { decodeMarkdown } from '../markdown/decode.js';
 /** Bumped when the stored shape changes; a cache of another format is discarded. */
 const CACHE_FORMAT = 1;
 
-export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/agentops-lint';
+export const DEFAULT_CACHE_LOCATION = '.agentops-lint-cache';
 export const CACHE_FILE_NAME = 'phase1-cache.bin';
 
 /** How many files are read at once while hashing. */
@@ -154,7 +158,7 @@ export class Phase1Cache {
     const kept = [...this.entries].filter(([key]) => this.used.has(key));
     if (!this.changed && kept.length === this.entries.size) return;
     const stored: StoredCache = { format: CACHE_FORMAT, toolVersion: this.toolVersion, entries: kept };
-    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    await ensureCacheFolder(path.dirname(this.file));
     const temporary = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await fs.writeFile(temporary, v8.serialize(stored));
@@ -198,6 +202,23 @@ export class Phase1Cache {
     this.used.add(key);
     this.changed = true;
   }
+}
+
+/** What a folder the cache creates holds besides the cache: git ignores it all (this file too). */
+export const CACHE_FOLDER_GITIGNORE = '# Created by agentops-lint: its cache is never committed.\n*\n';
+
+/** https://bford.info/cachedir/: backup and archiving tools skip a folder that has this file. */
+export const CACHE_FOLDER_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by agentops-lint.\n# For information about cache directory tags, see https://bford.info/cachedir/\n';
+
+/**
+ * Creates the cache folder, marked as a cache for git and backup tools. Only a folder created here
+ * is marked: a `.gitignore` of `*` in a folder the user made (`--cache-location docs`) would hide
+ * their own files from git.
+ */
+async function ensureCacheFolder(folder: string): Promise<void> {
+  if ((await fs.mkdir(folder, { recursive: true })) === undefined) return;
+  await fs.writeFile(path.join(folder, '.gitignore'), CACHE_FOLDER_GITIGNORE);
+  await fs.writeFile(path.join(folder, 'CACHEDIR.TAG'), CACHE_FOLDER_TAG);
 }
 
 function restore(entry: StoredEntry, content: Content, factsOnly: boolean): FileAnalysis {

@@ -7,7 +7,7 @@ import { resolveUserConfig } from '../../src/config/load.js';
 import { lintProject, runPhase1Sequentially, type Phase1Job, type Phase1Runner } from '../../src/engine/lint-project.js';
 import { repositoryPathsFromFiles } from '../../src/core/facts.js';
 import type { Severity } from '../../src/core/rule.js';
-import { CACHE_FILE_NAME, Phase1Cache } from '../../src/cache/phase1-cache.js';
+import { CACHE_FILE_NAME, CACHE_FOLDER_GITIGNORE, Phase1Cache } from '../../src/cache/phase1-cache.js';
 import { STAND_IN_CONFIG } from '../helpers/stand-in-rules.js';
 import { problems, TempRepo } from '../helpers/temp-repo.js';
 import { REGISTRY } from '../../rules/index.js';
@@ -182,8 +182,26 @@ describe('--cache end to end: a cached run never passes what an uncached run fai
     });
   }
 
-  it('uses node_modules/.cache/agentops-lint under the root by default', async () => {
+  it('uses .agentops-lint-cache under the root by default, a folder that git ignores by itself', async () => {
+    // The repository's .gitignore names .cache/ only: nothing may show up in git status.
     await repo.lint(['--cache'], { subfolder: 'docs' });
-    await expect(readFile(path.join(repo.dir, 'node_modules/.cache/agentops-lint', CACHE_FILE_NAME))).resolves.toBeInstanceOf(Buffer);
+    await expect(readFile(path.join(repo.dir, '.agentops-lint-cache', CACHE_FILE_NAME))).resolves.toBeInstanceOf(Buffer);
+    expect(await readFile(path.join(repo.dir, '.agentops-lint-cache/.gitignore'), 'utf8')).toBe(CACHE_FOLDER_GITIGNORE);
+    expect(await readFile(path.join(repo.dir, '.agentops-lint-cache/CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55\n/);
+    expect(await repo.git('status', '--porcelain', '--untracked-files=all', '--ignored=no')).toBe('');
+    await repo.git('add', '-A');
+    expect(await repo.git('diff', '--cached', '--name-only')).toBe('');
+  });
+
+  it('marks a --cache-location folder it creates, and never writes into a folder the user made', async () => {
+    await repo.lint(['--cache-location', 'build/lint-cache']);
+    expect(await readFile(path.join(repo.dir, 'build/lint-cache/.gitignore'), 'utf8')).toBe(CACHE_FOLDER_GITIGNORE);
+    expect(await repo.git('status', '--porcelain', '--untracked-files=all')).toBe('');
+
+    // docs/ holds the user's own files: a .gitignore of `*` there would hide them from git.
+    await repo.lint(['--cache-location', 'docs']);
+    await expect(readFile(path.join(repo.dir, 'docs', CACHE_FILE_NAME))).resolves.toBeInstanceOf(Buffer);
+    await expect(readFile(path.join(repo.dir, 'docs/.gitignore'), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await repo.git('status', '--porcelain', '--untracked-files=all')).toBe(`?? docs/${CACHE_FILE_NAME}\n`);
   });
 });

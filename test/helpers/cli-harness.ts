@@ -29,7 +29,12 @@ export async function runCli(argv: string[], options: { cwd: string; env?: Recor
   return { exitCode, stdout, stderr };
 }
 
-export const BIN = fileURLToPath(new URL('../../bin/agentops-lint.js', import.meta.url));
+/**
+ * The command line as a child process: the tsc build of src/cli.ts, which `npm test` compiles
+ * first, so that child-process tests exercise the sources under test. The shipped bin (the
+ * committed bundle) is tested against this build in test/install/bundle.test.ts.
+ */
+export const BIN = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export function runBin(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
