@@ -1,13 +1,12 @@
 /** The commands that describe the tool rather than lint: rules, schema, print-config, init. */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { FileSettings } from '../config/file-settings.js';
 import { UsageError } from '../core/errors.js';
 import { jsonSchema } from '../config/schema.js';
 import { findRoot, toPosix } from '../project/discover.js';
 import { EXIT_OK, type CliIo } from '../core/io.js';
 import { ruleDocsUrl } from '../core/tool.js';
-import { discoveryStart, loadRunConfig } from './load-run-config.js';
+import { discoveryStart, openConfigs } from './load-run-config.js';
 import { REGISTRY } from '../../rules/index.js';
 
 export function configJsonSchema(): Record<string, unknown> {
@@ -34,18 +33,28 @@ export function rulesCommand(format: 'table' | 'json', io: CliIo): number {
   return EXIT_OK;
 }
 
+/**
+ * The settings in force for one file, and where they come from: the config file (from the root;
+ * null for the embedded defaults) and the folder its globs are relative to.
+ */
 export function printConfigCommand(file: string, configOption: string | undefined, io: CliIo): number {
   const absolute = path.resolve(io.cwd, file);
-  const start = discoveryStart(io.cwd, [file]);
-  const root = findRoot(start);
-  const config = loadRunConfig(io.cwd, configOption, start, root);
+  const root = findRoot(discoveryStart(io.cwd, [file]));
   const relative = toPosix(path.relative(root, absolute));
   if (relative.startsWith('..')) throw new UsageError(`"${file}" is outside the repository root ${root}`);
-  const settings = new FileSettings(config, REGISTRY.byId, root);
-  const rules = Object.fromEntries(settings.forFile(relative).map((enabled) => [enabled.rule.id, [enabled.severity, enabled.options]]));
-  io.stdout(
-    `${JSON.stringify({ file: relative, configFile: config.filePath ? toPosix(path.relative(io.cwd, config.filePath)) : null, extends: config.extends, files: config.files, ignore: config.ignore, rules }, null, 2)}\n`,
-  );
+  const configs = openConfigs(io, root, configOption);
+  const config = configs.configFor(relative);
+  const rules = Object.fromEntries(configs.forFile(relative).map((enabled) => [enabled.rule.id, [enabled.severity, enabled.options]]));
+  const shown = {
+    file: relative,
+    configFile: config.filePath === undefined ? null : toPosix(path.relative(root, config.filePath)),
+    globsRelativeTo: toPosix(path.relative(root, config.baseDirectory)) || '.',
+    extends: config.extends,
+    files: config.files,
+    ignore: config.ignore,
+    rules,
+  };
+  io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
   return EXIT_OK;
 }
 
@@ -57,7 +66,7 @@ $schema: ./node_modules/agentops-lint/schema.json
 extends:
   - recommended
 
-# Which files are Markdown. Every glob in this file is relative to the repository root.
+# Which files are Markdown. Every glob in this file is relative to this file's folder.
 files: ["**/*.md", "**/*.markdown"]
 
 # Never linted, on top of .gitignore.

@@ -1,10 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { defaultConfig, discoverConfigFile, loadConfigFile, type ResolvedConfig } from '../config/load.js';
+import type { ConfigSet } from '../config/config-set.js';
+import { loadConfigFile, type ResolvedConfig } from '../config/load.js';
 import { UsageError } from '../core/errors.js';
+import type { CliIo } from '../core/io.js';
+import { runConfigs } from '../pipeline/lint-run.js';
 import { REGISTRY } from '../../rules/index.js';
 
-/** The folder config discovery starts from: the first path argument's folder, else the cwd. */
+/** The folder the repository root is looked for from: the first path argument's folder, else the cwd. */
 export function discoveryStart(cwd: string, patterns: readonly string[]): string {
   const first = patterns[0];
   if (first === undefined) return cwd;
@@ -14,25 +17,21 @@ export function discoveryStart(cwd: string, patterns: readonly string[]): string
 }
 
 /**
- * `--config FILE` if given, else the nearest config file, else the embedded defaults.
- *
- * Every glob of a config (`files`, `ignore`, `overrides`, and the per-glob options of rules) is
- * relative to the repository root, wherever the config file lives: rule options are matched
- * against root-relative paths, so the other globs must be too, and a config passed with
- * `--config` from elsewhere (a shared config, an example) must never make globs reach outside
- * the root.
+ * `--config FILE`: one config for every file. Its globs are relative to the current folder, as
+ * ESLint reads the globs of a config given with --config: a shared config, or one kept in a
+ * folder of configs, selects the same files as if it were in the folder the tool is run from.
  */
-export function loadRunConfig(cwd: string, configOption: string | undefined, startDirectory: string, root: string): ResolvedConfig {
-  return { ...loadConfigForRoot(cwd, configOption, startDirectory, root), baseDirectory: root };
+export function loadExplicitConfig(cwd: string, configOption: string): ResolvedConfig {
+  const file = path.resolve(cwd, configOption);
+  if (!existsSync(file)) throw new UsageError(`Config file not found: ${configOption}`);
+  return { ...loadConfigFile(file, REGISTRY.configContext, configOption), baseDirectory: cwd };
 }
 
-function loadConfigForRoot(cwd: string, configOption: string | undefined, startDirectory: string, root: string): ResolvedConfig {
-  if (configOption !== undefined) {
-    const file = path.resolve(cwd, configOption);
-    if (!existsSync(file)) throw new UsageError(`Config file not found: ${configOption}`);
-    return loadConfigFile(file, REGISTRY.configContext, configOption);
-  }
-  const found = discoverConfigFile(startDirectory);
-  if (!found) return defaultConfig(root, REGISTRY.configContext);
-  return loadConfigFile(found.file, REGISTRY.configContext, path.relative(cwd, found.file) || found.file, found.packageJson);
+/**
+ * The configs of a command that reads the project (print-config, terms, mappings): as `lint` would
+ * have them, with `switchOn` rules on where the configs leave them off (the rule a report shows).
+ */
+export function openConfigs(io: CliIo, root: string, configOption: string | undefined, switchOn: readonly string[] = []): ConfigSet {
+  const config = configOption === undefined ? undefined : loadExplicitConfig(io.cwd, configOption);
+  return runConfigs({ root, rules: REGISTRY.byId, io, ...(config ? { config } : {}) }, switchOn);
 }

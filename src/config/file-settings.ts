@@ -1,8 +1,10 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { z } from 'zod';
 import type { Rule, Severity } from '../core/rule.js';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, formatKeyPath } from '../core/errors.js';
 import type { ResolvedConfig, RuleSetting } from './load.js';
+import { plainIssueMessage } from './zod-issues.js';
 
 /** A rule switched on for a file, with its options parsed. */
 export interface EnabledRule {
@@ -21,6 +23,8 @@ type Matcher = (relativePath: string) => boolean;
 export class FileSettings {
   private readonly overrideMatchers: { include: Matcher; exclude: Matcher }[];
   private readonly cache = new Map<string, EnabledRule[]>();
+  /** The config's folder from the root ('' at the root), for the globs of per-glob rule options. */
+  private readonly folderFromRoot: string;
 
   constructor(
     readonly config: ResolvedConfig,
@@ -33,6 +37,7 @@ export class FileSettings {
       include: compile(override.files),
       exclude: compile(override.excludedFiles),
     }));
+    this.folderFromRoot = path.relative(root, config.baseDirectory).split(path.sep).join('/');
   }
 
   /** The rules in force with no override applied (project rules run with these options). */
@@ -67,20 +72,60 @@ export class FileSettings {
       const rule = this.rules.get(ruleId);
       if (!rule || setting.severity === 'off') continue;
       const merged = Object.assign({}, ...setting.optionLayers) as Record<string, unknown>;
-      const parsed = rule.options.safeParse(merged);
+      const parsed = rule.options.safeParse(merged, { error: plainIssueMessage });
       if (!parsed.success) {
         throw new ConfigError([
           {
             file: this.config.filePath ?? '(defaults)',
             path: ['rules', ruleId],
-            message: `options are invalid once merged: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+            message: `options are invalid once merged: ${parsed.error.issues.map((issue) => `${formatKeyPath(issue.path.map(String))}: ${issue.message}`).join('; ')}`,
           },
         ]);
       }
-      enabled.push({ rule, severity: setting.severity, options: parsed.data });
+      enabled.push({ rule, severity: setting.severity, options: this.rebaseGlobKeys(rule, parsed.data) });
     }
     enabled.sort((a, b) => a.rule.id.localeCompare(b.rule.id));
+    withOtherSettings(enabled, settings, this.rules);
     this.cache.set(key, enabled);
     return enabled;
   }
+
+  /**
+   * Per-glob rule options (`{ "guides/*.md": { … } }`) are written relative to the config's folder,
+   * like its other globs; rules match them against root-relative paths, so a config in `docs/`
+   * has its keys prefixed with `docs/`. A config whose folder is outside the root (found above a
+   * `--root`, or given with --config from a folder outside it) keeps them as written: no prefix
+   * leads from there into the root.
+   */
+  private rebaseGlobKeys(rule: Rule, options: unknown): unknown {
+    const prefix = this.folderFromRoot;
+    if (prefix === '' || prefix.startsWith('..') || path.isAbsolute(prefix) || !isGlobKeyed(rule.options)) return options;
+    return Object.fromEntries(
+      Object.entries(options as Record<string, unknown>).map(([glob, value]) => [glob.startsWith('!') ? `!${prefix}/${glob.slice(1)}` : `${prefix}/${glob}`, value]),
+    );
+  }
+}
+
+/**
+ * Lets each enabled rule that asks (`withSettingsOf`) complete its options from what the config
+ * sets for the other rules, switched off ones included: the user's names stay the user's names
+ * where a rule is off. Options that do not parse are left out (they fail where the rule is on).
+ */
+function withOtherSettings(enabled: EnabledRule[], settings: ReadonlyMap<string, RuleSetting>, rules: ReadonlyMap<string, Rule>): void {
+  if (!enabled.some((entry) => entry.rule.withSettingsOf)) return;
+  const others = new Map<string, unknown>();
+  for (const [ruleId, setting] of settings) {
+    const parsed = rules.get(ruleId)?.options.safeParse(Object.assign({}, ...setting.optionLayers));
+    if (parsed?.success) others.set(ruleId, parsed.data);
+  }
+  for (const entry of enabled) if (entry.rule.withSettingsOf) entry.options = entry.rule.withSettingsOf(entry.options, others);
+}
+
+/** Whether a rule's options are a record keyed by globs (the schema of src/contracts/per-glob.ts titles its keys "glob"). */
+function isGlobKeyed(schema: z.ZodType): boolean {
+  let current = schema as unknown as { def: { type: string; innerType?: z.ZodType; keyType?: z.ZodType } };
+  while (current.def.innerType !== undefined && ['optional', 'default', 'prefault', 'nullable'].includes(current.def.type)) {
+    current = current.def.innerType as unknown as typeof current;
+  }
+  return current.def.type === 'record' && current.def.keyType !== undefined && z.globalRegistry.get(current.def.keyType)?.title === 'glob';
 }

@@ -11,6 +11,7 @@ import { didYouMean } from '../text/did-you-mean.js';
 import { ConfigError, type ConfigIssue } from '../core/errors.js';
 import type { Preset } from './presets.js';
 import { configSchema, type UserConfig } from './schema.js';
+import { plainIssueMessage } from './zod-issues.js';
 
 export const CONFIG_FILE_NAMES = [
   'agentops-lint.config.yaml',
@@ -41,9 +42,11 @@ export interface ConfigOverride {
 export interface ResolvedConfig {
   /** Absolute path of the config file, or undefined for the embedded defaults. */
   filePath?: string;
-  /** Folder that the globs in the config are relative to. */
+  /** Folder that the globs in the config are relative to: the config file's (the current folder for --config). */
   baseDirectory: string;
   files: string[];
+  /** Whether `files` was written in the config (else it is DEFAULT_FILES). */
+  filesDeclared: boolean;
   ignore: string[];
   rules: Map<string, RuleSetting>;
   overrides: ConfigOverride[];
@@ -55,23 +58,39 @@ export interface ConfigContext {
   presets: ReadonlyMap<string, Preset>;
 }
 
+/** The config file of exactly this folder, by the precedence of CONFIG_FILE_NAMES, then package.json. */
+export function configFileIn(directory: string, displayName: (file: string) => string = (file) => file): { file: string; packageJson: boolean } | undefined {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = path.join(directory, name);
+    if (existsSync(candidate)) return { file: candidate, packageJson: false };
+  }
+  const packageJson = path.join(directory, 'package.json');
+  if (existsSync(packageJson) && packageJsonHasConfig(packageJson, displayName(packageJson))) return { file: packageJson, packageJson: true };
+  return undefined;
+}
+
+/**
+ * Whether a package.json holds an "agentops-lint" key. One that cannot be parsed is an error, not
+ * a file to pass by: it may be the very config the user meant, and skipping it would lint with
+ * other rules than theirs without a word.
+ */
+function packageJsonHasConfig(file: string, shownAs: string): boolean {
+  const text = readFileSync(file, 'utf8');
+  const issue = jsonSyntaxIssue(text, shownAs);
+  if (issue) {
+    issue.message += `; agentops-lint reads its "${PACKAGE_JSON_KEY}" key. Fix the file, or put an agentops-lint.config.yaml beside it (it takes precedence)`;
+    throw new ConfigError([issue]);
+  }
+  const parsed = JSON.parse(text) as unknown;
+  return parsed !== null && typeof parsed === 'object' && PACKAGE_JSON_KEY in parsed;
+}
+
 /** Walks up from `startDirectory` to the git root (or the file-system root) looking for a config. */
-export function discoverConfigFile(startDirectory: string): { file: string; packageJson: boolean } | undefined {
+export function discoverConfigFile(startDirectory: string, displayName?: (file: string) => string): { file: string; packageJson: boolean } | undefined {
   let directory = path.resolve(startDirectory);
   for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(directory, name);
-      if (existsSync(candidate)) return { file: candidate, packageJson: false };
-    }
-    const packageJson = path.join(directory, 'package.json');
-    if (existsSync(packageJson)) {
-      try {
-        const parsed = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, unknown>;
-        if (parsed && typeof parsed === 'object' && PACKAGE_JSON_KEY in parsed) return { file: packageJson, packageJson: true };
-      } catch {
-        // A broken package.json that is not ours to read is not a config error.
-      }
-    }
+    const found = configFileIn(directory, displayName);
+    if (found) return found;
     const parent = path.dirname(directory);
     if (existsSync(path.join(directory, '.git')) || parent === directory) return undefined;
     directory = parent;
@@ -156,8 +175,15 @@ function locateInDocument(document: Document, keyPath: readonly (string | number
 
 /** YAML accepts what JSON does not (trailing commas, comments): a .json file must be strict JSON. */
 function checkJsonSyntax(text: string, displayName: string): void {
+  const issue = jsonSyntaxIssue(text, displayName);
+  if (issue) throw new ConfigError([issue]);
+}
+
+/** Where and why `text` is not JSON, or undefined when it is. */
+function jsonSyntaxIssue(text: string, displayName: string): ConfigIssue | undefined {
   try {
     JSON.parse(text);
+    return undefined;
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
@@ -167,7 +193,7 @@ function checkJsonSyntax(text: string, displayName: string): void {
       issue.line = before.split('\n').length;
       issue.column = before.length - before.lastIndexOf('\n');
     }
-    throw new ConfigError([issue]);
+    return issue;
   }
 }
 
@@ -191,7 +217,7 @@ function reportZodIssues(error: z.ZodError, basePath: (string | number)[], value
       continue;
     }
     const bad = issuePath.reduce<unknown>((current, segment) => (current as Record<string | number, unknown> | undefined)?.[segment], value);
-    report([...basePath, ...issuePath], `${issue.message.replace(/^Invalid input: /, '')} (got ${describeValue(bad)})`);
+    report([...basePath, ...issuePath], bad === undefined ? issue.message : `${issue.message} (got ${describeValue(bad)})`);
   }
 }
 
@@ -251,7 +277,7 @@ function validateRuleEntries(rulesValue: Record<string, unknown>, basePath: (str
       continue;
     }
     if (options !== undefined) {
-      const checked = rule.options.safeParse(options);
+      const checked = rule.options.safeParse(options, { error: plainIssueMessage });
       if (!checked.success) {
         reportZodIssues(checked.error, [...entryPath, 1], options, report, (p) => objectKeys(rule.options, p));
         continue;
@@ -271,7 +297,7 @@ export interface ValidatedConfig {
 }
 
 export function validateUserConfig(raw: unknown, context: ConfigContext, report: Report): ValidatedConfig | undefined {
-  const top = configSchema.safeParse(raw);
+  const top = configSchema.safeParse(raw, { error: plainIssueMessage });
   if (!top.success) {
     reportZodIssues(top.error, [], raw, report, (p) => objectKeys(configSchema, p));
     return undefined;
@@ -331,6 +357,7 @@ export function resolveUserConfig(
     ...(filePath ? { filePath } : {}),
     baseDirectory,
     files: validated.files ?? DEFAULT_FILES,
+    filesDeclared: validated.files !== undefined,
     ignore: validated.ignore ?? [],
     rules,
     overrides: validated.overrides ?? [],

@@ -4,12 +4,22 @@
  */
 import { z } from 'zod';
 import type { Rule, Severity } from '../core/rule.js';
+import { globProblem } from './glob-syntax.js';
 
 export const severitySchema = z.enum(['off', 'warn', 'error']);
 
 export type RuleEntry = Severity | [Severity] | [Severity, unknown];
 
-const globList = z.array(z.string().min(1)).describe('Glob patterns, relative to the repository root.');
+/** A glob as a config writes it; mistakes that would silently match nothing are config errors. */
+const glob = z
+  .string()
+  .min(1)
+  .superRefine((value, context) => {
+    const problem = globProblem(value);
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+  });
+
+const globList = z.array(glob).describe("Glob patterns, relative to the config file's folder.");
 
 /** The top level, with rule entries left open: they are validated one by one for precise messages. */
 export const configSchema = z.strictObject({

@@ -4,8 +4,14 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Whether stdout is a terminal (colours, progress lines). */
+  /** Whether stdout is a terminal (colours). */
   stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (progress lines). When not given, stderr is taken to go where stdout goes. */
+  stderrIsTTY?: boolean;
+  /** The clock, in milliseconds (default: Date.now); tests pass one that runs fast. */
+  now?(): number;
+  /** The raw standard streams, for the servers that speak a protocol over them (`lsp`, `mcp`); only they touch stdin. */
+  stdio?(): { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
 
 /** Exit codes, as documented in the README. */
@@ -13,11 +19,20 @@ export const EXIT_OK = 0;
 export const EXIT_LINT_ERRORS = 1;
 export const EXIT_FAILURE = 2;
 
-/** Colours: NO_COLOR wins, then FORCE_COLOR, then whether stdout is a terminal. */
+/**
+ * Colours: the flag wins (`--color`, `--no-color`: what the user typed for this run), then
+ * NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal.
+ */
 export function colorEnabled(io: CliIo, flag?: boolean): boolean {
-  if (flag === false) return false;
+  if (flag !== undefined) return flag;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
-  return flag === true || io.stdoutIsTTY;
+  return io.stdoutIsTTY;
+}
+
+/** Whether the run is in a CI job (the CI variable that GitHub, GitLab and most others set): its log is no terminal to redraw. */
+export function runsInCi(env: CliIo['env']): boolean {
+  const ci = env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
 }

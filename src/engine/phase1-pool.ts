@@ -1,8 +1,9 @@
 /**
  * Phase 1 on several threads. A Phase1Runner that shares a large batch of files between this
  * thread and a pool of workers (one thread a core in all) and returns exactly what
- * runPhase1Sequentially would: every worker rebuilds FileSettings from the serialisable
- * ResolvedConfig and runs the same analyzeBytes/analyzeText. Bytes go in and FileAnalysis comes
+ * runPhase1Sequentially would: each job names the config of its file by number, the first job of
+ * a config to reach a worker brings the serialisable ResolvedConfig along, and the worker rebuilds
+ * FileSettings from it and runs the same analyzeBytes/analyzeText. Bytes go in and FileAnalysis comes
  * back as plain data; trees never leave the thread that parsed them.
  *
  * Small batches stay on this thread: starting a worker (loading the parser and the rules) costs
@@ -13,14 +14,14 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ConfigTable } from '../config/config-set.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { PACKAGE_ROOT } from '../core/tool.js';
 import { unreadableFile, type FileAnalysis } from './analyze-file.js';
-import { analyzeOne, runPhase1Sequentially, type LintProjectOptions, type Phase1Job, type Phase1Runner, type ProjectSource } from './lint-project.js';
+import { analyzeOne, type LintProjectOptions, type Phase1Job, type Phase1Runner, type ProjectSource } from './lint-project.js';
 
-/** What a worker needs to rebuild FileSettings. */
+/** What a worker starts with; the configs come with the jobs that need them. */
 export interface Phase1WorkerData {
-  config: ResolvedConfig;
   root: string;
   /** URL of the compiled module whose `RULES` export lists the rules. */
   rulesModule: string;
@@ -30,6 +31,8 @@ export interface Phase1WorkerData {
 export interface Phase1WorkerJob {
   path: string;
   factsOnly: boolean;
+  /** Number of the file's config (ConfigTable.indexOf). */
+  config: number;
   bytes?: Uint8Array;
   text?: string;
 }
@@ -37,6 +40,8 @@ export interface Phase1WorkerJob {
 export interface Phase1WorkerRequest {
   id: number;
   jobs: Phase1WorkerJob[];
+  /** The configs this worker has not been sent yet that the jobs use, by number. */
+  configs: [number, ResolvedConfig][];
 }
 
 export interface Phase1WorkerResponse {
@@ -61,8 +66,10 @@ export const DEFAULT_MIN_FILES_FOR_THREADS = 48;
 /** Each thread should get at least this many files, or starting a worker does not pay. */
 const MIN_FILES_PER_THREAD = 24;
 
-export interface Phase1PoolOptions {
-  config: ResolvedConfig;
+/** The configs of the run: one for every file, or a table that gives each file its own. */
+export type Phase1PoolConfigs = { config: ResolvedConfig; configs?: undefined } | { configs: ConfigTable; config?: undefined };
+
+export type Phase1PoolOptions = Phase1PoolConfigs & {
   /** Absolute path of the lint root (FileSettings resolves override globs from it). */
   root: string;
   /** Most threads that parse at once (default: the available cores). 1 keeps everything on this thread. */
@@ -73,7 +80,9 @@ export interface Phase1PoolOptions {
   workerScript?: URL;
   /** URL of the module whose `RULES` export lists the rules (rules/index.ts); workers import its build. */
   rulesModule: string;
-}
+  /** Called as files are analysed (on any thread), with how many: for a progress line. */
+  onAnalysed?: (count: number) => void;
+};
 
 export interface Phase1Pool {
   /** The Phase1Runner to pass as LintProjectOptions.runPhase1. */
@@ -98,7 +107,7 @@ export function compiledModule(moduleUrl: string): URL {
   const file = fileURLToPath(moduleUrl);
   if (file.endsWith('.js')) return new URL(moduleUrl);
   const built = path.join(PACKAGE_ROOT, 'dist', path.relative(PACKAGE_ROOT, file)).replace(/\.ts$/, '.js');
-  if (!existsSync(built)) throw new Error(`worker threads need the compiled ${path.relative(PACKAGE_ROOT, built)}: run \`npm run build\` first`);
+  if (!existsSync(built)) throw new Error(`worker threads need the compiled ${path.relative(PACKAGE_ROOT, built)}: run \`npm run compile\` first`);
   return pathToFileURL(built);
 }
 
@@ -108,6 +117,8 @@ class Phase1Worker {
   private readonly pending = new Map<number, { resolve: (analyses: FileAnalysis[]) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private failure: Error | undefined;
+  /** Numbers of the configs this worker has been sent. */
+  private readonly knownConfigs = new Set<number>();
 
   constructor(script: URL, data: Phase1WorkerData) {
     this.worker = new Worker(script, {
@@ -126,13 +137,19 @@ class Phase1Worker {
     this.worker.on('exit', (code) => this.fail(new Error(`a phase-1 worker thread stopped unexpectedly (exit code ${code})`)));
   }
 
-  analyze(jobs: Phase1WorkerJob[]): Promise<FileAnalysis[]> {
+  analyze(jobs: Phase1WorkerJob[], configs: ConfigTable): Promise<FileAnalysis[]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
+    const newConfigs: [number, ResolvedConfig][] = [];
+    for (const job of jobs) {
+      if (this.knownConfigs.has(job.config)) continue;
+      this.knownConfigs.add(job.config);
+      newConfigs.push([job.config, configs.at(job.config)]);
+    }
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ id, jobs } satisfies Phase1WorkerRequest);
+      this.worker.postMessage({ id, jobs, configs: newConfigs } satisfies Phase1WorkerRequest);
     });
   }
 
@@ -150,25 +167,33 @@ class Phase1Worker {
 }
 
 /** Reads one job on this thread; an unreadable file is answered here, as the sequential runner does. */
-async function prepareJob(job: Phase1Job, source: ProjectSource, options: LintProjectOptions): Promise<Phase1WorkerJob | FileAnalysis> {
+async function prepareJob(job: Phase1Job, source: ProjectSource, options: LintProjectOptions, configs: ConfigTable): Promise<Phase1WorkerJob | FileAnalysis> {
+  const config = configs.indexOf(job.path);
   const text = options.overrides?.get(job.path);
-  if (text !== undefined) return { path: job.path, factsOnly: job.factsOnly, text };
+  if (text !== undefined) return { path: job.path, factsOnly: job.factsOnly, config, text };
   try {
-    return { path: job.path, factsOnly: job.factsOnly, bytes: await source.read(job.path) };
+    return { path: job.path, factsOnly: job.factsOnly, config, bytes: await source.read(job.path) };
   } catch (error) {
     return unreadableFile(job.path, error);
   }
 }
 
+/** Every file with the one config. */
+function singleConfigTable(config: ResolvedConfig): ConfigTable {
+  return { indexOf: () => 0, at: () => config };
+}
+
 export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
   const maxThreads = Math.max(1, options.maxThreads ?? availableParallelism());
   const minFiles = options.minFilesForThreads ?? DEFAULT_MIN_FILES_FOR_THREADS;
+  const configs = options.configs ?? singleConfigTable(options.config);
+  const analysed = options.onAnalysed ?? (() => undefined);
   const workers: Phase1Worker[] = [];
   let closed = false;
 
   const startWorkers = (count: number): void => {
     const script = options.workerScript ?? defaultWorkerScript();
-    const data: Phase1WorkerData = { config: options.config, root: options.root, rulesModule: compiledModule(options.rulesModule).href };
+    const data: Phase1WorkerData = { root: options.root, rulesModule: compiledModule(options.rulesModule).href };
     while (workers.length < count) workers.push(new Phase1Worker(script, data));
   };
 
@@ -177,7 +202,14 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
     // This thread parses too, so n threads means n - 1 workers: one heap fewer than n workers.
     const wantedWorkers = Math.min(maxThreads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - 1;
     const useWorkers = maxThreads > 1 && (workers.length > 0 || (jobs.length >= minFiles && wantedWorkers > 0));
-    if (!useWorkers) return runPhase1Sequentially(jobs, source, lintOptions);
+    if (!useWorkers) {
+      const results: FileAnalysis[] = [];
+      for (const job of jobs) {
+        results.push(await analyzeOne(job.path, source, lintOptions, job.factsOnly));
+        analysed(1);
+      }
+      return results;
+    }
     // Settings errors (options invalid once an override merges them) surface here, on this
     // thread, exactly as the sequential runner raises them.
     for (const job of jobs) lintOptions.settings.forFile(job.path);
@@ -192,7 +224,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
         const first = next;
         const batch = jobs.slice(first, first + batchSize);
         next += batch.length;
-        const prepared = await Promise.all(batch.map((job) => prepareJob(job, source, lintOptions)));
+        const prepared = await Promise.all(batch.map((job) => prepareJob(job, source, lintOptions, configs)));
         const toSend: Phase1WorkerJob[] = [];
         const slots: number[] = [];
         prepared.forEach((item, offset) => {
@@ -202,11 +234,13 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
             slots.push(first + offset);
           }
         });
-        if (toSend.length === 0) continue;
-        const analyses = await worker.analyze(toSend);
-        analyses.forEach((analysis, offset) => {
-          results[slots[offset]!] = analysis;
-        });
+        if (toSend.length > 0) {
+          const analyses = await worker.analyze(toSend, configs);
+          analyses.forEach((analysis, offset) => {
+            results[slots[offset]!] = analysis;
+          });
+        }
+        analysed(batch.length);
       }
     };
     // One file at a time here: each read yields, so replies from the workers are handled promptly.
@@ -215,6 +249,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
         const index = next++;
         const job = jobs[index]!;
         results[index] = await analyzeOne(job.path, source, lintOptions, job.factsOnly);
+        analysed(1);
       }
     };
     // After a failure the other loops take no new files: the run is over.

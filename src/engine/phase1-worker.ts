@@ -1,6 +1,7 @@
 /**
  * A phase-1 worker thread (see phase1-pool.ts): imports the rule list it is handed, rebuilds
- * FileSettings from the ResolvedConfig it was started with, then answers each batch of files with their FileAnalysis, in order.
+ * FileSettings from each ResolvedConfig as it first arrives with a batch, then answers each batch
+ * of files with their FileAnalysis, in order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileSettings } from '../config/file-settings.js';
@@ -10,17 +11,22 @@ import type { Rule } from '../core/rule.js';
 
 if (!parentPort) throw new Error('phase1-worker.js runs only as a worker thread');
 const port = parentPort;
-const { config, root, rulesModule } = workerData as Phase1WorkerData;
+const { root, rulesModule } = workerData as Phase1WorkerData;
 // The pool hands over the module that lists the rules: the engine knows no rule by itself.
 const { RULES } = (await import(rulesModule)) as { RULES: readonly Rule[] };
-const settings = new FileSettings(config, new Map(RULES.map((rule) => [rule.id, rule])), root);
+const rules = new Map(RULES.map((rule) => [rule.id, rule]));
+/** The settings of each config by its number in the run. */
+const settingsByConfig = new Map<number, FileSettings>();
 
 function analyze(job: Phase1WorkerJob): FileAnalysis {
+  const settings = settingsByConfig.get(job.config);
+  if (!settings) throw new Error(`config number ${job.config} was never sent to this worker`);
   const enabled = settings.forFile(job.path);
   if (job.text !== undefined) return analyzeText(job.path, job.text, enabled, job.factsOnly);
   return analyzeBytes(job.path, job.bytes ?? new Uint8Array(), enabled, job.factsOnly);
 }
 
 port.on('message', (request: Phase1WorkerRequest) => {
+  for (const [index, config] of request.configs) settingsByConfig.set(index, new FileSettings(config, rules, root));
   port.postMessage({ id: request.id, analyses: request.jobs.map(analyze) } satisfies Phase1WorkerResponse);
 });

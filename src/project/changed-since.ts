@@ -78,13 +78,13 @@ export async function planChangedSince(run: RunContext, ref: string): Promise<Li
   const [changes, untracked, head] = await Promise.all([repository.changesSince(base), repository.untrackedFiles(), planWorkingTree(run)]);
   const changeSet = summarizeChanges(base, changes, untracked);
   const source: ProjectSource = { ...head.source, renames: changeSet.renames };
-  const isConfigFile = (file: string): boolean => file === head.configFile || (CONFIG_FILE_NAMES as readonly string[]).includes(path.posix.basename(file));
+  const isConfigFile = (file: string): boolean => (head.configFiles ?? []).includes(file) || (CONFIG_FILE_NAMES as readonly string[]).includes(path.posix.basename(file));
   if ([...changeSet.changed, ...changeSet.removed].some(isConfigFile)) return { ...head, source };
   const selected = head.source.targets;
   return {
     ...head,
     source: { ...source, targets: selected.filter((file) => changeSet.changed.has(file)) },
-    extraProblems: causedProblems(repository, changeSet, source, selected, projectFileMatcher(run.config, run.root)),
+    extraProblems: causedProblems(repository, changeSet, source, selected, projectFileMatcher(run.configs)),
   };
 }
 

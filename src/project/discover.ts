@@ -1,14 +1,14 @@
 /**
- * Which files a run lints, and which paths exist in the repository (exactly as cased). Uses
- * globby for walking, .gitignore and the config's ignore list; never walks node_modules or .git,
- * never follows symbolic links.
+ * Which files a run lints, and which paths exist in the repository (exactly as cased). The
+ * repository is walked once (globby: .gitignore respected, node_modules and .git never walked,
+ * symbolic links never followed); path arguments and each file's config select from that list.
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globby, isDynamicPattern } from 'globby';
 import picomatch from 'picomatch';
 import { UsageError } from '../core/errors.js';
-import type { ResolvedConfig } from '../config/load.js';
+import type { FileSelection } from '../config/config-set.js';
 import { repositoryPathsFromFiles, type RepositoryPaths } from '../core/facts.js';
 
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -31,23 +31,31 @@ export function findRoot(startDirectory: string): string {
 export interface DiscoverOptions {
   cwd: string;
   root: string;
-  config: ResolvedConfig;
+  /** The config of each file: which files are Markdown, which are ignored. */
+  configs: FileSelection;
   patterns: readonly string[];
   errorOnUnmatchedPattern: boolean;
+  /** Every path of the repository (listRepositoryPaths): folders and globs are matched against it. */
+  paths: RepositoryPaths;
+  /** Told of each explicitly named file that is skipped because it is ignored. */
+  onIgnoredFile?: (file: string) => void;
 }
 
-/** Globs relative to `baseDirectory`, as root-relative globs (runs set baseDirectory to the root; see loadRunConfig). */
-export function rootRelativeGlobs(globs: readonly string[], baseDirectory: string, root: string): string[] {
-  const prefix = toPosix(path.relative(root, baseDirectory));
-  if (prefix === '') return [...globs];
-  return globs.map((glob) => (glob.startsWith('!') ? `!${prefix}/${glob.slice(1)}` : `${prefix}/${glob}`));
+/** Whether a root-relative path is skipped however it is named: always-ignored folders, or a config's `ignore`. */
+export function ignoredPathMatcher(configs: FileSelection): (file: string) => boolean {
+  const isAlwaysIgnored = picomatch(ALWAYS_IGNORED, { dot: true });
+  return (file) => isAlwaysIgnored(file) || configs.isIgnored(file);
 }
 
-/** Root-relative Markdown files to lint, sorted. */
+/**
+ * Root-relative files to lint, sorted. A folder yields the files under it that their own config
+ * calls Markdown and does not ignore; a glob, the files it matches that no config ignores; a file
+ * named explicitly, itself unless a config ignores it. Symbolic links are never followed.
+ */
 export async function discoverTargets(options: DiscoverOptions): Promise<string[]> {
-  const { cwd, root, config } = options;
-  const ignore = [...ALWAYS_IGNORED, ...rootRelativeGlobs(config.ignore, config.baseDirectory, root)];
-  const isIgnored = picomatch(ignore, { dot: true });
+  const { cwd, root, configs, paths } = options;
+  const isIgnored = ignoredPathMatcher(configs);
+  const regularFiles = [...paths.files].filter((file) => !paths.symlinks.has(file));
   const result = new Set<string>();
   for (const pattern of options.patterns.length > 0 ? options.patterns : ['.']) {
     const absolute = path.resolve(cwd, pattern);
@@ -55,20 +63,21 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
     if (relative.startsWith('..') || path.isAbsolute(relative)) throw new UsageError(`"${pattern}" is outside the repository root ${root}`);
     let found: string[];
     if (!isDynamicPattern(pattern) && existsSync(absolute) && statSync(absolute).isFile()) {
-      found = isIgnored(relative) ? [] : [relative];
-      if (found.length === 0) continue; // an explicitly named but ignored file is skipped quietly (pre-commit passes them)
+      // An explicitly named file that is ignored is skipped, never an error: pre-commit and
+      // lint-staged pass every staged Markdown file, those the config ignores included.
+      if (isIgnored(relative)) {
+        options.onIgnoredFile?.(relative);
+        continue;
+      }
+      found = [relative];
     } else if (!isDynamicPattern(pattern) && existsSync(absolute) && statSync(absolute).isDirectory()) {
       const base = relative === '' ? '' : `${relative}/`;
-      const filesGlobs = rootRelativeGlobs(config.files, config.baseDirectory, root);
-      found = (await globby(filesGlobs, { cwd: root, gitignore: true, ignore, dot: true, followSymbolicLinks: false })).filter(
-        (file) => base === '' || file.startsWith(base),
-      );
+      found = regularFiles.filter((file) => file.startsWith(base) && configs.isMarkdown(file) && !isIgnored(file));
     } else {
-      const glob = toPosix(path.relative(root, path.resolve(cwd, pattern)));
-      found = await globby(glob, { cwd: root, gitignore: true, ignore, dot: true, followSymbolicLinks: false });
+      const matches = picomatch(relative, { dot: true });
+      // A glob such as "../**/*.md" must not reach outside the root: the listing holds only what is inside.
+      found = regularFiles.filter((file) => matches(file) && !isIgnored(file));
     }
-    // A glob such as "../**/*.md" must not reach outside the root.
-    found = found.filter((file) => !file.startsWith('../'));
     if (found.length === 0 && options.errorOnUnmatchedPattern) throw new UsageError(`No files matched "${pattern}".`);
     for (const file of found) result.add(file);
   }

@@ -10,12 +10,14 @@ import { isDynamicPattern } from 'globby';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from '../core/errors.js';
-import type { ResolvedConfig } from '../config/load.js';
-import type { EnabledRule, FileSettings } from '../config/file-settings.js';
+import { configNotices } from '../config/config-notices.js';
+import type { ConfigSet, FileSelection } from '../config/config-set.js';
+import type { EnabledRule } from '../config/file-settings.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { RepositoryPaths } from '../core/facts.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
 import type { LintProjectOptions, ProjectSource } from '../engine/lint-project.js';
-import { discoverTargets, listRepositoryPaths } from './discover.js';
+import { ALWAYS_IGNORED, discoverTargets, listRepositoryPaths } from './discover.js';
 import type { CliIo } from '../core/io.js';
 import { projectFileMatcher, selectProjectFiles } from './project-files.js';
 
@@ -23,11 +25,15 @@ import { projectFileMatcher, selectProjectFiles } from './project-files.js';
 export interface RunContext {
   io: CliIo;
   root: string;
-  config: ResolvedConfig;
-  settings: FileSettings;
+  /** The config of each file. */
+  configs: ConfigSet;
+  /** Says what the user should know that does not stop the run (a config glob that matches no file). */
+  warn(message: string): void;
   /** The path arguments, relative to io.cwd. */
   patterns: readonly string[];
   errorOnUnmatchedPattern: boolean;
+  /** --debug: say on stderr what was skipped and why. */
+  debug?: boolean;
 }
 
 /** Problems found outside the targets (files a change did not touch but broke), with the texts they point into. */
@@ -45,20 +51,33 @@ export interface LintPlan {
   fixUnavailable?: string;
   /** Runs after the targets are linted (and fixed): problems elsewhere that belong in the report. */
   extraProblems?: (engine: LintProjectOptions) => Promise<ExtraProblems>;
-  /** Root-relative config file when it is inside the root (a change to it changes every result). */
-  configFile?: string;
+  /** Root-relative config files in force that are inside the root (a change to one changes the results of its files). */
+  configFiles?: readonly string[];
 }
 
-/** Which root-relative paths are Markdown by the config's `files` globs. */
-export function markdownMatcher(config: ResolvedConfig, root: string): (file: string) => boolean {
-  const isMarkdownPath = picomatch(config.files, { dot: true });
-  return (file) => isMarkdownPath(path.relative(config.baseDirectory, path.join(root, file)).split(path.sep).join('/'));
+/** Which root-relative paths are Markdown by the `files` globs of their config. */
+export function markdownMatcher(configs: FileSelection): (file: string) => boolean {
+  return (file) => configs.isMarkdown(file);
 }
 
-export function rootRelativeConfigFile(config: ResolvedConfig, root: string): string | undefined {
-  if (config.filePath === undefined) return undefined;
-  const relative = path.relative(root, config.filePath).split(path.sep).join('/');
-  return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
+/** The config files used so far that are inside the root, root-relative. */
+export function rootRelativeConfigFiles(configs: ConfigSet): string[] {
+  const files: string[] = [];
+  for (const config of configs.configs()) {
+    if (config.filePath === undefined) continue;
+    const relative = path.relative(configs.root, config.filePath).split(path.sep).join('/');
+    if (!relative.startsWith('..') && !path.isAbsolute(relative)) files.push(relative);
+  }
+  return files;
+}
+
+/**
+ * Warns about the configs used so far: a glob that matches none of `paths`, a config that turns
+ * no rule on. Planning calls it also when it fails: "no files matched" is exactly when a glob
+ * written from the wrong folder needs pointing out.
+ */
+export function warnAboutConfigs(run: RunContext, paths: RepositoryPaths): void {
+  for (const notice of configNotices(run.configs, paths)) run.warn(notice);
 }
 
 /**
@@ -73,28 +92,43 @@ function namesFilesOnly(cwd: string, patterns: readonly string[]): boolean {
   return patterns.length > 0 && patterns.every((pattern) => !isDynamicPattern(pattern) && existsSync(path.resolve(cwd, pattern)) && statSync(path.resolve(cwd, pattern)).isFile());
 }
 
-function needsAllFiles(settings: FileSettings, targets: readonly string[]): boolean {
+function needsAllFiles(configs: ConfigSet, targets: readonly string[]): boolean {
   const readsAll = (enabled: EnabledRule): boolean => enabled.rule.scope === 'project' && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
-  return settings.base().some(readsAll) || targets.some((target) => settings.forFile(target).some(readsAll));
+  return configs.base().some(readsAll) || targets.some((target) => configs.forFile(target).some(readsAll));
+}
+
+const isAlwaysIgnored = picomatch(ALWAYS_IGNORED, { dot: true });
+
+/** Why an explicitly named file is not linted, for --debug. */
+function ignoreReason(file: string): string {
+  return isAlwaysIgnored(file) ? 'files under node_modules or .git are never linted' : "the config's `ignore` globs match it";
 }
 
 /** The working tree: targets from the path arguments, the project's files read for their facts. */
 export async function planWorkingTree(run: RunContext): Promise<LintPlan> {
-  const { io, root, config } = run;
-  const [targets, paths] = await Promise.all([
-    discoverTargets({ cwd: io.cwd, root, config, patterns: run.patterns, errorOnUnmatchedPattern: run.errorOnUnmatchedPattern }),
-    listRepositoryPaths(root),
-  ]);
-  if (targets.length === 0 && run.errorOnUnmatchedPattern) throw new UsageError('No Markdown files to lint.');
-  const wholeRepository = namesFilesOnly(io.cwd, run.patterns) && needsAllFiles(run.settings, targets);
-  const projectFiles = wholeRepository ? [...new Set([...selectProjectFiles(paths, projectFileMatcher(config, root)), ...targets])].sort() : targets;
+  const { io, root, configs } = run;
+  const paths = await listRepositoryPaths(root);
+  const ignoredFiles: string[] = [];
+  const onIgnoredFile = (file: string): void => {
+    ignoredFiles.push(file);
+    if (run.debug) io.stderr(`agentops-lint: skipped ${file}: ${ignoreReason(file)}.\n`);
+  };
+  let targets: string[];
+  try {
+    targets = await discoverTargets({ cwd: io.cwd, root, configs, patterns: run.patterns, errorOnUnmatchedPattern: run.errorOnUnmatchedPattern, paths, onIgnoredFile });
+  } finally {
+    warnAboutConfigs(run, paths);
+  }
+  // Only ignored files were named (a commit that touches nothing else): nothing to lint, nothing wrong.
+  if (targets.length === 0 && run.errorOnUnmatchedPattern && ignoredFiles.length === 0) throw new UsageError('No Markdown files to lint.');
+  const wholeRepository = targets.length > 0 && namesFilesOnly(io.cwd, run.patterns) && needsAllFiles(configs, targets);
+  const projectFiles = wholeRepository ? [...new Set([...selectProjectFiles(paths, projectFileMatcher(configs)), ...targets])].sort() : targets;
   const source: ProjectSource = {
     targets,
     projectFiles,
     paths,
     read: (file) => fs.readFile(path.join(root, file)),
-    isMarkdown: markdownMatcher(config, root),
+    isMarkdown: markdownMatcher(configs),
   };
-  const configFile = rootRelativeConfigFile(config, root);
-  return { source, ...(configFile === undefined ? {} : { configFile }) };
+  return { source, configFiles: rootRelativeConfigFiles(configs) };
 }

@@ -1,30 +1,20 @@
 /**
  * Which files make up the project, decided from a list of paths rather than a walk of the disk,
  * so that the same selection applies to the working tree, the git index and an older commit:
- * the config's `files` globs, minus its `ignore` globs and what is always ignored. Symbolic links
- * are not project files (GitHub does not follow them), as in discovery on disk.
+ * the `files` globs of each file's config, minus the `ignore` globs and what is always ignored.
+ * Symbolic links are not project files (GitHub does not follow them), as in discovery on disk.
  */
 import path from 'node:path';
 import { isDynamicPattern } from 'globby';
 import picomatch from 'picomatch';
-import type { ResolvedConfig } from '../config/load.js';
+import type { FileSelection } from '../config/config-set.js';
 import type { RepositoryPaths } from '../core/facts.js';
-import { ALWAYS_IGNORED, rootRelativeGlobs, toPosix } from './discover.js';
+import { ignoredPathMatcher, toPosix } from './discover.js';
 
-/** A glob list as globby reads it: a path matches a positive glob and no `!` glob. */
-function globListMatcher(globs: readonly string[]): (file: string) => boolean {
-  const positive = globs.filter((glob) => !glob.startsWith('!'));
-  const negative = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
-  const included = positive.length === 0 ? () => false : picomatch(positive, { dot: true });
-  const excluded = negative.length === 0 ? () => false : picomatch(negative, { dot: true });
-  return (file) => included(file) && !excluded(file);
-}
-
-/** Whether a root-relative path is a project file by the config's `files` and `ignore` globs. */
-export function projectFileMatcher(config: ResolvedConfig, root: string): (file: string) => boolean {
-  const isSelected = globListMatcher(rootRelativeGlobs(config.files, config.baseDirectory, root));
-  const isIgnored = picomatch([...ALWAYS_IGNORED, ...rootRelativeGlobs(config.ignore, config.baseDirectory, root)], { dot: true });
-  return (file) => isSelected(file) && !isIgnored(file);
+/** Whether a root-relative path is a project file: Markdown by its config's `files`, ignored by no config. */
+export function projectFileMatcher(configs: FileSelection): (file: string) => boolean {
+  const isIgnored = ignoredPathMatcher(configs);
+  return (file) => configs.isMarkdown(file) && !isIgnored(file);
 }
 
 /** The project files among `paths`, sorted. */

@@ -14,7 +14,7 @@ import type { ProjectSource } from '../engine/lint-project.js';
 import { repositoryPathsFromFiles } from '../core/facts.js';
 import { causedProblems, summarizeChanges } from './changed-since.js';
 import { GitRepository } from './git.js';
-import { markdownMatcher, type LintPlan, type RunContext } from './plan.js';
+import { markdownMatcher, warnAboutConfigs, type LintPlan, type RunContext } from './plan.js';
 import { pathArgumentMatcher, projectFileMatcher } from './project-files.js';
 
 const SYMBOLIC_LINK_MODE = '120000';
@@ -31,14 +31,15 @@ export async function planStaged(run: RunContext): Promise<LintPlan> {
   // A submodule is a folder in the checkout: links may point into it.
   for (const entry of entries) if (entry.mode === SUBMODULE_MODE) (paths.directories as Set<string>).add(entry.path);
 
-  const isMarkdown = markdownMatcher(run.config, run.root);
-  const isProjectFile = projectFileMatcher(run.config, run.root);
+  const isMarkdown = markdownMatcher(run.configs);
+  const isProjectFile = projectFileMatcher(run.configs);
   const isArgument = pathArgumentMatcher(run.io.cwd, run.root, run.patterns);
   const regularFiles = files.filter((entry) => entry.mode !== SYMBOLIC_LINK_MODE);
   const projectFiles = regularFiles.filter((entry) => isProjectFile(entry.path)).map((entry) => entry.path).sort();
   const changeSet = summarizeChanges('HEAD', staged.filter((change) => change.status !== 'unmerged'), []);
   const selected = projectFiles.filter(isArgument);
   const targets = selected.filter((file) => changeSet.changed.has(file));
+  warnAboutConfigs(run, paths);
   if (targets.length === 0 && run.patterns.length > 0 && run.errorOnUnmatchedPattern) {
     throw new UsageError(`No staged Markdown file matches ${run.patterns.map((pattern) => `"${pattern}"`).join(', ')}.`);
   }

@@ -53,6 +53,57 @@ export function parseOutputTargets(formats: readonly string[], outputFile: strin
   return targets;
 }
 
+const FILE_SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  ENOSPC: 'no space left on the device',
+};
+
+/** A file-system error in words, with its code; `words` replaces the generic ones for some codes. */
+function reasonOf(error: unknown, words: Readonly<Record<string, string>> = {}): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const text = code === undefined ? undefined : (words[code] ?? FILE_SYSTEM_ERRORS[code]);
+  return text === undefined ? (error as Error).message : `${text} (${code})`;
+}
+
+/**
+ * Creates the folder of a report file one level at a time. `fs.mkdir(…, { recursive: true })`
+ * spins forever on some file systems that refuse the folder (under /proc, Node 20), so each
+ * missing level is created on its own and the first refusal is an error that says where.
+ */
+async function createFolder(folder: string, target: OutputTarget): Promise<void> {
+  const missing: string[] = [];
+  for (let current = folder; ; current = path.dirname(current)) {
+    const stats = await fs.stat(current).catch(() => undefined);
+    if (stats?.isDirectory()) break;
+    if (stats) throw new UsageError(`Cannot write the ${target.format} report to ${target.shownAs}: ${current} is a file, not a folder.`);
+    missing.unshift(current);
+    if (path.dirname(current) === current) break;
+  }
+  for (const level of missing) {
+    try {
+      await fs.mkdir(level);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && (await fs.stat(level)).isDirectory()) continue;
+      // mkdir says ENOENT when the file system (/proc, /sys) takes no new folder under a parent that exists.
+      const reason = reasonOf(error, { ENOENT: 'the file system takes no new folder there' });
+      throw new UsageError(`Cannot write the ${target.format} report to ${target.shownAs}: cannot create the folder ${level}: ${reason}.`);
+    }
+  }
+}
+
+/**
+ * Makes sure every report file can be created before the lint starts, so that a destination that
+ * cannot be written fails at once with its name, not after minutes of work.
+ */
+export async function prepareOutputFolders(targets: readonly OutputTarget[]): Promise<void> {
+  for (const target of targets) if (target.file !== undefined) await createFolder(path.dirname(target.file), target);
+}
+
 /** Writes every report, then the job summary when GitHub Actions asks for one. */
 export async function writeReports(report: Omit<LintReport, 'color'>, targets: readonly OutputTarget[], io: CliIo, colorFlag: boolean | undefined): Promise<void> {
   for (const target of targets) {
@@ -61,8 +112,12 @@ export async function writeReports(report: Omit<LintReport, 'color'>, targets: r
       io.stdout(output);
       continue;
     }
-    await fs.mkdir(path.dirname(target.file), { recursive: true });
-    await fs.writeFile(target.file, output);
+    await createFolder(path.dirname(target.file), target);
+    try {
+      await fs.writeFile(target.file, output);
+    } catch (error) {
+      throw new UsageError(`Cannot write the ${target.format} report to ${target.shownAs}: ${reasonOf(error)}.`);
+    }
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (!summaryFile) return;

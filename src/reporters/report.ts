@@ -19,6 +19,14 @@ export interface LintReport {
   rules: readonly ReportedRule[];
   /** Whether colours may be used (stylish only). */
   color: boolean;
+  /**
+   * Whether an empty report may say "no problems" (default: true). Not when the run fails on
+   * problems it does not list (warnings hidden by --quiet beyond --max-warnings), nor when
+   * --write-baseline recorded the problems instead of listing them.
+   */
+  mayClaimNoProblems?: boolean;
+  /** Whether to point at `--fix` for fixable problems (default: true; not where --fix is refused, as under --staged). */
+  offerFix?: boolean;
 }
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; fixableErrors: number; fixableWarnings: number } {

@@ -10,7 +10,9 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
  */
 export function formatStylish(report: LintReport): string {
   const chalk = new Chalk({ level: report.color ? 1 : 0 });
-  if (report.diagnostics.length === 0) return `${chalk.green('✔')} ${plural(report.filesChecked, 'file')} checked, no problems.\n`;
+  if (report.diagnostics.length === 0) {
+    return report.mayClaimNoProblems === false ? '' : `${chalk.green('✔')} ${plural(report.filesChecked, 'file')} checked, no problems.\n`;
+  }
   const lines: string[] = [];
   let previousFile: string | undefined;
   for (const diagnostic of report.diagnostics) {
@@ -25,7 +27,7 @@ export function formatStylish(report: LintReport): string {
   const counts = countBySeverity(report.diagnostics);
   const summary = `✖ ${plural(counts.errors + counts.warnings, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}) in ${plural(report.filesChecked, 'file')} checked`;
   lines.push('', counts.errors > 0 ? chalk.red.bold(summary) : chalk.yellow.bold(summary));
-  if (counts.fixableErrors + counts.fixableWarnings > 0) {
+  if (counts.fixableErrors + counts.fixableWarnings > 0 && report.offerFix !== false) {
     lines.push(`  ${plural(counts.fixableErrors, 'error')} and ${plural(counts.fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`);
   }
   return `${lines.join('\n')}\n`;

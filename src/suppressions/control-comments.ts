@@ -70,8 +70,23 @@ export class SuppressionMap {
     return silenced;
   }
 
-  unused(): Directive[] {
-    return this.silencers.filter((s) => !s.used).map((s) => s.directive);
+  /**
+   * The directives that silenced nothing. With `knownRuleIds`, rule ids that are not known are
+   * left out (they are reported once, as unknown rules), and a directive that names only unknown
+   * rules is not reported again as unused.
+   */
+  unused(knownRuleIds?: ReadonlySet<string>): Directive[] {
+    const result: Directive[] = [];
+    for (const { directive, used } of this.silencers) {
+      if (used) continue;
+      if (!knownRuleIds || directive.rules === null) {
+        result.push(directive);
+        continue;
+      }
+      const known = directive.rules.filter((ruleId) => knownRuleIds.has(ruleId));
+      if (known.length > 0) result.push(known.length === directive.rules.length ? directive : { ...directive, rules: known });
+    }
+    return result;
   }
 
   private covers(directive: Directive, ruleId: string, line: number): boolean {

@@ -47,12 +47,12 @@ describe('config errors name the file, line, key path, value and expectation; ex
     ['unknown rule id', 'agentops-lint.config.yaml', 'rules:\n  heading-incremnt: warn\n', 'agentops-lint.config.yaml:2:3: rules.heading-incremnt: unknown rule "heading-incremnt" (did you mean "heading-increment"?)'],
     ['bad severity', 'agentops-lint.config.yaml', 'rules:\n  heading-increment: warning\n', 'agentops-lint.config.yaml:2:22: rules.heading-increment: expected "off", "warn" or "error", or [severity, options] (got "warning")'],
     ['unknown option key', 'agentops-lint.config.yaml', 'rules:\n  heading-increment: [warn, {levels: 2}]\n', 'agentops-lint.config.yaml:2:30: rules.heading-increment[1]: unknown key "levels"'],
-    ['wrong type', 'agentops-lint.config.yaml', 'files: "**/*.md"\n', 'agentops-lint.config.yaml:1:8: files: expected array, received string (got "**/*.md")'],
+    ['wrong type', 'agentops-lint.config.yaml', 'files: "**/*.md"\n', 'agentops-lint.config.yaml:1:8: files: expected a list (got "**/*.md")'],
     ['unknown preset', 'agentops-lint.config.yaml', 'extends: [recomended]\n', 'agentops-lint.config.yaml:1:11: extends[0]: unknown preset "recomended" (did you mean "recommended"?); built-in presets:'],
     ['invalid YAML', 'agentops-lint.config.yaml', 'rules:\n  a: [\n', 'agentops-lint.config.yaml:3:1: invalid YAML:'],
     ['invalid JSON', '.agentops-lint.json', '{"rules": {"heading-increment": "warn",}}', '.agentops-lint.json:1:40: invalid JSON:'],
     ['override with unknown rule', 'agentops-lint.config.yaml', 'overrides:\n  - files: ["docs/**"]\n    rules: {linkz: off}\n', 'agentops-lint.config.yaml:3:13: overrides[0].rules.linkz: unknown rule "linkz"'],
-    ['override without files', 'agentops-lint.config.yaml', 'overrides:\n  - rules: {}\n', 'agentops-lint.config.yaml:2:5: overrides[0].files: expected array, received undefined (got nothing)'],
+    ['override without files', 'agentops-lint.config.yaml', 'overrides:\n  - rules: {}\n', 'agentops-lint.config.yaml:2:5: overrides[0].files: is required: expected a list'],
   ];
   for (const [name, file, content, expected] of cases) {
     it(name, async () => {
@@ -100,11 +100,11 @@ describe('overrides', () => {
     const inDocs = JSON.parse((await runCli(['print-config', 'docs/a.md'], { cwd: root })).stdout);
     expect(inDocs.rules).toEqual({});
     const outside = JSON.parse((await runCli(['print-config', 'b.md'], { cwd: root })).stdout);
-    expect(outside).toEqual({ file: 'b.md', configFile: 'agentops-lint.config.yaml', extends: [], files: ['**/*.md', '**/*.markdown'], ignore: [], rules: {} });
+    expect(outside).toEqual({ file: 'b.md', configFile: 'agentops-lint.config.yaml', globsRelativeTo: '.', extends: [], files: ['**/*.md', '**/*.markdown'], ignore: [], rules: {} });
   });
 });
 
-describe('globs are relative to the repository root, wherever the config is', () => {
+describe("a config's globs are relative to its own folder", () => {
   it('a --config file outside the root never makes globs reach outside it', async () => {
     const outside = tempProject({ 'shared.yaml': 'extends: [recommended]\nfiles: ["**/*.md", "../**/*.md"]\n', 'elsewhere.md': SKIP });
     const root = tempProject({ 'docs/a.md': SKIP });
@@ -112,9 +112,18 @@ describe('globs are relative to the repository root, wherever the config is', ()
     expect(JSON.parse(result.stdout).diagnostics.map((d: { file: string }) => d.file)).toEqual(['docs/a.md']);
   });
 
-  it('a config found in a subfolder writes its globs from the root', async () => {
+  it('a config found in a subfolder matches its globs from that folder', async () => {
+    const root = tempProject({ 'docs/.agentops-lint.yaml': 'extends: [recommended]\nignore: ["old/**"]\n', 'docs/old/a.md': SKIP, 'docs/b.md': SKIP, 'old/c.md': SKIP });
+    const result = await runCli(['--format', 'json'], { cwd: root });
+    expect(JSON.parse(result.stdout).diagnostics.map((d: { file: string }) => d.file)).toEqual(['docs/b.md', 'old/c.md']);
+    expect(result.stderr).toBe('');
+  });
+
+  it('a glob still written from the root (the old reading) matches nothing, and says so', async () => {
     const root = tempProject({ 'docs/.agentops-lint.yaml': 'extends: [recommended]\nignore: ["docs/old/**"]\n', 'docs/old/a.md': SKIP, 'docs/b.md': SKIP });
     const result = await runCli(['docs', '--format', 'json'], { cwd: root });
-    expect(JSON.parse(result.stdout).diagnostics.map((d: { file: string }) => d.file)).toEqual(['docs/b.md']);
+    expect(JSON.parse(result.stdout).diagnostics.map((d: { file: string }) => d.file)).toEqual(['docs/b.md', 'docs/old/a.md']);
+    expect(result.stderr).toBe('agentops-lint: warning: docs/.agentops-lint.yaml: ignore[0] "docs/old/**" matches no file under docs/ (a config\'s globs are relative to its own folder).\n');
+    expect(result.exitCode).toBe(0);
   });
 });

@@ -1,16 +1,15 @@
 /** Which files a run on explicitly named files reads for facts. */
 import { describe, expect, it } from 'vitest';
-import { FileSettings } from '../../src/config/file-settings.js';
-import { loadRunConfig } from '../../src/cli/load-run-config.js';
+import { ConfigSet } from '../../src/config/config-set.js';
 import { planWorkingTree } from '../../src/project/plan.js';
 import { tempProject } from '../helpers/cli-harness.js';
 import { REGISTRY } from '../../rules/index.js';
 
 async function projectFilesFor(files: Record<string, string>, patterns: string[]): Promise<readonly string[] | undefined> {
   const root = tempProject(files);
-  const config = loadRunConfig(root, undefined, root, root);
+  const configs = new ConfigSet({ root, cwd: root, context: REGISTRY.configContext });
   const io = { cwd: root, env: {}, stdout: () => {}, stderr: () => {}, stdoutIsTTY: false };
-  const plan = await planWorkingTree({ io, root, config, settings: new FileSettings(config, REGISTRY.byId, root), patterns, errorOnUnmatchedPattern: true });
+  const plan = await planWorkingTree({ io, root, configs, warn: () => {}, patterns, errorOnUnmatchedPattern: true });
   return plan.source.projectFiles;
 }
 
@@ -31,5 +30,10 @@ describe('explicitly named files', () => {
   it('a folder is its own project', async () => {
     const files = { ...REPOSITORY, 'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n' };
     expect(await projectFilesFor(files, ['docs'])).toEqual(['docs/d.md']);
+  });
+
+  it('the whole repository is read with each file selected by its own config', async () => {
+    const files = { ...REPOSITORY, 'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n', 'docs/agentops-lint.config.yaml': 'extends: [recommended]\nfiles: ["**/*.txt"]\n', 'docs/e.txt': '# E\n' };
+    expect(await projectFilesFor(files, ['a.md'])).toEqual(['a.md', 'b.md', 'c.md', 'docs/e.txt']);
   });
 });

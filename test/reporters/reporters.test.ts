@@ -75,4 +75,15 @@ describe('stylish', () => {
         '  0 errors and 1 warning potentially fixable with the `--fix` option.\n',
     );
   });
+
+  it('does not point at --fix where it is refused', () => {
+    expect(REPORTERS.stylish!({ ...report, offerFix: false })).toBe(
+      'a b.md:2:3  error  Bad, 100%: see\nnext  heading-increment\n\n' + 'c.md:1:1  warn   Binary. (did you mean "x"?)  file-read\n\n' + '✖ 2 problems (1 error, 1 warning) in 3 files checked\n',
+    );
+  });
+
+  it('says "no problems" only when it may: not when the run fails on problems it does not list', () => {
+    expect(REPORTERS.stylish!({ ...report, diagnostics: [] })).toBe('✔ 3 files checked, no problems.\n');
+    expect(REPORTERS.stylish!({ ...report, diagnostics: [], mayClaimNoProblems: false })).toBe('');
+  });
 });
