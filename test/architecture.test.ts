@@ -21,6 +21,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/engine'],
   ['src/fixes', 'src/cache', 'src/project'],
   ['src/pipeline'],
+  ['src/lsp'],
+  ['src/mcp'],
   ['src/cli'],
   ['src/cli.ts', 'src/index.ts'],
 ];

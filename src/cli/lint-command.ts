@@ -5,13 +5,16 @@
  */
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
+import type { FixType } from '../fixes/fix-types.js';
 import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK, type CliIo } from '../core/io.js';
 import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../core/tool.js';
+import { NO_CACHE_VARIABLE } from '../cache/phase1-cache.js';
 import { runLint } from '../pipeline/lint-run.js';
 import type { LintOutcome, LintRunOptions, LintScope } from '../pipeline/lint-request.js';
 import { findRoot } from '../project/discover.js';
-import { parseOutputTargets, writeReports, type OutputTarget } from '../reporters/outputs.js';
-import { discoveryStart, loadRunConfig } from './load-run-config.js';
+import { parseOutputTargets, prepareOutputFolders, writeReports, type OutputTarget } from '../reporters/outputs.js';
+import type { LintReport } from '../reporters/report.js';
+import { discoveryStart, loadExplicitConfig } from './load-run-config.js';
 import externalLinks from '../../rules/external-links.js';
 import { REGISTRY, RULES_MODULE } from '../../rules/index.js';
 
@@ -23,11 +26,14 @@ export interface LintCommandOptions {
   outputFile?: string;
   fix: boolean;
   fixDryRun: boolean;
+  /** --fix-type: what --fix and --fix-dry-run apply. */
+  fixType?: FixType;
   quiet: boolean;
   maxWarnings?: number;
   reportUnusedDisables: boolean;
   errorOnUnmatchedPattern: boolean;
   color?: boolean;
+  debug?: boolean;
   staged?: boolean;
   changedSince?: string;
   baseline?: string;
@@ -39,24 +45,40 @@ export interface LintCommandOptions {
   allowPrivate?: boolean;
   /** Most threads that parse at once (`--threads n`); false for `--no-threads`. Default: one a core. */
   threads?: number | false;
+  /** Lint again at every change on disk (src/cli/watch-command.ts). */
+  watch?: boolean;
 }
 
 export async function lintCommand(patterns: readonly string[], options: LintCommandOptions, io: CliIo): Promise<number> {
+  if (options.watch) return (await import('./watch-command.js')).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
+  await prepareOutputFolders(outputs);
   const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
-  const config = loadRunConfig(io.cwd, options.config, discoveryStart(io.cwd, patterns), root);
-  const outcome = await runLint({ patterns, root, config, rules: REGISTRY.byId, rulesModule: RULES_MODULE, options: runOptions(options), io });
+  // Without --config, each file gets the nearest config from its own folder (src/config/config-set.ts).
+  const config = options.config === undefined ? undefined : loadExplicitConfig(io.cwd, options.config);
+  const outcome = await runLint({ patterns, root, ...(config ? { config } : {}), rules: REGISTRY.byId, rulesModule: RULES_MODULE, options: runOptions(options, io), io });
   printFixPreview(outcome, outputs, io);
   printBaselineWritten(outcome, io);
-  await report(outcome, options, outputs, io);
-  return exitCode(outcome, options, io);
+  const tooMany = tooManyWarnings(outcome, options);
+  await report(outcome, options, outputs, io, {
+    // An empty list must not read as a pass when hidden warnings fail the run, or when the problems went into a baseline.
+    mayClaimNoProblems: !tooMany && outcome.baselineWritten === undefined,
+    offerFix: outcome.fixUnavailable === undefined,
+  });
+  return exitCode(outcome, tooMany, options, io);
+}
+
+/** Whether the warnings are more than --max-warnings allows (-1: no limit). */
+function tooManyWarnings(outcome: LintOutcome, options: LintCommandOptions): boolean {
+  return options.maxWarnings !== undefined && options.maxWarnings >= 0 && outcome.counts.warnings > options.maxWarnings;
 }
 
 function checkOptionCombinations(options: LintCommandOptions): void {
-  if (options.maxWarnings !== undefined && (!Number.isInteger(options.maxWarnings) || options.maxWarnings < 0)) {
-    throw new UsageError('--max-warnings takes a whole number of 0 or more.');
+  if (options.maxWarnings !== undefined && (!Number.isInteger(options.maxWarnings) || options.maxWarnings < -1)) {
+    throw new UsageError('--max-warnings takes a whole number of 0 or more, or -1 for no limit.');
   }
+  if (options.fixType !== undefined && !options.fix && !options.fixDryRun) throw new UsageError('--fix-type says what --fix or --fix-dry-run applies: add one of them.');
   if (options.staged && options.changedSince !== undefined) throw new UsageError('--staged and --changed-since cannot be combined: one lints the next commit, the other a branch.');
   if (options.baseline !== undefined && options.writeBaseline !== undefined) {
     throw new UsageError('--baseline and --write-baseline cannot be combined: --write-baseline records every current problem (and keeps entries of files it did not lint).');
@@ -68,20 +90,33 @@ function checkOptionCombinations(options: LintCommandOptions): void {
 }
 
 /** The flags as the pipeline's options (checkOptionCombinations has ruled out the contradictions). */
-function runOptions(options: LintCommandOptions): LintRunOptions {
+function runOptions(options: LintCommandOptions, io: CliIo): LintRunOptions {
   const scope: LintScope = options.staged ? { kind: 'staged' } : options.changedSince !== undefined ? { kind: 'changed-since', ref: options.changedSince } : { kind: 'working-tree' };
   return {
     scope,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+    debug: options.debug === true,
+    progress: !options.quiet,
     ...(options.fixDryRun ? { fix: 'preview' as const } : options.fix ? { fix: 'write' as const } : {}),
+    ...(options.fixType === undefined ? {} : { fixType: options.fixType }),
     reportUnusedDisables: options.reportUnusedDisables,
     ...(options.writeBaseline !== undefined ? { baseline: { write: options.writeBaseline } } : options.baseline !== undefined ? { baseline: { apply: options.baseline } } : {}),
-    ...(options.cache || options.cacheLocation !== undefined ? { cache: { location: options.cacheLocation } } : {}),
+    ...(cacheWanted(options, io) ? { cache: { location: options.cacheLocation } } : {}),
     switchOn: options.external === true ? [externalLinks.id] : [],
     networkAllowed: options.external !== false,
     allowPrivate: options.allowPrivate === true,
     ...(options.threads === undefined ? {} : { maxThreads: options.threads === false ? 1 : options.threads }),
   };
+}
+
+/**
+ * The cache is on by default, as ruff's and rumdl's are: --no-cache or a non-empty
+ * AGENTOPS_LINT_NO_CACHE turns it off (an explicit --cache-location still wins over the variable).
+ */
+function cacheWanted(options: LintCommandOptions, io: CliIo): boolean {
+  if (options.cache === false) return false;
+  if (options.cacheLocation !== undefined || options.cache === true) return true;
+  return !io.env[NO_CACHE_VARIABLE];
 }
 
 /** --fix-dry-run: the diffs share stdout only with the human-readable report; machine-readable stdout stays clean. */
@@ -98,7 +133,13 @@ function printBaselineWritten(outcome: LintOutcome, io: CliIo): void {
   io.stderr(`agentops-lint: wrote ${written.problems} problem${written.problems === 1 ? '' : 's'} in ${written.files} file(s) to ${written.file}.\n`);
 }
 
-async function report(outcome: LintOutcome, options: LintCommandOptions, outputs: readonly OutputTarget[], io: CliIo): Promise<void> {
+async function report(
+  outcome: LintOutcome,
+  options: LintCommandOptions,
+  outputs: readonly OutputTarget[],
+  io: CliIo,
+  verdict: Pick<LintReport, 'mayClaimNoProblems' | 'offerFix'>,
+): Promise<void> {
   const shown = options.quiet ? outcome.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : outcome.diagnostics;
   await writeReports(
     {
@@ -111,6 +152,7 @@ async function report(outcome: LintOutcome, options: LintCommandOptions, outputs
       files: outcome.files,
       diagnostics: shown,
       rules: REGISTRY.reportedRules,
+      ...verdict,
     },
     outputs,
     io,
@@ -118,10 +160,12 @@ async function report(outcome: LintOutcome, options: LintCommandOptions, outputs
   );
 }
 
-function exitCode(outcome: LintOutcome, options: LintCommandOptions, io: CliIo): number {
+function exitCode(outcome: LintOutcome, tooMany: boolean, options: LintCommandOptions, io: CliIo): number {
   const { warnings, errors } = outcome.counts;
-  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  if (tooManyWarnings) io.stderr(`agentops-lint found too many warnings (${warnings}; the maximum is ${options.maxWarnings}).\n`);
+  if (tooMany) {
+    const hidden = options.quiet ? ' (--quiet does not show them)' : '';
+    io.stderr(`agentops-lint found too many warnings (${warnings}; the maximum is ${options.maxWarnings})${hidden}.\n`);
+  }
   if (outcome.crashed) return EXIT_FAILURE;
-  return errors > 0 || tooManyWarnings ? EXIT_LINT_ERRORS : EXIT_OK;
+  return errors > 0 || tooMany ? EXIT_LINT_ERRORS : EXIT_OK;
 }

@@ -9,18 +9,29 @@ import { REPORTER_NAMES } from '../reporters/index.js';
 import { TOOL_VERSION } from '../core/tool.js';
 import type { LintCommandOptions } from './lint-command.js';
 import type { ReportCommandOptions } from './inventory-commands.js';
-import { DEFAULT_CACHE_LOCATION } from '../cache/phase1-cache.js';
+import type { LspCommandOptions, McpCommandOptions } from './server-commands.js';
+import { DEFAULT_CACHE_LOCATION, NO_CACHE_VARIABLE } from '../cache/phase1-cache.js';
 import { REPORT_FORMATS } from './inventories/tables.js';
+import { FIX_TYPES } from '../fixes/fix-types.js';
 
 // Commands are imported when they run: `--version` and `--help` need neither the parser nor the
 // config machinery, and loading those costs more than everything else at start-up.
 const lintModule = () => import('./lint-command.js');
 const infoModule = () => import('./info-commands.js');
 const reportsModule = () => import('./inventory-commands.js');
+const serversModule = () => import('./server-commands.js');
 
 function wholeNumber(value: string): number {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError('expected a whole number of 0 or more.');
+  return parsed;
+}
+
+/** --max-warnings: a whole number, or -1 for no limit (as ESLint reads it). */
+function warningLimit(value: string): number {
+  if (value === '-1') return -1;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError('expected a whole number of 0 or more, or -1 for no limit.');
   return parsed;
 }
 
@@ -51,8 +62,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('-o, --output-file <file>', 'write the report(s) without their own :FILE to this file instead of stdout')
     .option('--fix', 'fix problems where the fix is certain, writing files atomically', false)
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing', false)
+    .addOption(new Option('--fix-type <type>', 'what --fix and --fix-dry-run apply: "fix" (certain fixes only) or "suggestion" (also the likely repairs a problem suggests; review the diff)').choices(FIX_TYPES))
     .option('-q, --quiet', 'report errors only', false)
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', warningLimit)
     .option('--report-unused-disables', 'report control comments that silenced nothing', false)
     .option('--external', 'check external http(s) links over the network (rule external-links)')
     .option('--no-external', 'never check external links over the network, even when the config enables it')
@@ -60,15 +72,17 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--no-error-on-unmatched-pattern', 'do not fail when a path or glob matches no file')
     .option('--color', 'force colours')
     .option('--no-color', 'never use colours')
-    .option('--debug', 'show stack traces of internal errors', false)
+    .option('--debug', 'say which named files were skipped and why; show stack traces of internal errors', false)
     .option('--staged', 'lint the staged version of staged files (the next commit), links resolved against the index', false)
     .option('--changed-since <ref>', 'report problems in files changed since the merge base with REF, and problems the change caused elsewhere')
     .option('--baseline <file>', 'suppress the problems recorded in this baseline file; fail on new ones')
     .option('--write-baseline <file>', 'record the current problems in a baseline file (kept for files not linted)')
-    .option('--cache', `cache per-file results (default location: ${DEFAULT_CACHE_LOCATION} under the root)`, false)
-    .option('--cache-location <dir>', 'folder of the cache (implies --cache)')
+    .option('--cache', `cache per-file results, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, a folder git ignores by itself)`)
+    .option('--no-cache', `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`)
+    .option('--cache-location <dir>', 'folder of the cache; a folder it creates is marked for git to ignore')
     .option('--threads <n>', 'parse on at most n threads (default: one per core; 1 keeps to the main thread)', wholeNumber)
     .option('--no-threads', 'parse on the main thread only')
+    .option('--watch', 'lint again whenever a file changes; only changed files are parsed again (docs/editors.md)')
     .action(async (paths: string[], options: LintCommandOptions) => {
       setExitCode(await (await lintModule()).lintCommand(paths, options, io));
     });
@@ -112,6 +126,32 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       .addOption(new Option('-f, --format <name>', 'output format').choices(REPORT_FORMATS).default('table'))
       .action(async (paths: string[], options: ReportCommandOptions) => setExitCode(await (await reportsModule())[command](paths, options, io)));
   }
+
+  program
+    .command('lsp')
+    .description('run the language server for editors, over stdin and stdout (docs/editors.md)')
+    .option('--stdio', 'talk over stdin and stdout (the only transport; accepted because language clients pass it)')
+    .option('-c, --config <file>', 'use this config file for every file instead of looking for one')
+    .option('--debounce <ms>', 'milliseconds of quiet after a change before linting', wholeNumber)
+    .option('--report-unused-disables', 'report control comments that silenced nothing', false)
+    .option('--threads <n>', 'build the first index on at most n threads', wholeNumber)
+    .option('--no-threads', 'build the first index on the main thread only')
+    .option('--cache', `keep per-file results on disk so that the next start is quick (default location: ${DEFAULT_CACHE_LOCATION} under the root)`, false)
+    .option('--cache-location <dir>', 'folder of the cache (implies --cache)')
+    .addOption(new Option('--clientProcessId <pid>', 'passed by some language clients; the server ends when its input closes').hideHelp())
+    .action(async (options: LspCommandOptions) => setExitCode(await (await serversModule()).lspCommand(options, io)));
+
+  program
+    .command('mcp')
+    .description('run the Model Context Protocol server for coding agents, over stdin and stdout (docs/editors.md)')
+    .option('-c, --config <file>', 'use this config file for every file instead of looking for one')
+    .option('--root <dir>', 'repository root: every path is confined to it (default: the git root of the current folder)')
+    .option('--report-unused-disables', 'report control comments that silenced nothing', false)
+    .option('--threads <n>', 'build the first index on at most n threads', wholeNumber)
+    .option('--no-threads', 'build the first index on the main thread only')
+    .option('--cache', `keep per-file results on disk so that the next start is quick (default location: ${DEFAULT_CACHE_LOCATION} under the root)`, false)
+    .option('--cache-location <dir>', 'folder of the cache (implies --cache)')
+    .action(async (options: McpCommandOptions) => setExitCode(await (await serversModule()).mcpCommand(options, io)));
 
   return program;
 }

@@ -1,0 +1,118 @@
+/**
+ * The servers: `agentops-lint lsp` (a language server for editors) and `agentops-lint mcp` (a
+ * Model Context Protocol server for coding agents). Both speak their protocol over stdin and
+ * stdout, so nothing else may write to stdout while they run. This module hands them what they
+ * may not import themselves: the rule list, and how the configs of a repository are found.
+ */
+import path from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { EXIT_OK, type CliIo } from '../core/io.js';
+import type { Phase1Cache } from '../cache/phase1-cache.js';
+import { createPhase1Pool, type Phase1Pool } from '../engine/phase1-pool.js';
+import { DEFAULT_DEBOUNCE_MS, runLanguageServer } from '../lsp/language-server.js';
+import type { BulkRunner, ProjectServices } from '../lsp/live-project.js';
+import { runMcpServer } from '../mcp/mcp-server.js';
+import { runConfigs } from '../pipeline/lint-run.js';
+import { openPhase1Cache, savePhase1Cache } from '../pipeline/phase1-cache-step.js';
+import { markdownMatcher } from '../project/plan.js';
+import { projectFileMatcher } from '../project/project-files.js';
+import { findRoot } from '../project/discover.js';
+import { mappingsReport, termsReport } from './inventory-commands.js';
+import { loadExplicitConfig } from './load-run-config.js';
+import { REGISTRY, RULES_MODULE } from '../../rules/index.js';
+
+export interface ServerCommandOptions {
+  config?: string;
+  /** Most threads that build the first index; false for --no-threads. */
+  threads?: number | false;
+  reportUnusedDisables?: boolean;
+  /** Keep the first index's per-file results on disk (--cache), so that the next start is quick. */
+  cache?: boolean;
+  cacheLocation?: string;
+}
+
+export interface LspCommandOptions extends ServerCommandOptions {
+  stdio?: boolean;
+  debounce?: number;
+}
+
+export interface McpCommandOptions extends ServerCommandOptions {
+  root?: string;
+}
+
+function protocolStreams(io: CliIo, command: string): { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } {
+  if (!io.stdio) throw new UsageError(`${command} speaks its protocol over stdin and stdout, which this caller does not provide.`);
+  return io.stdio();
+}
+
+/**
+ * How the servers find the configs of a repository: as `lint` does (each file's nearest config,
+ * or the one --config names), with config files named relative to the root in messages.
+ */
+export function projectServices(io: CliIo, options: ServerCommandOptions): ProjectServices {
+  const only = options.config === undefined ? undefined : loadExplicitConfig(io.cwd, options.config);
+  const maxThreads = options.threads === false ? 1 : options.threads;
+  return {
+    rules: REGISTRY.byId,
+    loadSettings(root) {
+      const configs = runConfigs({ root, rules: REGISTRY.byId, io: { ...io, cwd: root }, ...(only ? { config: only } : {}) });
+      return {
+        settings: configs,
+        isProjectFile: projectFileMatcher(configs),
+        isMarkdown: markdownMatcher(configs),
+        createBulkRunner: () => bulkRunner(createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, ...(maxThreads === undefined ? {} : { maxThreads }) }), root, options, io),
+      };
+    },
+  };
+}
+
+/**
+ * The runner of the first index: the worker pool, behind the on-disk cache of `lint --cache` when
+ * asked for, so that a server started again reads unchanged files instead of parsing them. The
+ * cache is saved when the index is built.
+ */
+function bulkRunner(pool: Phase1Pool, root: string, options: ServerCommandOptions, io: CliIo): BulkRunner {
+  if (!options.cache && options.cacheLocation === undefined) return pool;
+  let opened: Promise<Phase1Cache | undefined> | undefined;
+  const cache = (): Promise<Phase1Cache | undefined> => (opened ??= openPhase1Cache({ cache: { ...(options.cacheLocation === undefined ? {} : { location: options.cacheLocation }) } }, io, root));
+  return {
+    run: async (jobs, source, engine) => {
+      const phase1Cache = await cache();
+      return phase1Cache ? phase1Cache.wrap(pool.run)(jobs, source, engine) : pool.run(jobs, source, engine);
+    },
+    close: async () => {
+      await pool.close();
+      if (opened) await savePhase1Cache(await opened, io);
+    },
+  };
+}
+
+export async function lspCommand(options: LspCommandOptions, io: CliIo): Promise<number> {
+  const { input, output } = protocolStreams(io, 'agentops-lint lsp');
+  return runLanguageServer({
+    input,
+    output,
+    services: projectServices(io, options),
+    settings: { debounceMs: options.debounce ?? DEFAULT_DEBOUNCE_MS, reportUnusedDisables: options.reportUnusedDisables ?? false },
+  });
+}
+
+export async function mcpCommand(options: McpCommandOptions, io: CliIo): Promise<number> {
+  const { input, output } = protocolStreams(io, 'agentops-lint mcp');
+  const root = options.root !== undefined ? path.resolve(io.cwd, options.root) : findRoot(io.cwd);
+  await runMcpServer({
+    input,
+    output,
+    root,
+    services: projectServices(io, options),
+    reportUnusedDisables: options.reportUnusedDisables ?? false,
+    rules: REGISTRY.rules,
+    inventory: (kind, patterns) => (kind === 'terms' ? termsReport : mappingsReport)(patterns, { root, ...(options.config === undefined ? {} : { config: path.resolve(io.cwd, options.config) }) }, serverIo(io, root)),
+  });
+  return EXIT_OK;
+}
+
+/** The CLI's io for work done inside a server: paths relative to the root, and stdout (the protocol's) kept clear. */
+function serverIo(io: CliIo, root: string): CliIo {
+  return { ...io, cwd: root, stdout: io.stderr };
+}

@@ -1,0 +1,174 @@
+/**
+ * The language server over its real protocol: the built bin started as `agentops-lint lsp --stdio`
+ * and a client speaking JSON-RPC to it (test/lsp/lsp-client.ts). Build first (`npm test` does).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FileChangeType, type CodeAction, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { ruleDocsUrl } from '../../src/core/tool.js';
+import { tempProject } from '../helpers/cli-harness.js';
+import { LspClient } from './lsp-client.js';
+
+const GUIDE = '# Guide\n\n## Install steps\n\nRun the installer.\n';
+const INDEX = '# Index\n\nSee [the install steps](guide.md#install-steps).\n';
+
+let client: LspClient | undefined;
+afterEach(() => {
+  client?.kill();
+  client = undefined;
+});
+
+function summary(params: PublishDiagnosticsParams): string[] {
+  return params.diagnostics.map((diagnostic) => `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${diagnostic.code ?? '-'} ${diagnostic.message}`);
+}
+
+/** The text after the action's edits for `uri` (the way an editor applies a WorkspaceEdit). */
+function applyAction(action: CodeAction, uri: string, text: string): string {
+  const edits = action.edit?.changes?.[uri] ?? [];
+  return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), edits);
+}
+
+// Each test starts a server process; a loaded machine makes that slow.
+describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
+  it('publishes another open document’s diagnostics when an edit breaks its link, and clears them when the edit is undone', async () => {
+    const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX });
+    const guide = pathToFileURL(path.join(root, 'guide.md')).href;
+    const index = pathToFileURL(path.join(root, 'index.md')).href;
+    const started = await LspClient.start({ root });
+    client = started.client;
+    expect(started.initialize.serverInfo?.name).toBe('agentops-lint');
+    expect(started.initialize.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll.agentops-lint'] });
+
+    await client.open(guide, GUIDE);
+    await client.open(index, INDEX);
+    const clean = await client.diagnosticsWhere((params) => params.uri === index && params.version === 1);
+    expect(clean.diagnostics).toEqual([]);
+
+    // Rename the heading in guide.md: index.md's link now points at nothing.
+    const broken = client.nextDiagnostics(index, (params) => params.diagnostics.length > 0);
+    await client.change(guide, 2, GUIDE.replace('## Install steps', '## Setup steps'));
+    const afterBreak = await broken;
+    expect(summary(afterBreak)).toEqual(['3:25 anchors No heading or anchor "#install-steps" in "guide.md".']);
+    expect(afterBreak.version).toBe(1);
+    expect(afterBreak.diagnostics[0]).toMatchObject({
+      severity: 1,
+      source: 'agentops-lint',
+      codeDescription: { href: ruleDocsUrl('anchors') },
+      range: { start: { line: 2, character: 24 }, end: { line: 2, character: 46 } },
+    });
+
+    // Undo the rename: the link resolves again and index.md's diagnostics are cleared.
+    const mended = client.nextDiagnostics(index);
+    await client.change(guide, 3, GUIDE);
+    expect((await mended).diagnostics).toEqual([]);
+
+    expect(await client.stop()).toBe(0);
+  });
+
+  it('offers the certain fix, suggestions and "disable for this line" as code actions; applying the fix clears the problem', async () => {
+    const text = '# Index\n\nSee [the steps](Guide.md#install-steps) and [more](guide.md#instal-steps).\n';
+    const root = tempProject({ 'guide.md': GUIDE, 'index.md': text });
+    const index = pathToFileURL(path.join(root, 'index.md')).href;
+    client = (await LspClient.start({ root })).client;
+    await client.open(index, text);
+    const published = await client.diagnosticsWhere((params) => params.uri === index && params.diagnostics.length > 0);
+    expect(summary(published)).toEqual([
+      '3:17 links Link target "Guide.md" exists only as "guide.md": paths are case-sensitive on GitHub and Linux.',
+      '3:52 anchors No heading or anchor "#instal-steps" in "guide.md". did you mean "#install-steps"?',
+    ]);
+
+    // The wrong case has a certain fix; the typo only a suggestion. Both can be silenced for their line.
+    const onCase = await client.codeActions(index, { start: { line: 2, character: 20 }, end: { line: 2, character: 20 } });
+    expect(onCase.map((action) => [action.title, action.kind, action.isPreferred ?? false])).toEqual([
+      ['Fix this links problem', 'quickfix', true],
+      ['Disable links for this line', 'quickfix', false],
+    ]);
+    expect(applyAction(onCase[1]!, index, text)).toBe(`# Index\n\n<!-- agentops-lint-disable-next-line links -->\n${text.slice('# Index\n\n'.length)}`);
+    const onTypo = await client.codeActions(index, { start: { line: 2, character: 62 }, end: { line: 2, character: 62 } });
+    expect(onTypo.map((action) => [action.title, action.kind, action.isPreferred ?? false])).toEqual([
+      ['Point the link at "#install-steps" (anchors)', 'quickfix', false],
+      ['Disable anchors for this line', 'quickfix', false],
+    ]);
+    expect(applyAction(onTypo[0]!, index, text)).toBe(text.replace('#instal-steps', '#install-steps'));
+
+    const fixed = applyAction(onCase[0]!, index, text);
+    expect(fixed).toBe(text.replace('Guide.md', 'guide.md'));
+    const afterFix = client.nextDiagnostics(index);
+    await client.change(index, 2, fixed);
+    expect(summary(await afterFix)).toEqual(['3:52 anchors No heading or anchor "#instal-steps" in "guide.md". did you mean "#install-steps"?']);
+
+    expect(await client.stop()).toBe(0);
+  });
+
+  it('fixes every certain problem of a file with source.fixAll.agentops-lint', async () => {
+    const text = '# Index\n\n[a](Guide.md) and [b](GUIDE.md)\n\n##Usage\n';
+    const root = tempProject({ 'guide.md': GUIDE, 'index.md': text });
+    const index = pathToFileURL(path.join(root, 'index.md')).href;
+    client = (await LspClient.start({ root })).client;
+    await client.open(index, text);
+    await client.diagnosticsWhere((params) => params.uri === index && params.diagnostics.length === 3);
+    const actions = await client.codeActions(index, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll']);
+    expect(actions.map((action) => [action.title, action.kind])).toEqual([['Fix all certain agentops-lint problems in this file', 'source.fixAll.agentops-lint']]);
+    expect(applyAction(actions[0]!, index, text)).toBe('# Index\n\n[a](guide.md) and [b](guide.md)\n\n## Usage\n');
+    expect(await client.stop()).toBe(0);
+  });
+
+  it('reloads the config when the editor reports it changed (workspace/didChangeWatchedFiles)', async () => {
+    const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX.replace('#install-steps', '#nowhere') });
+    const index = pathToFileURL(path.join(root, 'index.md')).href;
+    const started = await LspClient.start({ root, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    client = started.client;
+    await client.open(index, readFileSync(path.join(root, 'index.md'), 'utf8'));
+    await client.diagnosticsWhere((params) => params.uri === index && params.diagnostics.length === 1);
+    expect(client.registrations.map((registration) => registration.method)).toEqual(['workspace/didChangeWatchedFiles']);
+
+    const cleared = client.nextDiagnostics(index);
+    writeFileSync(path.join(root, 'agentops-lint.config.yaml'), 'extends: [recommended]\nrules:\n  anchors: off\n');
+    await client.filesChanged([{ uri: pathToFileURL(path.join(root, 'agentops-lint.config.yaml')).href, type: FileChangeType.Created }]);
+    expect((await cleared).diagnostics).toEqual([]);
+
+    // A broken config is shown on the config file itself.
+    const config = pathToFileURL(path.join(root, 'agentops-lint.config.yaml')).href;
+    const onConfig = client.nextDiagnostics(config);
+    writeFileSync(path.join(root, 'agentops-lint.config.yaml'), 'extends: [recommended]\nrules:\n  anchorz: off\n');
+    await client.filesChanged([{ uri: config, type: FileChangeType.Changed }]);
+    expect(summary(await onConfig)).toEqual(['3:3 - rules.anchorz: unknown rule "anchorz" (did you mean "anchors"?)']);
+    expect(await client.stop()).toBe(0);
+  });
+
+  it('watches the disk itself when the editor cannot (and accepts the arguments language clients add)', async () => {
+    const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX });
+    const index = pathToFileURL(path.join(root, 'index.md')).href;
+    client = (await LspClient.start({ root, args: ['lsp', '--stdio', `--clientProcessId=${process.pid}`] })).client;
+    await client.open(index, INDEX);
+    await client.diagnosticsWhere((params) => params.uri === index && params.version === 1);
+    expect(client.registrations).toEqual([]);
+    const broken = client.nextDiagnostics(index);
+    writeFileSync(path.join(root, 'guide.md'), '# Guide\n');
+    expect(summary(await broken)).toEqual(['3:25 anchors No heading or anchor "#install-steps" in "guide.md".']);
+    expect(await client.stop()).toBe(0);
+  });
+
+  it('sees a file changed on disk that is not open, and a file that appears', async () => {
+    const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX.replace('guide.md', 'setup.md') });
+    const index = pathToFileURL(path.join(root, 'index.md')).href;
+    const started = await LspClient.start({ root, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    client = started.client;
+    await client.open(index, readFileSync(path.join(root, 'index.md'), 'utf8'));
+    await client.diagnosticsWhere((params) => params.uri === index && params.diagnostics.some((diagnostic) => diagnostic.code === 'links'));
+
+    const created = client.nextDiagnostics(index);
+    writeFileSync(path.join(root, 'setup.md'), '# Setup\n\n## Install steps\n');
+    await client.filesChanged([{ uri: pathToFileURL(path.join(root, 'setup.md')).href, type: FileChangeType.Created }]);
+    expect((await created).diagnostics).toEqual([]);
+
+    const changed = client.nextDiagnostics(index);
+    writeFileSync(path.join(root, 'setup.md'), '# Setup\n\n## Other steps\n');
+    await client.filesChanged([{ uri: pathToFileURL(path.join(root, 'setup.md')).href, type: FileChangeType.Changed }]);
+    expect(summary(await changed)).toEqual(['3:25 anchors No heading or anchor "#install-steps" in "setup.md".']);
+    expect(await client.stop()).toBe(0);
+  });
+});
