@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { regularExpressionSchema } from '../src/config/option-schemas.js';
 import type { FileFacts, LinkFact } from '../src/core/facts.js';
-import { linkLocation, replaceFragmentEdit } from '../src/links/destination-edit.js';
+import { linkLocation, replaceFragmentEdit, writtenPath } from '../src/links/destination-edit.js';
 import { folderReadme, parseLineAnchor, resolveLinkTarget } from '../src/links/resolve.js';
-import { defineProjectRule, type TextEdit } from '../src/core/rule.js';
+import { defineProjectRule, type ReportDescriptor } from '../src/core/rule.js';
 import { editDistance } from '../src/text/did-you-mean.js';
 
 /** The prefix GitHub puts on every id in rendered Markdown; links may spell it out. */
@@ -18,15 +19,17 @@ function anchorsOf(facts: FileFacts): Set<string> {
 }
 
 /**
- * The anchor a broken fragment most likely meant, and whether it is the one safe answer: the only
- * anchor with the same letters and digits, or else the only one within a few edits or whole
- * words of it.
+ * The anchor a broken fragment most likely meant, and whether it is certain. Certain only when it
+ * is the one anchor spelled with the same letters and digits (the fragment differs in letter case,
+ * punctuation or spacing alone: GitHub's slugs drop punctuation, so both name the same heading).
+ * Otherwise the only anchor within a few edits or whole words is a guess: `#install` is two edits
+ * from `#uninstall`, and means the opposite.
  */
 function closestAnchor(fragment: string, anchors: ReadonlySet<string>): { anchor: string; certain: boolean } | undefined {
   const key = looseKey(fragment);
   const sameWords = [...anchors].filter((anchor) => key !== '' && looseKey(anchor) === key);
   if (sameWords.length === 1) return { anchor: sameWords[0]!, certain: true };
-  if (sameWords.length > 1) return { anchor: sameWords.sort()[0]!, certain: false };
+  if (sameWords.length > 1) return undefined;
   // Words added or dropped at the end (`#escalation-policy` for "Escalation"), or a few edits.
   const lower = fragment.toLowerCase();
   const limit = Math.max(2, Math.floor(fragment.length / 4));
@@ -35,10 +38,23 @@ function closestAnchor(fragment: string, anchors: ReadonlySet<string>): { anchor
       const wordPrefix = lower.startsWith(`${anchor}-`) || anchor.startsWith(`${lower}-`);
       return { anchor, distance: wordPrefix ? 0 : editDistance(lower, anchor, limit) };
     })
-    .filter(({ distance }) => distance <= limit)
-    .sort((a, b) => a.distance - b.distance || a.anchor.localeCompare(b.anchor));
-  if (near.length === 0) return undefined;
-  return { anchor: near[0]!.anchor, certain: near.length === 1 };
+    .filter(({ distance }) => distance <= limit);
+  return near.length === 1 ? { anchor: near[0]!.anchor, certain: false } : undefined;
+}
+
+/** The did-you-mean toward the closest anchor, and its edit: a fix when certain, a suggestion otherwise. */
+function anchorHelp(link: LinkFact, closest: { anchor: string; certain: boolean }): Pick<ReportDescriptor, 'suggestion' | 'fix' | 'suggestions'> {
+  const hint = `did you mean "#${closest.anchor}"?`;
+  const edit = replaceFragmentEdit(link, closest.anchor);
+  if (!edit) return { suggestion: hint };
+  return closest.certain ? { suggestion: hint, fix: edit } : { suggestion: hint, suggestions: [{ desc: `Point the link at "#${closest.anchor}"`, fix: edit }] };
+}
+
+/** How a message names the page a fragment points into: the link's path as written, or this file. */
+function pageName(link: LinkFact, targetFile: string, file: string, folder: boolean): string {
+  if (targetFile === file) return 'this file';
+  const written = writtenPath(link);
+  return folder ? `the README of "${written}"` : `"${written}"`;
 }
 
 /** Links whose fragment GitHub resolves in a rendered page: Markdown links, definitions, `<a href>`. */
@@ -65,7 +81,7 @@ export default defineProjectRule({
       .default(false)
       .describe('Report fragments that differ from the anchor only in letter case (GitHub forgives them; other renderers do not).'),
     ignorePatterns: z
-      .array(z.string())
+      .array(regularExpressionSchema)
       .default([])
       .describe('Regular expressions (JavaScript syntax); fragments (without the #) that match one are not checked, e.g. anchors a script adds at run time.'),
   }),
@@ -97,7 +113,7 @@ export default defineProjectRule({
         if (index.paths.directories.has(target.path)) {
           const readme = folderReadme(index.paths, target.path);
           if (readme === undefined) {
-            report({ file, messageId: 'noReadme', data: { folder: target.path === '' ? '/' : target.path, fragment }, at });
+            report({ file, messageId: 'noReadme', data: { folder: writtenPath(link), fragment }, at });
             continue;
           }
           targetFile = readme;
@@ -105,7 +121,7 @@ export default defineProjectRule({
         // Missing or wrongly cased files are the links rule's; fragments into other files are not checkable.
         const targetFacts = index.paths.files.has(targetFile) ? index.files.get(targetFile) : undefined;
         if (!targetFacts) continue;
-        const where = targetFile === file ? 'this file' : `"${targetFile}"`;
+        const where = pageName(link, targetFile, file, targetFile !== target.path);
 
         const lineAnchor = parseLineAnchor(fragment);
         if (lineAnchor) {
@@ -126,16 +142,7 @@ export default defineProjectRule({
           continue;
         }
         const closest = closestAnchor(wanted, anchors);
-        let fix: TextEdit | undefined;
-        if (closest?.certain) fix = replaceFragmentEdit(link, closest.anchor);
-        report({
-          file,
-          messageId: 'missing',
-          data: { fragment, where },
-          at,
-          ...(closest ? { suggestion: `did you mean "#${closest.anchor}"?` } : {}),
-          ...(fix ? { fix } : {}),
-        });
+        report({ file, messageId: 'missing', data: { fragment, where }, at, ...(closest ? anchorHelp(link, closest) : {}) });
       }
     }
   },

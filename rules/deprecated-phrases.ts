@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { exactSourceRange, isSentenceStart, proseBlocks, sourceRange } from '../src/markdown/prose.js';
-import { defineFileRule } from '../src/core/rule.js';
+import { codeBlocks, rawTextBlock } from '../src/contracts/raw-text-blocks.js';
+import { exactSourceRange, isSentenceStart, proseBlocks, sourceRange, type ProseBlock } from '../src/markdown/prose.js';
+import { defineProjectRule, type TextEdit } from '../src/core/rule.js';
 import { TermMatcher } from '../src/terms/find-terms.js';
 import { termVariantSchema, type Term } from '../src/terms/term-list.js';
 
@@ -22,6 +23,11 @@ const optionsSchema = z.strictObject({
     .array(phraseSchema)
     .default([])
     .describe('Phrases the project has retired: a string (matched in any letter case, reported without a fix), or an object with a replacement or a reason. Allow them in some files with `overrides`.'),
+  code: z.boolean().default(false).describe('Also search code blocks and inline code (a retired command or flag name in an example).'),
+  plainTextFiles: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Globs (root-relative) of files that are not Markdown to search too, as plain text: the labels of SVG diagrams, text files. Reported, never rewritten.'),
 });
 
 type Options = z.output<typeof optionsSchema>;
@@ -48,15 +54,58 @@ function phraseTerms(options: Options): Term[] {
 
 const matchers = new WeakMap<object, TermMatcher>();
 
+function matcherFor(options: Options): TermMatcher {
+  let matcher = matchers.get(options);
+  if (!matcher) matchers.set(options, (matcher = new TermMatcher(phraseTerms(options))));
+  return matcher;
+}
+
+/** A retired phrase found, as plain data (it crosses threads and the cache). */
+interface Finding {
+  start: number;
+  end: number;
+  messageId: 'replaced' | 'retired';
+  data: Record<string, string>;
+  /** The replacement, where the source reads exactly like the text searched. */
+  fix?: TextEdit;
+}
+
+/** The retired phrases in some blocks of text; `fixable` says whether replacements may be rewritten there. */
+function findPhrases(blocks: readonly ProseBlock[], source: string, matcher: TermMatcher, fixable: boolean): Finding[] {
+  const findings: Finding[] = [];
+  for (const block of blocks) {
+    for (const match of matcher.find(block)) {
+      if (match.status !== 'wrong') continue;
+      const at = sourceRange(block, match.from, match.to);
+      if (!at) continue;
+      const { term } = match;
+      const found = match.found.replace(/\s+/g, ' ');
+      const note = `${term.message ? ` ${term.message}` : ''}${term.link ? ` See ${term.link}` : ''}`;
+      if (term.use === undefined) {
+        findings.push({ ...at, messageId: 'retired', data: { found, note } });
+        continue;
+      }
+      const capitalized = /^\p{Lu}/u.test(found) && isSentenceStart(block, match.from);
+      const expected = capitalized ? term.use.charAt(0).toUpperCase() + term.use.slice(1) : term.use;
+      const exact = fixable ? exactSourceRange(block, source, match.from, match.to) : undefined;
+      findings.push({ ...at, messageId: 'replaced', data: { found, expected, note }, ...(exact ? { fix: { ...exact, text: expected } } : {}) });
+    }
+  }
+  return findings;
+}
+
 /**
  * Phrases a project has retired ("Shift-Left Validation", "coding agents only") stay out of its
- * prose; archived and planning documents are let off through `overrides`.
+ * prose — and, when asked, out of its code and of plain-text files such as SVG diagrams; archived
+ * and planning documents are let off through `overrides`. A project rule only so that the engine
+ * can hand it the text of files that are not Markdown: each Markdown file is still searched on
+ * its own, with its own options.
  */
-export default defineFileRule({
+export default defineProjectRule<Options, Finding[]>({
   id: 'deprecated-phrases',
   description: 'Phrases the project has retired do not appear in prose (with a replacement or a reason each).',
   tags: ['terminology'],
-  scope: 'file',
+  scope: 'project',
   defaultSeverity: 'error',
   recommended: false,
   fixable: true,
@@ -65,27 +114,22 @@ export default defineFileRule({
     replaced: '"{found}" is a retired phrase: use "{expected}".{note}',
     retired: '"{found}" is a retired phrase.{note}',
   },
-  check({ file, options, report }) {
-    if (options.phrases.length === 0) return;
-    let matcher = matchers.get(options);
-    if (!matcher) matchers.set(options, (matcher = new TermMatcher(phraseTerms(options))));
-    for (const block of proseBlocks(file.tree, file.text)) {
-      for (const match of matcher.find(block)) {
-        if (match.status !== 'wrong') continue;
-        const at = sourceRange(block, match.from, match.to);
-        if (!at) continue;
-        const { term } = match;
-        const found = match.found.replace(/\s+/g, ' ');
-        const note = `${term.message ? ` ${term.message}` : ''}${term.link ? ` See ${term.link}` : ''}`;
-        if (term.use === undefined) {
-          report({ messageId: 'retired', data: { found, note }, at });
-          continue;
-        }
-        const capitalized = /^\p{Lu}/u.test(found) && isSentenceStart(block, match.from);
-        const expected = capitalized ? term.use.charAt(0).toUpperCase() + term.use.slice(1) : term.use;
-        const exact = exactSourceRange(block, file.text, match.from, match.to);
-        report({ messageId: 'replaced', data: { found, expected, note }, at, ...(exact ? { fix: { ...exact, text: expected } } : {}) });
-      }
+  extract(file, options) {
+    if (options.phrases.length === 0) return [];
+    const prose = proseBlocks(file.tree, file.text, options.code ? { inlineCode: 'text' } : {});
+    const blocks = options.code ? [...prose, ...codeBlocks(file.tree, file.text)] : prose;
+    return findPhrases(blocks, file.text, matcherFor(options), true);
+  },
+  plainTextFiles: (options) => (options.phrases.length === 0 ? [] : options.plainTextFiles),
+  check({ index, options, extracted, plainTexts, report }) {
+    const reportAll = (file: string, findings: readonly Finding[]): void => {
+      for (const { start, end, messageId, data, fix } of findings) report({ file, messageId, data, at: { start, end }, ...(fix ? { fix } : {}) });
+    };
+    for (const file of index.targets) {
+      const facts = index.files.get(file);
+      if (facts) reportAll(file, extracted<Finding[]>(facts) ?? []);
     }
+    // Plain-text files are searched with the root configuration's phrases, and never rewritten.
+    for (const [file, text] of plainTexts) reportAll(file, findPhrases([rawTextBlock(text)], text, matcherFor(options), false));
   },
 });

@@ -6,15 +6,19 @@ import type { RepositoryPaths } from '../src/core/facts.js';
 import { defineProjectRule } from '../src/core/rule.js';
 import { closestMatches } from '../src/text/did-you-mean.js';
 
-const countedGlob = z.strictObject({
-  glob: z.string().min(1).describe('A root-relative path or glob (picomatch syntax).'),
-  min: z.number().int().min(0).default(1).describe('At least this many files must match.'),
-  max: z.number().int().min(0).optional().describe('At most this many files may match (no limit when omitted).'),
-  message: z.string().optional().describe('Why the file is required; shown in the diagnostic.'),
-});
+const requiredObject = z
+  .strictObject({
+    path: z.string().min(1).optional().describe('A root-relative path that must exist, exactly as cased (a trailing / for a folder). Give path or glob.'),
+    glob: z.string().min(1).optional().describe('A root-relative glob (picomatch syntax) whose matching files are counted. Give path or glob.'),
+    min: z.number().int().min(0).optional().describe('With glob: at least this many files must match (default 1).'),
+    max: z.number().int().min(0).optional().describe('With glob: at most this many files may match (no limit when omitted).'),
+    message: z.string().optional().describe('Why the files are required; shown in the diagnostic.'),
+  })
+  .refine((entry) => (entry.path === undefined) !== (entry.glob === undefined), { message: 'give path or glob (exactly one of them)' })
+  .refine((entry) => entry.path === undefined || (entry.min === undefined && entry.max === undefined), { message: 'min and max count the files of a glob; a path either exists or not' });
 
-const requiredEntry = z.union([z.string().min(1), countedGlob], {
-  error: 'expected a path or glob, or { glob, min, max, message }',
+const requiredEntry = z.union([z.string().min(1), requiredObject], {
+  error: 'expected a path or glob, { path, message }, or { glob, min, max, message }',
 });
 
 type RequiredEntry = z.infer<typeof requiredEntry>;
@@ -23,20 +27,24 @@ const options = z.strictObject({
   files: z
     .array(requiredEntry)
     .default([])
-    .describe('Paths that must exist (exact case, root-relative; a trailing / for a folder), or objects with a glob and the number of files that must match it.'),
+    .describe('Paths that must exist (exact case, root-relative; a trailing / for a folder), objects with a path and a message, or objects with a glob and the number of files that must match it.'),
 });
 
 function note(message: string | undefined): string {
   return message ? `: ${message.trim().replace(/[.\s]+$/, '')}` : '';
 }
 
-/** Where a count problem is reported: the folder the glob starts in (the repository root is "."). */
-function globFolder(glob: string): string {
-  return picomatch.scan(glob).base || '.';
-}
+/** One entry in a single shape: a path to check, or a glob to count. */
+type Requirement = { kind: 'path'; path: string; message?: string } | { kind: 'count'; glob: string; min: number; max?: number; message?: string };
 
-function normalize(entry: RequiredEntry): { glob: string; min: number; max?: number; message?: string } {
-  return typeof entry === 'string' ? { glob: entry, min: 1 } : entry;
+function normalize(entry: RequiredEntry): Requirement {
+  if (typeof entry === 'string') return picomatch.scan(entry).isGlob ? { kind: 'count', glob: entry, min: 1 } : { kind: 'path', path: entry };
+  const message = entry.message === undefined ? {} : { message: entry.message };
+  if (entry.path !== undefined) return { kind: 'path', path: entry.path, ...message };
+  const glob = entry.glob!;
+  // `{ glob }` naming one plain path, no counts: the path must exist (with its own messages).
+  if (!picomatch.scan(glob).isGlob && entry.min === undefined && entry.max === undefined) return { kind: 'path', path: glob, ...message };
+  return { kind: 'count', glob, min: entry.min ?? 1, ...(entry.max === undefined ? {} : { max: entry.max }), ...message };
 }
 
 /** A file in the same folder whose name is close to the missing one (a rename, a typo). */
@@ -46,6 +54,27 @@ function closestSibling(missing: string, paths: RepositoryPaths): string | undef
   const [closest] = closestMatches(path.basename(missing), siblings);
   return closest === undefined ? undefined : path.join(folder, closest);
 }
+
+const LISTED = 5;
+
+/**
+ * A count in words, for the contributor: where, how many, which ones were found. The config's
+ * glob is not shown: with a message, the message says what the files are; without one, only the
+ * part of the glob that names the files (`"[0-9][0-9]-*.md"`) is.
+ */
+function countData(glob: string, matched: readonly string[], message: string | undefined): Record<string, string> {
+  const scan = picomatch.scan(glob);
+  const folder = scan.base;
+  const names = matched.map((file) => (folder === '' ? file : file.slice(folder.length + 1)));
+  const listed = names.length === 0 ? '' : ` (${names.slice(0, LISTED).join(', ')}${names.length > LISTED ? `, and ${names.length - LISTED} more` : ''})`;
+  const files = matched.length === 1 || matched.length === 0 ? 'file' : 'files';
+  const count = message
+    ? `${matched.length === 0 ? 'no' : matched.length} matching ${files}${listed}`
+    : `${matched.length === 0 ? 'no' : matched.length} ${files} named like "${scan.glob}"${listed}`;
+  return { where: folder === '' ? 'The repository root' : `"${folder}/"`, found: count, note: note(message) };
+}
+
+const plural = (count: number): string => (count === 1 ? 'is' : 'are');
 
 /**
  * Required files and folders: the documents a framework promises (twelve factors with fixed names,
@@ -62,39 +91,33 @@ export default defineProjectRule({
   fixable: false,
   options,
   messages: {
-    missing: 'Required file "{path}" is missing{note}.',
-    wrongCase: 'Required file "{path}" is missing; "{actual}" differs only in case, and GitHub paths are case-sensitive{note}.',
-    tooFew: '{count} found matching "{glob}"; at least {min} required{note}.',
-    tooMany: '{count} found matching "{glob}"; at most {max} allowed{note}.',
+    missing: 'Required {kind} "{path}" is missing{note}.',
+    wrongCase: 'Required {kind} "{path}" is missing; "{actual}" differs only in case, and GitHub paths are case-sensitive{note}.',
+    tooFew: '{where} has {found}; at least {min} {are} required{note}.',
+    tooMany: '{where} has {found}; at most {max} {are} allowed{note}.',
   },
   check({ index, options: { files }, report }) {
-    for (const entry of files.map(normalize)) {
-      const scan = picomatch.scan(entry.glob);
-      if (!scan.isGlob && entry.min === 1 && entry.max === undefined) {
-        const required = entry.glob.replace(/^\.\//, '').replace(/\/+$/, '');
+    for (const requirement of files.map(normalize)) {
+      if (requirement.kind === 'path') {
+        const kind = requirement.path.endsWith('/') ? 'folder' : 'file';
+        const required = requirement.path.replace(/^\.\//, '').replace(/\/+$/, '');
         if (index.paths.files.has(required) || index.paths.directories.has(required)) continue;
+        const data = { kind, path: kind === 'folder' ? `${required}/` : required, note: note(requirement.message) };
         const actual = [...index.paths.files, ...index.paths.directories].find((candidate) => candidate.toLowerCase() === required.toLowerCase());
         if (actual !== undefined) {
-          report({ file: required, messageId: 'wrongCase', data: { path: required, actual, note: note(entry.message) }, at: { start: 0, end: 0 } });
+          report({ file: required, messageId: 'wrongCase', data: { ...data, actual }, at: { start: 0, end: 0 } });
           continue;
         }
         const closest = closestSibling(required, index.paths);
-        report({
-          file: required,
-          messageId: 'missing',
-          data: { path: required, note: note(entry.message) },
-          at: { start: 0, end: 0 },
-          ...(closest === undefined ? {} : { suggestion: `Did you mean "${closest}"?` }),
-        });
+        report({ file: required, messageId: 'missing', data, at: { start: 0, end: 0 }, ...(closest === undefined ? {} : { suggestion: `Did you mean "${closest}"?` }) });
         continue;
       }
-      let count = 0;
-      for (const file of index.paths.files) if (matchesGlob(entry.glob, file)) count++;
-      const files = (n: number): string => `${n} ${n === 1 ? 'file' : 'files'}`;
-      if (count < entry.min) {
-        report({ file: globFolder(entry.glob), messageId: 'tooFew', data: { count: files(count), glob: entry.glob, min: entry.min, note: note(entry.message) }, at: { start: 0, end: 0 } });
-      } else if (entry.max !== undefined && count > entry.max) {
-        report({ file: globFolder(entry.glob), messageId: 'tooMany', data: { count: files(count), glob: entry.glob, max: entry.max, note: note(entry.message) }, at: { start: 0, end: 0 } });
+      const matched = [...index.paths.files].filter((file) => matchesGlob(requirement.glob, file)).sort();
+      const folder = picomatch.scan(requirement.glob).base || '.';
+      if (matched.length < requirement.min) {
+        report({ file: folder, messageId: 'tooFew', data: { ...countData(requirement.glob, matched, requirement.message), min: requirement.min, are: plural(requirement.min) }, at: { start: 0, end: 0 } });
+      } else if (requirement.max !== undefined && matched.length > requirement.max) {
+        report({ file: folder, messageId: 'tooMany', data: { ...countData(requirement.glob, matched, requirement.message), max: requirement.max, are: plural(requirement.max) }, at: { start: 0, end: 0 } });
       }
     }
   },

@@ -31,18 +31,18 @@ export default defineFileRule({
   fixable: false,
   options: perGlobSchema(contract, 'Glob (matched against the root-relative path) → { min, max } prose words for files matching it.'),
   messages: {
-    tooShort: 'Has {count} of prose; "{glob}" requires at least {min}.',
-    tooLong: 'Has {count} of prose; "{glob}" allows at most {max}.',
+    tooShort: 'Has {count} of prose; at least {min} are required.',
+    tooLong: 'Has {count} of prose; at most {max} are allowed.',
   },
   check({ file, options, report }) {
-    for (const { glob, contract: settings } of contractsFor(options, file.path)) {
+    for (const { contract: settings } of contractsFor(options, file.path)) {
       const text = proseText(file.tree, { code: settings.countCode, frontMatter: settings.countFrontMatter, html: settings.countHtml });
       const count = countWords(text, { urls: settings.countUrls });
       if (settings.min !== undefined && count < settings.min) {
-        report({ messageId: 'tooShort', data: { count: plural(count), glob, min: plural(settings.min) }, at: { start: 0, end: 0 } });
+        report({ messageId: 'tooShort', data: { count: plural(count), min: plural(settings.min) }, at: { start: 0, end: 0 } });
       }
       if (settings.max !== undefined && count > settings.max) {
-        report({ messageId: 'tooLong', data: { count: plural(count), glob, max: plural(settings.max) }, at: { start: 0, end: 0 } });
+        report({ messageId: 'tooLong', data: { count: plural(count), max: plural(settings.max) }, at: { start: 0, end: 0 } });
       }
     }
   },

@@ -6,12 +6,13 @@ import type { EnabledRule } from '../config/file-settings.js';
 import { UsageError } from '../core/errors.js';
 import { EXIT_OK, type CliIo } from '../core/io.js';
 import { kubernetesConcepts } from '../terms/concepts.js';
+import { documentHistory, historyOptionSchema, type HistoryOptions } from '../terms/history.js';
 import { canonicalEntries, type CanonicalEntry } from '../terms/mapping-check.js';
 import { matcherFor, type TermListOptions } from '../terms/term-options.js';
-import { buildMappingsReport, formatMappingsReport } from './inventories/mappings-report.js';
+import { buildMappingsReport, formatMappingsReport, type MappingsReport } from './inventories/mappings-report.js';
 import { REPORT_FORMATS, type ReportFormat } from './inventories/tables.js';
-import { countTerms, formatTermsReport } from './inventories/terms-report.js';
-import { openProject, parseTargets } from './open-project.js';
+import { countTerms, formatTermsReport, type TermsReport } from './inventories/terms-report.js';
+import { openProject, parseTargets, type OpenProjectOptions } from './open-project.js';
 import { REGISTRY } from '../../rules/index.js';
 
 export interface ReportCommandOptions {
@@ -34,28 +35,46 @@ function optionsOf<T>(enabled: readonly EnabledRule[], ruleId: string): T | unde
 
 export async function termsCommand(patterns: readonly string[], options: ReportCommandOptions, io: CliIo): Promise<number> {
   const format = checkFormat(options.format);
+  io.stdout(formatTermsReport(await termsReport(patterns, options, io), format));
+  return EXIT_OK;
+}
+
+/** The `terms` report as data (the command prints it; the MCP server returns it). */
+export async function termsReport(patterns: readonly string[], options: OpenProjectOptions, io: CliIo): Promise<TermsReport> {
   const project = await openProject(patterns, options, io);
   const { files } = await parseTargets(project);
-  const report = countTerms(files, (file) => {
-    const enabled = project.settings.forFile(file.path);
-    return matcherFor(optionsOf<TermListOptions>(enabled, 'terminology') ?? optionsOf<TermListOptions>(enabled, 'term-consistency') ?? DEFAULT_TERM_LIST);
-  });
-  io.stdout(formatTermsReport(report, format));
-  return EXIT_OK;
+  return countTerms(
+    files,
+    (file) => {
+      const enabled = project.settings.forFile(file.path);
+      return matcherFor(optionsOf<TermListOptions>(enabled, 'terminology') ?? optionsOf<TermListOptions>(enabled, 'term-consistency') ?? DEFAULT_TERM_LIST);
+    },
+    // The records term-consistency leaves out, by its own `history` option where it is configured.
+    (file) => documentHistory(file.path, file.tree, file.text, historyOptionSchema.parse(optionsOf<{ history?: HistoryOptions }>(project.settings.forFile(file.path), 'term-consistency')?.history)).history,
+  );
 }
 
 export async function mappingsCommand(patterns: readonly string[], options: ReportCommandOptions, io: CliIo): Promise<number> {
   const format = checkFormat(options.format);
-  const project = await openProject(patterns, options, io);
-  const { files: parsed } = await parseTargets(project);
-  const base = project.settings.base();
+  io.stdout(formatMappingsReport(await mappingsReport(patterns, options, io), format));
+  return EXIT_OK;
+}
+
+/**
+ * The `mappings` report as data (the command prints it; the MCP server returns it). Statements
+ * are judged as `lint` judges them, against every file the plan reads (for named files, the whole
+ * repository), and only those in the files asked about are shown.
+ */
+export async function mappingsReport(patterns: readonly string[], options: OpenProjectOptions, io: CliIo): Promise<MappingsReport> {
+  const project = await openProject(patterns, options, io, 'mapping-consistency');
+  const { files: parsed } = await parseTargets(project, true);
   // Files where the configuration switches mapping checks off (an archive) are left out, as in lint.
-  const checked = (ruleId: string): boolean => base.some((rule) => rule.rule.id === ruleId);
-  const files = checked('mapping-consistency') ? parsed.filter((file) => project.settings.forFile(file.path).some((rule) => rule.rule.id === 'mapping-consistency')) : parsed;
+  const files = parsed.filter((file) => project.settings.forFile(file.path).some((rule) => rule.rule.id === 'mapping-consistency'));
+  const base = project.settings.base();
   const mapping = optionsOf<{ mapping: Parameters<typeof canonicalEntries>[0] }>(base, 'mapping-consistency')?.mapping ?? [];
   const canonical: CanonicalEntry[] = canonicalEntries(mapping);
   const vocabulary = kubernetesConcepts(optionsOf<{ vocabulary: string[] }>(base, 'k8s-concepts')?.vocabulary ?? []);
-  const report = buildMappingsReport({ files, vocabulary, canonical, messages: REGISTRY.byId.get('mapping-consistency')?.messages ?? {} });
-  io.stdout(formatMappingsReport(report, format));
-  return EXIT_OK;
+  const shown = new Set(project.source.targets);
+  const history = optionsOf<{ history?: HistoryOptions }>(base, 'mapping-consistency')?.history;
+  return buildMappingsReport({ files, shown: (file) => shown.has(file), vocabulary, canonical, messages: REGISTRY.byId.get('mapping-consistency')?.messages ?? {}, ...(history ? { history } : {}) });
 }

@@ -4,8 +4,8 @@
  * parsed files themselves instead of running the engine.
  */
 import path from 'node:path';
-import { FileSettings } from '../config/file-settings.js';
-import type { ResolvedConfig } from '../config/load.js';
+import type { ConfigSet } from '../config/config-set.js';
+import type { FileSettings } from '../config/file-settings.js';
 import type { ProjectSource } from '../engine/lint-project.js';
 import { decodeMarkdown } from '../markdown/decode.js';
 import { findRoot } from '../project/discover.js';
@@ -13,8 +13,7 @@ import type { CliIo } from '../core/io.js';
 import { computeLineStarts, parseMarkdown } from '../markdown/parse.js';
 import type { ParsedFile } from '../core/rule.js';
 import { planWorkingTree } from '../project/plan.js';
-import { discoveryStart, loadRunConfig } from './load-run-config.js';
-import { REGISTRY } from '../../rules/index.js';
+import { discoveryStart, openConfigs } from './load-run-config.js';
 
 export interface OpenProjectOptions {
   config?: string;
@@ -23,28 +22,37 @@ export interface OpenProjectOptions {
 
 export interface OpenProject {
   root: string;
-  config: ResolvedConfig;
-  settings: FileSettings;
+  /** The config of each file, as `lint` finds them. */
+  configs: ConfigSet;
+  /** The rules in force for each file (the configs'). */
+  settings: Pick<FileSettings, 'forFile' | 'base'>;
   /** Its targets are the Markdown files the command is about. */
   source: ProjectSource;
 }
 
-export async function openProject(patterns: readonly string[], options: OpenProjectOptions, io: CliIo): Promise<OpenProject> {
+/**
+ * The project as `lint` would plan it. `judgedBy` names the rule whose findings the report shows
+ * (mapping-consistency for `mappings`): it is switched on where the configs leave it off, so that
+ * named files get the whole repository as context exactly when a lint with that rule would.
+ */
+export async function openProject(patterns: readonly string[], options: OpenProjectOptions, io: CliIo, judgedBy?: string): Promise<OpenProject> {
   const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
-  const config = loadRunConfig(io.cwd, options.config, discoveryStart(io.cwd, patterns), root);
-  const settings = new FileSettings(config, REGISTRY.byId, root);
-  const plan = await planWorkingTree({ io, root, config, settings, patterns, errorOnUnmatchedPattern: true });
-  return { root, config, settings, source: plan.source };
+  const configs = openConfigs(io, root, options.config, judgedBy === undefined ? [] : [judgedBy]);
+  const warn = (message: string): void => io.stderr(`agentops-lint: warning: ${message}\n`);
+  const plan = await planWorkingTree({ io, root, configs, warn, patterns, errorOnUnmatchedPattern: true });
+  return { root, configs, settings: configs, source: plan.source };
 }
 
 /**
- * The targets parsed. Files that cannot be read or decoded are listed separately (`lint` reports
- * them; a report just leaves them out).
+ * The targets parsed (or, with `withContext`, every file the plan reads for facts: the targets and
+ * the rest of the repository a cross-file rule compares them with). Files that cannot be read or
+ * decoded are listed separately (`lint` reports them; a report just leaves them out).
  */
-export async function parseTargets(project: OpenProject): Promise<{ files: ParsedFile[]; unreadable: string[] }> {
+export async function parseTargets(project: OpenProject, withContext = false): Promise<{ files: ParsedFile[]; unreadable: string[] }> {
   const files: ParsedFile[] = [];
   const unreadable: string[] = [];
-  for (const file of project.source.targets) {
+  const wanted = withContext ? [...new Set([...project.source.targets, ...(project.source.projectFiles ?? [])])].sort() : project.source.targets;
+  for (const file of wanted) {
     let bytes: Uint8Array;
     try {
       bytes = await project.source.read(file);

@@ -1,5 +1,11 @@
 import type { Severity, TextEdit } from './rule.js';
 
+/** A likely repair that is applied only on request (`--fix-type suggestion`); see SuggestionDescriptor. */
+export interface Suggestion {
+  desc: string;
+  fix: TextEdit[];
+}
+
 /** A problem as reporters show it. Lines and columns are 1-based; the end is exclusive. */
 export interface Diagnostic {
   /** Root-relative path with forward slashes. */
@@ -13,7 +19,15 @@ export interface Diagnostic {
   severity: Exclude<Severity, 'off'>;
   message: string;
   suggestion?: string;
+  /** Edits that certainly repair the problem (`--fix` applies them). */
   fix?: TextEdit[];
+  /**
+   * The fix still has to be checked against the rest of the file (ReportDescriptor.verifyFix).
+   * The fix step settles it before anything is reported: the fix stays, or becomes a suggestion.
+   */
+  verifyFix?: boolean;
+  /** Likely repairs, best first, applied only with `--fix-type suggestion`. */
+  suggestions?: Suggestion[];
 }
 
 /** A diagnostic before its offsets are turned into lines and columns. */
@@ -27,6 +41,8 @@ export interface PendingDiagnostic {
   message: string;
   suggestion?: string;
   fix?: TextEdit[];
+  verifyFix?: boolean;
+  suggestions?: Suggestion[];
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

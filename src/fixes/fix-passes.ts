@@ -1,13 +1,18 @@
 /**
  * --fix and --fix-dry-run: lint, apply the certain fixes in memory, lint again, up to
  * MAX_FIX_PASSES times (a fix can reveal or unblock another), then write the files atomically or
- * print the changes as a unified diff.
+ * print the changes as a unified diff. Suggestions (likely but uncertain repairs) are applied only
+ * when asked for (`--fix-type suggestion`). Fixes that must be checked against the rest of their
+ * file are settled before each pass and before anything is reported (verify-fixes.ts).
  */
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { TextEdit } from '../core/rule.js';
 import { applyFixes } from './apply-edits.js';
 import { lintProject, type LintProjectOptions, type LintProjectResult, type ProjectSource } from '../engine/lint-project.js';
+import type { FixType } from './fix-types.js';
+import { FixVerdicts, settleVerifiedFixes } from './verify-fixes.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export const MAX_FIX_PASSES = 10;
@@ -21,36 +26,50 @@ export interface FixedLint {
   originals: Map<string, { text: string; bom: boolean }>;
 }
 
-export async function lintWithFixes(source: ProjectSource, engine: LintProjectOptions, fixing: boolean): Promise<FixedLint> {
+/**
+ * Lints, and with `fixing` applies fixes in passes. The result never holds an unchecked fix: a
+ * fix that must be verified is kept or turned into a suggestion first (also without `fixing`, so
+ * that reports count as fixable only what `--fix` would change).
+ */
+export async function lintWithFixes(source: ProjectSource, engine: LintProjectOptions, fixing: boolean, fixType: FixType = 'fix'): Promise<FixedLint> {
   const texts = new Map<string, string>();
   const originals = new Map<string, { text: string; bom: boolean }>();
+  const verdicts = new FixVerdicts();
   // Asynchronous steps (network checks) run once, on what the last pass leaves: the passes only
   // need what can be fixed, and a fix pass must not ask every site again.
   const passes: LintProjectOptions = fixing ? { ...engine, deferAsyncSteps: true } : engine;
-  let result = await lintProject(source, passes);
+  const lint = async (options: LintProjectOptions): Promise<LintProjectResult> => settleVerifiedFixes(await lintProject(source, options), options, verdicts);
+  let result = await lint(passes);
   for (let pass = 1; fixing && pass <= MAX_FIX_PASSES; pass++) {
-    if (!applyPass(result, texts, originals)) break;
-    result = await lintProject(source, { ...passes, overrides: texts });
+    if (!applyPass(result, texts, originals, fixType)) break;
+    result = await lint({ ...passes, overrides: texts });
   }
-  if (result.runDeferredSteps) result = await result.runDeferredSteps();
+  if (result.runDeferredSteps) result = settleVerifiedFixes(await result.runDeferredSteps(), { ...passes, overrides: texts }, verdicts);
   return { result, texts, originals };
 }
 
+/** The edits a pass applies for a diagnostic: its certain fix, else (when asked for) its first suggestion. */
+function editsToApply(diagnostic: Diagnostic, fixType: FixType): TextEdit[] | undefined {
+  if (diagnostic.fix) return diagnostic.fix;
+  return fixType === 'suggestion' ? diagnostic.suggestions?.[0]?.fix : undefined;
+}
+
 /** Applies the fixes of one pass to the in-memory texts; returns whether anything changed. */
-function applyPass(result: LintProjectResult, texts: Map<string, string>, originals: Map<string, { text: string; bom: boolean }>): boolean {
-  const fixesByFile = new Map<string, Diagnostic[]>();
+function applyPass(result: LintProjectResult, texts: Map<string, string>, originals: Map<string, { text: string; bom: boolean }>, fixType: FixType): boolean {
+  const fixesByFile = new Map<string, TextEdit[][]>();
   for (const diagnostic of result.diagnostics) {
-    if (!diagnostic.fix) continue;
+    const edits = editsToApply(diagnostic, fixType);
+    if (!edits) continue;
     const list = fixesByFile.get(diagnostic.file) ?? [];
-    list.push(diagnostic);
+    list.push(edits);
     fixesByFile.set(diagnostic.file, list);
   }
   let changed = false;
-  for (const [file, diagnostics] of fixesByFile) {
+  for (const [file, fixes] of fixesByFile) {
     const analysis = result.analyses.get(file);
     if (analysis?.text === undefined) continue;
     if (!originals.has(file)) originals.set(file, { text: analysis.text, bom: analysis.bom ?? false });
-    const fixed = applyFixes(analysis.text, diagnostics.map((diagnostic) => diagnostic.fix!));
+    const fixed = applyFixes(analysis.text, fixes);
     if (fixed.applied > 0 && fixed.text !== analysis.text) {
       texts.set(file, fixed.text);
       changed = true;

@@ -117,10 +117,11 @@ export function encodeDestinationPath(value: string, angleBracketed = false): st
 
 /**
  * The destination path that reaches `target` from `fromFile` in the style of the original: root
- * relative when it started with `/`, keeping a leading `./` when it had one.
+ * relative when it started with `/`, keeping a leading `./` and a trailing `/` when it had them.
  */
 export function destinationPathTo(fromFile: string, target: string, originalPath: string): string {
-  if (originalPath.startsWith('/')) return `/${target}`;
-  const relative = path.relative(path.dirname(fromFile), target) || path.basename(target);
-  return originalPath.startsWith('./') && !relative.startsWith('../') ? `./${relative}` : relative;
+  const trailingSlash = originalPath.length > 1 && originalPath.endsWith('/') && target !== '' ? '/' : '';
+  if (originalPath.startsWith('/')) return `/${target}${trailingSlash}`;
+  const relative = path.relative(path.dirname(fromFile), target) || '.';
+  return `${originalPath.startsWith('./') && !relative.startsWith('../') && relative !== '.' ? './' : ''}${relative}${trailingSlash}`;
 }

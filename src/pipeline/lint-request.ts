@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/load.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { CliIo } from '../core/io.js';
 import type { Rule } from '../core/rule.js';
+import type { FixType } from '../fixes/fix-types.js';
 import type { countBySeverity } from '../reporters/report.js';
 
 /** Which state of the repository is linted. */
@@ -28,7 +29,11 @@ export interface LintRunOptions {
   scope?: LintScope;
   /** Fail when a path or glob matches no file (default: true). */
   errorOnUnmatchedPattern?: boolean;
+  /** Say on stderr which named files were skipped and why (--debug). */
+  debug?: boolean;
   fix?: FixMode;
+  /** What `fix` applies: the certain fixes (`fix`, the default), or suggestions too (`suggestion`). */
+  fixType?: FixType;
   /** Report control comments (and baseline entries) that silenced nothing. */
   reportUnusedDisables?: boolean;
   baseline?: BaselineUse;
@@ -44,6 +49,8 @@ export interface LintRunOptions {
   isBlocked?: (address: string) => boolean;
   /** Most threads that parse at once; 1 keeps to this thread (default: one a core). */
   maxThreads?: number;
+  /** Draw a progress line on stderr when it is a terminal outside CI (default: true; the CLI says false for --quiet). */
+  progress?: boolean;
 }
 
 export interface LintRequest {
@@ -51,8 +58,11 @@ export interface LintRequest {
   patterns: readonly string[];
   /** Absolute path of the repository root, where "/" links resolve. */
   root: string;
-  /** The configuration in force (its globs relative to the root). */
-  config: ResolvedConfig;
+  /**
+   * One configuration for every file (`--config`; its globs relative to its baseDirectory). Without
+   * it, each file gets the nearest config file from its own folder upwards (src/config/config-set.ts).
+   */
+  config?: ResolvedConfig;
   /** Every rule, by id. The pipeline names no rule: whoever calls it hands them in. */
   rules: ReadonlyMap<string, Rule>;
   /** URL of the module whose `RULES` export lists the same rules: phase-1 worker threads import it. */
@@ -93,4 +103,6 @@ export interface LintOutcome {
   fixes: FixOutcome;
   /** What --write-baseline recorded, when it did. */
   baselineWritten?: BaselineWritten;
+  /** Why --fix cannot be applied to this run, when it cannot (--staged lints the index, not the files). */
+  fixUnavailable?: string;
 }

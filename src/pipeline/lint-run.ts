@@ -6,13 +6,15 @@
  * function of its own; this file only puts them in order.
  */
 import type { FixedLint } from '../fixes/fix-passes.js';
-import { FileSettings } from '../config/file-settings.js';
+import { ConfigSet } from '../config/config-set.js';
 import type { ResolvedConfig } from '../config/load.js';
+import { createRegistry } from '../config/registry.js';
 import { compareDiagnostics } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
 import type { Rule, RuleEnvironment } from '../core/rule.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
 import type { LintProjectOptions } from '../engine/lint-project.js';
+import { maxFileBytes } from '../engine/file-limits.js';
 import { createPhase1Pool } from '../engine/phase1-pool.js';
 import { fixedFiles, fixPatches, lintWithFixes, writeFixes } from '../fixes/fix-passes.js';
 import { planChangedSince } from '../project/changed-since.js';
@@ -23,27 +25,60 @@ import { countBySeverity } from '../reporters/report.js';
 import { baselineStep } from './baseline-step.js';
 import type { FixMode, FixOutcome, LintOutcome, LintRequest, LintScope } from './lint-request.js';
 import { openPhase1Cache, savePhase1Cache } from './phase1-cache-step.js';
-import { terminalProgress } from './progress-line.js';
+import { withPlainTextScope } from './plain-text-scope.js';
+import { runProgress, type RunProgress } from './progress-line.js';
 
 export async function runLint(request: LintRequest): Promise<LintOutcome> {
+  const progress = runProgress(request.io, request.options.progress ?? true);
+  try {
+    return await lintWithProgress(request, progress);
+  } finally {
+    progress.finish();
+  }
+}
+
+/**
+ * The configs of the run: the one given, or each file's nearest; with the rules a flag switches
+ * on (--external) switched on in every one of them.
+ */
+export function runConfigs(request: Pick<LintRequest, 'root' | 'config' | 'rules' | 'io'>, switchOn: readonly string[] = []): ConfigSet {
+  for (const id of switchOn) if (!request.rules.has(id)) throw new UsageError(`Cannot switch on the rule "${id}": there is no such rule.`);
+  return new ConfigSet({
+    root: request.root,
+    cwd: request.io.cwd,
+    context: createRegistry([...request.rules.values()]).configContext,
+    ...(request.config ? { only: request.config } : {}),
+    ...(switchOn.length > 0 ? { adjust: (config: ResolvedConfig) => withRulesSwitchedOn(config, switchOn, request.rules) } : {}),
+  });
+}
+
+async function lintWithProgress(request: LintRequest, progress: RunProgress): Promise<LintOutcome> {
   const { io, root, options } = request;
-  const config = withRulesSwitchedOn(request.config, options.switchOn ?? [], request.rules);
-  const settings = new FileSettings(config, request.rules, root);
-  const run: RunContext = { io, root, config, settings, patterns: request.patterns, errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true };
+  const configs = runConfigs(request, options.switchOn);
+  const run: RunContext = {
+    io,
+    root,
+    configs,
+    warn: (message) => progress.print(`agentops-lint: warning: ${message}\n`),
+    patterns: request.patterns,
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
+    debug: options.debug ?? false,
+  };
   const plan = await planRun(run, options.scope);
   if (options.fix && plan.fixUnavailable) throw new UsageError(plan.fixUnavailable);
 
   const cache = await openPhase1Cache(options, io, root);
   // The runner that does phase 1; the cache, when there is one, answers what it can and passes the rest on.
-  const pool = createPhase1Pool({ config, root, rulesModule: request.rulesModule, maxThreads: options.maxThreads });
+  const pool = createPhase1Pool({ configs, root, rulesModule: request.rulesModule, maxThreads: options.maxThreads, onAnalysed: progress.filesAnalysed });
   const engine: LintProjectOptions = {
-    settings,
+    settings: configs,
     rules: request.rules,
     reportUnusedDisables: options.reportUnusedDisables ?? false,
-    runPhase1: cache ? cache.wrap(pool.run) : pool.run,
-    environment: ruleEnvironment(request),
+    runPhase1: progress.trackPhase1(cache ? cache.wrap(pool.run) : pool.run),
+    environment: ruleEnvironment(request, progress),
+    maxFileBytes: (file) => maxFileBytes(configs.configFor(file).maxFileSizeMb),
   };
-  const fixed = await lintWithFixes(plan.source, engine, options.fix !== undefined);
+  const fixed = await lintWithFixes(plan.source, engine, options.fix !== undefined, options.fixType);
   const fixes = await settleFixes(fixed, options.fix, root);
   const extra = plan.extraProblems ? await plan.extraProblems({ ...engine, overrides: fixed.texts }) : undefined;
   // Idle workers never hold the process open, so an error above leaves nothing running either.
@@ -68,16 +103,15 @@ export async function runLint(request: LintRequest): Promise<LintOutcome> {
     counts: countBySeverity(baseline.diagnostics),
     fixes,
     ...(baseline.written ? { baselineWritten: baseline.written } : {}),
+    ...(plan.fixUnavailable === undefined ? {} : { fixUnavailable: plan.fixUnavailable }),
   };
 }
 
 /** The config with `ruleIds` on at their default severity where it leaves them off or unset; their options are kept. */
 function withRulesSwitchedOn(config: ResolvedConfig, ruleIds: readonly string[], rules: ReadonlyMap<string, Rule>): ResolvedConfig {
-  if (ruleIds.length === 0) return config;
   const settings = new Map(config.rules);
   for (const id of ruleIds) {
-    const rule = rules.get(id);
-    if (!rule) throw new UsageError(`Cannot switch on the rule "${id}": there is no such rule.`);
+    const rule = rules.get(id)!;
     const setting = settings.get(id);
     if (!setting || setting.severity === 'off') settings.set(id, { severity: rule.defaultSeverity, optionLayers: setting?.optionLayers ?? [] });
   }
@@ -87,7 +121,7 @@ function withRulesSwitchedOn(config: ResolvedConfig, ruleIds: readonly string[],
 /** The plan of the scope, with the renames git knows of (links to an old path can be fixed to the new one). */
 async function planRun(run: RunContext, scope: LintScope | undefined): Promise<LintPlan> {
   const planned = await planScope(run, scope);
-  return { ...planned, source: await withGitRenames(planned.source, run.root) };
+  return { ...planned, source: withPlainTextScope(await withGitRenames(planned.source, run.root), run, scope) };
 }
 
 function planScope(run: RunContext, scope: LintScope | undefined): Promise<LintPlan> {
@@ -102,14 +136,14 @@ function planScope(run: RunContext, scope: LintScope | undefined): Promise<LintP
 }
 
 /** What the asynchronous steps of rules (the network check of external links) may use of the world. */
-function ruleEnvironment({ root, io, options }: LintRequest): RuleEnvironment {
+function ruleEnvironment({ root, io, options }: LintRequest, progress: RunProgress): RuleEnvironment {
   return {
     root,
     env: io.env,
     networkAllowed: options.networkAllowed ?? true,
     allowPrivate: options.allowPrivate ?? false,
     ...(options.isBlocked ? { isBlocked: options.isBlocked } : {}),
-    progress: terminalProgress(io),
+    progress: progress.sink,
   };
 }
 

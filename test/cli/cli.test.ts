@@ -38,6 +38,26 @@ describe('file discovery', () => {
     expect(JSON.parse(result.stdout).filesChecked).toBe(1);
   });
 
+  it('only ignored files named (a commit touching nothing else): exit 0, and --debug says why each was skipped', async () => {
+    const root = tempProject({
+      'a.md': '# A\n',
+      '_archived/x.md': SKIP,
+      'node_modules/pkg/README.md': SKIP,
+      'agentops-lint.config.yaml': 'extends: [recommended]\nignore: ["_archived/**"]\n',
+    });
+    expect(await runCli(['_archived/x.md'], { cwd: root })).toEqual({ exitCode: 0, stdout: '✔ 0 files checked, no problems.\n', stderr: '' });
+    const debug = await runCli(['_archived/x.md', 'node_modules/pkg/README.md', '--debug', '--format', 'json'], { cwd: root });
+    expect(debug.exitCode).toBe(0);
+    expect(JSON.parse(debug.stdout)).toMatchObject({ filesChecked: 0, diagnostics: [] });
+    expect(debug.stderr).toBe(
+      "agentops-lint: skipped _archived/x.md: the config's `ignore` globs match it.\nagentops-lint: skipped node_modules/pkg/README.md: files under node_modules or .git are never linted.\n",
+    );
+    // A folder or a glob that reaches only ignored files matches nothing: still an error.
+    expect(await runCli(['_archived'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: No files matched "_archived".\n' });
+    expect(await runCli(['_archived/*.md'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: No files matched "_archived/*.md".\n' });
+    expect((await runCli(['_archived', '--no-error-on-unmatched-pattern'], { cwd: root })).exitCode).toBe(0);
+  });
+
   it('no matching files is exit 2 unless --no-error-on-unmatched-pattern', async () => {
     const root = tempProject({ 'a.md': '# A\n' });
     expect(await runCli(['missing/*.md'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: No files matched "missing/*.md".\n' });

@@ -2,14 +2,16 @@
  * RuleTester: `valid` and `invalid` cases for one rule, each either inline Markdown (one file,
  * `doc.md`) or an in-memory project `{ "a.md": "...", "docs/b.md": "..." }`. Invalid cases list
  * the exact diagnostics expected ({ messageId, line, column }, optionally file, endLine, endColumn,
- * suggestion) and, for fixable rules, the fixed `output`, which is re-linted to prove it converges.
+ * suggestion) and, for fixable rules, the fixed `output`, which is re-linted to prove it converges;
+ * where a rule offers suggestions, `suggestionOutput` is the project after --fix-type suggestion.
  */
 import { describe, expect, it } from 'vitest';
 import { FileSettings } from '../../src/config/file-settings.js';
 import { resolveUserConfig, type ResolvedConfig } from '../../src/config/load.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { lintProject, type LintProjectOptions, type ProjectSource } from '../../src/engine/lint-project.js';
+import type { LintProjectOptions, ProjectSource } from '../../src/engine/lint-project.js';
 import { lintWithFixes } from '../../src/fixes/fix-passes.js';
+import type { FixType } from '../../src/fixes/fix-types.js';
 import { repositoryPathsFromFiles } from '../../src/core/facts.js';
 import type { Rule, Severity } from '../../src/core/rule.js';
 import { REGISTRY } from '../../rules/index.js';
@@ -63,6 +65,8 @@ function inMemorySource(project: Project, options: LintInMemoryOptions): Project
       return typeof content === 'string' ? encoder.encode(content) : content;
     },
     isMarkdown,
+    // An in-memory project is the whole run: rules may search its other files as plain text.
+    coversPlainText: () => true,
   };
 }
 
@@ -71,15 +75,15 @@ function engineOptions(options: LintInMemoryOptions): LintProjectOptions {
   return { settings, rules: REGISTRY.byId, reportUnusedDisables: options.reportUnusedDisables ?? false };
 }
 
-/** Lints an in-memory project with the real engine. */
+/** Lints an in-memory project with the real engine, fixes settled as a run reports them (checked fixes kept or held back). */
 export async function lintInMemory(project: Project, options: LintInMemoryOptions): Promise<{ diagnostics: Diagnostic[]; crashed: boolean }> {
-  const result = await lintProject(inMemorySource(project, options), engineOptions(options));
+  const { result } = await lintWithFixes(inMemorySource(project, options), engineOptions(options), false);
   return { diagnostics: result.diagnostics, crashed: result.crashed };
 }
 
-/** Applies fixes through the same passes as --fix (src/workflow/fix-passes.ts); returns the final texts. */
-export async function fixInMemory(project: Project, options: LintInMemoryOptions): Promise<Project> {
-  const fixed = await lintWithFixes(inMemorySource(project, options), engineOptions(options), true);
+/** Applies fixes through the same passes as --fix (src/fixes/fix-passes.ts); returns the final texts. */
+export async function fixInMemory(project: Project, options: LintInMemoryOptions, fixType: FixType = 'fix'): Promise<Project> {
+  const fixed = await lintWithFixes(inMemorySource(project, options), engineOptions(options), true, fixType);
   const result: Project = { ...project };
   for (const [file, text] of fixed.texts) {
     if (fixed.originals.get(file)?.text === text) continue;
@@ -117,6 +121,8 @@ export interface InvalidCase extends CaseBase {
   errors: ExpectedDiagnostic[];
   /** The fixed Markdown (or project) after --fix; omit when nothing is fixable. */
   output?: string | Project;
+  /** The Markdown (or project) after --fix --fix-type suggestion; required when a suggestion is offered. */
+  suggestionOutput?: string | Project;
 }
 
 function toProject(code: string | Project): Project {
@@ -164,6 +170,12 @@ export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[];
           expect(crashed).toBe(false);
           const own = diagnostics.filter((diagnostic) => diagnostic.ruleId === rule.id);
           expect(own.map((actual, i) => pickExpected(actual, testCase.errors[i] ?? { messageId: '', line: 0, column: 0 }))).toEqual(testCase.errors);
+          const suggests = own.some((diagnostic) => diagnostic.suggestions?.length);
+          if (testCase.suggestionOutput === undefined) expect(suggests, 'a suggestion was offered: add `suggestionOutput` to the case').toBe(false);
+          else {
+            const expectedProject = typeof testCase.suggestionOutput === 'string' ? { ...project, 'doc.md': testCase.suggestionOutput } : { ...project, ...testCase.suggestionOutput };
+            expect(await fixInMemory(project, options, 'suggestion')).toEqual(expectedProject);
+          }
           const fixable = own.some((diagnostic) => diagnostic.fix);
           if (testCase.output === undefined) {
             expect(fixable, 'a fix was offered: add `output` to the case').toBe(false);

@@ -63,7 +63,9 @@ runRuleTests(rule, {
         { messageId: 'missing', file: 'toc.md', line: 15, column: 16, suggestion: 'did you mean "#escalation"?' },
         { messageId: 'missing', file: 'toc.md', line: 16, column: 14, suggestion: 'did you mean "#roll-back"?' },
       ],
-      output: { 'toc.md': TOC.replace('(#escalation-policy)', '(#escalation)').replace('(#rollback)', '(#roll-back)') },
+      // "#rollback" spells "Roll back" without its space: certain. "#escalation-policy" is a guess.
+      output: { 'toc.md': TOC.replace('(#rollback)', '(#roll-back)') },
+      suggestionOutput: { 'toc.md': TOC.replace('(#escalation-policy)', '(#escalation)').replace('(#rollback)', '(#roll-back)') },
     },
     {
       name: 'missing anchor in another file, fixed when the words match uniquely',
@@ -81,18 +83,32 @@ runRuleTests(rule, {
       output: '## What is K8s? (FAQ)\n\nSee [faq](#what-is-k8s-faq) and [faq](#what-is-k8s-faq).\n',
     },
     {
-      name: 'a renamed heading: did-you-mean, fixed when one candidate is near',
+      name: 'a renamed heading: the one near candidate is a suggestion, never a fix',
       code: '## Installation guide\n\n## Usage\n\n[a](#instalation-guide) [b](#configuration)\n',
       errors: [
         { messageId: 'missing', line: 5, column: 5, suggestion: 'did you mean "#installation-guide"?' },
         { messageId: 'missing', line: 5, column: 29, message: 'No heading or anchor "#configuration" in this file.' },
       ],
-      output: '## Installation guide\n\n## Usage\n\n[a](#installation-guide) [b](#configuration)\n',
+      suggestionOutput: '## Installation guide\n\n## Usage\n\n[a](#installation-guide) [b](#configuration)\n',
     },
     {
-      name: 'several near candidates: suggestion only',
+      name: 'a near anchor may mean the opposite: "#install" is two edits from "#uninstall", so --fix leaves it',
+      code: { 'README.md': '[install it](guide.md#install)\n', 'guide.md': '# Guide\n\n## Uninstall\n\n## Usage\n' },
+      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 14, message: 'No heading or anchor "#install" in "guide.md".', suggestion: 'did you mean "#uninstall"?' }],
+      suggestionOutput: { 'README.md': '[install it](guide.md#uninstall)\n' },
+    },
+    {
+      name: 'several near candidates: no guess',
       code: '## Step 1\n\n## Step 3\n\n[a](#step-2)\n',
-      errors: [{ messageId: 'missing', line: 5, column: 5, suggestion: 'did you mean "#step-1"?' }],
+      errors: [{ messageId: 'missing', line: 5, column: 5, suggestion: undefined }],
+    },
+    {
+      name: 'the page is named as the link writes it',
+      code: { 'docs/a/b.md': '[x](../../guide.md#nothing-like-it) [y](./#x)\n', 'guide.md': '# Guide\n', 'docs/a/README.md': '# Overview\n' },
+      errors: [
+        { messageId: 'missing', file: 'docs/a/b.md', line: 1, column: 5, message: 'No heading or anchor "#nothing-like-it" in "../../guide.md".' },
+        { messageId: 'missing', file: 'docs/a/b.md', line: 1, column: 41, message: 'No heading or anchor "#x" in the README of "./".' },
+      ],
     },
     {
       name: 'duplicate numbering: the third one does not exist',
@@ -129,7 +145,7 @@ runRuleTests(rule, {
     {
       name: 'folder without README',
       code: { 'README.md': '[a](docs/#install)\n', 'docs/guide.md': '# Install\n' },
-      errors: [{ messageId: 'noReadme', file: 'README.md', line: 1, column: 5, message: 'Folder "docs" has no README' }],
+      errors: [{ messageId: 'noReadme', file: 'README.md', line: 1, column: 5, message: 'Folder "docs/" has no README, so it has no anchor "#install".' }],
     },
     {
       name: 'reference definitions and HTML links, in a CRLF file',
@@ -138,7 +154,7 @@ runRuleTests(rule, {
         { messageId: 'missing', file: 'README.md', line: 3, column: 10, suggestion: 'did you mean "#install"?' },
         { messageId: 'missing', file: 'README.md', line: 5, column: 6, suggestion: 'did you mean "#guide"?' },
       ],
-      output: { 'README.md': 'Read [the guide][g].\r\n\r\n<a href="docs/guide.md#install">Install</a>\r\n\r\n[g]: docs/guide.md#guide\r\n' },
+      suggestionOutput: { 'README.md': 'Read [the guide][g].\r\n\r\n<a href="docs/guide.md#install">Install</a>\r\n\r\n[g]: docs/guide.md#guide\r\n' },
     },
   ],
 });

@@ -29,11 +29,14 @@ runRuleTests(rule, {
         { file: 'README.md', messageId: 'retired', line: 3, column: 47, message: '"coding agents only" is a retired phrase.' },
         { file: 'README.md', messageId: 'replaced', line: 7, column: 1, message: 'use "Validation gates"' },
         { file: 'README.md', messageId: 'replaced', line: 7, column: 61, endColumn: 82, message: 'use "validation gates"' },
+        // A retired phrase written with hyphens in link text is still the phrase a reader sees.
+        { file: 'README.md', messageId: 'replaced', line: 8, column: 10, endColumn: 31, message: '"shift-left-validation" is a retired phrase: use "validation gates".' },
       ],
       output: {
         'README.md': fixture('README.md')
           .replace('Shift-Left Validation keeps', 'Validation gates keeps')
-          .replace('and shift-left validation is cheap', 'and validation gates is cheap'),
+          .replace('and shift-left validation is cheap', 'and validation gates is cheap')
+          .replace('[the shift-left-validation page]', '[the validation gates page]'),
       },
     },
     {
@@ -53,6 +56,34 @@ runRuleTests(rule, {
       ],
       // The last phrase spans a line break with indentation: reported, but not rewritten.
       output: '- We ship AI-first docs\n  and the preview; the beta program is fine.\n- Shift-Left\n  Validation\n',
+    },
+    {
+      name: 'code: also searches code blocks and inline code, and fixes them',
+      code: 'Run `shift-left validation` first.\n\n```sh\n# Shift-Left Validation\nmake check\n```\n',
+      options: { phrases: [{ phrase: 'Shift-Left Validation', use: 'validation gates' }], code: true },
+      errors: [
+        { messageId: 'replaced', line: 1, column: 6, endColumn: 27 },
+        { messageId: 'replaced', line: 4, column: 3, endColumn: 24 },
+      ],
+      output: 'Run `validation gates` first.\n\n```sh\n# validation gates\nmake check\n```\n',
+    },
+    {
+      name: 'plainTextFiles: SVG labels are searched as plain text, reported at their line and never rewritten',
+      code: {
+        'README.md': '# Framework\n',
+        'assets/flow.svg': '<svg>\n  <text x="4">Shift-Left Validation</text>\n</svg>\n',
+        'assets/logo.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00]),
+        'notes.txt': 'Shift-Left Validation\n',
+      },
+      options: { phrases: [{ phrase: 'Shift-Left Validation', use: 'validation gates' }], plainTextFiles: ['assets/**'] },
+      errors: [{ file: 'assets/flow.svg', messageId: 'replaced', line: 2, column: 15, endColumn: 36, message: '"Shift-Left Validation" is a retired phrase: use "validation gates".' }],
+    },
+    {
+      name: 'an override that switches the rule off covers plain-text files too',
+      code: { 'README.md': '# Framework\n', '_archived/old.svg': '<svg><text>Shift-Left Validation</text></svg>\n', 'assets/new.svg': '<svg><text>coding agents only</text></svg>\n' },
+      options: { phrases: ['Shift-Left Validation', 'coding agents only'], plainTextFiles: ['**/*.svg'] },
+      setup: archivedAndPlansAllowed,
+      errors: [{ file: 'assets/new.svg', messageId: 'retired', line: 1, column: 12 }],
     },
   ],
 });

@@ -56,7 +56,8 @@ runRuleTests(rule, {
     {
       name: 'missing file, nearest path suggested without a fix',
       code: { 'docs/guide.md': 'See [setup](instalation.md).\n', 'docs/installation.md': '# Install\n' },
-      errors: [{ messageId: 'missing', file: 'docs/guide.md', line: 1, column: 13, endColumn: 27, message: 'Link target "docs/instalation.md" does not exist.', suggestion: 'did you mean "installation.md"? (the nearest existing path)' }],
+      errors: [{ messageId: 'missing', file: 'docs/guide.md', line: 1, column: 13, endColumn: 27, message: 'Link target "instalation.md" does not exist.', suggestion: 'did you mean "installation.md"? (the nearest existing path)' }],
+      suggestionOutput: { 'docs/guide.md': 'See [setup](installation.md).\n' },
     },
     {
       name: 'missing file with nothing close: no suggestion',
@@ -67,7 +68,7 @@ runRuleTests(rule, {
       name: 'wrong case is its own message, fixed component by component',
       code: { 'docs/guide.md': '[a](../Images/Arch.PNG) and [b](./Other.md#x)\n', 'images/Arch.png': PNG, 'docs/other.md': '# X\n' },
       errors: [
-        { messageId: 'wrongCase', file: 'docs/guide.md', line: 1, column: 5, message: 'Link target "Images/Arch.PNG" exists only as "images/Arch.png"' },
+        { messageId: 'wrongCase', file: 'docs/guide.md', line: 1, column: 5, message: 'Link target "../Images/Arch.PNG" exists only as "../images/Arch.png"' },
         { messageId: 'wrongCase', file: 'docs/guide.md', line: 1, column: 33 },
       ],
       output: { 'docs/guide.md': '[a](../images/Arch.png) and [b](./other.md#x)\n' },
@@ -75,7 +76,7 @@ runRuleTests(rule, {
     {
       name: 'wrong case with two candidates: no fix',
       code: { 'doc.md': '[a](notes.md)\n', 'Notes.md': '# A\n', 'NOTES.md': '# B\n' },
-      errors: [{ messageId: 'wrongCase', line: 1, column: 5, message: 'exists only as "NOTES.md"' }],
+      errors: [{ messageId: 'wrongCase', line: 1, column: 5, message: 'Link target "notes.md" exists only as "NOTES.md"' }],
     },
     {
       name: 'leaving the repository root',
@@ -112,26 +113,58 @@ runRuleTests(rule, {
       output: { 'doc.md': '[a](newest.md)\n' },
     },
     {
-      name: 'moved file (the only one with that name): reference definition fixed in place',
+      name: 'the only file with that name elsewhere: a suggestion (reference definition rewritten in place), never a fix',
       code: { 'README.md': 'Read the [guide][g].\n\n[g]: ./guide.md "Guide"\n', 'docs/guide.md': '# Guide\n' },
-      errors: [{ messageId: 'missing', file: 'README.md', line: 3, column: 6, suggestion: 'did you mean "./docs/guide.md"? (a file with this name is there)' }],
-      output: { 'README.md': 'Read the [guide][g].\n\n[g]: ./docs/guide.md "Guide"\n' },
+      errors: [{ messageId: 'missing', file: 'README.md', line: 3, column: 6, suggestion: 'did you mean "./docs/guide.md"? (the only other "guide.md" in the repository)' }],
+      suggestionOutput: { 'README.md': 'Read the [guide][g].\n\n[g]: ./docs/guide.md "Guide"\n' },
     },
     {
-      name: 'moved file, but the name is not unique: suggestion only',
+      name: 'a third-party LICENSE.md is not the project’s: --fix leaves the link alone',
+      code: { 'README.md': 'See the [license](LICENSE.md).\n', 'third_party/libfoo/LICENSE.md': 'MIT\n' },
+      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 19, message: 'Link target "LICENSE.md" does not exist.', suggestion: 'did you mean "third_party/libfoo/LICENSE.md"? (the only other "LICENSE.md" in the repository)' }],
+      suggestionOutput: { 'README.md': 'See the [license](third_party/libfoo/LICENSE.md).\n' },
+    },
+    {
+      name: 'several files with that name and none in a folder like the link’s: no guess',
       code: { 'README.md': '[x](setup.md)\n', 'a/setup.md': '', 'b/setup.md': '' },
-      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 5, suggestion: 'did you mean "a/setup.md"? (a file with this name is there)' }],
+      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 5, suggestion: undefined }],
+    },
+    {
+      name: 'several READMEs: not the nearest by edit distance (assets/ for factors/), only one under a folder of the same name',
+      code: {
+        'content/intro/start.md': '[factors](../../factors/README.md) and [assets](../../assets/README.md)\n',
+        'assets/README.md': '# Assets\n',
+        'README.md': '# Root\n',
+        'content/README.md': '# Content\n',
+      },
+      errors: [{ messageId: 'missing', file: 'content/intro/start.md', line: 1, column: 11, message: 'Link target "../../factors/README.md" does not exist.', suggestion: undefined }],
+    },
+    {
+      name: 'several READMEs, one in a folder named like the link’s: suggested, relative to the linking file',
+      code: { 'content/intro/start.md': '[factors](../../factors/README.md)\n', 'assets/README.md': '', 'docs/factors/README.md': '', 'README.md': '' },
+      errors: [{ messageId: 'missing', file: 'content/intro/start.md', line: 1, column: 11, suggestion: 'did you mean "../../docs/factors/README.md"? (of 3 files named "README.md", the only one whose path ends with "factors/README.md")' }],
+      suggestionOutput: { 'content/intro/start.md': '[factors](../../docs/factors/README.md)\n' },
+    },
+    {
+      name: 'a folder link keeps its ./ and trailing slash, in the message and the suggestion',
+      code: { 'docs/index.md': '[market](./marketplac/) [Market](./Marketplace/)\n', 'docs/marketplace/README.md': '' },
+      errors: [
+        { messageId: 'missing', file: 'docs/index.md', line: 1, column: 10, message: 'Link target "./marketplac/" does not exist.', suggestion: 'did you mean "./marketplace/"? (the nearest existing path)' },
+        { messageId: 'wrongCase', file: 'docs/index.md', line: 1, column: 34, message: 'Link target "./Marketplace/" exists only as "./marketplace/"' },
+      ],
+      output: { 'docs/index.md': '[market](./marketplac/) [Market](./marketplace/)\n' },
+      suggestionOutput: { 'docs/index.md': '[market](./marketplace/) [Market](./marketplace/)\n' },
     },
     {
       name: 'a destination written with escapes is reported but not rewritten',
       code: { 'README.md': '[x](old\\_name.md)\n', 'docs/old_name.md': '' },
-      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 5, suggestion: 'did you mean "docs/old_name.md"? (a file with this name is there)' }],
+      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 5, suggestion: 'did you mean "docs/old_name.md"? (the only other "old_name.md" in the repository)' }],
     },
     {
       name: 'angle-bracket destination keeps its brackets and spaces',
       code: { 'README.md': '[x](<my notes.md>)\n', 'docs/my notes.md': '' },
       errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 6 }],
-      output: { 'README.md': '[x](<docs/my notes.md>)\n' },
+      suggestionOutput: { 'README.md': '[x](<docs/my notes.md>)\n' },
     },
     {
       name: 'bare destination gets a percent-encoded path',

@@ -75,16 +75,40 @@ runRuleTests(rule, {
         ],
       },
       errors: [
-        { messageId: 'tooMany', line: 1, column: 1, file: '.', message: '2 files found matching "*.md"; at most 1 allowed.' },
-        { messageId: 'tooFew', line: 1, column: 1, file: '_archived/factors-v1', message: '0 files found matching "_archived/factors-v1/!(MAPPING.md)"; at least 1 required: The archive keeps the retired factors.' },
-        { messageId: 'tooFew', line: 1, column: 1, file: 'factors', message: '3 files found matching "factors/[0-9][0-9]-*.md"; at least 12 required: There are twelve factors.' },
+        { messageId: 'tooMany', line: 1, column: 1, file: '.', message: 'The repository root has 2 files named like "*.md" (PRODUCT.md, README.md); at most 1 is allowed.' },
+        { messageId: 'tooFew', line: 1, column: 1, file: '_archived/factors-v1', message: '"_archived/factors-v1/" has no matching file; at least 1 is required: The archive keeps the retired factors.' },
+        { messageId: 'tooFew', line: 1, column: 1, file: 'factors', message: '"factors/" has 3 matching files (01-context-is-code.md, 02-validation-gates.md, 12-optional-extensions.md); at least 12 are required: There are twelve factors.' },
       ],
     },
     {
       name: 'a missing folder',
       code: framework,
       options: { files: ['docs/plans/'] },
-      errors: [{ messageId: 'missing', line: 1, column: 1, file: 'docs/plans', message: 'Required file "docs/plans" is missing.' }],
+      errors: [{ messageId: 'missing', line: 1, column: 1, file: 'docs/plans', message: 'Required folder "docs/plans/" is missing.' }],
+    },
+    {
+      name: 'every entry form takes a message: a plain path as { path, message }, a folder, a glob',
+      code: without(framework, 'PRODUCT.md'),
+      options: {
+        files: [
+          { path: 'PRODUCT.md', message: 'Agents read the product brief first' },
+          { path: 'docs/plans/', message: 'Plans are kept in the repository.' },
+          { path: 'readme.md', message: 'The front page' },
+          { glob: 'docs/**/*.md', message: 'Every framework has guides' },
+        ],
+      },
+      errors: [
+        { messageId: 'missing', line: 1, column: 1, file: 'PRODUCT.md', message: 'Required file "PRODUCT.md" is missing: Agents read the product brief first.' },
+        { messageId: 'tooFew', line: 1, column: 1, file: 'docs', message: '"docs/" has no matching file; at least 1 is required: Every framework has guides.' },
+        { messageId: 'missing', line: 1, column: 1, file: 'docs/plans', message: 'Required folder "docs/plans/" is missing: Plans are kept in the repository.' },
+        { messageId: 'wrongCase', line: 1, column: 1, file: 'readme.md', message: 'Required file "readme.md" is missing; "README.md" differs only in case, and GitHub paths are case-sensitive: The front page.' },
+      ],
+    },
+    {
+      name: 'without a message a count names the files by the name part of the glob, and lists at most five found',
+      code: { 'a/1.md': '', 'a/2.md': '', 'a/3.md': '', 'a/4.md': '', 'a/5.md': '', 'a/6.md': '', 'a/7.md': '' },
+      options: { files: [{ glob: 'a/*.md', max: 2 }] },
+      errors: [{ messageId: 'tooMany', line: 1, column: 1, file: 'a', message: '"a/" has 7 files named like "*.md" (1.md, 2.md, 3.md, 4.md, 5.md, and 2 more); at most 2 are allowed.' }],
     },
   ],
 });

@@ -53,8 +53,28 @@ runRuleTests(rule, {
       code: { 'factors/04-observability.md': '# 04\n\n### The Rule\n\nx\n\n## Checklist\n' },
       options: { 'factors/*.md': { sections: [{ heading: '/rule/i', level: 2 }, { heading: '/^What Good/', level: 2 }] } },
       errors: [
-        { messageId: 'missing', line: 1, column: 1, message: 'Missing required section /^What Good/ (a level-2 "##" heading).' },
-        { messageId: 'wrongLevel', line: 3, column: 1, message: 'Section "The Rule" is a level-3 heading; the contract for "factors/*.md" wants level 2.' },
+        { messageId: 'missing', line: 1, column: 1, message: 'Missing required section with a heading that starts with "What Good" (a level-2 "##" heading).' },
+        { messageId: 'wrongLevel', line: 3, column: 1, message: 'Section "The Rule" is a level-3 heading ("###"); it must be level 2 ("##").' },
+      ],
+    },
+    {
+      name: 'minLevel and maxLevel: "## .*Rule" at any depth from 2, as the shell check accepted',
+      code: { 'factors/01.md': '# 01\n\n#### The Rule\n', 'factors/02.md': '# The Rule\n', 'factors/03.md': '# 03\n\n## Steps\n\n###### Rules of thumb\n' },
+      options: { 'factors/*.md': { sections: [{ heading: '/\\bRules?\\b/', minLevel: 2 }, { heading: 'Steps', maxLevel: 2 }] } },
+      errors: [
+        { messageId: 'missing', file: 'factors/01.md', line: 1, column: 1, message: 'Missing required section "Steps" (a heading of level 1 to 2, "#" to "##").' },
+        { messageId: 'missing', file: 'factors/02.md', line: 1, column: 1, message: 'Missing required section "Steps" (a heading of level 1 to 2, "#" to "##").' },
+        { messageId: 'wrongLevel', file: 'factors/02.md', line: 1, column: 1, message: 'Section "The Rule" is a level-1 heading ("#"); it must be level 2 to 6 ("##" to "######").' },
+      ],
+    },
+    {
+      name: 'a near miss says which heading was found instead: extra words, another letter case',
+      code: { 'PRODUCT.md': '# Product\n\n## Mission Statement\n\n## target personas\n' },
+      options: { 'PRODUCT.md': { sections: [{ heading: 'Mission', level: 2 }, 'Target Personas', '/^Competitive Landscape$/'], caseSensitive: true } },
+      errors: [
+        { messageId: 'missing', line: 1, column: 1, message: 'Missing required section "Mission" (a level-2 "##" heading).', suggestion: 'Found the heading "Mission Statement" on line 3: the contract wants exactly "Mission".' },
+        { messageId: 'missing', line: 1, column: 1, message: 'Missing required section "Target Personas".', suggestion: 'Found the heading "target personas" on line 5: the contract wants "Target Personas" in that letter case.' },
+        { messageId: 'missing', line: 1, column: 1, message: 'Missing required section with a heading that reads "Competitive Landscape".', suggestion: undefined },
       ],
     },
     {

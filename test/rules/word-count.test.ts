@@ -27,23 +27,23 @@ runRuleTests(rule, {
       name: 'fixture: a stub factor',
       code: project,
       options: { 'factors/[0-9][0-9]-*.md': { min: 500 } },
-      errors: [{ messageId: 'tooShort', line: 1, column: 1, endColumn: 1, file: 'factors/07-observability.md', message: 'Has 22 words of prose; "factors/[0-9][0-9]-*.md" requires at least 500 words.' }],
+      errors: [{ messageId: 'tooShort', line: 1, column: 1, endColumn: 1, file: 'factors/07-observability.md', message: 'Has 22 words of prose; at least 500 words are required.' }],
     },
     {
       name: 'counting code makes it longer than a maximum',
       code: project,
       options: { 'factors/*.md': { max: 30, countCode: true } },
-      errors: [{ messageId: 'tooLong', line: 1, column: 1, message: 'Has 32 words of prose; "factors/*.md" allows at most 30 words.' }],
+      errors: [{ messageId: 'tooLong', line: 1, column: 1, message: 'Has 32 words of prose; at most 30 words are allowed.' }],
     },
     {
       name: 'each matching glob is checked',
       code: { 'README.md': 'One two three.\n' },
       options: { '*.md': { min: 5 }, 'README.md': { min: 1, max: 2 } },
       errors: [
-        { messageId: 'tooLong', line: 1, column: 1, message: 'Has 3 words of prose; "README.md" allows at most 2 words.' },
-        { messageId: 'tooShort', line: 1, column: 1, message: 'Has 3 words of prose; "*.md" requires at least 5 words.' },
+        { messageId: 'tooLong', line: 1, column: 1, message: 'Has 3 words of prose; at most 2 words are allowed.' },
+        { messageId: 'tooShort', line: 1, column: 1, message: 'Has 3 words of prose; at least 5 words are required.' },
       ],
     },
-    { name: 'one word', code: 'Hello.\n', options: { '*.md': { min: 2 } }, errors: [{ messageId: 'tooShort', line: 1, column: 1, message: 'Has 1 word of prose; "*.md" requires at least 2 words.' }] },
+    { name: 'one word', code: 'Hello.\n', options: { '*.md': { min: 2 } }, errors: [{ messageId: 'tooShort', line: 1, column: 1, message: 'Has 1 word of prose; at least 2 words are required.' }] },
   ],
 });

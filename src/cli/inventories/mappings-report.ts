@@ -7,7 +7,8 @@ import { offsetToPoint } from '../../markdown/parse.js';
 import { formatMessage, type ParsedFile } from '../../core/rule.js';
 import type { ConceptVocabulary } from '../../terms/concepts.js';
 import { comparedStatements, findingReport, kubernetesKey, mappingFindings, type CanonicalEntry, type LocatedStatement } from '../../terms/mapping-check.js';
-import { findMappingStatements, type MappingSource } from '../../terms/mapping-statements.js';
+import { documentHistory, type HistoryOptions } from '../../terms/history.js';
+import { findMappings, type MappingSource } from '../../terms/mapping-statements.js';
 import { markdownCell, markdownTable, textTable, type ReportFormat } from './tables.js';
 
 export interface ReportedStatement {
@@ -38,25 +39,35 @@ export interface MappingsReport {
   /** Whether statements were checked against a configured canonical mapping. */
   canonical: boolean;
   concepts: ConceptGroup[];
+  /** Rows of mapping tables that state no mapping that can be compared (a description, an empty cell), with why. */
+  unreadable: { file: string; line: number; reason: string }[];
 }
 
 export interface MappingsReportInput {
+  /** Every file whose statements are judged together (the context). */
   files: readonly ParsedFile[];
+  /** Which of them the report is about; the others only take part in the judging. Default: all. */
+  shown?: (file: string) => boolean;
   vocabulary: ConceptVocabulary;
   canonical: readonly CanonicalEntry[];
   /** mapping-consistency's message templates, so that the report says what the rule says. */
   messages: Readonly<Record<string, string>>;
+  /** mapping-consistency's `history` option: documents that record history are left out, as the rule leaves them out. */
+  history?: HistoryOptions;
 }
 
-export function buildMappingsReport({ files, vocabulary, canonical, messages }: MappingsReportInput): MappingsReport {
+export function buildMappingsReport({ files, shown = () => true, vocabulary, canonical, messages, history }: MappingsReportInput): MappingsReport {
   const found: LocatedStatement[] = [];
   const columns = new Map<LocatedStatement, number>();
+  const unreadable: MappingsReport['unreadable'] = [];
   for (const file of files) {
-    const statements = findMappingStatements(file.tree, file.text, {
+    if (history && documentHistory(file.path, file.tree, file.text, history).history) continue;
+    const { statements, unreadable: rows } = findMappings(file.tree, file.text, {
       vocabulary,
       kubernetesNames: canonical.flatMap((entry) => entry.kubernetes),
       projectNames: canonical.flatMap((entry) => entry.project),
     });
+    if (shown(file.path)) for (const row of rows) unreadable.push({ file: file.path, line: offsetToPoint(file.lineStarts, row.start).line, reason: row.reason });
     for (const statement of statements) {
       const point = offsetToPoint(file.lineStarts, statement.kubernetes.start);
       const entry: LocatedStatement = { ...statement, file: file.path, line: point.line };
@@ -68,11 +79,14 @@ export function buildMappingsReport({ files, vocabulary, canonical, messages }: 
   const located = comparedStatements(found, canonical, vocabulary);
   const conflicts = new Map<LocatedStatement, string>();
   for (const finding of mappingFindings(located, canonical, vocabulary)) {
+    if (!shown(finding.statement.file)) continue;
     const { messageId, data } = findingReport(finding);
     conflicts.set(finding.statement, formatMessage(messages[messageId] ?? messageId, data));
   }
+  // Judged against every statement, reported for the files asked about.
+  const reported = located.filter((statement) => shown(statement.file));
   const groups = new Map<string, ConceptGroup>();
-  for (const statement of located) {
+  for (const statement of reported) {
     const hit = vocabulary.resolve(statement.kubernetes.text);
     const key = kubernetesKey(statement.kubernetes.text, vocabulary);
     let group = groups.get(key);
@@ -87,13 +101,22 @@ export function buildMappingsReport({ files, vocabulary, canonical, messages }: 
   }
   const concepts = [...groups.values()].sort((a, b) => a.concept.localeCompare(b.concept, 'en', { sensitivity: 'base' }));
   return {
-    filesChecked: files.length,
-    statements: located.length,
+    filesChecked: files.filter((file) => shown(file.path)).length,
+    statements: reported.length,
     conflicts: conflicts.size,
     unknownConcepts: concepts.filter((group) => !group.known).length,
     canonical: canonical.length > 0,
     concepts,
+    unreadable,
   };
+}
+
+/** The rows of mapping tables that could not be compared, so that no row is dropped silently. */
+function unreadableRows(report: MappingsReport, format: ReportFormat): string {
+  if (report.unreadable.length === 0) return '';
+  const title = `${plural(report.unreadable.length, 'mapping-table row')} stating no mapping that can be compared:`;
+  const lines = report.unreadable.map((row) => (format === 'markdown' ? `- \`${row.file}:${row.line}\`: ${row.reason}` : `  ${row.file}:${row.line}  ${row.reason}`));
+  return `\n${title}\n${format === 'markdown' ? '\n' : ''}${lines.join('\n')}\n`;
 }
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -118,7 +141,7 @@ export function formatMappingsReport(report: MappingsReport, format: ReportForma
   );
   if (format === 'markdown') {
     const cells = rows.map(([concept, written, project, where, problem]) => [concept ? `**${markdownCell(concept)}**` : '', markdownCell(written!), markdownCell(project!), `\`${where}\``, problem ? `⚠️ ${markdownCell(problem)}` : '']);
-    return `### Kubernetes mappings\n\n${summary(report)}\n\n${rows.length === 0 ? '' : markdownTable(header, cells)}`;
+    return `### Kubernetes mappings\n\n${summary(report)}\n\n${rows.length === 0 ? '' : markdownTable(header, cells)}${unreadableRows(report, format)}`;
   }
-  return rows.length === 0 ? `No mapping statements found. ${summary(report)}\n` : `${textTable(header, rows)}\n${summary(report)}\n`;
+  return `${rows.length === 0 ? `No mapping statements found. ${summary(report)}\n` : `${textTable(header, rows)}\n${summary(report)}\n`}${unreadableRows(report, format)}`;
 }

@@ -6,6 +6,8 @@ import { offsetToPoint } from '../../markdown/parse.js';
 import { proseBlocks, sourceRange } from '../../markdown/prose.js';
 import type { ParsedFile } from '../../core/rule.js';
 import type { MatchStatus, TermMatcher } from '../../terms/find-terms.js';
+import { comparedUse } from '../../terms/compared-uses.js';
+import { isConfiguredName } from '../../terms/term-options.js';
 import { markdownCell, markdownTable, textTable, type ReportFormat } from './tables.js';
 
 export type FormStatus = 'right' | 'accepted' | 'allowed' | 'wrong' | 'legacy';
@@ -14,6 +16,8 @@ export interface FormCount {
   form: string;
   status: FormStatus;
   count: number;
+  /** Occurrences term-consistency compares: running prose of documents that do not record history. */
+  compared: number;
   files: { file: string; count: number; lines: number[] }[];
 }
 
@@ -30,13 +34,19 @@ export interface TermsReport {
 
 const STATUS: Record<MatchStatus, FormStatus> = { canonical: 'right', accepted: 'accepted', exception: 'allowed', wrong: 'wrong' };
 
-/** Counts every right and wrong form of every term in the prose of the files. */
-export function countTerms(files: readonly ParsedFile[], matcherFor: (file: ParsedFile) => TermMatcher): TermsReport {
+/**
+ * Counts every right and wrong form of every term in the prose of the files, and how many of them
+ * term-consistency compares (`recordsHistory` says which files it leaves out as records).
+ */
+export function countTerms(files: readonly ParsedFile[], matcherFor: (file: ParsedFile) => TermMatcher, recordsHistory: (file: ParsedFile) => boolean = () => false): TermsReport {
   const terms = new Map<string, Map<string, FormCount>>();
   for (const file of files) {
     const matcher = matcherFor(file);
+    const record = recordsHistory(file);
     for (const block of proseBlocks(file.tree, file.text)) {
       for (const match of matcher.find(block)) {
+        // The user's own names (from the mapping rules' config) only keep pack terms from calling them wrong.
+        if (isConfiguredName(match.term)) continue;
         const at = sourceRange(block, match.from, match.to);
         if (!at) continue;
         const name = match.term.use ?? match.term['instead-of'].find((variant): variant is string => typeof variant === 'string') ?? match.found;
@@ -44,9 +54,10 @@ export function countTerms(files: readonly ParsedFile[], matcherFor: (file: Pars
         const status = match.status === 'wrong' && match.term.deprecated ? 'legacy' : STATUS[match.status];
         const forms = terms.get(name) ?? new Map<string, FormCount>();
         terms.set(name, forms);
-        const entry = forms.get(form) ?? { form, status, count: 0, files: [] };
+        const entry = forms.get(form) ?? { form, status, count: 0, compared: 0, files: [] };
         forms.set(form, entry);
         entry.count++;
+        if (!record && comparedUse(block, match) === 'compared') entry.compared++;
         let perFile = entry.files.find((candidate) => candidate.file === file.path);
         if (!perFile) entry.files.push((perFile = { file: file.path, count: 0, lines: [] }));
         perFile.count++;
@@ -76,12 +87,12 @@ export function formatTermsReport(report: TermsReport, format: ReportFormat): st
   const rows = report.terms.flatMap((term) =>
     term.forms.map((form, index) => {
       const files = form.files.map((file) => `${file.file} (${file.count})`).join(', ');
-      return [index === 0 ? term.term : '', form.form, form.status, String(form.count), files];
+      return [index === 0 ? term.term : '', form.form, form.status, String(form.count), String(form.compared), files];
     }),
   );
-  const header = ['Term', 'Form', 'Status', 'Count', 'Files'];
+  const header = ['Term', 'Form', 'Status', 'Count', 'Compared', 'Files'];
   if (format === 'markdown') {
-    const cells = rows.map(([term, form, status, count, files]) => [term ? `**${markdownCell(term)}**` : '', markdownCell(form!), status === 'wrong' || status === 'legacy' ? `**${status}**` : status!, count!, markdownCell(files!)]);
+    const cells = rows.map(([term, form, status, count, compared, files]) => [term ? `**${markdownCell(term)}**` : '', markdownCell(form!), status === 'wrong' || status === 'legacy' ? `**${status}**` : status!, count!, compared!, markdownCell(files!)]);
     return `### Terminology\n\n${summary(report)}\n\n${report.terms.length === 0 ? '' : markdownTable(header, cells)}`;
   }
   return report.terms.length === 0 ? `No terms found. ${summary(report)}\n` : `${textTable(header, rows)}\n${summary(report)}\n`;
