@@ -1,19 +1,39 @@
 import { z } from 'zod';
 import { defineFileRule } from '../src/core/rule.js';
 import { kubernetesConcepts, type ConceptVocabulary } from '../src/terms/concepts.js';
-import { findMappingStatements } from '../src/terms/mapping-statements.js';
+import { documentHistory, historyOptionSchema } from '../src/terms/history.js';
+import { findMappings, type MappingSide } from '../src/terms/mapping-statements.js';
 
 const optionsSchema = z.strictObject({
-  vocabulary: z.array(z.string().min(1)).default([]).describe('Names your documents may use on the Kubernetes side besides the built-in concepts (the CRDs of your platform, for example).'),
+  vocabulary: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Names your documents may use on the Kubernetes side besides the built-in concepts (the CRDs of your platform, for example). The Kubernetes side of your mapping-consistency mapping is added to them.'),
+  history: historyOptionSchema,
 });
+
+type Options = z.output<typeof optionsSchema>;
+
+/**
+ * The Kubernetes names of the canonical mapping the config gives mapping-consistency that the
+ * built-in vocabulary does not know: the user decided them in the config, where this rule does
+ * not look, so documents that repeat them are not reported. Known names keep their concept.
+ */
+function canonicalKubernetesNames(others: ReadonlyMap<string, unknown>): string[] {
+  const mapping = (others.get('mapping-consistency') as { mapping?: { kubernetes: string | string[] }[] } | undefined)?.mapping ?? [];
+  const builtIn = kubernetesConcepts();
+  return mapping.flatMap((entry) => ([] as string[]).concat(entry.kubernetes)).filter((name) => !builtIn.resolve(name));
+}
 
 const vocabularies = new WeakMap<object, ConceptVocabulary>();
 
 /**
  * The Kubernetes side of a mapping must name something Kubernetes has: a glossary entry, a
- * component or an API kind (in any case, singular or plural), or a name the project allows.
+ * component or an API kind (in any case, singular or plural), or a name the project allows. Every
+ * row of a mapping table is checked, including rows whose other cell is a description; a
+ * Kubernetes cell that describes in words ("scheduling Pods onto nodes") invents nothing.
  */
-export default defineFileRule({
+export default defineFileRule<Options>({
   id: 'k8s-concepts',
   description: 'The Kubernetes side of every mapping statement names a real Kubernetes concept (glossary, components, API kinds).',
   tags: ['terminology', 'kubernetes'],
@@ -26,16 +46,24 @@ export default defineFileRule({
   messages: {
     unknown: '"{found}" is mapped as a Kubernetes concept, but Kubernetes has no such concept (glossary, components, API kinds).',
   },
+  withSettingsOf(options, others) {
+    const names = canonicalKubernetesNames(others);
+    return names.length === 0 ? options : { ...options, vocabulary: [...options.vocabulary, ...names] };
+  },
   check({ file, options, report }) {
+    // A record names what Kubernetes had then, or what its authors thought: not checked.
+    if (documentHistory(file.path, file.tree, file.text, options.history).history) return;
     let vocabulary = vocabularies.get(options);
     if (!vocabulary) vocabularies.set(options, (vocabulary = kubernetesConcepts(options.vocabulary)));
-    for (const statement of findMappingStatements(file.tree, file.text, { vocabulary })) {
-      if (vocabulary.resolve(statement.kubernetes.text)) continue;
-      const nearest = vocabulary.nearest(statement.kubernetes.text);
+    const found = findMappings(file.tree, file.text, { vocabulary });
+    const sides: MappingSide[] = [...found.statements.map((statement) => statement.kubernetes), ...found.unreadable.flatMap((row) => (row.kubernetes ? [row.kubernetes] : []))];
+    for (const side of sides.sort((a, b) => a.start - b.start)) {
+      if (vocabulary.resolve(side.text)) continue;
+      const nearest = vocabulary.nearest(side.text);
       report({
         messageId: 'unknown',
-        data: { found: statement.kubernetes.text },
-        at: statement.kubernetes,
+        data: { found: side.text },
+        at: side,
         ...(nearest.length > 0 ? { suggestion: `Nearest: ${nearest.map((name) => `"${name}"`).join(', ')}.` } : {}),
       });
     }

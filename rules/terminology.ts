@@ -1,9 +1,12 @@
+import type { Heading } from 'mdast';
 import { z } from 'zod';
-import { exactSourceRange, isSentenceStart, proseBlocks, sourceRange } from '../src/markdown/prose.js';
+import { exactSourceRange, isSentenceStart, proseBlocks, sourceRange, type ProseBlock } from '../src/markdown/prose.js';
 import { defineFileRule, type ReportDescriptor } from '../src/core/rule.js';
 import type { TermMatch } from '../src/terms/find-terms.js';
-import type { Term } from '../src/terms/term-list.js';
+import { documentHistory, historyOptionSchema, sentenceAround, speaksOfThePast } from '../src/terms/history.js';
+import { nameKey, type Term } from '../src/terms/term-list.js';
 import { matcherFor, termListOptionsShape } from '../src/terms/term-options.js';
+import { isCapitalizationOf, roleOf, type RoleOf } from '../src/terms/text-roles.js';
 
 function note(term: Term): string {
   return `${term.message ? ` ${term.message}` : ''}${term.link ? ` See ${term.link}` : ''}`;
@@ -13,12 +16,65 @@ const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text
 const startsLowercase = (text: string): boolean => /^\p{Ll}/u.test(text);
 const startsUppercase = (text: string): boolean => /^\p{Lu}/u.test(text);
 
+const optionsSchema = z.strictObject({
+  ...termListOptionsShape([]),
+  names: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Names that are right as written wherever they appear (your product\'s names). The names of your mapping-consistency mapping, k8s-concepts vocabulary, term-consistency terms and deprecated-phrases replacements are added to them.'),
+  history: historyOptionSchema,
+});
+
+type Options = z.output<typeof optionsSchema>;
+
+/** Strings at `key` of each object of a list option, whether one string or several ("API Server", ["Agent Sessions", "Sessions"]). */
+function stringsAt(list: unknown, keys: readonly string[]): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    return keys.flatMap((key) => ([] as unknown[]).concat((entry as Record<string, unknown>)[key] ?? []).filter((value): value is string => typeof value === 'string'));
+  });
+}
+
+/**
+ * The names the user wrote into the config for the other terminology rules: a canonical mapping
+ * that says "API Server", a k8s-concepts vocabulary, term-consistency's terms, the replacements
+ * of retired phrases. They are the user's own words, and terminology never calls them wrong.
+ */
+function configuredNames(others: ReadonlyMap<string, unknown>): string[] {
+  const optionsOf = (ruleId: string): Record<string, unknown> => (others.get(ruleId) ?? {}) as Record<string, unknown>;
+  return [
+    ...stringsAt(optionsOf('mapping-consistency').mapping, ['kubernetes', 'project']),
+    ...((optionsOf('k8s-concepts').vocabulary as string[] | undefined) ?? []),
+    ...stringsAt(optionsOf('term-consistency').terms, ['use', 'accept', 'except']),
+    ...stringsAt(optionsOf('deprecated-phrases').phrases, ['use']),
+  ];
+}
+
+/** The headings above each block: the section a block is in, for "a section about history". */
+class SectionTracker {
+  private readonly headings: string[] = [];
+
+  /** Call for every block in order; returns the heading texts above the block (its own included for a heading). */
+  enter(block: ProseBlock): readonly string[] {
+    if (block.kind === 'heading') {
+      const depth = (block.node as Heading).depth;
+      this.headings.length = depth - 1;
+      this.headings[depth - 1] = block.text;
+    }
+    return this.headings;
+  }
+}
+
 /**
  * One spelling for every name: a term list (the built-in `kubernetes` pack and the project's own
  * terms) says which form is right and which are wrong; wrong forms in prose are reported and,
- * where the replacement is certain, fixed. Code, URLs, HTML and identifiers are never touched.
+ * where the replacement is certain, fixed. What the words are doing decides first (see
+ * src/terms/text-roles.ts): template markup, quotations and identifiers are not uses of a name;
+ * a capital that Title Case or a longer name gives a word is the context's convention; legacy
+ * names in documents and sentences about history are history.
  */
-export default defineFileRule({
+export default defineFileRule<Options>({
   id: 'terminology',
   description: 'Names are spelled the one right way in prose (Kubernetes, K8s, kubectl, ConfigMap, Argo CD …), legacy terms are replaced.',
   tags: ['terminology', 'kubernetes'],
@@ -27,21 +83,31 @@ export default defineFileRule({
   recommended: false,
   presets: { kubernetes: ['warn', { packs: ['kubernetes'] }] },
   fixable: true,
-  options: z.strictObject(termListOptionsShape([])),
+  options: optionsSchema,
   messages: {
     wrong: 'Use "{expected}" instead of "{found}".{note}',
     reword: '"{expected}" keeps its lowercase spelling even at the start of a sentence: reword so that the sentence does not begin with "{found}" (for example "The {expected} …").{note}',
     deprecated: '"{found}" is a legacy term: use "{expected}".{note}',
     legacy: '"{found}" is a legacy term.{note}',
   },
+  withSettingsOf(options, others) {
+    const names = configuredNames(others);
+    return names.length === 0 ? options : { ...options, names: [...options.names, ...names] };
+  },
   check({ file, options, report }) {
     const matcher = matcherFor(options);
+    const history = documentHistory(file.path, file.tree, file.text, options.history).history;
+    const sections = new SectionTracker();
     for (const block of proseBlocks(file.tree, file.text)) {
+      const headings = sections.enter(block);
       for (const match of matcher.find(block)) {
         if (match.status !== 'wrong') continue;
         const at = sourceRange(block, match.from, match.to);
         if (!at) continue;
-        const descriptor = describe(match, isSentenceStart(block, match.from));
+        const sentenceStart = (index: number): boolean => isSentenceStart(block, index);
+        const role = roleOf(block, match.from, match.to, sentenceStart);
+        if (!isReported(match, role, { history, aboutThePast: () => speaksOfThePast(sentenceAround(block.text, match.from, match.to)) || headings.some(speaksOfThePast) })) continue;
+        const descriptor = describe(match, sentenceStart(match.from));
         if (!descriptor) continue;
         const exact = descriptor.replacement === undefined ? undefined : exactSourceRange(block, file.text, match.from, match.to);
         const { replacement, ...rest } = descriptor;
@@ -50,6 +116,29 @@ export default defineFileRule({
     }
   },
 });
+
+/**
+ * The policy of terminology per text role and document kind: which wrong forms are surely wrong.
+ * - Template markup, quotations and identifiers are not uses of the name.
+ * - A legacy name is reported where it is used as current: not in a document that records history,
+ *   nor in a sentence or section that speaks of the past ("PetSet was renamed StatefulSet").
+ * - A document that records history keeps its authors' spelling of a name (case, spaces,
+ *   hyphens); a misspelling ("Kubernete") is wrong in any year.
+ * - Capitals that Title Case gives a word (a title-case heading, label, link text or cell), that
+ *   open a heading, label or cell, or that a longer name gives it ("Dynamic Kubelet
+ *   Configuration") are the context's convention; any other difference is still reported
+ *   ("## Daemonset Rollouts", "the Api Server"). Quoted words and counter-examples ("**Bad example:**
+  SIG-Docs oversees …") are mentioned, not used.
+ */
+function isReported(match: TermMatch, role: RoleOf, document: { history: boolean; aboutThePast: () => boolean }): boolean {
+  if (role.role === 'template' || role.role === 'quotation' || role.role === 'identifier') return false;
+  // Terms whose split form is a Title Case style ("Persistent Volume Claims") are not checked in titles.
+  if (!match.term.headings && role.titleCase) return false;
+  if (match.term.deprecated || match.expected === undefined) return !document.history && !document.aboutThePast();
+  if (document.history && nameKey(match.found) === nameKey(match.expected)) return false;
+  if (!isCapitalizationOf(match.found, match.expected)) return true;
+  return !(role.titleCase || role.startsContext || role.inCapitalizedName);
+}
 
 type Described = Omit<ReportDescriptor, 'at'> & { replacement?: string };
 

@@ -15,7 +15,7 @@ export interface Preset {
 const PRESET_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
   ['recommended', 'Every rule that needs no project-specific configuration, at its default severity.'],
   ['all', 'Every rule at its default severity (rules without configuration may report nothing).'],
-  ['kubernetes', 'Kubernetes terminology and mappings: the built-in kubernetes term pack, term consistency, mapping consistency and real Kubernetes concepts.'],
+  ['kubernetes', 'Kubernetes terminology and mappings: the built-in kubernetes term pack, one spelling of each name across the repository, mapping consistency and real Kubernetes concepts.'],
 ]);
 
 export function builtInPresets(rules: readonly Rule[]): Map<string, Preset> {

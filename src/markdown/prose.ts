@@ -9,7 +9,9 @@
  * - code spans, inline HTML, images, footnote references, autolinks (`<https://…>`) and GFM bare
  *   URLs each become one OPAQUE character, so neighbouring words do not run together and nothing
  *   inside them can match;
- * - link text is prose, link destinations are not (they are not in the tree's text);
+ * - link text is prose, link destinations are not (they are not in the tree's text); where link
+ *   text, strong and emphasis are is kept as marks, since link text often quotes a title and bold
+ *   text is often a label;
  * - a hard line break becomes HARD_BREAK (which `\s` matches); soft line breaks stay as written.
  *
  * Text nodes are aligned with the source character by character: backslash escapes, character
@@ -20,6 +22,7 @@
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Heading, Nodes, Paragraph, Root, TableCell } from 'mdast';
+import { forEachNode, SKIP } from './walk.js';
 
 /** Stands for an inline element that is not prose (code span, HTML tag, image, autolink). */
 export const OPAQUE = '\uFFFC';
@@ -28,6 +31,19 @@ export const HARD_BREAK = '\u2028';
 
 export type ProseBlockKind = 'paragraph' | 'heading' | 'tableCell';
 
+/**
+ * Inline elements whose text plays a role of its own: link text (a title, often), bold and italic
+ * labels, and code spans read as text (with `inlineCode: 'text'` or `'names'`).
+ */
+export type ProseMarkKind = 'link' | 'strong' | 'emphasis' | 'code';
+
+/** The text[from, to) of an inline element: `[the text](url)`, `**Label:**`, `*term*`. */
+export interface ProseMark {
+  kind: ProseMarkKind;
+  from: number;
+  to: number;
+}
+
 export interface ProseBlock {
   kind: ProseBlockKind;
   node: Paragraph | Heading | TableCell;
@@ -35,6 +51,10 @@ export interface ProseBlock {
   /** Source range [starts[i], ends[i]) that produced text[i]; -1 where it cannot be located. */
   starts: Int32Array;
   ends: Int32Array;
+  /** Links, strong, emphasis and code read as text, outermost first where they nest. */
+  marks: readonly ProseMark[];
+  /** A cell of a table's header row (a column label, not a value). */
+  header: boolean;
 }
 
 export interface ProseOptions {
@@ -51,6 +71,11 @@ class ProseBuilder {
   private readonly units: string[] = [];
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
+  readonly marks: ProseMark[] = [];
+
+  get length(): number {
+    return this.units.length;
+  }
 
   push(unit: string, start: number, end: number): void {
     this.units.push(unit);
@@ -58,8 +83,9 @@ class ProseBuilder {
     this.ends.push(end);
   }
 
-  build(kind: ProseBlockKind, node: ProseBlock['node']): ProseBlock {
-    return { kind, node, text: this.units.join(''), starts: Int32Array.from(this.starts), ends: Int32Array.from(this.ends) };
+  build(kind: ProseBlockKind, node: ProseBlock['node'], header: boolean): ProseBlock {
+    const marks = this.marks.filter((mark) => mark.to > mark.from).sort((a, b) => a.from - b.from || b.to - a.to);
+    return { kind, node, text: this.units.join(''), starts: Int32Array.from(this.starts), ends: Int32Array.from(this.ends), marks, header };
   }
 }
 
@@ -128,27 +154,20 @@ function appendOpaque(builder: ProseBuilder, node: Nodes): void {
   builder.push(OPAQUE, start, end);
 }
 
-function appendInline(builder: ProseBuilder, node: Nodes, source: string, options: ProseOptions): void {
+const MARK_OF: Partial<Record<Nodes['type'], ProseMarkKind>> = { link: 'link', linkReference: 'link', strong: 'strong', emphasis: 'emphasis' };
+
+/** Appends one inline node that has no inline children. */
+function appendLeaf(builder: ProseBuilder, node: Nodes, source: string, options: ProseOptions): void {
   const { start, end } = nodeRange(node);
   switch (node.type) {
     case 'text':
       if (start < 0) for (const unit of node.value) builder.push(unit, -1, -1);
       else appendAligned(builder, node.value, source, start, end);
       return;
-    case 'link':
-      // `<https://…>` autolinks and GFM bare URLs show the URL itself: not prose.
-      if (start >= 0 && source[start] !== '[') return appendOpaque(builder, node);
-      for (const child of node.children) appendInline(builder, child, source, options);
-      return;
-    case 'emphasis':
-    case 'strong':
-    case 'delete':
-    case 'linkReference':
-      for (const child of node.children) appendInline(builder, child, source, options);
-      return;
     case 'inlineCode': {
       const asText = options.inlineCode === 'text' || (options.inlineCode === 'names' && SINGLE_NAME.test(node.value));
       if (!asText) return appendOpaque(builder, node);
+      builder.marks.push({ kind: 'code', from: builder.length, to: builder.length + node.value.length });
       const offset = start >= 0 ? source.slice(start, end).indexOf(node.value) : -1;
       for (let i = 0; i < node.value.length; i++) {
         const at = offset < 0 ? -1 : start + offset + i;
@@ -164,12 +183,55 @@ function appendInline(builder: ProseBuilder, node: Nodes, source: string, option
   }
 }
 
-/** The prose of one paragraph, heading or table cell. */
-export function proseOf(node: Paragraph | Heading | TableCell, source: string, options: ProseOptions = {}): ProseBlock {
+/** Whether an inline node's children are prose: emphasis, strong, strikethrough and link text (not an autolink's URL). */
+function hasProseChildren(node: Nodes, source: string): node is Extract<Nodes, { type: 'link' | 'linkReference' | 'emphasis' | 'strong' | 'delete' }> {
+  switch (node.type) {
+    case 'link': {
+      // `<https://…>` autolinks and GFM bare URLs show the URL itself: not prose.
+      const { start } = nodeRange(node);
+      return start < 0 || source[start] === '[';
+    }
+    case 'linkReference':
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Appends inline nodes in document order with an explicit stack: emphasis and links nest without
+ * limit in hostile input, and a recursive walk would overflow the JS stack.
+ */
+function appendInlines(builder: ProseBuilder, nodes: readonly Nodes[], source: string, options: ProseOptions): void {
+  const stack: { children: readonly Nodes[]; next: number; mark?: ProseMark }[] = [{ children: nodes, next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next >= frame.children.length) {
+      if (frame.mark) frame.mark.to = builder.length;
+      stack.pop();
+      continue;
+    }
+    const node = frame.children[frame.next++]!;
+    if (!hasProseChildren(node, source)) {
+      appendLeaf(builder, node, source, options);
+      continue;
+    }
+    const markKind = MARK_OF[node.type];
+    const mark = markKind === undefined ? undefined : { kind: markKind, from: builder.length, to: builder.length };
+    if (mark) builder.marks.push(mark);
+    stack.push({ children: node.children as Nodes[], next: 0, ...(mark ? { mark } : {}) });
+  }
+}
+
+/** The prose of one paragraph, heading or table cell (`header`: a cell of the header row). */
+export function proseOf(node: Paragraph | Heading | TableCell, source: string, options: ProseOptions = {}, header = false): ProseBlock {
   const builder = new ProseBuilder();
-  for (const child of node.children) appendInline(builder, child, source, options);
+  appendInlines(builder, node.children as Nodes[], source, options);
   const kind: ProseBlockKind = node.type === 'tableCell' ? 'tableCell' : node.type;
-  return builder.build(kind, node);
+  return builder.build(kind, node, header);
 }
 
 /** Several rules read the prose of the same tree: it is built once per tree and code-span mode. */
@@ -192,23 +254,27 @@ export function proseBlocks(tree: Root, source: string, options: ProseOptions = 
 
 function collectProseBlocks(tree: Root, source: string, options: ProseOptions): ProseBlock[] {
   const blocks: ProseBlock[] = [];
-  const walk = (node: Nodes): void => {
+  forEachNode(tree, (node, ancestors) => {
     switch (node.type) {
       case 'paragraph':
       case 'heading':
-      case 'tableCell':
         blocks.push(proseOf(node, source, options));
-        return;
+        return SKIP;
+      case 'tableCell': {
+        const row = ancestors[ancestors.length - 1];
+        const table = ancestors[ancestors.length - 2];
+        blocks.push(proseOf(node, source, options, table?.type === 'table' && table.children[0] === row));
+        return SKIP;
+      }
       case 'code':
       case 'html':
       case 'yaml':
       case 'definition':
-        return;
+        return SKIP;
       default:
-        if ('children' in node) for (const child of node.children) walk(child as Nodes);
+        return undefined;
     }
-  };
-  walk(tree);
+  });
   return blocks;
 }
 

@@ -10,7 +10,8 @@
  *   `\` directly before or after it (kubernetes-ops, app.kubernetes.io/name, `@kubernetes`),
  *   and `.` or `:` directly followed by a letter or digit (k8s.io, kubernetes:v1);
  * - a match inside a URL-like word (`://`, `www.`) is not prose either;
- * - a form in quotes ("K8S", “ArgoCD”) is mentioned, not used: style guides quote wrong forms.
+ * - a form in quotes ("K8S", “ArgoCD”) is mentioned, not used: style guides quote wrong forms;
+ * - a wrong form of several words also matches with hyphens between them ("master-node").
  * Code, HTML, front matter and link destinations never reach the matcher (see markdown/prose.ts).
  */
 import type { ProseBlock } from '../markdown/prose.js';
@@ -63,9 +64,12 @@ export function pluralOf(name: string): string {
   return `${name}s`;
 }
 
-/** Regex source for a literal form: spaces match any whitespace; plural adds a `plural` group. */
-function literalSource(form: string, plural: boolean): string {
-  const words = form.trim().split(/\s+/).map(escapeRegex).join('\\s+');
+/**
+ * Regex source for a literal form: spaces match any whitespace (and a hyphen too, for wrong forms:
+ * "master node" also finds "master-node", "Api Server" "Api-Server"); plural adds a `plural` group.
+ */
+function literalSource(form: string, plural: boolean, hyphens = false): string {
+  const words = form.trim().split(/\s+/).map(escapeRegex).join(hyphens ? '(?:\\s+|-)' : '\\s+');
   if (!plural) return words;
   if (/[^aeiou]y$/i.test(form)) return `${words.slice(0, -1)}(?:y|(?<plural>ies))`;
   if (/(s|x|z|ch|sh)$/i.test(form)) return `${words}(?<plural>es)?`;
@@ -137,7 +141,7 @@ export class TermMatcher {
   }
 
   private addLiteral(form: string, pattern: Omit<Pattern, 'regex'>, flags: string): void {
-    const compiled: Pattern = { ...pattern, regex: new RegExp(literalSource(form, pattern.plural), `y${flags}`) };
+    const compiled: Pattern = { ...pattern, regex: new RegExp(literalSource(form, pattern.plural, pattern.status === 'variant'), `y${flags}`) };
     const keys = indexKeys(form, pattern.plural);
     if (keys.length === 0) {
       this.scanned.push({ ...compiled, regex: new RegExp(compiled.regex.source, `g${flags}`) });

@@ -92,10 +92,31 @@ function againstCanonical(statements: readonly LocatedStatement[], canonical: re
 }
 
 /**
- * Groups statements by one side and reports those whose other side differs from the majority;
- * when no other side has a strict majority, every statement of the group is reported.
+ * How much a set of statements that say the same thing weighs: how many they are, then how many
+ * were made in a mapping context (a table, a mapping list) rather than running text, then how
+ * many name a real Kubernetes concept. A typo ("Schedulator") or a sentence that only reads like
+ * a mapping does not outvote a mapping table.
  */
-function conflicts(statements: readonly LocatedStatement[], groupKey: (statement: LocatedStatement) => string, valueKey: (statement: LocatedStatement) => string): { statement: LocatedStatement; other: LocatedStatement }[] {
+function standing(list: readonly LocatedStatement[], vocabulary: ConceptVocabulary): number[] {
+  return [list.length, list.filter((statement) => statement.inMappingContext).length, list.filter((statement) => vocabulary.resolve(statement.kubernetes.text) !== undefined).length];
+}
+
+function outweighs(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+/**
+ * Groups statements by one side and reports those whose other side differs from the majority
+ * (by standing: count, then mapping context, then real concepts); when no other side outweighs
+ * the rest, every statement of the group is reported.
+ */
+function conflicts(
+  statements: readonly LocatedStatement[],
+  groupKey: (statement: LocatedStatement) => string,
+  valueKey: (statement: LocatedStatement) => string,
+  vocabulary: ConceptVocabulary,
+): { statement: LocatedStatement; other: LocatedStatement }[] {
   const groups = new Map<string, LocatedStatement[]>();
   for (const statement of statements) groups.set(groupKey(statement), [...(groups.get(groupKey(statement)) ?? []), statement]);
   const result: { statement: LocatedStatement; other: LocatedStatement }[] = [];
@@ -103,11 +124,11 @@ function conflicts(statements: readonly LocatedStatement[], groupKey: (statement
     const byValue = new Map<string, LocatedStatement[]>();
     for (const statement of group) byValue.set(valueKey(statement), [...(byValue.get(valueKey(statement)) ?? []), statement]);
     if (byValue.size < 2) continue;
-    const ranked = [...byValue.values()].sort((a, b) => b.length - a.length);
-    const majority = ranked[0]!.length > ranked[1]!.length ? ranked[0] : undefined;
+    const ranked = [...byValue.values()].map((list) => ({ list, weight: standing(list, vocabulary) })).sort((a, b) => outweighs(b.weight, a.weight));
+    const majority = outweighs(ranked[0]!.weight, ranked[1]!.weight) > 0 ? ranked[0]!.list : undefined;
     for (const statement of group) {
       if (majority?.includes(statement)) continue;
-      const other = majority?.[0] ?? ranked.find((list) => valueKey(list[0]!) !== valueKey(statement))![0]!;
+      const other = majority?.[0] ?? ranked.find(({ list }) => valueKey(list[0]!) !== valueKey(statement))!.list[0]!;
       result.push({ statement, other });
     }
   }
@@ -117,9 +138,9 @@ function conflicts(statements: readonly LocatedStatement[], groupKey: (statement
 function againstEachOther(statements: readonly LocatedStatement[], vocabulary: ConceptVocabulary): MappingFinding[] {
   const kubernetesOf = (statement: LocatedStatement): string => kubernetesKey(statement.kubernetes.text, vocabulary);
   const projectOf = (statement: LocatedStatement): string => projectKey(statement.project.text);
-  const findings: MappingFinding[] = conflicts(statements, kubernetesOf, projectOf).map(({ statement, other }) => ({ kind: 'conflictsKubernetes', statement, other }));
+  const findings: MappingFinding[] = conflicts(statements, kubernetesOf, projectOf, vocabulary).map(({ statement, other }) => ({ kind: 'conflictsKubernetes', statement, other }));
   const reported = new Set(findings.map((finding) => finding.statement));
-  for (const { statement, other } of conflicts(statements, projectOf, kubernetesOf)) {
+  for (const { statement, other } of conflicts(statements, projectOf, kubernetesOf, vocabulary)) {
     if (!reported.has(statement)) findings.push({ kind: 'conflictsProject', statement, other });
   }
   return findings;

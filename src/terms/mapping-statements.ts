@@ -3,17 +3,23 @@
  * Markdown document, as plain data (phase 1 of mapping-consistency; also k8s-concepts and the
  * `mappings` report). Three shapes are recognised:
  *
- * - tables: the column whose header names Kubernetes/K8s against the column next to it, or a
- *   first column of at least three distinct Kubernetes concepts, each on one row only, against
- *   a second column of distinct names (a column that repeats a concept or a value — "Pod |
- *   Labeled", "Pod | Unlabeled" — is a catalogue, not a mapping);
+ * - tables: the column whose header names the Kubernetes side ("Kubernetes", "K8s concept")
+ *   against the column next to it, or a first column of at least three distinct Kubernetes
+ *   concepts, each on one row only, against a second column of distinct names. A column that
+ *   repeats a concept or a value ("Pod | Labeled", "Pod | Unlabeled") or holds attributes
+ *   (Scope, Type, yes/no) is a catalogue, and a header that uses Kubernetes as a qualifier
+ *   ("Kubernetes Slack ID") names no side. In a mapping table every row is a statement or an
+ *   unreadable row (a cell that describes instead of naming), never dropped silently;
  * - arrows: `A → B`, `A -> B`, `A ⇒ B`, chained (`A → B → C`), in paragraphs, list items,
  *   headings and parentheses; a line with a reverse or two-way arrow (`←`, `<-`, `<->`, `⇔`)
  *   describes a flow or a dependency and has no mapping;
  * - phrases: "A maps to B", "A is like B", "A corresponds to B", "A is the equivalent of B".
  *
- * Each side is a short name: it ends at punctuation, a bracket or the end of its line, and never
- * runs over a line break. The left side is the name just before the arrow or phrase ("…, and
+ * Each side is a short name of one thing: it ends at punctuation, a bracket or the end of its
+ * line, and never runs over a line break. A count ("one Service maps to N objects"), a verb
+ * phrase ("refuses to start the pod -> failure"), a condition ("When a gate fails -> …"), an
+ * arrow between two code spans and the first item of a list ("maps to a prompt, a tool list and
+ * a model") name nothing. The left side is the name just before the arrow or phrase ("…, and
  * Pods → Workflows"); the right side is the whole rest of its clause, so that an arrow into a
  * sentence ("Pods -> Moving to tasks") or a phrase whose object goes on ("corresponds to a given
  * HollowNode known by the Master") is not a mapping.
@@ -51,6 +57,22 @@ export interface MappingStatement {
   source: MappingSource;
   /** Made in a mapping table, a mapping list or a section about mappings, not in running text. */
   inMappingContext: boolean;
+}
+
+/** A row of a mapping table that states no mapping that can be compared, and why. */
+export interface UnreadableRow {
+  /** The row's source range. */
+  start: number;
+  end: number;
+  reason: string;
+  /** The Kubernetes cell, when it is a name: k8s-concepts still checks it. */
+  kubernetes?: MappingSide;
+}
+
+/** What a document states about mappings: its statements, and the mapping-table rows that state none. */
+export interface MappingsFound {
+  statements: MappingStatement[];
+  unreadable: UnreadableRow[];
 }
 
 export interface MappingDetection {
@@ -100,6 +122,8 @@ const PHRASES = new RegExp(PHRASE.source, 'giu');
 /** Where a clause ends: sentence punctuation, commas, brackets, dashes, quotes, non-prose. */
 const CLAUSE_BOUNDARY = /[.;!?:](?=\s|$)|[,()[\]|"“”\uFFFC\u2028]|\s[—–]\s/gu;
 const LINE_BREAK = /\r?\n/gu;
+/** ", a tool list and a model", ", sandboxes, or tools": the items after the first one of a list. */
+const LIST_CONTINUATION = /^,\s*(?:[^,]+,\s*)*[^,]*?\s(?:and|or)\s+\S/u;
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'your', 'its', 'their', 'this', 'these', 'those', 'each', 'every', 'all', 'some']);
 /** Words that are not part of a name: verbs, prepositions, pronouns, sentence adverbs, question words. */
 const STOP_WORDS = new Set([
@@ -111,6 +135,8 @@ const STOP_WORDS = new Set([
   'respectively', 'either', 'though', 'say', 'says', 'said', 'call', 'calls', 'called', 'how', 'what', 'why', 'whether', 'if', 'typically',
   'usually', 'often', 'always', 'never', 'sometimes', 'generally', 'normally',
 ]);
+/** Words of STOP_WORDS that are also nouns in a name ("Agent runs", "Tool calls", "Maps"). */
+const VERBS_AND_NOUNS = new Set(['map', 'maps', 'uses', 'runs', 'needs', 'gets', 'makes', 'lets', 'calls', 'means', 'says', 'like', 'become', 'becomes']);
 /** Words that may close a clause after the name on the right: "a Pod is like a Task Run instead". */
 const TRAILING_ADVERBS = new Set(['instead', 'too', 'also', 'here', 'there', 'now', 'then', 'again', 'respectively']);
 /** Words that open a relative clause, which describes the name before it: "a workspace that a session may write". */
@@ -118,6 +144,12 @@ const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whose', 'where']);
 /** Words that end the left side of a pair ("…, and Pods → Workflows") but may join a name on the right ("Git and Codex"). */
 const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
 const MAX_SIDE_WORDS = 6;
+/** Words after which the next word is a verb: "to start the pod", "must restart the node". */
+const VERB_OPENERS = new Set(['to', 'can', 'could', 'will', 'would', 'should', 'shall', 'must', 'may', 'might', 'do', 'does', 'did']);
+/** Words that open a condition or a step of a process: "When a gate fails -> the Pod is rejected". */
+const SUBORDINATORS = new Set(['when', 'whenever', 'if', 'unless', 'once', 'after', 'before', 'because', 'while', 'until']);
+/** Words that count rather than name: "one Service", "N objects", "multiple Pods". */
+const QUANTITIES = /^(?:\d+|one|two|three|four|five|ten|n|m|k|many|multiple|several|zero|no|some|few|more|fewer)$/;
 /** A first-column table with fewer distinct concepts is as likely a list of examples as a mapping. */
 const MIN_FIRST_COLUMN_CONCEPTS = 3;
 const MENTIONS_KUBERNETES = /\b(?:kubernetes|k8s)\b/i;
@@ -209,7 +241,9 @@ function nameWords(text: string, span: Span, position: Position): { words: Word[
   while (start < end && DETERMINERS.has(words[start]!.word)) start++;
   if (position !== 'first') {
     for (let i = start; i < end; i++) {
-      if (STOP_WORDS.has(words[i]!.word)) {
+      // A verb that is also a plural noun ends a name rather than opening a clause: "Pods → Agent runs".
+      const lastNoun = i === end - 1 && i > start && VERBS_AND_NOUNS.has(words[i]!.word);
+      if (STOP_WORDS.has(words[i]!.word) && !lastNoun) {
         end = i;
         break;
       }
@@ -229,7 +263,22 @@ function sideSpan(text: string, span: Span, position: Position): Span | undefine
   const { words, start, end } = nameWords(text, span, position);
   const rest = words.slice(end);
   if (position !== 'first' && rest.length > 0 && !RELATIVE_PRONOUNS.has(rest[0]!.word) && !rest.every((word) => TRAILING_ADVERBS.has(word.word))) return undefined;
+  if (!namesOneThing(words, start, end)) return undefined;
   return wordSpan(text, words, start, end);
+}
+
+/**
+ * Whether words[start, end) of a side name one thing. A count ("one Service maps to N objects",
+ * "each Pod maps to two sessions") says how many, not what corresponds to what; after "to" or a
+ * modal, a word followed by a determiner is a verb and its object ("the kubelet refuses to start
+ * the pod -> failure"), not a name.
+ */
+function namesOneThing(words: readonly Word[], start: number, end: number): boolean {
+  let first = start;
+  while (first < end && DETERMINERS.has(words[first]!.word)) first++;
+  if (first < end && QUANTITIES.test(words[first]!.word)) return false;
+  const verbPhrase = start > 0 && VERB_OPENERS.has(words[start - 1]!.word) && start + 1 < end && DETERMINERS.has(words[start + 1]!.word);
+  return !verbPhrase;
 }
 
 /**
@@ -353,40 +402,122 @@ class Detector {
     return pair.chain.filter((element, i) => conceptSpan(text, element, i === 0 ? 'first' : i === pair.chain.length - 1 ? 'last' : 'middle', this.detection.vocabulary)).length >= 2;
   }
 
-  table(table: Table, source: string): MappingStatement[] {
+  /**
+   * The statements of a mapping table, and the rows that state none that can be compared. A table
+   * is a mapping table when a header cell names Kubernetes (and the column it is paired with holds
+   * names, not attributes such as a scope, a type or yes/no), or when its first column reads as
+   * one (see firstColumnMapping). Then every row is either a statement or an unreadable row: a row
+   * is never dropped silently, and the worse the table, the more of it is reported.
+   */
+  table(table: Table, source: string): MappingsFound {
+    const none: MappingsFound = { statements: [], unreadable: [] };
     const rows = table.children.map((row) => row.children.map((cell) => proseOf(cell, source, { inlineCode: 'names' })));
     const [header, ...body] = rows;
-    if (!header || body.length === 0 || header.length < 2) return [];
-    const cellName = (cell: ProseBlock | undefined): Side | undefined => (cell ? this.side(cell.text, trimmedSpan(cell.text)) : undefined);
-    const kubernetesCell = (cell: ProseBlock | undefined): Side | undefined => {
-      const side = cellName(cell);
-      return side !== undefined && (side.canonicalKubernetes || (side.concept !== undefined && !side.canonicalProject)) ? side : undefined;
-    };
-    const namedColumn = header.findIndex((cell) => MENTIONS_KUBERNETES.test(cell.text));
+    if (!header || body.length === 0 || header.length < 2) return none;
+    const namedColumn = header.findIndex((cell) => namesKubernetesSide(cell.text));
+    // "Kubernetes Slack ID", "Kubernetes version": a column about something else, in a table that is no mapping.
+    if (namedColumn < 0 && header.some((cell) => MENTIONS_KUBERNETES.test(cell.text))) return none;
     const kubernetesColumn = namedColumn < 0 ? 0 : namedColumn;
     const projectColumn = chooseProjectColumn(header, kubernetesColumn);
-    if (projectColumn === undefined) return [];
-    // Rows that pair two names; rows that describe ("talks to the API server") are not mappings.
-    const pairs = body.flatMap((row) => {
-      const kubernetes = row[kubernetesColumn] && cellSide(row[kubernetesColumn]);
-      const project = row[projectColumn] && cellSide(row[projectColumn]);
-      return kubernetes && project && isNameLike(project.text) ? [{ kubernetes, project, known: kubernetesCell(row[kubernetesColumn]) }] : [];
+    if (projectColumn === undefined) return none;
+    const columns: TableColumns = { kubernetes: kubernetesColumn, project: projectColumn, kubernetesHeader: header[kubernetesColumn]!.text.trim(), projectHeader: header[projectColumn]!.text.trim() };
+    if (isAttributeColumn(columns.projectHeader, body.map((row) => row[projectColumn]?.text.trim() ?? ''))) return none;
+    if (namedColumn < 0 && !this.firstColumnMapping(body, columns)) return none;
+    const found: MappingsFound = { statements: [], unreadable: [] };
+    body.forEach((row, index) => {
+      const rowNode = table.children[index + 1]!;
+      const result = readRow(row, columns, { start: rowNode.position?.start.offset ?? -1, end: rowNode.position?.end.offset ?? -1 });
+      if ('statement' in result) found.statements.push(result.statement);
+      else if (result.unreadable) found.unreadable.push(result.unreadable);
     });
-    if (pairs.length * 2 < body.length) return [];
-    const known = pairs.filter((row) => row.known);
-    if (namedColumn >= 0) {
-      if (known.length === 0 || known.length * 2 < pairs.length) return [];
-    } else {
-      // Without a header that says so, the first column must read as a mapping: several concepts,
-      // each mapped once, to names that differ (not a catalogue of kinds and their attributes).
-      const concepts = new Set(known.map((row) => conceptIdentity(row.known!)));
-      const counterparts = new Set(pairs.map((row) => singularNameKey(row.project.text)));
-      if (concepts.size < MIN_FIRST_COLUMN_CONCEPTS || concepts.size < known.length || counterparts.size < pairs.length || known.length * 3 < pairs.length * 2) return [];
-    }
-    return pairs
-      .filter((row) => !isKubernetesItself(row.kubernetes.text))
-      .map(({ kubernetes, project }) => ({ kubernetes, project, source: 'table' as const, inMappingContext: true }));
+    return found;
   }
+
+  /**
+   * Without a header that names Kubernetes, the first column must read as a mapping: several
+   * concepts, each mapped once, to names that differ (not a catalogue of kinds and their
+   * attributes, nor a list of examples).
+   */
+  private firstColumnMapping(body: readonly ProseBlock[][], columns: TableColumns): boolean {
+    const pairs = body.flatMap((row) => {
+      const kubernetes = row[columns.kubernetes] && cellSide(row[columns.kubernetes]);
+      const project = row[columns.project] && cellSide(row[columns.project]);
+      if (!kubernetes || !project || !isCellName(project.text)) return [];
+      const side = this.side(row[columns.kubernetes]!.text, trimmedSpan(row[columns.kubernetes]!.text));
+      const known = side !== undefined && (side.canonicalKubernetes || (side.concept !== undefined && !side.canonicalProject)) ? side : undefined;
+      return [{ project, known }];
+    });
+    if (pairs.length * 2 < body.length) return false;
+    const known = pairs.filter((row) => row.known);
+    const concepts = new Set(known.map((row) => conceptIdentity(row.known!)));
+    const counterparts = new Set(pairs.map((row) => singularNameKey(row.project.text)));
+    return concepts.size >= MIN_FIRST_COLUMN_CONCEPTS && concepts.size === known.length && counterparts.size === pairs.length && known.length * 3 >= pairs.length * 2;
+  }
+}
+
+/** Where the two sides of a mapping table are, and what their headers call them. */
+interface TableColumns {
+  kubernetes: number;
+  project: number;
+  kubernetesHeader: string;
+  projectHeader: string;
+}
+
+/** What a header may say besides "Kubernetes" and still name the Kubernetes side: "Kubernetes concept", "In K8s", "Kubernetes (K8s)". */
+const SIDE_WORDS = new Set([
+  'in', 'the', 'a', 's', 'concept', 'concepts', 'term', 'terms', 'terminology', 'name', 'names', 'component', 'components', 'object', 'objects', 'resource',
+  'resources', 'kind', 'kinds', 'primitive', 'primitives', 'feature', 'features', 'equivalent', 'equivalents', 'analog', 'analogue', 'analogs', 'analogues',
+  'counterpart', 'counterparts', 'side', 'world', 'idea', 'ideas', 'abstraction', 'abstractions', 'construct', 'constructs', 'entity', 'entities', 'part',
+  'parts', 'piece', 'pieces', 'what', 'calls', 'call', 'it', 'has', 'have',
+]);
+
+/** Whether a header cell names the Kubernetes side of a mapping ("Kubernetes", "K8s concept"), not a column about something else ("Kubernetes Slack ID"). */
+function namesKubernetesSide(header: string): boolean {
+  if (!MENTIONS_KUBERNETES.test(header)) return false;
+  const words = header.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && word !== 'kubernetes' && word !== 'k8s');
+  return words.every((word) => SIDE_WORDS.has(word));
+}
+
+/** Headers of columns that hold attributes of what the first column names, not its counterpart. */
+const ATTRIBUTE_HEADER =
+  /^(?:types?|scope|required|optional|default(?:\s+values?)?|values?|versions?|status|state|stability|namespaced|short\s*names?|plural|api\s*groups?|groups?|kinds?|format|since|added|deprecated|supported|support|yes\s*\/\s*no)$/i;
+/** Cells that hold a value rather than a name: yes/no, a type, a number, a version. */
+const VALUE_CELL = /^(?:yes|no|true|false|y|n|✓|✔|✗|✘|x|-+|—|n\/a|none|optional|required|string|integer|int|boolean|bool|map|list|array|object|number|v?\d+(?:\.\d+)*%?)$/i;
+
+/**
+ * A column of attributes ("Scope: namespace, cluster", "Type: string, list"): its header names an
+ * attribute, most of its cells are values, or its few values repeat down the rows.
+ */
+function isAttributeColumn(header: string, cells: readonly string[]): boolean {
+  if (ATTRIBUTE_HEADER.test(header)) return true;
+  const filled = cells.filter((cell) => cell !== '');
+  if (filled.length === 0) return false;
+  if (filled.filter((cell) => VALUE_CELL.test(cell)).length * 2 >= filled.length) return true;
+  return filled.length >= 3 && new Set(filled.map((cell) => cell.toLowerCase())).size * 2 <= filled.length;
+}
+
+/** A Kubernetes cell that describes ("restarting failed containers", "scheduling Pods onto nodes") rather than names. */
+function isDescription(text: string): boolean {
+  const words = text.split(/\s+/);
+  return !isCellName(text) || (words.length > 1 && /^\p{Ll}+(?:ing|ed)$/u.test(words[0]!));
+}
+
+/** One body row of a mapping table: a statement, an unreadable row, or nothing (a row that names Kubernetes itself). */
+function readRow(row: readonly ProseBlock[], columns: TableColumns, range: { start: number; end: number }): { statement: MappingStatement } | { unreadable?: UnreadableRow } {
+  const kubernetesCell = row[columns.kubernetes];
+  const projectCell = row[columns.project];
+  const kubernetes = kubernetesCell && cellSide(kubernetesCell);
+  const unreadable = (reason: string, side?: MappingSide): { unreadable: UnreadableRow } => ({ unreadable: { ...range, reason, ...(side ? { kubernetes: side } : {}) } });
+  /** Why a cell is no name: empty, or a description (quoted, cut to a readable length). */
+  const notAName = (header: string, cell: ProseBlock | undefined): string => {
+    const text = (cell?.text ?? '').replace(/\uFFFC/gu, '…').replace(/\s+/gu, ' ').trim();
+    return text === '' ? `the ${header} cell is empty` : `the ${header} cell describes rather than names ("${text.length > 60 ? `${text.slice(0, 57)}…` : text}")`;
+  };
+  if (!kubernetes || isDescription(kubernetes.text)) return unreadable(notAName(columns.kubernetesHeader, kubernetesCell));
+  if (isKubernetesItself(kubernetes.text)) return {};
+  const project = projectCell && cellSide(projectCell);
+  if (!project || !isCellName(project.text)) return unreadable(notAName(columns.projectHeader, projectCell), kubernetes);
+  return { statement: { kubernetes, project, source: 'table', inMappingContext: true } };
 }
 
 /** Which concept a side names, whatever it is written as ("Pods", "pod", "kube-apiserver" = "API Server"). */
@@ -441,10 +572,16 @@ function isMappingList(oriented: ReadonlyMap<Pair, Oriented>, setting: GroupSett
   return mappingItems.size >= 2 && mappingItems.size * 2 >= setting.items.count;
 }
 
-/** A short name ("Git + Codex", "Natural Language Interface"), not a description ("talks to the API server"). */
-function isNameLike(text: string): boolean {
+/**
+ * Words that never stand in a name of a table cell: prepositions, pronouns, auxiliaries and
+ * adverbs. Verbs that are also plural nouns ("Agent runs", "Tool calls") are not among them.
+ */
+const CELL_NAME_BREAKERS = new Set([...STOP_WORDS, ...DETERMINERS].filter((word) => !VERBS_AND_NOUNS.has(word)));
+
+/** A short name in a table cell ("Git + Codex", "Agent runs"), not a description ("talks to the API server"). */
+function isCellName(text: string): boolean {
   const words = text.toLowerCase().split(/\s+/).map((word) => word.replace(/[^\p{L}\p{N}'-]/gu, ''));
-  return words.length <= 4 && !words.some((word) => STOP_WORDS.has(word) || DETERMINERS.has(word));
+  return words.length <= 4 && !words.some((word) => CELL_NAME_BREAKERS.has(word));
 }
 
 /** "Kubernetes → AgentOps" states the analogy itself, not a mapping of one concept. */
@@ -530,8 +667,13 @@ function pairsOf(block: ProseBlock): Pair[] {
   if (!ARROW_TEST.test(text) && !PHRASE.test(text)) return [];
   const pairs: Pair[] = [];
   for (const clause of splitSpan(text, { from: 0, to: text.length }, CLAUSE_BOUNDARY).parts) {
+    // "An Image maps to a prompt, a tool list and a model": the clause ends at the first item of a list.
+    const endsInList = continuesAsList(text, clause.to);
+    // "When the kubelet refuses to start the pod -> failure": a condition and its outcome, not two names.
+    const condition = SUBORDINATORS.has(/^[\s\p{P}]*([\p{L}]+)/u.exec(text.slice(clause.from, clause.to))?.[1]?.toLowerCase() ?? '');
+    const named = (pair: Pair): boolean => !condition && !(endsInList && pair.right.to === clause.to) && !isBetweenCodeSpans(block, pair);
     if (ARROW_TEST.test(text.slice(clause.from, clause.to))) {
-      for (const line of splitSpan(text, clause, LINE_BREAK).parts) pairs.push(...arrowPairs(block, line));
+      for (const line of splitSpan(text, clause, LINE_BREAK).parts) pairs.push(...arrowPairs(block, line).filter(named));
       continue;
     }
     const phrase = PHRASE.exec(text.slice(clause.from, clause.to));
@@ -539,27 +681,52 @@ function pairsOf(block: ProseBlock): Pair[] {
       const at = clause.from + phrase.index;
       const left = { from: clause.from, to: at };
       const right = { from: at + phrase[0].length, to: clause.to };
-      pairs.push({ block, left, right, leftPosition: 'first', rightPosition: 'last', source: 'phrase', chainLength: 2, chain: [left, right] });
+      const pair: Pair = { block, left, right, leftPosition: 'first', rightPosition: 'last', source: 'phrase', chainLength: 2, chain: [left, right] };
+      if (named(pair)) pairs.push(pair);
     }
   }
   return pairs;
 }
 
-const statementsCache = new WeakMap<Root, Map<string, readonly MappingStatement[]>>();
+/** The rest of the sentence after `at` goes on as a list (", a tool list and a model"), not as a clause of its own. */
+function continuesAsList(text: string, at: number): boolean {
+  if (text[at] !== ',') return false;
+  const rest = text.slice(at);
+  const end = rest.search(/[.;:!?](?=\s|$)/u);
+  const sentence = end < 0 ? rest : rest.slice(0, end);
+  return LIST_CONTINUATION.test(sentence) && !ARROW_TEST.test(sentence) && !PHRASE.test(sentence);
+}
+
+/** "`Pods` -> `runs`": an arrow between two code spans is notation (a data flow, a command and its output), not prose. */
+function isBetweenCodeSpans(block: ProseBlock, pair: Pair): boolean {
+  const isCode = (span: Span, position: Position): boolean => {
+    const name = sideSpan(block.text, span, position);
+    return name !== undefined && block.marks.some((mark) => mark.kind === 'code' && mark.from <= name.from && name.to <= mark.to);
+  };
+  return isCode(pair.left, pair.leftPosition) && isCode(pair.right, pair.rightPosition);
+}
+
+const foundCache = new WeakMap<Root, Map<string, MappingsFound>>();
 
 /**
- * Every mapping statement of a document, in source order. Memoised per tree and detection
- * (mapping-consistency and k8s-concepts read the same tree): treat the result as read-only.
+ * Every mapping statement of a document in source order, and the rows of its mapping tables that
+ * state none. Memoised per tree and detection (mapping-consistency, k8s-concepts and the
+ * `mappings` report read the same tree): treat the result as read-only.
  */
-export function findMappingStatements(tree: Root, source: string, detection: MappingDetection): readonly MappingStatement[] {
+export function findMappings(tree: Root, source: string, detection: MappingDetection): MappingsFound {
   const key = JSON.stringify([detection.vocabulary.id, detection.kubernetesNames ?? [], detection.projectNames ?? []]);
-  let byDetection = statementsCache.get(tree);
-  if (!byDetection) statementsCache.set(tree, (byDetection = new Map()));
+  let byDetection = foundCache.get(tree);
+  if (!byDetection) foundCache.set(tree, (byDetection = new Map()));
   const cached = byDetection.get(key);
   if (cached) return cached;
-  const statements = collectMappingStatements(tree, source, detection);
-  byDetection.set(key, statements);
-  return statements;
+  const found = collectMappings(tree, source, detection);
+  byDetection.set(key, found);
+  return found;
+}
+
+/** Every mapping statement of a document, in source order (see findMappings). */
+export function findMappingStatements(tree: Root, source: string, detection: MappingDetection): readonly MappingStatement[] {
+  return findMappings(tree, source, detection).statements;
 }
 
 /** A paragraph that introduces what follows it ("The mapping:"), as text; else "". */
@@ -569,50 +736,60 @@ function leadInOf(previous: RootContent | undefined, source: string): string {
   return text.endsWith(':') ? text : '';
 }
 
-function collectMappingStatements(tree: Root, source: string, detection: MappingDetection): MappingStatement[] {
+/**
+ * Walks the document with an explicit stack (Markdown nests without limit, and a recursive walk
+ * would overflow on hostile input): headings set the section, paragraphs and lists are groups of
+ * statements, tables are read row by row.
+ */
+function collectMappings(tree: Root, source: string, detection: MappingDetection): MappingsFound {
   const detector = new Detector(detection);
   const statements: MappingStatement[] = [];
+  const unreadable: UnreadableRow[] = [];
   const headings: string[] = [];
   const headingContext = (): string => headings.filter(Boolean).join('\n');
-  const walk = (node: Nodes, previous: RootContent | undefined): void => {
+  const stack: { node: Nodes; previous: RootContent | undefined }[] = [{ node: tree, previous: undefined }];
+  const pushChildren = (children: readonly RootContent[]): void => {
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, previous: children[i - 1] });
+  };
+  while (stack.length > 0) {
+    const { node, previous } = stack.pop()!;
     switch (node.type) {
       case 'heading': {
         const block = proseOf(node, source, { inlineCode: 'names' });
         headings.length = node.depth - 1;
         statements.push(...detector.group([block], { headings: headingContext(), leadIn: '' }));
         headings[node.depth - 1] = block.text;
-        return;
+        break;
       }
       case 'paragraph':
         statements.push(...detector.group([proseOf(node, source, { inlineCode: 'names' })], { headings: headingContext(), leadIn: leadInOf(previous, source) }));
-        return;
-      case 'table':
-        statements.push(...detector.table(node, source));
-        return;
+        break;
+      case 'table': {
+        const found = detector.table(node, source);
+        statements.push(...found.statements);
+        unreadable.push(...found.unreadable);
+        break;
+      }
       case 'list': {
         const items = listItems(node, source);
         const itemOf = new Map(items.flatMap((blocks, item) => blocks.map((block) => [block, item] as const)));
         statements.push(...detector.group(items.flat(), { headings: headingContext(), leadIn: leadInOf(previous, source), items: { count: items.length, itemOf } }));
-        for (const item of node.children) {
-          item.children.forEach((child, i) => {
-            if (child.type !== 'paragraph') walk(child, item.children[i - 1]);
-          });
-        }
-        return;
+        // The paragraphs of the items were the list's group; what else they hold is walked on its own.
+        const rest: { node: RootContent; previous: RootContent | undefined }[] = [];
+        for (const item of node.children) item.children.forEach((child, i) => child.type !== 'paragraph' && rest.push({ node: child, previous: item.children[i - 1] }));
+        for (let i = rest.length - 1; i >= 0; i--) stack.push(rest[i]!);
+        break;
       }
       case 'code':
       case 'html':
       case 'yaml':
-        return;
+        break;
       default:
-        if ('children' in node) walkChildren(node.children as RootContent[]);
+        if ('children' in node) pushChildren(node.children as RootContent[]);
     }
-  };
-  const walkChildren = (children: readonly RootContent[]): void => {
-    children.forEach((child, i) => walk(child, children[i - 1]));
-  };
-  walk(tree, undefined);
-  return statements.sort((a, b) => Math.min(a.kubernetes.start, a.project.start) - Math.min(b.kubernetes.start, b.project.start));
+  }
+  statements.sort((a, b) => Math.min(a.kubernetes.start, a.project.start) - Math.min(b.kubernetes.start, b.project.start));
+  return { statements, unreadable };
 }
 
 /** The paragraphs of each item of a list (nested lists are groups of their own). */

@@ -33,7 +33,7 @@ export const termSchema = z
       .default(true)
       .describe('false: match the wrong forms in any letter case; a match spelled exactly like `use` or an `accept` form passes. List `use` itself among the wrong forms to require its exact case.'),
     plural: z.boolean().default(false).describe('Also match plurals (ConfigMaps, NetworkPolicies); the fix keeps the plural.'),
-    headings: z.boolean().default(true).describe('false: do not check headings (for Title Case heading styles).'),
+    headings: z.boolean().default(true).describe('false: do not check headings and other text in Title Case (labels, link text, table cells), for Title Case styles ("Persistent Volume Claims").'),
     deprecated: z.boolean().default(false).describe('The wrong forms are legacy terms (reported as deprecated).'),
     fix: z.boolean().default(true).describe('Whether --fix may replace a wrong form with `use`.'),
     'sentence-start': z

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { TermMatcher } from './find-terms.js';
 import { packNameSchema, packTerms } from './packs.js';
-import { combineTerms, termSchema } from './term-list.js';
+import { combineTerms, termSchema, type Term } from './term-list.js';
 
 export function termListOptionsShape(defaultPacks: string[]) {
   return {
@@ -20,11 +20,34 @@ export type TermListOptions = z.output<typeof termListOptions>;
 
 const matchers = new WeakMap<object, TermMatcher>();
 
+/**
+ * Names always right as written (the user's own, from the config): each is an allowed form of a
+ * term of its own, so that the longest match at a place is the name and no pack term reports it.
+ * They are added after the pack and user terms are combined, so they replace no term.
+ */
+function allowedNameTerms(names: readonly string[]): Term[] {
+  return [...new Set(names)].map((name) => {
+    const term: Term = { 'instead-of': [], accept: [], except: [name], 'case-sensitive': true, plural: true, headings: true, deprecated: false, fix: false };
+    configuredNameTerms.add(term);
+    return term;
+  });
+}
+
+const configuredNameTerms = new WeakSet<Term>();
+
+/** Whether a term stands for one of the user's configured names (not a term of a pack or of `terms`): reports leave them out. */
+export function isConfiguredName(term: Term): boolean {
+  return configuredNameTerms.has(term);
+}
+
 /** One matcher per options object: the engine parses options once per override combination. */
-export function matcherFor(options: TermListOptions): TermMatcher {
+export function matcherFor(options: TermListOptions & { names?: readonly string[] }): TermMatcher {
   let matcher = matchers.get(options);
   if (!matcher) {
-    matcher = new TermMatcher(combineTerms(packTerms(options.packs), options.terms, options.disable));
+    const terms = combineTerms(packTerms(options.packs), options.terms, options.disable);
+    // A name that is already a right form of a term ("etcd") needs nothing: it stays that term's.
+    const rightForms = new Set(terms.flatMap((term) => [...(term.use === undefined ? [] : [term.use]), ...term.accept, ...term.except]));
+    matcher = new TermMatcher([...terms, ...allowedNameTerms((options.names ?? []).filter((name) => !rightForms.has(name)))]);
     matchers.set(options, matcher);
   }
   return matcher;

@@ -102,12 +102,12 @@ describe('terminology framework fixture', () => {
     expect(table.exitCode).toBe(0);
     expect(table.stdout.split('\n').slice(0, 6).join('\n')).toBe(
       [
-        'Term                Form               Status    Count  Files',
-        'Kubernetes          Kubernetes         right     7      README.md (1), docs/precision.md (4), foundations/kubernetes-mappings.md (2)',
-        '                    kubernetes         wrong     2      README.md (1), docs/windows.md (1)',
-        'K8s                 K8s                right     3      docs/precision.md (1), foundations/kubernetes-mappings.md (2)',
-        '                    k8s                accepted  1      foundations/kubernetes-mappings.md (1)',
-        '                    K8S                wrong     1      README.md (1)',
+        'Term                Form               Status    Count  Compared  Files',
+        'Kubernetes          Kubernetes         right     7      3         README.md (1), docs/precision.md (4), foundations/kubernetes-mappings.md (2)',
+        '                    kubernetes         wrong     2      0         README.md (1), docs/windows.md (1)',
+        'K8s                 K8s                right     3      2         docs/precision.md (1), foundations/kubernetes-mappings.md (2)',
+        '                    k8s                accepted  1      1         foundations/kubernetes-mappings.md (1)',
+        '                    K8S                wrong     1      0         README.md (1)',
       ].join('\n'),
     );
     expect(table.stdout).toContain('\n13 terms in 8 files; 10 wrong or legacy spellings.\n');
@@ -115,11 +115,11 @@ describe('terminology framework fixture', () => {
     expect(json.filesChecked).toBe(8);
     const argo = json.terms.find((term) => term.term === 'Argo CD')!;
     expect(argo.forms).toEqual([
-      { form: 'Argo CD', status: 'right', count: 1, files: [{ file: 'docs/precision.md', count: 1, lines: [40] }] },
-      { form: 'ArgoCD', status: 'wrong', count: 1, files: [{ file: 'README.md', count: 1, lines: [11] }] },
+      { form: 'Argo CD', status: 'right', count: 1, compared: 1, files: [{ file: 'docs/precision.md', count: 1, lines: [40] }] },
+      { form: 'ArgoCD', status: 'wrong', count: 1, compared: 0, files: [{ file: 'README.md', count: 1, lines: [11] }] },
     ]);
     const markdown = (await runCli(['terms', '--format', 'markdown'], { cwd: root })).stdout;
-    expect(markdown).toContain('| **Kubernetes** | Kubernetes | right | 7 | README.md (1), docs/precision.md (4), foundations/kubernetes-mappings.md (2) |\n|  | kubernetes | **wrong** | 2 |');
+    expect(markdown).toContain('| **Kubernetes** | Kubernetes | right | 7 | 3 | README.md (1), docs/precision.md (4), foundations/kubernetes-mappings.md (2) |\n|  | kubernetes | **wrong** | 2 | 0 |');
   });
 
   it('mappings report: statements grouped by Kubernetes concept, conflicts and unknown concepts marked', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, exactSourceRange, HARD_BREAK, isSentenceStart, OPAQUE, proseBlocks, sourceRange, type ProseBlock } from '../../src/markdown/prose.js';
+import type { BlockContent, PhrasingContent, Text } from 'mdast';
 import { parseMarkdown } from '../../src/markdown/parse.js';
 
 function blocks(markdown: string, inlineCode: 'opaque' | 'text' = 'opaque'): ProseBlock[] {
@@ -77,6 +78,43 @@ describe('proseBlocks', () => {
     const [block] = blocks(markdown);
     const at = block!.text.indexOf('kubernetes');
     expect(sourceRange(block!, at, at + 10)).toEqual({ start: markdown.indexOf('kubernetes'), end: markdown.indexOf('kubernetes') + 10 });
+  });
+});
+
+describe('marks and header cells', () => {
+  it('keeps where link text, strong, emphasis and code read as text are, outermost first', () => {
+    const markdown = '**Kubelet Flags:** see [the *kubelet* docs](k.md) and `kubectl`.\n';
+    const [opaque] = blocks(markdown);
+    expect(opaque!.marks.map((mark) => [mark.kind, opaque!.text.slice(mark.from, mark.to)])).toEqual([
+      ['strong', 'Kubelet Flags:'],
+      ['link', 'the kubelet docs'],
+      ['emphasis', 'kubelet'],
+    ]);
+    const [asText] = blocks(markdown, 'text');
+    expect(asText!.marks.at(-1)).toEqual({ kind: 'code', from: asText!.text.indexOf('kubectl'), to: asText!.text.indexOf('kubectl') + 7 });
+  });
+
+  it('tells a header cell from a body cell', () => {
+    expect(blocks('| Kubernetes | Ours |\n| --- | --- |\n| Pods | Runs |\n').map((block) => [block.text, block.header])).toEqual([
+      ['Kubernetes', true],
+      ['Ours', true],
+      ['Pods', false],
+      ['Runs', false],
+    ]);
+  });
+
+  it('walks without recursion: trees nested deeper than the JS stack allows are read', () => {
+    // Built by hand: the parser itself stops at its nesting limit, but prose must not depend on it.
+    const source = 'kubernetes';
+    const text: Text = { type: 'text', value: source, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 11, offset: 10 } } };
+    let inline: PhrasingContent = text;
+    for (let i = 0; i < 50_000; i++) inline = { type: 'emphasis', children: [inline] };
+    let block: BlockContent = { type: 'paragraph', children: [inline] };
+    for (let i = 0; i < 50_000; i++) block = { type: 'blockquote', children: [block] };
+    const [prose] = proseBlocks({ type: 'root', children: [block] }, source);
+    expect(prose!.text).toBe('kubernetes');
+    expect(prose!.marks).toHaveLength(50_000);
+    expect(sourceRange(prose!, 0, 10)).toEqual({ start: 0, end: 10 });
   });
 });
 

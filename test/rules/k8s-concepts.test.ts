@@ -26,6 +26,23 @@ runRuleTests(rule, {
     { name: 'outside a mapping context, a pair takes no direction from its neighbours', code: 'Pods → Workflows, Containers → Sessions, Sidecar Injector → Prompt Enricher.\n' },
     { name: 'a catalogue table is not a mapping table', code: '| Kind | Type |\n| --- | --- |\n| Pod | Labeled |\n| Pod | Unlabeled |\n| Sidecar Injector | Labeled |\n' },
     { name: 'two-way arrows are not mappings', code: '## Mappings\n\n- Pods → Workflows\n- Containers → Sessions\n- Sidecar Injector <-> Prompt Enricher\n' },
+    {
+      name: 'pattern 8: a Kubernetes cell that describes real features in words invents nothing',
+      code: '| Kubernetes | Agent framework |\n| --- | --- |\n| Pods | Agent runs |\n| scheduling Pods onto nodes by their requests | choosing a model by the size of the prompt |\n| restarting failed containers | retrying a failed tool call |\n',
+    },
+    {
+      name: 'a header that uses Kubernetes as a qualifier ("Kubernetes Slack ID") or an attribute column is no mapping table',
+      code: '| Name | Kubernetes Slack ID | Region |\n| --- | --- | --- |\n| Bob Killen | @mrbobbytables | Americas |\n| Carlos Panato | @cpanato | EMEA |\n\n| Kubernetes object | Scope | Namespaced |\n| --- | --- | --- |\n| Pods | namespace | yes |\n| Nodes | cluster | no |\n| Prompt Caches | namespace | yes |\n',
+    },
+    {
+      name: 'pattern 9: the Kubernetes side of the canonical mapping is the user\'s decision',
+      code: '| Kubernetes | AgentOps |\n| --- | --- |\n| Pods | Workflows |\n| Sidecar Injector | Prompt Enricher |\n',
+      setup: { rules: { 'mapping-consistency': ['error', { mapping: [{ kubernetes: 'Sidecar Injector', project: 'Prompt Enricher' }] }] } },
+    },
+    {
+      name: 'pattern 1: a record names what its authors thought then',
+      code: { 'notes/meeting-notes.md': '# Meeting notes\n\n| Kubernetes | AgentOps |\n| --- | --- |\n| Pods | Workflows |\n| K8s Router | Model router |\n' },
+    },
   ],
   invalid: [
     {
@@ -46,6 +63,20 @@ runRuleTests(rule, {
       name: 'a list of mappings after a lead-in',
       code: 'The analogy, item by item:\n\n1. Pods → Workflows\n2. Containers → Sessions\n3. Sidecar Injector → Prompt Enricher\n',
       errors: [{ messageId: 'unknown', line: 5, column: 4 }],
+    },
+    {
+      name: 'every row of a Kubernetes-headed table is checked: the worse the table, the more is reported',
+      code: '| K8s | AgentOps |\n| --- | --- |\n| K8s Router | Intelligent Router |\n| Pod Manager | Session Manager |\n| Prompt Cache Controller | Context Cache |\n| Pods | Workflows |\n',
+      errors: [
+        { messageId: 'unknown', line: 3, column: 3, endColumn: 13, message: '"K8s Router" is mapped as a Kubernetes concept' },
+        { messageId: 'unknown', line: 4, column: 3, message: '"Pod Manager" is mapped as a Kubernetes concept' },
+        { messageId: 'unknown', line: 5, column: 3, message: '"Prompt Cache Controller" is mapped as a Kubernetes concept' },
+      ],
+    },
+    {
+      name: 'a row whose other cell is a description is still checked (once dropped silently)',
+      code: '| Kubernetes | AgentOps |\n| --- | --- |\n| Pods | Workflows |\n| Prompt Injector | adds the system prompt to each session |\n',
+      errors: [{ messageId: 'unknown', line: 4, column: 3, endColumn: 18 }],
     },
     {
       name: 'reversed arrows in a list, CRLF',

@@ -23,6 +23,33 @@ const communityMappings = {
   'foundations/kubernetes-mappings.md': fixture('foundations/kubernetes-mappings.md'),
   'foundations/node-mappings.md': '# Node Mappings\n\n| Kubernetes | AgentOps |\n| --- | --- |\n| kubelet | Session Supervisor |\n| Webhook | Policy Hook |\n| Services | Front Doors |\n',
 };
+/** A mapping list, and running text beside it that uses "map" and arrows without stating a mapping (pattern 7 of issue 13). */
+const AGENT_MAPPINGS = '## Kubernetes mappings\n\n- Pods → Agent runs\n- Services → Tool endpoints\n- ConfigMaps → Prompt files\n- Images → Model snapshots\n';
+const NOT_MAPPINGS = [
+  'kube-proxy keeps a table that lets every node map an IP to its endpoints.',
+  '',
+  'A Pod maps to a sandbox, a network namespace and a set of cgroups. One Service maps to N tool endpoints when a tool scales out.',
+  '',
+  'When the kubelet cannot pull the image -> the run fails. Sometimes the kubelet refuses to start the pod -> failure.',
+  '',
+  '- `ConfigMap` -> `prompts.yaml`',
+  '- `Secret` -> `credentials.json`',
+  '',
+  'The settings map onto Kubernetes objects as follows:',
+  '',
+  '| Kubernetes object | Scope | Namespaced |',
+  '| --- | --- | --- |',
+  '| Pods | namespace | yes |',
+  '| Nodes | cluster | no |',
+  '| ConfigMaps | namespace | yes |',
+  '',
+].join('\n');
+const agentMapping = [
+  { kubernetes: 'Pods', project: 'Agent runs' },
+  { kubernetes: 'Services', project: 'Tool endpoints' },
+  { kubernetes: 'ConfigMaps', project: 'Prompt files' },
+  { kubernetes: 'Images', project: 'Model snapshots' },
+];
 const mapping = [
   { kubernetes: 'Controller Manager', project: 'Validation Gates' },
   { kubernetes: ['Containers'], project: ['Agent Sessions', 'Sessions'] },
@@ -94,6 +121,16 @@ runRuleTests(rule, {
       name: 'running text that no mapping context corroborates is not compared',
       code: { 'a.md': '* Reasons: kubelet -> rktlet, says the proposal\n', 'b.md': '* Flow: kubelet -> API\n', 'c.md': '* master → main branch rename (dates)\n', 'd.md': '* Master->Main branch rename\n' },
     },
+    { name: 'pattern 7: a lookup, a count, a condition, a verb phrase, code arrows, a comma list and an attribute table are not mappings', code: { 'mappings.md': AGENT_MAPPINGS, 'runtime.md': NOT_MAPPINGS } },
+    { name: 'pattern 7, against a canonical mapping', code: { 'mappings.md': AGENT_MAPPINGS, 'runtime.md': NOT_MAPPINGS }, options: { mapping: agentMapping } },
+    {
+      name: 'pattern 7: public-style networking notes beside a mapping list',
+      code: { 'mappings.md': AGENT_MAPPINGS, 'networking.md': readFileSync(new URL('../../fixtures/accuracy/snippets/docs/networking.md', import.meta.url), 'utf8') },
+    },
+    {
+      name: 'pattern 1: a record keeps the mappings of its day',
+      code: { 'mappings.md': AGENT_MAPPINGS, 'notes/2023-11-07-meeting-notes.md': '# Meeting notes\n\n## 2023-11-07\n\n- Pods -> Tasks was the old mapping.\n\n## 2023-10-31\n\n- Pods -> Jobs, says ana.\n' },
+    },
     { name: 'mapping tables in an archive can be switched off', code: { 'a.md': 'Pods → Workflows.\n', '_archived/old.md': 'Pods → Jobs.\n' }, setup: { overrides: [{ files: ['_archived/**'], rules: { 'mapping-consistency': 'off' } }] } },
   ],
   invalid: [
@@ -101,8 +138,8 @@ runRuleTests(rule, {
       name: 'fixture framework without a canonical mapping: documents checked against each other',
       code: project,
       errors: [
+        // One against one, but the mapping table outweighs a sentence of running text: only the sentence is reported.
         { file: 'factors/02-validation-gates.md', messageId: 'conflictsProject', line: 4, column: 20, endColumn: 41, message: '"Validation Gates" is mapped from Admission Controllers here, but from Controller Manager in foundations/kubernetes-mappings.md:9.' },
-        { file: 'foundations/kubernetes-mappings.md', messageId: 'conflictsProject', line: 9, column: 5, message: 'but from Admission Controllers in factors/02-validation-gates.md:4.' },
         { file: 'patterns/sessions.md', messageId: 'conflictsKubernetes', line: 6, column: 83, endColumn: 91, message: 'Pod is mapped to "Task Run" here, but to "Workflows" in foundations/kubernetes-mappings.md:14.' },
       ],
     },
@@ -157,10 +194,24 @@ runRuleTests(rule, {
       },
       errors: [
         { file: 'factors/02-validation-gates.md', messageId: 'conflictsProject', line: 4, column: 20, message: '"Validation Gates" is mapped from Admission Controllers here, but from Controller Manager in foundations/kubernetes-mappings.md:9.' },
-        { file: 'foundations/kubernetes-mappings.md', messageId: 'conflictsProject', line: 9, column: 5 },
-        { file: 'foundations/node-mappings.md', messageId: 'conflictsKubernetes', line: 5, column: 13, message: 'kubelet is mapped to "Session Supervisor" here, but to "Agent Runtime" in notes.md:4.' },
         { file: 'notes.md', messageId: 'conflictsKubernetes', line: 4, column: 28, message: 'kubelet is mapped to "Agent Runtime" here, but to "Session Supervisor" in foundations/node-mappings.md:5.' },
       ],
+    },
+    {
+      name: 'severity follows certainty: a conflict between mapping lists is an error, one that rests on running text a warning',
+      code: { 'a.md': AGENT_MAPPINGS, 'b.md': '## More Kubernetes mappings\n\n- Pods → Agent sessions\n- Services → Tool ports\n', 'c.md': 'In our model, ConfigMaps map to Tool manifests.\n' },
+      errors: [
+        { file: 'a.md', messageId: 'conflictsKubernetes', line: 3, column: 10, severity: 'error' },
+        { file: 'a.md', messageId: 'conflictsKubernetes', line: 4, column: 14, severity: 'error' },
+        { file: 'b.md', messageId: 'conflictsKubernetes', line: 3, column: 10, severity: 'error' },
+        { file: 'b.md', messageId: 'conflictsKubernetes', line: 4, column: 14, severity: 'error' },
+        { file: 'c.md', messageId: 'conflictsKubernetes', line: 1, column: 33, severity: 'warn', message: 'ConfigMaps is mapped to "Tool manifests" here, but to "Prompt files" in a.md:5.' },
+      ],
+    },
+    {
+      name: 'a misspelt concept does not outvote a real one: only the misspelling is reported',
+      code: { 'a.md': '| Kubernetes | Agents |\n| --- | --- |\n| kube-scheduler | Task planner |\n', 'b.md': '## Kubernetes mappings\n\n- Pods → Agent runs\n- Services → Tool endpoints\n- Schedulator → Task planner\n' },
+      errors: [{ file: 'b.md', messageId: 'conflictsProject', line: 5, column: 3, message: '"Task planner" is mapped from Schedulator here, but from kube-scheduler in a.md:3.' }],
     },
     {
       name: 'chained arrows, first-column table without a Kubernetes header, CRLF',
@@ -169,7 +220,6 @@ runRuleTests(rule, {
         'b.md': 'A ConfigMap → Prompt File → Agent context.\r\n',
       },
       errors: [
-        { file: 'a.md', messageId: 'conflictsKubernetes', line: 3, column: 15, message: 'ConfigMap is mapped to "Settings File" here, but to "Prompt File" in b.md:1.' },
         { file: 'b.md', messageId: 'conflictsKubernetes', line: 1, column: 15, message: 'ConfigMap is mapped to "Prompt File" here, but to "Settings File" in a.md:3.' },
       ],
     },

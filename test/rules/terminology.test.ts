@@ -3,6 +3,9 @@ import rule from '../../rules/terminology.js';
 import { runRuleTests } from '../helpers/rule-tester.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/terminology/${name}`, import.meta.url), 'utf8');
+/** Excerpts of kubernetes/community and public-style snippets, one false-positive pattern of issue 13 each (sources in each file). */
+const snippet = (name: string): string => readFileSync(new URL(`../../fixtures/accuracy/snippets/${name}`, import.meta.url), 'utf8');
+const snippets = (...names: string[]): Record<string, string> => Object.fromEntries(names.map((name) => [name, snippet(name)]));
 const k8s = { packs: ['kubernetes'] };
 
 runRuleTests(rule, {
@@ -20,6 +23,45 @@ runRuleTests(rule, {
     { name: 'disabled pack term', code: 'Ship a Helm Chart.\n', options: { ...k8s, disable: ['Helm chart'] } },
     { name: 'user term replaces the pack term', code: 'We deploy with ArgoCD.\n', options: { ...k8s, terms: [{ use: 'ArgoCD', 'instead-of': ['Argo CD'] }] } },
     { name: 'case-insensitive user term passes the exact right form', code: 'Argo CD is here.\n', options: { terms: [{ use: 'Argo CD', 'instead-of': ['argo cd', 'argocd'], 'case-sensitive': false }] } },
+    {
+      name: 'pattern 1: records keep the names and spellings of their day (meeting notes, an agenda, an annual report, a changelog, a dated post)',
+      code: snippets('sig-node/archive/meeting-notes-2021.md', 'sig-apps/agenda.md', 'sig-windows/annual-report-2022.md', 'charts/web-app/CHANGELOG.md', 'blog/2021-12-02-dockershim-faq.md'),
+      options: k8s,
+    },
+    {
+      name: 'pattern 1: legacy names in a document or sentence about their removal or renaming',
+      code: { ...snippets('keps/sig-node/2221-remove-dockershim/README.md'), 'a.md': 'Before Kubernetes 1.5 the StatefulSet API was called PetSet.\n\nPodSecurityPolicy was removed in v1.25.\n' },
+      options: k8s,
+    },
+    {
+      name: 'pattern 1: the history option decides where detection is wrong',
+      code: { 'design/rollout.md': '# Rollout\n\nWe ran a PetSet then.\n' },
+      options: { ...k8s, history: { paths: ['design/**'] } },
+    },
+    {
+      name: 'patterns 2 and 5: title-case headings, labels, table-of-contents links, page titles, longer names, shortcode arguments',
+      code: '## Configuring Kubelet Image Garbage Collection\n\n- [Kubectl conventions](kubectl.md)\n\n**Kubelet Flags:** the kubelet reads them.\n\nSee [Reconfigure a Node\'s Kubelet in a Live Cluster](/docs/x/).\n\nDynamic Kubelet Configuration was removed.\n\nThe {{< glossary_tooltip text="config map" term_id="configmap" >}} is read.\n\n## Running the API Server\n',
+      options: k8s,
+    },
+    {
+      name: 'pattern 3: organisations, repositories, generated lists of repositories, commands and verbs, another project\'s name',
+      code: {
+        ...snippets('sig-cluster-lifecycle/README.md'),
+        'a.md': 'Move it to the kubernetes org; the kubernetes repositories carry releases, in kubernetes or kubernetes-sigs.\n\nRun docker build -t web:dev . and you can kustomize the base.\n\nThe Harbor API Server answers replication calls.\n',
+      },
+      options: k8s,
+    },
+    {
+      name: 'pattern 4: quotations, error messages, search strings and counter-examples',
+      code: 'The events say "Kubelet stopped posting node status". Search for "kubernetes dns docker".\n\n- **Bad example:** SIG-Docs oversees the website.\n',
+      options: k8s,
+    },
+    {
+      name: 'pattern 9: the names the config gives the mapping rules are the user\'s own',
+      code: '| Kubernetes | AgentOps |\n| --- | --- |\n| API Server | Natural Language Interface |\n\nThe API Server of the analogy is the chat window.\n',
+      options: k8s,
+      setup: { rules: { 'mapping-consistency': ['error', { mapping: [{ kubernetes: 'API Server', project: 'Natural Language Interface' }] }] } },
+    },
   ],
   invalid: [
     {
@@ -31,7 +73,7 @@ runRuleTests(rule, {
         { file: 'planted.md', messageId: 'wrong', line: 3, column: 34, message: 'Use "K8s" instead of "K8S".' },
         { file: 'planted.md', messageId: 'wrong', line: 4, column: 22, message: 'Use "kubectl" instead of "Kubectl".' },
         { file: 'planted.md', messageId: 'reword', line: 4, column: 31 },
-        { file: 'planted.md', messageId: 'wrong', line: 6, column: 19, message: 'Use "kubectl" instead of "Kubectl".' },
+        // Line 6, "## Deploying With Kubectl": a Title Case heading capitalises every word, so its "Kubectl" is not reported.
         { file: 'planted.md', messageId: 'wrong', line: 8, column: 5, message: 'Use "ConfigMap" instead of "Configmap".' },
         { file: 'planted.md', messageId: 'wrong', line: 8, column: 39, endColumn: 50, message: 'Use "ConfigMaps" instead of "config maps".' },
         { file: 'planted.md', messageId: 'wrong', line: 9, column: 7, message: 'Use "StatefulSet" instead of "Stateful Set".' },
@@ -47,7 +89,6 @@ runRuleTests(rule, {
           .replace('on kubernetes', 'on Kubernetes')
           .replace('K8S', 'K8s')
           .replace('debug with Kubectl', 'debug with kubectl')
-          .replace('With Kubectl', 'With kubectl')
           .replace('Configmap', 'ConfigMap')
           .replace('config maps', 'ConfigMaps')
           .replace('Stateful Set', 'StatefulSet')
@@ -113,6 +154,76 @@ runRuleTests(rule, {
         { messageId: 'legacy', line: 3, column: 13, message: '"coding agents only" is a legacy term. The framework covers every agent. See https://example.com/scope' },
       ],
       output: 'We use Argo CD and Argo CD.\n\nThis is for coding agents only.\n',
+    },
+    {
+      name: 'pattern 2: misspellings in title-case text are still caught, and a capital mid-sentence',
+      code: { 'gc.md': snippet('content/en/docs/concepts/architecture/garbage-collection.md') },
+      options: k8s,
+      errors: [
+        { file: 'gc.md', messageId: 'wrong', line: 17, column: 4, message: 'Use "DaemonSet" instead of "Daemonset".' },
+        { file: 'gc.md', messageId: 'wrong', line: 18, column: 26, message: 'Use "API server" instead of "Api Server".' },
+        { file: 'gc.md', messageId: 'wrong', line: 25, column: 77, message: 'Use "kubelet" instead of "Kubelet".' },
+        { file: 'gc.md', messageId: 'wrong', line: 33, column: 4, message: 'Use "DaemonSet" instead of "Daemonset".' },
+        { file: 'gc.md', messageId: 'wrong', line: 37, column: 21, message: 'Use "ConfigMap" instead of "config map".' },
+        { file: 'gc.md', messageId: 'wrong', line: 39, column: 26, message: 'Use "API server" instead of "Api Server".' },
+      ],
+      output: {
+        'gc.md': snippet('content/en/docs/concepts/architecture/garbage-collection.md')
+          .replace('[Daemonset Rollouts', '[DaemonSet Rollouts')
+          .replace('When the Api Server Is Down](', 'When the API server Is Down](')
+          .replace('threshold, the Kubelet deletes', 'threshold, the kubelet deletes')
+          .replace('## Daemonset Rollouts', '## DaemonSet Rollouts')
+          .replace('delete the config map yourself', 'delete the ConfigMap yourself')
+          .replace('## What Happens When the Api Server', '## What Happens When the API server'),
+      },
+    },
+    {
+      name: 'patterns 3 and 4: what is left beside handles, commands and quotations is the name in prose',
+      code: snippets('governance/repositories.md', 'docs/troubleshooting.md', 'docs/quickstart.md'),
+      options: k8s,
+      errors: [
+        { file: 'docs/quickstart.md', messageId: 'wrong', line: 5, column: 9, message: 'Use "Docker" instead of "docker".' },
+        { file: 'docs/quickstart.md', messageId: 'wrong', line: 12, column: 42, message: 'Use "Kubernetes" instead of "kubernetes".' },
+        { file: 'docs/troubleshooting.md', messageId: 'wrong', line: 14, column: 28, message: 'Use "kubectl" instead of "Kubectl".' },
+        { file: 'governance/repositories.md', messageId: 'wrong', line: 12, column: 17, message: 'Use "Kubernetes" instead of "kubernetes".' },
+      ],
+      output: {
+        'governance/repositories.md': snippet('governance/repositories.md').replace('Contributors to kubernetes', 'Contributors to Kubernetes'),
+        'docs/troubleshooting.md': snippet('docs/troubleshooting.md').replace('run Kubectl uncordon', 'run kubectl uncordon'),
+        'docs/quickstart.md': snippet('docs/quickstart.md').replace('conformant kubernetes cluster', 'conformant Kubernetes cluster'),
+      },
+    },
+    {
+      name: 'pattern 1: a legacy name used as current, and a misspelling even in meeting notes',
+      code: { ...snippets('docs/stateful-apps.md'), 'notes/2023-11-07-meeting-notes.md': '# Meeting notes\n\n## 2023-11-07\n\n- [raj] Kubernete upgrade next sprint; the master node label stays.\n' },
+      options: k8s,
+      errors: [
+        { file: 'docs/stateful-apps.md', messageId: 'deprecated', line: 5, column: 44, message: '"PetSet" is a legacy term: use "StatefulSet".' },
+        { file: 'docs/stateful-apps.md', messageId: 'deprecated', line: 6, column: 51, message: '"master nodes" is a legacy term: use "control plane nodes".' },
+        { file: 'notes/2023-11-07-meeting-notes.md', messageId: 'wrong', line: 5, column: 9, message: 'Use "Kubernetes" instead of "Kubernete".' },
+      ],
+      output: {
+        'docs/stateful-apps.md': snippet('docs/stateful-apps.md').replace('member of a PetSet', 'member of a StatefulSet').replace('off the master nodes', 'off the control plane nodes'),
+        'notes/2023-11-07-meeting-notes.md': '# Meeting notes\n\n## 2023-11-07\n\n- [raj] Kubernetes upgrade next sprint; the master node label stays.\n',
+      },
+    },
+    {
+      name: 'pattern 9: without the mapping in the config, the same spelling is reported',
+      code: 'The API Server of the analogy is the chat window.\n',
+      options: k8s,
+      errors: [{ messageId: 'wrong', line: 1, column: 5, message: 'Use "API server" instead of "API Server".' }],
+      output: 'The API server of the analogy is the chat window.\n',
+    },
+    {
+      name: 'hyphenated variants of wrong forms of several words',
+      code: 'Our master-node pool calls the Api-Server and a config-map.\n',
+      options: k8s,
+      errors: [
+        { messageId: 'deprecated', line: 1, column: 5, endColumn: 16, message: '"master-node" is a legacy term: use "control plane node".' },
+        { messageId: 'wrong', line: 1, column: 32, message: 'Use "API server" instead of "Api-Server".' },
+        { messageId: 'wrong', line: 1, column: 49, message: 'Use "ConfigMap" instead of "config-map".' },
+      ],
+      output: 'Our control plane node pool calls the API server and a ConfigMap.\n',
     },
     {
       name: 'emoji and non-ASCII heading',

@@ -1,0 +1,86 @@
+/**
+ * Cheap tests on a file's raw text for ProjectRule.mayContribute: true for every file whose prose
+ * can hold a form of a term or a mapping statement (a superset, never a miss), so that a run on a
+ * few named files parses only the files a comparison across the repository depends on.
+ *
+ * The prose rules read (markdown/prose.ts) is the text of inline nodes in source order: markup
+ * (`*`, `_`, `~`, backticks, brackets) and link destinations are dropped, character references
+ * (`&gt;`, `&#75;`) and backslash escapes decoded, words joined across line breaks. So the tests
+ * compare letters and digits only (a "skeleton"), where dropped markup cannot split a word, on the
+ * text as written and with references decoded, each with and without link destinations: whatever
+ * the prose holds, one of these holds it too. Looser is always safe: a file that passes wrongly
+ * is only parsed for nothing.
+ */
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
+const CHARACTER_REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/g;
+/** `](destination "title")` and `][label]`: link text goes on in prose after them. */
+const LINK_TAIL = /\]\([^)]*\)|\]\[[^\]]*\]/g;
+
+/** Letters, digits and marks only, lowercased: markup and spacing cannot split a word here. */
+export function skeleton(text: string): string {
+  return text.toLowerCase().replace(NOT_WORD, '');
+}
+
+function decodeCharacterReferences(text: string): string {
+  return text.replace(CHARACTER_REFERENCE, (reference, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) {
+      const decoded = decodeNamedCharacterReference(name);
+      return decoded === false ? reference : decoded;
+    }
+    const codePoint = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex!, 16);
+    return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : '\uFFFD';
+  });
+}
+
+/** The text as written and decoded, each as is and without link destinations. */
+function readings(rawText: string): string[] {
+  const decoded = rawText.includes('&') ? decodeCharacterReferences(rawText) : rawText;
+  const texts = decoded === rawText ? [rawText] : [rawText, decoded];
+  return texts.flatMap((text) => (text.includes('](') || text.includes('][') ? [text, text.replace(LINK_TAIL, ']')] : [text]));
+}
+
+/** The last text asked about, as both rules of a run ask about the same file in turn. */
+let remembered: { rawText: string; skeletons: string[]; readings: string[] } | undefined;
+
+function analysed(rawText: string): { skeletons: string[]; readings: string[] } {
+  if (remembered?.rawText !== rawText) {
+    const texts = readings(rawText);
+    remembered = { rawText, readings: texts, skeletons: texts.map(skeleton) };
+  }
+  return remembered;
+}
+
+/**
+ * The skeleton a form is searched by: a plural "Policies" does not contain "policy", so a final
+ * `y` is left out; a form with no letter or digit gives '' (found everywhere: never a miss).
+ */
+export function formSkeleton(form: string): string {
+  const letters = skeleton(form);
+  return letters.endsWith('y') ? letters.slice(0, -1) : letters;
+}
+
+/** Whether any of the forms (as formSkeleton gives them) can occur in the prose of this text. */
+export function mayHoldAnyForm(rawText: string, formSkeletons: readonly string[]): boolean {
+  const { skeletons } = analysed(rawText);
+  return formSkeletons.some((form) => skeletons.some((text) => text.includes(form)));
+}
+
+/** Markup dropped from prose that may stand between the two characters of an arrow (`-*>*`, `-\>`). */
+const DROPPED_MARKUP = /[*_~`\\[\]]/g;
+/** An arrow of mapping-statements.ts (ARROW_TEST) as prose can hold it. */
+const ARROW = /[-=]>|<[-=]|[→⟶⇒⟹←⟵⇐⟸↔⟷⇔⟺]/u;
+/** The words of mapping-statements.ts's PHRASE ("maps to", "is like", "counterpart of"), in a skeleton. */
+const PHRASE_WORDS = /map|correspond|(?:is|are)(?:just|much)?like|equivalent|counterpart|analog/;
+
+/**
+ * Whether the prose of this text can state a mapping (mapping-statements.ts): a table (GFM
+ * tables need a `|` in their delimiter row), an arrow, or a mapping phrase.
+ */
+export function mayStateMapping(rawText: string): boolean {
+  if (rawText.includes('|')) return true;
+  const { readings: texts, skeletons } = analysed(rawText);
+  if (texts.some((text) => ARROW.test(text.replace(DROPPED_MARKUP, '')))) return true;
+  return skeletons.some((text) => PHRASE_WORDS.test(text));
+}
