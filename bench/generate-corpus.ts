@@ -6,6 +6,11 @@
  * most of them external, a few relative ones with heading anchors, reference definitions and bare
  * URLs. A small share of relative links and anchors is broken on purpose, and every planted break
  * is listed in `bench-manifest.json`, so a linter's recall can be checked as well as its speed.
+ *
+ * `--shape framework` writes a small framework repository instead, like the ones that explain
+ * their practices through Kubernetes (fixtures/terminology-framework): a README with the index,
+ * numbered factors, patterns and foundations that link to each other with anchors (most links
+ * relative, few external), foundations with a Kubernetes mapping table, and guides.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +21,11 @@ export interface GenerateOptions {
   seed?: number;
   /** Share of relative links and anchors that are broken (default 0.03). */
   brokenShare?: number;
+  /** `community` (default): a Kubernetes community repository; `framework`: a small cross-linked framework. */
+  shape?: CorpusShape;
 }
+
+export type CorpusShape = 'community' | 'framework';
 
 export type PlantedBreak = 'missing-file' | 'missing-anchor' | 'wrong-case' | 'missing-local-anchor';
 
@@ -64,7 +73,18 @@ interface PlannedFile {
   title: string;
   sections: string[];
   kind: 'readme' | 'meeting' | 'design' | 'guide';
+  /** A framework foundation: explains itself through Kubernetes with a mapping table. */
+  mapsKubernetes?: boolean;
 }
+
+/** One mapping, used the same way everywhere: a framework's docs agree with each other. */
+const FRAMEWORK_MAPPING: readonly [string, string][] = [
+  ['API Server', 'Natural Language Interface'],
+  ['Scheduler', 'Intelligent Router'],
+  ['Controller Manager', 'Validation Gates'],
+  ['Pods', 'Workflows'],
+  ['Volumes', 'Context Bundles'],
+];
 
 /** GitHub's anchor for the simple headings this generator writes (letters, digits, spaces, hyphens). */
 function anchorOf(heading: string): string {
@@ -85,17 +105,19 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
   const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
   // Plan every file (path, title, section headings) first, so links can point at real anchors.
-  const plan: PlannedFile[] = [];
+  const sectionsOf = (kind: PlannedFile['kind']): string[] => {
+    const count = kind === 'meeting' ? between(1, 5) : kind === 'readme' ? between(2, 4) : between(3, 9);
+    return Array.from({ length: count }, (_, section) => `${capitalised(words(between(1, 4)))} ${section + 1}`);
+  };
+  const plan: PlannedFile[] = options.shape === 'framework' ? planFramework(options.files, sectionsOf, () => capitalised(words(between(2, 5)))) : [];
   const groups = Math.max(1, Math.round(options.files / 40));
-  for (let index = 0; plan.length < options.files; index++) {
+  for (let index = 0; options.shape !== 'framework' && plan.length < options.files; index++) {
     const group = `area-${String(index % groups).padStart(3, '0')}`;
     const number = Math.floor(index / groups);
     const kind: PlannedFile['kind'] = number === 0 ? 'readme' : pick(['meeting', 'meeting', 'design', 'guide'] as const);
     const folder = kind === 'readme' ? group : `${group}/${kind === 'meeting' ? 'meetings' : kind === 'design' ? 'design' : 'guides'}`;
     const name = kind === 'readme' ? 'README.md' : kind === 'meeting' ? `${2015 + (number % 10)}-notes-${number}.md` : `${kind}-${number}.md`;
-    const sections: string[] = [];
-    const sectionCount = kind === 'meeting' ? between(1, 5) : kind === 'readme' ? between(2, 4) : between(3, 9);
-    for (let section = 0; section < sectionCount; section++) sections.push(`${capitalised(words(between(1, 4)))} ${section + 1}`);
+    const sections = sectionsOf(kind);
     plan.push({ path: `${folder}/${name}`, title: capitalised(words(between(2, 5))), sections, kind });
   }
 
@@ -125,7 +147,9 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
     const localAnchor = (): string => (random() < brokenShare ? plantBreak('missing-local-anchor', `#${anchorOf(words(2))}-gone`) : `#${anchorOf(pick(file.sections))}`);
     const inlineLink = (): string => {
       const roll = random();
-      if (roll < 0.74) return `[${words(between(1, 4))}](${externalUrl()})`;
+      // A framework links mostly to itself; a community repository mostly to issues and documents elsewhere.
+      const external = options.shape === 'framework' ? 0.25 : 0.74;
+      if (roll < external) return `[${words(between(1, 4))}](${externalUrl()})`;
       if (roll < 0.84) return `[${words(between(1, 3))}](${relativeUrl()})`;
       if (roll < 0.89) return `[${words(2)}](${localAnchor()})`;
       if (roll < 0.95) return externalUrl(); // a bare URL: GFM makes it a link
@@ -149,6 +173,11 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
     if (file.kind !== 'meeting' && random() < 0.6) {
       lines.push('## Table of contents', '');
       for (const section of file.sections) lines.push(`- [${section}](#${anchorOf(section)})`);
+      lines.push('');
+    }
+    if (file.mapsKubernetes) {
+      lines.push('How these concepts map to Kubernetes:', '', '| Kubernetes | This framework |', '| --- | --- |');
+      for (const [kubernetes, ours] of FRAMEWORK_MAPPING) if (random() < 0.7) lines.push(`| ${kubernetes} | ${ours} |`);
       lines.push('');
     }
     for (const section of file.sections) {
@@ -194,6 +223,24 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
   return { files, brokenLinks };
 }
 
+/**
+ * The files of a framework repository: README, 12 factors, then foundations (a fifth of the rest,
+ * each with a mapping table), patterns (half) and guides, each with planned sections.
+ */
+function planFramework(count: number, sectionsOf: (kind: PlannedFile['kind']) => string[], title: () => string): PlannedFile[] {
+  const plan: PlannedFile[] = [{ path: 'README.md', title: title(), sections: sectionsOf('readme'), kind: 'readme' }];
+  const number = (index: number): string => String(index).padStart(2, '0');
+  for (let factor = 1; factor <= 12 && plan.length < count; factor++) plan.push({ path: `factors/${number(factor)}-factor.md`, title: title(), sections: sectionsOf('design'), kind: 'design' });
+  const rest = count - plan.length;
+  for (let index = 0; plan.length < count; index++) {
+    const share = index / Math.max(1, rest);
+    if (share < 0.2) plan.push({ path: `foundations/foundation-${number(index + 1)}.md`, title: title(), sections: sectionsOf('design'), kind: 'design', mapsKubernetes: true });
+    else if (share < 0.7) plan.push({ path: `patterns/pattern-${number(index + 1)}.md`, title: title(), sections: sectionsOf('guide'), kind: 'guide' });
+    else plan.push({ path: `docs/guide-${number(index + 1)}.md`, title: title(), sections: sectionsOf('guide'), kind: 'guide' });
+  }
+  return plan;
+}
+
 /** Writes a generated corpus to `directory` (which must not exist or be empty). */
 export function writeCorpus(directory: string, corpus: GeneratedCorpus): void {
   for (const [file, text] of corpus.files) {
@@ -212,12 +259,13 @@ function main(argv: string[]): void {
   };
   const files = Number(value('--files') ?? '1000');
   const seed = Number(value('--seed') ?? '1');
-  if (!directory || !Number.isInteger(files) || files < 1 || !Number.isInteger(seed)) {
-    console.error('usage: npm run bench:generate -- <out-dir> [--files 1000] [--seed 1]');
+  const shape = value('--shape') ?? 'community';
+  if (!directory || !Number.isInteger(files) || files < 1 || !Number.isInteger(seed) || (shape !== 'community' && shape !== 'framework')) {
+    console.error('usage: npm run bench:generate -- <out-dir> [--files 1000] [--seed 1] [--shape community|framework]');
     process.exitCode = 2;
     return;
   }
-  const corpus = generateCorpus({ files, seed });
+  const corpus = generateCorpus({ files, seed, shape });
   writeCorpus(path.resolve(directory), corpus);
   const bytes = [...corpus.files.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   console.log(`Wrote ${corpus.files.size} files (${(bytes / 1e6).toFixed(1)} MB) with ${corpus.brokenLinks.length} planted broken links to ${directory}.`);

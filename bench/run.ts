@@ -9,18 +9,28 @@
  *   --presets a,b       presets agentops-lint extends (default recommended,kubernetes; unknown ones are skipped)
  *   --tools a,b         only these rows (default: all; see TOOL_KEYS)
  *   --output FILE       also write the report (Markdown) to FILE
+ *   --generate S:N,…    also benchmark generated repositories: S is `framework` (a small cross-linked
+ *                       framework) or `community`, N the number of files (e.g. framework:150,community:1000)
+ *   --all-rules         every rule on at its default severity (external-links off: no network), for growth
+ *   --bin FILE          the agentops-lint entry point to run (default: bin/agentops-lint.js, the shipped bundle)
+ *
+ * Cold rows pass --no-cache (the cache is on by default); the one-file rows lint one file of the
+ * corpus without and with a warm cache. rumdl, a native Markdown linter, is a reference row when
+ * `rumdl` is on the PATH (it is not a dependency; the row is skipped otherwise), timed with
+ * /usr/bin/time because it is not a Node process.
  *
  * This is a benchmark, not a test: it is never run by `npm test`.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PACKAGE_ROOT, TOOL_VERSION } from '../src/core/tool.js';
 import { markdownFiles } from './parse-floor.js';
+import { generateCorpus, writeCorpus, type CorpusShape } from './generate-corpus.js';
 import { REGISTRY } from '../rules/index.js';
 
-const TOOL_KEYS = ['cold', 'cold-main-thread', 'warm', 'one-changed', 'markdownlint-cli2', 'remark', 'floor-main-thread', 'floor-all-cores', 'version', 'one-file'] as const;
+const TOOL_KEYS = ['cold', 'cold-main-thread', 'warm', 'one-changed', 'markdownlint-cli2', 'remark', 'rumdl', 'floor-main-thread', 'floor-all-cores', 'version', 'one-file', 'one-file-cached'] as const;
 type ToolKey = (typeof TOOL_KEYS)[number];
 
 interface BenchOptions {
@@ -29,6 +39,9 @@ interface BenchOptions {
   presets: string[];
   tools: ToolKey[];
   output?: string;
+  generate: { shape: CorpusShape; files: number }[];
+  allRules: boolean;
+  bin: string;
 }
 
 interface Tool {
@@ -39,6 +52,8 @@ interface Tool {
   okCodes: number[];
   /** Runs before each timed run (not timed). */
   prepare?: (round: number) => void;
+  /** A native program run as it is (timed by /usr/bin/time), not a Node script run with the usage hook. */
+  native?: boolean;
   /** Files and bytes the run covers (for files/s and MB/s). */
   files: number;
   bytes: number;
@@ -56,7 +71,7 @@ interface Row {
 }
 
 const HOOK = path.join(PACKAGE_ROOT, 'bench', 'report-resource-usage.cjs');
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'agentops-lint.js');
+const SHIPPED_BIN = path.join(PACKAGE_ROOT, 'bin', 'agentops-lint.js');
 const FLOOR = path.join(PACKAGE_ROOT, 'dist', 'bench', 'parse-floor.js');
 const MODULES = path.join(PACKAGE_ROOT, 'node_modules');
 
@@ -66,7 +81,7 @@ function usage(message: string): never {
 }
 
 function parseArguments(argv: string[]): BenchOptions {
-  const options: BenchOptions = { corpora: [], rounds: 3, presets: ['recommended', 'kubernetes'], tools: [...TOOL_KEYS] };
+  const options: BenchOptions = { corpora: [], rounds: 3, presets: ['recommended', 'kubernetes'], tools: [...TOOL_KEYS], generate: [], allRules: false, bin: SHIPPED_BIN };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!;
     const value = (): string => argv[++index] ?? usage(`${argument} needs a value`);
@@ -74,13 +89,36 @@ function parseArguments(argv: string[]): BenchOptions {
     else if (argument === '--presets') options.presets = value().split(',').filter(Boolean);
     else if (argument === '--tools') options.tools = value().split(',').map((key) => (TOOL_KEYS.includes(key as ToolKey) ? (key as ToolKey) : usage(`unknown tool "${key}"`)));
     else if (argument === '--output') options.output = path.resolve(value());
+    else if (argument === '--generate') options.generate.push(...value().split(',').filter(Boolean).map(generatedRepository));
+    else if (argument === '--all-rules') options.allRules = true;
+    else if (argument === '--bin') options.bin = path.resolve(value());
     else if (argument.startsWith('--')) usage(`unknown option ${argument}`);
     else options.corpora.push(path.resolve(argument));
   }
-  if (options.corpora.length === 0) usage('no corpus given: the corpus is an argument (a folder of Markdown files)');
+  if (options.corpora.length === 0 && options.generate.length === 0) usage('no corpus given: the corpus is an argument (a folder of Markdown files), or --generate');
   if (!Number.isInteger(options.rounds) || options.rounds < 1) usage('--rounds takes a whole number of 1 or more');
   for (const corpus of options.corpora) if (!existsSync(corpus) || !statSync(corpus).isDirectory()) usage(`not a folder: ${corpus}`);
   return options;
+}
+
+function generatedRepository(spec: string): { shape: CorpusShape; files: number } {
+  const [shape, files] = spec.split(':');
+  if ((shape !== 'framework' && shape !== 'community') || !Number.isInteger(Number(files)) || Number(files) < 1) usage(`--generate takes SHAPE:FILES (framework:150, community:1000), not "${spec}"`);
+  return { shape, files: Number(files) };
+}
+
+/** The config of the copy: the presets, or every rule (external-links stays off: a benchmark makes no requests). */
+function benchConfig(presets: readonly string[], allRules: boolean): string {
+  if (!allRules) return `extends: [${presets.join(', ')}]\n`;
+  const rules = [...REGISTRY.byId.values()].filter((rule) => rule.id !== 'external-links').map((rule) => `  ${rule.id}: ${rule.defaultSeverity}`);
+  return `rules:\n${rules.join('\n')}\n`;
+}
+
+/** `rumdl`, when it is on the PATH and /usr/bin/time can time it: its version, else undefined. */
+function rumdlVersion(): string | undefined {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const found = spawnSync('rumdl', ['--version'], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : undefined;
 }
 
 function packageVersion(name: string): string {
@@ -97,6 +135,7 @@ function median(values: number[]): number {
 function timeRun(tool: Tool, cwd: string, scratch: string): Promise<Sample> {
   const usageFile = path.join(scratch, 'usage.json');
   rmSync(usageFile, { force: true });
+  if (tool.native) return timeNativeRun(tool, cwd, usageFile);
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, ['--require', HOOK, ...tool.args], {
@@ -121,12 +160,35 @@ function timeRun(tool: Tool, cwd: string, scratch: string): Promise<Sample> {
   });
 }
 
-async function supportsCache(): Promise<boolean> {
+/** A native program under /usr/bin/time: elapsed, user and system seconds, peak RSS in KB. */
+function timeNativeRun(tool: Tool, cwd: string, usageFile: string): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('/usr/bin/time', ['-o', usageFile, '-f', '%U %S %M', ...tool.args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < 4000) stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - started;
+      if (code === null || !tool.okCodes.includes(code)) {
+        reject(new Error(`${tool.label} exited with ${code}:\n${stderr}`));
+        return;
+      }
+      const [user, system, rssKilobytes] = readFileSync(usageFile, 'utf8').trim().split(/\s+/).slice(-3).map(Number);
+      resolve({ wallMs, cpuMs: (user! + system!) * 1000, rssMb: rssKilobytes! / 1024 });
+    });
+  });
+}
+
+/** What the build's --help offers: --cache (warm rows), --no-cache (the cache is on by default). */
+async function cacheFlags(bin: string): Promise<{ cache: boolean; noCache: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, '--help'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [bin, '--help'], { stdio: ['ignore', 'pipe', 'ignore'] });
     let help = '';
     child.stdout.on('data', (chunk: Buffer) => (help += chunk.toString()));
-    child.on('close', () => resolve(/(^|\s)--cache\b/.test(help)));
+    child.on('close', () => resolve({ cache: /(^|\s)--cache\b/.test(help), noCache: /(^|\s)--no-cache\b/.test(help) }));
   });
 }
 
@@ -138,7 +200,11 @@ interface CorpusReport {
   notes: string[];
 }
 
-async function benchCorpus(corpus: string, options: BenchOptions, cacheFlag: boolean): Promise<CorpusReport> {
+async function benchCorpus(corpus: string, options: BenchOptions, flags: { cache: boolean; noCache: boolean }): Promise<CorpusReport> {
+  const BIN = options.bin;
+  const cacheFlag = flags.cache;
+  // Cold rows must not meet the default cache; a build without --no-cache has no default cache.
+  const cold = flags.noCache ? ['--no-cache'] : [];
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'agentops-bench-'));
   const copy = path.join(scratch, 'corpus');
   const notes: string[] = [];
@@ -152,14 +218,16 @@ async function benchCorpus(corpus: string, options: BenchOptions, cacheFlag: boo
     const presets = options.presets.filter((name) => REGISTRY.presets.has(name));
     const skipped = options.presets.filter((name) => !REGISTRY.presets.has(name));
     if (skipped.length > 0) notes.push(`Preset(s) ${skipped.map((name) => `\`${name}\``).join(', ')} not in this build of agentops-lint: skipped.`);
-    writeFileSync(path.join(copy, 'agentops-lint.config.yaml'), `extends: [${presets.join(', ')}]\n`);
-    const presetLabel = presets.join(' + ') || 'no preset';
+    writeFileSync(path.join(copy, 'agentops-lint.config.yaml'), benchConfig(presets, options.allRules));
+    const presetLabel = options.allRules ? 'every rule' : presets.join(' + ') || 'no preset';
+    const rumdl = options.tools.includes('rumdl') ? rumdlVersion() : undefined;
+    if (options.tools.includes('rumdl') && rumdl === undefined) notes.push('rumdl is not on the PATH: its reference row was skipped.');
 
     const edited = files[files.length >> 1]!;
     const lint = (extra: string[]): string[] => [BIN, '--root', '.', ...extra, '.'];
     const all: Tool[] = [
-      { key: 'cold', label: `agentops-lint (${presetLabel}), cold`, args: lint([]), okCodes: [0, 1], files: files.length, bytes },
-      { key: 'cold-main-thread', label: `agentops-lint (${presetLabel}), cold, --no-threads`, args: lint(['--no-threads']), okCodes: [0, 1], files: files.length, bytes },
+      { key: 'cold', label: `agentops-lint (${presetLabel}), cold`, args: lint(cold), okCodes: [0, 1], files: files.length, bytes },
+      { key: 'cold-main-thread', label: `agentops-lint (${presetLabel}), cold, --no-threads`, args: lint([...cold, '--no-threads']), okCodes: [0, 1], files: files.length, bytes },
       { key: 'warm', label: `agentops-lint (${presetLabel}), warm cache, nothing changed`, args: lint(['--cache']), okCodes: [0, 1], files: files.length, bytes },
       {
         key: 'one-changed',
@@ -193,17 +261,20 @@ async function benchCorpus(corpus: string, options: BenchOptions, cacheFlag: boo
         files: files.length,
         bytes,
       },
+      ...(rumdl === undefined ? [] : [{ key: 'rumdl' as const, label: `${rumdl} (native, default rules)`, args: ['rumdl', 'check', '.'], native: true, okCodes: [0, 1], files: files.length, bytes }]),
       { key: 'floor-main-thread', label: 'floor: read + parse, main thread', args: [FLOOR, '.', '--threads', '1'], okCodes: [0], files: files.length, bytes },
       { key: 'floor-all-cores', label: `floor: read + parse, ${os.availableParallelism()} worker threads`, args: [FLOOR, '.', '--threads', String(os.availableParallelism())], okCodes: [0], files: files.length, bytes },
       { key: 'version', label: 'start-up: agentops-lint --version', args: [BIN, '--version'], okCodes: [0], files: 0, bytes: 0 },
-      { key: 'one-file', label: `start-up: agentops-lint on one file (${edited})`, args: [BIN, '--root', '.', edited], okCodes: [0, 1], files: 1, bytes: statSync(path.join(copy, edited)).size },
+      { key: 'one-file', label: `agentops-lint (${presetLabel}) on one file (${edited}), no cache`, args: [BIN, '--root', '.', ...cold, edited], okCodes: [0, 1], files: 1, bytes: statSync(path.join(copy, edited)).size },
+      { key: 'one-file-cached', label: `agentops-lint (${presetLabel}) on one file (${edited}), warm cache`, args: [BIN, '--root', '.', '--cache', edited], okCodes: [0, 1], files: 1, bytes: statSync(path.join(copy, edited)).size },
     ];
     let tools = all.filter((tool) => options.tools.includes(tool.key));
-    if (!cacheFlag && tools.some((tool) => tool.key === 'warm' || tool.key === 'one-changed')) {
+    const usesCache = (tool: Tool): boolean => tool.key === 'warm' || tool.key === 'one-changed' || tool.key === 'one-file-cached';
+    if (!cacheFlag && tools.some(usesCache)) {
       notes.push('This build of agentops-lint has no `--cache` flag yet: the warm rows were skipped.');
-      tools = tools.filter((tool) => tool.key !== 'warm' && tool.key !== 'one-changed');
+      tools = tools.filter((tool) => !usesCache(tool));
     }
-    if (tools.some((tool) => tool.key === 'warm' || tool.key === 'one-changed')) {
+    if (tools.some(usesCache)) {
       console.error('priming the cache…');
       await timeRun(all.find((tool) => tool.key === 'warm')!, copy, scratch);
     }
@@ -252,7 +323,7 @@ function formatCorpus(report: CorpusReport, options: BenchOptions): string {
     );
   }
   const ours = (['cold', 'cold-main-thread', 'warm', 'one-changed'] as const).filter((key) => summaries.has(key));
-  const others = report.rows.filter((row) => !['version', 'one-file'].includes(row.tool.key));
+  const others = report.rows.filter((row) => !['version', 'one-file', 'one-file-cached'].includes(row.tool.key));
   if (ours.length > 0 && others.length > 1) {
     lines.push('', 'Ratios (wall / CPU): below 1 means agentops-lint is faster.', '');
     lines.push(`| vs | ${ours.map((key) => key).join(' | ')} |`, `| --- | ${ours.map(() => '---:').join(' | ')} |`);
@@ -287,6 +358,9 @@ function targetChecks(summaries: Map<ToolKey, Summary>): string[] {
   check('cold CPU vs all-cores parse floor', 'cold', 'floor-all-cores', 'cpu', 1.15);
   check('warm wall vs cold', 'warm', 'cold', 'wall', 0.05);
   check('one file changed wall vs cold', 'one-changed', 'cold', 'wall', 0.1);
+  check('one file, no cache, CPU vs cold', 'one-file', 'cold', 'cpu', 0.1);
+  check('one file, warm cache, CPU vs cold', 'one-file-cached', 'cold', 'cpu', 0.05);
+  check('warm CPU vs cold', 'warm', 'cold', 'cpu', 0.05);
   check('cold peak RSS vs markdownlint-cli2', 'cold', 'markdownlint-cli2', 'rss', 1.5);
   return rows;
 }
@@ -306,10 +380,20 @@ function formatGrowth(reports: CorpusReport[]): string {
 
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
-  const cacheFlag = await supportsCache();
+  const flags = await cacheFlags(options.bin);
   const loadBefore = os.loadavg();
   const reports: CorpusReport[] = [];
-  for (const corpus of options.corpora) reports.push(await benchCorpus(corpus, options, cacheFlag));
+  for (const corpus of options.corpora) reports.push(await benchCorpus(corpus, options, flags));
+  for (const { shape, files } of options.generate) {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'agentops-bench-generated-'));
+    const corpus = path.join(folder, `generated-${shape}-${files}`);
+    try {
+      writeCorpus(corpus, generateCorpus({ files, shape }));
+      reports.push(await benchCorpus(corpus, options, flags));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
   const loadAfter = os.loadavg();
   const cpus = os.cpus();
   const header = [

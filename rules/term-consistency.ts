@@ -7,7 +7,7 @@ import { pluralOf } from '../src/terms/find-terms.js';
 import { documentHistory, historyOptionSchema } from '../src/terms/history.js';
 import { nameKey } from '../src/terms/term-list.js';
 import { matcherFor, termListOptionsShape } from '../src/terms/term-options.js';
-import { formSkeleton, mayHoldAnyForm } from '../src/terms/raw-text-superset.js';
+import { formSkeleton, mayHoldAnyForm, type FormKey } from '../src/terms/raw-text-superset.js';
 
 /** One occurrence of a right form of a term that has more than one (K8s / k8s). */
 interface FormOccurrence {
@@ -39,14 +39,14 @@ const optionsSchema = z.strictObject({
   history: historyOptionSchema,
 });
 
-const formSkeletonsByOptions = new WeakMap<object, string[]>();
+const formSkeletonsByOptions = new WeakMap<object, FormKey[]>();
 
 /** What mayContribute searches for: every form extract can count (terms with a `use` and accepted spellings). */
-function comparedFormSkeletons(options: z.output<typeof optionsSchema>): string[] {
+function comparedFormSkeletons(options: z.output<typeof optionsSchema>): FormKey[] {
   let skeletons = formSkeletonsByOptions.get(options);
   if (!skeletons) {
     const compared = matcherFor(options).terms.filter((term) => term.use !== undefined && term.accept.length > 0);
-    skeletons = [...new Set(compared.flatMap((term) => [term.use!, ...term.accept, ...term.except]).map(formSkeleton))];
+    skeletons = [...new Set(compared.flatMap((term) => [term.use!, ...term.accept, ...term.except]))].map(formSkeleton);
     formSkeletonsByOptions.set(options, skeletons);
   }
   return skeletons;

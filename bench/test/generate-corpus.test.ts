@@ -48,3 +48,34 @@ describe('generateCorpus', () => {
     expect(brokenLinks(corpus).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(planted.sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
   });
 });
+
+describe('generateCorpus, framework shape', () => {
+  const corpus = generateCorpus({ files: 150, seed: 3, shape: 'framework' });
+
+  it('writes a README, 12 factors, foundations with mapping tables, patterns and guides', () => {
+    const paths = [...corpus.files.keys()];
+    expect(paths).toHaveLength(150);
+    expect(paths[0]).toBe('README.md');
+    expect(paths.filter((file) => file.startsWith('factors/'))).toHaveLength(12);
+    const foundations = paths.filter((file) => file.startsWith('foundations/'));
+    expect(foundations.length).toBeGreaterThan(20);
+    expect(foundations.every((file) => corpus.files.get(file)!.includes('| Kubernetes | This framework |'))).toBe(true);
+    expect(paths.filter((file) => file.startsWith('patterns/')).length).toBeGreaterThan(60);
+    expect(paths.filter((file) => file.startsWith('docs/')).length).toBeGreaterThan(30);
+  });
+
+  it('is cross-linked (most links relative) and breaks exactly the links its manifest lists', () => {
+    let relative = 0;
+    let all = 0;
+    for (const [file, text] of corpus.files) {
+      for (const link of analyzeText(file, text, []).facts!.links) {
+        all++;
+        if (!/^[a-z]+:/.test(link.url)) relative++;
+      }
+    }
+    expect(relative / all).toBeGreaterThan(0.4);
+    const sortKey = (link: { file: string; line: number; url: string }) => `${link.file}\0${String(link.line).padStart(6, '0')}\0${link.url}`;
+    const planted = corpus.brokenLinks.map(({ file, line, url }) => ({ file, line, url }));
+    expect(brokenLinks(corpus).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(planted.sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
+  });
+});

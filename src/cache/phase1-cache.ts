@@ -2,8 +2,8 @@
  * A cache of phase-1 results, wrapped around whatever Phase1Runner does the work (the sequential
  * one, a worker pool): hits are answered here, misses go to the wrapped runner in one batch.
  *
- * What is cached is exactly what phase 1 is a pure function of: the tool version (for the whole
- * cache), and per file its path, its content and the rules in force for it (ids, severities,
+ * What is cached is exactly what phase 1 is a pure function of: the code that computed it (for the
+ * whole cache: the tool version and a hash of the build, src/cache/code-fingerprint.ts), and per file its path, its content and the rules in force for it (ids, severities,
  * parsed options). Project rules are not cached: they re-run from the facts on every run, so
  * when a linked file is edited, renamed or deleted, every file that links to it is re-checked
  * even though its own entry is a hit. A stale pass cannot come out of this cache.
@@ -26,10 +26,22 @@ import type { LintProjectOptions, Phase1Job, Phase1Runner, ProjectSource } from 
 import { decodeMarkdown } from '../markdown/decode.js';
 
 /** Bumped when the stored shape changes; a cache of another format is discarded. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
+
+/**
+ * How long an entry no run has used is kept (as ruff keeps a file's entry for 30 days after it was
+ * last seen). A run drops the other entries of the files it looked up (older content, other
+ * rules) at once; entries of files it did not look at are kept, so that a hook's one-file run
+ * does not throw away the full run's results.
+ */
+const RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+/** `lastUsed` is refreshed at most this often, so that a run where everything hit writes nothing. */
+const LAST_USED_GRANULARITY_MS = 24 * 60 * 60 * 1000;
 
 export const DEFAULT_CACHE_LOCATION = '.agentops-lint-cache';
 export const CACHE_FILE_NAME = 'phase1-cache.bin';
+/** An environment variable that turns the default cache off, as RUFF_NO_CACHE does for ruff (read-only checkouts, test suites). */
+export const NO_CACHE_VARIABLE = 'AGENTOPS_LINT_NO_CACHE';
 
 /** How many files are read at once while hashing. */
 const READ_CONCURRENCY = 32;
@@ -38,6 +50,8 @@ interface StoredEntry {
   /** True when file rules did not run (the entry only answers facts-only jobs). */
   factsOnly: boolean;
   analysis: Omit<FileAnalysis, 'text' | 'bom'>;
+  /** When a run last used the entry (ms since the epoch, refreshed once a day at most). */
+  lastUsed: number;
 }
 
 interface StoredCache {
@@ -85,6 +99,8 @@ export class Phase1Cache {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
   /** Keys looked up or stored in this run: what `save` keeps. */
   private readonly used = new Set<string>();
+  /** Files looked up in this run: their entries that were not used are out of date. */
+  private readonly lookedUp = new Set<string>();
   private readonly settingsHashes = new WeakMap<readonly EnabledRule[], string>();
   private changed = false;
 
@@ -100,7 +116,10 @@ export class Phase1Cache {
     return new Phase1Cache(undefined, toolVersion, new Map());
   }
 
-  /** Loads the cache file; a missing, unreadable or foreign file gives an empty cache. */
+  /**
+   * Loads the cache file; a missing, unreadable or foreign file gives an empty cache. `toolVersion`
+   * names the code that computes the results: entries written under any other name are dropped.
+   */
   static async open(file: string, toolVersion: string): Promise<Phase1Cache> {
     let entries = new Map<string, StoredEntry>();
     try {
@@ -121,6 +140,7 @@ export class Phase1Cache {
       jobs.forEach((job, index) => {
         const content = contents[index];
         const key = content === undefined ? undefined : this.key(job.path, content, options);
+        if (key !== undefined) this.lookedUp.add(job.path);
         const entry = key === undefined ? undefined : this.entries.get(key);
         if (key !== undefined && entry && (job.factsOnly || !entry.factsOnly)) {
           this.used.add(key);
@@ -152,10 +172,22 @@ export class Phase1Cache {
     };
   }
 
-  /** Writes the entries used in this run (older ones are dropped, so the file cannot grow without end). */
-  async save(): Promise<void> {
+  /**
+   * Writes the cache: the entries used in this run, and those of files it did not look at that
+   * some run used in the last 30 days (so the file cannot grow without end).
+   */
+  async save(now = Date.now()): Promise<void> {
     if (this.file === undefined) return;
-    const kept = [...this.entries].filter(([key]) => this.used.has(key));
+    const kept: [string, StoredEntry][] = [];
+    for (const [key, entry] of this.entries) {
+      if (this.used.has(key)) {
+        if (now - entry.lastUsed < LAST_USED_GRANULARITY_MS) kept.push([key, entry]);
+        else {
+          kept.push([key, { ...entry, lastUsed: now }]);
+          this.changed = true;
+        }
+      } else if (!this.lookedUp.has(pathOfKey(key)) && now - entry.lastUsed < RETENTION_MS) kept.push([key, entry]);
+    }
     if (!this.changed && kept.length === this.entries.size) return;
     const stored: StoredCache = { format: CACHE_FORMAT, toolVersion: this.toolVersion, entries: kept };
     await ensureCacheFolder(path.dirname(this.file));
@@ -198,10 +230,15 @@ export class Phase1Cache {
     const previous = this.entries.get(key);
     // A full result also answers facts-only jobs; never replace it with a facts-only one.
     if (previous && !previous.factsOnly && job.factsOnly) return;
-    this.entries.set(key, { factsOnly: job.factsOnly, analysis: kept });
+    this.entries.set(key, { factsOnly: job.factsOnly, analysis: kept, lastUsed: Date.now() });
     this.used.add(key);
     this.changed = true;
   }
+}
+
+/** The file an entry's key belongs to (keys start with the root-relative path and a NUL). */
+function pathOfKey(key: string): string {
+  return key.slice(0, key.indexOf('\0'));
 }
 
 /** What a folder the cache creates holds besides the cache: git ignores it all (this file too). */

@@ -1,8 +1,9 @@
 /**
- * The phase-1 cache of a run: on disk with --cache (or --cache-location), in memory when the run
- * lints the same files twice (--staged, --changed-since), else none.
+ * The phase-1 cache of a run: on disk when the run asks for it (the CLI does unless --no-cache),
+ * in memory when the run lints the same files twice (--staged, --changed-since), else none.
  */
 import path from 'node:path';
+import { runningCodeFingerprint } from '../cache/code-fingerprint.js';
 import { CACHE_FILE_NAME, DEFAULT_CACHE_LOCATION, Phase1Cache } from '../cache/phase1-cache.js';
 import type { CliIo } from '../core/io.js';
 import { TOOL_VERSION } from '../core/tool.js';
@@ -11,7 +12,8 @@ import type { LintRunOptions } from './lint-request.js';
 export async function openPhase1Cache(options: LintRunOptions, io: CliIo, root: string): Promise<Phase1Cache | undefined> {
   if (options.cache) {
     const location = options.cache.location !== undefined ? path.resolve(io.cwd, options.cache.location) : path.join(root, DEFAULT_CACHE_LOCATION);
-    return Phase1Cache.open(path.join(location, CACHE_FILE_NAME), TOOL_VERSION);
+    // The version alone does not change between commits of a git install: the code's own hash does.
+    return Phase1Cache.open(path.join(location, CACHE_FILE_NAME), `${TOOL_VERSION}+${await runningCodeFingerprint()}`);
   }
   // --changed-since and --staged lint the untouched files twice; an in-memory cache makes the second time free.
   const scope = options.scope?.kind ?? 'working-tree';

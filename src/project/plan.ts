@@ -5,7 +5,7 @@
  * One plan per mode: the working tree (default, explicit files), the git index (--staged), and
  * --changed-since (see changed-since.ts).
  */
-import { existsSync, promises as fs, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isDynamicPattern } from 'globby';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -16,10 +16,12 @@ import type { EnabledRule } from '../config/file-settings.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { RepositoryPaths } from '../core/facts.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
+import { maxFileBytes, readFileWithinLimit } from '../engine/file-limits.js';
 import type { LintProjectOptions, ProjectSource } from '../engine/lint-project.js';
 import { ALWAYS_IGNORED, discoverTargets, listRepositoryPaths } from './discover.js';
 import type { CliIo } from '../core/io.js';
 import { projectFileMatcher, selectProjectFiles } from './project-files.js';
+import { filesThatMayContribute } from './demanded-files.js';
 
 /** What every mode needs to know about the run. */
 export interface RunContext {
@@ -82,7 +84,8 @@ export function warnAboutConfigs(run: RunContext, paths: RepositoryPaths): void 
 
 /**
  * Explicitly named files (what a pre-commit hook passes) are linted in the context of the whole
- * repository when a rule in force needs every file (a cross-document comparison); otherwise the
+ * repository when a rule in force needs every file (a cross-document comparison: every file is
+ * read, and those whose raw text can matter to it are parsed); otherwise the
  * files they link to are enough, and reading only those keeps a hook fast. Folders and globs are
  * the project themselves: linting `docs/` or a sample folder must not draw cross-document
  * conclusions from unrelated Markdown elsewhere in the repository (files they link to are still
@@ -95,6 +98,17 @@ function namesFilesOnly(cwd: string, patterns: readonly string[]): boolean {
 function needsAllFiles(configs: ConfigSet, targets: readonly string[]): boolean {
   const readsAll = (enabled: EnabledRule): boolean => enabled.rule.scope === 'project' && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
   return configs.base().some(readsAll) || targets.some((target) => configs.forFile(target).some(readsAll));
+}
+
+/**
+ * The targets, and the project files that the rules comparing documents may need: every file's
+ * raw text is read, and only the files that can matter are parsed (src/project/demanded-files.ts).
+ */
+async function demandedProjectFiles(targets: readonly string[], projectFiles: readonly string[], read: (file: string) => Promise<Uint8Array>, configs: ConfigSet): Promise<string[]> {
+  const targetSet = new Set(targets);
+  const candidates = projectFiles.filter((file) => !targetSet.has(file));
+  const needed = await filesThatMayContribute({ candidates, read, rulesFor: (file) => configs.forFile(file) });
+  return [...new Set([...needed, ...targets])].sort();
 }
 
 const isAlwaysIgnored = picomatch(ALWAYS_IGNORED, { dot: true });
@@ -122,12 +136,14 @@ export async function planWorkingTree(run: RunContext): Promise<LintPlan> {
   // Only ignored files were named (a commit that touches nothing else): nothing to lint, nothing wrong.
   if (targets.length === 0 && run.errorOnUnmatchedPattern && ignoredFiles.length === 0) throw new UsageError('No Markdown files to lint.');
   const wholeRepository = targets.length > 0 && namesFilesOnly(io.cwd, run.patterns) && needsAllFiles(configs, targets);
-  const projectFiles = wholeRepository ? [...new Set([...selectProjectFiles(paths, projectFileMatcher(configs)), ...targets])].sort() : targets;
+  // Files over their config's size limit are not read at all (file-read, tooLarge), binary files only in part.
+  const read = (file: string): Promise<Uint8Array> => readFileWithinLimit(path.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb));
+  const projectFiles = wholeRepository ? await demandedProjectFiles(targets, selectProjectFiles(paths, projectFileMatcher(configs)), read, configs) : targets;
   const source: ProjectSource = {
     targets,
     projectFiles,
     paths,
-    read: (file) => fs.readFile(path.join(root, file)),
+    read,
     isMarkdown: markdownMatcher(configs),
   };
   return { source, configFiles: rootRelativeConfigFiles(configs) };

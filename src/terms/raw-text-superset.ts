@@ -41,13 +41,27 @@ function readings(rawText: string): string[] {
   return texts.flatMap((text) => (text.includes('](') || text.includes('][') ? [text, text.replace(LINK_TAIL, ']')] : [text]));
 }
 
-/** The last text asked about, as both rules of a run ask about the same file in turn. */
-let remembered: { rawText: string; skeletons: string[]; readings: string[] } | undefined;
+/**
+ * Words joined by `.`, `:`, `/`, `@` or `-` (k8s.io, git.k8s.io/community): prose holds them as
+ * written (none of these is markup), and a term inside one is glued to it (find-terms.ts), never a
+ * use. Leaving them out keeps the many `k8s.io` links from passing every file for "k8s".
+ */
+const JOINED_WORDS = /[\p{L}\p{N}\p{M}]+(?:[.:/@-][\p{L}\p{N}\p{M}]+)+/gu;
 
-function analysed(rawText: string): { skeletons: string[]; readings: string[] } {
+interface Analysed {
+  readings: string[];
+  skeletons: string[];
+  /** The skeletons without joined words: for forms that hold no joining character themselves. */
+  standaloneSkeletons: string[];
+}
+
+/** The last text asked about, as both rules of a run ask about the same file in turn. */
+let remembered: (Analysed & { rawText: string }) | undefined;
+
+function analysed(rawText: string): Analysed {
   if (remembered?.rawText !== rawText) {
     const texts = readings(rawText);
-    remembered = { rawText, readings: texts, skeletons: texts.map(skeleton) };
+    remembered = { rawText, readings: texts, skeletons: texts.map(skeleton), standaloneSkeletons: texts.map((text) => skeleton(text.replace(JOINED_WORDS, ' '))) };
   }
   return remembered;
 }
@@ -56,15 +70,21 @@ function analysed(rawText: string): { skeletons: string[]; readings: string[] } 
  * The skeleton a form is searched by: a plural "Policies" does not contain "policy", so a final
  * `y` is left out; a form with no letter or digit gives '' (found everywhere: never a miss).
  */
-export function formSkeleton(form: string): string {
+export function formSkeleton(form: string): FormKey {
   const letters = skeleton(form);
-  return letters.endsWith('y') ? letters.slice(0, -1) : letters;
+  return { letters: letters.endsWith('y') ? letters.slice(0, -1) : letters, joined: /[.:/@-]/.test(form) };
+}
+
+export interface FormKey {
+  letters: string;
+  /** The form itself joins words with `.`, `:`, `/`, `@` or `-` (Node.js): searched in joined words too. */
+  joined: boolean;
 }
 
 /** Whether any of the forms (as formSkeleton gives them) can occur in the prose of this text. */
-export function mayHoldAnyForm(rawText: string, formSkeletons: readonly string[]): boolean {
-  const { skeletons } = analysed(rawText);
-  return formSkeletons.some((form) => skeletons.some((text) => text.includes(form)));
+export function mayHoldAnyForm(rawText: string, forms: readonly FormKey[]): boolean {
+  const { skeletons, standaloneSkeletons } = analysed(rawText);
+  return forms.some((form) => (form.joined ? skeletons : standaloneSkeletons).some((text) => text.includes(form.letters)));
 }
 
 /** Markup dropped from prose that may stand between the two characters of an arrow (`-*>*`, `-\>`). */
@@ -72,7 +92,7 @@ const DROPPED_MARKUP = /[*_~`\\[\]]/g;
 /** An arrow of mapping-statements.ts (ARROW_TEST) as prose can hold it. */
 const ARROW = /[-=]>|<[-=]|[→⟶⇒⟹←⟵⇐⟸↔⟷⇔⟺]/u;
 /** The words of mapping-statements.ts's PHRASE ("maps to", "is like", "counterpart of"), in a skeleton. */
-const PHRASE_WORDS = /map|correspond|(?:is|are)(?:just|much)?like|equivalent|counterpart|analog/;
+const PHRASE_WORDS = /map(?:s|ped)?(?:on)?to|corresponds?(?:on)?to|(?:is|are)(?:just|much)?like|(?:equivalent|counterpart|analogue|analog)(?:of|to)|analogousto/;
 
 /**
  * Whether the prose of this text can state a mapping (mapping-statements.ts): a table (GFM

@@ -137,6 +137,23 @@ describe('Phase1Cache', () => {
     expect((await cachedRun(PROJECT)).done).toEqual(['setup.md']);
   });
 
+  it("keeps the entries of files a run did not look at, so that a one-file run does not empty the full run's cache", async () => {
+    const other = { 'other.md': '# Other\n' };
+    await cachedRun({ ...PROJECT, ...other });
+    // A run that never reads other.md (a hook's run on a few files) leaves its entry alone.
+    expect((await cachedRun(PROJECT)).done).toEqual([]);
+    expect((await cachedRun({ ...PROJECT, ...other })).done).toEqual([]);
+  });
+
+  it('drops entries that no run has used for 30 days', async () => {
+    const other = { 'other.md': '# Other\n' };
+    await cachedRun({ ...PROJECT, ...other });
+    const cache = await Phase1Cache.open(file, '1.0.0');
+    await lintWith(PROJECT, cache.wrap(countingRunner().runner));
+    await cache.save(Date.now() + 31 * 24 * 60 * 60 * 1000);
+    expect((await cachedRun({ ...PROJECT, ...other })).done).toEqual(['other.md']);
+  });
+
   it('an in-memory cache serves repeated runs of one process', async () => {
     const cache = Phase1Cache.inMemory('1.0.0');
     const counting = countingRunner();
@@ -175,7 +192,7 @@ describe('--cache end to end: a cached run never passes what an uncached run fai
       const cached = await repo.lint(cacheArgs);
       expect(problems(cached.stdout)).toEqual(expected);
       expect(cached.exitCode).toBe(1);
-      const uncached = await repo.lint(['--format', 'json']);
+      const uncached = await repo.lint(['--no-cache', '--format', 'json']);
       expect(cached.stdout).toBe(uncached.stdout);
       // And once more, now that the changed state is cached too.
       expect((await repo.lint(cacheArgs)).stdout).toBe(uncached.stdout);

@@ -12,12 +12,19 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * The CLI caches by default, in the root it lints: runs on the repository's own fixtures would
+ * leave a cache folder in this checkout. Tests of the cache turn it back on (`--cache`, or the
+ * variable set to '').
+ */
+export const WITHOUT_CACHE: Record<string, string> = { AGENTOPS_LINT_NO_CACHE: '1' };
+
 export async function runCli(argv: string[], options: { cwd: string; env?: Record<string, string | undefined>; tty?: boolean }): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const exitCode = await main(argv, {
     cwd: options.cwd,
-    env: options.env ?? {},
+    env: { ...WITHOUT_CACHE, ...options.env },
     stdout: (text) => {
       stdout += text;
     },
@@ -39,7 +46,7 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export function runBin(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...argv], { cwd, env: { PATH: process.env.PATH ?? '', ...env } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...argv], { cwd, env: { PATH: process.env.PATH ?? '', ...WITHOUT_CACHE, ...env } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ exitCode: code, stdout, stderr });
     });

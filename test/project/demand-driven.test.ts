@@ -1,0 +1,147 @@
+/**
+ * Issue 15: a run on named files parses only the files the rules comparing documents can depend
+ * on (ProjectRule.mayContribute), and its results equal the full run's. Checked on the shipped
+ * excerpts: every one-file run against the full run's diagnostics for that file; every file whose
+ * extract finds something passes its rule's raw-text test; and the raw-text tests on the markup
+ * that prose drops or decodes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigSet } from '../../src/config/config-set.js';
+import { analyzeText } from '../../src/engine/analyze-file.js';
+import { filesThatMayContribute } from '../../src/project/demanded-files.js';
+import { mayHoldAnyForm, mayStateMapping, formSkeleton } from '../../src/terms/raw-text-superset.js';
+import { REGISTRY } from '../../rules/index.js';
+import { runCli, tempProject } from '../helpers/cli-harness.js';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+interface Reported {
+  file: string;
+  line: number;
+  column: number;
+  ruleId: string;
+  messageId: string;
+  message: string;
+}
+
+function filesUnder(root: string): string[] {
+  return (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** The kubernetes/community excerpt has no config: linted as the kubernetes preset's users lint it. */
+function kubernetesCommunity(): string {
+  const source = path.join(FIXTURES, 'kubernetes-community');
+  const files: Record<string, Buffer | string> = { 'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n' };
+  for (const file of filesUnder(source)) files[file] = readFileSync(path.join(source, file));
+  return tempProject(files);
+}
+
+/**
+ * Files the named file neither links to nor is linked from, each holding what only one of the two
+ * comparing rules reads: a spelling of K8s, or a mapping. Only a raw-text test of each rule keeps them.
+ */
+function separatedComparisons(): string {
+  return tempProject({
+    'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n',
+    'README.md': '# Home\n\nStart with the [guide](docs/guide.md).\n',
+    'docs/guide.md': '# Guide\n\nNothing to compare here.\n',
+    'docs/clusters.md': '# Clusters\n\nThe platform runs on K8s. We scale K8s daily.\n',
+    'docs/laptops.md': '# Laptops\n\nOn a laptop, the platform runs on k8s in a VM.\n',
+    'docs/mapping.md': '# Mapping\n\nHow our concepts map to Kubernetes:\n\n| Kubernetes | Ours |\n| --- | --- |\n| Pod | Workflow |\n| Deployment | Rollout |\n| Service | Endpoint |\n',
+    'docs/notes.md': '# Notes\n\nIn our mapping, Pods → Tasks.\n',
+  });
+}
+
+/** Each repository, and whether the comparing rules report in it (the kubernetes/community excerpt spells K8s one way). */
+const REPOSITORIES: [string, () => string, boolean][] = [
+  ['fixtures/terminology-framework', () => path.join(FIXTURES, 'terminology-framework'), true],
+  ['fixtures/kubernetes-community with recommended + kubernetes', kubernetesCommunity, false],
+  ['a repository whose term forms and mappings are in separate, unlinked files', separatedComparisons, true],
+];
+
+async function lint(root: string, patterns: string[]): Promise<{ files: string[]; diagnostics: Reported[] }> {
+  const result = await runCli(['--root', root, '--format', 'json', '--no-threads', '--no-external', ...patterns], { cwd: root });
+  expect(result.stderr).toBe('');
+  const report = JSON.parse(result.stdout) as { diagnostics: Reported[]; files?: string[] };
+  return { files: [...new Set(report.diagnostics.map((diagnostic) => diagnostic.file))], diagnostics: report.diagnostics };
+}
+
+const essentials = (diagnostics: readonly Reported[]): string[] =>
+  diagnostics.map(({ file, line, column, ruleId, messageId, message }) => `${file}:${line}:${column} ${ruleId}/${messageId} ${message}`);
+
+describe('one-file runs equal the full run', () => {
+  for (const [name, repository, comparisonsReported] of REPOSITORIES) {
+    it(`on ${name}, file by file`, async () => {
+      const root = repository();
+      const markdown = filesUnder(root).filter((file) => file.endsWith('.md'));
+      const full = await lint(root, ['.']);
+      expect(full.diagnostics.some((diagnostic) => diagnostic.ruleId === 'term-consistency' || diagnostic.ruleId === 'mapping-consistency')).toBe(comparisonsReported);
+      for (const file of markdown) {
+        const one = await lint(root, [file]);
+        expect(essentials(one.diagnostics), file).toEqual(essentials(full.diagnostics.filter((diagnostic) => diagnostic.file === file)));
+      }
+    }, 120_000);
+  }
+});
+
+describe('what a one-file run parses', () => {
+  it('leaves out files whose raw text holds no compared term form and no mapping marker', async () => {
+    const root = path.join(FIXTURES, 'terminology-framework');
+    const configs = new ConfigSet({ root, cwd: root, context: REGISTRY.configContext });
+    const candidates = filesUnder(root).filter((file) => file.endsWith('.md'));
+    const needed = await filesThatMayContribute({ candidates, read: async (file) => readFileSync(path.join(root, file)), rulesFor: (file) => configs.forFile(file) });
+    expect(needed.length).toBeGreaterThan(0);
+    expect(needed.length).toBeLessThan(candidates.length);
+    // The files left out are exactly those where neither rule's extract finds anything.
+    for (const file of candidates) {
+      const enabled = configs.forFile(file);
+      const analysis = analyzeText(file, readFileSync(path.join(root, file), 'utf8'), enabled, true);
+      const found = ['term-consistency', 'mapping-consistency'].some((id) => {
+        const data = analysis.facts?.extracted[id] as { occurrences?: unknown[]; ambiguous?: object; statements?: unknown[] } | undefined;
+        return (data?.occurrences?.length ?? 0) > 0 || Object.keys(data?.ambiguous ?? {}).length > 0 || (data?.statements?.length ?? 0) > 0;
+      });
+      if (found) expect(needed, file).toContain(file);
+    }
+  });
+
+  it('parses every file for a comparing rule without a raw-text test', async () => {
+    const withoutTest = { ...REGISTRY.byId.get('mapping-consistency')!, mayContribute: undefined };
+    const needed = await filesThatMayContribute({
+      candidates: ['a.md', 'b.md'],
+      read: async () => new TextEncoder().encode('nothing to compare\n'),
+      rulesFor: () => [{ rule: withoutTest, severity: 'error', options: {} }] as never,
+    });
+    expect(needed).toEqual(['a.md', 'b.md']);
+  });
+});
+
+describe('raw-text superset tests', () => {
+  const k8s = ['K8s', 'k8s'].map(formSkeleton);
+
+  it('find a form that markup, references or link destinations split in the source', () => {
+    expect(mayHoldAnyForm('Run **K**8s today.\n', k8s)).toBe(true);
+    expect(mayHoldAnyForm('Run K&#56;s today.\n', k8s)).toBe(true);
+    expect(mayHoldAnyForm('Run [K](https://example.com/x)8s today.\n', k8s)).toBe(true);
+    expect(mayHoldAnyForm('Run [K][ref]8s today.\n\n[ref]: https://example.com\n', k8s)).toBe(true);
+    expect(mayHoldAnyForm('Many Network Policies here.\n', [formSkeleton('NetworkPolicy')])).toBe(true);
+    expect(mayHoldAnyForm('Nothing about it here.\n', k8s)).toBe(false);
+  });
+
+  it('find a mapping marker however it is written', () => {
+    expect(mayStateMapping('| Kubernetes | Ours |\n| --- | --- |\n| Pod | Task |\n')).toBe(true);
+    expect(mayStateMapping('Pods -> Tasks\n')).toBe(true);
+    expect(mayStateMapping('Pods -&gt; Tasks\n')).toBe(true);
+    expect(mayStateMapping('Pods &rarr; Tasks\n')).toBe(true);
+    expect(mayStateMapping('Pods -*>* Tasks\n')).toBe(true);
+    expect(mayStateMapping('Pods -[>](https://example.com) Tasks\n')).toBe(true);
+    expect(mayStateMapping('A Pod is *just like* a Task.\n')).toBe(true);
+    expect(mayStateMapping('A Pod corresponds to a Task.\n')).toBe(true);
+    expect(mayStateMapping('A Pod runs containers on a node.\n')).toBe(false);
+  });
+});
