@@ -3,11 +3,11 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-PE6LKEDF.js";
+} from "./chunk-OY3L5XES.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-36TC47OO.js";
-import "./chunk-33EP26T6.js";
-import "./chunk-OXLF7SEI.js";
+import "./chunk-CH25PSDK.js";
+import "./chunk-MJP3CIBT.js";
+import "./chunk-IZHV5FLI.js";
 import "./chunk-NQKXEI4N.js";
 import "./chunk-RL5JZDUN.js";
 

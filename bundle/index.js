@@ -3,19 +3,19 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-PE6LKEDF.js";
+} from "./chunk-OY3L5XES.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-36TC47OO.js";
+import "./chunk-CH25PSDK.js";
 import {
   lintProject,
   runLint
-} from "./chunk-6RE6H64E.js";
-import "./chunk-33EP26T6.js";
-import "./chunk-NTZ3Q7KQ.js";
-import "./chunk-OXLF7SEI.js";
-import "./chunk-4ZQZVHKZ.js";
+} from "./chunk-7IFBQ6GY.js";
+import "./chunk-MJP3CIBT.js";
+import "./chunk-N5HBTA3F.js";
+import "./chunk-IZHV5FLI.js";
+import "./chunk-IWNV65ZC.js";
 import "./chunk-NQKXEI4N.js";
-import "./chunk-KVNZ6DJ6.js";
+import "./chunk-3FNSXZKD.js";
 import "./chunk-RL5JZDUN.js";
 export {
   lintProject,

@@ -5,9 +5,9 @@ import {
   FileSettings,
   analyzeBytes,
   analyzeText
-} from "./chunk-NTZ3Q7KQ.js";
-import "./chunk-OXLF7SEI.js";
-import "./chunk-KVNZ6DJ6.js";
+} from "./chunk-N5HBTA3F.js";
+import "./chunk-IZHV5FLI.js";
+import "./chunk-3FNSXZKD.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/engine/phase1-worker.ts

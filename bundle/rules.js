@@ -27,7 +27,7 @@ import {
   speaksOfThePast,
   termListOptionsShape,
   termVariantSchema
-} from "./chunk-VDMYYU3F.js";
+} from "./chunk-AUEMUACL.js";
 import {
   caseCorrectedPath,
   external_links_default,
@@ -38,7 +38,7 @@ import {
   replaceFragmentEdit,
   replacePathEdit,
   writtenPath
-} from "./chunk-AHYPVQL2.js";
+} from "./chunk-JUZ447UG.js";
 import {
   closestMatches,
   createRegistry,
@@ -48,12 +48,13 @@ import {
   parseLineAnchor,
   require_dist,
   resolveLinkTarget
-} from "./chunk-4ZQZVHKZ.js";
+} from "./chunk-IWNV65ZC.js";
 import "./chunk-NQKXEI4N.js";
 import {
   SKIP,
   blankHtmlComments,
   computeLineStarts,
+  decodeNamedCharacterReference,
   defineFileRule,
   defineProjectRule,
   external_exports,
@@ -61,9 +62,10 @@ import {
   headingText,
   htmlAttributes,
   offsetToPoint,
+  replaceTags,
   require_picomatch,
   slug
-} from "./chunk-KVNZ6DJ6.js";
+} from "./chunk-3FNSXZKD.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -219,6 +221,12 @@ function closestAnchor(fragment, anchors) {
   }).filter(({ distance }) => distance <= limit);
   return near.length === 1 ? { anchor: near[0].anchor, certain: false } : void 0;
 }
+function anchorHelp(link, closest) {
+  const hint = `did you mean "#${closest.anchor}"?`;
+  const edit = replaceFragmentEdit(link, closest.anchor);
+  if (!edit) return { suggestion: hint };
+  return closest.certain ? { suggestion: hint, fix: edit } : { suggestion: hint, suggestions: [{ desc: `Point the link at "#${closest.anchor}"`, fix: edit }] };
+}
 function pageName(link, targetFile, file, folder) {
   if (targetFile === file) return "this file";
   const written = writtenPath(link);
@@ -293,9 +301,7 @@ var anchors_default = defineProjectRule({
           continue;
         }
         const closest = closestAnchor(wanted, anchors);
-        const edit = closest && replaceFragmentEdit(link, closest.anchor);
-        const repair = !edit ? {} : closest.certain ? { fix: edit } : { suggestions: [{ desc: `Point the link at "#${closest.anchor}"`, fix: edit }] };
-        report({ file, messageId: "missing", data: { fragment, where }, at, ...closest ? { suggestion: `did you mean "#${closest.anchor}"?` } : {}, ...repair });
+        report({ file, messageId: "missing", data: { fragment, where }, at, ...closest ? anchorHelp(link, closest) : {} });
       }
     }
   }
@@ -324,7 +330,9 @@ function sameAnchorGroups(facts) {
   const groups = /* @__PURE__ */ new Map();
   for (const heading of facts.headings) {
     const anchor = slug(heading.text);
-    groups.set(anchor, [...groups.get(anchor) ?? [], heading]);
+    const group = groups.get(anchor);
+    if (group) group.push(heading);
+    else groups.set(anchor, [heading]);
   }
   return groups;
 }
@@ -716,6 +724,55 @@ var k8s_concepts_default = defineFileRule({
   }
 });
 
+// src/terms/raw-text-superset.ts
+var NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
+var CHARACTER_REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/g;
+var LINK_TAIL = /\]\([^)]*\)|\]\[[^\]]*\]/g;
+function skeleton(text) {
+  return text.toLowerCase().replace(NOT_WORD, "");
+}
+function decodeCharacterReferences(text) {
+  return text.replace(CHARACTER_REFERENCE, (reference, decimal, hex, name) => {
+    if (name !== void 0) {
+      const decoded = decodeNamedCharacterReference(name);
+      return decoded === false ? reference : decoded;
+    }
+    const codePoint2 = decimal !== void 0 ? Number.parseInt(decimal, 10) : Number.parseInt(hex, 16);
+    return codePoint2 > 0 && codePoint2 <= 1114111 ? String.fromCodePoint(codePoint2) : "\uFFFD";
+  });
+}
+function readings(rawText) {
+  const decoded = rawText.includes("&") ? decodeCharacterReferences(rawText) : rawText;
+  const texts = decoded === rawText ? [rawText] : [rawText, decoded];
+  return texts.flatMap((text) => text.includes("](") || text.includes("][") ? [text, text.replace(LINK_TAIL, "]")] : [text]);
+}
+var JOINED_WORDS = /[\p{L}\p{N}\p{M}]+(?:[.:/@-][\p{L}\p{N}\p{M}]+)+/gu;
+var remembered;
+function analysed(rawText) {
+  if (remembered?.rawText !== rawText) {
+    const texts = readings(rawText);
+    remembered = { rawText, readings: texts, skeletons: texts.map(skeleton), standaloneSkeletons: texts.map((text) => skeleton(text.replace(JOINED_WORDS, " "))) };
+  }
+  return remembered;
+}
+function formSkeleton(form) {
+  const letters = skeleton(form);
+  return { letters: letters.endsWith("y") ? letters.slice(0, -1) : letters, joined: /[.:/@-]/.test(form) };
+}
+function mayHoldAnyForm(rawText, forms) {
+  const { skeletons, standaloneSkeletons } = analysed(rawText);
+  return forms.some((form) => (form.joined ? skeletons : standaloneSkeletons).some((text) => text.includes(form.letters)));
+}
+var DROPPED_MARKUP = /[*_~`\\[\]]/g;
+var ARROW = /[-=]>|<[-=]|[→⟶⇒⟹←⟵⇐⟸↔⟷⇔⟺]/u;
+var PHRASE_WORDS = /map(?:s|ped)?(?:on)?to|corresponds?(?:on)?to|(?:is|are)(?:just|much)?like|(?:equivalent|counterpart|analogue|analog)(?:of|to)|analogousto/;
+function mayStateMapping(rawText) {
+  if (rawText.includes("|")) return true;
+  const { readings: texts, skeletons } = analysed(rawText);
+  if (texts.some((text) => ARROW.test(text.replace(DROPPED_MARKUP, "")))) return true;
+  return skeletons.some((text) => PHRASE_WORDS.test(text));
+}
+
 // rules/mapping-consistency.ts
 var optionsSchema3 = external_exports.strictObject({
   mapping: canonicalMappingSchema,
@@ -727,6 +784,7 @@ var mapping_consistency_default = defineProjectRule({
   tags: ["terminology", "kubernetes"],
   scope: "project",
   readsAllFiles: () => true,
+  mayContribute: (rawText) => mayStateMapping(rawText),
   defaultSeverity: "error",
   recommended: false,
   presets: { kubernetes: "error" },
@@ -759,7 +817,9 @@ var mapping_consistency_default = defineProjectRule({
     const vocabulary = kubernetesConcepts();
     for (const finding of mappingFindings(comparedStatements(located, canonical, vocabulary), canonical, vocabulary)) {
       const { messageId, data, at } = findingReport(finding);
-      report({ file: finding.statement.file, messageId, data, at: { start: at.start, end: at.end }, atMostWarning: !finding.statement.inMappingContext });
+      const other = "other" in finding ? finding.other : void 0;
+      const sure = finding.statement.inMappingContext && (other === void 0 || other.inMappingContext);
+      report({ file: finding.statement.file, messageId, data, at: { start: at.start, end: at.end }, atMostWarning: !sure });
     }
   }
 });
@@ -1350,7 +1410,7 @@ function headingNearMiss(pattern, heading) {
   if (wanted.length === 0 || found.length === 0 || wanted.length === found.length) return void 0;
   return containsRun(found, wanted) || containsRun(wanted, found) ? "words" : void 0;
 }
-var NOT_WORD = "[^\\p{L}\\p{N}]+";
+var NOT_WORD2 = "[^\\p{L}\\p{N}]+";
 function textNearMiss(pattern, text) {
   const caseless = anyCase(pattern.search);
   const inOtherCase = caseless?.exec(text);
@@ -1359,7 +1419,7 @@ function textNearMiss(pattern, text) {
   const wanted = wordsOf(pattern.source);
   if (wanted.length < 2) return void 0;
   const escape = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const spread = new RegExp(`(?<![\\p{L}\\p{N}])${wanted.map(escape).join(`(?:${NOT_WORD}[\\p{L}\\p{N}]+){0,3}${NOT_WORD}`)}(?![\\p{L}\\p{N}])`, "iu");
+  const spread = new RegExp(`(?<![\\p{L}\\p{N}])${wanted.map(escape).join(`(?:${NOT_WORD2}[\\p{L}\\p{N}]+){0,3}${NOT_WORD2}`)}(?![\\p{L}\\p{N}])`, "iu");
   const match = spread.exec(text);
   return match ? { found: match[0].replace(/\s+/g, " "), kind: "words" } : void 0;
 }
@@ -1442,25 +1502,27 @@ function topLevelBranches(source) {
   }
   return [...branches, current];
 }
+var wordBounded = (branch) => branch.length > 4 && branch.startsWith("\\b") && branch.endsWith("\\b");
 function literalRegex(body) {
   let rest = body;
   const start = rest.startsWith("^");
   if (start) rest = rest.slice(1);
   const end = rest.endsWith("$") && !rest.endsWith("\\$");
   if (end) rest = rest.slice(0, -1);
+  const boundedGroup = /^\\b(\(.*\))\\b$/s.exec(rest);
+  if (boundedGroup) rest = boundedGroup[1];
   const group = /^\((?:\?:)?(.*)\)$/s.exec(rest);
   if (group) rest = group[1];
+  const branches = topLevelBranches(rest);
+  const bounded = branches.map(wordBounded);
+  if (boundedGroup ? bounded.some(Boolean) : bounded.some(Boolean) !== bounded.every(Boolean)) return void 0;
   const alternatives = [];
-  let words;
-  for (const branch of topLevelBranches(rest)) {
-    const bounded = branch.length > 4 && branch.startsWith("\\b") && branch.endsWith("\\b");
-    if (words !== void 0 && words !== bounded) return void 0;
-    words = bounded;
-    const literal = unescapeLiteral(bounded ? branch.slice(2, -2) : branch);
+  for (const [index, branch] of branches.entries()) {
+    const literal = unescapeLiteral(bounded[index] ? branch.slice(2, -2) : branch);
     if (literal === void 0 || literal.trim() === "") return void 0;
     alternatives.push(literal);
   }
-  return { alternatives, start, end, words: words ?? false };
+  return { alternatives, start, end, words: boundedGroup !== null || bounded.every(Boolean) };
 }
 var quoted = (texts) => texts.map((text) => `"${text}"`).join(" or ");
 function describeTextPattern(source, subject) {
@@ -1496,7 +1558,7 @@ var BLOCK_TYPES = /* @__PURE__ */ new Set([
   "definition"
 ]);
 function htmlText(html) {
-  return blankHtmlComments(html).replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"');
+  return replaceTags(blankHtmlComments(html), " ").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"');
 }
 var BLOCK_END = /* @__PURE__ */ Symbol("block end");
 function proseText(tree, options2 = PROSE_ONLY) {
@@ -2067,6 +2129,16 @@ var optionsSchema5 = external_exports.strictObject({
   scope: external_exports.enum(["file", "repository"]).default("file").describe("Compare forms within each file, or across every file linted (the `kubernetes` preset compares across the repository)."),
   history: historyOptionSchema
 });
+var formSkeletonsByOptions = /* @__PURE__ */ new WeakMap();
+function comparedFormSkeletons(options2) {
+  let skeletons = formSkeletonsByOptions.get(options2);
+  if (!skeletons) {
+    const compared = matcherFor(options2).terms.filter((term) => term.use !== void 0 && term.accept.length > 0);
+    skeletons = [...new Set(compared.flatMap((term) => [term.use, ...term.accept, ...term.except]))].map(formSkeleton);
+    formSkeletonsByOptions.set(options2, skeletons);
+  }
+  return skeletons;
+}
 function targetForm(occurrences, forms, ambiguous) {
   const counts = /* @__PURE__ */ new Map();
   for (const occurrence of occurrences) {
@@ -2089,6 +2161,7 @@ var term_consistency_default = defineProjectRule({
   tags: ["terminology", "kubernetes"],
   scope: "project",
   readsAllFiles: (options2) => options2.scope === "repository",
+  mayContribute: (rawText, options2) => mayHoldAnyForm(rawText, comparedFormSkeletons(options2)),
   defaultSeverity: "warn",
   recommended: true,
   presets: { kubernetes: ["warn", { packs: ["kubernetes"], scope: "repository" }] },
@@ -2246,6 +2319,7 @@ var terminology_default = defineFileRule({
 });
 function isReported(match, role, document) {
   if (role.role === "template" || role.role === "quotation" || role.role === "identifier") return false;
+  if (!match.term.headings && role.titleCase) return false;
   if (match.term.deprecated || match.expected === void 0) return !document.history && !document.aboutThePast();
   if (document.history && nameKey(match.found) === nameKey(match.expected)) return false;
   if (!isCapitalizationOf(match.found, match.expected)) return true;
@@ -2343,18 +2417,18 @@ var word_count_default = defineFileRule({
   fixable: false,
   options: perGlobSchema(contract3, "Glob (matched against the root-relative path) \u2192 { min, max } prose words for files matching it."),
   messages: {
-    tooShort: 'Has {count} of prose; "{glob}" requires at least {min}.',
-    tooLong: 'Has {count} of prose; "{glob}" allows at most {max}.'
+    tooShort: "Has {count} of prose; at least {min} are required.",
+    tooLong: "Has {count} of prose; at most {max} are allowed."
   },
   check({ file, options: options2, report }) {
-    for (const { glob, contract: settings } of contractsFor(options2, file.path)) {
+    for (const { contract: settings } of contractsFor(options2, file.path)) {
       const text = proseText(file.tree, { code: settings.countCode, frontMatter: settings.countFrontMatter, html: settings.countHtml });
       const count = countWords(text, { urls: settings.countUrls });
       if (settings.min !== void 0 && count < settings.min) {
-        report({ messageId: "tooShort", data: { count: plural2(count), glob, min: plural2(settings.min) }, at: { start: 0, end: 0 } });
+        report({ messageId: "tooShort", data: { count: plural2(count), min: plural2(settings.min) }, at: { start: 0, end: 0 } });
       }
       if (settings.max !== void 0 && count > settings.max) {
-        report({ messageId: "tooLong", data: { count: plural2(count), glob, max: plural2(settings.max) }, at: { start: 0, end: 0 } });
+        report({ messageId: "tooLong", data: { count: plural2(count), max: plural2(settings.max) }, at: { start: 0, end: 0 } });
       }
     }
   }

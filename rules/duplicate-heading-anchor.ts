@@ -37,7 +37,10 @@ function sameAnchorGroups(facts: FileFacts): Map<string, HeadingFact[]> {
   const groups = new Map<string, HeadingFact[]>();
   for (const heading of facts.headings) {
     const anchor = slug(heading.text);
-    groups.set(anchor, [...(groups.get(anchor) ?? []), heading]);
+    // Appended in place: copying the group for each heading made 100,000 same-named headings quadratic.
+    const group = groups.get(anchor);
+    if (group) group.push(heading);
+    else groups.set(anchor, [heading]);
   }
   return groups;
 }

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { regularExpressionSchema } from '../src/config/option-schemas.js';
 import type { LinkFact } from '../src/core/facts.js';
 import { linkLocation } from '../src/links/destination-edit.js';
 import { defineProjectRule, type ProjectRuleAsyncContext, type RuleEnvironment } from '../src/core/rule.js';
 import { REPOSITORY_URL, TOOL_VERSION } from '../src/core/tool.js';
-import { checkUrls, requestKey, type UrlBatchOptions } from '../src/external/check-urls.js';
-import type { UrlCheckResult } from '../src/external/http-check.js';
+import { checkUrls, requestKey, type UrlBatch, type UrlBatchOptions } from '../src/external/check-urls.js';
+import { isConnectFailure, type UrlCheckResult } from '../src/external/http-check.js';
+import { proxySettingsFrom, type ProxySettings } from '../src/external/proxy.js';
 import { defaultCacheFile } from '../src/external/result-cache.js';
 
 export const EXTERNAL_URL = /^https?:\/\//i;
@@ -25,8 +27,8 @@ export function malformedReason(url: string): string | undefined {
 const milliseconds = (fallback: number, what: string) => z.number().int().min(0).default(fallback).describe(`${what} (milliseconds).`);
 
 const externalLinksOptions = z.strictObject({
-  include: z.array(z.string()).default([]).describe('Regular expressions (JavaScript syntax); when given, only URLs that match one are checked.'),
-  exclude: z.array(z.string()).default([]).describe('Regular expressions (JavaScript syntax); URLs that match one are not checked.'),
+  include: z.array(regularExpressionSchema).default([]).describe('Regular expressions (JavaScript syntax); when given, only URLs that match one are checked.'),
+  exclude: z.array(regularExpressionSchema).default([]).describe('Regular expressions (JavaScript syntax); URLs that match one are not checked.'),
   timeoutMs: milliseconds(10_000, 'Time limit of one request'),
   retries: z.number().int().min(0).max(10).default(2).describe('How many times a request is retried after a 429, a 5xx or a dropped connection.'),
   retryDelayMs: milliseconds(1_000, 'First backoff delay, doubled on each retry, unless the server sends Retry-After'),
@@ -45,6 +47,16 @@ const externalLinksOptions = z.strictObject({
     .default(false)
     .describe('Allow requests to loopback, private, link-local and metadata addresses (also --allow-private). Never enable this in CI for untrusted pull requests.'),
   userAgent: z.string().min(1).default(`agentops-lint/${TOOL_VERSION} (+${REPOSITORY_URL})`).describe('The User-Agent header sent with each request.'),
+  deadlineSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .default(300)
+    .describe('Time limit of the whole external check (seconds; 0: none). URLs not answered by then are left unchecked, with one summary warning.'),
+  strict: z
+    .boolean()
+    .default(false)
+    .describe('Report every URL whose host cannot be reached as its own problem even when no host at all can be reached (offline), and make the summaries of unchecked URLs errors.'),
 });
 
 export type ExternalLinksOptions = z.output<typeof externalLinksOptions>;
@@ -88,7 +100,7 @@ function linksToRequest({ index, optionsFor, isSuppressed }: NetworkContext): Ma
 }
 
 /** How the batch is requested: the root configuration's options, the command line's say on private addresses. */
-function batchOptions(options: ExternalLinksOptions, environment: RuleEnvironment): UrlBatchOptions {
+function batchOptions(options: ExternalLinksOptions, environment: RuleEnvironment, proxy: ProxySettings): UrlBatchOptions {
   return {
     http: {
       timeoutMs: options.timeoutMs,
@@ -99,10 +111,13 @@ function batchOptions(options: ExternalLinksOptions, environment: RuleEnvironmen
       allowPrivate: environment.allowPrivate || options.allowPrivate,
       userAgent: options.userAgent,
       ...(environment.isBlocked ? { isBlocked: environment.isBlocked } : {}),
+      proxy,
     },
     limits: { total: options.concurrency, perHost: options.perHostConcurrency, delayMs: options.perHostDelayMs },
     cacheFile: options.cache === false ? undefined : options.cache === true ? defaultCacheFile(environment.env) : path.resolve(environment.root, options.cache),
     cacheTtlMs: options.cacheTtlSeconds * 1000,
+    ...(options.deadlineSeconds > 0 ? { deadlineMs: options.deadlineSeconds * 1000 } : {}),
+    stopWhenOffline: !options.strict,
   };
 }
 
@@ -128,6 +143,61 @@ function messageFor(result: UrlCheckResult, url: string, timeoutMs: number): { m
       return { messageId: result.kind, data: { url, location: result.location } };
     case 'blocked':
       return { messageId: result.kind, data: { url, address: result.address } };
+    case 'notChecked':
+      // Never reported one by one: the batch's summary says why and how many (see reportBatch).
+      return undefined;
+  }
+}
+
+const plural = (count: number, word: string): string => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+
+/** The first place a link to one of `urls` is written: where a summary about them is reported. */
+function firstOccurrence(requests: ReadonlyMap<string, Occurrence[]>, wanted: (url: string) => boolean): Occurrence | undefined {
+  for (const [url, occurrences] of requests) if (wanted(url)) return occurrences[0];
+  return undefined;
+}
+
+/** ` (such as example.com: what happened)`, from the first URL asked, or nothing when its answer was no connect failure. */
+function exampleFailure(batch: UrlBatch, options: ExternalLinksOptions): string {
+  const answer = batch.firstAsked === undefined ? undefined : batch.answers.get(batch.firstAsked);
+  if (!answer) return '';
+  const host = new URL(batch.firstAsked!).host;
+  if (answer.kind === 'hostNotFound') return ` (such as ${host}: the name does not resolve)`;
+  if (answer.kind === 'unreachable') return ` (such as ${host}: ${answer.detail})`;
+  if (answer.kind === 'timeout') return ` (such as ${host}: no connection within ${options.timeoutMs / 1000} s)`;
+  return '';
+}
+
+/**
+ * Reports the answers of a batch. When no host could be reached at all, the failures to connect
+ * are the network's, not the links': unless the options are strict they make one summary warning
+ * instead of an error for every URL. URLs left unchecked (deadline, network down) are summed up
+ * the same way.
+ */
+function reportBatch(batch: UrlBatch, requests: ReadonlyMap<string, Occurrence[]>, options: ExternalLinksOptions, report: NetworkContext['report']): void {
+  const offline = batch.networkDown && !options.strict;
+  for (const [url, occurrences] of requests) {
+    const answer = batch.answers.get(url)!;
+    if (offline && (isConnectFailure(answer) || answer.kind === 'timeout')) continue;
+    for (const { file, link } of occurrences) {
+      const message = messageFor(answer, link.url, options.timeoutMs);
+      // Only an answer that the page or its host is gone makes an error: a timeout, a rate limit
+      // or a redirect does not mean the link is broken.
+      if (message) report({ file, ...message, at: linkLocation(link), atMostWarning: !BROKEN.has(answer.kind) });
+    }
+  }
+  const summary = (messageId: string, data: Record<string, string | number>, wanted: (url: string) => boolean): void => {
+    const first = firstOccurrence(requests, wanted);
+    if (first) report({ file: first.file, messageId, data, at: linkLocation(first.link), atMostWarning: !options.strict });
+  };
+  if (offline) {
+    // Only what is the same on every run: which URLs are asked before the stop depends on timing.
+    const unchecked = [...batch.answers].filter(([, answer]) => isConnectFailure(answer) || answer.kind === 'timeout' || answer.kind === 'notChecked').map(([url]) => url);
+    const hosts = new Set(unchecked.map((url) => new URL(url).host));
+    summary('networkDown', { example: exampleFailure(batch, options), urls: plural(unchecked.length, 'URL'), hosts: plural(hosts.size, 'host') }, () => true);
+  } else if (batch.stopped === 'deadline') {
+    const unchecked = [...batch.answers.values()].filter((answer) => answer.kind === 'notChecked').length;
+    summary('deadline', { seconds: options.deadlineSeconds, urls: plural(unchecked, 'URL'), total: batch.answers.size.toLocaleString('en-US') }, (url) => batch.answers.get(url)?.kind === 'notChecked');
   }
 }
 
@@ -158,6 +228,9 @@ export default defineProjectRule({
     permanentRedirect: 'External URL "{url}" moved permanently to "{location}".',
     tooManyRedirects: 'External URL "{url}" redirects too many times (last: "{location}").',
     blocked: 'External URL "{url}" resolves to the private or local address {address}; not requested (use --allow-private to allow).',
+    networkDown: 'External URLs not checked: no host could be reached{example}. Offline, or behind a firewall or proxy (HTTPS_PROXY)? {urls} on {hosts} not checked; the option strict: true reports each.',
+    deadline: 'External link check stopped at its deadline of {seconds} s: {urls} of {total} not checked (raise deadlineSeconds, or narrow include/exclude).',
+    proxyProblem: 'External URLs not checked: {problem}.',
   },
   check({ index, report }) {
     for (const file of index.targets) {
@@ -173,16 +246,16 @@ export default defineProjectRule({
     if (!environment.networkAllowed) return;
     const requests = linksToRequest(context);
     if (requests.size === 0) return;
-    const progress = environment.progress.begin('checking external links', requests.size);
-    const answers = await checkUrls(requests.keys(), { ...batchOptions(options, environment), progress });
-    for (const [url, occurrences] of requests) {
-      const answer = answers.get(url)!;
-      for (const { file, link } of occurrences) {
-        const message = messageFor(answer, link.url, options.timeoutMs);
-        // Only an answer that the page or its host is gone makes an error: a timeout, a rate limit
-        // or a redirect does not mean the link is broken.
-        if (message) report({ file, ...message, at: linkLocation(link), atMostWarning: !BROKEN.has(answer.kind) });
-      }
+    let proxy: ProxySettings;
+    try {
+      proxy = proxySettingsFrom(environment.env);
+    } catch (error) {
+      const first = firstOccurrence(requests, () => true)!;
+      report({ file: first.file, messageId: 'proxyProblem', data: { problem: (error as Error).message }, at: linkLocation(first.link), atMostWarning: !options.strict });
+      return;
     }
+    const progress = environment.progress.begin('checking external links', requests.size);
+    const batch = await checkUrls(requests.keys(), { ...batchOptions(options, environment, proxy), progress });
+    reportBatch(batch, requests, options, report);
   },
 });

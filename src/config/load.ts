@@ -48,6 +48,8 @@ export interface ResolvedConfig {
   /** Whether `files` was written in the config (else it is DEFAULT_FILES). */
   filesDeclared: boolean;
   ignore: string[];
+  /** `maxFileSizeMb` as written; undefined for the default (src/engine/file-limits.ts). */
+  maxFileSizeMb?: number;
   rules: Map<string, RuleSetting>;
   overrides: ConfigOverride[];
   extends: string[];
@@ -292,6 +294,7 @@ export interface ValidatedConfig {
   extends: string[];
   files?: string[];
   ignore?: string[];
+  maxFileSizeMb?: number;
   rules: Map<string, { severity: Severity; options?: Record<string, unknown> }>;
   overrides: ConfigOverride[];
 }
@@ -326,6 +329,7 @@ export function validateUserConfig(raw: unknown, context: ConfigContext, report:
     extends: presetNames,
     ...(config.files ? { files: config.files } : {}),
     ...(config.ignore ? { ignore: config.ignore } : {}),
+    ...(config.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: config.maxFileSizeMb }),
     rules,
     overrides,
   };
@@ -359,6 +363,7 @@ export function resolveUserConfig(
     files: validated.files ?? DEFAULT_FILES,
     filesDeclared: validated.files !== undefined,
     ignore: validated.ignore ?? [],
+    ...(validated.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: validated.maxFileSizeMb }),
     rules,
     overrides: validated.overrides ?? [],
     extends: config.extends,

@@ -10,11 +10,22 @@ export interface EngineRuleMeta {
 
 export const FILE_READ: EngineRuleMeta = {
   id: 'file-read',
-  description: 'A file could not be read as UTF-8 Markdown (unreadable, binary, or not UTF-8); the rest of the run goes on.',
+  description: 'A file could not be read as UTF-8 Markdown (unreadable, binary, UTF-16, not UTF-8, or over the size limit); the rest of the run goes on.',
   messages: {
     unreadable: 'Cannot read file: {detail}.',
     binary: 'Binary file ({detail}); Markdown must be text.',
     invalidUtf8: 'Not UTF-8 ({detail}); GitHub would show replacement characters.',
+    utf16: 'UTF-16 text ({detail}); Markdown must be UTF-8: save the file as UTF-8.',
+    tooLarge: 'File is {size}, over the size limit of {limit}; not analysed (raise maxFileSizeMb in the config to lint it).',
+  },
+};
+
+export const PARSE_ERROR: EngineRuleMeta = {
+  id: 'parse-error',
+  description: 'A file could not be analysed, or only in part (nesting deeper than the limit); the other files are checked all the same.',
+  messages: {
+    failed: 'This file could not be analysed: {step} failed ({error}). The other files were checked; please report this.',
+    tooDeep: 'Nesting deeper than {limit} levels (block quotes, lists, emphasis, links) is not analysed: skipped here{more}.',
   },
 };
 
@@ -42,4 +53,4 @@ export const BASELINE: EngineRuleMeta = {
   },
 };
 
-export const ENGINE_RULES: readonly EngineRuleMeta[] = [FILE_READ, RULE_CRASH, CONTROL_COMMENTS, BASELINE];
+export const ENGINE_RULES: readonly EngineRuleMeta[] = [FILE_READ, PARSE_ERROR, RULE_CRASH, CONTROL_COMMENTS, BASELINE];

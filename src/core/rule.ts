@@ -33,17 +33,43 @@ export interface TextEdit {
 /** Where a diagnostic points: a node with a position, or a range of offsets. */
 export type Location = { position?: { start: { offset?: number }; end: { offset?: number } } } | { start: number; end: number };
 
+/**
+ * A repair that is likely but not certain (the nearest anchor, the only file with that name): it is
+ * shown and carried in reports, and applied only when the user asks for suggestions
+ * (`--fix-type suggestion`), never by a plain `--fix`.
+ */
+export interface SuggestionDescriptor {
+  /** What the edit does, for people: `Point the link at "../guides/setup.md"`. */
+  desc: string;
+  /** Its edits; all of them are applied or none. */
+  fix: TextEdit | TextEdit[];
+}
+
 export interface ReportDescriptor {
   messageId: string;
   data?: Record<string, string | number>;
   at: Location;
   /** "Did you mean …" text shown after the message. */
   suggestion?: string;
-  /** Edits that repair the problem; all of them are applied or none. */
+  /**
+   * Edits that certainly repair the problem; all of them are applied or none. `--fix` applies them
+   * without asking, so only a certain answer belongs here: a rename git recorded, a correction of
+   * letter case to the one path or anchor that exists, a replacement the config declares. A good
+   * guess is a suggestion.
+   */
   fix?: TextEdit | TextEdit[];
+  /**
+   * The fix is right only when the rest of the file agrees (a `#Heading` that must not become a
+   * second title): the fix step applies it in memory and lints the file again with the rules in
+   * force there, and keeps it only when this problem is gone and no other appeared; otherwise it
+   * is offered as a suggestion. File rules only (a project rule cannot be checked on one file).
+   */
+  verifyFix?: boolean;
+  /** Likely repairs, best first; `--fix-type suggestion` applies the first one where there is no fix. */
+  suggestions?: SuggestionDescriptor[];
 }
 
-export interface ProjectReportDescriptor extends ReportDescriptor {
+export interface ProjectReportDescriptor extends Omit<ReportDescriptor, 'verifyFix'> {
   /**
    * Root-relative path of the file the diagnostic belongs to. It may also be a path that is not a
    * file of the repository (a required file that is missing, a folder): such repository-level
@@ -101,6 +127,12 @@ export interface ProjectRuleContext<Options> {
   options: Options;
   /** What this rule's extract step returned for a file, if it ran there. */
   extracted<T>(file: FileFacts): T | undefined;
+  /**
+   * The files that are not Markdown which this rule asked for (`plainTextFiles`) and the run
+   * covers, by root-relative path: their text, decoded as UTF-8. Reports on them get lines and
+   * columns in that text; control comments do not apply there, and fixes are not applied.
+   */
+  plainTexts: ReadonlyMap<string, string>;
   report(descriptor: ProjectReportDescriptor): void;
 }
 
@@ -172,6 +204,12 @@ interface RuleMeta<Options> {
   options: z.ZodType<Options>;
   /** messageId → template with `{placeholders}`. */
   messages: Readonly<Record<string, string>>;
+  /**
+   * The options this rule runs with, given its own and the parsed options of every other rule the
+   * config sets for the same file (by id, switched off or not): terminology accepts the names the
+   * user gave the mapping rules this way. Called once per combination of settings.
+   */
+  withSettingsOf?(options: Options, others: ReadonlyMap<string, unknown>): Options;
 }
 
 /**
@@ -204,6 +242,21 @@ export interface ProjectRule<Options = any, Extracted = unknown> extends RuleMet
    * to, instead of parsing the whole repository.
    */
   readsAllFiles?(options: Options): boolean;
+  /**
+   * For a rule that reads every file: whether a file with this raw text (decoded, not parsed) can
+   * add anything to what `extract` returns with these options. It must be a superset test (true
+   * for every file whose extract could return something, false only when it surely returns
+   * nothing): a run on named files then reads every file's bytes but parses only the files that
+   * pass, with results equal to parsing them all. Without it, every file is parsed.
+   */
+  mayContribute?(rawText: string, options: Options): boolean;
+  /**
+   * Globs (root-relative, picomatch) of files that are not Markdown whose text `check` searches as
+   * plain text (`context.plainTexts`): the labels of an SVG, a text file. The engine reads them
+   * between the phases, so the rule never touches the file system. Only files the run covers are
+   * read: those its path arguments name, not ignored; none for --staged and --changed-since.
+   */
+  plainTextFiles?(options: Options): readonly string[];
   check(context: ProjectRuleContext<Options>): void;
   /**
    * Asynchronous work after `check` (requests over the network), awaited by the engine; its

@@ -5,14 +5,16 @@
  * diagnostics). The tree does not outlive this call.
  */
 import { fileFactsCollector } from '../markdown/facts.js';
-import { computeLineStarts, parseMarkdown } from '../markdown/parse.js';
-import { decodeMarkdown } from '../markdown/decode.js';
+import { computeLineStarts, parseMarkdownWithLimits } from '../markdown/parse.js';
+import { MAX_NESTING_DEPTH, type SkippedNesting } from '../markdown/nesting.js';
+import { decodeMarkdown, type DecodeResult } from '../markdown/decode.js';
+import { FileTooLargeError, formatBytes } from './file-limits.js';
 import { combineHandlers, walkWithHandlers, type UntypedHandler } from '../markdown/walk.js';
 import { formatMessage, type FileRuleContext, type Location, type NodeHandlers, type ParsedFile, type ReportDescriptor, type TextEdit } from '../core/rule.js';
 import type { EnabledRule } from '../config/file-settings.js';
 import type { FileFacts } from '../core/facts.js';
 import type { PendingDiagnostic } from '../core/diagnostic.js';
-import { FILE_READ, RULE_CRASH } from '../core/engine-rules.js';
+import { FILE_READ, PARSE_ERROR, RULE_CRASH } from '../core/engine-rules.js';
 
 export interface FileAnalysis {
   path: string;
@@ -46,6 +48,8 @@ export function toPending(file: string, ruleId: string, severity: PendingDiagnos
   };
   if (descriptor.suggestion !== undefined) pending.suggestion = descriptor.suggestion;
   if (descriptor.fix !== undefined) pending.fix = ([] as TextEdit[]).concat(descriptor.fix);
+  if (descriptor.verifyFix && pending.fix) pending.verifyFix = true;
+  if (descriptor.suggestions?.length) pending.suggestions = descriptor.suggestions.map(({ desc, fix }) => ({ desc, fix: ([] as TextEdit[]).concat(fix) }));
   return pending;
 }
 
@@ -109,57 +113,99 @@ class RuleRun {
   }
 }
 
+/** The steps of analysing a file that belong to no rule: a failure in one is the file's parse-error. */
+type AnalysisStep = 'decoding' | 'parsing' | 'collecting facts';
+
+/**
+ * A file whose analysis failed outside the rules (a bug, or input the parser cannot take): one
+ * parse-error diagnostic, no facts, and the run goes on with the other files. Its text is kept
+ * when it was decoded, as for any analysed file.
+ */
+function failedAnalysis(path: string, step: AnalysisStep, error: unknown, text?: string): FileAnalysis {
+  const detail = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  const diagnostic = toPending(path, PARSE_ERROR.id, 'error', PARSE_ERROR.messages, { messageId: 'failed', data: { step, error: detail }, at: { start: 0, end: 0 } });
+  return { path, ...(text === undefined ? {} : { text }), diagnostics: [diagnostic], crashed: false };
+}
+
+/** The diagnostic for what nested too deep to be analysed (see src/markdown/nesting.ts). */
+function tooDeepDiagnostic(path: string, skipped: SkippedNesting): PendingDiagnostic {
+  return toPending(path, PARSE_ERROR.id, 'error', PARSE_ERROR.messages, {
+    messageId: 'tooDeep',
+    data: { limit: MAX_NESTING_DEPTH, more: skipped.places === 1 ? '' : ` and in ${skipped.places - 1} more place${skipped.places === 2 ? '' : 's'} of this file` },
+    at: { start: skipped.start, end: skipped.start },
+  });
+}
+
 /**
  * Parses the file, then walks its tree once: the fact collectors and the handlers of every
  * tree-reading file rule see each node in turn. Whole-file rules and the extract steps of project
- * rules run after the walk.
+ * rules run after the walk. Whatever fails outside a rule becomes the file's parse-error
+ * diagnostic (a rule that throws is that rule's rule-crash, as before): one bad file never costs
+ * the report on the others.
  */
 export function analyzeText(path: string, text: string, enabledRules: readonly EnabledRule[], factsOnly = false): FileAnalysis {
-  const lineStarts = computeLineStarts(text);
-  const file: ParsedFile = { path, text, tree: parseMarkdown(text), lineStarts };
-  const factsCollector = fileFactsCollector(file);
-  const runs = enabledRules.map((enabled) => new RuleRun(file, enabled));
+  let step: AnalysisStep = 'parsing';
+  try {
+    const lineStarts = computeLineStarts(text);
+    const parsed = parseMarkdownWithLimits(text);
+    step = 'collecting facts';
+    const file: ParsedFile = { path, text, tree: parsed.tree, lineStarts };
+    const factsCollector = fileFactsCollector(file);
+    const runs = enabledRules.map((enabled) => new RuleRun(file, enabled));
 
-  const handlerSets: NodeHandlers[] = [factsCollector.handlers];
-  for (const run of factsOnly ? [] : runs) {
-    const { rule } = run.enabled;
-    if (rule.scope === 'file' && rule.create) run.attempt(() => handlerSets.push(run.isolate(rule.create!(run.context()))));
-  }
-  walkWithHandlers(file.tree, combineHandlers(handlerSets));
-
-  const facts = factsCollector.facts();
-  for (const run of runs) {
-    const { rule, options } = run.enabled;
-    if (rule.scope === 'file') {
-      if (!factsOnly && rule.check) run.attempt(() => rule.check!(run.context()));
-    } else if (rule.extract) {
-      run.attempt(() => {
-        facts.extracted[rule.id] = rule.extract!(file, options);
-      });
+    const handlerSets: NodeHandlers[] = [factsCollector.handlers];
+    for (const run of factsOnly ? [] : runs) {
+      const { rule } = run.enabled;
+      if (rule.scope === 'file' && rule.create) run.attempt(() => handlerSets.push(run.isolate(rule.create!(run.context()))));
     }
+    walkWithHandlers(file.tree, combineHandlers(handlerSets));
+
+    const facts = factsCollector.facts();
+    for (const run of runs) {
+      const { rule, options } = run.enabled;
+      if (rule.scope === 'file') {
+        if (!factsOnly && rule.check) run.attempt(() => rule.check!(run.context()));
+      } else if (rule.extract) {
+        run.attempt(() => {
+          facts.extracted[rule.id] = rule.extract!(file, options);
+        });
+      }
+    }
+    const diagnostics = runs.flatMap((run) => run.diagnostics);
+    if (parsed.skipped) diagnostics.unshift(tooDeepDiagnostic(path, parsed.skipped));
+    return { path, facts, text, diagnostics, crashed: runs.some((run) => run.crashed) };
+  } catch (error) {
+    return failedAnalysis(path, step, error, text);
   }
-  const diagnostics = runs.flatMap((run) => run.diagnostics);
-  return { path, facts, text, diagnostics, crashed: runs.some((run) => run.crashed) };
 }
 
 export function analyzeBytes(path: string, bytes: Uint8Array, enabledRules: readonly EnabledRule[], factsOnly = false): FileAnalysis {
-  const decoded = decodeMarkdown(bytes);
-  if (!decoded.ok) {
-    const messageId = decoded.reason === 'binary' ? 'binary' : 'invalidUtf8';
-    return {
-      path,
-      diagnostics: [toPending(path, FILE_READ.id, 'error', FILE_READ.messages, { messageId, data: { detail: decoded.detail }, at: { start: 0, end: 0 } })],
-      crashed: false,
-    };
+  let decoded: DecodeResult;
+  try {
+    decoded = decodeMarkdown(bytes);
+  } catch (error) {
+    return failedAnalysis(path, 'decoding', error);
   }
+  if (!decoded.ok) return fileReadProblem(path, decoded.reason, { detail: decoded.detail });
   return { ...analyzeText(path, decoded.text, enabledRules, factsOnly), bom: decoded.bom };
 }
 
+const FILE_READ_MESSAGE_IDS: Record<Exclude<DecodeResult, { ok: true }>['reason'], string> = { binary: 'binary', 'invalid-utf8': 'invalidUtf8', utf16: 'utf16' };
+
+/** A file that could not be read as UTF-8 Markdown: one file-read diagnostic at its start. */
+function fileReadProblem(path: string, reason: keyof typeof FILE_READ_MESSAGE_IDS | 'tooLarge' | 'unreadable', data: Record<string, string | number>): FileAnalysis {
+  const messageId = reason === 'tooLarge' || reason === 'unreadable' ? reason : FILE_READ_MESSAGE_IDS[reason];
+  return { path, diagnostics: [toPending(path, FILE_READ.id, 'error', FILE_READ.messages, { messageId, data, at: { start: 0, end: 0 } })], crashed: false };
+}
+
+/** A file over the size limit: not read, not analysed (see file-limits.ts). */
+export function tooLargeFile(path: string, size: number, limit: number): FileAnalysis {
+  return fileReadProblem(path, 'tooLarge', { size: formatBytes(size), limit: formatBytes(limit) });
+}
+
+/** A file whose read failed: too large for the limit, or an error of the file system. */
 export function unreadableFile(path: string, error: unknown): FileAnalysis {
+  if (error instanceof FileTooLargeError) return tooLargeFile(path, error.size, error.limit);
   const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return {
-    path,
-    diagnostics: [toPending(path, FILE_READ.id, 'error', FILE_READ.messages, { messageId: 'unreadable', data: { detail }, at: { start: 0, end: 0 } })],
-    crashed: false,
-  };
+  return fileReadProblem(path, 'unreadable', { detail });
 }

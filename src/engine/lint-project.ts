@@ -8,11 +8,13 @@ import { folderReadme, resolveLinkTarget } from '../links/resolve.js';
 import { offsetToPoint } from '../markdown/parse.js';
 import type { Location, ProjectReportDescriptor, ProjectRule, ProjectRuleContext, Rule, RuleEnvironment } from '../core/rule.js';
 import { closestMatches } from '../text/did-you-mean.js';
-import { analyzeBytes, analyzeText, locationRange, toPending, unreadableFile, type FileAnalysis } from './analyze-file.js';
+import { analyzeBytes, analyzeText, locationRange, toPending, tooLargeFile, unreadableFile, type FileAnalysis } from './analyze-file.js';
+import { maxFileBytes } from './file-limits.js';
 import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.js';
 import { SuppressionMap } from '../suppressions/control-comments.js';
 import { CONTROL_COMMENTS, ENGINE_RULES, RULE_CRASH } from '../core/engine-rules.js';
 import type { FileFacts, ProjectIndex, RepositoryPaths } from '../core/facts.js';
+import { readPlainTextFiles, type PlainTextFiles } from './plain-text-files.js';
 
 export interface ProjectSource {
   /** Root-relative Markdown files whose problems are reported. */
@@ -29,6 +31,12 @@ export interface ProjectSource {
   read(path: string): Promise<Uint8Array>;
   /** Which root-relative paths are Markdown (for context files reached through links). */
   isMarkdown(path: string): boolean;
+  /**
+   * Whether a file that is not Markdown is part of what the run checks (its path arguments name
+   * it and no ignore list excludes it), so that rules searching plain-text files
+   * (ProjectRule.plainTextFiles) read and report on it. Without it, no such file is read.
+   */
+  coversPlainText?(path: string): boolean;
 }
 
 /** One file for phase 1: report problems (target) or only gather facts (context file). */
@@ -65,6 +73,12 @@ export interface LintProjectOptions {
    * passes, whose results only feed the next pass; the steps then run once, on the last one.
    */
   deferAsyncSteps?: boolean;
+  /**
+   * The size limit of each file in bytes (its config's maxFileSizeMb). Bytes a source returns
+   * beyond it (a git blob: the working tree's reader does not even read such a file) are reported
+   * as file-read tooLarge instead of being parsed. Default: DEFAULT_MAX_FILE_SIZE_MB.
+   */
+  maxFileBytes?: (file: string) => number;
 }
 
 export interface LintProjectResult {
@@ -90,7 +104,13 @@ export async function analyzeOne(path: string, source: ProjectSource, options: L
   } catch (error) {
     return unreadableFile(path, error);
   }
-  return analyzeBytes(path, bytes, enabled, factsOnly);
+  return overSizeLimit(path, bytes, options) ?? analyzeBytes(path, bytes, enabled, factsOnly);
+}
+
+/** The file-read problem of bytes over the file's size limit, or undefined when they are within it. */
+export function overSizeLimit(path: string, bytes: Uint8Array, options: LintProjectOptions): FileAnalysis | undefined {
+  const limit = options.maxFileBytes?.(path) ?? maxFileBytes(undefined);
+  return bytes.length > limit ? tooLargeFile(path, bytes.length, limit) : undefined;
 }
 
 /** Markdown files that analysed files link to but that were not analysed: read for their facts only. */
@@ -113,9 +133,10 @@ function linkedContextFiles(analyses: Iterable<FileAnalysis>, source: ProjectSou
  * that is missing, a folder) is about the repository itself: it is reported whenever the rule is
  * on for that path, so a missing file cannot pass just because nothing was there to lint.
  */
-function reportableSettings(file: string, index: ProjectIndex, options: LintProjectOptions, targetSettings: Map<string, EnabledRule[]>): EnabledRule[] | undefined {
-  if (index.targets.has(file)) return targetSettings.get(file);
-  if (index.paths.files.has(file)) return undefined;
+function reportableSettings(file: string, state: ProjectState, options: LintProjectOptions): EnabledRule[] | undefined {
+  if (state.index.targets.has(file)) return state.targetSettings.get(file);
+  // A plain-text file a rule searched (plainTextFiles) is checked like a target.
+  if (state.index.paths.files.has(file) && !state.plainTexts.files.has(file)) return undefined;
   return options.settings.forFile(file);
 }
 
@@ -143,6 +164,8 @@ interface ProjectState {
   pending: PendingDiagnostic[];
   crashed: boolean;
   silenced: SilencedWork[];
+  /** Files that are not Markdown, read for the rules that search them as plain text. */
+  plainTexts: PlainTextFiles;
 }
 
 function activeProjectRules(options: LintProjectOptions, targetSettings: Map<string, EnabledRule[]>): ActiveProjectRule[] {
@@ -157,7 +180,7 @@ function activeProjectRules(options: LintProjectOptions, targetSettings: Map<str
 }
 
 function enabledWhereReported(ruleId: string, file: string, state: ProjectState, options: LintProjectOptions): EnabledRule | undefined {
-  return reportableSettings(file, state.index, options, state.targetSettings)?.find((candidate) => candidate.rule.id === ruleId);
+  return reportableSettings(file, state, options)?.find((candidate) => candidate.rule.id === ruleId);
 }
 
 /** The context both steps of a project rule share; every report takes the severity in force where it lands. */
@@ -167,6 +190,7 @@ function projectRuleContext(active: ActiveProjectRule, state: ProjectState, opti
     index: state.index,
     options: active.options,
     extracted: <T>(facts: FileFacts) => facts.extracted[rule.id] as T | undefined,
+    plainTexts: state.plainTexts.byRule.get(rule.id) ?? new Map(),
     report: (descriptor: ProjectReportDescriptor) => {
       const enabled = enabledWhereReported(rule.id, descriptor.file, state, options);
       if (!enabled) return;
@@ -284,6 +308,8 @@ function toDiagnostic(pending: PendingDiagnostic, lineStarts: readonly number[])
   };
   if (pending.suggestion !== undefined) diagnostic.suggestion = pending.suggestion;
   if (pending.fix !== undefined) diagnostic.fix = pending.fix;
+  if (pending.verifyFix) diagnostic.verifyFix = true;
+  if (pending.suggestions !== undefined) diagnostic.suggestions = pending.suggestions;
   return diagnostic;
 }
 
@@ -292,6 +318,10 @@ export const runPhase1Sequentially: Phase1Runner = async (jobs, source, options)
   for (const job of jobs) results.push(await analyzeOne(job.path, source, options, job.factsOnly));
   return results;
 };
+
+function inPathOrder<T>(byPath: ReadonlyMap<string, T>): Map<string, T> {
+  return new Map([...byPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
 
 /** Phase 1 on the targets and the project's files, the ProjectIndex, and the synchronous project rules. */
 async function analyzeProject(source: ProjectSource, options: LintProjectOptions): Promise<ProjectState> {
@@ -315,8 +345,12 @@ async function analyzeProject(source: ProjectSource, options: LintProjectOptions
   for (const context of await runPhase1(contextJobs, source, options)) if (context.facts) files.set(context.path, context.facts);
 
   const targetSettings = new Map(source.targets.map((path) => [path, options.settings.forFile(path)]));
-  const index: ProjectIndex = { files, targets: targetSet, paths: source.paths, renames: source.renames ?? new Map() };
-  const state: ProjectState = { source, index, analyses, targetSettings, projectRules: activeProjectRules(options, targetSettings), pending: [], crashed: false, silenced: [] };
+  // In path order, whichever files are targets: rules that walk the index ("first in docs/a.md")
+  // must answer a one-file run as they answer the full run.
+  const index: ProjectIndex = { files: inPathOrder(files), targets: targetSet, paths: source.paths, renames: source.renames ?? new Map() };
+  const projectRules = activeProjectRules(options, targetSettings);
+  const plainTexts = await readPlainTextFiles(projectRules, source);
+  const state: ProjectState = { source, index, analyses, targetSettings, projectRules, pending: [], crashed: false, silenced: [], plainTexts };
   runProjectRules(state, options);
   return state;
 }
@@ -349,7 +383,7 @@ function settle(state: ProjectState, options: LintProjectOptions): LintProjectRe
     }
     for (const pending of directiveDiagnostics(facts, knownRuleIds)) diagnostics.push(toDiagnostic(pending, facts.lineStarts));
     if (options.reportUnusedDisables) {
-      for (const directive of suppressions.unused()) {
+      for (const directive of suppressions.unused(knownRuleIds)) {
         const pending = toPending(path, CONTROL_COMMENTS.id, 'error', CONTROL_COMMENTS.messages, {
           messageId: directive.rules ? 'unusedDisableRules' : 'unusedDisable',
           data: { directive: `agentops-lint-${directive.kind}`, rules: directive.rules?.map((id) => `"${id}"`).join(' or ') ?? '' },
@@ -361,8 +395,10 @@ function settle(state: ProjectState, options: LintProjectOptions): LintProjectRe
   }
   for (const [path, pendingList] of byFile) {
     if (index.targets.has(path)) continue;
-    // Repository-level diagnostics (see reportableSettings): no text, so no lines to map or suppress.
-    diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, [0])));
+    // Plain-text files map to their own lines; repository-level diagnostics (see
+    // reportableSettings) have no text, so no lines to map. Neither has control comments.
+    const lineStarts = state.plainTexts.files.get(path)?.lineStarts ?? [0];
+    diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, lineStarts)));
   }
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, analyses, crashed: state.crashed || [...analyses.values()].some((analysis) => analysis.crashed) };

@@ -18,7 +18,7 @@ import type { ConfigTable } from '../config/config-set.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { PACKAGE_ROOT } from '../core/tool.js';
 import { unreadableFile, type FileAnalysis } from './analyze-file.js';
-import { analyzeOne, type LintProjectOptions, type Phase1Job, type Phase1Runner, type ProjectSource } from './lint-project.js';
+import { analyzeOne, overSizeLimit, type LintProjectOptions, type Phase1Job, type Phase1Runner, type ProjectSource } from './lint-project.js';
 
 /** What a worker starts with; the configs come with the jobs that need them. */
 export interface Phase1WorkerData {
@@ -171,11 +171,13 @@ async function prepareJob(job: Phase1Job, source: ProjectSource, options: LintPr
   const config = configs.indexOf(job.path);
   const text = options.overrides?.get(job.path);
   if (text !== undefined) return { path: job.path, factsOnly: job.factsOnly, config, text };
+  let bytes: Uint8Array;
   try {
-    return { path: job.path, factsOnly: job.factsOnly, config, bytes: await source.read(job.path) };
+    bytes = await source.read(job.path);
   } catch (error) {
     return unreadableFile(job.path, error);
   }
+  return overSizeLimit(job.path, bytes, options) ?? { path: job.path, factsOnly: job.factsOnly, config, bytes };
 }
 
 /** Every file with the one config. */

@@ -8,7 +8,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading, Html, Root } from 'mdast';
 import type { NodeHandlers } from '../core/rule.js';
-import { blankHtmlComments } from './html.js';
+import { blankHtmlComments, isSpace, replaceTags } from './html.js';
 import { forEachNode, SKIP, walkWithHandlers } from './walk.js';
 
 /**
@@ -38,8 +38,6 @@ export function decodeHtmlEntities(value: string): string {
   });
 }
 
-const HTML_HEADING = /<h([1-6])(?:\s[^>]*)?>([\s\S]*?)<\/h\1\s*>/gi;
-
 interface HtmlHeading {
   depth: number;
   text: string;
@@ -47,14 +45,56 @@ interface HtmlHeading {
   end: number;
 }
 
-/** `<h2>Title</h2>` written as raw HTML: GitHub gives it an anchor too, counted in document order. */
+const HEADING_OPEN = /<h([1-6])/gi;
+const HEADING_CLOSE = /<\/h([1-6])\s*>/gi;
+
+/** The offsets of every `</hN>` in `source`, by level, in order. */
+function closingTags(source: string): { start: number; end: number }[][] {
+  const byLevel: { start: number; end: number }[][] = [[], [], [], [], [], [], []];
+  for (const match of source.matchAll(HEADING_CLOSE)) byLevel[Number(match[1])]!.push({ start: match.index, end: match.index + match[0].length });
+  return byLevel;
+}
+
+/** The first of the sorted `tags` that starts at or after `from`. */
+function firstFrom(tags: readonly { start: number; end: number }[], from: number): { start: number; end: number } | undefined {
+  let low = 0;
+  let high = tags.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tags[middle]!.start < from) low = middle + 1;
+    else high = middle;
+  }
+  return tags[low];
+}
+
+/**
+ * `<h2>Title</h2>` written as raw HTML: GitHub gives it an anchor too, counted in document order.
+ * What `/<h([1-6])(?:\s[^>]*)?>([\s\S]*?)<\/h\1\s*>/gi` matches, found in linear time: the closing
+ * tags are listed once, and each opening tag looks its closing tag up instead of scanning to the
+ * end of the block (a block of unclosed `<h1>` would make that quadratic).
+ */
 function htmlHeadings(node: Html): HtmlHeading[] {
   const start = node.position?.start.offset ?? 0;
   const source = blankHtmlComments(node.value);
   const result: HtmlHeading[] = [];
-  for (const match of source.matchAll(HTML_HEADING)) {
-    const text = decodeHtmlEntities(match[2]!.replace(/<[^>]*>/g, ''));
-    result.push({ depth: Number(match[1]), text, start: start + match.index, end: start + match.index + match[0].length });
+  let closes: { start: number; end: number }[][] | undefined;
+  let nextGreaterThan = -2;
+  HEADING_OPEN.lastIndex = 0;
+  for (let open = HEADING_OPEN.exec(source); open; open = HEADING_OPEN.exec(source)) {
+    const afterName = open.index + open[0].length;
+    let openEnd: number;
+    if (source.charCodeAt(afterName) === 0x3e) openEnd = afterName + 1;
+    else if (isSpace(source.charCodeAt(afterName))) {
+      if (nextGreaterThan !== -1 && nextGreaterThan < afterName) nextGreaterThan = source.indexOf('>', afterName);
+      if (nextGreaterThan < 0) continue;
+      openEnd = nextGreaterThan + 1;
+    } else continue;
+    closes ??= closingTags(source);
+    const close = firstFrom(closes[Number(open[1])]!, openEnd);
+    if (!close) continue;
+    const text = decodeHtmlEntities(replaceTags(source.slice(openEnd, close.start), ''));
+    result.push({ depth: Number(open[1]), text, start: start + open.index, end: start + close.end });
+    HEADING_OPEN.lastIndex = close.end;
   }
   return result;
 }

@@ -7,7 +7,7 @@
  * word counts unless asked for.
  */
 import type { Nodes, Root } from 'mdast';
-import { blankHtmlComments } from './html.js';
+import { blankHtmlComments, replaceTags } from './html.js';
 
 export interface ProseOptions {
   /** Include fenced/indented code blocks and inline code. */
@@ -39,8 +39,7 @@ const BLOCK_TYPES = new Set([
 
 /** Text content of raw HTML: comments and tags removed, common entities decoded. */
 function htmlText(html: string): string {
-  return blankHtmlComments(html)
-    .replace(/<[^>]*>/g, ' ')
+  return replaceTags(blankHtmlComments(html), ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
@@ -48,46 +47,61 @@ function htmlText(html: string): string {
     .replace(/&quot;/g, '"');
 }
 
+/** A block's closing line break, queued on the walk's stack behind the block's children. */
+const BLOCK_END = Symbol('block end');
+
 /**
  * The document's prose as one string. Blocks (and table cells) are separated by line breaks and
- * left-out inline parts by a space, so words never run together across them.
+ * left-out inline parts by a space, so words never run together across them. The walk keeps its
+ * own stack: emphasis and containers nest without limit in hostile input.
  */
 export function proseText(tree: Root, options: ProseOptions = PROSE_ONLY): string {
   const parts: string[] = [];
-  const walk = (node: Nodes): void => {
+  const visit = (node: Nodes): readonly Nodes[] | undefined => {
     switch (node.type) {
       case 'text':
         parts.push(node.value);
-        return;
+        return undefined;
       case 'inlineCode':
         parts.push(options.code ? node.value : ' ');
-        return;
+        return undefined;
       case 'code':
         if (options.code) parts.push('\n', node.value, '\n');
-        return;
+        return undefined;
       case 'yaml':
         if (options.frontMatter) parts.push('\n', node.value, '\n');
-        return;
+        return undefined;
       case 'html':
         parts.push(options.html ? htmlText(node.value) : ' ');
-        return;
+        return undefined;
       case 'break':
         parts.push('\n');
-        return;
+        return undefined;
       default:
         break;
     }
     if ((node.type as string) === 'toml') {
       if (options.frontMatter) parts.push('\n', (node as unknown as { value: string }).value, '\n');
-      return;
+      return undefined;
     }
-    if (!('children' in node)) return;
-    const block = BLOCK_TYPES.has(node.type);
-    if (block) parts.push('\n');
-    for (const child of node.children) walk(child as Nodes);
-    if (block) parts.push('\n');
+    return 'children' in node ? (node.children as Nodes[]) : undefined;
   };
-  walk(tree);
+  const stack: (Nodes | typeof BLOCK_END)[] = [tree];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item === BLOCK_END) {
+      parts.push('\n');
+      continue;
+    }
+    const children = visit(item);
+    if (!children) continue;
+    const block = BLOCK_TYPES.has(item.type);
+    if (block) {
+      parts.push('\n');
+      stack.push(BLOCK_END);
+    }
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
   return parts.join('');
 }
 

@@ -4,6 +4,17 @@ import { countBySeverity, type LintReport } from './report.js';
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Control characters (C0, DEL, C1, and the Unicode line and paragraph separators) written as
+ * escapes: a file named `a\nb.md` must not split its `path:line:col` line in two (editors and CI
+ * annotations read that line as one location), nor send escape sequences to the terminal.
+ */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * One line per problem, starting with a clickable `path:line:col` (relative to where the user
  * runs the tool), grouped by file, then a summary.
@@ -19,7 +30,7 @@ export function formatStylish(report: LintReport): string {
     if (previousFile !== undefined && diagnostic.file !== previousFile) lines.push('');
     previousFile = diagnostic.file;
     const shown = path.relative(report.cwd, path.join(report.root, diagnostic.file)).split(path.sep).join('/') || diagnostic.file;
-    const where = `${shown}:${diagnostic.line}:${diagnostic.column}`;
+    const where = `${escapeControlCharacters(shown)}:${diagnostic.line}:${diagnostic.column}`;
     const severity = diagnostic.severity === 'error' ? chalk.red('error') : chalk.yellow('warn ');
     const suggestion = diagnostic.suggestion ? ` ${chalk.cyan(diagnostic.suggestion)}` : '';
     lines.push(`${chalk.underline(where)}  ${severity}  ${diagnostic.message}${suggestion}  ${chalk.dim(diagnostic.ruleId)}`);

@@ -94,7 +94,7 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
   it('runs against a dist/ build that is newer than the sources', () => {
     const built = statSync(fileURLToPath(defaultWorkerScript())).mtimeMs;
     const sources = newestMtime(['src', 'rules'], '.ts');
-    expect(built >= sources, 'dist/ is older than src/ or rules/: run `npm run build` (npm test does)').toBe(true);
+    expect(built >= sources, 'dist/ is older than src/ or rules/: run `npm run compile` (npm test does)').toBe(true);
   });
 
   it('gives exactly the sequential result: diagnostics, facts, texts, crashes', async () => {

@@ -159,6 +159,55 @@ describe('external links through the CLI', () => {
     expect(server.requests.filter((request) => request.includes('?fix-once'))).toEqual(['HEAD /ok?fix-once', 'HEAD /missing?fix-once', 'GET /missing?fix-once']);
   });
 
+  it('when no host can be reached, says so once, as a warning, instead of an error per URL', async () => {
+    const links = Array.from({ length: 30 }, (_, index) => `- [link ${index}](https://host-${index % 15}.invalid/page/${index})`).join('\n');
+    const root = project('offline', { 'README.md': `# Offline\n\n${links}\n`, 'agentops-lint.config.yaml': CONFIG() });
+    const run = await lint(root, '--external');
+    expect(run.json.map(({ line, column, messageId, severity }) => ({ line, column, messageId, severity }))).toEqual([{ line: 3, column: 12, messageId: 'networkDown', severity: 'warn' }]);
+    const diagnostics = (JSON.parse(run.stdout) as { diagnostics: { message: string }[] }).diagnostics;
+    expect(diagnostics[0]!.message).toBe(
+      'External URLs not checked: no host could be reached (such as host-0.invalid: the name does not resolve). Offline, or behind a firewall or proxy (HTTPS_PROXY)? 30 URLs on 15 hosts not checked; the option strict: true reports each.',
+    );
+    expect(run.code).toBe(0);
+  });
+
+  it('strict: true reports every URL whose host cannot be reached, each host asked once', async () => {
+    const root = project('offline-strict', {
+      'README.md': '[a](https://one.invalid/a) [b](https://one.invalid/b) [c](https://two.invalid/c)\n',
+      'agentops-lint.config.yaml': CONFIG(', strict: true'),
+    });
+    const run = await lint(root, '--external');
+    expect(run.json.map(({ column, messageId, severity }) => ({ column, messageId, severity }))).toEqual([
+      { column: 5, messageId: 'hostNotFound', severity: 'error' },
+      { column: 32, messageId: 'hostNotFound', severity: 'error' },
+      { column: 59, messageId: 'hostNotFound', severity: 'error' },
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it('stops at the deadline and sums up what was not checked in one warning', async () => {
+    const root = project('deadline', {
+      'README.md': `[ok](${server.url('/ok?deadline-rule')})\n\n[slow](${server.url('/slow?a')}) [slower](${server.url('/slow?b')})\n`,
+      'agentops-lint.config.yaml': 'rules:\n  external-links: [error, { cache: false, allowPrivate: true, perHostDelayMs: 0, perHostConcurrency: 4, timeoutMs: 60000, deadlineSeconds: 1 }]\n',
+    });
+    const started = Date.now();
+    const run = await lint(root);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(run.json.map(({ line, column, messageId, severity }) => ({ line, column, messageId, severity }))).toEqual([{ line: 3, column: 8, messageId: 'deadline', severity: 'warn' }]);
+    expect(run.stdout).toContain('External link check stopped at its deadline of 1 s: 2 URLs of 3 not checked (raise deadlineSeconds, or narrow include/exclude).');
+  });
+
+  it('names a proxy setting it cannot use instead of failing every URL', async () => {
+    const root = project('bad-proxy', { 'README.md': `[a](https://example.invalid/)\n`, 'agentops-lint.config.yaml': CONFIG() });
+    let stdout = '';
+    const io: CliIo = { cwd: root, env: { HTTPS_PROXY: 'socks5://proxy.corp:1080' }, stdout: (text) => void (stdout += text), stderr: () => undefined, stdoutIsTTY: false };
+    expect(await main(['--format', 'json', '--external', '.'], io)).toBe(0);
+    const diagnostics = (JSON.parse(stdout) as { diagnostics: { messageId: string; message: string; severity: string }[] }).diagnostics;
+    expect(diagnostics.map(({ messageId, message, severity }) => ({ messageId, message, severity }))).toEqual([
+      { messageId: 'proxyProblem', severity: 'warn', message: 'External URLs not checked: HTTPS_PROXY uses socks5://: only http:// proxies are supported ("socks5://proxy.corp:1080").' },
+    ]);
+  });
+
   it('reports malformed URLs offline, without --external', async () => {
     const root = project('malformed', { 'README.md': '[api](<https://api.example.com:80a/v1>)\n', 'agentops-lint.config.yaml': 'rules:\n  external-links: error\n' });
     expect((await lint(root, '--no-external')).json.map(({ messageId, line, column }) => ({ messageId, line, column }))).toEqual([{ messageId: 'malformed', line: 1, column: 8 }]);

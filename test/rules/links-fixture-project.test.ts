@@ -54,17 +54,37 @@ describe('fixture project fixtures/rules/links', () => {
     expect(diagnostics.map(({ file, line, column, ruleId, messageId }) => ({ file, line, column, ruleId, messageId }))).toEqual(PLANTED);
   });
 
-  it('fixes only what has one safe answer, and the fixed project converges', async () => {
+  it('fixes only what is certain (a git rename, letter case, the same words), and the fixed project converges', async () => {
     const fixed = await fixInMemory(project, OPTIONS);
+    const changed = Object.keys(fixed).filter((file) => fixed[file] !== project[file]).sort();
+    expect(changed).toEqual(['README.md', 'docs/reference/api.md']);
+    expect(fixed['README.md']).toContain('[Setup (old page)](docs/guides/installation.md)');
+    expect(fixed['README.md']).toContain('[Questions](docs/guides/configuration.md#files)');
+    expect(fixed['docs/reference/api.md']).toContain('[the old anchor](#rate-limits)');
+    const { diagnostics } = await lintInMemory(fixed, OPTIONS);
+    expect(diagnostics.map(({ file, line, ruleId }) => `${file}:${line} ${ruleId}`)).toEqual([
+      'CONTRIBUTING.md:8 anchors',
+      'CONTRIBUTING.md:12 anchors',
+      'CONTRIBUTING.md:16 reference-links',
+      'README.md:39 links',
+      'docs/README.md:16 anchors',
+      'docs/README.md:23 links',
+      'docs/guides/configuration.md:8 anchors',
+      'docs/guides/configuration.md:12 links',
+      'docs/guides/installation.md:15 anchors',
+      'docs/guides/installation.md:21 anchors',
+      'docs/reference/api.md:16 links',
+    ]);
+  });
+
+  it('with --fix-type suggestion also applies the likely repairs: the moved file and the near anchors', async () => {
+    const fixed = await fixInMemory(project, OPTIONS, 'suggestion');
     const changed = Object.keys(fixed).filter((file) => fixed[file] !== project[file]).sort();
     expect(changed).toEqual(['CONTRIBUTING.md', 'README.md', 'docs/README.md', 'docs/guides/installation.md', 'docs/reference/api.md']);
     expect(fixed['docs/README.md']).toContain('[moved](reference/api.md "API")');
-    expect(fixed['README.md']).toContain('[Setup (old page)](docs/guides/installation.md)');
-    expect(fixed['README.md']).toContain('[Questions](docs/guides/configuration.md#files)');
     expect(fixed['CONTRIBUTING.md']).toContain('see [pull requests](#pull-requests) and');
     expect(fixed['CONTRIBUTING.md']).toContain('\r\n');
     expect(fixed['docs/guides/installation.md']).toContain('<a href="../reference/api.md#endpoints">endpoint</a>');
-    expect(fixed['docs/reference/api.md']).toContain('[the old anchor](#rate-limits)');
     const { diagnostics } = await lintInMemory(fixed, OPTIONS);
     expect(diagnostics.map(({ file, line, ruleId }) => `${file}:${line} ${ruleId}`)).toEqual([
       'CONTRIBUTING.md:12 anchors',

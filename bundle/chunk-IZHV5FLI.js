@@ -31,8 +31,26 @@ var UsageError = class extends Error {
 
 // src/markdown/decode.ts
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var BINARY_PROBE_BYTES = 8e3;
+function utf16Kind(probe) {
+  if (probe[0] === 255 && probe[1] === 254) return "little-endian, with a byte-order mark";
+  if (probe[0] === 254 && probe[1] === 255) return "big-endian, with a byte-order mark";
+  if (probe.length < 8) return void 0;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let index = 0; index + 1 < probe.length; index += 2) {
+    if (probe[index] === 0) evenNul++;
+    if (probe[index + 1] === 0) oddNul++;
+  }
+  const pairs = Math.floor(probe.length / 2);
+  if (oddNul >= pairs * 0.9 && evenNul === 0) return "little-endian, without a byte-order mark";
+  if (evenNul >= pairs * 0.9 && oddNul === 0) return "big-endian, without a byte-order mark";
+  return void 0;
+}
 function decodeMarkdown(bytes) {
-  const probe = bytes.subarray(0, 8e3);
+  const probe = bytes.subarray(0, BINARY_PROBE_BYTES);
+  const utf16 = utf16Kind(probe);
+  if (utf16 !== void 0) return { ok: false, reason: "utf16", detail: utf16 };
   if (probe.includes(0)) return { ok: false, reason: "binary", detail: "contains NUL bytes" };
   const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
   try {
@@ -61,5 +79,6 @@ export {
   formatKeyPath,
   ConfigError,
   UsageError,
+  BINARY_PROBE_BYTES,
   decodeMarkdown
 };

@@ -2,12 +2,15 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
+  BINARY_PROBE_BYTES,
   ConfigError,
   decodeMarkdown,
   formatKeyPath
-} from "./chunk-OXLF7SEI.js";
+} from "./chunk-IZHV5FLI.js";
 import {
   FILE_READ,
+  MAX_NESTING_DEPTH,
+  PARSE_ERROR,
   RULE_CRASH,
   combineHandlers,
   computeLineStarts,
@@ -17,10 +20,10 @@ import {
   headingAnchorCollector,
   htmlAttributes,
   offsetToPoint,
-  parseMarkdown,
+  parseMarkdownWithLimits,
   require_picomatch,
   walkWithHandlers
-} from "./chunk-KVNZ6DJ6.js";
+} from "./chunk-3FNSXZKD.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -461,6 +464,48 @@ function fileFactsCollector(file) {
   return { handlers: combineHandlers([ownHandlers, headingCollector.handlers]), facts };
 }
 
+// src/engine/file-limits.ts
+import { promises as fs } from "node:fs";
+var DEFAULT_MAX_FILE_SIZE_MB = 5;
+var BYTES_PER_MB = 1024 * 1024;
+function maxFileBytes(maxFileSizeMb) {
+  return Math.floor((maxFileSizeMb ?? DEFAULT_MAX_FILE_SIZE_MB) * BYTES_PER_MB);
+}
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < BYTES_PER_MB) return `${Number((bytes / 1024).toFixed(1))} KB`;
+  return `${Number((bytes / BYTES_PER_MB).toFixed(1))} MB`;
+}
+var FileTooLargeError = class extends Error {
+  constructor(size, limit) {
+    super(`file is ${formatBytes(size)}, over the limit of ${formatBytes(limit)}`);
+    this.size = size;
+    this.limit = limit;
+    this.name = "FileTooLargeError";
+  }
+  size;
+  limit;
+};
+async function readFileWithinLimit(file, limit) {
+  const handle = await fs.open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    if (size > limit) throw new FileTooLargeError(size, limit);
+    const probe = new Uint8Array(Math.min(size, BINARY_PROBE_BYTES));
+    const { bytesRead } = await handle.read(probe, 0, probe.length, null);
+    if (probe.subarray(0, bytesRead).includes(0) || bytesRead < probe.length) return probe.subarray(0, bytesRead);
+    const rest = await handle.readFile();
+    if (bytesRead + rest.length > limit) throw new FileTooLargeError(bytesRead + rest.length, limit);
+    if (rest.length === 0) return probe;
+    const whole = new Uint8Array(bytesRead + rest.length);
+    whole.set(probe, 0);
+    whole.set(rest, bytesRead);
+    return whole;
+  } finally {
+    await handle.close();
+  }
+}
+
 // src/engine/analyze-file.ts
 function locationRange(at) {
   if ("start" in at && typeof at.start === "number") return { start: at.start, end: at.end };
@@ -536,60 +581,86 @@ var RuleRun = class {
     this.diagnostics.push(crashDiagnostic(this.file.path, this.enabled.rule.id, error));
   }
 };
+function failedAnalysis(path2, step, error, text) {
+  const detail = error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error);
+  const diagnostic = toPending(path2, PARSE_ERROR.id, "error", PARSE_ERROR.messages, { messageId: "failed", data: { step, error: detail }, at: { start: 0, end: 0 } });
+  return { path: path2, ...text === void 0 ? {} : { text }, diagnostics: [diagnostic], crashed: false };
+}
+function tooDeepDiagnostic(path2, skipped) {
+  return toPending(path2, PARSE_ERROR.id, "error", PARSE_ERROR.messages, {
+    messageId: "tooDeep",
+    data: { limit: MAX_NESTING_DEPTH, more: skipped.places === 1 ? "" : ` and in ${skipped.places - 1} more place${skipped.places === 2 ? "" : "s"} of this file` },
+    at: { start: skipped.start, end: skipped.start }
+  });
+}
 function analyzeText(path2, text, enabledRules, factsOnly = false) {
-  const lineStarts = computeLineStarts(text);
-  const file = { path: path2, text, tree: parseMarkdown(text), lineStarts };
-  const factsCollector = fileFactsCollector(file);
-  const runs = enabledRules.map((enabled) => new RuleRun(file, enabled));
-  const handlerSets = [factsCollector.handlers];
-  for (const run of factsOnly ? [] : runs) {
-    const { rule } = run.enabled;
-    if (rule.scope === "file" && rule.create) run.attempt(() => handlerSets.push(run.isolate(rule.create(run.context()))));
-  }
-  walkWithHandlers(file.tree, combineHandlers(handlerSets));
-  const facts = factsCollector.facts();
-  for (const run of runs) {
-    const { rule, options } = run.enabled;
-    if (rule.scope === "file") {
-      if (!factsOnly && rule.check) run.attempt(() => rule.check(run.context()));
-    } else if (rule.extract) {
-      run.attempt(() => {
-        facts.extracted[rule.id] = rule.extract(file, options);
-      });
+  let step = "parsing";
+  try {
+    const lineStarts = computeLineStarts(text);
+    const parsed = parseMarkdownWithLimits(text);
+    step = "collecting facts";
+    const file = { path: path2, text, tree: parsed.tree, lineStarts };
+    const factsCollector = fileFactsCollector(file);
+    const runs = enabledRules.map((enabled) => new RuleRun(file, enabled));
+    const handlerSets = [factsCollector.handlers];
+    for (const run of factsOnly ? [] : runs) {
+      const { rule } = run.enabled;
+      if (rule.scope === "file" && rule.create) run.attempt(() => handlerSets.push(run.isolate(rule.create(run.context()))));
     }
+    walkWithHandlers(file.tree, combineHandlers(handlerSets));
+    const facts = factsCollector.facts();
+    for (const run of runs) {
+      const { rule, options } = run.enabled;
+      if (rule.scope === "file") {
+        if (!factsOnly && rule.check) run.attempt(() => rule.check(run.context()));
+      } else if (rule.extract) {
+        run.attempt(() => {
+          facts.extracted[rule.id] = rule.extract(file, options);
+        });
+      }
+    }
+    const diagnostics = runs.flatMap((run) => run.diagnostics);
+    if (parsed.skipped) diagnostics.unshift(tooDeepDiagnostic(path2, parsed.skipped));
+    return { path: path2, facts, text, diagnostics, crashed: runs.some((run) => run.crashed) };
+  } catch (error) {
+    return failedAnalysis(path2, step, error, text);
   }
-  const diagnostics = runs.flatMap((run) => run.diagnostics);
-  return { path: path2, facts, text, diagnostics, crashed: runs.some((run) => run.crashed) };
 }
 function analyzeBytes(path2, bytes, enabledRules, factsOnly = false) {
-  const decoded = decodeMarkdown(bytes);
-  if (!decoded.ok) {
-    const messageId = decoded.reason === "binary" ? "binary" : "invalidUtf8";
-    return {
-      path: path2,
-      diagnostics: [toPending(path2, FILE_READ.id, "error", FILE_READ.messages, { messageId, data: { detail: decoded.detail }, at: { start: 0, end: 0 } })],
-      crashed: false
-    };
+  let decoded;
+  try {
+    decoded = decodeMarkdown(bytes);
+  } catch (error) {
+    return failedAnalysis(path2, "decoding", error);
   }
+  if (!decoded.ok) return fileReadProblem(path2, decoded.reason, { detail: decoded.detail });
   return { ...analyzeText(path2, decoded.text, enabledRules, factsOnly), bom: decoded.bom };
 }
+var FILE_READ_MESSAGE_IDS = { binary: "binary", "invalid-utf8": "invalidUtf8", utf16: "utf16" };
+function fileReadProblem(path2, reason, data) {
+  const messageId = reason === "tooLarge" || reason === "unreadable" ? reason : FILE_READ_MESSAGE_IDS[reason];
+  return { path: path2, diagnostics: [toPending(path2, FILE_READ.id, "error", FILE_READ.messages, { messageId, data, at: { start: 0, end: 0 } })], crashed: false };
+}
+function tooLargeFile(path2, size, limit) {
+  return fileReadProblem(path2, "tooLarge", { size: formatBytes(size), limit: formatBytes(limit) });
+}
 function unreadableFile(path2, error) {
+  if (error instanceof FileTooLargeError) return tooLargeFile(path2, error.size, error.limit);
   const detail = error.code ?? error.message;
-  return {
-    path: path2,
-    diagnostics: [toPending(path2, FILE_READ.id, "error", FILE_READ.messages, { messageId: "unreadable", data: { detail }, at: { start: 0, end: 0 } })],
-    crashed: false
-  };
+  return fileReadProblem(path2, "unreadable", { detail });
 }
 
 export {
   plainIssueMessage,
   FileSettings,
+  maxFileBytes,
+  readFileWithinLimit,
   SuppressionMap,
   collectFileFacts,
   locationRange,
   toPending,
   analyzeText,
   analyzeBytes,
+  tooLargeFile,
   unreadableFile
 };

@@ -7,23 +7,26 @@ import {
   Phase1Cache,
   countBySeverity,
   runsInCi
-} from "./chunk-33EP26T6.js";
+} from "./chunk-MJP3CIBT.js";
 import {
   FileSettings,
   SuppressionMap,
   analyzeBytes,
   analyzeText,
   locationRange,
+  maxFileBytes,
   plainIssueMessage,
+  readFileWithinLimit,
   toPending,
+  tooLargeFile,
   unreadableFile
-} from "./chunk-NTZ3Q7KQ.js";
+} from "./chunk-N5HBTA3F.js";
 import {
   ConfigError,
   UsageError,
   decodeMarkdown,
   formatKeyPath
-} from "./chunk-OXLF7SEI.js";
+} from "./chunk-IZHV5FLI.js";
 import {
   closestMatches,
   configSchema,
@@ -32,7 +35,7 @@ import {
   folderReadme,
   require_dist,
   resolveLinkTarget
-} from "./chunk-4ZQZVHKZ.js";
+} from "./chunk-IWNV65ZC.js";
 import {
   PACKAGE_ROOT,
   TOOL_VERSION
@@ -47,7 +50,7 @@ import {
   formatMessage,
   offsetToPoint,
   require_picomatch
-} from "./chunk-KVNZ6DJ6.js";
+} from "./chunk-3FNSXZKD.js";
 import {
   __commonJS,
   __require,
@@ -126,7 +129,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path17 = __require("path");
+    var path18 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -138,7 +141,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path17.resolve(cwd, filepath);
+      return path18.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -1435,7 +1438,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path17 = __require("path");
+    var path18 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1609,7 +1612,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path17.sep,
+      SEP: path18.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1636,7 +1639,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path17 = __require("path");
+    var path18 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1665,7 +1668,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path17.sep === "\\";
+      return win32 === true || path18.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -3029,7 +3032,7 @@ var require_parse2 = __commonJS({
 var require_picomatch2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path17 = __require("path");
+    var path18 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
@@ -3114,7 +3117,7 @@ var require_picomatch2 = __commonJS({
     };
     picomatch7.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch7.makeRe(glob, options);
-      return regex.test(path17.basename(input));
+      return regex.test(path18.basename(input));
     };
     picomatch7.isMatch = (str, patterns, options) => picomatch7(patterns, options)(str);
     picomatch7.parse = (pattern, options) => {
@@ -3341,7 +3344,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path17 = __require("path");
+    var path18 = __require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -3436,7 +3439,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path17.basename(pattern);
+      const basename = path18.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3494,7 +3497,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path17.isAbsolute(pattern);
+      return path18.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -3671,8 +3674,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs7 = require_fs();
     exports.fs = fs7;
-    var path17 = require_path();
-    exports.path = path17;
+    var path18 = require_path();
+    exports.path = path18;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -3784,8 +3787,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path17, settings, callback) {
-      settings.fs.lstat(path17, (lstatError, lstat) => {
+    function read(path18, settings, callback) {
+      settings.fs.lstat(path18, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3794,7 +3797,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path17, (statError, stat) => {
+        settings.fs.stat(path18, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3826,13 +3829,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path17, settings) {
-      const lstat = settings.fs.lstatSync(path17);
+    function read(path18, settings) {
+      const lstat = settings.fs.lstatSync(path18);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path17);
+        const stat = settings.fs.statSync(path18);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -3903,17 +3906,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path17, optionsOrSettingsOrCallback, callback) {
+    function stat(path18, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync4(path17, optionsOrSettings) {
+    function statSync4(path18, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path17, settings);
+      return sync.read(path18, settings);
     }
     exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
@@ -4129,16 +4132,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path17 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path18 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path17, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path18, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path17,
+                path: path18,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4256,7 +4259,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path18 = __require("path");
     var fsStat = require_out();
     var fs7 = require_fs4();
     var Settings = class {
@@ -4264,7 +4267,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs7.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4291,17 +4294,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path17, optionsOrSettingsOrCallback, callback) {
+    function scandir(path18, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path17, optionsOrSettings) {
+    function scandirSync(path18, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path17, settings);
+      return sync.read(path18, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4383,7 +4386,7 @@ var require_queue = __commonJS({
             release();
           }
         },
-        running,
+        running: running2,
         resume,
         idle,
         length,
@@ -4396,7 +4399,7 @@ var require_queue = __commonJS({
         abort
       };
       return self;
-      function running() {
+      function running2() {
         return _running;
       }
       function pause() {
@@ -4949,7 +4952,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path18 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -4959,7 +4962,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -5021,7 +5024,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path18 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -5034,7 +5037,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path17.resolve(this._settings.cwd, filepath);
+        return path18.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -5450,7 +5453,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path18 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5464,7 +5467,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path17.resolve(this._settings.cwd, task.base);
+        return path18.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -6302,26 +6305,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path17) => {
-      const end = path17.length - 1;
-      const index = path17.lastIndexOf(
+    var basenameOf = (path18) => {
+      const end = path18.length - 1;
+      const index = path18.lastIndexOf(
         SLASH,
-        path17[end] === SLASH ? end - 1 : end
+        path18[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path17 : path17.slice(index + 1);
+      return index < 0 ? path18 : path18.slice(index + 1);
     };
-    var parentOf = (path17) => {
-      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path17.split(SLASH).filter(Boolean);
+    var parentOf = (path18) => {
+      if (path18.charCodeAt(0) === SLASH_CODE || path18.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path18.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path17.length - 1;
-      const cut = path17.lastIndexOf(
+      const end = path18.length - 1;
+      const cut = path18.lastIndexOf(
         SLASH,
-        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path18.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path18.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -6471,7 +6474,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path17) {
+      testLiteral(path18) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -6480,7 +6483,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path17)) {
+          if (rule.checkRegex.test(path18)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -6500,15 +6503,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path17, mode) {
+      test(path18, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path17) : path17;
+        const basename = shortcut ? basenameOf(path18) : path18;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path17
+            shortcut && rule._basenameOnly ? basename : path18
           )) {
             const { negative } = rule;
             const ret = {
@@ -6530,17 +6533,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path17, originalPath, doThrow) => {
-      if (!isString(path17)) {
+    var checkPath = (path18, originalPath, doThrow) => {
+      if (!isString(path18)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path17) {
+      if (!path18) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path17)) {
+      if (checkPath.isNotRelative(path18)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -6549,25 +6552,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path17) => {
-      const first = path17.charCodeAt(0);
+    var isNotRelative = (path18) => {
+      const first = path18.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path17.length === 1) {
+      if (path18.length === 1) {
         return true;
       }
-      const second = path17.charCodeAt(1);
+      const second = path18.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
+      return path18.length === 2 || path18.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -6598,58 +6601,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path17) {
+      _test(originalPath, cache, path18) {
         checkPath(
-          path17,
+          path18,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path17 ? this._t(path17, cache) : {
+        return path18 ? this._t(path18, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path17 = convertPath(target);
-        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path17);
+        const path18 = convertPath(target);
+        if (!path18 || path18.charCodeAt(path18.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path18);
         }
-        const dir = this._t(path17, this._testCache);
+        const dir = this._t(path18, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path17);
+        const literal = this._rules.testLiteral(path18);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path17, cache) {
-        if (path17 in cache) {
-          return cache[path17];
+      _t(path18, cache) {
+        if (path18 in cache) {
+          return cache[path18];
         }
-        const parentPath = parentOf(path17);
+        const parentPath = parentOf(path18);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
+        return cache[path18] = parent && parent.ignored ? parent : this._rules.test(path18, MODE_IGNORE);
       }
-      ignores(path17) {
-        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
+      ignores(path18) {
+        return this._test(path18, this._ignoreCache, convertPath(path18)).ignored;
       }
       createFilter() {
-        return (path17) => !this.ignores(path17);
+        return (path18) => !this.ignores(path18);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path17) {
-        return this._test(path17, this._testCache, convertPath(path17));
+      test(path18) {
+        return this._test(path18, this._testCache, convertPath(path18));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
+    var isPathValid2 = (path18) => checkPath(convertPath(path18), path18, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
+      checkPath.isNotRelative = (path18) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -6709,17 +6712,21 @@ async function readPlainTextFiles(rules, source) {
 }
 
 // src/engine/lint-project.ts
-async function analyzeOne(path17, source, options, factsOnly) {
-  const enabled = options.settings.forFile(path17);
-  const override = options.overrides?.get(path17);
-  if (override !== void 0) return analyzeText(path17, override, enabled, factsOnly);
+async function analyzeOne(path18, source, options, factsOnly) {
+  const enabled = options.settings.forFile(path18);
+  const override = options.overrides?.get(path18);
+  if (override !== void 0) return analyzeText(path18, override, enabled, factsOnly);
   let bytes;
   try {
-    bytes = await source.read(path17);
+    bytes = await source.read(path18);
   } catch (error) {
-    return unreadableFile(path17, error);
+    return unreadableFile(path18, error);
   }
-  return analyzeBytes(path17, bytes, enabled, factsOnly);
+  return overSizeLimit(path18, bytes, options) ?? analyzeBytes(path18, bytes, enabled, factsOnly);
+}
+function overSizeLimit(path18, bytes, options) {
+  const limit = options.maxFileBytes?.(path18) ?? maxFileBytes(void 0);
+  return bytes.length > limit ? tooLargeFile(path18, bytes.length, limit) : void 0;
 }
 function linkedContextFiles(analyses, source, known) {
   const result = /* @__PURE__ */ new Set();
@@ -6862,13 +6869,16 @@ var runPhase1Sequentially = async (jobs, source, options) => {
   for (const job of jobs) results.push(await analyzeOne(job.path, source, options, job.factsOnly));
   return results;
 };
+function inPathOrder(byPath) {
+  return new Map([...byPath].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
 async function analyzeProject(source, options) {
   const runPhase1 = options.runPhase1 ?? runPhase1Sequentially;
   const targetSet = new Set(source.targets);
-  const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path17) => source.isMarkdown(path17)).sort();
+  const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path18) => source.isMarkdown(path18)).sort();
   const jobs = [
-    ...source.targets.map((path17) => ({ path: path17, factsOnly: options.projectRulesOnly === true })),
-    ...projectFiles.filter((path17) => !targetSet.has(path17)).map((path17) => ({ path: path17, factsOnly: true }))
+    ...source.targets.map((path18) => ({ path: path18, factsOnly: options.projectRulesOnly === true })),
+    ...projectFiles.filter((path18) => !targetSet.has(path18)).map((path18) => ({ path: path18, factsOnly: true }))
   ];
   const analyses = /* @__PURE__ */ new Map();
   const files = /* @__PURE__ */ new Map();
@@ -6878,10 +6888,10 @@ async function analyzeProject(source, options) {
     if (targetSet.has(analysis.path)) analyses.set(analysis.path, analysis);
     else contextAnalyses.push(analysis);
   }
-  const contextJobs = linkedContextFiles([...analyses.values(), ...contextAnalyses], source, new Set(jobs.map((job) => job.path))).map((path17) => ({ path: path17, factsOnly: true }));
+  const contextJobs = linkedContextFiles([...analyses.values(), ...contextAnalyses], source, new Set(jobs.map((job) => job.path))).map((path18) => ({ path: path18, factsOnly: true }));
   for (const context of await runPhase1(contextJobs, source, options)) if (context.facts) files.set(context.path, context.facts);
-  const targetSettings = new Map(source.targets.map((path17) => [path17, options.settings.forFile(path17)]));
-  const index = { files, targets: targetSet, paths: source.paths, renames: source.renames ?? /* @__PURE__ */ new Map() };
+  const targetSettings = new Map(source.targets.map((path18) => [path18, options.settings.forFile(path18)]));
+  const index = { files: inPathOrder(files), targets: targetSet, paths: source.paths, renames: source.renames ?? /* @__PURE__ */ new Map() };
   const projectRules = activeProjectRules(options, targetSettings);
   const plainTexts = await readPlainTextFiles(projectRules, source);
   const state = { source, index, analyses, targetSettings, projectRules, pending: [], crashed: false, silenced: [], plainTexts };
@@ -6898,15 +6908,15 @@ function settle(state, options) {
     byFile.set(pending.file, list);
   }
   const diagnostics = [];
-  for (const path17 of source.targets) {
-    const facts = index.files.get(path17);
-    const pendingList = byFile.get(path17) ?? [];
+  for (const path18 of source.targets) {
+    const facts = index.files.get(path18);
+    const pendingList = byFile.get(path18) ?? [];
     if (!facts) {
       diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, [0])));
       continue;
     }
     const suppressions = new SuppressionMap(facts.directives);
-    for (const work of state.silenced) if (work.file === path17) suppressions.suppresses(work.ruleId, work.line);
+    for (const work of state.silenced) if (work.file === path18) suppressions.suppresses(work.ruleId, work.line);
     for (const pending of pendingList) {
       const { line } = offsetToPoint(facts.lineStarts, pending.start);
       if (pending.ruleId !== RULE_CRASH.id && suppressions.suppresses(pending.ruleId, line)) continue;
@@ -6915,7 +6925,7 @@ function settle(state, options) {
     for (const pending of directiveDiagnostics(facts, knownRuleIds)) diagnostics.push(toDiagnostic(pending, facts.lineStarts));
     if (options.reportUnusedDisables) {
       for (const directive of suppressions.unused(knownRuleIds)) {
-        const pending = toPending(path17, CONTROL_COMMENTS.id, "error", CONTROL_COMMENTS.messages, {
+        const pending = toPending(path18, CONTROL_COMMENTS.id, "error", CONTROL_COMMENTS.messages, {
           messageId: directive.rules ? "unusedDisableRules" : "unusedDisable",
           data: { directive: `agentops-lint-${directive.kind}`, rules: directive.rules?.map((id) => `"${id}"`).join(" or ") ?? "" },
           at: { start: directive.start, end: directive.end }
@@ -6924,9 +6934,9 @@ function settle(state, options) {
       }
     }
   }
-  for (const [path17, pendingList] of byFile) {
-    if (index.targets.has(path17)) continue;
-    const lineStarts = state.plainTexts.files.get(path17)?.lineStarts ?? [0];
+  for (const [path18, pendingList] of byFile) {
+    if (index.targets.has(path18)) continue;
+    const lineStarts = state.plainTexts.files.get(path18)?.lineStarts ?? [0];
     diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, lineStarts)));
   }
   diagnostics.sort(compareDiagnostics);
@@ -7013,11 +7023,13 @@ async function prepareJob(job, source, options, configs) {
   const config = configs.indexOf(job.path);
   const text = options.overrides?.get(job.path);
   if (text !== void 0) return { path: job.path, factsOnly: job.factsOnly, config, text };
+  let bytes;
   try {
-    return { path: job.path, factsOnly: job.factsOnly, config, bytes: await source.read(job.path) };
+    bytes = await source.read(job.path);
   } catch (error) {
     return unreadableFile(job.path, error);
   }
+  return overSizeLimit(job.path, bytes, options) ?? { path: job.path, factsOnly: job.factsOnly, config, bytes };
 }
 function singleConfigTable(config) {
   return { indexOf: () => 0, at: () => config };
@@ -7361,12 +7373,12 @@ function isPathInside(childPath, parentPath) {
 }
 
 // node_modules/slash/index.js
-function slash(path17) {
-  const isExtendedLengthPath = path17.startsWith("\\\\?\\");
+function slash(path18) {
+  const isExtendedLengthPath = path18.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path17;
+    return path18;
   }
-  return path17.replace(/\\/g, "/");
+  return path18.replace(/\\/g, "/");
 }
 
 // node_modules/globby/utilities.js
@@ -8404,25 +8416,25 @@ var getStatMethod = (fsImplementation) => {
   return bindFsMethod(fs3.promises, "stat");
 };
 var getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-var isDirectory = async (path17, fsImplementation) => {
+var isDirectory = async (path18, fsImplementation) => {
   try {
-    const stats = await getStatMethod(fsImplementation)(path17);
+    const stats = await getStatMethod(fsImplementation)(path18);
     return stats.isDirectory();
   } catch {
     return false;
   }
 };
-var isDirectorySync = (path17, fsImplementation) => {
+var isDirectorySync = (path18, fsImplementation) => {
   try {
-    const stats = getStatSyncMethod2(fsImplementation)(path17);
+    const stats = getStatSyncMethod2(fsImplementation)(path18);
     return stats.isDirectory();
   } catch {
     return false;
   }
 };
 var normalizePathForDirectoryGlob = (filePath, cwd) => {
-  const path17 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-  return nodePath.isAbsolute(path17) ? path17 : nodePath.join(cwd, path17);
+  const path18 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+  return nodePath.isAbsolute(path18) ? path18 : nodePath.join(cwd, path18);
 };
 var shouldExpandGlobstarDirectory = (pattern) => {
   const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -8507,9 +8519,9 @@ var getIgnoreFilesPatterns = (options) => {
   }
   return patterns;
 };
-var isPathIgnored = (matcher, globalMatcher, path17) => {
-  const globalResult = globalMatcher ? globalMatcher(path17) : void 0;
-  const result = matcher ? matcher(path17) : void 0;
+var isPathIgnored = (matcher, globalMatcher, path18) => {
+  const globalResult = globalMatcher ? globalMatcher(path18) : void 0;
+  const result = matcher ? matcher(path18) : void 0;
   if (result?.unignored) {
     return false;
   }
@@ -8980,7 +8992,7 @@ function pathArgumentMatcher(cwd, root, patterns) {
 }
 
 // src/project/plan.ts
-import { existsSync as existsSync4, promises as fs4, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync4, statSync as statSync2 } from "node:fs";
 var import_picomatch5 = __toESM(require_picomatch(), 1);
 import path8 from "node:path";
 
@@ -9043,6 +9055,41 @@ function configNotices(configs, paths) {
   return notices;
 }
 
+// src/project/demanded-files.ts
+var READ_CONCURRENCY = 32;
+function comparingRules(enabled) {
+  const result = [];
+  for (const { rule, options } of enabled) if (rule.scope === "project" && rule.readsAllFiles?.(options)) result.push({ rule, options });
+  return result;
+}
+async function mayContribute(file, question) {
+  const rules = comparingRules(question.rulesFor(file));
+  if (rules.length === 0) return false;
+  if (rules.some(({ rule }) => rule.mayContribute === void 0)) return true;
+  let bytes;
+  try {
+    bytes = await question.read(file);
+  } catch {
+    return true;
+  }
+  const decoded = decodeMarkdown(bytes);
+  if (!decoded.ok) return true;
+  return rules.some(({ rule, options }) => rule.mayContribute(decoded.text, options));
+}
+async function filesThatMayContribute(question) {
+  const { candidates } = question;
+  const needed = new Array(candidates.length).fill(false);
+  let next = 0;
+  const worker = async () => {
+    while (next < candidates.length) {
+      const index = next++;
+      needed[index] = await mayContribute(candidates[index], question);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, candidates.length) }, worker));
+  return candidates.filter((_, index) => needed[index]);
+}
+
 // src/project/plan.ts
 function markdownMatcher(configs) {
   return (file) => configs.isMarkdown(file);
@@ -9066,6 +9113,12 @@ function needsAllFiles(configs, targets) {
   const readsAll = (enabled) => enabled.rule.scope === "project" && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
   return configs.base().some(readsAll) || targets.some((target) => configs.forFile(target).some(readsAll));
 }
+async function demandedProjectFiles(targets, projectFiles, read, configs) {
+  const targetSet = new Set(targets);
+  const candidates = projectFiles.filter((file) => !targetSet.has(file));
+  const needed = await filesThatMayContribute({ candidates, read, rulesFor: (file) => configs.forFile(file) });
+  return [.../* @__PURE__ */ new Set([...needed, ...targets])].sort();
+}
 var isAlwaysIgnored = (0, import_picomatch5.default)(ALWAYS_IGNORED, { dot: true });
 function ignoreReason(file) {
   return isAlwaysIgnored(file) ? "files under node_modules or .git are never linted" : "the config's `ignore` globs match it";
@@ -9087,23 +9140,69 @@ async function planWorkingTree(run2) {
   }
   if (targets.length === 0 && run2.errorOnUnmatchedPattern && ignoredFiles.length === 0) throw new UsageError("No Markdown files to lint.");
   const wholeRepository = targets.length > 0 && namesFilesOnly(io.cwd, run2.patterns) && needsAllFiles(configs, targets);
-  const projectFiles = wholeRepository ? [.../* @__PURE__ */ new Set([...selectProjectFiles(paths, projectFileMatcher(configs)), ...targets])].sort() : targets;
+  const read = (file) => readFileWithinLimit(path8.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb));
+  const projectFiles = wholeRepository ? await demandedProjectFiles(targets, selectProjectFiles(paths, projectFileMatcher(configs)), read, configs) : targets;
   const source = {
     targets,
     projectFiles,
     paths,
-    read: (file) => fs4.readFile(path8.join(root, file)),
+    read,
     isMarkdown: markdownMatcher(configs)
   };
   return { source, configFiles: rootRelativeConfigFiles(configs) };
 }
 
 // src/pipeline/phase1-cache-step.ts
+import path10 from "node:path";
+
+// src/cache/code-fingerprint.ts
+import { createHash } from "node:crypto";
+import { promises as fs4 } from "node:fs";
 import path9 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+function buildFolders(moduleFile, packageRoot) {
+  const [top] = path9.relative(packageRoot, moduleFile).split(path9.sep);
+  switch (top) {
+    case "bundle":
+      return ["bundle"];
+    case "dist":
+      return ["dist/src", "dist/rules"];
+    default:
+      return ["src", "rules"];
+  }
+}
+var isModule = (file) => /\.(?:js|mjs|ts)$/.test(file) && !file.endsWith(".d.ts");
+async function moduleFiles(folder) {
+  let relativePaths;
+  try {
+    relativePaths = await fs4.readdir(folder, { recursive: true });
+  } catch {
+    return [];
+  }
+  return relativePaths.filter(isModule).map((relative) => path9.join(folder, relative)).sort();
+}
+async function fingerprintFolders(packageRoot, folders) {
+  const hash = createHash("sha256");
+  for (const folder of folders) {
+    for (const file of await moduleFiles(path9.join(packageRoot, folder))) {
+      const content = await fs4.readFile(file);
+      hash.update(`${path9.relative(packageRoot, file).split(path9.sep).join("/")}\0${content.length}\0`);
+      hash.update(content);
+    }
+  }
+  return hash.digest("hex");
+}
+var running;
+function runningCodeFingerprint() {
+  running ??= fingerprintFolders(PACKAGE_ROOT, buildFolders(fileURLToPath3(import.meta.url), PACKAGE_ROOT));
+  return running;
+}
+
+// src/pipeline/phase1-cache-step.ts
 async function openPhase1Cache(options, io, root) {
   if (options.cache) {
-    const location = options.cache.location !== void 0 ? path9.resolve(io.cwd, options.cache.location) : path9.join(root, DEFAULT_CACHE_LOCATION);
-    return Phase1Cache.open(path9.join(location, CACHE_FILE_NAME), TOOL_VERSION);
+    const location = options.cache.location !== void 0 ? path10.resolve(io.cwd, options.cache.location) : path10.join(root, DEFAULT_CACHE_LOCATION);
+    return Phase1Cache.open(path10.join(location, CACHE_FILE_NAME), `${TOOL_VERSION}+${await runningCodeFingerprint()}`);
   }
   const scope = options.scope?.kind ?? "working-tree";
   return scope === "working-tree" ? void 0 : Phase1Cache.inMemory(TOOL_VERSION);
@@ -9119,12 +9218,12 @@ async function savePhase1Cache(cache, io) {
 
 // src/config/config-set.ts
 var import_picomatch6 = __toESM(require_picomatch(), 1);
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync as existsSync5, readFileSync, statSync as statSync3 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 var CONFIG_FILE_NAMES = [
   "agentops-lint.config.yaml",
   "agentops-lint.config.yml",
@@ -9137,10 +9236,10 @@ var PACKAGE_JSON_KEY = "agentops-lint";
 var DEFAULT_FILES = ["**/*.md", "**/*.markdown"];
 function configFileIn(directory, displayName = (file) => file) {
   for (const name of CONFIG_FILE_NAMES) {
-    const candidate = path10.join(directory, name);
+    const candidate = path11.join(directory, name);
     if (existsSync5(candidate)) return { file: candidate, packageJson: false };
   }
-  const packageJson = path10.join(directory, "package.json");
+  const packageJson = path11.join(directory, "package.json");
   if (existsSync5(packageJson) && packageJsonHasConfig(packageJson, displayName(packageJson))) return { file: packageJson, packageJson: true };
   return void 0;
 }
@@ -9155,12 +9254,12 @@ function packageJsonHasConfig(file, shownAs) {
   return parsed !== null && typeof parsed === "object" && PACKAGE_JSON_KEY in parsed;
 }
 function discoverConfigFile(startDirectory, displayName) {
-  let directory = path10.resolve(startDirectory);
+  let directory = path11.resolve(startDirectory);
   for (; ; ) {
     const found = configFileIn(directory, displayName);
     if (found) return found;
-    const parent = path10.dirname(directory);
-    if (existsSync5(path10.join(directory, ".git")) || parent === directory) return void 0;
+    const parent = path11.dirname(directory);
+    if (existsSync5(path11.join(directory, ".git")) || parent === directory) return void 0;
     directory = parent;
   }
 }
@@ -9175,7 +9274,7 @@ function loadConfigFile(file, context, displayName = file, packageJson = false) 
   } catch (error) {
     throw new ConfigError([{ file: displayName, path: [], message: `cannot read config file: ${error.message}` }]);
   }
-  return parseConfigText(text, file, context, displayName, packageJson || path10.basename(file) === "package.json");
+  return parseConfigText(text, file, context, displayName, packageJson || path11.basename(file) === "package.json");
 }
 function parseConfigText(text, file, context, displayName = file, packageJson = false) {
   const lineCounter = new import_yaml.LineCounter();
@@ -9201,7 +9300,7 @@ function parseConfigText(text, file, context, displayName = file, packageJson = 
     issues.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyToLocate ?? keyPath, keyToLocate !== void 0) });
   });
   if (issues.length > 0 || parsed === void 0) throw new ConfigError(issues);
-  return resolveUserConfig(parsed, path10.dirname(file), file, context);
+  return resolveUserConfig(parsed, path11.dirname(file), file, context);
 }
 function locateInDocument(document, keyPath, atKey) {
   let node = document.contents;
@@ -9352,6 +9451,7 @@ function validateUserConfig(raw, context, report) {
     extends: presetNames,
     ...config.files ? { files: config.files } : {},
     ...config.ignore ? { ignore: config.ignore } : {},
+    ...config.maxFileSizeMb === void 0 ? {} : { maxFileSizeMb: config.maxFileSizeMb },
     rules,
     overrides
   };
@@ -9379,6 +9479,7 @@ function resolveUserConfig(config, baseDirectory, filePath, context) {
     files: validated.files ?? DEFAULT_FILES,
     filesDeclared: validated.files !== void 0,
     ignore: validated.ignore ?? [],
+    ...validated.maxFileSizeMb === void 0 ? {} : { maxFileSizeMb: validated.maxFileSizeMb },
     rules,
     overrides: validated.overrides ?? [],
     extends: config.extends
@@ -9393,10 +9494,10 @@ function globListMatcher(globs) {
   const excluded = negative.length === 0 ? () => false : (0, import_picomatch6.default)(negative, { dot: true });
   return (file) => included(file) && !excluded(file);
 }
-var toPosix2 = (relative) => relative.split(path11.sep).join("/");
+var toPosix2 = (relative) => relative.split(path12.sep).join("/");
 function configRelativePath(config, root, file) {
   if (config.baseDirectory === root) return file;
-  return toPosix2(path11.relative(config.baseDirectory, path11.join(root, file)));
+  return toPosix2(path12.relative(config.baseDirectory, path12.join(root, file)));
 }
 function fileSelectionOf(config, root) {
   const isMarkdown = globListMatcher(config.files);
@@ -9477,7 +9578,7 @@ var ConfigSet = class {
   /** A config file as messages name it: relative to the current folder. */
   shownName(config) {
     if (config.filePath === void 0) return "(the embedded defaults)";
-    return toPosix2(path11.relative(this.options.cwd, config.filePath)) || config.filePath;
+    return toPosix2(path12.relative(this.options.cwd, config.filePath)) || config.filePath;
   }
   entryFor(file) {
     return this.loaded[this.indexOf(file)];
@@ -9496,7 +9597,7 @@ var ConfigSet = class {
     return this.add(defaultConfig(this.options.root, this.options.context));
   }
   folderConfig(folder) {
-    const found = configFileIn(path11.join(this.options.root, folder), (file) => this.shownFile(file));
+    const found = configFileIn(path12.join(this.options.root, folder), (file) => this.shownFile(file));
     if (!found) return this.indexOfFolder(folderOf(folder));
     return this.loadFile(found.file, found.packageJson, this.indexOfFolder(folderOf(folder)));
   }
@@ -9518,12 +9619,12 @@ var ConfigSet = class {
     return this.loaded.length - 1;
   }
   shownFile(file) {
-    return toPosix2(path11.relative(this.options.cwd, file)) || file;
+    return toPosix2(path12.relative(this.options.cwd, file)) || file;
   }
 };
 
 // src/fixes/fix-passes.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -9625,16 +9726,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path17, added, removed, oldPosInc, options) {
-    const last = path17.lastComponent;
+  addToPath(path18, added, removed, oldPosInc, options) {
+    const last = path18.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path17.oldPos + oldPosInc,
+        oldPos: path18.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path17.oldPos + oldPosInc,
+        oldPos: path18.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -10060,10 +10161,10 @@ function settleVerifiedFixes(result, engine, verdicts) {
 // src/fixes/write-atomic.ts
 import { randomBytes } from "node:crypto";
 import { promises as fs5 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 async function writeFileAtomic(file, content) {
   const stats = await fs5.stat(file);
-  const temporary = path12.join(path12.dirname(file), `.${path12.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  const temporary = path13.join(path13.dirname(file), `.${path13.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await fs5.writeFile(temporary, content, { mode: stats.mode & 4095, flag: "wx" });
     await fs5.chmod(temporary, stats.mode & 4095);
@@ -10126,12 +10227,12 @@ async function writeFixes(fixed, root) {
   for (const [file, text] of fixed.texts) {
     const original = fixed.originals.get(file);
     if (original.text === text) continue;
-    await writeFileAtomic(path13.join(root, file), (original.bom ? "\uFEFF" : "") + text);
+    await writeFileAtomic(path14.join(root, file), (original.bom ? "\uFEFF" : "") + text);
   }
 }
 
 // src/project/changed-since.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/project/git.ts
 import { execFile } from "node:child_process";
@@ -10338,7 +10439,7 @@ async function planChangedSince(run2, ref) {
   const [changes, untracked, head] = await Promise.all([repository.changesSince(base), repository.untrackedFiles(), planWorkingTree(run2)]);
   const changeSet = summarizeChanges(base, changes, untracked);
   const source = { ...head.source, renames: changeSet.renames };
-  const isConfigFile = (file) => (head.configFiles ?? []).includes(file) || CONFIG_FILE_NAMES.includes(path14.posix.basename(file));
+  const isConfigFile = (file) => (head.configFiles ?? []).includes(file) || CONFIG_FILE_NAMES.includes(path15.posix.basename(file));
   if ([...changeSet.changed, ...changeSet.removed].some(isConfigFile)) return { ...head, source };
   const selected = head.source.targets;
   return {
@@ -10467,12 +10568,12 @@ async function planStaged(run2) {
 }
 
 // src/pipeline/baseline-step.ts
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/suppressions/baseline.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { promises as fs6 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 var BASELINE_VERSION = 1;
 var entrySchema = external_exports.strictObject({
   file: external_exports.string().min(1),
@@ -10494,7 +10595,7 @@ function pointedText(diagnostic, text) {
 }
 function fingerprintOf(diagnostic, text) {
   const identity = JSON.stringify([diagnostic.file, diagnostic.ruleId, diagnostic.messageId, diagnostic.message, pointedText(diagnostic, text)]);
-  return createHash("sha256").update(identity).digest("hex").slice(0, 20);
+  return createHash2("sha256").update(identity).digest("hex").slice(0, 20);
 }
 async function readBaseline(file, shownAs) {
   let text;
@@ -10544,7 +10645,7 @@ function applyBaseline(baseline, diagnostics, textOf, linted, exists) {
   return { remaining, suppressed, unused };
 }
 function unusedEntryDiagnostics(baseline, unused, root) {
-  const shownFile = path15.relative(root, baseline.file).split(path15.sep).join("/");
+  const shownFile = path16.relative(root, baseline.file).split(path16.sep).join("/");
   const lines = baseline.text.split(/\r?\n/);
   return unused.map((entry) => {
     const index = lines.findIndex((line) => line.includes(`"${entry.fingerprint}"`));
@@ -10583,7 +10684,7 @@ function compareText(a, b) {
 }
 async function writeBaseline(file, entries) {
   const content = { version: BASELINE_VERSION, tool: "agentops-lint", problems: entries };
-  await fs6.mkdir(path15.dirname(file), { recursive: true });
+  await fs6.mkdir(path16.dirname(file), { recursive: true });
   await fs6.writeFile(file, `${JSON.stringify(content, null, 2)}
 `);
 }
@@ -10595,7 +10696,7 @@ async function baselineStep(use, input) {
 }
 async function recordBaseline(shownAs, input) {
   const linted = new Set(input.source.targets);
-  const file = path16.resolve(input.cwd, shownAs);
+  const file = path17.resolve(input.cwd, shownAs);
   const previous = await readBaseline(file, shownAs).then((baseline) => baseline.entries, () => []);
   const keepsEntryOf = (entryFile) => !linted.has(entryFile) && input.source.paths.files.has(entryFile);
   const entries = buildBaseline(input.diagnostics, input.textOf, previous, keepsEntryOf);
@@ -10606,7 +10707,7 @@ async function recordBaseline(shownAs, input) {
   };
 }
 async function suppressBaselined(shownAs, input) {
-  const baseline = await readBaseline(path16.resolve(input.cwd, shownAs), shownAs);
+  const baseline = await readBaseline(path17.resolve(input.cwd, shownAs), shownAs);
   const exists = (file) => input.source.paths.files.has(file);
   const result = applyBaseline(baseline, input.diagnostics, input.textOf, new Set(input.source.targets), exists);
   if (!input.reportUnusedDisables) return { diagnostics: result.remaining };
@@ -10748,7 +10849,8 @@ async function lintWithProgress(request, progress) {
     rules: request.rules,
     reportUnusedDisables: options.reportUnusedDisables ?? false,
     runPhase1: progress.trackPhase1(cache ? cache.wrap(pool.run) : pool.run),
-    environment: ruleEnvironment(request, progress)
+    environment: ruleEnvironment(request, progress),
+    maxFileBytes: (file) => maxFileBytes(configs.configFor(file).maxFileSizeMb)
   };
   const fixed = await lintWithFixes(plan.source, engine, options.fix !== void 0, options.fixType);
   const fixes = await settleFixes(fixed, options.fix, root);

@@ -6,17 +6,17 @@ import {
   mappingsReport,
   termsCommand,
   termsReport
-} from "./chunk-37VRKQV2.js";
+} from "./chunk-QRQHHST3.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-VDMYYU3F.js";
-import "./chunk-CO4QL6BS.js";
-import "./chunk-6RE6H64E.js";
-import "./chunk-33EP26T6.js";
-import "./chunk-NTZ3Q7KQ.js";
-import "./chunk-OXLF7SEI.js";
-import "./chunk-4ZQZVHKZ.js";
+import "./chunk-AUEMUACL.js";
+import "./chunk-EJ3WTXDI.js";
+import "./chunk-7IFBQ6GY.js";
+import "./chunk-MJP3CIBT.js";
+import "./chunk-N5HBTA3F.js";
+import "./chunk-IZHV5FLI.js";
+import "./chunk-IWNV65ZC.js";
 import "./chunk-NQKXEI4N.js";
-import "./chunk-KVNZ6DJ6.js";
+import "./chunk-3FNSXZKD.js";
 import "./chunk-RL5JZDUN.js";
 export {
   mappingsCommand,

@@ -4,10 +4,10 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   loadConfigFile,
   runConfigs
-} from "./chunk-6RE6H64E.js";
+} from "./chunk-7IFBQ6GY.js";
 import {
   UsageError
-} from "./chunk-OXLF7SEI.js";
+} from "./chunk-IZHV5FLI.js";
 
 // src/cli/load-run-config.ts
 import { existsSync, statSync } from "node:fs";

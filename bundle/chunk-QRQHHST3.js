@@ -22,28 +22,28 @@ import {
   matcherFor,
   proseBlocks,
   sourceRange
-} from "./chunk-VDMYYU3F.js";
+} from "./chunk-AUEMUACL.js";
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-CO4QL6BS.js";
+} from "./chunk-EJ3WTXDI.js";
 import {
   findRoot,
   planWorkingTree
-} from "./chunk-6RE6H64E.js";
+} from "./chunk-7IFBQ6GY.js";
 import {
   EXIT_OK
-} from "./chunk-33EP26T6.js";
+} from "./chunk-MJP3CIBT.js";
 import {
   UsageError,
   decodeMarkdown
-} from "./chunk-OXLF7SEI.js";
+} from "./chunk-IZHV5FLI.js";
 import {
   computeLineStarts,
   formatMessage,
   offsetToPoint,
   parseMarkdown
-} from "./chunk-KVNZ6DJ6.js";
+} from "./chunk-3FNSXZKD.js";
 
 // src/cli/inventories/mappings-report.ts
 function buildMappingsReport({ files, shown = () => true, vocabulary, canonical, messages, history }) {

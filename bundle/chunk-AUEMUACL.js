@@ -3,14 +3,14 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   editDistance
-} from "./chunk-4ZQZVHKZ.js";
+} from "./chunk-IWNV65ZC.js";
 import {
   SKIP,
   decodeNamedCharacterReference,
   external_exports,
   forEachNode,
   require_picomatch
-} from "./chunk-KVNZ6DJ6.js";
+} from "./chunk-3FNSXZKD.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -464,7 +464,7 @@ var termSchema = external_exports.strictObject({
   except: external_exports.array(external_exports.string().min(1)).default([]).describe("Longer phrases in which a wrong form is fine (a proper noun, a title)."),
   "case-sensitive": external_exports.boolean().default(true).describe("false: match the wrong forms in any letter case; a match spelled exactly like `use` or an `accept` form passes. List `use` itself among the wrong forms to require its exact case."),
   plural: external_exports.boolean().default(false).describe("Also match plurals (ConfigMaps, NetworkPolicies); the fix keeps the plural."),
-  headings: external_exports.boolean().default(true).describe("false: do not check headings (for Title Case heading styles)."),
+  headings: external_exports.boolean().default(true).describe('false: do not check headings and other text in Title Case (labels, link text, table cells), for Title Case styles ("Persistent Volume Claims").'),
   deprecated: external_exports.boolean().default(false).describe("The wrong forms are legacy terms (reported as deprecated)."),
   fix: external_exports.boolean().default(true).describe("Whether --fix may replace a wrong form with `use`."),
   "sentence-start": external_exports.enum(["reword", "capitalize"]).optional().describe('A lowercase `use` at the start of a sentence: "reword" (names such as kubectl; the default for one-word terms) or "capitalize" (common nouns; the default for phrases).'),
@@ -841,7 +841,7 @@ var historyOptionSchema = external_exports.strictObject({
 var RECORD_PATH = /(?:^|[/_.\s-])(?:archives?|archived|meeting[-_ ]?notes|meeting[-_ ]?minutes|meetings|minutes|agendas?|changelogs?|release[-_ ]?notes|annual[-_ ]?reports?|retrospectives?|retros?|post[-_ ]?mortems?)(?=$|[/_.\s-])/i;
 var RECORD_FILE_NAMES = /* @__PURE__ */ new Set(["changelog", "changes", "history", "news", "releases"]);
 var YEAR_SEGMENT = /^(?:19|20)\d\d$/;
-var DATED_FILE_NAME = /^(?:19|20)\d\d-\d\d-\d\d/;
+var DATED_FILE_NAME = /^(?:19|20)\d\d[-_](?:q[1-4]|0[1-9]|1[0-2])(?=[-_.]|$)/i;
 var RECORD_TITLE = /\b(?:meeting notes|meeting minutes|minutes|agendas?|change ?log|release notes|annual report|retrospective|archived?|post-?mortem|session notes)\b/i;
 var MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
 var DATE = new RegExp(
@@ -1094,7 +1094,8 @@ function nameWords(text, span, position) {
   while (start < end && DETERMINERS.has(words[start].word)) start++;
   if (position !== "first") {
     for (let i = start; i < end; i++) {
-      if (STOP_WORDS.has(words[i].word)) {
+      const lastNoun = i === end - 1 && i > start && VERBS_AND_NOUNS.has(words[i].word);
+      if (STOP_WORDS.has(words[i].word) && !lastNoun) {
         end = i;
         break;
       }
@@ -1348,12 +1349,14 @@ function readRow(row, columns, range) {
   const projectCell = row[columns.project];
   const kubernetes = kubernetesCell && cellSide(kubernetesCell);
   const unreadable = (reason, side) => ({ unreadable: { ...range, reason, ...side ? { kubernetes: side } : {} } });
-  if (!kubernetes) return unreadable(`the ${columns.kubernetesHeader} cell is empty or not a name`);
+  const notAName = (header, cell) => {
+    const text = (cell?.text ?? "").replace(/\uFFFC/gu, "\u2026").replace(/\s+/gu, " ").trim();
+    return text === "" ? `the ${header} cell is empty` : `the ${header} cell describes rather than names ("${text.length > 60 ? `${text.slice(0, 57)}\u2026` : text}")`;
+  };
+  if (!kubernetes || isDescription(kubernetes.text)) return unreadable(notAName(columns.kubernetesHeader, kubernetesCell));
   if (isKubernetesItself(kubernetes.text)) return {};
-  if (isDescription(kubernetes.text)) return unreadable(`the ${columns.kubernetesHeader} cell describes rather than names ("${kubernetes.text}")`);
   const project = projectCell && cellSide(projectCell);
-  if (!project) return unreadable(`the ${columns.projectHeader} cell is empty or not a name`, kubernetes);
-  if (!isCellName(project.text)) return unreadable(`the ${columns.projectHeader} cell describes rather than names ("${project.text}")`, kubernetes);
+  if (!project || !isCellName(project.text)) return unreadable(notAName(columns.projectHeader, projectCell), kubernetes);
   return { statement: { kubernetes, project, source: "table", inMappingContext: true } };
 }
 function conceptIdentity(side) {
@@ -1609,7 +1612,14 @@ function againstCanonical(statements, canonical, vocabulary) {
   }
   return findings;
 }
-function conflicts(statements, groupKey, valueKey) {
+function standing(list, vocabulary) {
+  return [list.length, list.filter((statement) => statement.inMappingContext).length, list.filter((statement) => vocabulary.resolve(statement.kubernetes.text) !== void 0).length];
+}
+function outweighs(a, b) {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+function conflicts(statements, groupKey, valueKey, vocabulary) {
   const groups = /* @__PURE__ */ new Map();
   for (const statement of statements) groups.set(groupKey(statement), [...groups.get(groupKey(statement)) ?? [], statement]);
   const result = [];
@@ -1617,11 +1627,11 @@ function conflicts(statements, groupKey, valueKey) {
     const byValue = /* @__PURE__ */ new Map();
     for (const statement of group) byValue.set(valueKey(statement), [...byValue.get(valueKey(statement)) ?? [], statement]);
     if (byValue.size < 2) continue;
-    const ranked = [...byValue.values()].sort((a, b) => b.length - a.length);
-    const majority = ranked[0].length > ranked[1].length ? ranked[0] : void 0;
+    const ranked = [...byValue.values()].map((list) => ({ list, weight: standing(list, vocabulary) })).sort((a, b) => outweighs(b.weight, a.weight));
+    const majority = outweighs(ranked[0].weight, ranked[1].weight) > 0 ? ranked[0].list : void 0;
     for (const statement of group) {
       if (majority?.includes(statement)) continue;
-      const other = majority?.[0] ?? ranked.find((list) => valueKey(list[0]) !== valueKey(statement))[0];
+      const other = majority?.[0] ?? ranked.find(({ list }) => valueKey(list[0]) !== valueKey(statement)).list[0];
       result.push({ statement, other });
     }
   }
@@ -1630,9 +1640,9 @@ function conflicts(statements, groupKey, valueKey) {
 function againstEachOther(statements, vocabulary) {
   const kubernetesOf = (statement) => kubernetesKey(statement.kubernetes.text, vocabulary);
   const projectOf = (statement) => projectKey(statement.project.text);
-  const findings = conflicts(statements, kubernetesOf, projectOf).map(({ statement, other }) => ({ kind: "conflictsKubernetes", statement, other }));
+  const findings = conflicts(statements, kubernetesOf, projectOf, vocabulary).map(({ statement, other }) => ({ kind: "conflictsKubernetes", statement, other }));
   const reported = new Set(findings.map((finding) => finding.statement));
-  for (const { statement, other } of conflicts(statements, projectOf, kubernetesOf)) {
+  for (const { statement, other } of conflicts(statements, projectOf, kubernetesOf, vocabulary)) {
     if (!reported.has(statement)) findings.push({ kind: "conflictsProject", statement, other });
   }
   return findings;
@@ -1981,8 +1991,20 @@ var HANDLE_NOUNS = /* @__PURE__ */ new Set([
   "module",
   "modules",
   "namespace",
-  "namespaces"
+  "namespaces",
+  "branch",
+  "branches",
+  "fork",
+  "forks",
+  "directory",
+  "checkout"
 ]);
+function isHandleNoun(word) {
+  if (HANDLE_NOUNS.has(word)) return true;
+  if (word.length < 6) return false;
+  for (const noun of HANDLE_NOUNS) if (noun.length >= 6 && editDistance(word, noun, 1) <= 1) return true;
+  return false;
+}
 var HOSTS = /* @__PURE__ */ new Set(["github", "gitlab"]);
 var COMMAND_VERBS = /* @__PURE__ */ new Set([
   "run",
@@ -2038,13 +2060,13 @@ function isIdentifierUse(block, from, to) {
   if (text.slice(0, from).replace(/[\s\uFFFC*_`>#-]/gu, "") === "" && text.slice(to).replace(/[\s\uFFFC:*_`]/gu, "") === "") return true;
   const after = wordsAfter(text, to, 6);
   let index = 0;
-  while (index < after.length && (CONJUNCTIONS2.has(after[index]) || IDENTIFIER_LIKE.test(after[index]))) {
+  while (index < after.length && (CONJUNCTIONS2.has(after[index].toLowerCase()) || IDENTIFIER_LIKE.test(after[index]))) {
     if (IDENTIFIER_LIKE.test(after[index]) && index > 0) return true;
     index++;
   }
   const next = after[index]?.toLowerCase();
   const nextButOne = after[index + 1]?.toLowerCase();
-  if (next !== void 0 && (HANDLE_NOUNS.has(next) || HOSTS.has(next) && nextButOne !== void 0 && HANDLE_NOUNS.has(nextButOne))) return true;
+  if (next !== void 0 && (isHandleNoun(next) || HOSTS.has(next) && nextButOne !== void 0 && isHandleNoun(nextButOne))) return true;
   const first = after[0];
   if (first !== void 0 && !/\s/u.test(found) && (/^--?[\p{L}]/u.test(first) || COMMAND_VERBS.has(first))) return true;
   const before = wordBefore(text, from);
@@ -2071,17 +2093,26 @@ function roleOf(block, from, to, sentenceStart) {
   if (within(templateSpans(text), from, to)) return plain("template");
   if (within(quotationSpans(text), from, to) || isCounterExample(block, from)) return plain("quotation");
   if (isIdentifierUse(block, from, to)) return plain("identifier");
+  const whole = { from: 0, to: text.length };
   const mark = markAround(block, from, to);
   if (mark) {
     const inner = text.slice(mark.from, mark.to);
-    const label = isTitleCase(inner, { from: from - mark.from, to: to - mark.from }) || /:\s*$/u.test(inner) || text[mark.to] === ":";
-    if (label) return titled(mark.kind === "link" ? "link-text" : "label", mark);
+    const entry = mark.kind === "link" && (text.slice(0, mark.from) + text.slice(mark.to)).replace(/[\s\uFFFC*_.,;:()[\]-]/gu, "") === "";
+    const label2 = entry || isTitleCase(inner, { from: from - mark.from, to: to - mark.from }) || /:\s*$/u.test(inner) || text[mark.to] === ":";
+    if (label2) return titled(mark.kind === "link" ? "link-text" : "label", mark);
+    if (block.kind !== "paragraph") return { ...titled(mark.kind === "link" ? "link-text" : "prose", whole), titleCase: false };
     return plain(mark.kind === "link" ? "link-text" : "prose");
   }
-  const whole = { from: 0, to: text.length };
   if (block.kind === "heading") return titled("heading", whole);
   if (block.kind === "tableCell") return titled(block.header ? "label" : "cell", whole);
+  const label = /^[^.!?:]{1,80}:(?=\s)/u.exec(text);
+  if (label && to <= label[0].length - 1 && isTitleCase(label[0].slice(0, -1), { from, to })) return titled("label", { from: 0, to: label[0].length - 1 });
+  if (isShortTitle(text)) return titled("label", whole);
   return plain("prose");
+}
+function isShortTitle(text) {
+  const trimmed = text.trim();
+  return trimmed.split(/\s+/).length <= 8 && !/[.!?;,]/u.test(trimmed.replace(/[.!?]$/u, "")) && isTitleCase(trimmed, { from: 0, to: 0 });
 }
 
 // src/terms/compared-uses.ts

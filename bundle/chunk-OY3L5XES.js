@@ -6,16 +6,17 @@ import {
 } from "./chunk-BSJM252U.js";
 import {
   REPORTER_NAMES
-} from "./chunk-36TC47OO.js";
+} from "./chunk-CH25PSDK.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_FAILURE,
-  EXIT_OK
-} from "./chunk-33EP26T6.js";
+  EXIT_OK,
+  NO_CACHE_VARIABLE
+} from "./chunk-MJP3CIBT.js";
 import {
   ConfigError,
   UsageError
-} from "./chunk-OXLF7SEI.js";
+} from "./chunk-IZHV5FLI.js";
 import {
   TOOL_VERSION
 } from "./chunk-NQKXEI4N.js";
@@ -3472,10 +3473,10 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-BDDJT7CR.js");
-var infoModule = () => import("./chunk-7J676FRE.js");
-var reportsModule = () => import("./chunk-7FYFADH4.js");
-var serversModule = () => import("./chunk-MYSUFWF5.js");
+var lintModule = () => import("./chunk-EP56WH6B.js");
+var infoModule = () => import("./chunk-A3XVF4BQ.js");
+var reportsModule = () => import("./chunk-LT5GKLB3.js");
+var serversModule = () => import("./chunk-GZFWWL5O.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError("expected a whole number of 0 or more.");
@@ -3494,7 +3495,7 @@ function buildProgram(io, setExitCode) {
   const program2 = new Command("agentops-lint").description("Lint Markdown documentation: links, anchors, terminology, document contracts and GitHub rendering.").version(TOOL_VERSION, "-v, --version", "print the version").helpOption("-h, --help", "show help").showSuggestionAfterError(true).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   const lint = program2.command("lint", { isDefault: true }).description("lint Markdown files (the default command)").argument("[paths...]", "files, folders or globs to lint (default: the current folder)").option("-c, --config <file>", "use this config file instead of looking for one").option("--root <dir>", 'repository root: where "/" links resolve (default: the git root)').addOption(
     new Option("-f, --format <name[:file]>", `output format, repeatable; NAME:FILE writes that report to FILE (- is stdout). Formats: ${REPORTER_NAMES.join(", ")}`).argParser(collect).default([], "stylish")
-  ).option("-o, --output-file <file>", "write the report(s) without their own :FILE to this file instead of stdout").option("--fix", "fix problems where the fix is certain, writing files atomically", false).option("--fix-dry-run", "print the fixes as a unified diff; write nothing", false).addOption(new Option("--fix-type <type>", 'what --fix and --fix-dry-run apply: "fix" (certain fixes only) or "suggestion" (also the likely repairs a problem suggests; review the diff)').choices(FIX_TYPES)).option("-q, --quiet", "report errors only", false).option("--max-warnings <n>", "exit 1 when there are more warnings than this (-1: no limit)", warningLimit).option("--report-unused-disables", "report control comments that silenced nothing", false).option("--external", "check external http(s) links over the network (rule external-links)").option("--no-external", "never check external links over the network, even when the config enables it").option("--allow-private", "let external link checks reach loopback, private and link-local addresses", false).option("--no-error-on-unmatched-pattern", "do not fail when a path or glob matches no file").option("--color", "force colours").option("--no-color", "never use colours").option("--debug", "say which named files were skipped and why; show stack traces of internal errors", false).option("--staged", "lint the staged version of staged files (the next commit), links resolved against the index", false).option("--changed-since <ref>", "report problems in files changed since the merge base with REF, and problems the change caused elsewhere").option("--baseline <file>", "suppress the problems recorded in this baseline file; fail on new ones").option("--write-baseline <file>", "record the current problems in a baseline file (kept for files not linted)").option("--cache", `cache per-file results (default location: ${DEFAULT_CACHE_LOCATION}/ under the root, a folder git ignores by itself)`, false).option("--cache-location <dir>", "folder of the cache (implies --cache); a folder it creates is marked for git to ignore").option("--threads <n>", "parse on at most n threads (default: one per core; 1 keeps to the main thread)", wholeNumber).option("--no-threads", "parse on the main thread only").option("--watch", "lint again whenever a file changes; only changed files are parsed again (docs/editors.md)").action(async (paths, options) => {
+  ).option("-o, --output-file <file>", "write the report(s) without their own :FILE to this file instead of stdout").option("--fix", "fix problems where the fix is certain, writing files atomically", false).option("--fix-dry-run", "print the fixes as a unified diff; write nothing", false).addOption(new Option("--fix-type <type>", 'what --fix and --fix-dry-run apply: "fix" (certain fixes only) or "suggestion" (also the likely repairs a problem suggests; review the diff)').choices(FIX_TYPES)).option("-q, --quiet", "report errors only", false).option("--max-warnings <n>", "exit 1 when there are more warnings than this (-1: no limit)", warningLimit).option("--report-unused-disables", "report control comments that silenced nothing", false).option("--external", "check external http(s) links over the network (rule external-links)").option("--no-external", "never check external links over the network, even when the config enables it").option("--allow-private", "let external link checks reach loopback, private and link-local addresses", false).option("--no-error-on-unmatched-pattern", "do not fail when a path or glob matches no file").option("--color", "force colours").option("--no-color", "never use colours").option("--debug", "say which named files were skipped and why; show stack traces of internal errors", false).option("--staged", "lint the staged version of staged files (the next commit), links resolved against the index", false).option("--changed-since <ref>", "report problems in files changed since the merge base with REF, and problems the change caused elsewhere").option("--baseline <file>", "suppress the problems recorded in this baseline file; fail on new ones").option("--write-baseline <file>", "record the current problems in a baseline file (kept for files not linted)").option("--cache", `cache per-file results, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, a folder git ignores by itself)`).option("--no-cache", `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`).option("--cache-location <dir>", "folder of the cache; a folder it creates is marked for git to ignore").option("--threads <n>", "parse on at most n threads (default: one per core; 1 keeps to the main thread)", wholeNumber).option("--no-threads", "parse on the main thread only").option("--watch", "lint again whenever a file changes; only changed files are parsed again (docs/editors.md)").action(async (paths, options) => {
     setExitCode(await (await lintModule()).lintCommand(paths, options, io));
   });
   program2.addHelpText("after", () => `

@@ -4,17 +4,17 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   REPORTERS,
   REPORTER_NAMES
-} from "./chunk-36TC47OO.js";
+} from "./chunk-CH25PSDK.js";
 import {
   colorEnabled,
   countBySeverity
-} from "./chunk-33EP26T6.js";
+} from "./chunk-MJP3CIBT.js";
 import {
   UsageError
-} from "./chunk-OXLF7SEI.js";
+} from "./chunk-IZHV5FLI.js";
 import {
   didYouMean
-} from "./chunk-4ZQZVHKZ.js";
+} from "./chunk-IWNV65ZC.js";
 
 // src/reporters/outputs.ts
 import { promises as fs } from "node:fs";

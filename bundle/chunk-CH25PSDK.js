@@ -3,7 +3,7 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   countBySeverity
-} from "./chunk-33EP26T6.js";
+} from "./chunk-MJP3CIBT.js";
 
 // src/reporters/github.ts
 var escapeData = (value) => value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -709,6 +709,10 @@ var chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
 
 // src/reporters/stylish.ts
 var plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeControlCharacters(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 function formatStylish(report) {
   const chalk2 = new Chalk({ level: report.color ? 1 : 0 });
   if (report.diagnostics.length === 0) {
@@ -721,7 +725,7 @@ function formatStylish(report) {
     if (previousFile !== void 0 && diagnostic.file !== previousFile) lines.push("");
     previousFile = diagnostic.file;
     const shown = path.relative(report.cwd, path.join(report.root, diagnostic.file)).split(path.sep).join("/") || diagnostic.file;
-    const where = `${shown}:${diagnostic.line}:${diagnostic.column}`;
+    const where = `${escapeControlCharacters(shown)}:${diagnostic.line}:${diagnostic.column}`;
     const severity = diagnostic.severity === "error" ? chalk2.red("error") : chalk2.yellow("warn ");
     const suggestion = diagnostic.suggestion ? ` ${chalk2.cyan(diagnostic.suggestion)}` : "";
     lines.push(`${chalk2.underline(where)}  ${severity}  ${diagnostic.message}${suggestion}  ${chalk2.dim(diagnostic.ruleId)}`);

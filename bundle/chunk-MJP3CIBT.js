@@ -3,7 +3,7 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   decodeMarkdown
-} from "./chunk-OXLF7SEI.js";
+} from "./chunk-IZHV5FLI.js";
 
 // src/core/io.ts
 var EXIT_OK = 0;
@@ -21,32 +21,17 @@ function runsInCi(env) {
   return ci !== void 0 && ci !== "" && ci !== "0" && ci.toLowerCase() !== "false";
 }
 
-// src/reporters/report.ts
-function countBySeverity(diagnostics) {
-  let errors = 0;
-  let warnings = 0;
-  let fixableErrors = 0;
-  let fixableWarnings = 0;
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.severity === "error") {
-      errors++;
-      if (diagnostic.fix) fixableErrors++;
-    } else {
-      warnings++;
-      if (diagnostic.fix) fixableWarnings++;
-    }
-  }
-  return { errors, warnings, fixableErrors, fixableWarnings };
-}
-
 // src/cache/phase1-cache.ts
 import { createHash, randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
-var CACHE_FORMAT = 1;
+var CACHE_FORMAT = 2;
+var RETENTION_MS = 30 * 24 * 60 * 60 * 1e3;
+var LAST_USED_GRANULARITY_MS = 24 * 60 * 60 * 1e3;
 var DEFAULT_CACHE_LOCATION = ".agentops-lint-cache";
 var CACHE_FILE_NAME = "phase1-cache.bin";
+var NO_CACHE_VARIABLE = "AGENTOPS_LINT_NO_CACHE";
 var READ_CONCURRENCY = 32;
 function stableOptions(_key, value) {
   if (value instanceof RegExp) return `RegExp(${value.toString()})`;
@@ -83,13 +68,18 @@ var Phase1Cache = class _Phase1Cache {
   stats = { hits: 0, misses: 0 };
   /** Keys looked up or stored in this run: what `save` keeps. */
   used = /* @__PURE__ */ new Set();
+  /** Files looked up in this run: their entries that were not used are out of date. */
+  lookedUp = /* @__PURE__ */ new Set();
   settingsHashes = /* @__PURE__ */ new WeakMap();
   changed = false;
   /** A cache for this process only (a --changed-since run reuses the head's results for its base). */
   static inMemory(toolVersion) {
     return new _Phase1Cache(void 0, toolVersion, /* @__PURE__ */ new Map());
   }
-  /** Loads the cache file; a missing, unreadable or foreign file gives an empty cache. */
+  /**
+   * Loads the cache file; a missing, unreadable or foreign file gives an empty cache. `toolVersion`
+   * names the code that computes the results: entries written under any other name are dropped.
+   */
   static async open(file, toolVersion) {
     let entries = /* @__PURE__ */ new Map();
     try {
@@ -108,6 +98,7 @@ var Phase1Cache = class _Phase1Cache {
       jobs.forEach((job, index) => {
         const content = contents[index];
         const key = content === void 0 ? void 0 : this.key(job.path, content, options);
+        if (key !== void 0) this.lookedUp.add(job.path);
         const entry = key === void 0 ? void 0 : this.entries.get(key);
         if (key !== void 0 && entry && (job.factsOnly || !entry.factsOnly)) {
           this.used.add(key);
@@ -137,10 +128,22 @@ var Phase1Cache = class _Phase1Cache {
       return results;
     };
   }
-  /** Writes the entries used in this run (older ones are dropped, so the file cannot grow without end). */
-  async save() {
+  /**
+   * Writes the cache: the entries used in this run, and those of files it did not look at that
+   * some run used in the last 30 days (so the file cannot grow without end).
+   */
+  async save(now = Date.now()) {
     if (this.file === void 0) return;
-    const kept = [...this.entries].filter(([key]) => this.used.has(key));
+    const kept = [];
+    for (const [key, entry] of this.entries) {
+      if (this.used.has(key)) {
+        if (now - entry.lastUsed < LAST_USED_GRANULARITY_MS) kept.push([key, entry]);
+        else {
+          kept.push([key, { ...entry, lastUsed: now }]);
+          this.changed = true;
+        }
+      } else if (!this.lookedUp.has(pathOfKey(key)) && now - entry.lastUsed < RETENTION_MS) kept.push([key, entry]);
+    }
     if (!this.changed && kept.length === this.entries.size) return;
     const stored = { format: CACHE_FORMAT, toolVersion: this.toolVersion, entries: kept };
     await ensureCacheFolder(path.dirname(this.file));
@@ -178,11 +181,14 @@ var Phase1Cache = class _Phase1Cache {
     const { text: _text, bom: _bom, ...kept } = analysis;
     const previous = this.entries.get(key);
     if (previous && !previous.factsOnly && job.factsOnly) return;
-    this.entries.set(key, { factsOnly: job.factsOnly, analysis: kept });
+    this.entries.set(key, { factsOnly: job.factsOnly, analysis: kept, lastUsed: Date.now() });
     this.used.add(key);
     this.changed = true;
   }
 };
+function pathOfKey(key) {
+  return key.slice(0, key.indexOf("\0"));
+}
 var CACHE_FOLDER_GITIGNORE = "# Created by agentops-lint: its cache is never committed.\n*\n";
 var CACHE_FOLDER_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by agentops-lint.\n# For information about cache directory tags, see https://bford.info/cachedir/\n";
 async function ensureCacheFolder(folder) {
@@ -205,6 +211,24 @@ function restore(entry, content, factsOnly) {
   return analysis;
 }
 
+// src/reporters/report.ts
+function countBySeverity(diagnostics) {
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity === "error") {
+      errors++;
+      if (diagnostic.fix) fixableErrors++;
+    } else {
+      warnings++;
+      if (diagnostic.fix) fixableWarnings++;
+    }
+  }
+  return { errors, warnings, fixableErrors, fixableWarnings };
+}
+
 export {
   EXIT_OK,
   EXIT_LINT_ERRORS,
@@ -214,5 +238,6 @@ export {
   countBySeverity,
   DEFAULT_CACHE_LOCATION,
   CACHE_FILE_NAME,
+  NO_CACHE_VARIABLE,
   Phase1Cache
 };

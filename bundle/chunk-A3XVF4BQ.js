@@ -4,25 +4,25 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-CO4QL6BS.js";
+} from "./chunk-EJ3WTXDI.js";
 import {
   findRoot,
   toPosix
-} from "./chunk-6RE6H64E.js";
+} from "./chunk-7IFBQ6GY.js";
 import {
   EXIT_OK
-} from "./chunk-33EP26T6.js";
-import "./chunk-NTZ3Q7KQ.js";
+} from "./chunk-MJP3CIBT.js";
+import "./chunk-N5HBTA3F.js";
 import {
   UsageError
-} from "./chunk-OXLF7SEI.js";
+} from "./chunk-IZHV5FLI.js";
 import {
   jsonSchema
-} from "./chunk-4ZQZVHKZ.js";
+} from "./chunk-IWNV65ZC.js";
 import {
   ruleDocsUrl
 } from "./chunk-NQKXEI4N.js";
-import "./chunk-KVNZ6DJ6.js";
+import "./chunk-3FNSXZKD.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/info-commands.ts

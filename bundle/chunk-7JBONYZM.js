@@ -4,10 +4,10 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-37VRKQV2.js";
+} from "./chunk-QRQHHST3.js";
 import {
   loadExplicitConfig
-} from "./chunk-CO4QL6BS.js";
+} from "./chunk-EJ3WTXDI.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
@@ -34,22 +34,22 @@ import {
   settleVerifiedFixes,
   toPosix,
   writeFixes
-} from "./chunk-6RE6H64E.js";
+} from "./chunk-7IFBQ6GY.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK
-} from "./chunk-33EP26T6.js";
+} from "./chunk-MJP3CIBT.js";
 import {
   collectFileFacts
-} from "./chunk-NTZ3Q7KQ.js";
+} from "./chunk-N5HBTA3F.js";
 import {
   ConfigError,
   UsageError,
   formatKeyPath
-} from "./chunk-OXLF7SEI.js";
+} from "./chunk-IZHV5FLI.js";
 import {
   closestMatches
-} from "./chunk-4ZQZVHKZ.js";
+} from "./chunk-IWNV65ZC.js";
 import {
   ENGINE_DOCS_URL,
   PACKAGE_ROOT,
@@ -95,7 +95,7 @@ import {
   toJSONSchema,
   union,
   unknown
-} from "./chunk-KVNZ6DJ6.js";
+} from "./chunk-3FNSXZKD.js";
 import {
   __commonJS,
   __esm,
@@ -17070,7 +17070,9 @@ var FolderWatchers = class {
       watcher.on("error", (error) => this.onError(error));
       this.watchers.set(folder, watcher);
       entries = readdirSync(absolute, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      const code = error.code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") this.onError(error);
       return;
     }
     for (const entry of entries) if (entry.isDirectory()) this.add(folder === "" ? entry.name : `${folder}/${entry.name}`);
@@ -17482,7 +17484,7 @@ var ProjectLinter = class {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = void 0;
-      void this.drain();
+      this.drain().catch((error) => this.host.failed(error));
     }, this.debounceMs);
   }
   /** Runs what is scheduled now, without waiting for the quiet time; resolves when no run is due. */
@@ -17591,7 +17593,7 @@ var LanguageServer = class {
     this.services = services;
     this.settings = defaults;
     connection.onInitialize((params) => this.initialize(params));
-    connection.onInitialized(() => void this.initialized());
+    connection.onInitialized(() => this.background(this.initialized()));
     connection.onCodeAction(async (params) => {
       const document = this.documents.get(params.textDocument.uri);
       const linter = document ? await this.linterFor(params.textDocument.uri) : void 0;
@@ -17601,11 +17603,11 @@ var LanguageServer = class {
       if (!findings || findings.version !== document.version) return [];
       return codeActions(findings, params.range, params.context.only);
     });
-    connection.onDidChangeWatchedFiles((params) => void this.filesChanged(params.changes));
+    connection.onDidChangeWatchedFiles((params) => this.background(this.filesChanged(params.changes)));
     connection.onShutdown(() => this.close());
-    this.documents.onDidOpen((event) => void this.documentChanged(event.document.uri));
-    this.documents.onDidChangeContent((event) => void this.documentChanged(event.document.uri));
-    this.documents.onDidClose((event) => void this.documentChanged(event.document.uri));
+    this.documents.onDidOpen((event) => this.background(this.documentChanged(event.document.uri)));
+    this.documents.onDidChangeContent((event) => this.background(this.documentChanged(event.document.uri)));
+    this.documents.onDidClose((event) => this.background(this.documentChanged(event.document.uri)));
     this.documents.listen(connection);
   }
   connection;
@@ -17620,12 +17622,15 @@ var LanguageServer = class {
   /** Messages already shown, so that a broken config is announced once, not at every keystroke. */
   shownErrors = /* @__PURE__ */ new Set();
   initialRoots = [];
+  /** After `shutdown`, no project is opened again. */
+  closed = false;
   async close() {
+    this.closed = true;
     const entries = [...this.projects.values()];
     this.projects.clear();
     for (const entry of entries) {
       entry.watcher?.close();
-      const linter = await entry.linter.catch(() => void 0);
+      const linter = await entry.linter;
       linter?.close();
       await linter?.project.close();
     }
@@ -17659,9 +17664,9 @@ var LanguageServer = class {
   /** The linter of the project a document belongs to: the innermost open root, else the git root of its folder. */
   linterFor(uri) {
     const file = filePathOf(uri);
-    if (file === void 0) return Promise.resolve(void 0);
+    if (file === void 0 || this.closed) return Promise.resolve(void 0);
     const entry = this.entryFor(file) ?? this.openProject(findRoot(path3.dirname(file)));
-    return entry.linter.catch(() => void 0);
+    return entry.linter;
   }
   entryFor(file) {
     let best;
@@ -17676,18 +17681,28 @@ var LanguageServer = class {
     if (!this.editorWatchesFiles) {
       entry.watcher = watchTree(
         root,
-        (changes) => void this.diskChanged(entry, changes),
-        (error) => this.connection.console.warn(`${TOOL_NAME}: cannot watch ${root} for changes (${error.message}); files changed outside the editor are seen when a document changes.`)
+        (changes) => this.background(this.diskChanged(entry, changes)),
+        (error) => this.connection.console.warn(`${TOOL_NAME}: cannot watch ${root} for changes (${error.message}); changes made outside the editor are not seen until the server starts again.`)
       );
     }
     return entry;
   }
   async startLinter(root) {
-    const project = await LiveProject.open(root, this.services, { reportUnusedDisables: this.settings.reportUnusedDisables });
+    let project;
+    try {
+      project = await LiveProject.open(root, this.services, { reportUnusedDisables: this.settings.reportUnusedDisables });
+    } catch (error) {
+      this.showFailure(root, error);
+      return void 0;
+    }
     const linter = new ProjectLinter(project, this.hostFor(root), this.settings.debounceMs);
     linter.schedule();
-    void this.warmUp(linter);
+    this.background(this.warmUp(linter));
     return linter;
+  }
+  /** Work no request waits for: a failure is shown, never left to end the process. */
+  background(work) {
+    work.catch((error) => this.showFailure(void 0, error));
   }
   /** Builds the index of every file (with progress in the editor), then lints the open documents again. */
   async warmUp(linter) {
@@ -17752,15 +17767,15 @@ var LanguageServer = class {
     await Promise.all([...byProject].map(([entry, changes]) => this.diskChanged(entry, changes)));
   }
   async diskChanged(entry, changes) {
-    const linter = await entry.linter.catch(() => void 0);
+    const linter = await entry.linter;
     if (!linter) return;
     const effect = await linter.project.diskChanged(changes);
     if (effect.relevant) linter.schedule();
-    if (effect.configReloaded) void this.warmUp(linter);
+    if (effect.configReloaded) this.background(this.warmUp(linter));
   }
   showFailure(root, error) {
     if (error instanceof ConfigError) {
-      this.publishConfigIssues(root, error);
+      if (root !== void 0) this.publishConfigIssues(root, error);
       this.showOnce(`${TOOL_NAME}: invalid configuration; nothing is linted until it is fixed.
 ${error.message}`);
     } else if (error instanceof UsageError) {

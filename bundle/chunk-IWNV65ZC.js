@@ -8,7 +8,7 @@ import {
 import {
   ENGINE_RULES,
   external_exports
-} from "./chunk-KVNZ6DJ6.js";
+} from "./chunk-3FNSXZKD.js";
 import {
   __commonJS,
   __require
@@ -7386,6 +7386,7 @@ var configSchema = external_exports.strictObject({
   extends: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).optional().describe("Built-in presets to start from, in order."),
   files: globList.optional().describe('Which files are Markdown. Default: ["**/*.md", "**/*.markdown"].'),
   ignore: globList.optional().describe("Files never linted, on top of .gitignore."),
+  maxFileSizeMb: external_exports.number().positive().optional().describe("Files larger than this many megabytes are reported (file-read) instead of being read and parsed. Default: 5."),
   rules: external_exports.record(external_exports.string(), external_exports.unknown()).optional().describe("Rule id \u2192 severity, or [severity, options]."),
   overrides: external_exports.array(
     external_exports.strictObject({
@@ -7417,7 +7418,7 @@ function jsonSchema(rules, presetNames) {
 var PRESET_DESCRIPTIONS = /* @__PURE__ */ new Map([
   ["recommended", "Every rule that needs no project-specific configuration, at its default severity."],
   ["all", "Every rule at its default severity (rules without configuration may report nothing)."],
-  ["kubernetes", "Kubernetes terminology and mappings: the built-in kubernetes term pack, term consistency, mapping consistency and real Kubernetes concepts."]
+  ["kubernetes", "Kubernetes terminology and mappings: the built-in kubernetes term pack, one spelling of each name across the repository, mapping consistency and real Kubernetes concepts."]
 ]);
 function builtInPresets(rules) {
   const presets = /* @__PURE__ */ new Map();

@@ -5,36 +5,36 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-7S2AFKCI.js";
-import "./chunk-37VRKQV2.js";
+} from "./chunk-7JBONYZM.js";
+import "./chunk-QRQHHST3.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-VDMYYU3F.js";
+import "./chunk-AUEMUACL.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-VPMWWCPN.js";
-import "./chunk-36TC47OO.js";
+} from "./chunk-3HKTITON.js";
+import "./chunk-CH25PSDK.js";
 import {
   discoveryStart
-} from "./chunk-CO4QL6BS.js";
+} from "./chunk-EJ3WTXDI.js";
 import {
   findRoot,
   pathArgumentMatcher
-} from "./chunk-6RE6H64E.js";
-import "./chunk-33EP26T6.js";
-import "./chunk-NTZ3Q7KQ.js";
+} from "./chunk-7IFBQ6GY.js";
+import "./chunk-MJP3CIBT.js";
+import "./chunk-N5HBTA3F.js";
 import {
   ConfigError,
   UsageError
-} from "./chunk-OXLF7SEI.js";
-import "./chunk-4ZQZVHKZ.js";
+} from "./chunk-IZHV5FLI.js";
+import "./chunk-IWNV65ZC.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
 } from "./chunk-NQKXEI4N.js";
-import "./chunk-KVNZ6DJ6.js";
+import "./chunk-3FNSXZKD.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/watch-command.ts

@@ -3,50 +3,51 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   external_links_default
-} from "./chunk-AHYPVQL2.js";
+} from "./chunk-JUZ447UG.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-VPMWWCPN.js";
-import "./chunk-36TC47OO.js";
+} from "./chunk-3HKTITON.js";
+import "./chunk-CH25PSDK.js";
 import {
   discoveryStart,
   loadExplicitConfig
-} from "./chunk-CO4QL6BS.js";
+} from "./chunk-EJ3WTXDI.js";
 import {
   findRoot,
   runLint
-} from "./chunk-6RE6H64E.js";
+} from "./chunk-7IFBQ6GY.js";
 import {
   EXIT_FAILURE,
   EXIT_LINT_ERRORS,
-  EXIT_OK
-} from "./chunk-33EP26T6.js";
-import "./chunk-NTZ3Q7KQ.js";
+  EXIT_OK,
+  NO_CACHE_VARIABLE
+} from "./chunk-MJP3CIBT.js";
+import "./chunk-N5HBTA3F.js";
 import {
   UsageError
-} from "./chunk-OXLF7SEI.js";
-import "./chunk-4ZQZVHKZ.js";
+} from "./chunk-IZHV5FLI.js";
+import "./chunk-IWNV65ZC.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
 } from "./chunk-NQKXEI4N.js";
-import "./chunk-KVNZ6DJ6.js";
+import "./chunk-3FNSXZKD.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/lint-command.ts
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-SXGRBE4B.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-NAXGOEKR.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);
   const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
   const config = options.config === void 0 ? void 0 : loadExplicitConfig(io.cwd, options.config);
-  const outcome = await runLint({ patterns, root, ...config ? { config } : {}, rules: REGISTRY.byId, rulesModule: RULES_MODULE, options: runOptions(options), io });
+  const outcome = await runLint({ patterns, root, ...config ? { config } : {}, rules: REGISTRY.byId, rulesModule: RULES_MODULE, options: runOptions(options, io), io });
   printFixPreview(outcome, outputs, io);
   printBaselineWritten(outcome, io);
   const tooMany = tooManyWarnings(outcome, options);
@@ -74,7 +75,7 @@ function checkOptionCombinations(options) {
   }
   if (options.writeBaseline !== void 0 && options.fixDryRun) throw new UsageError("--write-baseline cannot be combined with --fix-dry-run: the baseline must describe the files as they are on disk.");
 }
-function runOptions(options) {
+function runOptions(options, io) {
   const scope = options.staged ? { kind: "staged" } : options.changedSince !== void 0 ? { kind: "changed-since", ref: options.changedSince } : { kind: "working-tree" };
   return {
     scope,
@@ -85,12 +86,17 @@ function runOptions(options) {
     ...options.fixType === void 0 ? {} : { fixType: options.fixType },
     reportUnusedDisables: options.reportUnusedDisables,
     ...options.writeBaseline !== void 0 ? { baseline: { write: options.writeBaseline } } : options.baseline !== void 0 ? { baseline: { apply: options.baseline } } : {},
-    ...options.cache || options.cacheLocation !== void 0 ? { cache: { location: options.cacheLocation } } : {},
+    ...cacheWanted(options, io) ? { cache: { location: options.cacheLocation } } : {},
     switchOn: options.external === true ? [external_links_default.id] : [],
     networkAllowed: options.external !== false,
     allowPrivate: options.allowPrivate === true,
     ...options.threads === void 0 ? {} : { maxThreads: options.threads === false ? 1 : options.threads }
   };
+}
+function cacheWanted(options, io) {
+  if (options.cache === false) return false;
+  if (options.cacheLocation !== void 0 || options.cache === true) return true;
+  return !io.env[NO_CACHE_VARIABLE];
 }
 function printFixPreview(outcome, outputs, io) {
   if (outcome.fixes.patches.length === 0) return;

@@ -21601,11 +21601,21 @@ function date4(params) {
 // src/core/engine-rules.ts
 var FILE_READ = {
   id: "file-read",
-  description: "A file could not be read as UTF-8 Markdown (unreadable, binary, or not UTF-8); the rest of the run goes on.",
+  description: "A file could not be read as UTF-8 Markdown (unreadable, binary, UTF-16, not UTF-8, or over the size limit); the rest of the run goes on.",
   messages: {
     unreadable: "Cannot read file: {detail}.",
     binary: "Binary file ({detail}); Markdown must be text.",
-    invalidUtf8: "Not UTF-8 ({detail}); GitHub would show replacement characters."
+    invalidUtf8: "Not UTF-8 ({detail}); GitHub would show replacement characters.",
+    utf16: "UTF-16 text ({detail}); Markdown must be UTF-8: save the file as UTF-8.",
+    tooLarge: "File is {size}, over the size limit of {limit}; not analysed (raise maxFileSizeMb in the config to lint it)."
+  }
+};
+var PARSE_ERROR = {
+  id: "parse-error",
+  description: "A file could not be analysed, or only in part (nesting deeper than the limit); the other files are checked all the same.",
+  messages: {
+    failed: "This file could not be analysed: {step} failed ({error}). The other files were checked; please report this.",
+    tooDeep: "Nesting deeper than {limit} levels (block quotes, lists, emphasis, links) is not analysed: skipped here{more}."
   }
 };
 var RULE_CRASH = {
@@ -21629,7 +21639,7 @@ var BASELINE = {
     unusedEntry: 'Unused baseline entry: {count} "{rule}" problem{plural} in {file} no longer reported ("{message}"). Run --write-baseline again to drop it.'
   }
 };
-var ENGINE_RULES = [FILE_READ, RULE_CRASH, CONTROL_COMMENTS, BASELINE];
+var ENGINE_RULES = [FILE_READ, PARSE_ERROR, RULE_CRASH, CONTROL_COMMENTS, BASELINE];
 
 // node_modules/github-slugger/regex.js
 var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
@@ -21685,26 +21695,85 @@ function slug(value2, maintainCase) {
 }
 
 // src/markdown/html.ts
-var TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-var ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 function blankHtmlComments(html) {
   return html.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => comment.replace(/[^\r\n]/g, " "));
+}
+function replaceTags(html, replacement) {
+  let result = "";
+  let copied = 0;
+  for (; ; ) {
+    const open2 = html.indexOf("<", copied);
+    if (open2 < 0) break;
+    const close2 = html.indexOf(">", open2 + 1);
+    if (close2 < 0) break;
+    result += html.slice(copied, open2) + replacement;
+    copied = close2 + 1;
+  }
+  return result + html.slice(copied);
+}
+function isSpace(code2) {
+  return code2 >= 9 && code2 <= 13 || code2 === 32 || code2 === 160 || code2 === 5760 || code2 >= 8192 && code2 <= 8202 || code2 === 8232 || code2 === 8233 || code2 === 8239 || code2 === 8287 || code2 === 12288 || code2 === 65279;
+}
+var isAsciiLetter = (code2) => code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
+var isTagNameCharacter = (code2) => isAsciiLetter(code2) || code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 58 || code2 === 45;
+var isAttributeNameCharacter = (code2) => !isSpace(code2) && code2 !== 34 && code2 !== 39 && code2 !== 62 && code2 !== 47 && code2 !== 61;
+var isUnquotedValueCharacter = (code2) => !isSpace(code2) && code2 !== 34 && code2 !== 39 && code2 !== 61 && code2 !== 60 && code2 !== 62 && code2 !== 96;
+function scanTag(source, start) {
+  let at = start + 1;
+  while (at < source.length && isTagNameCharacter(source.charCodeAt(at))) at++;
+  const tag = source.slice(start + 1, at).toLowerCase();
+  const attributes = [];
+  let resume = -1;
+  const fail = (where) => ({ ok: false, resume: resume >= 0 ? Math.min(resume, where) : where });
+  for (; ; ) {
+    const spaceStart = at;
+    while (at < source.length && isSpace(source.charCodeAt(at))) at++;
+    const code2 = source.charCodeAt(at);
+    if (code2 === 62) return { ok: true, end: at + 1, attributes };
+    if (code2 === 47) return source.charCodeAt(at + 1) === 62 ? { ok: true, end: at + 2, attributes } : fail(at);
+    if (at === spaceStart || !isAttributeNameCharacter(code2) || at >= source.length) return fail(at);
+    const nameStart = at;
+    while (at < source.length && isAttributeNameCharacter(source.charCodeAt(at))) at++;
+    const name = source.slice(nameStart, at).toLowerCase();
+    let equals = at;
+    while (equals < source.length && isSpace(source.charCodeAt(equals))) equals++;
+    if (source.charCodeAt(equals) !== 61) continue;
+    let valueStart = equals + 1;
+    while (valueStart < source.length && isSpace(source.charCodeAt(valueStart))) valueStart++;
+    const quote = source.charCodeAt(valueStart);
+    if (quote === 34 || quote === 39) {
+      const close2 = source.indexOf(quote === 34 ? '"' : "'", valueStart + 1);
+      if (close2 < 0) return fail(valueStart);
+      const value2 = source.slice(valueStart + 1, close2);
+      if (resume < 0) {
+        const inner = value2.indexOf("<");
+        if (inner >= 0) resume = valueStart + 1 + inner;
+      }
+      attributes.push({ tag, name, value: value2, valueStart: valueStart + 1 });
+      at = close2 + 1;
+    } else {
+      let valueEnd = valueStart;
+      while (valueEnd < source.length && isUnquotedValueCharacter(source.charCodeAt(valueEnd))) valueEnd++;
+      if (valueEnd === valueStart) return fail(valueStart);
+      attributes.push({ tag, name, value: source.slice(valueStart, valueEnd), valueStart });
+      at = valueEnd;
+    }
+  }
 }
 function htmlAttributes(html) {
   const source = blankHtmlComments(html);
   const result = [];
-  for (const tagMatch of source.matchAll(TAG)) {
-    const tag = tagMatch[1].toLowerCase();
-    const attributesText = tagMatch[2] ?? "";
-    const attributesStart = tagMatch.index + 1 + tagMatch[1].length;
-    for (const attributeMatch of attributesText.matchAll(ATTRIBUTE)) {
-      const value2 = attributeMatch[2] ?? attributeMatch[3] ?? attributeMatch[4];
-      if (value2 === void 0) continue;
-      const quoted = attributeMatch[2] !== void 0 || attributeMatch[3] !== void 0;
-      const matchEnd = attributeMatch.index + attributeMatch[0].length;
-      const valueStart = attributesStart + matchEnd - value2.length - (quoted ? 1 : 0);
-      result.push({ tag, name: attributeMatch[1].toLowerCase(), value: value2, valueStart });
+  let at = source.indexOf("<");
+  while (at >= 0 && at < source.length) {
+    if (!isAsciiLetter(source.charCodeAt(at + 1))) {
+      at = source.indexOf("<", at + 1);
+      continue;
     }
+    const scan = scanTag(source, at);
+    if (scan.ok) {
+      result.push(...scan.attributes);
+      at = source.indexOf("<", scan.end);
+    } else at = source.indexOf("<", Math.max(at + 1, scan.resume));
   }
   return result;
 }
@@ -21779,14 +21848,45 @@ function decodeHtmlEntities(value2) {
     return codePoint > 0 && codePoint <= 1114111 ? String.fromCodePoint(codePoint) : "\uFFFD";
   });
 }
-var HTML_HEADING = /<h([1-6])(?:\s[^>]*)?>([\s\S]*?)<\/h\1\s*>/gi;
+var HEADING_OPEN = /<h([1-6])/gi;
+var HEADING_CLOSE = /<\/h([1-6])\s*>/gi;
+function closingTags(source) {
+  const byLevel = [[], [], [], [], [], [], []];
+  for (const match of source.matchAll(HEADING_CLOSE)) byLevel[Number(match[1])].push({ start: match.index, end: match.index + match[0].length });
+  return byLevel;
+}
+function firstFrom(tags, from) {
+  let low = 0;
+  let high = tags.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if (tags[middle].start < from) low = middle + 1;
+    else high = middle;
+  }
+  return tags[low];
+}
 function htmlHeadings(node3) {
   const start = node3.position?.start.offset ?? 0;
   const source = blankHtmlComments(node3.value);
   const result = [];
-  for (const match of source.matchAll(HTML_HEADING)) {
-    const text4 = decodeHtmlEntities(match[2].replace(/<[^>]*>/g, ""));
-    result.push({ depth: Number(match[1]), text: text4, start: start + match.index, end: start + match.index + match[0].length });
+  let closes;
+  let nextGreaterThan = -2;
+  HEADING_OPEN.lastIndex = 0;
+  for (let open2 = HEADING_OPEN.exec(source); open2; open2 = HEADING_OPEN.exec(source)) {
+    const afterName = open2.index + open2[0].length;
+    let openEnd;
+    if (source.charCodeAt(afterName) === 62) openEnd = afterName + 1;
+    else if (isSpace(source.charCodeAt(afterName))) {
+      if (nextGreaterThan !== -1 && nextGreaterThan < afterName) nextGreaterThan = source.indexOf(">", afterName);
+      if (nextGreaterThan < 0) continue;
+      openEnd = nextGreaterThan + 1;
+    } else continue;
+    closes ??= closingTags(source);
+    const close2 = firstFrom(closes[Number(open2[1])], openEnd);
+    if (!close2) continue;
+    const text4 = decodeHtmlEntities(replaceTags(source.slice(openEnd, close2.start), ""));
+    result.push({ depth: Number(open2[1]), text: text4, start: start + open2.index, end: start + close2.end });
+    HEADING_OPEN.lastIndex = close2.end;
   }
   return result;
 }
@@ -21804,6 +21904,129 @@ function headingAnchorCollector() {
     }
   };
   return { handlers, anchors };
+}
+
+// src/markdown/nesting.ts
+var MAX_NESTING_DEPTH = 100;
+var SPACE = 32;
+var TAB = 9;
+function isLineEnd(code2) {
+  return code2 === 10 || code2 === 13;
+}
+function listMarkerLength(text4, at) {
+  const code2 = text4.charCodeAt(at);
+  let end = at;
+  if (code2 === 45 || code2 === 43 || code2 === 42) end = at + 1;
+  else {
+    while (end - at < 9 && text4.charCodeAt(end) >= 48 && text4.charCodeAt(end) <= 57) end++;
+    if (end === at || text4.charCodeAt(end) !== 46 && text4.charCodeAt(end) !== 41) return 0;
+    end++;
+  }
+  const next = text4.charCodeAt(end);
+  return Number.isNaN(next) || next === SPACE || next === TAB || isLineEnd(next) ? end - at : 0;
+}
+function footnoteLabelLength(text4, at) {
+  if (text4.charCodeAt(at) !== 91 || text4.charCodeAt(at + 1) !== 94) return 0;
+  for (let end = at + 2; end < text4.length && end - at < 1004; end++) {
+    const code2 = text4.charCodeAt(end);
+    if (code2 === 93) return end > at + 2 && text4.charCodeAt(end + 1) === 58 ? end + 2 - at : 0;
+    if (code2 === SPACE || code2 === TAB || isLineEnd(code2) || code2 === 91) return 0;
+  }
+  return 0;
+}
+function lineNestingBound(text4, lineStart, lineEnd) {
+  let at = lineStart;
+  let markers2 = 0;
+  let whitespace = 0;
+  let column = 0;
+  let breakCharacter = -1;
+  let onlyBreakMarkers = true;
+  while (at < lineEnd) {
+    const code2 = text4.charCodeAt(at);
+    if (code2 === SPACE || code2 === TAB) {
+      const width = code2 === TAB ? 4 - column % 4 : 1;
+      whitespace += width;
+      column += width;
+      at++;
+      continue;
+    }
+    let length = 0;
+    if (code2 === 62) length = 1;
+    else length = listMarkerLength(text4, at) || footnoteLabelLength(text4, at);
+    if (length === 0) break;
+    if (length === 1 && (code2 === 45 || code2 === 42) && (breakCharacter === -1 || breakCharacter === code2)) breakCharacter = code2;
+    else onlyBreakMarkers = false;
+    markers2++;
+    column += length;
+    at += length;
+  }
+  if (markers2 === 0) return 0;
+  if (at >= lineEnd && onlyBreakMarkers && markers2 >= 3) return 0;
+  return markers2 + Math.floor(Math.max(0, whitespace - markers2) / 2);
+}
+function withoutTooDeepLines(text4, limit = MAX_NESTING_DEPTH) {
+  let pieces;
+  let copiedUpTo = 0;
+  let removedSoFar = 0;
+  const removed = [];
+  let skipped;
+  let lineStart = 0;
+  while (lineStart <= text4.length) {
+    let lineEnd = lineStart;
+    while (lineEnd < text4.length && !isLineEnd(text4.charCodeAt(lineEnd))) lineEnd++;
+    if ((lineEnd - lineStart) * 2 > limit && lineNestingBound(text4, lineStart, lineEnd) > limit) {
+      pieces ??= [];
+      pieces.push(text4.slice(copiedUpTo, lineStart));
+      copiedUpTo = lineEnd;
+      const at = lineStart - removedSoFar;
+      removedSoFar += lineEnd - lineStart;
+      removed.push({ at, length: lineEnd - lineStart, shift: removedSoFar });
+      if (skipped) skipped.places++;
+      else skipped = { start: lineStart, places: 1 };
+    }
+    if (lineEnd >= text4.length) break;
+    lineStart = lineEnd + (text4.charCodeAt(lineEnd) === 13 && text4.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+  }
+  if (!pieces) return { text: text4, removed };
+  pieces.push(text4.slice(copiedUpTo));
+  return { text: pieces.join(""), removed, ...skipped ? { skipped } : {} };
+}
+function originalOffset(removed, offset) {
+  let low = 0;
+  let high = removed.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if (removed[middle].at < offset) low = middle + 1;
+    else high = middle;
+  }
+  return offset + (low === 0 ? 0 : removed[low - 1].shift);
+}
+function restoreOriginalOffsets(tree, removed) {
+  if (removed.length === 0) return;
+  const map2 = (offset) => offset === void 0 ? void 0 : originalOffset(removed, offset);
+  forEachNode(tree, (node3) => {
+    const position2 = node3.position;
+    if (position2) {
+      position2.start.offset = map2(position2.start.offset);
+      position2.end.offset = map2(position2.end.offset);
+    }
+    const range = node3.data?.destinationRange;
+    if (range) node3.data.destinationRange = [originalOffset(removed, range[0]), originalOffset(removed, range[1])];
+  });
+}
+var NESTING_TYPES = /* @__PURE__ */ new Set(["blockquote", "listItem", "footnoteDefinition", "emphasis", "strong", "delete", "link", "linkReference"]);
+function levelsOf(node3, parentLevels) {
+  return NESTING_TYPES.has(node3.type) ? parentLevels + 1 : parentLevels;
+}
+function emptyTooDeepNode(node3, skipped) {
+  if (node3.children.length === 0) return skipped;
+  node3.children = [];
+  return mergeSkipped(skipped, { start: node3.position?.start.offset ?? 0, places: 1 });
+}
+function mergeSkipped(first, second) {
+  if (!first) return second;
+  if (!second) return first;
+  return { start: Math.min(first.start, second.start), places: first.places + second.places };
 }
 
 // src/core/text-positions.ts
@@ -31264,101 +31487,6 @@ function recordDestination(token) {
 }
 var destinationPositionsFromMarkdown = { afterExit: recordDestination };
 
-// src/markdown/nesting.ts
-var MAX_NESTING_DEPTH = 100;
-var SPACE = 32;
-var TAB = 9;
-function isLineEnd(code2) {
-  return code2 === 10 || code2 === 13;
-}
-function listMarkerLength(text4, at) {
-  const code2 = text4.charCodeAt(at);
-  let end = at;
-  if (code2 === 45 || code2 === 43 || code2 === 42) end = at + 1;
-  else {
-    while (end - at < 9 && text4.charCodeAt(end) >= 48 && text4.charCodeAt(end) <= 57) end++;
-    if (end === at || text4.charCodeAt(end) !== 46 && text4.charCodeAt(end) !== 41) return 0;
-    end++;
-  }
-  const next = text4.charCodeAt(end);
-  return Number.isNaN(next) || next === SPACE || next === TAB || isLineEnd(next) ? end - at : 0;
-}
-function footnoteLabelLength(text4, at) {
-  if (text4.charCodeAt(at) !== 91 || text4.charCodeAt(at + 1) !== 94) return 0;
-  for (let end = at + 2; end < text4.length && end - at < 1004; end++) {
-    const code2 = text4.charCodeAt(end);
-    if (code2 === 93) return end > at + 2 && text4.charCodeAt(end + 1) === 58 ? end + 2 - at : 0;
-    if (code2 === SPACE || code2 === TAB || isLineEnd(code2) || code2 === 91) return 0;
-  }
-  return 0;
-}
-function lineNestingBound(text4, lineStart, lineEnd) {
-  let at = lineStart;
-  let markers2 = 0;
-  let whitespace = 0;
-  let column = 0;
-  let breakCharacter = -1;
-  let onlyBreakMarkers = true;
-  while (at < lineEnd) {
-    const code2 = text4.charCodeAt(at);
-    if (code2 === SPACE || code2 === TAB) {
-      const width = code2 === TAB ? 4 - column % 4 : 1;
-      whitespace += width;
-      column += width;
-      at++;
-      continue;
-    }
-    let length = 0;
-    if (code2 === 62) length = 1;
-    else length = listMarkerLength(text4, at) || footnoteLabelLength(text4, at);
-    if (length === 0) break;
-    if (length === 1 && (code2 === 45 || code2 === 42) && (breakCharacter === -1 || breakCharacter === code2)) breakCharacter = code2;
-    else onlyBreakMarkers = false;
-    markers2++;
-    column += length;
-    at += length;
-  }
-  if (markers2 === 0) return 0;
-  if (at >= lineEnd && onlyBreakMarkers && markers2 >= 3) return 0;
-  return markers2 + Math.floor(Math.max(0, whitespace - markers2) / 2);
-}
-function blankTooDeepLines(text4, limit = MAX_NESTING_DEPTH) {
-  let pieces;
-  let copiedUpTo = 0;
-  let skipped;
-  let lineStart = 0;
-  while (lineStart <= text4.length) {
-    let lineEnd = lineStart;
-    while (lineEnd < text4.length && !isLineEnd(text4.charCodeAt(lineEnd))) lineEnd++;
-    if ((lineEnd - lineStart) * 2 > limit && lineNestingBound(text4, lineStart, lineEnd) > limit) {
-      pieces ??= [];
-      pieces.push(text4.slice(copiedUpTo, lineStart), " ".repeat(lineEnd - lineStart));
-      copiedUpTo = lineEnd;
-      if (skipped) skipped.places++;
-      else skipped = { start: lineStart, places: 1 };
-    }
-    if (lineEnd >= text4.length) break;
-    lineStart = lineEnd + (text4.charCodeAt(lineEnd) === 13 && text4.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
-  }
-  if (!pieces) return { text: text4 };
-  pieces.push(text4.slice(copiedUpTo));
-  return { text: pieces.join(""), ...skipped ? { skipped } : {} };
-}
-var NESTING_TYPES = /* @__PURE__ */ new Set(["blockquote", "listItem", "footnoteDefinition", "emphasis", "strong", "delete", "link", "linkReference"]);
-function levelsOf(node3, parentLevels) {
-  return NESTING_TYPES.has(node3.type) ? parentLevels + 1 : parentLevels;
-}
-function emptyTooDeepNode(node3, skipped) {
-  if (node3.children.length === 0) return skipped;
-  node3.children = [];
-  return mergeSkipped(skipped, { start: node3.position?.start.offset ?? 0, places: 1 });
-}
-function mergeSkipped(first, second) {
-  if (!first) return second;
-  if (!second) return first;
-  return { start: Math.min(first.start, second.start), places: first.places + second.places };
-}
-
 // src/markdown/restore-positions.ts
 var SEARCH_WINDOW = 4096;
 function pointAt(lineStarts, offset) {
@@ -31456,14 +31584,16 @@ var MDAST_EXTENSIONS = [
   destinationPositionsFromMarkdown
 ];
 function parseMarkdownWithLimits(text4) {
-  const blanked = blankTooDeepLines(text4);
-  const tree = fromMarkdown(blanked.text, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS });
+  const limited = withoutTooDeepLines(text4);
+  const tree = fromMarkdown(limited.text, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS });
   const inspection = inspectTree(tree);
   if (inspection.mayHoldLiteralAutolink) {
     for (const transform2 of LITERAL_AUTOLINK_TRANSFORMS) transform2(tree);
-    restoreMissingPositions(tree, blanked.text);
+    restoreMissingPositions(tree, limited.text);
   }
-  const skipped = mergeSkipped(blanked.skipped, inspection.skipped);
+  restoreOriginalOffsets(tree, limited.removed);
+  const pruned = inspection.skipped && { ...inspection.skipped, start: originalOffset(limited.removed, inspection.skipped.start) };
+  const skipped = mergeSkipped(limited.skipped, pruned);
   return skipped ? { tree, skipped } : { tree };
 }
 function parseMarkdown(text4) {
@@ -31516,12 +31646,14 @@ export {
   iso_exports,
   external_exports,
   FILE_READ,
+  PARSE_ERROR,
   RULE_CRASH,
   CONTROL_COMMENTS,
   BASELINE,
   ENGINE_RULES,
   slug,
   blankHtmlComments,
+  replaceTags,
   htmlAttributes,
   SKIP,
   forEachNode,
@@ -31531,8 +31663,10 @@ export {
   decodeHtmlEntities,
   headingAnchorCollector,
   decodeNamedCharacterReference,
+  MAX_NESTING_DEPTH,
   computeLineStarts,
   offsetToPoint,
+  parseMarkdownWithLimits,
   parseMarkdown,
   defineFileRule,
   defineProjectRule,
