@@ -3,7 +3,7 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-OY3L5XES.js";
+} from "./chunk-NTCG3DOP.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-CH25PSDK.js";
 import "./chunk-MJP3CIBT.js";

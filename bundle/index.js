@@ -3,13 +3,13 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-OY3L5XES.js";
+} from "./chunk-NTCG3DOP.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-CH25PSDK.js";
 import {
   lintProject,
   runLint
-} from "./chunk-7IFBQ6GY.js";
+} from "./chunk-BJ6BD2FB.js";
 import "./chunk-MJP3CIBT.js";
 import "./chunk-N5HBTA3F.js";
 import "./chunk-IZHV5FLI.js";

@@ -74,10 +74,12 @@ export function configFileIn(directory: string, displayName: (file: string) => s
 /**
  * Whether a package.json holds an "agentops-lint" key. One that cannot be parsed is an error, not
  * a file to pass by: it may be the very config the user meant, and skipping it would lint with
- * other rules than theirs without a word.
+ * other rules than theirs without a word. An empty file is no JSON and no config.
  */
 function packageJsonHasConfig(file: string, shownAs: string): boolean {
   const text = readFileSync(file, 'utf8');
+  // An empty file (a placeholder, a stripped checkout) holds no key at all: nothing to read.
+  if (text.trim() === '') return false;
   const issue = jsonSyntaxIssue(text, shownAs);
   if (issue) {
     issue.message += `; agentops-lint reads its "${PACKAGE_JSON_KEY}" key. Fix the file, or put an agentops-lint.config.yaml beside it (it takes precedence)`;

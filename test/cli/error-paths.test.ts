@@ -116,6 +116,11 @@ describe('flags, environment and package.json', () => {
     });
   });
 
+  it('an empty package.json (a placeholder) holds no config and is passed by', async () => {
+    const root = tempProject({ 'a.md': '# A\n', 'docs/b.md': '# B\n', 'docs/package.json': '' });
+    expect(await runCli([], { cwd: root })).toEqual({ exitCode: 0, stdout: expect.stringContaining('no problems'), stderr: '' });
+  });
+
   it('a config beside a broken package.json takes precedence, and the package.json is not read', async () => {
     const root = tempProject({ 'a.md': '# A\n', 'package.json': '{ broken', 'agentops-lint.config.yaml': 'extends: [recommended]\n' });
     expect((await runCli([], { cwd: root })).exitCode).toBe(0);

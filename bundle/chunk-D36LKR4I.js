@@ -4,7 +4,7 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   loadConfigFile,
   runConfigs
-} from "./chunk-7IFBQ6GY.js";
+} from "./chunk-BJ6BD2FB.js";
 import {
   UsageError
 } from "./chunk-IZHV5FLI.js";

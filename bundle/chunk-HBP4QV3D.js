@@ -4,11 +4,11 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-EJ3WTXDI.js";
+} from "./chunk-D36LKR4I.js";
 import {
   findRoot,
   toPosix
-} from "./chunk-7IFBQ6GY.js";
+} from "./chunk-BJ6BD2FB.js";
 import {
   EXIT_OK
 } from "./chunk-MJP3CIBT.js";

@@ -9245,6 +9245,7 @@ function configFileIn(directory, displayName = (file) => file) {
 }
 function packageJsonHasConfig(file, shownAs) {
   const text = readFileSync(file, "utf8");
+  if (text.trim() === "") return false;
   const issue = jsonSyntaxIssue(text, shownAs);
   if (issue) {
     issue.message += `; agentops-lint reads its "${PACKAGE_JSON_KEY}" key. Fix the file, or put an agentops-lint.config.yaml beside it (it takes precedence)`;

@@ -4,10 +4,10 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-QRQHHST3.js";
+} from "./chunk-TXWSH4JV.js";
 import {
   loadExplicitConfig
-} from "./chunk-EJ3WTXDI.js";
+} from "./chunk-D36LKR4I.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
@@ -34,7 +34,7 @@ import {
   settleVerifiedFixes,
   toPosix,
   writeFixes
-} from "./chunk-7IFBQ6GY.js";
+} from "./chunk-BJ6BD2FB.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK

@@ -5,8 +5,8 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-7JBONYZM.js";
-import "./chunk-QRQHHST3.js";
+} from "./chunk-4ODHLM33.js";
+import "./chunk-TXWSH4JV.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-AUEMUACL.js";
 import {
@@ -17,11 +17,11 @@ import {
 import "./chunk-CH25PSDK.js";
 import {
   discoveryStart
-} from "./chunk-EJ3WTXDI.js";
+} from "./chunk-D36LKR4I.js";
 import {
   findRoot,
   pathArgumentMatcher
-} from "./chunk-7IFBQ6GY.js";
+} from "./chunk-BJ6BD2FB.js";
 import "./chunk-MJP3CIBT.js";
 import "./chunk-N5HBTA3F.js";
 import {

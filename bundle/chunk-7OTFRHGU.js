@@ -2,15 +2,15 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  lspCommand,
-  mcpCommand,
-  projectServices
-} from "./chunk-7JBONYZM.js";
-import "./chunk-QRQHHST3.js";
+  mappingsCommand,
+  mappingsReport,
+  termsCommand,
+  termsReport
+} from "./chunk-TXWSH4JV.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-AUEMUACL.js";
-import "./chunk-EJ3WTXDI.js";
-import "./chunk-7IFBQ6GY.js";
+import "./chunk-D36LKR4I.js";
+import "./chunk-BJ6BD2FB.js";
 import "./chunk-MJP3CIBT.js";
 import "./chunk-N5HBTA3F.js";
 import "./chunk-IZHV5FLI.js";
@@ -19,7 +19,8 @@ import "./chunk-NQKXEI4N.js";
 import "./chunk-3FNSXZKD.js";
 import "./chunk-RL5JZDUN.js";
 export {
-  lspCommand,
-  mcpCommand,
-  projectServices
+  mappingsCommand,
+  mappingsReport,
+  termsCommand,
+  termsReport
 };

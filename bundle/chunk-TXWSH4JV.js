@@ -26,11 +26,11 @@ import {
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-EJ3WTXDI.js";
+} from "./chunk-D36LKR4I.js";
 import {
   findRoot,
   planWorkingTree
-} from "./chunk-7IFBQ6GY.js";
+} from "./chunk-BJ6BD2FB.js";
 import {
   EXIT_OK
 } from "./chunk-MJP3CIBT.js";

@@ -13,11 +13,11 @@ import "./chunk-CH25PSDK.js";
 import {
   discoveryStart,
   loadExplicitConfig
-} from "./chunk-EJ3WTXDI.js";
+} from "./chunk-D36LKR4I.js";
 import {
   findRoot,
   runLint
-} from "./chunk-7IFBQ6GY.js";
+} from "./chunk-BJ6BD2FB.js";
 import {
   EXIT_FAILURE,
   EXIT_LINT_ERRORS,
@@ -41,7 +41,7 @@ import "./chunk-RL5JZDUN.js";
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-NAXGOEKR.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-UNZUFE7B.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);

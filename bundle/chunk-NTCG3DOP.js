@@ -3473,10 +3473,10 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-EP56WH6B.js");
-var infoModule = () => import("./chunk-A3XVF4BQ.js");
-var reportsModule = () => import("./chunk-LT5GKLB3.js");
-var serversModule = () => import("./chunk-GZFWWL5O.js");
+var lintModule = () => import("./chunk-JRIZGBL6.js");
+var infoModule = () => import("./chunk-HBP4QV3D.js");
+var reportsModule = () => import("./chunk-7OTFRHGU.js");
+var serversModule = () => import("./chunk-IILVW7AU.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError("expected a whole number of 0 or more.");
