@@ -6,14 +6,8 @@ export interface Suggestion {
   fix: TextEdit[];
 }
 
-/** A problem as reporters show it. Lines and columns are 1-based; the end is exclusive. */
-export interface Diagnostic {
-  /** Root-relative path with forward slashes. */
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
+/** What a problem says and how it is repaired, wherever it points. */
+interface DiagnosticContent {
   ruleId: string;
   messageId: string;
   severity: Exclude<Severity, 'off'>;
@@ -30,19 +24,21 @@ export interface Diagnostic {
   suggestions?: Suggestion[];
 }
 
+/** A problem as reporters show it. Lines and columns are 1-based; the end is exclusive. */
+export interface Diagnostic extends DiagnosticContent {
+  /** Root-relative path with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
 /** A diagnostic before its offsets are turned into lines and columns. */
-export interface PendingDiagnostic {
+export interface PendingDiagnostic extends DiagnosticContent {
   file: string;
   start: number;
   end: number;
-  ruleId: string;
-  messageId: string;
-  severity: Exclude<Severity, 'off'>;
-  message: string;
-  suggestion?: string;
-  fix?: TextEdit[];
-  verifyFix?: boolean;
-  suggestions?: Suggestion[];
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
