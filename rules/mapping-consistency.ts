@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { offsetToPoint } from '../src/markdown/parse.js';
 import { defineProjectRule } from '../src/core/rule.js';
-import { kubernetesConcepts } from '../src/terms/concepts.js';
-import { canonicalEntries, canonicalMappingSchema, comparedStatements, findingReport, mappingFindings, type LocatedStatement } from '../src/terms/mapping-check.js';
-import { documentHistory, historyOptionSchema } from '../src/terms/history.js';
+import { conceptKey, kubernetesConcepts, type ConceptVocabulary } from '../src/terms/concepts.js';
+import { canonicalEntries, canonicalMappingSchema, comparedStatements, findingReport, kubernetesKey, mappingFindings, projectKey, type LocatedStatement } from '../src/terms/mapping-check.js';
+import { documentHistory, historyOptionSchema, recordsHistoryByPath } from '../src/terms/history.js';
 import { findMappingStatements, type MappingStatement } from '../src/terms/mapping-statements.js';
-import { mayStateMapping } from '../src/terms/raw-text-superset.js';
+import { mayMentionAnyKey, mayStateMapping } from '../src/terms/raw-text-superset.js';
 
 const optionsSchema = z.strictObject({
   mapping: canonicalMappingSchema,
@@ -14,6 +14,40 @@ const optionsSchema = z.strictObject({
 
 interface Extracted {
   statements: readonly MappingStatement[];
+}
+
+/** A key as a raw-text test searches for it: a plural in `-ies` ("Policies") holds "polic", not "policy". */
+const searchable = (key: string): string => key.replace(/y$/, '');
+
+/** What a statement naming this Kubernetes concept must contain: a form of each concept it resolves to, or its own key. */
+function kubernetesSearchKeys(text: string, vocabulary: ConceptVocabulary): string[] {
+  const hit = vocabulary.resolve(text);
+  return (hit ? hit.names.flatMap((name) => vocabulary.formKeysOf(name)) : [conceptKey(kubernetesKey(text, vocabulary))]).map(searchable);
+}
+
+/**
+ * The names (as keys to search raw text for) of the statements that can change what is reported
+ * on the named files' statements: those that map the same Kubernetes concept or the same project
+ * concept (the groups compared), and, as a second step, the mappings that decide whether such a
+ * statement is compared at all (comparedStatements: one made in a mapping context that names its
+ * other side). Sorted, without repeats; none when the named files state no mapping.
+ */
+function namesThatMatter(targets: readonly Extracted[], demanded: readonly Extracted[]): string[] {
+  const own = targets.flatMap((data) => data.statements);
+  if (own.length === 0) return [];
+  const vocabulary = kubernetesConcepts();
+  const keys = new Set<string>();
+  for (const statement of own) {
+    for (const key of kubernetesSearchKeys(statement.kubernetes.text, vocabulary)) keys.add(key);
+    keys.add(searchable(projectKey(statement.project.text)));
+  }
+  const kubernetesKeys = new Set(own.map((statement) => kubernetesKey(statement.kubernetes.text, vocabulary)));
+  const projectKeys = new Set(own.map((statement) => projectKey(statement.project.text)));
+  for (const statement of demanded.flatMap((data) => data.statements)) {
+    if (kubernetesKeys.has(kubernetesKey(statement.kubernetes.text, vocabulary))) keys.add(searchable(projectKey(statement.project.text)));
+    if (projectKeys.has(projectKey(statement.project.text))) for (const key of kubernetesSearchKeys(statement.kubernetes.text, vocabulary)) keys.add(key);
+  }
+  return [...keys].sort();
 }
 
 /**
@@ -29,6 +63,12 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   scope: 'project',
   readsAllFiles: () => true,
   mayContribute: (rawText) => mayStateMapping(rawText),
+  // Findings are reported on statements: named files that state no mapping need no other file.
+  demandedBy: (targets, options, demanded) => {
+    const keys = namesThatMatter(targets, demanded);
+    if (keys.length === 0) return undefined;
+    return { key: keys.join('\n'), path: (path) => !recordsHistoryByPath(path, options.history), text: (rawText) => mayStateMapping(rawText) && mayMentionAnyKey(rawText, keys) };
+  },
   defaultSeverity: 'error',
   recommended: false,
   presets: { kubernetes: 'error' },

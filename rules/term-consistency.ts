@@ -4,7 +4,7 @@ import { offsetToPoint } from '../src/markdown/parse.js';
 import { defineProjectRule } from '../src/core/rule.js';
 import { comparedUse } from '../src/terms/compared-uses.js';
 import { pluralOf } from '../src/terms/find-terms.js';
-import { documentHistory, historyOptionSchema } from '../src/terms/history.js';
+import { documentHistory, historyOptionSchema, recordsHistoryByPath } from '../src/terms/history.js';
 import { nameKey } from '../src/terms/term-list.js';
 import { matcherFor, termListOptionsShape } from '../src/terms/term-options.js';
 import { formSkeleton, mayHoldAnyForm, type FormKey } from '../src/terms/raw-text-superset.js';
@@ -41,13 +41,16 @@ const optionsSchema = z.strictObject({
 
 const formSkeletonsByOptions = new WeakMap<object, FormKey[]>();
 
-/** What mayContribute searches for: every form extract can count (terms with a `use` and accepted spellings). */
-function comparedFormSkeletons(options: z.output<typeof optionsSchema>): FormKey[] {
-  let skeletons = formSkeletonsByOptions.get(options);
+/**
+ * What a raw-text test searches for: every form extract can count (terms with a `use` and
+ * accepted spellings), or only those of the given concepts (nameKey of the term's `use`).
+ */
+function comparedFormSkeletons(options: z.output<typeof optionsSchema>, concepts?: ReadonlySet<string>): FormKey[] {
+  let skeletons = concepts === undefined ? formSkeletonsByOptions.get(options) : undefined;
   if (!skeletons) {
-    const compared = matcherFor(options).terms.filter((term) => term.use !== undefined && term.accept.length > 0);
+    const compared = matcherFor(options).terms.filter((term) => term.use !== undefined && term.accept.length > 0 && (concepts === undefined || concepts.has(nameKey(term.use))));
     skeletons = [...new Set(compared.flatMap((term) => [term.use!, ...term.accept, ...term.except]))].map(formSkeleton);
-    formSkeletonsByOptions.set(options, skeletons);
+    if (concepts === undefined) formSkeletonsByOptions.set(options, skeletons);
   }
   return skeletons;
 }
@@ -101,6 +104,14 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   scope: 'project',
   readsAllFiles: (options) => options.scope === 'repository',
   mayContribute: (rawText, options) => mayHoldAnyForm(rawText, comparedFormSkeletons(options)),
+  // Reports land only on occurrences, and a concept's target form depends only on the files that
+  // use a form of it: the named files' concepts are all a run on them needs searched for.
+  demandedBy: (targets, options) => {
+    const concepts = new Set(targets.flatMap((data) => data.occurrences.map((occurrence) => occurrence.concept)));
+    if (concepts.size === 0) return undefined;
+    const forms = comparedFormSkeletons(options, concepts);
+    return { key: [...concepts].sort().join('\n'), path: (path) => !recordsHistoryByPath(path, options.history), text: (rawText) => mayHoldAnyForm(rawText, forms) };
+  },
   defaultSeverity: 'warn',
   recommended: true,
   presets: { kubernetes: ['warn', { packs: ['kubernetes'], scope: 'repository' }] },

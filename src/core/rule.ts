@@ -232,10 +232,30 @@ export interface WholeFileRule<Options = any> extends RuleMeta<Options> {
 
 export type FileRule<Options = any> = TreeFileRule<Options> | WholeFileRule<Options>;
 
+/** ProjectRule.demandedBy's superset test of whether a file can matter; a file is parsed when both parts pass. */
+export interface DemandTest {
+  /**
+   * What the test searches for, as a string: after the files it chose are analysed, the rule is
+   * asked again (with their extracted data), and the files it left out are tested again only when
+   * the key changes.
+   */
+  key: string;
+  /** By its root-relative path alone, before it is read (a document the rule's extract always leaves out). */
+  path?(path: string): boolean;
+  /** By its raw text (decoded, not parsed). */
+  text(rawText: string): boolean;
+}
+
 export interface ProjectRule<Options = any, Extracted = unknown> extends RuleMeta<Options> {
   scope: 'project';
   /** Runs in phase 1 on each file where the rule is enabled; returns plain, serialisable data. */
   extract?(file: ParsedFile, options: Options): Extracted;
+  /**
+   * What `check` reads of the files: their facts (the default: headings, links, extracted data)
+   * or only the repository's paths (`index.paths`). When every project rule of a run reads only
+   * paths, a file that no file rule and no `extract` is on for is decoded but not parsed.
+   */
+  reads?: 'facts' | 'paths';
   /**
    * Whether `check` needs the facts of every Markdown file of the project. Without it, a run on
    * explicitly named files (a pre-commit hook) reads only those files and the files they link
@@ -250,6 +270,19 @@ export interface ProjectRule<Options = any, Extracted = unknown> extends RuleMet
    * pass, with results equal to parsing them all. Without it, every file is parsed.
    */
   mayContribute?(rawText: string, options: Options): boolean;
+  /**
+   * For a rule that reads every file, once the named files are analysed: which other files can
+   * change what `check` reports on the named files, given what `extract` returned for them
+   * (`targets`: the rule's extracted data of each named file it is on for; `demanded`: that of the
+   * files chosen so far, when a rule needs a second step, as when the files that matter depend on
+   * what the first ones state). It returns a raw-text
+   * test for a file whose extract runs with `options`, or undefined when no other file can change
+   * those reports (a rule that reports only where its extract found something, when the named
+   * files extract nothing, needs no other file). Like mayContribute, the test must be a superset:
+   * false only for a file whose extract surely changes nothing reported on the named files. Without
+   * it, mayContribute decides.
+   */
+  demandedBy?(targets: readonly Extracted[], options: Options, demanded: readonly Extracted[]): DemandTest | undefined;
   /**
    * Globs (root-relative, picomatch) of files that are not Markdown whose text `check` searches as
    * plain text (`context.plainTexts`): the labels of an SVG, a text file. The engine reads them

@@ -4,7 +4,7 @@
  * rules and the extract steps of project rules, and returns plain data (FileFacts and pending
  * diagnostics). The tree does not outlive this call.
  */
-import { fileFactsCollector } from '../markdown/facts.js';
+import { countLines, fileFactsCollector } from '../markdown/facts.js';
 import { computeLineStarts, parseMarkdownWithLimits } from '../markdown/parse.js';
 import { MAX_NESTING_DEPTH, type SkippedNesting } from '../markdown/nesting.js';
 import { decodeMarkdown, type DecodeResult } from '../markdown/decode.js';
@@ -208,4 +208,34 @@ export function unreadableFile(path: string, error: unknown): FileAnalysis {
   if (error instanceof FileTooLargeError) return tooLargeFile(path, error.size, error.limit);
   const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   return fileReadProblem(path, 'unreadable', { detail });
+}
+
+/** What every control comment starts with (suppressions/control-comments.ts): a file without it holds none. */
+const CONTROL_COMMENT_MARK = 'agentops-lint-';
+
+/**
+ * Phase 1 of a file whose tree no rule of the run reads (only paths are compared, as by
+ * required-files alone): decoded, so that what cannot be read is still reported, but not parsed;
+ * its facts are empty. Returns undefined when the file must be parsed after all, because its raw
+ * text may hold a control comment, which the engine checks in every file.
+ */
+export function analyzeWithoutTree(path: string, source: { bytes: Uint8Array } | { text: string }): FileAnalysis | undefined {
+  let text: string;
+  let bom: boolean | undefined;
+  if ('text' in source) text = source.text;
+  else {
+    let decoded: DecodeResult;
+    try {
+      decoded = decodeMarkdown(source.bytes);
+    } catch (error) {
+      return failedAnalysis(path, 'decoding', error);
+    }
+    if (!decoded.ok) return fileReadProblem(path, decoded.reason, { detail: decoded.detail });
+    text = decoded.text;
+    bom = decoded.bom;
+  }
+  if (text.includes(CONTROL_COMMENT_MARK)) return undefined;
+  const lineStarts = computeLineStarts(text);
+  const facts: FileFacts = { path, lineStarts, lineCount: countLines(text, lineStarts), headings: [], htmlAnchors: [], links: [], definitions: [], references: [], directives: [], extracted: {} };
+  return { path, facts, text, diagnostics: [], crashed: false, ...(bom === undefined ? {} : { bom }) };
 }

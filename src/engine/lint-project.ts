@@ -8,7 +8,7 @@ import { folderReadme, resolveLinkTarget } from '../links/resolve.js';
 import { offsetToPoint } from '../markdown/parse.js';
 import type { Location, ProjectReportDescriptor, ProjectRule, ProjectRuleContext, Rule, RuleEnvironment } from '../core/rule.js';
 import { closestMatches } from '../text/did-you-mean.js';
-import { analyzeBytes, analyzeText, locationRange, toPending, tooLargeFile, unreadableFile, type FileAnalysis } from './analyze-file.js';
+import { analyzeBytes, analyzeText, analyzeWithoutTree, locationRange, toPending, tooLargeFile, unreadableFile, type FileAnalysis } from './analyze-file.js';
 import { maxFileBytes } from './file-limits.js';
 import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.js';
 import { SuppressionMap } from '../suppressions/control-comments.js';
@@ -25,6 +25,12 @@ export interface ProjectSource {
    * Markdown path in `paths`.
    */
   projectFiles?: readonly string[];
+  /**
+   * More project files, chosen once the targets and projectFiles are analysed, from the targets'
+   * facts: a run on named files that rules comparing documents across the repository need more
+   * of (src/project/demanded-files.ts). `candidates` are the project files it may choose from.
+   */
+  demand?: ProjectDemand;
   paths: RepositoryPaths;
   renames?: ReadonlyMap<string, string>;
   /** Reads a root-relative file. */
@@ -37,6 +43,15 @@ export interface ProjectSource {
    * (ProjectRule.plainTextFiles) read and report on it. Without it, no such file is read.
    */
   coversPlainText?(path: string): boolean;
+}
+
+export interface ProjectDemand {
+  candidates: readonly string[];
+  /**
+   * The further files to analyse, from the targets' facts and those of the files it chose before
+   * (`demanded`). Called again after each batch is analysed until it returns no new file.
+   */
+  select(targets: ReadonlyMap<string, FileFacts>, demanded: ReadonlyMap<string, FileFacts>): Promise<readonly string[]>;
 }
 
 /** One file for phase 1: report problems (target) or only gather facts (context file). */
@@ -324,8 +339,59 @@ function inPathOrder<T>(byPath: ReadonlyMap<string, T>): Map<string, T> {
 }
 
 /** Phase 1 on the targets and the project's files, the ProjectIndex, and the synchronous project rules. */
+/** How many files phase 1 reads at once when it only decodes them. */
+const TREELESS_READ_CONCURRENCY = 32;
+
+/**
+ * Whether a job needs a tree: when a project rule of the run reads facts, always; else only when
+ * a file rule is on for the file (for a target) or a project rule extracts from it.
+ */
+function treeNeeded(job: Phase1Job, options: LintProjectOptions): boolean {
+  return options.settings.forFile(job.path).some(({ rule }) => (rule.scope === 'file' ? !job.factsOnly : rule.extract !== undefined));
+}
+
+/** Decodes a file that no rule reads the tree of; undefined when it must be parsed after all (analyzeWithoutTree). */
+async function analyzeJobWithoutTree(job: Phase1Job, source: ProjectSource, options: LintProjectOptions): Promise<FileAnalysis | undefined> {
+  const override = options.overrides?.get(job.path);
+  if (override !== undefined) return analyzeWithoutTree(job.path, { text: override });
+  let bytes: Uint8Array;
+  try {
+    bytes = await source.read(job.path);
+  } catch (error) {
+    return unreadableFile(job.path, error);
+  }
+  return overSizeLimit(job.path, bytes, options) ?? analyzeWithoutTree(job.path, { bytes });
+}
+
+/**
+ * Phase 1 that parses only what a rule reads: when every project rule of the run reads only paths
+ * (ProjectRule.reads), the files no file rule and no extract is on for are decoded, not parsed.
+ */
+function phase1ForRun(runPhase1: Phase1Runner, factsRead: boolean): Phase1Runner {
+  if (factsRead) return runPhase1;
+  return async (jobs, source, options) => {
+    const parsed: Phase1Job[] = [];
+    const treeless: Phase1Job[] = [];
+    for (const job of jobs) (treeNeeded(job, options) ? parsed : treeless).push(job);
+    const results: FileAnalysis[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < treeless.length) {
+        const job = treeless[next++]!;
+        const analysis = await analyzeJobWithoutTree(job, source, options);
+        if (analysis) results.push(analysis);
+        else parsed.push(job);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(TREELESS_READ_CONCURRENCY, treeless.length) }, worker));
+    return [...results, ...(await runPhase1(parsed, source, options))];
+  };
+}
+
 async function analyzeProject(source: ProjectSource, options: LintProjectOptions): Promise<ProjectState> {
-  const runPhase1 = options.runPhase1 ?? runPhase1Sequentially;
+  const targetSettings = new Map(source.targets.map((path) => [path, options.settings.forFile(path)]));
+  const factsRead = activeProjectRules(options, targetSettings).some(({ rule }) => rule.reads !== 'paths');
+  const runPhase1 = phase1ForRun(options.runPhase1 ?? runPhase1Sequentially, factsRead);
   const targetSet = new Set(source.targets);
   const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path) => source.isMarkdown(path)).sort();
   const jobs: Phase1Job[] = [
@@ -335,16 +401,35 @@ async function analyzeProject(source: ProjectSource, options: LintProjectOptions
   const analyses = new Map<string, FileAnalysis>();
   const files = new Map<string, FileFacts>();
   const contextAnalyses: FileAnalysis[] = [];
-  for (const analysis of await runPhase1(jobs, source, options)) {
-    if (analysis.facts) files.set(analysis.path, analysis.facts);
-    if (targetSet.has(analysis.path)) analyses.set(analysis.path, analysis);
-    else contextAnalyses.push(analysis);
+  const collect = (results: readonly FileAnalysis[]): void => {
+    for (const analysis of results) {
+      if (analysis.facts) files.set(analysis.path, analysis.facts);
+      if (targetSet.has(analysis.path)) analyses.set(analysis.path, analysis);
+      else contextAnalyses.push(analysis);
+    }
+  };
+  collect(await runPhase1(jobs, source, options));
+  const known = new Set(jobs.map((job) => job.path));
+  if (source.demand) {
+    const targetFacts = new Map([...analyses].flatMap(([path, analysis]) => (analysis.facts ? [[path, analysis.facts] as const] : [])));
+    const demandedFacts = new Map<string, FileFacts>();
+    for (;;) {
+      const demanded = (await source.demand.select(targetFacts, demandedFacts)).filter((path) => !known.has(path));
+      if (demanded.length === 0) break;
+      for (const path of demanded) known.add(path);
+      const results = await runPhase1(demanded.map((path) => ({ path, factsOnly: true })), source, options);
+      collect(results);
+      for (const analysis of results) if (analysis.facts) demandedFacts.set(analysis.path, analysis.facts);
+    }
   }
-  // Files outside the project (ignored by the config) that project files link to: facts only.
-  const contextJobs = linkedContextFiles([...analyses.values(), ...contextAnalyses], source, new Set(jobs.map((job) => job.path))).map((path) => ({ path, factsOnly: true }));
+  // Files the targets link to that were not analysed, and files outside the project (ignored by
+  // the config) that other project files link to: facts only. A project file left out by the
+  // demand is not read for a non-target's link, as it surely adds nothing reported on the targets.
+  const projectKnown = source.demand ? new Set([...known, ...source.demand.candidates]) : known;
+  const contextPaths = new Set([...linkedContextFiles(analyses.values(), source, known), ...linkedContextFiles(contextAnalyses, source, projectKnown)]);
+  const contextJobs = [...contextPaths].sort().map((path) => ({ path, factsOnly: true }));
   for (const context of await runPhase1(contextJobs, source, options)) if (context.facts) files.set(context.path, context.facts);
 
-  const targetSettings = new Map(source.targets.map((path) => [path, options.settings.forFile(path)]));
   // In path order, whichever files are targets: rules that walk the index ("first in docs/a.md")
   // must answer a one-file run as they answer the full run.
   const index: ProjectIndex = { files: inPathOrder(files), targets: targetSet, paths: source.paths, renames: source.renames ?? new Map() };

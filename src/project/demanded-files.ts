@@ -1,13 +1,18 @@
 /**
  * Demand-driven reading for rules that compare documents across the repository
- * (ProjectRule.readsAllFiles): a run on a few named files reads every project file's bytes, but
- * parses only those whose raw text may add something to such a rule (ProjectRule.mayContribute, a
- * superset test) under the rules in force for that file. Files the named files link to are added
- * by the engine as usual. A file that no comparing rule is on for, or whose text surely holds
- * nothing for them, adds nothing to their `extract`, so leaving it out cannot change a result.
+ * (ProjectRule.readsAllFiles): a run on a few named files analyses those files first, then asks
+ * each such rule which other files can change what it reports on them (ProjectRule.demandedBy,
+ * from what the named files extracted; else ProjectRule.mayContribute). Only the files whose raw
+ * text passes that superset test are parsed; when no rule needs another file (the usual case: the
+ * named files use no compared term and state no mapping), no other file is even read. A rule may
+ * ask again once the chosen files are analysed (a second step: the mappings that decide whether a
+ * statement is compared at all); the files left out are tested again only with tests that changed.
+ * Files the named files link to are added by the engine as usual. Leaving out a file that surely
+ * adds nothing a rule reports on the named files cannot change a result.
  */
 import type { EnabledRule } from '../config/file-settings.js';
-import type { ProjectRule } from '../core/rule.js';
+import type { FileFacts } from '../core/facts.js';
+import type { DemandTest, ProjectRule } from '../core/rule.js';
 import { decodeMarkdown } from '../markdown/decode.js';
 
 /** How many files are read at once. */
@@ -21,40 +26,124 @@ export function comparingRules(enabled: readonly EnabledRule[]): { rule: Project
 }
 
 export interface DemandQuestion {
-  /** The project's files besides the targets (which are always parsed). */
+  /** The project's files besides the targets (which are always analysed). */
   candidates: readonly string[];
   read(file: string): Promise<Uint8Array>;
   /** The rules in force for a file. */
   rulesFor(file: string): readonly EnabledRule[];
+  /**
+   * The rules that compare documents for the targets (readsAllFiles where the targets are linted).
+   * A file whose own config gives such a rule other options still feeds it: its test then runs
+   * with that file's options. Without it, the rules that read every file under the file's own config.
+   */
+  ruleIds?: ReadonlySet<string>;
 }
 
-async function mayContribute(file: string, question: DemandQuestion): Promise<boolean> {
-  const rules = comparingRules(question.rulesFor(file));
-  if (rules.length === 0) return false;
-  if (rules.some(({ rule }) => rule.mayContribute === undefined)) return true;
-  let bytes: Uint8Array;
-  try {
-    bytes = await question.read(file);
-  } catch {
-    return true; // the engine reads it again and says what is wrong, as a full run would
+/** What the analysed files hold so far: the targets', and those of the files chosen in earlier rounds. */
+export interface DemandKnowledge {
+  targets?: ReadonlyMap<string, FileFacts>;
+  demanded?: ReadonlyMap<string, FileFacts>;
+}
+
+/** A test, or what is known without reading: 'always' (no test), 'never' (nothing needed). */
+type Demand = DemandTest | 'always' | 'never';
+
+const MAY_CONTRIBUTE_KEY = 'mayContribute';
+
+/** Each rule's extracted data from a set of files. */
+function extractedBy(ruleId: string, files: ReadonlyMap<string, FileFacts> | undefined): unknown[] {
+  const data: unknown[] = [];
+  for (const facts of files?.values() ?? []) if (facts.extracted[ruleId] !== undefined) data.push(facts.extracted[ruleId]);
+  return data;
+}
+
+/**
+ * The files of a run on named files that comparing rules need, found in rounds: `next` returns
+ * the files not chosen before that the rules' tests now choose.
+ */
+export class DemandedFiles {
+  private readonly chosen = new Set<string>();
+  /** Per rule and options object, the keys of the tests already applied to every file not chosen. */
+  private readonly applied = new Map<ProjectRule, Map<unknown, Set<string>>>();
+
+  constructor(private readonly question: DemandQuestion) {}
+
+  async next(knowledge: DemandKnowledge): Promise<string[]> {
+    const demands = new Map<ProjectRule, Map<unknown, Demand>>();
+    const demandOf = (rule: ProjectRule, options: unknown): Demand => {
+      let byOptions = demands.get(rule);
+      if (!byOptions) demands.set(rule, (byOptions = new Map()));
+      let demand = byOptions.get(options);
+      if (demand === undefined) byOptions.set(options, (demand = this.build(rule, options, knowledge)));
+      return demand;
+    };
+    const candidates = this.question.candidates.filter((file) => !this.chosen.has(file));
+    const needed = new Array<boolean>(candidates.length).fill(false);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < candidates.length) {
+        const index = next++;
+        needed[index] = await this.isDemanded(candidates[index]!, demandOf);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, candidates.length) }, worker));
+    this.remember(demands);
+    const result = candidates.filter((_, index) => needed[index]);
+    for (const file of result) this.chosen.add(file);
+    return result;
   }
-  const decoded = decodeMarkdown(bytes);
-  // A file that is not UTF-8 text is left to the engine, which decides what a full run would.
-  if (!decoded.ok) return true;
-  return rules.some(({ rule, options }) => rule.mayContribute!(decoded.text, options));
+
+  private build(rule: ProjectRule, options: unknown, knowledge: DemandKnowledge): Demand {
+    if (knowledge.targets && rule.demandedBy) return rule.demandedBy(extractedBy(rule.id, knowledge.targets), options, extractedBy(rule.id, knowledge.demanded)) ?? 'never';
+    if (rule.mayContribute) return { key: MAY_CONTRIBUTE_KEY, text: (rawText) => rule.mayContribute!(rawText, options) };
+    return 'always';
+  }
+
+  private wasApplied(rule: ProjectRule, options: unknown, test: DemandTest): boolean {
+    return this.applied.get(rule)?.get(options)?.has(test.key) ?? false;
+  }
+
+  private remember(demands: ReadonlyMap<ProjectRule, ReadonlyMap<unknown, Demand>>): void {
+    for (const [rule, byOptions] of demands) {
+      for (const [options, demand] of byOptions) {
+        if (typeof demand !== 'object') continue;
+        let applied = this.applied.get(rule);
+        if (!applied) this.applied.set(rule, (applied = new Map()));
+        let keys = applied.get(options);
+        if (!keys) applied.set(options, (keys = new Set()));
+        keys.add(demand.key);
+      }
+    }
+  }
+
+  private async isDemanded(file: string, demandOf: (rule: ProjectRule, options: unknown) => Demand): Promise<boolean> {
+    const { question } = this;
+    const enabled = question.rulesFor(file);
+    const rules = question.ruleIds ? enabled.filter(({ rule }) => rule.scope === 'project' && question.ruleIds!.has(rule.id)) : comparingRules(enabled);
+    let tests: DemandTest[] = [];
+    for (const { rule, options } of rules) {
+      const demand = demandOf(rule as ProjectRule, options);
+      if (demand === 'always') return true;
+      // A test applied in an earlier round already left this file out.
+      if (demand !== 'never' && !this.wasApplied(rule as ProjectRule, options, demand)) tests.push(demand);
+    }
+    tests = tests.filter((test) => test.path?.(file) ?? true);
+    // No rule can use this file: it is not even read.
+    if (tests.length === 0) return false;
+    let bytes: Uint8Array;
+    try {
+      bytes = await question.read(file);
+    } catch {
+      return true; // the engine reads it again and says what is wrong, as a full run would
+    }
+    const decoded = decodeMarkdown(bytes);
+    // A file that is not UTF-8 text is left to the engine, which decides what a full run would.
+    if (!decoded.ok) return true;
+    return tests.some((test) => test.text(decoded.text));
+  }
 }
 
-/** The candidates that comparing rules may need, in their order. */
-export async function filesThatMayContribute(question: DemandQuestion): Promise<string[]> {
-  const { candidates } = question;
-  const needed = new Array<boolean>(candidates.length).fill(false);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < candidates.length) {
-      const index = next++;
-      needed[index] = await mayContribute(candidates[index]!, question);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, candidates.length) }, worker));
-  return candidates.filter((_, index) => needed[index]);
+/** The candidates that comparing rules may need, in one round (for tests and tools). */
+export async function demandedFiles(question: DemandQuestion & DemandKnowledge): Promise<string[]> {
+  return new DemandedFiles(question).next(question);
 }

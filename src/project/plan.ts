@@ -17,11 +17,11 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { RepositoryPaths } from '../core/facts.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
 import { maxFileBytes, readFileWithinLimit } from '../engine/file-limits.js';
-import type { LintProjectOptions, ProjectSource } from '../engine/lint-project.js';
+import type { LintProjectOptions, ProjectDemand, ProjectSource } from '../engine/lint-project.js';
 import { ALWAYS_IGNORED, discoverTargets, listRepositoryPaths } from './discover.js';
 import type { CliIo } from '../core/io.js';
 import { projectFileMatcher, selectProjectFiles } from './project-files.js';
-import { filesThatMayContribute } from './demanded-files.js';
+import { DemandedFiles } from './demanded-files.js';
 
 /** What every mode needs to know about the run. */
 export interface RunContext {
@@ -95,20 +95,21 @@ function namesFilesOnly(cwd: string, patterns: readonly string[]): boolean {
   return patterns.length > 0 && patterns.every((pattern) => !isDynamicPattern(pattern) && existsSync(path.resolve(cwd, pattern)) && statSync(path.resolve(cwd, pattern)).isFile());
 }
 
-function needsAllFiles(configs: ConfigSet, targets: readonly string[]): boolean {
+/** The rules in force for the targets (or in the base config) that compare documents across the repository. */
+function comparingRuleIds(configs: ConfigSet, targets: readonly string[]): Set<string> {
   const readsAll = (enabled: EnabledRule): boolean => enabled.rule.scope === 'project' && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
-  return configs.base().some(readsAll) || targets.some((target) => configs.forFile(target).some(readsAll));
+  return new Set([configs.base(), ...targets.map((target) => configs.forFile(target))].flatMap((enabled) => enabled.filter(readsAll).map(({ rule }) => rule.id)));
 }
 
 /**
- * The targets, and the project files that the rules comparing documents may need: every file's
- * raw text is read, and only the files that can matter are parsed (src/project/demanded-files.ts).
+ * The project files that rules comparing documents may need for what they report on the targets:
+ * chosen once the targets are analysed, by a raw-text test on each file (src/project/demanded-files.ts).
  */
-async function demandedProjectFiles(targets: readonly string[], projectFiles: readonly string[], read: (file: string) => Promise<Uint8Array>, configs: ConfigSet): Promise<string[]> {
+function projectDemand(targets: readonly string[], projectFiles: readonly string[], read: (file: string) => Promise<Uint8Array>, configs: ConfigSet, ruleIds: ReadonlySet<string>): ProjectDemand {
   const targetSet = new Set(targets);
   const candidates = projectFiles.filter((file) => !targetSet.has(file));
-  const needed = await filesThatMayContribute({ candidates, read, rulesFor: (file) => configs.forFile(file) });
-  return [...new Set([...needed, ...targets])].sort();
+  const demand = new DemandedFiles({ candidates, read, rulesFor: (file) => configs.forFile(file), ruleIds });
+  return { candidates, select: (targets, demanded) => demand.next({ targets, demanded }) };
 }
 
 const isAlwaysIgnored = picomatch(ALWAYS_IGNORED, { dot: true });
@@ -135,13 +136,13 @@ export async function planWorkingTree(run: RunContext): Promise<LintPlan> {
   }
   // Only ignored files were named (a commit that touches nothing else): nothing to lint, nothing wrong.
   if (targets.length === 0 && run.errorOnUnmatchedPattern && ignoredFiles.length === 0) throw new UsageError('No Markdown files to lint.');
-  const wholeRepository = targets.length > 0 && namesFilesOnly(io.cwd, run.patterns) && needsAllFiles(configs, targets);
+  const comparing = targets.length > 0 && namesFilesOnly(io.cwd, run.patterns) ? comparingRuleIds(configs, targets) : new Set<string>();
   // Files over their config's size limit are not read at all (file-read, tooLarge), binary files only in part.
   const read = (file: string): Promise<Uint8Array> => readFileWithinLimit(path.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb));
-  const projectFiles = wholeRepository ? await demandedProjectFiles(targets, selectProjectFiles(paths, projectFileMatcher(configs)), read, configs) : targets;
   const source: ProjectSource = {
     targets,
-    projectFiles,
+    projectFiles: targets,
+    ...(comparing.size > 0 ? { demand: projectDemand(targets, selectProjectFiles(paths, projectFileMatcher(configs)), read, configs, comparing) } : {}),
     paths,
     read,
     isMarkdown: markdownMatcher(configs),

@@ -69,6 +69,11 @@ export class ConceptVocabulary {
     for (const concept of concepts) for (const form of [concept.name, ...concept.aliases]) add(form, concept.name);
   }
 
+  /** The keys (conceptKey) of every form of a concept: its name and aliases ("kube-apiserver", "API Server"). */
+  formKeysOf(name: string): string[] {
+    return this.names.filter((entry) => entry.name === name).map((entry) => entry.key);
+  }
+
   /** Concept of one name, trying singulars: "Pods" → Pod, "NetworkPolicies" → NetworkPolicy. */
   private lookup(phrase: string): { name: string; strong: boolean } | undefined {
     for (const key of singularKeys(conceptKey(phrase))) {

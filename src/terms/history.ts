@@ -105,6 +105,16 @@ function matchesGlob(glob: string, path: string): boolean {
   return matcher(path);
 }
 
+/**
+ * Whether a document at this path records history whatever its content (documentHistory says so
+ * from the path or the options alone): a rule that leaves such documents out need not read them.
+ */
+export function recordsHistoryByPath(path: string, options: HistoryOptions): boolean {
+  if (options['not-paths'].some((glob) => matchesGlob(glob, path))) return false;
+  if (options.paths.some((glob) => matchesGlob(glob, path))) return true;
+  return options.detect && pathVerdict(path) !== undefined;
+}
+
 /** Whether a document records history, and why. */
 export function documentHistory(path: string, tree: Root, source: string, options: HistoryOptions): HistoryVerdict {
   if (options['not-paths'].some((glob) => matchesGlob(glob, path))) return { history: false, reason: 'history.not-paths lists it' };

@@ -87,6 +87,26 @@ export function mayHoldAnyForm(rawText: string, forms: readonly FormKey[]): bool
   return forms.some((form) => (form.joined ? skeletons : standaloneSkeletons).some((text) => text.includes(form.letters)));
 }
 
+/** Lowercase letters and digits only, as concepts.ts's conceptKey reads a phrase (marks dropped too). */
+const NOT_KEY = /[^\p{L}\p{N}]+/gu;
+const keySkeletonsByText = new Map<string, string[]>();
+
+/**
+ * Whether the prose of this text can name something whose conceptKey contains one of `keys`
+ * (each already lowercase letters and digits; give a key without a final `y`, so that a plural in
+ * `-ies` still holds it). Used for the names a mapping statement sides with.
+ */
+export function mayMentionAnyKey(rawText: string, keys: readonly string[]): boolean {
+  let skeletons = keySkeletonsByText.get(rawText);
+  if (!skeletons) {
+    skeletons = analysed(rawText).readings.map((text) => text.toLowerCase().replace(NOT_KEY, ''));
+    // Only the last text is kept, as for the other tests: each file is asked about in turn.
+    keySkeletonsByText.clear();
+    keySkeletonsByText.set(rawText, skeletons);
+  }
+  return keys.some((key) => skeletons.some((text) => text.includes(key)));
+}
+
 /** Markup dropped from prose that may stand between the two characters of an arrow (`-*>*`, `-\>`). */
 const DROPPED_MARKUP = /[*_~`\\[\]]/g;
 /** An arrow of mapping-statements.ts (ARROW_TEST) as prose can hold it. */

@@ -313,3 +313,110 @@ describe('applyFixes', () => {
     expect(applyFixes('abc', [[{ start: 2, end: 9, text: 'x' }]])).toEqual({ text: 'abc', applied: 0 });
   });
 });
+
+describe('files demanded after the targets are analysed (ProjectSource.demand)', () => {
+  // t.md links to linked.md; the demand picks demanded.md, which links to skipped.md (a project
+  // file the demand left out) and to outside.md (not a project file: read, as a full run reads it).
+  const project: Record<string, string> = {
+    't.md': '# T\n\nSee [linked](linked.md).\n',
+    'linked.md': '# Linked\n',
+    'demanded.md': '# Demanded\n\nSee [skipped](skipped.md) and [outside](outside.md).\n',
+    'skipped.md': '# Skipped\n',
+    'other.md': '# Other\n',
+    'outside.md': '# Outside\n',
+  };
+
+  async function run(select: (targets: ReadonlyMap<string, import('../../src/core/facts.js').FileFacts>) => Promise<readonly string[]>) {
+    const read: string[] = [];
+    const config = resolveUserConfig({ extends: [], rules: new Map([['mentioned', { severity: 'warn' }]]), overrides: [] }, '/p', undefined, { rules: RULES, presets: builtInPresets(TEST_RULES) });
+    const result = await lintProject(
+      {
+        targets: ['t.md'],
+        projectFiles: ['t.md'],
+        demand: { candidates: ['demanded.md', 'linked.md', 'other.md', 'skipped.md'], select },
+        paths: repositoryPathsFromFiles(Object.keys(project)),
+        read: async (file) => {
+          read.push(file);
+          return new TextEncoder().encode(project[file]!);
+        },
+        isMarkdown: () => true,
+      },
+      { settings: new FileSettings(config, RULES, '/p'), rules: RULES },
+    );
+    return { read: read.sort(), diagnostics: result.diagnostics.map((d) => `${d.file} ${d.ruleId}/${d.messageId}`) };
+  }
+
+  it('hands the targets’ facts to the demand and analyses what it selects, with the targets’ links and files outside the project', async () => {
+    let seen: string[] = [];
+    const { read, diagnostics } = await run(async (targets) => {
+      seen = [...targets.keys()];
+      expect(targets.get('t.md')!.extracted['mentioned']).toEqual(['linked.md']);
+      return ['demanded.md'];
+    });
+    expect(seen).toEqual(['t.md']);
+    expect(read).toEqual(['demanded.md', 'linked.md', 'outside.md', 't.md']);
+    // demanded.md names no t.md, linked.md names nothing: t.md is mentioned by no file.
+    expect(diagnostics).toEqual(['t.md mentioned/orphan']);
+  });
+
+  it('reads only the targets and what they link to when nothing is demanded', async () => {
+    const { read } = await run(async () => []);
+    expect(read).toEqual(['linked.md', 't.md']);
+  });
+});
+
+describe('files no rule reads the tree of (ProjectRule.reads)', () => {
+  /** Reports how many headings each file's facts hold: what phase 1 gave the project rules. */
+  const headingCounter = (reads: 'facts' | 'paths') =>
+    defineProjectRule({
+      id: `count-${reads}`,
+      description: 'Counts headings.',
+      tags: [],
+      scope: 'project',
+      reads,
+      defaultSeverity: 'warn',
+      recommended: false,
+      fixable: false,
+      options: z.strictObject({}),
+      messages: { count: '{count} headings.' },
+      check({ index, report }) {
+        for (const facts of index.files.values()) report({ file: facts.path, messageId: 'count', data: { count: facts.headings.length }, at: { start: 0, end: 0 } });
+      },
+    });
+  const rules: Rule[] = [noTodo, headingCounter('paths'), headingCounter('facts')];
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+
+  async function run(ruleIds: string[]) {
+    const project: Record<string, Uint8Array> = {
+      'a.md': new TextEncoder().encode('# A\n\n## B\n'),
+      'commented.md': new TextEncoder().encode('# C\n\n<!-- agentops-lint-disable no-such-rule -->\n'),
+      'latin1.md': Uint8Array.from([0x23, 0x20, 0xe9, 0x0a]),
+    };
+    const config = resolveUserConfig({ extends: [], rules: new Map(ruleIds.map((id) => [id, { severity: 'warn' as const }])), overrides: [] }, '/p', undefined, { rules: byId, presets: builtInPresets(rules) });
+    const result = await lintProject(
+      { targets: Object.keys(project).sort(), paths: repositoryPathsFromFiles(Object.keys(project)), read: async (file) => project[file]!, isMarkdown: () => true },
+      { settings: new FileSettings(config, byId, '/p'), rules: byId },
+    );
+    return result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}/${d.messageId} ${d.message}`);
+  }
+
+  it('decodes but does not parse them when every project rule reads only paths; a control comment is still checked', async () => {
+    expect(await run(['count-paths'])).toEqual([
+      'a.md:1:1 count-paths/count 0 headings.',
+      'commented.md:1:1 count-paths/count 1 headings.',
+      'commented.md:3:28 control-comments/unknownRule Unknown rule "no-such-rule" in control comment.',
+      'latin1.md:1:1 file-read/invalidUtf8 Not UTF-8 (invalid UTF-8 at byte 2); GitHub would show replacement characters.',
+    ]);
+  });
+
+  it('parses every file when a project rule reads facts, or a file rule is on', async () => {
+    expect((await run(['count-paths', 'count-facts'])).filter((line) => line.includes('count-paths'))).toEqual([
+      'a.md:1:1 count-paths/count 2 headings.',
+      'commented.md:1:1 count-paths/count 1 headings.',
+    ]);
+    expect((await run(['count-paths', 'no-todo'])).filter((line) => line.includes('count-paths'))).toEqual([
+      'a.md:1:1 count-paths/count 2 headings.',
+      'commented.md:1:1 count-paths/count 1 headings.',
+    ]);
+  });
+});

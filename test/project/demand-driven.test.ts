@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigSet } from '../../src/config/config-set.js';
 import { analyzeText } from '../../src/engine/analyze-file.js';
-import { filesThatMayContribute } from '../../src/project/demanded-files.js';
+import { DemandedFiles, demandedFiles } from '../../src/project/demanded-files.js';
 import { mayHoldAnyForm, mayStateMapping, formSkeleton } from '../../src/terms/raw-text-superset.js';
 import { REGISTRY } from '../../rules/index.js';
 import { runCli, tempProject } from '../helpers/cli-harness.js';
@@ -58,11 +58,29 @@ function separatedComparisons(): string {
   });
 }
 
+/**
+ * A mapping that matters only through another: target.md's running-text "Pods → Tasks" is held to
+ * a.md's three "Pods → Workers" only because c.md's mapping table maps "Worker" (comparedStatements),
+ * and c.md names neither Pods nor Tasks. Without c.md, target.md gets another finding (against
+ * b.md), so a one-file run of target.md must take the second step of the demand.
+ */
+function mappingThroughAnother(): string {
+  return tempProject({
+    'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n',
+    'README.md': '# Home\n\nNothing to compare here.\n',
+    'target.md': '# Target\n\nIn our design, Pods → Tasks.\n',
+    'a.md': '# Alpha\n\nIn this guide, Pods → Workers.\n\nIn the first release, Pods → Workers.\n\nIn the second release, Pods → Workers.\n',
+    'b.md': '# Beta\n\nHow our concepts map to Kubernetes:\n\n| Kubernetes | Ours |\n| --- | --- |\n| Deployment | Task |\n',
+    'c.md': '# Gamma\n\nHow our concepts map to Kubernetes:\n\n| Kubernetes | Ours |\n| --- | --- |\n| Service | Worker |\n',
+  });
+}
+
 /** Each repository, and whether the comparing rules report in it (the kubernetes/community excerpt spells K8s one way). */
 const REPOSITORIES: [string, () => string, boolean][] = [
   ['fixtures/terminology-framework', () => path.join(FIXTURES, 'terminology-framework'), true],
   ['fixtures/kubernetes-community with recommended + kubernetes', kubernetesCommunity, false],
   ['a repository whose term forms and mappings are in separate, unlinked files', separatedComparisons, true],
+  ['a repository where a mapping matters only through another', mappingThroughAnother, true],
 ];
 
 async function lint(root: string, patterns: string[]): Promise<{ files: string[]; diagnostics: Reported[] }> {
@@ -95,7 +113,7 @@ describe('what a one-file run parses', () => {
     const root = path.join(FIXTURES, 'terminology-framework');
     const configs = new ConfigSet({ root, cwd: root, context: REGISTRY.configContext });
     const candidates = filesUnder(root).filter((file) => file.endsWith('.md'));
-    const needed = await filesThatMayContribute({ candidates, read: async (file) => readFileSync(path.join(root, file)), rulesFor: (file) => configs.forFile(file) });
+    const needed = await demandedFiles({ candidates, read: async (file) => readFileSync(path.join(root, file)), rulesFor: (file) => configs.forFile(file) });
     expect(needed.length).toBeGreaterThan(0);
     expect(needed.length).toBeLessThan(candidates.length);
     // The files left out are exactly those where neither rule's extract finds anything.
@@ -112,12 +130,80 @@ describe('what a one-file run parses', () => {
 
   it('parses every file for a comparing rule without a raw-text test', async () => {
     const withoutTest = { ...REGISTRY.byId.get('mapping-consistency')!, mayContribute: undefined };
-    const needed = await filesThatMayContribute({
+    const needed = await demandedFiles({
       candidates: ['a.md', 'b.md'],
       read: async () => new TextEncoder().encode('nothing to compare\n'),
       rulesFor: () => [{ rule: withoutTest, severity: 'error', options: {} }] as never,
     });
     expect(needed).toEqual(['a.md', 'b.md']);
+  });
+});
+
+describe('what a one-file run parses, once the named file is analysed', () => {
+  const root = separatedComparisons();
+  const configs = new ConfigSet({ root, cwd: root, context: REGISTRY.configContext });
+  const candidatesBesides = (target: string): string[] => filesUnder(root).filter((file) => file.endsWith('.md') && file !== target);
+
+  async function demandedFor(target: string): Promise<{ needed: string[]; read: string[] }> {
+    const facts = analyzeText(target, readFileSync(path.join(root, target), 'utf8'), configs.forFile(target)).facts!;
+    const read: string[] = [];
+    const needed = await demandedFiles({
+      candidates: candidatesBesides(target),
+      read: async (file) => {
+        read.push(file);
+        return readFileSync(path.join(root, file));
+      },
+      rulesFor: (file) => configs.forFile(file),
+      targets: new Map([[target, facts]]),
+      ruleIds: new Set(['term-consistency', 'mapping-consistency']),
+    });
+    return { needed, read: read.sort() };
+  }
+
+  it('reads no other file when the named file uses no compared term and states no mapping', async () => {
+    expect(await demandedFor('docs/guide.md')).toEqual({ needed: [], read: [] });
+  });
+
+  it('parses only the files that can hold a form of a term the named file uses', async () => {
+    const { needed, read } = await demandedFor('docs/laptops.md');
+    expect(needed).toEqual(['docs/clusters.md']);
+    // Every other file is read for the test, none is parsed for the mapping rule.
+    expect(read).toEqual(candidatesBesides('docs/laptops.md'));
+  });
+
+  it('parses the files that can state a mapping when the named file states one', async () => {
+    const { needed } = await demandedFor('docs/notes.md');
+    expect(needed).toEqual(['docs/mapping.md']);
+  });
+
+  it('takes a second step for the mappings that decide whether the named file\'s mapping is compared', async () => {
+    const hops = mappingThroughAnother();
+    const hopConfigs = new ConfigSet({ root: hops, cwd: hops, context: REGISTRY.configContext });
+    const analyse = (file: string) => analyzeText(file, readFileSync(path.join(hops, file), 'utf8'), hopConfigs.forFile(file)).facts!;
+    const demand = new DemandedFiles({
+      candidates: ['README.md', 'a.md', 'b.md', 'c.md'],
+      read: async (file) => readFileSync(path.join(hops, file)),
+      rulesFor: (file) => hopConfigs.forFile(file),
+      ruleIds: new Set(['term-consistency', 'mapping-consistency']),
+    });
+    const targets = new Map([['target.md', analyse('target.md')]]);
+    expect(await demand.next({ targets, demanded: new Map() })).toEqual(['a.md', 'b.md']);
+    expect(await demand.next({ targets, demanded: new Map([['a.md', analyse('a.md')], ['b.md', analyse('b.md')]]) })).toEqual(['c.md']);
+    expect(await demand.next({ targets, demanded: new Map(['a.md', 'b.md', 'c.md'].map((file) => [file, analyse(file)])) })).toEqual([]);
+  });
+
+  it('tests a file that gives a comparing rule other options with its own options', async () => {
+    const rule = REGISTRY.byId.get('term-consistency')!;
+    const fileScope = { rule, severity: 'warn', options: rule.options!.parse({ packs: ['kubernetes'], scope: 'file' }) };
+    const facts = analyzeText('a.md', 'We run the platform on K8s in production.\n', [{ ...fileScope, options: rule.options!.parse({ packs: ['kubernetes'], scope: 'repository' }) }] as never).facts!;
+    const needed = await demandedFiles({
+      candidates: ['b.md', 'c.md'],
+      read: async (file) => new TextEncoder().encode(file === 'b.md' ? 'We run the platform on k8s in a VM.\n' : 'Nothing to compare in this file.\n'),
+      rulesFor: () => [fileScope] as never,
+      targets: new Map([['a.md', facts]]),
+      ruleIds: new Set(['term-consistency']),
+    });
+    expect(needed).toEqual(['b.md']);
   });
 });
 
