@@ -12,6 +12,7 @@ import { findRoot } from '../project/discover.js';
 import type { CliIo } from '../core/io.js';
 import { computeLineStarts, parseMarkdown } from '../markdown/parse.js';
 import type { ParsedFile } from '../core/rule.js';
+import { comparingRules } from '../project/demanded-files.js';
 import { planWorkingTree } from '../project/plan.js';
 import { discoveryStart, openConfigs } from './load-run-config.js';
 
@@ -43,6 +44,11 @@ export async function openProject(patterns: readonly string[], options: OpenProj
   return { root, configs, settings: configs, source: plan.source };
 }
 
+/** Whether a rule comparing documents in force for this file may find something in its raw text. */
+function mayContributeToComparison(project: OpenProject, file: string, text: string): boolean {
+  return comparingRules(project.settings.forFile(file)).some(({ rule, options }) => rule.mayContribute?.(text, options) ?? true);
+}
+
 /**
  * The targets parsed (or, with `withContext`, every file the plan reads for facts: the targets and
  * the rest of the repository a cross-file rule compares them with). Files that cannot be read or
@@ -51,7 +57,11 @@ export async function openProject(patterns: readonly string[], options: OpenProj
 export async function parseTargets(project: OpenProject, withContext = false): Promise<{ files: ParsedFile[]; unreadable: string[] }> {
   const files: ParsedFile[] = [];
   const unreadable: string[] = [];
-  const wanted = withContext ? [...new Set([...project.source.targets, ...(project.source.projectFiles ?? [])])].sort() : project.source.targets;
+  const { source } = project;
+  // For named files, lint chooses the rest of the repository from what they hold; a report takes
+  // every file a comparing rule may use (mayContribute), a superset that judges the same.
+  const candidates = new Set(withContext ? (source.demand?.candidates ?? []) : []);
+  const wanted = withContext ? [...new Set([...source.targets, ...(source.projectFiles ?? []), ...candidates])].sort() : source.targets;
   for (const file of wanted) {
     let bytes: Uint8Array;
     try {
@@ -65,6 +75,7 @@ export async function parseTargets(project: OpenProject, withContext = false): P
       unreadable.push(file);
       continue;
     }
+    if (candidates.has(file) && !mayContributeToComparison(project, file, decoded.text)) continue;
     files.push({ path: file, text: decoded.text, tree: parseMarkdown(decoded.text), lineStarts: computeLineStarts(decoded.text) });
   }
   return { files, unreadable };
