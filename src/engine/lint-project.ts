@@ -338,7 +338,6 @@ function inPathOrder<T>(byPath: ReadonlyMap<string, T>): Map<string, T> {
   return new Map([...byPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Phase 1 on the targets and the project's files, the ProjectIndex, and the synchronous project rules. */
 /** How many files phase 1 reads at once when it only decodes them. */
 const TREELESS_READ_CONCURRENCY = 32;
 
@@ -388,6 +387,7 @@ function phase1ForRun(runPhase1: Phase1Runner, factsRead: boolean): Phase1Runner
   };
 }
 
+/** Phase 1 on the targets and the project's files, the ProjectIndex, and the synchronous project rules. */
 async function analyzeProject(source: ProjectSource, options: LintProjectOptions): Promise<ProjectState> {
   const targetSettings = new Map(source.targets.map((path) => [path, options.settings.forFile(path)]));
   const factsRead = activeProjectRules(options, targetSettings).some(({ rule }) => rule.reads !== 'paths');
