@@ -48,11 +48,17 @@ export interface ProjectSource {
 export interface ProjectDemand {
   candidates: readonly string[];
   /**
-   * The further files to analyse, from the targets' facts and those of the files it chose before
-   * (`demanded`). Called again after each batch is analysed until it returns no new file.
+   * A new selection for one lint (each fix pass, each state of a comparison starts afresh), reading
+   * the candidates with `read` (the source's).
    */
-  select(targets: ReadonlyMap<string, FileFacts>, demanded: ReadonlyMap<string, FileFacts>): Promise<readonly string[]>;
+  session(read: (path: string) => Promise<Uint8Array>, candidates: readonly string[]): DemandSession;
 }
+
+/**
+ * The further files to analyse, from the targets' facts and those of the files chosen before
+ * (`demanded`). Called again after each batch is analysed until it returns no new file.
+ */
+export type DemandSession = (targets: ReadonlyMap<string, FileFacts>, demanded: ReadonlyMap<string, FileFacts>) => Promise<readonly string[]>;
 
 /** One file for phase 1: report problems (target) or only gather facts (context file). */
 export interface Phase1Job {
@@ -413,8 +419,9 @@ async function analyzeProject(source: ProjectSource, options: LintProjectOptions
   if (source.demand) {
     const targetFacts = new Map([...analyses].flatMap(([path, analysis]) => (analysis.facts ? [[path, analysis.facts] as const] : [])));
     const demandedFacts = new Map<string, FileFacts>();
+    const select = source.demand.session((path) => source.read(path), source.demand.candidates);
     for (;;) {
-      const demanded = (await source.demand.select(targetFacts, demandedFacts)).filter((path) => !known.has(path));
+      const demanded = (await select(targetFacts, demandedFacts)).filter((path) => !known.has(path));
       if (demanded.length === 0) break;
       for (const path of demanded) known.add(path);
       const results = await runPhase1(demanded.map((path) => ({ path, factsOnly: true })), source, options);

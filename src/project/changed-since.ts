@@ -130,9 +130,17 @@ async function baseStateSource(repository: GitRepository, changes: ChangeSet, he
   ].sort();
   const markdownObjects = new Map([...changes.baseObjects].filter(([file]) => head.isMarkdown(file)));
   const blobs = await repository.readBlobs(markdownObjects.values());
+  // A run on named files chooses the rest of the repository as it was, from the same candidates.
+  const demand = head.demand && {
+    ...head.demand,
+    candidates: [
+      ...new Set([...head.demand.candidates.filter((file) => !changes.changed.has(file) || changes.baseObjects.has(file)), ...[...changes.removed].filter((file) => head.isMarkdown(file) && isProjectFile(file))]),
+    ].sort(),
+  };
   return {
     targets: [],
     projectFiles,
+    ...(demand ? { demand } : {}),
     paths,
     read: (file) => {
       const object = markdownObjects.get(file);

@@ -105,11 +105,15 @@ function comparingRuleIds(configs: ConfigSet, targets: readonly string[]): Set<s
  * The project files that rules comparing documents may need for what they report on the targets:
  * chosen once the targets are analysed, by a raw-text test on each file (src/project/demanded-files.ts).
  */
-function projectDemand(targets: readonly string[], projectFiles: readonly string[], read: (file: string) => Promise<Uint8Array>, configs: ConfigSet, ruleIds: ReadonlySet<string>): ProjectDemand {
+function projectDemand(targets: readonly string[], projectFiles: readonly string[], configs: ConfigSet, ruleIds: ReadonlySet<string>): ProjectDemand {
   const targetSet = new Set(targets);
-  const candidates = projectFiles.filter((file) => !targetSet.has(file));
-  const demand = new DemandedFiles({ candidates, read, rulesFor: (file) => configs.forFile(file), ruleIds });
-  return { candidates, select: (targets, demanded) => demand.next({ targets, demanded }) };
+  return {
+    candidates: projectFiles.filter((file) => !targetSet.has(file)),
+    session: (read, candidates) => {
+      const demand = new DemandedFiles({ candidates, read, rulesFor: (file) => configs.forFile(file), ruleIds });
+      return (targetFacts, demanded) => demand.next({ targets: targetFacts, demanded });
+    },
+  };
 }
 
 const isAlwaysIgnored = picomatch(ALWAYS_IGNORED, { dot: true });
@@ -142,7 +146,7 @@ export async function planWorkingTree(run: RunContext): Promise<LintPlan> {
   const source: ProjectSource = {
     targets,
     projectFiles: targets,
-    ...(comparing.size > 0 ? { demand: projectDemand(targets, selectProjectFiles(paths, projectFileMatcher(configs)), read, configs, comparing) } : {}),
+    ...(comparing.size > 0 ? { demand: projectDemand(targets, selectProjectFiles(paths, projectFileMatcher(configs)), configs, comparing) } : {}),
     paths,
     read,
     isMarkdown: markdownMatcher(configs),

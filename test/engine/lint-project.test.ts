@@ -333,7 +333,7 @@ describe('files demanded after the targets are analysed (ProjectSource.demand)',
       {
         targets: ['t.md'],
         projectFiles: ['t.md'],
-        demand: { candidates: ['demanded.md', 'linked.md', 'other.md', 'skipped.md'], select },
+        demand: { candidates: ['demanded.md', 'linked.md', 'other.md', 'skipped.md'], session: () => select },
         paths: repositoryPathsFromFiles(Object.keys(project)),
         read: async (file) => {
           read.push(file);
@@ -351,6 +351,7 @@ describe('files demanded after the targets are analysed (ProjectSource.demand)',
     const { read, diagnostics } = await run(async (targets) => {
       seen = [...targets.keys()];
       expect(targets.get('t.md')!.extracted['mentioned']).toEqual(['linked.md']);
+      // Asked again after demanded.md is analysed: the engine reads only what is new.
       return ['demanded.md'];
     });
     expect(seen).toEqual(['t.md']);

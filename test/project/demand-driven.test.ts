@@ -15,6 +15,7 @@ import { DemandedFiles, demandedFiles } from '../../src/project/demanded-files.j
 import { mayHoldAnyForm, mayStateMapping, formSkeleton } from '../../src/terms/raw-text-superset.js';
 import { REGISTRY } from '../../rules/index.js';
 import { runCli, tempProject } from '../helpers/cli-harness.js';
+import { problems, TempRepo } from '../helpers/temp-repo.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
@@ -229,5 +230,39 @@ describe('raw-text superset tests', () => {
     expect(mayStateMapping('A Pod is *just like* a Task.\n')).toBe(true);
     expect(mayStateMapping('A Pod corresponds to a Task.\n')).toBe(true);
     expect(mayStateMapping('A Pod runs containers on a node.\n')).toBe(false);
+  });
+});
+
+describe('every lint of a run chooses its own files', () => {
+  // laptops.md writes k8s once, where emphasis splits it (no certain fix), and "#Laptops" (a certain fix).
+  const files = {
+    'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n',
+    'README.md': '# Home\n\nStart with the [guide](docs/guide.md).\n',
+    'docs/guide.md': '# Guide\n\nNothing to compare here.\n',
+    'docs/clusters.md': '# Clusters\n\nThe platform runs on K8s. We scale K8s daily.\n',
+    'docs/laptops.md': '#Laptops\n\nOn a laptop, the platform runs on *k*8s in a VM.\n',
+  };
+
+  it('a fix pass reads again the files the comparison needs', async () => {
+    const root = tempProject(files);
+    const result = await runCli(['--root', root, '--format', 'json', '--no-threads', '--fix', 'docs/laptops.md'], { cwd: root });
+    expect(readFileSync(path.join(root, 'docs/laptops.md'), 'utf8')).toBe('# Laptops\n\nOn a laptop, the platform runs on *k*8s in a VM.\n');
+    expect(essentials((JSON.parse(result.stdout) as { diagnostics: Reported[] }).diagnostics)).toEqual([
+      'docs/laptops.md:3:36 term-consistency/minority "k8s" here, but "K8s" 2 times in the prose of the repository (first in docs/clusters.md:3): write one form.',
+    ]);
+  });
+
+  it('--changed-since compares named files with the repository as it was, chosen the same way', async () => {
+    const repo = await TempRepo.create(files);
+    try {
+      await repo.commit('docs');
+      await repo.write({ 'docs/guide.md': '# Guide\n\nStill nothing to compare here.\n' });
+      // laptops.md is untouched: its old term-consistency warning is not the change's doing.
+      const result = await repo.lint(['--changed-since', 'HEAD', '--format', 'json', 'docs/laptops.md', 'docs/guide.md']);
+      expect(problems(result.stdout)).toEqual([]);
+      expect(result.exitCode).toBe(0);
+    } finally {
+      await repo.cleanup();
+    }
   });
 });

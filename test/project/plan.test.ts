@@ -25,7 +25,8 @@ async function demandFor(files: Record<string, string>, patterns: string[]): Pro
   const { root, configs, source } = await planFor(files, patterns);
   if (!source.demand) return undefined;
   const targets = new Map(source.targets.map((target) => [target, analyzeText(target, readFileSync(path.join(root, target), 'utf8'), configs.forFile(target)).facts!]));
-  return { candidates: source.demand.candidates, demanded: await source.demand.select(targets) };
+  const select = source.demand.session((file) => source.read(file), source.demand.candidates);
+  return { candidates: source.demand.candidates, demanded: await select(targets, new Map()) };
 }
 
 const REPOSITORY = { 'a.md': '# A\n\nSee [b](b.md).\n', 'b.md': '# B\n', 'c.md': '# C\n', 'docs/d.md': '# D\n' };
