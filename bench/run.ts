@@ -30,7 +30,14 @@ import { markdownFiles } from './parse-floor.js';
 import { generateCorpus, writeCorpus, type CorpusShape } from './generate-corpus.js';
 import { REGISTRY } from '../rules/index.js';
 
-const TOOL_KEYS = ['cold', 'cold-main-thread', 'warm', 'one-changed', 'markdownlint-cli2', 'remark', 'rumdl', 'floor-main-thread', 'floor-all-cores', 'version', 'one-file', 'one-file-cached'] as const;
+const TOOL_KEYS = ['cold', 'cold-main-thread', 'warm', 'one-changed', 'markdownlint-cli2', 'remark', 'rumdl', 'floor-main-thread', 'floor-all-cores', 'node', 'version', 'modules', 'one-file', 'one-file-cached'] as const;
+/** The rows of the start-up table: what a one-file run costs before it reads a file. */
+const START_UP_KEYS: readonly ToolKey[] = ['node', 'version', 'modules', 'one-file', 'one-file-cached'];
+/**
+ * A format no build has: the lint command exits 2 on it after loading every module a lint run
+ * loads and before it reads anything (src/cli/lint-command.ts checks the formats first).
+ */
+const NO_SUCH_FORMAT = 'no-such-format-start-up-probe';
 type ToolKey = (typeof TOOL_KEYS)[number];
 
 interface BenchOptions {
@@ -264,7 +271,9 @@ async function benchCorpus(corpus: string, options: BenchOptions, flags: { cache
       ...(rumdl === undefined ? [] : [{ key: 'rumdl' as const, label: `${rumdl} (native, default rules)`, args: ['rumdl', 'check', '.'], native: true, okCodes: [0, 1], files: files.length, bytes }]),
       { key: 'floor-main-thread', label: 'floor: read + parse, main thread', args: [FLOOR, '.', '--threads', '1'], okCodes: [0], files: files.length, bytes },
       { key: 'floor-all-cores', label: `floor: read + parse, ${os.availableParallelism()} worker threads`, args: [FLOOR, '.', '--threads', String(os.availableParallelism())], okCodes: [0], files: files.length, bytes },
+      { key: 'node', label: 'start-up: node -e 0 (Node.js alone)', args: ['-e', '0'], okCodes: [0], files: 0, bytes: 0 },
       { key: 'version', label: 'start-up: agentops-lint --version', args: [BIN, '--version'], okCodes: [0], files: 0, bytes: 0 },
+      { key: 'modules', label: 'start-up: the modules of a lint run, loaded (exits before reading a file)', args: [BIN, '--format', NO_SUCH_FORMAT, edited], okCodes: [2], files: 0, bytes: 0 },
       { key: 'one-file', label: `agentops-lint (${presetLabel}) on one file (${edited}), no cache`, args: [BIN, '--root', '.', ...cold, edited], okCodes: [0, 1], files: 1, bytes: statSync(path.join(copy, edited)).size },
       { key: 'one-file-cached', label: `agentops-lint (${presetLabel}) on one file (${edited}), warm cache`, args: [BIN, '--root', '.', '--cache', edited], okCodes: [0, 1], files: 1, bytes: statSync(path.join(copy, edited)).size },
     ];
@@ -323,7 +332,7 @@ function formatCorpus(report: CorpusReport, options: BenchOptions): string {
     );
   }
   const ours = (['cold', 'cold-main-thread', 'warm', 'one-changed'] as const).filter((key) => summaries.has(key));
-  const others = report.rows.filter((row) => !['version', 'one-file', 'one-file-cached'].includes(row.tool.key));
+  const others = report.rows.filter((row) => !START_UP_KEYS.includes(row.tool.key));
   if (ours.length > 0 && others.length > 1) {
     lines.push('', 'Ratios (wall / CPU): below 1 means agentops-lint is faster.', '');
     lines.push(`| vs | ${ours.map((key) => key).join(' | ')} |`, `| --- | ${ours.map(() => '---:').join(' | ')} |`);
@@ -337,9 +346,36 @@ function formatCorpus(report: CorpusReport, options: BenchOptions): string {
       lines.push(`| ${other.tool.label} | ${cells.join(' | ')} |`);
     }
   }
+  lines.push(...startUpShares(summaries));
   const targets = targetChecks(summaries);
   if (targets.length > 0) lines.push('', '| target | measured | met |', '| --- | ---: | :---: |', ...targets);
   return lines.join('\n');
+}
+
+/**
+ * Where a one-file run's CPU goes before it reads a file: Node.js itself, then loading the
+ * modules of a lint run (the `modules` row less the `node` row); the rest is the run's own work.
+ */
+function startUpShares(summaries: Map<ToolKey, Summary>): string[] {
+  const node = summaries.get('node');
+  const modules = summaries.get('modules');
+  if (!node || !modules) return [];
+  const loading = modules.cpu - node.cpu;
+  const rows = (['one-file', 'one-file-cached'] as const).flatMap((key) => {
+    const run = summaries.get(key);
+    if (!run) return [];
+    const share = (part: number): string => `${((part / run.cpu) * 100).toFixed(0)} %`;
+    return [`| ${key} | ${(run.cpu * 1000).toFixed(0)} | ${share(node.cpu)} | ${share(loading)} | ${share(run.cpu - modules.cpu)} |`];
+  });
+  if (rows.length === 0) return [];
+  return [
+    '',
+    `Start-up (CPU): Node.js alone ${(node.cpu * 1000).toFixed(0)} ms, loading a lint run's modules ${(loading * 1000).toFixed(0)} ms more.`,
+    '',
+    '| run | CPU ms | Node.js | loading modules | the run itself |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ];
 }
 
 /** The issue's targets that this corpus's figures can decide. */

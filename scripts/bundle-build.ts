@@ -60,6 +60,29 @@ function rulesModuleStaysSeparate(packageRoot: string): Plugin {
 }
 
 /**
+ * zod's entry point re-exports every message locale (`z.locales`, ~360 KiB of the bundle, a sixth
+ * of what a lint run would load). agentops-lint never calls `z.config(z.locales.xx())`: zod sets its
+ * English messages itself, from `locales/en.js`. So the locale index bundles as English alone.
+ * The bundle test runs the bundle against the tsc build, which has every locale, to show the
+ * messages are the same.
+ */
+function zodEnglishLocaleOnly(): Plugin {
+  const namespace = 'zod-english-locale-only';
+  return {
+    name: namespace,
+    setup(esbuild) {
+      esbuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+        if (!/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)) return undefined;
+        const localesFolder = path.resolve(args.resolveDir, '../locales');
+        // A path of no folder in particular: the bundle's bytes must not depend on where the checkout is.
+        return { path: 'zod/locales/index.js', namespace, pluginData: localesFolder };
+      });
+      esbuild.onLoad({ filter: /.*/, namespace }, (args) => ({ contents: "export { default as en } from './en.js';\n", resolveDir: args.pluginData as string }));
+    },
+  };
+}
+
+/**
  * Builds the bundle into `outdir` (created if missing; files of an earlier build are overwritten,
  * not removed). Deterministic: the same sources and esbuild version give the same bytes.
  */
@@ -81,7 +104,7 @@ export async function buildBundle(packageRoot: string, outdir: string): Promise<
     // Readable output: stack traces from `--debug` name real functions.
     minify: false,
     legalComments: 'eof',
-    plugins: [rulesModuleStaysSeparate(packageRoot)],
+    plugins: [rulesModuleStaysSeparate(packageRoot), zodEnglishLocaleOnly()],
     metafile: true,
     logLevel: 'warning',
   });

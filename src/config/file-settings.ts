@@ -5,6 +5,7 @@ import type { Rule, Severity } from '../core/rule.js';
 import { ConfigError, formatKeyPath } from '../core/errors.js';
 import type { ResolvedConfig, RuleSetting } from './load.js';
 import { plainIssueMessage } from './zod-issues.js';
+import { sortByRuleId } from './rule-order.js';
 
 /** A rule switched on for a file, with its options parsed. */
 export interface EnabledRule {
@@ -84,7 +85,7 @@ export class FileSettings {
       }
       enabled.push({ rule, severity: setting.severity, options: this.rebaseGlobKeys(rule, parsed.data) });
     }
-    enabled.sort((a, b) => a.rule.id.localeCompare(b.rule.id));
+    sortByRuleId(enabled, (entry) => entry.rule.id);
     withOtherSettings(enabled, settings, this.rules);
     this.cache.set(key, enabled);
     return enabled;

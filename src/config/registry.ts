@@ -8,6 +8,7 @@ import type { ReportedRule, Rule } from '../core/rule.js';
 import { ENGINE_DOCS_URL, ruleDocsUrl } from '../core/tool.js';
 import type { ConfigContext } from './load.js';
 import { builtInPresets, type Preset } from './presets.js';
+import { sortByRuleId } from './rule-order.js';
 import { jsonSchema } from './schema.js';
 
 export interface Registry {
@@ -23,7 +24,7 @@ export interface Registry {
 }
 
 export function createRegistry(unsorted: readonly Rule[]): Registry {
-  const rules = [...unsorted].sort((a, b) => a.id.localeCompare(b.id));
+  const rules = sortByRuleId([...unsorted], (rule) => rule.id);
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   if (byId.size !== rules.length) throw new Error('two rules share an id');
   const presets = builtInPresets(rules);

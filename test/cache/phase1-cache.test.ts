@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FileSettings } from '../../src/config/file-settings.js';
 import { resolveUserConfig } from '../../src/config/load.js';
@@ -143,6 +144,32 @@ describe('Phase1Cache', () => {
     // A run that never reads other.md (a hook's run on a few files) leaves its entry alone.
     expect((await cachedRun(PROJECT)).done).toEqual([]);
     expect((await cachedRun({ ...PROJECT, ...other })).done).toEqual([]);
+  });
+
+  it('deserialises only the entries a run uses: a one-file run does not rebuild the facts of the rest', async () => {
+    await cachedRun({ ...PROJECT, 'other.md': '# Other\n', 'more.md': '# More\n' });
+    const deserialize = vi.spyOn(v8, 'deserialize');
+    try {
+      const run = await cachedRun(PROJECT, { targets: ['README.md'] });
+      expect(run.stats).toEqual({ hits: 2, misses: 0 });
+      // The file's list of entries, then the analyses of README.md and setup.md (the link's target).
+      expect(deserialize).toHaveBeenCalledTimes(3);
+    } finally {
+      deserialize.mockRestore();
+    }
+    expect((await cachedRun({ ...PROJECT, 'other.md': '# Other\n', 'more.md': '# More\n' })).done).toEqual([]);
+  });
+
+  it('analyses a file again when its entry cannot be read back, and keeps the other entries', async () => {
+    await cachedRun(PROJECT);
+    const stored = v8.deserialize(await readFile(file)) as { entries: [string, { analysis: Uint8Array }][] };
+    const setupEntry = stored.entries.find(([key]) => key.startsWith('setup.md\0'))!;
+    setupEntry[1].analysis = new TextEncoder().encode('not serialised');
+    await writeFile(file, v8.serialize(stored));
+    const run = await cachedRun(PROJECT);
+    expect(run.done).toEqual(['setup.md']);
+    expect(run.result.diagnostics).toEqual((await lintWith(PROJECT, undefined)).diagnostics);
+    expect((await cachedRun(PROJECT)).done).toEqual([]);
   });
 
   it('drops entries that no run has used for 30 days', async () => {

@@ -55,6 +55,18 @@ describe('the committed bundle', () => {
   });
 });
 
+describe('what the bundle leaves out', () => {
+  it("has zod's English messages and none of its other locales (nothing selects one)", async () => {
+    const slim = path.join(base, 'locales');
+    const built = await buildBundle(PACKAGE_ROOT, slim);
+    const zodModules = new Set<string>();
+    for (const file of built) {
+      for (const [, module] of (await fs.readFile(path.join(slim, file), 'utf8')).matchAll(/^\/\/ \S*?node_modules\/zod\/(v4\/locales\/\S+)$/gm)) zodModules.add(module!);
+    }
+    expect([...zodModules]).toEqual(['v4/locales/en.js']);
+  }, 60_000);
+});
+
 describe('a bundled run gives what the tsc build gives', () => {
   beforeAll(() => {
     expect(existsSync(TSC_CLI), 'the tsc build is missing: run `npm run compile` (npm test does)').toBe(true);
@@ -80,6 +92,22 @@ describe('a bundled run gives what the tsc build gives', () => {
     expect(bundled.exitCode).toBe(1);
     expect(bundled).toEqual(compiled);
     expect((bundled.report as { diagnostics: unknown[] }).diagnostics.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('on an invalid config: the same messages, from the same zod error map', async () => {
+    const project = path.join(base, 'invalid-config');
+    await fs.mkdir(project);
+    await fs.writeFile(path.join(project, 'a.md'), '# A\n');
+    await fs.writeFile(path.join(project, 'agentops-lint.config.yaml'), 'maxFileSizeMb: -1\nfiles: 3\nrules:\n  links: [error, {bogus: 1}]\n  heading-increment: [warn, 7]\n');
+    const lint = (cli: string) =>
+      run(process.execPath, [cli, '--no-cache', 'a.md'], { cwd: project, env: { PATH: pathWithoutPackageTools() } }).then(
+        () => ({ exitCode: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => ({ exitCode: error.code, stderr: error.stderr }),
+      );
+    const bundled = await lint(path.join(COMMITTED, 'cli.js'));
+    expect(bundled).toEqual(await lint(TSC_CLI));
+    expect(bundled.exitCode).toBe(2);
+    expect(bundled.stderr).toContain('maxFileSizeMb: expected a number above 0 (got -1)');
   }, 60_000);
 
   it('on a generated 200-file project, parsed on worker threads that load the bundled worker and rules', async () => {
