@@ -72,6 +72,8 @@ export default defineFileRule({
     };
     const candidatesIn = (paragraph: Paragraph, inListItem: boolean): Candidate[] => {
       const found: Candidate[] = [];
+      // Every candidate starts with "#": most paragraphs have none, and their lines need no look.
+      if (!file.text.slice(paragraph.position!.start.offset!, paragraph.position!.end.offset!).includes('#')) return found;
       const first = paragraph.position!.start.line;
       const last = paragraph.position!.end.line;
       for (let line = first; line <= last; line++) {

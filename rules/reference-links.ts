@@ -33,6 +33,17 @@ function plainSource(text: string, container: Paragraph | Heading | TableCell): 
   return { source, start };
 }
 
+/**
+ * Whether the container's source can hold a written reference at all. plainSource only turns
+ * characters into spaces, so what it leaves has `][` (or, for shortcuts, a `]`) only where the
+ * source has it; most paragraphs have neither and need no plainSource.
+ */
+function mayHoldWrittenReference(text: string, container: Paragraph | Heading | TableCell, shortcut: boolean): boolean {
+  const start = container.position?.start.offset ?? 0;
+  const end = container.position?.end.offset ?? start;
+  return text.slice(start, end).includes(shortcut ? ']' : '][');
+}
+
 /** `[text][label]`, `[label][]`, and (only when asked) `[label]` not followed by `(`, `[` or `:`. */
 const FULL_OR_COLLAPSED = /\[([^\[\]]*)\]\[([^\[\]]*)\]/g;
 const SHORTCUT = /\[([^\[\]]+)\](?![\[(:])/g;
@@ -109,6 +120,7 @@ export default defineFileRule({
       used.add(node.identifier);
     };
     const collectWritten = (node: Paragraph | Heading | TableCell): void => {
+      if (!mayHoldWrittenReference(file.text, node, options.shortcut)) return;
       const { source, start } = plainSource(file.text, node);
       written.push(...writtenReferences(source, start, options.shortcut));
     };

@@ -64,8 +64,16 @@ interface Sequence {
   decoded: string;
 }
 
+/**
+ * The characters that stand for a UTF-8 lead byte (0xC2–0xF4) are U+00C2–U+00F4 themselves: the
+ * Windows-1252 characters of BYTE_OF stand for 0x80–0x9F, which lead no sequence. Checking the
+ * code first spares a map look-up for nearly every character of a file.
+ */
+const canLead = (code: number): boolean => code >= 0xc2 && code <= 0xf4;
+
 /** A complete UTF-8 sequence spelled in Windows-1252 characters starting at `at`, if there is one. */
 function sequenceAt(text: string, at: number): Sequence | undefined {
+  if (!canLead(text.charCodeAt(at))) return undefined;
   const lead = BYTE_OF.get(text[at]!);
   const length = lead === undefined ? 0 : sequenceLength(lead);
   if (length === 0) return undefined;
