@@ -3,10 +3,10 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-NTCG3DOP.js";
+} from "./chunk-ZVW43QUD.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-CH25PSDK.js";
-import "./chunk-MJP3CIBT.js";
+import "./chunk-CBP6QIU5.js";
+import "./chunk-H5PPENPH.js";
 import "./chunk-IZHV5FLI.js";
 import "./chunk-NQKXEI4N.js";
 import "./chunk-RL5JZDUN.js";

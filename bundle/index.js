@@ -3,19 +3,19 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-NTCG3DOP.js";
+} from "./chunk-ZVW43QUD.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-CH25PSDK.js";
+import "./chunk-CBP6QIU5.js";
 import {
   lintProject,
   runLint
-} from "./chunk-BJ6BD2FB.js";
-import "./chunk-MJP3CIBT.js";
-import "./chunk-N5HBTA3F.js";
+} from "./chunk-EDUOOBYP.js";
+import "./chunk-H5PPENPH.js";
+import "./chunk-QGRE54L4.js";
 import "./chunk-IZHV5FLI.js";
-import "./chunk-IWNV65ZC.js";
+import "./chunk-LA2E6R7Y.js";
 import "./chunk-NQKXEI4N.js";
-import "./chunk-3FNSXZKD.js";
+import "./chunk-XRFXBUXQ.js";
 import "./chunk-RL5JZDUN.js";
 export {
   lintProject,

@@ -5,9 +5,9 @@ import {
   FileSettings,
   analyzeBytes,
   analyzeText
-} from "./chunk-N5HBTA3F.js";
+} from "./chunk-QGRE54L4.js";
 import "./chunk-IZHV5FLI.js";
-import "./chunk-3FNSXZKD.js";
+import "./chunk-XRFXBUXQ.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/engine/phase1-worker.ts

@@ -7,6 +7,7 @@ import {
   canonicalMappingSchema,
   comparedStatements,
   comparedUse,
+  conceptKey,
   documentHistory,
   exactSourceRange,
   findMappingStatements,
@@ -16,18 +17,21 @@ import {
   isCapitalizationOf,
   isSentenceStart,
   kubernetesConcepts,
+  kubernetesKey,
   mappingFindings,
   matcherFor,
   nameKey,
   pluralOf,
+  projectKey,
   proseBlocks,
+  recordsHistoryByPath,
   roleOf,
   sentenceAround,
   sourceRange,
   speaksOfThePast,
   termListOptionsShape,
   termVariantSchema
-} from "./chunk-AUEMUACL.js";
+} from "./chunk-63VMR5DR.js";
 import {
   caseCorrectedPath,
   external_links_default,
@@ -38,7 +42,7 @@ import {
   replaceFragmentEdit,
   replacePathEdit,
   writtenPath
-} from "./chunk-JUZ447UG.js";
+} from "./chunk-EP3DLU57.js";
 import {
   closestMatches,
   createRegistry,
@@ -48,7 +52,7 @@ import {
   parseLineAnchor,
   require_dist,
   resolveLinkTarget
-} from "./chunk-IWNV65ZC.js";
+} from "./chunk-LA2E6R7Y.js";
 import "./chunk-NQKXEI4N.js";
 import {
   SKIP,
@@ -65,7 +69,7 @@ import {
   replaceTags,
   require_picomatch,
   slug
-} from "./chunk-3FNSXZKD.js";
+} from "./chunk-XRFXBUXQ.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -614,6 +618,7 @@ var heading_missing_space_default = defineFileRule({
     };
     const candidatesIn = (paragraph, inListItem) => {
       const found = [];
+      if (!file.text.slice(paragraph.position.start.offset, paragraph.position.end.offset).includes("#")) return found;
       const first = paragraph.position.start.line;
       const last = paragraph.position.end.line;
       for (let line = first; line <= last; line++) {
@@ -763,6 +768,17 @@ function mayHoldAnyForm(rawText, forms) {
   const { skeletons, standaloneSkeletons } = analysed(rawText);
   return forms.some((form) => (form.joined ? skeletons : standaloneSkeletons).some((text) => text.includes(form.letters)));
 }
+var NOT_KEY = /[^\p{L}\p{N}]+/gu;
+var keySkeletonsByText = /* @__PURE__ */ new Map();
+function mayMentionAnyKey(rawText, keys) {
+  let skeletons = keySkeletonsByText.get(rawText);
+  if (!skeletons) {
+    skeletons = analysed(rawText).readings.map((text) => text.toLowerCase().replace(NOT_KEY, ""));
+    keySkeletonsByText.clear();
+    keySkeletonsByText.set(rawText, skeletons);
+  }
+  return keys.some((key) => skeletons.some((text) => text.includes(key)));
+}
 var DROPPED_MARKUP = /[*_~`\\[\]]/g;
 var ARROW = /[-=]>|<[-=]|[→⟶⇒⟹←⟵⇐⟸↔⟷⇔⟺]/u;
 var PHRASE_WORDS = /map(?:s|ped)?(?:on)?to|corresponds?(?:on)?to|(?:is|are)(?:just|much)?like|(?:equivalent|counterpart|analogue|analog)(?:of|to)|analogousto/;
@@ -778,6 +794,28 @@ var optionsSchema3 = external_exports.strictObject({
   mapping: canonicalMappingSchema,
   history: historyOptionSchema
 });
+var searchable = (key) => key.replace(/y$/, "");
+function kubernetesSearchKeys(text, vocabulary) {
+  const hit = vocabulary.resolve(text);
+  return (hit ? hit.names.flatMap((name) => vocabulary.formKeysOf(name)) : [conceptKey(kubernetesKey(text, vocabulary))]).map(searchable);
+}
+function namesThatMatter(targets, demanded) {
+  const own = targets.flatMap((data) => data.statements);
+  if (own.length === 0) return [];
+  const vocabulary = kubernetesConcepts();
+  const keys = /* @__PURE__ */ new Set();
+  for (const statement of own) {
+    for (const key of kubernetesSearchKeys(statement.kubernetes.text, vocabulary)) keys.add(key);
+    keys.add(searchable(projectKey(statement.project.text)));
+  }
+  const kubernetesKeys = new Set(own.map((statement) => kubernetesKey(statement.kubernetes.text, vocabulary)));
+  const projectKeys = new Set(own.map((statement) => projectKey(statement.project.text)));
+  for (const statement of demanded.flatMap((data) => data.statements)) {
+    if (kubernetesKeys.has(kubernetesKey(statement.kubernetes.text, vocabulary))) keys.add(searchable(projectKey(statement.project.text)));
+    if (projectKeys.has(projectKey(statement.project.text))) for (const key of kubernetesSearchKeys(statement.kubernetes.text, vocabulary)) keys.add(key);
+  }
+  return [...keys].sort();
+}
 var mapping_consistency_default = defineProjectRule({
   id: "mapping-consistency",
   description: 'Kubernetes-to-project mapping statements (tables, arrows, "maps to") agree with the canonical mapping, or with each other.',
@@ -785,6 +823,12 @@ var mapping_consistency_default = defineProjectRule({
   scope: "project",
   readsAllFiles: () => true,
   mayContribute: (rawText) => mayStateMapping(rawText),
+  // Findings are reported on statements: named files that state no mapping need no other file.
+  demandedBy: (targets, options2, demanded) => {
+    const keys = namesThatMatter(targets, demanded);
+    if (keys.length === 0) return void 0;
+    return { key: keys.join("\n"), path: (path3) => !recordsHistoryByPath(path3, options2.history), text: (rawText) => mayStateMapping(rawText) && mayMentionAnyKey(rawText, keys) };
+  },
   defaultSeverity: "error",
   recommended: false,
   presets: { kubernetes: "error" },
@@ -1070,7 +1114,9 @@ var PLAUSIBLE_IN_RUNS = [
   // full-width forms
 ];
 var inRanges = (code, ranges) => ranges.some(([low, high]) => code >= low && code <= high);
+var canLead = (code) => code >= 194 && code <= 244;
 function sequenceAt(text, at) {
+  if (!canLead(text.charCodeAt(at))) return void 0;
   const lead = BYTE_OF.get(text[at]);
   const length = lead === void 0 ? 0 : sequenceLength(lead);
   if (length === 0) return void 0;
@@ -1293,6 +1339,11 @@ function plainSource(text, container) {
   const source = characters.join("").replace(/\\[\\[\]]/g, "  ");
   return { source, start };
 }
+function mayHoldWrittenReference(text, container, shortcut) {
+  const start = container.position?.start.offset ?? 0;
+  const end = container.position?.end.offset ?? start;
+  return text.slice(start, end).includes(shortcut ? "]" : "][");
+}
 var FULL_OR_COLLAPSED = /\[([^\[\]]*)\]\[([^\[\]]*)\]/g;
 var SHORTCUT = /\[([^\[\]]+)\](?![\[(:])/g;
 function writtenReferences(source, offset, shortcut) {
@@ -1345,6 +1396,7 @@ var reference_links_default = defineFileRule({
       used.add(node.identifier);
     };
     const collectWritten = (node) => {
+      if (!mayHoldWrittenReference(file.text, node, options2.shortcut)) return;
       const { source, start } = plainSource(file.text, node);
       written.push(...writtenReferences(source, start, options2.shortcut));
     };
@@ -1761,6 +1813,8 @@ var required_files_default = defineProjectRule({
   description: "Required files exist (exact case), and globs match as many files as required.",
   tags: ["contracts"],
   scope: "project",
+  // Required paths and globs are answered from the repository's paths: no file is parsed for them.
+  reads: "paths",
   defaultSeverity: "error",
   recommended: false,
   fixable: false,
@@ -2130,12 +2184,12 @@ var optionsSchema5 = external_exports.strictObject({
   history: historyOptionSchema
 });
 var formSkeletonsByOptions = /* @__PURE__ */ new WeakMap();
-function comparedFormSkeletons(options2) {
-  let skeletons = formSkeletonsByOptions.get(options2);
+function comparedFormSkeletons(options2, concepts) {
+  let skeletons = concepts === void 0 ? formSkeletonsByOptions.get(options2) : void 0;
   if (!skeletons) {
-    const compared = matcherFor(options2).terms.filter((term) => term.use !== void 0 && term.accept.length > 0);
+    const compared = matcherFor(options2).terms.filter((term) => term.use !== void 0 && term.accept.length > 0 && (concepts === void 0 || concepts.has(nameKey(term.use))));
     skeletons = [...new Set(compared.flatMap((term) => [term.use, ...term.accept, ...term.except]))].map(formSkeleton);
-    formSkeletonsByOptions.set(options2, skeletons);
+    if (concepts === void 0) formSkeletonsByOptions.set(options2, skeletons);
   }
   return skeletons;
 }
@@ -2162,6 +2216,14 @@ var term_consistency_default = defineProjectRule({
   scope: "project",
   readsAllFiles: (options2) => options2.scope === "repository",
   mayContribute: (rawText, options2) => mayHoldAnyForm(rawText, comparedFormSkeletons(options2)),
+  // Reports land only on occurrences, and a concept's target form depends only on the files that
+  // use a form of it: the named files' concepts are all a run on them needs searched for.
+  demandedBy: (targets, options2) => {
+    const concepts = new Set(targets.flatMap((data) => data.occurrences.map((occurrence) => occurrence.concept)));
+    if (concepts.size === 0) return void 0;
+    const forms = comparedFormSkeletons(options2, concepts);
+    return { key: [...concepts].sort().join("\n"), path: (path3) => !recordsHistoryByPath(path3, options2.history), text: (rawText) => mayHoldAnyForm(rawText, forms) };
+  },
   defaultSeverity: "warn",
   recommended: true,
   presets: { kubernetes: ["warn", { packs: ["kubernetes"], scope: "repository" }] },

@@ -4,10 +4,10 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-TXWSH4JV.js";
+} from "./chunk-DBF2AHGO.js";
 import {
   loadExplicitConfig
-} from "./chunk-D36LKR4I.js";
+} from "./chunk-WPUS4NTB.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
@@ -34,14 +34,14 @@ import {
   settleVerifiedFixes,
   toPosix,
   writeFixes
-} from "./chunk-BJ6BD2FB.js";
+} from "./chunk-EDUOOBYP.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK
-} from "./chunk-MJP3CIBT.js";
+} from "./chunk-H5PPENPH.js";
 import {
   collectFileFacts
-} from "./chunk-N5HBTA3F.js";
+} from "./chunk-QGRE54L4.js";
 import {
   ConfigError,
   UsageError,
@@ -49,7 +49,7 @@ import {
 } from "./chunk-IZHV5FLI.js";
 import {
   closestMatches
-} from "./chunk-IWNV65ZC.js";
+} from "./chunk-LA2E6R7Y.js";
 import {
   ENGINE_DOCS_URL,
   PACKAGE_ROOT,
@@ -95,7 +95,7 @@ import {
   toJSONSchema,
   union,
   unknown
-} from "./chunk-3FNSXZKD.js";
+} from "./chunk-XRFXBUXQ.js";
 import {
   __commonJS,
   __esm,

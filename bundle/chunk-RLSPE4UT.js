@@ -4,25 +4,25 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-D36LKR4I.js";
+} from "./chunk-WPUS4NTB.js";
 import {
   findRoot,
   toPosix
-} from "./chunk-BJ6BD2FB.js";
+} from "./chunk-EDUOOBYP.js";
 import {
   EXIT_OK
-} from "./chunk-MJP3CIBT.js";
-import "./chunk-N5HBTA3F.js";
+} from "./chunk-H5PPENPH.js";
+import "./chunk-QGRE54L4.js";
 import {
   UsageError
 } from "./chunk-IZHV5FLI.js";
 import {
   jsonSchema
-} from "./chunk-IWNV65ZC.js";
+} from "./chunk-LA2E6R7Y.js";
 import {
   ruleDocsUrl
 } from "./chunk-NQKXEI4N.js";
-import "./chunk-3FNSXZKD.js";
+import "./chunk-XRFXBUXQ.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/info-commands.ts

@@ -7,8 +7,9 @@ import {
 } from "./chunk-NQKXEI4N.js";
 import {
   ENGINE_RULES,
-  external_exports
-} from "./chunk-3FNSXZKD.js";
+  external_exports,
+  sortByRuleId
+} from "./chunk-XRFXBUXQ.js";
 import {
   __commonJS,
   __require
@@ -7437,7 +7438,7 @@ function builtInPresets(rules) {
 
 // src/config/registry.ts
 function createRegistry(unsorted) {
-  const rules = [...unsorted].sort((a, b) => a.id.localeCompare(b.id));
+  const rules = sortByRuleId([...unsorted], (rule) => rule.id);
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   if (byId.size !== rules.length) throw new Error("two rules share an id");
   const presets = builtInPresets(rules);

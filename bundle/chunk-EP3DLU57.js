@@ -5,7 +5,7 @@ import {
   destinationPathTo,
   encodeDestinationPath,
   splitDestination
-} from "./chunk-IWNV65ZC.js";
+} from "./chunk-LA2E6R7Y.js";
 import {
   REPOSITORY_URL,
   TOOL_VERSION
@@ -13,7 +13,7 @@ import {
 import {
   defineProjectRule,
   external_exports
-} from "./chunk-3FNSXZKD.js";
+} from "./chunk-XRFXBUXQ.js";
 
 // rules/external-links.ts
 import path2 from "node:path";

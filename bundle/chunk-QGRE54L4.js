@@ -22,8 +22,9 @@ import {
   offsetToPoint,
   parseMarkdownWithLimits,
   require_picomatch,
+  sortByRuleId,
   walkWithHandlers
-} from "./chunk-3FNSXZKD.js";
+} from "./chunk-XRFXBUXQ.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -179,7 +180,7 @@ var FileSettings = class {
       }
       enabled.push({ rule, severity: setting.severity, options: this.rebaseGlobKeys(rule, parsed.data) });
     }
-    enabled.sort((a, b) => a.rule.id.localeCompare(b.rule.id));
+    sortByRuleId(enabled, (entry) => entry.rule.id);
     withOtherSettings(enabled, settings, this.rules);
     this.cache.set(key, enabled);
     return enabled;
@@ -649,6 +650,27 @@ function unreadableFile(path2, error) {
   const detail = error.code ?? error.message;
   return fileReadProblem(path2, "unreadable", { detail });
 }
+var CONTROL_COMMENT_MARK = "agentops-lint-";
+function analyzeWithoutTree(path2, source) {
+  let text;
+  let bom;
+  if ("text" in source) text = source.text;
+  else {
+    let decoded;
+    try {
+      decoded = decodeMarkdown(source.bytes);
+    } catch (error) {
+      return failedAnalysis(path2, "decoding", error);
+    }
+    if (!decoded.ok) return fileReadProblem(path2, decoded.reason, { detail: decoded.detail });
+    text = decoded.text;
+    bom = decoded.bom;
+  }
+  if (text.includes(CONTROL_COMMENT_MARK)) return void 0;
+  const lineStarts = computeLineStarts(text);
+  const facts = { path: path2, lineStarts, lineCount: countLines(text, lineStarts), headings: [], htmlAnchors: [], links: [], definitions: [], references: [], directives: [], extracted: {} };
+  return { path: path2, facts, text, diagnostics: [], crashed: false, ...bom === void 0 ? {} : { bom } };
+}
 
 export {
   plainIssueMessage,
@@ -662,5 +684,6 @@ export {
   analyzeText,
   analyzeBytes,
   tooLargeFile,
-  unreadableFile
+  unreadableFile,
+  analyzeWithoutTree
 };

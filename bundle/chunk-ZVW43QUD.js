@@ -6,13 +6,13 @@ import {
 } from "./chunk-BSJM252U.js";
 import {
   REPORTER_NAMES
-} from "./chunk-CH25PSDK.js";
+} from "./chunk-CBP6QIU5.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_FAILURE,
   EXIT_OK,
   NO_CACHE_VARIABLE
-} from "./chunk-MJP3CIBT.js";
+} from "./chunk-H5PPENPH.js";
 import {
   ConfigError,
   UsageError
@@ -3473,10 +3473,10 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-JRIZGBL6.js");
-var infoModule = () => import("./chunk-HBP4QV3D.js");
-var reportsModule = () => import("./chunk-7OTFRHGU.js");
-var serversModule = () => import("./chunk-IILVW7AU.js");
+var lintModule = () => import("./chunk-NMZWQXGM.js");
+var infoModule = () => import("./chunk-RLSPE4UT.js");
+var reportsModule = () => import("./chunk-2P2NMGWE.js");
+var serversModule = () => import("./chunk-BYQRTLCG.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError("expected a whole number of 0 or more.");

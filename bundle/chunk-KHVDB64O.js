@@ -5,36 +5,36 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-4ODHLM33.js";
-import "./chunk-TXWSH4JV.js";
+} from "./chunk-G2A2GF7L.js";
+import "./chunk-DBF2AHGO.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-AUEMUACL.js";
+import "./chunk-63VMR5DR.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-3HKTITON.js";
-import "./chunk-CH25PSDK.js";
+} from "./chunk-PGTJPMCQ.js";
+import "./chunk-CBP6QIU5.js";
 import {
   discoveryStart
-} from "./chunk-D36LKR4I.js";
+} from "./chunk-WPUS4NTB.js";
 import {
   findRoot,
   pathArgumentMatcher
-} from "./chunk-BJ6BD2FB.js";
-import "./chunk-MJP3CIBT.js";
-import "./chunk-N5HBTA3F.js";
+} from "./chunk-EDUOOBYP.js";
+import "./chunk-H5PPENPH.js";
+import "./chunk-QGRE54L4.js";
 import {
   ConfigError,
   UsageError
 } from "./chunk-IZHV5FLI.js";
-import "./chunk-IWNV65ZC.js";
+import "./chunk-LA2E6R7Y.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
 } from "./chunk-NQKXEI4N.js";
-import "./chunk-3FNSXZKD.js";
+import "./chunk-XRFXBUXQ.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/watch-command.ts

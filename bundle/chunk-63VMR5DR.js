@@ -3,14 +3,14 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   editDistance
-} from "./chunk-IWNV65ZC.js";
+} from "./chunk-LA2E6R7Y.js";
 import {
   SKIP,
   decodeNamedCharacterReference,
   external_exports,
   forEachNode,
   require_picomatch
-} from "./chunk-3FNSXZKD.js";
+} from "./chunk-XRFXBUXQ.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -566,6 +566,10 @@ var ConceptVocabulary = class {
     for (const name of extraNames) add(name, name);
     for (const concept of concepts) for (const form of [concept.name, ...concept.aliases]) add(form, concept.name);
   }
+  /** The keys (conceptKey) of every form of a concept: its name and aliases ("kube-apiserver", "API Server"). */
+  formKeysOf(name) {
+    return this.names.filter((entry) => entry.name === name).map((entry) => entry.key);
+  }
   /** Concept of one name, trying singulars: "Pods" → Pod, "NetworkPolicies" → NetworkPolicy. */
   lookup(phrase) {
     for (const key of singularKeys(conceptKey(phrase))) {
@@ -885,6 +889,11 @@ function matchesGlob(glob, path) {
   let matcher = globMatchers.get(glob);
   if (!matcher) globMatchers.set(glob, matcher = (0, import_picomatch.default)(glob, { dot: true }));
   return matcher(path);
+}
+function recordsHistoryByPath(path, options) {
+  if (options["not-paths"].some((glob) => matchesGlob(glob, path))) return false;
+  if (options.paths.some((glob) => matchesGlob(glob, path))) return true;
+  return options.detect && pathVerdict(path) !== void 0;
 }
 function documentHistory(path, tree, source, options) {
   if (options["not-paths"].some((glob) => matchesGlob(glob, path))) return { history: false, reason: "history.not-paths lists it" };
@@ -2129,12 +2138,14 @@ function comparedUse(block, match) {
 export {
   termVariantSchema,
   nameKey,
+  conceptKey,
   kubernetesConcepts,
   proseBlocks,
   sourceRange,
   exactSourceRange,
   isSentenceStart,
   historyOptionSchema,
+  recordsHistoryByPath,
   documentHistory,
   speaksOfThePast,
   sentenceAround,
@@ -2143,6 +2154,7 @@ export {
   canonicalMappingSchema,
   canonicalEntries,
   kubernetesKey,
+  projectKey,
   comparedStatements,
   mappingFindings,
   findingReport,

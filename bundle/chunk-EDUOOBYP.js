@@ -7,12 +7,13 @@ import {
   Phase1Cache,
   countBySeverity,
   runsInCi
-} from "./chunk-MJP3CIBT.js";
+} from "./chunk-H5PPENPH.js";
 import {
   FileSettings,
   SuppressionMap,
   analyzeBytes,
   analyzeText,
+  analyzeWithoutTree,
   locationRange,
   maxFileBytes,
   plainIssueMessage,
@@ -20,7 +21,7 @@ import {
   toPending,
   tooLargeFile,
   unreadableFile
-} from "./chunk-N5HBTA3F.js";
+} from "./chunk-QGRE54L4.js";
 import {
   ConfigError,
   UsageError,
@@ -35,7 +36,7 @@ import {
   folderReadme,
   require_dist,
   resolveLinkTarget
-} from "./chunk-IWNV65ZC.js";
+} from "./chunk-LA2E6R7Y.js";
 import {
   PACKAGE_ROOT,
   TOOL_VERSION
@@ -50,7 +51,7 @@ import {
   formatMessage,
   offsetToPoint,
   require_picomatch
-} from "./chunk-3FNSXZKD.js";
+} from "./chunk-XRFXBUXQ.js";
 import {
   __commonJS,
   __require,
@@ -3672,8 +3673,8 @@ var require_utils3 = __commonJS({
     exports.array = array;
     var errno = require_errno();
     exports.errno = errno;
-    var fs7 = require_fs();
-    exports.fs = fs7;
+    var fs6 = require_fs();
+    exports.fs = fs6;
     var path18 = require_path();
     exports.path = path18;
     var pattern = require_pattern();
@@ -3857,12 +3858,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs7 = __require("fs");
+    var fs6 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs7.lstat,
-      stat: fs7.stat,
-      lstatSync: fs7.lstatSync,
-      statSync: fs7.statSync
+      lstat: fs6.lstat,
+      stat: fs6.stat,
+      lstatSync: fs6.lstatSync,
+      statSync: fs6.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -3879,12 +3880,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs7 = require_fs2();
+    var fs6 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs7.createFileSystemAdapter(this._options.fs);
+        this.fs = fs6.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -4039,8 +4040,8 @@ var require_utils4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs7 = require_fs3();
-    exports.fs = fs7;
+    var fs6 = require_fs3();
+    exports.fs = fs6;
   }
 });
 
@@ -4235,14 +4236,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs7 = __require("fs");
+    var fs6 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs7.lstat,
-      stat: fs7.stat,
-      lstatSync: fs7.lstatSync,
-      statSync: fs7.statSync,
-      readdir: fs7.readdir,
-      readdirSync: fs7.readdirSync
+      lstat: fs6.lstat,
+      stat: fs6.stat,
+      lstatSync: fs6.lstatSync,
+      statSync: fs6.statSync,
+      readdir: fs6.readdir,
+      readdirSync: fs6.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -4261,12 +4262,12 @@ var require_settings2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var path18 = __require("path");
     var fsStat = require_out();
-    var fs7 = require_fs4();
+    var fs6 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs7.createFileSystemAdapter(this._options.fs);
+        this.fs = fs6.createFileSystemAdapter(this._options.fs);
         this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
@@ -5648,16 +5649,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs7 = __require("fs");
+    var fs6 = __require("fs");
     var os2 = __require("os");
     var CPU_COUNT = Math.max(os2.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs7.lstat,
-      lstatSync: fs7.lstatSync,
-      stat: fs7.stat,
-      statSync: fs7.statSync,
-      readdir: fs7.readdir,
-      readdirSync: fs7.readdirSync
+      lstat: fs6.lstat,
+      lstatSync: fs6.lstatSync,
+      stat: fs6.stat,
+      statSync: fs6.statSync,
+      readdir: fs6.readdir,
+      readdirSync: fs6.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -6872,8 +6873,45 @@ var runPhase1Sequentially = async (jobs, source, options) => {
 function inPathOrder(byPath) {
   return new Map([...byPath].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
+var TREELESS_READ_CONCURRENCY = 32;
+function treeNeeded(job, options) {
+  return options.settings.forFile(job.path).some(({ rule }) => rule.scope === "file" ? !job.factsOnly : rule.extract !== void 0);
+}
+async function analyzeJobWithoutTree(job, source, options) {
+  const override = options.overrides?.get(job.path);
+  if (override !== void 0) return analyzeWithoutTree(job.path, { text: override });
+  let bytes;
+  try {
+    bytes = await source.read(job.path);
+  } catch (error) {
+    return unreadableFile(job.path, error);
+  }
+  return overSizeLimit(job.path, bytes, options) ?? analyzeWithoutTree(job.path, { bytes });
+}
+function phase1ForRun(runPhase1, factsRead) {
+  if (factsRead) return runPhase1;
+  return async (jobs, source, options) => {
+    const parsed = [];
+    const treeless = [];
+    for (const job of jobs) (treeNeeded(job, options) ? parsed : treeless).push(job);
+    const results = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < treeless.length) {
+        const job = treeless[next++];
+        const analysis = await analyzeJobWithoutTree(job, source, options);
+        if (analysis) results.push(analysis);
+        else parsed.push(job);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(TREELESS_READ_CONCURRENCY, treeless.length) }, worker));
+    return [...results, ...await runPhase1(parsed, source, options)];
+  };
+}
 async function analyzeProject(source, options) {
-  const runPhase1 = options.runPhase1 ?? runPhase1Sequentially;
+  const targetSettings = new Map(source.targets.map((path18) => [path18, options.settings.forFile(path18)]));
+  const factsRead = activeProjectRules(options, targetSettings).some(({ rule }) => rule.reads !== "paths");
+  const runPhase1 = phase1ForRun(options.runPhase1 ?? runPhase1Sequentially, factsRead);
   const targetSet = new Set(source.targets);
   const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path18) => source.isMarkdown(path18)).sort();
   const jobs = [
@@ -6883,14 +6921,32 @@ async function analyzeProject(source, options) {
   const analyses = /* @__PURE__ */ new Map();
   const files = /* @__PURE__ */ new Map();
   const contextAnalyses = [];
-  for (const analysis of await runPhase1(jobs, source, options)) {
-    if (analysis.facts) files.set(analysis.path, analysis.facts);
-    if (targetSet.has(analysis.path)) analyses.set(analysis.path, analysis);
-    else contextAnalyses.push(analysis);
+  const collect = (results) => {
+    for (const analysis of results) {
+      if (analysis.facts) files.set(analysis.path, analysis.facts);
+      if (targetSet.has(analysis.path)) analyses.set(analysis.path, analysis);
+      else contextAnalyses.push(analysis);
+    }
+  };
+  collect(await runPhase1(jobs, source, options));
+  const known = new Set(jobs.map((job) => job.path));
+  if (source.demand) {
+    const targetFacts = new Map([...analyses].flatMap(([path18, analysis]) => analysis.facts ? [[path18, analysis.facts]] : []));
+    const demandedFacts = /* @__PURE__ */ new Map();
+    const select = source.demand.session((path18) => source.read(path18), source.demand.candidates);
+    for (; ; ) {
+      const demanded = (await select(targetFacts, demandedFacts)).filter((path18) => !known.has(path18));
+      if (demanded.length === 0) break;
+      for (const path18 of demanded) known.add(path18);
+      const results = await runPhase1(demanded.map((path18) => ({ path: path18, factsOnly: true })), source, options);
+      collect(results);
+      for (const analysis of results) if (analysis.facts) demandedFacts.set(analysis.path, analysis.facts);
+    }
   }
-  const contextJobs = linkedContextFiles([...analyses.values(), ...contextAnalyses], source, new Set(jobs.map((job) => job.path))).map((path18) => ({ path: path18, factsOnly: true }));
+  const projectKnown = source.demand ? /* @__PURE__ */ new Set([...known, ...source.demand.candidates]) : known;
+  const contextPaths = /* @__PURE__ */ new Set([...linkedContextFiles(analyses.values(), source, known), ...linkedContextFiles(contextAnalyses, source, projectKnown)]);
+  const contextJobs = [...contextPaths].sort().map((path18) => ({ path: path18, factsOnly: true }));
   for (const context of await runPhase1(contextJobs, source, options)) if (context.facts) files.set(context.path, context.facts);
-  const targetSettings = new Map(source.targets.map((path18) => [path18, options.settings.forFile(path18)]));
   const index = { files: inPathOrder(files), targets: targetSet, paths: source.paths, renames: source.renames ?? /* @__PURE__ */ new Map() };
   const projectRules = activeProjectRules(options, targetSettings);
   const plainTexts = await readPlainTextFiles(projectRules, source);
@@ -8126,7 +8182,7 @@ var readGitConfigFile = (normalizedPath, readMethod, suppressErrors) => {
     throw createGitConfigReadError(normalizedPath, error);
   }
 };
-var getExcludesFileFromGitConfigSync = (filePath, readFileSync2, gitDirectory, options = {}) => {
+var getExcludesFileFromGitConfigSync = (filePath, readFileSync3, gitDirectory, options = {}) => {
   const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
   const normalizedPath = path4.resolve(filePath);
   if (includeStack.has(normalizedPath)) {
@@ -8136,14 +8192,14 @@ var getExcludesFileFromGitConfigSync = (filePath, readFileSync2, gitDirectory, o
     return void 0;
   }
   includeStack.add(normalizedPath);
-  const content = readGitConfigFile(normalizedPath, readFileSync2, suppressErrors);
+  const content = readGitConfigFile(normalizedPath, readFileSync3, suppressErrors);
   if (content === void 0) {
     includeStack.delete(normalizedPath);
     return void 0;
   }
   let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
   for (const includePath of includePaths) {
-    const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync2, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+    const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync3, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
     if (includedExcludesFile !== void 0) {
       excludesFile = includedExcludesFile;
     }
@@ -8188,13 +8244,13 @@ var resolveGitDirectoryFromFile = (gitFilePath, content) => {
   }
   return path4.resolve(path4.dirname(gitFilePath), match[1]);
 };
-var getGitDirectorySync = (gitRoot, readFileSync2) => {
+var getGitDirectorySync = (gitRoot, readFileSync3) => {
   if (!gitRoot) {
     return void 0;
   }
   const gitFilePath = path4.join(gitRoot, ".git");
   try {
-    return resolveGitDirectoryFromFile(gitFilePath, readFileSync2(gitFilePath, "utf8"));
+    return resolveGitDirectoryFromFile(gitFilePath, readFileSync3(gitFilePath, "utf8"));
   } catch {
     return gitFilePath;
   }
@@ -8244,18 +8300,18 @@ var readGlobalGitignoreContent = (filePath, readMethod, suppressErrors) => {
 };
 var getGlobalGitignoreFile = (options = {}) => {
   const cwd = toPath(options.cwd) ?? process2.cwd();
-  const readFileSync2 = getReadFileSyncMethod(options.fs);
+  const readFileSync3 = getReadFileSyncMethod(options.fs);
   const gitRoot = findGitRootSync(cwd, options.fs);
-  const gitDirectory = getGitDirectorySync(gitRoot, readFileSync2);
+  const gitDirectory = getGitDirectorySync(gitRoot, readFileSync3);
   let excludesFileConfig;
   for (const gitConfigPath of getGitConfigPaths()) {
-    const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync2, gitDirectory, { suppressErrors: options.suppressErrors });
+    const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync3, gitDirectory, { suppressErrors: options.suppressErrors });
     if (value !== void 0) {
       excludesFileConfig = value;
     }
   }
   const filePath = resolveExcludesFilePath(excludesFileConfig);
-  return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync2, options.suppressErrors);
+  return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync3, options.suppressErrors);
 };
 var getGlobalGitignoreFileAsync = async (options = {}) => {
   const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -9062,33 +9118,87 @@ function comparingRules(enabled) {
   for (const { rule, options } of enabled) if (rule.scope === "project" && rule.readsAllFiles?.(options)) result.push({ rule, options });
   return result;
 }
-async function mayContribute(file, question) {
-  const rules = comparingRules(question.rulesFor(file));
-  if (rules.length === 0) return false;
-  if (rules.some(({ rule }) => rule.mayContribute === void 0)) return true;
-  let bytes;
-  try {
-    bytes = await question.read(file);
-  } catch {
-    return true;
+var MAY_CONTRIBUTE_KEY = "mayContribute";
+function extractedBy(ruleId, files) {
+  const data = [];
+  for (const facts of files?.values() ?? []) if (facts.extracted[ruleId] !== void 0) data.push(facts.extracted[ruleId]);
+  return data;
+}
+var DemandedFiles = class {
+  constructor(question) {
+    this.question = question;
   }
-  const decoded = decodeMarkdown(bytes);
-  if (!decoded.ok) return true;
-  return rules.some(({ rule, options }) => rule.mayContribute(decoded.text, options));
-}
-async function filesThatMayContribute(question) {
-  const { candidates } = question;
-  const needed = new Array(candidates.length).fill(false);
-  let next = 0;
-  const worker = async () => {
-    while (next < candidates.length) {
-      const index = next++;
-      needed[index] = await mayContribute(candidates[index], question);
+  question;
+  chosen = /* @__PURE__ */ new Set();
+  /** Per rule and options object, the keys of the tests already applied to every file not chosen. */
+  applied = /* @__PURE__ */ new Map();
+  async next(knowledge) {
+    const demands = /* @__PURE__ */ new Map();
+    const demandOf = (rule, options) => {
+      let byOptions = demands.get(rule);
+      if (!byOptions) demands.set(rule, byOptions = /* @__PURE__ */ new Map());
+      let demand = byOptions.get(options);
+      if (demand === void 0) byOptions.set(options, demand = this.build(rule, options, knowledge));
+      return demand;
+    };
+    const candidates = this.question.candidates.filter((file) => !this.chosen.has(file));
+    const needed = new Array(candidates.length).fill(false);
+    let next = 0;
+    const worker = async () => {
+      while (next < candidates.length) {
+        const index = next++;
+        needed[index] = await this.isDemanded(candidates[index], demandOf);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, candidates.length) }, worker));
+    this.remember(demands);
+    const result = candidates.filter((_, index) => needed[index]);
+    for (const file of result) this.chosen.add(file);
+    return result;
+  }
+  build(rule, options, knowledge) {
+    if (knowledge.targets && rule.demandedBy) return rule.demandedBy(extractedBy(rule.id, knowledge.targets), options, extractedBy(rule.id, knowledge.demanded)) ?? "never";
+    if (rule.mayContribute) return { key: MAY_CONTRIBUTE_KEY, text: (rawText) => rule.mayContribute(rawText, options) };
+    return "always";
+  }
+  wasApplied(rule, options, test) {
+    return this.applied.get(rule)?.get(options)?.has(test.key) ?? false;
+  }
+  remember(demands) {
+    for (const [rule, byOptions] of demands) {
+      for (const [options, demand] of byOptions) {
+        if (typeof demand !== "object") continue;
+        let applied = this.applied.get(rule);
+        if (!applied) this.applied.set(rule, applied = /* @__PURE__ */ new Map());
+        let keys = applied.get(options);
+        if (!keys) applied.set(options, keys = /* @__PURE__ */ new Set());
+        keys.add(demand.key);
+      }
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, candidates.length) }, worker));
-  return candidates.filter((_, index) => needed[index]);
-}
+  }
+  async isDemanded(file, demandOf) {
+    const { question } = this;
+    const enabled = question.rulesFor(file);
+    const rules = question.ruleIds ? enabled.filter(({ rule }) => rule.scope === "project" && question.ruleIds.has(rule.id)) : comparingRules(enabled);
+    let tests = [];
+    for (const { rule, options } of rules) {
+      const demand = demandOf(rule, options);
+      if (demand === "always") return true;
+      if (demand !== "never" && !this.wasApplied(rule, options, demand)) tests.push(demand);
+    }
+    tests = tests.filter((test) => test.path?.(file) ?? true);
+    if (tests.length === 0) return false;
+    let bytes;
+    try {
+      bytes = await question.read(file);
+    } catch {
+      return true;
+    }
+    const decoded = decodeMarkdown(bytes);
+    if (!decoded.ok) return true;
+    return tests.some((test) => test.text(decoded.text));
+  }
+};
 
 // src/project/plan.ts
 function markdownMatcher(configs) {
@@ -9109,15 +9219,19 @@ function warnAboutConfigs(run2, paths) {
 function namesFilesOnly(cwd, patterns) {
   return patterns.length > 0 && patterns.every((pattern) => !isDynamicPattern(pattern) && existsSync4(path8.resolve(cwd, pattern)) && statSync2(path8.resolve(cwd, pattern)).isFile());
 }
-function needsAllFiles(configs, targets) {
+function comparingRuleIds(configs, targets) {
   const readsAll = (enabled) => enabled.rule.scope === "project" && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
-  return configs.base().some(readsAll) || targets.some((target) => configs.forFile(target).some(readsAll));
+  return new Set([configs.base(), ...targets.map((target) => configs.forFile(target))].flatMap((enabled) => enabled.filter(readsAll).map(({ rule }) => rule.id)));
 }
-async function demandedProjectFiles(targets, projectFiles, read, configs) {
+function projectDemand(targets, projectFiles, configs, ruleIds) {
   const targetSet = new Set(targets);
-  const candidates = projectFiles.filter((file) => !targetSet.has(file));
-  const needed = await filesThatMayContribute({ candidates, read, rulesFor: (file) => configs.forFile(file) });
-  return [.../* @__PURE__ */ new Set([...needed, ...targets])].sort();
+  return {
+    candidates: projectFiles.filter((file) => !targetSet.has(file)),
+    session: (read, candidates) => {
+      const demand = new DemandedFiles({ candidates, read, rulesFor: (file) => configs.forFile(file), ruleIds });
+      return (targetFacts, demanded) => demand.next({ targets: targetFacts, demanded });
+    }
+  };
 }
 var isAlwaysIgnored = (0, import_picomatch5.default)(ALWAYS_IGNORED, { dot: true });
 function ignoreReason(file) {
@@ -9139,12 +9253,12 @@ async function planWorkingTree(run2) {
     warnAboutConfigs(run2, paths);
   }
   if (targets.length === 0 && run2.errorOnUnmatchedPattern && ignoredFiles.length === 0) throw new UsageError("No Markdown files to lint.");
-  const wholeRepository = targets.length > 0 && namesFilesOnly(io.cwd, run2.patterns) && needsAllFiles(configs, targets);
+  const comparing = targets.length > 0 && namesFilesOnly(io.cwd, run2.patterns) ? comparingRuleIds(configs, targets) : /* @__PURE__ */ new Set();
   const read = (file) => readFileWithinLimit(path8.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb));
-  const projectFiles = wholeRepository ? await demandedProjectFiles(targets, selectProjectFiles(paths, projectFileMatcher(configs)), read, configs) : targets;
   const source = {
     targets,
-    projectFiles,
+    projectFiles: targets,
+    ...comparing.size > 0 ? { demand: projectDemand(targets, selectProjectFiles(paths, projectFileMatcher(configs)), configs, comparing) } : {},
     paths,
     read,
     isMarkdown: markdownMatcher(configs)
@@ -9157,7 +9271,7 @@ import path10 from "node:path";
 
 // src/cache/code-fingerprint.ts
 import { createHash } from "node:crypto";
-import { promises as fs4 } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path9 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function buildFolders(moduleFile, packageRoot) {
@@ -9172,10 +9286,10 @@ function buildFolders(moduleFile, packageRoot) {
   }
 }
 var isModule = (file) => /\.(?:js|mjs|ts)$/.test(file) && !file.endsWith(".d.ts");
-async function moduleFiles(folder) {
+function moduleFiles(folder) {
   let relativePaths;
   try {
-    relativePaths = await fs4.readdir(folder, { recursive: true });
+    relativePaths = readdirSync(folder, { recursive: true, encoding: "utf8" });
   } catch {
     return [];
   }
@@ -9184,8 +9298,8 @@ async function moduleFiles(folder) {
 async function fingerprintFolders(packageRoot, folders) {
   const hash = createHash("sha256");
   for (const folder of folders) {
-    for (const file of await moduleFiles(path9.join(packageRoot, folder))) {
-      const content = await fs4.readFile(file);
+    for (const file of moduleFiles(path9.join(packageRoot, folder))) {
+      const content = readFileSync(file);
       hash.update(`${path9.relative(packageRoot, file).split(path9.sep).join("/")}\0${content.length}\0`);
       hash.update(content);
     }
@@ -9222,7 +9336,7 @@ import path12 from "node:path";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { existsSync as existsSync5, readFileSync, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
 import path11 from "node:path";
 var CONFIG_FILE_NAMES = [
   "agentops-lint.config.yaml",
@@ -9244,7 +9358,7 @@ function configFileIn(directory, displayName = (file) => file) {
   return void 0;
 }
 function packageJsonHasConfig(file, shownAs) {
-  const text = readFileSync(file, "utf8");
+  const text = readFileSync2(file, "utf8");
   if (text.trim() === "") return false;
   const issue = jsonSyntaxIssue(text, shownAs);
   if (issue) {
@@ -9271,7 +9385,7 @@ function loadConfigFile(file, context, displayName = file, packageJson = false) 
   let text;
   try {
     if (statSync3(file).isDirectory()) throw new Error("is a directory");
-    text = readFileSync(file, "utf8");
+    text = readFileSync2(file, "utf8");
   } catch (error) {
     throw new ConfigError([{ file: displayName, path: [], message: `cannot read config file: ${error.message}` }]);
   }
@@ -10161,17 +10275,17 @@ function settleVerifiedFixes(result, engine, verdicts) {
 
 // src/fixes/write-atomic.ts
 import { randomBytes } from "node:crypto";
-import { promises as fs5 } from "node:fs";
+import { promises as fs4 } from "node:fs";
 import path13 from "node:path";
 async function writeFileAtomic(file, content) {
-  const stats = await fs5.stat(file);
+  const stats = await fs4.stat(file);
   const temporary = path13.join(path13.dirname(file), `.${path13.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    await fs5.writeFile(temporary, content, { mode: stats.mode & 4095, flag: "wx" });
-    await fs5.chmod(temporary, stats.mode & 4095);
-    await fs5.rename(temporary, file);
+    await fs4.writeFile(temporary, content, { mode: stats.mode & 4095, flag: "wx" });
+    await fs4.chmod(temporary, stats.mode & 4095);
+    await fs4.rename(temporary, file);
   } catch (error) {
-    await fs5.rm(temporary, { force: true });
+    await fs4.rm(temporary, { force: true });
     throw error;
   }
 }
@@ -10474,9 +10588,16 @@ async function baseStateSource(repository, changes, head, isProjectFile) {
   ].sort();
   const markdownObjects = new Map([...changes.baseObjects].filter(([file]) => head.isMarkdown(file)));
   const blobs = await repository.readBlobs(markdownObjects.values());
+  const demand = head.demand && {
+    ...head.demand,
+    candidates: [
+      .../* @__PURE__ */ new Set([...head.demand.candidates.filter((file) => !changes.changed.has(file) || changes.baseObjects.has(file)), ...[...changes.removed].filter((file) => head.isMarkdown(file) && isProjectFile(file))])
+    ].sort()
+  };
   return {
     targets: [],
     projectFiles,
+    ...demand ? { demand } : {},
     paths,
     read: (file) => {
       const object = markdownObjects.get(file);
@@ -10573,7 +10694,7 @@ import path17 from "node:path";
 
 // src/suppressions/baseline.ts
 import { createHash as createHash2 } from "node:crypto";
-import { promises as fs6 } from "node:fs";
+import { promises as fs5 } from "node:fs";
 import path16 from "node:path";
 var BASELINE_VERSION = 1;
 var entrySchema = external_exports.strictObject({
@@ -10601,7 +10722,7 @@ function fingerprintOf(diagnostic, text) {
 async function readBaseline(file, shownAs) {
   let text;
   try {
-    text = await fs6.readFile(file, "utf8");
+    text = await fs5.readFile(file, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") throw new UsageError(`Baseline file not found: ${shownAs} (create it with --write-baseline ${shownAs}).`);
     throw new UsageError(`Cannot read the baseline file ${shownAs}: ${error.message}`);
@@ -10685,8 +10806,8 @@ function compareText(a, b) {
 }
 async function writeBaseline(file, entries) {
   const content = { version: BASELINE_VERSION, tool: "agentops-lint", problems: entries };
-  await fs6.mkdir(path16.dirname(file), { recursive: true });
-  await fs6.writeFile(file, `${JSON.stringify(content, null, 2)}
+  await fs5.mkdir(path16.dirname(file), { recursive: true });
+  await fs5.writeFile(file, `${JSON.stringify(content, null, 2)}
 `);
 }
 
@@ -10944,6 +11065,7 @@ export {
   projectFileMatcher,
   selectProjectFiles,
   pathArgumentMatcher,
+  comparingRules,
   markdownMatcher,
   planWorkingTree,
   gitRenames,

@@ -26,7 +26,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
-var CACHE_FORMAT = 2;
+var CACHE_FORMAT = 3;
 var RETENTION_MS = 30 * 24 * 60 * 60 * 1e3;
 var LAST_USED_GRANULARITY_MS = 24 * 60 * 60 * 1e3;
 var DEFAULT_CACHE_LOCATION = ".agentops-lint-cache";
@@ -84,7 +84,9 @@ var Phase1Cache = class _Phase1Cache {
     let entries = /* @__PURE__ */ new Map();
     try {
       const stored = v8.deserialize(await fs.readFile(file));
-      if (stored.format === CACHE_FORMAT && stored.toolVersion === toolVersion && Array.isArray(stored.entries)) entries = new Map(stored.entries);
+      if (stored.format === CACHE_FORMAT && stored.toolVersion === toolVersion && Array.isArray(stored.entries)) {
+        entries = new Map(stored.entries.map(([key, { factsOnly, lastUsed, analysis }]) => [key, { factsOnly, lastUsed, serialized: analysis }]));
+      }
     } catch {
     }
     return new _Phase1Cache(file, toolVersion, entries);
@@ -100,10 +102,11 @@ var Phase1Cache = class _Phase1Cache {
         const key = content === void 0 ? void 0 : this.key(job.path, content, options);
         if (key !== void 0) this.lookedUp.add(job.path);
         const entry = key === void 0 ? void 0 : this.entries.get(key);
-        if (key !== void 0 && entry && (job.factsOnly || !entry.factsOnly)) {
+        const analysis = key !== void 0 && entry && (job.factsOnly || !entry.factsOnly) ? this.analysisOf(key, entry) : void 0;
+        if (analysis !== void 0) {
           this.used.add(key);
           this.stats.hits++;
-          results[index] = restore(entry, content, job.factsOnly);
+          results[index] = restore(entry, analysis, content, job.factsOnly);
         } else {
           this.stats.misses++;
           misses.push({ index, key });
@@ -137,24 +140,40 @@ var Phase1Cache = class _Phase1Cache {
     const kept = [];
     for (const [key, entry] of this.entries) {
       if (this.used.has(key)) {
-        if (now - entry.lastUsed < LAST_USED_GRANULARITY_MS) kept.push([key, entry]);
+        if (now - entry.lastUsed < LAST_USED_GRANULARITY_MS) kept.push([key, toStored(entry)]);
         else {
-          kept.push([key, { ...entry, lastUsed: now }]);
+          kept.push([key, toStored({ ...entry, lastUsed: now })]);
           this.changed = true;
         }
-      } else if (!this.lookedUp.has(pathOfKey(key)) && now - entry.lastUsed < RETENTION_MS) kept.push([key, entry]);
+      } else if (!this.lookedUp.has(pathOfKey(key)) && now - entry.lastUsed < RETENTION_MS) kept.push([key, toStored(entry)]);
     }
     if (!this.changed && kept.length === this.entries.size) return;
-    const stored = { format: CACHE_FORMAT, toolVersion: this.toolVersion, entries: kept };
+    const cache = { format: CACHE_FORMAT, toolVersion: this.toolVersion, entries: kept };
     await ensureCacheFolder(path.dirname(this.file));
     const temporary = `${this.file}.${randomBytes(6).toString("hex")}.tmp`;
     try {
-      await fs.writeFile(temporary, v8.serialize(stored));
+      await fs.writeFile(temporary, v8.serialize(cache));
       await fs.rename(temporary, this.file);
     } catch (error) {
       await fs.rm(temporary, { force: true });
       throw error;
     }
+  }
+  /**
+   * An entry's analysis, deserialised the first time a run uses it. An entry that cannot be read
+   * back is dropped and counts as a miss: the file is analysed again and the entry replaced.
+   */
+  analysisOf(key, entry) {
+    if (entry.analysis === void 0 && entry.serialized !== void 0) {
+      try {
+        entry.analysis = v8.deserialize(entry.serialized);
+      } catch {
+        this.entries.delete(key);
+        this.changed = true;
+        return void 0;
+      }
+    }
+    return entry.analysis;
   }
   async readContent(job, source, options) {
     const override = options.overrides?.get(job.path);
@@ -196,9 +215,12 @@ async function ensureCacheFolder(folder) {
   await fs.writeFile(path.join(folder, ".gitignore"), CACHE_FOLDER_GITIGNORE);
   await fs.writeFile(path.join(folder, "CACHEDIR.TAG"), CACHE_FOLDER_TAG);
 }
-function restore(entry, content, factsOnly) {
-  const diagnostics = factsOnly && !entry.factsOnly && entry.analysis.facts ? [] : entry.analysis.diagnostics;
-  const analysis = { ...entry.analysis, diagnostics };
+function toStored(entry) {
+  return { factsOnly: entry.factsOnly, lastUsed: entry.lastUsed, analysis: entry.serialized ?? v8.serialize(entry.analysis) };
+}
+function restore(entry, kept, content, factsOnly) {
+  const diagnostics = factsOnly && !entry.factsOnly && kept.facts ? [] : kept.diagnostics;
+  const analysis = { ...kept, diagnostics };
   if (content.kind === "text") {
     if (analysis.facts) analysis.text = content.text;
     return analysis;

@@ -3,45 +3,45 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   external_links_default
-} from "./chunk-JUZ447UG.js";
+} from "./chunk-EP3DLU57.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-3HKTITON.js";
-import "./chunk-CH25PSDK.js";
+} from "./chunk-PGTJPMCQ.js";
+import "./chunk-CBP6QIU5.js";
 import {
   discoveryStart,
   loadExplicitConfig
-} from "./chunk-D36LKR4I.js";
+} from "./chunk-WPUS4NTB.js";
 import {
   findRoot,
   runLint
-} from "./chunk-BJ6BD2FB.js";
+} from "./chunk-EDUOOBYP.js";
 import {
   EXIT_FAILURE,
   EXIT_LINT_ERRORS,
   EXIT_OK,
   NO_CACHE_VARIABLE
-} from "./chunk-MJP3CIBT.js";
-import "./chunk-N5HBTA3F.js";
+} from "./chunk-H5PPENPH.js";
+import "./chunk-QGRE54L4.js";
 import {
   UsageError
 } from "./chunk-IZHV5FLI.js";
-import "./chunk-IWNV65ZC.js";
+import "./chunk-LA2E6R7Y.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
 } from "./chunk-NQKXEI4N.js";
-import "./chunk-3FNSXZKD.js";
+import "./chunk-XRFXBUXQ.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/lint-command.ts
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-UNZUFE7B.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-KHVDB64O.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);

@@ -22,18 +22,19 @@ import {
   matcherFor,
   proseBlocks,
   sourceRange
-} from "./chunk-AUEMUACL.js";
+} from "./chunk-63VMR5DR.js";
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-D36LKR4I.js";
+} from "./chunk-WPUS4NTB.js";
 import {
+  comparingRules,
   findRoot,
   planWorkingTree
-} from "./chunk-BJ6BD2FB.js";
+} from "./chunk-EDUOOBYP.js";
 import {
   EXIT_OK
-} from "./chunk-MJP3CIBT.js";
+} from "./chunk-H5PPENPH.js";
 import {
   UsageError,
   decodeMarkdown
@@ -43,7 +44,7 @@ import {
   formatMessage,
   offsetToPoint,
   parseMarkdown
-} from "./chunk-3FNSXZKD.js";
+} from "./chunk-XRFXBUXQ.js";
 
 // src/cli/inventories/mappings-report.ts
 function buildMappingsReport({ files, shown = () => true, vocabulary, canonical, messages, history }) {
@@ -215,10 +216,15 @@ async function openProject(patterns, options, io, judgedBy) {
   const plan = await planWorkingTree({ io, root, configs, warn, patterns, errorOnUnmatchedPattern: true });
   return { root, configs, settings: configs, source: plan.source };
 }
+function mayContributeToComparison(project, file, text) {
+  return comparingRules(project.settings.forFile(file)).some(({ rule, options }) => rule.mayContribute?.(text, options) ?? true);
+}
 async function parseTargets(project, withContext = false) {
   const files = [];
   const unreadable = [];
-  const wanted = withContext ? [.../* @__PURE__ */ new Set([...project.source.targets, ...project.source.projectFiles ?? []])].sort() : project.source.targets;
+  const { source } = project;
+  const candidates = new Set(withContext ? source.demand?.candidates ?? [] : []);
+  const wanted = withContext ? [.../* @__PURE__ */ new Set([...source.targets, ...source.projectFiles ?? [], ...candidates])].sort() : source.targets;
   for (const file of wanted) {
     let bytes;
     try {
@@ -232,6 +238,7 @@ async function parseTargets(project, withContext = false) {
       unreadable.push(file);
       continue;
     }
+    if (candidates.has(file) && !mayContributeToComparison(project, file, decoded.text)) continue;
     files.push({ path: file, text: decoded.text, tree: parseMarkdown(decoded.text), lineStarts: computeLineStarts(decoded.text) });
   }
   return { files, unreadable };

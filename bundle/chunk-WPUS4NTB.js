@@ -4,7 +4,7 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   loadConfigFile,
   runConfigs
-} from "./chunk-BJ6BD2FB.js";
+} from "./chunk-EDUOOBYP.js";
 import {
   UsageError
 } from "./chunk-IZHV5FLI.js";

@@ -6,17 +6,17 @@ import {
   mappingsReport,
   termsCommand,
   termsReport
-} from "./chunk-TXWSH4JV.js";
+} from "./chunk-DBF2AHGO.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-AUEMUACL.js";
-import "./chunk-D36LKR4I.js";
-import "./chunk-BJ6BD2FB.js";
-import "./chunk-MJP3CIBT.js";
-import "./chunk-N5HBTA3F.js";
+import "./chunk-63VMR5DR.js";
+import "./chunk-WPUS4NTB.js";
+import "./chunk-EDUOOBYP.js";
+import "./chunk-H5PPENPH.js";
+import "./chunk-QGRE54L4.js";
 import "./chunk-IZHV5FLI.js";
-import "./chunk-IWNV65ZC.js";
+import "./chunk-LA2E6R7Y.js";
 import "./chunk-NQKXEI4N.js";
-import "./chunk-3FNSXZKD.js";
+import "./chunk-XRFXBUXQ.js";
 import "./chunk-RL5JZDUN.js";
 export {
   mappingsCommand,

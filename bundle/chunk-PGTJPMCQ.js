@@ -4,17 +4,17 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   REPORTERS,
   REPORTER_NAMES
-} from "./chunk-CH25PSDK.js";
+} from "./chunk-CBP6QIU5.js";
 import {
   colorEnabled,
   countBySeverity
-} from "./chunk-MJP3CIBT.js";
+} from "./chunk-H5PPENPH.js";
 import {
   UsageError
 } from "./chunk-IZHV5FLI.js";
 import {
   didYouMean
-} from "./chunk-IWNV65ZC.js";
+} from "./chunk-LA2E6R7Y.js";
 
 // src/reporters/outputs.ts
 import { promises as fs } from "node:fs";
