@@ -59,7 +59,7 @@ const essentials = (diagnostics: readonly Diagnostic[]): string =>
   diagnostics.map(({ file, line, column, ruleId, messageId, message }) => `${file}:${line}:${column} ${ruleId}/${messageId} ${message}`).join('\n');
 
 /** The rules whose one-file runs read beyond the named file and what it links to. */
-const COMPARING_RULES = new Set(['term-consistency', 'mapping-consistency']);
+const COMPARING_RULES = new Set(['term-consistency', 'mapping-consistency', 'duplicate-heading-anchor']);
 
 /** `count` files spread evenly over the sorted list. */
 function evenSample(files: readonly string[], count: number): string[] {

@@ -72,6 +72,7 @@ export default defineProjectRule({
   description: 'Link fragments (#section) name a heading or HTML anchor of the target Markdown file, with GitHub’s slugs, or a line it has.',
   tags: ['links'],
   scope: 'project',
+  dependsOn: ['paths', 'linkTargets'],
   defaultSeverity: 'error',
   recommended: true,
   fixable: true,

@@ -106,6 +106,7 @@ export default defineProjectRule<Options, Finding[]>({
   description: 'Phrases the project has retired do not appear in prose (with a replacement or a reason each).',
   tags: ['terminology'],
   scope: 'project',
+  dependsOn: [],
   defaultSeverity: 'error',
   recommended: false,
   fixable: true,

@@ -1,7 +1,9 @@
 import { slug } from 'github-slugger';
 import { z } from 'zod';
 import type { FileFacts, HeadingFact, ProjectIndex } from '../src/core/facts.js';
+import { isWithin, linkNames, nameKey } from '../src/links/link-names.js';
 import { resolveLinkTarget } from '../src/links/resolve.js';
+import { mayMentionAnyKey } from '../src/terms/raw-text-superset.js';
 import { offsetToPoint } from '../src/markdown/parse.js';
 import { defineProjectRule } from '../src/core/rule.js';
 
@@ -55,6 +57,30 @@ export default defineProjectRule({
   description: 'Headings that share an anchor in one file are reported when a link targets that anchor (it always lands on the first).',
   tags: ['rendering', 'links'],
   scope: 'project',
+  dependsOn: ['incomingLinks'],
+  // The links to a file's anchors can be in any file: a run on named files reads them all, and
+  // parses those that can name a named file whose headings share an anchor (none usually do).
+  readsAllFiles: () => true,
+  // A file matters only if it can hold a link to one of those anchors: the anchor is written in it.
+  demandedBy: ({ files }) => {
+    const keys: string[] = [];
+    const folders: string[] = [];
+    const anchors: string[] = [];
+    for (const facts of files) {
+      const shared = [...sameAnchorGroups(facts)].filter(([, headings]) => headings.length > 1).map(([anchor]) => nameKey(anchor));
+      if (shared.length === 0) continue;
+      anchors.push(...shared);
+      // A README is reached from inside its folder by links that name nothing ("../#setup").
+      const names = linkNames(facts.path);
+      keys.push(...names.keys);
+      if (names.within !== undefined) folders.push(names.within);
+    }
+    if (anchors.length === 0) return undefined;
+    return {
+      key: [...keys.sort(), ...folders.sort().map((folder) => `${folder}/`), ...anchors.sort().map((anchor) => `#${anchor}`)].join('\n'),
+      text: (rawText, path) => (folders.some((folder) => isWithin(path, folder)) || mayMentionAnyKey(rawText, keys)) && mayMentionAnyKey(rawText, anchors),
+    };
+  },
   defaultSeverity: 'warn',
   recommended: true,
   fixable: false,

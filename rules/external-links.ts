@@ -212,6 +212,7 @@ export default defineProjectRule({
   description: 'External http(s) links answer (checked over the network only with --external or when enabled; safe by default).',
   tags: ['links', 'network'],
   scope: 'project',
+  dependsOn: [],
   defaultSeverity: 'error',
   recommended: false,
   fixable: false,

@@ -49,6 +49,7 @@ export default defineProjectRule({
   description: 'Local link, image and HTML destinations exist in the repository, with exact case, as GitHub resolves them.',
   tags: ['links'],
   scope: 'project',
+  dependsOn: ['paths'],
   defaultSeverity: 'error',
   recommended: true,
   fixable: true,

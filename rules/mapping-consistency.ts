@@ -61,11 +61,12 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   description: 'Kubernetes-to-project mapping statements (tables, arrows, "maps to") agree with the canonical mapping, or with each other.',
   tags: ['terminology', 'kubernetes'],
   scope: 'project',
+  dependsOn: ['extracts'],
   readsAllFiles: () => true,
   mayContribute: (rawText) => mayStateMapping(rawText),
   // Findings are reported on statements: named files that state no mapping need no other file.
-  demandedBy: (targets, options, demanded) => {
-    const keys = namesThatMatter(targets, demanded);
+  demandedBy: ({ extracted, demanded }, options) => {
+    const keys = namesThatMatter(extracted, demanded);
     if (keys.length === 0) return undefined;
     return { key: keys.join('\n'), path: (path) => !recordsHistoryByPath(path, options.history), text: (rawText) => mayStateMapping(rawText) && mayMentionAnyKey(rawText, keys) };
   },

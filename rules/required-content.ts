@@ -87,6 +87,7 @@ export default defineProjectRule<Options, Unmet[]>({
   description: 'Documents matching a glob contain required phrases or patterns (all of a list, or any of one).',
   tags: ['contracts'],
   scope: 'project',
+  dependsOn: [],
   defaultSeverity: 'error',
   recommended: false,
   fixable: false,

@@ -86,6 +86,7 @@ export default defineProjectRule({
   description: 'Required files exist (exact case), and globs match as many files as required.',
   tags: ['contracts'],
   scope: 'project',
+  dependsOn: [],
   // Required paths and globs are answered from the repository's paths: no file is parsed for them.
   reads: 'paths',
   defaultSeverity: 'error',

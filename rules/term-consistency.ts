@@ -102,12 +102,14 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   description: 'A name with several accepted spellings ("K8s" or "k8s") is written one way within a file, or across the repository.',
   tags: ['terminology', 'kubernetes'],
   scope: 'project',
+  // Within each file, nothing else; across the repository, every file's forms.
+  dependsOn: (options) => (options.scope === 'repository' ? ['extracts'] : []),
   readsAllFiles: (options) => options.scope === 'repository',
   mayContribute: (rawText, options) => mayHoldAnyForm(rawText, comparedFormSkeletons(options)),
   // Reports land only on occurrences, and a concept's target form depends only on the files that
   // use a form of it: the named files' concepts are all a run on them needs searched for.
-  demandedBy: (targets, options) => {
-    const concepts = new Set(targets.flatMap((data) => data.occurrences.map((occurrence) => occurrence.concept)));
+  demandedBy: ({ extracted }, options) => {
+    const concepts = new Set(extracted.flatMap((data) => data.occurrences.map((occurrence) => occurrence.concept)));
     if (concepts.size === 0) return undefined;
     const forms = comparedFormSkeletons(options, concepts);
     return { key: [...concepts].sort().join('\n'), path: (path) => !recordsHistoryByPath(path, options.history), text: (rawText) => mayHoldAnyForm(rawText, forms) };

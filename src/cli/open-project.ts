@@ -44,9 +44,9 @@ export async function openProject(patterns: readonly string[], options: OpenProj
   return { root, configs, settings: configs, source: plan.source };
 }
 
-/** Whether a rule comparing documents in force for this file may find something in its raw text. */
+/** Whether a rule comparing documents in force for this file may extract something from its raw text (the reports read extracts). */
 function mayContributeToComparison(project: OpenProject, file: string, text: string): boolean {
-  return comparingRules(project.settings.forFile(file)).some(({ rule, options }) => rule.mayContribute?.(text, options) ?? true);
+  return comparingRules(project.settings.forFile(file)).some(({ rule, options }) => rule.extract !== undefined && (rule.mayContribute?.(text, options) ?? true));
 }
 
 /**

@@ -232,6 +232,24 @@ export interface WholeFileRule<Options = any> extends RuleMeta<Options> {
 
 export type FileRule<Options = any> = TreeFileRule<Options> | WholeFileRule<Options>;
 
+/** What a project rule's reports on a file can depend on besides the file (ProjectRule.dependsOn). */
+export type Dependency = 'paths' | 'linkTargets' | 'incomingLinks' | 'extracts';
+
+/** The dependencies a rule declares with these options, or undefined when it declares none. */
+export function dependenciesOf(rule: ProjectRule, options: unknown): readonly Dependency[] | undefined {
+  return typeof rule.dependsOn === 'function' ? rule.dependsOn(options) : rule.dependsOn;
+}
+
+/** What ProjectRule.demandedBy is told of the named files of a run. */
+export interface DemandContext<Extracted> {
+  /** The facts of each named file (headings, links, paths). */
+  files: readonly FileFacts[];
+  /** The rule's extracted data of each named file it is on for. */
+  extracted: readonly Extracted[];
+  /** The rule's extracted data of the files chosen so far (empty in the first round). */
+  demanded: readonly Extracted[];
+}
+
 /** ProjectRule.demandedBy's superset test of whether a file can matter; a file is parsed when both parts pass. */
 export interface DemandTest {
   /**
@@ -242,8 +260,8 @@ export interface DemandTest {
   key: string;
   /** By its root-relative path alone, before it is read (a document the rule's extract always leaves out). */
   path?(path: string): boolean;
-  /** By its raw text (decoded, not parsed). */
-  text(rawText: string): boolean;
+  /** By its raw text (decoded, not parsed), and its root-relative path. */
+  text(rawText: string, path: string): boolean;
 }
 
 export interface ProjectRule<Options = any, Extracted = unknown> extends RuleMeta<Options> {
@@ -256,6 +274,16 @@ export interface ProjectRule<Options = any, Extracted = unknown> extends RuleMet
    * paths, a file that no file rule and no `extract` is on for is decoded but not parsed.
    */
   reads?: 'facts' | 'paths';
+  /**
+   * What, besides a file's own text and options, `check`'s reports on that file depend on, so that
+   * a run comparing two states of the repository (--changed-since, --staged) re-checks only the
+   * untouched files a change can affect: `paths` (which files and folders exist), `linkTargets`
+   * (the facts of the files it links to), `incomingLinks` (the links other files make to it),
+   * `extracts` (what `extract` returned for other files, a file whose extract equals an empty
+   * document's adding nothing). `[]`: nothing else. Without it, anything: every untouched file is
+   * re-checked.
+   */
+  dependsOn?: readonly Dependency[] | ((options: Options) => readonly Dependency[]);
   /**
    * Whether `check` needs the facts of every Markdown file of the project. Without it, a run on
    * explicitly named files (a pre-commit hook) reads only those files and the files they link
@@ -273,16 +301,15 @@ export interface ProjectRule<Options = any, Extracted = unknown> extends RuleMet
   /**
    * For a rule that reads every file, once the named files are analysed: which other files can
    * change what `check` reports on the named files, given what `extract` returned for them
-   * (`targets`: the rule's extracted data of each named file it is on for; `demanded`: that of the
-   * files chosen so far, when a rule needs a second step, as when the files that matter depend on
-   * what the first ones state). It returns a raw-text
+   * (DemandContext: the named files' facts and the rule's extracted data of each, and that of the
+   * files chosen so far, for a rule that needs a second step). It returns a raw-text
    * test for a file whose extract runs with `options`, or undefined when no other file can change
    * those reports (a rule that reports only where its extract found something, when the named
    * files extract nothing, needs no other file). Like mayContribute, the test must be a superset:
    * false only for a file whose extract surely changes nothing reported on the named files. Without
    * it, mayContribute decides.
    */
-  demandedBy?(targets: readonly Extracted[], options: Options, demanded: readonly Extracted[]): DemandTest | undefined;
+  demandedBy?(named: DemandContext<Extracted>, options: Options): DemandTest | undefined;
   /**
    * Globs (root-relative, picomatch) of files that are not Markdown whose text `check` searches as
    * plain text (`context.plainTexts`): the labels of an SVG, a text file. The engine reads them

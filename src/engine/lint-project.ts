@@ -419,7 +419,8 @@ async function analyzeProject(source: ProjectSource, options: LintProjectOptions
   if (source.demand) {
     const targetFacts = new Map([...analyses].flatMap(([path, analysis]) => (analysis.facts ? [[path, analysis.facts] as const] : [])));
     const demandedFacts = new Map<string, FileFacts>();
-    const select = source.demand.session((path) => source.read(path), source.demand.candidates);
+    // Files analysed already (the targets of this lint among them) need no test.
+    const select = source.demand.session((path) => source.read(path), source.demand.candidates.filter((path) => !known.has(path)));
     for (;;) {
       const demanded = (await select(targetFacts, demandedFacts)).filter((path) => !known.has(path));
       if (demanded.length === 0) break;

@@ -64,6 +64,11 @@ export function resolveLinkTarget(fromFile: string, url: string): LocalTarget | 
 }
 
 const README = /^readme(\.[a-z\d]+)?$/i;
+
+/** Whether a file name is a README, which a link to its folder lands on. */
+export function isReadmeName(name: string): boolean {
+  return README.test(name);
+}
 const MARKDOWN_EXTENSION = /\.(md|markdown|mdown|mkdn|mkd|mdwn)$/i;
 
 /** Which README GitHub shows for each folder, worked out once per path set. */

@@ -5,13 +5,14 @@
  * breaks links in files the change never touched, and those must fail the pull request at the
  * linking file's line.
  *
- * "Caused" is decided by comparison, not by guessing which rule looks at which file: the files
- * the change did not touch are linted twice, once against today's repository and once against
- * the merge base (their own text is the same in both; only the rest of the repository differs),
- * and a problem is the change's when it appears today but not at the base. That holds for every
- * cross-file rule, links and anchors as well as consistency checks. The untouched files' phase 1
- * is shared by both runs (through the phase-1 cache), so the extra cost is phase 1 of the changed
- * files at the base, and the project rules once more.
+ * "Caused" is decided by comparison: the untouched files the change can affect are linted twice,
+ * once against today's repository and once against the merge base (their own text is the same in
+ * both; only the rest of the repository differs), and a problem is the change's when it appears
+ * today but not at the base. That holds for every cross-file rule, links and anchors as well as
+ * consistency checks. Which untouched files the change can affect comes from what each project
+ * rule says it depends on and a raw-text search for the names of what changed (affected-files.ts):
+ * editing one page parses only the pages that can link to it, not the whole repository. Their
+ * phase 1 is shared by both runs (through the phase-1 cache).
  *
  * A change to the config file changes what every file is checked against, so it makes every
  * file a changed file (so does adding or deleting a config file anywhere: the one in force may be
@@ -23,8 +24,9 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { lintProject, type LintProjectOptions, type ProjectSource } from '../engine/lint-project.js';
 import { repositoryPathsFromFiles } from '../core/facts.js';
 import { GitRepository, type FileChange } from './git.js';
-import { planWorkingTree, type LintPlan, type RunContext } from './plan.js';
+import { narrowedToTargets, planWorkingTree, type LintPlan, type RunContext } from './plan.js';
 import { projectFileMatcher } from './project-files.js';
+import { filesAChangeCanAffect } from './affected-files.js';
 
 /** How the working tree differs from the merge base, in root-relative paths. */
 export interface ChangeSet {
@@ -81,10 +83,13 @@ export async function planChangedSince(run: RunContext, ref: string): Promise<Li
   const isConfigFile = (file: string): boolean => (head.configFiles ?? []).includes(file) || (CONFIG_FILE_NAMES as readonly string[]).includes(path.posix.basename(file));
   if ([...changeSet.changed, ...changeSet.removed].some(isConfigFile)) return { ...head, source };
   const selected = head.source.targets;
+  // The project as the paths name it: the whole repository for named files, else the folders named.
+  const projectFiles = [...new Set([...(head.source.projectFiles ?? []), ...(head.source.demand?.candidates ?? [])])].sort();
+  const narrowed = narrowedToTargets(source, selected.filter((file) => changeSet.changed.has(file)), projectFiles, run.configs);
   return {
     ...head,
-    source: { ...source, targets: selected.filter((file) => changeSet.changed.has(file)) },
-    extraProblems: causedProblems(repository, changeSet, source, selected, projectFileMatcher(run.configs)),
+    source: narrowed,
+    extraProblems: causedProblems(repository, changeSet, { ...narrowed, targets: selected }, selected, projectFileMatcher(run.configs)),
   };
 }
 
@@ -101,14 +106,21 @@ export function causedProblems(
 ): NonNullable<LintPlan['extraProblems']> {
   const untouched = selected.filter((file) => !changes.changed.has(file));
   return async (engine) => {
-    if (untouched.length === 0) return { diagnostics: [], analyses: new Map(), crashed: false };
+    const nothing = { diagnostics: [], analyses: new Map(), crashed: false };
+    if (untouched.length === 0) return nothing;
     const baseSource = await baseStateSource(repository, changes, today, isProjectFile);
+    // Only the untouched files whose results the change can affect are compared (affected-files.ts).
+    const affected = await filesAChangeCanAffect({ untouched, changes, today, base: baseSource, engine });
+    if (affected.length === 0) return nothing;
     // File rules see only a file's own text, which is the same in both runs: skip them.
-    const now = await lintProject({ ...today, targets: untouched }, { ...engine, projectRulesOnly: true });
+    const now = await lintProject({ ...today, targets: affected }, { ...engine, projectRulesOnly: true });
     // Fixed texts belong to today's files; the base is read as git has it.
     const { overrides: _overrides, ...baseEngine } = engine;
-    const before = await lintProject({ ...baseSource, targets: untouched }, { ...baseEngine, projectRulesOnly: true });
-    return { diagnostics: newDiagnostics(now.diagnostics, before.diagnostics), analyses: now.analyses, crashed: now.crashed || before.crashed };
+    const before = await lintProject({ ...baseSource, targets: affected }, { ...baseEngine, projectRulesOnly: true });
+    // Reports on paths rather than files (a required file gone) are the main run's already.
+    const compared = new Set(affected);
+    const caused = newDiagnostics(now.diagnostics, before.diagnostics).filter((diagnostic) => compared.has(diagnostic.file));
+    return { diagnostics: caused, analyses: now.analyses, crashed: now.crashed || before.crashed };
   };
 }
 

@@ -94,7 +94,10 @@ export class DemandedFiles {
   }
 
   private build(rule: ProjectRule, options: unknown, knowledge: DemandKnowledge): Demand {
-    if (knowledge.targets && rule.demandedBy) return rule.demandedBy(extractedBy(rule.id, knowledge.targets), options, extractedBy(rule.id, knowledge.demanded)) ?? 'never';
+    if (knowledge.targets && rule.demandedBy) {
+      const named = { files: [...knowledge.targets.values()], extracted: extractedBy(rule.id, knowledge.targets), demanded: extractedBy(rule.id, knowledge.demanded) };
+      return rule.demandedBy(named, options) ?? 'never';
+    }
     if (rule.mayContribute) return { key: MAY_CONTRIBUTE_KEY, text: (rawText) => rule.mayContribute!(rawText, options) };
     return 'always';
   }
@@ -139,7 +142,7 @@ export class DemandedFiles {
     const decoded = decodeMarkdown(bytes);
     // A file that is not UTF-8 text is left to the engine, which decides what a full run would.
     if (!decoded.ok) return true;
-    return tests.some((test) => test.text(decoded.text));
+    return tests.some((test) => test.text(decoded.text, file));
   }
 }
 

@@ -22,6 +22,7 @@ import { ALWAYS_IGNORED, discoverTargets, listRepositoryPaths } from './discover
 import type { CliIo } from '../core/io.js';
 import { projectFileMatcher, selectProjectFiles } from './project-files.js';
 import { DemandedFiles } from './demanded-files.js';
+import { dependencies } from './affected-files.js';
 
 /** What every mode needs to know about the run. */
 export interface RunContext {
@@ -96,7 +97,7 @@ function namesFilesOnly(cwd: string, patterns: readonly string[]): boolean {
 }
 
 /** The rules in force for the targets (or in the base config) that compare documents across the repository. */
-function comparingRuleIds(configs: ConfigSet, targets: readonly string[]): Set<string> {
+export function comparingRuleIds(configs: ConfigSet, targets: readonly string[]): Set<string> {
   const readsAll = (enabled: EnabledRule): boolean => enabled.rule.scope === 'project' && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
   return new Set([configs.base(), ...targets.map((target) => configs.forFile(target))].flatMap((enabled) => enabled.filter(readsAll).map(({ rule }) => rule.id)));
 }
@@ -105,7 +106,7 @@ function comparingRuleIds(configs: ConfigSet, targets: readonly string[]): Set<s
  * The project files that rules comparing documents may need for what they report on the targets:
  * chosen once the targets are analysed, by a raw-text test on each file (src/project/demanded-files.ts).
  */
-function projectDemand(targets: readonly string[], projectFiles: readonly string[], configs: ConfigSet, ruleIds: ReadonlySet<string>): ProjectDemand {
+export function projectDemand(targets: readonly string[], projectFiles: readonly string[], configs: ConfigSet, ruleIds: ReadonlySet<string>): ProjectDemand {
   const targetSet = new Set(targets);
   return {
     candidates: projectFiles.filter((file) => !targetSet.has(file)),
@@ -114,6 +115,22 @@ function projectDemand(targets: readonly string[], projectFiles: readonly string
       return (targetFacts, demanded) => demand.next({ targets: targetFacts, demanded });
     },
   };
+}
+
+/**
+ * A source for a few targets out of a project (the changed files of --staged or --changed-since):
+ * the targets are analysed, and the rest of the project only as the rules comparing documents
+ * need it (projectDemand), instead of parsing every project file for their sake. Not when a rule
+ * in force depends on every file's extract (term-consistency across the repository, mapping-
+ * consistency) or does not say what it depends on: the comparison of the untouched files then
+ * usually needs every file anyway (affected-files.ts), and one pass over all is cheapest.
+ */
+export function narrowedToTargets(source: ProjectSource, targets: readonly string[], projectFiles: readonly string[], configs: ConfigSet): ProjectSource {
+  const declared = dependencies(targets, configs);
+  if (!declared || declared.deps.has('extracts')) return { ...source, targets, projectFiles };
+  const { demand: _demand, ...rest } = source;
+  const ruleIds = comparingRuleIds(configs, targets);
+  return { ...rest, targets, projectFiles: targets, ...(ruleIds.size > 0 && targets.length > 0 ? { demand: projectDemand(targets, projectFiles, configs, ruleIds) } : {}) };
 }
 
 const isAlwaysIgnored = picomatch(ALWAYS_IGNORED, { dot: true });

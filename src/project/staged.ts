@@ -14,7 +14,7 @@ import type { ProjectSource } from '../engine/lint-project.js';
 import { repositoryPathsFromFiles } from '../core/facts.js';
 import { causedProblems, summarizeChanges } from './changed-since.js';
 import { GitRepository } from './git.js';
-import { markdownMatcher, warnAboutConfigs, type LintPlan, type RunContext } from './plan.js';
+import { markdownMatcher, narrowedToTargets, warnAboutConfigs, type LintPlan, type RunContext } from './plan.js';
 import { pathArgumentMatcher, projectFileMatcher } from './project-files.js';
 
 const SYMBOLIC_LINK_MODE = '120000';
@@ -46,7 +46,7 @@ export async function planStaged(run: RunContext): Promise<LintPlan> {
 
   const objectByPath = new Map(regularFiles.filter((entry) => isMarkdown(entry.path)).map((entry) => [entry.path, entry.object]));
   const blobs = await repository.readBlobs(objectByPath.values());
-  const source: ProjectSource = {
+  const whole: ProjectSource = {
     targets,
     projectFiles,
     paths,
@@ -58,6 +58,8 @@ export async function planStaged(run: RunContext): Promise<LintPlan> {
     },
     isMarkdown,
   };
+  // The staged files are analysed; the rest of the index only as far as the rules need it.
+  const source = narrowedToTargets(whole, targets, projectFiles, run.configs);
   return {
     source,
     extraProblems: causedProblems(repository, changeSet, source, selected, isProjectFile),

@@ -48,21 +48,31 @@ function readings(rawText: string): string[] {
  */
 const JOINED_WORDS = /[\p{L}\p{N}\p{M}]+(?:[.:/@-][\p{L}\p{N}\p{M}]+)+/gu;
 
-interface Analysed {
-  readings: string[];
-  skeletons: string[];
+/** A text's readings, and their skeletons computed when a test first needs them. */
+class Analysed {
+  readonly readings: string[];
+  private skeletonsOfReadings: string[] | undefined;
+  private standalone: string[] | undefined;
+
+  constructor(readonly rawText: string) {
+    this.readings = readings(rawText);
+  }
+
+  get skeletons(): string[] {
+    return (this.skeletonsOfReadings ??= this.readings.map(skeleton));
+  }
+
   /** The skeletons without joined words: for forms that hold no joining character themselves. */
-  standaloneSkeletons: string[];
+  get standaloneSkeletons(): string[] {
+    return (this.standalone ??= this.readings.map((text) => skeleton(text.replace(JOINED_WORDS, ' '))));
+  }
 }
 
-/** The last text asked about, as both rules of a run ask about the same file in turn. */
-let remembered: (Analysed & { rawText: string }) | undefined;
+/** The last text asked about, as the rules of a run ask about the same file in turn. */
+let remembered: Analysed | undefined;
 
 function analysed(rawText: string): Analysed {
-  if (remembered?.rawText !== rawText) {
-    const texts = readings(rawText);
-    remembered = { rawText, readings: texts, skeletons: texts.map(skeleton), standaloneSkeletons: texts.map((text) => skeleton(text.replace(JOINED_WORDS, ' '))) };
-  }
+  if (remembered?.rawText !== rawText) remembered = new Analysed(rawText);
   return remembered;
 }
 
@@ -99,12 +109,36 @@ const keySkeletonsByText = new Map<string, string[]>();
 export function mayMentionAnyKey(rawText: string, keys: readonly string[]): boolean {
   let skeletons = keySkeletonsByText.get(rawText);
   if (!skeletons) {
-    skeletons = analysed(rawText).readings.map((text) => text.toLowerCase().replace(NOT_KEY, ''));
+    skeletons = keySkeletons(rawText);
     // Only the last text is kept, as for the other tests: each file is asked about in turn.
     keySkeletonsByText.clear();
     keySkeletonsByText.set(rawText, skeletons);
   }
   return keys.some((key) => skeletons.some((text) => text.includes(key)));
+}
+
+const PERCENT_ESCAPES = /(?:%[0-9a-fA-F]{2})+/g;
+
+/** Percent-escapes decoded where they spell UTF-8, as a link's path is read (`my%20file.md`). */
+function decodePercentEscapes(text: string): string {
+  return text.replace(PERCENT_ESCAPES, (escapes) => {
+    try {
+      return decodeURIComponent(escapes);
+    } catch {
+      return escapes;
+    }
+  });
+}
+
+/**
+ * The readings of a text that mayMentionAnyKey searches, as lowercase letters and digits: as
+ * written and with character references decoded, each with and without link destinations, and
+ * with percent-escapes decoded (a name in a link's path).
+ */
+export function keySkeletons(rawText: string): string[] {
+  const texts = analysed(rawText).readings;
+  const all = rawText.includes('%') ? [...texts, ...texts.map(decodePercentEscapes)] : texts;
+  return all.map((text) => text.toLowerCase().replace(NOT_KEY, ''));
 }
 
 /** Markup dropped from prose that may stand between the two characters of an arrow (`-*>*`, `-\>`). */

@@ -36,8 +36,17 @@ describe('explicitly named files', () => {
     expect(await projectFilesFor(REPOSITORY, ['a.md'])).toEqual(['a.md']);
   });
 
-  it('read only themselves when no rule in force compares documents', async () => {
-    expect(await demandFor(REPOSITORY, ['a.md'])).toBeUndefined();
+  it('read nothing more when no rule in force needs another file for what it reports on them', async () => {
+    // duplicate-heading-anchor (recommended) would read the files that can link to a.md if a.md had headings sharing an anchor.
+    expect(await demandFor(REPOSITORY, ['a.md'])).toEqual({ candidates: ['b.md', 'c.md', 'docs/d.md'], demanded: [] });
+    const onlyLinks = { ...REPOSITORY, 'agentops-lint.config.yaml': 'rules:\n  links: error\n' };
+    expect(await demandFor(onlyLinks, ['a.md'])).toBeUndefined();
+  });
+
+  it('parse the files that can link to a named file whose headings share an anchor', async () => {
+    // docs/d.md names a.md but no shared anchor; b.md names neither.
+    const files = { ...REPOSITORY, 'a.md': '# A\n\n## Setup\n\n## Setup\n', 'c.md': '# C\n\nSee [setup](a.md#setup).\n', 'docs/d.md': '# D\n\nSee [a](../a.md).\n' };
+    expect((await demandFor(files, ['a.md']))?.demanded).toEqual(['c.md']);
   });
 
   it('parse only the files that can matter to what the named files use or state, when a rule in force compares documents', async () => {
