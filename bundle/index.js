@@ -3,19 +3,19 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-ZVW43QUD.js";
+} from "./chunk-576XIMR6.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-CBP6QIU5.js";
 import {
   lintProject,
   runLint
-} from "./chunk-EDUOOBYP.js";
+} from "./chunk-WM3TW4PQ.js";
 import "./chunk-H5PPENPH.js";
-import "./chunk-QGRE54L4.js";
+import "./chunk-74H2QMHK.js";
 import "./chunk-IZHV5FLI.js";
-import "./chunk-LA2E6R7Y.js";
+import "./chunk-ERLFHLA3.js";
 import "./chunk-NQKXEI4N.js";
-import "./chunk-XRFXBUXQ.js";
+import "./chunk-OCPCIOPV.js";
 import "./chunk-RL5JZDUN.js";
 export {
   lintProject,

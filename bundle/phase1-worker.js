@@ -5,9 +5,9 @@ import {
   FileSettings,
   analyzeBytes,
   analyzeText
-} from "./chunk-QGRE54L4.js";
+} from "./chunk-74H2QMHK.js";
 import "./chunk-IZHV5FLI.js";
-import "./chunk-XRFXBUXQ.js";
+import "./chunk-OCPCIOPV.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/engine/phase1-worker.ts

@@ -20,7 +20,7 @@ import {
   kubernetesKey,
   mappingFindings,
   matcherFor,
-  nameKey,
+  nameKey as nameKey2,
   pluralOf,
   projectKey,
   proseBlocks,
@@ -31,7 +31,7 @@ import {
   speaksOfThePast,
   termListOptionsShape,
   termVariantSchema
-} from "./chunk-63VMR5DR.js";
+} from "./chunk-ZW7YGZTI.js";
 import {
   caseCorrectedPath,
   external_links_default,
@@ -42,23 +42,29 @@ import {
   replaceFragmentEdit,
   replacePathEdit,
   writtenPath
-} from "./chunk-EP3DLU57.js";
+} from "./chunk-GZINBK6C.js";
 import {
   closestMatches,
   createRegistry,
   destinationPathTo,
   editDistance,
   folderReadme,
+  formSkeleton,
+  isWithin,
+  linkNames,
+  mayHoldAnyForm,
+  mayMentionAnyKey,
+  mayStateMapping,
+  nameKey,
   parseLineAnchor,
   require_dist,
   resolveLinkTarget
-} from "./chunk-LA2E6R7Y.js";
+} from "./chunk-ERLFHLA3.js";
 import "./chunk-NQKXEI4N.js";
 import {
   SKIP,
   blankHtmlComments,
   computeLineStarts,
-  decodeNamedCharacterReference,
   defineFileRule,
   defineProjectRule,
   external_exports,
@@ -69,7 +75,7 @@ import {
   replaceTags,
   require_picomatch,
   slug
-} from "./chunk-XRFXBUXQ.js";
+} from "./chunk-OCPCIOPV.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -177,6 +183,7 @@ var deprecated_phrases_default = defineProjectRule({
   description: "Phrases the project has retired do not appear in prose (with a replacement or a reason each).",
   tags: ["terminology"],
   scope: "project",
+  dependsOn: [],
   defaultSeverity: "error",
   recommended: false,
   fixable: true,
@@ -245,6 +252,7 @@ var anchors_default = defineProjectRule({
   description: "Link fragments (#section) name a heading or HTML anchor of the target Markdown file, with GitHub\u2019s slugs, or a line it has.",
   tags: ["links"],
   scope: "project",
+  dependsOn: ["paths", "linkTargets"],
   defaultSeverity: "error",
   recommended: true,
   fixable: true,
@@ -345,6 +353,29 @@ var duplicate_heading_anchor_default = defineProjectRule({
   description: "Headings that share an anchor in one file are reported when a link targets that anchor (it always lands on the first).",
   tags: ["rendering", "links"],
   scope: "project",
+  dependsOn: ["incomingLinks"],
+  // The links to a file's anchors can be in any file: a run on named files reads them all, and
+  // parses those that can name a named file whose headings share an anchor (none usually do).
+  readsAllFiles: () => true,
+  // A file matters only if it can hold a link to one of those anchors: the anchor is written in it.
+  demandedBy: ({ files }) => {
+    const keys = [];
+    const folders = [];
+    const anchors = [];
+    for (const facts of files) {
+      const shared = [...sameAnchorGroups(facts)].filter(([, headings]) => headings.length > 1).map(([anchor]) => nameKey(anchor));
+      if (shared.length === 0) continue;
+      anchors.push(...shared);
+      const names = linkNames(facts.path);
+      keys.push(...names.keys);
+      if (names.within !== void 0) folders.push(names.within);
+    }
+    if (anchors.length === 0) return void 0;
+    return {
+      key: [...keys.sort(), ...folders.sort().map((folder) => `${folder}/`), ...anchors.sort().map((anchor) => `#${anchor}`)].join("\n"),
+      text: (rawText, path3) => (folders.some((folder) => isWithin(path3, folder)) || mayMentionAnyKey(rawText, keys)) && mayMentionAnyKey(rawText, anchors)
+    };
+  },
   defaultSeverity: "warn",
   recommended: true,
   fixable: false,
@@ -729,66 +760,6 @@ var k8s_concepts_default = defineFileRule({
   }
 });
 
-// src/terms/raw-text-superset.ts
-var NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
-var CHARACTER_REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/g;
-var LINK_TAIL = /\]\([^)]*\)|\]\[[^\]]*\]/g;
-function skeleton(text) {
-  return text.toLowerCase().replace(NOT_WORD, "");
-}
-function decodeCharacterReferences(text) {
-  return text.replace(CHARACTER_REFERENCE, (reference, decimal, hex, name) => {
-    if (name !== void 0) {
-      const decoded = decodeNamedCharacterReference(name);
-      return decoded === false ? reference : decoded;
-    }
-    const codePoint2 = decimal !== void 0 ? Number.parseInt(decimal, 10) : Number.parseInt(hex, 16);
-    return codePoint2 > 0 && codePoint2 <= 1114111 ? String.fromCodePoint(codePoint2) : "\uFFFD";
-  });
-}
-function readings(rawText) {
-  const decoded = rawText.includes("&") ? decodeCharacterReferences(rawText) : rawText;
-  const texts = decoded === rawText ? [rawText] : [rawText, decoded];
-  return texts.flatMap((text) => text.includes("](") || text.includes("][") ? [text, text.replace(LINK_TAIL, "]")] : [text]);
-}
-var JOINED_WORDS = /[\p{L}\p{N}\p{M}]+(?:[.:/@-][\p{L}\p{N}\p{M}]+)+/gu;
-var remembered;
-function analysed(rawText) {
-  if (remembered?.rawText !== rawText) {
-    const texts = readings(rawText);
-    remembered = { rawText, readings: texts, skeletons: texts.map(skeleton), standaloneSkeletons: texts.map((text) => skeleton(text.replace(JOINED_WORDS, " "))) };
-  }
-  return remembered;
-}
-function formSkeleton(form) {
-  const letters = skeleton(form);
-  return { letters: letters.endsWith("y") ? letters.slice(0, -1) : letters, joined: /[.:/@-]/.test(form) };
-}
-function mayHoldAnyForm(rawText, forms) {
-  const { skeletons, standaloneSkeletons } = analysed(rawText);
-  return forms.some((form) => (form.joined ? skeletons : standaloneSkeletons).some((text) => text.includes(form.letters)));
-}
-var NOT_KEY = /[^\p{L}\p{N}]+/gu;
-var keySkeletonsByText = /* @__PURE__ */ new Map();
-function mayMentionAnyKey(rawText, keys) {
-  let skeletons = keySkeletonsByText.get(rawText);
-  if (!skeletons) {
-    skeletons = analysed(rawText).readings.map((text) => text.toLowerCase().replace(NOT_KEY, ""));
-    keySkeletonsByText.clear();
-    keySkeletonsByText.set(rawText, skeletons);
-  }
-  return keys.some((key) => skeletons.some((text) => text.includes(key)));
-}
-var DROPPED_MARKUP = /[*_~`\\[\]]/g;
-var ARROW = /[-=]>|<[-=]|[→⟶⇒⟹←⟵⇐⟸↔⟷⇔⟺]/u;
-var PHRASE_WORDS = /map(?:s|ped)?(?:on)?to|corresponds?(?:on)?to|(?:is|are)(?:just|much)?like|(?:equivalent|counterpart|analogue|analog)(?:of|to)|analogousto/;
-function mayStateMapping(rawText) {
-  if (rawText.includes("|")) return true;
-  const { readings: texts, skeletons } = analysed(rawText);
-  if (texts.some((text) => ARROW.test(text.replace(DROPPED_MARKUP, "")))) return true;
-  return skeletons.some((text) => PHRASE_WORDS.test(text));
-}
-
 // rules/mapping-consistency.ts
 var optionsSchema3 = external_exports.strictObject({
   mapping: canonicalMappingSchema,
@@ -821,11 +792,12 @@ var mapping_consistency_default = defineProjectRule({
   description: 'Kubernetes-to-project mapping statements (tables, arrows, "maps to") agree with the canonical mapping, or with each other.',
   tags: ["terminology", "kubernetes"],
   scope: "project",
+  dependsOn: ["extracts"],
   readsAllFiles: () => true,
   mayContribute: (rawText) => mayStateMapping(rawText),
   // Findings are reported on statements: named files that state no mapping need no other file.
-  demandedBy: (targets, options2, demanded) => {
-    const keys = namesThatMatter(targets, demanded);
+  demandedBy: ({ extracted, demanded }, options2) => {
+    const keys = namesThatMatter(extracted, demanded);
     if (keys.length === 0) return void 0;
     return { key: keys.join("\n"), path: (path3) => !recordsHistoryByPath(path3, options2.history), text: (rawText) => mayStateMapping(rawText) && mayMentionAnyKey(rawText, keys) };
   },
@@ -1021,6 +993,7 @@ var links_default = defineProjectRule({
   description: "Local link, image and HTML destinations exist in the repository, with exact case, as GitHub resolves them.",
   tags: ["links"],
   scope: "project",
+  dependsOn: ["paths"],
   defaultSeverity: "error",
   recommended: true,
   fixable: true,
@@ -1462,7 +1435,7 @@ function headingNearMiss(pattern, heading) {
   if (wanted.length === 0 || found.length === 0 || wanted.length === found.length) return void 0;
   return containsRun(found, wanted) || containsRun(wanted, found) ? "words" : void 0;
 }
-var NOT_WORD2 = "[^\\p{L}\\p{N}]+";
+var NOT_WORD = "[^\\p{L}\\p{N}]+";
 function textNearMiss(pattern, text) {
   const caseless = anyCase(pattern.search);
   const inOtherCase = caseless?.exec(text);
@@ -1471,7 +1444,7 @@ function textNearMiss(pattern, text) {
   const wanted = wordsOf(pattern.source);
   if (wanted.length < 2) return void 0;
   const escape = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const spread = new RegExp(`(?<![\\p{L}\\p{N}])${wanted.map(escape).join(`(?:${NOT_WORD2}[\\p{L}\\p{N}]+){0,3}${NOT_WORD2}`)}(?![\\p{L}\\p{N}])`, "iu");
+  const spread = new RegExp(`(?<![\\p{L}\\p{N}])${wanted.map(escape).join(`(?:${NOT_WORD}[\\p{L}\\p{N}]+){0,3}${NOT_WORD}`)}(?![\\p{L}\\p{N}])`, "iu");
   const match = spread.exec(text);
   return match ? { found: match[0].replace(/\s+/g, " "), kind: "words" } : void 0;
 }
@@ -1729,6 +1702,7 @@ var required_content_default = defineProjectRule({
   description: "Documents matching a glob contain required phrases or patterns (all of a list, or any of one).",
   tags: ["contracts"],
   scope: "project",
+  dependsOn: [],
   defaultSeverity: "error",
   recommended: false,
   fixable: false,
@@ -1813,6 +1787,7 @@ var required_files_default = defineProjectRule({
   description: "Required files exist (exact case), and globs match as many files as required.",
   tags: ["contracts"],
   scope: "project",
+  dependsOn: [],
   // Required paths and globs are answered from the repository's paths: no file is parsed for them.
   reads: "paths",
   defaultSeverity: "error",
@@ -2187,7 +2162,7 @@ var formSkeletonsByOptions = /* @__PURE__ */ new WeakMap();
 function comparedFormSkeletons(options2, concepts) {
   let skeletons = concepts === void 0 ? formSkeletonsByOptions.get(options2) : void 0;
   if (!skeletons) {
-    const compared = matcherFor(options2).terms.filter((term) => term.use !== void 0 && term.accept.length > 0 && (concepts === void 0 || concepts.has(nameKey(term.use))));
+    const compared = matcherFor(options2).terms.filter((term) => term.use !== void 0 && term.accept.length > 0 && (concepts === void 0 || concepts.has(nameKey2(term.use))));
     skeletons = [...new Set(compared.flatMap((term) => [term.use, ...term.accept, ...term.except]))].map(formSkeleton);
     if (concepts === void 0) formSkeletonsByOptions.set(options2, skeletons);
   }
@@ -2214,12 +2189,14 @@ var term_consistency_default = defineProjectRule({
   description: 'A name with several accepted spellings ("K8s" or "k8s") is written one way within a file, or across the repository.',
   tags: ["terminology", "kubernetes"],
   scope: "project",
+  // Within each file, nothing else; across the repository, every file's forms.
+  dependsOn: (options2) => options2.scope === "repository" ? ["extracts"] : [],
   readsAllFiles: (options2) => options2.scope === "repository",
   mayContribute: (rawText, options2) => mayHoldAnyForm(rawText, comparedFormSkeletons(options2)),
   // Reports land only on occurrences, and a concept's target form depends only on the files that
   // use a form of it: the named files' concepts are all a run on them needs searched for.
-  demandedBy: (targets, options2) => {
-    const concepts = new Set(targets.flatMap((data) => data.occurrences.map((occurrence) => occurrence.concept)));
+  demandedBy: ({ extracted }, options2) => {
+    const concepts = new Set(extracted.flatMap((data) => data.occurrences.map((occurrence) => occurrence.concept)));
     if (concepts.size === 0) return void 0;
     const forms = comparedFormSkeletons(options2, concepts);
     return { key: [...concepts].sort().join("\n"), path: (path3) => !recordsHistoryByPath(path3, options2.history), text: (rawText) => mayHoldAnyForm(rawText, forms) };
@@ -2245,7 +2222,7 @@ var term_consistency_default = defineProjectRule({
         if (term.use === void 0 || term.accept.length === 0 || form === void 0) continue;
         const use = comparedUse(block, match);
         if (use === "left-out") continue;
-        const concept = nameKey(term.use);
+        const concept = nameKey2(term.use);
         forms[concept] = [term.use, ...term.accept];
         if (use === "either") {
           ambiguous[concept] = (ambiguous[concept] ?? 0) + 1;
@@ -2383,7 +2360,7 @@ function isReported(match, role, document) {
   if (role.role === "template" || role.role === "quotation" || role.role === "identifier") return false;
   if (!match.term.headings && role.titleCase) return false;
   if (match.term.deprecated || match.expected === void 0) return !document.history && !document.aboutThePast();
-  if (document.history && nameKey(match.found) === nameKey(match.expected)) return false;
+  if (document.history && nameKey2(match.found) === nameKey2(match.expected)) return false;
   if (!isCapitalizationOf(match.found, match.expected)) return true;
   return !(role.titleCase || role.startsContext || role.inCapitalizedName);
 }

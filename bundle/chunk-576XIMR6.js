@@ -3473,10 +3473,10 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-NMZWQXGM.js");
-var infoModule = () => import("./chunk-RLSPE4UT.js");
-var reportsModule = () => import("./chunk-2P2NMGWE.js");
-var serversModule = () => import("./chunk-BYQRTLCG.js");
+var lintModule = () => import("./chunk-QS2L6TAC.js");
+var infoModule = () => import("./chunk-B3F3UVSB.js");
+var reportsModule = () => import("./chunk-PEVZUMIZ.js");
+var serversModule = () => import("./chunk-E6FBNGQ4.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError("expected a whole number of 0 or more.");

@@ -3,45 +3,45 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   external_links_default
-} from "./chunk-EP3DLU57.js";
+} from "./chunk-GZINBK6C.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-PGTJPMCQ.js";
+} from "./chunk-TUBICGB3.js";
 import "./chunk-CBP6QIU5.js";
 import {
   discoveryStart,
   loadExplicitConfig
-} from "./chunk-WPUS4NTB.js";
+} from "./chunk-UO43PXHE.js";
 import {
   findRoot,
   runLint
-} from "./chunk-EDUOOBYP.js";
+} from "./chunk-WM3TW4PQ.js";
 import {
   EXIT_FAILURE,
   EXIT_LINT_ERRORS,
   EXIT_OK,
   NO_CACHE_VARIABLE
 } from "./chunk-H5PPENPH.js";
-import "./chunk-QGRE54L4.js";
+import "./chunk-74H2QMHK.js";
 import {
   UsageError
 } from "./chunk-IZHV5FLI.js";
-import "./chunk-LA2E6R7Y.js";
+import "./chunk-ERLFHLA3.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
 } from "./chunk-NQKXEI4N.js";
-import "./chunk-XRFXBUXQ.js";
+import "./chunk-OCPCIOPV.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/lint-command.ts
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-KHVDB64O.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-LHSSADCQ.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);

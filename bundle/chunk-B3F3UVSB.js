@@ -4,25 +4,25 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-WPUS4NTB.js";
+} from "./chunk-UO43PXHE.js";
 import {
   findRoot,
   toPosix
-} from "./chunk-EDUOOBYP.js";
+} from "./chunk-WM3TW4PQ.js";
 import {
   EXIT_OK
 } from "./chunk-H5PPENPH.js";
-import "./chunk-QGRE54L4.js";
+import "./chunk-74H2QMHK.js";
 import {
   UsageError
 } from "./chunk-IZHV5FLI.js";
 import {
   jsonSchema
-} from "./chunk-LA2E6R7Y.js";
+} from "./chunk-ERLFHLA3.js";
 import {
   ruleDocsUrl
 } from "./chunk-NQKXEI4N.js";
-import "./chunk-XRFXBUXQ.js";
+import "./chunk-OCPCIOPV.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/info-commands.ts

@@ -2,24 +2,25 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  lspCommand,
-  mcpCommand,
-  projectServices
-} from "./chunk-G2A2GF7L.js";
-import "./chunk-DBF2AHGO.js";
+  mappingsCommand,
+  mappingsReport,
+  termsCommand,
+  termsReport
+} from "./chunk-RL66KGNT.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-63VMR5DR.js";
-import "./chunk-WPUS4NTB.js";
-import "./chunk-EDUOOBYP.js";
+import "./chunk-ZW7YGZTI.js";
+import "./chunk-UO43PXHE.js";
+import "./chunk-WM3TW4PQ.js";
 import "./chunk-H5PPENPH.js";
-import "./chunk-QGRE54L4.js";
+import "./chunk-74H2QMHK.js";
 import "./chunk-IZHV5FLI.js";
-import "./chunk-LA2E6R7Y.js";
+import "./chunk-ERLFHLA3.js";
 import "./chunk-NQKXEI4N.js";
-import "./chunk-XRFXBUXQ.js";
+import "./chunk-OCPCIOPV.js";
 import "./chunk-RL5JZDUN.js";
 export {
-  lspCommand,
-  mcpCommand,
-  projectServices
+  mappingsCommand,
+  mappingsReport,
+  termsCommand,
+  termsReport
 };

@@ -3,14 +3,14 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   editDistance
-} from "./chunk-LA2E6R7Y.js";
+} from "./chunk-ERLFHLA3.js";
 import {
   SKIP,
   decodeNamedCharacterReference,
   external_exports,
   forEachNode,
   require_picomatch
-} from "./chunk-XRFXBUXQ.js";
+} from "./chunk-OCPCIOPV.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";

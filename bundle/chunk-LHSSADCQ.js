@@ -5,36 +5,36 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-G2A2GF7L.js";
-import "./chunk-DBF2AHGO.js";
+} from "./chunk-TKRQDONT.js";
+import "./chunk-RL66KGNT.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-63VMR5DR.js";
+import "./chunk-ZW7YGZTI.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-PGTJPMCQ.js";
+} from "./chunk-TUBICGB3.js";
 import "./chunk-CBP6QIU5.js";
 import {
   discoveryStart
-} from "./chunk-WPUS4NTB.js";
+} from "./chunk-UO43PXHE.js";
 import {
   findRoot,
   pathArgumentMatcher
-} from "./chunk-EDUOOBYP.js";
+} from "./chunk-WM3TW4PQ.js";
 import "./chunk-H5PPENPH.js";
-import "./chunk-QGRE54L4.js";
+import "./chunk-74H2QMHK.js";
 import {
   ConfigError,
   UsageError
 } from "./chunk-IZHV5FLI.js";
-import "./chunk-LA2E6R7Y.js";
+import "./chunk-ERLFHLA3.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
 } from "./chunk-NQKXEI4N.js";
-import "./chunk-XRFXBUXQ.js";
+import "./chunk-OCPCIOPV.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/watch-command.ts

@@ -4,10 +4,10 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-DBF2AHGO.js";
+} from "./chunk-RL66KGNT.js";
 import {
   loadExplicitConfig
-} from "./chunk-WPUS4NTB.js";
+} from "./chunk-UO43PXHE.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
@@ -34,14 +34,14 @@ import {
   settleVerifiedFixes,
   toPosix,
   writeFixes
-} from "./chunk-EDUOOBYP.js";
+} from "./chunk-WM3TW4PQ.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK
 } from "./chunk-H5PPENPH.js";
 import {
   collectFileFacts
-} from "./chunk-QGRE54L4.js";
+} from "./chunk-74H2QMHK.js";
 import {
   ConfigError,
   UsageError,
@@ -49,7 +49,7 @@ import {
 } from "./chunk-IZHV5FLI.js";
 import {
   closestMatches
-} from "./chunk-LA2E6R7Y.js";
+} from "./chunk-ERLFHLA3.js";
 import {
   ENGINE_DOCS_URL,
   PACKAGE_ROOT,
@@ -95,7 +95,7 @@ import {
   toJSONSchema,
   union,
   unknown
-} from "./chunk-XRFXBUXQ.js";
+} from "./chunk-OCPCIOPV.js";
 import {
   __commonJS,
   __esm,

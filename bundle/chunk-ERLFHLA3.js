@@ -7,9 +7,10 @@ import {
 } from "./chunk-NQKXEI4N.js";
 import {
   ENGINE_RULES,
+  decodeNamedCharacterReference,
   external_exports,
   sortByRuleId
-} from "./chunk-XRFXBUXQ.js";
+} from "./chunk-OCPCIOPV.js";
 import {
   __commonJS,
   __require
@@ -92,17 +93,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path2) {
-      const ctrl = callVisitor(key, node, visitor, path2);
+    function visit_(key, node, visitor, path3) {
+      const ctrl = callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visit_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path2);
+            const ci = visit_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -113,13 +114,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = visit_("key", node.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = visit_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path2);
+          const cv = visit_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -140,17 +141,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path2) {
-      const ctrl = await callVisitor(key, node, visitor, path2);
+    async function visitAsync_(key, node, visitor, path3) {
+      const ctrl = await callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visitAsync_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -161,13 +162,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path2);
+          const cv = await visitAsync_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -194,23 +195,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path2) {
+    function callVisitor(key, node, visitor, path3) {
       if (typeof visitor === "function")
-        return visitor(key, node, path2);
+        return visitor(key, node, path3);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path2);
+        return visitor.Map?.(key, node, path3);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path2);
+        return visitor.Seq?.(key, node, path3);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path2);
+        return visitor.Pair?.(key, node, path3);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path2);
+        return visitor.Scalar?.(key, node, path3);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path2);
+        return visitor.Alias?.(key, node, path3);
       return void 0;
     }
-    function replaceNode(key, path2, node) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path3, node) {
+      const parent = path3[path3.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -822,10 +823,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value) {
+    function collectionFromPath(schema, path3, value) {
       let v = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path3.length - 1; i >= 0; --i) {
+        const k = path3[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -844,7 +845,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -874,11 +875,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path3, value) {
+        if (isEmptyPath(path3))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path3;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -892,8 +893,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -907,8 +908,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path3, keepScalar) {
+        const [key, ...rest] = path3;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -926,8 +927,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -937,8 +938,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path3, value) {
+        const [key, ...rest] = path3;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3453,9 +3454,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path3, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path3, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3530,14 +3531,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection.isEmptyPath(path2)) {
+      deleteIn(path3) {
+        if (Collection.isEmptyPath(path3)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3552,10 +3553,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection.isEmptyPath(path2))
+      getIn(path3, keepScalar) {
+        if (Collection.isEmptyPath(path3))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3566,10 +3567,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection.isEmptyPath(path2))
+      hasIn(path3) {
+        if (Collection.isEmptyPath(path3))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3586,13 +3587,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection.isEmptyPath(path2)) {
+      setIn(path3, value) {
+        if (Collection.isEmptyPath(path3)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path3, value);
         }
       }
       /**
@@ -5553,9 +5554,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path2) => {
+    visit.itemAtPath = (cst, path3) => {
       let item = cst;
-      for (const [field, index] of path2) {
+      for (const [field, index] of path3) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5564,23 +5565,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path2) => {
-      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit.parentCollection = (cst, path3) => {
+      const parent = visit.itemAtPath(cst, path3.slice(0, -1));
+      const field = path3[path3.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path3, item, visitor) {
+      let ctrl = visitor(item, path3);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5591,10 +5592,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path3);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7543,6 +7544,9 @@ function resolveLinkTarget(fromFile, url) {
   return { path: cleaned, ...fragment === void 0 ? {} : { fragment }, escapesRoot };
 }
 var README = /^readme(\.[a-z\d]+)?$/i;
+function isReadmeName(name) {
+  return README.test(name);
+}
 var MARKDOWN_EXTENSION = /\.(md|markdown|mdown|mkdn|mkd|mdwn)$/i;
 var readmesByPaths = /* @__PURE__ */ new WeakMap();
 function readmeRank(file) {
@@ -7582,6 +7586,112 @@ function destinationPathTo(fromFile, target, originalPath) {
   return `${originalPath.startsWith("./") && !relative.startsWith("../") && relative !== "." ? "./" : ""}${relative}${trailingSlash}`;
 }
 
+// src/links/link-names.ts
+import path2 from "node:path";
+var ROOT_LANDING_FOLDERS = /* @__PURE__ */ new Set(["", ".github", "docs"]);
+function nameKey(name) {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+function linkNames(file) {
+  const name = path2.posix.basename(file);
+  if (!isReadmeName(name)) return { keys: [nameKey(name)] };
+  const folder = path2.posix.dirname(file) === "." ? "" : path2.posix.dirname(file);
+  if (ROOT_LANDING_FOLDERS.has(folder)) return { keys: [], within: "" };
+  return { keys: [nameKey(path2.posix.basename(folder))], within: folder };
+}
+function isWithin(file, folder) {
+  return folder === "" || file.startsWith(`${folder}/`);
+}
+
+// src/terms/raw-text-superset.ts
+var NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
+var CHARACTER_REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/g;
+var LINK_TAIL = /\]\([^)]*\)|\]\[[^\]]*\]/g;
+function skeleton(text) {
+  return text.toLowerCase().replace(NOT_WORD, "");
+}
+function decodeCharacterReferences(text) {
+  return text.replace(CHARACTER_REFERENCE, (reference, decimal, hex, name) => {
+    if (name !== void 0) {
+      const decoded = decodeNamedCharacterReference(name);
+      return decoded === false ? reference : decoded;
+    }
+    const codePoint = decimal !== void 0 ? Number.parseInt(decimal, 10) : Number.parseInt(hex, 16);
+    return codePoint > 0 && codePoint <= 1114111 ? String.fromCodePoint(codePoint) : "\uFFFD";
+  });
+}
+function readings(rawText) {
+  const decoded = rawText.includes("&") ? decodeCharacterReferences(rawText) : rawText;
+  const texts = decoded === rawText ? [rawText] : [rawText, decoded];
+  return texts.flatMap((text) => text.includes("](") || text.includes("][") ? [text, text.replace(LINK_TAIL, "]")] : [text]);
+}
+var JOINED_WORDS = /[\p{L}\p{N}\p{M}]+(?:[.:/@-][\p{L}\p{N}\p{M}]+)+/gu;
+var Analysed = class {
+  constructor(rawText) {
+    this.rawText = rawText;
+    this.readings = readings(rawText);
+  }
+  rawText;
+  readings;
+  skeletonsOfReadings;
+  standalone;
+  get skeletons() {
+    return this.skeletonsOfReadings ??= this.readings.map(skeleton);
+  }
+  /** The skeletons without joined words: for forms that hold no joining character themselves. */
+  get standaloneSkeletons() {
+    return this.standalone ??= this.readings.map((text) => skeleton(text.replace(JOINED_WORDS, " ")));
+  }
+};
+var remembered;
+function analysed(rawText) {
+  if (remembered?.rawText !== rawText) remembered = new Analysed(rawText);
+  return remembered;
+}
+function formSkeleton(form) {
+  const letters = skeleton(form);
+  return { letters: letters.endsWith("y") ? letters.slice(0, -1) : letters, joined: /[.:/@-]/.test(form) };
+}
+function mayHoldAnyForm(rawText, forms) {
+  const { skeletons, standaloneSkeletons } = analysed(rawText);
+  return forms.some((form) => (form.joined ? skeletons : standaloneSkeletons).some((text) => text.includes(form.letters)));
+}
+var NOT_KEY = /[^\p{L}\p{N}]+/gu;
+var keySkeletonsByText = /* @__PURE__ */ new Map();
+function mayMentionAnyKey(rawText, keys) {
+  let skeletons = keySkeletonsByText.get(rawText);
+  if (!skeletons) {
+    skeletons = keySkeletons(rawText);
+    keySkeletonsByText.clear();
+    keySkeletonsByText.set(rawText, skeletons);
+  }
+  return keys.some((key) => skeletons.some((text) => text.includes(key)));
+}
+var PERCENT_ESCAPES = /(?:%[0-9a-fA-F]{2})+/g;
+function decodePercentEscapes(text) {
+  return text.replace(PERCENT_ESCAPES, (escapes) => {
+    try {
+      return decodeURIComponent(escapes);
+    } catch {
+      return escapes;
+    }
+  });
+}
+function keySkeletons(rawText) {
+  const texts = analysed(rawText).readings;
+  const all = rawText.includes("%") ? [...texts, ...texts.map(decodePercentEscapes)] : texts;
+  return all.map((text) => text.toLowerCase().replace(NOT_KEY, ""));
+}
+var DROPPED_MARKUP = /[*_~`\\[\]]/g;
+var ARROW = /[-=]>|<[-=]|[→⟶⇒⟹←⟵⇐⟸↔⟷⇔⟺]/u;
+var PHRASE_WORDS = /map(?:s|ped)?(?:on)?to|corresponds?(?:on)?to|(?:is|are)(?:just|much)?like|(?:equivalent|counterpart|analogue|analog)(?:of|to)|analogousto/;
+function mayStateMapping(rawText) {
+  if (rawText.includes("|")) return true;
+  const { readings: texts, skeletons } = analysed(rawText);
+  if (texts.some((text) => ARROW.test(text.replace(DROPPED_MARKUP, "")))) return true;
+  return skeletons.some((text) => PHRASE_WORDS.test(text));
+}
+
 export {
   require_dist,
   editDistance,
@@ -7592,8 +7702,16 @@ export {
   createRegistry,
   splitDestination,
   resolveLinkTarget,
+  isReadmeName,
   folderReadme,
   parseLineAnchor,
   encodeDestinationPath,
-  destinationPathTo
+  destinationPathTo,
+  nameKey,
+  linkNames,
+  isWithin,
+  formSkeleton,
+  mayHoldAnyForm,
+  mayMentionAnyKey,
+  mayStateMapping
 };

@@ -22,16 +22,16 @@ import {
   matcherFor,
   proseBlocks,
   sourceRange
-} from "./chunk-63VMR5DR.js";
+} from "./chunk-ZW7YGZTI.js";
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-WPUS4NTB.js";
+} from "./chunk-UO43PXHE.js";
 import {
   comparingRules,
   findRoot,
   planWorkingTree
-} from "./chunk-EDUOOBYP.js";
+} from "./chunk-WM3TW4PQ.js";
 import {
   EXIT_OK
 } from "./chunk-H5PPENPH.js";
@@ -44,7 +44,7 @@ import {
   formatMessage,
   offsetToPoint,
   parseMarkdown
-} from "./chunk-XRFXBUXQ.js";
+} from "./chunk-OCPCIOPV.js";
 
 // src/cli/inventories/mappings-report.ts
 function buildMappingsReport({ files, shown = () => true, vocabulary, canonical, messages, history }) {
@@ -217,7 +217,7 @@ async function openProject(patterns, options, io, judgedBy) {
   return { root, configs, settings: configs, source: plan.source };
 }
 function mayContributeToComparison(project, file, text) {
-  return comparingRules(project.settings.forFile(file)).some(({ rule, options }) => rule.mayContribute?.(text, options) ?? true);
+  return comparingRules(project.settings.forFile(file)).some(({ rule, options }) => rule.extract !== void 0 && (rule.mayContribute?.(text, options) ?? true));
 }
 async function parseTargets(project, withContext = false) {
   const files = [];

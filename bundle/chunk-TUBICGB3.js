@@ -14,7 +14,7 @@ import {
 } from "./chunk-IZHV5FLI.js";
 import {
   didYouMean
-} from "./chunk-LA2E6R7Y.js";
+} from "./chunk-ERLFHLA3.js";
 
 // src/reporters/outputs.ts
 import { promises as fs } from "node:fs";

@@ -24,7 +24,7 @@ import {
   require_picomatch,
   sortByRuleId,
   walkWithHandlers
-} from "./chunk-XRFXBUXQ.js";
+} from "./chunk-OCPCIOPV.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";

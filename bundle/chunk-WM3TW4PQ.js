@@ -21,7 +21,7 @@ import {
   toPending,
   tooLargeFile,
   unreadableFile
-} from "./chunk-QGRE54L4.js";
+} from "./chunk-74H2QMHK.js";
 import {
   ConfigError,
   UsageError,
@@ -34,9 +34,14 @@ import {
   createRegistry,
   didYouMean,
   folderReadme,
+  isReadmeName,
+  isWithin,
+  linkNames,
+  mayMentionAnyKey,
+  nameKey,
   require_dist,
   resolveLinkTarget
-} from "./chunk-LA2E6R7Y.js";
+} from "./chunk-ERLFHLA3.js";
 import {
   PACKAGE_ROOT,
   TOOL_VERSION
@@ -47,11 +52,12 @@ import {
   ENGINE_RULES,
   RULE_CRASH,
   computeLineStarts,
+  dependenciesOf,
   external_exports,
   formatMessage,
   offsetToPoint,
   require_picomatch
-} from "./chunk-XRFXBUXQ.js";
+} from "./chunk-OCPCIOPV.js";
 import {
   __commonJS,
   __require,
@@ -130,7 +136,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path18 = __require("path");
+    var path19 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -142,7 +148,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path18.resolve(cwd, filepath);
+      return path19.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -1439,7 +1445,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path18 = __require("path");
+    var path19 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1613,7 +1619,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path18.sep,
+      SEP: path19.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1640,7 +1646,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path18 = __require("path");
+    var path19 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1669,7 +1675,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path18.sep === "\\";
+      return win32 === true || path19.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -3033,7 +3039,7 @@ var require_parse2 = __commonJS({
 var require_picomatch2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path18 = __require("path");
+    var path19 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
@@ -3118,7 +3124,7 @@ var require_picomatch2 = __commonJS({
     };
     picomatch7.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch7.makeRe(glob, options);
-      return regex.test(path18.basename(input));
+      return regex.test(path19.basename(input));
     };
     picomatch7.isMatch = (str, patterns, options) => picomatch7(patterns, options)(str);
     picomatch7.parse = (pattern, options) => {
@@ -3345,7 +3351,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path18 = __require("path");
+    var path19 = __require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -3440,7 +3446,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path18.basename(pattern);
+      const basename = path19.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3498,7 +3504,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path18.isAbsolute(pattern);
+      return path19.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -3675,8 +3681,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs6 = require_fs();
     exports.fs = fs6;
-    var path18 = require_path();
-    exports.path = path18;
+    var path19 = require_path();
+    exports.path = path19;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -3788,8 +3794,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path18, settings, callback) {
-      settings.fs.lstat(path18, (lstatError, lstat) => {
+    function read(path19, settings, callback) {
+      settings.fs.lstat(path19, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3798,7 +3804,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path18, (statError, stat) => {
+        settings.fs.stat(path19, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3830,13 +3836,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path18, settings) {
-      const lstat = settings.fs.lstatSync(path18);
+    function read(path19, settings) {
+      const lstat = settings.fs.lstatSync(path19);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path18);
+        const stat = settings.fs.statSync(path19);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -3907,17 +3913,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path18, optionsOrSettingsOrCallback, callback) {
+    function stat(path19, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync4(path18, optionsOrSettings) {
+    function statSync4(path19, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path18, settings);
+      return sync.read(path19, settings);
     }
     exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
@@ -4133,16 +4139,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path18 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path19 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path18, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path19, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path18,
+                path: path19,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4260,7 +4266,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path19 = __require("path");
     var fsStat = require_out();
     var fs6 = require_fs4();
     var Settings = class {
@@ -4268,7 +4274,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs6.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4295,17 +4301,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path18, optionsOrSettingsOrCallback, callback) {
+    function scandir(path19, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path18, optionsOrSettings) {
+    function scandirSync(path19, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path18, settings);
+      return sync.read(path19, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4953,7 +4959,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path19 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -4963,7 +4969,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -5025,7 +5031,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path19 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -5038,7 +5044,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path18.resolve(this._settings.cwd, filepath);
+        return path19.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -5454,7 +5460,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path19 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5468,7 +5474,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path18.resolve(this._settings.cwd, task.base);
+        return path19.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -6306,26 +6312,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path18) => {
-      const end = path18.length - 1;
-      const index = path18.lastIndexOf(
+    var basenameOf = (path19) => {
+      const end = path19.length - 1;
+      const index = path19.lastIndexOf(
         SLASH,
-        path18[end] === SLASH ? end - 1 : end
+        path19[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path18 : path18.slice(index + 1);
+      return index < 0 ? path19 : path19.slice(index + 1);
     };
-    var parentOf = (path18) => {
-      if (path18.charCodeAt(0) === SLASH_CODE || path18.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path18.split(SLASH).filter(Boolean);
+    var parentOf = (path19) => {
+      if (path19.charCodeAt(0) === SLASH_CODE || path19.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path19.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path18.length - 1;
-      const cut = path18.lastIndexOf(
+      const end = path19.length - 1;
+      const cut = path19.lastIndexOf(
         SLASH,
-        path18.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path19.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path18.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path19.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -6475,7 +6481,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path18) {
+      testLiteral(path19) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -6484,7 +6490,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path18)) {
+          if (rule.checkRegex.test(path19)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -6504,15 +6510,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path18, mode) {
+      test(path19, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path18) : path18;
+        const basename = shortcut ? basenameOf(path19) : path19;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path18
+            shortcut && rule._basenameOnly ? basename : path19
           )) {
             const { negative } = rule;
             const ret = {
@@ -6534,17 +6540,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path18, originalPath, doThrow) => {
-      if (!isString(path18)) {
+    var checkPath = (path19, originalPath, doThrow) => {
+      if (!isString(path19)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path18) {
+      if (!path19) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path18)) {
+      if (checkPath.isNotRelative(path19)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -6553,25 +6559,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path18) => {
-      const first = path18.charCodeAt(0);
+    var isNotRelative = (path19) => {
+      const first = path19.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path18.length === 1) {
+      if (path19.length === 1) {
         return true;
       }
-      const second = path18.charCodeAt(1);
+      const second = path19.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path18.length === 2 || path18.charCodeAt(2) === SLASH_CODE;
+      return path19.length === 2 || path19.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -6602,58 +6608,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path18) {
+      _test(originalPath, cache, path19) {
         checkPath(
-          path18,
+          path19,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path18 ? this._t(path18, cache) : {
+        return path19 ? this._t(path19, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path18 = convertPath(target);
-        if (!path18 || path18.charCodeAt(path18.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path18);
+        const path19 = convertPath(target);
+        if (!path19 || path19.charCodeAt(path19.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path19);
         }
-        const dir = this._t(path18, this._testCache);
+        const dir = this._t(path19, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path18);
+        const literal = this._rules.testLiteral(path19);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path18, cache) {
-        if (path18 in cache) {
-          return cache[path18];
+      _t(path19, cache) {
+        if (path19 in cache) {
+          return cache[path19];
         }
-        const parentPath = parentOf(path18);
+        const parentPath = parentOf(path19);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path18] = parent && parent.ignored ? parent : this._rules.test(path18, MODE_IGNORE);
+        return cache[path19] = parent && parent.ignored ? parent : this._rules.test(path19, MODE_IGNORE);
       }
-      ignores(path18) {
-        return this._test(path18, this._ignoreCache, convertPath(path18)).ignored;
+      ignores(path19) {
+        return this._test(path19, this._ignoreCache, convertPath(path19)).ignored;
       }
       createFilter() {
-        return (path18) => !this.ignores(path18);
+        return (path19) => !this.ignores(path19);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path18) {
-        return this._test(path18, this._testCache, convertPath(path18));
+      test(path19) {
+        return this._test(path19, this._testCache, convertPath(path19));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path18) => checkPath(convertPath(path18), path18, RETURN_FALSE);
+    var isPathValid2 = (path19) => checkPath(convertPath(path19), path19, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path18) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
+      checkPath.isNotRelative = (path19) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path19) || isNotRelative(path19);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -6713,21 +6719,21 @@ async function readPlainTextFiles(rules, source) {
 }
 
 // src/engine/lint-project.ts
-async function analyzeOne(path18, source, options, factsOnly) {
-  const enabled = options.settings.forFile(path18);
-  const override = options.overrides?.get(path18);
-  if (override !== void 0) return analyzeText(path18, override, enabled, factsOnly);
+async function analyzeOne(path19, source, options, factsOnly) {
+  const enabled = options.settings.forFile(path19);
+  const override = options.overrides?.get(path19);
+  if (override !== void 0) return analyzeText(path19, override, enabled, factsOnly);
   let bytes;
   try {
-    bytes = await source.read(path18);
+    bytes = await source.read(path19);
   } catch (error) {
-    return unreadableFile(path18, error);
+    return unreadableFile(path19, error);
   }
-  return overSizeLimit(path18, bytes, options) ?? analyzeBytes(path18, bytes, enabled, factsOnly);
+  return overSizeLimit(path19, bytes, options) ?? analyzeBytes(path19, bytes, enabled, factsOnly);
 }
-function overSizeLimit(path18, bytes, options) {
-  const limit = options.maxFileBytes?.(path18) ?? maxFileBytes(void 0);
-  return bytes.length > limit ? tooLargeFile(path18, bytes.length, limit) : void 0;
+function overSizeLimit(path19, bytes, options) {
+  const limit = options.maxFileBytes?.(path19) ?? maxFileBytes(void 0);
+  return bytes.length > limit ? tooLargeFile(path19, bytes.length, limit) : void 0;
 }
 function linkedContextFiles(analyses, source, known) {
   const result = /* @__PURE__ */ new Set();
@@ -6909,14 +6915,14 @@ function phase1ForRun(runPhase1, factsRead) {
   };
 }
 async function analyzeProject(source, options) {
-  const targetSettings = new Map(source.targets.map((path18) => [path18, options.settings.forFile(path18)]));
+  const targetSettings = new Map(source.targets.map((path19) => [path19, options.settings.forFile(path19)]));
   const factsRead = activeProjectRules(options, targetSettings).some(({ rule }) => rule.reads !== "paths");
   const runPhase1 = phase1ForRun(options.runPhase1 ?? runPhase1Sequentially, factsRead);
   const targetSet = new Set(source.targets);
-  const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path18) => source.isMarkdown(path18)).sort();
+  const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path19) => source.isMarkdown(path19)).sort();
   const jobs = [
-    ...source.targets.map((path18) => ({ path: path18, factsOnly: options.projectRulesOnly === true })),
-    ...projectFiles.filter((path18) => !targetSet.has(path18)).map((path18) => ({ path: path18, factsOnly: true }))
+    ...source.targets.map((path19) => ({ path: path19, factsOnly: options.projectRulesOnly === true })),
+    ...projectFiles.filter((path19) => !targetSet.has(path19)).map((path19) => ({ path: path19, factsOnly: true }))
   ];
   const analyses = /* @__PURE__ */ new Map();
   const files = /* @__PURE__ */ new Map();
@@ -6931,21 +6937,21 @@ async function analyzeProject(source, options) {
   collect(await runPhase1(jobs, source, options));
   const known = new Set(jobs.map((job) => job.path));
   if (source.demand) {
-    const targetFacts = new Map([...analyses].flatMap(([path18, analysis]) => analysis.facts ? [[path18, analysis.facts]] : []));
+    const targetFacts = new Map([...analyses].flatMap(([path19, analysis]) => analysis.facts ? [[path19, analysis.facts]] : []));
     const demandedFacts = /* @__PURE__ */ new Map();
-    const select = source.demand.session((path18) => source.read(path18), source.demand.candidates);
+    const select = source.demand.session((path19) => source.read(path19), source.demand.candidates.filter((path19) => !known.has(path19)));
     for (; ; ) {
-      const demanded = (await select(targetFacts, demandedFacts)).filter((path18) => !known.has(path18));
+      const demanded = (await select(targetFacts, demandedFacts)).filter((path19) => !known.has(path19));
       if (demanded.length === 0) break;
-      for (const path18 of demanded) known.add(path18);
-      const results = await runPhase1(demanded.map((path18) => ({ path: path18, factsOnly: true })), source, options);
+      for (const path19 of demanded) known.add(path19);
+      const results = await runPhase1(demanded.map((path19) => ({ path: path19, factsOnly: true })), source, options);
       collect(results);
       for (const analysis of results) if (analysis.facts) demandedFacts.set(analysis.path, analysis.facts);
     }
   }
   const projectKnown = source.demand ? /* @__PURE__ */ new Set([...known, ...source.demand.candidates]) : known;
   const contextPaths = /* @__PURE__ */ new Set([...linkedContextFiles(analyses.values(), source, known), ...linkedContextFiles(contextAnalyses, source, projectKnown)]);
-  const contextJobs = [...contextPaths].sort().map((path18) => ({ path: path18, factsOnly: true }));
+  const contextJobs = [...contextPaths].sort().map((path19) => ({ path: path19, factsOnly: true }));
   for (const context of await runPhase1(contextJobs, source, options)) if (context.facts) files.set(context.path, context.facts);
   const index = { files: inPathOrder(files), targets: targetSet, paths: source.paths, renames: source.renames ?? /* @__PURE__ */ new Map() };
   const projectRules = activeProjectRules(options, targetSettings);
@@ -6964,15 +6970,15 @@ function settle(state, options) {
     byFile.set(pending.file, list);
   }
   const diagnostics = [];
-  for (const path18 of source.targets) {
-    const facts = index.files.get(path18);
-    const pendingList = byFile.get(path18) ?? [];
+  for (const path19 of source.targets) {
+    const facts = index.files.get(path19);
+    const pendingList = byFile.get(path19) ?? [];
     if (!facts) {
       diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, [0])));
       continue;
     }
     const suppressions = new SuppressionMap(facts.directives);
-    for (const work of state.silenced) if (work.file === path18) suppressions.suppresses(work.ruleId, work.line);
+    for (const work of state.silenced) if (work.file === path19) suppressions.suppresses(work.ruleId, work.line);
     for (const pending of pendingList) {
       const { line } = offsetToPoint(facts.lineStarts, pending.start);
       if (pending.ruleId !== RULE_CRASH.id && suppressions.suppresses(pending.ruleId, line)) continue;
@@ -6981,7 +6987,7 @@ function settle(state, options) {
     for (const pending of directiveDiagnostics(facts, knownRuleIds)) diagnostics.push(toDiagnostic(pending, facts.lineStarts));
     if (options.reportUnusedDisables) {
       for (const directive of suppressions.unused(knownRuleIds)) {
-        const pending = toPending(path18, CONTROL_COMMENTS.id, "error", CONTROL_COMMENTS.messages, {
+        const pending = toPending(path19, CONTROL_COMMENTS.id, "error", CONTROL_COMMENTS.messages, {
           messageId: directive.rules ? "unusedDisableRules" : "unusedDisable",
           data: { directive: `agentops-lint-${directive.kind}`, rules: directive.rules?.map((id) => `"${id}"`).join(" or ") ?? "" },
           at: { start: directive.start, end: directive.end }
@@ -6990,9 +6996,9 @@ function settle(state, options) {
       }
     }
   }
-  for (const [path18, pendingList] of byFile) {
-    if (index.targets.has(path18)) continue;
-    const lineStarts = state.plainTexts.files.get(path18)?.lineStarts ?? [0];
+  for (const [path19, pendingList] of byFile) {
+    if (index.targets.has(path19)) continue;
+    const lineStarts = state.plainTexts.files.get(path19)?.lineStarts ?? [0];
     diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, lineStarts)));
   }
   diagnostics.sort(compareDiagnostics);
@@ -7429,12 +7435,12 @@ function isPathInside(childPath, parentPath) {
 }
 
 // node_modules/slash/index.js
-function slash(path18) {
-  const isExtendedLengthPath = path18.startsWith("\\\\?\\");
+function slash(path19) {
+  const isExtendedLengthPath = path19.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path18;
+    return path19;
   }
-  return path18.replace(/\\/g, "/");
+  return path19.replace(/\\/g, "/");
 }
 
 // node_modules/globby/utilities.js
@@ -8472,25 +8478,25 @@ var getStatMethod = (fsImplementation) => {
   return bindFsMethod(fs3.promises, "stat");
 };
 var getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-var isDirectory = async (path18, fsImplementation) => {
+var isDirectory = async (path19, fsImplementation) => {
   try {
-    const stats = await getStatMethod(fsImplementation)(path18);
+    const stats = await getStatMethod(fsImplementation)(path19);
     return stats.isDirectory();
   } catch {
     return false;
   }
 };
-var isDirectorySync = (path18, fsImplementation) => {
+var isDirectorySync = (path19, fsImplementation) => {
   try {
-    const stats = getStatSyncMethod2(fsImplementation)(path18);
+    const stats = getStatSyncMethod2(fsImplementation)(path19);
     return stats.isDirectory();
   } catch {
     return false;
   }
 };
 var normalizePathForDirectoryGlob = (filePath, cwd) => {
-  const path18 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-  return nodePath.isAbsolute(path18) ? path18 : nodePath.join(cwd, path18);
+  const path19 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+  return nodePath.isAbsolute(path19) ? path19 : nodePath.join(cwd, path19);
 };
 var shouldExpandGlobstarDirectory = (pattern) => {
   const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -8575,9 +8581,9 @@ var getIgnoreFilesPatterns = (options) => {
   }
   return patterns;
 };
-var isPathIgnored = (matcher, globalMatcher, path18) => {
-  const globalResult = globalMatcher ? globalMatcher(path18) : void 0;
-  const result = matcher ? matcher(path18) : void 0;
+var isPathIgnored = (matcher, globalMatcher, path19) => {
+  const globalResult = globalMatcher ? globalMatcher(path19) : void 0;
+  const result = matcher ? matcher(path19) : void 0;
   if (result?.unignored) {
     return false;
   }
@@ -9050,7 +9056,7 @@ function pathArgumentMatcher(cwd, root, patterns) {
 // src/project/plan.ts
 import { existsSync as existsSync4, statSync as statSync2 } from "node:fs";
 var import_picomatch5 = __toESM(require_picomatch(), 1);
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/config/config-notices.ts
 var import_picomatch4 = __toESM(require_picomatch(), 1);
@@ -9157,7 +9163,10 @@ var DemandedFiles = class {
     return result;
   }
   build(rule, options, knowledge) {
-    if (knowledge.targets && rule.demandedBy) return rule.demandedBy(extractedBy(rule.id, knowledge.targets), options, extractedBy(rule.id, knowledge.demanded)) ?? "never";
+    if (knowledge.targets && rule.demandedBy) {
+      const named = { files: [...knowledge.targets.values()], extracted: extractedBy(rule.id, knowledge.targets), demanded: extractedBy(rule.id, knowledge.demanded) };
+      return rule.demandedBy(named, options) ?? "never";
+    }
     if (rule.mayContribute) return { key: MAY_CONTRIBUTE_KEY, text: (rawText) => rule.mayContribute(rawText, options) };
     return "always";
   }
@@ -9196,9 +9205,124 @@ var DemandedFiles = class {
     }
     const decoded = decodeMarkdown(bytes);
     if (!decoded.ok) return true;
-    return tests.some((test) => test.text(decoded.text));
+    return tests.some((test) => test.text(decoded.text, file));
   }
 };
+
+// src/project/affected-files.ts
+import path8 from "node:path";
+async function textOf(source, file, override) {
+  if (override !== void 0) return override;
+  try {
+    const decoded = decodeMarkdown(await source.read(file));
+    return decoded.ok ? decoded.text : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function dependencies(files, settings) {
+  const rules = /* @__PURE__ */ new Map();
+  const deps = /* @__PURE__ */ new Set();
+  let undeclared = false;
+  const add = (enabled) => {
+    for (const { rule, options } of enabled) {
+      if (rule.scope !== "project") continue;
+      const declared = dependenciesOf(rule, options);
+      if (declared === void 0) undeclared = true;
+      for (const dependency of declared ?? []) {
+        deps.add(dependency);
+        if (dependency === "extracts") rules.set(rule.id, rule);
+      }
+    }
+  };
+  add(settings.base());
+  for (const file of files) add(settings.forFile(file));
+  return undeclared ? void 0 : { deps, rules: [...rules.values()] };
+}
+function sameExtracts(rules, facts) {
+  for (const { before, after } of facts.values()) {
+    for (const rule of rules) if (JSON.stringify(before?.extracted[rule.id]) !== JSON.stringify(after?.extracted[rule.id])) return false;
+  }
+  return true;
+}
+function anchorLinks(facts) {
+  const result = [];
+  for (const link of facts?.links ?? []) {
+    const target = resolveLinkTarget(facts.path, link.url);
+    if (!target || target.escapesRoot || !target.fragment) continue;
+    result.push(JSON.stringify([target.path, target.fragment.toLowerCase(), offsetToPoint(facts.lineStarts, link.start).line]));
+  }
+  return result;
+}
+function relinkedPaths(facts) {
+  const paths = /* @__PURE__ */ new Set();
+  for (const { before, after } of facts.values()) {
+    const was = anchorLinks(before);
+    const is = anchorLinks(after);
+    const remaining = /* @__PURE__ */ new Map();
+    for (const entry of was) remaining.set(entry, (remaining.get(entry) ?? 0) + 1);
+    const changed = [];
+    for (const entry of is) {
+      const count = remaining.get(entry) ?? 0;
+      if (count > 0) remaining.set(entry, count - 1);
+      else changed.push(entry);
+    }
+    for (const [entry, count] of remaining) if (count > 0) changed.push(entry);
+    for (const entry of changed) paths.add(JSON.parse(entry)[0]);
+  }
+  return paths;
+}
+function landsOn(target, file) {
+  if (target === file) return true;
+  const folder = path8.posix.dirname(file) === "." ? "" : path8.posix.dirname(file);
+  return folder === target && isReadmeName(path8.posix.basename(file));
+}
+async function filesAChangeCanAffect(question) {
+  const { untouched, changes, today, base, engine } = question;
+  const declared = dependencies(untouched, engine.settings);
+  if (!declared) return untouched;
+  const { deps, rules } = declared;
+  if (deps.size === 0) return [];
+  const touched = [.../* @__PURE__ */ new Set([...changes.changed, ...changes.removed])].filter((file) => today.isMarkdown(file)).sort();
+  const facts = /* @__PURE__ */ new Map();
+  for (const file of touched) {
+    const existedBefore = changes.removed.has(file) || changes.baseObjects.has(file);
+    const before = existedBefore ? await textOf(base, file) : "";
+    const after = changes.changed.has(file) ? await textOf(today, file, engine.overrides?.get(file)) : "";
+    if (before === void 0 || after === void 0) return untouched;
+    const enabled = engine.settings.forFile(file);
+    const analyse = (text) => analyzeText(file, text, enabled, true).facts;
+    facts.set(file, { before: analyse(before), after: analyse(after) });
+  }
+  if (deps.has("extracts") && !sameExtracts(rules, facts)) return untouched;
+  const keys = [];
+  const folders = [];
+  if (deps.has("paths")) {
+    const added = [...changes.changed].filter((file) => !changes.baseObjects.has(file));
+    const folderChanges = [...today.paths.directories, ...base.paths.directories].filter((folder) => today.paths.directories.has(folder) !== base.paths.directories.has(folder));
+    const symlinks = [...today.paths.symlinks, ...base.paths.symlinks].filter((link) => today.paths.symlinks.has(link) !== base.paths.symlinks.has(link));
+    for (const file of [...added, ...changes.removed, ...folderChanges, ...symlinks]) keys.push(nameKey(path8.posix.basename(file)));
+  }
+  if (deps.has("linkTargets")) {
+    for (const file of touched) {
+      const names = linkNames(file);
+      keys.push(...names.keys);
+      if (names.within !== void 0) folders.push(names.within);
+    }
+  }
+  const relinked = deps.has("incomingLinks") ? relinkedPaths(facts) : /* @__PURE__ */ new Set();
+  const affected = [];
+  for (const file of untouched) {
+    if ([...relinked].some((target) => landsOn(target, file)) || folders.some((folder) => isWithin(file, folder))) {
+      affected.push(file);
+      continue;
+    }
+    if (keys.length === 0) continue;
+    const text = await textOf(today, file, engine.overrides?.get(file));
+    if (text === void 0 || mayMentionAnyKey(text, keys)) affected.push(file);
+  }
+  return affected;
+}
 
 // src/project/plan.ts
 function markdownMatcher(configs) {
@@ -9208,8 +9332,8 @@ function rootRelativeConfigFiles(configs) {
   const files = [];
   for (const config of configs.configs()) {
     if (config.filePath === void 0) continue;
-    const relative = path8.relative(configs.root, config.filePath).split(path8.sep).join("/");
-    if (!relative.startsWith("..") && !path8.isAbsolute(relative)) files.push(relative);
+    const relative = path9.relative(configs.root, config.filePath).split(path9.sep).join("/");
+    if (!relative.startsWith("..") && !path9.isAbsolute(relative)) files.push(relative);
   }
   return files;
 }
@@ -9217,7 +9341,7 @@ function warnAboutConfigs(run2, paths) {
   for (const notice of configNotices(run2.configs, paths)) run2.warn(notice);
 }
 function namesFilesOnly(cwd, patterns) {
-  return patterns.length > 0 && patterns.every((pattern) => !isDynamicPattern(pattern) && existsSync4(path8.resolve(cwd, pattern)) && statSync2(path8.resolve(cwd, pattern)).isFile());
+  return patterns.length > 0 && patterns.every((pattern) => !isDynamicPattern(pattern) && existsSync4(path9.resolve(cwd, pattern)) && statSync2(path9.resolve(cwd, pattern)).isFile());
 }
 function comparingRuleIds(configs, targets) {
   const readsAll = (enabled) => enabled.rule.scope === "project" && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
@@ -9232,6 +9356,13 @@ function projectDemand(targets, projectFiles, configs, ruleIds) {
       return (targetFacts, demanded) => demand.next({ targets: targetFacts, demanded });
     }
   };
+}
+function narrowedToTargets(source, targets, projectFiles, configs) {
+  const declared = dependencies(targets, configs);
+  if (!declared || declared.deps.has("extracts")) return { ...source, targets, projectFiles };
+  const { demand: _demand, ...rest } = source;
+  const ruleIds = comparingRuleIds(configs, targets);
+  return { ...rest, targets, projectFiles: targets, ...ruleIds.size > 0 && targets.length > 0 ? { demand: projectDemand(targets, projectFiles, configs, ruleIds) } : {} };
 }
 var isAlwaysIgnored = (0, import_picomatch5.default)(ALWAYS_IGNORED, { dot: true });
 function ignoreReason(file) {
@@ -9254,7 +9385,7 @@ async function planWorkingTree(run2) {
   }
   if (targets.length === 0 && run2.errorOnUnmatchedPattern && ignoredFiles.length === 0) throw new UsageError("No Markdown files to lint.");
   const comparing = targets.length > 0 && namesFilesOnly(io.cwd, run2.patterns) ? comparingRuleIds(configs, targets) : /* @__PURE__ */ new Set();
-  const read = (file) => readFileWithinLimit(path8.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb));
+  const read = (file) => readFileWithinLimit(path9.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb));
   const source = {
     targets,
     projectFiles: targets,
@@ -9267,15 +9398,15 @@ async function planWorkingTree(run2) {
 }
 
 // src/pipeline/phase1-cache-step.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/cache/code-fingerprint.ts
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function buildFolders(moduleFile, packageRoot) {
-  const [top] = path9.relative(packageRoot, moduleFile).split(path9.sep);
+  const [top] = path10.relative(packageRoot, moduleFile).split(path10.sep);
   switch (top) {
     case "bundle":
       return ["bundle"];
@@ -9293,14 +9424,14 @@ function moduleFiles(folder) {
   } catch {
     return [];
   }
-  return relativePaths.filter(isModule).map((relative) => path9.join(folder, relative)).sort();
+  return relativePaths.filter(isModule).map((relative) => path10.join(folder, relative)).sort();
 }
 async function fingerprintFolders(packageRoot, folders) {
   const hash = createHash("sha256");
   for (const folder of folders) {
-    for (const file of moduleFiles(path9.join(packageRoot, folder))) {
+    for (const file of moduleFiles(path10.join(packageRoot, folder))) {
       const content = readFileSync(file);
-      hash.update(`${path9.relative(packageRoot, file).split(path9.sep).join("/")}\0${content.length}\0`);
+      hash.update(`${path10.relative(packageRoot, file).split(path10.sep).join("/")}\0${content.length}\0`);
       hash.update(content);
     }
   }
@@ -9315,8 +9446,8 @@ function runningCodeFingerprint() {
 // src/pipeline/phase1-cache-step.ts
 async function openPhase1Cache(options, io, root) {
   if (options.cache) {
-    const location = options.cache.location !== void 0 ? path10.resolve(io.cwd, options.cache.location) : path10.join(root, DEFAULT_CACHE_LOCATION);
-    return Phase1Cache.open(path10.join(location, CACHE_FILE_NAME), `${TOOL_VERSION}+${await runningCodeFingerprint()}`);
+    const location = options.cache.location !== void 0 ? path11.resolve(io.cwd, options.cache.location) : path11.join(root, DEFAULT_CACHE_LOCATION);
+    return Phase1Cache.open(path11.join(location, CACHE_FILE_NAME), `${TOOL_VERSION}+${await runningCodeFingerprint()}`);
   }
   const scope = options.scope?.kind ?? "working-tree";
   return scope === "working-tree" ? void 0 : Phase1Cache.inMemory(TOOL_VERSION);
@@ -9332,12 +9463,12 @@ async function savePhase1Cache(cache, io) {
 
 // src/config/config-set.ts
 var import_picomatch6 = __toESM(require_picomatch(), 1);
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync as existsSync5, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 var CONFIG_FILE_NAMES = [
   "agentops-lint.config.yaml",
   "agentops-lint.config.yml",
@@ -9350,10 +9481,10 @@ var PACKAGE_JSON_KEY = "agentops-lint";
 var DEFAULT_FILES = ["**/*.md", "**/*.markdown"];
 function configFileIn(directory, displayName = (file) => file) {
   for (const name of CONFIG_FILE_NAMES) {
-    const candidate = path11.join(directory, name);
+    const candidate = path12.join(directory, name);
     if (existsSync5(candidate)) return { file: candidate, packageJson: false };
   }
-  const packageJson = path11.join(directory, "package.json");
+  const packageJson = path12.join(directory, "package.json");
   if (existsSync5(packageJson) && packageJsonHasConfig(packageJson, displayName(packageJson))) return { file: packageJson, packageJson: true };
   return void 0;
 }
@@ -9369,12 +9500,12 @@ function packageJsonHasConfig(file, shownAs) {
   return parsed !== null && typeof parsed === "object" && PACKAGE_JSON_KEY in parsed;
 }
 function discoverConfigFile(startDirectory, displayName) {
-  let directory = path11.resolve(startDirectory);
+  let directory = path12.resolve(startDirectory);
   for (; ; ) {
     const found = configFileIn(directory, displayName);
     if (found) return found;
-    const parent = path11.dirname(directory);
-    if (existsSync5(path11.join(directory, ".git")) || parent === directory) return void 0;
+    const parent = path12.dirname(directory);
+    if (existsSync5(path12.join(directory, ".git")) || parent === directory) return void 0;
     directory = parent;
   }
 }
@@ -9389,7 +9520,7 @@ function loadConfigFile(file, context, displayName = file, packageJson = false) 
   } catch (error) {
     throw new ConfigError([{ file: displayName, path: [], message: `cannot read config file: ${error.message}` }]);
   }
-  return parseConfigText(text, file, context, displayName, packageJson || path11.basename(file) === "package.json");
+  return parseConfigText(text, file, context, displayName, packageJson || path12.basename(file) === "package.json");
 }
 function parseConfigText(text, file, context, displayName = file, packageJson = false) {
   const lineCounter = new import_yaml.LineCounter();
@@ -9415,7 +9546,7 @@ function parseConfigText(text, file, context, displayName = file, packageJson = 
     issues.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyToLocate ?? keyPath, keyToLocate !== void 0) });
   });
   if (issues.length > 0 || parsed === void 0) throw new ConfigError(issues);
-  return resolveUserConfig(parsed, path11.dirname(file), file, context);
+  return resolveUserConfig(parsed, path12.dirname(file), file, context);
 }
 function locateInDocument(document, keyPath, atKey) {
   let node = document.contents;
@@ -9609,10 +9740,10 @@ function globListMatcher(globs) {
   const excluded = negative.length === 0 ? () => false : (0, import_picomatch6.default)(negative, { dot: true });
   return (file) => included(file) && !excluded(file);
 }
-var toPosix2 = (relative) => relative.split(path12.sep).join("/");
+var toPosix2 = (relative) => relative.split(path13.sep).join("/");
 function configRelativePath(config, root, file) {
   if (config.baseDirectory === root) return file;
-  return toPosix2(path12.relative(config.baseDirectory, path12.join(root, file)));
+  return toPosix2(path13.relative(config.baseDirectory, path13.join(root, file)));
 }
 function fileSelectionOf(config, root) {
   const isMarkdown = globListMatcher(config.files);
@@ -9693,7 +9824,7 @@ var ConfigSet = class {
   /** A config file as messages name it: relative to the current folder. */
   shownName(config) {
     if (config.filePath === void 0) return "(the embedded defaults)";
-    return toPosix2(path12.relative(this.options.cwd, config.filePath)) || config.filePath;
+    return toPosix2(path13.relative(this.options.cwd, config.filePath)) || config.filePath;
   }
   entryFor(file) {
     return this.loaded[this.indexOf(file)];
@@ -9712,7 +9843,7 @@ var ConfigSet = class {
     return this.add(defaultConfig(this.options.root, this.options.context));
   }
   folderConfig(folder) {
-    const found = configFileIn(path12.join(this.options.root, folder), (file) => this.shownFile(file));
+    const found = configFileIn(path13.join(this.options.root, folder), (file) => this.shownFile(file));
     if (!found) return this.indexOfFolder(folderOf(folder));
     return this.loadFile(found.file, found.packageJson, this.indexOfFolder(folderOf(folder)));
   }
@@ -9734,12 +9865,12 @@ var ConfigSet = class {
     return this.loaded.length - 1;
   }
   shownFile(file) {
-    return toPosix2(path12.relative(this.options.cwd, file)) || file;
+    return toPosix2(path13.relative(this.options.cwd, file)) || file;
   }
 };
 
 // src/fixes/fix-passes.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -9841,16 +9972,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path18, added, removed, oldPosInc, options) {
-    const last = path18.lastComponent;
+  addToPath(path19, added, removed, oldPosInc, options) {
+    const last = path19.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path18.oldPos + oldPosInc,
+        oldPos: path19.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path18.oldPos + oldPosInc,
+        oldPos: path19.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -10276,10 +10407,10 @@ function settleVerifiedFixes(result, engine, verdicts) {
 // src/fixes/write-atomic.ts
 import { randomBytes } from "node:crypto";
 import { promises as fs4 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 async function writeFileAtomic(file, content) {
   const stats = await fs4.stat(file);
-  const temporary = path13.join(path13.dirname(file), `.${path13.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  const temporary = path14.join(path14.dirname(file), `.${path14.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await fs4.writeFile(temporary, content, { mode: stats.mode & 4095, flag: "wx" });
     await fs4.chmod(temporary, stats.mode & 4095);
@@ -10342,12 +10473,12 @@ async function writeFixes(fixed, root) {
   for (const [file, text] of fixed.texts) {
     const original = fixed.originals.get(file);
     if (original.text === text) continue;
-    await writeFileAtomic(path14.join(root, file), (original.bom ? "\uFEFF" : "") + text);
+    await writeFileAtomic(path15.join(root, file), (original.bom ? "\uFEFF" : "") + text);
   }
 }
 
 // src/project/changed-since.ts
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/project/git.ts
 import { execFile } from "node:child_process";
@@ -10554,24 +10685,31 @@ async function planChangedSince(run2, ref) {
   const [changes, untracked, head] = await Promise.all([repository.changesSince(base), repository.untrackedFiles(), planWorkingTree(run2)]);
   const changeSet = summarizeChanges(base, changes, untracked);
   const source = { ...head.source, renames: changeSet.renames };
-  const isConfigFile = (file) => (head.configFiles ?? []).includes(file) || CONFIG_FILE_NAMES.includes(path15.posix.basename(file));
+  const isConfigFile = (file) => (head.configFiles ?? []).includes(file) || CONFIG_FILE_NAMES.includes(path16.posix.basename(file));
   if ([...changeSet.changed, ...changeSet.removed].some(isConfigFile)) return { ...head, source };
   const selected = head.source.targets;
+  const projectFiles = [.../* @__PURE__ */ new Set([...head.source.projectFiles ?? [], ...head.source.demand?.candidates ?? []])].sort();
+  const narrowed = narrowedToTargets(source, selected.filter((file) => changeSet.changed.has(file)), projectFiles, run2.configs);
   return {
     ...head,
-    source: { ...source, targets: selected.filter((file) => changeSet.changed.has(file)) },
-    extraProblems: causedProblems(repository, changeSet, source, selected, projectFileMatcher(run2.configs))
+    source: narrowed,
+    extraProblems: causedProblems(repository, changeSet, { ...narrowed, targets: selected }, selected, projectFileMatcher(run2.configs))
   };
 }
 function causedProblems(repository, changes, today, selected, isProjectFile) {
   const untouched = selected.filter((file) => !changes.changed.has(file));
   return async (engine) => {
-    if (untouched.length === 0) return { diagnostics: [], analyses: /* @__PURE__ */ new Map(), crashed: false };
+    const nothing = { diagnostics: [], analyses: /* @__PURE__ */ new Map(), crashed: false };
+    if (untouched.length === 0) return nothing;
     const baseSource = await baseStateSource(repository, changes, today, isProjectFile);
-    const now = await lintProject({ ...today, targets: untouched }, { ...engine, projectRulesOnly: true });
+    const affected = await filesAChangeCanAffect({ untouched, changes, today, base: baseSource, engine });
+    if (affected.length === 0) return nothing;
+    const now = await lintProject({ ...today, targets: affected }, { ...engine, projectRulesOnly: true });
     const { overrides: _overrides, ...baseEngine } = engine;
-    const before = await lintProject({ ...baseSource, targets: untouched }, { ...baseEngine, projectRulesOnly: true });
-    return { diagnostics: newDiagnostics(now.diagnostics, before.diagnostics), analyses: now.analyses, crashed: now.crashed || before.crashed };
+    const before = await lintProject({ ...baseSource, targets: affected }, { ...baseEngine, projectRulesOnly: true });
+    const compared = new Set(affected);
+    const caused = newDiagnostics(now.diagnostics, before.diagnostics).filter((diagnostic) => compared.has(diagnostic.file));
+    return { diagnostics: caused, analyses: now.analyses, crashed: now.crashed || before.crashed };
   };
 }
 async function baseStateSource(repository, changes, head, isProjectFile) {
@@ -10670,7 +10808,7 @@ async function planStaged(run2) {
   }
   const objectByPath = new Map(regularFiles.filter((entry) => isMarkdown(entry.path)).map((entry) => [entry.path, entry.object]));
   const blobs = await repository.readBlobs(objectByPath.values());
-  const source = {
+  const whole = {
     targets,
     projectFiles,
     paths,
@@ -10682,6 +10820,7 @@ async function planStaged(run2) {
     },
     isMarkdown
   };
+  const source = narrowedToTargets(whole, targets, projectFiles, run2.configs);
   return {
     source,
     extraProblems: causedProblems(repository, changeSet, source, selected, isProjectFile),
@@ -10690,12 +10829,12 @@ async function planStaged(run2) {
 }
 
 // src/pipeline/baseline-step.ts
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/suppressions/baseline.ts
 import { createHash as createHash2 } from "node:crypto";
 import { promises as fs5 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 var BASELINE_VERSION = 1;
 var entrySchema = external_exports.strictObject({
   file: external_exports.string().min(1),
@@ -10740,14 +10879,14 @@ async function readBaseline(file, shownAs) {
   }
   return { file, entries: parsed.data.problems, text };
 }
-function applyBaseline(baseline, diagnostics, textOf, linted, exists) {
+function applyBaseline(baseline, diagnostics, textOf2, linted, exists) {
   const left = /* @__PURE__ */ new Map();
   const key = (file, fingerprint) => `${file}\0${fingerprint}`;
   for (const entry of baseline.entries) left.set(key(entry.file, entry.fingerprint), (left.get(key(entry.file, entry.fingerprint)) ?? 0) + entry.count);
   const remaining = [];
   let suppressed = 0;
   for (const diagnostic of diagnostics) {
-    const entryKey = key(diagnostic.file, fingerprintOf(diagnostic, textOf(diagnostic.file)));
+    const entryKey = key(diagnostic.file, fingerprintOf(diagnostic, textOf2(diagnostic.file)));
     const count = left.get(entryKey) ?? 0;
     if (count > 0 && diagnostic.ruleId !== RULE_CRASH.id) {
       left.set(entryKey, count - 1);
@@ -10767,7 +10906,7 @@ function applyBaseline(baseline, diagnostics, textOf, linted, exists) {
   return { remaining, suppressed, unused };
 }
 function unusedEntryDiagnostics(baseline, unused, root) {
-  const shownFile = path16.relative(root, baseline.file).split(path16.sep).join("/");
+  const shownFile = path17.relative(root, baseline.file).split(path17.sep).join("/");
   const lines = baseline.text.split(/\r?\n/);
   return unused.map((entry) => {
     const index = lines.findIndex((line) => line.includes(`"${entry.fingerprint}"`));
@@ -10786,12 +10925,12 @@ function unusedEntryDiagnostics(baseline, unused, root) {
     };
   });
 }
-function buildBaseline(diagnostics, textOf, previous, keepPrevious) {
+function buildBaseline(diagnostics, textOf2, previous, keepPrevious) {
   const byKey = /* @__PURE__ */ new Map();
   for (const entry of previous) if (keepPrevious(entry.file)) byKey.set(`${entry.file}\0${entry.fingerprint}`, { ...entry });
   for (const diagnostic of diagnostics) {
     if (diagnostic.ruleId === RULE_CRASH.id || diagnostic.ruleId === BASELINE.id) continue;
-    const fingerprint = fingerprintOf(diagnostic, textOf(diagnostic.file));
+    const fingerprint = fingerprintOf(diagnostic, textOf2(diagnostic.file));
     const entryKey = `${diagnostic.file}\0${fingerprint}`;
     const entry = byKey.get(entryKey);
     if (entry) entry.count++;
@@ -10806,7 +10945,7 @@ function compareText(a, b) {
 }
 async function writeBaseline(file, entries) {
   const content = { version: BASELINE_VERSION, tool: "agentops-lint", problems: entries };
-  await fs5.mkdir(path16.dirname(file), { recursive: true });
+  await fs5.mkdir(path17.dirname(file), { recursive: true });
   await fs5.writeFile(file, `${JSON.stringify(content, null, 2)}
 `);
 }
@@ -10818,7 +10957,7 @@ async function baselineStep(use, input) {
 }
 async function recordBaseline(shownAs, input) {
   const linted = new Set(input.source.targets);
-  const file = path17.resolve(input.cwd, shownAs);
+  const file = path18.resolve(input.cwd, shownAs);
   const previous = await readBaseline(file, shownAs).then((baseline) => baseline.entries, () => []);
   const keepsEntryOf = (entryFile) => !linted.has(entryFile) && input.source.paths.files.has(entryFile);
   const entries = buildBaseline(input.diagnostics, input.textOf, previous, keepsEntryOf);
@@ -10829,7 +10968,7 @@ async function recordBaseline(shownAs, input) {
   };
 }
 async function suppressBaselined(shownAs, input) {
-  const baseline = await readBaseline(path17.resolve(input.cwd, shownAs), shownAs);
+  const baseline = await readBaseline(path18.resolve(input.cwd, shownAs), shownAs);
   const exists = (file) => input.source.paths.files.has(file);
   const result = applyBaseline(baseline, input.diagnostics, input.textOf, new Set(input.source.targets), exists);
   if (!input.reportUnusedDisables) return { diagnostics: result.remaining };

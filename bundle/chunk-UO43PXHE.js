@@ -4,7 +4,7 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   loadConfigFile,
   runConfigs
-} from "./chunk-EDUOOBYP.js";
+} from "./chunk-WM3TW4PQ.js";
 import {
   UsageError
 } from "./chunk-IZHV5FLI.js";

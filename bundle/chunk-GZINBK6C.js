@@ -5,7 +5,7 @@ import {
   destinationPathTo,
   encodeDestinationPath,
   splitDestination
-} from "./chunk-LA2E6R7Y.js";
+} from "./chunk-ERLFHLA3.js";
 import {
   REPOSITORY_URL,
   TOOL_VERSION
@@ -13,7 +13,7 @@ import {
 import {
   defineProjectRule,
   external_exports
-} from "./chunk-XRFXBUXQ.js";
+} from "./chunk-OCPCIOPV.js";
 
 // rules/external-links.ts
 import path2 from "node:path";
@@ -886,6 +886,7 @@ var external_links_default = defineProjectRule({
   description: "External http(s) links answer (checked over the network only with --external or when enabled; safe by default).",
   tags: ["links", "network"],
   scope: "project",
+  dependsOn: [],
   defaultSeverity: "error",
   recommended: false,
   fixable: false,

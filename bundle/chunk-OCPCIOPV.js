@@ -24174,6 +24174,9 @@ function parseMarkdown(text4) {
 }
 
 // src/core/rule.ts
+function dependenciesOf(rule, options) {
+  return typeof rule.dependsOn === "function" ? rule.dependsOn(options) : rule.dependsOn;
+}
 function defineFileRule(rule) {
   return rule;
 }
@@ -24242,6 +24245,7 @@ export {
   offsetToPoint,
   parseMarkdownWithLimits,
   parseMarkdown,
+  dependenciesOf,
   defineFileRule,
   defineProjectRule,
   formatMessage
