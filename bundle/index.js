@@ -3,17 +3,17 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-576XIMR6.js";
+} from "./chunk-TGBMBFEL.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-CBP6QIU5.js";
 import {
   lintProject,
   runLint
-} from "./chunk-WM3TW4PQ.js";
+} from "./chunk-K3YAO24L.js";
 import "./chunk-H5PPENPH.js";
 import "./chunk-74H2QMHK.js";
 import "./chunk-IZHV5FLI.js";
-import "./chunk-ERLFHLA3.js";
+import "./chunk-RIFKSD3A.js";
 import "./chunk-NQKXEI4N.js";
 import "./chunk-OCPCIOPV.js";
 import "./chunk-RL5JZDUN.js";

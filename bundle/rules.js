@@ -31,7 +31,7 @@ import {
   speaksOfThePast,
   termListOptionsShape,
   termVariantSchema
-} from "./chunk-ZW7YGZTI.js";
+} from "./chunk-IYJUCPA5.js";
 import {
   caseCorrectedPath,
   external_links_default,
@@ -42,7 +42,7 @@ import {
   replaceFragmentEdit,
   replacePathEdit,
   writtenPath
-} from "./chunk-GZINBK6C.js";
+} from "./chunk-IWHB2REL.js";
 import {
   closestMatches,
   createRegistry,
@@ -59,7 +59,7 @@ import {
   parseLineAnchor,
   require_dist,
   resolveLinkTarget
-} from "./chunk-ERLFHLA3.js";
+} from "./chunk-RIFKSD3A.js";
 import "./chunk-NQKXEI4N.js";
 import {
   SKIP,

@@ -115,17 +115,25 @@ export interface LintProjectResult {
   runDeferredSteps?: () => Promise<LintProjectResult>;
 }
 
-export async function analyzeOne(path: string, source: ProjectSource, options: LintProjectOptions, factsOnly: boolean): Promise<FileAnalysis> {
-  const enabled = options.settings.forFile(path);
+/** What phase 1 starts a file from: the text that replaces it, its bytes, or the read problem that ends it. */
+async function phase1Input(path: string, source: ProjectSource, options: LintProjectOptions): Promise<{ text: string } | { bytes: Uint8Array } | { problem: FileAnalysis }> {
   const override = options.overrides?.get(path);
-  if (override !== undefined) return analyzeText(path, override, enabled, factsOnly);
+  if (override !== undefined) return { text: override };
   let bytes: Uint8Array;
   try {
     bytes = await source.read(path);
   } catch (error) {
-    return unreadableFile(path, error);
+    return { problem: unreadableFile(path, error) };
   }
-  return overSizeLimit(path, bytes, options) ?? analyzeBytes(path, bytes, enabled, factsOnly);
+  const tooLarge = overSizeLimit(path, bytes, options);
+  return tooLarge ? { problem: tooLarge } : { bytes };
+}
+
+export async function analyzeOne(path: string, source: ProjectSource, options: LintProjectOptions, factsOnly: boolean): Promise<FileAnalysis> {
+  const enabled = options.settings.forFile(path);
+  const input = await phase1Input(path, source, options);
+  if ('problem' in input) return input.problem;
+  return 'text' in input ? analyzeText(path, input.text, enabled, factsOnly) : analyzeBytes(path, input.bytes, enabled, factsOnly);
 }
 
 /** The file-read problem of bytes over the file's size limit, or undefined when they are within it. */
@@ -357,15 +365,8 @@ function treeNeeded(job: Phase1Job, options: LintProjectOptions): boolean {
 
 /** Decodes a file that no rule reads the tree of; undefined when it must be parsed after all (analyzeWithoutTree). */
 async function analyzeJobWithoutTree(job: Phase1Job, source: ProjectSource, options: LintProjectOptions): Promise<FileAnalysis | undefined> {
-  const override = options.overrides?.get(job.path);
-  if (override !== undefined) return analyzeWithoutTree(job.path, { text: override });
-  let bytes: Uint8Array;
-  try {
-    bytes = await source.read(job.path);
-  } catch (error) {
-    return unreadableFile(job.path, error);
-  }
-  return overSizeLimit(job.path, bytes, options) ?? analyzeWithoutTree(job.path, { bytes });
+  const input = await phase1Input(job.path, source, options);
+  return 'problem' in input ? input.problem : analyzeWithoutTree(job.path, input);
 }
 
 /**

@@ -99,7 +99,8 @@ export function mayHoldAnyForm(rawText: string, forms: readonly FormKey[]): bool
 
 /** Lowercase letters and digits only, as concepts.ts's conceptKey reads a phrase (marks dropped too). */
 const NOT_KEY = /[^\p{L}\p{N}]+/gu;
-const keySkeletonsByText = new Map<string, string[]>();
+/** The last text mayMentionAnyKey read, as each file is asked about in turn. */
+let rememberedKeySkeletons: { rawText: string; skeletons: string[] } | undefined;
 
 /**
  * Whether the prose of this text can name something whose conceptKey contains one of `keys`
@@ -107,13 +108,8 @@ const keySkeletonsByText = new Map<string, string[]>();
  * `-ies` still holds it). Used for the names a mapping statement sides with.
  */
 export function mayMentionAnyKey(rawText: string, keys: readonly string[]): boolean {
-  let skeletons = keySkeletonsByText.get(rawText);
-  if (!skeletons) {
-    skeletons = keySkeletons(rawText);
-    // Only the last text is kept, as for the other tests: each file is asked about in turn.
-    keySkeletonsByText.clear();
-    keySkeletonsByText.set(rawText, skeletons);
-  }
+  if (rememberedKeySkeletons?.rawText !== rawText) rememberedKeySkeletons = { rawText, skeletons: keySkeletons(rawText) };
+  const { skeletons } = rememberedKeySkeletons;
   return keys.some((key) => skeletons.some((text) => text.includes(key)));
 }
 

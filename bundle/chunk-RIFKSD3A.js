@@ -7657,14 +7657,10 @@ function mayHoldAnyForm(rawText, forms) {
   return forms.some((form) => (form.joined ? skeletons : standaloneSkeletons).some((text) => text.includes(form.letters)));
 }
 var NOT_KEY = /[^\p{L}\p{N}]+/gu;
-var keySkeletonsByText = /* @__PURE__ */ new Map();
+var rememberedKeySkeletons;
 function mayMentionAnyKey(rawText, keys) {
-  let skeletons = keySkeletonsByText.get(rawText);
-  if (!skeletons) {
-    skeletons = keySkeletons(rawText);
-    keySkeletonsByText.clear();
-    keySkeletonsByText.set(rawText, skeletons);
-  }
+  if (rememberedKeySkeletons?.rawText !== rawText) rememberedKeySkeletons = { rawText, skeletons: keySkeletons(rawText) };
+  const { skeletons } = rememberedKeySkeletons;
   return keys.some((key) => skeletons.some((text) => text.includes(key)));
 }
 var PERCENT_ESCAPES = /(?:%[0-9a-fA-F]{2})+/g;

@@ -22,16 +22,16 @@ import {
   matcherFor,
   proseBlocks,
   sourceRange
-} from "./chunk-ZW7YGZTI.js";
+} from "./chunk-IYJUCPA5.js";
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-UO43PXHE.js";
+} from "./chunk-5YB27NED.js";
 import {
   comparingRules,
   findRoot,
   planWorkingTree
-} from "./chunk-WM3TW4PQ.js";
+} from "./chunk-K3YAO24L.js";
 import {
   EXIT_OK
 } from "./chunk-H5PPENPH.js";

@@ -3,21 +3,21 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   external_links_default
-} from "./chunk-GZINBK6C.js";
+} from "./chunk-IWHB2REL.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-TUBICGB3.js";
+} from "./chunk-RLZGF52B.js";
 import "./chunk-CBP6QIU5.js";
 import {
   discoveryStart,
   loadExplicitConfig
-} from "./chunk-UO43PXHE.js";
+} from "./chunk-5YB27NED.js";
 import {
   findRoot,
   runLint
-} from "./chunk-WM3TW4PQ.js";
+} from "./chunk-K3YAO24L.js";
 import {
   EXIT_FAILURE,
   EXIT_LINT_ERRORS,
@@ -28,7 +28,7 @@ import "./chunk-74H2QMHK.js";
 import {
   UsageError
 } from "./chunk-IZHV5FLI.js";
-import "./chunk-ERLFHLA3.js";
+import "./chunk-RIFKSD3A.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
@@ -41,7 +41,7 @@ import "./chunk-RL5JZDUN.js";
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-LHSSADCQ.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-5A4TSMGB.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);

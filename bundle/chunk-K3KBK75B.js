@@ -4,10 +4,10 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-RL66KGNT.js";
+} from "./chunk-HEW7FW33.js";
 import {
   loadExplicitConfig
-} from "./chunk-UO43PXHE.js";
+} from "./chunk-5YB27NED.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
@@ -34,7 +34,7 @@ import {
   settleVerifiedFixes,
   toPosix,
   writeFixes
-} from "./chunk-WM3TW4PQ.js";
+} from "./chunk-K3YAO24L.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK
@@ -49,7 +49,7 @@ import {
 } from "./chunk-IZHV5FLI.js";
 import {
   closestMatches
-} from "./chunk-ERLFHLA3.js";
+} from "./chunk-RIFKSD3A.js";
 import {
   ENGINE_DOCS_URL,
   PACKAGE_ROOT,

@@ -4,7 +4,7 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   loadConfigFile,
   runConfigs
-} from "./chunk-WM3TW4PQ.js";
+} from "./chunk-K3YAO24L.js";
 import {
   UsageError
 } from "./chunk-IZHV5FLI.js";

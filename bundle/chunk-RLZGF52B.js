@@ -14,7 +14,7 @@ import {
 } from "./chunk-IZHV5FLI.js";
 import {
   didYouMean
-} from "./chunk-ERLFHLA3.js";
+} from "./chunk-RIFKSD3A.js";
 
 // src/reporters/outputs.ts
 import { promises as fs } from "node:fs";

@@ -5,30 +5,30 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-TKRQDONT.js";
-import "./chunk-RL66KGNT.js";
+} from "./chunk-K3KBK75B.js";
+import "./chunk-HEW7FW33.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-ZW7YGZTI.js";
+import "./chunk-IYJUCPA5.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-TUBICGB3.js";
+} from "./chunk-RLZGF52B.js";
 import "./chunk-CBP6QIU5.js";
 import {
   discoveryStart
-} from "./chunk-UO43PXHE.js";
+} from "./chunk-5YB27NED.js";
 import {
   findRoot,
   pathArgumentMatcher
-} from "./chunk-WM3TW4PQ.js";
+} from "./chunk-K3YAO24L.js";
 import "./chunk-H5PPENPH.js";
 import "./chunk-74H2QMHK.js";
 import {
   ConfigError,
   UsageError
 } from "./chunk-IZHV5FLI.js";
-import "./chunk-ERLFHLA3.js";
+import "./chunk-RIFKSD3A.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,

@@ -2,24 +2,25 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  lspCommand,
-  mcpCommand,
-  projectServices
-} from "./chunk-TKRQDONT.js";
-import "./chunk-RL66KGNT.js";
+  mappingsCommand,
+  mappingsReport,
+  termsCommand,
+  termsReport
+} from "./chunk-HEW7FW33.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-ZW7YGZTI.js";
-import "./chunk-UO43PXHE.js";
-import "./chunk-WM3TW4PQ.js";
+import "./chunk-IYJUCPA5.js";
+import "./chunk-5YB27NED.js";
+import "./chunk-K3YAO24L.js";
 import "./chunk-H5PPENPH.js";
 import "./chunk-74H2QMHK.js";
 import "./chunk-IZHV5FLI.js";
-import "./chunk-ERLFHLA3.js";
+import "./chunk-RIFKSD3A.js";
 import "./chunk-NQKXEI4N.js";
 import "./chunk-OCPCIOPV.js";
 import "./chunk-RL5JZDUN.js";
 export {
-  lspCommand,
-  mcpCommand,
-  projectServices
+  mappingsCommand,
+  mappingsReport,
+  termsCommand,
+  termsReport
 };

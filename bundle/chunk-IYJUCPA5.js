@@ -3,7 +3,7 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   editDistance
-} from "./chunk-ERLFHLA3.js";
+} from "./chunk-RIFKSD3A.js";
 import {
   SKIP,
   decodeNamedCharacterReference,

@@ -5,7 +5,7 @@ import {
   destinationPathTo,
   encodeDestinationPath,
   splitDestination
-} from "./chunk-ERLFHLA3.js";
+} from "./chunk-RIFKSD3A.js";
 import {
   REPOSITORY_URL,
   TOOL_VERSION

@@ -3473,10 +3473,10 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-QS2L6TAC.js");
-var infoModule = () => import("./chunk-B3F3UVSB.js");
-var reportsModule = () => import("./chunk-PEVZUMIZ.js");
-var serversModule = () => import("./chunk-E6FBNGQ4.js");
+var lintModule = () => import("./chunk-O4ZSEIDG.js");
+var infoModule = () => import("./chunk-3ECQ4GQQ.js");
+var reportsModule = () => import("./chunk-4VVW54GM.js");
+var serversModule = () => import("./chunk-MMGGZJRS.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError("expected a whole number of 0 or more.");

@@ -41,7 +41,7 @@ import {
   nameKey,
   require_dist,
   resolveLinkTarget
-} from "./chunk-ERLFHLA3.js";
+} from "./chunk-RIFKSD3A.js";
 import {
   PACKAGE_ROOT,
   TOOL_VERSION
@@ -6719,17 +6719,23 @@ async function readPlainTextFiles(rules, source) {
 }
 
 // src/engine/lint-project.ts
-async function analyzeOne(path19, source, options, factsOnly) {
-  const enabled = options.settings.forFile(path19);
+async function phase1Input(path19, source, options) {
   const override = options.overrides?.get(path19);
-  if (override !== void 0) return analyzeText(path19, override, enabled, factsOnly);
+  if (override !== void 0) return { text: override };
   let bytes;
   try {
     bytes = await source.read(path19);
   } catch (error) {
-    return unreadableFile(path19, error);
+    return { problem: unreadableFile(path19, error) };
   }
-  return overSizeLimit(path19, bytes, options) ?? analyzeBytes(path19, bytes, enabled, factsOnly);
+  const tooLarge = overSizeLimit(path19, bytes, options);
+  return tooLarge ? { problem: tooLarge } : { bytes };
+}
+async function analyzeOne(path19, source, options, factsOnly) {
+  const enabled = options.settings.forFile(path19);
+  const input = await phase1Input(path19, source, options);
+  if ("problem" in input) return input.problem;
+  return "text" in input ? analyzeText(path19, input.text, enabled, factsOnly) : analyzeBytes(path19, input.bytes, enabled, factsOnly);
 }
 function overSizeLimit(path19, bytes, options) {
   const limit = options.maxFileBytes?.(path19) ?? maxFileBytes(void 0);
@@ -6884,15 +6890,8 @@ function treeNeeded(job, options) {
   return options.settings.forFile(job.path).some(({ rule }) => rule.scope === "file" ? !job.factsOnly : rule.extract !== void 0);
 }
 async function analyzeJobWithoutTree(job, source, options) {
-  const override = options.overrides?.get(job.path);
-  if (override !== void 0) return analyzeWithoutTree(job.path, { text: override });
-  let bytes;
-  try {
-    bytes = await source.read(job.path);
-  } catch (error) {
-    return unreadableFile(job.path, error);
-  }
-  return overSizeLimit(job.path, bytes, options) ?? analyzeWithoutTree(job.path, { bytes });
+  const input = await phase1Input(job.path, source, options);
+  return "problem" in input ? input.problem : analyzeWithoutTree(job.path, input);
 }
 function phase1ForRun(runPhase1, factsRead) {
   if (factsRead) return runPhase1;

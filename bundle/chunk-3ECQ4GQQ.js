@@ -4,11 +4,11 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-UO43PXHE.js";
+} from "./chunk-5YB27NED.js";
 import {
   findRoot,
   toPosix
-} from "./chunk-WM3TW4PQ.js";
+} from "./chunk-K3YAO24L.js";
 import {
   EXIT_OK
 } from "./chunk-H5PPENPH.js";
@@ -18,7 +18,7 @@ import {
 } from "./chunk-IZHV5FLI.js";
 import {
   jsonSchema
-} from "./chunk-ERLFHLA3.js";
+} from "./chunk-RIFKSD3A.js";
 import {
   ruleDocsUrl
 } from "./chunk-NQKXEI4N.js";
