@@ -29,6 +29,7 @@ import { PACKAGE_ROOT, TOOL_VERSION } from '../src/core/tool.js';
 import { markdownFiles } from './parse-floor.js';
 import { generateCorpus, writeCorpus, type CorpusShape } from './generate-corpus.js';
 import { REGISTRY } from '../rules/index.js';
+import { median, timeRun, type Sample, type TimedCommand } from './timed-run.js';
 
 const TOOL_KEYS = ['cold', 'cold-main-thread', 'warm', 'one-changed', 'markdownlint-cli2', 'remark', 'rumdl', 'floor-main-thread', 'floor-all-cores', 'node', 'version', 'modules', 'one-file', 'one-file-cached'] as const;
 /** The rows of the start-up table: what a one-file run costs before it reads a file. */
@@ -51,33 +52,21 @@ interface BenchOptions {
   bin: string;
 }
 
-interface Tool {
+interface Tool extends TimedCommand {
   key: ToolKey;
-  label: string;
-  args: string[];
-  /** Exit codes that mean the tool ran (1 usually means "found problems"). */
-  okCodes: number[];
   /** Runs before each timed run (not timed). */
   prepare?: (round: number) => void;
-  /** A native program run as it is (timed by /usr/bin/time), not a Node script run with the usage hook. */
-  native?: boolean;
   /** Files and bytes the run covers (for files/s and MB/s). */
   files: number;
   bytes: number;
 }
 
-interface Sample {
-  wallMs: number;
-  cpuMs: number;
-  rssMb: number;
-}
 
 interface Row {
   tool: Tool;
   samples: Sample[];
 }
 
-const HOOK = path.join(PACKAGE_ROOT, 'bench', 'report-resource-usage.cjs');
 const SHIPPED_BIN = path.join(PACKAGE_ROOT, 'bin', 'agentops-lint.js');
 const FLOOR = path.join(PACKAGE_ROOT, 'dist', 'bench', 'parse-floor.js');
 const MODULES = path.join(PACKAGE_ROOT, 'node_modules');
@@ -130,63 +119,6 @@ function rumdlVersion(): string | undefined {
 
 function packageVersion(name: string): string {
   return (JSON.parse(readFileSync(path.join(MODULES, name, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** Runs `node --require HOOK …args` in `cwd`; returns wall time and what the hook recorded. */
-function timeRun(tool: Tool, cwd: string, scratch: string): Promise<Sample> {
-  const usageFile = path.join(scratch, 'usage.json');
-  rmSync(usageFile, { force: true });
-  if (tool.native) return timeNativeRun(tool, cwd, usageFile);
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--require', HOOK, ...tool.args], {
-      cwd,
-      env: { ...process.env, AGENTOPS_BENCH_USAGE_FILE: usageFile, NO_COLOR: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (stderr.length < 4000) stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = performance.now() - started;
-      if (code === null || !tool.okCodes.includes(code)) {
-        reject(new Error(`${tool.label} exited with ${code}:\n${stderr}`));
-        return;
-      }
-      const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { userMicros: number; systemMicros: number; maxRssKilobytes: number };
-      resolve({ wallMs, cpuMs: (usage.userMicros + usage.systemMicros) / 1000, rssMb: usage.maxRssKilobytes / 1024 });
-    });
-  });
-}
-
-/** A native program under /usr/bin/time: elapsed, user and system seconds, peak RSS in KB. */
-function timeNativeRun(tool: Tool, cwd: string, usageFile: string): Promise<Sample> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-o', usageFile, '-f', '%U %S %M', ...tool.args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (stderr.length < 4000) stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = performance.now() - started;
-      if (code === null || !tool.okCodes.includes(code)) {
-        reject(new Error(`${tool.label} exited with ${code}:\n${stderr}`));
-        return;
-      }
-      const [user, system, rssKilobytes] = readFileSync(usageFile, 'utf8').trim().split(/\s+/).slice(-3).map(Number);
-      resolve({ wallMs, cpuMs: (user! + system!) * 1000, rssMb: rssKilobytes! / 1024 });
-    });
-  });
 }
 
 /** What the build's --help offers: --cache (warm rows), --no-cache (the cache is on by default). */

@@ -3,7 +3,7 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-TGBMBFEL.js";
+} from "./chunk-SQMK5PH5.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-CBP6QIU5.js";
 import "./chunk-H5PPENPH.js";

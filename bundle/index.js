@@ -3,19 +3,19 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-TGBMBFEL.js";
+} from "./chunk-SQMK5PH5.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-CBP6QIU5.js";
 import {
   lintProject,
   runLint
-} from "./chunk-K3YAO24L.js";
+} from "./chunk-K2MKJLDH.js";
 import "./chunk-H5PPENPH.js";
-import "./chunk-74H2QMHK.js";
+import "./chunk-VJBXHVW4.js";
 import "./chunk-IZHV5FLI.js";
-import "./chunk-RIFKSD3A.js";
+import "./chunk-CHMYEDPY.js";
 import "./chunk-NQKXEI4N.js";
-import "./chunk-OCPCIOPV.js";
+import "./chunk-HHWXEF5P.js";
 import "./chunk-RL5JZDUN.js";
 export {
   lintProject,

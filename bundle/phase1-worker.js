@@ -5,9 +5,9 @@ import {
   FileSettings,
   analyzeBytes,
   analyzeText
-} from "./chunk-74H2QMHK.js";
+} from "./chunk-VJBXHVW4.js";
 import "./chunk-IZHV5FLI.js";
-import "./chunk-OCPCIOPV.js";
+import "./chunk-HHWXEF5P.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/engine/phase1-worker.ts

@@ -31,7 +31,7 @@ import {
   speaksOfThePast,
   termListOptionsShape,
   termVariantSchema
-} from "./chunk-IYJUCPA5.js";
+} from "./chunk-YZRGI62C.js";
 import {
   caseCorrectedPath,
   external_links_default,
@@ -42,7 +42,7 @@ import {
   replaceFragmentEdit,
   replacePathEdit,
   writtenPath
-} from "./chunk-IWHB2REL.js";
+} from "./chunk-T2ZB6HQ4.js";
 import {
   closestMatches,
   createRegistry,
@@ -59,7 +59,7 @@ import {
   parseLineAnchor,
   require_dist,
   resolveLinkTarget
-} from "./chunk-RIFKSD3A.js";
+} from "./chunk-CHMYEDPY.js";
 import "./chunk-NQKXEI4N.js";
 import {
   SKIP,
@@ -75,7 +75,7 @@ import {
   replaceTags,
   require_picomatch,
   slug
-} from "./chunk-OCPCIOPV.js";
+} from "./chunk-HHWXEF5P.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";

@@ -18,8 +18,10 @@
  *   `./rules.js` instead of being merged into a shared chunk: the module that says "import me for
  *   the rules" is then the module that exports them, in the bundle as in the tsc build.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { EDIT_MAP_MODULE, linearEditMapSource } from './micromark-patches.js';
 
 /** Output file (without `.js`) → source, relative to the package root. */
 export const BUNDLE_ENTRY_POINTS: Readonly<Record<string, string>> = {
@@ -82,6 +84,16 @@ function zodEnglishLocaleOnly(): Plugin {
   };
 }
 
+/** micromark's EditMap with a linear `consume` (scripts/micromark-patches.ts says why). */
+function micromarkEditMapLinear(): Plugin {
+  return {
+    name: 'micromark-edit-map-linear',
+    setup(esbuild) {
+      esbuild.onLoad({ filter: EDIT_MAP_MODULE }, async (args) => ({ contents: linearEditMapSource(await readFile(args.path, 'utf8')), loader: 'js' }));
+    },
+  };
+}
+
 /**
  * Builds the bundle into `outdir` (created if missing; files of an earlier build are overwritten,
  * not removed). Deterministic: the same sources and esbuild version give the same bytes.
@@ -104,7 +116,7 @@ export async function buildBundle(packageRoot: string, outdir: string): Promise<
     // Readable output: stack traces from `--debug` name real functions.
     minify: false,
     legalComments: 'eof',
-    plugins: [rulesModuleStaysSeparate(packageRoot), zodEnglishLocaleOnly()],
+    plugins: [rulesModuleStaysSeparate(packageRoot), zodEnglishLocaleOnly(), micromarkEditMapLinear()],
     metafile: true,
     logLevel: 'warning',
   });

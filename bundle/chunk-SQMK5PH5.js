@@ -3473,10 +3473,10 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-O4ZSEIDG.js");
-var infoModule = () => import("./chunk-3ECQ4GQQ.js");
-var reportsModule = () => import("./chunk-4VVW54GM.js");
-var serversModule = () => import("./chunk-MMGGZJRS.js");
+var lintModule = () => import("./chunk-I6Q7VEAC.js");
+var infoModule = () => import("./chunk-KHZVUNBF.js");
+var reportsModule = () => import("./chunk-AIUR47MD.js");
+var serversModule = () => import("./chunk-IIKW5RLA.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError("expected a whole number of 0 or more.");

@@ -24,7 +24,7 @@ import {
   require_picomatch,
   sortByRuleId,
   walkWithHandlers
-} from "./chunk-OCPCIOPV.js";
+} from "./chunk-HHWXEF5P.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";

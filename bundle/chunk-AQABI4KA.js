@@ -4,10 +4,10 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-HEW7FW33.js";
+} from "./chunk-KWG37KKG.js";
 import {
   loadExplicitConfig
-} from "./chunk-5YB27NED.js";
+} from "./chunk-UVDWAGRL.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
@@ -34,14 +34,14 @@ import {
   settleVerifiedFixes,
   toPosix,
   writeFixes
-} from "./chunk-K3YAO24L.js";
+} from "./chunk-K2MKJLDH.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK
 } from "./chunk-H5PPENPH.js";
 import {
   collectFileFacts
-} from "./chunk-74H2QMHK.js";
+} from "./chunk-VJBXHVW4.js";
 import {
   ConfigError,
   UsageError,
@@ -49,7 +49,7 @@ import {
 } from "./chunk-IZHV5FLI.js";
 import {
   closestMatches
-} from "./chunk-RIFKSD3A.js";
+} from "./chunk-CHMYEDPY.js";
 import {
   ENGINE_DOCS_URL,
   PACKAGE_ROOT,
@@ -95,7 +95,7 @@ import {
   toJSONSchema,
   union,
   unknown
-} from "./chunk-OCPCIOPV.js";
+} from "./chunk-HHWXEF5P.js";
 import {
   __commonJS,
   __esm,

@@ -5,18 +5,18 @@ import {
   lspCommand,
   mcpCommand,
   projectServices
-} from "./chunk-K3KBK75B.js";
-import "./chunk-HEW7FW33.js";
+} from "./chunk-AQABI4KA.js";
+import "./chunk-KWG37KKG.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-IYJUCPA5.js";
-import "./chunk-5YB27NED.js";
-import "./chunk-K3YAO24L.js";
+import "./chunk-YZRGI62C.js";
+import "./chunk-UVDWAGRL.js";
+import "./chunk-K2MKJLDH.js";
 import "./chunk-H5PPENPH.js";
-import "./chunk-74H2QMHK.js";
+import "./chunk-VJBXHVW4.js";
 import "./chunk-IZHV5FLI.js";
-import "./chunk-RIFKSD3A.js";
+import "./chunk-CHMYEDPY.js";
 import "./chunk-NQKXEI4N.js";
-import "./chunk-OCPCIOPV.js";
+import "./chunk-HHWXEF5P.js";
 import "./chunk-RL5JZDUN.js";
 export {
   lspCommand,

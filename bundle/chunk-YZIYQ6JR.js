@@ -14,7 +14,7 @@ import {
 } from "./chunk-IZHV5FLI.js";
 import {
   didYouMean
-} from "./chunk-RIFKSD3A.js";
+} from "./chunk-CHMYEDPY.js";
 
 // src/reporters/outputs.ts
 import { promises as fs } from "node:fs";

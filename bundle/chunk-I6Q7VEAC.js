@@ -3,45 +3,45 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   external_links_default
-} from "./chunk-IWHB2REL.js";
+} from "./chunk-T2ZB6HQ4.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-RLZGF52B.js";
+} from "./chunk-YZIYQ6JR.js";
 import "./chunk-CBP6QIU5.js";
 import {
   discoveryStart,
   loadExplicitConfig
-} from "./chunk-5YB27NED.js";
+} from "./chunk-UVDWAGRL.js";
 import {
   findRoot,
   runLint
-} from "./chunk-K3YAO24L.js";
+} from "./chunk-K2MKJLDH.js";
 import {
   EXIT_FAILURE,
   EXIT_LINT_ERRORS,
   EXIT_OK,
   NO_CACHE_VARIABLE
 } from "./chunk-H5PPENPH.js";
-import "./chunk-74H2QMHK.js";
+import "./chunk-VJBXHVW4.js";
 import {
   UsageError
 } from "./chunk-IZHV5FLI.js";
-import "./chunk-RIFKSD3A.js";
+import "./chunk-CHMYEDPY.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
 } from "./chunk-NQKXEI4N.js";
-import "./chunk-OCPCIOPV.js";
+import "./chunk-HHWXEF5P.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/lint-command.ts
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-5A4TSMGB.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-RK3ONFOC.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);

@@ -10,7 +10,7 @@ import {
   decodeNamedCharacterReference,
   external_exports,
   sortByRuleId
-} from "./chunk-OCPCIOPV.js";
+} from "./chunk-HHWXEF5P.js";
 import {
   __commonJS,
   __require

@@ -3,14 +3,14 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   editDistance
-} from "./chunk-RIFKSD3A.js";
+} from "./chunk-CHMYEDPY.js";
 import {
   SKIP,
   decodeNamedCharacterReference,
   external_exports,
   forEachNode,
   require_picomatch
-} from "./chunk-OCPCIOPV.js";
+} from "./chunk-HHWXEF5P.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";

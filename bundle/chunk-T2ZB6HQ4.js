@@ -5,7 +5,7 @@ import {
   destinationPathTo,
   encodeDestinationPath,
   splitDestination
-} from "./chunk-RIFKSD3A.js";
+} from "./chunk-CHMYEDPY.js";
 import {
   REPOSITORY_URL,
   TOOL_VERSION
@@ -13,7 +13,7 @@ import {
 import {
   defineProjectRule,
   external_exports
-} from "./chunk-OCPCIOPV.js";
+} from "./chunk-HHWXEF5P.js";
 
 // rules/external-links.ts
 import path2 from "node:path";

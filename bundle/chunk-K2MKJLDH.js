@@ -21,7 +21,7 @@ import {
   toPending,
   tooLargeFile,
   unreadableFile
-} from "./chunk-74H2QMHK.js";
+} from "./chunk-VJBXHVW4.js";
 import {
   ConfigError,
   UsageError,
@@ -41,7 +41,7 @@ import {
   nameKey,
   require_dist,
   resolveLinkTarget
-} from "./chunk-RIFKSD3A.js";
+} from "./chunk-CHMYEDPY.js";
 import {
   PACKAGE_ROOT,
   TOOL_VERSION
@@ -57,7 +57,7 @@ import {
   formatMessage,
   offsetToPoint,
   require_picomatch
-} from "./chunk-OCPCIOPV.js";
+} from "./chunk-HHWXEF5P.js";
 import {
   __commonJS,
   __require,

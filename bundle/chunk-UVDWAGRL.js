@@ -4,7 +4,7 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   loadConfigFile,
   runConfigs
-} from "./chunk-K3YAO24L.js";
+} from "./chunk-K2MKJLDH.js";
 import {
   UsageError
 } from "./chunk-IZHV5FLI.js";

@@ -4,25 +4,25 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-5YB27NED.js";
+} from "./chunk-UVDWAGRL.js";
 import {
   findRoot,
   toPosix
-} from "./chunk-K3YAO24L.js";
+} from "./chunk-K2MKJLDH.js";
 import {
   EXIT_OK
 } from "./chunk-H5PPENPH.js";
-import "./chunk-74H2QMHK.js";
+import "./chunk-VJBXHVW4.js";
 import {
   UsageError
 } from "./chunk-IZHV5FLI.js";
 import {
   jsonSchema
-} from "./chunk-RIFKSD3A.js";
+} from "./chunk-CHMYEDPY.js";
 import {
   ruleDocsUrl
 } from "./chunk-NQKXEI4N.js";
-import "./chunk-OCPCIOPV.js";
+import "./chunk-HHWXEF5P.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/info-commands.ts

@@ -5,36 +5,36 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-K3KBK75B.js";
-import "./chunk-HEW7FW33.js";
+} from "./chunk-AQABI4KA.js";
+import "./chunk-KWG37KKG.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-IYJUCPA5.js";
+import "./chunk-YZRGI62C.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-RLZGF52B.js";
+} from "./chunk-YZIYQ6JR.js";
 import "./chunk-CBP6QIU5.js";
 import {
   discoveryStart
-} from "./chunk-5YB27NED.js";
+} from "./chunk-UVDWAGRL.js";
 import {
   findRoot,
   pathArgumentMatcher
-} from "./chunk-K3YAO24L.js";
+} from "./chunk-K2MKJLDH.js";
 import "./chunk-H5PPENPH.js";
-import "./chunk-74H2QMHK.js";
+import "./chunk-VJBXHVW4.js";
 import {
   ConfigError,
   UsageError
 } from "./chunk-IZHV5FLI.js";
-import "./chunk-RIFKSD3A.js";
+import "./chunk-CHMYEDPY.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
 } from "./chunk-NQKXEI4N.js";
-import "./chunk-OCPCIOPV.js";
+import "./chunk-HHWXEF5P.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/watch-command.ts

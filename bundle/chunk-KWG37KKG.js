@@ -22,16 +22,16 @@ import {
   matcherFor,
   proseBlocks,
   sourceRange
-} from "./chunk-IYJUCPA5.js";
+} from "./chunk-YZRGI62C.js";
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-5YB27NED.js";
+} from "./chunk-UVDWAGRL.js";
 import {
   comparingRules,
   findRoot,
   planWorkingTree
-} from "./chunk-K3YAO24L.js";
+} from "./chunk-K2MKJLDH.js";
 import {
   EXIT_OK
 } from "./chunk-H5PPENPH.js";
@@ -44,7 +44,7 @@ import {
   formatMessage,
   offsetToPoint,
   parseMarkdown
-} from "./chunk-OCPCIOPV.js";
+} from "./chunk-HHWXEF5P.js";
 
 // src/cli/inventories/mappings-report.ts
 function buildMappingsReport({ files, shown = () => true, vocabulary, canonical, messages, history }) {

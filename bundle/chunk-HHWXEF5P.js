@@ -17087,8 +17087,6 @@ var EditMap = class {
       vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
       events.length = this.map[index2][0];
     }
-    vecs.push(events.slice());
-    events.length = 0;
     let slice = vecs.pop();
     while (slice) {
       for (const element of slice) {
