@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { codeBlocks, rawTextBlock } from '../src/contracts/raw-text-blocks.js';
 import { exactSourceRange, isSentenceStart, proseBlocks, sourceRange, type ProseBlock } from '../src/markdown/prose.js';
-import { defineProjectRule, type TextEdit } from '../src/core/rule.js';
+import { defineProjectRule, type TextEdit, EACH_ITEM } from '../src/core/rule.js';
 import { TermMatcher } from '../src/terms/find-terms.js';
 import { termVariantSchema, type Term } from '../src/terms/term-list.js';
 
@@ -111,6 +111,7 @@ export default defineProjectRule<Options, Finding[]>({
   recommended: false,
   fixable: true,
   options: optionsSchema,
+  globOptions: [{ path: ['plainTextFiles', EACH_ITEM], relativeTo: 'root' }],
   messages: {
     replaced: '"{found}" is a retired phrase: use "{expected}".{note}',
     retired: '"{found}" is a retired phrase.{note}',

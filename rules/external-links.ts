@@ -217,6 +217,8 @@ export default defineProjectRule({
   recommended: false,
   fixable: false,
   options: externalLinksOptions,
+  // One batch of requests per lint: its limits, cache and strictness cannot differ per file (include and exclude can).
+  repositoryWideOptions: ['timeoutMs', 'retries', 'retryDelayMs', 'maxRetryAfterMs', 'maxRedirects', 'concurrency', 'perHostConcurrency', 'perHostDelayMs', 'cache', 'cacheTtlSeconds', 'allowPrivate', 'userAgent', 'deadlineSeconds', 'strict'],
   messages: {
     malformed: 'External URL "{url}" is malformed ({reason}).',
     notFound: 'External URL "{url}" answers {status} (not found).',

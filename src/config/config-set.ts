@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import picomatch from 'picomatch';
+import type { Rule } from '../core/rule.js';
 import { FileSettings, type EnabledRule } from './file-settings.js';
 import { configFileIn, defaultConfig, discoverConfigFile, loadConfigFile, type ConfigContext, type ResolvedConfig } from './load.js';
 
@@ -95,6 +96,11 @@ export class ConfigSet implements ConfigTable, FileSelection {
 
   get root(): string {
     return this.options.root;
+  }
+
+  /** The rules configs may set, by id (what their options declare, such as globs). */
+  get rules(): ReadonlyMap<string, Rule> {
+    return this.options.context.rules;
   }
 
   /** Whether every file has the one config given with --config. */
