@@ -249,7 +249,9 @@ function reportZodIssues(error: z.ZodError, basePath: (string | number)[], value
       continue;
     }
     const bad = issuePath.reduce<unknown>((current, segment) => (current as Record<string | number, unknown> | undefined)?.[segment], value);
-    report([...basePath, ...issuePath], bad === undefined ? issue.message : `${issue.message} (got ${describeValue(bad)})`);
+    // A message that quotes the value already (an invalid glob) does not repeat it.
+    const quoted = typeof bad === 'string' && issue.message.includes(`"${bad}"`);
+    report([...basePath, ...issuePath], bad === undefined || quoted ? issue.message : `${issue.message} (got ${describeValue(bad)})`);
   }
 }
 
