@@ -131,7 +131,7 @@ export default defineProjectRule<Options, Finding[]>({
       const facts = index.files.get(file);
       if (facts) reportAll(file, extracted<Finding[]>(facts) ?? []);
     }
-    // Plain-text files are searched with the root configuration's phrases, and never rewritten.
+    // Plain-text files are searched with the phrases in force for each of them (the engine runs check once per set of options), and never rewritten.
     for (const [file, text] of plainTexts) reportAll(file, findPhrases([rawTextBlock(text)], text, matcherFor(options), false));
   },
 });

@@ -99,7 +99,7 @@ function linksToRequest({ index, optionsFor, isSuppressed }: NetworkContext): Ma
   return byUrl;
 }
 
-/** How the batch is requested: the root configuration's options, the command line's say on private addresses. */
+/** How the batch is requested: the options of the first run of the rule (its network settings are repository-wide), the command line's say on private addresses. */
 function batchOptions(options: ExternalLinksOptions, environment: RuleEnvironment, proxy: ProxySettings): UrlBatchOptions {
   return {
     http: {

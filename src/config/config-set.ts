@@ -133,7 +133,7 @@ export class ConfigSet implements ConfigTable, FileSelection {
     return this.entryFor(file).settings.forFile(file);
   }
 
-  /** The rules of the root folder's config with no override applied (project rules run once, with these options). */
+  /** The rules of the root folder's config with no override applied: project rules also run with these options, for what they report about the repository itself. */
   base(): EnabledRule[] {
     return this.loaded[this.options.only ? 0 : this.indexOfFolder('')]!.settings.base();
   }
