@@ -44,7 +44,7 @@ export default defineFileRule({
   fixable: false,
   options: perGlobSchema(contract, 'Glob (matched against the root-relative path) → the front matter schema for files matching it.'),
   // The keys are globs relative to the config's folder: the config layer checks them (src/config/option-globs.ts).
-  globOptions: [{ path: [GLOB_KEYS] }],
+  globOptions: [{ path: [GLOB_KEYS], lintedOnly: true }],
   messages: {
     invalidYaml: 'Front matter is not valid YAML: {detail}.',
     notMapping: 'Front matter must be a mapping of keys to values, not {kind}.',

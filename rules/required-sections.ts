@@ -139,7 +139,7 @@ export default defineFileRule({
   fixable: false,
   options: perGlobSchema(contract, 'Glob (matched against the root-relative path) → the sections files matching it must have.'),
   // The keys are globs relative to the config's folder: the config layer checks them (src/config/option-globs.ts).
-  globOptions: [{ path: [GLOB_KEYS] }],
+  globOptions: [{ path: [GLOB_KEYS], lintedOnly: true }],
   messages: {
     missing: 'Missing required section {section}{level}.',
     wrongLevel: 'Section {section} is a level-{actual} heading ({found}); it must be {expected}.',

@@ -31,7 +31,7 @@ export default defineFileRule({
   fixable: false,
   options: perGlobSchema(contract, 'Glob (matched against the root-relative path) → { min, max } prose words for files matching it.'),
   // The keys are globs relative to the config's folder: the config layer checks them (src/config/option-globs.ts).
-  globOptions: [{ path: [GLOB_KEYS] }],
+  globOptions: [{ path: [GLOB_KEYS], lintedOnly: true }],
   messages: {
     tooShort: 'Has {count} of prose; at least {min} are required.',
     tooLong: 'Has {count} of prose; at most {max} are allowed.',

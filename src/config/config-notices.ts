@@ -44,6 +44,8 @@ interface GlobEntry {
   rootRelative: boolean;
   /** The glob is an object key (a rule's per-glob options). */
   isKey: boolean;
+  /** Only files the run lints count as matches (GlobOption.lintedOnly). */
+  lintedOnly: boolean;
 }
 
 /** The globs of a rule's options as written at `optionsPath`, where the rule declares them; negated ones match "everything but" and are left alone. */
@@ -51,12 +53,12 @@ function optionGlobEntries(rule: Rule | undefined, options: Record<string, unkno
   if (!rule || !options) return [];
   return optionGlobs(rule, options)
     .filter((found) => !found.declared.syntaxOnly && !found.glob.startsWith('!'))
-    .map((found) => ({ keyPath: [...optionsPath, ...found.keyPath], glob: found.glob, matchesFolders: false, rootRelative: found.declared.relativeTo === 'root', isKey: found.isKey }));
+    .map((found) => ({ keyPath: [...optionsPath, ...found.keyPath], glob: found.glob, matchesFolders: false, rootRelative: found.declared.relativeTo === 'root', isKey: found.isKey, lintedOnly: found.declared.lintedOnly === true }));
 }
 
 function globsOf(config: ResolvedConfig, rules: ReadonlyMap<string, Rule>): GlobEntry[] {
   const entries: GlobEntry[] = [];
-  const listEntry = (keyPath: (string | number)[], glob: string, matchesFolders: boolean): GlobEntry => ({ keyPath, glob, matchesFolders, rootRelative: false, isKey: false });
+  const listEntry = (keyPath: (string | number)[], glob: string, matchesFolders: boolean): GlobEntry => ({ keyPath, glob, matchesFolders, rootRelative: false, isKey: false, lintedOnly: false });
   if (config.filesDeclared) config.files.forEach((glob, index) => entries.push(listEntry(['files', index], glob, false)));
   config.ignore.forEach((glob, index) => entries.push(listEntry(['ignore', index], glob, true)));
   for (const [ruleId, options] of config.writtenOptions ?? []) entries.push(...optionGlobEntries(rules.get(ruleId), options, ['rules', ruleId, 1]));
@@ -107,6 +109,14 @@ function nearestGlob(glob: string, seen: PathsSeen): string | undefined {
   return undefined;
 }
 
+/** Paths of the listing as a config's globs saw them, back to root-relative ones (the config's folder is inside the root). */
+function rootRelativeOf(configs: ConfigSet, config: ResolvedConfig, files: readonly string[], rootRelative: boolean): string[] | undefined {
+  if (rootRelative) return [...files];
+  const folder = path.relative(configs.root, config.baseDirectory).split(path.sep).join('/');
+  if (folder.startsWith('..') || path.isAbsolute(folder)) return undefined;
+  return folder === '' ? [...files] : files.map((file) => `${folder}/${file}`);
+}
+
 function unmatchedGlobNotices(configs: ConfigSet, config: ResolvedConfig, paths: RepositoryPaths): ConfigNotice[] {
   const entries = globsOf(config, configs.rules);
   if (entries.length === 0) return [];
@@ -118,11 +128,21 @@ function unmatchedGlobNotices(configs: ConfigSet, config: ResolvedConfig, paths:
     const isMatch = picomatch(pattern, { dot: true });
     const matches = (file: string): boolean => isMatch(file);
     const seen = entry.rootRelative ? fromRoot : under;
-    if (seen.files.some(matches) || (entry.matchesFolders && (seen.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory)))) continue;
-    const nearest = nearestGlob(pattern, seen);
-    const hint = nearest === undefined ? '' : ` (did you mean "${entry.glob.startsWith('!') ? '!' : ''}${nearest}"?)`;
-    const where = entry.rootRelative ? 'in the repository (this option\'s globs are relative to the repository root)' : whereGlobsStart(configs, config);
-    const problem = `"${entry.glob}" matches no file ${where}${hint}`;
+    const matched = seen.files.filter(matches);
+    let problem: string;
+    if (matched.length > 0) {
+      const linted = (file: string): boolean => configs.isMarkdown(file) && !configs.isIgnored(file);
+      // A config outside the root (found above it, or given with --config) is not second-guessed.
+      const fromRoot = entry.lintedOnly ? rootRelativeOf(configs, config, matched, entry.rootRelative) : undefined;
+      if (fromRoot === undefined || fromRoot.some(linted)) continue;
+      problem = `"${entry.glob}" matches only files that are not linted (ignored, or not Markdown by "files"), such as "${matched.sort()[0]}"`;
+    } else {
+      if (entry.matchesFolders && (seen.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory))) continue;
+      const nearest = nearestGlob(pattern, seen);
+      const hint = nearest === undefined ? '' : ` (did you mean "${entry.glob.startsWith('!') ? '!' : ''}${nearest}"?)`;
+      const where = entry.rootRelative ? 'in the repository (this option\'s globs are relative to the repository root)' : whereGlobsStart(configs, config);
+      problem = `"${entry.glob}" matches no file ${where}${hint}`;
+    }
     notices.push({ config, text: `${configs.shownName(config)}: ${formatKeyPath(entry.keyPath)} ${problem}.`, issue: { path: entry.keyPath, message: problem }, atKey: entry.isKey });
   }
   return notices;

@@ -249,6 +249,12 @@ export interface GlobOption {
    * the config layer checks only its syntax.
    */
   syntaxOnly?: boolean;
+  /**
+   * The globs select Markdown files the run lints (a contract on documents): one that matches
+   * only files the config ignores or does not take for Markdown checks nothing, and is reported
+   * as a glob that matches nothing is.
+   */
+  lintedOnly?: boolean;
 }
 
 /** The glob-keyed object at the top of a rule's options, if it declares one (its keys are rebased for a config in a subfolder). */

@@ -18,6 +18,8 @@ const PROJECT = {
 
 /** Both Markdown folders fail this contract, so that each glob position shows what it selects. */
 const WORD_COUNT_BOTH = '  word-count: [error, { "factors/*.md": { min: 50 }, "docs/*.md": { min: 50 } }]\n';
+/** Every Markdown file fails this one (a contract on files `files` leaves out or `ignore` drops would be reported as checking nothing). */
+const WORD_COUNT_ALL = '  word-count: [error, { "**/*.md": { min: 50 } }]\n';
 
 interface GlobPosition {
   name: string;
@@ -41,19 +43,19 @@ const UNDER_ROOT = "under the repository root (the config's folder)";
 const POSITIONS: GlobPosition[] = [
   {
     name: 'files',
-    config: 'extends: []\nfiles: ["GLOB", "README.md"]\nrules:\n' + WORD_COUNT_BOTH,
+    config: 'extends: []\nfiles: ["GLOB", "README.md"]\nrules:\n' + WORD_COUNT_ALL,
     keyPath: () => 'files[0]',
     correct: 'factors/*.md',
-    findings: ['factors/01-context.md word-count'],
+    findings: ['README.md word-count', 'factors/01-context.md word-count'],
     typo: 'factor/*.md',
     nearest: 'factors/*.md',
   },
   {
     name: 'ignore',
-    config: 'extends: []\nignore: ["GLOB"]\nrules:\n' + WORD_COUNT_BOTH,
+    config: 'extends: []\nignore: ["GLOB"]\nrules:\n' + WORD_COUNT_ALL,
     keyPath: () => 'ignore[0]',
     correct: 'docs/**',
-    findings: ['factors/01-context.md word-count'],
+    findings: ['README.md word-count', 'factors/01-context.md word-count'],
     typo: 'doc/**',
     nearest: 'docs/**',
   },
@@ -231,6 +233,30 @@ describe('did-you-mean', () => {
     expect(result.stderr).toBe(
       'agentops-lint: warning: docs/.agentops-lint.yaml: rules.required-sections[1]["guid.md"] "guid.md" matches no file under docs/ (a config\'s globs are relative to its own folder) (did you mean "guide.md"?).\n',
     );
+    expect(result.exitCode).toBe(0);
+  });
+});
+
+describe('a contract glob that matches only files the run does not lint', () => {
+  it('warns with the file it matches, and fails with --strict-config: the contract would check nothing', async () => {
+    const config = 'extends: []\nignore: ["docs/**"]\nrules:\n  word-count: [error, { "docs/*.md": { min: 50 } }]\n';
+    const warned = await lint(config);
+    expect(warned).toEqual({
+      exitCode: 0,
+      findings: [],
+      stdout: expect.any(String),
+      stderr: `agentops-lint: warning: ${CONFIG_FILE}: rules.word-count[1]["docs/*.md"] "docs/*.md" matches only files that are not linted (ignored, or not Markdown by "files"), such as "docs/guide.md".\n`,
+    });
+    const strict = await lint(config, '--strict-config');
+    expect(strict.exitCode).toBe(2);
+    expect(strict.stderr).toBe(
+      `agentops-lint: invalid configuration\n${CONFIG_FILE}:${positionOf(config, 'docs/*.md')}: rules.word-count[1]["docs/*.md"]: "docs/*.md" matches only files that are not linted (ignored, or not Markdown by "files"), such as "docs/guide.md" (an error with --strict-config)\n`,
+    );
+  });
+
+  it('is not reported for required-content, whose requirements can apply to files that are not Markdown', async () => {
+    const result = await lint('extends: []\nrules:\n  required-content: [error, { "diagrams/*.svg": [{ allOf: [master], plainText: true }] }]\n', '--strict-config');
+    expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
   });
 });

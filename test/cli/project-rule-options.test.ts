@@ -99,6 +99,23 @@ describe('project rules take the options of each file', () => {
     expect(result.exitCode).toBe(0);
   });
 
+  it('the cache and worker threads give the same findings: per-file options are not cached away', async () => {
+    const root = tempProject({
+      ...LINKED,
+      'agentops-lint.config.yaml':
+        'extends: []\nrules:\n  links: error\noverrides:\n  - files: ["docs/**"]\n    rules:\n      links: [error, { ignorePatterns: ["^missing-"] }]\n',
+    });
+    const expected = ['docs/a.md:3 links Link target "gone-page.md" does not exist.', 'guides/b.md:3 links Link target "missing-draft.md" does not exist.', 'guides/b.md:3 links Link target "gone-page.md" does not exist.'];
+    const run = async (args: string[]): Promise<string[]> => {
+      const result = await runCli([...args, '--format', 'json'], { cwd: root, env: { AGENTOPS_LINT_NO_CACHE: '' } });
+      return (JSON.parse(result.stdout) as { diagnostics: { file: string; line: number; ruleId: string; message: string }[] }).diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId} ${d.message}`);
+    };
+    expect(await run(['guides/b.md', 'docs/a.md'])).toEqual(expected);
+    // The second run answers phase 1 from the cache; the third names the files in the other order.
+    expect(await run(['docs/a.md', 'guides/b.md'])).toEqual(expected);
+    expect(await run(['--threads', '2'])).toEqual(expected);
+  });
+
   it('a folder config gives a project rule its own options there', async () => {
     const root = tempProject({
       ...LINKED,
