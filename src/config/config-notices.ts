@@ -133,9 +133,9 @@ function unmatchedGlobNotices(configs: ConfigSet, config: ResolvedConfig, paths:
     if (matched.length > 0) {
       const linted = (file: string): boolean => configs.isMarkdown(file) && !configs.isIgnored(file);
       // A config outside the root (found above it, or given with --config) is not second-guessed.
-      const fromRoot = entry.lintedOnly ? rootRelativeOf(configs, config, matched, entry.rootRelative) : undefined;
-      if (fromRoot === undefined || fromRoot.some(linted)) continue;
-      problem = `"${entry.glob}" matches only files that are not linted (ignored, or not Markdown by "files"), such as "${matched.sort()[0]}"`;
+      const candidates = entry.lintedOnly ? rootRelativeOf(configs, config, matched, entry.rootRelative) : undefined;
+      if (candidates === undefined || candidates.some(linted)) continue;
+      problem = `"${entry.glob}" matches only files that are not linted (ignored, or not Markdown by "files"), such as "${[...matched].sort()[0]}"`;
     } else {
       if (entry.matchesFolders && (seen.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory))) continue;
       const nearest = nearestGlob(pattern, seen);
