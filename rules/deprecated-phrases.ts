@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { codeBlocks, rawTextBlock } from '../src/contracts/raw-text-blocks.js';
 import { exactSourceRange, isSentenceStart, proseBlocks, sourceRange, type ProseBlock } from '../src/markdown/prose.js';
-import { defineProjectRule, type TextEdit } from '../src/core/rule.js';
+import { defineProjectRule, type TextEdit, EACH_ITEM } from '../src/core/rule.js';
 import { TermMatcher } from '../src/terms/find-terms.js';
 import { termVariantSchema, type Term } from '../src/terms/term-list.js';
 
@@ -111,6 +111,7 @@ export default defineProjectRule<Options, Finding[]>({
   recommended: false,
   fixable: true,
   options: optionsSchema,
+  globOptions: [{ path: ['plainTextFiles', EACH_ITEM], relativeTo: 'root' }],
   messages: {
     replaced: '"{found}" is a retired phrase: use "{expected}".{note}',
     retired: '"{found}" is a retired phrase.{note}',
@@ -130,7 +131,7 @@ export default defineProjectRule<Options, Finding[]>({
       const facts = index.files.get(file);
       if (facts) reportAll(file, extracted<Finding[]>(facts) ?? []);
     }
-    // Plain-text files are searched with the root configuration's phrases, and never rewritten.
+    // Plain-text files are searched with the phrases in force for each of them (the engine runs check once per set of options), and never rewritten.
     for (const [file, text] of plainTexts) reportAll(file, findPhrases([rawTextBlock(text)], text, matcherFor(options), false));
   },
 });

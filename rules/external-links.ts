@@ -99,7 +99,7 @@ function linksToRequest({ index, optionsFor, isSuppressed }: NetworkContext): Ma
   return byUrl;
 }
 
-/** How the batch is requested: the root configuration's options, the command line's say on private addresses. */
+/** How the batch is requested: the options of the first run of the rule (its network settings are repository-wide), the command line's say on private addresses. */
 function batchOptions(options: ExternalLinksOptions, environment: RuleEnvironment, proxy: ProxySettings): UrlBatchOptions {
   return {
     http: {
@@ -217,6 +217,8 @@ export default defineProjectRule({
   recommended: false,
   fixable: false,
   options: externalLinksOptions,
+  // One batch of requests per lint: its limits, cache and strictness cannot differ per file (include and exclude can).
+  repositoryWideOptions: ['timeoutMs', 'retries', 'retryDelayMs', 'maxRetryAfterMs', 'maxRedirects', 'concurrency', 'perHostConcurrency', 'perHostDelayMs', 'cache', 'cacheTtlSeconds', 'allowPrivate', 'userAgent', 'deadlineSeconds', 'strict'],
   messages: {
     malformed: 'External URL "{url}" is malformed ({reason}).',
     notFound: 'External URL "{url}" answers {status} (not found).',

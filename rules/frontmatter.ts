@@ -3,7 +3,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document, type Pair }
 import { z } from 'zod';
 import { describeKind, describeType, propertySpecSchema, propertyValidators } from '../src/contracts/frontmatter-schema.js';
 import { contractsFor, perGlobSchema } from '../src/contracts/per-glob.js';
-import { defineFileRule, type ReportDescriptor } from '../src/core/rule.js';
+import { defineFileRule, type ReportDescriptor, GLOB_KEYS } from '../src/core/rule.js';
 import { closestMatches } from '../src/text/did-you-mean.js';
 
 const contract = z.strictObject({
@@ -43,6 +43,8 @@ export default defineFileRule({
   recommended: true,
   fixable: false,
   options: perGlobSchema(contract, 'Glob (matched against the root-relative path) → the front matter schema for files matching it.'),
+  // The keys are globs relative to the config's folder: the config layer checks them (src/config/option-globs.ts).
+  globOptions: [{ path: [GLOB_KEYS], lintedOnly: true }],
   messages: {
     invalidYaml: 'Front matter is not valid YAML: {detail}.',
     notMapping: 'Front matter must be a mapping of keys to values, not {kind}.',

@@ -4,7 +4,7 @@ import { contractsFor, matchesGlob, perGlobSchema } from '../src/contracts/per-g
 import { compileTextPattern, describeTextPattern, textPatternSchema } from '../src/contracts/text-pattern.js';
 import { computeLineStarts } from '../src/markdown/parse.js';
 import { proseText } from '../src/markdown/words.js';
-import { defineProjectRule } from '../src/core/rule.js';
+import { defineProjectRule, GLOB_KEYS } from '../src/core/rule.js';
 
 const requirement = z
   .strictObject({
@@ -92,6 +92,8 @@ export default defineProjectRule<Options, Unmet[]>({
   recommended: false,
   fixable: false,
   options: optionsSchema,
+  // The keys are globs relative to the config's folder: the config layer checks them (src/config/option-globs.ts).
+  globOptions: [{ path: [GLOB_KEYS] }],
   messages: {
     missingAll: 'Missing required text {pattern}{note}.',
     missingAny: 'Missing required text: none of {patterns} appears{note}.',

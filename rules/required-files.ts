@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import { z } from 'zod';
 import { matchesGlob } from '../src/contracts/per-glob.js';
 import type { RepositoryPaths } from '../src/core/facts.js';
-import { defineProjectRule } from '../src/core/rule.js';
+import { defineProjectRule, EACH_ITEM } from '../src/core/rule.js';
 import { closestMatches } from '../src/text/did-you-mean.js';
 
 const requiredObject = z
@@ -93,6 +93,12 @@ export default defineProjectRule({
   recommended: false,
   fixable: false,
   options,
+  // A glob that matches too few files is this rule's own finding: the config layer checks only the syntax.
+  globOptions: [
+    { path: ['files', EACH_ITEM], relativeTo: 'root', syntaxOnly: true },
+    { path: ['files', EACH_ITEM, 'glob'], relativeTo: 'root', syntaxOnly: true },
+  ],
+  repositoryWideOptions: ['files'],
   messages: {
     missing: 'Required {kind} "{path}" is missing{note}.',
     wrongCase: 'Required {kind} "{path}" is missing; "{actual}" differs only in case, and GitHub paths are case-sensitive{note}.',

@@ -4,7 +4,7 @@ import { contractsFor, perGlobSchema } from '../src/contracts/per-glob.js';
 import { headingNearMiss } from '../src/contracts/near-miss.js';
 import { compileTextPattern, describeTextPattern, textPatternSchema, type TextPattern } from '../src/contracts/text-pattern.js';
 import { headingText } from '../src/markdown/headings.js';
-import { defineFileRule } from '../src/core/rule.js';
+import { defineFileRule, GLOB_KEYS } from '../src/core/rule.js';
 
 const headingLevel = z.number().int().min(1).max(6);
 
@@ -138,6 +138,8 @@ export default defineFileRule({
   recommended: false,
   fixable: false,
   options: perGlobSchema(contract, 'Glob (matched against the root-relative path) → the sections files matching it must have.'),
+  // The keys are globs relative to the config's folder: the config layer checks them (src/config/option-globs.ts).
+  globOptions: [{ path: [GLOB_KEYS], lintedOnly: true }],
   messages: {
     missing: 'Missing required section {section}{level}.',
     wrongLevel: 'Section {section} is a level-{actual} heading ({found}); it must be {expected}.',

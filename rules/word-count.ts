@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contractsFor, perGlobSchema } from '../src/contracts/per-glob.js';
 import { countWords, proseText } from '../src/markdown/words.js';
-import { defineFileRule } from '../src/core/rule.js';
+import { defineFileRule, GLOB_KEYS } from '../src/core/rule.js';
 
 const contract = z
   .strictObject({
@@ -30,6 +30,8 @@ export default defineFileRule({
   recommended: false,
   fixable: false,
   options: perGlobSchema(contract, 'Glob (matched against the root-relative path) → { min, max } prose words for files matching it.'),
+  // The keys are globs relative to the config's folder: the config layer checks them (src/config/option-globs.ts).
+  globOptions: [{ path: [GLOB_KEYS], lintedOnly: true }],
   messages: {
     tooShort: 'Has {count} of prose; at least {min} are required.',
     tooLong: 'Has {count} of prose; at most {max} are allowed.',

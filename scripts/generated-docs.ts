@@ -167,6 +167,12 @@ export function optionRows(schema: JsonSchema, where: string): OptionRow[] {
   return rows;
 }
 
+/** A row's description, saying so when the option is one setting for the whole repository (Rule.repositoryWideOptions). */
+function describedRow(rule: Rule, row: OptionRow): string {
+  if (!rule.repositoryWideOptions?.includes(row.path)) return row.description;
+  return `${row.description} One setting for the whole repository: an override cannot set it.`;
+}
+
 /** The options table of a rule doc, or a sentence saying the rule has none. */
 export function ruleOptionsMarkdown(rule: Rule): string {
   const rows = optionRows(optionsJsonSchema(rule), `rule "${rule.id}"`);
@@ -174,7 +180,7 @@ export function ruleOptionsMarkdown(rule: Rule): string {
   return [
     '| Option | Type | Default | Description |',
     '| --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${cell(code(row.path))} | ${cell(row.type)} | ${cell(row.default)} | ${cell(row.description)} |`),
+    ...rows.map((row) => `| ${cell(code(row.path))} | ${cell(row.type)} | ${cell(row.default)} | ${cell(describedRow(rule, row))} |`),
   ].join('\n');
 }
 

@@ -34,6 +34,8 @@ export interface LintCommandOptions {
   errorOnUnmatchedPattern: boolean;
   color?: boolean;
   debug?: boolean;
+  /** --strict-config: a config glob that matches no file fails the run (exit 2) instead of warning. */
+  strictConfig?: boolean;
   staged?: boolean;
   changedSince?: string;
   baseline?: string;
@@ -96,6 +98,7 @@ function runOptions(options: LintCommandOptions, io: CliIo): LintRunOptions {
     scope,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
     debug: options.debug === true,
+    strictConfig: options.strictConfig === true,
     progress: !options.quiet,
     ...(options.fixDryRun ? { fix: 'preview' as const } : options.fix ? { fix: 'write' as const } : {}),
     ...(options.fixType === undefined ? {} : { fixType: options.fixType }),

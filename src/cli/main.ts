@@ -70,6 +70,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--no-external', 'never check external links over the network, even when the config enables it')
     .option('--allow-private', 'let external link checks reach loopback, private and link-local addresses', false)
     .option('--no-error-on-unmatched-pattern', 'do not fail when a path or glob matches no file')
+    .option('--strict-config', 'fail (exit 2) instead of warning when a config glob matches no file or a config turns no rule on (for CI; also the config key strictConfig)', false)
     .option('--color', 'force colours')
     .option('--no-color', 'never use colours')
     .option('--debug', 'say which named files were skipped and why; show stack traces of internal errors', false)

@@ -1,15 +1,31 @@
 /**
- * Warnings about configs that are valid but cannot be what their author meant: a config that
- * turns no rule on, and globs that match no file (most often written from the wrong folder:
- * a config's globs are relative to its own folder). They warn and never fail the run.
+ * Notices about configs that are valid but cannot be what their author meant: a config that
+ * turns no rule on, and globs that match no file (most often written from the wrong folder: a
+ * config's globs are relative to its own folder; or a typo in a contract's glob, which would
+ * switch the contract off). They warn, or fail the run where the config says `strictConfig: true`
+ * or the command line says --strict-config.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { formatKeyPath } from '../core/errors.js';
+import { ConfigError, formatKeyPath, type ConfigIssue } from '../core/errors.js';
 import type { RepositoryPaths } from '../core/facts.js';
+import type { Rule } from '../core/rule.js';
+import { closestMatches, editDistance } from '../text/did-you-mean.js';
 import type { ConfigSet } from './config-set.js';
-import type { ResolvedConfig } from './load.js';
+import { locateConfigKey, type ResolvedConfig } from './load.js';
+import { optionGlobs } from './option-globs.js';
+
+/** A notice about one config: printed as a warning, or one issue of a ConfigError where strict. */
+export interface ConfigNotice {
+  config: ResolvedConfig;
+  /** The warning as printed (after "agentops-lint: warning: "). */
+  text: string;
+  /** Where it is in the config and what is wrong, for the error it becomes where strict. */
+  issue: Omit<ConfigIssue, 'file' | 'line' | 'column'>;
+  /** The position to name: the key itself (a glob that is a key) rather than its value. */
+  atKey: boolean;
+}
 
 /** Whether a config switches no rule on anywhere: it checks nothing. */
 export function turnsNoRuleOn(config: ResolvedConfig): boolean {
@@ -24,15 +40,32 @@ interface GlobEntry {
   glob: string;
   /** Folders count as matches (ignore-like globs), not only files. */
   matchesFolders: boolean;
+  /** The glob is matched against root-relative paths, not paths relative to the config's folder. */
+  rootRelative: boolean;
+  /** The glob is an object key (a rule's per-glob options). */
+  isKey: boolean;
+  /** Only files the run lints count as matches (GlobOption.lintedOnly). */
+  lintedOnly: boolean;
 }
 
-function globsOf(config: ResolvedConfig): GlobEntry[] {
+/** The globs of a rule's options as written at `optionsPath`, where the rule declares them; negated ones match "everything but" and are left alone. */
+function optionGlobEntries(rule: Rule | undefined, options: Record<string, unknown> | undefined, optionsPath: (string | number)[]): GlobEntry[] {
+  if (!rule || !options) return [];
+  return optionGlobs(rule, options)
+    .filter((found) => !found.declared.syntaxOnly && !found.glob.startsWith('!'))
+    .map((found) => ({ keyPath: [...optionsPath, ...found.keyPath], glob: found.glob, matchesFolders: false, rootRelative: found.declared.relativeTo === 'root', isKey: found.isKey, lintedOnly: found.declared.lintedOnly === true }));
+}
+
+function globsOf(config: ResolvedConfig, rules: ReadonlyMap<string, Rule>): GlobEntry[] {
   const entries: GlobEntry[] = [];
-  if (config.filesDeclared) config.files.forEach((glob, index) => entries.push({ keyPath: ['files', index], glob, matchesFolders: false }));
-  config.ignore.forEach((glob, index) => entries.push({ keyPath: ['ignore', index], glob, matchesFolders: true }));
+  const listEntry = (keyPath: (string | number)[], glob: string, matchesFolders: boolean): GlobEntry => ({ keyPath, glob, matchesFolders, rootRelative: false, isKey: false, lintedOnly: false });
+  if (config.filesDeclared) config.files.forEach((glob, index) => entries.push(listEntry(['files', index], glob, false)));
+  config.ignore.forEach((glob, index) => entries.push(listEntry(['ignore', index], glob, true)));
+  for (const [ruleId, options] of config.writtenOptions ?? []) entries.push(...optionGlobEntries(rules.get(ruleId), options, ['rules', ruleId, 1]));
   config.overrides.forEach((override, overrideIndex) => {
-    override.files.forEach((glob, index) => entries.push({ keyPath: ['overrides', overrideIndex, 'files', index], glob, matchesFolders: true }));
-    override.excludedFiles.forEach((glob, index) => entries.push({ keyPath: ['overrides', overrideIndex, 'excludedFiles', index], glob, matchesFolders: true }));
+    override.files.forEach((glob, index) => entries.push(listEntry(['overrides', overrideIndex, 'files', index], glob, true)));
+    override.excludedFiles.forEach((glob, index) => entries.push(listEntry(['overrides', overrideIndex, 'excludedFiles', index], glob, true)));
+    for (const [ruleId, entry] of override.rules) entries.push(...optionGlobEntries(rules.get(ruleId), entry.options, ['overrides', overrideIndex, 'rules', ruleId, 1]));
   });
   return entries;
 }
@@ -46,23 +79,71 @@ function namesExistingFolder(glob: string, baseDirectory: string): boolean {
   return base !== '' && existsSync(path.join(baseDirectory, base));
 }
 
+interface PathsSeen {
+  files: string[];
+  folders: string[];
+}
+
 /** The paths of the listing as a config's globs see them: relative to its folder, those inside it. */
-function pathsUnder(configs: ConfigSet, config: ResolvedConfig, paths: RepositoryPaths): { files: string[]; folders: string[] } {
+function pathsUnder(configs: ConfigSet, config: ResolvedConfig, paths: RepositoryPaths): PathsSeen {
   const relative = (list: Iterable<string>): string[] => [...list].map((file) => configs.relativeTo(config, file)).filter((file) => !file.startsWith('../'));
   return { files: relative(paths.files), folders: relative(paths.directories) };
 }
 
-function unmatchedGlobNotices(configs: ConfigSet, config: ResolvedConfig, paths: RepositoryPaths): string[] {
-  const entries = globsOf(config);
+/**
+ * The glob with its fixed folder replaced by the nearest existing folder (`factor/*.md` →
+ * `factors/*.md`), or a plain path replaced by the nearest existing file, where that matches
+ * files: a did-you-mean only where the answer is clear.
+ */
+function nearestGlob(glob: string, seen: PathsSeen): string | undefined {
+  const scan = picomatch.scan(glob);
+  // A plain path: a file one or two letters away (a typo), not merely the most similar one.
+  if (!scan.isGlob) return closestMatches(glob, seen.files).find((file) => editDistance(glob.toLowerCase(), file.toLowerCase(), 2) <= 2);
+  const base = scan.base;
+  if (base === '' || seen.folders.includes(base)) return undefined;
+  for (const folder of closestMatches(base, seen.folders, 3)) {
+    const candidate = `${folder}${glob.slice(base.length)}`;
+    const isMatch = picomatch(candidate, { dot: true });
+    if (seen.files.some((file) => isMatch(file))) return candidate;
+  }
+  return undefined;
+}
+
+/** Paths of the listing as a config's globs saw them, back to root-relative ones (the config's folder is inside the root). */
+function rootRelativeOf(configs: ConfigSet, config: ResolvedConfig, files: readonly string[], rootRelative: boolean): string[] | undefined {
+  if (rootRelative) return [...files];
+  const folder = path.relative(configs.root, config.baseDirectory).split(path.sep).join('/');
+  if (folder.startsWith('..') || path.isAbsolute(folder)) return undefined;
+  return folder === '' ? [...files] : files.map((file) => `${folder}/${file}`);
+}
+
+function unmatchedGlobNotices(configs: ConfigSet, config: ResolvedConfig, paths: RepositoryPaths): ConfigNotice[] {
+  const entries = globsOf(config, configs.rules);
   if (entries.length === 0) return [];
   const under = pathsUnder(configs, config, paths);
-  const notices: string[] = [];
+  const fromRoot: PathsSeen = { files: [...paths.files], folders: [...paths.directories] };
+  const notices: ConfigNotice[] = [];
   for (const entry of entries) {
     const pattern = entry.glob.startsWith('!') ? entry.glob.slice(1) : entry.glob;
     const isMatch = picomatch(pattern, { dot: true });
     const matches = (file: string): boolean => isMatch(file);
-    if (under.files.some(matches) || (entry.matchesFolders && (under.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory)))) continue;
-    notices.push(`${configs.shownName(config)}: ${formatKeyPath(entry.keyPath)} "${entry.glob}" matches no file ${whereGlobsStart(configs, config)}.`);
+    const seen = entry.rootRelative ? fromRoot : under;
+    const matched = seen.files.filter(matches);
+    let problem: string;
+    if (matched.length > 0) {
+      const linted = (file: string): boolean => configs.isMarkdown(file) && !configs.isIgnored(file);
+      // A config outside the root (found above it, or given with --config) is not second-guessed.
+      const candidates = entry.lintedOnly ? rootRelativeOf(configs, config, matched, entry.rootRelative) : undefined;
+      if (candidates === undefined || candidates.some(linted)) continue;
+      problem = `"${entry.glob}" matches only files that are not linted (ignored, or not Markdown by "files"), such as "${[...matched].sort()[0]}"`;
+    } else {
+      if (entry.matchesFolders && (seen.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory))) continue;
+      const nearest = nearestGlob(pattern, seen);
+      const hint = nearest === undefined ? '' : ` (did you mean "${entry.glob.startsWith('!') ? '!' : ''}${nearest}"?)`;
+      const where = entry.rootRelative ? 'in the repository (this option\'s globs are relative to the repository root)' : whereGlobsStart(configs, config);
+      problem = `"${entry.glob}" matches no file ${where}${hint}`;
+    }
+    notices.push({ config, text: `${configs.shownName(config)}: ${formatKeyPath(entry.keyPath)} ${problem}.`, issue: { path: entry.keyPath, message: problem }, atKey: entry.isKey });
   }
   return notices;
 }
@@ -73,15 +154,40 @@ function whereGlobsStart(configs: ConfigSet, config: ResolvedConfig): string {
   return folder === '' ? "under the repository root (the config's folder)" : `under ${folder}/ (a config's globs are relative to its own folder)`;
 }
 
-/** The warnings about every config the run has used so far, given the repository's paths. */
-export function configNotices(configs: ConfigSet, paths: RepositoryPaths): string[] {
-  const notices: string[] = [];
+/** The notices about every config the run has used so far, given the repository's paths. */
+export function configNotices(configs: ConfigSet, paths: RepositoryPaths): ConfigNotice[] {
+  const notices: ConfigNotice[] = [];
   for (const config of configs.configs()) {
     if (config.filePath === undefined) continue;
     if (turnsNoRuleOn(config)) {
-      notices.push(`${configs.shownName(config)}: no rule is on: the config has no "extends" and turns no rule on. Add "extends: [recommended]" to start from the recommended rules.`);
+      const message = 'no rule is on: the config has no "extends" and turns no rule on. Add "extends: [recommended]" to start from the recommended rules';
+      notices.push({ config, text: `${configs.shownName(config)}: ${message}.`, issue: { path: [], message }, atKey: false });
     }
     notices.push(...unmatchedGlobNotices(configs, config, paths));
   }
   return notices;
+}
+
+/**
+ * Prints each notice as a warning, except those of a strict config (`strictConfig: true`, or every
+ * config with --strict-config): they fail the run together, as one ConfigError (exit code 2), once
+ * the others are printed.
+ */
+export function reportConfigNotices(notices: readonly ConfigNotice[], configs: ConfigSet, warn: (message: string) => void, strictEverywhere: boolean): void {
+  const errors: ConfigIssue[] = [];
+  for (const notice of notices) {
+    const strict = strictEverywhere || notice.config.strictConfig === true;
+    if (!strict) {
+      warn(notice.text);
+      continue;
+    }
+    const why = strictEverywhere ? '--strict-config' : 'strictConfig: true';
+    errors.push({
+      file: configs.shownName(notice.config),
+      ...notice.issue,
+      message: `${notice.issue.message} (an error with ${why})`,
+      ...locateConfigKey(notice.config, notice.issue.path, notice.atKey),
+    });
+  }
+  if (errors.length > 0) throw new ConfigError(errors);
 }

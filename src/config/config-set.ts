@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import picomatch from 'picomatch';
+import type { Rule } from '../core/rule.js';
 import { FileSettings, type EnabledRule } from './file-settings.js';
 import { configFileIn, defaultConfig, discoverConfigFile, loadConfigFile, type ConfigContext, type ResolvedConfig } from './load.js';
 
@@ -97,6 +98,11 @@ export class ConfigSet implements ConfigTable, FileSelection {
     return this.options.root;
   }
 
+  /** The rules configs may set, by id (what their options declare, such as globs). */
+  get rules(): ReadonlyMap<string, Rule> {
+    return this.options.context.rules;
+  }
+
   /** Whether every file has the one config given with --config. */
   get isSingle(): boolean {
     return this.options.only !== undefined;
@@ -127,7 +133,7 @@ export class ConfigSet implements ConfigTable, FileSelection {
     return this.entryFor(file).settings.forFile(file);
   }
 
-  /** The rules of the root folder's config with no override applied (project rules run once, with these options). */
+  /** The rules of the root folder's config with no override applied: project rules also run with these options, for what they report about the repository itself. */
   base(): EnabledRule[] {
     return this.loaded[this.options.only ? 0 : this.indexOfFolder('')]!.settings.base();
   }

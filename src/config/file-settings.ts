@@ -1,7 +1,6 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { z } from 'zod';
-import type { Rule, Severity } from '../core/rule.js';
+import { hasGlobKeys, type Rule, type Severity } from '../core/rule.js';
 import { ConfigError, formatKeyPath } from '../core/errors.js';
 import type { ResolvedConfig, RuleSetting } from './load.js';
 import { plainIssueMessage } from './zod-issues.js';
@@ -100,7 +99,7 @@ export class FileSettings {
    */
   private rebaseGlobKeys(rule: Rule, options: unknown): unknown {
     const prefix = this.folderFromRoot;
-    if (prefix === '' || prefix.startsWith('..') || path.isAbsolute(prefix) || !isGlobKeyed(rule.options)) return options;
+    if (prefix === '' || prefix.startsWith('..') || path.isAbsolute(prefix) || !hasGlobKeys(rule)) return options;
     return Object.fromEntries(
       Object.entries(options as Record<string, unknown>).map(([glob, value]) => [glob.startsWith('!') ? `!${prefix}/${glob.slice(1)}` : `${prefix}/${glob}`, value]),
     );
@@ -120,13 +119,4 @@ function withOtherSettings(enabled: EnabledRule[], settings: ReadonlyMap<string,
     if (parsed?.success) others.set(ruleId, parsed.data);
   }
   for (const entry of enabled) if (entry.rule.withSettingsOf) entry.options = entry.rule.withSettingsOf(entry.options, others);
-}
-
-/** Whether a rule's options are a record keyed by globs (the schema of src/contracts/per-glob.ts titles its keys "glob"). */
-function isGlobKeyed(schema: z.ZodType): boolean {
-  let current = schema as unknown as { def: { type: string; innerType?: z.ZodType; keyType?: z.ZodType } };
-  while (current.def.innerType !== undefined && ['optional', 'default', 'prefault', 'nullable'].includes(current.def.type)) {
-    current = current.def.innerType as unknown as typeof current;
-  }
-  return current.def.type === 'record' && current.def.keyType !== undefined && z.globalRegistry.get(current.def.keyType)?.title === 'glob';
 }

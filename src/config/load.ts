@@ -10,6 +10,8 @@ import type { Rule, Severity } from '../core/rule.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { ConfigError, type ConfigIssue } from '../core/errors.js';
 import type { Preset } from './presets.js';
+import { globProblem } from './glob-syntax.js';
+import { optionGlobs } from './option-globs.js';
 import { configSchema, type UserConfig } from './schema.js';
 import { plainIssueMessage } from './zod-issues.js';
 
@@ -50,7 +52,11 @@ export interface ResolvedConfig {
   ignore: string[];
   /** `maxFileSizeMb` as written; undefined for the default (src/engine/file-limits.ts). */
   maxFileSizeMb?: number;
+  /** `strictConfig: true`: a glob of this config that matches no file fails the run. */
+  strictConfig?: boolean;
   rules: Map<string, RuleSetting>;
+  /** The options each rule has in this config's own `rules` (not a preset's), as written: where its globs are. */
+  writtenOptions?: Map<string, Record<string, unknown>>;
   overrides: ConfigOverride[];
   extends: string[];
 }
@@ -153,6 +159,28 @@ export function parseConfigText(
 }
 
 /**
+ * Where a key path is in a loaded config file (its key, with `atKey`), read again from disk: for
+ * problems found after loading, such as a glob that matches no file. Empty when the file is gone
+ * or the path is not there.
+ */
+export function locateConfigKey(config: ResolvedConfig, keyPath: readonly (string | number)[], atKey: boolean): Pick<ConfigIssue, 'line' | 'column'> {
+  if (config.filePath === undefined) return {};
+  let text: string;
+  try {
+    text = readFileSync(config.filePath, 'utf8');
+  } catch {
+    return {};
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const prefix = path.basename(config.filePath) === 'package.json' ? [PACKAGE_JSON_KEY] : [];
+  const offset = locateInDocument(document, [...prefix, ...keyPath], atKey);
+  if (offset === undefined) return {};
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/**
  * The offset of the value at `keyPath` (or of its key, with `atKey`), falling back to the nearest
  * ancestor that exists.
  */
@@ -221,7 +249,9 @@ function reportZodIssues(error: z.ZodError, basePath: (string | number)[], value
       continue;
     }
     const bad = issuePath.reduce<unknown>((current, segment) => (current as Record<string | number, unknown> | undefined)?.[segment], value);
-    report([...basePath, ...issuePath], bad === undefined ? issue.message : `${issue.message} (got ${describeValue(bad)})`);
+    // A message that quotes the value already (an invalid glob) does not repeat it.
+    const quoted = typeof bad === 'string' && issue.message.includes(`"${bad}"`);
+    report([...basePath, ...issuePath], bad === undefined || quoted ? issue.message : `${issue.message} (got ${describeValue(bad)})`);
   }
 }
 
@@ -257,6 +287,33 @@ function unwrap(schema: unknown): unknown {
 
 const SEVERITIES = ['off', 'warn', 'error'];
 
+/**
+ * What the options schema cannot say: every glob the rule declares (Rule.globOptions) is a glob
+ * that can match, and an override sets none of the rule's repository-wide options.
+ */
+function optionsHold(rule: Rule, options: Record<string, unknown>, optionsPath: (string | number)[], inOverride: boolean, report: Report): boolean {
+  let holds = true;
+  for (const found of optionGlobs(rule, options)) {
+    const problem = globProblem(found.glob);
+    if (problem === undefined) continue;
+    holds = false;
+    const keyPath = [...optionsPath, ...found.keyPath];
+    report(keyPath, problem, found.isKey ? keyPath : undefined);
+  }
+  if (inOverride) {
+    for (const key of rule.repositoryWideOptions ?? []) {
+      if (!(key in options)) continue;
+      holds = false;
+      report(
+        [...optionsPath, key],
+        `"${key}" is one setting for the whole repository and cannot be set for some files in an override: set it under the top-level "rules" (rule "${rule.id}")`,
+        [...optionsPath, key],
+      );
+    }
+  }
+  return holds;
+}
+
 function validateRuleEntries(rulesValue: Record<string, unknown>, basePath: (string | number)[], context: ConfigContext, report: Report): Map<string, { severity: Severity; options?: Record<string, unknown> }> {
   const result = new Map<string, { severity: Severity; options?: Record<string, unknown> }>();
   for (const [ruleId, entry] of Object.entries(rulesValue)) {
@@ -286,6 +343,7 @@ function validateRuleEntries(rulesValue: Record<string, unknown>, basePath: (str
         reportZodIssues(checked.error, [...entryPath, 1], options, report, (p) => objectKeys(rule.options, p));
         continue;
       }
+      if (!optionsHold(rule, options as Record<string, unknown>, [...entryPath, 1], basePath[0] === 'overrides', report)) continue;
     }
     result.set(ruleId, { severity: severity as Severity, ...(options === undefined ? {} : { options: options as Record<string, unknown> }) });
   }
@@ -297,6 +355,7 @@ export interface ValidatedConfig {
   files?: string[];
   ignore?: string[];
   maxFileSizeMb?: number;
+  strictConfig?: boolean;
   rules: Map<string, { severity: Severity; options?: Record<string, unknown> }>;
   overrides: ConfigOverride[];
 }
@@ -332,6 +391,7 @@ export function validateUserConfig(raw: unknown, context: ConfigContext, report:
     ...(config.files ? { files: config.files } : {}),
     ...(config.ignore ? { ignore: config.ignore } : {}),
     ...(config.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: config.maxFileSizeMb }),
+    ...(config.strictConfig === undefined ? {} : { strictConfig: config.strictConfig }),
     rules,
     overrides,
   };
@@ -358,7 +418,11 @@ export function resolveUserConfig(
     }
   }
   const validated = config as Partial<ValidatedConfig>;
-  for (const [ruleId, entry] of validated.rules ?? []) apply(ruleId, entry.severity, entry.options);
+  const writtenOptions = new Map<string, Record<string, unknown>>();
+  for (const [ruleId, entry] of validated.rules ?? []) {
+    apply(ruleId, entry.severity, entry.options);
+    if (entry.options) writtenOptions.set(ruleId, entry.options);
+  }
   return {
     ...(filePath ? { filePath } : {}),
     baseDirectory,
@@ -366,7 +430,9 @@ export function resolveUserConfig(
     filesDeclared: validated.files !== undefined,
     ignore: validated.ignore ?? [],
     ...(validated.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: validated.maxFileSizeMb }),
+    ...(validated.strictConfig ? { strictConfig: true } : {}),
     rules,
+    writtenOptions,
     overrides: validated.overrides ?? [],
     extends: config.extends,
   };

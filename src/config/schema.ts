@@ -27,6 +27,10 @@ export const configSchema = z.strictObject({
   extends: z.union([z.string(), z.array(z.string())]).optional().describe('Built-in presets to start from, in order.'),
   files: globList.optional().describe('Which files are Markdown. Default: ["**/*.md", "**/*.markdown"].'),
   ignore: globList.optional().describe('Files never linted, on top of .gitignore.'),
+  strictConfig: z
+    .boolean()
+    .optional()
+    .describe("Fail the run (exit 2) instead of warning when one of this config's globs matches no file, as --strict-config does for every config: for CI."),
   maxFileSizeMb: z.number().positive().optional().describe('Files larger than this many megabytes are reported (file-read) instead of being read and parsed. Default: 5.'),
   rules: z.record(z.string(), z.unknown()).optional().describe('Rule id → severity, or [severity, options].'),
   overrides: z

@@ -123,7 +123,12 @@ export type NodeHandlers = {
 
 export interface ProjectRuleContext<Options> {
   index: ProjectIndex;
-  /** The options of the root configuration (overrides can still switch the rule off per file). */
+  /**
+   * The options in force for the files this call reports on. When files have different options
+   * (overrides, a config in a subfolder), `check` is called once for each set of options, and a
+   * report stands only on a file those options apply to: findings on a file follow its options,
+   * as for file rules. Keys in `repositoryWideOptions` are the same everywhere.
+   */
   options: Options;
   /** What this rule's extract step returned for a file, if it ran there. */
   extracted<T>(file: FileFacts): T | undefined;
@@ -210,7 +215,57 @@ interface RuleMeta<Options> {
    * user gave the mapping rules this way. Called once per combination of settings.
    */
   withSettingsOf?(options: Options, others: ReadonlyMap<string, unknown>): Options;
+  /**
+   * Where the options hold globs, so that the config layer checks every one of them the same way
+   * (invalid syntax is a config error; a glob that matches no file is a warning, an error with
+   * --strict-config): rules declare them and never check them themselves. See GlobOption.
+   */
+  globOptions?: readonly GlobOption[];
+  /**
+   * Top-level option keys that hold one setting for the whole repository (a list of required
+   * files, the network limits of external link checks): an override that sets one of them for
+   * some files is a config error. Every other option of a project rule applies per file, with
+   * the overrides in force there, as for file rules.
+   */
+  repositoryWideOptions?: readonly string[];
 }
+
+/**
+ * One place in a rule's options that holds globs, as a path from the options object: a key names
+ * itself, `"[]"` stands for every item of an array, and `"<glob>"` for every key of an object whose
+ * keys are globs (the key is the glob; a path may go on into its value). Where the path ends on
+ * anything other than `"<glob>"`, the strings found there are the globs (other values are skipped:
+ * `files[]` of required-files holds paths as strings and objects alike).
+ */
+export interface GlobOption {
+  path: readonly string[];
+  /**
+   * What the globs are relative to: the config file's folder (the default, like `files` and
+   * `overrides`; the engine prefixes them for a config in a subfolder) or the repository root.
+   */
+  relativeTo?: 'config' | 'root';
+  /**
+   * A glob that matches no file is what the rule itself reports (required-files counts matches):
+   * the config layer checks only its syntax.
+   */
+  syntaxOnly?: boolean;
+  /**
+   * The globs select Markdown files the run lints (a contract on documents): one that matches
+   * only files the config ignores or does not take for Markdown checks nothing, and is reported
+   * as a glob that matches nothing is.
+   */
+  lintedOnly?: boolean;
+}
+
+/** The glob-keyed object at the top of a rule's options, if it declares one (its keys are rebased for a config in a subfolder). */
+export function hasGlobKeys(rule: Pick<RuleMeta<unknown>, 'globOptions'>): boolean {
+  return rule.globOptions?.some((option) => option.path.length === 1 && option.path[0] === GLOB_KEYS && (option.relativeTo ?? 'config') === 'config') ?? false;
+}
+
+/** In a GlobOption path: every key of this object is a glob. */
+export const GLOB_KEYS = '<glob>';
+/** In a GlobOption path: every item of this array. */
+export const EACH_ITEM = '[]';
 
 /**
  * A file rule that reads the tree: the engine walks each file's tree once for all such rules

@@ -171,8 +171,10 @@ function reportableSettings(file: string, state: ProjectState, options: LintProj
 
 interface ActiveProjectRule {
   rule: ProjectRule;
-  /** The options of the root configuration, else of the first target that enables the rule. */
+  /** The options of the files this run of the rule reports on (ProjectRuleContext.options). */
   options: unknown;
+  /** Those options as a key: a report on a file whose options have another key is another run's. */
+  optionsKey: string;
 }
 
 /** A control comment kept an asynchronous step from doing work at this line: a use of the comment. */
@@ -197,23 +199,55 @@ interface ProjectState {
   plainTexts: PlainTextFiles;
 }
 
+const optionsKeys = new WeakMap<object, string>();
+
+/** Parsed options as a string, equal for equal options (collections and patterns spelled out). */
+function optionsKeyOf(options: unknown): string {
+  if (typeof options !== 'object' || options === null) return JSON.stringify(options) ?? 'undefined';
+  let key = optionsKeys.get(options);
+  if (key === undefined) {
+    const spelledOut = (_key: string, value: unknown): unknown =>
+      value instanceof Map ? { map: [...value] } : value instanceof Set ? { set: [...value] } : value instanceof RegExp ? { regex: String(value) } : value;
+    optionsKeys.set(options, (key = JSON.stringify(options, spelledOut)));
+  }
+  return key;
+}
+
+/**
+ * Each project rule in force, once for each set of options it has where it reports: the root
+ * config's (for findings about the repository itself, such as a missing required file), then the
+ * targets' in path order, so that the order of path arguments never changes what runs first.
+ * Files that share options (most often all of them) share one run.
+ */
 function activeProjectRules(options: LintProjectOptions, targetSettings: Map<string, EnabledRule[]>): ActiveProjectRule[] {
   const projectRules = new Map<string, ActiveProjectRule>();
-  for (const enabled of options.settings.base()) if (enabled.rule.scope === 'project') projectRules.set(enabled.rule.id, { rule: enabled.rule, options: enabled.options });
-  for (const settings of targetSettings.values()) {
-    for (const enabled of settings) {
-      if (enabled.rule.scope === 'project' && !projectRules.has(enabled.rule.id)) projectRules.set(enabled.rule.id, { rule: enabled.rule, options: enabled.options });
-    }
-  }
+  const add = (enabled: EnabledRule): void => {
+    if (enabled.rule.scope !== 'project') return;
+    const optionsKey = optionsKeyOf(enabled.options);
+    const key = `${enabled.rule.id}\n${optionsKey}`;
+    if (!projectRules.has(key)) projectRules.set(key, { rule: enabled.rule, options: enabled.options, optionsKey });
+  };
+  for (const enabled of options.settings.base()) add(enabled);
+  for (const [, settings] of [...targetSettings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) for (const enabled of settings) add(enabled);
   return [...projectRules.values()];
+}
+
+/** The first run of each rule: the one whose asynchronous step runs (it asks each file's options itself, through optionsFor). */
+function firstRunOfEachRule(projectRules: readonly ActiveProjectRule[]): ActiveProjectRule[] {
+  const seen = new Set<string>();
+  return projectRules.filter((active) => !seen.has(active.rule.id) && seen.add(active.rule.id));
 }
 
 function enabledWhereReported(ruleId: string, file: string, state: ProjectState, options: LintProjectOptions): EnabledRule | undefined {
   return reportableSettings(file, state, options)?.find((candidate) => candidate.rule.id === ruleId);
 }
 
-/** The context both steps of a project rule share; every report takes the severity in force where it lands. */
-function projectRuleContext(active: ActiveProjectRule, state: ProjectState, options: LintProjectOptions, pending: PendingDiagnostic[]): ProjectRuleContext<unknown> {
+/**
+ * The context both steps of a project rule share; every report takes the severity in force where
+ * it lands. With `ownFilesOnly` (check), a report stands only on a file whose options are this
+ * run's: the other files' findings come from the run with their options.
+ */
+function projectRuleContext(active: ActiveProjectRule, state: ProjectState, options: LintProjectOptions, pending: PendingDiagnostic[], ownFilesOnly: boolean): ProjectRuleContext<unknown> {
   const { rule } = active;
   return {
     index: state.index,
@@ -222,7 +256,7 @@ function projectRuleContext(active: ActiveProjectRule, state: ProjectState, opti
     plainTexts: state.plainTexts.byRule.get(rule.id) ?? new Map(),
     report: (descriptor: ProjectReportDescriptor) => {
       const enabled = enabledWhereReported(rule.id, descriptor.file, state, options);
-      if (!enabled) return;
+      if (!enabled || (ownFilesOnly && optionsKeyOf(enabled.options) !== active.optionsKey)) return;
       const severity = descriptor.atMostWarning ? 'warn' : enabled.severity;
       pending.push(toPending(descriptor.file, rule.id, severity, rule.messages, descriptor));
     },
@@ -240,7 +274,7 @@ function crashDiagnostic(index: ProjectIndex, rule: ProjectRule, error: unknown)
 function runProjectRules(state: ProjectState, options: LintProjectOptions): void {
   for (const active of state.projectRules) {
     try {
-      active.rule.check(projectRuleContext(active, state, options, state.pending));
+      active.rule.check(projectRuleContext(active, state, options, state.pending, true));
     } catch (error) {
       state.crashed = true;
       state.pending.push(crashDiagnostic(state.index, active.rule, error));
@@ -279,7 +313,7 @@ interface AsyncSteps {
  */
 function asyncStepsOf(state: ProjectState, options: LintProjectOptions): AsyncSteps | undefined {
   if (!options.environment || options.projectRulesOnly) return undefined;
-  const rules = state.projectRules.filter((active) => active.rule.checkAsync !== undefined);
+  const rules = firstRunOfEachRule(state.projectRules).filter((active) => active.rule.checkAsync !== undefined);
   return rules.length === 0 ? undefined : { rules, environment: options.environment };
 }
 
@@ -289,7 +323,7 @@ async function runAsyncSteps(state: ProjectState, steps: AsyncSteps, options: Li
   for (const active of steps.rules) {
     try {
       await active.rule.checkAsync?.({
-        ...projectRuleContext(active, next, options, next.pending),
+        ...projectRuleContext(active, next, options, next.pending, false),
         environment: steps.environment,
         isSuppressed: suppressionQuestion(active.rule.id, next, options, next.silenced),
         optionsFor: (file) => enabledWhereReported(active.rule.id, file, next, options)?.options,

@@ -31,6 +31,8 @@ export interface LintRunOptions {
   errorOnUnmatchedPattern?: boolean;
   /** Say on stderr which named files were skipped and why (--debug). */
   debug?: boolean;
+  /** A config glob that matches no file (any config notice) fails the run with exit code 2 (--strict-config). */
+  strictConfig?: boolean;
   fix?: FixMode;
   /** What `fix` applies: the certain fixes (`fix`, the default), or suggestions too (`suggestion`). */
   fixType?: FixType;

@@ -63,6 +63,7 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
     patterns: request.patterns,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
     debug: options.debug ?? false,
+    strictConfig: options.strictConfig ?? false,
   };
   const plan = await planRun(run, options.scope);
   if (options.fix && plan.fixUnavailable) throw new UsageError(plan.fixUnavailable);

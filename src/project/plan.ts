@@ -10,7 +10,7 @@ import { isDynamicPattern } from 'globby';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from '../core/errors.js';
-import { configNotices } from '../config/config-notices.js';
+import { configNotices, reportConfigNotices } from '../config/config-notices.js';
 import type { ConfigSet, FileSelection } from '../config/config-set.js';
 import type { EnabledRule } from '../config/file-settings.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -37,6 +37,8 @@ export interface RunContext {
   errorOnUnmatchedPattern: boolean;
   /** --debug: say on stderr what was skipped and why. */
   debug?: boolean;
+  /** --strict-config: a config notice (a glob that matches no file) fails the run instead of warning. */
+  strictConfig?: boolean;
 }
 
 /** Problems found outside the targets (files a change did not touch but broke), with the texts they point into. */
@@ -76,11 +78,11 @@ export function rootRelativeConfigFiles(configs: ConfigSet): string[] {
 
 /**
  * Warns about the configs used so far: a glob that matches none of `paths`, a config that turns
- * no rule on. Planning calls it also when it fails: "no files matched" is exactly when a glob
+ * no rule on; where a config is strict (strictConfig, --strict-config), throws them as a ConfigError. Planning calls it also when it fails: "no files matched" is exactly when a glob
  * written from the wrong folder needs pointing out.
  */
 export function warnAboutConfigs(run: RunContext, paths: RepositoryPaths): void {
-  for (const notice of configNotices(run.configs, paths)) run.warn(notice);
+  reportConfigNotices(configNotices(run.configs, paths), run.configs, run.warn, run.strictConfig ?? false);
 }
 
 /**

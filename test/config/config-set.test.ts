@@ -111,7 +111,7 @@ describe('config notices', () => {
       'docs/node_modules/.keep': '',
     });
     configs.configFor('docs/a.md');
-    const notices = configNotices(configs, listing(['docs/a.md', 'docs/drafts/d.md', 'docs/guides/g.md', 'README.md']));
+    const notices = configNotices(configs, listing(['docs/a.md', 'docs/drafts/d.md', 'docs/guides/g.md', 'README.md'])).map((notice) => notice.text);
     expect(notices).toEqual([
       'docs/agentops-lint.config.yaml: files[1] "docs/**/*.md" matches no file under docs/ (a config\'s globs are relative to its own folder).',
       'docs/agentops-lint.config.yaml: ignore[1] "docs/drafts/**" matches no file under docs/ (a config\'s globs are relative to its own folder).',
@@ -122,7 +122,7 @@ describe('config notices', () => {
   it('warn when a config turns no rule on, and say nothing of the embedded defaults', () => {
     const empty = configsOf({ 'agentops-lint.config.yaml': '{}\n' }).configs;
     empty.configFor('a.md');
-    expect(configNotices(empty, listing(['a.md']))).toEqual([
+    expect(configNotices(empty, listing(['a.md'])).map((notice) => notice.text)).toEqual([
       'agentops-lint.config.yaml: no rule is on: the config has no "extends" and turns no rule on. Add "extends: [recommended]" to start from the recommended rules.',
     ]);
     const defaults = configsOf({}).configs;
