@@ -3,7 +3,12 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { jsonSchema } from '../config/schema.js';
-import { findRoot, toPosix } from '../project/discover.js';
+import { isGitIgnoredSync } from 'globby';
+import picomatch from 'picomatch';
+import type { ConfigSet } from '../config/config-set.js';
+import { isGlobKeyed } from '../config/file-settings.js';
+import { matchesGlob } from '../contracts/per-glob.js';
+import { ALWAYS_IGNORED, findRoot, toPosix } from '../project/discover.js';
 import { EXIT_OK, type CliIo } from '../core/io.js';
 import { ruleDocsUrl } from '../core/tool.js';
 import { discoveryStart, openConfigs } from './load-run-config.js';
@@ -35,7 +40,10 @@ export function rulesCommand(format: 'table' | 'json', io: CliIo): number {
 
 /**
  * The settings in force for one file, and where they come from: the config file (from the root;
- * null for the embedded defaults) and the folder its globs are relative to.
+ * null for the embedded defaults) and the folder its globs are relative to. An ignored file shows
+ * what ignores it and no rules (none run on it). Of a rule whose options are contracts keyed by
+ * globs, only the contracts whose glob matches the file are shown; the other globs are listed
+ * under `contractsNotMatching`, so a glob that misses the file is seen rather than assumed.
  */
 export function printConfigCommand(file: string, configOption: string | undefined, io: CliIo): number {
   const absolute = path.resolve(io.cwd, file);
@@ -44,18 +52,41 @@ export function printConfigCommand(file: string, configOption: string | undefine
   if (relative.startsWith('..')) throw new UsageError(`"${file}" is outside the repository root ${root}`);
   const configs = openConfigs(io, root, configOption);
   const config = configs.configFor(relative);
-  const rules = Object.fromEntries(configs.forFile(relative).map((enabled) => [enabled.rule.id, [enabled.severity, enabled.options]]));
+  const ignored = whyIgnored(configs, root, relative);
+  const rules: Record<string, unknown> = {};
+  const contractsNotMatching: Record<string, string[]> = {};
+  for (const enabled of ignored === null ? configs.forFile(relative) : []) {
+    if (!isGlobKeyed(enabled.rule.options)) {
+      rules[enabled.rule.id] = [enabled.severity, enabled.options];
+      continue;
+    }
+    const contracts = Object.entries(enabled.options as Record<string, unknown>);
+    rules[enabled.rule.id] = [enabled.severity, Object.fromEntries(contracts.filter(([glob]) => matchesGlob(glob, relative)))];
+    const missing = contracts.filter(([glob]) => !matchesGlob(glob, relative)).map(([glob]) => glob);
+    if (missing.length > 0) contractsNotMatching[enabled.rule.id] = missing;
+  }
   const shown = {
     file: relative,
+    ignored,
     configFile: config.filePath === undefined ? null : toPosix(path.relative(root, config.filePath)),
     globsRelativeTo: toPosix(path.relative(root, config.baseDirectory)) || '.',
     extends: config.extends,
     files: config.files,
     ignore: config.ignore,
     rules,
+    contractsNotMatching,
   };
+  if (ignored !== null) io.stderr(`agentops-lint: ${relative} is not linted: it is ${ignored}.\n`);
   io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
   return EXIT_OK;
+}
+
+/** What keeps a file from ever being linted (node_modules or .git, a config `ignore` glob, .gitignore), or null. */
+function whyIgnored(configs: ConfigSet, root: string, file: string): string | null {
+  if (picomatch.isMatch(file, ALWAYS_IGNORED, { dot: true })) return 'inside node_modules or .git (never linted)';
+  const by = configs.ignoredBy(file);
+  if (by !== undefined) return `ignored by ${by}`;
+  return isGitIgnoredSync({ cwd: root })(path.join(root, file)) ? 'ignored by .gitignore' : null;
 }
 
 export const STARTER_CONFIG = `# agentops-lint configuration — https://github.com/agentops-lint/agentops-lint#configuration

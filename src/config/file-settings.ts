@@ -123,7 +123,7 @@ function withOtherSettings(enabled: EnabledRule[], settings: ReadonlyMap<string,
 }
 
 /** Whether a rule's options are a record keyed by globs (the schema of src/contracts/per-glob.ts titles its keys "glob"). */
-function isGlobKeyed(schema: z.ZodType): boolean {
+export function isGlobKeyed(schema: z.ZodType): boolean {
   let current = schema as unknown as { def: { type: string; innerType?: z.ZodType; keyType?: z.ZodType } };
   while (current.def.innerType !== undefined && ['optional', 'default', 'prefault', 'nullable'].includes(current.def.type)) {
     current = current.def.innerType as unknown as typeof current;
