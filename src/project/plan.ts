@@ -41,6 +41,8 @@ export interface RunContext {
 /** Problems found outside the targets (files a change did not touch but broke), with the texts they point into. */
 export interface ExtraProblems {
   diagnostics: Diagnostic[];
+  /** The files checked for them (untouched files compared with the base): they count as files checked. */
+  checked: readonly string[];
   analyses: ReadonlyMap<string, FileAnalysis>;
   /** A rule crashed: exit code 2. */
   crashed: boolean;
@@ -53,6 +55,8 @@ export interface LintPlan {
   fixUnavailable?: string;
   /** Runs after the targets are linted (and fixed): problems elsewhere that belong in the report. */
   extraProblems?: (engine: LintProjectOptions) => Promise<ExtraProblems>;
+  /** What the user should know about the scope (nothing staged), said on stderr once the run may go ahead. */
+  notices?: readonly string[];
   /** Root-relative config files in force that are inside the root (a change to one changes the results of its files). */
   configFiles?: readonly string[];
 }
