@@ -8,7 +8,8 @@ import picomatch from 'picomatch';
 import type { ConfigSet } from '../config/config-set.js';
 import { isGlobKeyed } from '../config/file-settings.js';
 import { matchesGlob } from '../contracts/per-glob.js';
-import { ALWAYS_IGNORED, findRoot, toPosix } from '../project/discover.js';
+import { ALWAYS_IGNORED, findRoot, listRepositoryPaths, toPosix } from '../project/discover.js';
+import { generatedFolders, starterConfig } from './starter-config.js';
 import { EXIT_OK, type CliIo } from '../core/io.js';
 import { ruleDocsUrl } from '../core/tool.js';
 import { discoveryStart, openConfigs } from './load-run-config.js';
@@ -89,35 +90,15 @@ function whyIgnored(configs: ConfigSet, root: string, file: string): string | nu
   return isGitIgnoredSync({ cwd: root })(path.join(root, file)) ? 'ignored by .gitignore' : null;
 }
 
-export const STARTER_CONFIG = `# agentops-lint configuration — https://github.com/agentops-lint/agentops-lint#configuration
-# yaml-language-server: $schema=./node_modules/agentops-lint/schema.json
-$schema: ./node_modules/agentops-lint/schema.json
-
-# Built-in presets, applied in order: run \`agentops-lint rules\` to see what each rule does.
-extends:
-  - recommended
-
-# Which files are Markdown. Every glob in this file is relative to this file's folder.
-files: ["**/*.md", "**/*.markdown"]
-
-# Never linted, on top of .gitignore.
-ignore: []
-
-# Rule id → off | warn | error, or [severity, { options }].
-rules: {}
-#  heading-increment: warn
-
-# Settings for some files only; later entries win.
-overrides: []
-#  - files: ["docs/plans/**"]
-#    rules:
-#      heading-increment: off
-`;
-
 export async function initCommand(io: CliIo): Promise<number> {
   const file = path.join(io.cwd, 'agentops-lint.config.yaml');
   if (existsSync(file)) throw new UsageError('agentops-lint.config.yaml already exists; not overwriting it.');
-  await fs.writeFile(file, STARTER_CONFIG, { flag: 'wx' });
+  const paths = await listRepositoryPaths(io.cwd);
+  await fs.writeFile(file, starterConfig(paths), { flag: 'wx' });
   io.stdout('Wrote agentops-lint.config.yaml. Run `agentops-lint` to lint this repository.\n');
+  const suggested = generatedFolders(paths);
+  if (suggested.length > 0) {
+    io.stdout(`Folders that look generated or archived (${suggested.map((suggestion) => suggestion.glob).join(', ')}) are linted; the config suggests ignoring them, in a comment.\n`);
+  }
   return EXIT_OK;
 }

@@ -238,6 +238,49 @@ describe('commands', () => {
     expect(readFileSync(path.join(root, 'agentops-lint.config.yaml'), 'utf8')).toBe('# mine\n');
   });
 
+  it('init writes what works: the globs of the extensions found, a versioned $schema URL, ignore suggested for generated folders in a comment', async () => {
+    const root = tempProject({
+      'README.md': '# Home\n',
+      'docs/guide.md': '# Guide\n',
+      '_archived/old.md': '# Old\n',
+      'thoughts/shared/plan.md': '# Plan\n',
+      ...Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`logs/2025-01-${String(index + 10)}-session.md`, '# Session\n'])),
+    });
+    const init = await runCli(['init'], { cwd: root });
+    expect(init).toEqual({
+      exitCode: 0,
+      stdout:
+        'Wrote agentops-lint.config.yaml. Run `agentops-lint` to lint this repository.\nFolders that look generated or archived (_archived/**, logs/**, thoughts/**) are linted; the config suggests ignoring them, in a comment.\n',
+      stderr: '',
+    });
+    const written = readFileSync(path.join(root, 'agentops-lint.config.yaml'), 'utf8');
+    const version = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).version;
+    const schemaUrl = `https://raw.githubusercontent.com/agentops-lint/agentops-lint/v${version}/schema.json`;
+    expect(written).toContain(`# yaml-language-server: $schema=${schemaUrl}\n$schema: ${schemaUrl}\n`);
+    expect(written).toContain('./node_modules/agentops-lint/schema.json');
+    expect(written).toContain('\nfiles: ["**/*.md"]\n');
+    expect(written).toContain(
+      [
+        'ignore: []',
+        '# These folders look generated or archived; uncomment to skip them:',
+        '#   _archived/**  (an archive, 1 Markdown file)',
+        '#   logs/**  (files named by dates or ids, 10 Markdown files)',
+        '#   thoughts/**  (agent notes, 1 Markdown file)',
+        '# ignore: ["_archived/**", "logs/**", "thoughts/**"]',
+        '',
+      ].join('\n'),
+    );
+    // The schema's own id is the URL init writes; the config runs without a warning (no glob that matches nothing).
+    expect(JSON.parse((await runCli(['schema'], { cwd: root })).stdout).$id).toBe(schemaUrl);
+    expect(await runCli([], { cwd: root })).toEqual({ exitCode: 0, stdout: '✔ 14 files checked, no problems.\n', stderr: '' });
+  });
+
+  it('init keeps **/*.markdown when there are .markdown files', async () => {
+    const root = tempProject({ 'a.md': '# A\n', 'notes/b.markdown': '# B\n' });
+    expect((await runCli(['init'], { cwd: root })).exitCode).toBe(0);
+    expect(readFileSync(path.join(root, 'agentops-lint.config.yaml'), 'utf8')).toContain('\nfiles: ["**/*.md", "**/*.markdown"]\n\n# Never linted');
+  });
+
   it('rules lists every rule with its docs link', async () => {
     const result = await runCli(['rules', '--format', 'json'], { cwd: PROJECT_ROOT });
     const rules = JSON.parse(result.stdout) as { id: string; docs: string }[];
