@@ -1,7 +1,7 @@
 /** The commands that describe the tool rather than lint: rules, schema, print-config, init. */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { formatConfigIssue, UsageError } from '../core/errors.js';
 import { jsonSchema } from '../config/schema.js';
 import { isGitIgnoredSync } from 'globby';
 import picomatch from 'picomatch';
@@ -77,6 +77,7 @@ export function printConfigCommand(file: string, configOption: string | undefine
     rules,
     contractsNotMatching,
   };
+  for (const issue of config.deprecatedNames ?? []) io.stderr(`agentops-lint: warning: ${formatConfigIssue(issue)}\n`);
   if (ignored !== null) io.stderr(`agentops-lint: ${relative} is not linted: it is ${ignored}.\n`);
   io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
   return EXIT_OK;

@@ -8,7 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isDynamicPattern } from 'globby';
 import path from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { formatConfigIssue, UsageError } from '../core/errors.js';
 import { configNotices } from '../config/config-notices.js';
 import type { ConfigSet, FileSelection } from '../config/config-set.js';
 import type { EnabledRule } from '../config/file-settings.js';
@@ -83,6 +83,7 @@ export function rootRelativeConfigFiles(configs: ConfigSet): string[] {
  * written from the wrong folder needs pointing out.
  */
 export function warnAboutConfigs(run: RunContext, paths: RepositoryPaths): void {
+  for (const config of run.configs.configs()) for (const issue of config.deprecatedNames ?? []) run.warn(formatConfigIssue(issue));
   for (const notice of configNotices(run.configs, paths)) run.warn(notice);
 }
 
