@@ -13,7 +13,7 @@ const phraseSchema = z.union([
       use: z.string().min(1).optional().describe('What to write instead; --fix applies it.'),
       message: z.string().min(1).optional().describe('Why the phrase was retired, or what to do instead; added to the message.'),
       link: z.string().min(1).optional().describe('A URL where readers learn more; added to the message.'),
-      'case-sensitive': z.boolean().default(false).describe('Match the phrase only in the letter case written.'),
+      caseSensitive: z.boolean().default(false).describe('Match the phrase only in the letter case written.'),
     })
     .describe('A retired phrase with its replacement or explanation.'),
 ]);
@@ -35,13 +35,13 @@ type Options = z.output<typeof optionsSchema>;
 /** Retired phrases are terms whose wrong form is the phrase: the same matcher, the same precision. */
 function phraseTerms(options: Options): Term[] {
   return options.phrases.map((entry): Term => {
-    const phrase = typeof entry === 'string' ? { phrase: entry, 'case-sensitive': false } : entry;
+    const phrase = typeof entry === 'string' ? { phrase: entry, caseSensitive: false } : entry;
     return {
       ...(phrase.use === undefined ? {} : { use: phrase.use }),
-      'instead-of': [phrase.phrase],
+      insteadOf: [phrase.phrase],
       accept: [],
       except: [],
-      'case-sensitive': phrase['case-sensitive'],
+      caseSensitive: phrase.caseSensitive,
       plural: false,
       headings: true,
       deprecated: true,

@@ -61,6 +61,7 @@ export default defineProjectRule({
   }),
   messages: {
     missing: 'Link target "{target}" does not exist.',
+    notStaged: 'Link target "{target}" exists in the working tree but is not staged: the commit would link to nothing. Stage it with `git add`.',
     wrongCase: 'Link target "{target}" exists only as "{actual}": paths are case-sensitive on GitHub and Linux.',
     escapesRoot: 'Link "{url}" leads outside the repository root.',
     throughSymlink: 'Link target "{target}" goes through the symbolic link "{symlink}", which GitHub does not follow (the page is a 404).',
@@ -101,6 +102,10 @@ export default defineProjectRule({
             break;
           }
           case 'missing':
+            if (index.paths.unstaged?.has(target.path.replace(/\/+$/, ''))) {
+              report({ file, messageId: 'notStaged', data: { target: written }, at });
+              break;
+            }
             report({ file, messageId: 'missing', data: { target: written }, at, ...missingTargetHelp(link, file, target.path, lookup) });
             break;
         }

@@ -150,7 +150,7 @@ function describe(match: TermMatch, sentenceStart: boolean): Described | undefin
   let expected = match.expected;
   if (expected === undefined) return { messageId: 'legacy', data };
   if (sentenceStart && startsLowercase(expected) && startsUppercase(found)) {
-    const mode = term['sentence-start'] ?? (/\s/.test(expected) ? 'capitalize' : 'reword');
+    const mode = term.sentenceStart ?? (/\s/.test(expected) ? 'capitalize' : 'reword');
     if (mode === 'reword' && found === capitalize(expected)) return { messageId: 'reword', data: { ...data, expected } };
     if (mode === 'capitalize') expected = capitalize(expected);
   }

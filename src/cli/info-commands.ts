@@ -1,9 +1,15 @@
 /** The commands that describe the tool rather than lint: rules, schema, print-config, init. */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { formatConfigIssue, UsageError } from '../core/errors.js';
 import { jsonSchema } from '../config/schema.js';
-import { findRoot, toPosix } from '../project/discover.js';
+import { isGitIgnoredSync } from 'globby';
+import picomatch from 'picomatch';
+import type { ConfigSet } from '../config/config-set.js';
+import { matchesGlob } from '../contracts/per-glob.js';
+import { hasGlobKeys } from '../core/rule.js';
+import { ALWAYS_IGNORED, findRoot, listRepositoryPaths, toPosix } from '../project/discover.js';
+import { generatedFolders, starterConfig } from './starter-config.js';
 import { EXIT_OK, type CliIo } from '../core/io.js';
 import { ruleDocsUrl } from '../core/tool.js';
 import { discoveryStart, openConfigs } from './load-run-config.js';
@@ -35,7 +41,10 @@ export function rulesCommand(format: 'table' | 'json', io: CliIo): number {
 
 /**
  * The settings in force for one file, and where they come from: the config file (from the root;
- * null for the embedded defaults) and the folder its globs are relative to.
+ * null for the embedded defaults) and the folder its globs are relative to. An ignored file shows
+ * what ignores it and no rules (none run on it). Of a rule whose options are contracts keyed by
+ * globs, only the contracts whose glob matches the file are shown; the other globs are listed
+ * under `contractsNotMatching`, so a glob that misses the file is seen rather than assumed.
  */
 export function printConfigCommand(file: string, configOption: string | undefined, io: CliIo): number {
   const absolute = path.resolve(io.cwd, file);
@@ -44,49 +53,53 @@ export function printConfigCommand(file: string, configOption: string | undefine
   if (relative.startsWith('..')) throw new UsageError(`"${file}" is outside the repository root ${root}`);
   const configs = openConfigs(io, root, configOption);
   const config = configs.configFor(relative);
-  const rules = Object.fromEntries(configs.forFile(relative).map((enabled) => [enabled.rule.id, [enabled.severity, enabled.options]]));
+  const ignored = whyIgnored(configs, root, relative);
+  const rules: Record<string, unknown> = {};
+  const contractsNotMatching: Record<string, string[]> = {};
+  for (const enabled of ignored === null ? configs.forFile(relative) : []) {
+    if (!hasGlobKeys(enabled.rule)) {
+      rules[enabled.rule.id] = [enabled.severity, enabled.options];
+      continue;
+    }
+    const contracts = Object.entries(enabled.options as Record<string, unknown>);
+    rules[enabled.rule.id] = [enabled.severity, Object.fromEntries(contracts.filter(([glob]) => matchesGlob(glob, relative)))];
+    const missing = contracts.filter(([glob]) => !matchesGlob(glob, relative)).map(([glob]) => glob);
+    if (missing.length > 0) contractsNotMatching[enabled.rule.id] = missing;
+  }
   const shown = {
     file: relative,
+    ignored,
     configFile: config.filePath === undefined ? null : toPosix(path.relative(root, config.filePath)),
     globsRelativeTo: toPosix(path.relative(root, config.baseDirectory)) || '.',
     extends: config.extends,
     files: config.files,
     ignore: config.ignore,
     rules,
+    contractsNotMatching,
   };
+  for (const issue of config.deprecatedNames ?? []) io.stderr(`agentops-lint: warning: ${formatConfigIssue(issue)}\n`);
+  if (ignored !== null) io.stderr(`agentops-lint: ${relative} is not linted: it is ${ignored}.\n`);
   io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
   return EXIT_OK;
 }
 
-export const STARTER_CONFIG = `# agentops-lint configuration — https://github.com/agentops-lint/agentops-lint#configuration
-# yaml-language-server: $schema=./node_modules/agentops-lint/schema.json
-$schema: ./node_modules/agentops-lint/schema.json
-
-# Built-in presets, applied in order: run \`agentops-lint rules\` to see what each rule does.
-extends:
-  - recommended
-
-# Which files are Markdown. Every glob in this file is relative to this file's folder.
-files: ["**/*.md", "**/*.markdown"]
-
-# Never linted, on top of .gitignore.
-ignore: []
-
-# Rule id → off | warn | error, or [severity, { options }].
-rules: {}
-#  heading-increment: warn
-
-# Settings for some files only; later entries win.
-overrides: []
-#  - files: ["docs/plans/**"]
-#    rules:
-#      heading-increment: off
-`;
+/** What keeps a file from ever being linted (node_modules or .git, a config `ignore` glob, .gitignore), or null. */
+function whyIgnored(configs: ConfigSet, root: string, file: string): string | null {
+  if (picomatch.isMatch(file, ALWAYS_IGNORED, { dot: true })) return 'inside node_modules or .git (never linted)';
+  const by = configs.ignoredBy(file);
+  if (by !== undefined) return `ignored by ${by}`;
+  return isGitIgnoredSync({ cwd: root })(path.join(root, file)) ? 'ignored by .gitignore' : null;
+}
 
 export async function initCommand(io: CliIo): Promise<number> {
   const file = path.join(io.cwd, 'agentops-lint.config.yaml');
   if (existsSync(file)) throw new UsageError('agentops-lint.config.yaml already exists; not overwriting it.');
-  await fs.writeFile(file, STARTER_CONFIG, { flag: 'wx' });
+  const paths = await listRepositoryPaths(io.cwd);
+  await fs.writeFile(file, starterConfig(paths), { flag: 'wx' });
   io.stdout('Wrote agentops-lint.config.yaml. Run `agentops-lint` to lint this repository.\n');
+  const suggested = generatedFolders(paths);
+  if (suggested.length > 0) {
+    io.stdout(`Folders that look generated or archived (${suggested.map((suggestion) => suggestion.glob).join(', ')}) are linted; the config suggests ignoring them, in a comment.\n`);
+  }
   return EXIT_OK;
 }

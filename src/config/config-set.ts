@@ -10,6 +10,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Rule } from '../core/rule.js';
+import { formatKeyPath } from '../core/errors.js';
 import { FileSettings, type EnabledRule } from './file-settings.js';
 import { configFileIn, defaultConfig, discoverConfigFile, loadConfigFile, type ConfigContext, type ResolvedConfig } from './load.js';
 
@@ -156,6 +157,30 @@ export class ConfigSet implements ConfigTable, FileSelection {
       index = entry.parent;
     }
     return false;
+  }
+
+  /**
+   * Which `ignore` glob skips a root-relative path, as a message names it (`ignore[0] "_archived/**"
+   * in agentops-lint.config.yaml`), or undefined when no config ignores it. The config nearest the
+   * file is asked first, as isIgnored does.
+   */
+  ignoredBy(file: string): string | undefined {
+    let index: number | undefined = this.indexOf(file);
+    while (index !== undefined) {
+      const entry: LoadedConfig = this.loaded[index]!;
+      const relative = this.relativeTo(entry.config, file);
+      const position = entry.config.ignore.findIndex((glob) => picomatch(glob, { dot: true })(relative));
+      if (position >= 0) return `${formatKeyPath(['ignore', position])} "${entry.config.ignore[position]}" in ${this.shownName(entry.config)}`;
+      index = entry.parent;
+    }
+    return undefined;
+  }
+
+  /** The `files` globs that decide whether a path is Markdown, as a message names them. */
+  markdownGlobsFor(file: string): string {
+    const config = this.configFor(file);
+    const globs = JSON.stringify(config.files).replaceAll(',', ', ');
+    return config.filesDeclared ? `files ${globs} in ${this.shownName(config)}` : `the default files ${globs}`;
   }
 
   /** A root-relative path as the globs of `config` see it: relative to its folder. */

@@ -14,6 +14,7 @@ import { globProblem } from './glob-syntax.js';
 import { optionGlobs } from './option-globs.js';
 import { configSchema, type UserConfig } from './schema.js';
 import { plainIssueMessage } from './zod-issues.js';
+import { renamedOptionMessage, withCurrentOptionNames } from './option-names.js';
 
 export const CONFIG_FILE_NAMES = [
   'agentops-lint.config.yaml',
@@ -59,6 +60,8 @@ export interface ResolvedConfig {
   writtenOptions?: Map<string, Record<string, unknown>>;
   overrides: ConfigOverride[];
   extends: string[];
+  /** Option keys written with a deprecated name (src/config/option-names.ts): warned about, not errors. */
+  deprecatedNames?: ConfigIssue[];
 }
 
 export interface ConfigContext {
@@ -151,11 +154,20 @@ export function parseConfigText(
     return { line, column: col };
   };
   const issues: ConfigIssue[] = [];
-  const parsed = validateUserConfig(raw, context, (keyPath, message, keyToLocate) => {
-    issues.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyToLocate ?? keyPath, keyToLocate !== undefined) });
-  });
+  const deprecatedNames: ConfigIssue[] = [];
+  const parsed = validateUserConfig(
+    raw,
+    context,
+    (keyPath, message, keyToLocate) => {
+      issues.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyToLocate ?? keyPath, keyToLocate !== undefined) });
+    },
+    (keyPath, message) => {
+      deprecatedNames.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyPath, true) });
+    },
+  );
   if (issues.length > 0 || parsed === undefined) throw new ConfigError(issues);
-  return resolveUserConfig(parsed, path.dirname(file), file, context);
+  const resolved = resolveUserConfig(parsed, path.dirname(file), file, context);
+  return deprecatedNames.length === 0 ? resolved : { ...resolved, deprecatedNames };
 }
 
 /**
@@ -314,7 +326,7 @@ function optionsHold(rule: Rule, options: Record<string, unknown>, optionsPath: 
   return holds;
 }
 
-function validateRuleEntries(rulesValue: Record<string, unknown>, basePath: (string | number)[], context: ConfigContext, report: Report): Map<string, { severity: Severity; options?: Record<string, unknown> }> {
+function validateRuleEntries(rulesValue: Record<string, unknown>, basePath: (string | number)[], context: ConfigContext, report: Report, deprecated: Report): Map<string, { severity: Severity; options?: Record<string, unknown> }> {
   const result = new Map<string, { severity: Severity; options?: Record<string, unknown> }>();
   for (const [ruleId, entry] of Object.entries(rulesValue)) {
     const rule = context.rules.get(ruleId);
@@ -323,7 +335,7 @@ function validateRuleEntries(rulesValue: Record<string, unknown>, basePath: (str
       report(entryPath, `unknown rule "${ruleId}"${didYouMean(ruleId, context.rules.keys())}`, entryPath);
       continue;
     }
-    const [severity, options, extra] = Array.isArray(entry) ? entry : [entry];
+    const [severity, written, extra] = Array.isArray(entry) ? entry : [entry];
     const severityPath = Array.isArray(entry) ? [...entryPath, 0] : entryPath;
     if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {
       report(severityPath, `expected "off", "warn" or "error", or [severity, options] (got ${describeValue(severity)})`);
@@ -333,10 +345,14 @@ function validateRuleEntries(rulesValue: Record<string, unknown>, basePath: (str
       report([...entryPath, 2], `expected at most [severity, options] (got ${describeValue(extra)})`);
       continue;
     }
-    if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
-      report([...entryPath, 1], `expected an options object (got ${describeValue(options)})`);
+    if (written !== undefined && (typeof written !== 'object' || written === null || Array.isArray(written))) {
+      report([...entryPath, 1], `expected an options object (got ${describeValue(written)})`);
       continue;
     }
+    // Old option names are renamed before validation, and warned about (src/config/option-names.ts).
+    const current = written === undefined ? undefined : withCurrentOptionNames(rule.options, written);
+    for (const renamed of current?.renamed ?? []) deprecated([...entryPath, 1, ...renamed.path], renamedOptionMessage(renamed));
+    const options = current?.value;
     if (options !== undefined) {
       const checked = rule.options.safeParse(options, { error: plainIssueMessage });
       if (!checked.success) {
@@ -360,7 +376,8 @@ export interface ValidatedConfig {
   overrides: ConfigOverride[];
 }
 
-export function validateUserConfig(raw: unknown, context: ConfigContext, report: Report): ValidatedConfig | undefined {
+/** `deprecated` is told of each option key written with an old name (accepted, renamed). */
+export function validateUserConfig(raw: unknown, context: ConfigContext, report: Report, deprecated: Report = () => undefined): ValidatedConfig | undefined {
   const top = configSchema.safeParse(raw, { error: plainIssueMessage });
   if (!top.success) {
     reportZodIssues(top.error, [], raw, report, (p) => objectKeys(configSchema, p));
@@ -379,11 +396,11 @@ export function validateUserConfig(raw: unknown, context: ConfigContext, report:
       counting(keyPath, `unknown preset "${name}"${didYouMean(name, context.presets.keys())}; built-in presets: ${[...context.presets.keys()].join(', ')}`);
     }
   });
-  const rules = validateRuleEntries(config.rules ?? {}, ['rules'], context, counting);
+  const rules = validateRuleEntries(config.rules ?? {}, ['rules'], context, counting, deprecated);
   const overrides = (config.overrides ?? []).map((override, index): ConfigOverride => ({
     files: override.files,
     excludedFiles: override.excludedFiles ?? [],
-    rules: validateRuleEntries(override.rules, ['overrides', index, 'rules'], context, counting),
+    rules: validateRuleEntries(override.rules, ['overrides', index, 'rules'], context, counting, deprecated),
   }));
   if (failed) return undefined;
   return {

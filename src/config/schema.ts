@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Rule, Severity } from '../core/rule.js';
+import { SCHEMA_URL } from '../core/tool.js';
 import { globProblem } from './glob-syntax.js';
 
 export const severitySchema = z.enum(['off', 'warn', 'error']);
@@ -70,5 +71,5 @@ export function fullConfigSchema(rules: readonly Rule[], presetNames: readonly s
 
 export function jsonSchema(rules: readonly Rule[], presetNames: readonly string[]): Record<string, unknown> {
   const schema = z.toJSONSchema(fullConfigSchema(rules, presetNames), { io: 'input', unrepresentable: 'any' });
-  return { ...schema, title: 'agentops-lint configuration' };
+  return { ...schema, $id: SCHEMA_URL, title: 'agentops-lint configuration' };
 }

@@ -97,6 +97,11 @@ export interface RepositoryPaths {
   directories: ReadonlySet<string>;
   /** Paths that are symbolic links (GitHub does not follow them). */
   symlinks: ReadonlySet<string>;
+  /**
+   * Files and folders in the working tree that the state linted does not have (--staged: never
+   * `git add`ed), so that a link to one says "not staged" rather than "does not exist".
+   */
+  unstaged?: ReadonlySet<string>;
 }
 
 export interface ProjectIndex {

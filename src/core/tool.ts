@@ -32,4 +32,7 @@ export function ruleDocsUrl(ruleId: string): string {
   return `${REPOSITORY_URL}/blob/v${TOOL_VERSION}/rules/${ruleId}.md`;
 }
 
+/** The JSON Schema of the config, as this version ships it: its `$id`, and what `init` writes as `$schema`. */
+export const SCHEMA_URL = `${REPOSITORY_URL.replace('https://github.com/', 'https://raw.githubusercontent.com/')}/v${TOOL_VERSION}/schema.json`;
+
 export const ENGINE_DOCS_URL = `${REPOSITORY_URL}/blob/v${TOOL_VERSION}/docs/configuration.md#engine-diagnostics`;

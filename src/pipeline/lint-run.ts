@@ -67,6 +67,7 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
   };
   const plan = await planRun(run, options.scope);
   if (options.fix && plan.fixUnavailable) throw new UsageError(plan.fixUnavailable);
+  for (const notice of plan.notices ?? []) progress.print(`agentops-lint: ${notice}\n`);
 
   const cache = await openPhase1Cache(options, io, root);
   // The runner that does phase 1; the cache, when there is one, answers what it can and passes the rest on.
@@ -98,7 +99,8 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
   });
   return {
     root,
-    files: plan.source.targets,
+    // The untouched files compared for what a change broke were checked too: "11 problems in 0 files" misleads.
+    files: extra === undefined || extra.checked.length === 0 ? plan.source.targets : [...new Set([...plan.source.targets, ...extra.checked])].sort(),
     diagnostics: baseline.diagnostics,
     crashed: fixed.result.crashed || (extra?.crashed ?? false),
     counts: countBySeverity(baseline.diagnostics),

@@ -106,8 +106,9 @@ export function causedProblems(
 ): NonNullable<LintPlan['extraProblems']> {
   const untouched = selected.filter((file) => !changes.changed.has(file));
   return async (engine) => {
-    const nothing = { diagnostics: [], analyses: new Map(), crashed: false };
-    if (untouched.length === 0) return nothing;
+    const nothing = { diagnostics: [], checked: [], analyses: new Map(), crashed: false };
+    // Nothing changed: nothing can have broken (and nothing was compared, so nothing counts as checked).
+    if (untouched.length === 0 || changes.changed.size + changes.removed.size === 0) return nothing;
     const baseSource = await baseStateSource(repository, changes, today, isProjectFile);
     // Only the untouched files whose results the change can affect are compared (affected-files.ts).
     const affected = await filesAChangeCanAffect({ untouched, changes, today, base: baseSource, engine });
@@ -120,7 +121,7 @@ export function causedProblems(
     // Reports on paths rather than files (a required file gone) are the main run's already.
     const compared = new Set(affected);
     const caused = newDiagnostics(now.diagnostics, before.diagnostics).filter((diagnostic) => compared.has(diagnostic.file));
-    return { diagnostics: caused, analyses: now.analyses, crashed: now.crashed || before.crashed };
+    return { diagnostics: caused, checked: affected, analyses: now.analyses, crashed: now.crashed || before.crashed };
   };
 }
 

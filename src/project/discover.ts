@@ -28,18 +28,49 @@ export function findRoot(startDirectory: string): string {
   }
 }
 
+/** What discovery needs of the configs: which files are Markdown, which ignored, and by what. */
+export interface ExplainedSelection extends FileSelection {
+  /** The `ignore` glob that skips a path, as a message names it, or undefined. */
+  ignoredBy(file: string): string | undefined;
+  /** The `files` globs that decide whether a path is Markdown, as a message names them. */
+  markdownGlobsFor(file: string): string;
+}
+
+/** A path a path argument reaches that is not linted, and why (a phrase that follows "is"/"are"). */
+export interface SkippedPath {
+  file: string;
+  reason: SkipReason;
+}
+
+export interface SkipReason {
+  /** After "1 file is" and "skipped FILE:". */
+  one: string;
+  /** After "3 files are". */
+  many: string;
+}
+
 export interface DiscoverOptions {
   cwd: string;
   root: string;
   /** The config of each file: which files are Markdown, which are ignored. */
-  configs: FileSelection;
+  configs: ExplainedSelection;
   patterns: readonly string[];
   errorOnUnmatchedPattern: boolean;
   /** Every path of the repository (listRepositoryPaths): folders and globs are matched against it. */
   paths: RepositoryPaths;
-  /** Told of each explicitly named file that is skipped because it is ignored. */
-  onIgnoredFile?: (file: string) => void;
+  /**
+   * Told of each path an argument reaches that would be linted but is skipped: ignored, a symbolic
+   * link, or (with `findGitignored`) hidden by .gitignore. Non-Markdown files under a folder are
+   * not told one by one; "No files matched" counts them.
+   */
+  onSkipped?: (skipped: SkippedPath) => void;
+  /** Also walk the disk for the files .gitignore hides from each argument (--debug). */
+  findGitignored?: boolean;
 }
+
+const NEVER_LINTED: SkipReason = { one: 'inside node_modules or .git (never linted)', many: 'inside node_modules or .git (never linted)' };
+const SYMBOLIC_LINK: SkipReason = { one: 'a symbolic link (never followed)', many: 'symbolic links (never followed)' };
+const GITIGNORED: SkipReason = { one: 'ignored by .gitignore', many: 'ignored by .gitignore' };
 
 /** Whether a root-relative path is skipped however it is named: always-ignored folders, or a config's `ignore`. */
 export function ignoredPathMatcher(configs: FileSelection): (file: string) => boolean {
@@ -47,41 +78,122 @@ export function ignoredPathMatcher(configs: FileSelection): (file: string) => bo
   return (file) => isAlwaysIgnored(file) || configs.isIgnored(file);
 }
 
+/** Why a path is ignored (node_modules or .git, else the config `ignore` glob), or undefined when it is not. */
+function ignoreReason(configs: ExplainedSelection, file: string): SkipReason | undefined {
+  if (picomatch.isMatch(file, ALWAYS_IGNORED, { dot: true })) return NEVER_LINTED;
+  const by = configs.ignoredBy(file);
+  return by === undefined ? undefined : { one: `ignored by ${by}`, many: `ignored by ${by}` };
+}
+
+/** "3 files are ignored by …; 1 file is a symbolic link (never followed)": skips grouped by reason, most first. */
+export function describeSkips(reasons: readonly SkipReason[]): string {
+  const groups = new Map<string, { reason: SkipReason; count: number }>();
+  for (const reason of reasons) {
+    const group = groups.get(reason.one) ?? { reason, count: 0 };
+    group.count += 1;
+    groups.set(reason.one, group);
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.count - a.count)
+    .map(({ reason, count }) => (count === 1 ? `1 file is ${reason.one}` : `${count} files are ${reason.many}`))
+    .join('; ');
+}
+
 /**
  * Root-relative files to lint, sorted. A folder yields the files under it that their own config
  * calls Markdown and does not ignore; a glob, the files it matches that no config ignores; a file
- * named explicitly, itself unless a config ignores it. Symbolic links are never followed.
+ * named explicitly, itself unless a config ignores it. Symbolic links are never followed. When an
+ * argument yields nothing, the error says why (what skipped the paths it reaches).
  */
 export async function discoverTargets(options: DiscoverOptions): Promise<string[]> {
   const { cwd, root, configs, paths } = options;
   const isIgnored = ignoredPathMatcher(configs);
-  const regularFiles = [...paths.files].filter((file) => !paths.symlinks.has(file));
   const result = new Set<string>();
   for (const pattern of options.patterns.length > 0 ? options.patterns : ['.']) {
     const absolute = path.resolve(cwd, pattern);
     const relative = toPosix(path.relative(root, absolute));
     if (relative.startsWith('..') || path.isAbsolute(relative)) throw new UsageError(`"${pattern}" is outside the repository root ${root}`);
-    let found: string[];
+    const skipped: SkippedPath[] = [];
+    const skip = (file: string, reason: SkipReason): void => {
+      skipped.push({ file, reason });
+      options.onSkipped?.({ file, reason });
+    };
+    const nonMarkdown: SkipReason[] = [];
+    let found: string[] = [];
+    let reached: Reach;
     if (!isDynamicPattern(pattern) && existsSync(absolute) && statSync(absolute).isFile()) {
+      reached = { kind: 'file' };
       // An explicitly named file that is ignored is skipped, never an error: pre-commit and
       // lint-staged pass every staged Markdown file, those the config ignores included.
-      if (isIgnored(relative)) {
-        options.onIgnoredFile?.(relative);
+      const reason = ignoreReason(configs, relative);
+      if (reason) {
+        skip(relative, reason);
         continue;
       }
       found = [relative];
-    } else if (!isDynamicPattern(pattern) && existsSync(absolute) && statSync(absolute).isDirectory()) {
-      const base = relative === '' ? '' : `${relative}/`;
-      found = regularFiles.filter((file) => file.startsWith(base) && configs.isMarkdown(file) && !isIgnored(file));
     } else {
-      const matches = picomatch(relative, { dot: true });
+      const isFolder = !isDynamicPattern(pattern) && existsSync(absolute) && statSync(absolute).isDirectory();
+      const base = relative === '' ? '' : `${relative}/`;
+      const matches = isFolder ? (file: string) => file.startsWith(base) : picomatch(relative, { dot: true });
       // A glob such as "../**/*.md" must not reach outside the root: the listing holds only what is inside.
-      found = regularFiles.filter((file) => matches(file) && !isIgnored(file));
+      const candidates = [...paths.files].filter((file) => matches(file));
+      reached = isFolder ? { kind: 'folder', files: candidates.length } : { kind: 'glob', files: candidates.length };
+      const notMarkdown: string[] = [];
+      for (const file of candidates) {
+        if (isFolder && !configs.isMarkdown(file)) {
+          notMarkdown.push(file);
+          continue;
+        }
+        const reason = ignoreReason(configs, file) ?? (paths.symlinks.has(file) ? SYMBOLIC_LINK : undefined);
+        if (reason) skip(file, reason);
+        else found.push(file);
+      }
+      const explain = found.length === 0 && options.errorOnUnmatchedPattern;
+      if ((options.findGitignored || explain) && !isNeverLinted(relative)) {
+        for (const file of await gitignoredFiles(root, isFolder ? base : relative, isFolder, paths)) {
+          if (!isFolder || configs.isMarkdown(file)) skip(file, GITIGNORED);
+        }
+      }
+      if (explain) {
+        for (const file of notMarkdown) {
+          const globs = configs.markdownGlobsFor(file);
+          nonMarkdown.push({ one: `not Markdown by ${globs}`, many: `not Markdown by ${globs}` });
+        }
+      }
     }
-    if (found.length === 0 && options.errorOnUnmatchedPattern) throw new UsageError(`No files matched "${pattern}".`);
+    if (found.length === 0 && options.errorOnUnmatchedPattern) {
+      throw new UsageError(`No files matched "${pattern}": ${whyNothing(pattern, relative, reached, [...skipped.map((entry) => entry.reason), ...nonMarkdown])}.`);
+    }
     for (const file of found) result.add(file);
   }
   return [...result].sort();
+}
+
+/** Whether a path, or everything under it, is inside node_modules or .git. */
+function isNeverLinted(relative: string): boolean {
+  return picomatch.isMatch(relative, ALWAYS_IGNORED, { dot: true }) || picomatch.isMatch(`${relative}/-`, ALWAYS_IGNORED, { dot: true });
+}
+
+/** What a path argument reached in the listing: a file, a folder or a glob, and how many files. */
+type Reach = { kind: 'file' } | { kind: 'folder'; files: number } | { kind: 'glob'; files: number };
+
+function whyNothing(pattern: string, relative: string, reached: Reach, reasons: readonly SkipReason[]): string {
+  if (reasons.length > 0) return describeSkips(reasons);
+  if (isNeverLinted(relative)) return `it is ${NEVER_LINTED.one}`;
+  if (reached.kind === 'folder') return 'the folder holds no files';
+  if (isDynamicPattern(pattern)) return 'the glob matches no path in the repository';
+  return 'no such file or folder';
+}
+
+/**
+ * The files under a folder (or matching a glob) that .gitignore hides from the listing: walked
+ * again without it, only to explain a skip. node_modules and .git are still never walked.
+ */
+async function gitignoredFiles(root: string, folderOrGlob: string, isFolder: boolean, paths: RepositoryPaths): Promise<string[]> {
+  const onDisk = isFolder
+    ? (await globby('**', { cwd: path.join(root, folderOrGlob), ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false })).map((file) => `${folderOrGlob}${file}`)
+    : await globby(folderOrGlob, { cwd: root, ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false });
+  return onDisk.filter((file) => !paths.files.has(file)).sort();
 }
 
 /** Every file under the root (gitignore respected), with symbolic links marked. */

@@ -9,7 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isDynamicPattern } from 'globby';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { UsageError } from '../core/errors.js';
+import { formatConfigIssue, UsageError } from '../core/errors.js';
 import { configNotices, reportConfigNotices } from '../config/config-notices.js';
 import type { ConfigSet, FileSelection } from '../config/config-set.js';
 import type { EnabledRule } from '../config/file-settings.js';
@@ -18,7 +18,7 @@ import type { RepositoryPaths } from '../core/facts.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
 import { maxFileBytes, readFileWithinLimit } from '../engine/file-limits.js';
 import type { LintProjectOptions, ProjectDemand, ProjectSource } from '../engine/lint-project.js';
-import { ALWAYS_IGNORED, discoverTargets, listRepositoryPaths } from './discover.js';
+import { describeSkips, discoverTargets, listRepositoryPaths, toPosix, type SkippedPath } from './discover.js';
 import type { CliIo } from '../core/io.js';
 import { projectFileMatcher, selectProjectFiles } from './project-files.js';
 import { DemandedFiles } from './demanded-files.js';
@@ -44,6 +44,8 @@ export interface RunContext {
 /** Problems found outside the targets (files a change did not touch but broke), with the texts they point into. */
 export interface ExtraProblems {
   diagnostics: Diagnostic[];
+  /** The files checked for them (untouched files compared with the base): they count as files checked. */
+  checked: readonly string[];
   analyses: ReadonlyMap<string, FileAnalysis>;
   /** A rule crashed: exit code 2. */
   crashed: boolean;
@@ -56,6 +58,8 @@ export interface LintPlan {
   fixUnavailable?: string;
   /** Runs after the targets are linted (and fixed): problems elsewhere that belong in the report. */
   extraProblems?: (engine: LintProjectOptions) => Promise<ExtraProblems>;
+  /** What the user should know about the scope (nothing staged), said on stderr once the run may go ahead. */
+  notices?: readonly string[];
   /** Root-relative config files in force that are inside the root (a change to one changes the results of its files). */
   configFiles?: readonly string[];
 }
@@ -82,6 +86,7 @@ export function rootRelativeConfigFiles(configs: ConfigSet): string[] {
  * written from the wrong folder needs pointing out.
  */
 export function warnAboutConfigs(run: RunContext, paths: RepositoryPaths): void {
+  for (const config of run.configs.configs()) for (const issue of config.deprecatedNames ?? []) run.warn(formatConfigIssue(issue));
   reportConfigNotices(configNotices(run.configs, paths), run.configs, run.warn, run.strictConfig ?? false);
 }
 
@@ -96,6 +101,13 @@ export function warnAboutConfigs(run: RunContext, paths: RepositoryPaths): void 
  */
 function namesFilesOnly(cwd: string, patterns: readonly string[]): boolean {
   return patterns.length > 0 && patterns.every((pattern) => !isDynamicPattern(pattern) && existsSync(path.resolve(cwd, pattern)) && statSync(path.resolve(cwd, pattern)).isFile());
+}
+
+/** The root-relative paths of the arguments that name existing files (not folders or globs). */
+function namedFilePaths(cwd: string, root: string, patterns: readonly string[]): string[] {
+  return patterns
+    .filter((pattern) => !isDynamicPattern(pattern) && existsSync(path.resolve(cwd, pattern)) && statSync(path.resolve(cwd, pattern)).isFile())
+    .map((pattern) => toPosix(path.relative(root, path.resolve(cwd, pattern))));
 }
 
 /** The rules in force for the targets (or in the base config) that compare documents across the repository. */
@@ -135,30 +147,27 @@ export function narrowedToTargets(source: ProjectSource, targets: readonly strin
   return { ...rest, targets, projectFiles: targets, ...(ruleIds.size > 0 && targets.length > 0 ? { demand: projectDemand(targets, projectFiles, configs, ruleIds) } : {}) };
 }
 
-const isAlwaysIgnored = picomatch(ALWAYS_IGNORED, { dot: true });
-
-/** Why an explicitly named file is not linted, for --debug. */
-function ignoreReason(file: string): string {
-  return isAlwaysIgnored(file) ? 'files under node_modules or .git are never linted' : "the config's `ignore` globs match it";
-}
-
 /** The working tree: targets from the path arguments, the project's files read for their facts. */
 export async function planWorkingTree(run: RunContext): Promise<LintPlan> {
   const { io, root, configs } = run;
   const paths = await listRepositoryPaths(root);
-  const ignoredFiles: string[] = [];
-  const onIgnoredFile = (file: string): void => {
-    ignoredFiles.push(file);
-    if (run.debug) io.stderr(`agentops-lint: skipped ${file}: ${ignoreReason(file)}.\n`);
+  const namedFiles = new Set(namedFilePaths(io.cwd, root, run.patterns));
+  const skippedNamedFiles: SkippedPath[] = [];
+  const onSkipped = (skipped: SkippedPath): void => {
+    if (namedFiles.has(skipped.file)) skippedNamedFiles.push(skipped);
+    if (run.debug) io.stderr(`agentops-lint: skipped ${skipped.file}: ${skipped.reason.one}.\n`);
   };
   let targets: string[];
   try {
-    targets = await discoverTargets({ cwd: io.cwd, root, configs, patterns: run.patterns, errorOnUnmatchedPattern: run.errorOnUnmatchedPattern, paths, onIgnoredFile });
+    targets = await discoverTargets({ cwd: io.cwd, root, configs, patterns: run.patterns, errorOnUnmatchedPattern: run.errorOnUnmatchedPattern, paths, onSkipped, findGitignored: run.debug === true });
   } finally {
     warnAboutConfigs(run, paths);
   }
-  // Only ignored files were named (a commit that touches nothing else): nothing to lint, nothing wrong.
-  if (targets.length === 0 && run.errorOnUnmatchedPattern && ignoredFiles.length === 0) throw new UsageError('No Markdown files to lint.');
+  if (targets.length === 0 && skippedNamedFiles.length > 0) {
+    // Only ignored files were named (a commit that touches nothing else): nothing wrong, but a gate
+    // that checked nothing says so.
+    io.stderr(`agentops-lint: nothing to lint: every file named is skipped (${describeSkips(skippedNamedFiles.map((skipped) => skipped.reason))}).\n`);
+  } else if (targets.length === 0 && run.errorOnUnmatchedPattern) throw new UsageError('No Markdown files to lint.');
   const comparing = targets.length > 0 && namesFilesOnly(io.cwd, run.patterns) ? comparingRuleIds(configs, targets) : new Set<string>();
   // Files over their config's size limit are not read at all (file-read, tooLarge), binary files only in part.
   const read = (file: string): Promise<Uint8Array> => readFileWithinLimit(path.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb));

@@ -132,8 +132,8 @@ export class TermMatcher {
         ...term.except.map((form): [string, MatchStatus] => [form, 'exception']),
       ];
       for (const [form, status] of right) this.addLiteral(form, { termIndex, status, form, plural: term.plural }, 'u');
-      for (const variant of term['instead-of']) {
-        const flags = term['case-sensitive'] ? 'u' : 'iu';
+      for (const variant of term.insteadOf) {
+        const flags = term.caseSensitive ? 'u' : 'iu';
         if (typeof variant === 'string') this.addLiteral(variant, { termIndex, status: 'variant', plural: term.plural }, flags);
         else this.scanned.push({ termIndex, status: 'variant', plural: false, regex: new RegExp(variant.regex, `g${flags}`) });
       }

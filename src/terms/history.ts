@@ -15,7 +15,7 @@
  *   or headings that are dates ("## December 14, 2021", "## 2023-11-07") or releases ("## [3.0.0]").
  *
  * Users decide where detection is wrong with the `history` option of each rule: `paths` (globs
- * that always record history), `not-paths` (globs that never do) and `detect: false`.
+ * that always record history), `notPaths` (globs that never do) and `detect: false`.
  *
  * Within current documents, a sentence or a section can still speak about the past ("Before
  * Kubernetes 1.5 the StatefulSet API was called PetSet", a KEP titled "Removing dockershim"):
@@ -30,7 +30,7 @@ export const historyOptionSchema = z
   .strictObject({
     detect: z.boolean().default(true).describe('Recognise documents that record history (meeting notes, agendas, changelogs, archives, annual reports) by their path and content.'),
     paths: z.array(z.string().min(1)).default([]).describe('Globs of documents that record history, whatever their path or content says.'),
-    'not-paths': z.array(z.string().min(1)).default([]).describe('Globs of documents that never count as history, whatever their path or content says.'),
+    notPaths: z.array(z.string().min(1)).default([]).describe('Globs of documents that never count as history, whatever their path or content says.'),
   })
   .prefault({})
   .describe('Which documents record history: the rule treats them as records (see "Documents that record history" in docs/terminology.md).');
@@ -110,14 +110,14 @@ function matchesGlob(glob: string, path: string): boolean {
  * from the path or the options alone): a rule that leaves such documents out need not read them.
  */
 export function recordsHistoryByPath(path: string, options: HistoryOptions): boolean {
-  if (options['not-paths'].some((glob) => matchesGlob(glob, path))) return false;
+  if (options.notPaths.some((glob) => matchesGlob(glob, path))) return false;
   if (options.paths.some((glob) => matchesGlob(glob, path))) return true;
   return options.detect && pathVerdict(path) !== undefined;
 }
 
 /** Whether a document records history, and why. */
 export function documentHistory(path: string, tree: Root, source: string, options: HistoryOptions): HistoryVerdict {
-  if (options['not-paths'].some((glob) => matchesGlob(glob, path))) return { history: false, reason: 'history.not-paths lists it' };
+  if (options.notPaths.some((glob) => matchesGlob(glob, path))) return { history: false, reason: 'history.notPaths lists it' };
   if (options.paths.some((glob) => matchesGlob(glob, path))) return { history: true, reason: 'history.paths lists it' };
   if (!options.detect) return { history: false, reason: 'history.detect is off' };
   const reason = pathVerdict(path) ?? contentVerdict(tree, source);

@@ -25,10 +25,10 @@ export const termVariantSchema = z.union([
 export const termSchema = z
   .strictObject({
     use: z.string().min(1).optional().describe('The right form. Omit for a legacy term that has no replacement.'),
-    'instead-of': z.array(termVariantSchema).default([]).describe('Wrong forms: strings or { regex }.'),
+    insteadOf: z.array(termVariantSchema).default([]).describe('Wrong forms: strings or { regex }.'),
     accept: z.array(z.string().min(1)).default([]).describe('Other right forms (term-consistency reports mixing them in one file).'),
     except: z.array(z.string().min(1)).default([]).describe('Longer phrases in which a wrong form is fine (a proper noun, a title).'),
-    'case-sensitive': z
+    caseSensitive: z
       .boolean()
       .default(true)
       .describe('false: match the wrong forms in any letter case; a match spelled exactly like `use` or an `accept` form passes. List `use` itself among the wrong forms to require its exact case.'),
@@ -36,7 +36,7 @@ export const termSchema = z
     headings: z.boolean().default(true).describe('false: do not check headings and other text in Title Case (labels, link text, table cells), for Title Case styles ("Persistent Volume Claims").'),
     deprecated: z.boolean().default(false).describe('The wrong forms are legacy terms (reported as deprecated).'),
     fix: z.boolean().default(true).describe('Whether --fix may replace a wrong form with `use`.'),
-    'sentence-start': z
+    sentenceStart: z
       .enum(['reword', 'capitalize'])
       .optional()
       .describe('A lowercase `use` at the start of a sentence: "reword" (names such as kubectl; the default for one-word terms) or "capitalize" (common nouns; the default for phrases).'),
@@ -44,7 +44,7 @@ export const termSchema = z
     link: z.string().min(1).optional().describe('Where to read more.'),
   })
   .refine((term) => term.use !== undefined || term.deprecated, { message: 'a term needs `use` (the right form) or `deprecated: true`' })
-  .refine((term) => term.use !== undefined || term['instead-of'].length > 0, { message: 'a legacy term needs `instead-of`' });
+  .refine((term) => term.use !== undefined || term.insteadOf.length > 0, { message: 'a legacy term needs `insteadOf`' });
 
 export type Term = z.output<typeof termSchema>;
 export type TermInput = z.input<typeof termSchema>;
@@ -57,7 +57,7 @@ export function nameKey(name: string): string {
 
 /** Every plain-string form a term names: use, accepted forms and string variants. */
 export function termForms(term: Term): string[] {
-  return [...(term.use === undefined ? [] : [term.use]), ...term.accept, ...term['instead-of'].filter((variant): variant is string => typeof variant === 'string')];
+  return [...(term.use === undefined ? [] : [term.use]), ...term.accept, ...term.insteadOf.filter((variant): variant is string => typeof variant === 'string')];
 }
 
 /**

@@ -10,7 +10,7 @@ import { combineTerms, termSchema, type Term } from './term-list.js';
 export function termListOptionsShape(defaultPacks: string[]) {
   return {
     packs: z.array(packNameSchema).default(defaultPacks).describe('Built-in term packs whose terms are used besides your own `terms` (the `kubernetes` preset selects "kubernetes").'),
-    terms: z.array(termSchema).default([]).describe('Your own terms, each { use, instead-of, accept, … }; a term replaces every pack term that names one of its forms.'),
+    terms: z.array(termSchema).default([]).describe('Your own terms, each { use, insteadOf, accept, … }; a term replaces every pack term that names one of its forms.'),
     disable: z.array(z.string().min(1)).default([]).describe('Pack terms to switch off, by their right form ("Helm chart") or a legacy form ("dockershim").'),
   };
 }
@@ -27,7 +27,7 @@ const matchers = new WeakMap<object, TermMatcher>();
  */
 function allowedNameTerms(names: readonly string[]): Term[] {
   return [...new Set(names)].map((name) => {
-    const term: Term = { 'instead-of': [], accept: [], except: [name], 'case-sensitive': true, plural: true, headings: true, deprecated: false, fix: false };
+    const term: Term = { insteadOf: [], accept: [], except: [name], caseSensitive: true, plural: true, headings: true, deprecated: false, fix: false };
     configuredNameTerms.add(term);
     return term;
   });

@@ -38,29 +38,122 @@ describe('file discovery', () => {
     expect(JSON.parse(result.stdout).filesChecked).toBe(1);
   });
 
-  it('only ignored files named (a commit touching nothing else): exit 0, and --debug says why each was skipped', async () => {
+  it('only ignored files named (a commit touching nothing else): exit 0, said on stderr, and --debug says why each was skipped', async () => {
     const root = tempProject({
       'a.md': '# A\n',
       '_archived/x.md': SKIP,
       'node_modules/pkg/README.md': SKIP,
       'agentops-lint.config.yaml': 'extends: [recommended]\nignore: ["_archived/**"]\n',
     });
-    expect(await runCli(['_archived/x.md'], { cwd: root })).toEqual({ exitCode: 0, stdout: '✔ 0 files checked, no problems.\n', stderr: '' });
+    expect(await runCli(['_archived/x.md'], { cwd: root })).toEqual({
+      exitCode: 0,
+      stdout: '✔ 0 files checked, no problems.\n',
+      stderr: 'agentops-lint: nothing to lint: every file named is skipped (1 file is ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml).\n',
+    });
     const debug = await runCli(['_archived/x.md', 'node_modules/pkg/README.md', '--debug', '--format', 'json'], { cwd: root });
     expect(debug.exitCode).toBe(0);
     expect(JSON.parse(debug.stdout)).toMatchObject({ filesChecked: 0, diagnostics: [] });
     expect(debug.stderr).toBe(
-      "agentops-lint: skipped _archived/x.md: the config's `ignore` globs match it.\nagentops-lint: skipped node_modules/pkg/README.md: files under node_modules or .git are never linted.\n",
+      [
+        'agentops-lint: skipped _archived/x.md: ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml.',
+        'agentops-lint: skipped node_modules/pkg/README.md: inside node_modules or .git (never linted).',
+        'agentops-lint: nothing to lint: every file named is skipped (1 file is ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml; 1 file is inside node_modules or .git (never linted)).',
+        '',
+      ].join('\n'),
     );
-    // A folder or a glob that reaches only ignored files matches nothing: still an error.
-    expect(await runCli(['_archived'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: No files matched "_archived".\n' });
-    expect(await runCli(['_archived/*.md'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: No files matched "_archived/*.md".\n' });
+    // A folder or a glob that reaches only ignored files matches nothing: still an error, which says why.
+    const why = 'ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml';
+    expect(await runCli(['_archived/'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: `agentops-lint: No files matched "_archived/": 1 file is ${why}.\n` });
+    expect(await runCli(['_archived/*.md'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: `agentops-lint: No files matched "_archived/*.md": 1 file is ${why}.\n` });
     expect((await runCli(['_archived', '--no-error-on-unmatched-pattern'], { cwd: root })).exitCode).toBe(0);
+  });
+
+  it('"No files matched" names why for every kind of skip, and --debug lists each skipped path', async () => {
+    const root = tempProject({
+      'a.md': '# A\n',
+      '_archived/x.md': SKIP,
+      '_archived/y.md': SKIP,
+      'docs/archive/old.md': SKIP,
+      'docs/agentops-lint.config.yaml': 'extends: [recommended]\nignore: ["archive/**"]\n',
+      'img/diagram.png': 'png',
+      'generated/notes.md': SKIP,
+      '.gitignore': 'generated/\n',
+      'node_modules/pkg/README.md': SKIP,
+      'agentops-lint.config.yaml': 'extends: [recommended]\nignore: ["_archived/**"]\n',
+    });
+    symlinkSync(path.join(root, 'a.md'), path.join(root, 'linked.md'));
+    mkdirSync(path.join(root, 'empty'));
+    const cases: [string, string][] = [
+      ['_archived/', '2 files are ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml'],
+      ['docs/archive', '1 file is ignored by ignore[0] "archive/**" in docs/agentops-lint.config.yaml'],
+      ['generated', '1 file is ignored by .gitignore'],
+      ['generated/*.md', '1 file is ignored by .gitignore'],
+      ['img', '1 file is not Markdown by the default files ["**/*.md", "**/*.markdown"]'],
+      ['empty', 'the folder holds no files'],
+      ['linked.*', '1 file is a symbolic link (never followed)'],
+      ['node_modules/pkg', 'it is inside node_modules or .git (never linted)'],
+      ['nowhere.md', 'no such file or folder'],
+      ['nowhere/*.md', 'the glob matches no path in the repository'],
+    ];
+    for (const [argument, reason] of cases) {
+      expect(await runCli([argument], { cwd: root }), argument).toEqual({ exitCode: 2, stdout: '', stderr: `agentops-lint: No files matched "${argument}": ${reason}.\n` });
+    }
+    const debug = await runCli(['--debug'], { cwd: root });
+    expect(debug.exitCode).toBe(0);
+    expect(debug.stdout).toBe('✔ 1 file checked, no problems.\n');
+    expect(debug.stderr.split('\n').sort()).toEqual(
+      [
+        '',
+        'agentops-lint: skipped _archived/x.md: ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml.',
+        'agentops-lint: skipped _archived/y.md: ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml.',
+        'agentops-lint: skipped docs/archive/old.md: ignored by ignore[0] "archive/**" in docs/agentops-lint.config.yaml.',
+        'agentops-lint: skipped generated/notes.md: ignored by .gitignore.',
+        'agentops-lint: skipped linked.md: a symbolic link (never followed).',
+      ].sort(),
+    );
+  });
+
+  it('print-config says when a file is ignored and by what, and shows only the contracts whose globs match the file', async () => {
+    const root = tempProject({
+      'factors/01-intro.md': '# Intro\n',
+      '_archived/old.md': SKIP,
+      'generated/notes.md': SKIP,
+      '.gitignore': 'generated/\n',
+      'agentops-lint.config.yaml': [
+        'ignore: ["_archived/**"]',
+        'rules:',
+        '  heading-increment: warn',
+        '  word-count: [error, { "factors/*.md": { min: 100 }, "docs/*.md": { max: 900 } }]',
+        '',
+      ].join('\n'),
+    });
+    const matching = await runCli(['print-config', 'factors/01-intro.md'], { cwd: root });
+    expect(matching.stderr).toBe('');
+    expect(JSON.parse(matching.stdout)).toEqual({
+      file: 'factors/01-intro.md',
+      ignored: null,
+      configFile: 'agentops-lint.config.yaml',
+      globsRelativeTo: '.',
+      extends: [],
+      files: ['**/*.md', '**/*.markdown'],
+      ignore: ['_archived/**'],
+      rules: {
+        'heading-increment': ['warn', {}],
+        'word-count': ['error', { 'factors/*.md': { min: 100, countCode: false, countFrontMatter: false, countHtml: false, countUrls: false } }],
+      },
+      contractsNotMatching: { 'word-count': ['docs/*.md'] },
+    });
+    const ignored = await runCli(['print-config', '_archived/old.md'], { cwd: root });
+    expect(ignored.stderr).toBe('agentops-lint: _archived/old.md is not linted: it is ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml.\n');
+    expect(JSON.parse(ignored.stdout)).toMatchObject({ ignored: 'ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml', rules: {}, contractsNotMatching: {} });
+    const gitignored = await runCli(['print-config', 'generated/notes.md'], { cwd: root });
+    expect(gitignored.stderr).toBe('agentops-lint: generated/notes.md is not linted: it is ignored by .gitignore.\n');
+    expect(JSON.parse(gitignored.stdout)).toMatchObject({ ignored: 'ignored by .gitignore', rules: {} });
   });
 
   it('no matching files is exit 2 unless --no-error-on-unmatched-pattern', async () => {
     const root = tempProject({ 'a.md': '# A\n' });
-    expect(await runCli(['missing/*.md'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: No files matched "missing/*.md".\n' });
+    expect(await runCli(['missing/*.md'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: No files matched "missing/*.md": the glob matches no path in the repository.\n' });
     expect((await runCli(['missing/*.md', '--no-error-on-unmatched-pattern'], { cwd: root })).exitCode).toBe(0);
   });
 
@@ -143,6 +236,49 @@ describe('commands', () => {
     writeFileSync(path.join(root, 'agentops-lint.config.yaml'), '# mine\n');
     expect(await runCli(['init'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: agentops-lint.config.yaml already exists; not overwriting it.\n' });
     expect(readFileSync(path.join(root, 'agentops-lint.config.yaml'), 'utf8')).toBe('# mine\n');
+  });
+
+  it('init writes what works: the globs of the extensions found, a versioned $schema URL, ignore suggested for generated folders in a comment', async () => {
+    const root = tempProject({
+      'README.md': '# Home\n',
+      'docs/guide.md': '# Guide\n',
+      '_archived/old.md': '# Old\n',
+      'thoughts/shared/plan.md': '# Plan\n',
+      ...Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`logs/2025-01-${String(index + 10)}-session.md`, '# Session\n'])),
+    });
+    const init = await runCli(['init'], { cwd: root });
+    expect(init).toEqual({
+      exitCode: 0,
+      stdout:
+        'Wrote agentops-lint.config.yaml. Run `agentops-lint` to lint this repository.\nFolders that look generated or archived (_archived/**, logs/**, thoughts/**) are linted; the config suggests ignoring them, in a comment.\n',
+      stderr: '',
+    });
+    const written = readFileSync(path.join(root, 'agentops-lint.config.yaml'), 'utf8');
+    const version = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).version;
+    const schemaUrl = `https://raw.githubusercontent.com/agentops-lint/agentops-lint/v${version}/schema.json`;
+    expect(written).toContain(`# yaml-language-server: $schema=${schemaUrl}\n$schema: ${schemaUrl}\n`);
+    expect(written).toContain('./node_modules/agentops-lint/schema.json');
+    expect(written).toContain('\nfiles: ["**/*.md"]\n');
+    expect(written).toContain(
+      [
+        'ignore: []',
+        '# These folders look generated or archived; uncomment to skip them:',
+        '#   _archived/**  (an archive, 1 Markdown file)',
+        '#   logs/**  (files named by dates or ids, 10 Markdown files)',
+        '#   thoughts/**  (agent notes, 1 Markdown file)',
+        '# ignore: ["_archived/**", "logs/**", "thoughts/**"]',
+        '',
+      ].join('\n'),
+    );
+    // The schema's own id is the URL init writes; the config runs without a warning (no glob that matches nothing).
+    expect(JSON.parse((await runCli(['schema'], { cwd: root })).stdout).$id).toBe(schemaUrl);
+    expect(await runCli([], { cwd: root })).toEqual({ exitCode: 0, stdout: '✔ 14 files checked, no problems.\n', stderr: '' });
+  });
+
+  it('init keeps **/*.markdown when there are .markdown files', async () => {
+    const root = tempProject({ 'a.md': '# A\n', 'notes/b.markdown': '# B\n' });
+    expect((await runCli(['init'], { cwd: root })).exitCode).toBe(0);
+    expect(readFileSync(path.join(root, 'agentops-lint.config.yaml'), 'utf8')).toContain('\nfiles: ["**/*.md", "**/*.markdown"]\n\n# Never linted');
   });
 
   it('rules lists every rule with its docs link', async () => {

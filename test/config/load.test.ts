@@ -100,7 +100,7 @@ describe('overrides', () => {
     const inDocs = JSON.parse((await runCli(['print-config', 'docs/a.md'], { cwd: root })).stdout);
     expect(inDocs.rules).toEqual({});
     const outside = JSON.parse((await runCli(['print-config', 'b.md'], { cwd: root })).stdout);
-    expect(outside).toEqual({ file: 'b.md', configFile: 'agentops-lint.config.yaml', globsRelativeTo: '.', extends: [], files: ['**/*.md', '**/*.markdown'], ignore: [], rules: {} });
+    expect(outside).toEqual({ file: 'b.md', ignored: null, configFile: 'agentops-lint.config.yaml', globsRelativeTo: '.', extends: [], files: ['**/*.md', '**/*.markdown'], ignore: [], rules: {}, contractsNotMatching: {} });
   });
 });
 

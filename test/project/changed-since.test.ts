@@ -41,7 +41,8 @@ describe('--changed-since: the pull-request gate', () => {
       'docs/other.md:3:5 error test-link-targets/missingFile',
       'new.md:3:1 error test-link-targets/missingFile',
     ]);
-    expect(JSON.parse(result.stdout).filesChecked).toBe(3);
+    // The 3 changed files, and the 2 untouched ones compared with the merge base.
+    expect(JSON.parse(result.stdout).filesChecked).toBe(5);
     expect(result.exitCode).toBe(1);
   });
 
@@ -49,7 +50,8 @@ describe('--changed-since: the pull-request gate', () => {
     await repo.write({ 'setup.md': '# Setup\n\n## Install\n\nRun it twice.\n' });
     await repo.commit('reword');
     const result = await repo.lint(['--changed-since', 'main']);
-    expect(result.stdout).toBe('✔ 1 file checked, no problems.\n');
+    // setup.md, and the 4 untouched files that can link to it, compared with the merge base.
+    expect(result.stdout).toBe('✔ 5 files checked, no problems.\n');
     expect(result.exitCode).toBe(0);
   });
 

@@ -16,7 +16,7 @@ runRuleTests(rule, {
     { name: 'no phrases configured', code: 'Shift-Left Validation.\n' },
     { name: 'code, URLs, identifiers and headings slugs are not prose', code: 'Run `shift-left validation`, see https://x.dev/shift-left-validation and shift-left-validation.md.\n\n```text\nShift-Left Validation\n```\n', options: { phrases } },
     { name: 'a word boundary is required', code: 'Shift-Left Validations are plural, pre-shift-left validation is glued.\n', options: { phrases: ['Shift-Left Validation'] } },
-    { name: 'case-sensitive phrase', code: 'Our beta program did not end.\n', options: { phrases: [{ phrase: 'Beta Program', 'case-sensitive': true, use: 'preview' }] } },
+    { name: 'case-sensitive phrase', code: 'Our beta program did not end.\n', options: { phrases: [{ phrase: 'Beta Program', caseSensitive: true, use: 'preview' }] } },
   ],
   invalid: [
     {
@@ -48,7 +48,7 @@ runRuleTests(rule, {
     {
       name: 'regex phrase, case-sensitive phrase, phrase across a line break in a list item',
       code: '- We ship AI-first docs\n  and the Beta Program; the beta program is fine.\n- Shift-Left\n  Validation\n',
-      options: { phrases: [{ phrase: { regex: 'AI[- ]first' }, message: 'Say what it does.' }, { phrase: 'Beta Program', 'case-sensitive': true, use: 'preview' }, { phrase: 'Shift-Left Validation', use: 'validation gates' }] },
+      options: { phrases: [{ phrase: { regex: 'AI[- ]first' }, message: 'Say what it does.' }, { phrase: 'Beta Program', caseSensitive: true, use: 'preview' }, { phrase: 'Shift-Left Validation', use: 'validation gates' }] },
       errors: [
         { messageId: 'retired', line: 1, column: 11, message: 'Say what it does.' },
         { messageId: 'replaced', line: 2, column: 11 },

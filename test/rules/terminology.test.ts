@@ -21,8 +21,8 @@ runRuleTests(rule, {
     { name: 'sentence-final period is not glue', code: 'We love Kubernetes. We use K8s.\n', options: k8s },
     { name: 'Title Case split kinds in headings', code: '## Persistent Volume Claims\n\n## Helm Chart Layout\n', options: k8s },
     { name: 'disabled pack term', code: 'Ship a Helm Chart.\n', options: { ...k8s, disable: ['Helm chart'] } },
-    { name: 'user term replaces the pack term', code: 'We deploy with ArgoCD.\n', options: { ...k8s, terms: [{ use: 'ArgoCD', 'instead-of': ['Argo CD'] }] } },
-    { name: 'case-insensitive user term passes the exact right form', code: 'Argo CD is here.\n', options: { terms: [{ use: 'Argo CD', 'instead-of': ['argo cd', 'argocd'], 'case-sensitive': false }] } },
+    { name: 'user term replaces the pack term', code: 'We deploy with ArgoCD.\n', options: { ...k8s, terms: [{ use: 'ArgoCD', insteadOf: ['Argo CD'] }] } },
+    { name: 'case-insensitive user term passes the exact right form', code: 'Argo CD is here.\n', options: { terms: [{ use: 'Argo CD', insteadOf: ['argo cd', 'argocd'], caseSensitive: false }] } },
     {
       name: 'pattern 1: records keep the names and spellings of their day (meeting notes, an agenda, an annual report, a changelog, a dated post)',
       code: snippets('sig-node/archive/meeting-notes-2021.md', 'sig-apps/agenda.md', 'sig-windows/annual-report-2022.md', 'charts/web-app/CHANGELOG.md', 'blog/2021-12-02-dockershim-faq.md'),
@@ -144,8 +144,8 @@ runRuleTests(rule, {
       code: 'We use ARGOCD and Argo-cd.\n\nThis is for coding agents only.\n',
       options: {
         terms: [
-          { use: 'Argo CD', 'instead-of': ['argocd', { regex: 'argo-cd' }], 'case-sensitive': false },
-          { deprecated: true, 'instead-of': ['coding agents only'], message: 'The framework covers every agent.', link: 'https://example.com/scope' },
+          { use: 'Argo CD', insteadOf: ['argocd', { regex: 'argo-cd' }], caseSensitive: false },
+          { deprecated: true, insteadOf: ['coding agents only'], message: 'The framework covers every agent.', link: 'https://example.com/scope' },
         ],
       },
       errors: [

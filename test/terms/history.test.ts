@@ -28,7 +28,7 @@ describe('documents that record history', () => {
 
   it('the history option lists records, excludes documents, or turns detection off', () => {
     expect(verdict('notes/design.md', '# Design\n', historyOptionSchema.parse({ paths: ['notes/**'] }))).toEqual({ history: true, reason: 'history.paths lists it' });
-    expect(verdict('archive/policy.md', '# Policy\n', historyOptionSchema.parse({ 'not-paths': ['archive/policy.md'] }))).toEqual({ history: false, reason: 'history.not-paths lists it' });
+    expect(verdict('archive/policy.md', '# Policy\n', historyOptionSchema.parse({ notPaths: ['archive/policy.md'] }))).toEqual({ history: false, reason: 'history.notPaths lists it' });
     expect(verdict('archive/old.md', '# Old\n', historyOptionSchema.parse({ detect: false })).history).toBe(false);
   });
 });

@@ -30,7 +30,7 @@ describe('kubernetes pack', () => {
 
   it('reports every listed wrong form of a term', () => {
     for (const term of pack.terms) {
-      for (const variant of term['instead-of']) {
+      for (const variant of term.insteadOf) {
         if (typeof variant !== 'string' || variant === term.use) continue;
         expect(wrongIn(`We use ${variant} here.`).map((match) => match.found), variant).toEqual([variant]);
       }
@@ -74,14 +74,14 @@ describe('concept vocabulary', () => {
 describe('combineTerms', () => {
   const term = (input: unknown) => termSchema.parse(input);
   it('drops disabled pack terms and pack terms that name a form of a user term', () => {
-    const packTerms = [term({ use: 'Argo CD', 'instead-of': ['ArgoCD'] }), term({ use: 'Helm chart', 'instead-of': ['Helm Chart'] }), term({ deprecated: true, 'instead-of': ['dockershim'] })];
-    const combined = combineTerms(packTerms, [term({ use: 'ArgoCD', 'instead-of': ['Argo CD'] })], ['helm chart', 'dockershim']);
+    const packTerms = [term({ use: 'Argo CD', insteadOf: ['ArgoCD'] }), term({ use: 'Helm chart', insteadOf: ['Helm Chart'] }), term({ deprecated: true, insteadOf: ['dockershim'] })];
+    const combined = combineTerms(packTerms, [term({ use: 'ArgoCD', insteadOf: ['Argo CD'] })], ['helm chart', 'dockershim']);
     expect(combined.map((entry) => entry.use)).toEqual(['ArgoCD']);
   });
   it('rejects a term without a right form unless it is a legacy term, and invalid regexes', () => {
-    expect(termSchema.safeParse({ 'instead-of': ['x'] }).success).toBe(false);
+    expect(termSchema.safeParse({ insteadOf: ['x'] }).success).toBe(false);
     expect(termSchema.safeParse({ deprecated: true }).success).toBe(false);
-    expect(termSchema.safeParse({ use: 'X', 'instead-of': [{ regex: '(' }] }).success).toBe(false);
-    expect(termSchema.safeParse({ deprecated: true, 'instead-of': ['x'] }).success).toBe(true);
+    expect(termSchema.safeParse({ use: 'X', insteadOf: [{ regex: '(' }] }).success).toBe(false);
+    expect(termSchema.safeParse({ deprecated: true, insteadOf: ['x'] }).success).toBe(true);
   });
 });

@@ -49,7 +49,7 @@ export function countTerms(files: readonly ParsedFile[], matcherFor: (file: Pars
         if (isConfiguredName(match.term)) continue;
         const at = sourceRange(block, match.from, match.to);
         if (!at) continue;
-        const name = match.term.use ?? match.term['instead-of'].find((variant): variant is string => typeof variant === 'string') ?? match.found;
+        const name = match.term.use ?? match.term.insteadOf.find((variant): variant is string => typeof variant === 'string') ?? match.found;
         const form = match.found.replace(/\s+/g, ' ');
         const status = match.status === 'wrong' && match.term.deprecated ? 'legacy' : STATUS[match.status];
         const forms = terms.get(name) ?? new Map<string, FormCount>();
