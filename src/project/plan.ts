@@ -8,7 +8,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { isDynamicPattern } from 'globby';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { formatConfigIssue, UsageError } from '../core/errors.js';
 import { configNotices, reportConfigNotices } from '../config/config-notices.js';
 import type { ConfigSet, FileSelection } from '../config/config-set.js';
