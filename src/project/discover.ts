@@ -78,11 +78,11 @@ export function ignoredPathMatcher(configs: FileSelection): (file: string) => bo
   return (file) => isAlwaysIgnored(file) || configs.isIgnored(file);
 }
 
-/** Why a path is ignored (node_modules or .git, else the config `ignore` glob), or undefined when it is not. */
-function ignoreReason(configs: ExplainedSelection, file: string): SkipReason | undefined {
+/** Why an ignored path is ignored: node_modules or .git, else the config `ignore` glob that matches it. */
+function ignoreReason(configs: ExplainedSelection, file: string): SkipReason {
   if (picomatch.isMatch(file, ALWAYS_IGNORED, { dot: true })) return NEVER_LINTED;
-  const by = configs.ignoredBy(file);
-  return by === undefined ? undefined : { one: `ignored by ${by}`, many: `ignored by ${by}` };
+  const by = configs.ignoredBy(file) ?? "a config's ignore globs";
+  return { one: `ignored by ${by}`, many: `ignored by ${by}` };
 }
 
 /** "3 files are ignored by …; 1 file is a symbolic link (never followed)": skips grouped by reason, most first. */
@@ -122,12 +122,11 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
     let found: string[] = [];
     let reached: Reach;
     if (!isDynamicPattern(pattern) && existsSync(absolute) && statSync(absolute).isFile()) {
-      reached = { kind: 'file' };
+      reached = 'file';
       // An explicitly named file that is ignored is skipped, never an error: pre-commit and
       // lint-staged pass every staged Markdown file, those the config ignores included.
-      const reason = ignoreReason(configs, relative);
-      if (reason) {
-        skip(relative, reason);
+      if (isIgnored(relative)) {
+        skip(relative, ignoreReason(configs, relative));
         continue;
       }
       found = [relative];
@@ -137,14 +136,14 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
       const matches = isFolder ? (file: string) => file.startsWith(base) : picomatch(relative, { dot: true });
       // A glob such as "../**/*.md" must not reach outside the root: the listing holds only what is inside.
       const candidates = [...paths.files].filter((file) => matches(file));
-      reached = isFolder ? { kind: 'folder', files: candidates.length } : { kind: 'glob', files: candidates.length };
+      reached = isFolder ? 'folder' : 'glob';
       const notMarkdown: string[] = [];
       for (const file of candidates) {
         if (isFolder && !configs.isMarkdown(file)) {
           notMarkdown.push(file);
           continue;
         }
-        const reason = ignoreReason(configs, file) ?? (paths.symlinks.has(file) ? SYMBOLIC_LINK : undefined);
+        const reason = isIgnored(file) ? ignoreReason(configs, file) : paths.symlinks.has(file) ? SYMBOLIC_LINK : undefined;
         if (reason) skip(file, reason);
         else found.push(file);
       }
@@ -174,13 +173,13 @@ function isNeverLinted(relative: string): boolean {
   return picomatch.isMatch(relative, ALWAYS_IGNORED, { dot: true }) || picomatch.isMatch(`${relative}/-`, ALWAYS_IGNORED, { dot: true });
 }
 
-/** What a path argument reached in the listing: a file, a folder or a glob, and how many files. */
-type Reach = { kind: 'file' } | { kind: 'folder'; files: number } | { kind: 'glob'; files: number };
+/** What a path argument names: a file, a folder, or (anything else) a glob. */
+type Reach = 'file' | 'folder' | 'glob';
 
 function whyNothing(pattern: string, relative: string, reached: Reach, reasons: readonly SkipReason[]): string {
   if (reasons.length > 0) return describeSkips(reasons);
   if (isNeverLinted(relative)) return `it is ${NEVER_LINTED.one}`;
-  if (reached.kind === 'folder') return 'the folder holds no files';
+  if (reached === 'folder') return 'the folder holds no files';
   if (isDynamicPattern(pattern)) return 'the glob matches no path in the repository';
   return 'no such file or folder';
 }
