@@ -25,6 +25,8 @@ export interface ConfigNotice {
   issue: Omit<ConfigIssue, 'file' | 'line' | 'column'>;
   /** The position to name: the key itself (a glob that is a key) rather than its value. */
   atKey: boolean;
+  /** A contradiction rather than a doubt: an error whether the config is strict or not. */
+  alwaysError?: boolean;
 }
 
 /** Whether a config switches no rule on anywhere: it checks nothing. */
@@ -154,6 +156,36 @@ function whereGlobsStart(configs: ConfigSet, config: ResolvedConfig): string {
   return folder === '' ? "under the repository root (the config's folder)" : `under ${folder}/ (a config's globs are relative to its own folder)`;
 }
 
+const spelled = (value: unknown): string => JSON.stringify(value) ?? 'nothing';
+
+/**
+ * A folder's config that gives a rule another value of a repository-wide option
+ * (Rule.repositoryWideOptions) than the root config does, where both turn the rule on: the rule
+ * has one such setting for the run, so one of the two would be ignored without a word.
+ */
+function repositoryWideConflicts(configs: ConfigSet): ConfigNotice[] {
+  const root = configs.rootConfig();
+  const rootRules = new Map(configs.base().map((enabled) => [enabled.rule.id, enabled]));
+  const notices: ConfigNotice[] = [];
+  for (const config of configs.configs()) {
+    if (config === root || config.filePath === undefined) continue;
+    for (const enabled of configs.baseOf(config)) {
+      const atRoot = rootRules.get(enabled.rule.id);
+      if (!atRoot) continue;
+      for (const key of enabled.rule.repositoryWideOptions ?? []) {
+        const here = (enabled.options as Record<string, unknown>)[key];
+        const there = (atRoot.options as Record<string, unknown>)[key];
+        if (spelled(here) === spelled(there)) continue;
+        const written = config.writtenOptions?.get(enabled.rule.id)?.[key] !== undefined;
+        const keyPath = written ? ['rules', enabled.rule.id, 1, key] : ['rules', enabled.rule.id];
+        const message = `"${key}" of rule "${enabled.rule.id}" is one setting for the whole repository: this config gives ${spelled(here)}, the root config (${configs.shownName(root)}) ${spelled(there)}; set it in the root config only`;
+        notices.push({ config, text: `${configs.shownName(config)}: ${formatKeyPath(keyPath)}: ${message}.`, issue: { path: keyPath, message }, atKey: written, alwaysError: true });
+      }
+    }
+  }
+  return notices;
+}
+
 /** The notices about every config the run has used so far, given the repository's paths. */
 export function configNotices(configs: ConfigSet, paths: RepositoryPaths): ConfigNotice[] {
   const notices: ConfigNotice[] = [];
@@ -165,27 +197,28 @@ export function configNotices(configs: ConfigSet, paths: RepositoryPaths): Confi
     }
     notices.push(...unmatchedGlobNotices(configs, config, paths));
   }
+  notices.push(...repositoryWideConflicts(configs));
   return notices;
 }
 
 /**
  * Prints each notice as a warning, except those of a strict config (`strictConfig: true`, or every
- * config with --strict-config): they fail the run together, as one ConfigError (exit code 2), once
- * the others are printed.
+ * config with --strict-config) and contradictions: they fail the run together, as one ConfigError
+ * (exit code 2), once the others are printed.
  */
 export function reportConfigNotices(notices: readonly ConfigNotice[], configs: ConfigSet, warn: (message: string) => void, strictEverywhere: boolean): void {
   const errors: ConfigIssue[] = [];
   for (const notice of notices) {
     const strict = strictEverywhere || notice.config.strictConfig === true;
-    if (!strict) {
+    if (!strict && !notice.alwaysError) {
       warn(notice.text);
       continue;
     }
-    const why = strictEverywhere ? '--strict-config' : 'strictConfig: true';
+    const why = notice.alwaysError ? '' : ` (an error with ${strictEverywhere ? '--strict-config' : 'strictConfig: true'})`;
     errors.push({
       file: configs.shownName(notice.config),
       ...notice.issue,
-      message: `${notice.issue.message} (an error with ${why})`,
+      message: `${notice.issue.message}${why}`,
       ...locateConfigKey(notice.config, notice.issue.path, notice.atKey),
     });
   }

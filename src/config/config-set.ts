@@ -139,6 +139,18 @@ export class ConfigSet implements ConfigTable, FileSelection {
     return this.loaded[this.options.only ? 0 : this.indexOfFolder('')]!.settings.base();
   }
 
+  /** The root folder's config (the one given with --config, when there is one). */
+  rootConfig(): ResolvedConfig {
+    return this.at(this.options.only ? 0 : this.indexOfFolder(''));
+  }
+
+  /** The rules a loaded config turns on with no override applied, with their options. */
+  baseOf(config: ResolvedConfig): EnabledRule[] {
+    const entry = this.loaded.find((loaded) => loaded.config === config);
+    if (!entry) throw new Error('baseOf: a config this run has not loaded');
+    return entry.settings.base();
+  }
+
   /** Whether a root-relative path is Markdown by its config's `files` globs. */
   isMarkdown(file: string): boolean {
     return this.entryFor(file).selection.isMarkdown(file);

@@ -145,6 +145,20 @@ describe('options that are one setting for the whole repository', () => {
     expect(result).toEqual({ exitCode: 2, stdout: '', stderr: `agentops-lint: invalid configuration\n${message}\n` });
   });
 
+  it('a folder config that gives one another value than the root config is a config error; the same value is fine', async () => {
+    const files = { ...LINKED, 'README.md': '# R\n', 'agentops-lint.config.yaml': 'extends: []\nrules:\n  required-files: [error, { files: [README.md] }]\n' };
+    const root = tempProject({ ...files, 'docs/.agentops-lint.yaml': 'extends: []\nrules:\n  required-files: [warn, { files: [docs/index.md] }]\n' });
+    const result = await runCli(['--format', 'json'], { cwd: root });
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr:
+        'agentops-lint: invalid configuration\ndocs/.agentops-lint.yaml:3:28: rules.required-files[1].files: "files" of rule "required-files" is one setting for the whole repository: this config gives ["docs/index.md"], the root config (agentops-lint.config.yaml) ["README.md"]; set it in the root config only\n',
+    });
+    const same = tempProject({ ...files, 'docs/.agentops-lint.yaml': 'extends: []\nrules:\n  required-files: [warn, { files: [README.md] }]\n' });
+    expect(await runCli(['--format', 'json'], { cwd: same })).toMatchObject({ exitCode: 0, stderr: '' });
+  });
+
   it('the same keys under the top-level rules, and the per-file ones in an override, are accepted', async () => {
     const root = tempProject({
       ...LINKED,
