@@ -76,6 +76,17 @@ function trimmedRange(source: string, start: number, end: number): SourceRange {
   return [from, to];
 }
 
+/**
+ * js-yaml calls `title: Foo: bar` "bad indentation" (its parser reads `Foo:` as a nested key);
+ * libyaml says "mapping values are not allowed in this context". When the line already has a key
+ * before the `:` found, say what the writer can act on.
+ */
+function explained(reason: string, source: string, position: number): string {
+  if (reason !== 'bad indentation of a mapping entry') return reason;
+  const before = source.slice(source.lastIndexOf('\n', position - 1) + 1, position);
+  return /^\s*(?:-\s+)?[^\s#'"][^:]*:\s+\S/.test(before) ? 'a value that is not quoted holds ": " (quote the value)' : reason;
+}
+
 function readWithJsYaml(source: string): FrontMatterYaml {
   const stack: ComposedNode[] = [{ start: 0, end: source.length, result: undefined, children: [] }];
   let data: unknown;
@@ -101,7 +112,7 @@ function readWithJsYaml(source: string): FrontMatterYaml {
     const position = Math.min(error.mark?.position ?? /^---(?=\s|$)/m.exec(source)?.index ?? 0, source.length);
     // An unclosed quote is found at the end of the stream: point at the quote that opens it instead.
     const open = /quoted scalar$/.test(error.reason) && stack.length > 1 ? trimmedRange(source, stack.at(-1)!.start, position)[0] : position;
-    return { problem: { range: [open, position], detail: error.reason }, data: undefined, isMapping: false, entries: [] };
+    return { problem: { range: [open, position], detail: explained(error.reason, source, position) }, data: undefined, isMapping: false, entries: [] };
   }
   const isMapping = data !== null && typeof data === 'object' && !Array.isArray(data);
   const entries: TopLevelEntry[] = [];

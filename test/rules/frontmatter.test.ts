@@ -109,6 +109,12 @@ runRuleTests(rule, {
       errors: [{ messageId: 'invalidYaml', line: 3, column: 9, message: 'Front matter is not valid YAML: bad indentation of a mapping entry.' }],
     },
     {
+      // kubernetes/community contributors/devel/sig-instrumentation/k8s-trace-instrumenter.md (shortened); libyaml: "mapping values are not allowed in this context".
+      name: '": " inside a plain value: libyaml rejects it, and the message says to quote the value',
+      code: '---\nname: k8s-trace-instrumenter\ndescription: Update a pull request that changes trace code. Trigger phrases: "add this trace in the PR".\n---\n',
+      errors: [{ messageId: 'invalidYaml', line: 3, column: 76, message: 'Front matter is not valid YAML: a value that is not quoted holds ": " (quote the value).' }],
+    },
+    {
       name: 'a tab before a key stays invalid',
       code: '---\ntitle: x\n\tstatus: draft\n---\n',
       errors: [{ messageId: 'invalidYaml', line: 3, column: 1 }],
