@@ -115,6 +115,11 @@ runRuleTests(rule, {
       errors: [{ messageId: 'invalidYaml', line: 3, column: 76, message: 'Front matter is not valid YAML: a value that is not quoted holds ": " (quote the value).' }],
     },
     {
+      name: 'an alias to an anchor never defined: libyaml rejects it (the YAML 1.2 reading let it pass)',
+      code: '---\ntitle: Log\nref: *missing\n---\n',
+      errors: [{ messageId: 'invalidYaml', line: 3, column: 14, message: 'Front matter is not valid YAML: unidentified alias "missing".' }],
+    },
+    {
       name: 'a tab before a key stays invalid',
       code: '---\ntitle: x\n\tstatus: draft\n---\n',
       errors: [{ messageId: 'invalidYaml', line: 3, column: 1 }],
