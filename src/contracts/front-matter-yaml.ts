@@ -16,7 +16,7 @@
  * at the key or value they concern whichever reader was used.
  */
 import jsyaml from 'js-yaml';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 
 export const YAML_SPECS = ['github', 'strict'] as const;
 export type YamlSpec = (typeof YAML_SPECS)[number];
@@ -154,6 +154,16 @@ function readWithYamlPackage(source: string): FrontMatterYaml {
       });
     }
   }
+  // The `yaml` package finds an alias to an anchor never defined (`ref: *missing`) only when it builds the value.
+  let unresolved: SourceRange | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      if (alias.resolve(document) !== undefined) return undefined;
+      unresolved = [alias.range?.[0] ?? 0, alias.range?.[1] ?? 0];
+      return visit.BREAK;
+    },
+  });
+  if (unresolved) return { problem: { range: unresolved, detail: 'Unresolved alias (the anchor must be set before the alias)' }, data: undefined, isMapping: false, entries: [] };
   return { data: document.toJS() as unknown, isMapping: isMap(contents), entries };
 }
 

@@ -120,6 +120,12 @@ runRuleTests(rule, {
       errors: [{ messageId: 'invalidYaml', line: 3, column: 14, message: 'Front matter is not valid YAML: unidentified alias "missing".' }],
     },
     {
+      name: 'yamlSpec strict: an alias to an anchor never defined is reported, not a crash',
+      code: '---\ntitle: Log\nref: *missing\n---\n',
+      options: { '**': { yamlSpec: 'strict', required: ['title'] } },
+      errors: [{ messageId: 'invalidYaml', line: 3, column: 6, endColumn: 14, message: 'Front matter is not valid YAML: Unresolved alias (the anchor must be set before the alias).' }],
+    },
+    {
       name: 'a tab before a key stays invalid',
       code: '---\ntitle: x\n\tstatus: draft\n---\n',
       errors: [{ messageId: 'invalidYaml', line: 3, column: 1 }],
