@@ -1,6 +1,6 @@
 import type { Yaml } from 'mdast';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Pair } from 'yaml';
 import { z } from 'zod';
+import { readFrontMatterYaml, YAML_SPECS, type FrontMatterYaml, type SourceRange, type TopLevelEntry, type YamlSpec } from '../src/contracts/front-matter-yaml.js';
 import { describeKind, describeType, propertySpecSchema, propertyValidators } from '../src/contracts/frontmatter-schema.js';
 import { contractsFor, perGlobSchema } from '../src/contracts/per-glob.js';
 import { defineFileRule, type ReportDescriptor, GLOB_KEYS } from '../src/core/rule.js';
@@ -10,29 +10,39 @@ const contract = z.strictObject({
   required: z.array(z.string().min(1)).default([]).describe('Keys every matching file must have.'),
   properties: z.record(z.string().min(1), propertySpecSchema).default({}).describe('Front matter key → what its value must be ({ type, enum, items }).'),
   allowUnknownKeys: z.boolean().default(true).describe('Allow keys that are neither required nor described in properties.'),
+  yamlSpec: z
+    .enum(YAML_SPECS)
+    .optional()
+    .describe('How the YAML is judged: "github" (the default) as GitHub reads it with libyaml; "strict" as YAML 1.2, for sites built by stricter tools (multi-line scalars must be indented, duplicate keys are errors).'),
 });
 
 interface ParsedFrontMatter {
-  document: Document;
+  yaml: FrontMatterYaml;
   /** Offset in the file where the YAML text (after the opening `---` line) starts. */
   contentStart: number;
   node: Yaml;
 }
 
-function parseFrontMatter(text: string, node: Yaml): ParsedFrontMatter {
+function parseFrontMatter(text: string, node: Yaml, spec: YamlSpec): ParsedFrontMatter {
   const start = node.position?.start.offset ?? 0;
   const lineEnd = text.indexOf('\n', start);
   const contentStart = lineEnd < 0 ? start : lineEnd + 1;
   // node.value is the source between the fences; parse it in place so that offsets map back exactly.
   const source = text.startsWith(node.value, contentStart) ? node.value : '';
-  return { document: parseDocument(source, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true }), contentStart, node };
+  return { yaml: readFrontMatterYaml(source, spec), contentStart, node };
+}
+
+/** The last matching glob that says how to judge the YAML decides; GitHub's reading otherwise. */
+function yamlSpecFor(contracts: readonly { contract: { yamlSpec?: YamlSpec | undefined } }[]): YamlSpec {
+  return contracts.findLast(({ contract: { yamlSpec } }) => yamlSpec !== undefined)?.contract.yamlSpec ?? 'github';
 }
 
 const plainValue = (value: unknown): string => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value));
 
 /**
- * Front matter that GitHub can render: valid YAML everywhere (with no options), and per glob the
- * keys a contract requires, with the types and values a small declarative schema allows.
+ * Front matter that GitHub can render: valid YAML as GitHub's libyaml reads it (or as YAML 1.2,
+ * per glob), no key given twice, and per glob the keys a contract requires, with the types and
+ * values a small declarative schema allows.
  */
 export default defineFileRule({
   id: 'frontmatter',
@@ -47,6 +57,7 @@ export default defineFileRule({
   globOptions: [{ path: [GLOB_KEYS], lintedOnly: true }],
   messages: {
     invalidYaml: 'Front matter is not valid YAML: {detail}.',
+    duplicateKey: 'Front matter key "{key}" is given again; only this value is kept, the one on line {line} is dropped.',
     notMapping: 'Front matter must be a mapping of keys to values, not {kind}.',
     missingFrontMatter: 'No front matter; "{glob}" requires the keys {keys}.',
     missingKey: 'Front matter lacks the key "{key}" that "{glob}" requires.',
@@ -57,14 +68,23 @@ export default defineFileRule({
   check({ file, options, report }) {
     const first = file.tree.children[0];
     const node = first?.type === 'yaml' ? first : undefined;
-    const parsed = node ? parseFrontMatter(file.text, node) : undefined;
-    if (parsed && parsed.document.errors.length > 0) {
-      const error = parsed.document.errors[0]!;
-      const start = parsed.contentStart + error.pos[0];
-      report({ messageId: 'invalidYaml', data: { detail: error.message.split('\n')[0]!.replace(/[.:]\s*$/, '') }, at: { start, end: Math.max(start, parsed.contentStart + error.pos[1]) } });
+    const contracts = contractsFor(options, file.path);
+    const parsed = node ? parseFrontMatter(file.text, node, yamlSpecFor(contracts)) : undefined;
+    const rangeOf = (range: SourceRange): ReportDescriptor['at'] => ({ start: parsed!.contentStart + range[0], end: parsed!.contentStart + range[1] });
+    if (parsed?.yaml.problem) {
+      const { range, detail } = parsed.yaml.problem;
+      report({ messageId: 'invalidYaml', data: { detail }, at: rangeOf(range) });
       return;
     }
-    const contracts = contractsFor(options, file.path);
+    const entries = new Map<string, TopLevelEntry>();
+    for (const entry of parsed?.yaml.entries ?? []) {
+      const earlier = entries.get(entry.key);
+      if (earlier) {
+        const line = file.text.slice(0, parsed!.contentStart + earlier.keyRange[0]).split('\n').length;
+        report({ messageId: 'duplicateKey', data: { key: entry.key, line: String(line) }, at: rangeOf(entry.keyRange) });
+      }
+      entries.set(entry.key, entry);
+    }
     if (contracts.length === 0) return;
     const at = node ?? { start: 0, end: 0 };
     if (!parsed) {
@@ -73,27 +93,21 @@ export default defineFileRule({
       }
       return;
     }
-    const contents = parsed.document.contents;
-    const data = parsed.document.toJS() as unknown;
-    if (data !== null && data !== undefined && !isMap(contents)) {
+    const data = parsed.yaml.data;
+    if (data !== null && data !== undefined && !parsed.yaml.isMapping) {
       report({ messageId: 'notMapping', data: { kind: describeKind(data) }, at });
       return;
     }
-    const pairs = new Map<string, Pair>();
-    if (isMap(contents)) for (const pair of contents.items) if (isScalar(pair.key)) pairs.set(String(pair.key.value), pair);
     const values = (data ?? {}) as Record<string, unknown>;
-    const rangeOf = (range: readonly number[] | null | undefined): ReportDescriptor['at'] =>
-      range ? { start: parsed.contentStart + range[0]!, end: parsed.contentStart + range[1]! } : at;
 
     for (const { glob, contract: { required, properties, allowUnknownKeys } } of contracts) {
-      for (const key of required) if (!pairs.has(key)) report({ messageId: 'missingKey', data: { key, glob }, at });
+      for (const key of required) if (!entries.has(key)) report({ messageId: 'missingKey', data: { key, glob }, at });
       for (const [key, spec] of Object.entries(properties)) {
-        const pair = pairs.get(key);
-        if (!pair) continue;
+        const entry = entries.get(key);
+        if (!entry) continue;
         const value = values[key];
-        // An empty value (`title:`) has a zero-length range: point at the key instead.
-        const valueRange = (pair.value as { range?: number[] } | null)?.range;
-        const where = rangeOf(valueRange && valueRange[1]! > valueRange[0]! ? valueRange : (pair.key as { range?: number[] }).range);
+        // An empty value (`title:`) has no range: point at the key instead.
+        const where = rangeOf(entry.valueRange ?? entry.keyRange);
         const validators = propertyValidators(spec);
         if (validators.type && !validators.type.safeParse(value).success) {
           report({ messageId: 'wrongType', data: { key, expected: describeType(spec), actual: describeKind(value) }, at: where });
@@ -103,13 +117,13 @@ export default defineFileRule({
       }
       if (allowUnknownKeys) continue;
       const known = new Set([...required, ...Object.keys(properties)]);
-      for (const [key, pair] of pairs) {
+      for (const [key, entry] of entries) {
         if (known.has(key)) continue;
         const [closest] = closestMatches(key, known);
         report({
           messageId: 'unknownKey',
           data: { key, glob },
-          at: rangeOf((pair.key as { range?: number[] }).range),
+          at: rangeOf(entry.keyRange),
           ...(closest === undefined ? {} : { suggestion: `Did you mean "${closest}"?` }),
         });
       }

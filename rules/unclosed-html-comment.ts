@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { defineFileRule } from '../src/core/rule.js';
+import { htmlComments } from '../src/markdown/html.js';
 
 /**
  * Raw HTML goes into the page as written, so a `<!--` without its `-->` comments out everything
- * after it: the rest of the file vanishes from the rendered page without any error.
+ * after it: the rest of the file vanishes from the rendered page without any error. `<!-->` and
+ * `<!--->` close themselves (see htmlComments).
  */
 export default defineFileRule({
   id: 'unclosed-html-comment',
@@ -20,11 +22,10 @@ export default defineFileRule({
   create({ file, report }) {
     return {
       html(node) {
-        // Complete comments match with their closer; an opener that matches alone has none.
-        const unclosed = [...node.value.matchAll(/<!--(?:[\s\S]*?-->)?/g)].find((match) => !match[0].endsWith('-->'));
+        const unclosed = htmlComments(node.value).find((comment) => !comment.closed);
         if (!unclosed) return;
         // The value drops container prefixes (`> `), so find the same opener, counted, in the source.
-        const nth = node.value.slice(0, unclosed.index).split('<!--').length - 1;
+        const nth = node.value.slice(0, unclosed.start).split('<!--').length - 1;
         const source = file.text.slice(node.position!.start.offset!, node.position!.end.offset!);
         let at = -1;
         for (let i = 0; i <= nth; i++) at = source.indexOf('<!--', at + 1);

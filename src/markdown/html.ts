@@ -11,9 +11,50 @@ export interface HtmlAttribute {
   valueStart: number;
 }
 
+export interface HtmlComment {
+  start: number;
+  /** Just after its `-->`, or the end of the text when it is never closed. */
+  end: number;
+  closed: boolean;
+}
+
+/**
+ * The HTML comments of raw HTML, in order: `<!--` up to the next `-->`, or to the end of the text
+ * when none follows. `<!-->` and `<!--->` are whole (empty) comments: a browser closes them at
+ * their `>`, and cmark-gfm (GitHub) shows them as text when they are inline — neither waits for a
+ * later `-->`. One pass: after a comment that never closes there is nothing left to scan.
+ */
+export function htmlComments(html: string): HtmlComment[] {
+  const comments: HtmlComment[] = [];
+  let from = 0;
+  for (;;) {
+    const start = html.indexOf('<!--', from);
+    if (start < 0) return comments;
+    const selfClosing = /^-?>/.exec(html.slice(start + 4, start + 6));
+    if (selfClosing) {
+      from = start + 4 + selfClosing[0].length;
+      comments.push({ start, end: from, closed: true });
+      continue;
+    }
+    const closer = html.indexOf('-->', start + 4);
+    if (closer < 0) {
+      comments.push({ start, end: html.length, closed: false });
+      return comments;
+    }
+    comments.push({ start, end: closer + 3, closed: true });
+    from = closer + 3;
+  }
+}
+
 /** Comments are blanked with spaces so that offsets of the rest stay exact. */
 export function blankHtmlComments(html: string): string {
-  return html.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => comment.replace(/[^\r\n]/g, ' '));
+  let result = '';
+  let copied = 0;
+  for (const comment of htmlComments(html)) {
+    result += html.slice(copied, comment.start) + html.slice(comment.start, comment.end).replace(/[^\r\n]/g, ' ');
+    copied = comment.end;
+  }
+  return result + html.slice(copied);
 }
 
 /**

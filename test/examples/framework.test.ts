@@ -69,7 +69,7 @@ const PLANTED: Row[] = [
   ['PRODUCT.md', 20, 1, 'unclosed-html-comment', 'unclosed', 'HTML comment is never closed ("-->" is missing): GitHub hides everything after it.'],
   ['README.md', 1, 1, 'required-content', 'missingAll', 'Missing required text "Operational Discipline": The README introduces Operational Discipline.'],
   ['README.md', 1, 1, 'word-count', 'tooShort', 'Has 723 words of prose; at least 800 words are required.'],
-  ['README.md', 11, 1, 'stripped-html', 'element', '<iframe> does not render on GitHub: its sanitiser removes the element.'],
+  ['README.md', 11, 1, 'stripped-html', 'shownAsText', '<iframe> is shown as text on GitHub: its tag filter escapes the tag, so the tag and what it holds appear on the page as written.'],
   ['_archived/factors-v1', 1, 1, 'required-files', 'tooFew', '"_archived/factors-v1/" has no matching file; at least 1 is required: The archive keeps at least one retired factor beside its mapping.'],
   ['factors/01-context-is-code.md', 9, 43, 'mojibake', 'mojibake', 'Mojibake "â€™" (UTF-8 read as Windows-1252); it should read "’".'],
   ['factors/01-context-is-code.md', 49, 1, 'duplicate-heading-anchor', 'ambiguous', 'Heading "Example" has the same anchor "#example" as line 15; the link to "#example" (line 17) lands on line 15, never here (this one is "#example-1"). Rename one of the headings.'],
@@ -91,7 +91,7 @@ const PLANTED: Row[] = [
   ['patterns/canary-prompts.md', 12, 1, 'required-sections', 'empty', 'Section "Why This Works" is empty: nothing is written under the heading.'],
   ['patterns/circuit-breaker.md', 1, 1, 'required-sections', 'missing', 'Missing required section "Why This Works".'],
   ['patterns/circuit-breaker.md', 16, 41, 'deprecated-phrases', 'replaced', '"Shift-Left Validation" is a retired phrase: use "validation gates".'],
-  ['patterns/validation-gates.md', 3, 1, 'frontmatter', 'invalidYaml', 'Front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ].'],
+  ['patterns/validation-gates.md', 3, 1, 'frontmatter', 'invalidYaml', 'Front matter is not valid YAML: missed comma between flow collection entries.'],
 ];
 
 const expected = (rows: Row[]): ReportedDiagnostic[] =>
