@@ -222,12 +222,17 @@ class LanguageServer {
    */
   private async openDocumentsFirst(linter: ProjectLinter): Promise<void> {
     await linter.settled();
+    // A shutdown while the first run was under way: nothing more to build.
+    if (this.closed) return;
     await this.warmUp(linter);
   }
 
   /** Work no request waits for: a failure is shown, never left to end the process. */
   private background(work: Promise<unknown>): void {
-    work.catch((error: unknown) => this.showFailure(undefined, error));
+    // After shutdown the connection may be gone: work cut short then has no one to tell.
+    work.catch((error: unknown) => {
+      if (!this.closed) this.showFailure(undefined, error);
+    });
   }
 
   /** Builds the index of every file (with progress in the editor), then lints the open documents again. */
