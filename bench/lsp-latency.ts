@@ -11,10 +11,12 @@
  *   --edits N         timed edits (default 40; the first 3 more are a warm-up and not counted)
  *   --debounce MS     the server's debounce (default: its own)
  *   --threads N       threads for the first index (default: the server's)
- *   --cache DIR       keep the first index's per-file results in DIR (the server's --cache-location):
- *                     run twice to time a start that finds them
+ *   --cache DIR       keep the per-file results in DIR (the server's --cache-location) instead of
+ *                     the corpus's own .agentops-lint-cache/, where the server keeps them by default
  *
- * The server never writes a file, so a read-only corpus is fine. This is a benchmark, not a test:
+ * Run it twice on the same corpus to time a start that finds the cache: the index line says how
+ * many files the cache answered. The server writes no file but its cache folder (in DIR with
+ * --cache), so copy a corpus you want to keep untouched. This is a benchmark, not a test:
  * it is never run by `npm test`.
  */
 import { execFileSync, spawn } from 'node:child_process';

@@ -14,6 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { CACHE_FILE_NAME, DEFAULT_CACHE_LOCATION } from '../src/cache/phase1-cache.js';
+import { CONFIG_FILE_NAMES } from '../src/config/load.js';
+import { TOOL_VERSION } from '../src/core/tool.js';
+import { runCli, tempProject } from './helpers/cli-harness.js';
 import { createPackageCheckout, temporaryFolder, type PackageCheckout } from './helpers/package-checkout.js';
 import { TempRepo } from './helpers/temp-repo.js';
 
@@ -71,20 +75,25 @@ describe('action.yml', () => {
 
   it('is a composite action: set up Node, lint with the shipped build, upload SARIF when one was written', () => {
     expect(action.runs.using).toBe('composite');
-    expect(action.runs.steps.map((step) => step.uses ?? step.id ?? step.name)).toEqual(['actions/setup-node@v4', 'lint', 'github/codeql-action/upload-sarif@v3']);
+    expect(action.runs.steps.map((step) => step.uses ?? step.id ?? step.name)).toEqual(['actions/setup-node@v4', 'cache-folder', 'actions/cache@v4', 'lint', 'github/codeql-action/upload-sarif@v3']);
     expect(action.runs.steps[0]!.with).toEqual({ 'node-version': '${{ inputs.node-version }}' });
-    expect(action.runs.steps[2]!.if).toBe("${{ always() && steps.lint.outputs.sarif != '' }}");
-    expect(action.runs.steps[2]!.with).toEqual({ sarif_file: '${{ steps.lint.outputs.sarif }}', category: 'agentops-lint' });
-    expect(Object.keys(action.inputs)).toEqual(['args', 'sarif-file', 'node-version', 'working-directory']);
+    expect(action.runs.steps[4]!.if).toBe("${{ always() && steps.lint.outputs.sarif != '' }}");
+    expect(action.runs.steps[4]!.with).toEqual({ sarif_file: '${{ steps.lint.outputs.sarif }}', category: 'agentops-lint' });
+    expect(Object.keys(action.inputs)).toEqual(['args', 'sarif-file', 'node-version', 'working-directory', 'cache']);
     // Nothing is installed: no npm, and the lint step runs the bin of the action's own checkout.
     for (const step of action.runs.steps) expect(step.run ?? '', step.name).not.toMatch(/\bnp[mx]\b|\byarn\b|\bpnpm\b/);
-    expect(action.runs.steps[1]!.env!.AGENTOPS_LINT_BIN).toBe('${{ github.action_path }}/bin/agentops-lint.js');
+    expect(action.runs.steps[3]!.env!.AGENTOPS_LINT_BIN).toBe('${{ github.action_path }}/bin/agentops-lint.js');
     expect(existsSync(path.join(actionCheckout.dir, 'node_modules'))).toBe(false);
     expect(existsSync(path.join(actionCheckout.dir, 'dist'))).toBe(false);
   });
 
-  async function runLintStep(inputs: Record<string, string>) {
-    const step = action.runs.steps.find((candidate) => candidate.id === 'lint')!;
+  function runLintStep(inputs: Record<string, string>) {
+    return runStep('lint', inputs);
+  }
+
+  /** Runs a `run:` step of the action as the runner would, in the test repository. */
+  async function runStep(id: string, inputs: Record<string, string>) {
+    const step = action.runs.steps.find((candidate) => candidate.id === id)!;
     expect(step.shell).toBe('bash');
     const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, substitute(value, inputs)]));
     const outputFile = path.join(path.dirname(repo.dir), 'github-output');
@@ -142,6 +151,30 @@ describe('action.yml', () => {
     expect(result.outputs).toBe('');
   });
 
+  it('keeps the folder the CLI caches in by default between runs with actions/cache, keyed by OS, version, config files and commit', async () => {
+    const locate = action.runs.steps.find((step) => step.id === 'cache-folder')!;
+    const cache = action.runs.steps.find((step) => step.uses === 'actions/cache@v4')!;
+    expect(locate.if).toBe("${{ inputs.cache == 'true' }}");
+    expect(cache.if).toBe("${{ inputs.cache == 'true' }}");
+    expect(action.inputs.cache!.default).toBe('true');
+    expect(cache.with!.path).toBe('${{ steps.cache-folder.outputs.dir }}');
+    // Every config file name the CLI reads (and package.json, which may hold the config) is in the hash.
+    const configHash = `\${{ hashFiles(${[...CONFIG_FILE_NAMES, 'package.json'].map((name) => `'**/${name}'`).join(', ')}, '!**/node_modules/**') }}`;
+    const sameVersion = 'agentops-lint-${{ runner.os }}-${{ steps.cache-folder.outputs.version }}-';
+    expect(cache.with!.key).toBe(`${sameVersion}${configHash}-\${{ github.sha }}`);
+    expect(cache.with!['restore-keys']).toBe(`${sameVersion}${configHash}-\n${sameVersion}\n`);
+
+    // The folder the step names is where the lint step's CLI writes its cache, also from a subfolder.
+    const expected = `dir=${path.join(repo.dir, DEFAULT_CACHE_LOCATION)}\nversion=${TOOL_VERSION}\n`;
+    const located = await runStep('cache-folder', {});
+    expect(located).toMatchObject({ exitCode: 0, stdout: '', stderr: '', outputs: expected });
+    await fs.mkdir(path.join(repo.dir, 'docs'), { recursive: true });
+    expect((await runStep('cache-folder', { 'working-directory': 'docs' })).outputs).toBe(expected);
+    await fs.rm(path.join(repo.dir, DEFAULT_CACHE_LOCATION), { recursive: true, force: true });
+    await runLintStep({ args: 'README.md' });
+    expect(existsSync(path.join(repo.dir, DEFAULT_CACHE_LOCATION, CACHE_FILE_NAME))).toBe(true);
+  });
+
   it('is used by the example workflow with inputs it defines, on a full-history checkout', () => {
     const workflow = parse(readFileSync(path.join(PACKAGE_ROOT, 'examples/github-workflow.yml'), 'utf8')) as { jobs: Record<string, { steps: ActionStep[] }> };
     const steps = workflow.jobs['agentops-lint']!.steps;
@@ -149,7 +182,39 @@ describe('action.yml', () => {
     for (const input of Object.keys(uses.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
     expect(uses.with!.args).toContain("format('--changed-since origin/{0}', github.base_ref)");
     expect(steps.find((step) => step.uses === 'actions/checkout@v4')!.with).toEqual({ 'fetch-depth': 0 });
-    expect(steps.find((step) => step.uses === 'actions/cache@v4')!.with!.path).toBe('.agentops-lint-cache');
+    // The action keeps the cache itself: a second actions/cache step on the same folder would race it.
+    expect(steps.find((step) => step.uses === 'actions/cache@v4')).toBeUndefined();
+  });
+});
+
+describe('a CI run on a fresh checkout with the cache folder restored', () => {
+  const FILES = {
+    'agentops-lint.config.yaml': 'rules:\n  heading-increment: error\n',
+    'README.md': '# Docs\n\nSee [the guide](guide.md#skipped-two-levels).\n',
+    'guide.md': '# Guide\n\n#### Skipped two levels\n',
+  };
+  /** As in CI: the cache on (no AGENTOPS_LINT_NO_CACHE), and --debug to hear what it answered. */
+  const lintAsCi = (root: string) => runCli(['--debug', '--no-threads', '--format', 'json'], { cwd: root, env: { AGENTOPS_LINT_NO_CACHE: '' } });
+  const cacheLine = (fromCache: string, analysed: number) => `agentops-lint: cache ${DEFAULT_CACHE_LOCATION}/${CACHE_FILE_NAME}: ${fromCache} from the cache, ${analysed} analysed.\n`;
+
+  it('parses nothing when nothing changed, and only the changed file after an edit', async () => {
+    const first = tempProject(FILES);
+    const firstRun = await lintAsCi(first);
+    expect(firstRun.exitCode).toBe(1);
+    expect(firstRun.stderr).toBe(cacheLine('0 files', 2));
+
+    // actions/cache restores the folder into another checkout: other paths, other mtimes, same contents.
+    const second = tempProject(FILES);
+    await fs.cp(path.join(first, DEFAULT_CACHE_LOCATION), path.join(second, DEFAULT_CACHE_LOCATION), { recursive: true });
+    const secondRun = await lintAsCi(second);
+    expect(secondRun.stderr).toBe(cacheLine('2 files', 0));
+    expect(JSON.parse(secondRun.stdout).diagnostics).toEqual(JSON.parse(firstRun.stdout).diagnostics);
+    expect(secondRun.exitCode).toBe(1);
+
+    await writeFile(path.join(second, 'guide.md'), '# Guide\n\n## Skipped two levels\n');
+    const afterEdit = await lintAsCi(second);
+    expect(afterEdit.stderr).toBe(cacheLine('1 file', 1));
+    expect(afterEdit.exitCode).toBe(0);
   });
 });
 

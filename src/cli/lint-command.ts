@@ -8,8 +8,8 @@ import { UsageError } from '../core/errors.js';
 import type { FixType } from '../fixes/fix-types.js';
 import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK, type CliIo } from '../core/io.js';
 import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../core/tool.js';
-import { NO_CACHE_VARIABLE } from '../cache/phase1-cache.js';
 import { runLint } from '../pipeline/lint-run.js';
+import { cacheWanted } from '../pipeline/phase1-cache-step.js';
 import type { LintOutcome, LintRunOptions, LintScope } from '../pipeline/lint-request.js';
 import { findRoot } from '../project/discover.js';
 import { parseOutputTargets, prepareOutputFolders, writeReports, type OutputTarget } from '../reporters/outputs.js';
@@ -110,16 +110,6 @@ function runOptions(options: LintCommandOptions, io: CliIo): LintRunOptions {
     allowPrivate: options.allowPrivate === true,
     ...(options.threads === undefined ? {} : { maxThreads: options.threads === false ? 1 : options.threads }),
   };
-}
-
-/**
- * The cache is on by default, as ruff's and rumdl's are: --no-cache or a non-empty
- * AGENTOPS_LINT_NO_CACHE turns it off (an explicit --cache-location still wins over the variable).
- */
-function cacheWanted(options: LintCommandOptions, io: CliIo): boolean {
-  if (options.cache === false) return false;
-  if (options.cacheLocation !== undefined || options.cache === true) return true;
-  return !io.env[NO_CACHE_VARIABLE];
 }
 
 /** --fix-dry-run: the diffs share stdout only with the human-readable report; machine-readable stdout stays clean. */

@@ -137,8 +137,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--report-unused-disables', 'report control comments that silenced nothing', false)
     .option('--threads <n>', 'build the first index on at most n threads', wholeNumber)
     .option('--no-threads', 'build the first index on the main thread only')
-    .option('--cache', `keep per-file results on disk so that the next start is quick (default location: ${DEFAULT_CACHE_LOCATION} under the root)`, false)
-    .option('--cache-location <dir>', 'folder of the cache (implies --cache)')
+    .option('--cache', `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`)
+    .option('--no-cache', `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`)
+    .option('--cache-location <dir>', 'folder of the cache; a folder it creates is marked for git to ignore')
     .addOption(new Option('--clientProcessId <pid>', 'passed by some language clients; the server ends when its input closes').hideHelp())
     .action(async (options: LspCommandOptions) => setExitCode(await (await serversModule()).lspCommand(options, io)));
 
@@ -150,8 +151,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--report-unused-disables', 'report control comments that silenced nothing', false)
     .option('--threads <n>', 'build the first index on at most n threads', wholeNumber)
     .option('--no-threads', 'build the first index on the main thread only')
-    .option('--cache', `keep per-file results on disk so that the next start is quick (default location: ${DEFAULT_CACHE_LOCATION} under the root)`, false)
-    .option('--cache-location <dir>', 'folder of the cache (implies --cache)')
+    .option('--cache', `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`)
+    .option('--no-cache', `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`)
+    .option('--cache-location <dir>', 'folder of the cache; a folder it creates is marked for git to ignore')
     .action(async (options: McpCommandOptions) => setExitCode(await (await serversModule()).mcpCommand(options, io)));
 
   return program;

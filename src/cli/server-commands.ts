@@ -8,12 +8,12 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { EXIT_OK, type CliIo } from '../core/io.js';
 import type { Phase1Cache } from '../cache/phase1-cache.js';
-import { createPhase1Pool, type Phase1Pool } from '../engine/phase1-pool.js';
+import { createPhase1Pool } from '../engine/phase1-pool.js';
 import { DEFAULT_DEBOUNCE_MS, runLanguageServer } from '../lsp/language-server.js';
-import type { BulkRunner, ProjectServices } from '../lsp/live-project.js';
+import type { DiskCache, ProjectServices } from '../lsp/live-project.js';
 import { runMcpServer } from '../mcp/mcp-server.js';
 import { runConfigs } from '../pipeline/lint-run.js';
-import { openPhase1Cache, savePhase1Cache } from '../pipeline/phase1-cache-step.js';
+import { cacheWanted, openPhase1Cache, savePhase1Cache } from '../pipeline/phase1-cache-step.js';
 import { markdownMatcher } from '../project/plan.js';
 import { projectFileMatcher } from '../project/project-files.js';
 import { findRoot } from '../project/discover.js';
@@ -26,7 +26,10 @@ export interface ServerCommandOptions {
   /** Most threads that build the first index; false for --no-threads. */
   threads?: number | false;
   reportUnusedDisables?: boolean;
-  /** Keep the first index's per-file results on disk (--cache), so that the next start is quick. */
+  /**
+   * Keep the first index's per-file results on disk, in the folder `lint` uses, so that the next
+   * start is quick: on unless --no-cache (false) or AGENTOPS_LINT_NO_CACHE, as for `lint`.
+   */
   cache?: boolean;
   cacheLocation?: string;
 }
@@ -60,30 +63,30 @@ export function projectServices(io: CliIo, options: ServerCommandOptions): Proje
         settings: configs,
         isProjectFile: projectFileMatcher(configs),
         isMarkdown: markdownMatcher(configs),
-        createBulkRunner: () => bulkRunner(createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, ...(maxThreads === undefined ? {} : { maxThreads }) }), root, options, io),
+        createBulkRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, ...(maxThreads === undefined ? {} : { maxThreads }) }),
+        // Like lint: on unless --no-cache or AGENTOPS_LINT_NO_CACHE, in the same folder.
+        ...(cacheWanted(options, io) ? { diskCache: serverDiskCache(root, options, io) } : {}),
       };
     },
   };
 }
 
 /**
- * The runner of the first index: the worker pool, behind the on-disk cache of `lint --cache` when
- * asked for, so that a server started again reads unchanged files instead of parsing them. The
- * cache is saved when the index is built.
+ * The on-disk cache `lint` keeps, for one load of a project's settings: opened when first used
+ * (the open documents' first run, or the first index), saved when the index is built.
  */
-function bulkRunner(pool: Phase1Pool, root: string, options: ServerCommandOptions, io: CliIo): BulkRunner {
-  if (!options.cache && options.cacheLocation === undefined) return pool;
+function serverDiskCache(root: string, options: ServerCommandOptions, io: CliIo): DiskCache {
   let opened: Promise<Phase1Cache | undefined> | undefined;
-  const cache = (): Promise<Phase1Cache | undefined> => (opened ??= openPhase1Cache({ cache: { ...(options.cacheLocation === undefined ? {} : { location: options.cacheLocation }) } }, io, root));
+  let cache: Phase1Cache | undefined;
+  const open = (): Promise<Phase1Cache | undefined> =>
+    (opened ??= openPhase1Cache({ cache: { ...(options.cacheLocation === undefined ? {} : { location: options.cacheLocation }) } }, io, root).then((loaded) => (cache = loaded)));
   return {
-    run: async (jobs, source, engine) => {
-      const phase1Cache = await cache();
-      return phase1Cache ? phase1Cache.wrap(pool.run)(jobs, source, engine) : pool.run(jobs, source, engine);
+    wrap: (inner) => async (jobs, source, engine) => {
+      const loaded = await open();
+      return loaded ? loaded.wrap(inner)(jobs, source, engine) : inner(jobs, source, engine);
     },
-    close: async () => {
-      await pool.close();
-      if (opened) await savePhase1Cache(await opened, io);
-    },
+    stats: () => ({ fromCache: cache?.stats.hits ?? 0, analysed: cache?.stats.misses ?? 0 }),
+    save: async () => savePhase1Cache(await opened, io),
   };
 }
 
@@ -107,6 +110,7 @@ export async function mcpCommand(options: McpCommandOptions, io: CliIo): Promise
     services: projectServices(io, options),
     reportUnusedDisables: options.reportUnusedDisables ?? false,
     rules: REGISTRY.rules,
+    log: (message) => io.stderr(`${message}\n`),
     inventory: (kind, patterns) => (kind === 'terms' ? termsReport : mappingsReport)(patterns, { root, ...(options.config === undefined ? {} : { config: path.resolve(io.cwd, options.config) }) }, serverIo(io, root)),
   });
   return EXIT_OK;

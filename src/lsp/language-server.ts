@@ -210,13 +210,29 @@ class LanguageServer {
     }
     const linter = new ProjectLinter(project, this.hostFor(root), this.settings.debounceMs);
     linter.schedule();
-    this.background(this.warmUp(linter));
+    this.background(this.openDocumentsFirst(linter));
     return linter;
+  }
+
+  /**
+   * The documents open now (the editor sends didOpen right after initialized, and opening the
+   * project took longer) are linted and published before the index is built: their own analysis
+   * and the files they link to are all a first answer needs, and the index's parsing, on every
+   * core, would otherwise compete with it.
+   */
+  private async openDocumentsFirst(linter: ProjectLinter): Promise<void> {
+    await linter.settled();
+    // A shutdown while the first run was under way: nothing more to build.
+    if (this.closed) return;
+    await this.warmUp(linter);
   }
 
   /** Work no request waits for: a failure is shown, never left to end the process. */
   private background(work: Promise<unknown>): void {
-    work.catch((error: unknown) => this.showFailure(undefined, error));
+    // After shutdown the connection may be gone: work cut short then has no one to tell.
+    work.catch((error: unknown) => {
+      if (!this.closed) this.showFailure(undefined, error);
+    });
   }
 
   /** Builds the index of every file (with progress in the editor), then lints the open documents again. */
@@ -246,7 +262,7 @@ class LanguageServer {
     }
     // A config change during the warm-up started another one; that one reports.
     if (!project.isIndexed) return;
-    this.connection.console.info(`${TOOL_NAME}: indexed ${total} files of ${project.root} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    this.connection.console.info(`${TOOL_NAME}: indexed ${total} files of ${project.root} in ${((performance.now() - started) / 1000).toFixed(1)} s (${project.describeCacheUse()})`);
     linter.schedule();
   }
 

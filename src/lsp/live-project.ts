@@ -27,6 +27,26 @@ export interface BulkRunner {
   close(): Promise<void>;
 }
 
+/**
+ * The on-disk cache of per-file results that `lint` keeps, as a project uses it: around the first
+ * index and every run until that index is built (the open documents' first runs), so that a
+ * restart parses no unchanged file again. After the index, the in-memory memo answers.
+ */
+export interface DiskCache {
+  wrap(inner: Phase1Runner): Phase1Runner;
+  /** Lookups so far: answered from the cache, and analysed (parsed) instead. */
+  stats(): { fromCache: number; analysed: number };
+  /** Writes what changed; a failure is reported, never thrown. */
+  save(): Promise<void>;
+}
+
+/** "52 files from the cache, 0 analysed": for the servers' logs, and for tests that a restart parses nothing. */
+export function describeCacheUse(cache: DiskCache | undefined): string {
+  if (!cache) return 'no cache';
+  const { fromCache, analysed } = cache.stats();
+  return `${fromCache} ${fromCache === 1 ? 'file' : 'files'} from the cache, ${analysed} analysed`;
+}
+
 /** The configuration of a repository as the engine needs it. */
 export interface ProjectSettings {
   /** The rules in force for each file. */
@@ -37,6 +57,8 @@ export interface ProjectSettings {
   isMarkdown(file: string): boolean;
   /** Phase 1 for the first index of the whole repository (worker threads); the default runs on this thread. */
   createBulkRunner?(): BulkRunner;
+  /** The on-disk cache, when the server keeps one (the default; not with --no-cache). */
+  diskCache?: DiskCache;
 }
 
 /**
@@ -256,6 +278,7 @@ export class LiveProject {
    * Builds the index of every project file, on worker threads when there are many: until it is
    * done, runs see only their targets and the files those link to. Open documents are left to the
    * runs, which analyse their latest text. `onFileRead` is called once a file, for progress.
+   * The on-disk cache, if any, answers what it can and is saved once the index is built.
    */
   async warmUp(onFileRead?: () => void): Promise<void> {
     const settings = this.settings();
@@ -268,7 +291,7 @@ export class LiveProject {
     const source = this.source([]);
     const counted: ProjectSource = onFileRead ? { ...source, read: (file) => source.read(file).finally(onFileRead) } : source;
     try {
-      await this.memo.wrap(runner.run)(jobs, counted, this.engineOptions());
+      await this.memo.wrap(settings.diskCache ? settings.diskCache.wrap(runner.run) : runner.run)(jobs, counted, this.engineOptions());
     } catch (error) {
       // reload() stopped the runner: that warm-up is void, the next one is under way.
       if (generation !== this.generation) return;
@@ -277,7 +300,14 @@ export class LiveProject {
       await runner.close();
       if (this.warmUpRunner === runner) this.warmUpRunner = undefined;
     }
-    if (generation === this.generation) this.indexed = true;
+    if (generation !== this.generation) return;
+    this.indexed = true;
+    await settings.diskCache?.save();
+  }
+
+  /** How much of the analysis so far the on-disk cache answered (for the servers' logs). */
+  describeCacheUse(): string {
+    return describeCacheUse(this.current?.diskCache);
   }
 
   /**
@@ -306,11 +336,15 @@ export class LiveProject {
 
   /** The engine's options: phase 1 answered from the memo where it can. */
   engineOptions(): LintProjectOptions {
+    const settings = this.settings();
+    // Until the index is built, runs read unchanged files from the disk cache (a restart parses
+    // nothing again); afterwards the memo holds every file, and edits are never worth caching.
+    const diskCache = this.indexed ? undefined : settings.diskCache;
     return {
-      settings: this.settings().settings,
+      settings: settings.settings,
       rules: this.services.rules,
       reportUnusedDisables: this.options.reportUnusedDisables ?? false,
-      runPhase1: this.memo.wrap(runPhase1Sequentially),
+      runPhase1: this.memo.wrap(diskCache ? diskCache.wrap(runPhase1Sequentially) : runPhase1Sequentially),
     };
   }
 

@@ -88,11 +88,15 @@ export class LintService {
   private constructor(
     readonly root: string,
     readonly project: LiveProject,
+    private readonly onIndexed: (cacheUse: string) => void,
   ) {}
 
-  /** Opens the repository and starts building its index, so that the first call waits less. */
-  static async open(root: string, services: ProjectServices, options: { reportUnusedDisables?: boolean } = {}): Promise<LintService> {
-    const service = new LintService(root, await LiveProject.open(root, services, options));
+  /**
+   * Opens the repository and starts building its index, so that the first call waits less.
+   * `onIndexed` hears, after each build of the index, how much of it the on-disk cache answered.
+   */
+  static async open(root: string, services: ProjectServices, options: { reportUnusedDisables?: boolean; onIndexed?: (cacheUse: string) => void } = {}): Promise<LintService> {
+    const service = new LintService(root, await LiveProject.open(root, services, options), options.onIndexed ?? (() => {}));
     // A failure here (an invalid config) is the answer of the first call, which tries again.
     service.indexed().catch(() => undefined);
     return service;
@@ -174,9 +178,14 @@ export class LintService {
   private async indexed(): Promise<void> {
     if (this.project.settingsError !== undefined) throw this.project.settingsError;
     while (!this.project.isIndexed) {
-      this.warming ??= this.project.warmUp().finally(() => {
-        this.warming = undefined;
-      });
+      this.warming ??= this.project
+        .warmUp()
+        .then(() => {
+          if (this.project.isIndexed) this.onIndexed(this.project.describeCacheUse());
+        })
+        .finally(() => {
+          this.warming = undefined;
+        });
       await this.warming;
       if (this.project.settingsError !== undefined) throw this.project.settingsError;
     }

@@ -29,6 +29,8 @@ export interface McpServerOptions {
   rules: readonly Rule[];
   /** The terms or mappings report of the files the root-relative paths name, as data. */
   inventory(kind: InventoryKind, patterns: readonly string[]): Promise<object>;
+  /** A line for the server's log (stderr: stdout is the protocol's). */
+  log(message: string): void;
 }
 
 const INSTRUCTIONS = `${TOOL_NAME} checks the Markdown documentation of this repository: links and anchors across files, terminology, Kubernetes mappings, required sections, and what GitHub would render broken. Lint after editing docs (lint for files on disk, lint_text for a text not saved yet), apply the certain fixes with fix_files, and read explain_rule before silencing a rule. Paths are relative to the repository root.`;
@@ -167,7 +169,10 @@ function registerTools(server: McpServer, service: LintService, options: McpServ
 
 /** Serves the tools on the streams until the client closes the input. */
 export async function runMcpServer(options: McpServerOptions): Promise<void> {
-  const service = await LintService.open(options.root, options.services, { reportUnusedDisables: options.reportUnusedDisables });
+  const service = await LintService.open(options.root, options.services, {
+    reportUnusedDisables: options.reportUnusedDisables,
+    onIndexed: (cacheUse) => options.log(`${TOOL_NAME}: indexed ${options.root} (${cacheUse})`),
+  });
   const server = new McpServer({ name: TOOL_NAME, version: TOOL_VERSION }, { instructions: INSTRUCTIONS });
   registerTools(server, service, options);
   const closed = new Promise<void>((resolve) => {

@@ -4,10 +4,22 @@
  */
 import path from 'node:path';
 import { runningCodeFingerprint } from '../cache/code-fingerprint.js';
-import { CACHE_FILE_NAME, DEFAULT_CACHE_LOCATION, Phase1Cache } from '../cache/phase1-cache.js';
+import { CACHE_FILE_NAME, DEFAULT_CACHE_LOCATION, NO_CACHE_VARIABLE, Phase1Cache } from '../cache/phase1-cache.js';
 import type { CliIo } from '../core/io.js';
 import { TOOL_VERSION } from '../core/tool.js';
 import type { LintRunOptions } from './lint-request.js';
+
+/**
+ * Whether a command keeps its per-file results on disk. The cache is on by default, as ruff's and
+ * rumdl's are: --no-cache or a non-empty AGENTOPS_LINT_NO_CACHE turns it off (an explicit --cache
+ * or --cache-location still wins over the variable). `lint` and the servers (lsp, mcp) decide the
+ * same way and share the folder, so that a server starts from what the last run left, and back.
+ */
+export function cacheWanted(options: { cache?: boolean; cacheLocation?: string }, io: Pick<CliIo, 'env'>): boolean {
+  if (options.cache === false) return false;
+  if (options.cacheLocation !== undefined || options.cache === true) return true;
+  return !io.env[NO_CACHE_VARIABLE];
+}
 
 export async function openPhase1Cache(options: LintRunOptions, io: CliIo, root: string): Promise<Phase1Cache | undefined> {
   if (options.cache) {

@@ -2,7 +2,7 @@
  * The language server over its real protocol: the built bin started as `agentops-lint lsp --stdio`
  * and a client speaking JSON-RPC to it (test/lsp/lsp-client.ts). Build first (`npm test` does).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,6 +66,35 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     expect((await mended).diagnostics).toEqual([]);
 
     expect(await client.stop()).toBe(0);
+  });
+
+  it('starts warm: a second start reads every file from the cache lint keeps, and the open file is published before the index is built', { timeout: 120000 }, async () => {
+    const root = tempProject({ 'guide.md': GUIDE, 'notes.md': '# Notes\n\nSee [the guide](guide.md).\n', 'index.md': '# Index\n\nSee [the steps](guide.md#instal-steps).\n' });
+    const index = pathToFileURL(path.join(root, 'index.md')).href;
+    const text = readFileSync(path.join(root, 'index.md'), 'utf8');
+    const indexedLog = (cacheUse: string) => `agentops-lint: indexed 3 files of ${root} in <s> (${cacheUse})`;
+    const withoutTime = (log: string) => log.replace(/ in [0-9.]+ s /, ' in <s> ');
+    const startAndOpen = async (args?: string[]): Promise<{ first: PublishDiagnosticsParams; log: string }> => {
+      client = (await LspClient.start({ root, ...(args ? { args } : {}) })).client;
+      await client.open(index, text);
+      const first = await client.diagnosticsWhere((params) => params.uri === index && params.version === 1);
+      const log = await client.logWhere((message) => message.includes(' indexed '));
+      // The open file's diagnostics came before the index was built (and before its log line).
+      expect(client.published.indexOf(first)).toBeLessThan(client.logs.find((entry) => entry.message === log)!.afterPublishes);
+      expect(summary(first)).toEqual(['3:17 anchors No heading or anchor "#instal-steps" in "guide.md". did you mean "#install-steps"?']);
+      expect(await client.stop()).toBe(0);
+      client = undefined;
+      return { first, log };
+    };
+
+    // The first start parses every file (the open one and the file it links to in its own first run, then the rest) and saves them.
+    expect(withoutTime((await startAndOpen()).log)).toBe(indexedLog('0 files from the cache, 3 analysed'));
+    expect(existsSync(path.join(root, '.agentops-lint-cache', 'phase1-cache.bin'))).toBe(true);
+    // A restart parses none of them again, the open one included (its text is the disk's).
+    expect(withoutTime((await startAndOpen()).log)).toBe(indexedLog('3 files from the cache, 0 analysed'));
+    // --no-cache reads nothing from it; --cache (the default) is still accepted.
+    expect(withoutTime((await startAndOpen(['lsp', '--stdio', '--no-cache'])).log)).toBe(indexedLog('no cache'));
+    expect(withoutTime((await startAndOpen(['lsp', '--stdio', '--cache'])).log)).toBe(indexedLog('3 files from the cache, 0 analysed'));
   });
 
   it('offers the certain fix, suggestions and "disable for this line" as code actions; applying the fix clears the problem', async () => {

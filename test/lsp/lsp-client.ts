@@ -43,6 +43,9 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly registrations: Registration[] = [];
   readonly stderr: string[] = [];
+  /** window/logMessage texts, each with how many publishDiagnostics had arrived before it (to tell the order). */
+  readonly logs: { message: string; afterPublishes: number }[] = [];
+  private readonly logWaiters: { test: (message: string) => boolean; resolve: (message: string) => void }[] = [];
   private readonly waiters: { test: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   private readonly exited: Promise<number | null>;
 
@@ -65,7 +68,14 @@ export class LspClient {
       return null;
     });
     connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onNotification('window/logMessage', () => {});
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push({ message: params.message, afterPublishes: this.published.length });
+      for (const waiter of [...this.logWaiters]) {
+        if (!waiter.test(params.message)) continue;
+        this.logWaiters.splice(this.logWaiters.indexOf(waiter), 1);
+        waiter.resolve(params.message);
+      }
+    });
     connection.onNotification('$/progress', () => {});
     connection.onRequest('window/showMessageRequest', () => null);
     connection.onNotification('window/showMessage', () => {});
@@ -94,6 +104,16 @@ export class LspClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching publishDiagnostics within ${timeoutMs} ms; received:\n${JSON.stringify(this.published, null, 1)}\nserver stderr:\n${this.stderr.join('')}`)), timeoutMs);
       this.waiters.push({ test, resolve: (params) => (clearTimeout(timer), resolve(params)) });
+    });
+  }
+
+  /** Resolves with the first window/logMessage (already received or still to come) that passes `test`. */
+  logWhere(test: (message: string) => boolean, timeoutMs = 15000): Promise<string> {
+    const seen = this.logs.find((log) => test(log.message));
+    if (seen) return Promise.resolve(seen.message);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching window/logMessage within ${timeoutMs} ms; received:\n${this.logs.map((log) => log.message).join('\n')}\nserver stderr:\n${this.stderr.join('')}`)), timeoutMs);
+      this.logWaiters.push({ test, resolve: (message) => (clearTimeout(timer), resolve(message)) });
     });
   }
 

@@ -19,9 +19,15 @@ afterEach(async () => {
   client = undefined;
 });
 
-async function connect(root: string): Promise<Client> {
+/** The server's stderr (its log) of the last connect. */
+let serverLog = '';
+
+async function connect(root: string, args: string[] = []): Promise<Client> {
   const connected = new Client({ name: 'agentops-lint-test', version: '1.0.0' });
-  await connected.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: root, env: { PATH: process.env.PATH ?? '' }, stderr: 'pipe' }));
+  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', ...args], cwd: root, env: { PATH: process.env.PATH ?? '' }, stderr: 'pipe' });
+  serverLog = '';
+  transport.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
+  await connected.connect(transport);
   return connected;
 }
 
@@ -80,6 +86,20 @@ describe('agentops-lint mcp', { timeout: 60000 }, () => {
 
     const fixedText = await call('fix_text', { path: 'index.md', text: INDEX });
     expect(fixedText.structuredContent?.fixedText).toBe(INDEX.replace('Guide.md', 'guide.md'));
+  });
+
+  it('starts warm: a second start reads every file from the cache lint keeps; --no-cache reads none', { timeout: 120000 }, async () => {
+    const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX, 'notes.md': '# Notes\n' });
+    const startAndLint = async (args: string[] = []): Promise<string> => {
+      client = await connect(root, args);
+      expect(problems(await call('lint', { paths: ['index.md'] }))).toEqual(EXPECTED_PROBLEMS);
+      await client.close();
+      client = undefined;
+      return serverLog;
+    };
+    expect(await startAndLint()).toBe(`agentops-lint: indexed ${root} (0 files from the cache, 3 analysed)\n`);
+    expect(await startAndLint()).toBe(`agentops-lint: indexed ${root} (3 files from the cache, 0 analysed)\n`);
+    expect(await startAndLint(['--no-cache'])).toBe(`agentops-lint: indexed ${root} (no cache)\n`);
   });
 
   it('applies fixes when asked, and sees files changed on disk between calls', async () => {
