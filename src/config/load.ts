@@ -10,7 +10,7 @@ import type { Rule, Severity } from '../core/rule.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { ConfigError, type ConfigIssue } from '../core/errors.js';
 import type { Preset } from './presets.js';
-import { configSchema, type UserConfig } from './schema.js';
+import { configSchema, type RepositoryUrlsConfig, type UserConfig } from './schema.js';
 import { plainIssueMessage } from './zod-issues.js';
 
 export const CONFIG_FILE_NAMES = [
@@ -50,6 +50,8 @@ export interface ResolvedConfig {
   ignore: string[];
   /** `maxFileSizeMb` as written; undefined for the default (src/engine/file-limits.ts). */
   maxFileSizeMb?: number;
+  /** `repositoryUrls` as written (src/project/repository-urls.ts). */
+  repositoryUrls?: RepositoryUrlsConfig;
   rules: Map<string, RuleSetting>;
   overrides: ConfigOverride[];
   extends: string[];
@@ -297,6 +299,7 @@ export interface ValidatedConfig {
   files?: string[];
   ignore?: string[];
   maxFileSizeMb?: number;
+  repositoryUrls?: RepositoryUrlsConfig;
   rules: Map<string, { severity: Severity; options?: Record<string, unknown> }>;
   overrides: ConfigOverride[];
 }
@@ -332,6 +335,7 @@ export function validateUserConfig(raw: unknown, context: ConfigContext, report:
     ...(config.files ? { files: config.files } : {}),
     ...(config.ignore ? { ignore: config.ignore } : {}),
     ...(config.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: config.maxFileSizeMb }),
+    ...(config.repositoryUrls === undefined ? {} : { repositoryUrls: config.repositoryUrls }),
     rules,
     overrides,
   };
@@ -366,6 +370,7 @@ export function resolveUserConfig(
     filesDeclared: validated.files !== undefined,
     ignore: validated.ignore ?? [],
     ...(validated.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: validated.maxFileSizeMb }),
+    ...(validated.repositoryUrls === undefined ? {} : { repositoryUrls: validated.repositoryUrls }),
     rules,
     overrides: validated.overrides ?? [],
     extends: config.extends,
