@@ -127,12 +127,21 @@ function matchesRepository(segments: readonly Segment[], base: RepositoryUrlBase
   });
 }
 
+/** The ref names as a set, made once per RepositoryUrls (a repository can have thousands of tags). */
+const refSets = new WeakMap<RepositoryUrls, ReadonlySet<string>>();
+
+function knownRefs(urls: RepositoryUrls): ReadonlySet<string> {
+  let known = refSets.get(urls);
+  if (!known) refSets.set(urls, (known = new Set(urls.localRefs)));
+  return known;
+}
+
 /** The ref the segments start with (the longest name git knows, the default branch among them), and how many segments it takes. */
 function refAt(segments: readonly Segment[], urls: RepositoryUrls): { ref: UrlRef; length: number } | undefined {
   const texts = segments.map((segment) => safeDecode(segment.text));
   // raw.githubusercontent.com also takes `refs/heads/<branch>`.
   const skip = texts[0] === 'refs' && (texts[1] === 'heads' || texts[1] === 'tags') ? 2 : 0;
-  const known = new Set(urls.localRefs);
+  const known = knownRefs(urls);
   for (let length = texts.length - skip; length >= 1; length--) {
     const name = texts.slice(skip, skip + length).join('/');
     if (name === urls.defaultBranch) return { ref: { kind: 'default' }, length: skip + length };
