@@ -69,7 +69,7 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
   if (options.fix && plan.fixUnavailable) throw new UsageError(plan.fixUnavailable);
 
   // The root folder's config says where the repository's own URLs come from ('' is a file of the root folder).
-  const repository = await repositoryUrlSource({ root, env: io.env, config: configs.configFor('').repositoryUrls, ...(run.debug ? { debug: (message: string) => io.stderr(`agentops-lint: ${message}\n`) } : {}) });
+  const repository = await repositoryUrlSource({ root, env: io.env, config: configs.configFor('').repositoryUrls, warn: run.warn, ...(run.debug ? { debug: (message: string) => io.stderr(`agentops-lint: ${message}\n`) } : {}) });
   const cache = await openPhase1Cache(options, io, root);
   // The runner that does phase 1; the cache, when there is one, answers what it can and passes the rest on.
   const pool = createPhase1Pool({ configs, root, rulesModule: request.rulesModule, maxThreads: options.maxThreads, onAnalysed: progress.filesAnalysed });

@@ -80,10 +80,12 @@ export interface RepositoryUrlsRequest {
   config: RepositoryUrlsConfig | undefined;
   /** Says, under --debug, why the repository's own URLs are not checked. */
   debug?: (message: string) => void;
+  /** Says on stderr that a URL the config gives names no repository (it would silently check nothing). */
+  warn?: (message: string) => void;
 }
 
 /** The repository's own URLs and a reader of other refs' paths; undefined when no URL is known (said once under --debug). */
-export async function repositoryUrlSource({ root, env, config, debug }: RepositoryUrlsRequest): Promise<RepositoryUrlSource | undefined> {
+export async function repositoryUrlSource({ root, env, config, debug, warn }: RepositoryUrlsRequest): Promise<RepositoryUrlSource | undefined> {
   const git = (args: readonly string[]): Promise<string | undefined> => gitOutput(root, env, args);
   const [inside, remotes, originHead, checkedOut, refs] = await Promise.all([
     git(['rev-parse', '--is-inside-work-tree', '--show-prefix']),
@@ -108,7 +110,11 @@ export async function repositoryUrlSource({ root, env, config, debug }: Reposito
   }
   for (const entry of config?.urls ?? []) {
     const base = typeof entry === 'string' ? repositoryBaseFromConfig(entry, undefined, hosts) : repositoryBaseFromConfig(entry.url, entry.folder, hosts);
-    if (!base) unusable.push(typeof entry === 'string' ? entry : entry.url);
+    const url = typeof entry === 'string' ? entry : entry.url;
+    if (!base) {
+      unusable.push(url);
+      warn?.(`repositoryUrls: "${url}" names no repository of a known code host (github.com, gitlab.com, bitbucket.org, or one in repositoryUrls.hosts) and no site (give it a folder); its links are not checked as local links.`);
+    }
     add(base);
   }
   if (bases.length === 0) {

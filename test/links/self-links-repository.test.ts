@@ -49,7 +49,7 @@ const PLANTED = [
   'README.md:31:18 error links/selfMissing',
 ];
 
-describe('links into the repository’s own URLs, in a git repository with an origin remote', () => {
+describe('links into the repository’s own URLs, in a git repository with an origin remote', { timeout: 60_000 }, () => {
   it('reports every planted problem with rule, line and column, and nothing else', async () => {
     const result = await repo.lint(['--format', 'json', '--no-external']);
     expect(problems(result.stdout)).toEqual(PLANTED);
@@ -110,6 +110,20 @@ describe('links into the repository’s own URLs, in a git repository with an or
       ]);
     } finally {
       await bare.cleanup();
+    }
+  });
+
+  it('warns when a URL the config gives names no repository, instead of checking nothing in silence', async () => {
+    const config = await repo.read('.agentops-lint.json');
+    await repo.write({ '.agentops-lint.json': JSON.stringify({ rules: { links: 'error' }, repositoryUrls: { urls: ['https://git.example.com/acme/handbook'] } }) });
+    try {
+      const result = await repo.lint(['--format', 'json', '--no-external', 'docs/guide.md']);
+      expect(result.stderr).toBe(
+        'agentops-lint: warning: repositoryUrls: "https://git.example.com/acme/handbook" names no repository of a known code host (github.com, gitlab.com, bitbucket.org, or one in repositoryUrls.hosts) and no site (give it a folder); its links are not checked as local links.\n',
+      );
+      expect(result.exitCode).toBe(0);
+    } finally {
+      await repo.write({ '.agentops-lint.json': config });
     }
   });
 });

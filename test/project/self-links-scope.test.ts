@@ -26,7 +26,7 @@ afterEach(async () => {
   await repo.cleanup();
 });
 
-describe('self-links in scoped runs', () => {
+describe('self-links in scoped runs', { timeout: 60_000 }, () => {
   it('--staged: a staged move breaks the untouched file’s self-link, fixed with certainty from the staged rename', async () => {
     await repo.git('mv', 'docs/guide.md', 'docs/manual.md');
     const result = await repo.lint(['--staged', '--format', 'json', '--no-external']);
