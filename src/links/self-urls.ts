@@ -195,6 +195,19 @@ function selfUrlFrom(base: RepositoryUrlBase, view: RepositoryView, ref: UrlRef,
  * every other URL, the repository's issues, pull requests and wiki among them.
  */
 export function parseSelfUrl(url: string, urls: RepositoryUrls): SelfUrl | undefined {
+  // The engine and three rules each ask about every URL of the run: read each one once.
+  let parsed = parsedUrls.get(urls);
+  if (!parsed) parsedUrls.set(urls, (parsed = new Map()));
+  if (parsed.has(url)) return parsed.get(url);
+  const result = readSelfUrl(url, urls);
+  parsed.set(url, result);
+  return result;
+}
+
+/** What parseSelfUrl answered, per RepositoryUrls (one per run) and URL. */
+const parsedUrls = new WeakMap<RepositoryUrls, Map<string, SelfUrl | undefined>>();
+
+function readSelfUrl(url: string, urls: RepositoryUrls): SelfUrl | undefined {
   const cut = cutUrl(url);
   if (!cut) return undefined;
   const { host, segments, pathEnd, fragment } = cut;
