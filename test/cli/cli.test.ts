@@ -50,7 +50,8 @@ describe('file discovery', () => {
     expect(debug.exitCode).toBe(0);
     expect(JSON.parse(debug.stdout)).toMatchObject({ filesChecked: 0, diagnostics: [] });
     expect(debug.stderr).toBe(
-      "agentops-lint: skipped _archived/x.md: the config's `ignore` globs match it.\nagentops-lint: skipped node_modules/pkg/README.md: files under node_modules or .git are never linted.\n",
+      "agentops-lint: skipped _archived/x.md: the config's `ignore` globs match it.\nagentops-lint: skipped node_modules/pkg/README.md: files under node_modules or .git are never linted.\n" +
+        "agentops-lint: links to the repository's own URLs are not checked as local links: no git remote and no repositoryUrls in the config.\n",
     );
     // A folder or a glob that reaches only ignored files matches nothing: still an error.
     expect(await runCli(['_archived'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: No files matched "_archived".\n' });
