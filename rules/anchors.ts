@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { regularExpressionSchema } from '../src/config/option-schemas.js';
 import type { FileFacts, LinkFact } from '../src/core/facts.js';
 import { linkLocation, replaceFragmentEdit, writtenPath } from '../src/links/destination-edit.js';
-import { folderReadme, parseLineAnchor, resolveLinkTarget } from '../src/links/resolve.js';
+import { folderReadme, isExternal, parseLineAnchor } from '../src/links/resolve.js';
+import { isSelfLinkTarget, numbersLines, rendersHeadings, resolveLocalLink } from '../src/links/self-urls.js';
 import { defineProjectRule, type ReportDescriptor } from '../src/core/rule.js';
 import { editDistance } from '../src/text/did-you-mean.js';
 
@@ -57,9 +58,13 @@ function pageName(link: LinkFact, targetFile: string, file: string, folder: bool
   return folder ? `the README of "${written}"` : `"${written}"`;
 }
 
-/** Links whose fragment GitHub resolves in a rendered page: Markdown links, definitions, `<a href>`. */
+/**
+ * Links whose fragment GitHub resolves in a rendered page: Markdown links, definitions, `<a href>`,
+ * and bare URLs into the repository's own pages (an autolink to a relative path is no link).
+ */
 function hasCheckableFragment(link: LinkFact): boolean {
-  if (link.autolink || !link.url.includes('#')) return false;
+  if (!link.url.includes('#')) return false;
+  if (link.autolink) return isExternal(link.url);
   return link.kind === 'link' || link.kind === 'definition' || (link.kind === 'html' && link.tag === 'a' && link.attribute === 'href');
 }
 
@@ -105,9 +110,11 @@ export default defineProjectRule({
       if (!facts) continue;
       for (const link of facts.links) {
         if (!hasCheckableFragment(link)) continue;
-        const target = resolveLinkTarget(file, link.url);
+        const target = resolveLocalLink(file, link.url, index.repository);
         if (!target || target.escapesRoot || target.fragment === undefined) continue;
         const fragment = target.fragment;
+        // The repository's own URLs: headings only where the page renders the file, lines where it numbers them.
+        const view = isSelfLinkTarget(target) ? target.selfUrl.view : undefined;
         if (fragment === '' || fragment.toLowerCase() === 'top' || ignored.some((pattern) => pattern.test(fragment))) continue;
         let targetFile = target.path;
         const at = linkLocation(link);
@@ -117,6 +124,8 @@ export default defineProjectRule({
             report({ file, messageId: 'noReadme', data: { folder: writtenPath(link), fragment }, at });
             continue;
           }
+          // A folder's page gives the README it shows the id "readme" (GitHub's "#readme" links).
+          if (fragment.toLowerCase() === 'readme') continue;
           targetFile = readme;
         }
         // Missing or wrongly cased files are the links rule's; fragments into other files are not checkable.
@@ -125,6 +134,7 @@ export default defineProjectRule({
         const where = pageName(link, targetFile, file, targetFile !== target.path);
 
         const lineAnchor = parseLineAnchor(fragment);
+        if (view !== undefined && !(lineAnchor ? numbersLines(view) : rendersHeadings(view))) continue;
         if (lineAnchor) {
           const last = Math.max(lineAnchor.startLine, lineAnchor.endLine);
           if (lineAnchor.startLine < 1 || last > targetFacts.lineCount) report({ file, messageId: 'lineOutOfRange', data: { fragment, where, lines: targetFacts.lineCount }, at });

@@ -2,7 +2,7 @@ import { slug } from 'github-slugger';
 import { z } from 'zod';
 import type { FileFacts, HeadingFact, ProjectIndex } from '../src/core/facts.js';
 import { isWithin, linkNames, nameKey } from '../src/links/link-names.js';
-import { resolveLinkTarget } from '../src/links/resolve.js';
+import { resolveLocalLink } from '../src/links/self-urls.js';
 import { mayMentionAnyKey } from '../src/terms/raw-text-superset.js';
 import { offsetToPoint } from '../src/markdown/parse.js';
 import { defineProjectRule } from '../src/core/rule.js';
@@ -23,7 +23,7 @@ function linksByAnchor(index: ProjectIndex): Map<string, LinkToAnchor[]> {
   const result = new Map<string, LinkToAnchor[]>();
   for (const facts of index.files.values()) {
     for (const link of facts.links) {
-      const target = resolveLinkTarget(facts.path, link.url);
+      const target = resolveLocalLink(facts.path, link.url, index.repository);
       if (!target || target.escapesRoot || target.fragment === undefined || target.fragment === '') continue;
       const key = `${landingFile(index, target.path)}#${target.fragment.toLowerCase()}`;
       const list = result.get(key) ?? [];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { regularExpressionSchema } from '../src/config/option-schemas.js';
 import type { LinkFact } from '../src/core/facts.js';
 import { linkLocation } from '../src/links/destination-edit.js';
+import { resolvedLocally } from '../src/links/self-urls.js';
 import { defineProjectRule, type ProjectRuleAsyncContext, type RuleEnvironment } from '../src/core/rule.js';
 import { REPOSITORY_URL, TOOL_VERSION } from '../src/core/tool.js';
 import { checkUrls, requestKey, type UrlBatch, type UrlBatchOptions } from '../src/external/check-urls.js';
@@ -88,6 +89,8 @@ function linksToRequest({ index, optionsFor, isSuppressed }: NetworkContext): Ma
     const wanted = urlFilter(options);
     for (const link of facts.links) {
       if (!EXTERNAL_URL.test(link.url) || malformedReason(link.url) || !wanted(link.url)) continue;
+      // The repository's own URLs that the links and anchors rules answer from the files or git.
+      if (resolvedLocally(link.url, index.repository)) continue;
       // A silenced link is not even requested: that is what a comment on a flaky URL is for.
       if (isSuppressed(file, linkLocation(link))) continue;
       const key = requestKey(link.url);

@@ -19,6 +19,7 @@ import { projectFileMatcher } from '../project/project-files.js';
 import { findRoot } from '../project/discover.js';
 import { mappingsReport, termsReport } from './inventory-commands.js';
 import { loadExplicitConfig } from './load-run-config.js';
+import { repositoryUrlSource } from '../project/repository-urls.js';
 import { REGISTRY, RULES_MODULE } from '../../rules/index.js';
 
 export interface ServerCommandOptions {
@@ -63,6 +64,7 @@ export function projectServices(io: CliIo, options: ServerCommandOptions): Proje
         settings: configs,
         isProjectFile: projectFileMatcher(configs),
         isMarkdown: markdownMatcher(configs),
+        repositoryUrls: () => repositoryUrlSource({ root, env: io.env, config: configs.configFor('').repositoryUrls }),
         createBulkRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, ...(maxThreads === undefined ? {} : { maxThreads }) }),
         // Like lint: on unless --no-cache or AGENTOPS_LINT_NO_CACHE, in the same folder.
         ...(cacheWanted(options, io) ? { diskCache: serverDiskCache(root, options, io) } : {}),

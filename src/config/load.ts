@@ -12,7 +12,7 @@ import { ConfigError, type ConfigIssue } from '../core/errors.js';
 import type { Preset } from './presets.js';
 import { globProblem } from './glob-syntax.js';
 import { optionGlobs } from './option-globs.js';
-import { configSchema, type UserConfig } from './schema.js';
+import { configSchema, type RepositoryUrlsConfig, type UserConfig } from './schema.js';
 import { plainIssueMessage } from './zod-issues.js';
 import { renamedOptionMessage, withCurrentOptionNames } from './option-names.js';
 
@@ -55,6 +55,8 @@ export interface ResolvedConfig {
   maxFileSizeMb?: number;
   /** `strictConfig: true`: a glob of this config that matches no file fails the run. */
   strictConfig?: boolean;
+  /** `repositoryUrls` as written (src/project/repository-urls.ts). */
+  repositoryUrls?: RepositoryUrlsConfig;
   rules: Map<string, RuleSetting>;
   /** The options each rule has in this config's own `rules` (not a preset's), as written: where its globs are. */
   writtenOptions?: Map<string, Record<string, unknown>>;
@@ -372,6 +374,7 @@ export interface ValidatedConfig {
   ignore?: string[];
   maxFileSizeMb?: number;
   strictConfig?: boolean;
+  repositoryUrls?: RepositoryUrlsConfig;
   rules: Map<string, { severity: Severity; options?: Record<string, unknown> }>;
   overrides: ConfigOverride[];
 }
@@ -409,6 +412,7 @@ export function validateUserConfig(raw: unknown, context: ConfigContext, report:
     ...(config.ignore ? { ignore: config.ignore } : {}),
     ...(config.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: config.maxFileSizeMb }),
     ...(config.strictConfig === undefined ? {} : { strictConfig: config.strictConfig }),
+    ...(config.repositoryUrls === undefined ? {} : { repositoryUrls: config.repositoryUrls }),
     rules,
     overrides,
   };
@@ -448,6 +452,7 @@ export function resolveUserConfig(
     ignore: validated.ignore ?? [],
     ...(validated.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: validated.maxFileSizeMb }),
     ...(validated.strictConfig ? { strictConfig: true } : {}),
+    ...(validated.repositoryUrls === undefined ? {} : { repositoryUrls: validated.repositoryUrls }),
     rules,
     writtenOptions,
     overrides: validated.overrides ?? [],

@@ -22,6 +22,29 @@ const glob = z
 
 const globList = z.array(glob).describe("Glob patterns, relative to the config file's folder.");
 
+const codeHostKind = z.enum(['github', 'gitlab', 'bitbucket']);
+
+/** Where the repository's own URLs come from besides its git remotes (src/project/repository-urls.ts). */
+export const repositoryUrlsSchema = z.strictObject({
+  urls: z
+    .array(
+      z.union([
+        z.string().min(1).describe('A code host URL of this repository (a mirror, the name before an org rename): https://github.com/OWNER/REPO.'),
+        z.strictObject({
+          url: z.string().min(1).describe("A site's base URL, e.g. https://docs.example.com/guide/."),
+          folder: z.string().describe("The repository folder the site's base URL publishes ('' for the top level)."),
+        }),
+      ]),
+    )
+    .optional()
+    .describe('More URLs of this repository, checked like those of its git remotes.'),
+  remotes: z.boolean().optional().describe("Read the repository's URLs from its git remotes too (default true); false: only urls."),
+  defaultBranch: z.string().min(1).optional().describe('The branch whose URLs resolve against the working tree. Default: origin/HEAD, else the checked-out branch.'),
+  hosts: z.record(z.string(), codeHostKind).optional().describe('Host name → the code host it runs, for GitHub Enterprise and self-hosted GitLab or Bitbucket.'),
+});
+
+export type RepositoryUrlsConfig = z.infer<typeof repositoryUrlsSchema>;
+
 /** The top level, with rule entries left open: they are validated one by one for precise messages. */
 export const configSchema = z.strictObject({
   $schema: z.string().optional().describe('JSON Schema for editor completion.'),
@@ -34,6 +57,7 @@ export const configSchema = z.strictObject({
     .describe("Fail the run (exit 2) instead of warning when one of this config's globs matches no file, as --strict-config does for every config: for CI."),
   maxFileSizeMb: z.number().positive().optional().describe('Files larger than this many megabytes are reported (file-read) instead of being read and parsed. Default: 5.'),
   rules: z.record(z.string(), z.unknown()).optional().describe('Rule id → severity, or [severity, options].'),
+  repositoryUrls: repositoryUrlsSchema.optional().describe("The repository's own URLs, whose links the links and anchors rules check as local links (docs/links.md). Read from the root folder's config."),
   overrides: z
     .array(
       z.strictObject({

@@ -112,6 +112,40 @@ export interface ProjectIndex {
   paths: RepositoryPaths;
   /** Renames git knows of (old path → new path), when the root is a git checkout. */
   renames: ReadonlyMap<string, string>;
+  /** The repository's own URLs and the trees of the other refs its links name; absent when none are known. */
+  repository?: RepositoryFacts;
+}
+
+/**
+ * A URL prefix that names this repository: a code host's page of it (GitHub, GitLab, Bitbucket,
+ * or a host the config says runs one of them), or a site that publishes one of its folders.
+ */
+export interface RepositoryUrlBase {
+  kind: 'github' | 'gitlab' | 'bitbucket' | 'site';
+  /** Host name in lower case, with the port when one was given. */
+  host: string;
+  /** The repository's path on the host (`kubernetes/community`), or a site's base path; no slash at either end. */
+  path: string;
+  /** For a site: the folder of the repository (top-level relative, '' for the top) its base path maps to. */
+  folder?: string;
+}
+
+/** What the project knows of its own URLs: plain data, the same for every file of a run. */
+export interface RepositoryUrls {
+  bases: readonly RepositoryUrlBase[];
+  /** The branch whose URLs resolve against the files being linted; undefined when it could not be told. */
+  defaultBranch?: string;
+  /** Branch and tag names git has, as URLs name them (remote-tracking branches without the remote's name). */
+  localRefs: readonly string[];
+  /** The lint root's path inside the repository: '' at the top level, else with a trailing slash. */
+  rootPrefix: string;
+}
+
+/** RepositoryUrls, and the paths at each other ref a link names that git has (read before phase 2). */
+export interface RepositoryFacts {
+  urls: RepositoryUrls;
+  /** Root-relative paths at each ref (branch, tag or commit) links name; a ref git lacks is absent. */
+  refPaths: ReadonlyMap<string, RepositoryPaths>;
 }
 
 export function emptyRepositoryPaths(): RepositoryPaths {

@@ -4,7 +4,8 @@
  * suppressions, severities and the conversion of offsets to lines, once for every rule.
  */
 import type { FileSettings, EnabledRule } from '../config/file-settings.js';
-import { folderReadme, resolveLinkTarget } from '../links/resolve.js';
+import { folderReadme } from '../links/resolve.js';
+import { namedRefs, resolveLocalLink } from '../links/self-urls.js';
 import { offsetToPoint } from '../markdown/parse.js';
 import type { Location, ProjectReportDescriptor, ProjectRule, ProjectRuleContext, Rule, RuleEnvironment } from '../core/rule.js';
 import { closestMatches } from '../text/did-you-mean.js';
@@ -13,7 +14,7 @@ import { maxFileBytes } from './file-limits.js';
 import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.js';
 import { SuppressionMap } from '../suppressions/control-comments.js';
 import { CONTROL_COMMENTS, ENGINE_RULES, RULE_CRASH } from '../core/engine-rules.js';
-import type { FileFacts, ProjectIndex, RepositoryPaths } from '../core/facts.js';
+import type { FileFacts, ProjectIndex, RepositoryFacts, RepositoryPaths, RepositoryUrls } from '../core/facts.js';
 import { readPlainTextFiles, type PlainTextFiles } from './plain-text-files.js';
 
 export interface ProjectSource {
@@ -72,7 +73,20 @@ export interface Phase1Job {
  */
 export type Phase1Runner = (jobs: readonly Phase1Job[], source: ProjectSource, options: LintProjectOptions) => Promise<FileAnalysis[]>;
 
+/** The repository's own URLs (src/project/repository-urls.ts), the same for every lint of a run. */
+export interface RepositoryUrlSource {
+  urls: RepositoryUrls;
+  /** Root-relative paths at a branch, tag or commit, read from git; undefined when git does not have it. */
+  pathsAt(ref: string): Promise<RepositoryPaths | undefined>;
+}
+
 export interface LintProjectOptions {
+  /**
+   * The repository's own URLs: links written as them are checked as local links (links to the
+   * default branch against the files, to another ref against git's tree of it). Project facts,
+   * not a file's: both states of a comparison (--changed-since) share them.
+   */
+  repository?: RepositoryUrlSource;
   settings: Pick<FileSettings, 'forFile' | 'base'>;
   runPhase1?: Phase1Runner;
   rules: ReadonlyMap<string, Rule>;
@@ -143,11 +157,11 @@ export function overSizeLimit(path: string, bytes: Uint8Array, options: LintProj
 }
 
 /** Markdown files that analysed files link to but that were not analysed: read for their facts only. */
-function linkedContextFiles(analyses: Iterable<FileAnalysis>, source: ProjectSource, known: ReadonlySet<string>): string[] {
+function linkedContextFiles(analyses: Iterable<FileAnalysis>, source: ProjectSource, known: ReadonlySet<string>, repository: RepositoryFacts | undefined): string[] {
   const result = new Set<string>();
   for (const analysis of analyses) {
     for (const link of analysis.facts?.links ?? []) {
-      const target = resolveLinkTarget(analysis.path, link.url);
+      const target = resolveLocalLink(analysis.path, link.url, repository);
       if (!target || target.escapesRoot) continue;
       const candidate = source.paths.directories.has(target.path) ? folderReadme(source.paths, target.path) : target.path;
       if (candidate !== undefined && !known.has(candidate) && source.paths.files.has(candidate) && source.isMarkdown(candidate)) result.add(candidate);
@@ -428,6 +442,17 @@ function phase1ForRun(runPhase1: Phase1Runner, factsRead: boolean): Phase1Runner
   };
 }
 
+/** The repository's URLs, with git's paths at each other ref the targets' links name (one `git ls-tree` per ref). */
+async function repositoryFacts(source: RepositoryUrlSource, targets: ReadonlySet<string>, files: ReadonlyMap<string, FileFacts>): Promise<RepositoryFacts> {
+  const urls = [...targets].flatMap((target) => files.get(target)?.links.map((link) => link.url) ?? []);
+  const refPaths = new Map<string, RepositoryPaths>();
+  for (const ref of [...namedRefs(urls, source.urls)].sort()) {
+    const paths = await source.pathsAt(ref);
+    if (paths) refPaths.set(ref, paths);
+  }
+  return { urls: source.urls, refPaths };
+}
+
 /** Phase 1 on the targets and the project's files, the ProjectIndex, and the synchronous project rules. */
 async function analyzeProject(source: ProjectSource, options: LintProjectOptions): Promise<ProjectState> {
   const targetSettings = new Map(source.targets.map((path) => [path, options.settings.forFile(path)]));
@@ -469,13 +494,15 @@ async function analyzeProject(source: ProjectSource, options: LintProjectOptions
   // the config) that other project files link to: facts only. A project file left out by the
   // demand is not read for a non-target's link, as it surely adds nothing reported on the targets.
   const projectKnown = source.demand ? new Set([...known, ...source.demand.candidates]) : known;
-  const contextPaths = new Set([...linkedContextFiles(analyses.values(), source, known), ...linkedContextFiles(contextAnalyses, source, projectKnown)]);
+  const selfUrls = options.repository && { urls: options.repository.urls, refPaths: new Map() };
+  const contextPaths = new Set([...linkedContextFiles(analyses.values(), source, known, selfUrls), ...linkedContextFiles(contextAnalyses, source, projectKnown, selfUrls)]);
   const contextJobs = [...contextPaths].sort().map((path) => ({ path, factsOnly: true }));
   for (const context of await runPhase1(contextJobs, source, options)) if (context.facts) files.set(context.path, context.facts);
 
   // In path order, whichever files are targets: rules that walk the index ("first in docs/a.md")
   // must answer a one-file run as they answer the full run.
-  const index: ProjectIndex = { files: inPathOrder(files), targets: targetSet, paths: source.paths, renames: source.renames ?? new Map() };
+  const repository = options.repository && (await repositoryFacts(options.repository, targetSet, files));
+  const index: ProjectIndex = { files: inPathOrder(files), targets: targetSet, paths: source.paths, renames: source.renames ?? new Map(), ...(repository ? { repository } : {}) };
   const projectRules = activeProjectRules(options, targetSettings);
   const plainTexts = await readPlainTextFiles(projectRules, source);
   const state: ProjectState = { source, index, analyses, targetSettings, projectRules, pending: [], crashed: false, silenced: [], plainTexts };

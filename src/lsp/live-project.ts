@@ -14,7 +14,7 @@ import { CONFIG_FILE_NAMES } from '../config/load.js';
 import { repositoryPathsFromFiles, type RepositoryPaths } from '../core/facts.js';
 import type { Rule } from '../core/rule.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
-import { lintProject, runPhase1Sequentially, type LintProjectOptions, type LintProjectResult, type Phase1Runner, type ProjectSource } from '../engine/lint-project.js';
+import { lintProject, runPhase1Sequentially, type LintProjectOptions, type LintProjectResult, type Phase1Runner, type ProjectSource, type RepositoryUrlSource } from '../engine/lint-project.js';
 import { FixVerdicts, settleVerifiedFixes } from '../fixes/verify-fixes.js';
 import { listRepositoryPaths } from '../project/discover.js';
 import { gitRenames } from '../project/git-renames.js';
@@ -59,6 +59,8 @@ export interface ProjectSettings {
   createBulkRunner?(): BulkRunner;
   /** The on-disk cache, when the server keeps one (the default; not with --no-cache). */
   diskCache?: DiskCache;
+  /** The repository's own URLs (git remotes and the config's repositoryUrls), read again on each reload. */
+  repositoryUrls?(): Promise<RepositoryUrlSource | undefined>;
 }
 
 /**
@@ -115,6 +117,7 @@ export class LiveProject {
   private loadError: unknown;
   private listed: RepositoryPaths = repositoryPathsFromFiles([]);
   private renames: ReadonlyMap<string, string> = new Map();
+  private repository: RepositoryUrlSource | undefined;
   private readonly documents = new Map<string, OpenDocument>();
   /** Stamp of each file's content on disk as last read; dropped when the file is known to have changed. */
   private readonly diskStamps = new Map<string, string>();
@@ -186,6 +189,7 @@ export class LiveProject {
       this.pathsChanged();
       this.projectFiles();
       current.settings.base();
+      this.repository = await current.repositoryUrls?.();
       this.loadError = undefined;
     } catch (error) {
       this.current = undefined;
@@ -345,6 +349,7 @@ export class LiveProject {
       rules: this.services.rules,
       reportUnusedDisables: this.options.reportUnusedDisables ?? false,
       runPhase1: this.memo.wrap(diskCache ? diskCache.wrap(runPhase1Sequentially) : runPhase1Sequentially),
+      ...(this.repository ? { repository: this.repository } : {}),
     };
   }
 

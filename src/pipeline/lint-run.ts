@@ -20,6 +20,7 @@ import { createPhase1Pool } from '../engine/phase1-pool.js';
 import { fixedFiles, fixPatches, lintWithFixes, writeFixes } from '../fixes/fix-passes.js';
 import { planChangedSince } from '../project/changed-since.js';
 import { withGitRenames } from '../project/git-renames.js';
+import { repositoryUrlSource } from '../project/repository-urls.js';
 import { planWorkingTree, type LintPlan, type RunContext } from '../project/plan.js';
 import { planStaged } from '../project/staged.js';
 import { countBySeverity } from '../reporters/report.js';
@@ -70,11 +71,14 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
   if (options.fix && plan.fixUnavailable) throw new UsageError(plan.fixUnavailable);
   for (const notice of plan.notices ?? []) progress.print(`agentops-lint: ${notice}\n`);
 
+  // The root folder's config says where the repository's own URLs come from ('' is a file of the root folder).
+  const repository = await repositoryUrlSource({ root, env: io.env, config: configs.configFor('').repositoryUrls, warn: run.warn, ...(run.debug ? { debug: (message: string) => io.stderr(`agentops-lint: ${message}\n`) } : {}) });
   const cache = await openPhase1Cache(options, io, root);
   // The runner that does phase 1; the cache, when there is one, answers what it can and passes the rest on.
   const pool = createPhase1Pool({ configs, root, rulesModule: request.rulesModule, maxThreads: options.maxThreads, onAnalysed: progress.filesAnalysed });
   const engine: LintProjectOptions = {
     settings: configs,
+    ...(repository ? { repository } : {}),
     rules: request.rules,
     reportUnusedDisables: options.reportUnusedDisables ?? false,
     runPhase1: progress.trackPhase1(cache ? cache.wrap(pool.run) : pool.run),

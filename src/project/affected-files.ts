@@ -20,12 +20,13 @@
  */
 import path from 'node:path';
 import type { EnabledRule } from '../config/file-settings.js';
-import type { FileFacts } from '../core/facts.js';
+import type { FileFacts, RepositoryFacts } from '../core/facts.js';
 import { dependenciesOf, type Dependency, type ProjectRule } from '../core/rule.js';
 import { analyzeText } from '../engine/analyze-file.js';
 import type { LintProjectOptions, ProjectSource } from '../engine/lint-project.js';
 import { isWithin, linkNames, nameKey } from '../links/link-names.js';
-import { isReadmeName, resolveLinkTarget } from '../links/resolve.js';
+import { isReadmeName } from '../links/resolve.js';
+import { resolveLocalLink } from '../links/self-urls.js';
 import { offsetToPoint } from '../markdown/parse.js';
 import { decodeMarkdown } from '../markdown/decode.js';
 import { mayMentionAnyKey } from '../terms/raw-text-superset.js';
@@ -37,7 +38,7 @@ export interface AffectedQuestion {
   changes: ChangeSet;
   today: ProjectSource;
   base: ProjectSource;
-  engine: Pick<LintProjectOptions, 'settings' | 'overrides'>;
+  engine: Pick<LintProjectOptions, 'settings' | 'overrides' | 'repository'>;
 }
 
 async function textOf(source: ProjectSource, file: string, override?: string): Promise<string | undefined> {
@@ -84,11 +85,14 @@ function sameExtracts(rules: readonly ProjectRule[], facts: ReadonlyMap<string, 
   return true;
 }
 
-/** A changed file's links to anchors, each as JSON [target path, fragment, line] (the rule's message names a link's line). */
-function anchorLinks(facts: Facts): string[] {
+/**
+ * A changed file's links to anchors, each as JSON [target path, fragment, line] (the rule's message
+ * names a link's line); links written as the repository's own URLs among them.
+ */
+function anchorLinks(facts: Facts, repository: RepositoryFacts | undefined): string[] {
   const result: string[] = [];
   for (const link of facts?.links ?? []) {
-    const target = resolveLinkTarget(facts!.path, link.url);
+    const target = resolveLocalLink(facts!.path, link.url, repository);
     if (!target || target.escapesRoot || !target.fragment) continue;
     result.push(JSON.stringify([target.path, target.fragment.toLowerCase(), offsetToPoint(facts!.lineStarts, link.start).line]));
   }
@@ -96,11 +100,11 @@ function anchorLinks(facts: Facts): string[] {
 }
 
 /** The paths whose incoming anchor links the change added, removed or moved. */
-function relinkedPaths(facts: ReadonlyMap<string, { before: Facts; after: Facts }>): Set<string> {
+function relinkedPaths(facts: ReadonlyMap<string, { before: Facts; after: Facts }>, repository: RepositoryFacts | undefined): Set<string> {
   const paths = new Set<string>();
   for (const { before, after } of facts.values()) {
-    const was = anchorLinks(before);
-    const is = anchorLinks(after);
+    const was = anchorLinks(before, repository);
+    const is = anchorLinks(after, repository);
     const remaining = new Map<string, number>();
     for (const entry of was) remaining.set(entry, (remaining.get(entry) ?? 0) + 1);
     const changed: string[] = [];
@@ -162,7 +166,8 @@ export async function filesAChangeCanAffect(question: AffectedQuestion): Promise
       if (names.within !== undefined) folders.push(names.within);
     }
   }
-  const relinked = deps.has('incomingLinks') ? relinkedPaths(facts) : new Set<string>();
+  const repository = engine.repository && { urls: engine.repository.urls, refPaths: new Map() };
+  const relinked = deps.has('incomingLinks') ? relinkedPaths(facts, repository) : new Set<string>();
 
   const affected: string[] = [];
   for (const file of untouched) {

@@ -75,7 +75,7 @@ describe('ConfigSet', () => {
     const options = Object.fromEntries(configs.forFile('docs/guides/a.md').map((enabled) => [enabled.rule.id, enabled.options]));
     expect(Object.keys(options['word-count'] as object)).toEqual(['docs/guides/*.md']);
     expect((options['word-count'] as Record<string, { min: number }>)['docs/guides/*.md']!.min).toBe(10);
-    expect(options.links).toEqual({ ignorePatterns: ['^guides/'] });
+    expect(options.links).toEqual({ ignorePatterns: ['^guides/'], relativeSelfLinks: false });
   });
 
   it('applies `adjust` to every config as it is loaded', () => {

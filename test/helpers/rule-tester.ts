@@ -26,6 +26,8 @@ export interface LintInMemoryOptions {
   /** Extra non-Markdown paths that exist (images, folders' files). */
   symlinks?: string[];
   renames?: Record<string, string>;
+  /** The repository's own URLs (src/project/repository-urls.ts gathers them from git in a real run). */
+  repository?: LintProjectOptions['repository'];
   overrides?: { files: string[]; rules: Record<string, Severity | [Severity, unknown]> }[];
   reportUnusedDisables?: boolean;
 }
@@ -72,7 +74,7 @@ function inMemorySource(project: Project, options: LintInMemoryOptions): Project
 
 function engineOptions(options: LintInMemoryOptions): LintProjectOptions {
   const settings = new FileSettings(configFor(options), REGISTRY.byId, '/project');
-  return { settings, rules: REGISTRY.byId, reportUnusedDisables: options.reportUnusedDisables ?? false };
+  return { settings, rules: REGISTRY.byId, reportUnusedDisables: options.reportUnusedDisables ?? false, ...(options.repository ? { repository: options.repository } : {}) };
 }
 
 /** Lints an in-memory project with the real engine, fixes settled as a run reports them (checked fixes kept or held back). */

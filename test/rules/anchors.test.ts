@@ -27,8 +27,27 @@ const GUIDE = [
   '',
 ].join('\n');
 
+/** The repository's own URLs as git would give them (src/project/repository-urls.ts), for an in-memory project. */
+const SELF = {
+  urls: { bases: [{ kind: 'github' as const, host: 'github.com', path: 'acme/handbook' }, { kind: 'site' as const, host: 'docs.acme.dev', path: '', folder: 'docs' }], defaultBranch: 'main', localRefs: ['main'], rootPrefix: '' },
+  pathsAt: async () => undefined,
+};
+
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a folder page gives the README it shows the anchor "readme"',
+      code: { 'README.md': '[a](docs/#readme) [b](https://github.com/acme/handbook/tree/main/docs#readme) [c](https://github.com/acme/handbook#readme)\n', 'docs/README.md': '# Docs\n' },
+      setup: { repository: SELF },
+    },
+    {
+      name: 'own URLs: fragments of raw and edit views, of sites, and of branches git lacks are not checked here',
+      code: {
+        'README.md': '[a](https://github.com/acme/handbook/raw/main/docs/guide.md#x) [b](https://github.com/acme/handbook/edit/main/docs/guide.md#L99) [c](https://docs.acme.dev/guide.md#x) [d](https://github.com/acme/handbook/blob/v0/docs/guide.md#x)\n',
+        'docs/guide.md': '# Guide\n',
+      },
+      setup: { repository: SELF },
+    },
     {
       name: 'headings across files: emoji, inline code, duplicates, CJK, HTML anchors',
       code: {
@@ -155,6 +174,25 @@ runRuleTests(rule, {
         { messageId: 'missing', file: 'README.md', line: 5, column: 6, suggestion: 'did you mean "#guide"?' },
       ],
       suggestionOutput: { 'README.md': 'Read [the guide][g].\r\n\r\n<a href="docs/guide.md#install">Install</a>\r\n\r\n[g]: docs/guide.md#guide\r\n' },
+    },
+      {
+      name: 'own URLs on the default branch: headings where GitHub renders, lines where it numbers them, a bare URL too',
+      code: {
+        'README.md': '[a](https://github.com/acme/handbook/blob/main/docs/guide.md#instal) [b](https://github.com/acme/handbook/blame/main/docs/guide.md#L9)\n\nhttps://github.com/acme/handbook/blob/main/docs/guide.md#nope\n',
+        'docs/guide.md': '# Guide\n\n## Install\n',
+      },
+      setup: { repository: SELF },
+      errors: [
+        { messageId: 'missing', file: 'README.md', line: 1, column: 5, message: 'No heading or anchor "#instal" in "https://github.com/acme/handbook/blob/main/docs/guide.md".', suggestion: 'did you mean "#install"?' },
+        { messageId: 'lineOutOfRange', file: 'README.md', line: 1, column: 74, message: 'Line anchor "#L9" points past the end of "https://github.com/acme/handbook/blame/main/docs/guide.md" (3 lines).' },
+        { messageId: 'missing', file: 'README.md', line: 3, column: 1, message: 'No heading or anchor "#nope" in "https://github.com/acme/handbook/blob/main/docs/guide.md".' },
+      ],
+      suggestionOutput: { 'README.md': '[a](https://github.com/acme/handbook/blob/main/docs/guide.md#install) [b](https://github.com/acme/handbook/blame/main/docs/guide.md#L9)\n\nhttps://github.com/acme/handbook/blob/main/docs/guide.md#nope\n' },
+    },
+    {
+      name: '"#readme" of a folder without a README',
+      code: { 'README.md': '[a](docs/#readme)\n', 'docs/guide.md': '# Install\n' },
+      errors: [{ messageId: 'noReadme', file: 'README.md', line: 1, column: 5 }],
     },
   ],
 });

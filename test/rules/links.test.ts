@@ -1,10 +1,38 @@
 import rule from '../../rules/links.js';
+import { repositoryPathsFromFiles } from '../../src/core/facts.js';
 import { runRuleTests } from '../helpers/rule-tester.js';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 
+/** The repository's own URLs as git would give them (src/project/repository-urls.ts), for an in-memory project. */
+const SELF = {
+  urls: {
+    bases: [
+      { kind: 'gitlab' as const, host: 'gitlab.example.com', path: 'docs/team/handbook' },
+      { kind: 'site' as const, host: 'handbook.example.com', path: 'latest', folder: 'docs' },
+    ],
+    defaultBranch: 'main',
+    localRefs: ['main', 'v1.0'],
+    rootPrefix: '',
+  },
+  pathsAt: async (ref: string) => (ref === 'v1.0' ? repositoryPathsFromFiles(['docs/old.md']) : undefined),
+};
+
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'own URLs that exist: GitLab views, a tag git has, a site page, and refs git lacks (the external check’s)',
+      code: {
+        'README.md': [
+          '[a](https://gitlab.example.com/docs/team/handbook/-/blob/main/docs/guide.md) [b](https://gitlab.example.com/docs/team/handbook/tree/main/docs/)',
+          '[c](https://gitlab.example.com/docs/team/handbook/-/blob/v1.0/docs/old.md) [d](https://handbook.example.com/latest/guide.md)',
+          '[e](https://gitlab.example.com/docs/team/handbook/-/blob/v0.1/docs/nothing.md) [f](https://gitlab.example.com/docs/team/handbook/-/issues/3)',
+          '',
+        ].join('\n'),
+        'docs/guide.md': '# Guide\n',
+      },
+      setup: { repository: SELF },
+    },
     {
       name: 'relative, ./, ../, root-relative, folders, encoded, query, angle brackets',
       code: {
@@ -186,6 +214,27 @@ runRuleTests(rule, {
       name: 'CRLF file: lines and columns as an editor shows them',
       code: { 'doc.md': '# Title\r\n\r\n| a | b |\r\n| - | - |\r\n| [x](gone.md) | y |\r\n' },
       errors: [{ messageId: 'missing', line: 5, column: 7, endColumn: 14 }],
+    },
+      {
+      name: 'own URLs: missing on the default branch, at a tag, on the site, and through a symbolic link',
+      code: {
+        'README.md': [
+          '[a](https://gitlab.example.com/docs/team/handbook/-/blob/main/docs/gone.md)',
+          '[b](https://gitlab.example.com/docs/team/handbook/-/blob/v1.0/docs/guide.md)',
+          '[c](https://handbook.example.com/latest/gone.md)',
+          '[d](https://gitlab.example.com/docs/team/handbook/-/blob/main/shared/guide.md)',
+          '',
+        ].join('\n'),
+        'docs/guide.md': '# Guide\n',
+        shared: 'docs',
+      },
+      setup: { repository: SELF, symlinks: ['shared'] },
+      errors: [
+        { messageId: 'selfMissing', file: 'README.md', line: 1, column: 5, message: 'Link "https://gitlab.example.com/docs/team/handbook/-/blob/main/docs/gone.md" is this repository\'s own URL, and "docs/gone.md" does not exist in it.' },
+        { messageId: 'selfMissingAtRef', file: 'README.md', line: 2, column: 5, message: 'Link "https://gitlab.example.com/docs/team/handbook/-/blob/v1.0/docs/guide.md" is this repository\'s own URL, and "docs/guide.md" does not exist at "v1.0".' },
+        { messageId: 'selfMissing', file: 'README.md', line: 3, column: 5, message: 'Link "https://handbook.example.com/latest/gone.md" is this repository\'s own URL, and "docs/gone.md" does not exist in it.' },
+        { messageId: 'throughSymlink', file: 'README.md', line: 4, column: 5 },
+      ],
     },
   ],
 });
