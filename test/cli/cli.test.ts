@@ -57,8 +57,8 @@ describe('file discovery', () => {
       [
         'agentops-lint: skipped _archived/x.md: ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml.',
         'agentops-lint: skipped node_modules/pkg/README.md: inside node_modules or .git (never linted).',
-        "agentops-lint: links to the repository's own URLs are not checked as local links: no git remote and no repositoryUrls in the config.",
         'agentops-lint: nothing to lint: every file named is skipped (1 file is ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml; 1 file is inside node_modules or .git (never linted)).',
+        "agentops-lint: links to the repository's own URLs are not checked as local links: no git remote and no repositoryUrls in the config.",
         '',
       ].join('\n'),
     );
@@ -110,6 +110,7 @@ describe('file discovery', () => {
         'agentops-lint: skipped docs/archive/old.md: ignored by ignore[0] "archive/**" in docs/agentops-lint.config.yaml.',
         'agentops-lint: skipped generated/notes.md: ignored by .gitignore.',
         'agentops-lint: skipped linked.md: a symbolic link (never followed).',
+        "agentops-lint: links to the repository's own URLs are not checked as local links: no git remote and no repositoryUrls in the config.",
       ].sort(),
     );
   });
