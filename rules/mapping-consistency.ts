@@ -19,10 +19,10 @@ interface Extracted {
 /** A key as a raw-text test searches for it: a plural in `-ies` ("Policies") holds "polic", not "policy". */
 const searchable = (key: string): string => key.replace(/y$/, '');
 
-/** What a statement naming this Kubernetes concept must contain: a form of each concept it resolves to, or its own key. */
+/** What a statement naming one of these Kubernetes concepts contains: a form of each concept the side names, or its own key. */
 function kubernetesSearchKeys(text: string, vocabulary: ConceptVocabulary): string[] {
-  const hit = vocabulary.resolve(text);
-  return (hit ? hit.names.flatMap((name) => vocabulary.formKeysOf(name)) : [conceptKey(kubernetesKey(text, vocabulary))]).map(searchable);
+  const named = vocabulary.namedConcepts(text);
+  return (named.level !== 'none' ? named.names.flatMap((name) => vocabulary.formKeysOf(name)) : [conceptKey(kubernetesKey(text, vocabulary))]).map(searchable);
 }
 
 /**

@@ -41,7 +41,8 @@
  */
 import type { List, Nodes, Root, RootContent, Table } from 'mdast';
 import { proseOf, type ProseBlock, sourceRange } from '../markdown/prose.js';
-import { cleanConceptPhrase, conceptKey, type ConceptHit, type ConceptVocabulary } from './concepts.js';
+import { cleanConceptPhrase, conceptKey, type ConceptVocabulary, type NamedConcepts } from './concepts.js';
+import { EXPRESSION_CELL, MAX_NAME_WORDS_BEFORE_PLACE, MAX_PLACE_WORDS, NAMING_RANK, PLACE_PREPOSITIONS } from './mapping-model.js';
 
 export interface MappingSide {
   text: string;
@@ -180,17 +181,55 @@ interface Pair {
   chain: readonly Span[];
 }
 
-interface Side extends Span {
+interface Side extends Span, SideReading {
   text: string;
-  concept?: ConceptHit;
+}
+
+/** What the classification of a pair reads of each side. */
+export interface SideReading {
+  /** The Kubernetes concepts the side names (concepts.ts). */
+  named: NamedConcepts;
+  /** The side is a Kubernetes or a project name of the configured canonical mapping. */
   canonicalKubernetes: boolean;
   canonicalProject: boolean;
+}
+
+/**
+ * What a pair of names is. A mapping of Kubernetes onto the project has one side that names
+ * Kubernetes concepts and one that names none, or one that is a concept and one that only
+ * mentions one inside a name of its own ("Services → Tool endpoints"). Two sides that are both
+ * concepts (or identifiers and attributes of concepts) relate Kubernetes to itself: "Deployment →
+ * ReplicaSet", the lookup "map PodIP -> Node", "`ReplicaSet.spec.template` -> `Pod`". Two sides
+ * that only mention concepts, or name none, are no mapping either (data flows, third domains).
+ */
+export type PairKind =
+  | { kind: 'mapping'; kubernetes: 'left' | 'right'; strong: boolean }
+  | { kind: 'within-kubernetes' }
+  | { kind: 'no-kubernetes' }
+  | { kind: 'both-mention' };
+
+export function classifyPair(left: SideReading, right: SideReading): PairKind {
+  const leftCanonical = left.canonicalKubernetes || right.canonicalProject;
+  const rightCanonical = right.canonicalKubernetes || left.canonicalProject;
+  if (leftCanonical !== rightCanonical) return { kind: 'mapping', kubernetes: leftCanonical ? 'left' : 'right', strong: true };
+  // A canonical project name is the project's, whatever words it shares with Kubernetes.
+  const rank = (side: SideReading): number => (side.canonicalProject ? NAMING_RANK.none : NAMING_RANK[side.named.level]);
+  const leftRank = rank(left);
+  const rightRank = rank(right);
+  if (leftRank === rightRank) {
+    if (leftRank === NAMING_RANK.none) return { kind: 'no-kubernetes' };
+    return leftRank === NAMING_RANK.concept ? { kind: 'within-kubernetes' } : { kind: 'both-mention' };
+  }
+  const kubernetes = leftRank > rightRank ? left : right;
+  return { kind: 'mapping', kubernetes: kubernetes === left ? 'left' : 'right', strong: kubernetes.named.strong };
 }
 
 interface Oriented {
   pair: Pair;
   kubernetes: 'left' | 'right';
   confident: boolean;
+  /** The Kubernetes side only mentions concepts inside a name of its own ("Sidecar Injector"): a mapping only in a mapping context. */
+  mentionsOnly: boolean;
 }
 
 /** Where a group of blocks stands: the headings above it and the paragraph that leads into it. */
@@ -262,9 +301,23 @@ function nameWords(text: string, span: Span, position: Position): { words: Word[
 function sideSpan(text: string, span: Span, position: Position): Span | undefined {
   const { words, start, end } = nameWords(text, span, position);
   const rest = words.slice(end);
-  if (position !== 'first' && rest.length > 0 && !RELATIVE_PRONOUNS.has(rest[0]!.word) && !rest.every((word) => TRAILING_ADVERBS.has(word.word))) return undefined;
+  if (position !== 'first' && rest.length > 0 && !RELATIVE_PRONOUNS.has(rest[0]!.word) && !rest.every((word) => TRAILING_ADVERBS.has(word.word)) && !isPlacePhrase(words, start, end)) return undefined;
   if (!namesOneThing(words, start, end)) return undefined;
   return wordSpan(text, words, start, end);
+}
+
+/**
+ * "Pods → Agents across nodes": a short name followed by where it is, which ends the clause. The
+ * sentence around the arrow goes on ("the scheduler places Pods → Agents across nodes"), and the
+ * arrow annotates the name before it with its counterpart.
+ */
+function isPlacePhrase(words: readonly Word[], start: number, end: number): boolean {
+  const rest = words.slice(end);
+  if (end - start > MAX_NAME_WORDS_BEFORE_PLACE || rest.length < 2 || rest.length > MAX_PLACE_WORDS + 1) return false;
+  if (!PLACE_PREPOSITIONS.has(rest[0]!.word)) return false;
+  // "Moving in…", "Deployed on…": a participle is a verb, not a name.
+  if (/^\p{L}+(?:ing|ed)$/u.test(words[start]!.word)) return false;
+  return rest.slice(1).every((word) => !STOP_WORDS.has(word.word) || DETERMINERS.has(word.word));
 }
 
 /**
@@ -313,34 +366,27 @@ class Detector {
   side(text: string, span: Span | undefined): Side | undefined {
     if (!span) return undefined;
     const name = text.slice(span.from, span.to);
-    const side: Side = {
+    return {
       ...span,
       text: name,
+      named: this.detection.vocabulary.namedConcepts(name),
       canonicalKubernetes: this.kubernetesNames.has(name),
       canonicalProject: this.projectNames.has(name),
     };
-    const concept = this.detection.vocabulary.resolve(name);
-    if (concept) side.concept = concept;
-    return side;
-  }
-
-  private isKubernetes(side: Side): boolean {
-    return side.canonicalKubernetes || (side.concept !== undefined && !side.canonicalProject);
   }
 
   /** Which side of a pair is the Kubernetes one, and how sure that is, if it can be told. */
   orient(pair: Pair, mentionsKubernetes: boolean): Oriented | undefined {
     const left = this.side(pair.block.text, this.span(pair, 'left'));
     const right = this.side(pair.block.text, this.span(pair, 'right'));
-    if (!left || !right) return undefined;
-    const leftCanonical = left.canonicalKubernetes || right.canonicalProject;
-    const rightCanonical = right.canonicalKubernetes || left.canonicalProject;
-    if (leftCanonical !== rightCanonical) return { pair, kubernetes: leftCanonical ? 'left' : 'right', confident: true };
-    const leftIs = this.isKubernetes(left);
-    const rightIs = this.isKubernetes(right);
-    if (leftIs === rightIs) return undefined;
-    const concept = (leftIs ? left : right).concept;
-    return { pair, kubernetes: leftIs ? 'left' : 'right', confident: mentionsKubernetes || concept?.strong === true };
+    // "Docker/rkt → Kubernetes → Helm", "Kubernetes → AgentOps": about Kubernetes itself, not one of its concepts.
+    if (!left || !right || isKubernetesItself(left.text) || isKubernetesItself(right.text)) return undefined;
+    const kind = classifyPair(left, right);
+    if (kind.kind !== 'mapping') return undefined;
+    const side = kind.kubernetes === 'left' ? left : right;
+    const canonical = side.canonicalKubernetes || (kind.kubernetes === 'left' ? right : left).canonicalProject;
+    const mentionsOnly = !canonical && side.named.level === 'mentions';
+    return { pair, kubernetes: kind.kubernetes, confident: canonical || (!mentionsOnly && (mentionsKubernetes || kind.strong)), mentionsOnly };
   }
 
   /** The span of one side of a pair: the concept it names if any, else its name; none when the side is not a name. */
@@ -387,7 +433,8 @@ class Detector {
     const promote = inMappingContext && oriented.size >= 2 && oriented.size * 2 >= pairs.length;
     const statements: MappingStatement[] = [];
     for (const pair of pairs) {
-      const direction = oriented.get(pair)?.kubernetes ?? (promote && pair.chainLength === 2 ? majority : undefined);
+      const result = oriented.get(pair);
+      const direction = result && (!result.mentionsOnly || inMappingContext) ? result.kubernetes : promote && pair.chainLength === 2 ? majority : undefined;
       if (direction === undefined) continue;
       const statement = this.statement(pair, direction, inMappingContext);
       if (statement) statements.push(statement);
@@ -424,9 +471,10 @@ class Detector {
     if (isAttributeColumn(columns.projectHeader, body.map((row) => row[projectColumn]?.text.trim() ?? ''))) return none;
     if (namedColumn < 0 && !this.firstColumnMapping(body, columns)) return none;
     const found: MappingsFound = { statements: [], unreadable: [] };
+    const reading = { named: (text: string) => this.detection.vocabulary.namedConcepts(text), isProjectName: (text: string) => this.projectNames.has(text) };
     body.forEach((row, index) => {
       const rowNode = table.children[index + 1]!;
-      const result = readRow(row, columns, { start: rowNode.position?.start.offset ?? -1, end: rowNode.position?.end.offset ?? -1 });
+      const result = readRow(row, columns, { start: rowNode.position?.start.offset ?? -1, end: rowNode.position?.end.offset ?? -1 }, reading);
       if ('statement' in result) found.statements.push(result.statement);
       else if (result.unreadable) found.unreadable.push(result.unreadable);
     });
@@ -444,7 +492,7 @@ class Detector {
       const project = row[columns.project] && cellSide(row[columns.project]);
       if (!kubernetes || !project || !isCellName(project.text)) return [];
       const side = this.side(row[columns.kubernetes]!.text, trimmedSpan(row[columns.kubernetes]!.text));
-      const known = side !== undefined && (side.canonicalKubernetes || (side.concept !== undefined && !side.canonicalProject)) ? side : undefined;
+      const known = side !== undefined && (side.canonicalKubernetes || (side.named.level === 'concept' && !side.canonicalProject)) ? side : undefined;
       return [{ project, known }];
     });
     if (pairs.length * 2 < body.length) return false;
@@ -492,37 +540,46 @@ function isAttributeColumn(header: string, cells: readonly string[]): boolean {
   if (ATTRIBUTE_HEADER.test(header)) return true;
   const filled = cells.filter((cell) => cell !== '');
   if (filled.length === 0) return false;
-  if (filled.filter((cell) => VALUE_CELL.test(cell)).length * 2 >= filled.length) return true;
+  if (filled.filter((cell) => VALUE_CELL.test(cell) || EXPRESSION_CELL.test(cell)).length * 2 >= filled.length) return true;
   return filled.length >= 3 && new Set(filled.map((cell) => cell.toLowerCase())).size * 2 <= filled.length;
 }
 
-/** A Kubernetes cell that describes ("restarting failed containers", "scheduling Pods onto nodes") rather than names. */
-function isDescription(text: string): boolean {
+/** A Kubernetes side that describes ("restarting failed containers", "scheduling Pods onto nodes") rather than names. */
+export function isDescription(text: string): boolean {
   const words = text.split(/\s+/);
   return !isCellName(text) || (words.length > 1 && /^\p{Ll}+(?:ing|ed)$/u.test(words[0]!));
 }
 
 /** One body row of a mapping table: a statement, an unreadable row, or nothing (a row that names Kubernetes itself). */
-function readRow(row: readonly ProseBlock[], columns: TableColumns, range: { start: number; end: number }): { statement: MappingStatement } | { unreadable?: UnreadableRow } {
+function readRow(
+  row: readonly ProseBlock[],
+  columns: TableColumns,
+  range: { start: number; end: number },
+  reading: { named: (text: string) => NamedConcepts; isProjectName: (text: string) => boolean },
+): { statement: MappingStatement } | { unreadable?: UnreadableRow } {
   const kubernetesCell = row[columns.kubernetes];
   const projectCell = row[columns.project];
-  const kubernetes = kubernetesCell && cellSide(kubernetesCell);
+  // A cell that describes ("Pod scheduling to Nodes", "API server logs, events") is read for the concepts it names.
+  const kubernetes = kubernetesCell && (cellSide(kubernetesCell) ?? (isDescription(kubernetesCell.text.trim()) ? describingSide(kubernetesCell) : undefined));
   const unreadable = (reason: string, side?: MappingSide): { unreadable: UnreadableRow } => ({ unreadable: { ...range, reason, ...(side ? { kubernetes: side } : {}) } });
   /** Why a cell is no name: empty, or a description (quoted, cut to a readable length). */
   const notAName = (header: string, cell: ProseBlock | undefined): string => {
     const text = (cell?.text ?? '').replace(/\uFFFC/gu, '…').replace(/\s+/gu, ' ').trim();
     return text === '' ? `the ${header} cell is empty` : `the ${header} cell describes rather than names ("${text.length > 60 ? `${text.slice(0, 57)}…` : text}")`;
   };
-  if (!kubernetes || isDescription(kubernetes.text)) return unreadable(notAName(columns.kubernetesHeader, kubernetesCell));
+  if (!kubernetes || (isDescription(kubernetes.text) && reading.named(kubernetes.text).level === 'none')) return unreadable(notAName(columns.kubernetesHeader, kubernetesCell));
   if (isKubernetesItself(kubernetes.text)) return {};
   const project = projectCell && cellSide(projectCell);
   if (!project || !isCellName(project.text)) return unreadable(notAName(columns.projectHeader, projectCell), kubernetes);
+  // "| Deployment | ReplicaSet |": both cells are Kubernetes, a relation inside it, not a counterpart.
+  const projectNamed = reading.named(project.text);
+  if (projectNamed.level === 'concept' && projectNamed.strong && !reading.isProjectName(project.text)) return {};
   return { statement: { kubernetes, project, source: 'table', inMappingContext: true } };
 }
 
 /** Which concept a side names, whatever it is written as ("Pods", "pod", "kube-apiserver" = "API Server"). */
 function conceptIdentity(side: Side): string {
-  return side.concept ? side.concept.names.join(' + ') : conceptKey(cleanConceptPhrase(side.text));
+  return side.named.level !== 'none' ? side.named.names.join(' + ') : conceptKey(cleanConceptPhrase(side.text));
 }
 
 /**
@@ -599,6 +656,17 @@ function trimmedSpan(text: string): Span | undefined {
   if (!/[\p{L}\p{N}]/u.test(name) || name.split(/\s+/).length > MAX_SIDE_WORDS) return undefined;
   if (/^(?:yes|no|n\/a|none|tbd|-+|—|✓|✔|✗|✘|x)$/iu.test(name) || /[.!?]\s/u.test(name)) return undefined;
   return { from, to };
+}
+
+/** The whole text of a cell that describes, for the concepts it names: without surrounding whitespace and emphasis. */
+function describingSide(cell: ProseBlock): MappingSide | undefined {
+  let from = 0;
+  let to = cell.text.length;
+  while (from < to && /[\s*_~"'“”\uFFFC]/u.test(cell.text[from]!)) from++;
+  while (to > from && /[\s*_~"'“”.\uFFFC]/u.test(cell.text[to - 1]!)) to--;
+  if (from >= to) return undefined;
+  const range = sourceRange(cell, from, to);
+  return range && { text: cell.text.slice(from, to), ...range };
 }
 
 function cellSide(cell: ProseBlock): MappingSide | undefined {

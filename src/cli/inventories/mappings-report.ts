@@ -87,11 +87,12 @@ export function buildMappingsReport({ files, shown = () => true, vocabulary, can
   const reported = located.filter((statement) => shown(statement.file));
   const groups = new Map<string, ConceptGroup>();
   for (const statement of reported) {
-    const hit = vocabulary.resolve(statement.kubernetes.text);
+    const named = vocabulary.namedConcepts(statement.kubernetes.text);
+    const known = named.level !== 'none';
     const key = kubernetesKey(statement.kubernetes.text, vocabulary);
     let group = groups.get(key);
     if (!group) {
-      group = { concept: hit ? hit.names.join(' + ') : statement.kubernetes.text, known: hit !== undefined, nearest: hit ? [] : vocabulary.nearest(statement.kubernetes.text), statements: [] };
+      group = { concept: known ? named.names.join(' + ') : statement.kubernetes.text, known, nearest: known ? [] : vocabulary.nearest(statement.kubernetes.text), statements: [] };
       groups.set(key, group);
     }
     const reported: ReportedStatement = { kubernetes: statement.kubernetes.text, project: statement.project.text, file: statement.file, line: statement.line, column: columns.get(statement)!, source: statement.source };
