@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineFileRule } from '../src/core/rule.js';
 import { kubernetesConcepts, type ConceptVocabulary } from '../src/terms/concepts.js';
 import { documentHistory, historyOptionSchema } from '../src/terms/history.js';
-import { findMappings, isDescription, type MappingSide } from '../src/terms/mapping-statements.js';
+import { findMappings, sideConcepts, type MappingSide } from '../src/terms/mapping-statements.js';
 
 const optionsSchema = z.strictObject({
   vocabulary: z
@@ -59,8 +59,7 @@ export default defineFileRule<Options>({
     const sides: MappingSide[] = [...found.statements.map((statement) => statement.kubernetes), ...found.unreadable.flatMap((row) => (row.kubernetes ? [row.kubernetes] : []))];
     for (const side of sides.sort((a, b) => a.start - b.start)) {
       // A name must be a concept ("Pod Manager" is none); a description that names one ("Pod scheduling to Nodes") invents nothing.
-      const named = vocabulary.namedConcepts(side.text);
-      if (named.level === 'concept' || (named.level === 'mentions' && isDescription(side.text))) continue;
+      if (sideConcepts(side.text, vocabulary).length > 0) continue;
       const nearest = vocabulary.nearest(side.text);
       report({
         messageId: 'unknown',

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ConceptVocabulary } from './concepts.js';
-import { sameName, singularNameKey, type MappingStatement } from './mapping-statements.js';
+import { sameName, sideConcepts, singularNameKey, type MappingStatement } from './mapping-statements.js';
 
 const namesSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
@@ -44,12 +44,13 @@ export type MappingFinding =
   | { kind: 'conflictsProject'; statement: LocatedStatement; other: LocatedStatement };
 
 /**
- * The Kubernetes concepts a side names, as keys: the vocabulary's names of every concept it names
- * ("Pod scheduling to Nodes" → pod, node), else the side's own name (an invented concept).
+ * The Kubernetes concepts a side names, as keys: the vocabulary's names of every concept it is or
+ * describes ("Pods" → pod, "Pod scheduling to Nodes" → pod, node), else the side's own name: an
+ * invented concept, even one that borrows a word ("Pod Manager" is not the Pod).
  */
 export function kubernetesIds(text: string, vocabulary: ConceptVocabulary): string[] {
-  const named = vocabulary.namedConcepts(text);
-  return named.level === 'none' ? [singularNameKey(text)] : [...new Set(named.names.map((name) => name.toLowerCase()))].sort();
+  const names = sideConcepts(text, vocabulary);
+  return names.length === 0 ? [singularNameKey(text)] : [...new Set(names.map((name) => name.toLowerCase()))].sort();
 }
 
 /** What identifies the Kubernetes side of a statement: the set of concepts it names ("node + pod"). */
@@ -113,12 +114,18 @@ function againstCanonical(statements: readonly LocatedStatement[], canonical: re
 
 /**
  * How much a set of statements that say the same thing weighs: how many they are, then how many
- * were made in a mapping context (a table, a mapping list) rather than running text, then how
- * many name a real Kubernetes concept. A typo ("Schedulator") or a sentence that only reads like
+ * name real Kubernetes concepts, then how many were made in a section about mappings (the
+ * repository's mapping page), then in a mapping context (a table, a mapping list) rather than
+ * running text. A typo ("Schedulator") or a sentence that only reads like
  * a mapping does not outvote a mapping table.
  */
 function standing(list: readonly LocatedStatement[], vocabulary: ConceptVocabulary): number[] {
-  return [list.length, list.filter((statement) => statement.inMappingContext).length, list.filter((statement) => vocabulary.namedConcepts(statement.kubernetes.text).level !== 'none').length];
+  return [
+    list.length,
+    list.filter((statement) => sideConcepts(statement.kubernetes.text, vocabulary).length > 0).length,
+    list.filter((statement) => statement.inMappingSection).length,
+    list.filter((statement) => statement.inMappingContext).length,
+  ];
 }
 
 function outweighs(a: readonly number[], b: readonly number[]): number {

@@ -58,6 +58,11 @@ export interface MappingStatement {
   source: MappingSource;
   /** Made in a mapping table, a mapping list or a section about mappings, not in running text. */
   inMappingContext: boolean;
+  /**
+   * Made under a heading, or after a lead-in, that announces mappings ("Kubernetes Mappings"): the
+   * place a repository states its mapping, which outweighs a table or list elsewhere in a conflict.
+   */
+  inMappingSection?: true;
 }
 
 /** A row of a mapping table that states no mapping that can be compared, and why. */
@@ -344,7 +349,7 @@ function conceptSpan(text: string, span: Span, position: Position, vocabulary: C
   if (position !== 'middle') for (let cut = 1; cut < end - start; cut++) candidates.push(position === 'first' ? [start + cut, end] : [start, end - cut]);
   for (const [from, to] of candidates) {
     const candidate = wordSpan(text, words, from, to);
-    if (candidate && vocabulary.resolve(text.slice(candidate.from, candidate.to))) return candidate;
+    if (candidate && vocabulary.namedConcepts(text.slice(candidate.from, candidate.to)).level === 'concept') return candidate;
   }
   return undefined;
 }
@@ -542,6 +547,16 @@ function isAttributeColumn(header: string, cells: readonly string[]): boolean {
   if (filled.length === 0) return false;
   if (filled.filter((cell) => VALUE_CELL.test(cell) || EXPRESSION_CELL.test(cell)).length * 2 >= filled.length) return true;
   return filled.length >= 3 && new Set(filled.map((cell) => cell.toLowerCase())).size * 2 <= filled.length;
+}
+
+/**
+ * The Kubernetes concepts a Kubernetes side stands for: those it is ("Pods", "API server logs,
+ * events", "PodIP"), or those a description of it names ("Pod scheduling to Nodes"); none for a
+ * name of its own that only borrows a word ("Pod Manager", "Sidecar Injector").
+ */
+export function sideConcepts(text: string, vocabulary: ConceptVocabulary): string[] {
+  const named = vocabulary.namedConcepts(text);
+  return named.level === 'concept' || (named.level === 'mentions' && isDescription(text)) ? named.names : [];
 }
 
 /** A Kubernetes side that describes ("restarting failed containers", "scheduling Pods onto nodes") rather than names. */
@@ -816,6 +831,10 @@ function collectMappings(tree: Root, source: string, detection: MappingDetection
   const headings: string[] = [];
   const headingContext = (): string => headings.filter(Boolean).join('\n');
   const stack: { node: Nodes; previous: RootContent | undefined }[] = [{ node: tree, previous: undefined }];
+  const add = (found: readonly MappingStatement[], headingText: string, leadIn: string): void => {
+    const inSection = found.length > 0 && (announcesMappings(headingText) || announcesMappings(leadIn));
+    for (const statement of found) statements.push(inSection ? { ...statement, inMappingSection: true } : statement);
+  };
   const pushChildren = (children: readonly RootContent[]): void => {
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, previous: children[i - 1] });
   };
@@ -825,23 +844,23 @@ function collectMappings(tree: Root, source: string, detection: MappingDetection
       case 'heading': {
         const block = proseOf(node, source, { inlineCode: 'names' });
         headings.length = node.depth - 1;
-        statements.push(...detector.group([block], { headings: headingContext(), leadIn: '' }));
+        add(detector.group([block], { headings: headingContext(), leadIn: '' }), headingContext(), '');
         headings[node.depth - 1] = block.text;
         break;
       }
       case 'paragraph':
-        statements.push(...detector.group([proseOf(node, source, { inlineCode: 'names' })], { headings: headingContext(), leadIn: leadInOf(previous, source) }));
+        add(detector.group([proseOf(node, source, { inlineCode: 'names' })], { headings: headingContext(), leadIn: leadInOf(previous, source) }), headingContext(), leadInOf(previous, source));
         break;
       case 'table': {
         const found = detector.table(node, source);
-        statements.push(...found.statements);
+        add(found.statements, headingContext(), leadInOf(previous, source));
         unreadable.push(...found.unreadable);
         break;
       }
       case 'list': {
         const items = listItems(node, source);
         const itemOf = new Map(items.flatMap((blocks, item) => blocks.map((block) => [block, item] as const)));
-        statements.push(...detector.group(items.flat(), { headings: headingContext(), leadIn: leadInOf(previous, source), items: { count: items.length, itemOf } }));
+        add(detector.group(items.flat(), { headings: headingContext(), leadIn: leadInOf(previous, source), items: { count: items.length, itemOf } }), headingContext(), leadInOf(previous, source));
         // The paragraphs of the items were the list's group; what else they hold is walked on its own.
         const rest: { node: RootContent; previous: RootContent | undefined }[] = [];
         for (const item of node.children) item.children.forEach((child, i) => child.type !== 'paragraph' && rest.push({ node: child, previous: item.children[i - 1] }));

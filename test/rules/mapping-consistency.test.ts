@@ -166,21 +166,21 @@ runRuleTests(rule, {
         'd.md': '- Containers → Sessions\n- Pods → Errands\n',
       },
       errors: [
-        { file: 'a.md', messageId: 'conflictsKubernetes', line: 3, column: 8, message: 'Pods is mapped to "Workflows" here, but to "Tasks" in b.md:1.' },
+        // a.md and c.md are both sections about mappings: neither outweighs the other.
+        { file: 'a.md', messageId: 'conflictsKubernetes', line: 3, column: 8, message: 'Pods is mapped to "Workflows" here, but to "Chores" in c.md:3.' },
         { file: 'b.md', messageId: 'conflictsKubernetes', line: 1, column: 34, message: 'Pods is mapped to "Tasks" here, but to "Workflows" in a.md:3.' },
         { file: 'c.md', messageId: 'conflictsKubernetes', line: 3, column: 10, message: 'Pods is mapped to "Chores" here, but to "Workflows" in a.md:3.' },
         { file: 'd.md', messageId: 'conflictsKubernetes', line: 2, column: 10, message: 'Pods is mapped to "Errands" here, but to "Workflows" in a.md:3.' },
       ],
     },
     {
-      name: 'the right side ends before a relative clause or a closing "instead"; running text is held to the mapping it names',
+      name: 'the right side ends before a relative clause or a closing "instead"; running text is held to the mapping it names; a section about mappings outweighs a table elsewhere',
       code: {
         'a.md': '## Data Plane Mappings\n\n- A pod corresponds to an agent session: the unit that is scheduled.\n- A volume corresponds to a workspace that a session may read and write.\n',
         'b.md': '| Kubernetes | AgentOps |\n| --- | --- |\n| Volumes | Context Bundles |\n| Pods | Agent Sessions |\n',
         'c.md': 'Some teams say a pod is like a Scratch Disk instead.\n',
       },
       errors: [
-        { file: 'a.md', messageId: 'conflictsKubernetes', line: 4, column: 29, endColumn: 38, message: 'volume is mapped to "workspace" here, but to "Context Bundles" in b.md:3.' },
         { file: 'b.md', messageId: 'conflictsKubernetes', line: 3, column: 13, message: 'Volumes is mapped to "Context Bundles" here, but to "workspace" in a.md:4.' },
         { file: 'c.md', messageId: 'conflictsKubernetes', line: 1, column: 32, endColumn: 44, message: 'pod is mapped to "Scratch Disk" here, but to "agent session" in a.md:3.' },
       ],
