@@ -44,6 +44,23 @@ const NOT_MAPPINGS = [
   '| ConfigMaps | namespace | yes |',
   '',
 ].join('\n');
+/** Pages of humanlayer/12-factor-agents with the mapping conflicts of issue 21 planted (fixtures/accuracy/agent-framework). */
+const agentFramework = Object.fromEntries(
+  ['docs/kubernetes-mappings.md', 'content/factor-05-unify-execution-state.md', 'content/factor-06-launch-pause-resume.md', 'content/factor-10-small-focused-agents.md', 'content/factor-11-trigger-from-anywhere.md'].map((file) => [
+    file,
+    readFileSync(new URL(`../../fixtures/accuracy/agent-framework/${file}`, import.meta.url), 'utf8'),
+  ]),
+);
+/** The false positives of issue 21 in kubernetes/enhancements KEPs, beside a mapping page that maps Pods and Nodes. */
+const KEP_SNIPPETS = {
+  'docs/mapping.md': '# Kubernetes Mappings\n\n| Kubernetes | Agents |\n| --- | --- |\n| Pods | Workflows |\n| Nodes | Runners |\n| Containers | Sessions |\n| ReplicaSets | Pools |\n',
+  'keps/536/README.md': 'In order to handle headless services, the DNS server needs to know the node corresponding to the client IP address in the DNS request - i.e, it needs to map PodIP -> Node.\n',
+  'keps/replica/README.md': 'The controller stamps out objects the same way as the existing `ReplicaSet.spec.template` -> `Pod` pattern.\n',
+  'keps/2570/README.md':
+    'Brief map as follows:\n| type | memory.min | memory.high |\n| -------- | -------- | -------- |\n| container | requests.memory | limits.memory/node allocatable memory * memory throttling factor |\n| pod | sum(requests.memory) | N/A |\n| node | pods, kube-reserved, system-reserved | N/A |\n',
+  'keps/2570/v1.22.md':
+    'Brief map as follows:\n| type | memory.min | memory.high |\n| -------- | -------- | -------- |\n| container | requests.memory | limits.memory/node allocatable memory * memory throttling factor |\n| pod | sum(requests.memory) | n |\n| node | n/a | pods, kube-reserved, system-reserved | n |\n',
+};
 const agentMapping = [
   { kubernetes: 'Pods', project: 'Agent runs' },
   { kubernetes: 'Services', project: 'Tool endpoints' },
@@ -59,6 +76,7 @@ const mapping = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'issue 21: a lookup (map PodIP -> Node), a Kubernetes-to-Kubernetes arrow and a table of cgroup values in KEPs are not mappings', code: KEP_SNIPPETS },
     { name: 'documents that agree', code: { 'a.md': '| Kubernetes | Ours |\n| --- | --- |\n| Pods | Workflows |\n| etcd | Git |\n', 'b.md': 'Pods are like workflows, and etcd → Git.\n' } },
     { name: 'analogies, process flows and Kubernetes-internal chains are not mappings', code: { 'history.md': fixture('docs/history.md'), 'a.md': '- Pods → Tasks\n' } },
     { name: 'arrows in code are not mappings', code: { 'a.md': 'Pods → Workflows.\n', 'b.md': '```text\nPods → Tasks\n```\n\nRun `Pods → Tasks`.\n' } },
@@ -134,6 +152,23 @@ runRuleTests(rule, {
     { name: 'mapping tables in an archive can be switched off', code: { 'a.md': 'Pods → Workflows.\n', '_archived/old.md': 'Pods → Jobs.\n' }, setup: { overrides: [{ files: ['_archived/**'], rules: { 'mapping-consistency': 'off' } }] } },
   ],
   invalid: [
+    {
+      name: 'issue 21: conflicts planted in 12-factor-agents pages (a table row, an arrow in a list, an arrow and "maps to" in prose, rows that describe) are found, the mapping page is not blamed',
+      code: agentFramework,
+      errors: [
+        { file: 'content/factor-05-unify-execution-state.md', messageId: 'conflictsProject', line: 46, column: 16, message: '"Audit Logs" is mapped from etcd here, but from API server logs, events in docs/kubernetes-mappings.md:21.' },
+        { file: 'content/factor-06-launch-pause-resume.md', messageId: 'conflictsKubernetes', line: 31, column: 44, severity: 'warn', message: 'Pods is mapped to "Agents" here, but to "Workflows" in docs/kubernetes-mappings.md:11.' },
+        { file: 'content/factor-06-launch-pause-resume.md', messageId: 'conflictsKubernetes', line: 32, column: 39, severity: 'warn', message: 'Deployment is mapped to "Agent Release" here, but to "Agent Rollouts" in docs/kubernetes-mappings.md:12.' },
+        { file: 'content/factor-10-small-focused-agents.md', messageId: 'conflictsProject', line: 47, column: 24, message: '"Process Scheduling" is mapped from kube-proxy here, but from Pod scheduling to Nodes in docs/kubernetes-mappings.md:20.' },
+        {
+          file: 'content/factor-11-trigger-from-anywhere.md',
+          messageId: 'conflictsProject',
+          line: 24,
+          column: 20,
+          message: '"Human Approval" is mapped from a Job that polls for answers here, but from an admission webhook that can reject a request in docs/kubernetes-mappings.md:22.',
+        },
+      ],
+    },
     {
       name: 'fixture framework without a canonical mapping: documents checked against each other',
       code: project,
