@@ -153,6 +153,25 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'issue 21, with a canonical mapping whose Kubernetes side describes: compared by the concepts each side names',
+      code: {
+        'a.md': '| Agent concept | Kubernetes |\n| --- | --- |\n| Process Scheduling | kube-proxy |\n| Process Scheduling | Nodes |\n',
+        'b.md': '- Audit Logs → etcd\n- Audit Logs → Events\n\nOn Kubernetes, the scheduler places Pods → Agents across nodes.\n',
+      },
+      options: {
+        mapping: [
+          { kubernetes: 'Pod scheduling to Nodes', project: 'Process Scheduling' },
+          { kubernetes: 'API server logs, events', project: 'Audit Logs' },
+          { kubernetes: 'Pods', project: 'Workflows' },
+        ],
+      },
+      errors: [
+        { file: 'a.md', messageId: 'contradictsProject', line: 3, column: 24, message: '"Process Scheduling" is the counterpart of Pod scheduling to Nodes in the canonical mapping, not of "kube-proxy".' },
+        { file: 'b.md', messageId: 'contradictsProject', line: 1, column: 16, message: '"Audit Logs" is the counterpart of API server logs, events in the canonical mapping, not of "etcd".' },
+        { file: 'b.md', messageId: 'contradictsKubernetes', line: 4, column: 44, message: 'Pods maps to "Workflows" in the canonical mapping, not to "Agents".' },
+      ],
+    },
+    {
       name: 'issue 21: conflicts planted in 12-factor-agents pages (a table row, an arrow in a list, an arrow and "maps to" in prose, rows that describe) are found, the mapping page is not blamed',
       code: agentFramework,
       errors: [
