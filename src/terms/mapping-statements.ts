@@ -42,7 +42,30 @@
 import type { List, Nodes, Root, RootContent, Table } from 'mdast';
 import { proseOf, type ProseBlock, sourceRange } from '../markdown/prose.js';
 import { cleanConceptPhrase, conceptKey, type ConceptVocabulary, type NamedConcepts } from './concepts.js';
-import { EXPRESSION_CELL, MAX_NAME_WORDS_BEFORE_PLACE, MAX_PLACE_WORDS, NAMING_RANK, PLACE_PREPOSITIONS } from './mapping-model.js';
+import {
+  ATTRIBUTE_HEADER,
+  CONJUNCTIONS,
+  DETERMINERS,
+  EXPRESSION_CELL,
+  MAPPING_CONTEXT,
+  MAX_NAME_WORDS_BEFORE_PLACE,
+  MAX_PLACE_WORDS,
+  MAX_SIDE_WORDS,
+  MENTIONS_KUBERNETES,
+  MIN_FIRST_COLUMN_CONCEPTS,
+  NAMING_RANK,
+  NOTES_HEADER,
+  PLACE_PREPOSITIONS,
+  QUANTITIES,
+  RELATIVE_PRONOUNS,
+  SIDE_WORDS,
+  STOP_WORDS,
+  SUBORDINATORS,
+  TRAILING_ADVERBS,
+  VALUE_CELL,
+  VERBS_AND_NOUNS,
+  VERB_OPENERS,
+} from './mapping-model.js';
 
 export interface MappingSide {
   text: string;
@@ -130,42 +153,6 @@ const CLAUSE_BOUNDARY = /[.;!?:](?=\s|$)|[,()[\]|"“”\uFFFC\u2028]|\s[—–]
 const LINE_BREAK = /\r?\n/gu;
 /** ", a tool list and a model", ", sandboxes, or tools": the items after the first one of a list. */
 const LIST_CONTINUATION = /^,\s*(?:[^,]+,\s*)*[^,]*?\s(?:and|or)\s+\S/u;
-const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'your', 'its', 'their', 'this', 'these', 'those', 'each', 'every', 'all', 'some']);
-/** Words that are not part of a name: verbs, prepositions, pronouns, sentence adverbs, question words. */
-const STOP_WORDS = new Set([
-  'in', 'on', 'at', 'for', 'with', 'which', 'who', 'that', 'when', 'where', 'because', 'so', 'to', 'via', 'by', 'while', 'as', 'is', 'are', 'was',
-  'were', 'be', 'been', 'being', 'am', 'map', 'maps', 'mapped', 'like', 'than', 'then', 'from', 'into', 'onto', 'of', 'it', 'they', 'we', 'you', 'he',
-  'she', 'i', 'become', 'becomes', 'means', 'uses', 'runs', 'does', 'do', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should',
-  'shall', 'must', 'may', 'might', 'need', 'needs', 'get', 'gets', 'go', 'goes', 'make', 'makes', 'let', 'lets', 'also', 'just', 'only', 'not',
-  'here', 'there', 'now', 'inside', 'within', 'under', 'over', 'across', 'between', 'after', 'before', 'during', 'instead', 'too', 'again',
-  'respectively', 'either', 'though', 'say', 'says', 'said', 'call', 'calls', 'called', 'how', 'what', 'why', 'whether', 'if', 'typically',
-  'usually', 'often', 'always', 'never', 'sometimes', 'generally', 'normally',
-]);
-/** Words of STOP_WORDS that are also nouns in a name ("Agent runs", "Tool calls", "Maps"). */
-const VERBS_AND_NOUNS = new Set(['map', 'maps', 'uses', 'runs', 'needs', 'gets', 'makes', 'lets', 'calls', 'means', 'says', 'like', 'become', 'becomes']);
-/** Words that may close a clause after the name on the right: "a Pod is like a Task Run instead". */
-const TRAILING_ADVERBS = new Set(['instead', 'too', 'also', 'here', 'there', 'now', 'then', 'again', 'respectively']);
-/** Words that open a relative clause, which describes the name before it: "a workspace that a session may write". */
-const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whose', 'where']);
-/** Words that end the left side of a pair ("…, and Pods → Workflows") but may join a name on the right ("Git and Codex"). */
-const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
-const MAX_SIDE_WORDS = 6;
-/** Words after which the next word is a verb: "to start the pod", "must restart the node". */
-const VERB_OPENERS = new Set(['to', 'can', 'could', 'will', 'would', 'should', 'shall', 'must', 'may', 'might', 'do', 'does', 'did']);
-/** Words that open a condition or a step of a process: "When a gate fails -> the Pod is rejected". */
-const SUBORDINATORS = new Set(['when', 'whenever', 'if', 'unless', 'once', 'after', 'before', 'because', 'while', 'until']);
-/** Words that count rather than name: "one Service", "N objects", "multiple Pods". */
-const QUANTITIES = /^(?:\d+|one|two|three|four|five|ten|n|m|k|many|multiple|several|zero|no|some|few|more|fewer)$/;
-/** A first-column table with fewer distinct concepts is as likely a list of examples as a mapping. */
-const MIN_FIRST_COLUMN_CONCEPTS = 3;
-const MENTIONS_KUBERNETES = /\b(?:kubernetes|k8s)\b/i;
-/**
- * Words that announce a mapping: "Kubernetes Mappings", "How AgentOps maps to Kubernetes", "In
- * the analogy", "counterparts", "in Kubernetes terms". A bare "map" is left out: Kubernetes
- * documents use it for the data structure ("Map fields", "List of Maps").
- */
-const MAPPING_CONTEXT = /\b(?:mappings?|(?:maps?|mapped|mapping)\s+(?:on)?to|analog(?:y|ies|ue|ues|ous)|counterparts?)\b|\b(?:kubernetes|k8s)\s+(?:terms|parlance|speak)\b/i;
-const NOTES_HEADER = /^(?:notes?|description|why|details?|examples?|comments?|explanation|rationale|purpose|role)$/i;
 
 interface Span {
   from: number;
@@ -516,13 +503,6 @@ interface TableColumns {
   projectHeader: string;
 }
 
-/** What a header may say besides "Kubernetes" and still name the Kubernetes side: "Kubernetes concept", "In K8s", "Kubernetes (K8s)". */
-const SIDE_WORDS = new Set([
-  'in', 'the', 'a', 's', 'concept', 'concepts', 'term', 'terms', 'terminology', 'name', 'names', 'component', 'components', 'object', 'objects', 'resource',
-  'resources', 'kind', 'kinds', 'primitive', 'primitives', 'feature', 'features', 'equivalent', 'equivalents', 'analog', 'analogue', 'analogs', 'analogues',
-  'counterpart', 'counterparts', 'side', 'world', 'idea', 'ideas', 'abstraction', 'abstractions', 'construct', 'constructs', 'entity', 'entities', 'part',
-  'parts', 'piece', 'pieces', 'what', 'calls', 'call', 'it', 'has', 'have',
-]);
 
 /** Whether a header cell names the Kubernetes side of a mapping ("Kubernetes", "K8s concept"), not a column about something else ("Kubernetes Slack ID"). */
 function namesKubernetesSide(header: string): boolean {
@@ -530,12 +510,6 @@ function namesKubernetesSide(header: string): boolean {
   const words = header.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && word !== 'kubernetes' && word !== 'k8s');
   return words.every((word) => SIDE_WORDS.has(word));
 }
-
-/** Headers of columns that hold attributes of what the first column names, not its counterpart. */
-const ATTRIBUTE_HEADER =
-  /^(?:types?|scope|required|optional|default(?:\s+values?)?|values?|versions?|status|state|stability|namespaced|short\s*names?|plural|api\s*groups?|groups?|kinds?|format|since|added|deprecated|supported|support|yes\s*\/\s*no)$/i;
-/** Cells that hold a value rather than a name: yes/no, a type, a number, a version. */
-const VALUE_CELL = /^(?:yes|no|true|false|y|n|✓|✔|✗|✘|x|-+|—|n\/a|none|optional|required|string|integer|int|boolean|bool|map|list|array|object|number|v?\d+(?:\.\d+)*%?)$/i;
 
 /**
  * A column of attributes ("Scope: namespace, cluster", "Type: string, list"): its header names an
