@@ -7,9 +7,11 @@
  *   against the column next to it, or a first column of at least three distinct Kubernetes
  *   concepts, each on one row only, against a second column of distinct names. A column that
  *   repeats a concept or a value ("Pod | Labeled", "Pod | Unlabeled") or holds attributes
- *   (Scope, Type, yes/no) is a catalogue, and a header that uses Kubernetes as a qualifier
- *   ("Kubernetes Slack ID") names no side. In a mapping table every row is a statement or an
- *   unreadable row (a cell that describes instead of naming), never dropped silently;
+ *   (Scope, Type, yes/no) or values (field paths, expressions) is a catalogue, and a header that
+ *   uses Kubernetes as a qualifier ("Kubernetes Slack ID") names no side. In a mapping table
+ *   every row is a statement or an unreadable row, never dropped silently: a Kubernetes cell that
+ *   describes ("Pod scheduling to Nodes") is read for the concepts it names, and a row is
+ *   unreadable when its project cell describes or its Kubernetes cell names nothing;
  * - arrows: `A → B`, `A -> B`, `A ⇒ B`, chained (`A → B → C`), in paragraphs, list items,
  *   headings and parentheses; a line with a reverse or two-way arrow (`←`, `<-`, `<->`, `⇔`)
  *   describes a flow or a dependency and has no mapping;
@@ -24,8 +26,10 @@
  * sentence ("Pods -> Moving to tasks") or a phrase whose object goes on ("corresponds to a given
  * HollowNode known by the Master") is not a mapping.
  *
- * A pair is a mapping only when one side is a Kubernetes concept (or a name of the configured
- * canonical mapping) and the other is not. Pairs whose concept is only an ordinary English word
+ * A pair is a mapping only when one side is Kubernetes and the other is not (classifyPair: each
+ * side is read for the concepts it names, concepts.ts namedConcepts), or a name of the configured
+ * canonical mapping decides. Two Kubernetes sides are a relation or a lookup inside Kubernetes
+ * ("map PodIP -> Node"), two sides that name none a data flow or another domain. Pairs whose concept is only an ordinary English word
  * ("Scheduler", "Images") count when the group they are in (a list, a paragraph) also has a
  * clear one, or when the text or its section headings mention Kubernetes. Chains like
  * "Docker/rkt → Kubernetes → Helm" name no concept and are not mappings.
