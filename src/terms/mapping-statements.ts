@@ -29,8 +29,8 @@
  * A pair is a mapping only when one side is Kubernetes and the other is not (classifyPair: each
  * side is read for the concepts it names, concepts.ts namedConcepts), or a name of the configured
  * canonical mapping decides. Two Kubernetes sides are a relation or a lookup inside Kubernetes
- * ("map PodIP -> Node"), two sides that name none a data flow or another domain. Pairs whose concept is only an ordinary English word
- * ("Scheduler", "Images") count when the group they are in (a list, a paragraph) also has a
+ * ("map PodIP -> Node"), two sides that name none a data flow or another domain. Pairs whose
+ * concept is only an ordinary English word ("Scheduler", "Images") count when the group they are in (a list, a paragraph) also has a
  * clear one, or when the text or its section headings mention Kubernetes. Chains like
  * "Docker/rkt → Kubernetes → Helm" name no concept and are not mappings.
  *
