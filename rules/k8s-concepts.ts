@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineFileRule } from '../src/core/rule.js';
 import { kubernetesConcepts, type ConceptVocabulary } from '../src/terms/concepts.js';
 import { documentHistory, historyOptionSchema } from '../src/terms/history.js';
-import { findMappings, type MappingSide } from '../src/terms/mapping-statements.js';
+import { findMappings, sideConcepts, type MappingSide } from '../src/terms/mapping-statements.js';
 
 const optionsSchema = z.strictObject({
   vocabulary: z
@@ -58,7 +58,8 @@ export default defineFileRule<Options>({
     const found = findMappings(file.tree, file.text, { vocabulary });
     const sides: MappingSide[] = [...found.statements.map((statement) => statement.kubernetes), ...found.unreadable.flatMap((row) => (row.kubernetes ? [row.kubernetes] : []))];
     for (const side of sides.sort((a, b) => a.start - b.start)) {
-      if (vocabulary.resolve(side.text)) continue;
+      // A name must be a concept ("Pod Manager" is none); a description that names one ("Pod scheduling to Nodes") invents nothing.
+      if (sideConcepts(side.text, vocabulary).length > 0) continue;
       const nearest = vocabulary.nearest(side.text);
       report({
         messageId: 'unknown',

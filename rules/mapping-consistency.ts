@@ -4,7 +4,7 @@ import { defineProjectRule } from '../src/core/rule.js';
 import { conceptKey, kubernetesConcepts, type ConceptVocabulary } from '../src/terms/concepts.js';
 import { canonicalEntries, canonicalMappingSchema, comparedStatements, findingReport, kubernetesKey, mappingFindings, projectKey, type LocatedStatement } from '../src/terms/mapping-check.js';
 import { documentHistory, historyOptionSchema, recordsHistoryByPath } from '../src/terms/history.js';
-import { findMappingStatements, type MappingStatement } from '../src/terms/mapping-statements.js';
+import { findMappingStatements, sideConcepts, type MappingStatement } from '../src/terms/mapping-statements.js';
 import { mayMentionAnyKey, mayStateMapping } from '../src/terms/raw-text-superset.js';
 
 const optionsSchema = z.strictObject({
@@ -19,10 +19,10 @@ interface Extracted {
 /** A key as a raw-text test searches for it: a plural in `-ies` ("Policies") holds "polic", not "policy". */
 const searchable = (key: string): string => key.replace(/y$/, '');
 
-/** What a statement naming this Kubernetes concept must contain: a form of each concept it resolves to, or its own key. */
+/** What a statement naming one of these Kubernetes concepts contains: a form of each concept the side names, or its own key. */
 function kubernetesSearchKeys(text: string, vocabulary: ConceptVocabulary): string[] {
-  const hit = vocabulary.resolve(text);
-  return (hit ? hit.names.flatMap((name) => vocabulary.formKeysOf(name)) : [conceptKey(kubernetesKey(text, vocabulary))]).map(searchable);
+  const names = sideConcepts(text, vocabulary);
+  return (names.length > 0 ? names.flatMap((name) => vocabulary.formKeysOf(name)) : [conceptKey(kubernetesKey(text, vocabulary))]).map(searchable);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { editDistance } from '../text/did-you-mean.js';
 import { builtInPack, type Concept } from './packs.js';
+import { ATTRIBUTE_WORDS, MAX_CONCEPT_WORDS } from './mapping-model.js';
 
 export interface ConceptHit {
   /** Display names of the concepts the phrase names (several for "Pods / Containers"). */
@@ -16,6 +17,27 @@ export interface ConceptHit {
    */
   strong: boolean;
 }
+
+/**
+ * What a phrase names of Kubernetes, and how: `concept` when the phrase is a concept, a list of
+ * concepts, an identifier rooted at one (`PodIP`, `ReplicaSet.spec.template`) or a concept and
+ * one of its attributes ("Pod IP", "node name"); `mentions` when concepts stand inside a longer
+ * phrase ("Pod scheduling to Nodes", "API server logs, events", "Tool endpoints"); `none`.
+ */
+export interface NamedConcepts {
+  names: string[];
+  level: 'concept' | 'mentions' | 'none';
+  /** At least one of the names is not an ordinary English word (see ConceptHit.strong). */
+  strong: boolean;
+}
+
+const NAMES_NOTHING: NamedConcepts = { names: [], level: 'none', strong: false };
+/** A word of a phrase: letters and digits, joined by hyphens or apostrophes ("kube-proxy"). */
+const PHRASE_WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+/** An identifier written as code: dotted (`pod.spec`, `ReplicaSet.spec.template`) or camel case (`PodIP`). */
+const IDENTIFIER = /^(?:[\p{L}][\p{L}\p{N}_-]*(?:\.[\p{L}\p{N}_-]+)+|\p{Lu}?\p{Ll}+(?:\p{Lu}+\p{Ll}*|\p{N}+)+)$/u;
+/** The parts of a camel-case word: "PodIP" → Pod, IP; "ServiceAccountName" → Service, Account, Name. */
+const CAMEL_PART = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
 
 const ARTICLES = /^(?:(?:the|a|an|our|your|its|their|each|every|all)\s+)+/i;
 const LEADING_WORDS = /^(?:(?:the|a|an|our|your|its|their|each|every|all|kubernetes'?s?|k8s'?s?)\s+)+/i;
@@ -54,6 +76,7 @@ export class ConceptVocabulary {
   readonly id = nextVocabularyId++;
   /** Phrases recur across a repository (every mapping table names "Pods"): resolve each once. */
   private readonly resolved = new Map<string, ConceptHit | undefined>();
+  private readonly named = new Map<string, NamedConcepts>();
   private readonly byKey = new Map<string, { name: string; strong: boolean }>();
   private readonly names: { name: string; form: string; key: string; words: string[] }[] = [];
 
@@ -108,6 +131,78 @@ export class ConceptVocabulary {
     const hits = parts.map((part) => this.lookup(part));
     if (hits.some((hit) => hit === undefined)) return undefined;
     return { names: hits.map((hit) => hit!.name), strong: hits.some((hit) => hit!.strong) };
+  }
+
+  /**
+   * Every Kubernetes concept a phrase names, several per phrase ("API server logs, events" names
+   * the API server and Event), and whether the phrase is one of them or only mentions them.
+   */
+  namedConcepts(phrase: string): NamedConcepts {
+    const cached = this.named.get(phrase);
+    if (cached) return cached;
+    if (this.named.size > 50_000) this.named.clear();
+    const result = this.namedUncached(phrase);
+    this.named.set(phrase, result);
+    return result;
+  }
+
+  private namedUncached(phrase: string): NamedConcepts {
+    const whole = this.conceptOfName(phrase);
+    if (whole) return { names: [...new Set(whole.names)], level: 'concept', strong: whole.strong };
+    const cleaned = cleanConceptPhrase(phrase);
+    // "API server logs, events", "Pods / Containers": a list of names that are each a concept.
+    const parts = cleaned.split(PART_SEPARATOR).map(cleanConceptPhrase).filter(Boolean);
+    const partHits = parts.length >= 2 ? parts.map((part) => this.conceptOfName(part)) : [];
+    if (partHits.length > 0 && partHits.every((hit) => hit !== undefined)) {
+      return { names: [...new Set(partHits.flatMap((hit) => hit!.names))], level: 'concept', strong: partHits.some((hit) => hit!.strong) };
+    }
+    const words = [...cleaned.matchAll(PHRASE_WORD)].map((match) => match[0]);
+    const found = new Map<string, boolean>();
+    for (let i = 0; i < words.length; ) {
+      let length = Math.min(MAX_CONCEPT_WORDS, words.length - i);
+      for (; length > 0; length--) {
+        const hit = this.lookup(words.slice(i, i + length).join(' '));
+        if (hit) {
+          found.set(hit.name, (found.get(hit.name) ?? false) || hit.strong);
+          break;
+        }
+      }
+      if (length === 0) {
+        const root = IDENTIFIER.test(words[i]!) ? this.identifierRoot(words[i]!) : undefined;
+        if (root) found.set(root.name, (found.get(root.name) ?? false) || root.strong);
+      }
+      i += Math.max(length, 1);
+    }
+    if (found.size === 0) return NAMES_NOTHING;
+    return { names: [...found.keys()], level: 'mentions', strong: [...found.values()].some(Boolean) };
+  }
+
+  /** The concept a name is: a concept, an identifier rooted at one ("PodIP"), or a concept and its attribute ("Pod IP"). */
+  private conceptOfName(phrase: string): ConceptHit | undefined {
+    const hit = this.resolve(phrase);
+    if (hit) return hit;
+    const cleaned = cleanConceptPhrase(phrase);
+    const rooted = IDENTIFIER.test(cleaned) ? this.identifierRoot(cleaned) : this.withAttribute(cleaned);
+    return rooted && { names: [rooted.name], strong: rooted.strong };
+  }
+
+  /** The concept a code identifier is rooted at: its first dotted segment, else its longest camel-case prefix ("PodIP" → Pod). */
+  private identifierRoot(identifier: string): { name: string; strong: boolean } | undefined {
+    const first = identifier.split('.')[0]!;
+    if (first !== identifier) return this.lookup(first) ?? this.identifierRoot(first);
+    const parts = first.match(CAMEL_PART) ?? [];
+    for (let length = parts.length - 1; length > 0; length--) {
+      const hit = this.lookup(parts.slice(0, length).join(''));
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  /** "Pod IP", "node name", "Service port": a concept followed by one of its attributes names the concept. */
+  private withAttribute(phrase: string): { name: string; strong: boolean } | undefined {
+    const words = phrase.split(/\s+/);
+    if (words.length < 2 || !ATTRIBUTE_WORDS.has(words[words.length - 1]!.toLowerCase())) return undefined;
+    return this.lookup(words.slice(0, -1).join(' '));
   }
 
   /** Up to `max` concept names nearest to a phrase: close spellings first, then shared words. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ConceptVocabulary } from './concepts.js';
-import { sameName, singularNameKey, type MappingStatement } from './mapping-statements.js';
+import { sameName, sideConcepts, singularNameKey, type MappingStatement } from './mapping-statements.js';
 
 const namesSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
@@ -43,10 +43,25 @@ export type MappingFinding =
   /** No canonical mapping: another document attaches the same project concept to another Kubernetes concept. */
   | { kind: 'conflictsProject'; statement: LocatedStatement; other: LocatedStatement };
 
-/** What identifies a Kubernetes concept: the vocabulary's names when it knows the phrase. */
+/**
+ * The Kubernetes concepts a side names, as keys: the vocabulary's names of every concept it is or
+ * describes ("Pods" → pod, "Pod scheduling to Nodes" → pod, node), else the side's own name: an
+ * invented concept, even one that borrows a word ("Pod Manager" is not the Pod).
+ */
+export function kubernetesIds(text: string, vocabulary: ConceptVocabulary): string[] {
+  const names = sideConcepts(text, vocabulary);
+  return names.length === 0 ? [singularNameKey(text)] : [...new Set(names.map((name) => name.toLowerCase()))].sort();
+}
+
+/** What identifies the Kubernetes side of a statement: the set of concepts it names ("node + pod"). */
 export function kubernetesKey(text: string, vocabulary: ConceptVocabulary): string {
-  const hit = vocabulary.resolve(text);
-  return hit ? hit.names.map((name) => name.toLowerCase()).join(' + ') : singularNameKey(text);
+  return kubernetesIds(text, vocabulary).join(' + ');
+}
+
+/** Whether two Kubernetes sides share a concept: "Pods" and "Pod scheduling to Nodes" do, "etcd" and "API server logs, events" do not. */
+export function shareKubernetesConcept(a: string, b: string, vocabulary: ConceptVocabulary): boolean {
+  const ids = new Set(kubernetesIds(a, vocabulary));
+  return kubernetesIds(b, vocabulary).some((id) => ids.has(id));
 }
 
 export function projectKey(text: string): string {
@@ -76,6 +91,12 @@ export function mappingFindings(statements: readonly LocatedStatement[], canonic
   return canonical.length > 0 ? againstCanonical(statements, canonical, vocabulary) : againstEachOther(statements, vocabulary);
 }
 
+/**
+ * A statement contradicts the canonical mapping when its Kubernetes side names the same concepts
+ * as a canonical entry and maps them elsewhere, or when its project side is a canonical one and
+ * its Kubernetes side names none of the concepts that entry names ("Audit Logs → etcd" against
+ * "API server logs, events").
+ */
 function againstCanonical(statements: readonly LocatedStatement[], canonical: readonly CanonicalEntry[], vocabulary: ConceptVocabulary): MappingFinding[] {
   const findings: MappingFinding[] = [];
   const sameKubernetes = (a: string, b: string): boolean => sameName(a, b) || kubernetesKey(a, vocabulary) === kubernetesKey(b, vocabulary);
@@ -84,7 +105,7 @@ function againstCanonical(statements: readonly LocatedStatement[], canonical: re
     const byProject = canonical.find((entry) => entry.project.some((name) => sameName(name, statement.project.text)));
     if (byKubernetes) {
       if (!byKubernetes.project.some((name) => sameName(name, statement.project.text))) findings.push({ kind: 'contradictsKubernetes', statement, expected: byKubernetes.project[0]! });
-    } else if (byProject) {
+    } else if (byProject && !byProject.kubernetes.some((name) => shareKubernetesConcept(name, statement.kubernetes.text, vocabulary))) {
       findings.push({ kind: 'contradictsProject', statement, expected: byProject.kubernetes[0]! });
     }
   }
@@ -93,12 +114,18 @@ function againstCanonical(statements: readonly LocatedStatement[], canonical: re
 
 /**
  * How much a set of statements that say the same thing weighs: how many they are, then how many
- * were made in a mapping context (a table, a mapping list) rather than running text, then how
- * many name a real Kubernetes concept. A typo ("Schedulator") or a sentence that only reads like
+ * name real Kubernetes concepts, then how many were made in a section about mappings (the
+ * repository's mapping page), then in a mapping context (a table, a mapping list) rather than
+ * running text. A typo ("Schedulator") or a sentence that only reads like
  * a mapping does not outvote a mapping table.
  */
 function standing(list: readonly LocatedStatement[], vocabulary: ConceptVocabulary): number[] {
-  return [list.length, list.filter((statement) => statement.inMappingContext).length, list.filter((statement) => vocabulary.resolve(statement.kubernetes.text) !== undefined).length];
+  return [
+    list.length,
+    list.filter((statement) => sideConcepts(statement.kubernetes.text, vocabulary).length > 0).length,
+    list.filter((statement) => statement.inMappingSection).length,
+    list.filter((statement) => statement.inMappingContext).length,
+  ];
 }
 
 function outweighs(a: readonly number[], b: readonly number[]): number {
@@ -107,40 +134,64 @@ function outweighs(a: readonly number[], b: readonly number[]): number {
 }
 
 /**
- * Groups statements by one side and reports those whose other side differs from the majority
- * (by standing: count, then mapping context, then real concepts); when no other side outweighs
- * the rest, every statement of the group is reported.
+ * The statements of a group that agree with each other: those whose values share one, directly or
+ * through another ("Pods", "Pod scheduling to Nodes" and "Nodes" agree; "kube-proxy" stands apart).
+ */
+function agreeing(group: readonly LocatedStatement[], valuesOf: (statement: LocatedStatement) => readonly string[]): LocatedStatement[][] {
+  const clusters: { values: Set<string>; list: LocatedStatement[] }[] = [];
+  for (const statement of group) {
+    const values = valuesOf(statement);
+    const joined = clusters.filter((cluster) => values.some((value) => cluster.values.has(value)));
+    const merged = { values: new Set([...values, ...joined.flatMap((cluster) => [...cluster.values])]), list: [...joined.flatMap((cluster) => cluster.list), statement] };
+    for (const cluster of joined) clusters.splice(clusters.indexOf(cluster), 1);
+    clusters.push(merged);
+  }
+  // In source order within a cluster, as the statements came.
+  return clusters.map((cluster) => group.filter((statement) => cluster.list.includes(statement)));
+}
+
+/**
+ * Groups statements by one side and reports those that disagree with the majority on the other
+ * side (values that share nothing; by standing: count, then mapping context, then real
+ * concepts); when no other side outweighs the rest, every statement of the group is reported.
  */
 function conflicts(
   statements: readonly LocatedStatement[],
   groupKey: (statement: LocatedStatement) => string,
-  valueKey: (statement: LocatedStatement) => string,
+  valuesOf: (statement: LocatedStatement) => readonly string[],
   vocabulary: ConceptVocabulary,
 ): { statement: LocatedStatement; other: LocatedStatement }[] {
   const groups = new Map<string, LocatedStatement[]>();
   for (const statement of statements) groups.set(groupKey(statement), [...(groups.get(groupKey(statement)) ?? []), statement]);
   const result: { statement: LocatedStatement; other: LocatedStatement }[] = [];
   for (const group of groups.values()) {
-    const byValue = new Map<string, LocatedStatement[]>();
-    for (const statement of group) byValue.set(valueKey(statement), [...(byValue.get(valueKey(statement)) ?? []), statement]);
-    if (byValue.size < 2) continue;
-    const ranked = [...byValue.values()].map((list) => ({ list, weight: standing(list, vocabulary) })).sort((a, b) => outweighs(b.weight, a.weight));
+    const clusters = agreeing(group, valuesOf);
+    if (clusters.length < 2) continue;
+    const ranked = clusters.map((list) => ({ list, weight: standing(list, vocabulary) })).sort((a, b) => outweighs(b.weight, a.weight));
     const majority = outweighs(ranked[0]!.weight, ranked[1]!.weight) > 0 ? ranked[0]!.list : undefined;
     for (const statement of group) {
       if (majority?.includes(statement)) continue;
-      const other = majority?.[0] ?? ranked.find(({ list }) => valueKey(list[0]!) !== valueKey(statement))!.list[0]!;
+      const other = majority?.[0] ?? ranked.find(({ list }) => !list.includes(statement))!.list[0]!;
       result.push({ statement, other });
     }
   }
   return result;
 }
 
+/**
+ * Without a canonical mapping: the same Kubernetes concepts mapped to different project
+ * concepts, or the same project concept mapped from Kubernetes sides that share no concept.
+ */
 function againstEachOther(statements: readonly LocatedStatement[], vocabulary: ConceptVocabulary): MappingFinding[] {
   const kubernetesOf = (statement: LocatedStatement): string => kubernetesKey(statement.kubernetes.text, vocabulary);
   const projectOf = (statement: LocatedStatement): string => projectKey(statement.project.text);
-  const findings: MappingFinding[] = conflicts(statements, kubernetesOf, projectOf, vocabulary).map(({ statement, other }) => ({ kind: 'conflictsKubernetes', statement, other }));
+  const findings: MappingFinding[] = conflicts(statements, kubernetesOf, (statement) => [projectOf(statement)], vocabulary).map(({ statement, other }) => ({
+    kind: 'conflictsKubernetes',
+    statement,
+    other,
+  }));
   const reported = new Set(findings.map((finding) => finding.statement));
-  for (const { statement, other } of conflicts(statements, projectOf, kubernetesOf, vocabulary)) {
+  for (const { statement, other } of conflicts(statements, projectOf, (statement) => kubernetesIds(statement.kubernetes.text, vocabulary), vocabulary)) {
     if (!reported.has(statement)) findings.push({ kind: 'conflictsProject', statement, other });
   }
   return findings;

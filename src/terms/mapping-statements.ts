@@ -7,9 +7,11 @@
  *   against the column next to it, or a first column of at least three distinct Kubernetes
  *   concepts, each on one row only, against a second column of distinct names. A column that
  *   repeats a concept or a value ("Pod | Labeled", "Pod | Unlabeled") or holds attributes
- *   (Scope, Type, yes/no) is a catalogue, and a header that uses Kubernetes as a qualifier
- *   ("Kubernetes Slack ID") names no side. In a mapping table every row is a statement or an
- *   unreadable row (a cell that describes instead of naming), never dropped silently;
+ *   (Scope, Type, yes/no) or values (field paths, expressions) is a catalogue, and a header that
+ *   uses Kubernetes as a qualifier ("Kubernetes Slack ID") names no side. In a mapping table
+ *   every row is a statement or an unreadable row, never dropped silently: a Kubernetes cell that
+ *   describes ("Pod scheduling to Nodes") is read for the concepts it names, and a row is
+ *   unreadable when its project cell describes or its Kubernetes cell names nothing;
  * - arrows: `A → B`, `A -> B`, `A ⇒ B`, chained (`A → B → C`), in paragraphs, list items,
  *   headings and parentheses; a line with a reverse or two-way arrow (`←`, `<-`, `<->`, `⇔`)
  *   describes a flow or a dependency and has no mapping;
@@ -24,9 +26,11 @@
  * sentence ("Pods -> Moving to tasks") or a phrase whose object goes on ("corresponds to a given
  * HollowNode known by the Master") is not a mapping.
  *
- * A pair is a mapping only when one side is a Kubernetes concept (or a name of the configured
- * canonical mapping) and the other is not. Pairs whose concept is only an ordinary English word
- * ("Scheduler", "Images") count when the group they are in (a list, a paragraph) also has a
+ * A pair is a mapping only when one side is Kubernetes and the other is not (classifyPair: each
+ * side is read for the concepts it names, concepts.ts namedConcepts), or a name of the configured
+ * canonical mapping decides. Two Kubernetes sides are a relation or a lookup inside Kubernetes
+ * ("map PodIP -> Node"), two sides that name none a data flow or another domain. Pairs whose
+ * concept is only an ordinary English word ("Scheduler", "Images") count when the group they are in (a list, a paragraph) also has a
  * clear one, or when the text or its section headings mention Kubernetes. Chains like
  * "Docker/rkt → Kubernetes → Helm" name no concept and are not mappings.
  *
@@ -41,7 +45,31 @@
  */
 import type { List, Nodes, Root, RootContent, Table } from 'mdast';
 import { proseOf, type ProseBlock, sourceRange } from '../markdown/prose.js';
-import { cleanConceptPhrase, conceptKey, type ConceptHit, type ConceptVocabulary } from './concepts.js';
+import { cleanConceptPhrase, conceptKey, type ConceptVocabulary, type NamedConcepts } from './concepts.js';
+import {
+  ATTRIBUTE_HEADER,
+  CONJUNCTIONS,
+  DETERMINERS,
+  EXPRESSION_CELL,
+  MAPPING_CONTEXT,
+  MAX_NAME_WORDS_BEFORE_PLACE,
+  MAX_PLACE_WORDS,
+  MAX_SIDE_WORDS,
+  MENTIONS_KUBERNETES,
+  MIN_FIRST_COLUMN_CONCEPTS,
+  NAMING_RANK,
+  NOTES_HEADER,
+  PLACE_PREPOSITIONS,
+  QUANTITIES,
+  RELATIVE_PRONOUNS,
+  SIDE_WORDS,
+  STOP_WORDS,
+  SUBORDINATORS,
+  TRAILING_ADVERBS,
+  VALUE_CELL,
+  VERBS_AND_NOUNS,
+  VERB_OPENERS,
+} from './mapping-model.js';
 
 export interface MappingSide {
   text: string;
@@ -57,6 +85,11 @@ export interface MappingStatement {
   source: MappingSource;
   /** Made in a mapping table, a mapping list or a section about mappings, not in running text. */
   inMappingContext: boolean;
+  /**
+   * Made under a heading, or after a lead-in, that announces mappings ("Kubernetes Mappings"): the
+   * place a repository states its mapping, which outweighs a table or list elsewhere in a conflict.
+   */
+  inMappingSection?: true;
 }
 
 /** A row of a mapping table that states no mapping that can be compared, and why. */
@@ -124,42 +157,6 @@ const CLAUSE_BOUNDARY = /[.;!?:](?=\s|$)|[,()[\]|"“”\uFFFC\u2028]|\s[—–]
 const LINE_BREAK = /\r?\n/gu;
 /** ", a tool list and a model", ", sandboxes, or tools": the items after the first one of a list. */
 const LIST_CONTINUATION = /^,\s*(?:[^,]+,\s*)*[^,]*?\s(?:and|or)\s+\S/u;
-const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'your', 'its', 'their', 'this', 'these', 'those', 'each', 'every', 'all', 'some']);
-/** Words that are not part of a name: verbs, prepositions, pronouns, sentence adverbs, question words. */
-const STOP_WORDS = new Set([
-  'in', 'on', 'at', 'for', 'with', 'which', 'who', 'that', 'when', 'where', 'because', 'so', 'to', 'via', 'by', 'while', 'as', 'is', 'are', 'was',
-  'were', 'be', 'been', 'being', 'am', 'map', 'maps', 'mapped', 'like', 'than', 'then', 'from', 'into', 'onto', 'of', 'it', 'they', 'we', 'you', 'he',
-  'she', 'i', 'become', 'becomes', 'means', 'uses', 'runs', 'does', 'do', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should',
-  'shall', 'must', 'may', 'might', 'need', 'needs', 'get', 'gets', 'go', 'goes', 'make', 'makes', 'let', 'lets', 'also', 'just', 'only', 'not',
-  'here', 'there', 'now', 'inside', 'within', 'under', 'over', 'across', 'between', 'after', 'before', 'during', 'instead', 'too', 'again',
-  'respectively', 'either', 'though', 'say', 'says', 'said', 'call', 'calls', 'called', 'how', 'what', 'why', 'whether', 'if', 'typically',
-  'usually', 'often', 'always', 'never', 'sometimes', 'generally', 'normally',
-]);
-/** Words of STOP_WORDS that are also nouns in a name ("Agent runs", "Tool calls", "Maps"). */
-const VERBS_AND_NOUNS = new Set(['map', 'maps', 'uses', 'runs', 'needs', 'gets', 'makes', 'lets', 'calls', 'means', 'says', 'like', 'become', 'becomes']);
-/** Words that may close a clause after the name on the right: "a Pod is like a Task Run instead". */
-const TRAILING_ADVERBS = new Set(['instead', 'too', 'also', 'here', 'there', 'now', 'then', 'again', 'respectively']);
-/** Words that open a relative clause, which describes the name before it: "a workspace that a session may write". */
-const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whose', 'where']);
-/** Words that end the left side of a pair ("…, and Pods → Workflows") but may join a name on the right ("Git and Codex"). */
-const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
-const MAX_SIDE_WORDS = 6;
-/** Words after which the next word is a verb: "to start the pod", "must restart the node". */
-const VERB_OPENERS = new Set(['to', 'can', 'could', 'will', 'would', 'should', 'shall', 'must', 'may', 'might', 'do', 'does', 'did']);
-/** Words that open a condition or a step of a process: "When a gate fails -> the Pod is rejected". */
-const SUBORDINATORS = new Set(['when', 'whenever', 'if', 'unless', 'once', 'after', 'before', 'because', 'while', 'until']);
-/** Words that count rather than name: "one Service", "N objects", "multiple Pods". */
-const QUANTITIES = /^(?:\d+|one|two|three|four|five|ten|n|m|k|many|multiple|several|zero|no|some|few|more|fewer)$/;
-/** A first-column table with fewer distinct concepts is as likely a list of examples as a mapping. */
-const MIN_FIRST_COLUMN_CONCEPTS = 3;
-const MENTIONS_KUBERNETES = /\b(?:kubernetes|k8s)\b/i;
-/**
- * Words that announce a mapping: "Kubernetes Mappings", "How AgentOps maps to Kubernetes", "In
- * the analogy", "counterparts", "in Kubernetes terms". A bare "map" is left out: Kubernetes
- * documents use it for the data structure ("Map fields", "List of Maps").
- */
-const MAPPING_CONTEXT = /\b(?:mappings?|(?:maps?|mapped|mapping)\s+(?:on)?to|analog(?:y|ies|ue|ues|ous)|counterparts?)\b|\b(?:kubernetes|k8s)\s+(?:terms|parlance|speak)\b/i;
-const NOTES_HEADER = /^(?:notes?|description|why|details?|examples?|comments?|explanation|rationale|purpose|role)$/i;
 
 interface Span {
   from: number;
@@ -180,17 +177,55 @@ interface Pair {
   chain: readonly Span[];
 }
 
-interface Side extends Span {
+interface Side extends Span, SideReading {
   text: string;
-  concept?: ConceptHit;
+}
+
+/** What the classification of a pair reads of each side. */
+export interface SideReading {
+  /** The Kubernetes concepts the side names (concepts.ts). */
+  named: NamedConcepts;
+  /** The side is a Kubernetes or a project name of the configured canonical mapping. */
   canonicalKubernetes: boolean;
   canonicalProject: boolean;
+}
+
+/**
+ * What a pair of names is. A mapping of Kubernetes onto the project has one side that names
+ * Kubernetes concepts and one that names none, or one that is a concept and one that only
+ * mentions one inside a name of its own ("Services → Tool endpoints"). Two sides that are both
+ * concepts (or identifiers and attributes of concepts) relate Kubernetes to itself: "Deployment →
+ * ReplicaSet", the lookup "map PodIP -> Node", "`ReplicaSet.spec.template` -> `Pod`". Two sides
+ * that only mention concepts, or name none, are no mapping either (data flows, third domains).
+ */
+export type PairKind =
+  | { kind: 'mapping'; kubernetes: 'left' | 'right'; strong: boolean }
+  | { kind: 'within-kubernetes' }
+  | { kind: 'no-kubernetes' }
+  | { kind: 'both-mention' };
+
+export function classifyPair(left: SideReading, right: SideReading): PairKind {
+  const leftCanonical = left.canonicalKubernetes || right.canonicalProject;
+  const rightCanonical = right.canonicalKubernetes || left.canonicalProject;
+  if (leftCanonical !== rightCanonical) return { kind: 'mapping', kubernetes: leftCanonical ? 'left' : 'right', strong: true };
+  // A canonical project name is the project's, whatever words it shares with Kubernetes.
+  const rank = (side: SideReading): number => (side.canonicalProject ? NAMING_RANK.none : NAMING_RANK[side.named.level]);
+  const leftRank = rank(left);
+  const rightRank = rank(right);
+  if (leftRank === rightRank) {
+    if (leftRank === NAMING_RANK.none) return { kind: 'no-kubernetes' };
+    return leftRank === NAMING_RANK.concept ? { kind: 'within-kubernetes' } : { kind: 'both-mention' };
+  }
+  const kubernetes = leftRank > rightRank ? left : right;
+  return { kind: 'mapping', kubernetes: kubernetes === left ? 'left' : 'right', strong: kubernetes.named.strong };
 }
 
 interface Oriented {
   pair: Pair;
   kubernetes: 'left' | 'right';
   confident: boolean;
+  /** The Kubernetes side only mentions concepts inside a name of its own ("Sidecar Injector"): a mapping only in a mapping context. */
+  mentionsOnly: boolean;
 }
 
 /** Where a group of blocks stands: the headings above it and the paragraph that leads into it. */
@@ -262,9 +297,23 @@ function nameWords(text: string, span: Span, position: Position): { words: Word[
 function sideSpan(text: string, span: Span, position: Position): Span | undefined {
   const { words, start, end } = nameWords(text, span, position);
   const rest = words.slice(end);
-  if (position !== 'first' && rest.length > 0 && !RELATIVE_PRONOUNS.has(rest[0]!.word) && !rest.every((word) => TRAILING_ADVERBS.has(word.word))) return undefined;
+  if (position !== 'first' && rest.length > 0 && !RELATIVE_PRONOUNS.has(rest[0]!.word) && !rest.every((word) => TRAILING_ADVERBS.has(word.word)) && !isPlacePhrase(words, start, end)) return undefined;
   if (!namesOneThing(words, start, end)) return undefined;
   return wordSpan(text, words, start, end);
+}
+
+/**
+ * "Pods → Agents across nodes": a short name followed by where it is, which ends the clause. The
+ * sentence around the arrow goes on ("the scheduler places Pods → Agents across nodes"), and the
+ * arrow annotates the name before it with its counterpart.
+ */
+function isPlacePhrase(words: readonly Word[], start: number, end: number): boolean {
+  const rest = words.slice(end);
+  if (end - start > MAX_NAME_WORDS_BEFORE_PLACE || rest.length < 2 || rest.length > MAX_PLACE_WORDS + 1) return false;
+  if (!PLACE_PREPOSITIONS.has(rest[0]!.word)) return false;
+  // "Moving in…", "Deployed on…": a participle is a verb, not a name.
+  if (/^\p{L}+(?:ing|ed)$/u.test(words[start]!.word)) return false;
+  return rest.slice(1).every((word) => !STOP_WORDS.has(word.word) || DETERMINERS.has(word.word));
 }
 
 /**
@@ -291,7 +340,7 @@ function conceptSpan(text: string, span: Span, position: Position, vocabulary: C
   if (position !== 'middle') for (let cut = 1; cut < end - start; cut++) candidates.push(position === 'first' ? [start + cut, end] : [start, end - cut]);
   for (const [from, to] of candidates) {
     const candidate = wordSpan(text, words, from, to);
-    if (candidate && vocabulary.resolve(text.slice(candidate.from, candidate.to))) return candidate;
+    if (candidate && vocabulary.namedConcepts(text.slice(candidate.from, candidate.to)).level === 'concept') return candidate;
   }
   return undefined;
 }
@@ -313,34 +362,27 @@ class Detector {
   side(text: string, span: Span | undefined): Side | undefined {
     if (!span) return undefined;
     const name = text.slice(span.from, span.to);
-    const side: Side = {
+    return {
       ...span,
       text: name,
+      named: this.detection.vocabulary.namedConcepts(name),
       canonicalKubernetes: this.kubernetesNames.has(name),
       canonicalProject: this.projectNames.has(name),
     };
-    const concept = this.detection.vocabulary.resolve(name);
-    if (concept) side.concept = concept;
-    return side;
-  }
-
-  private isKubernetes(side: Side): boolean {
-    return side.canonicalKubernetes || (side.concept !== undefined && !side.canonicalProject);
   }
 
   /** Which side of a pair is the Kubernetes one, and how sure that is, if it can be told. */
   orient(pair: Pair, mentionsKubernetes: boolean): Oriented | undefined {
     const left = this.side(pair.block.text, this.span(pair, 'left'));
     const right = this.side(pair.block.text, this.span(pair, 'right'));
-    if (!left || !right) return undefined;
-    const leftCanonical = left.canonicalKubernetes || right.canonicalProject;
-    const rightCanonical = right.canonicalKubernetes || left.canonicalProject;
-    if (leftCanonical !== rightCanonical) return { pair, kubernetes: leftCanonical ? 'left' : 'right', confident: true };
-    const leftIs = this.isKubernetes(left);
-    const rightIs = this.isKubernetes(right);
-    if (leftIs === rightIs) return undefined;
-    const concept = (leftIs ? left : right).concept;
-    return { pair, kubernetes: leftIs ? 'left' : 'right', confident: mentionsKubernetes || concept?.strong === true };
+    // "Docker/rkt → Kubernetes → Helm", "Kubernetes → AgentOps": about Kubernetes itself, not one of its concepts.
+    if (!left || !right || isKubernetesItself(left.text) || isKubernetesItself(right.text)) return undefined;
+    const kind = classifyPair(left, right);
+    if (kind.kind !== 'mapping') return undefined;
+    const side = kind.kubernetes === 'left' ? left : right;
+    const canonical = side.canonicalKubernetes || (kind.kubernetes === 'left' ? right : left).canonicalProject;
+    const mentionsOnly = !canonical && side.named.level === 'mentions';
+    return { pair, kubernetes: kind.kubernetes, confident: canonical || (!mentionsOnly && (mentionsKubernetes || kind.strong)), mentionsOnly };
   }
 
   /** The span of one side of a pair: the concept it names if any, else its name; none when the side is not a name. */
@@ -387,7 +429,8 @@ class Detector {
     const promote = inMappingContext && oriented.size >= 2 && oriented.size * 2 >= pairs.length;
     const statements: MappingStatement[] = [];
     for (const pair of pairs) {
-      const direction = oriented.get(pair)?.kubernetes ?? (promote && pair.chainLength === 2 ? majority : undefined);
+      const result = oriented.get(pair);
+      const direction = result && (!result.mentionsOnly || inMappingContext) ? result.kubernetes : promote && pair.chainLength === 2 ? majority : undefined;
       if (direction === undefined) continue;
       const statement = this.statement(pair, direction, inMappingContext);
       if (statement) statements.push(statement);
@@ -424,9 +467,10 @@ class Detector {
     if (isAttributeColumn(columns.projectHeader, body.map((row) => row[projectColumn]?.text.trim() ?? ''))) return none;
     if (namedColumn < 0 && !this.firstColumnMapping(body, columns)) return none;
     const found: MappingsFound = { statements: [], unreadable: [] };
+    const reading = { named: (text: string) => this.detection.vocabulary.namedConcepts(text), isProjectName: (text: string) => this.projectNames.has(text) };
     body.forEach((row, index) => {
       const rowNode = table.children[index + 1]!;
-      const result = readRow(row, columns, { start: rowNode.position?.start.offset ?? -1, end: rowNode.position?.end.offset ?? -1 });
+      const result = readRow(row, columns, { start: rowNode.position?.start.offset ?? -1, end: rowNode.position?.end.offset ?? -1 }, reading);
       if ('statement' in result) found.statements.push(result.statement);
       else if (result.unreadable) found.unreadable.push(result.unreadable);
     });
@@ -444,7 +488,7 @@ class Detector {
       const project = row[columns.project] && cellSide(row[columns.project]);
       if (!kubernetes || !project || !isCellName(project.text)) return [];
       const side = this.side(row[columns.kubernetes]!.text, trimmedSpan(row[columns.kubernetes]!.text));
-      const known = side !== undefined && (side.canonicalKubernetes || (side.concept !== undefined && !side.canonicalProject)) ? side : undefined;
+      const known = side !== undefined && (side.canonicalKubernetes || (side.named.level === 'concept' && !side.canonicalProject)) ? side : undefined;
       return [{ project, known }];
     });
     if (pairs.length * 2 < body.length) return false;
@@ -463,13 +507,6 @@ interface TableColumns {
   projectHeader: string;
 }
 
-/** What a header may say besides "Kubernetes" and still name the Kubernetes side: "Kubernetes concept", "In K8s", "Kubernetes (K8s)". */
-const SIDE_WORDS = new Set([
-  'in', 'the', 'a', 's', 'concept', 'concepts', 'term', 'terms', 'terminology', 'name', 'names', 'component', 'components', 'object', 'objects', 'resource',
-  'resources', 'kind', 'kinds', 'primitive', 'primitives', 'feature', 'features', 'equivalent', 'equivalents', 'analog', 'analogue', 'analogs', 'analogues',
-  'counterpart', 'counterparts', 'side', 'world', 'idea', 'ideas', 'abstraction', 'abstractions', 'construct', 'constructs', 'entity', 'entities', 'part',
-  'parts', 'piece', 'pieces', 'what', 'calls', 'call', 'it', 'has', 'have',
-]);
 
 /** Whether a header cell names the Kubernetes side of a mapping ("Kubernetes", "K8s concept"), not a column about something else ("Kubernetes Slack ID"). */
 function namesKubernetesSide(header: string): boolean {
@@ -477,12 +514,6 @@ function namesKubernetesSide(header: string): boolean {
   const words = header.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && word !== 'kubernetes' && word !== 'k8s');
   return words.every((word) => SIDE_WORDS.has(word));
 }
-
-/** Headers of columns that hold attributes of what the first column names, not its counterpart. */
-const ATTRIBUTE_HEADER =
-  /^(?:types?|scope|required|optional|default(?:\s+values?)?|values?|versions?|status|state|stability|namespaced|short\s*names?|plural|api\s*groups?|groups?|kinds?|format|since|added|deprecated|supported|support|yes\s*\/\s*no)$/i;
-/** Cells that hold a value rather than a name: yes/no, a type, a number, a version. */
-const VALUE_CELL = /^(?:yes|no|true|false|y|n|✓|✔|✗|✘|x|-+|—|n\/a|none|optional|required|string|integer|int|boolean|bool|map|list|array|object|number|v?\d+(?:\.\d+)*%?)$/i;
 
 /**
  * A column of attributes ("Scope: namespace, cluster", "Type: string, list"): its header names an
@@ -492,37 +523,56 @@ function isAttributeColumn(header: string, cells: readonly string[]): boolean {
   if (ATTRIBUTE_HEADER.test(header)) return true;
   const filled = cells.filter((cell) => cell !== '');
   if (filled.length === 0) return false;
-  if (filled.filter((cell) => VALUE_CELL.test(cell)).length * 2 >= filled.length) return true;
+  if (filled.filter((cell) => VALUE_CELL.test(cell) || EXPRESSION_CELL.test(cell)).length * 2 >= filled.length) return true;
   return filled.length >= 3 && new Set(filled.map((cell) => cell.toLowerCase())).size * 2 <= filled.length;
 }
 
-/** A Kubernetes cell that describes ("restarting failed containers", "scheduling Pods onto nodes") rather than names. */
-function isDescription(text: string): boolean {
+/**
+ * The Kubernetes concepts a Kubernetes side stands for: those it is ("Pods", "API server logs,
+ * events", "PodIP"), or those a description of it names ("Pod scheduling to Nodes"); none for a
+ * name of its own that only borrows a word ("Pod Manager", "Sidecar Injector").
+ */
+export function sideConcepts(text: string, vocabulary: ConceptVocabulary): string[] {
+  const named = vocabulary.namedConcepts(text);
+  return named.level === 'concept' || (named.level === 'mentions' && isDescription(text)) ? named.names : [];
+}
+
+/** A Kubernetes side that describes ("restarting failed containers", "scheduling Pods onto nodes") rather than names. */
+export function isDescription(text: string): boolean {
   const words = text.split(/\s+/);
   return !isCellName(text) || (words.length > 1 && /^\p{Ll}+(?:ing|ed)$/u.test(words[0]!));
 }
 
 /** One body row of a mapping table: a statement, an unreadable row, or nothing (a row that names Kubernetes itself). */
-function readRow(row: readonly ProseBlock[], columns: TableColumns, range: { start: number; end: number }): { statement: MappingStatement } | { unreadable?: UnreadableRow } {
+function readRow(
+  row: readonly ProseBlock[],
+  columns: TableColumns,
+  range: { start: number; end: number },
+  reading: { named: (text: string) => NamedConcepts; isProjectName: (text: string) => boolean },
+): { statement: MappingStatement } | { unreadable?: UnreadableRow } {
   const kubernetesCell = row[columns.kubernetes];
   const projectCell = row[columns.project];
-  const kubernetes = kubernetesCell && cellSide(kubernetesCell);
+  // A cell that describes ("Pod scheduling to Nodes", "API server logs, events") is read for the concepts it names.
+  const kubernetes = kubernetesCell && (cellSide(kubernetesCell) ?? (isDescription(kubernetesCell.text.trim()) ? describingSide(kubernetesCell) : undefined));
   const unreadable = (reason: string, side?: MappingSide): { unreadable: UnreadableRow } => ({ unreadable: { ...range, reason, ...(side ? { kubernetes: side } : {}) } });
   /** Why a cell is no name: empty, or a description (quoted, cut to a readable length). */
   const notAName = (header: string, cell: ProseBlock | undefined): string => {
     const text = (cell?.text ?? '').replace(/\uFFFC/gu, '…').replace(/\s+/gu, ' ').trim();
     return text === '' ? `the ${header} cell is empty` : `the ${header} cell describes rather than names ("${text.length > 60 ? `${text.slice(0, 57)}…` : text}")`;
   };
-  if (!kubernetes || isDescription(kubernetes.text)) return unreadable(notAName(columns.kubernetesHeader, kubernetesCell));
+  if (!kubernetes || (isDescription(kubernetes.text) && reading.named(kubernetes.text).level === 'none')) return unreadable(notAName(columns.kubernetesHeader, kubernetesCell));
   if (isKubernetesItself(kubernetes.text)) return {};
   const project = projectCell && cellSide(projectCell);
   if (!project || !isCellName(project.text)) return unreadable(notAName(columns.projectHeader, projectCell), kubernetes);
+  // "| Deployment | ReplicaSet |": both cells are Kubernetes, a relation inside it, not a counterpart.
+  const projectNamed = reading.named(project.text);
+  if (projectNamed.level === 'concept' && projectNamed.strong && !reading.isProjectName(project.text)) return {};
   return { statement: { kubernetes, project, source: 'table', inMappingContext: true } };
 }
 
 /** Which concept a side names, whatever it is written as ("Pods", "pod", "kube-apiserver" = "API Server"). */
 function conceptIdentity(side: Side): string {
-  return side.concept ? side.concept.names.join(' + ') : conceptKey(cleanConceptPhrase(side.text));
+  return side.named.level !== 'none' ? side.named.names.join(' + ') : conceptKey(cleanConceptPhrase(side.text));
 }
 
 /**
@@ -599,6 +649,17 @@ function trimmedSpan(text: string): Span | undefined {
   if (!/[\p{L}\p{N}]/u.test(name) || name.split(/\s+/).length > MAX_SIDE_WORDS) return undefined;
   if (/^(?:yes|no|n\/a|none|tbd|-+|—|✓|✔|✗|✘|x)$/iu.test(name) || /[.!?]\s/u.test(name)) return undefined;
   return { from, to };
+}
+
+/** The whole text of a cell that describes, for the concepts it names: without surrounding whitespace and emphasis. */
+function describingSide(cell: ProseBlock): MappingSide | undefined {
+  let from = 0;
+  let to = cell.text.length;
+  while (from < to && /[\s*_~"'“”\uFFFC]/u.test(cell.text[from]!)) from++;
+  while (to > from && /[\s*_~"'“”.\uFFFC]/u.test(cell.text[to - 1]!)) to--;
+  if (from >= to) return undefined;
+  const range = sourceRange(cell, from, to);
+  return range && { text: cell.text.slice(from, to), ...range };
 }
 
 function cellSide(cell: ProseBlock): MappingSide | undefined {
@@ -748,6 +809,10 @@ function collectMappings(tree: Root, source: string, detection: MappingDetection
   const headings: string[] = [];
   const headingContext = (): string => headings.filter(Boolean).join('\n');
   const stack: { node: Nodes; previous: RootContent | undefined }[] = [{ node: tree, previous: undefined }];
+  const add = (found: readonly MappingStatement[], headingText: string, leadIn: string): void => {
+    const inSection = found.length > 0 && (announcesMappings(headingText) || announcesMappings(leadIn));
+    for (const statement of found) statements.push(inSection ? { ...statement, inMappingSection: true } : statement);
+  };
   const pushChildren = (children: readonly RootContent[]): void => {
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, previous: children[i - 1] });
   };
@@ -757,23 +822,23 @@ function collectMappings(tree: Root, source: string, detection: MappingDetection
       case 'heading': {
         const block = proseOf(node, source, { inlineCode: 'names' });
         headings.length = node.depth - 1;
-        statements.push(...detector.group([block], { headings: headingContext(), leadIn: '' }));
+        add(detector.group([block], { headings: headingContext(), leadIn: '' }), headingContext(), '');
         headings[node.depth - 1] = block.text;
         break;
       }
       case 'paragraph':
-        statements.push(...detector.group([proseOf(node, source, { inlineCode: 'names' })], { headings: headingContext(), leadIn: leadInOf(previous, source) }));
+        add(detector.group([proseOf(node, source, { inlineCode: 'names' })], { headings: headingContext(), leadIn: leadInOf(previous, source) }), headingContext(), leadInOf(previous, source));
         break;
       case 'table': {
         const found = detector.table(node, source);
-        statements.push(...found.statements);
+        add(found.statements, headingContext(), leadInOf(previous, source));
         unreadable.push(...found.unreadable);
         break;
       }
       case 'list': {
         const items = listItems(node, source);
         const itemOf = new Map(items.flatMap((blocks, item) => blocks.map((block) => [block, item] as const)));
-        statements.push(...detector.group(items.flat(), { headings: headingContext(), leadIn: leadInOf(previous, source), items: { count: items.length, itemOf } }));
+        add(detector.group(items.flat(), { headings: headingContext(), leadIn: leadInOf(previous, source), items: { count: items.length, itemOf } }), headingContext(), leadInOf(previous, source));
         // The paragraphs of the items were the list's group; what else they hold is walked on its own.
         const rest: { node: RootContent; previous: RootContent | undefined }[] = [];
         for (const item of node.children) item.children.forEach((child, i) => child.type !== 'paragraph' && rest.push({ node: child, previous: item.children[i - 1] }));

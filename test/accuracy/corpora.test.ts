@@ -18,6 +18,7 @@ const TARGETS: Record<string, number> = { terminology: 0.95, 'term-consistency':
 describe.each([
   { corpus: 'fixtures/accuracy/snippets', config: 'test/accuracy/kubernetes-preset.yaml', judged: 'snippets.tsv' },
   { corpus: 'fixtures/accuracy/framework', config: 'fixtures/accuracy/framework/agentops-lint.config.yaml', judged: 'framework.tsv' },
+  { corpus: 'fixtures/accuracy/agent-framework', config: 'fixtures/accuracy/agent-framework/agentops-lint.config.yaml', judged: 'agent-framework.tsv' },
 ])('$corpus', ({ corpus, config, judged }) => {
   it('every finding is judged, precision meets the targets, and no real error judged once is lost', async () => {
     const findings = await lintCorpus(path(corpus), path(config), MEASURED_RULES);
@@ -38,6 +39,17 @@ describe('planted errors', () => {
     expect(recall.missed.map((error) => error.source)).toEqual([]);
     expect(recall.found).toHaveLength(35);
     expect(new Set(planted.map((error) => error.rule))).toEqual(new Set(MEASURED_RULES));
+  });
+});
+
+describe('planted mapping conflicts (issue 21)', () => {
+  it('every conflict planted in pages of 12-factor-agents is found: a table row, an arrow in a list, an arrow and "maps to" in prose, rows that describe', async () => {
+    const corpus = 'fixtures/accuracy/agent-framework';
+    const findings = await lintCorpus(path(corpus), path(`${corpus}/agentops-lint.config.yaml`), MEASURED_RULES);
+    const planted = parsePlanted(readFileSync(path('test/accuracy/agent-framework.planted.tsv'), 'utf8'), 'agent-framework.planted.tsv');
+    const recall = measureRecall(findings, planted);
+    expect(recall.missed.map((error) => error.source)).toEqual([]);
+    expect(recall.found).toHaveLength(5);
   });
 });
 

@@ -98,6 +98,7 @@ const REPOSITORIES: [string, () => string, boolean][] = [
   ['fixtures/kubernetes-community with recommended + kubernetes', kubernetesCommunity, false],
   ['a repository whose term forms and mappings are in separate, unlinked files', separatedComparisons, true],
   ['a repository where a mapping matters only through another', mappingThroughAnother, true],
+  ['fixtures/accuracy/agent-framework: mapping conflicts of issue 21 between rows that describe, lists, tables and prose', () => path.join(FIXTURES, 'accuracy', 'agent-framework'), true],
   ['a repository whose shared anchors are linked from files the named one does not link to', sharedAnchorsLinkedFromElsewhere, true],
 ];
 

@@ -8,6 +8,14 @@ const communityFixture = (name: string): string => readFileSync(new URL(`../../f
 runRuleTests(rule, {
   valid: [
     {
+      name: 'issue 21: a cell that lists real concepts in words ("API server logs, events") or describes with them names them',
+      code: '| Agent framework | Kubernetes |\n| --- | --- |\n| Audit Logs | API server logs, events |\n| Process Scheduling | Pod scheduling to Nodes |\n| Human Approval | an admission webhook that can reject a request |\n',
+    },
+    {
+      name: 'issue 21: lookups and Kubernetes-to-Kubernetes arrows in KEPs are not mappings',
+      code: 'It needs to map PodIP -> Node. The controller follows the `ReplicaSet.spec.template` -> `Pod` pattern.\n',
+    },
+    {
       name: 'real concepts in plural, other case, with qualifiers and in code',
       code: '| K8s | Ours |\n| --- | --- |\n| pods | Workflows |\n| API Server | Front Door |\n| Kubernetes Secrets | Vault |\n| `ConfigMap` | Settings |\n| the ConfigMap object | Prompt File |\n| Controller Manager (kube-controller-manager) | Gates |\n| Pods / Containers | Runs |\n',
     },
@@ -45,6 +53,14 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'issue 21: a name that only borrows a concept word is no concept; a description that names none is not checked',
+      code: '| Kubernetes | AgentOps |\n| --- | --- |\n| Pods | Workflows |\n| Pod Manager | Session Manager |\n| Audit Trail | Logs |\n| shown to the user later on | Traces |\n',
+      errors: [
+        { messageId: 'unknown', line: 4, column: 3, endColumn: 14, message: '"Pod Manager" is mapped as a Kubernetes concept, but Kubernetes has no such concept (glossary, components, API kinds).' },
+        { messageId: 'unknown', line: 5, column: 3, endColumn: 14 },
+      ],
+    },
     {
       name: 'fixture: table rows and list items whose Kubernetes side is not a concept',
       code: { 'mappings.md': fixture('mappings.md') },

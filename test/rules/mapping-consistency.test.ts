@@ -44,6 +44,23 @@ const NOT_MAPPINGS = [
   '| ConfigMaps | namespace | yes |',
   '',
 ].join('\n');
+/** Pages of humanlayer/12-factor-agents with the mapping conflicts of issue 21 planted (fixtures/accuracy/agent-framework). */
+const agentFramework = Object.fromEntries(
+  ['docs/kubernetes-mappings.md', 'content/factor-05-unify-execution-state.md', 'content/factor-06-launch-pause-resume.md', 'content/factor-10-small-focused-agents.md', 'content/factor-11-trigger-from-anywhere.md'].map((file) => [
+    file,
+    readFileSync(new URL(`../../fixtures/accuracy/agent-framework/${file}`, import.meta.url), 'utf8'),
+  ]),
+);
+/** The false positives of issue 21 in kubernetes/enhancements KEPs, beside a mapping page that maps Pods and Nodes. */
+const KEP_SNIPPETS = {
+  'docs/mapping.md': '# Kubernetes Mappings\n\n| Kubernetes | Agents |\n| --- | --- |\n| Pods | Workflows |\n| Nodes | Runners |\n| Containers | Sessions |\n| ReplicaSets | Pools |\n',
+  'keps/536/README.md': 'In order to handle headless services, the DNS server needs to know the node corresponding to the client IP address in the DNS request - i.e, it needs to map PodIP -> Node.\n',
+  'keps/replica/README.md': 'The controller stamps out objects the same way as the existing `ReplicaSet.spec.template` -> `Pod` pattern.\n',
+  'keps/2570/README.md':
+    'Brief map as follows:\n| type | memory.min | memory.high |\n| -------- | -------- | -------- |\n| container | requests.memory | limits.memory/node allocatable memory * memory throttling factor |\n| pod | sum(requests.memory) | N/A |\n| node | pods, kube-reserved, system-reserved | N/A |\n',
+  'keps/2570/v1.22.md':
+    'Brief map as follows:\n| type | memory.min | memory.high |\n| -------- | -------- | -------- |\n| container | requests.memory | limits.memory/node allocatable memory * memory throttling factor |\n| pod | sum(requests.memory) | n |\n| node | n/a | pods, kube-reserved, system-reserved | n |\n',
+};
 const agentMapping = [
   { kubernetes: 'Pods', project: 'Agent runs' },
   { kubernetes: 'Services', project: 'Tool endpoints' },
@@ -59,6 +76,7 @@ const mapping = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'issue 21: a lookup (map PodIP -> Node), a Kubernetes-to-Kubernetes arrow and a table of cgroup values in KEPs are not mappings', code: KEP_SNIPPETS },
     { name: 'documents that agree', code: { 'a.md': '| Kubernetes | Ours |\n| --- | --- |\n| Pods | Workflows |\n| etcd | Git |\n', 'b.md': 'Pods are like workflows, and etcd → Git.\n' } },
     { name: 'analogies, process flows and Kubernetes-internal chains are not mappings', code: { 'history.md': fixture('docs/history.md'), 'a.md': '- Pods → Tasks\n' } },
     { name: 'arrows in code are not mappings', code: { 'a.md': 'Pods → Workflows.\n', 'b.md': '```text\nPods → Tasks\n```\n\nRun `Pods → Tasks`.\n' } },
@@ -135,6 +153,42 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'issue 21, with a canonical mapping whose Kubernetes side describes: compared by the concepts each side names',
+      code: {
+        'a.md': '| Agent concept | Kubernetes |\n| --- | --- |\n| Process Scheduling | kube-proxy |\n| Process Scheduling | Nodes |\n',
+        'b.md': '- Audit Logs → etcd\n- Audit Logs → Events\n\nOn Kubernetes, the scheduler places Pods → Agents across nodes.\n',
+      },
+      options: {
+        mapping: [
+          { kubernetes: 'Pod scheduling to Nodes', project: 'Process Scheduling' },
+          { kubernetes: 'API server logs, events', project: 'Audit Logs' },
+          { kubernetes: 'Pods', project: 'Workflows' },
+        ],
+      },
+      errors: [
+        { file: 'a.md', messageId: 'contradictsProject', line: 3, column: 24, message: '"Process Scheduling" is the counterpart of Pod scheduling to Nodes in the canonical mapping, not of "kube-proxy".' },
+        { file: 'b.md', messageId: 'contradictsProject', line: 1, column: 16, message: '"Audit Logs" is the counterpart of API server logs, events in the canonical mapping, not of "etcd".' },
+        { file: 'b.md', messageId: 'contradictsKubernetes', line: 4, column: 44, message: 'Pods maps to "Workflows" in the canonical mapping, not to "Agents".' },
+      ],
+    },
+    {
+      name: 'issue 21: conflicts planted in 12-factor-agents pages (a table row, an arrow in a list, an arrow and "maps to" in prose, rows that describe) are found, the mapping page is not blamed',
+      code: agentFramework,
+      errors: [
+        { file: 'content/factor-05-unify-execution-state.md', messageId: 'conflictsProject', line: 46, column: 16, message: '"Audit Logs" is mapped from etcd here, but from API server logs, events in docs/kubernetes-mappings.md:21.' },
+        { file: 'content/factor-06-launch-pause-resume.md', messageId: 'conflictsKubernetes', line: 31, column: 44, severity: 'warn', message: 'Pods is mapped to "Agents" here, but to "Workflows" in docs/kubernetes-mappings.md:11.' },
+        { file: 'content/factor-06-launch-pause-resume.md', messageId: 'conflictsKubernetes', line: 32, column: 39, severity: 'warn', message: 'Deployment is mapped to "Agent Release" here, but to "Agent Rollouts" in docs/kubernetes-mappings.md:12.' },
+        { file: 'content/factor-10-small-focused-agents.md', messageId: 'conflictsProject', line: 47, column: 24, message: '"Process Scheduling" is mapped from kube-proxy here, but from Pod scheduling to Nodes in docs/kubernetes-mappings.md:20.' },
+        {
+          file: 'content/factor-11-trigger-from-anywhere.md',
+          messageId: 'conflictsProject',
+          line: 24,
+          column: 20,
+          message: '"Human Approval" is mapped from a Job that polls for answers here, but from an admission webhook that can reject a request in docs/kubernetes-mappings.md:22.',
+        },
+      ],
+    },
+    {
       name: 'fixture framework without a canonical mapping: documents checked against each other',
       code: project,
       errors: [
@@ -166,21 +220,21 @@ runRuleTests(rule, {
         'd.md': '- Containers → Sessions\n- Pods → Errands\n',
       },
       errors: [
-        { file: 'a.md', messageId: 'conflictsKubernetes', line: 3, column: 8, message: 'Pods is mapped to "Workflows" here, but to "Tasks" in b.md:1.' },
+        // a.md and c.md are both sections about mappings: neither outweighs the other.
+        { file: 'a.md', messageId: 'conflictsKubernetes', line: 3, column: 8, message: 'Pods is mapped to "Workflows" here, but to "Chores" in c.md:3.' },
         { file: 'b.md', messageId: 'conflictsKubernetes', line: 1, column: 34, message: 'Pods is mapped to "Tasks" here, but to "Workflows" in a.md:3.' },
         { file: 'c.md', messageId: 'conflictsKubernetes', line: 3, column: 10, message: 'Pods is mapped to "Chores" here, but to "Workflows" in a.md:3.' },
         { file: 'd.md', messageId: 'conflictsKubernetes', line: 2, column: 10, message: 'Pods is mapped to "Errands" here, but to "Workflows" in a.md:3.' },
       ],
     },
     {
-      name: 'the right side ends before a relative clause or a closing "instead"; running text is held to the mapping it names',
+      name: 'the right side ends before a relative clause or a closing "instead"; running text is held to the mapping it names; a section about mappings outweighs a table elsewhere',
       code: {
         'a.md': '## Data Plane Mappings\n\n- A pod corresponds to an agent session: the unit that is scheduled.\n- A volume corresponds to a workspace that a session may read and write.\n',
         'b.md': '| Kubernetes | AgentOps |\n| --- | --- |\n| Volumes | Context Bundles |\n| Pods | Agent Sessions |\n',
         'c.md': 'Some teams say a pod is like a Scratch Disk instead.\n',
       },
       errors: [
-        { file: 'a.md', messageId: 'conflictsKubernetes', line: 4, column: 29, endColumn: 38, message: 'volume is mapped to "workspace" here, but to "Context Bundles" in b.md:3.' },
         { file: 'b.md', messageId: 'conflictsKubernetes', line: 3, column: 13, message: 'Volumes is mapped to "Context Bundles" here, but to "workspace" in a.md:4.' },
         { file: 'c.md', messageId: 'conflictsKubernetes', line: 1, column: 32, endColumn: 44, message: 'pod is mapped to "Scratch Disk" here, but to "agent session" in a.md:3.' },
       ],

@@ -15,14 +15,23 @@ describe('findMappings', () => {
       '| Pods | Agent runs |',
       '| Prompt Injector | adds the system prompt to each session |',
       '| restarting failed containers | retrying a failed tool call |',
+      '| Pod scheduling to Nodes | Process Scheduling |',
+      '| the nodes that are ready | Runners |',
+      '| shown to the user later on | Traces |',
       '| Secrets |  |',
       '',
     ].join('\n');
     const { statements, unreadable } = found(markdown);
-    expect(statements.map((statement) => [statement.kubernetes.text, statement.project.text, statement.source, statement.inMappingContext])).toEqual([['Pods', 'Agent runs', 'table', true]]);
+    // A Kubernetes cell that describes is read for the concepts it names (issue 21): it is a statement when the other cell is a name.
+    expect(statements.map((statement) => [statement.kubernetes.text, statement.project.text, statement.source, statement.inMappingContext])).toEqual([
+      ['Pods', 'Agent runs', 'table', true],
+      ['Pod scheduling to Nodes', 'Process Scheduling', 'table', true],
+      ['the nodes that are ready', 'Runners', 'table', true],
+    ]);
     expect(unreadable.map((row) => [markdown.slice(row.start, row.end).split(' |')[0], row.reason, row.kubernetes?.text])).toEqual([
       ['| Prompt Injector', 'the AgentOps cell describes rather than names ("adds the system prompt to each session")', 'Prompt Injector'],
-      ['| restarting failed containers', 'the Kubernetes cell describes rather than names ("restarting failed containers")', undefined],
+      ['| restarting failed containers', 'the AgentOps cell describes rather than names ("retrying a failed tool call")', 'restarting failed containers'],
+      ['| shown to the user later on', 'the Kubernetes cell describes rather than names ("shown to the user later on")', undefined],
       ['| Secrets', 'the AgentOps cell is empty', 'Secrets'],
     ]);
   });

@@ -8,7 +8,7 @@ import { formatMessage, type ParsedFile } from '../../core/rule.js';
 import type { ConceptVocabulary } from '../../terms/concepts.js';
 import { comparedStatements, findingReport, kubernetesKey, mappingFindings, type CanonicalEntry, type LocatedStatement } from '../../terms/mapping-check.js';
 import { documentHistory, type HistoryOptions } from '../../terms/history.js';
-import { findMappings, type MappingSource } from '../../terms/mapping-statements.js';
+import { findMappings, sideConcepts, type MappingSource } from '../../terms/mapping-statements.js';
 import { markdownCell, markdownTable, textTable, type ReportFormat } from './tables.js';
 
 export interface ReportedStatement {
@@ -87,11 +87,12 @@ export function buildMappingsReport({ files, shown = () => true, vocabulary, can
   const reported = located.filter((statement) => shown(statement.file));
   const groups = new Map<string, ConceptGroup>();
   for (const statement of reported) {
-    const hit = vocabulary.resolve(statement.kubernetes.text);
+    const names = sideConcepts(statement.kubernetes.text, vocabulary);
+    const known = names.length > 0;
     const key = kubernetesKey(statement.kubernetes.text, vocabulary);
     let group = groups.get(key);
     if (!group) {
-      group = { concept: hit ? hit.names.join(' + ') : statement.kubernetes.text, known: hit !== undefined, nearest: hit ? [] : vocabulary.nearest(statement.kubernetes.text), statements: [] };
+      group = { concept: known ? names.join(' + ') : statement.kubernetes.text, known, nearest: known ? [] : vocabulary.nearest(statement.kubernetes.text), statements: [] };
       groups.set(key, group);
     }
     const reported: ReportedStatement = { kubernetes: statement.kubernetes.text, project: statement.project.text, file: statement.file, line: statement.line, column: columns.get(statement)!, source: statement.source };

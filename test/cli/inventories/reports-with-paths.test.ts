@@ -7,10 +7,10 @@ import { runCli, tempProject } from '../../helpers/cli-harness.js';
 
 const CONFIG = 'extends: [kubernetes]\n';
 
-/** Two documents that disagree about what Pods map to: m1.md first, m2.md second. */
+/** Two documents that disagree about what Pods map to, neither a section about mappings (which would outweigh the other): m1.md first, m2.md second. */
 const PROJECT = {
   'agentops-lint.config.yaml': CONFIG,
-  'm1.md': '# Mappings\n\n| Kubernetes | AgentOps |\n| --- | --- |\n| Pods | Workflows |\n| etcd | Git |\n',
+  'm1.md': '# Workloads\n\n| Kubernetes | AgentOps |\n| --- | --- |\n| Pods | Workflows |\n| etcd | Git |\n',
   'm2.md': '# Sessions\n\n| Kubernetes | AgentOps |\n| --- | --- |\n| Pods | Task Runs |\n',
   'other.md': '# Other\n\nNothing to map.\n',
 };
