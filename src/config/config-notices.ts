@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { PATH_GLOB_OPTIONS } from '../core/path-globs.js';
 import { formatKeyPath } from '../core/errors.js';
 import type { RepositoryPaths } from '../core/facts.js';
 import type { ConfigSet } from './config-set.js';
@@ -59,7 +60,7 @@ function unmatchedGlobNotices(configs: ConfigSet, config: ResolvedConfig, paths:
   const notices: string[] = [];
   for (const entry of entries) {
     const pattern = entry.glob.startsWith('!') ? entry.glob.slice(1) : entry.glob;
-    const isMatch = picomatch(pattern, { dot: true });
+    const isMatch = picomatch(pattern, PATH_GLOB_OPTIONS);
     const matches = (file: string): boolean => isMatch(file);
     if (under.files.some(matches) || (entry.matchesFolders && (under.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory)))) continue;
     notices.push(`${configs.shownName(config)}: ${formatKeyPath(entry.keyPath)} "${entry.glob}" matches no file ${whereGlobsStart(configs, config)}.`);

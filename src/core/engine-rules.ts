@@ -10,9 +10,12 @@ export interface EngineRuleMeta {
 
 export const FILE_READ: EngineRuleMeta = {
   id: 'file-read',
-  description: 'A file could not be read as UTF-8 Markdown (unreadable, binary, UTF-16, not UTF-8, or over the size limit); the rest of the run goes on.',
+  description: 'A file could not be read as UTF-8 Markdown (unreadable, not a regular file, a symbolic link that leaves the repository or leads nowhere, binary, UTF-16, not UTF-8, or over the size limit); the rest of the run goes on.',
   messages: {
     unreadable: 'Cannot read file: {detail}.',
+    notRegular: 'Not a regular file ({kind}); not read.',
+    outsideRepository: 'Symbolic link to a path outside the repository; not followed (the gate reads only files inside the repository).',
+    brokenSymlink: 'Symbolic link cannot be followed: {detail}.',
     binary: 'Binary file ({detail}); Markdown must be text.',
     invalidUtf8: 'Not UTF-8 ({detail}); GitHub would show replacement characters.',
     utf16: 'UTF-16 text ({detail}); Markdown must be UTF-8: save the file as UTF-8.',

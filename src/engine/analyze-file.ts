@@ -8,7 +8,7 @@ import { countLines, fileFactsCollector } from '../markdown/facts.js';
 import { computeLineStarts, parseMarkdownWithLimits } from '../markdown/parse.js';
 import { MAX_NESTING_DEPTH, type SkippedNesting } from '../markdown/nesting.js';
 import { decodeMarkdown, type DecodeResult } from '../markdown/decode.js';
-import { FileTooLargeError, formatBytes } from './file-limits.js';
+import { BrokenSymlinkError, FileTooLargeError, formatBytes, NotRegularFileError, OutsideRepositoryError } from './file-limits.js';
 import { combineHandlers, walkWithHandlers, type UntypedHandler } from '../markdown/walk.js';
 import { formatMessage, type FileRuleContext, type Location, type NodeHandlers, type ParsedFile, type ReportDescriptor, type TextEdit } from '../core/rule.js';
 import type { EnabledRule } from '../config/file-settings.js';
@@ -192,9 +192,12 @@ export function analyzeBytes(path: string, bytes: Uint8Array, enabledRules: read
 
 const FILE_READ_MESSAGE_IDS: Record<Exclude<DecodeResult, { ok: true }>['reason'], string> = { binary: 'binary', 'invalid-utf8': 'invalidUtf8', utf16: 'utf16' };
 
+/** Why a file was not read at all (file-read message ids). */
+type ReadRefusal = 'tooLarge' | 'unreadable' | 'notRegular' | 'outsideRepository' | 'brokenSymlink';
+
 /** A file that could not be read as UTF-8 Markdown: one file-read diagnostic at its start. */
-function fileReadProblem(path: string, reason: keyof typeof FILE_READ_MESSAGE_IDS | 'tooLarge' | 'unreadable', data: Record<string, string | number>): FileAnalysis {
-  const messageId = reason === 'tooLarge' || reason === 'unreadable' ? reason : FILE_READ_MESSAGE_IDS[reason];
+function fileReadProblem(path: string, reason: keyof typeof FILE_READ_MESSAGE_IDS | ReadRefusal, data: Record<string, string | number>): FileAnalysis {
+  const messageId = reason in FILE_READ_MESSAGE_IDS ? FILE_READ_MESSAGE_IDS[reason as keyof typeof FILE_READ_MESSAGE_IDS] : reason;
   return { path, diagnostics: [toPending(path, FILE_READ.id, 'error', FILE_READ.messages, { messageId, data, at: { start: 0, end: 0 } })], crashed: false };
 }
 
@@ -206,6 +209,9 @@ export function tooLargeFile(path: string, size: number, limit: number): FileAna
 /** A file whose read failed: too large for the limit, or an error of the file system. */
 export function unreadableFile(path: string, error: unknown): FileAnalysis {
   if (error instanceof FileTooLargeError) return tooLargeFile(path, error.size, error.limit);
+  if (error instanceof NotRegularFileError) return fileReadProblem(path, 'notRegular', { kind: error.kind });
+  if (error instanceof OutsideRepositoryError) return fileReadProblem(path, 'outsideRepository', {});
+  if (error instanceof BrokenSymlinkError) return fileReadProblem(path, 'brokenSymlink', { detail: error.detail });
   const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   return fileReadProblem(path, 'unreadable', { detail });
 }

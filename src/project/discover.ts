@@ -3,10 +3,11 @@
  * repository is walked once (globby: .gitignore respected, node_modules and .git never walked,
  * symbolic links never followed); path arguments and each file's config select from that list.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { globby, isDynamicPattern } from 'globby';
+import { globby, isDynamicPattern, isGitIgnored as isGitIgnoredIn, type GlobEntry } from 'globby';
 import picomatch from 'picomatch';
+import { PATH_GLOB_OPTIONS } from '../core/path-globs.js';
 import { UsageError } from '../core/errors.js';
 import type { FileSelection } from '../config/config-set.js';
 import { repositoryPathsFromFiles, type RepositoryPaths } from '../core/facts.js';
@@ -43,7 +44,7 @@ export interface DiscoverOptions {
 
 /** Whether a root-relative path is skipped however it is named: always-ignored folders, or a config's `ignore`. */
 export function ignoredPathMatcher(configs: FileSelection): (file: string) => boolean {
-  const isAlwaysIgnored = picomatch(ALWAYS_IGNORED, { dot: true });
+  const isAlwaysIgnored = picomatch(ALWAYS_IGNORED, PATH_GLOB_OPTIONS);
   return (file) => isAlwaysIgnored(file) || configs.isIgnored(file);
 }
 
@@ -62,7 +63,11 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
     const relative = toPosix(path.relative(root, absolute));
     if (relative.startsWith('..') || path.isAbsolute(relative)) throw new UsageError(`"${pattern}" is outside the repository root ${root}`);
     let found: string[];
-    if (!isDynamicPattern(pattern) && existsSync(absolute) && statSync(absolute).isFile()) {
+    // A named path that is not a folder is linted as named, whatever it is: a FIFO, a device or a
+    // symbolic link that leads nowhere is then reported on its path (file-read), not "no files matched".
+    const entry = isDynamicPattern(pattern) ? undefined : lstatSync(absolute, { throwIfNoEntry: false });
+    const isFolder = entry !== undefined && existsSync(absolute) && statSync(absolute).isDirectory();
+    if (entry !== undefined && !isFolder) {
       // An explicitly named file that is ignored is skipped, never an error: pre-commit and
       // lint-staged pass every staged Markdown file, those the config ignores included.
       if (isIgnored(relative)) {
@@ -70,11 +75,11 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
         continue;
       }
       found = [relative];
-    } else if (!isDynamicPattern(pattern) && existsSync(absolute) && statSync(absolute).isDirectory()) {
+    } else if (isFolder) {
       const base = relative === '' ? '' : `${relative}/`;
       found = regularFiles.filter((file) => file.startsWith(base) && configs.isMarkdown(file) && !isIgnored(file));
     } else {
-      const matches = picomatch(relative, { dot: true });
+      const matches = picomatch(relative, PATH_GLOB_OPTIONS);
       // A glob such as "../**/*.md" must not reach outside the root: the listing holds only what is inside.
       found = regularFiles.filter((file) => matches(file) && !isIgnored(file));
     }
@@ -86,7 +91,8 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
 
 /** Every file under the root (gitignore respected), with symbolic links marked. */
 export async function listRepositoryPaths(root: string): Promise<RepositoryPaths> {
-  const entries = await globby('**', {
+  // '**/*', not '**': micromatch's '**' does not match a name holding a line break, '*' does.
+  const entries = await globby('**/*', {
     cwd: root,
     gitignore: true,
     ignore: ALWAYS_IGNORED,
@@ -95,6 +101,7 @@ export async function listRepositoryPaths(root: string): Promise<RepositoryPaths
     onlyFiles: false,
     objectMode: true,
   });
+  entries.push(...(await entriesUnderLineBreakFolders(root, entries)));
   const files: string[] = [];
   const symlinks: string[] = [];
   for (const entry of entries) {
@@ -105,4 +112,32 @@ export async function listRepositoryPaths(root: string): Promise<RepositoryPaths
   // Empty folders are still folders a link may point at.
   for (const entry of entries) if (entry.dirent.isDirectory()) (paths.directories as Set<string>).add(entry.path);
   return paths;
+}
+
+type ListedEntry = GlobEntry;
+
+/**
+ * The entries under folders whose name holds a line break, which fast-glob lists but does not walk
+ * into: each such folder is listed from inside, and what the repository's .gitignore files ignore
+ * is left out as in the main listing.
+ */
+async function entriesUnderLineBreakFolders(root: string, listed: readonly ListedEntry[]): Promise<ListedEntry[]> {
+  const found: ListedEntry[] = [];
+  let folders = listed.filter((entry) => entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf('/') + 1)));
+  if (folders.length === 0) return found;
+  const isGitIgnored = await isGitIgnoredIn({ cwd: root });
+  while (folders.length > 0) {
+    const next: ListedEntry[] = [];
+    for (const folder of folders) {
+      const inside = await globby('**/*', { cwd: path.join(root, folder.path), ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false, objectMode: true });
+      for (const entry of inside) {
+        const rooted: ListedEntry = { ...entry, path: `${folder.path}/${entry.path}` };
+        if (isGitIgnored(path.join(root, rooted.path))) continue;
+        found.push(rooted);
+        if (entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf('/') + 1))) next.push(rooted);
+      }
+    }
+    folders = next;
+  }
+  return found;
 }

@@ -9,6 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isDynamicPattern } from 'globby';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { PATH_GLOB_OPTIONS } from '../core/path-globs.js';
 import { UsageError } from '../core/errors.js';
 import { configNotices } from '../config/config-notices.js';
 import type { ConfigSet, FileSelection } from '../config/config-set.js';
@@ -133,7 +134,7 @@ export function narrowedToTargets(source: ProjectSource, targets: readonly strin
   return { ...rest, targets, projectFiles: targets, ...(ruleIds.size > 0 && targets.length > 0 ? { demand: projectDemand(targets, projectFiles, configs, ruleIds) } : {}) };
 }
 
-const isAlwaysIgnored = picomatch(ALWAYS_IGNORED, { dot: true });
+const isAlwaysIgnored = picomatch(ALWAYS_IGNORED, PATH_GLOB_OPTIONS);
 
 /** Why an explicitly named file is not linted, for --debug. */
 function ignoreReason(file: string): string {
@@ -158,8 +159,9 @@ export async function planWorkingTree(run: RunContext): Promise<LintPlan> {
   // Only ignored files were named (a commit that touches nothing else): nothing to lint, nothing wrong.
   if (targets.length === 0 && run.errorOnUnmatchedPattern && ignoredFiles.length === 0) throw new UsageError('No Markdown files to lint.');
   const comparing = targets.length > 0 && namesFilesOnly(io.cwd, run.patterns) ? comparingRuleIds(configs, targets) : new Set<string>();
-  // Files over their config's size limit are not read at all (file-read, tooLarge), binary files only in part.
-  const read = (file: string): Promise<Uint8Array> => readFileWithinLimit(path.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb));
+  // Files over their config's size limit are not read at all (file-read, tooLarge), binary files only in
+  // part, FIFOs, devices and symbolic links out of the repository never (file-read).
+  const read = (file: string): Promise<Uint8Array> => readFileWithinLimit(path.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb), root);
   const source: ProjectSource = {
     targets,
     projectFiles: targets,
