@@ -50,6 +50,8 @@ export interface ResolvedConfig {
   ignore: string[];
   /** `maxFileSizeMb` as written; undefined for the default (src/engine/file-limits.ts). */
   maxFileSizeMb?: number;
+  /** `maxFindingsPerRule` as written; undefined for the default (src/engine/findings-cap.ts). */
+  maxFindingsPerRule?: number;
   rules: Map<string, RuleSetting>;
   overrides: ConfigOverride[];
   extends: string[];
@@ -297,6 +299,7 @@ export interface ValidatedConfig {
   files?: string[];
   ignore?: string[];
   maxFileSizeMb?: number;
+  maxFindingsPerRule?: number;
   rules: Map<string, { severity: Severity; options?: Record<string, unknown> }>;
   overrides: ConfigOverride[];
 }
@@ -332,6 +335,7 @@ export function validateUserConfig(raw: unknown, context: ConfigContext, report:
     ...(config.files ? { files: config.files } : {}),
     ...(config.ignore ? { ignore: config.ignore } : {}),
     ...(config.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: config.maxFileSizeMb }),
+    ...(config.maxFindingsPerRule === undefined ? {} : { maxFindingsPerRule: config.maxFindingsPerRule }),
     rules,
     overrides,
   };
@@ -366,6 +370,7 @@ export function resolveUserConfig(
     filesDeclared: validated.files !== undefined,
     ignore: validated.ignore ?? [],
     ...(validated.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: validated.maxFileSizeMb }),
+    ...(validated.maxFindingsPerRule === undefined ? {} : { maxFindingsPerRule: validated.maxFindingsPerRule }),
     rules,
     overrides: validated.overrides ?? [],
     extends: config.extends,

@@ -56,4 +56,12 @@ export const BASELINE: EngineRuleMeta = {
   },
 };
 
-export const ENGINE_RULES: readonly EngineRuleMeta[] = [FILE_READ, PARSE_ERROR, RULE_CRASH, CONTROL_COMMENTS, BASELINE];
+export const TOO_MANY_FINDINGS: EngineRuleMeta = {
+  id: 'too-many-findings',
+  description: 'A rule found more problems in one file than maxFindingsPerRule: the first ones are listed, the rest summed up in one problem, so that output, memory and fixes stay bounded.',
+  messages: {
+    more: '…and {count} more "{rule}" problems in this file, not listed (maxFindingsPerRule: {limit}); fix the ones listed, or raise the limit.',
+  },
+};
+
+export const ENGINE_RULES: readonly EngineRuleMeta[] = [FILE_READ, PARSE_ERROR, RULE_CRASH, CONTROL_COMMENTS, BASELINE, TOO_MANY_FINDINGS];

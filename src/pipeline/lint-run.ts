@@ -15,6 +15,7 @@ import type { Rule, RuleEnvironment } from '../core/rule.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
 import type { LintProjectOptions } from '../engine/lint-project.js';
 import { maxFileBytes } from '../engine/file-limits.js';
+import { DEFAULT_MAX_FINDINGS_PER_RULE } from '../engine/findings-cap.js';
 import { createPhase1Pool } from '../engine/phase1-pool.js';
 import { fixedFiles, fixPatches, lintWithFixes, writeFixes } from '../fixes/fix-passes.js';
 import { planChangedSince } from '../project/changed-since.js';
@@ -77,6 +78,7 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
     runPhase1: progress.trackPhase1(cache ? cache.wrap(pool.run) : pool.run),
     environment: ruleEnvironment(request, progress),
     maxFileBytes: (file) => maxFileBytes(configs.configFor(file).maxFileSizeMb),
+    maxFindingsPerRule: (file) => options.maxFindingsPerRule ?? configs.configFor(file).maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE,
   };
   const fixed = await lintWithFixes(plan.source, engine, options.fix !== undefined, options.fixType);
   const fixes = await settleFixes(fixed, options.fix, root);
