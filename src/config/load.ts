@@ -52,6 +52,8 @@ export interface ResolvedConfig {
   maxFileSizeMb?: number;
   /** `maxFindingsPerRule` as written; undefined for the default (src/engine/findings-cap.ts). */
   maxFindingsPerRule?: number;
+  /** `timeBudgetSeconds` as written; undefined for the default (src/engine/phase1-pool.ts). */
+  timeBudgetSeconds?: number;
   rules: Map<string, RuleSetting>;
   overrides: ConfigOverride[];
   extends: string[];
@@ -300,6 +302,7 @@ export interface ValidatedConfig {
   ignore?: string[];
   maxFileSizeMb?: number;
   maxFindingsPerRule?: number;
+  timeBudgetSeconds?: number;
   rules: Map<string, { severity: Severity; options?: Record<string, unknown> }>;
   overrides: ConfigOverride[];
 }
@@ -336,6 +339,7 @@ export function validateUserConfig(raw: unknown, context: ConfigContext, report:
     ...(config.ignore ? { ignore: config.ignore } : {}),
     ...(config.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: config.maxFileSizeMb }),
     ...(config.maxFindingsPerRule === undefined ? {} : { maxFindingsPerRule: config.maxFindingsPerRule }),
+    ...(config.timeBudgetSeconds === undefined ? {} : { timeBudgetSeconds: config.timeBudgetSeconds }),
     rules,
     overrides,
   };
@@ -371,6 +375,7 @@ export function resolveUserConfig(
     ignore: validated.ignore ?? [],
     ...(validated.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: validated.maxFileSizeMb }),
     ...(validated.maxFindingsPerRule === undefined ? {} : { maxFindingsPerRule: validated.maxFindingsPerRule }),
+    ...(validated.timeBudgetSeconds === undefined ? {} : { timeBudgetSeconds: validated.timeBudgetSeconds }),
     rules,
     overrides: validated.overrides ?? [],
     extends: config.extends,

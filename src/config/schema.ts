@@ -28,6 +28,7 @@ export const configSchema = z.strictObject({
   files: globList.optional().describe('Which files are Markdown. Default: ["**/*.md", "**/*.markdown"].'),
   ignore: globList.optional().describe('Files never linted, on top of .gitignore.'),
   maxFileSizeMb: z.number().positive().optional().describe('Files larger than this many megabytes are reported (file-read) instead of being read and parsed. Default: 5.'),
+  timeBudgetSeconds: z.number().positive().optional().describe('The time the analysis of a file up to 256 KB may take (twice that up to 1 MB, four times beyond); a file over its budget is stopped and reported (parse-error) and the run goes on. Default: 10.'),
   maxFindingsPerRule: z.number().int().positive().optional().describe('At most this many problems of one rule are listed per file; the rest are summed up in one too-many-findings problem (and --fix applies fixes within the limit). Default: 1000.'),
   rules: z.record(z.string(), z.unknown()).optional().describe('Rule id → severity, or [severity, options].'),
   overrides: z

@@ -25,10 +25,13 @@ export const FILE_READ: EngineRuleMeta = {
 
 export const PARSE_ERROR: EngineRuleMeta = {
   id: 'parse-error',
-  description: 'A file could not be analysed, or only in part (nesting deeper than the limit); the other files are checked all the same.',
+  description: 'A file could not be analysed (too costly to parse, over its time budget, out of memory), or only in part (nesting deeper than the limit); the other files are checked all the same.',
   messages: {
     failed: 'This file could not be analysed: {step} failed ({error}). The other files were checked; please report this.',
     tooDeep: 'Nesting deeper than {limit} levels (block quotes, lists, emphasis, links) is not analysed: skipped here{more}.',
+    tooCostly: 'This file is not analysed: {count} {what}, over the limit of {limit}, would cost the parser too much time or memory. The other files were checked.',
+    timeout: 'This file is not analysed: its analysis took longer than its time budget of {budget} s and was stopped. The other files were checked.',
+    outOfMemory: 'This file is not analysed: its analysis ran out of memory ({detail}) and was stopped. The other files were checked.',
   },
 };
 

@@ -8,6 +8,7 @@ import { countLines, fileFactsCollector } from '../markdown/facts.js';
 import { computeLineStarts, parseMarkdownWithLimits } from '../markdown/parse.js';
 import { MAX_NESTING_DEPTH, type SkippedNesting } from '../markdown/nesting.js';
 import { decodeMarkdown, type DecodeResult } from '../markdown/decode.js';
+import { parseCostExcess } from '../markdown/parse-cost.js';
 import { BrokenSymlinkError, FileTooLargeError, formatBytes, NotRegularFileError, OutsideRepositoryError } from './file-limits.js';
 import { combineHandlers, walkWithHandlers, type UntypedHandler } from '../markdown/walk.js';
 import { formatMessage, type FileRuleContext, type Location, type NodeHandlers, type ParsedFile, type ReportDescriptor, type TextEdit } from '../core/rule.js';
@@ -25,6 +26,8 @@ export interface FileAnalysis {
   diagnostics: PendingDiagnostic[];
   /** True when a rule threw: the run must end with exit code 2. */
   crashed: boolean;
+  /** True when the analysis was stopped (over its time budget, out of memory): it depends on the machine, so it is never cached. */
+  stopped?: boolean;
 }
 
 export function locationRange(at: Location): { start: number; end: number } {
@@ -145,6 +148,8 @@ function tooDeepDiagnostic(path: string, skipped: SkippedNesting): PendingDiagno
  */
 export function analyzeText(path: string, text: string, enabledRules: readonly EnabledRule[], factsOnly = false): FileAnalysis {
   let step: AnalysisStep = 'parsing';
+  const costly = parseCostExcess(text);
+  if (costly) return notAnalysed(path, 'tooCostly', { what: costly.what, count: costly.count.toLocaleString('en-US'), limit: costly.limit.toLocaleString('en-US') }, costly.offset);
   try {
     const lineStarts = computeLineStarts(text);
     const parsed = parseMarkdownWithLimits(text);
@@ -194,6 +199,14 @@ const FILE_READ_MESSAGE_IDS: Record<Exclude<DecodeResult, { ok: true }>['reason'
 
 /** Why a file was not read at all (file-read message ids). */
 type ReadRefusal = 'tooLarge' | 'unreadable' | 'notRegular' | 'outsideRepository' | 'brokenSymlink';
+
+/**
+ * A file that is not analysed although it could be read: too costly to parse (parse-cost.ts), over
+ * its time budget or out of memory (phase1-pool.ts). One parse-error at `offset`; no facts.
+ */
+export function notAnalysed(path: string, messageId: 'tooCostly' | 'timeout' | 'outOfMemory', data: Record<string, string | number>, offset = 0): FileAnalysis {
+  return { path, diagnostics: [toPending(path, PARSE_ERROR.id, 'error', PARSE_ERROR.messages, { messageId, data, at: { start: offset, end: offset } })], crashed: false };
+}
 
 /** A file that could not be read as UTF-8 Markdown: one file-read diagnostic at its start. */
 function fileReadProblem(path: string, reason: keyof typeof FILE_READ_MESSAGE_IDS | ReadRefusal, data: Record<string, string | number>): FileAnalysis {

@@ -16,7 +16,7 @@ import type { FileAnalysis } from '../engine/analyze-file.js';
 import type { LintProjectOptions } from '../engine/lint-project.js';
 import { maxFileBytes } from '../engine/file-limits.js';
 import { DEFAULT_MAX_FINDINGS_PER_RULE } from '../engine/findings-cap.js';
-import { createPhase1Pool } from '../engine/phase1-pool.js';
+import { createPhase1Pool, timeBudgetMs } from '../engine/phase1-pool.js';
 import { fixedFiles, fixPatches, lintWithFixes, writeFixes } from '../fixes/fix-passes.js';
 import { planChangedSince } from '../project/changed-since.js';
 import { withGitRenames } from '../project/git-renames.js';
@@ -70,7 +70,14 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
 
   const cache = await openPhase1Cache(options, io, root);
   // The runner that does phase 1; the cache, when there is one, answers what it can and passes the rest on.
-  const pool = createPhase1Pool({ configs, root, rulesModule: request.rulesModule, maxThreads: options.maxThreads, onAnalysed: progress.filesAnalysed });
+  const pool = createPhase1Pool({
+    configs,
+    root,
+    rulesModule: request.rulesModule,
+    maxThreads: options.maxThreads,
+    onAnalysed: progress.filesAnalysed,
+    timeBudgetMs: (file, bytes) => timeBudgetMs(configs.configFor(file).timeBudgetSeconds, bytes),
+  });
   const engine: LintProjectOptions = {
     settings: configs,
     rules: request.rules,
