@@ -185,7 +185,7 @@ export class Phase1Cache {
           const analysis = byPath.get(jobs[index]!.path);
           if (!analysis) throw new Error(`the phase-1 runner returned no result for ${jobs[index]!.path}`);
           results[index] = analysis;
-          if (key !== undefined && !analysis.crashed) this.store(key, analysis, jobs[index]!);
+          if (key !== undefined && !analysis.crashed && !analysis.stopped) this.store(key, analysis, jobs[index]!);
         }
       }
       return results as FileAnalysis[];

@@ -30,6 +30,8 @@ export interface LintCommandOptions {
   fixType?: FixType;
   quiet: boolean;
   maxWarnings?: number;
+  /** --max-findings-per-rule: overrides every config's maxFindingsPerRule. */
+  maxFindingsPerRule?: number;
   reportUnusedDisables: boolean;
   errorOnUnmatchedPattern: boolean;
   color?: boolean;
@@ -103,6 +105,7 @@ function runOptions(options: LintCommandOptions, io: CliIo): LintRunOptions {
     ...(options.fixDryRun ? { fix: 'preview' as const } : options.fix ? { fix: 'write' as const } : {}),
     ...(options.fixType === undefined ? {} : { fixType: options.fixType }),
     reportUnusedDisables: options.reportUnusedDisables,
+    ...(options.maxFindingsPerRule === undefined ? {} : { maxFindingsPerRule: options.maxFindingsPerRule }),
     ...(options.writeBaseline !== undefined ? { baseline: { write: options.writeBaseline } } : options.baseline !== undefined ? { baseline: { apply: options.baseline } } : {}),
     ...(cacheWanted(options, io) ? { cache: { location: options.cacheLocation } } : {}),
     switchOn: options.external === true ? [externalLinks.id] : [],

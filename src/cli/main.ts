@@ -27,6 +27,13 @@ function wholeNumber(value: string): number {
   return parsed;
 }
 
+/** A whole number of 1 or more (--max-findings-per-rule). */
+function positiveWholeNumber(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed === 0) throw new InvalidArgumentError('expected a whole number of 1 or more.');
+  return parsed;
+}
+
 /** --max-warnings: a whole number, or -1 for no limit (as ESLint reads it). */
 function warningLimit(value: string): number {
   if (value === '-1') return -1;
@@ -65,6 +72,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(new Option('--fix-type <type>', 'what --fix and --fix-dry-run apply: "fix" (certain fixes only) or "suggestion" (also the likely repairs a problem suggests; review the diff)').choices(FIX_TYPES))
     .option('-q, --quiet', 'report errors only', false)
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', warningLimit)
+    .option('--max-findings-per-rule <n>', 'list at most n problems of one rule per file, the rest summed up in one (default: the config\'s maxFindingsPerRule, else 1000)', positiveWholeNumber)
     .option('--report-unused-disables', 'report control comments that silenced nothing', false)
     .option('--external', 'check external http(s) links over the network (rule external-links)')
     .option('--no-external', 'never check external links over the network, even when the config enables it')

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigError, formatKeyPath, type ConfigIssue } from '../core/errors.js';
+import { PATH_GLOB_OPTIONS } from '../core/path-globs.js';
 import type { RepositoryPaths } from '../core/facts.js';
 import type { Rule } from '../core/rule.js';
 import { closestMatches, editDistance } from '../text/did-you-mean.js';
@@ -127,7 +128,7 @@ function unmatchedGlobNotices(configs: ConfigSet, config: ResolvedConfig, paths:
   const notices: ConfigNotice[] = [];
   for (const entry of entries) {
     const pattern = entry.glob.startsWith('!') ? entry.glob.slice(1) : entry.glob;
-    const isMatch = picomatch(pattern, { dot: true });
+    const isMatch = picomatch(pattern, PATH_GLOB_OPTIONS);
     const matches = (file: string): boolean => isMatch(file);
     const seen = entry.rootRelative ? fromRoot : under;
     const matched = seen.files.filter(matches);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Rule } from '../core/rule.js';
 import { formatKeyPath } from '../core/errors.js';
+import { PATH_GLOB_OPTIONS } from '../core/path-globs.js';
 import { FileSettings, type EnabledRule } from './file-settings.js';
 import { configFileIn, defaultConfig, discoverConfigFile, loadConfigFile, type ConfigContext, type ResolvedConfig } from './load.js';
 
@@ -55,8 +56,8 @@ export interface ConfigSetOptions {
 function globListMatcher(globs: readonly string[]): (file: string) => boolean {
   const positive = globs.filter((glob) => !glob.startsWith('!'));
   const negative = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
-  const included = positive.length === 0 ? () => false : picomatch(positive, { dot: true });
-  const excluded = negative.length === 0 ? () => false : picomatch(negative, { dot: true });
+  const included = positive.length === 0 ? () => false : picomatch(positive, PATH_GLOB_OPTIONS);
+  const excluded = negative.length === 0 ? () => false : picomatch(negative, PATH_GLOB_OPTIONS);
   return (file) => included(file) && !excluded(file);
 }
 
@@ -71,7 +72,7 @@ export function configRelativePath(config: ResolvedConfig, root: string, file: s
 /** The file selection of one config alone, for a run where every file has it. */
 export function fileSelectionOf(config: ResolvedConfig, root: string): FileSelection {
   const isMarkdown = globListMatcher(config.files);
-  const isIgnored = config.ignore.length === 0 ? () => false : picomatch(config.ignore, { dot: true });
+  const isIgnored = config.ignore.length === 0 ? () => false : picomatch(config.ignore, PATH_GLOB_OPTIONS);
   return {
     isMarkdown: (file) => isMarkdown(configRelativePath(config, root, file)),
     isIgnored: (file) => isIgnored(configRelativePath(config, root, file)),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { PATH_GLOB_OPTIONS } from '../core/path-globs.js';
 import { hasGlobKeys, type Rule, type Severity } from '../core/rule.js';
 import { ConfigError, formatKeyPath } from '../core/errors.js';
 import type { ResolvedConfig, RuleSetting } from './load.js';
@@ -32,7 +33,7 @@ export class FileSettings {
     /** Absolute path of the lint root; file paths given to `forFile` are relative to it. */
     private readonly root: string,
   ) {
-    const compile = (globs: string[]): Matcher => (globs.length === 0 ? () => false : picomatch(globs, { dot: true }));
+    const compile = (globs: string[]): Matcher => (globs.length === 0 ? () => false : picomatch(globs, PATH_GLOB_OPTIONS));
     this.overrideMatchers = config.overrides.map((override) => ({
       include: compile(override.files),
       exclude: compile(override.excludedFiles),

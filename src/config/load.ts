@@ -57,6 +57,10 @@ export interface ResolvedConfig {
   strictConfig?: boolean;
   /** `repositoryUrls` as written (src/project/repository-urls.ts). */
   repositoryUrls?: RepositoryUrlsConfig;
+  /** `maxFindingsPerRule` as written; undefined for the default (src/engine/findings-cap.ts). */
+  maxFindingsPerRule?: number;
+  /** `timeBudgetSeconds` as written; undefined for the default (src/engine/phase1-pool.ts). */
+  timeBudgetSeconds?: number;
   rules: Map<string, RuleSetting>;
   /** The options each rule has in this config's own `rules` (not a preset's), as written: where its globs are. */
   writtenOptions?: Map<string, Record<string, unknown>>;
@@ -375,6 +379,8 @@ export interface ValidatedConfig {
   maxFileSizeMb?: number;
   strictConfig?: boolean;
   repositoryUrls?: RepositoryUrlsConfig;
+  maxFindingsPerRule?: number;
+  timeBudgetSeconds?: number;
   rules: Map<string, { severity: Severity; options?: Record<string, unknown> }>;
   overrides: ConfigOverride[];
 }
@@ -413,6 +419,8 @@ export function validateUserConfig(raw: unknown, context: ConfigContext, report:
     ...(config.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: config.maxFileSizeMb }),
     ...(config.strictConfig === undefined ? {} : { strictConfig: config.strictConfig }),
     ...(config.repositoryUrls === undefined ? {} : { repositoryUrls: config.repositoryUrls }),
+    ...(config.maxFindingsPerRule === undefined ? {} : { maxFindingsPerRule: config.maxFindingsPerRule }),
+    ...(config.timeBudgetSeconds === undefined ? {} : { timeBudgetSeconds: config.timeBudgetSeconds }),
     rules,
     overrides,
   };
@@ -453,6 +461,8 @@ export function resolveUserConfig(
     ...(validated.maxFileSizeMb === undefined ? {} : { maxFileSizeMb: validated.maxFileSizeMb }),
     ...(validated.strictConfig ? { strictConfig: true } : {}),
     ...(validated.repositoryUrls === undefined ? {} : { repositoryUrls: validated.repositoryUrls }),
+    ...(validated.maxFindingsPerRule === undefined ? {} : { maxFindingsPerRule: validated.maxFindingsPerRule }),
+    ...(validated.timeBudgetSeconds === undefined ? {} : { timeBudgetSeconds: validated.timeBudgetSeconds }),
     rules,
     writtenOptions,
     overrides: validated.overrides ?? [],

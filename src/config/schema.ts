@@ -56,6 +56,8 @@ export const configSchema = z.strictObject({
     .optional()
     .describe("Fail the run (exit 2) instead of warning when one of this config's globs matches no file, as --strict-config does for every config: for CI."),
   maxFileSizeMb: z.number().positive().optional().describe('Files larger than this many megabytes are reported (file-read) instead of being read and parsed. Default: 5.'),
+  timeBudgetSeconds: z.number().positive().optional().describe('The time the analysis of a file up to 256 KB may take (twice that up to 1 MB, four times beyond); a file over its budget is stopped and reported (parse-error) and the run goes on. Default: 10.'),
+  maxFindingsPerRule: z.number().int().positive().optional().describe('At most this many problems of one rule are listed per file; the rest are summed up in one too-many-findings problem (and --fix applies fixes within the limit). Default: 1000.'),
   rules: z.record(z.string(), z.unknown()).optional().describe('Rule id → severity, or [severity, options].'),
   repositoryUrls: repositoryUrlsSchema.optional().describe("The repository's own URLs, whose links the links and anchors rules check as local links (docs/links.md). Read from the root folder's config."),
   overrides: z

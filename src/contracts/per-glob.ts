@@ -5,6 +5,7 @@
  * matches names that start with a dot, as in the config's `files` and `overrides`.
  */
 import picomatch from 'picomatch';
+import { PATH_GLOB_OPTIONS } from '../core/path-globs.js';
 import { z } from 'zod';
 
 type Matcher = (path: string) => boolean;
@@ -14,7 +15,7 @@ const compiled = new Map<string, Matcher>();
 function matcherFor(glob: string): Matcher {
   let matcher = compiled.get(glob);
   if (!matcher) {
-    matcher = picomatch(glob, { dot: true });
+    matcher = picomatch(glob, PATH_GLOB_OPTIONS);
     compiled.set(glob, matcher);
   }
   return matcher;

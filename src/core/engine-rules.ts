@@ -10,9 +10,12 @@ export interface EngineRuleMeta {
 
 export const FILE_READ: EngineRuleMeta = {
   id: 'file-read',
-  description: 'A file could not be read as UTF-8 Markdown (unreadable, binary, UTF-16, not UTF-8, or over the size limit); the rest of the run goes on.',
+  description: 'A file could not be read as UTF-8 Markdown (unreadable, not a regular file, a symbolic link that leaves the repository or leads nowhere, binary, UTF-16, not UTF-8, or over the size limit); the rest of the run goes on.',
   messages: {
     unreadable: 'Cannot read file: {detail}.',
+    notRegular: 'Not a regular file ({kind}); not read.',
+    outsideRepository: 'Symbolic link to a path outside the repository; not followed (the gate reads only files inside the repository).',
+    brokenSymlink: 'Symbolic link cannot be followed: {detail}.',
     binary: 'Binary file ({detail}); Markdown must be text.',
     invalidUtf8: 'Not UTF-8 ({detail}); GitHub would show replacement characters.',
     utf16: 'UTF-16 text ({detail}); Markdown must be UTF-8: save the file as UTF-8.',
@@ -22,10 +25,13 @@ export const FILE_READ: EngineRuleMeta = {
 
 export const PARSE_ERROR: EngineRuleMeta = {
   id: 'parse-error',
-  description: 'A file could not be analysed, or only in part (nesting deeper than the limit); the other files are checked all the same.',
+  description: 'A file could not be analysed (too costly to parse, over its time budget, out of memory), or only in part (nesting deeper than the limit); the other files are checked all the same.',
   messages: {
     failed: 'This file could not be analysed: {step} failed ({error}). The other files were checked; please report this.',
     tooDeep: 'Nesting deeper than {limit} levels (block quotes, lists, emphasis, links) is not analysed: skipped here{more}.',
+    tooCostly: 'This file is not analysed: {count} {what}, over the limit of {limit}, would cost the parser too much time or memory. The other files were checked.',
+    timeout: 'This file is not analysed: its analysis took longer than its time budget of {budget} s and was stopped. The other files were checked.',
+    outOfMemory: 'This file is not analysed: its analysis ran out of memory ({detail}) and was stopped. The other files were checked.',
   },
 };
 
@@ -53,4 +59,12 @@ export const BASELINE: EngineRuleMeta = {
   },
 };
 
-export const ENGINE_RULES: readonly EngineRuleMeta[] = [FILE_READ, PARSE_ERROR, RULE_CRASH, CONTROL_COMMENTS, BASELINE];
+export const TOO_MANY_FINDINGS: EngineRuleMeta = {
+  id: 'too-many-findings',
+  description: 'A rule found more problems in one file than maxFindingsPerRule: the first ones are listed, the rest summed up in one problem, so that output, memory and fixes stay bounded.',
+  messages: {
+    more: '…and {count} more "{rule}" problems in this file, not listed (maxFindingsPerRule: {limit}); fix the ones listed, or raise the limit.',
+  },
+};
+
+export const ENGINE_RULES: readonly EngineRuleMeta[] = [FILE_READ, PARSE_ERROR, RULE_CRASH, CONTROL_COMMENTS, BASELINE, TOO_MANY_FINDINGS];

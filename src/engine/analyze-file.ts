@@ -8,7 +8,8 @@ import { countLines, fileFactsCollector } from '../markdown/facts.js';
 import { computeLineStarts, parseMarkdownWithLimits } from '../markdown/parse.js';
 import { MAX_NESTING_DEPTH, type SkippedNesting } from '../markdown/nesting.js';
 import { decodeMarkdown, type DecodeResult } from '../markdown/decode.js';
-import { FileTooLargeError, formatBytes } from './file-limits.js';
+import { parseCostExcess } from '../markdown/parse-cost.js';
+import { BrokenSymlinkError, FileTooLargeError, formatBytes, NotRegularFileError, OutsideRepositoryError } from './file-limits.js';
 import { combineHandlers, walkWithHandlers, type UntypedHandler } from '../markdown/walk.js';
 import { formatMessage, type FileRuleContext, type Location, type NodeHandlers, type ParsedFile, type ReportDescriptor, type TextEdit } from '../core/rule.js';
 import type { EnabledRule } from '../config/file-settings.js';
@@ -25,6 +26,8 @@ export interface FileAnalysis {
   diagnostics: PendingDiagnostic[];
   /** True when a rule threw: the run must end with exit code 2. */
   crashed: boolean;
+  /** True when the analysis was stopped (over its time budget, out of memory): it depends on the machine, so it is never cached. */
+  stopped?: boolean;
 }
 
 export function locationRange(at: Location): { start: number; end: number } {
@@ -145,6 +148,8 @@ function tooDeepDiagnostic(path: string, skipped: SkippedNesting): PendingDiagno
  */
 export function analyzeText(path: string, text: string, enabledRules: readonly EnabledRule[], factsOnly = false): FileAnalysis {
   let step: AnalysisStep = 'parsing';
+  const costly = parseCostExcess(text);
+  if (costly) return notAnalysed(path, 'tooCostly', { what: costly.what, count: costly.count.toLocaleString('en-US'), limit: costly.limit.toLocaleString('en-US') }, costly.offset);
   try {
     const lineStarts = computeLineStarts(text);
     const parsed = parseMarkdownWithLimits(text);
@@ -192,9 +197,20 @@ export function analyzeBytes(path: string, bytes: Uint8Array, enabledRules: read
 
 const FILE_READ_MESSAGE_IDS: Record<Exclude<DecodeResult, { ok: true }>['reason'], string> = { binary: 'binary', 'invalid-utf8': 'invalidUtf8', utf16: 'utf16' };
 
+/** Why a file was not read at all (file-read message ids). */
+type ReadRefusal = 'tooLarge' | 'unreadable' | 'notRegular' | 'outsideRepository' | 'brokenSymlink';
+
+/**
+ * A file that is not analysed although it could be read: too costly to parse (parse-cost.ts), over
+ * its time budget or out of memory (phase1-pool.ts). One parse-error at `offset`; no facts.
+ */
+export function notAnalysed(path: string, messageId: 'tooCostly' | 'timeout' | 'outOfMemory', data: Record<string, string | number>, offset = 0): FileAnalysis {
+  return { path, diagnostics: [toPending(path, PARSE_ERROR.id, 'error', PARSE_ERROR.messages, { messageId, data, at: { start: offset, end: offset } })], crashed: false };
+}
+
 /** A file that could not be read as UTF-8 Markdown: one file-read diagnostic at its start. */
-function fileReadProblem(path: string, reason: keyof typeof FILE_READ_MESSAGE_IDS | 'tooLarge' | 'unreadable', data: Record<string, string | number>): FileAnalysis {
-  const messageId = reason === 'tooLarge' || reason === 'unreadable' ? reason : FILE_READ_MESSAGE_IDS[reason];
+function fileReadProblem(path: string, reason: keyof typeof FILE_READ_MESSAGE_IDS | ReadRefusal, data: Record<string, string | number>): FileAnalysis {
+  const messageId = reason in FILE_READ_MESSAGE_IDS ? FILE_READ_MESSAGE_IDS[reason as keyof typeof FILE_READ_MESSAGE_IDS] : reason;
   return { path, diagnostics: [toPending(path, FILE_READ.id, 'error', FILE_READ.messages, { messageId, data, at: { start: 0, end: 0 } })], crashed: false };
 }
 
@@ -206,6 +222,9 @@ export function tooLargeFile(path: string, size: number, limit: number): FileAna
 /** A file whose read failed: too large for the limit, or an error of the file system. */
 export function unreadableFile(path: string, error: unknown): FileAnalysis {
   if (error instanceof FileTooLargeError) return tooLargeFile(path, error.size, error.limit);
+  if (error instanceof NotRegularFileError) return fileReadProblem(path, 'notRegular', { kind: error.kind });
+  if (error instanceof OutsideRepositoryError) return fileReadProblem(path, 'outsideRepository', {});
+  if (error instanceof BrokenSymlinkError) return fileReadProblem(path, 'brokenSymlink', { detail: error.detail });
   const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   return fileReadProblem(path, 'unreadable', { detail });
 }

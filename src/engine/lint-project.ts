@@ -13,6 +13,7 @@ import { analyzeBytes, analyzeText, analyzeWithoutTree, locationRange, toPending
 import { maxFileBytes } from './file-limits.js';
 import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.js';
 import { SuppressionMap } from '../suppressions/control-comments.js';
+import { capFindings, DEFAULT_MAX_FINDINGS_PER_RULE } from './findings-cap.js';
 import { CONTROL_COMMENTS, ENGINE_RULES, RULE_CRASH } from '../core/engine-rules.js';
 import type { FileFacts, ProjectIndex, RepositoryFacts, RepositoryPaths, RepositoryUrls } from '../core/facts.js';
 import { readPlainTextFiles, type PlainTextFiles } from './plain-text-files.js';
@@ -114,6 +115,8 @@ export interface LintProjectOptions {
    * as file-read tooLarge instead of being parsed. Default: DEFAULT_MAX_FILE_SIZE_MB.
    */
   maxFileBytes?: (file: string) => number;
+  /** At most this many findings of one rule are listed per file (findings-cap.ts). Default: DEFAULT_MAX_FINDINGS_PER_RULE. */
+  maxFindingsPerRule?: (file: string) => number;
 }
 
 export interface LintProjectResult {
@@ -514,6 +517,7 @@ async function analyzeProject(source: ProjectSource, options: LintProjectOptions
 function settle(state: ProjectState, options: LintProjectOptions): LintProjectResult {
   const { source, index, analyses } = state;
   const knownRuleIds = new Set([...options.rules.keys(), ...ENGINE_RULES.map((rule) => rule.id)]);
+  const findingsLimit = (file: string): number => options.maxFindingsPerRule?.(file) ?? DEFAULT_MAX_FINDINGS_PER_RULE;
   const byFile = new Map<string, PendingDiagnostic[]>();
   for (const pending of [...[...analyses.values()].flatMap((analysis) => analysis.diagnostics), ...state.pending]) {
     const list = byFile.get(pending.file) ?? [];
@@ -531,11 +535,13 @@ function settle(state: ProjectState, options: LintProjectOptions): LintProjectRe
     }
     const suppressions = new SuppressionMap(facts.directives);
     for (const work of state.silenced) if (work.file === path) suppressions.suppresses(work.ruleId, work.line);
+    const reported: PendingDiagnostic[] = [];
     for (const pending of pendingList) {
       const { line } = offsetToPoint(facts.lineStarts, pending.start);
       if (pending.ruleId !== RULE_CRASH.id && suppressions.suppresses(pending.ruleId, line)) continue;
-      diagnostics.push(toDiagnostic(pending, facts.lineStarts));
+      reported.push(pending);
     }
+    for (const pending of capFindings(path, reported, findingsLimit(path))) diagnostics.push(toDiagnostic(pending, facts.lineStarts));
     for (const pending of directiveDiagnostics(facts, knownRuleIds)) diagnostics.push(toDiagnostic(pending, facts.lineStarts));
     if (options.reportUnusedDisables) {
       for (const directive of suppressions.unused(knownRuleIds)) {
@@ -553,7 +559,7 @@ function settle(state: ProjectState, options: LintProjectOptions): LintProjectRe
     // Plain-text files map to their own lines; repository-level diagnostics (see
     // reportableSettings) have no text, so no lines to map. Neither has control comments.
     const lineStarts = state.plainTexts.files.get(path)?.lineStarts ?? [0];
-    diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, lineStarts)));
+    diagnostics.push(...capFindings(path, pendingList, findingsLimit(path)).map((pending) => toDiagnostic(pending, lineStarts)));
   }
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, analyses, crashed: state.crashed || [...analyses.values()].some((analysis) => analysis.crashed) };

@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { ConfigTable } from '../config/config-set.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { PACKAGE_ROOT } from '../core/tool.js';
-import { unreadableFile, type FileAnalysis } from './analyze-file.js';
+import { notAnalysed, unreadableFile, type FileAnalysis } from './analyze-file.js';
 import { analyzeOne, overSizeLimit, type LintProjectOptions, type Phase1Job, type Phase1Runner, type ProjectSource } from './lint-project.js';
 
 /** What a worker starts with; the configs come with the jobs that need them. */
@@ -25,6 +25,12 @@ export interface Phase1WorkerData {
   root: string;
   /** URL of the compiled module whose `RULES` export lists the rules. */
   rulesModule: string;
+  /**
+   * Two Int32 slots the worker writes as it goes: the id of the request and the index within it of
+   * the job it is analysing. The pool reads them to know which file is over its time budget, or
+   * was being analysed when the worker ran out of memory.
+   */
+  progress: SharedArrayBuffer;
 }
 
 /** One file sent to a worker: its bytes as read, or the text that replaces them (fix passes). */
@@ -57,6 +63,53 @@ export interface Phase1WorkerResponse {
 export const WORKER_YOUNG_GENERATION_MB = 96;
 
 /**
+ * V8's old generation for each worker: a file whose analysis needs more ends that worker (it is
+ * replaced) and becomes a parse-error on the file, instead of running the process out of memory.
+ * The parse-cost estimate (markdown/parse-cost.ts) keeps real files far below it.
+ */
+export const WORKER_OLD_GENERATION_MB = 4096;
+
+/**
+ * Files larger than this are analysed on a worker thread even when the run keeps to this thread
+ * (--no-threads, or a batch too small to share): only there can an analysis over its time budget
+ * be stopped. Smaller files parse in well under any budget, so they stay here and cost no worker.
+ */
+export const GUARDED_FILE_BYTES = 64 * 1024;
+
+/** How often the budget of the files being analysed on workers is checked. */
+const WATCHDOG_INTERVAL_MS = 200;
+
+/** The default of the config's `timeBudgetSeconds`: the budget of a file up to 256 KB. */
+export const DEFAULT_TIME_BUDGET_SECONDS = 10;
+
+/**
+ * The time budget of a file in milliseconds: `seconds` for a file up to 256 KB, twice that up to
+ * 1 MB, four times beyond: parsing is linear, but larger files have more of everything.
+ */
+export function timeBudgetMs(seconds: number | undefined, bytes: number): number {
+  const sizeClass = bytes <= 256 * 1024 ? 1 : bytes <= 1024 * 1024 ? 2 : 4;
+  return (seconds ?? DEFAULT_TIME_BUDGET_SECONDS) * sizeClass * 1000;
+}
+
+/** A request that a stopped worker had not answered: to be sent again, to its replacement. */
+class WorkerReplaced extends Error {
+  constructor() {
+    super('a phase-1 worker thread was stopped and replaced');
+  }
+}
+
+/** An analysis a worker did not finish: over its time budget, or the worker ran out of memory. */
+class StoppedAnalysis extends Error {
+  constructor(
+    /** Index of the job within the request. */
+    readonly jobIndex: number,
+    readonly analysis: FileAnalysis,
+  ) {
+    super(`the analysis of ${analysis.path} was stopped`);
+  }
+}
+
+/**
  * Below this many files a batch runs on the calling thread. Loading the parser and the rules into
  * a worker costs ~0.2–0.4 s of CPU, the time to parse 10–30 typical files; a pre-commit run on a
  * handful of files should pay none of it.
@@ -82,6 +135,10 @@ export type Phase1PoolOptions = Phase1PoolConfigs & {
   rulesModule: string;
   /** Called as files are analysed (on any thread), with how many: for a progress line. */
   onAnalysed?: (count: number) => void;
+  /** The time budget of a file in milliseconds, by its path and size (default: timeBudgetMs with the default seconds). */
+  timeBudgetMs?: (file: string, bytes: number) => number;
+  /** Each worker's old generation in MB (default: WORKER_OLD_GENERATION_MB); tests make it small. */
+  workerHeapMb?: number;
 };
 
 export interface Phase1Pool {
@@ -114,27 +171,46 @@ export function compiledModule(moduleUrl: string): URL {
 /** One worker thread and the requests it has not answered yet. */
 class Phase1Worker {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve: (analyses: FileAnalysis[]) => void; reject: (error: Error) => void }>();
-  private nextId = 0;
+  private readonly pending = new Map<number, { jobs: Phase1WorkerJob[]; resolve: (analyses: FileAnalysis[]) => void; reject: (error: Error) => void }>();
+  private nextId = 1;
   private failure: Error | undefined;
   /** Numbers of the configs this worker has been sent. */
   private readonly knownConfigs = new Set<number>();
+  /** [request id, job index] being analysed, as the worker writes them. */
+  private readonly progress = new Int32Array(new SharedArrayBuffer(8));
+  /** The job last seen in progress and when it was first seen, for the budget. */
+  private watched: { request: number; job: number; since: number } | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
 
-  constructor(script: URL, data: Phase1WorkerData) {
+  constructor(
+    script: URL,
+    data: Omit<Phase1WorkerData, 'progress'>,
+    private readonly budgetMs: (job: Phase1WorkerJob) => number,
+    private readonly heapMb: number,
+  ) {
     this.worker = new Worker(script, {
-      workerData: data,
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      workerData: { ...data, progress: this.progress.buffer as SharedArrayBuffer } satisfies Phase1WorkerData,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb },
     });
     // An idle worker must not keep the process alive if a caller forgets close().
     this.worker.unref();
     this.worker.on('message', (response: Phase1WorkerResponse) => {
       const request = this.pending.get(response.id);
       this.pending.delete(response.id);
-      if (this.pending.size === 0) this.worker.unref();
+      if (this.pending.size === 0) this.idle();
       request?.resolve(response.analyses);
     });
-    this.worker.on('error', (error) => this.fail(new Error(`a phase-1 worker thread failed: ${error.message}`, { cause: error })));
+    this.worker.on('error', (error) => {
+      // Out of memory ends the worker, not the run: the file it was analysing is reported.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') this.stopCurrent((job) => notAnalysed(job.path, 'outOfMemory', { detail: `over ${this.heapMb} MB` }));
+      else this.fail(new Error(`a phase-1 worker thread failed: ${error.message}`, { cause: error }));
+    });
     this.worker.on('exit', (code) => this.fail(new Error(`a phase-1 worker thread stopped unexpectedly (exit code ${code})`)));
+  }
+
+  /** Whether the worker can take more work (a stopped or failed worker is replaced). */
+  get usable(): boolean {
+    return this.failure === undefined;
   }
 
   analyze(jobs: Phase1WorkerJob[], configs: ConfigTable): Promise<FileAnalysis[]> {
@@ -147,22 +223,60 @@ class Phase1Worker {
       newConfigs.push([job.config, configs.at(job.config)]);
     }
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { jobs, resolve, reject });
       this.worker.ref();
+      this.watchdog ??= setInterval(() => this.checkBudget(), WATCHDOG_INTERVAL_MS);
       this.worker.postMessage({ id, jobs, configs: newConfigs } satisfies Phase1WorkerRequest);
     });
   }
 
   async terminate(): Promise<void> {
     this.failure ??= new Error('the phase-1 worker pool was closed');
+    this.idle();
     await this.worker.terminate();
+  }
+
+  /** Stops the worker when the job it is analysing has been at it longer than its budget. */
+  private checkBudget(): void {
+    const request = Atomics.load(this.progress, 0);
+    const job = Atomics.load(this.progress, 1);
+    const now = Date.now();
+    if (this.watched?.request !== request || this.watched.job !== job) {
+      this.watched = { request, job, since: now };
+      return;
+    }
+    const current = this.pending.get(request)?.jobs[job];
+    if (current === undefined) return;
+    const budget = this.budgetMs(current);
+    if (now - this.watched.since > budget) this.stopCurrent((stopped) => ({ ...notAnalysed(stopped.path, 'timeout', { budget: Number((budget / 1000).toFixed(1)) }), stopped: true }));
+  }
+
+  /** Ends the worker and rejects the request of the job in progress with that job's diagnostic; other requests fail. */
+  private stopCurrent(report: (job: Phase1WorkerJob) => FileAnalysis): void {
+    const requestId = Atomics.load(this.progress, 0);
+    const jobIndex = Atomics.load(this.progress, 1);
+    const request = this.pending.get(requestId);
+    const job = request?.jobs[jobIndex];
+    if (!request || !job) return this.fail(new Error('a phase-1 worker thread was stopped between files'));
+    this.pending.delete(requestId);
+    request.reject(new StoppedAnalysis(jobIndex, { ...report(job), stopped: true }));
+    // The other requests of this worker go to its replacement.
+    this.fail(new WorkerReplaced());
+    void this.worker.terminate();
+  }
+
+  private idle(): void {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = undefined;
+    this.watched = undefined;
+    this.worker.unref();
   }
 
   private fail(error: Error): void {
     this.failure ??= error;
     for (const request of this.pending.values()) request.reject(this.failure);
     this.pending.clear();
-    this.worker.unref();
+    this.idle();
   }
 }
 
@@ -190,13 +304,65 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
   const minFiles = options.minFilesForThreads ?? DEFAULT_MIN_FILES_FOR_THREADS;
   const configs = options.configs ?? singleConfigTable(options.config);
   const analysed = options.onAnalysed ?? (() => undefined);
+  const budgetOf = options.timeBudgetMs ?? ((_file: string, bytes: number) => timeBudgetMs(undefined, bytes));
+  const jobBudget = (job: Phase1WorkerJob): number => budgetOf(job.path, job.bytes?.length ?? Buffer.byteLength(job.text ?? ''));
   const workers: Phase1Worker[] = [];
+  /** The worker that analyses large files for this thread (see GUARDED_FILE_BYTES), started when first needed. */
+  let guard: Phase1Worker | undefined;
   let closed = false;
 
-  const startWorkers = (count: number): void => {
+  const newWorker = (): Phase1Worker => {
     const script = options.workerScript ?? defaultWorkerScript();
-    const data: Phase1WorkerData = { root: options.root, rulesModule: compiledModule(options.rulesModule).href };
-    while (workers.length < count) workers.push(new Phase1Worker(script, data));
+    return new Phase1Worker(script, { root: options.root, rulesModule: compiledModule(options.rulesModule).href }, jobBudget, options.workerHeapMb ?? WORKER_OLD_GENERATION_MB);
+  };
+  const startWorkers = (count: number): void => {
+    while (workers.length < count) workers.push(newWorker());
+  };
+
+  /**
+   * Analyses jobs on a worker (replaced when it is stopped): a job over its budget or out of
+   * memory gets its parse-error, the others of its request are sent again.
+   */
+  const analyzeOnWorker = async (worker: () => Phase1Worker, jobs: Phase1WorkerJob[]): Promise<FileAnalysis[]> => {
+    const results = new Array<FileAnalysis | undefined>(jobs.length);
+    let remaining = jobs.map((_, index) => index);
+    while (remaining.length > 0) {
+      try {
+        const analyses = await worker().analyze(remaining.map((index) => jobs[index]!), configs);
+        analyses.forEach((analysis, offset) => {
+          results[remaining[offset]!] = analysis;
+        });
+        remaining = [];
+      } catch (error) {
+        if (error instanceof StoppedAnalysis) {
+          results[remaining[error.jobIndex]!] = error.analysis;
+          remaining = remaining.filter((_, offset) => offset !== error.jobIndex);
+        } else if (!(error instanceof WorkerReplaced)) throw error;
+      }
+    }
+    return results as FileAnalysis[];
+  };
+  const poolWorker = (slot: number) => (): Phase1Worker => {
+    if (closed) throw new Error('the phase-1 worker pool was closed');
+    if (!workers[slot]!.usable) workers[slot] = newWorker();
+    return workers[slot]!;
+  };
+  const guardWorker = (): Phase1Worker => {
+    if (closed) throw new Error('the phase-1 worker pool was closed');
+    if (!guard || !guard.usable) guard = newWorker();
+    return guard;
+  };
+
+  /** One job on this thread, or on the guard worker when its file is large enough to need a budget. */
+  const analyzeHereOrGuarded = async (job: Phase1Job, source: ProjectSource, lintOptions: LintProjectOptions): Promise<FileAnalysis> => {
+    const override = lintOptions.overrides?.get(job.path);
+    if (override !== undefined && override.length <= GUARDED_FILE_BYTES / 4) return analyzeOne(job.path, source, lintOptions, job.factsOnly);
+    const prepared = await prepareJob(job, source, lintOptions, configs);
+    if ('diagnostics' in prepared) return prepared;
+    const size = prepared.bytes?.length ?? Buffer.byteLength(prepared.text ?? '');
+    if (size <= GUARDED_FILE_BYTES) return analyzeOne(job.path, { ...source, read: async () => prepared.bytes ?? new Uint8Array() }, lintOptions, job.factsOnly);
+    lintOptions.settings.forFile(job.path);
+    return (await analyzeOnWorker(guardWorker, [prepared]))[0]!;
   };
 
   const run: Phase1Runner = async (jobs, source, lintOptions) => {
@@ -207,7 +373,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
     if (!useWorkers) {
       const results: FileAnalysis[] = [];
       for (const job of jobs) {
-        results.push(await analyzeOne(job.path, source, lintOptions, job.factsOnly));
+        results.push(await analyzeHereOrGuarded(job, source, lintOptions));
         analysed(1);
       }
       return results;
@@ -221,7 +387,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
     // Small batches balance the load; two in flight per worker hide the round trip and the reads.
     const batchSize = Math.max(1, Math.min(16, Math.floor(jobs.length / ((workers.length + 1) * 8))));
     let next = 0;
-    const feedWorker = async (worker: Phase1Worker): Promise<void> => {
+    const feedWorker = async (slot: number): Promise<void> => {
       while (next < jobs.length) {
         const first = next;
         const batch = jobs.slice(first, first + batchSize);
@@ -237,7 +403,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
           }
         });
         if (toSend.length > 0) {
-          const analyses = await worker.analyze(toSend, configs);
+          const analyses = await analyzeOnWorker(poolWorker(slot), toSend);
           analyses.forEach((analysis, offset) => {
             results[slots[offset]!] = analysis;
           });
@@ -250,7 +416,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
       while (next < jobs.length) {
         const index = next++;
         const job = jobs[index]!;
-        results[index] = await analyzeOne(job.path, source, lintOptions, job.factsOnly);
+        results[index] = await analyzeHereOrGuarded(job, source, lintOptions);
         analysed(1);
       }
     };
@@ -260,7 +426,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
         next = jobs.length;
         throw error;
       });
-    await Promise.all([...workers.flatMap((worker) => [feedWorker(worker), feedWorker(worker)]), analyzeHere()].map(stopOnFailure));
+    await Promise.all([...workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]), analyzeHere()].map(stopOnFailure));
     return results;
   };
 
@@ -271,7 +437,9 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
     },
     async close() {
       closed = true;
-      await Promise.all(workers.splice(0).map((worker) => worker.terminate()));
+      const all = [...workers.splice(0), ...(guard ? [guard] : [])];
+      guard = undefined;
+      await Promise.all(all.map((worker) => worker.terminate()));
     },
   };
 }

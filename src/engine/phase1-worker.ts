@@ -11,7 +11,9 @@ import type { Rule } from '../core/rule.js';
 
 if (!parentPort) throw new Error('phase1-worker.js runs only as a worker thread');
 const port = parentPort;
-const { root, rulesModule } = workerData as Phase1WorkerData;
+const { root, rulesModule, progress: progressBuffer } = workerData as Phase1WorkerData;
+/** [request id, job index]: what the pool's watchdog reads to know which file is being analysed. */
+const progress = new Int32Array(progressBuffer);
 // The pool hands over the module that lists the rules: the engine knows no rule by itself.
 const { RULES } = (await import(rulesModule)) as { RULES: readonly Rule[] };
 const rules = new Map(RULES.map((rule) => [rule.id, rule]));
@@ -28,5 +30,10 @@ function analyze(job: Phase1WorkerJob): FileAnalysis {
 
 port.on('message', (request: Phase1WorkerRequest) => {
   for (const [index, config] of request.configs) settingsByConfig.set(index, new FileSettings(config, rules, root));
-  port.postMessage({ id: request.id, analyses: request.jobs.map(analyze) } satisfies Phase1WorkerResponse);
+  const analyses = request.jobs.map((job, index) => {
+    Atomics.store(progress, 1, index);
+    Atomics.store(progress, 0, request.id);
+    return analyze(job);
+  });
+  port.postMessage({ id: request.id, analyses } satisfies Phase1WorkerResponse);
 });

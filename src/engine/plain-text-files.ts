@@ -5,6 +5,7 @@
  * a rule sees only the files its own globs name, and only those the run covers.
  */
 import picomatch from 'picomatch';
+import { PATH_GLOB_OPTIONS } from '../core/path-globs.js';
 import type { ProjectRule } from '../core/rule.js';
 import { decodeMarkdown } from '../markdown/decode.js';
 import { computeLineStarts } from '../markdown/parse.js';
@@ -37,7 +38,7 @@ export async function readPlainTextFiles(rules: readonly { rule: ProjectRule; op
   for (const { rule, options } of rules) {
     const globs = rule.plainTextFiles?.(options) ?? [];
     if (globs.length === 0) continue;
-    const matches = picomatch([...globs], { dot: true });
+    const matches = picomatch([...globs], PATH_GLOB_OPTIONS);
     for (const file of source.paths.files) {
       if (!matches(file) || source.paths.symlinks.has(file) || source.isMarkdown(file) || !covers(file)) continue;
       const list = wanted.get(file) ?? [];

@@ -14,28 +14,86 @@ export function dominantLineEnding(text: string): '\r\n' | '\n' {
 }
 
 /**
- * Applies each fix (a group of edits belonging to one diagnostic) unless it overlaps a fix already
- * taken; skipped fixes get another chance in the next pass, once the text has been re-linted.
+ * Whether two edits cannot both be applied: their ranges overlap, or one inserts where the other
+ * starts (the order of the two at that offset would be a guess: `#Ã©` with a space inserted and
+ * `Ã©` replaced at the same offset became `#é©`).
  */
-export function applyFixes(text: string, fixes: readonly (readonly TextEdit[])[]): FixResult {
+function conflicts(a: TextEdit, b: TextEdit): boolean {
+  if (a.start < b.end && b.start < a.end) return true;
+  return a.start === b.start && (a.start === a.end || b.start === b.end);
+}
+
+/**
+ * The edits taken so far, sorted by start: whether a new edit conflicts with one of them is
+ * answered from its neighbours, so that a pass over n fixes costs n log n, not n².
+ */
+class TakenEdits {
+  readonly edits: TextEdit[] = [];
+
+  /** The index of the first edit whose start is at or after `offset`. */
+  private firstFrom(offset: number): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.edits[middle]!.start < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  conflictsWith(edit: TextEdit): boolean {
+    const index = this.firstFrom(edit.start);
+    // Taken edits never overlap each other, so only the one before and those starting within the edit can.
+    if (index > 0 && conflicts(this.edits[index - 1]!, edit)) return true;
+    for (let next = index; next < this.edits.length && this.edits[next]!.start <= edit.end; next++) if (conflicts(this.edits[next]!, edit)) return true;
+    return false;
+  }
+
+  add(edit: TextEdit): void {
+    this.edits.splice(this.firstFrom(edit.start), 0, edit);
+  }
+}
+
+/** A fix's edits in order, or undefined when they are out of the text or overlap each other. */
+function orderedEdits(fix: readonly TextEdit[], length: number): TextEdit[] | undefined {
+  const edits = [...fix].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let index = 0; index < edits.length; index++) {
+    const edit = edits[index]!;
+    if (edit.start < 0 || edit.end > length || edit.start > edit.end) return undefined;
+    if (index > 0 && conflicts(edits[index - 1]!, edit)) return undefined;
+  }
+  return edits;
+}
+
+/**
+ * Applies each fix (a group of edits belonging to one diagnostic) unless it conflicts with a fix
+ * already taken; skipped fixes get another chance in the next pass, once the text has been
+ * re-linted. The certain `fixes` are taken first, then the `likely` ones (suggestions) where they
+ * conflict with none: a suggestion never displaces a certain fix, nor lands at its offset.
+ */
+export function applyFixes(text: string, fixes: readonly (readonly TextEdit[])[], likely: readonly (readonly TextEdit[])[] = []): FixResult {
   const eol = dominantLineEnding(text);
-  const ordered = fixes
-    .filter((fix) => fix.length > 0)
-    .map((fix) => [...fix].sort((a, b) => a.start - b.start))
-    .sort((a, b) => a[0]!.start - b[0]!.start || a[a.length - 1]!.end - b[b.length - 1]!.end);
-  const taken: TextEdit[] = [];
+  const byPosition = (list: readonly (readonly TextEdit[])[]): TextEdit[][] =>
+    list
+      .filter((fix) => fix.length > 0)
+      .map((fix) => orderedEdits(fix, text.length))
+      .filter((fix): fix is TextEdit[] => fix !== undefined)
+      .sort((a, b) => a[0]!.start - b[0]!.start || a[a.length - 1]!.end - b[b.length - 1]!.end);
+  const taken = new TakenEdits();
   let applied = 0;
-  for (const fix of ordered) {
-    const overlaps = fix.some((edit, i) => (i > 0 && edit.start < fix[i - 1]!.end) || taken.some((other) => edit.start < other.end && other.start < edit.end || (edit.start === edit.end && edit.start === other.start)));
-    if (overlaps || fix.some((edit) => edit.start < 0 || edit.end > text.length || edit.start > edit.end)) continue;
-    taken.push(...fix);
+  for (const fix of [...byPosition(fixes), ...byPosition(likely)]) {
+    if (fix.some((edit) => taken.conflictsWith(edit))) continue;
+    for (const edit of fix) taken.add(edit);
     applied++;
   }
-  taken.sort((a, b) => b.start - a.start);
-  let result = text;
-  for (const edit of taken) {
-    const replacement = eol === '\r\n' ? edit.text.replace(/\r?\n/g, '\r\n') : edit.text;
-    result = result.slice(0, edit.start) + replacement + result.slice(edit.end);
+  // Applied from the end, in pieces joined once: a pass of many fixes must not copy the text per fix.
+  const pieces: string[] = [];
+  let position = 0;
+  for (const edit of taken.edits) {
+    pieces.push(text.slice(position, edit.start), eol === '\r\n' ? edit.text.replace(/\r?\n/g, '\r\n') : edit.text);
+    position = edit.end;
   }
-  return { text: result, applied };
+  pieces.push(text.slice(position));
+  return { text: pieces.join(''), applied };
 }

@@ -48,28 +48,28 @@ export async function lintWithFixes(source: ProjectSource, engine: LintProjectOp
   return { result, texts, originals };
 }
 
-/** The edits a pass applies for a diagnostic: its certain fix, else (when asked for) its first suggestion. */
-function editsToApply(diagnostic: Diagnostic, fixType: FixType): TextEdit[] | undefined {
-  if (diagnostic.fix) return diagnostic.fix;
-  return fixType === 'suggestion' ? diagnostic.suggestions?.[0]?.fix : undefined;
-}
-
-/** Applies the fixes of one pass to the in-memory texts; returns whether anything changed. */
+/**
+ * Applies the fixes of one pass to the in-memory texts; returns whether anything changed. The
+ * certain fixes come first; with `--fix-type suggestion`, the first suggestion of each problem
+ * without one, where it conflicts with no certain fix (applyFixes): a suggestion at the offset of a
+ * certain fix waits for the next pass, which lints the fixed text again.
+ */
 function applyPass(result: LintProjectResult, texts: Map<string, string>, originals: Map<string, { text: string; bom: boolean }>, fixType: FixType): boolean {
-  const fixesByFile = new Map<string, TextEdit[][]>();
+  const fixesByFile = new Map<string, { certain: TextEdit[][]; likely: TextEdit[][] }>();
   for (const diagnostic of result.diagnostics) {
-    const edits = editsToApply(diagnostic, fixType);
-    if (!edits) continue;
-    const list = fixesByFile.get(diagnostic.file) ?? [];
-    list.push(edits);
-    fixesByFile.set(diagnostic.file, list);
+    const suggestion = fixType === 'suggestion' ? diagnostic.suggestions?.[0]?.fix : undefined;
+    if (!diagnostic.fix && !suggestion) continue;
+    const lists = fixesByFile.get(diagnostic.file) ?? { certain: [], likely: [] };
+    if (diagnostic.fix) lists.certain.push(diagnostic.fix);
+    else lists.likely.push(suggestion!);
+    fixesByFile.set(diagnostic.file, lists);
   }
   let changed = false;
-  for (const [file, fixes] of fixesByFile) {
+  for (const [file, { certain, likely }] of fixesByFile) {
     const analysis = result.analyses.get(file);
     if (analysis?.text === undefined) continue;
     if (!originals.has(file)) originals.set(file, { text: analysis.text, bom: analysis.bom ?? false });
-    const fixed = applyFixes(analysis.text, fixes);
+    const fixed = applyFixes(analysis.text, certain, likely);
     if (fixed.applied > 0 && fixed.text !== analysis.text) {
       texts.set(file, fixed.text);
       changed = true;

@@ -50,14 +50,45 @@ export function splitDestination(url: string): DestinationParts {
   };
 }
 
+function joinedPath(fromFile: string, rawPath: string): string {
+  const joined = rawPath.startsWith('/') ? rawPath.slice(1) : path.join(path.dirname(fromFile), rawPath);
+  return joined === '' ? '.' : joined;
+}
+
+/**
+ * Node's path.join and path.normalize take time quadratic in the `..` segments that climb above
+ * where they start (the result is appended to and searched from its end for each): a destination
+ * of 100,000 `../` took over a minute. Such a path is normalised segment by segment instead.
+ */
+const FAR_CLIMB_SEGMENTS = 64;
+
+function climbsFar(rawPath: string): boolean {
+  let parents = 0;
+  for (let index = rawPath.indexOf('..'); index !== -1 && parents <= FAR_CLIMB_SEGMENTS; index = rawPath.indexOf('..', index + 2)) parents++;
+  return parents > FAR_CLIMB_SEGMENTS;
+}
+
+function normalizeClimbingPath(fromFile: string, rawPath: string): string {
+  const start = rawPath.startsWith('/') ? [] : path.dirname(fromFile).split('/');
+  const kept: string[] = [];
+  let above = 0;
+  for (const segment of [...start, ...rawPath.split('/')]) {
+    if (segment === '' || segment === '.') continue;
+    if (segment !== '..') kept.push(segment);
+    else if (kept.length > 0) kept.pop();
+    else above++;
+  }
+  const normalized = [...Array<string>(above).fill('..'), ...kept].join('/');
+  return normalized === '' ? '.' : `${normalized}${rawPath.endsWith('/') ? '/' : ''}`;
+}
+
 export function resolveLinkTarget(fromFile: string, url: string): LocalTarget | undefined {
   if (isExternal(url)) return undefined;
   const parts = splitDestination(url);
   const fragment = parts.fragment === '' ? undefined : safeDecode(parts.fragment.slice(1));
   const rawPath = safeDecode(parts.path);
   if (rawPath === '') return { path: fromFile, ...(fragment === undefined ? {} : { fragment }), escapesRoot: false };
-  const joined = rawPath.startsWith('/') ? rawPath.slice(1) : path.join(path.dirname(fromFile), rawPath);
-  const normalized = path.normalize(joined === '' ? '.' : joined);
+  const normalized = climbsFar(rawPath) ? normalizeClimbingPath(fromFile, rawPath) : path.normalize(joinedPath(fromFile, rawPath));
   const escapesRoot = normalized === '..' || normalized.startsWith('../');
   const cleaned = normalized.replace(/\/$/, '').replace(/^\.$/, '');
   return { path: cleaned, ...(fragment === undefined ? {} : { fragment }), escapesRoot };

@@ -15,6 +15,7 @@ import { repositoryPathsFromFiles, type RepositoryPaths } from '../core/facts.js
 import type { Rule } from '../core/rule.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
 import { lintProject, runPhase1Sequentially, type LintProjectOptions, type LintProjectResult, type Phase1Runner, type ProjectSource, type RepositoryUrlSource } from '../engine/lint-project.js';
+import { maxFileBytes, readFileWithinLimit } from '../engine/file-limits.js';
 import { FixVerdicts, settleVerifiedFixes } from '../fixes/verify-fixes.js';
 import { listRepositoryPaths } from '../project/discover.js';
 import { gitRenames } from '../project/git-renames.js';
@@ -387,7 +388,8 @@ export class LiveProject {
     const absolute = path.join(this.root, file);
     // The stamp is taken before the read: a change in between leaves a stale stamp, never a wrong one.
     const stamp = await diskStamp(absolute);
-    const bytes = await fs.readFile(absolute);
+    // Bounded, regular files inside the repository only, as the CLI reads (engine/file-limits.ts); the engine checks the limit again.
+    const bytes = await readFileWithinLimit(absolute, maxFileBytes(undefined), this.root);
     this.readStamps.set(file, stamp);
     this.diskStamps.set(file, stamp);
     return bytes;

@@ -38,6 +38,8 @@ export interface LintRunOptions {
   fixType?: FixType;
   /** Report control comments (and baseline entries) that silenced nothing. */
   reportUnusedDisables?: boolean;
+  /** At most this many problems of one rule per file, whatever the configs say (--max-findings-per-rule). */
+  maxFindingsPerRule?: number;
   baseline?: BaselineUse;
   /** Keep phase-1 results on disk: in `location` (relative to io.cwd), else under the root. */
   cache?: { location?: string };

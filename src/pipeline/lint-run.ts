@@ -16,7 +16,8 @@ import type { Rule, RuleEnvironment } from '../core/rule.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
 import type { LintProjectOptions } from '../engine/lint-project.js';
 import { maxFileBytes } from '../engine/file-limits.js';
-import { createPhase1Pool } from '../engine/phase1-pool.js';
+import { DEFAULT_MAX_FINDINGS_PER_RULE } from '../engine/findings-cap.js';
+import { createPhase1Pool, timeBudgetMs } from '../engine/phase1-pool.js';
 import { fixedFiles, fixPatches, lintWithFixes, writeFixes } from '../fixes/fix-passes.js';
 import { planChangedSince } from '../project/changed-since.js';
 import { withGitRenames } from '../project/git-renames.js';
@@ -75,7 +76,14 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
   const repository = await repositoryUrlSource({ root, env: io.env, config: configs.configFor('').repositoryUrls, warn: run.warn, ...(run.debug ? { debug: (message: string) => io.stderr(`agentops-lint: ${message}\n`) } : {}) });
   const cache = await openPhase1Cache(options, io, root);
   // The runner that does phase 1; the cache, when there is one, answers what it can and passes the rest on.
-  const pool = createPhase1Pool({ configs, root, rulesModule: request.rulesModule, maxThreads: options.maxThreads, onAnalysed: progress.filesAnalysed });
+  const pool = createPhase1Pool({
+    configs,
+    root,
+    rulesModule: request.rulesModule,
+    maxThreads: options.maxThreads,
+    onAnalysed: progress.filesAnalysed,
+    timeBudgetMs: (file, bytes) => timeBudgetMs(configs.configFor(file).timeBudgetSeconds, bytes),
+  });
   const engine: LintProjectOptions = {
     settings: configs,
     ...(repository ? { repository } : {}),
@@ -84,6 +92,7 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
     runPhase1: progress.trackPhase1(cache ? cache.wrap(pool.run) : pool.run),
     environment: ruleEnvironment(request, progress),
     maxFileBytes: (file) => maxFileBytes(configs.configFor(file).maxFileSizeMb),
+    maxFindingsPerRule: (file) => options.maxFindingsPerRule ?? configs.configFor(file).maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE,
   };
   const fixed = await lintWithFixes(plan.source, engine, options.fix !== undefined, options.fixType);
   const fixes = await settleFixes(fixed, options.fix, root);

@@ -3,10 +3,11 @@
  * repository is walked once (globby: .gitignore respected, node_modules and .git never walked,
  * symbolic links never followed); path arguments and each file's config select from that list.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { globby, isDynamicPattern } from 'globby';
+import { globby, isDynamicPattern, isGitIgnored as isGitIgnoredIn, type GlobEntry } from 'globby';
 import picomatch from 'picomatch';
+import { PATH_GLOB_OPTIONS } from '../core/path-globs.js';
 import { UsageError } from '../core/errors.js';
 import type { FileSelection } from '../config/config-set.js';
 import { repositoryPathsFromFiles, type RepositoryPaths } from '../core/facts.js';
@@ -74,7 +75,7 @@ const GITIGNORED: SkipReason = { one: 'ignored by .gitignore', many: 'ignored by
 
 /** Whether a root-relative path is skipped however it is named: always-ignored folders, or a config's `ignore`. */
 export function ignoredPathMatcher(configs: FileSelection): (file: string) => boolean {
-  const isAlwaysIgnored = picomatch(ALWAYS_IGNORED, { dot: true });
+  const isAlwaysIgnored = picomatch(ALWAYS_IGNORED, PATH_GLOB_OPTIONS);
   return (file) => isAlwaysIgnored(file) || configs.isIgnored(file);
 }
 
@@ -121,7 +122,11 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
     const nonMarkdown: SkipReason[] = [];
     let found: string[] = [];
     let reached: Reach;
-    if (!isDynamicPattern(pattern) && existsSync(absolute) && statSync(absolute).isFile()) {
+    // A named path that is not a folder is linted as named, whatever it is: a FIFO, a device or a
+    // symbolic link that leads nowhere is then reported on its path (file-read), not "no files matched".
+    const entry = isDynamicPattern(pattern) ? undefined : lstatSync(absolute, { throwIfNoEntry: false });
+    const isFolder = entry !== undefined && existsSync(absolute) && statSync(absolute).isDirectory();
+    if (entry !== undefined && !isFolder) {
       reached = 'file';
       // An explicitly named file that is ignored is skipped, never an error: pre-commit and
       // lint-staged pass every staged Markdown file, those the config ignores included.
@@ -131,9 +136,8 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
       }
       found = [relative];
     } else {
-      const isFolder = !isDynamicPattern(pattern) && existsSync(absolute) && statSync(absolute).isDirectory();
       const base = relative === '' ? '' : `${relative}/`;
-      const matches = isFolder ? (file: string) => file.startsWith(base) : picomatch(relative, { dot: true });
+      const matches = isFolder ? (file: string) => file.startsWith(base) : picomatch(relative, PATH_GLOB_OPTIONS);
       // A glob such as "../**/*.md" must not reach outside the root: the listing holds only what is inside.
       const candidates = [...paths.files].filter((file) => matches(file));
       reached = isFolder ? 'folder' : 'glob';
@@ -170,7 +174,7 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
 
 /** Whether a path, or everything under it, is inside node_modules or .git. */
 function isNeverLinted(relative: string): boolean {
-  return picomatch.isMatch(relative, ALWAYS_IGNORED, { dot: true }) || picomatch.isMatch(`${relative}/-`, ALWAYS_IGNORED, { dot: true });
+  return picomatch.isMatch(relative, ALWAYS_IGNORED, PATH_GLOB_OPTIONS) || picomatch.isMatch(`${relative}/-`, ALWAYS_IGNORED, PATH_GLOB_OPTIONS);
 }
 
 /** What a path argument names: a file, a folder, or (anything else) a glob. */
@@ -197,7 +201,8 @@ async function gitignoredFiles(root: string, folderOrGlob: string, isFolder: boo
 
 /** Every file under the root (gitignore respected), with symbolic links marked. */
 export async function listRepositoryPaths(root: string): Promise<RepositoryPaths> {
-  const entries = await globby('**', {
+  // '**/*', not '**': micromatch's '**' does not match a name holding a line break, '*' does.
+  const entries = await globby('**/*', {
     cwd: root,
     gitignore: true,
     ignore: ALWAYS_IGNORED,
@@ -206,6 +211,7 @@ export async function listRepositoryPaths(root: string): Promise<RepositoryPaths
     onlyFiles: false,
     objectMode: true,
   });
+  entries.push(...(await entriesUnderLineBreakFolders(root, entries)));
   const files: string[] = [];
   const symlinks: string[] = [];
   for (const entry of entries) {
@@ -216,4 +222,32 @@ export async function listRepositoryPaths(root: string): Promise<RepositoryPaths
   // Empty folders are still folders a link may point at.
   for (const entry of entries) if (entry.dirent.isDirectory()) (paths.directories as Set<string>).add(entry.path);
   return paths;
+}
+
+type ListedEntry = GlobEntry;
+
+/**
+ * The entries under folders whose name holds a line break, which fast-glob lists but does not walk
+ * into: each such folder is listed from inside, and what the repository's .gitignore files ignore
+ * is left out as in the main listing.
+ */
+async function entriesUnderLineBreakFolders(root: string, listed: readonly ListedEntry[]): Promise<ListedEntry[]> {
+  const found: ListedEntry[] = [];
+  let folders = listed.filter((entry) => entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf('/') + 1)));
+  if (folders.length === 0) return found;
+  const isGitIgnored = await isGitIgnoredIn({ cwd: root });
+  while (folders.length > 0) {
+    const next: ListedEntry[] = [];
+    for (const folder of folders) {
+      const inside = await globby('**/*', { cwd: path.join(root, folder.path), ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false, objectMode: true });
+      for (const entry of inside) {
+        const rooted: ListedEntry = { ...entry, path: `${folder.path}/${entry.path}` };
+        if (isGitIgnored(path.join(root, rooted.path))) continue;
+        found.push(rooted);
+        if (entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf('/') + 1))) next.push(rooted);
+      }
+    }
+    folders = next;
+  }
+  return found;
 }

@@ -8,10 +8,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { isDynamicPattern } from 'globby';
 import path from 'node:path';
-import { formatConfigIssue, UsageError } from '../core/errors.js';
-import { configNotices, reportConfigNotices } from '../config/config-notices.js';
 import type { ConfigSet, FileSelection } from '../config/config-set.js';
 import type { EnabledRule } from '../config/file-settings.js';
+import { configNotices, reportConfigNotices } from '../config/config-notices.js';
+import { formatConfigIssue, UsageError } from '../core/errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { RepositoryPaths } from '../core/facts.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
@@ -168,8 +168,9 @@ export async function planWorkingTree(run: RunContext): Promise<LintPlan> {
     io.stderr(`agentops-lint: nothing to lint: every file named is skipped (${describeSkips(skippedNamedFiles.map((skipped) => skipped.reason))}).\n`);
   } else if (targets.length === 0 && run.errorOnUnmatchedPattern) throw new UsageError('No Markdown files to lint.');
   const comparing = targets.length > 0 && namesFilesOnly(io.cwd, run.patterns) ? comparingRuleIds(configs, targets) : new Set<string>();
-  // Files over their config's size limit are not read at all (file-read, tooLarge), binary files only in part.
-  const read = (file: string): Promise<Uint8Array> => readFileWithinLimit(path.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb));
+  // Files over their config's size limit are not read at all (file-read, tooLarge), binary files only in
+  // part, FIFOs, devices and symbolic links out of the repository never (file-read).
+  const read = (file: string): Promise<Uint8Array> => readFileWithinLimit(path.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb), root);
   const source: ProjectSource = {
     targets,
     projectFiles: targets,

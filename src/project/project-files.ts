@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { isDynamicPattern } from 'globby';
 import picomatch from 'picomatch';
+import { PATH_GLOB_OPTIONS } from '../core/path-globs.js';
 import type { FileSelection } from '../config/config-set.js';
 import type { RepositoryPaths } from '../core/facts.js';
 import { ignoredPathMatcher, toPosix } from './discover.js';
@@ -31,7 +32,7 @@ export function pathArgumentMatcher(cwd: string, root: string, patterns: readonl
   if (patterns.length === 0) return () => true;
   const tests = patterns.map((pattern): ((file: string) => boolean) => {
     const relative = toPosix(path.relative(root, path.resolve(cwd, pattern)));
-    if (isDynamicPattern(pattern)) return picomatch(relative, { dot: true });
+    if (isDynamicPattern(pattern)) return picomatch(relative, PATH_GLOB_OPTIONS);
     if (relative === '') return () => true;
     return (file) => file === relative || file.startsWith(`${relative}/`);
   });

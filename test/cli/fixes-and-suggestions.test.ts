@@ -105,6 +105,18 @@ describe('--fix applies only certain edits', () => {
     expect(after.map(({ line, ruleId }) => `${line} ${ruleId}`)).toEqual(['3 heading-missing-space', '5 heading-missing-space']);
   });
 
+  it('two fixes at the same offset, one inserting, are applied in separate passes: "#Ã©" becomes "# é" (issue 25: it became "#é©")', async () => {
+    const root = tempProject({ 'agentops-lint.config.yaml': ONLY({ mojibake: 'error', 'heading-missing-space': 'error' }), 'a.md': '#Ã©\n' });
+    const before = diagnosticsOf((await runCli(['--format', 'json'], { cwd: root })).stdout);
+    expect(before.map(({ ruleId, column, fix, suggestions }) => ({ ruleId, column, certain: fix !== undefined, suggested: suggestions !== undefined }))).toEqual([
+      { ruleId: 'heading-missing-space', column: 1, certain: true, suggested: false },
+      { ruleId: 'mojibake', column: 2, certain: true, suggested: false },
+    ]);
+    expect(await runCli(['--fix-dry-run'], { cwd: root })).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('\n-#Ã©\n+# é\n') as unknown });
+    expect(await runCli(['--fix', '--fix-type', 'suggestion'], { cwd: root })).toMatchObject({ exitCode: 0 });
+    expect(read(root, 'a.md')).toBe('# é\n');
+  });
+
   it('--fix-type needs --fix or --fix-dry-run, and takes fix or suggestion', async () => {
     const root = tempProject({ 'README.md': '# Title\n' });
     expect(await runCli(['--fix-type', 'suggestion'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: --fix-type says what --fix or --fix-dry-run applies: add one of them.\n' });

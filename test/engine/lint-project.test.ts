@@ -312,6 +312,20 @@ describe('applyFixes', () => {
   it('ignores edits outside the text', () => {
     expect(applyFixes('abc', [[{ start: 2, end: 9, text: 'x' }]])).toEqual({ text: 'abc', applied: 0 });
   });
+  it('an insertion where another edit starts conflicts with it, whichever comes first (issue 25: "#Ã©" became "#é©")', () => {
+    const insertSpace = [{ start: 1, end: 1, text: ' ' }];
+    const repair = [{ start: 1, end: 3, text: 'é' }];
+    expect(applyFixes('#Ã©', [insertSpace, repair])).toEqual({ text: '# Ã©', applied: 1 });
+    expect(applyFixes('#Ã©', [repair, insertSpace])).toEqual({ text: '# Ã©', applied: 1 });
+    // An insertion where another edit ends is no conflict: the order is clear.
+    expect(applyFixes('abc', [[{ start: 0, end: 1, text: 'A' }], [{ start: 1, end: 1, text: '-' }]])).toEqual({ text: 'A-bc', applied: 2 });
+  });
+  it('certain fixes are taken before suggestions, which never land where a certain fix is', () => {
+    const suggestion = [{ start: 1, end: 1, text: ' ' }];
+    const certain = [{ start: 1, end: 3, text: 'é' }];
+    expect(applyFixes('#Ã©', [certain], [suggestion])).toEqual({ text: '#é', applied: 1 });
+    expect(applyFixes('#Ã© x', [certain], [suggestion, [{ start: 4, end: 5, text: 'y' }]])).toEqual({ text: '#é y', applied: 2 });
+  });
 });
 
 describe('files demanded after the targets are analysed (ProjectSource.demand)', () => {

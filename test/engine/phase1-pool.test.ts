@@ -146,6 +146,50 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
     }
   });
 
+  it('stops a file over its time budget on its worker, replaces the worker and analyses the rest (issue 25)', async () => {
+    // 12,000 links in one list: seconds to parse, far over a budget of 50 ms; the other files take less.
+    const slow = new TextEncoder().encode(`# Slow\n\n${Array.from({ length: 12_000 }, (_, index) => `- [${index}](a.md#a)`).join('\n')}\n`);
+    const files = new Map([...project].filter(([file]) => targets.slice(0, 6).includes(file)));
+    files.set('slow.md', slow);
+    const slowTargets = [...files.keys()].filter((file) => file.endsWith('.md')).sort();
+    // One thread: the slow file goes to the guard worker; two: to a pool worker.
+    for (const maxThreads of [1, 2]) {
+      const budgeted = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE, maxThreads, minFilesForThreads: 2, timeBudgetMs: (file) => (file === 'slow.md' ? 50 : 60_000) });
+      try {
+        const source = { ...sourceFor(files, slowTargets), projectFiles: slowTargets };
+        const result = await lintProject(source, { ...baseOptions, runPhase1: budgeted.run });
+        const others = slowTargets.filter((file) => file !== 'slow.md');
+        const expected = (await lintProject({ ...sourceFor(files, others), projectFiles: others }, baseOptions)).diagnostics;
+        expect(result.diagnostics.filter((diagnostic) => diagnostic.file === 'slow.md').map(({ line, column, ruleId, messageId, message }) => ({ line, column, ruleId, messageId, message }))).toEqual([
+          { line: 1, column: 1, ruleId: 'parse-error', messageId: 'timeout', message: 'This file is not analysed: its analysis took longer than its time budget of 0.1 s and was stopped. The other files were checked.' },
+        ]);
+        expect(result.diagnostics.filter((diagnostic) => diagnostic.file !== 'slow.md')).toEqual(expected);
+        expect(result.crashed).toBe(false);
+      } finally {
+        await budgeted.close();
+      }
+    }
+  });
+
+  it('a worker out of memory is a parse-error on its file, and the run goes on', async () => {
+    const heavy = new TextEncoder().encode(`# Heavy\n\n${Array.from({ length: 20_000 }, (_, index) => `- [${index}](a.md#a)`).join('\n')}\n`);
+    const files = new Map([...project].filter(([file]) => targets.slice(0, 3).includes(file)));
+    files.set('heavy.md', heavy);
+    const heavyTargets = [...files.keys()].filter((file) => file.endsWith('.md')).sort();
+    const small = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE, maxThreads: 1, workerHeapMb: 32 });
+    try {
+      const source = { ...sourceFor(files, heavyTargets), projectFiles: heavyTargets };
+      const result = await lintProject(source, { ...baseOptions, runPhase1: small.run });
+      expect(result.diagnostics.filter((diagnostic) => diagnostic.file === 'heavy.md').map(({ ruleId, messageId, message }) => ({ ruleId, messageId, message }))).toEqual([
+        { ruleId: 'parse-error', messageId: 'outOfMemory', message: 'This file is not analysed: its analysis ran out of memory (over 32 MB) and was stopped. The other files were checked.' },
+      ]);
+      const others = heavyTargets.filter((file) => file !== 'heavy.md');
+      expect(result.diagnostics.filter((diagnostic) => diagnostic.file !== 'heavy.md')).toEqual((await lintProject({ ...sourceFor(files, others), projectFiles: others }, baseOptions)).diagnostics);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('refuses work once closed', async () => {
     const closed = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE });
     await closed.close();

@@ -22,6 +22,8 @@ import { lintProject, runPhase1Sequentially, type LintProjectOptions, type Phase
 import { createPhase1Pool } from '../../src/engine/phase1-pool.js';
 import { Phase1Cache } from '../../src/cache/phase1-cache.js';
 import { lintWithFixes } from '../../src/fixes/fix-passes.js';
+import { applyFixes } from '../../src/fixes/apply-edits.js';
+import type { TextEdit } from '../../src/core/rule.js';
 import { REGISTRY, RULES_MODULE } from '../../rules/index.js';
 import { document, mutatedFixture, project, propertyRuns } from './generators.js';
 
@@ -128,6 +130,47 @@ describe('lint properties', { timeout: 600_000 }, () => {
         for (const [key, count] of counts((await lint(once)).diagnostics)) expect(count, `after --fix: ${key}`).toBeLessThanOrEqual(before.get(key) ?? 0);
       }),
       propertyRuns(20),
+    );
+  });
+
+  it('--fix --fix-type suggestion (certain fixes and suggestions mixed): twice changes nothing the second time, and the fixed files lint soundly', async () => {
+    const fix = async (files: Project): Promise<Project> => {
+      const fixed = await lintWithFixes(sourceOf(files), options(), true, 'suggestion');
+      const result: Project = { ...files };
+      for (const [file, text] of fixed.texts) result[file] = new TextEncoder().encode((fixed.originals.get(file)?.bom ? '\ufeff' : '') + text);
+      return result;
+    };
+    await fc.assert(
+      fc.asyncProperty(project, async (files) => {
+        const once = await fix(files);
+        expectSoundReport(once, await lint(once));
+        const twice = await fix(once);
+        expect(Object.fromEntries(Object.entries(twice).map(([file, bytes]) => [file, textOf(bytes)]))).toEqual(Object.fromEntries(Object.entries(once).map(([file, bytes]) => [file, textOf(bytes)])));
+      }),
+      propertyRuns(20),
+    );
+  });
+
+  it('a pass of mixed fixes applies what a one-at-a-time model applies: certain fixes first, no two edits touching or sharing an offset with an insertion', () => {
+    const edit = (length: number) => fc.tuple(fc.nat(length), fc.nat(3), fc.constantFrom('', 'x', 'yz')).map(([start, size, text]) => ({ start, end: Math.min(start + size, length), text }));
+    const text = 'abcdefghij';
+    const fixes = fc.array(fc.array(edit(text.length), { minLength: 1, maxLength: 2 }), { maxLength: 6 });
+    fc.assert(
+      fc.property(fixes, fixes, (certain, likely) => {
+        const clash = (a: TextEdit, b: TextEdit): boolean => (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
+        const taken: TextEdit[] = [];
+        let applied = 0;
+        const byStart = (list: TextEdit[][]) => list.filter((fix) => fix.every((a, i) => fix.every((b, j) => i === j || !clash(a, b)))).map((fix) => [...fix].sort((a, b) => a.start - b.start || a.end - b.end)).sort((a, b) => a[0]!.start - b[0]!.start || a[a.length - 1]!.end - b[b.length - 1]!.end);
+        for (const fix of [...byStart(certain), ...byStart(likely)]) {
+          if (fix.some((a) => taken.some((b) => clash(a, b)))) continue;
+          taken.push(...fix);
+          applied++;
+        }
+        let expected = text;
+        for (const one of [...taken].sort((a, b) => b.start - a.start)) expected = expected.slice(0, one.start) + one.text + expected.slice(one.end);
+        expect(applyFixes(text, certain, likely)).toEqual({ text: expected, applied });
+      }),
+      propertyRuns(200),
     );
   });
 
