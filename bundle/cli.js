@@ -3,12 +3,12 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-SQMK5PH5.js";
+} from "./chunk-R3ATQ6N7.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-CBP6QIU5.js";
-import "./chunk-H5PPENPH.js";
-import "./chunk-IZHV5FLI.js";
-import "./chunk-NQKXEI4N.js";
+import "./chunk-IFWCCNYA.js";
+import "./chunk-VDYJTUOD.js";
+import "./chunk-DB7DCKDU.js";
+import "./chunk-FNLHEZZR.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli.ts

@@ -3,19 +3,19 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-SQMK5PH5.js";
+} from "./chunk-R3ATQ6N7.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-CBP6QIU5.js";
+import "./chunk-IFWCCNYA.js";
 import {
   lintProject,
   runLint
-} from "./chunk-K2MKJLDH.js";
-import "./chunk-H5PPENPH.js";
-import "./chunk-VJBXHVW4.js";
-import "./chunk-IZHV5FLI.js";
-import "./chunk-CHMYEDPY.js";
-import "./chunk-NQKXEI4N.js";
-import "./chunk-HHWXEF5P.js";
+} from "./chunk-VQDJGJYN.js";
+import "./chunk-VDYJTUOD.js";
+import "./chunk-WKTFX656.js";
+import "./chunk-DB7DCKDU.js";
+import "./chunk-JAIMEGEB.js";
+import "./chunk-FNLHEZZR.js";
+import "./chunk-BAANVPRO.js";
 import "./chunk-RL5JZDUN.js";
 export {
   lintProject,

@@ -5,16 +5,17 @@ import {
   FileSettings,
   analyzeBytes,
   analyzeText
-} from "./chunk-VJBXHVW4.js";
-import "./chunk-IZHV5FLI.js";
-import "./chunk-HHWXEF5P.js";
+} from "./chunk-WKTFX656.js";
+import "./chunk-DB7DCKDU.js";
+import "./chunk-BAANVPRO.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/engine/phase1-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 if (!parentPort) throw new Error("phase1-worker.js runs only as a worker thread");
 var port = parentPort;
-var { root, rulesModule } = workerData;
+var { root, rulesModule, progress: progressBuffer } = workerData;
+var progress = new Int32Array(progressBuffer);
 var { RULES } = await import(rulesModule);
 var rules = new Map(RULES.map((rule) => [rule.id, rule]));
 var settingsByConfig = /* @__PURE__ */ new Map();
@@ -27,5 +28,10 @@ function analyze(job) {
 }
 port.on("message", (request) => {
   for (const [index, config] of request.configs) settingsByConfig.set(index, new FileSettings(config, rules, root));
-  port.postMessage({ id: request.id, analyses: request.jobs.map(analyze) });
+  const analyses = request.jobs.map((job, index) => {
+    Atomics.store(progress, 1, index);
+    Atomics.store(progress, 0, request.id);
+    return analyze(job);
+  });
+  port.postMessage({ id: request.id, analyses });
 });

@@ -4,14 +4,15 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-KWG37KKG.js";
+} from "./chunk-6NOQHBDK.js";
 import {
   loadExplicitConfig
-} from "./chunk-UVDWAGRL.js";
+} from "./chunk-NYGW7BUM.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
   applyFixes,
+  cacheWanted,
   createPhase1Pool,
   dominantLineEnding,
   findRoot,
@@ -27,6 +28,7 @@ import {
   pathArgumentMatcher,
   projectFileMatcher,
   repositoryPathsFromFiles,
+  repositoryUrlSource,
   runConfigs,
   runPhase1Sequentially,
   savePhase1Cache,
@@ -34,45 +36,35 @@ import {
   settleVerifiedFixes,
   toPosix,
   writeFixes
-} from "./chunk-K2MKJLDH.js";
+} from "./chunk-VQDJGJYN.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK
-} from "./chunk-H5PPENPH.js";
+} from "./chunk-VDYJTUOD.js";
 import {
-  collectFileFacts
-} from "./chunk-VJBXHVW4.js";
+  collectFileFacts,
+  maxFileBytes,
+  readFileWithinLimit
+} from "./chunk-WKTFX656.js";
 import {
   ConfigError,
   UsageError,
   formatKeyPath
-} from "./chunk-IZHV5FLI.js";
-import {
-  closestMatches
-} from "./chunk-CHMYEDPY.js";
-import {
-  ENGINE_DOCS_URL,
-  PACKAGE_ROOT,
-  TOOL_NAME,
-  TOOL_VERSION,
-  ruleDocsUrl
-} from "./chunk-NQKXEI4N.js";
+} from "./chunk-DB7DCKDU.js";
 import {
   $ZodObject,
   $ZodType,
   $constructor,
-  ENGINE_RULES,
   ZodOptional,
   _enum,
   _null,
   array,
   boolean,
   clone,
-  computeLineStarts,
+  closestMatches,
   custom,
   discriminatedUnion,
   external_exports,
-  forEachNode,
   installLazyProp,
   intersection,
   iso_exports,
@@ -81,12 +73,10 @@ import {
   normalizeParams,
   number,
   object,
-  offsetToPoint,
   optional,
   own,
   parse,
   parseAsync,
-  parseMarkdown,
   preprocess,
   record,
   safeParse,
@@ -95,7 +85,21 @@ import {
   toJSONSchema,
   union,
   unknown
-} from "./chunk-HHWXEF5P.js";
+} from "./chunk-JAIMEGEB.js";
+import {
+  ENGINE_DOCS_URL,
+  PACKAGE_ROOT,
+  TOOL_NAME,
+  TOOL_VERSION,
+  ruleDocsUrl
+} from "./chunk-FNLHEZZR.js";
+import {
+  ENGINE_RULES,
+  computeLineStarts,
+  forEachNode,
+  offsetToPoint,
+  parseMarkdown
+} from "./chunk-BAANVPRO.js";
 import {
   __commonJS,
   __esm,
@@ -17185,6 +17189,11 @@ var AnalysisMemo = class {
 };
 
 // src/lsp/live-project.ts
+function describeCacheUse(cache) {
+  if (!cache) return "no cache";
+  const { fromCache, analysed } = cache.stats();
+  return `${fromCache} ${fromCache === 1 ? "file" : "files"} from the cache, ${analysed} analysed`;
+}
 var LISTING_FILES = /* @__PURE__ */ new Set([".gitignore"]);
 var CONFIG_FILES = /* @__PURE__ */ new Set([...CONFIG_FILE_NAMES, "package.json"]);
 var encoder = new TextEncoder();
@@ -17212,6 +17221,7 @@ var LiveProject = class _LiveProject {
   loadError;
   listed = repositoryPathsFromFiles([]);
   renames = /* @__PURE__ */ new Map();
+  repository;
   documents = /* @__PURE__ */ new Map();
   /** Stamp of each file's content on disk as last read; dropped when the file is known to have changed. */
   diskStamps = /* @__PURE__ */ new Map();
@@ -17263,6 +17273,7 @@ var LiveProject = class _LiveProject {
       this.pathsChanged();
       this.projectFiles();
       current.settings.base();
+      this.repository = await current.repositoryUrls?.();
       this.loadError = void 0;
     } catch (error) {
       this.current = void 0;
@@ -17347,6 +17358,7 @@ var LiveProject = class _LiveProject {
    * Builds the index of every project file, on worker threads when there are many: until it is
    * done, runs see only their targets and the files those link to. Open documents are left to the
    * runs, which analyse their latest text. `onFileRead` is called once a file, for progress.
+   * The on-disk cache, if any, answers what it can and is saved once the index is built.
    */
   async warmUp(onFileRead) {
     const settings = this.settings();
@@ -17358,7 +17370,7 @@ var LiveProject = class _LiveProject {
     const source = this.source([]);
     const counted = onFileRead ? { ...source, read: (file) => source.read(file).finally(onFileRead) } : source;
     try {
-      await this.memo.wrap(runner.run)(jobs, counted, this.engineOptions());
+      await this.memo.wrap(settings.diskCache ? settings.diskCache.wrap(runner.run) : runner.run)(jobs, counted, this.engineOptions());
     } catch (error) {
       if (generation !== this.generation) return;
       throw error;
@@ -17366,7 +17378,13 @@ var LiveProject = class _LiveProject {
       await runner.close();
       if (this.warmUpRunner === runner) this.warmUpRunner = void 0;
     }
-    if (generation === this.generation) this.indexed = true;
+    if (generation !== this.generation) return;
+    this.indexed = true;
+    await settings.diskCache?.save();
+  }
+  /** How much of the analysis so far the on-disk cache answered (for the servers' logs). */
+  describeCacheUse() {
+    return describeCacheUse(this.current?.diskCache);
   }
   /**
    * Lints `targets` (root-relative, lintable files) in the context of the project. Fixes that must
@@ -17392,11 +17410,14 @@ var LiveProject = class _LiveProject {
   }
   /** The engine's options: phase 1 answered from the memo where it can. */
   engineOptions() {
+    const settings = this.settings();
+    const diskCache = this.indexed ? void 0 : settings.diskCache;
     return {
-      settings: this.settings().settings,
+      settings: settings.settings,
       rules: this.services.rules,
       reportUnusedDisables: this.options.reportUnusedDisables ?? false,
-      runPhase1: this.memo.wrap(runPhase1Sequentially)
+      runPhase1: this.memo.wrap(diskCache ? diskCache.wrap(runPhase1Sequentially) : runPhase1Sequentially),
+      ...this.repository ? { repository: this.repository } : {}
     };
   }
   /** The latest analysis of a file (its facts: headings, control comments), if it has been analysed. */
@@ -17427,7 +17448,7 @@ var LiveProject = class _LiveProject {
     }
     const absolute = path2.join(this.root, file);
     const stamp = await diskStamp(absolute);
-    const bytes = await fs.readFile(absolute);
+    const bytes = await readFileWithinLimit(absolute, maxFileBytes(void 0), this.root);
     this.readStamps.set(file, stamp);
     this.diskStamps.set(file, stamp);
     return bytes;
@@ -17697,12 +17718,25 @@ var LanguageServer = class {
     }
     const linter = new ProjectLinter(project, this.hostFor(root), this.settings.debounceMs);
     linter.schedule();
-    this.background(this.warmUp(linter));
+    this.background(this.openDocumentsFirst(linter));
     return linter;
+  }
+  /**
+   * The documents open now (the editor sends didOpen right after initialized, and opening the
+   * project took longer) are linted and published before the index is built: their own analysis
+   * and the files they link to are all a first answer needs, and the index's parsing, on every
+   * core, would otherwise compete with it.
+   */
+  async openDocumentsFirst(linter) {
+    await linter.settled();
+    if (this.closed) return;
+    await this.warmUp(linter);
   }
   /** Work no request waits for: a failure is shown, never left to end the process. */
   background(work) {
-    work.catch((error) => this.showFailure(void 0, error));
+    work.catch((error) => {
+      if (!this.closed) this.showFailure(void 0, error);
+    });
   }
   /** Builds the index of every file (with progress in the editor), then lints the open documents again. */
   async warmUp(linter) {
@@ -17730,7 +17764,7 @@ var LanguageServer = class {
       progress?.done();
     }
     if (!project.isIndexed) return;
-    this.connection.console.info(`${TOOL_NAME}: indexed ${total} files of ${project.root} in ${((performance.now() - started) / 1e3).toFixed(1)} s`);
+    this.connection.console.info(`${TOOL_NAME}: indexed ${total} files of ${project.root} in ${((performance.now() - started) / 1e3).toFixed(1)} s (${project.describeCacheUse()})`);
     linter.schedule();
   }
   hostFor(root) {
@@ -27564,18 +27598,24 @@ function problemOf(diagnostic) {
   };
 }
 var LintService = class _LintService {
-  constructor(root, project) {
+  constructor(root, project, onIndexed) {
     this.root = root;
     this.project = project;
+    this.onIndexed = onIndexed;
   }
   root;
   project;
+  onIndexed;
   queue = Promise.resolve();
   warming;
   textVersion = 0;
-  /** Opens the repository and starts building its index, so that the first call waits less. */
+  /**
+   * Opens the repository and starts building its index, so that the first call waits less.
+   * `onIndexed` hears, after each build of the index, how much of it the on-disk cache answered.
+   */
   static async open(root, services, options = {}) {
-    const service = new _LintService(root, await LiveProject.open(root, services, options));
+    const service = new _LintService(root, await LiveProject.open(root, services, options), options.onIndexed ?? (() => {
+    }));
     service.indexed().catch(() => void 0);
     return service;
   }
@@ -27647,7 +27687,9 @@ var LintService = class _LintService {
   async indexed() {
     if (this.project.settingsError !== void 0) throw this.project.settingsError;
     while (!this.project.isIndexed) {
-      this.warming ??= this.project.warmUp().finally(() => {
+      this.warming ??= this.project.warmUp().then(() => {
+        if (this.project.isIndexed) this.onIndexed(this.project.describeCacheUse());
+      }).finally(() => {
         this.warming = void 0;
       });
       await this.warming;
@@ -27858,7 +27900,10 @@ function registerTools(server, service, options) {
   }
 }
 async function runMcpServer(options) {
-  const service = await LintService.open(options.root, options.services, { reportUnusedDisables: options.reportUnusedDisables });
+  const service = await LintService.open(options.root, options.services, {
+    reportUnusedDisables: options.reportUnusedDisables,
+    onIndexed: (cacheUse) => options.log(`${TOOL_NAME}: indexed ${options.root} (${cacheUse})`)
+  });
   const server = new McpServer({ name: TOOL_NAME, version: TOOL_VERSION }, { instructions: INSTRUCTIONS });
   registerTools(server, service, options);
   const closed = new Promise((resolve) => {
@@ -27888,24 +27933,25 @@ function projectServices(io, options) {
         settings: configs,
         isProjectFile: projectFileMatcher(configs),
         isMarkdown: markdownMatcher(configs),
-        createBulkRunner: () => bulkRunner(createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, ...maxThreads === void 0 ? {} : { maxThreads } }), root, options, io)
+        repositoryUrls: () => repositoryUrlSource({ root, env: io.env, config: configs.configFor("").repositoryUrls }),
+        createBulkRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, ...maxThreads === void 0 ? {} : { maxThreads } }),
+        // Like lint: on unless --no-cache or AGENTOPS_LINT_NO_CACHE, in the same folder.
+        ...cacheWanted(options, io) ? { diskCache: serverDiskCache(root, options, io) } : {}
       };
     }
   };
 }
-function bulkRunner(pool, root, options, io) {
-  if (!options.cache && options.cacheLocation === void 0) return pool;
+function serverDiskCache(root, options, io) {
   let opened;
-  const cache = () => opened ??= openPhase1Cache({ cache: { ...options.cacheLocation === void 0 ? {} : { location: options.cacheLocation } } }, io, root);
+  let cache;
+  const open = () => opened ??= openPhase1Cache({ cache: { ...options.cacheLocation === void 0 ? {} : { location: options.cacheLocation } } }, io, root).then((loaded) => cache = loaded);
   return {
-    run: async (jobs, source, engine) => {
-      const phase1Cache = await cache();
-      return phase1Cache ? phase1Cache.wrap(pool.run)(jobs, source, engine) : pool.run(jobs, source, engine);
+    wrap: (inner) => async (jobs, source, engine) => {
+      const loaded = await open();
+      return loaded ? loaded.wrap(inner)(jobs, source, engine) : inner(jobs, source, engine);
     },
-    close: async () => {
-      await pool.close();
-      if (opened) await savePhase1Cache(await opened, io);
-    }
+    stats: () => ({ fromCache: cache?.stats.hits ?? 0, analysed: cache?.stats.misses ?? 0 }),
+    save: async () => savePhase1Cache(await opened, io)
   };
 }
 async function lspCommand(options, io) {
@@ -27927,6 +27973,8 @@ async function mcpCommand(options, io) {
     services: projectServices(io, options),
     reportUnusedDisables: options.reportUnusedDisables ?? false,
     rules: REGISTRY.rules,
+    log: (message) => io.stderr(`${message}
+`),
     inventory: (kind, patterns) => (kind === "terms" ? termsReport : mappingsReport)(patterns, { root, ...options.config === void 0 ? {} : { config: path6.resolve(io.cwd, options.config) } }, serverIo(io, root))
   });
   return EXIT_OK;

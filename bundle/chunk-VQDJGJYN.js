@@ -4,10 +4,11 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   CACHE_FILE_NAME,
   DEFAULT_CACHE_LOCATION,
+  NO_CACHE_VARIABLE,
   Phase1Cache,
   countBySeverity,
   runsInCi
-} from "./chunk-H5PPENPH.js";
+} from "./chunk-VDYJTUOD.js";
 import {
   FileSettings,
   SuppressionMap,
@@ -16,48 +17,59 @@ import {
   analyzeWithoutTree,
   locationRange,
   maxFileBytes,
+  notAnalysed,
   plainIssueMessage,
   readFileWithinLimit,
   toPending,
   tooLargeFile,
   unreadableFile
-} from "./chunk-VJBXHVW4.js";
+} from "./chunk-WKTFX656.js";
 import {
   ConfigError,
   UsageError,
   decodeMarkdown,
+  formatConfigIssue,
   formatKeyPath
-} from "./chunk-IZHV5FLI.js";
+} from "./chunk-DB7DCKDU.js";
 import {
   closestMatches,
   configSchema,
   createRegistry,
   didYouMean,
+  editDistance,
+  external_exports,
   folderReadme,
+  globProblem,
   isReadmeName,
   isWithin,
   linkNames,
   mayMentionAnyKey,
   nameKey,
+  namedRefs,
+  repositoryBaseFromConfig,
+  repositoryBaseFromRemote,
   require_dist,
-  resolveLinkTarget
-} from "./chunk-CHMYEDPY.js";
+  resolveLocalLink
+} from "./chunk-JAIMEGEB.js";
 import {
   PACKAGE_ROOT,
   TOOL_VERSION
-} from "./chunk-NQKXEI4N.js";
+} from "./chunk-FNLHEZZR.js";
 import {
   BASELINE,
   CONTROL_COMMENTS,
+  EACH_ITEM,
   ENGINE_RULES,
+  GLOB_KEYS,
+  PATH_GLOB_OPTIONS,
   RULE_CRASH,
+  TOO_MANY_FINDINGS,
   computeLineStarts,
   dependenciesOf,
-  external_exports,
   formatMessage,
   offsetToPoint,
   require_picomatch
-} from "./chunk-HHWXEF5P.js";
+} from "./chunk-BAANVPRO.js";
 import {
   __commonJS,
   __require,
@@ -136,7 +148,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path19 = __require("path");
+    var path21 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -148,7 +160,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path19.resolve(cwd, filepath);
+      return path21.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -705,7 +717,7 @@ var require_fill_range = __commonJS({
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
-    var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     var transform = (toNumber) => {
       return (value) => toNumber === true ? Number(value) : String(value);
     };
@@ -874,14 +886,14 @@ var require_fill_range = __commonJS({
       if (typeof step === "function") {
         return fill(start, end, 1, { transform: step });
       }
-      if (isObject(step)) {
+      if (isObject2(step)) {
         return fill(start, end, 0, step);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step = step || opts.step || 1;
       if (!isNumber(step)) {
-        if (step != null && !isObject(step)) return invalidStep(step, opts);
+        if (step != null && !isObject2(step)) return invalidStep(step, opts);
         return fill(start, end, 1, step);
       }
       if (isNumber(start) && isNumber(end)) {
@@ -900,7 +912,7 @@ var require_compile = __commonJS({
     var fill = require_fill_range();
     var utils = require_utils();
     var compile = (ast, options = {}) => {
-      const walk = (node, parent = {}) => {
+      const walk2 = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
         const invalid = invalidBlock === true || invalidNode === true;
@@ -934,12 +946,12 @@ var require_compile = __commonJS({
         }
         if (node.nodes) {
           for (const child of node.nodes) {
-            output += walk(child, node);
+            output += walk2(child, node);
           }
         }
         return output;
       };
-      return walk(ast);
+      return walk2(ast);
     };
     module.exports = compile;
   }
@@ -976,7 +988,7 @@ var require_expand = __commonJS({
     };
     var expand = (ast, options = {}) => {
       const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-      const walk = (node, parent = {}) => {
+      const walk2 = (node, parent = {}) => {
         node.queue = [];
         let p = parent;
         let q = parent.queue;
@@ -1028,12 +1040,12 @@ var require_expand = __commonJS({
             continue;
           }
           if (child.nodes) {
-            walk(child, node);
+            walk2(child, node);
           }
         }
         return queue;
       };
-      return utils.flatten(walk(ast));
+      return utils.flatten(walk2(ast));
     };
     module.exports = expand;
   }
@@ -1445,7 +1457,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path19 = __require("path");
+    var path21 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1619,7 +1631,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path19.sep,
+      SEP: path21.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1646,7 +1658,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path19 = __require("path");
+    var path21 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1675,7 +1687,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path19.sep === "\\";
+      return win32 === true || path21.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -3039,15 +3051,15 @@ var require_parse2 = __commonJS({
 var require_picomatch2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path19 = __require("path");
+    var path21 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
     var constants = require_constants2();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch7 = (glob, options, returnState = false) => {
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch6 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch7(input, options, returnState));
+        const fns = glob.map((input) => picomatch6(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -3057,22 +3069,22 @@ var require_picomatch2 = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
       const posix = utils.isWindows(options);
-      const regex = isState ? picomatch7.compileRe(glob, options) : picomatch7.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch6.compileRe(glob, options) : picomatch6.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch7(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch7.test(input, regex, options, { glob, posix });
+        const { isMatch, match, output } = picomatch6.test(input, regex, options, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -3098,7 +3110,7 @@ var require_picomatch2 = __commonJS({
       }
       return matcher;
     };
-    picomatch7.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch6.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -3115,24 +3127,24 @@ var require_picomatch2 = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch7.matchBase(input, regex, options, posix);
+          match = picomatch6.matchBase(input, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch7.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
-      const regex = glob instanceof RegExp ? glob : picomatch7.makeRe(glob, options);
-      return regex.test(path19.basename(input));
+    picomatch6.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
+      const regex = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
+      return regex.test(path21.basename(input));
     };
-    picomatch7.isMatch = (str, patterns, options) => picomatch7(patterns, options)(str);
-    picomatch7.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch7.parse(p, options));
+    picomatch6.isMatch = (str, patterns, options) => picomatch6(patterns, options)(str);
+    picomatch6.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
     };
-    picomatch7.scan = (input, options) => scan(input, options);
-    picomatch7.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch6.scan = (input, options) => scan(input, options);
+    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -3143,13 +3155,13 @@ var require_picomatch2 = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch7.toRegex(source, options);
+      const regex = picomatch6.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch7.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch6.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -3160,9 +3172,9 @@ var require_picomatch2 = __commonJS({
       if (!parsed.output) {
         parsed = parse(input, options);
       }
-      return picomatch7.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch7.toRegex = (source, options) => {
+    picomatch6.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -3171,8 +3183,8 @@ var require_picomatch2 = __commonJS({
         return /$^/;
       }
     };
-    picomatch7.constants = constants;
-    module.exports = picomatch7;
+    picomatch6.constants = constants;
+    module.exports = picomatch6;
   }
 });
 
@@ -3190,7 +3202,7 @@ var require_micromatch = __commonJS({
     "use strict";
     var util = __require("util");
     var braces = require_braces();
-    var picomatch7 = require_picomatch3();
+    var picomatch6 = require_picomatch3();
     var utils = require_utils2();
     var isEmptyString = (v) => v === "" || v === "./";
     var hasBraces = (v) => {
@@ -3211,7 +3223,7 @@ var require_micromatch = __commonJS({
         }
       };
       for (let i = 0; i < patterns.length; i++) {
-        let isMatch = picomatch7(String(patterns[i]), { ...options, onResult }, true);
+        let isMatch = picomatch6(String(patterns[i]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
         for (let item of list) {
@@ -3239,8 +3251,8 @@ var require_micromatch = __commonJS({
       return matches;
     };
     micromatch2.match = micromatch2;
-    micromatch2.matcher = (pattern, options) => picomatch7(pattern, options);
-    micromatch2.isMatch = (str, patterns, options) => picomatch7(patterns, options)(str);
+    micromatch2.matcher = (pattern, options) => picomatch6(pattern, options);
+    micromatch2.isMatch = (str, patterns, options) => picomatch6(patterns, options)(str);
     micromatch2.any = micromatch2.isMatch;
     micromatch2.not = (list, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
@@ -3287,7 +3299,7 @@ var require_micromatch = __commonJS({
     micromatch2.some = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch7(String(pattern), options);
+        let isMatch = picomatch6(String(pattern), options);
         if (items.some((item) => isMatch(item))) {
           return true;
         }
@@ -3297,7 +3309,7 @@ var require_micromatch = __commonJS({
     micromatch2.every = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch7(String(pattern), options);
+        let isMatch = picomatch6(String(pattern), options);
         if (!items.every((item) => isMatch(item))) {
           return false;
         }
@@ -3308,23 +3320,23 @@ var require_micromatch = __commonJS({
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
-      return [].concat(patterns).every((p) => picomatch7(p, options)(str));
+      return [].concat(patterns).every((p) => picomatch6(p, options)(str));
     };
     micromatch2.capture = (glob, input, options) => {
       let posix = utils.isWindows(options);
-      let regex = picomatch7.makeRe(String(glob), { ...options, capture: true });
+      let regex = picomatch6.makeRe(String(glob), { ...options, capture: true });
       let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
     };
-    micromatch2.makeRe = (...args) => picomatch7.makeRe(...args);
-    micromatch2.scan = (...args) => picomatch7.scan(...args);
+    micromatch2.makeRe = (...args) => picomatch6.makeRe(...args);
+    micromatch2.scan = (...args) => picomatch6.scan(...args);
     micromatch2.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
         for (let str of braces(String(pattern), options)) {
-          res.push(picomatch7.parse(str, options));
+          res.push(picomatch6.parse(str, options));
         }
       }
       return res;
@@ -3351,7 +3363,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path19 = __require("path");
+    var path21 = __require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -3446,7 +3458,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path19.basename(pattern);
+      const basename = path21.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3504,7 +3516,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path19.isAbsolute(pattern);
+      return path21.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -3681,8 +3693,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs6 = require_fs();
     exports.fs = fs6;
-    var path19 = require_path();
-    exports.path = path19;
+    var path21 = require_path();
+    exports.path = path21;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -3794,8 +3806,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path19, settings, callback) {
-      settings.fs.lstat(path19, (lstatError, lstat) => {
+    function read(path21, settings, callback) {
+      settings.fs.lstat(path21, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3804,7 +3816,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path19, (statError, stat) => {
+        settings.fs.stat(path21, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3836,13 +3848,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path19, settings) {
-      const lstat = settings.fs.lstatSync(path19);
+    function read(path21, settings) {
+      const lstat = settings.fs.lstatSync(path21);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path19);
+        const stat = settings.fs.statSync(path21);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -3913,17 +3925,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path19, optionsOrSettingsOrCallback, callback) {
+    function stat(path21, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path21, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path21, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync4(path19, optionsOrSettings) {
+    function statSync4(path21, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path19, settings);
+      return sync.read(path21, settings);
     }
     exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
@@ -4139,16 +4151,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path19 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path21 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path19, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path21, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path19,
+                path: path21,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4266,7 +4278,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path21 = __require("path");
     var fsStat = require_out();
     var fs6 = require_fs4();
     var Settings = class {
@@ -4274,7 +4286,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs6.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path21.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4301,17 +4313,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path19, optionsOrSettingsOrCallback, callback) {
+    function scandir(path21, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path21, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path21, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path19, optionsOrSettings) {
+    function scandirSync(path21, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path19, settings);
+      return sync.read(path21, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4959,7 +4971,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path21 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -4969,7 +4981,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path21.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -4997,14 +5009,14 @@ var require_out3 = __commonJS({
     var sync_1 = require_sync4();
     var settings_1 = require_settings3();
     exports.Settings = settings_1.default;
-    function walk(directory, optionsOrSettingsOrCallback, callback) {
+    function walk2(directory, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
         return;
       }
       new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
     }
-    exports.walk = walk;
+    exports.walk = walk2;
     function walkSync(directory, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       const provider = new sync_1.default(directory, settings);
@@ -5031,7 +5043,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path21 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -5044,7 +5056,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path19.resolve(this._settings.cwd, filepath);
+        return path21.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -5460,7 +5472,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path21 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5474,7 +5486,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path19.resolve(this._settings.cwd, task.base);
+        return path21.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -6312,26 +6324,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path19) => {
-      const end = path19.length - 1;
-      const index = path19.lastIndexOf(
+    var basenameOf = (path21) => {
+      const end = path21.length - 1;
+      const index = path21.lastIndexOf(
         SLASH,
-        path19[end] === SLASH ? end - 1 : end
+        path21[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path19 : path19.slice(index + 1);
+      return index < 0 ? path21 : path21.slice(index + 1);
     };
-    var parentOf = (path19) => {
-      if (path19.charCodeAt(0) === SLASH_CODE || path19.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path19.split(SLASH).filter(Boolean);
+    var parentOf = (path21) => {
+      if (path21.charCodeAt(0) === SLASH_CODE || path21.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path21.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path19.length - 1;
-      const cut = path19.lastIndexOf(
+      const end = path21.length - 1;
+      const cut = path21.lastIndexOf(
         SLASH,
-        path19.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path21.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path19.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path21.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -6481,7 +6493,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path19) {
+      testLiteral(path21) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -6490,7 +6502,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path19)) {
+          if (rule.checkRegex.test(path21)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -6510,15 +6522,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path19, mode) {
+      test(path21, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path19) : path19;
+        const basename = shortcut ? basenameOf(path21) : path21;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path19
+            shortcut && rule._basenameOnly ? basename : path21
           )) {
             const { negative } = rule;
             const ret = {
@@ -6540,17 +6552,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path19, originalPath, doThrow) => {
-      if (!isString(path19)) {
+    var checkPath = (path21, originalPath, doThrow) => {
+      if (!isString(path21)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path19) {
+      if (!path21) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path19)) {
+      if (checkPath.isNotRelative(path21)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -6559,25 +6571,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path19) => {
-      const first = path19.charCodeAt(0);
+    var isNotRelative = (path21) => {
+      const first = path21.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path19.length === 1) {
+      if (path21.length === 1) {
         return true;
       }
-      const second = path19.charCodeAt(1);
+      const second = path21.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path19.length === 2 || path19.charCodeAt(2) === SLASH_CODE;
+      return path21.length === 2 || path21.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -6608,58 +6620,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path19) {
+      _test(originalPath, cache, path21) {
         checkPath(
-          path19,
+          path21,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path19 ? this._t(path19, cache) : {
+        return path21 ? this._t(path21, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path19 = convertPath(target);
-        if (!path19 || path19.charCodeAt(path19.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path19);
+        const path21 = convertPath(target);
+        if (!path21 || path21.charCodeAt(path21.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path21);
         }
-        const dir = this._t(path19, this._testCache);
+        const dir = this._t(path21, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path19);
+        const literal = this._rules.testLiteral(path21);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path19, cache) {
-        if (path19 in cache) {
-          return cache[path19];
+      _t(path21, cache) {
+        if (path21 in cache) {
+          return cache[path21];
         }
-        const parentPath = parentOf(path19);
+        const parentPath = parentOf(path21);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path19] = parent && parent.ignored ? parent : this._rules.test(path19, MODE_IGNORE);
+        return cache[path21] = parent && parent.ignored ? parent : this._rules.test(path21, MODE_IGNORE);
       }
-      ignores(path19) {
-        return this._test(path19, this._ignoreCache, convertPath(path19)).ignored;
+      ignores(path21) {
+        return this._test(path21, this._ignoreCache, convertPath(path21)).ignored;
       }
       createFilter() {
-        return (path19) => !this.ignores(path19);
+        return (path21) => !this.ignores(path21);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path19) {
-        return this._test(path19, this._testCache, convertPath(path19));
+      test(path21) {
+        return this._test(path21, this._testCache, convertPath(path21));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path19) => checkPath(convertPath(path19), path19, RETURN_FALSE);
+    var isPathValid2 = (path21) => checkPath(convertPath(path21), path21, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path19) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path19) || isNotRelative(path19);
+      checkPath.isNotRelative = (path21) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path21) || isNotRelative(path21);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -6679,6 +6691,32 @@ function compareDiagnostics(a, b) {
   return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId) || a.message.localeCompare(b.message);
 }
 
+// src/engine/findings-cap.ts
+var DEFAULT_MAX_FINDINGS_PER_RULE = 1e3;
+function capFindings(file, findings, limit) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+  if ([...counts.values()].every((count) => count <= limit)) return [...findings];
+  const seen = /* @__PURE__ */ new Map();
+  const kept = [];
+  for (const finding of findings) {
+    const index = (seen.get(finding.ruleId) ?? 0) + 1;
+    seen.set(finding.ruleId, index);
+    if (index <= limit) kept.push(finding);
+    else if (index === limit + 1) {
+      const count = counts.get(finding.ruleId) - limit;
+      kept.push(
+        toPending(file, TOO_MANY_FINDINGS.id, finding.severity, TOO_MANY_FINDINGS.messages, {
+          messageId: "more",
+          data: { count: count.toLocaleString("en-US"), rule: finding.ruleId, limit: limit.toLocaleString("en-US") },
+          at: { start: finding.start, end: finding.start }
+        })
+      );
+    }
+  }
+  return kept;
+}
+
 // src/engine/plain-text-files.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
 var NONE = { files: /* @__PURE__ */ new Map(), byRule: /* @__PURE__ */ new Map() };
@@ -6689,7 +6727,7 @@ async function readPlainTextFiles(rules, source) {
   for (const { rule, options } of rules) {
     const globs = rule.plainTextFiles?.(options) ?? [];
     if (globs.length === 0) continue;
-    const matches = (0, import_picomatch.default)([...globs], { dot: true });
+    const matches = (0, import_picomatch.default)([...globs], PATH_GLOB_OPTIONS);
     for (const file of source.paths.files) {
       if (!matches(file) || source.paths.symlinks.has(file) || source.isMarkdown(file) || !covers(file)) continue;
       const list = wanted.get(file) ?? [];
@@ -6719,33 +6757,33 @@ async function readPlainTextFiles(rules, source) {
 }
 
 // src/engine/lint-project.ts
-async function phase1Input(path19, source, options) {
-  const override = options.overrides?.get(path19);
+async function phase1Input(path21, source, options) {
+  const override = options.overrides?.get(path21);
   if (override !== void 0) return { text: override };
   let bytes;
   try {
-    bytes = await source.read(path19);
+    bytes = await source.read(path21);
   } catch (error) {
-    return { problem: unreadableFile(path19, error) };
+    return { problem: unreadableFile(path21, error) };
   }
-  const tooLarge = overSizeLimit(path19, bytes, options);
+  const tooLarge = overSizeLimit(path21, bytes, options);
   return tooLarge ? { problem: tooLarge } : { bytes };
 }
-async function analyzeOne(path19, source, options, factsOnly) {
-  const enabled = options.settings.forFile(path19);
-  const input = await phase1Input(path19, source, options);
+async function analyzeOne(path21, source, options, factsOnly) {
+  const enabled = options.settings.forFile(path21);
+  const input = await phase1Input(path21, source, options);
   if ("problem" in input) return input.problem;
-  return "text" in input ? analyzeText(path19, input.text, enabled, factsOnly) : analyzeBytes(path19, input.bytes, enabled, factsOnly);
+  return "text" in input ? analyzeText(path21, input.text, enabled, factsOnly) : analyzeBytes(path21, input.bytes, enabled, factsOnly);
 }
-function overSizeLimit(path19, bytes, options) {
-  const limit = options.maxFileBytes?.(path19) ?? maxFileBytes(void 0);
-  return bytes.length > limit ? tooLargeFile(path19, bytes.length, limit) : void 0;
+function overSizeLimit(path21, bytes, options) {
+  const limit = options.maxFileBytes?.(path21) ?? maxFileBytes(void 0);
+  return bytes.length > limit ? tooLargeFile(path21, bytes.length, limit) : void 0;
 }
-function linkedContextFiles(analyses, source, known) {
+function linkedContextFiles(analyses, source, known, repository) {
   const result = /* @__PURE__ */ new Set();
   for (const analysis of analyses) {
     for (const link of analysis.facts?.links ?? []) {
-      const target = resolveLinkTarget(analysis.path, link.url);
+      const target = resolveLocalLink(analysis.path, link.url, repository);
       if (!target || target.escapesRoot) continue;
       const candidate = source.paths.directories.has(target.path) ? folderReadme(source.paths, target.path) : target.path;
       if (candidate !== void 0 && !known.has(candidate) && source.paths.files.has(candidate) && source.isMarkdown(candidate)) result.add(candidate);
@@ -6758,20 +6796,37 @@ function reportableSettings(file, state, options) {
   if (state.index.paths.files.has(file) && !state.plainTexts.files.has(file)) return void 0;
   return options.settings.forFile(file);
 }
+var optionsKeys = /* @__PURE__ */ new WeakMap();
+function optionsKeyOf(options) {
+  if (typeof options !== "object" || options === null) return JSON.stringify(options) ?? "undefined";
+  let key = optionsKeys.get(options);
+  if (key === void 0) {
+    const spelledOut = (_key, value) => value instanceof Map ? { map: [...value] } : value instanceof Set ? { set: [...value] } : value instanceof RegExp ? { regex: String(value) } : value;
+    optionsKeys.set(options, key = JSON.stringify(options, spelledOut));
+  }
+  return key;
+}
 function activeProjectRules(options, targetSettings) {
   const projectRules = /* @__PURE__ */ new Map();
-  for (const enabled of options.settings.base()) if (enabled.rule.scope === "project") projectRules.set(enabled.rule.id, { rule: enabled.rule, options: enabled.options });
-  for (const settings of targetSettings.values()) {
-    for (const enabled of settings) {
-      if (enabled.rule.scope === "project" && !projectRules.has(enabled.rule.id)) projectRules.set(enabled.rule.id, { rule: enabled.rule, options: enabled.options });
-    }
-  }
+  const add = (enabled) => {
+    if (enabled.rule.scope !== "project") return;
+    const optionsKey = optionsKeyOf(enabled.options);
+    const key = `${enabled.rule.id}
+${optionsKey}`;
+    if (!projectRules.has(key)) projectRules.set(key, { rule: enabled.rule, options: enabled.options, optionsKey });
+  };
+  for (const enabled of options.settings.base()) add(enabled);
+  for (const [, settings] of [...targetSettings].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) for (const enabled of settings) add(enabled);
   return [...projectRules.values()];
+}
+function firstRunOfEachRule(projectRules) {
+  const seen = /* @__PURE__ */ new Set();
+  return projectRules.filter((active) => !seen.has(active.rule.id) && seen.add(active.rule.id));
 }
 function enabledWhereReported(ruleId, file, state, options) {
   return reportableSettings(file, state, options)?.find((candidate) => candidate.rule.id === ruleId);
 }
-function projectRuleContext(active, state, options, pending) {
+function projectRuleContext(active, state, options, pending, ownFilesOnly) {
   const { rule } = active;
   return {
     index: state.index,
@@ -6780,7 +6835,7 @@ function projectRuleContext(active, state, options, pending) {
     plainTexts: state.plainTexts.byRule.get(rule.id) ?? /* @__PURE__ */ new Map(),
     report: (descriptor) => {
       const enabled = enabledWhereReported(rule.id, descriptor.file, state, options);
-      if (!enabled) return;
+      if (!enabled || ownFilesOnly && optionsKeyOf(enabled.options) !== active.optionsKey) return;
       const severity = descriptor.atMostWarning ? "warn" : enabled.severity;
       pending.push(toPending(descriptor.file, rule.id, severity, rule.messages, descriptor));
     }
@@ -6796,7 +6851,7 @@ function crashDiagnostic(index, rule, error) {
 function runProjectRules(state, options) {
   for (const active of state.projectRules) {
     try {
-      active.rule.check(projectRuleContext(active, state, options, state.pending));
+      active.rule.check(projectRuleContext(active, state, options, state.pending, true));
     } catch (error) {
       state.crashed = true;
       state.pending.push(crashDiagnostic(state.index, active.rule, error));
@@ -6819,7 +6874,7 @@ function suppressionQuestion(ruleId, state, options, silenced) {
 }
 function asyncStepsOf(state, options) {
   if (!options.environment || options.projectRulesOnly) return void 0;
-  const rules = state.projectRules.filter((active) => active.rule.checkAsync !== void 0);
+  const rules = firstRunOfEachRule(state.projectRules).filter((active) => active.rule.checkAsync !== void 0);
   return rules.length === 0 ? void 0 : { rules, environment: options.environment };
 }
 async function runAsyncSteps(state, steps, options) {
@@ -6827,7 +6882,7 @@ async function runAsyncSteps(state, steps, options) {
   for (const active of steps.rules) {
     try {
       await active.rule.checkAsync?.({
-        ...projectRuleContext(active, next, options, next.pending),
+        ...projectRuleContext(active, next, options, next.pending, false),
         environment: steps.environment,
         isSuppressed: suppressionQuestion(active.rule.id, next, options, next.silenced),
         optionsFor: (file) => enabledWhereReported(active.rule.id, file, next, options)?.options
@@ -6913,15 +6968,24 @@ function phase1ForRun(runPhase1, factsRead) {
     return [...results, ...await runPhase1(parsed, source, options)];
   };
 }
+async function repositoryFacts(source, targets, files) {
+  const urls = [...targets].flatMap((target) => files.get(target)?.links.map((link) => link.url) ?? []);
+  const refPaths = /* @__PURE__ */ new Map();
+  for (const ref of [...namedRefs(urls, source.urls)].sort()) {
+    const paths = await source.pathsAt(ref);
+    if (paths) refPaths.set(ref, paths);
+  }
+  return { urls: source.urls, refPaths };
+}
 async function analyzeProject(source, options) {
-  const targetSettings = new Map(source.targets.map((path19) => [path19, options.settings.forFile(path19)]));
+  const targetSettings = new Map(source.targets.map((path21) => [path21, options.settings.forFile(path21)]));
   const factsRead = activeProjectRules(options, targetSettings).some(({ rule }) => rule.reads !== "paths");
   const runPhase1 = phase1ForRun(options.runPhase1 ?? runPhase1Sequentially, factsRead);
   const targetSet = new Set(source.targets);
-  const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path19) => source.isMarkdown(path19)).sort();
+  const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path21) => source.isMarkdown(path21)).sort();
   const jobs = [
-    ...source.targets.map((path19) => ({ path: path19, factsOnly: options.projectRulesOnly === true })),
-    ...projectFiles.filter((path19) => !targetSet.has(path19)).map((path19) => ({ path: path19, factsOnly: true }))
+    ...source.targets.map((path21) => ({ path: path21, factsOnly: options.projectRulesOnly === true })),
+    ...projectFiles.filter((path21) => !targetSet.has(path21)).map((path21) => ({ path: path21, factsOnly: true }))
   ];
   const analyses = /* @__PURE__ */ new Map();
   const files = /* @__PURE__ */ new Map();
@@ -6936,23 +7000,25 @@ async function analyzeProject(source, options) {
   collect(await runPhase1(jobs, source, options));
   const known = new Set(jobs.map((job) => job.path));
   if (source.demand) {
-    const targetFacts = new Map([...analyses].flatMap(([path19, analysis]) => analysis.facts ? [[path19, analysis.facts]] : []));
+    const targetFacts = new Map([...analyses].flatMap(([path21, analysis]) => analysis.facts ? [[path21, analysis.facts]] : []));
     const demandedFacts = /* @__PURE__ */ new Map();
-    const select = source.demand.session((path19) => source.read(path19), source.demand.candidates.filter((path19) => !known.has(path19)));
+    const select = source.demand.session((path21) => source.read(path21), source.demand.candidates.filter((path21) => !known.has(path21)));
     for (; ; ) {
-      const demanded = (await select(targetFacts, demandedFacts)).filter((path19) => !known.has(path19));
+      const demanded = (await select(targetFacts, demandedFacts)).filter((path21) => !known.has(path21));
       if (demanded.length === 0) break;
-      for (const path19 of demanded) known.add(path19);
-      const results = await runPhase1(demanded.map((path19) => ({ path: path19, factsOnly: true })), source, options);
+      for (const path21 of demanded) known.add(path21);
+      const results = await runPhase1(demanded.map((path21) => ({ path: path21, factsOnly: true })), source, options);
       collect(results);
       for (const analysis of results) if (analysis.facts) demandedFacts.set(analysis.path, analysis.facts);
     }
   }
   const projectKnown = source.demand ? /* @__PURE__ */ new Set([...known, ...source.demand.candidates]) : known;
-  const contextPaths = /* @__PURE__ */ new Set([...linkedContextFiles(analyses.values(), source, known), ...linkedContextFiles(contextAnalyses, source, projectKnown)]);
-  const contextJobs = [...contextPaths].sort().map((path19) => ({ path: path19, factsOnly: true }));
+  const selfUrls = options.repository && { urls: options.repository.urls, refPaths: /* @__PURE__ */ new Map() };
+  const contextPaths = /* @__PURE__ */ new Set([...linkedContextFiles(analyses.values(), source, known, selfUrls), ...linkedContextFiles(contextAnalyses, source, projectKnown, selfUrls)]);
+  const contextJobs = [...contextPaths].sort().map((path21) => ({ path: path21, factsOnly: true }));
   for (const context of await runPhase1(contextJobs, source, options)) if (context.facts) files.set(context.path, context.facts);
-  const index = { files: inPathOrder(files), targets: targetSet, paths: source.paths, renames: source.renames ?? /* @__PURE__ */ new Map() };
+  const repository = options.repository && await repositoryFacts(options.repository, targetSet, files);
+  const index = { files: inPathOrder(files), targets: targetSet, paths: source.paths, renames: source.renames ?? /* @__PURE__ */ new Map(), ...repository ? { repository } : {} };
   const projectRules = activeProjectRules(options, targetSettings);
   const plainTexts = await readPlainTextFiles(projectRules, source);
   const state = { source, index, analyses, targetSettings, projectRules, pending: [], crashed: false, silenced: [], plainTexts };
@@ -6962,6 +7028,7 @@ async function analyzeProject(source, options) {
 function settle(state, options) {
   const { source, index, analyses } = state;
   const knownRuleIds = /* @__PURE__ */ new Set([...options.rules.keys(), ...ENGINE_RULES.map((rule) => rule.id)]);
+  const findingsLimit = (file) => options.maxFindingsPerRule?.(file) ?? DEFAULT_MAX_FINDINGS_PER_RULE;
   const byFile = /* @__PURE__ */ new Map();
   for (const pending of [...[...analyses.values()].flatMap((analysis) => analysis.diagnostics), ...state.pending]) {
     const list = byFile.get(pending.file) ?? [];
@@ -6969,24 +7036,26 @@ function settle(state, options) {
     byFile.set(pending.file, list);
   }
   const diagnostics = [];
-  for (const path19 of source.targets) {
-    const facts = index.files.get(path19);
-    const pendingList = byFile.get(path19) ?? [];
+  for (const path21 of source.targets) {
+    const facts = index.files.get(path21);
+    const pendingList = byFile.get(path21) ?? [];
     if (!facts) {
       diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, [0])));
       continue;
     }
     const suppressions = new SuppressionMap(facts.directives);
-    for (const work of state.silenced) if (work.file === path19) suppressions.suppresses(work.ruleId, work.line);
+    for (const work of state.silenced) if (work.file === path21) suppressions.suppresses(work.ruleId, work.line);
+    const reported = [];
     for (const pending of pendingList) {
       const { line } = offsetToPoint(facts.lineStarts, pending.start);
       if (pending.ruleId !== RULE_CRASH.id && suppressions.suppresses(pending.ruleId, line)) continue;
-      diagnostics.push(toDiagnostic(pending, facts.lineStarts));
+      reported.push(pending);
     }
+    for (const pending of capFindings(path21, reported, findingsLimit(path21))) diagnostics.push(toDiagnostic(pending, facts.lineStarts));
     for (const pending of directiveDiagnostics(facts, knownRuleIds)) diagnostics.push(toDiagnostic(pending, facts.lineStarts));
     if (options.reportUnusedDisables) {
       for (const directive of suppressions.unused(knownRuleIds)) {
-        const pending = toPending(path19, CONTROL_COMMENTS.id, "error", CONTROL_COMMENTS.messages, {
+        const pending = toPending(path21, CONTROL_COMMENTS.id, "error", CONTROL_COMMENTS.messages, {
           messageId: directive.rules ? "unusedDisableRules" : "unusedDisable",
           data: { directive: `agentops-lint-${directive.kind}`, rules: directive.rules?.map((id) => `"${id}"`).join(" or ") ?? "" },
           at: { start: directive.start, end: directive.end }
@@ -6995,10 +7064,10 @@ function settle(state, options) {
       }
     }
   }
-  for (const [path19, pendingList] of byFile) {
-    if (index.targets.has(path19)) continue;
-    const lineStarts = state.plainTexts.files.get(path19)?.lineStarts ?? [0];
-    diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, lineStarts)));
+  for (const [path21, pendingList] of byFile) {
+    if (index.targets.has(path21)) continue;
+    const lineStarts = state.plainTexts.files.get(path21)?.lineStarts ?? [0];
+    diagnostics.push(...capFindings(path21, pendingList, findingsLimit(path21)).map((pending) => toDiagnostic(pending, lineStarts)));
   }
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, analyses, crashed: state.crashed || [...analyses.values()].some((analysis) => analysis.crashed) };
@@ -7019,6 +7088,28 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 var WORKER_YOUNG_GENERATION_MB = 96;
+var WORKER_OLD_GENERATION_MB = 4096;
+var GUARDED_FILE_BYTES = 64 * 1024;
+var WATCHDOG_INTERVAL_MS = 200;
+var DEFAULT_TIME_BUDGET_SECONDS = 10;
+function timeBudgetMs(seconds, bytes) {
+  const sizeClass = bytes <= 256 * 1024 ? 1 : bytes <= 1024 * 1024 ? 2 : 4;
+  return (seconds ?? DEFAULT_TIME_BUDGET_SECONDS) * sizeClass * 1e3;
+}
+var WorkerReplaced = class extends Error {
+  constructor() {
+    super("a phase-1 worker thread was stopped and replaced");
+  }
+};
+var StoppedAnalysis = class extends Error {
+  constructor(jobIndex, analysis) {
+    super(`the analysis of ${analysis.path} was stopped`);
+    this.jobIndex = jobIndex;
+    this.analysis = analysis;
+  }
+  jobIndex;
+  analysis;
+};
 var DEFAULT_MIN_FILES_FOR_THREADS = 48;
 var MIN_FILES_PER_THREAD = 24;
 function defaultWorkerScript() {
@@ -7033,26 +7124,42 @@ function compiledModule(moduleUrl) {
   return pathToFileURL(built);
 }
 var Phase1Worker = class {
-  worker;
-  pending = /* @__PURE__ */ new Map();
-  nextId = 0;
-  failure;
-  /** Numbers of the configs this worker has been sent. */
-  knownConfigs = /* @__PURE__ */ new Set();
-  constructor(script, data) {
+  constructor(script, data, budgetMs, heapMb) {
+    this.budgetMs = budgetMs;
+    this.heapMb = heapMb;
     this.worker = new Worker(script, {
-      workerData: data,
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }
+      workerData: { ...data, progress: this.progress.buffer },
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb }
     });
     this.worker.unref();
     this.worker.on("message", (response) => {
       const request = this.pending.get(response.id);
       this.pending.delete(response.id);
-      if (this.pending.size === 0) this.worker.unref();
+      if (this.pending.size === 0) this.idle();
       request?.resolve(response.analyses);
     });
-    this.worker.on("error", (error) => this.fail(new Error(`a phase-1 worker thread failed: ${error.message}`, { cause: error })));
+    this.worker.on("error", (error) => {
+      if (error.code === "ERR_WORKER_OUT_OF_MEMORY") this.stopCurrent((job) => notAnalysed(job.path, "outOfMemory", { detail: `over ${this.heapMb} MB` }));
+      else this.fail(new Error(`a phase-1 worker thread failed: ${error.message}`, { cause: error }));
+    });
     this.worker.on("exit", (code) => this.fail(new Error(`a phase-1 worker thread stopped unexpectedly (exit code ${code})`)));
+  }
+  budgetMs;
+  heapMb;
+  worker;
+  pending = /* @__PURE__ */ new Map();
+  nextId = 1;
+  failure;
+  /** Numbers of the configs this worker has been sent. */
+  knownConfigs = /* @__PURE__ */ new Set();
+  /** [request id, job index] being analysed, as the worker writes them. */
+  progress = new Int32Array(new SharedArrayBuffer(8));
+  /** The job last seen in progress and when it was first seen, for the budget. */
+  watched;
+  watchdog;
+  /** Whether the worker can take more work (a stopped or failed worker is replaced). */
+  get usable() {
+    return this.failure === void 0;
   }
   analyze(jobs, configs) {
     if (this.failure) return Promise.reject(this.failure);
@@ -7064,20 +7171,54 @@ var Phase1Worker = class {
       newConfigs.push([job.config, configs.at(job.config)]);
     }
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { jobs, resolve, reject });
       this.worker.ref();
+      this.watchdog ??= setInterval(() => this.checkBudget(), WATCHDOG_INTERVAL_MS);
       this.worker.postMessage({ id, jobs, configs: newConfigs });
     });
   }
   async terminate() {
     this.failure ??= new Error("the phase-1 worker pool was closed");
+    this.idle();
     await this.worker.terminate();
+  }
+  /** Stops the worker when the job it is analysing has been at it longer than its budget. */
+  checkBudget() {
+    const request = Atomics.load(this.progress, 0);
+    const job = Atomics.load(this.progress, 1);
+    const now = Date.now();
+    if (this.watched?.request !== request || this.watched.job !== job) {
+      this.watched = { request, job, since: now };
+      return;
+    }
+    const current = this.pending.get(request)?.jobs[job];
+    if (current === void 0) return;
+    const budget = this.budgetMs(current);
+    if (now - this.watched.since > budget) this.stopCurrent((stopped) => ({ ...notAnalysed(stopped.path, "timeout", { budget: Number((budget / 1e3).toFixed(1)) }), stopped: true }));
+  }
+  /** Ends the worker and rejects the request of the job in progress with that job's diagnostic; other requests fail. */
+  stopCurrent(report) {
+    const requestId = Atomics.load(this.progress, 0);
+    const jobIndex = Atomics.load(this.progress, 1);
+    const request = this.pending.get(requestId);
+    const job = request?.jobs[jobIndex];
+    if (!request || !job) return this.fail(new Error("a phase-1 worker thread was stopped between files"));
+    this.pending.delete(requestId);
+    request.reject(new StoppedAnalysis(jobIndex, { ...report(job), stopped: true }));
+    this.fail(new WorkerReplaced());
+    void this.worker.terminate();
+  }
+  idle() {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = void 0;
+    this.watched = void 0;
+    this.worker.unref();
   }
   fail(error) {
     this.failure ??= error;
     for (const request of this.pending.values()) request.reject(this.failure);
     this.pending.clear();
-    this.worker.unref();
+    this.idle();
   }
 };
 async function prepareJob(job, source, options, configs) {
@@ -7100,12 +7241,56 @@ function createPhase1Pool(options) {
   const minFiles = options.minFilesForThreads ?? DEFAULT_MIN_FILES_FOR_THREADS;
   const configs = options.configs ?? singleConfigTable(options.config);
   const analysed = options.onAnalysed ?? (() => void 0);
+  const budgetOf = options.timeBudgetMs ?? ((_file, bytes) => timeBudgetMs(void 0, bytes));
+  const jobBudget = (job) => budgetOf(job.path, job.bytes?.length ?? Buffer.byteLength(job.text ?? ""));
   const workers = [];
+  let guard;
   let closed = false;
-  const startWorkers = (count) => {
+  const newWorker = () => {
     const script = options.workerScript ?? defaultWorkerScript();
-    const data = { root: options.root, rulesModule: compiledModule(options.rulesModule).href };
-    while (workers.length < count) workers.push(new Phase1Worker(script, data));
+    return new Phase1Worker(script, { root: options.root, rulesModule: compiledModule(options.rulesModule).href }, jobBudget, options.workerHeapMb ?? WORKER_OLD_GENERATION_MB);
+  };
+  const startWorkers = (count) => {
+    while (workers.length < count) workers.push(newWorker());
+  };
+  const analyzeOnWorker = async (worker, jobs) => {
+    const results = new Array(jobs.length);
+    let remaining = jobs.map((_, index) => index);
+    while (remaining.length > 0) {
+      try {
+        const analyses = await worker().analyze(remaining.map((index) => jobs[index]), configs);
+        analyses.forEach((analysis, offset) => {
+          results[remaining[offset]] = analysis;
+        });
+        remaining = [];
+      } catch (error) {
+        if (error instanceof StoppedAnalysis) {
+          results[remaining[error.jobIndex]] = error.analysis;
+          remaining = remaining.filter((_, offset) => offset !== error.jobIndex);
+        } else if (!(error instanceof WorkerReplaced)) throw error;
+      }
+    }
+    return results;
+  };
+  const poolWorker = (slot) => () => {
+    if (closed) throw new Error("the phase-1 worker pool was closed");
+    if (!workers[slot].usable) workers[slot] = newWorker();
+    return workers[slot];
+  };
+  const guardWorker = () => {
+    if (closed) throw new Error("the phase-1 worker pool was closed");
+    if (!guard || !guard.usable) guard = newWorker();
+    return guard;
+  };
+  const analyzeHereOrGuarded = async (job, source, lintOptions) => {
+    const override = lintOptions.overrides?.get(job.path);
+    if (override !== void 0 && override.length <= GUARDED_FILE_BYTES / 4) return analyzeOne(job.path, source, lintOptions, job.factsOnly);
+    const prepared = await prepareJob(job, source, lintOptions, configs);
+    if ("diagnostics" in prepared) return prepared;
+    const size = prepared.bytes?.length ?? Buffer.byteLength(prepared.text ?? "");
+    if (size <= GUARDED_FILE_BYTES) return analyzeOne(job.path, { ...source, read: async () => prepared.bytes ?? new Uint8Array() }, lintOptions, job.factsOnly);
+    lintOptions.settings.forFile(job.path);
+    return (await analyzeOnWorker(guardWorker, [prepared]))[0];
   };
   const run2 = async (jobs, source, lintOptions) => {
     if (closed) throw new Error("the phase-1 worker pool was closed");
@@ -7114,7 +7299,7 @@ function createPhase1Pool(options) {
     if (!useWorkers) {
       const results2 = [];
       for (const job of jobs) {
-        results2.push(await analyzeOne(job.path, source, lintOptions, job.factsOnly));
+        results2.push(await analyzeHereOrGuarded(job, source, lintOptions));
         analysed(1);
       }
       return results2;
@@ -7124,7 +7309,7 @@ function createPhase1Pool(options) {
     const results = new Array(jobs.length);
     const batchSize = Math.max(1, Math.min(16, Math.floor(jobs.length / ((workers.length + 1) * 8))));
     let next = 0;
-    const feedWorker = async (worker) => {
+    const feedWorker = async (slot) => {
       while (next < jobs.length) {
         const first = next;
         const batch = jobs.slice(first, first + batchSize);
@@ -7140,7 +7325,7 @@ function createPhase1Pool(options) {
           }
         });
         if (toSend.length > 0) {
-          const analyses = await worker.analyze(toSend, configs);
+          const analyses = await analyzeOnWorker(poolWorker(slot), toSend);
           analyses.forEach((analysis, offset) => {
             results[slots[offset]] = analysis;
           });
@@ -7152,7 +7337,7 @@ function createPhase1Pool(options) {
       while (next < jobs.length) {
         const index = next++;
         const job = jobs[index];
-        results[index] = await analyzeOne(job.path, source, lintOptions, job.factsOnly);
+        results[index] = await analyzeHereOrGuarded(job, source, lintOptions);
         analysed(1);
       }
     };
@@ -7160,7 +7345,7 @@ function createPhase1Pool(options) {
       next = jobs.length;
       throw error;
     });
-    await Promise.all([...workers.flatMap((worker) => [feedWorker(worker), feedWorker(worker)]), analyzeHere()].map(stopOnFailure));
+    await Promise.all([...workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]), analyzeHere()].map(stopOnFailure));
     return results;
   };
   return {
@@ -7170,250 +7355,12 @@ function createPhase1Pool(options) {
     },
     async close() {
       closed = true;
-      await Promise.all(workers.splice(0).map((worker) => worker.terminate()));
+      const all = [...workers.splice(0), ...guard ? [guard] : []];
+      guard = void 0;
+      await Promise.all(all.map((worker) => worker.terminate()));
     }
   };
 }
-
-// src/project/discover.ts
-import { existsSync as existsSync2, statSync } from "node:fs";
-import path5 from "node:path";
-
-// node_modules/globby/index.js
-import process3 from "node:process";
-import fs3 from "node:fs";
-import nodePath from "node:path";
-import { Readable } from "node:stream";
-
-// node_modules/@sindresorhus/merge-streams/index.js
-import { on, once } from "node:events";
-import { PassThrough as PassThroughStream, getDefaultHighWaterMark } from "node:stream";
-import { finished } from "node:stream/promises";
-function mergeStreams(streams) {
-  if (!Array.isArray(streams)) {
-    throw new TypeError(`Expected an array, got \`${typeof streams}\`.`);
-  }
-  for (const stream of streams) {
-    validateStream(stream);
-  }
-  const objectMode = streams.some(({ readableObjectMode }) => readableObjectMode);
-  const highWaterMark = getHighWaterMark(streams, objectMode);
-  const passThroughStream = new MergedStream({
-    objectMode,
-    writableHighWaterMark: highWaterMark,
-    readableHighWaterMark: highWaterMark
-  });
-  for (const stream of streams) {
-    passThroughStream.add(stream);
-  }
-  return passThroughStream;
-}
-var getHighWaterMark = (streams, objectMode) => {
-  if (streams.length === 0) {
-    return getDefaultHighWaterMark(objectMode);
-  }
-  const highWaterMarks = streams.filter(({ readableObjectMode }) => readableObjectMode === objectMode).map(({ readableHighWaterMark }) => readableHighWaterMark);
-  return Math.max(...highWaterMarks);
-};
-var MergedStream = class extends PassThroughStream {
-  #streams = /* @__PURE__ */ new Set([]);
-  #ended = /* @__PURE__ */ new Set([]);
-  #aborted = /* @__PURE__ */ new Set([]);
-  #onFinished;
-  #unpipeEvent = /* @__PURE__ */ Symbol("unpipe");
-  #streamPromises = /* @__PURE__ */ new WeakMap();
-  add(stream) {
-    validateStream(stream);
-    if (this.#streams.has(stream)) {
-      return;
-    }
-    this.#streams.add(stream);
-    this.#onFinished ??= onMergedStreamFinished(this, this.#streams, this.#unpipeEvent);
-    const streamPromise = endWhenStreamsDone({
-      passThroughStream: this,
-      stream,
-      streams: this.#streams,
-      ended: this.#ended,
-      aborted: this.#aborted,
-      onFinished: this.#onFinished,
-      unpipeEvent: this.#unpipeEvent
-    });
-    this.#streamPromises.set(stream, streamPromise);
-    stream.pipe(this, { end: false });
-  }
-  async remove(stream) {
-    validateStream(stream);
-    if (!this.#streams.has(stream)) {
-      return false;
-    }
-    const streamPromise = this.#streamPromises.get(stream);
-    if (streamPromise === void 0) {
-      return false;
-    }
-    this.#streamPromises.delete(stream);
-    stream.unpipe(this);
-    await streamPromise;
-    return true;
-  }
-};
-var onMergedStreamFinished = async (passThroughStream, streams, unpipeEvent) => {
-  updateMaxListeners(passThroughStream, PASSTHROUGH_LISTENERS_COUNT);
-  const controller = new AbortController();
-  try {
-    await Promise.race([
-      onMergedStreamEnd(passThroughStream, controller),
-      onInputStreamsUnpipe(passThroughStream, streams, unpipeEvent, controller)
-    ]);
-  } finally {
-    controller.abort();
-    updateMaxListeners(passThroughStream, -PASSTHROUGH_LISTENERS_COUNT);
-  }
-};
-var onMergedStreamEnd = async (passThroughStream, { signal }) => {
-  try {
-    await finished(passThroughStream, { signal, cleanup: true });
-  } catch (error) {
-    errorOrAbortStream(passThroughStream, error);
-    throw error;
-  }
-};
-var onInputStreamsUnpipe = async (passThroughStream, streams, unpipeEvent, { signal }) => {
-  for await (const [unpipedStream] of on(passThroughStream, "unpipe", { signal })) {
-    if (streams.has(unpipedStream)) {
-      unpipedStream.emit(unpipeEvent);
-    }
-  }
-};
-var validateStream = (stream) => {
-  if (typeof stream?.pipe !== "function") {
-    throw new TypeError(`Expected a readable stream, got: \`${typeof stream}\`.`);
-  }
-};
-var endWhenStreamsDone = async ({ passThroughStream, stream, streams, ended, aborted, onFinished, unpipeEvent }) => {
-  updateMaxListeners(passThroughStream, PASSTHROUGH_LISTENERS_PER_STREAM);
-  const controller = new AbortController();
-  try {
-    await Promise.race([
-      afterMergedStreamFinished(onFinished, stream, controller),
-      onInputStreamEnd({
-        passThroughStream,
-        stream,
-        streams,
-        ended,
-        aborted,
-        controller
-      }),
-      onInputStreamUnpipe({
-        stream,
-        streams,
-        ended,
-        aborted,
-        unpipeEvent,
-        controller
-      })
-    ]);
-  } finally {
-    controller.abort();
-    updateMaxListeners(passThroughStream, -PASSTHROUGH_LISTENERS_PER_STREAM);
-  }
-  if (streams.size > 0 && streams.size === ended.size + aborted.size) {
-    if (ended.size === 0 && aborted.size > 0) {
-      abortStream(passThroughStream);
-    } else {
-      endStream(passThroughStream);
-    }
-  }
-};
-var afterMergedStreamFinished = async (onFinished, stream, { signal }) => {
-  try {
-    await onFinished;
-    if (!signal.aborted) {
-      abortStream(stream);
-    }
-  } catch (error) {
-    if (!signal.aborted) {
-      errorOrAbortStream(stream, error);
-    }
-  }
-};
-var onInputStreamEnd = async ({ passThroughStream, stream, streams, ended, aborted, controller: { signal } }) => {
-  try {
-    await finished(stream, {
-      signal,
-      cleanup: true,
-      readable: true,
-      writable: false
-    });
-    if (streams.has(stream)) {
-      ended.add(stream);
-    }
-  } catch (error) {
-    if (signal.aborted || !streams.has(stream)) {
-      return;
-    }
-    if (isAbortError(error)) {
-      aborted.add(stream);
-    } else {
-      errorStream(passThroughStream, error);
-    }
-  }
-};
-var onInputStreamUnpipe = async ({ stream, streams, ended, aborted, unpipeEvent, controller: { signal } }) => {
-  await once(stream, unpipeEvent, { signal });
-  if (!stream.readable) {
-    return once(signal, "abort", { signal });
-  }
-  streams.delete(stream);
-  ended.delete(stream);
-  aborted.delete(stream);
-};
-var endStream = (stream) => {
-  if (stream.writable) {
-    stream.end();
-  }
-};
-var errorOrAbortStream = (stream, error) => {
-  if (isAbortError(error)) {
-    abortStream(stream);
-  } else {
-    errorStream(stream, error);
-  }
-};
-var isAbortError = (error) => error?.code === "ERR_STREAM_PREMATURE_CLOSE";
-var abortStream = (stream) => {
-  if (stream.readable || stream.writable) {
-    stream.destroy();
-  }
-};
-var errorStream = (stream, error) => {
-  if (!stream.destroyed) {
-    stream.once("error", noop);
-    stream.destroy(error);
-  }
-};
-var noop = () => {
-};
-var updateMaxListeners = (passThroughStream, increment) => {
-  const maxListeners = passThroughStream.getMaxListeners();
-  if (maxListeners !== 0 && maxListeners !== Number.POSITIVE_INFINITY) {
-    passThroughStream.setMaxListeners(maxListeners + increment);
-  }
-};
-var PASSTHROUGH_LISTENERS_COUNT = 2;
-var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
-
-// node_modules/globby/index.js
-var import_fast_glob3 = __toESM(require_out4(), 1);
-
-// node_modules/unicorn-magic/node.js
-import { promisify } from "node:util";
-import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-var execFileOriginal = promisify(execFileCallback);
-function toPath(urlOrPath) {
-  return urlOrPath instanceof URL ? fileURLToPath2(urlOrPath) : urlOrPath;
-}
-var TEN_MEGABYTES_IN_BYTES = 10 * 1024 * 1024;
 
 // node_modules/globby/ignore.js
 var import_fast_glob2 = __toESM(require_out4(), 1);
@@ -7434,13 +7381,23 @@ function isPathInside(childPath, parentPath) {
 }
 
 // node_modules/slash/index.js
-function slash(path19) {
-  const isExtendedLengthPath = path19.startsWith("\\\\?\\");
+function slash(path21) {
+  const isExtendedLengthPath = path21.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path19;
+    return path21;
   }
-  return path19.replace(/\\/g, "/");
+  return path21.replace(/\\/g, "/");
 }
+
+// node_modules/unicorn-magic/node.js
+import { promisify } from "node:util";
+import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var execFileOriginal = promisify(execFileCallback);
+function toPath(urlOrPath) {
+  return urlOrPath instanceof URL ? fileURLToPath2(urlOrPath) : urlOrPath;
+}
+var TEN_MEGABYTES_IN_BYTES = 10 * 1024 * 1024;
 
 // node_modules/globby/utilities.js
 var import_fast_glob = __toESM(require_out4(), 1);
@@ -8446,6 +8403,14 @@ var collectIgnoreFileArtifactsSync = (patterns, options, includeParentIgnoreFile
   }
   return { files: [...knownFiles, ...childFiles], normalizedOptions, gitRoot };
 };
+var isIgnoredByIgnoreFiles = async (patterns, options) => {
+  const { files, normalizedOptions, gitRoot } = await collectIgnoreFileArtifactsAsync(patterns, options, false);
+  return buildIgnoreResult(files, normalizedOptions, gitRoot).predicate;
+};
+var isIgnoredByIgnoreFilesSync = (patterns, options) => {
+  const { files, normalizedOptions, gitRoot } = collectIgnoreFileArtifactsSync(patterns, options, false);
+  return buildIgnoreResult(files, normalizedOptions, gitRoot).predicate;
+};
 var getPatternsFromIgnoreFiles = (files, baseDir) => files.flatMap((file) => parseIgnoreFile(file, baseDir));
 var getIgnorePatternsAndPredicate = async (patterns, options, includeParentIgnoreFiles = false) => {
   const { files, normalizedOptions, gitRoot } = await collectIgnoreFileArtifactsAsync(
@@ -8463,8 +8428,234 @@ var getIgnorePatternsAndPredicateSync = (patterns, options, includeParentIgnoreF
   );
   return buildIgnoreResult(files, normalizedOptions, gitRoot);
 };
+var isGitIgnored = (options) => isIgnoredByIgnoreFiles(GITIGNORE_FILES_PATTERN, options);
+var isGitIgnoredSync = (options) => isIgnoredByIgnoreFilesSync(GITIGNORE_FILES_PATTERN, options);
 
 // node_modules/globby/index.js
+import process3 from "node:process";
+import fs3 from "node:fs";
+import nodePath from "node:path";
+import { Readable } from "node:stream";
+
+// node_modules/@sindresorhus/merge-streams/index.js
+import { on, once } from "node:events";
+import { PassThrough as PassThroughStream, getDefaultHighWaterMark } from "node:stream";
+import { finished } from "node:stream/promises";
+function mergeStreams(streams) {
+  if (!Array.isArray(streams)) {
+    throw new TypeError(`Expected an array, got \`${typeof streams}\`.`);
+  }
+  for (const stream of streams) {
+    validateStream(stream);
+  }
+  const objectMode = streams.some(({ readableObjectMode }) => readableObjectMode);
+  const highWaterMark = getHighWaterMark(streams, objectMode);
+  const passThroughStream = new MergedStream({
+    objectMode,
+    writableHighWaterMark: highWaterMark,
+    readableHighWaterMark: highWaterMark
+  });
+  for (const stream of streams) {
+    passThroughStream.add(stream);
+  }
+  return passThroughStream;
+}
+var getHighWaterMark = (streams, objectMode) => {
+  if (streams.length === 0) {
+    return getDefaultHighWaterMark(objectMode);
+  }
+  const highWaterMarks = streams.filter(({ readableObjectMode }) => readableObjectMode === objectMode).map(({ readableHighWaterMark }) => readableHighWaterMark);
+  return Math.max(...highWaterMarks);
+};
+var MergedStream = class extends PassThroughStream {
+  #streams = /* @__PURE__ */ new Set([]);
+  #ended = /* @__PURE__ */ new Set([]);
+  #aborted = /* @__PURE__ */ new Set([]);
+  #onFinished;
+  #unpipeEvent = /* @__PURE__ */ Symbol("unpipe");
+  #streamPromises = /* @__PURE__ */ new WeakMap();
+  add(stream) {
+    validateStream(stream);
+    if (this.#streams.has(stream)) {
+      return;
+    }
+    this.#streams.add(stream);
+    this.#onFinished ??= onMergedStreamFinished(this, this.#streams, this.#unpipeEvent);
+    const streamPromise = endWhenStreamsDone({
+      passThroughStream: this,
+      stream,
+      streams: this.#streams,
+      ended: this.#ended,
+      aborted: this.#aborted,
+      onFinished: this.#onFinished,
+      unpipeEvent: this.#unpipeEvent
+    });
+    this.#streamPromises.set(stream, streamPromise);
+    stream.pipe(this, { end: false });
+  }
+  async remove(stream) {
+    validateStream(stream);
+    if (!this.#streams.has(stream)) {
+      return false;
+    }
+    const streamPromise = this.#streamPromises.get(stream);
+    if (streamPromise === void 0) {
+      return false;
+    }
+    this.#streamPromises.delete(stream);
+    stream.unpipe(this);
+    await streamPromise;
+    return true;
+  }
+};
+var onMergedStreamFinished = async (passThroughStream, streams, unpipeEvent) => {
+  updateMaxListeners(passThroughStream, PASSTHROUGH_LISTENERS_COUNT);
+  const controller = new AbortController();
+  try {
+    await Promise.race([
+      onMergedStreamEnd(passThroughStream, controller),
+      onInputStreamsUnpipe(passThroughStream, streams, unpipeEvent, controller)
+    ]);
+  } finally {
+    controller.abort();
+    updateMaxListeners(passThroughStream, -PASSTHROUGH_LISTENERS_COUNT);
+  }
+};
+var onMergedStreamEnd = async (passThroughStream, { signal }) => {
+  try {
+    await finished(passThroughStream, { signal, cleanup: true });
+  } catch (error) {
+    errorOrAbortStream(passThroughStream, error);
+    throw error;
+  }
+};
+var onInputStreamsUnpipe = async (passThroughStream, streams, unpipeEvent, { signal }) => {
+  for await (const [unpipedStream] of on(passThroughStream, "unpipe", { signal })) {
+    if (streams.has(unpipedStream)) {
+      unpipedStream.emit(unpipeEvent);
+    }
+  }
+};
+var validateStream = (stream) => {
+  if (typeof stream?.pipe !== "function") {
+    throw new TypeError(`Expected a readable stream, got: \`${typeof stream}\`.`);
+  }
+};
+var endWhenStreamsDone = async ({ passThroughStream, stream, streams, ended, aborted, onFinished, unpipeEvent }) => {
+  updateMaxListeners(passThroughStream, PASSTHROUGH_LISTENERS_PER_STREAM);
+  const controller = new AbortController();
+  try {
+    await Promise.race([
+      afterMergedStreamFinished(onFinished, stream, controller),
+      onInputStreamEnd({
+        passThroughStream,
+        stream,
+        streams,
+        ended,
+        aborted,
+        controller
+      }),
+      onInputStreamUnpipe({
+        stream,
+        streams,
+        ended,
+        aborted,
+        unpipeEvent,
+        controller
+      })
+    ]);
+  } finally {
+    controller.abort();
+    updateMaxListeners(passThroughStream, -PASSTHROUGH_LISTENERS_PER_STREAM);
+  }
+  if (streams.size > 0 && streams.size === ended.size + aborted.size) {
+    if (ended.size === 0 && aborted.size > 0) {
+      abortStream(passThroughStream);
+    } else {
+      endStream(passThroughStream);
+    }
+  }
+};
+var afterMergedStreamFinished = async (onFinished, stream, { signal }) => {
+  try {
+    await onFinished;
+    if (!signal.aborted) {
+      abortStream(stream);
+    }
+  } catch (error) {
+    if (!signal.aborted) {
+      errorOrAbortStream(stream, error);
+    }
+  }
+};
+var onInputStreamEnd = async ({ passThroughStream, stream, streams, ended, aborted, controller: { signal } }) => {
+  try {
+    await finished(stream, {
+      signal,
+      cleanup: true,
+      readable: true,
+      writable: false
+    });
+    if (streams.has(stream)) {
+      ended.add(stream);
+    }
+  } catch (error) {
+    if (signal.aborted || !streams.has(stream)) {
+      return;
+    }
+    if (isAbortError(error)) {
+      aborted.add(stream);
+    } else {
+      errorStream(passThroughStream, error);
+    }
+  }
+};
+var onInputStreamUnpipe = async ({ stream, streams, ended, aborted, unpipeEvent, controller: { signal } }) => {
+  await once(stream, unpipeEvent, { signal });
+  if (!stream.readable) {
+    return once(signal, "abort", { signal });
+  }
+  streams.delete(stream);
+  ended.delete(stream);
+  aborted.delete(stream);
+};
+var endStream = (stream) => {
+  if (stream.writable) {
+    stream.end();
+  }
+};
+var errorOrAbortStream = (stream, error) => {
+  if (isAbortError(error)) {
+    abortStream(stream);
+  } else {
+    errorStream(stream, error);
+  }
+};
+var isAbortError = (error) => error?.code === "ERR_STREAM_PREMATURE_CLOSE";
+var abortStream = (stream) => {
+  if (stream.readable || stream.writable) {
+    stream.destroy();
+  }
+};
+var errorStream = (stream, error) => {
+  if (!stream.destroyed) {
+    stream.once("error", noop);
+    stream.destroy(error);
+  }
+};
+var noop = () => {
+};
+var updateMaxListeners = (passThroughStream, increment) => {
+  const maxListeners = passThroughStream.getMaxListeners();
+  if (maxListeners !== 0 && maxListeners !== Number.POSITIVE_INFINITY) {
+    passThroughStream.setMaxListeners(maxListeners + increment);
+  }
+};
+var PASSTHROUGH_LISTENERS_COUNT = 2;
+var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
+
+// node_modules/globby/index.js
+var import_fast_glob3 = __toESM(require_out4(), 1);
 var assertPatternsInput = (patterns) => {
   if (patterns.some((pattern) => typeof pattern !== "string")) {
     throw new TypeError("Patterns must be a string or an array of strings");
@@ -8477,25 +8668,25 @@ var getStatMethod = (fsImplementation) => {
   return bindFsMethod(fs3.promises, "stat");
 };
 var getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-var isDirectory = async (path19, fsImplementation) => {
+var isDirectory = async (path21, fsImplementation) => {
   try {
-    const stats = await getStatMethod(fsImplementation)(path19);
+    const stats = await getStatMethod(fsImplementation)(path21);
     return stats.isDirectory();
   } catch {
     return false;
   }
 };
-var isDirectorySync = (path19, fsImplementation) => {
+var isDirectorySync = (path21, fsImplementation) => {
   try {
-    const stats = getStatSyncMethod2(fsImplementation)(path19);
+    const stats = getStatSyncMethod2(fsImplementation)(path21);
     return stats.isDirectory();
   } catch {
     return false;
   }
 };
 var normalizePathForDirectoryGlob = (filePath, cwd) => {
-  const path19 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-  return nodePath.isAbsolute(path19) ? path19 : nodePath.join(cwd, path19);
+  const path21 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+  return nodePath.isAbsolute(path21) ? path21 : nodePath.join(cwd, path21);
 };
 var shouldExpandGlobstarDirectory = (pattern) => {
   const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -8580,9 +8771,9 @@ var getIgnoreFilesPatterns = (options) => {
   }
   return patterns;
 };
-var isPathIgnored = (matcher, globalMatcher, path19) => {
-  const globalResult = globalMatcher ? globalMatcher(path19) : void 0;
-  const result = matcher ? matcher(path19) : void 0;
+var isPathIgnored = (matcher, globalMatcher, path21) => {
+  const globalResult = globalMatcher ? globalMatcher(path21) : void 0;
+  const result = matcher ? matcher(path21) : void 0;
   if (result?.unignored) {
     return false;
   }
@@ -8946,6 +9137,8 @@ var generateGlobTasksSync = normalizeArgumentsSync(generateTasksSync);
 var { convertPathToPattern } = import_fast_glob3.default;
 
 // src/project/discover.ts
+import { existsSync as existsSync2, lstatSync, statSync } from "node:fs";
+import path5 from "node:path";
 var import_picomatch2 = __toESM(require_picomatch(), 1);
 
 // src/core/facts.ts
@@ -8978,40 +9171,103 @@ function findRoot(startDirectory) {
     directory = parent;
   }
 }
+var NEVER_LINTED = { one: "inside node_modules or .git (never linted)", many: "inside node_modules or .git (never linted)" };
+var SYMBOLIC_LINK = { one: "a symbolic link (never followed)", many: "symbolic links (never followed)" };
+var GITIGNORED = { one: "ignored by .gitignore", many: "ignored by .gitignore" };
 function ignoredPathMatcher(configs) {
-  const isAlwaysIgnored2 = (0, import_picomatch2.default)(ALWAYS_IGNORED, { dot: true });
-  return (file) => isAlwaysIgnored2(file) || configs.isIgnored(file);
+  const isAlwaysIgnored = (0, import_picomatch2.default)(ALWAYS_IGNORED, PATH_GLOB_OPTIONS);
+  return (file) => isAlwaysIgnored(file) || configs.isIgnored(file);
+}
+function ignoreReason(configs, file) {
+  if (import_picomatch2.default.isMatch(file, ALWAYS_IGNORED, { dot: true })) return NEVER_LINTED;
+  const by = configs.ignoredBy(file) ?? "a config's ignore globs";
+  return { one: `ignored by ${by}`, many: `ignored by ${by}` };
+}
+function describeSkips(reasons) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const reason of reasons) {
+    const group = groups.get(reason.one) ?? { reason, count: 0 };
+    group.count += 1;
+    groups.set(reason.one, group);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count).map(({ reason, count }) => count === 1 ? `1 file is ${reason.one}` : `${count} files are ${reason.many}`).join("; ");
 }
 async function discoverTargets(options) {
   const { cwd, root, configs, paths } = options;
   const isIgnored = ignoredPathMatcher(configs);
-  const regularFiles = [...paths.files].filter((file) => !paths.symlinks.has(file));
   const result = /* @__PURE__ */ new Set();
   for (const pattern of options.patterns.length > 0 ? options.patterns : ["."]) {
     const absolute = path5.resolve(cwd, pattern);
     const relative = toPosix(path5.relative(root, absolute));
     if (relative.startsWith("..") || path5.isAbsolute(relative)) throw new UsageError(`"${pattern}" is outside the repository root ${root}`);
-    let found;
-    if (!isDynamicPattern(pattern) && existsSync2(absolute) && statSync(absolute).isFile()) {
+    const skipped = [];
+    const skip = (file, reason) => {
+      skipped.push({ file, reason });
+      options.onSkipped?.({ file, reason });
+    };
+    const nonMarkdown = [];
+    let found = [];
+    let reached;
+    const entry = isDynamicPattern(pattern) ? void 0 : lstatSync(absolute, { throwIfNoEntry: false });
+    const isFolder = entry !== void 0 && existsSync2(absolute) && statSync(absolute).isDirectory();
+    if (entry !== void 0 && !isFolder) {
+      reached = "file";
       if (isIgnored(relative)) {
-        options.onIgnoredFile?.(relative);
+        skip(relative, ignoreReason(configs, relative));
         continue;
       }
       found = [relative];
-    } else if (!isDynamicPattern(pattern) && existsSync2(absolute) && statSync(absolute).isDirectory()) {
-      const base = relative === "" ? "" : `${relative}/`;
-      found = regularFiles.filter((file) => file.startsWith(base) && configs.isMarkdown(file) && !isIgnored(file));
     } else {
-      const matches = (0, import_picomatch2.default)(relative, { dot: true });
-      found = regularFiles.filter((file) => matches(file) && !isIgnored(file));
+      const base = relative === "" ? "" : `${relative}/`;
+      const matches = isFolder ? (file) => file.startsWith(base) : (0, import_picomatch2.default)(relative, PATH_GLOB_OPTIONS);
+      const candidates = [...paths.files].filter((file) => matches(file));
+      reached = isFolder ? "folder" : "glob";
+      const notMarkdown = [];
+      for (const file of candidates) {
+        if (isFolder && !configs.isMarkdown(file)) {
+          notMarkdown.push(file);
+          continue;
+        }
+        const reason = isIgnored(file) ? ignoreReason(configs, file) : paths.symlinks.has(file) ? SYMBOLIC_LINK : void 0;
+        if (reason) skip(file, reason);
+        else found.push(file);
+      }
+      const explain = found.length === 0 && options.errorOnUnmatchedPattern;
+      if ((options.findGitignored || explain) && !isNeverLinted(relative)) {
+        for (const file of await gitignoredFiles(root, isFolder ? base : relative, isFolder, paths)) {
+          if (!isFolder || configs.isMarkdown(file)) skip(file, GITIGNORED);
+        }
+      }
+      if (explain) {
+        for (const file of notMarkdown) {
+          const globs = configs.markdownGlobsFor(file);
+          nonMarkdown.push({ one: `not Markdown by ${globs}`, many: `not Markdown by ${globs}` });
+        }
+      }
     }
-    if (found.length === 0 && options.errorOnUnmatchedPattern) throw new UsageError(`No files matched "${pattern}".`);
+    if (found.length === 0 && options.errorOnUnmatchedPattern) {
+      throw new UsageError(`No files matched "${pattern}": ${whyNothing(pattern, relative, reached, [...skipped.map((entry2) => entry2.reason), ...nonMarkdown])}.`);
+    }
     for (const file of found) result.add(file);
   }
   return [...result].sort();
 }
+function isNeverLinted(relative) {
+  return import_picomatch2.default.isMatch(relative, ALWAYS_IGNORED, PATH_GLOB_OPTIONS) || import_picomatch2.default.isMatch(`${relative}/-`, ALWAYS_IGNORED, PATH_GLOB_OPTIONS);
+}
+function whyNothing(pattern, relative, reached, reasons) {
+  if (reasons.length > 0) return describeSkips(reasons);
+  if (isNeverLinted(relative)) return `it is ${NEVER_LINTED.one}`;
+  if (reached === "folder") return "the folder holds no files";
+  if (isDynamicPattern(pattern)) return "the glob matches no path in the repository";
+  return "no such file or folder";
+}
+async function gitignoredFiles(root, folderOrGlob, isFolder, paths) {
+  const onDisk = isFolder ? (await globby("**", { cwd: path5.join(root, folderOrGlob), ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false })).map((file) => `${folderOrGlob}${file}`) : await globby(folderOrGlob, { cwd: root, ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false });
+  return onDisk.filter((file) => !paths.files.has(file)).sort();
+}
 async function listRepositoryPaths(root) {
-  const entries = await globby("**", {
+  const entries = await globby("**/*", {
     cwd: root,
     gitignore: true,
     ignore: ALWAYS_IGNORED,
@@ -9020,6 +9276,7 @@ async function listRepositoryPaths(root) {
     onlyFiles: false,
     objectMode: true
   });
+  entries.push(...await entriesUnderLineBreakFolders(root, entries));
   const files = [];
   const symlinks = [];
   for (const entry of entries) {
@@ -9029,6 +9286,26 @@ async function listRepositoryPaths(root) {
   const paths = repositoryPathsFromFiles(files, symlinks);
   for (const entry of entries) if (entry.dirent.isDirectory()) paths.directories.add(entry.path);
   return paths;
+}
+async function entriesUnderLineBreakFolders(root, listed) {
+  const found = [];
+  let folders = listed.filter((entry) => entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf("/") + 1)));
+  if (folders.length === 0) return found;
+  const isGitIgnored2 = await isGitIgnored({ cwd: root });
+  while (folders.length > 0) {
+    const next = [];
+    for (const folder of folders) {
+      const inside = await globby("**/*", { cwd: path5.join(root, folder.path), ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false, objectMode: true });
+      for (const entry of inside) {
+        const rooted = { ...entry, path: `${folder.path}/${entry.path}` };
+        if (isGitIgnored2(path5.join(root, rooted.path))) continue;
+        found.push(rooted);
+        if (entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf("/") + 1))) next.push(rooted);
+      }
+    }
+    folders = next;
+  }
+  return found;
 }
 
 // src/project/project-files.ts
@@ -9045,7 +9322,7 @@ function pathArgumentMatcher(cwd, root, patterns) {
   if (patterns.length === 0) return () => true;
   const tests = patterns.map((pattern) => {
     const relative = toPosix(path6.relative(root, path6.resolve(cwd, pattern)));
-    if (isDynamicPattern(pattern)) return (0, import_picomatch3.default)(relative, { dot: true });
+    if (isDynamicPattern(pattern)) return (0, import_picomatch3.default)(relative, PATH_GLOB_OPTIONS);
     if (relative === "") return () => true;
     return (file) => file === relative || file.startsWith(`${relative}/`);
   });
@@ -9053,67 +9330,567 @@ function pathArgumentMatcher(cwd, root, patterns) {
 }
 
 // src/project/plan.ts
-import { existsSync as existsSync4, statSync as statSync2 } from "node:fs";
-var import_picomatch5 = __toESM(require_picomatch(), 1);
-import path9 from "node:path";
+import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
+import path10 from "node:path";
 
 // src/config/config-notices.ts
 var import_picomatch4 = __toESM(require_picomatch(), 1);
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
+import path8 from "node:path";
+
+// src/config/load.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { existsSync as existsSync3, readFileSync, statSync as statSync2 } from "node:fs";
 import path7 from "node:path";
+
+// src/config/option-globs.ts
+var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function walk(value, path21, at, declared, found) {
+  const [segment, ...rest] = path21;
+  if (segment === void 0) {
+    if (typeof value === "string") found.push({ keyPath: at, glob: value, isKey: false, declared });
+    return;
+  }
+  if (segment === EACH_ITEM) {
+    if (Array.isArray(value)) value.forEach((item, index) => walk(item, rest, [...at, index], declared, found));
+    return;
+  }
+  if (!isObject(value)) return;
+  if (segment === GLOB_KEYS) {
+    for (const [key, inner] of Object.entries(value)) {
+      if (rest.length === 0) found.push({ keyPath: [...at, key], glob: key, isKey: true, declared });
+      else walk(inner, rest, [...at, key], declared, found);
+    }
+    return;
+  }
+  if (segment in value) walk(value[segment], rest, [...at, segment], declared, found);
+}
+function optionGlobs(rule, options) {
+  const found = [];
+  for (const declared of rule.globOptions ?? []) walk(options, declared.path, [], declared, found);
+  return found;
+}
+
+// src/config/option-names.ts
+function camelCaseName(name) {
+  return name.replace(/-([a-z0-9])/g, (_, letter) => letter.toUpperCase());
+}
+var OLD_OPTION_NAMES_REMOVED_IN = (() => {
+  const [major = "0", minor = "0"] = TOOL_VERSION.split(".");
+  return `${major}.${Number(minor) + 1}.0`;
+})();
+function renamedOptionMessage(renamed) {
+  return `"${renamed.oldName}" is deprecated: write "${renamed.newName}" (the old name stops working in ${OLD_OPTION_NAMES_REMOVED_IN}).`;
+}
+function defOf(schema) {
+  return schema?.def;
+}
+function unwrapped(schema) {
+  let current = schema;
+  for (; ; ) {
+    const def = defOf(current);
+    if (def && ["optional", "default", "nullable", "prefault", "pipe", "readonly", "catch"].includes(def.type ?? "")) current = def.innerType ?? def.in;
+    else return current;
+  }
+}
+function withCurrentOptionNames(schema, value) {
+  const renamed = [];
+  const rename = (current, node, path21) => {
+    const schemaNode = unwrapped(current);
+    const def = defOf(schemaNode);
+    if (!def || node === null || typeof node !== "object") return node;
+    if (def.type === "union") {
+      const form = (def.options ?? []).find((option) => {
+        const type = defOf(unwrapped(option))?.type;
+        return Array.isArray(node) ? type === "array" : type === "object" || type === "record";
+      });
+      return form === void 0 ? node : rename(form, node, path21);
+    }
+    if (def.type === "array" && Array.isArray(node)) return node.map((item, index) => rename(def.element, item, [...path21, index]));
+    if (Array.isArray(node)) return node;
+    const entries = Object.entries(node);
+    if (def.type === "record") return Object.fromEntries(entries.map(([key, item]) => [key, rename(def.valueType, item, [...path21, key])]));
+    if (def.type !== "object") return node;
+    const shape = def.shape ?? {};
+    return Object.fromEntries(
+      entries.map(([key, item]) => {
+        const newName = camelCaseName(key);
+        const isOldName = !(key in shape) && newName !== key && newName in shape && !(newName in node);
+        if (isOldName) renamed.push({ path: [...path21, key], oldName: key, newName });
+        const name = isOldName ? newName : key;
+        return [name, rename(shape[name], item, [...path21, key])];
+      })
+    );
+  };
+  return { value: rename(schema, value, []), renamed };
+}
+
+// src/config/load.ts
+var CONFIG_FILE_NAMES = [
+  "agentops-lint.config.yaml",
+  "agentops-lint.config.yml",
+  "agentops-lint.config.json",
+  ".agentops-lint.yaml",
+  ".agentops-lint.yml",
+  ".agentops-lint.json"
+];
+var PACKAGE_JSON_KEY = "agentops-lint";
+var DEFAULT_FILES = ["**/*.md", "**/*.markdown"];
+function configFileIn(directory, displayName = (file) => file) {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = path7.join(directory, name);
+    if (existsSync3(candidate)) return { file: candidate, packageJson: false };
+  }
+  const packageJson = path7.join(directory, "package.json");
+  if (existsSync3(packageJson) && packageJsonHasConfig(packageJson, displayName(packageJson))) return { file: packageJson, packageJson: true };
+  return void 0;
+}
+function packageJsonHasConfig(file, shownAs) {
+  const text = readFileSync(file, "utf8");
+  if (text.trim() === "") return false;
+  const issue = jsonSyntaxIssue(text, shownAs);
+  if (issue) {
+    issue.message += `; agentops-lint reads its "${PACKAGE_JSON_KEY}" key. Fix the file, or put an agentops-lint.config.yaml beside it (it takes precedence)`;
+    throw new ConfigError([issue]);
+  }
+  const parsed = JSON.parse(text);
+  return parsed !== null && typeof parsed === "object" && PACKAGE_JSON_KEY in parsed;
+}
+function discoverConfigFile(startDirectory, displayName) {
+  let directory = path7.resolve(startDirectory);
+  for (; ; ) {
+    const found = configFileIn(directory, displayName);
+    if (found) return found;
+    const parent = path7.dirname(directory);
+    if (existsSync3(path7.join(directory, ".git")) || parent === directory) return void 0;
+    directory = parent;
+  }
+}
+function defaultConfig(baseDirectory, context) {
+  return resolveUserConfig({ extends: ["recommended"] }, baseDirectory, void 0, context);
+}
+function loadConfigFile(file, context, displayName = file, packageJson = false) {
+  let text;
+  try {
+    if (statSync2(file).isDirectory()) throw new Error("is a directory");
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ConfigError([{ file: displayName, path: [], message: `cannot read config file: ${error.message}` }]);
+  }
+  return parseConfigText(text, file, context, displayName, packageJson || path7.basename(file) === "package.json");
+}
+function parseConfigText(text, file, context, displayName = file, packageJson = false) {
+  const lineCounter = new import_yaml.LineCounter();
+  if (file.endsWith(".json")) checkJsonSyntax(text, displayName);
+  const document = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const syntaxErrors = document.errors.map((error) => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { file: displayName, path: [], line, column: col, message: `invalid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${error.message.split("\n")[0]}` };
+  });
+  if (syntaxErrors.length > 0) throw new ConfigError(syntaxErrors);
+  const prefix = packageJson ? [PACKAGE_JSON_KEY] : [];
+  let raw = document.toJS();
+  if (packageJson) raw = raw?.[PACKAGE_JSON_KEY];
+  if (raw === null || raw === void 0) raw = {};
+  const locate = (keyPath, atKey) => {
+    const offset = locateInDocument(document, [...prefix, ...keyPath], atKey);
+    if (offset === void 0) return {};
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const issues = [];
+  const deprecatedNames = [];
+  const parsed = validateUserConfig(
+    raw,
+    context,
+    (keyPath, message, keyToLocate) => {
+      issues.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyToLocate ?? keyPath, keyToLocate !== void 0) });
+    },
+    (keyPath, message) => {
+      deprecatedNames.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyPath, true) });
+    }
+  );
+  if (issues.length > 0 || parsed === void 0) throw new ConfigError(issues);
+  const resolved = resolveUserConfig(parsed, path7.dirname(file), file, context);
+  return deprecatedNames.length === 0 ? resolved : { ...resolved, deprecatedNames };
+}
+function locateConfigKey(config, keyPath, atKey) {
+  if (config.filePath === void 0) return {};
+  let text;
+  try {
+    text = readFileSync(config.filePath, "utf8");
+  } catch {
+    return {};
+  }
+  const lineCounter = new import_yaml.LineCounter();
+  const document = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
+  const prefix = path7.basename(config.filePath) === "package.json" ? [PACKAGE_JSON_KEY] : [];
+  const offset = locateInDocument(document, [...prefix, ...keyPath], atKey);
+  if (offset === void 0) return {};
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+function locateInDocument(document, keyPath, atKey) {
+  let node = document.contents;
+  let offset = node?.range?.[0];
+  let keyOffset;
+  for (const segment of keyPath) {
+    if ((0, import_yaml.isMap)(node)) {
+      const pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && item.key.value === segment);
+      if (!pair) return offset;
+      keyOffset = pair.key.range?.[0];
+      offset = keyOffset ?? offset;
+      node = pair.value;
+    } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
+      node = node.items[segment];
+      keyOffset = void 0;
+      offset = node?.range?.[0] ?? offset;
+    } else return offset;
+  }
+  if (atKey && keyOffset !== void 0) return keyOffset;
+  return node?.range?.[0] ?? offset;
+}
+function checkJsonSyntax(text, displayName) {
+  const issue = jsonSyntaxIssue(text, displayName);
+  if (issue) throw new ConfigError([issue]);
+}
+function jsonSyntaxIssue(text, displayName) {
+  try {
+    JSON.parse(text);
+    return void 0;
+  } catch (error) {
+    const message = error.message;
+    const position = /position (\d+)/.exec(message);
+    const issue = { file: displayName, path: [], message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}` };
+    if (position) {
+      const before = text.slice(0, Number(position[1]));
+      issue.line = before.split("\n").length;
+      issue.column = before.length - before.lastIndexOf("\n");
+    }
+    return issue;
+  }
+}
+function describeValue(value) {
+  if (value === void 0) return "nothing";
+  const json = JSON.stringify(value);
+  return json === void 0 ? String(value) : json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+function reportZodIssues(error, basePath, value, report, knownKeys) {
+  for (const issue of error.issues) {
+    const issuePath = issue.path.map((segment) => typeof segment === "symbol" ? String(segment) : segment);
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const candidates = knownKeys?.(issuePath) ?? [];
+        report([...basePath, ...issuePath], `unknown key "${key}"${didYouMean(key, candidates)}`, [...basePath, ...issuePath, key]);
+      }
+      continue;
+    }
+    const bad = issuePath.reduce((current, segment) => current?.[segment], value);
+    const quoted = typeof bad === "string" && issue.message.includes(`"${bad}"`);
+    report([...basePath, ...issuePath], bad === void 0 || quoted ? issue.message : `${issue.message} (got ${describeValue(bad)})`);
+  }
+}
+function objectKeys(schema, keyPath) {
+  let current = schema;
+  for (const segment of keyPath) {
+    current = unwrap(current);
+    const def2 = current.def;
+    if (def2?.type === "object" && typeof segment === "string") current = def2.shape?.[segment];
+    else if (def2?.type === "array") current = def2.element;
+    else if (def2?.type === "record") current = def2.valueType;
+    else return [];
+  }
+  const def = unwrap(current).def;
+  return def?.type === "object" ? Object.keys(def.shape ?? {}) : [];
+}
+function unwrap(schema) {
+  let current = schema;
+  for (; ; ) {
+    if (current?.def && ["optional", "default", "nullable", "prefault", "pipe"].includes(current.def.type ?? "")) {
+      current = current.def.innerType ?? current.def.in;
+    } else if (current?.def?.type === "union") {
+      const objectForm = current.def.options?.find((option) => unwrap(option)?.def?.type === "object");
+      if (!objectForm) return current;
+      current = objectForm;
+    } else return current;
+  }
+}
+var SEVERITIES = ["off", "warn", "error"];
+function optionsHold(rule, options, optionsPath, inOverride, report) {
+  let holds = true;
+  for (const found of optionGlobs(rule, options)) {
+    const problem = globProblem(found.glob);
+    if (problem === void 0) continue;
+    holds = false;
+    const keyPath = [...optionsPath, ...found.keyPath];
+    report(keyPath, problem, found.isKey ? keyPath : void 0);
+  }
+  if (inOverride) {
+    for (const key of rule.repositoryWideOptions ?? []) {
+      if (!(key in options)) continue;
+      holds = false;
+      report(
+        [...optionsPath, key],
+        `"${key}" is one setting for the whole repository and cannot be set for some files in an override: set it under the top-level "rules" (rule "${rule.id}")`,
+        [...optionsPath, key]
+      );
+    }
+  }
+  return holds;
+}
+function validateRuleEntries(rulesValue, basePath, context, report, deprecated) {
+  const result = /* @__PURE__ */ new Map();
+  for (const [ruleId, entry] of Object.entries(rulesValue)) {
+    const rule = context.rules.get(ruleId);
+    const entryPath = [...basePath, ruleId];
+    if (!rule) {
+      report(entryPath, `unknown rule "${ruleId}"${didYouMean(ruleId, context.rules.keys())}`, entryPath);
+      continue;
+    }
+    const [severity, written, extra] = Array.isArray(entry) ? entry : [entry];
+    const severityPath = Array.isArray(entry) ? [...entryPath, 0] : entryPath;
+    if (typeof severity !== "string" || !SEVERITIES.includes(severity)) {
+      report(severityPath, `expected "off", "warn" or "error", or [severity, options] (got ${describeValue(severity)})`);
+      continue;
+    }
+    if (Array.isArray(entry) && entry.length > 2) {
+      report([...entryPath, 2], `expected at most [severity, options] (got ${describeValue(extra)})`);
+      continue;
+    }
+    if (written !== void 0 && (typeof written !== "object" || written === null || Array.isArray(written))) {
+      report([...entryPath, 1], `expected an options object (got ${describeValue(written)})`);
+      continue;
+    }
+    const current = written === void 0 ? void 0 : withCurrentOptionNames(rule.options, written);
+    for (const renamed of current?.renamed ?? []) deprecated([...entryPath, 1, ...renamed.path], renamedOptionMessage(renamed));
+    const options = current?.value;
+    if (options !== void 0) {
+      const checked = rule.options.safeParse(options, { error: plainIssueMessage });
+      if (!checked.success) {
+        reportZodIssues(checked.error, [...entryPath, 1], options, report, (p) => objectKeys(rule.options, p));
+        continue;
+      }
+      if (!optionsHold(rule, options, [...entryPath, 1], basePath[0] === "overrides", report)) continue;
+    }
+    result.set(ruleId, { severity, ...options === void 0 ? {} : { options } });
+  }
+  return result;
+}
+function validateUserConfig(raw, context, report, deprecated = () => void 0) {
+  const top = configSchema.safeParse(raw, { error: plainIssueMessage });
+  if (!top.success) {
+    reportZodIssues(top.error, [], raw, report, (p) => objectKeys(configSchema, p));
+    return void 0;
+  }
+  const config = top.data;
+  let failed = false;
+  const counting = (keyPath, message, keyToLocate) => {
+    failed = true;
+    report(keyPath, message, keyToLocate);
+  };
+  const presetNames = typeof config.extends === "string" ? [config.extends] : config.extends ?? [];
+  presetNames.forEach((name, index) => {
+    if (!context.presets.has(name)) {
+      const keyPath = typeof config.extends === "string" ? ["extends"] : ["extends", index];
+      counting(keyPath, `unknown preset "${name}"${didYouMean(name, context.presets.keys())}; built-in presets: ${[...context.presets.keys()].join(", ")}`);
+    }
+  });
+  const rules = validateRuleEntries(config.rules ?? {}, ["rules"], context, counting, deprecated);
+  const overrides = (config.overrides ?? []).map((override, index) => ({
+    files: override.files,
+    excludedFiles: override.excludedFiles ?? [],
+    rules: validateRuleEntries(override.rules, ["overrides", index, "rules"], context, counting, deprecated)
+  }));
+  if (failed) return void 0;
+  return {
+    extends: presetNames,
+    ...config.files ? { files: config.files } : {},
+    ...config.ignore ? { ignore: config.ignore } : {},
+    ...config.maxFileSizeMb === void 0 ? {} : { maxFileSizeMb: config.maxFileSizeMb },
+    ...config.strictConfig === void 0 ? {} : { strictConfig: config.strictConfig },
+    ...config.repositoryUrls === void 0 ? {} : { repositoryUrls: config.repositoryUrls },
+    ...config.maxFindingsPerRule === void 0 ? {} : { maxFindingsPerRule: config.maxFindingsPerRule },
+    ...config.timeBudgetSeconds === void 0 ? {} : { timeBudgetSeconds: config.timeBudgetSeconds },
+    rules,
+    overrides
+  };
+}
+function resolveUserConfig(config, baseDirectory, filePath, context) {
+  const rules = /* @__PURE__ */ new Map();
+  const apply = (ruleId, severity, options) => {
+    const previous = rules.get(ruleId);
+    const layers = previous ? [...previous.optionLayers] : [];
+    if (options && typeof options === "object") layers.push(options);
+    rules.set(ruleId, { severity, optionLayers: layers });
+  };
+  for (const presetName of config.extends) {
+    const preset = context.presets.get(presetName);
+    for (const [ruleId, entry] of Object.entries(preset?.rules ?? {})) {
+      const [severity, options] = Array.isArray(entry) ? entry : [entry];
+      apply(ruleId, severity, options);
+    }
+  }
+  const validated = config;
+  const writtenOptions = /* @__PURE__ */ new Map();
+  for (const [ruleId, entry] of validated.rules ?? []) {
+    apply(ruleId, entry.severity, entry.options);
+    if (entry.options) writtenOptions.set(ruleId, entry.options);
+  }
+  return {
+    ...filePath ? { filePath } : {},
+    baseDirectory,
+    files: validated.files ?? DEFAULT_FILES,
+    filesDeclared: validated.files !== void 0,
+    ignore: validated.ignore ?? [],
+    ...validated.maxFileSizeMb === void 0 ? {} : { maxFileSizeMb: validated.maxFileSizeMb },
+    ...validated.strictConfig ? { strictConfig: true } : {},
+    ...validated.repositoryUrls === void 0 ? {} : { repositoryUrls: validated.repositoryUrls },
+    ...validated.maxFindingsPerRule === void 0 ? {} : { maxFindingsPerRule: validated.maxFindingsPerRule },
+    ...validated.timeBudgetSeconds === void 0 ? {} : { timeBudgetSeconds: validated.timeBudgetSeconds },
+    rules,
+    writtenOptions,
+    overrides: validated.overrides ?? [],
+    extends: config.extends
+  };
+}
+
+// src/config/config-notices.ts
 function turnsNoRuleOn(config) {
   const on2 = (severity) => severity !== "off";
   const inRules = [...config.rules.values()].some((setting) => on2(setting.severity));
   const inOverrides = config.overrides.some((override) => [...override.rules.values()].some((entry) => on2(entry.severity)));
   return !inRules && !inOverrides;
 }
-function globsOf(config) {
+function optionGlobEntries(rule, options, optionsPath) {
+  if (!rule || !options) return [];
+  return optionGlobs(rule, options).filter((found) => !found.declared.syntaxOnly && !found.glob.startsWith("!")).map((found) => ({ keyPath: [...optionsPath, ...found.keyPath], glob: found.glob, matchesFolders: false, rootRelative: found.declared.relativeTo === "root", isKey: found.isKey, lintedOnly: found.declared.lintedOnly === true }));
+}
+function globsOf(config, rules) {
   const entries = [];
-  if (config.filesDeclared) config.files.forEach((glob, index) => entries.push({ keyPath: ["files", index], glob, matchesFolders: false }));
-  config.ignore.forEach((glob, index) => entries.push({ keyPath: ["ignore", index], glob, matchesFolders: true }));
+  const listEntry = (keyPath, glob, matchesFolders) => ({ keyPath, glob, matchesFolders, rootRelative: false, isKey: false, lintedOnly: false });
+  if (config.filesDeclared) config.files.forEach((glob, index) => entries.push(listEntry(["files", index], glob, false)));
+  config.ignore.forEach((glob, index) => entries.push(listEntry(["ignore", index], glob, true)));
+  for (const [ruleId, options] of config.writtenOptions ?? []) entries.push(...optionGlobEntries(rules.get(ruleId), options, ["rules", ruleId, 1]));
   config.overrides.forEach((override, overrideIndex) => {
-    override.files.forEach((glob, index) => entries.push({ keyPath: ["overrides", overrideIndex, "files", index], glob, matchesFolders: true }));
-    override.excludedFiles.forEach((glob, index) => entries.push({ keyPath: ["overrides", overrideIndex, "excludedFiles", index], glob, matchesFolders: true }));
+    override.files.forEach((glob, index) => entries.push(listEntry(["overrides", overrideIndex, "files", index], glob, true)));
+    override.excludedFiles.forEach((glob, index) => entries.push(listEntry(["overrides", overrideIndex, "excludedFiles", index], glob, true)));
+    for (const [ruleId, entry] of override.rules) entries.push(...optionGlobEntries(rules.get(ruleId), entry.options, ["overrides", overrideIndex, "rules", ruleId, 1]));
   });
   return entries;
 }
 function namesExistingFolder(glob, baseDirectory) {
   const base = import_picomatch4.default.scan(glob).base;
-  return base !== "" && existsSync3(path7.join(baseDirectory, base));
+  return base !== "" && existsSync4(path8.join(baseDirectory, base));
 }
 function pathsUnder(configs, config, paths) {
   const relative = (list) => [...list].map((file) => configs.relativeTo(config, file)).filter((file) => !file.startsWith("../"));
   return { files: relative(paths.files), folders: relative(paths.directories) };
 }
+function nearestGlob(glob, seen) {
+  const scan = import_picomatch4.default.scan(glob);
+  if (!scan.isGlob) return closestMatches(glob, seen.files).find((file) => editDistance(glob.toLowerCase(), file.toLowerCase(), 2) <= 2);
+  const base = scan.base;
+  if (base === "" || seen.folders.includes(base)) return void 0;
+  for (const folder of closestMatches(base, seen.folders, 3)) {
+    const candidate = `${folder}${glob.slice(base.length)}`;
+    const isMatch = (0, import_picomatch4.default)(candidate, { dot: true });
+    if (seen.files.some((file) => isMatch(file))) return candidate;
+  }
+  return void 0;
+}
+function rootRelativeOf(configs, config, files, rootRelative) {
+  if (rootRelative) return [...files];
+  const folder = path8.relative(configs.root, config.baseDirectory).split(path8.sep).join("/");
+  if (folder.startsWith("..") || path8.isAbsolute(folder)) return void 0;
+  return folder === "" ? [...files] : files.map((file) => `${folder}/${file}`);
+}
 function unmatchedGlobNotices(configs, config, paths) {
-  const entries = globsOf(config);
+  const entries = globsOf(config, configs.rules);
   if (entries.length === 0) return [];
   const under = pathsUnder(configs, config, paths);
+  const fromRoot = { files: [...paths.files], folders: [...paths.directories] };
   const notices = [];
   for (const entry of entries) {
     const pattern = entry.glob.startsWith("!") ? entry.glob.slice(1) : entry.glob;
-    const isMatch = (0, import_picomatch4.default)(pattern, { dot: true });
+    const isMatch = (0, import_picomatch4.default)(pattern, PATH_GLOB_OPTIONS);
     const matches = (file) => isMatch(file);
-    if (under.files.some(matches) || entry.matchesFolders && (under.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory))) continue;
-    notices.push(`${configs.shownName(config)}: ${formatKeyPath(entry.keyPath)} "${entry.glob}" matches no file ${whereGlobsStart(configs, config)}.`);
+    const seen = entry.rootRelative ? fromRoot : under;
+    const matched = seen.files.filter(matches);
+    let problem;
+    if (matched.length > 0) {
+      const linted = (file) => configs.isMarkdown(file) && !configs.isIgnored(file);
+      const candidates = entry.lintedOnly ? rootRelativeOf(configs, config, matched, entry.rootRelative) : void 0;
+      if (candidates === void 0 || candidates.some(linted)) continue;
+      problem = `"${entry.glob}" matches only files that are not linted (ignored, or not Markdown by "files"), such as "${[...matched].sort()[0]}"`;
+    } else {
+      if (entry.matchesFolders && (seen.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory))) continue;
+      const nearest = nearestGlob(pattern, seen);
+      const hint = nearest === void 0 ? "" : ` (did you mean "${entry.glob.startsWith("!") ? "!" : ""}${nearest}"?)`;
+      const where = entry.rootRelative ? "in the repository (this option's globs are relative to the repository root)" : whereGlobsStart(configs, config);
+      problem = `"${entry.glob}" matches no file ${where}${hint}`;
+    }
+    notices.push({ config, text: `${configs.shownName(config)}: ${formatKeyPath(entry.keyPath)} ${problem}.`, issue: { path: entry.keyPath, message: problem }, atKey: entry.isKey });
   }
   return notices;
 }
 function whereGlobsStart(configs, config) {
   if (configs.isSingle) return "under the current folder (with --config, globs are relative to the current folder)";
-  const folder = path7.relative(configs.root, config.baseDirectory).split(path7.sep).join("/");
+  const folder = path8.relative(configs.root, config.baseDirectory).split(path8.sep).join("/");
   return folder === "" ? "under the repository root (the config's folder)" : `under ${folder}/ (a config's globs are relative to its own folder)`;
+}
+var spelled = (value) => JSON.stringify(value) ?? "nothing";
+function repositoryWideConflicts(configs) {
+  const root = configs.rootConfig();
+  const rootRules = new Map(configs.base().map((enabled) => [enabled.rule.id, enabled]));
+  const notices = [];
+  for (const config of configs.configs()) {
+    if (config === root || config.filePath === void 0) continue;
+    for (const enabled of configs.baseOf(config)) {
+      const atRoot = rootRules.get(enabled.rule.id);
+      if (!atRoot) continue;
+      for (const key of enabled.rule.repositoryWideOptions ?? []) {
+        const here = enabled.options[key];
+        const there = atRoot.options[key];
+        if (spelled(here) === spelled(there)) continue;
+        const written = config.writtenOptions?.get(enabled.rule.id)?.[key] !== void 0;
+        const keyPath = written ? ["rules", enabled.rule.id, 1, key] : ["rules", enabled.rule.id];
+        const message = `"${key}" of rule "${enabled.rule.id}" is one setting for the whole repository: this config gives ${spelled(here)}, the root config (${configs.shownName(root)}) ${spelled(there)}; set it in the root config only`;
+        notices.push({ config, text: `${configs.shownName(config)}: ${formatKeyPath(keyPath)}: ${message}.`, issue: { path: keyPath, message }, atKey: written, alwaysError: true });
+      }
+    }
+  }
+  return notices;
 }
 function configNotices(configs, paths) {
   const notices = [];
   for (const config of configs.configs()) {
     if (config.filePath === void 0) continue;
     if (turnsNoRuleOn(config)) {
-      notices.push(`${configs.shownName(config)}: no rule is on: the config has no "extends" and turns no rule on. Add "extends: [recommended]" to start from the recommended rules.`);
+      const message = 'no rule is on: the config has no "extends" and turns no rule on. Add "extends: [recommended]" to start from the recommended rules';
+      notices.push({ config, text: `${configs.shownName(config)}: ${message}.`, issue: { path: [], message }, atKey: false });
     }
     notices.push(...unmatchedGlobNotices(configs, config, paths));
   }
+  notices.push(...repositoryWideConflicts(configs));
   return notices;
+}
+function reportConfigNotices(notices, configs, warn, strictEverywhere) {
+  const errors = [];
+  for (const notice of notices) {
+    const strict = strictEverywhere || notice.config.strictConfig === true;
+    if (!strict && !notice.alwaysError) {
+      warn(notice.text);
+      continue;
+    }
+    const why = notice.alwaysError ? "" : ` (an error with ${strictEverywhere ? "--strict-config" : "strictConfig: true"})`;
+    errors.push({
+      file: configs.shownName(notice.config),
+      ...notice.issue,
+      message: `${notice.issue.message}${why}`,
+      ...locateConfigKey(notice.config, notice.issue.path, notice.atKey)
+    });
+  }
+  if (errors.length > 0) throw new ConfigError(errors);
 }
 
 // src/project/demanded-files.ts
@@ -9209,7 +9986,7 @@ var DemandedFiles = class {
 };
 
 // src/project/affected-files.ts
-import path8 from "node:path";
+import path9 from "node:path";
 async function textOf(source, file, override) {
   if (override !== void 0) return override;
   try {
@@ -9244,20 +10021,20 @@ function sameExtracts(rules, facts) {
   }
   return true;
 }
-function anchorLinks(facts) {
+function anchorLinks(facts, repository) {
   const result = [];
   for (const link of facts?.links ?? []) {
-    const target = resolveLinkTarget(facts.path, link.url);
+    const target = resolveLocalLink(facts.path, link.url, repository);
     if (!target || target.escapesRoot || !target.fragment) continue;
     result.push(JSON.stringify([target.path, target.fragment.toLowerCase(), offsetToPoint(facts.lineStarts, link.start).line]));
   }
   return result;
 }
-function relinkedPaths(facts) {
+function relinkedPaths(facts, repository) {
   const paths = /* @__PURE__ */ new Set();
   for (const { before, after } of facts.values()) {
-    const was = anchorLinks(before);
-    const is = anchorLinks(after);
+    const was = anchorLinks(before, repository);
+    const is = anchorLinks(after, repository);
     const remaining = /* @__PURE__ */ new Map();
     for (const entry of was) remaining.set(entry, (remaining.get(entry) ?? 0) + 1);
     const changed = [];
@@ -9273,8 +10050,8 @@ function relinkedPaths(facts) {
 }
 function landsOn(target, file) {
   if (target === file) return true;
-  const folder = path8.posix.dirname(file) === "." ? "" : path8.posix.dirname(file);
-  return folder === target && isReadmeName(path8.posix.basename(file));
+  const folder = path9.posix.dirname(file) === "." ? "" : path9.posix.dirname(file);
+  return folder === target && isReadmeName(path9.posix.basename(file));
 }
 async function filesAChangeCanAffect(question) {
   const { untouched, changes, today, base, engine } = question;
@@ -9300,7 +10077,7 @@ async function filesAChangeCanAffect(question) {
     const added = [...changes.changed].filter((file) => !changes.baseObjects.has(file));
     const folderChanges = [...today.paths.directories, ...base.paths.directories].filter((folder) => today.paths.directories.has(folder) !== base.paths.directories.has(folder));
     const symlinks = [...today.paths.symlinks, ...base.paths.symlinks].filter((link) => today.paths.symlinks.has(link) !== base.paths.symlinks.has(link));
-    for (const file of [...added, ...changes.removed, ...folderChanges, ...symlinks]) keys.push(nameKey(path8.posix.basename(file)));
+    for (const file of [...added, ...changes.removed, ...folderChanges, ...symlinks]) keys.push(nameKey(path9.posix.basename(file)));
   }
   if (deps.has("linkTargets")) {
     for (const file of touched) {
@@ -9309,7 +10086,8 @@ async function filesAChangeCanAffect(question) {
       if (names.within !== void 0) folders.push(names.within);
     }
   }
-  const relinked = deps.has("incomingLinks") ? relinkedPaths(facts) : /* @__PURE__ */ new Set();
+  const repository = engine.repository && { urls: engine.repository.urls, refPaths: /* @__PURE__ */ new Map() };
+  const relinked = deps.has("incomingLinks") ? relinkedPaths(facts, repository) : /* @__PURE__ */ new Set();
   const affected = [];
   for (const file of untouched) {
     if ([...relinked].some((target) => landsOn(target, file)) || folders.some((folder) => isWithin(file, folder))) {
@@ -9331,16 +10109,20 @@ function rootRelativeConfigFiles(configs) {
   const files = [];
   for (const config of configs.configs()) {
     if (config.filePath === void 0) continue;
-    const relative = path9.relative(configs.root, config.filePath).split(path9.sep).join("/");
-    if (!relative.startsWith("..") && !path9.isAbsolute(relative)) files.push(relative);
+    const relative = path10.relative(configs.root, config.filePath).split(path10.sep).join("/");
+    if (!relative.startsWith("..") && !path10.isAbsolute(relative)) files.push(relative);
   }
   return files;
 }
 function warnAboutConfigs(run2, paths) {
-  for (const notice of configNotices(run2.configs, paths)) run2.warn(notice);
+  for (const config of run2.configs.configs()) for (const issue of config.deprecatedNames ?? []) run2.warn(formatConfigIssue(issue));
+  reportConfigNotices(configNotices(run2.configs, paths), run2.configs, run2.warn, run2.strictConfig ?? false);
 }
 function namesFilesOnly(cwd, patterns) {
-  return patterns.length > 0 && patterns.every((pattern) => !isDynamicPattern(pattern) && existsSync4(path9.resolve(cwd, pattern)) && statSync2(path9.resolve(cwd, pattern)).isFile());
+  return patterns.length > 0 && patterns.every((pattern) => !isDynamicPattern(pattern) && existsSync5(path10.resolve(cwd, pattern)) && statSync3(path10.resolve(cwd, pattern)).isFile());
+}
+function namedFilePaths(cwd, root, patterns) {
+  return patterns.filter((pattern) => !isDynamicPattern(pattern) && existsSync5(path10.resolve(cwd, pattern)) && statSync3(path10.resolve(cwd, pattern)).isFile()).map((pattern) => toPosix(path10.relative(root, path10.resolve(cwd, pattern))));
 }
 function comparingRuleIds(configs, targets) {
   const readsAll = (enabled) => enabled.rule.scope === "project" && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
@@ -9363,28 +10145,28 @@ function narrowedToTargets(source, targets, projectFiles, configs) {
   const ruleIds = comparingRuleIds(configs, targets);
   return { ...rest, targets, projectFiles: targets, ...ruleIds.size > 0 && targets.length > 0 ? { demand: projectDemand(targets, projectFiles, configs, ruleIds) } : {} };
 }
-var isAlwaysIgnored = (0, import_picomatch5.default)(ALWAYS_IGNORED, { dot: true });
-function ignoreReason(file) {
-  return isAlwaysIgnored(file) ? "files under node_modules or .git are never linted" : "the config's `ignore` globs match it";
-}
 async function planWorkingTree(run2) {
   const { io, root, configs } = run2;
   const paths = await listRepositoryPaths(root);
-  const ignoredFiles = [];
-  const onIgnoredFile = (file) => {
-    ignoredFiles.push(file);
-    if (run2.debug) io.stderr(`agentops-lint: skipped ${file}: ${ignoreReason(file)}.
+  const namedFiles = new Set(namedFilePaths(io.cwd, root, run2.patterns));
+  const skippedNamedFiles = [];
+  const onSkipped = (skipped) => {
+    if (namedFiles.has(skipped.file)) skippedNamedFiles.push(skipped);
+    if (run2.debug) io.stderr(`agentops-lint: skipped ${skipped.file}: ${skipped.reason.one}.
 `);
   };
   let targets;
   try {
-    targets = await discoverTargets({ cwd: io.cwd, root, configs, patterns: run2.patterns, errorOnUnmatchedPattern: run2.errorOnUnmatchedPattern, paths, onIgnoredFile });
+    targets = await discoverTargets({ cwd: io.cwd, root, configs, patterns: run2.patterns, errorOnUnmatchedPattern: run2.errorOnUnmatchedPattern, paths, onSkipped, findGitignored: run2.debug === true });
   } finally {
     warnAboutConfigs(run2, paths);
   }
-  if (targets.length === 0 && run2.errorOnUnmatchedPattern && ignoredFiles.length === 0) throw new UsageError("No Markdown files to lint.");
+  if (targets.length === 0 && skippedNamedFiles.length > 0) {
+    io.stderr(`agentops-lint: nothing to lint: every file named is skipped (${describeSkips(skippedNamedFiles.map((skipped) => skipped.reason))}).
+`);
+  } else if (targets.length === 0 && run2.errorOnUnmatchedPattern) throw new UsageError("No Markdown files to lint.");
   const comparing = targets.length > 0 && namesFilesOnly(io.cwd, run2.patterns) ? comparingRuleIds(configs, targets) : /* @__PURE__ */ new Set();
-  const read = (file) => readFileWithinLimit(path9.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb));
+  const read = (file) => readFileWithinLimit(path10.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb), root);
   const source = {
     targets,
     projectFiles: targets,
@@ -9396,16 +10178,124 @@ async function planWorkingTree(run2) {
   return { source, configFiles: rootRelativeConfigFiles(configs) };
 }
 
+// src/project/repository-urls.ts
+import { execFile } from "node:child_process";
+function gitOutput(cwd, env, args) {
+  return new Promise((resolve) => {
+    execFile(
+      "git",
+      args,
+      { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: "0" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: 3e4, windowsHide: true },
+      (error, stdout) => resolve(error ? void 0 : stdout)
+    );
+  });
+}
+function remoteUrls(configOutput) {
+  const entries = [];
+  for (const line of configOutput.split("\n")) {
+    const match = /^remote\.(.+)\.url\s+(.+)$/.exec(line.trim());
+    if (match) entries.push({ name: match[1], url: match[2] });
+  }
+  return [...entries.filter((entry) => entry.name === "origin"), ...entries.filter((entry) => entry.name !== "origin")].map((entry) => entry.url);
+}
+function refNames(forEachRefOutput) {
+  const names = /* @__PURE__ */ new Set();
+  for (const line of forEachRefOutput.split("\n")) {
+    const ref = line.trim();
+    if (ref.startsWith("refs/heads/")) names.add(ref.slice("refs/heads/".length));
+    else if (ref.startsWith("refs/tags/")) names.add(ref.slice("refs/tags/".length));
+    else if (ref.startsWith("refs/remotes/")) {
+      const name = ref.slice("refs/remotes/".length).split("/").slice(1).join("/");
+      if (name !== "" && name !== "HEAD") names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+function sameBase(a, b) {
+  return a.kind === b.kind && a.host === b.host && a.path.toLowerCase() === b.path.toLowerCase() && a.folder === b.folder;
+}
+function pathsFromTree(output, rootPrefix) {
+  const files = [];
+  const symlinks = [];
+  for (const record of output.split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab < 0) continue;
+    const topLevel = record.slice(tab + 1);
+    if (!topLevel.startsWith(rootPrefix)) continue;
+    const file = topLevel.slice(rootPrefix.length);
+    files.push(file);
+    if (record.startsWith("120000 ")) symlinks.push(file);
+  }
+  return repositoryPathsFromFiles(files, symlinks);
+}
+async function repositoryUrlSource({ root, env, config, debug, warn }) {
+  const git = (args) => gitOutput(root, env, args);
+  const [inside, remotes, originHead, checkedOut, refs] = await Promise.all([
+    git(["rev-parse", "--is-inside-work-tree", "--show-prefix"]),
+    config?.remotes === false ? Promise.resolve(void 0) : git(["config", "--get-regexp", "^remote\\..*\\.url$"]),
+    git(["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"]),
+    git(["symbolic-ref", "--quiet", "--short", "HEAD"]),
+    git(["for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes", "refs/tags"])
+  ]);
+  const [isCheckout, prefix = ""] = (inside ?? "").split("\n");
+  const rootPrefix = isCheckout === "true" ? prefix.trim() : "";
+  const hosts = Object.fromEntries(Object.entries(config?.hosts ?? {}).map(([host, kind]) => [host.toLowerCase(), kind]));
+  const bases = [];
+  const add = (base) => {
+    if (base && !bases.some((known) => sameBase(known, base))) bases.push(base);
+  };
+  const unusable = [];
+  for (const remote of remoteUrls(remotes ?? "")) {
+    const base = repositoryBaseFromRemote(remote, hosts);
+    if (!base) unusable.push(remote);
+    add(base);
+  }
+  for (const entry of config?.urls ?? []) {
+    const base = typeof entry === "string" ? repositoryBaseFromConfig(entry, void 0, hosts) : repositoryBaseFromConfig(entry.url, entry.folder, hosts);
+    const url = typeof entry === "string" ? entry : entry.url;
+    if (!base) {
+      unusable.push(url);
+      warn?.(`repositoryUrls: "${url}" names no repository of a known code host (github.com, gitlab.com, bitbucket.org, or one in repositoryUrls.hosts) and no site (give it a folder); its links are not checked as local links.`);
+    }
+    add(base);
+  }
+  if (bases.length === 0) {
+    const why = unusable.length > 0 ? `no remote or repositoryUrls entry names a known code host (${unusable.join(", ")}; name GitHub Enterprise or GitLab hosts in repositoryUrls.hosts)` : "no git remote and no repositoryUrls in the config";
+    debug?.(`links to the repository's own URLs are not checked as local links: ${why}.`);
+    return void 0;
+  }
+  const fromOriginHead = originHead?.trim().replace(/^refs\/remotes\/origin\//, "");
+  const defaultBranch = config?.defaultBranch ?? (fromOriginHead || void 0) ?? (checkedOut?.trim() || void 0);
+  if (defaultBranch === void 0) debug?.("the default branch is unknown (no origin/HEAD, no branch checked out): set repositoryUrls.defaultBranch so that its URLs are checked against the working tree.");
+  const urls = { bases, ...defaultBranch === void 0 ? {} : { defaultBranch }, localRefs: refNames(refs ?? ""), rootPrefix };
+  const trees = /* @__PURE__ */ new Map();
+  const readTree = async (ref) => {
+    for (const candidate of [ref, `refs/remotes/origin/${ref}`]) {
+      const output = await git(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", `${candidate}^{tree}`]);
+      if (output !== void 0) return pathsFromTree(output, rootPrefix);
+    }
+    return void 0;
+  };
+  return {
+    urls,
+    pathsAt(ref) {
+      let tree = trees.get(ref);
+      if (!tree) trees.set(ref, tree = readTree(ref));
+      return tree;
+    }
+  };
+}
+
 // src/pipeline/phase1-cache-step.ts
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/cache/code-fingerprint.ts
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path10 from "node:path";
+import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import path11 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function buildFolders(moduleFile, packageRoot) {
-  const [top] = path10.relative(packageRoot, moduleFile).split(path10.sep);
+  const [top] = path11.relative(packageRoot, moduleFile).split(path11.sep);
   switch (top) {
     case "bundle":
       return ["bundle"];
@@ -9423,14 +10313,14 @@ function moduleFiles(folder) {
   } catch {
     return [];
   }
-  return relativePaths.filter(isModule).map((relative) => path10.join(folder, relative)).sort();
+  return relativePaths.filter(isModule).map((relative) => path11.join(folder, relative)).sort();
 }
 async function fingerprintFolders(packageRoot, folders) {
   const hash = createHash("sha256");
   for (const folder of folders) {
-    for (const file of moduleFiles(path10.join(packageRoot, folder))) {
-      const content = readFileSync(file);
-      hash.update(`${path10.relative(packageRoot, file).split(path10.sep).join("/")}\0${content.length}\0`);
+    for (const file of moduleFiles(path11.join(packageRoot, folder))) {
+      const content = readFileSync2(file);
+      hash.update(`${path11.relative(packageRoot, file).split(path11.sep).join("/")}\0${content.length}\0`);
       hash.update(content);
     }
   }
@@ -9443,10 +10333,15 @@ function runningCodeFingerprint() {
 }
 
 // src/pipeline/phase1-cache-step.ts
+function cacheWanted(options, io) {
+  if (options.cache === false) return false;
+  if (options.cacheLocation !== void 0 || options.cache === true) return true;
+  return !io.env[NO_CACHE_VARIABLE];
+}
 async function openPhase1Cache(options, io, root) {
   if (options.cache) {
-    const location = options.cache.location !== void 0 ? path11.resolve(io.cwd, options.cache.location) : path11.join(root, DEFAULT_CACHE_LOCATION);
-    return Phase1Cache.open(path11.join(location, CACHE_FILE_NAME), `${TOOL_VERSION}+${await runningCodeFingerprint()}`);
+    const location = options.cache.location !== void 0 ? path12.resolve(io.cwd, options.cache.location) : path12.join(root, DEFAULT_CACHE_LOCATION);
+    return Phase1Cache.open(path12.join(location, CACHE_FILE_NAME), `${TOOL_VERSION}+${await runningCodeFingerprint()}`);
   }
   const scope = options.scope?.kind ?? "working-tree";
   return scope === "working-tree" ? void 0 : Phase1Cache.inMemory(TOOL_VERSION);
@@ -9460,283 +10355,17 @@ async function savePhase1Cache(cache, io) {
   }
 }
 
+// src/pipeline/lint-run.ts
+import path20 from "node:path";
+
 // src/config/config-set.ts
-var import_picomatch6 = __toESM(require_picomatch(), 1);
+var import_picomatch5 = __toESM(require_picomatch(), 1);
 import path13 from "node:path";
-
-// src/config/load.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { existsSync as existsSync5, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import path12 from "node:path";
-var CONFIG_FILE_NAMES = [
-  "agentops-lint.config.yaml",
-  "agentops-lint.config.yml",
-  "agentops-lint.config.json",
-  ".agentops-lint.yaml",
-  ".agentops-lint.yml",
-  ".agentops-lint.json"
-];
-var PACKAGE_JSON_KEY = "agentops-lint";
-var DEFAULT_FILES = ["**/*.md", "**/*.markdown"];
-function configFileIn(directory, displayName = (file) => file) {
-  for (const name of CONFIG_FILE_NAMES) {
-    const candidate = path12.join(directory, name);
-    if (existsSync5(candidate)) return { file: candidate, packageJson: false };
-  }
-  const packageJson = path12.join(directory, "package.json");
-  if (existsSync5(packageJson) && packageJsonHasConfig(packageJson, displayName(packageJson))) return { file: packageJson, packageJson: true };
-  return void 0;
-}
-function packageJsonHasConfig(file, shownAs) {
-  const text = readFileSync2(file, "utf8");
-  if (text.trim() === "") return false;
-  const issue = jsonSyntaxIssue(text, shownAs);
-  if (issue) {
-    issue.message += `; agentops-lint reads its "${PACKAGE_JSON_KEY}" key. Fix the file, or put an agentops-lint.config.yaml beside it (it takes precedence)`;
-    throw new ConfigError([issue]);
-  }
-  const parsed = JSON.parse(text);
-  return parsed !== null && typeof parsed === "object" && PACKAGE_JSON_KEY in parsed;
-}
-function discoverConfigFile(startDirectory, displayName) {
-  let directory = path12.resolve(startDirectory);
-  for (; ; ) {
-    const found = configFileIn(directory, displayName);
-    if (found) return found;
-    const parent = path12.dirname(directory);
-    if (existsSync5(path12.join(directory, ".git")) || parent === directory) return void 0;
-    directory = parent;
-  }
-}
-function defaultConfig(baseDirectory, context) {
-  return resolveUserConfig({ extends: ["recommended"] }, baseDirectory, void 0, context);
-}
-function loadConfigFile(file, context, displayName = file, packageJson = false) {
-  let text;
-  try {
-    if (statSync3(file).isDirectory()) throw new Error("is a directory");
-    text = readFileSync2(file, "utf8");
-  } catch (error) {
-    throw new ConfigError([{ file: displayName, path: [], message: `cannot read config file: ${error.message}` }]);
-  }
-  return parseConfigText(text, file, context, displayName, packageJson || path12.basename(file) === "package.json");
-}
-function parseConfigText(text, file, context, displayName = file, packageJson = false) {
-  const lineCounter = new import_yaml.LineCounter();
-  if (file.endsWith(".json")) checkJsonSyntax(text, displayName);
-  const document = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const syntaxErrors = document.errors.map((error) => {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    return { file: displayName, path: [], line, column: col, message: `invalid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${error.message.split("\n")[0]}` };
-  });
-  if (syntaxErrors.length > 0) throw new ConfigError(syntaxErrors);
-  const prefix = packageJson ? [PACKAGE_JSON_KEY] : [];
-  let raw = document.toJS();
-  if (packageJson) raw = raw?.[PACKAGE_JSON_KEY];
-  if (raw === null || raw === void 0) raw = {};
-  const locate = (keyPath, atKey) => {
-    const offset = locateInDocument(document, [...prefix, ...keyPath], atKey);
-    if (offset === void 0) return {};
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const issues = [];
-  const parsed = validateUserConfig(raw, context, (keyPath, message, keyToLocate) => {
-    issues.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyToLocate ?? keyPath, keyToLocate !== void 0) });
-  });
-  if (issues.length > 0 || parsed === void 0) throw new ConfigError(issues);
-  return resolveUserConfig(parsed, path12.dirname(file), file, context);
-}
-function locateInDocument(document, keyPath, atKey) {
-  let node = document.contents;
-  let offset = node?.range?.[0];
-  let keyOffset;
-  for (const segment of keyPath) {
-    if ((0, import_yaml.isMap)(node)) {
-      const pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && item.key.value === segment);
-      if (!pair) return offset;
-      keyOffset = pair.key.range?.[0];
-      offset = keyOffset ?? offset;
-      node = pair.value;
-    } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
-      node = node.items[segment];
-      keyOffset = void 0;
-      offset = node?.range?.[0] ?? offset;
-    } else return offset;
-  }
-  if (atKey && keyOffset !== void 0) return keyOffset;
-  return node?.range?.[0] ?? offset;
-}
-function checkJsonSyntax(text, displayName) {
-  const issue = jsonSyntaxIssue(text, displayName);
-  if (issue) throw new ConfigError([issue]);
-}
-function jsonSyntaxIssue(text, displayName) {
-  try {
-    JSON.parse(text);
-    return void 0;
-  } catch (error) {
-    const message = error.message;
-    const position = /position (\d+)/.exec(message);
-    const issue = { file: displayName, path: [], message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}` };
-    if (position) {
-      const before = text.slice(0, Number(position[1]));
-      issue.line = before.split("\n").length;
-      issue.column = before.length - before.lastIndexOf("\n");
-    }
-    return issue;
-  }
-}
-function describeValue(value) {
-  if (value === void 0) return "nothing";
-  const json = JSON.stringify(value);
-  return json === void 0 ? String(value) : json.length > 60 ? `${json.slice(0, 57)}...` : json;
-}
-function reportZodIssues(error, basePath, value, report, knownKeys) {
-  for (const issue of error.issues) {
-    const issuePath = issue.path.map((segment) => typeof segment === "symbol" ? String(segment) : segment);
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        const candidates = knownKeys?.(issuePath) ?? [];
-        report([...basePath, ...issuePath], `unknown key "${key}"${didYouMean(key, candidates)}`, [...basePath, ...issuePath, key]);
-      }
-      continue;
-    }
-    const bad = issuePath.reduce((current, segment) => current?.[segment], value);
-    report([...basePath, ...issuePath], bad === void 0 ? issue.message : `${issue.message} (got ${describeValue(bad)})`);
-  }
-}
-function objectKeys(schema, keyPath) {
-  let current = schema;
-  for (const segment of keyPath) {
-    current = unwrap(current);
-    const def2 = current.def;
-    if (def2?.type === "object" && typeof segment === "string") current = def2.shape?.[segment];
-    else if (def2?.type === "array") current = def2.element;
-    else if (def2?.type === "record") current = def2.valueType;
-    else return [];
-  }
-  const def = unwrap(current).def;
-  return def?.type === "object" ? Object.keys(def.shape ?? {}) : [];
-}
-function unwrap(schema) {
-  let current = schema;
-  for (; ; ) {
-    if (current?.def && ["optional", "default", "nullable", "prefault", "pipe"].includes(current.def.type ?? "")) {
-      current = current.def.innerType ?? current.def.in;
-    } else if (current?.def?.type === "union") {
-      const objectForm = current.def.options?.find((option) => unwrap(option)?.def?.type === "object");
-      if (!objectForm) return current;
-      current = objectForm;
-    } else return current;
-  }
-}
-var SEVERITIES = ["off", "warn", "error"];
-function validateRuleEntries(rulesValue, basePath, context, report) {
-  const result = /* @__PURE__ */ new Map();
-  for (const [ruleId, entry] of Object.entries(rulesValue)) {
-    const rule = context.rules.get(ruleId);
-    const entryPath = [...basePath, ruleId];
-    if (!rule) {
-      report(entryPath, `unknown rule "${ruleId}"${didYouMean(ruleId, context.rules.keys())}`, entryPath);
-      continue;
-    }
-    const [severity, options, extra] = Array.isArray(entry) ? entry : [entry];
-    const severityPath = Array.isArray(entry) ? [...entryPath, 0] : entryPath;
-    if (typeof severity !== "string" || !SEVERITIES.includes(severity)) {
-      report(severityPath, `expected "off", "warn" or "error", or [severity, options] (got ${describeValue(severity)})`);
-      continue;
-    }
-    if (Array.isArray(entry) && entry.length > 2) {
-      report([...entryPath, 2], `expected at most [severity, options] (got ${describeValue(extra)})`);
-      continue;
-    }
-    if (options !== void 0 && (typeof options !== "object" || options === null || Array.isArray(options))) {
-      report([...entryPath, 1], `expected an options object (got ${describeValue(options)})`);
-      continue;
-    }
-    if (options !== void 0) {
-      const checked = rule.options.safeParse(options, { error: plainIssueMessage });
-      if (!checked.success) {
-        reportZodIssues(checked.error, [...entryPath, 1], options, report, (p) => objectKeys(rule.options, p));
-        continue;
-      }
-    }
-    result.set(ruleId, { severity, ...options === void 0 ? {} : { options } });
-  }
-  return result;
-}
-function validateUserConfig(raw, context, report) {
-  const top = configSchema.safeParse(raw, { error: plainIssueMessage });
-  if (!top.success) {
-    reportZodIssues(top.error, [], raw, report, (p) => objectKeys(configSchema, p));
-    return void 0;
-  }
-  const config = top.data;
-  let failed = false;
-  const counting = (keyPath, message, keyToLocate) => {
-    failed = true;
-    report(keyPath, message, keyToLocate);
-  };
-  const presetNames = typeof config.extends === "string" ? [config.extends] : config.extends ?? [];
-  presetNames.forEach((name, index) => {
-    if (!context.presets.has(name)) {
-      const keyPath = typeof config.extends === "string" ? ["extends"] : ["extends", index];
-      counting(keyPath, `unknown preset "${name}"${didYouMean(name, context.presets.keys())}; built-in presets: ${[...context.presets.keys()].join(", ")}`);
-    }
-  });
-  const rules = validateRuleEntries(config.rules ?? {}, ["rules"], context, counting);
-  const overrides = (config.overrides ?? []).map((override, index) => ({
-    files: override.files,
-    excludedFiles: override.excludedFiles ?? [],
-    rules: validateRuleEntries(override.rules, ["overrides", index, "rules"], context, counting)
-  }));
-  if (failed) return void 0;
-  return {
-    extends: presetNames,
-    ...config.files ? { files: config.files } : {},
-    ...config.ignore ? { ignore: config.ignore } : {},
-    ...config.maxFileSizeMb === void 0 ? {} : { maxFileSizeMb: config.maxFileSizeMb },
-    rules,
-    overrides
-  };
-}
-function resolveUserConfig(config, baseDirectory, filePath, context) {
-  const rules = /* @__PURE__ */ new Map();
-  const apply = (ruleId, severity, options) => {
-    const previous = rules.get(ruleId);
-    const layers = previous ? [...previous.optionLayers] : [];
-    if (options && typeof options === "object") layers.push(options);
-    rules.set(ruleId, { severity, optionLayers: layers });
-  };
-  for (const presetName of config.extends) {
-    const preset = context.presets.get(presetName);
-    for (const [ruleId, entry] of Object.entries(preset?.rules ?? {})) {
-      const [severity, options] = Array.isArray(entry) ? entry : [entry];
-      apply(ruleId, severity, options);
-    }
-  }
-  const validated = config;
-  for (const [ruleId, entry] of validated.rules ?? []) apply(ruleId, entry.severity, entry.options);
-  return {
-    ...filePath ? { filePath } : {},
-    baseDirectory,
-    files: validated.files ?? DEFAULT_FILES,
-    filesDeclared: validated.files !== void 0,
-    ignore: validated.ignore ?? [],
-    ...validated.maxFileSizeMb === void 0 ? {} : { maxFileSizeMb: validated.maxFileSizeMb },
-    rules,
-    overrides: validated.overrides ?? [],
-    extends: config.extends
-  };
-}
-
-// src/config/config-set.ts
 function globListMatcher(globs) {
   const positive = globs.filter((glob) => !glob.startsWith("!"));
   const negative = globs.filter((glob) => glob.startsWith("!")).map((glob) => glob.slice(1));
-  const included = positive.length === 0 ? () => false : (0, import_picomatch6.default)(positive, { dot: true });
-  const excluded = negative.length === 0 ? () => false : (0, import_picomatch6.default)(negative, { dot: true });
+  const included = positive.length === 0 ? () => false : (0, import_picomatch5.default)(positive, PATH_GLOB_OPTIONS);
+  const excluded = negative.length === 0 ? () => false : (0, import_picomatch5.default)(negative, PATH_GLOB_OPTIONS);
   return (file) => included(file) && !excluded(file);
 }
 var toPosix2 = (relative) => relative.split(path13.sep).join("/");
@@ -9746,7 +10375,7 @@ function configRelativePath(config, root, file) {
 }
 function fileSelectionOf(config, root) {
   const isMarkdown = globListMatcher(config.files);
-  const isIgnored = config.ignore.length === 0 ? () => false : (0, import_picomatch6.default)(config.ignore, { dot: true });
+  const isIgnored = config.ignore.length === 0 ? () => false : (0, import_picomatch5.default)(config.ignore, PATH_GLOB_OPTIONS);
   return {
     isMarkdown: (file) => isMarkdown(configRelativePath(config, root, file)),
     isIgnored: (file) => isIgnored(configRelativePath(config, root, file))
@@ -9769,6 +10398,10 @@ var ConfigSet = class {
   byFile = /* @__PURE__ */ new Map();
   get root() {
     return this.options.root;
+  }
+  /** The rules configs may set, by id (what their options declare, such as globs). */
+  get rules() {
+    return this.options.context.rules;
   }
   /** Whether every file has the one config given with --config. */
   get isSingle() {
@@ -9794,9 +10427,19 @@ var ConfigSet = class {
   forFile(file) {
     return this.entryFor(file).settings.forFile(file);
   }
-  /** The rules of the root folder's config with no override applied (project rules run once, with these options). */
+  /** The rules of the root folder's config with no override applied: project rules also run with these options, for what they report about the repository itself. */
   base() {
     return this.loaded[this.options.only ? 0 : this.indexOfFolder("")].settings.base();
+  }
+  /** The root folder's config (the one given with --config, when there is one). */
+  rootConfig() {
+    return this.at(this.options.only ? 0 : this.indexOfFolder(""));
+  }
+  /** The rules a loaded config turns on with no override applied, with their options. */
+  baseOf(config) {
+    const entry = this.loaded.find((loaded) => loaded.config === config);
+    if (!entry) throw new Error("baseOf: a config this run has not loaded");
+    return entry.settings.base();
   }
   /** Whether a root-relative path is Markdown by its config's `files` globs. */
   isMarkdown(file) {
@@ -9815,6 +10458,28 @@ var ConfigSet = class {
       index = entry.parent;
     }
     return false;
+  }
+  /**
+   * Which `ignore` glob skips a root-relative path, as a message names it (`ignore[0] "_archived/**"
+   * in agentops-lint.config.yaml`), or undefined when no config ignores it. The config nearest the
+   * file is asked first, as isIgnored does.
+   */
+  ignoredBy(file) {
+    let index = this.indexOf(file);
+    while (index !== void 0) {
+      const entry = this.loaded[index];
+      const relative = this.relativeTo(entry.config, file);
+      const position = entry.config.ignore.findIndex((glob) => (0, import_picomatch5.default)(glob, { dot: true })(relative));
+      if (position >= 0) return `${formatKeyPath(["ignore", position])} "${entry.config.ignore[position]}" in ${this.shownName(entry.config)}`;
+      index = entry.parent;
+    }
+    return void 0;
+  }
+  /** The `files` globs that decide whether a path is Markdown, as a message names them. */
+  markdownGlobsFor(file) {
+    const config = this.configFor(file);
+    const globs = JSON.stringify(config.files).replaceAll(",", ", ");
+    return config.filesDeclared ? `files ${globs} in ${this.shownName(config)}` : `the default files ${globs}`;
   }
   /** A root-relative path as the globs of `config` see it: relative to its folder. */
   relativeTo(config, file) {
@@ -9971,16 +10636,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path19, added, removed, oldPosInc, options) {
-    const last = path19.lastComponent;
+  addToPath(path21, added, removed, oldPosInc, options) {
+    const last = path21.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path19.oldPos + oldPosInc,
+        oldPos: path21.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path19.oldPos + oldPosInc,
+        oldPos: path21.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -10307,24 +10972,60 @@ function dominantLineEnding(text) {
   const lf = text.split("\n").length - 1 - crlf;
   return crlf > lf ? "\r\n" : "\n";
 }
-function applyFixes(text, fixes) {
+function conflicts(a, b) {
+  if (a.start < b.end && b.start < a.end) return true;
+  return a.start === b.start && (a.start === a.end || b.start === b.end);
+}
+var TakenEdits = class {
+  edits = [];
+  /** The index of the first edit whose start is at or after `offset`. */
+  firstFrom(offset) {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (this.edits[middle].start < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+  conflictsWith(edit) {
+    const index = this.firstFrom(edit.start);
+    if (index > 0 && conflicts(this.edits[index - 1], edit)) return true;
+    for (let next = index; next < this.edits.length && this.edits[next].start <= edit.end; next++) if (conflicts(this.edits[next], edit)) return true;
+    return false;
+  }
+  add(edit) {
+    this.edits.splice(this.firstFrom(edit.start), 0, edit);
+  }
+};
+function orderedEdits(fix, length) {
+  const edits = [...fix].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let index = 0; index < edits.length; index++) {
+    const edit = edits[index];
+    if (edit.start < 0 || edit.end > length || edit.start > edit.end) return void 0;
+    if (index > 0 && conflicts(edits[index - 1], edit)) return void 0;
+  }
+  return edits;
+}
+function applyFixes(text, fixes, likely = []) {
   const eol = dominantLineEnding(text);
-  const ordered = fixes.filter((fix) => fix.length > 0).map((fix) => [...fix].sort((a, b) => a.start - b.start)).sort((a, b) => a[0].start - b[0].start || a[a.length - 1].end - b[b.length - 1].end);
-  const taken = [];
+  const byPosition = (list) => list.filter((fix) => fix.length > 0).map((fix) => orderedEdits(fix, text.length)).filter((fix) => fix !== void 0).sort((a, b) => a[0].start - b[0].start || a[a.length - 1].end - b[b.length - 1].end);
+  const taken = new TakenEdits();
   let applied = 0;
-  for (const fix of ordered) {
-    const overlaps = fix.some((edit, i) => i > 0 && edit.start < fix[i - 1].end || taken.some((other) => edit.start < other.end && other.start < edit.end || edit.start === edit.end && edit.start === other.start));
-    if (overlaps || fix.some((edit) => edit.start < 0 || edit.end > text.length || edit.start > edit.end)) continue;
-    taken.push(...fix);
+  for (const fix of [...byPosition(fixes), ...byPosition(likely)]) {
+    if (fix.some((edit) => taken.conflictsWith(edit))) continue;
+    for (const edit of fix) taken.add(edit);
     applied++;
   }
-  taken.sort((a, b) => b.start - a.start);
-  let result = text;
-  for (const edit of taken) {
-    const replacement = eol === "\r\n" ? edit.text.replace(/\r?\n/g, "\r\n") : edit.text;
-    result = result.slice(0, edit.start) + replacement + result.slice(edit.end);
+  const pieces = [];
+  let position = 0;
+  for (const edit of taken.edits) {
+    pieces.push(text.slice(position, edit.start), eol === "\r\n" ? edit.text.replace(/\r?\n/g, "\r\n") : edit.text);
+    position = edit.end;
   }
-  return { text: result, applied };
+  pieces.push(text.slice(position));
+  return { text: pieces.join(""), applied };
 }
 
 // src/fixes/verify-fixes.ts
@@ -10436,25 +11137,22 @@ async function lintWithFixes(source, engine, fixing, fixType = "fix") {
   if (result.runDeferredSteps) result = settleVerifiedFixes(await result.runDeferredSteps(), { ...passes, overrides: texts }, verdicts);
   return { result, texts, originals };
 }
-function editsToApply(diagnostic, fixType) {
-  if (diagnostic.fix) return diagnostic.fix;
-  return fixType === "suggestion" ? diagnostic.suggestions?.[0]?.fix : void 0;
-}
 function applyPass(result, texts, originals, fixType) {
   const fixesByFile = /* @__PURE__ */ new Map();
   for (const diagnostic of result.diagnostics) {
-    const edits = editsToApply(diagnostic, fixType);
-    if (!edits) continue;
-    const list = fixesByFile.get(diagnostic.file) ?? [];
-    list.push(edits);
-    fixesByFile.set(diagnostic.file, list);
+    const suggestion = fixType === "suggestion" ? diagnostic.suggestions?.[0]?.fix : void 0;
+    if (!diagnostic.fix && !suggestion) continue;
+    const lists = fixesByFile.get(diagnostic.file) ?? { certain: [], likely: [] };
+    if (diagnostic.fix) lists.certain.push(diagnostic.fix);
+    else lists.likely.push(suggestion);
+    fixesByFile.set(diagnostic.file, lists);
   }
   let changed = false;
-  for (const [file, fixes] of fixesByFile) {
+  for (const [file, { certain, likely }] of fixesByFile) {
     const analysis = result.analyses.get(file);
     if (analysis?.text === void 0) continue;
     if (!originals.has(file)) originals.set(file, { text: analysis.text, bom: analysis.bom ?? false });
-    const fixed = applyFixes(analysis.text, fixes);
+    const fixed = applyFixes(analysis.text, certain, likely);
     if (fixed.applied > 0 && fixed.text !== analysis.text) {
       texts.set(file, fixed.text);
       changed = true;
@@ -10480,7 +11178,7 @@ async function writeFixes(fixed, root) {
 import path16 from "node:path";
 
 // src/project/git.ts
-import { execFile } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 var STATUS_BY_LETTER = {
   A: "added",
   M: "modified",
@@ -10505,7 +11203,7 @@ var GitCommandError = class extends Error {
 };
 function runGit(cwd, env, args, input) {
   return new Promise((resolve, reject) => {
-    const child = execFile(
+    const child = execFile2(
       "git",
       args,
       // GIT_OPTIONAL_LOCKS=0: reading must never take index.lock, which a running `git commit` holds.
@@ -10698,8 +11396,8 @@ async function planChangedSince(run2, ref) {
 function causedProblems(repository, changes, today, selected, isProjectFile) {
   const untouched = selected.filter((file) => !changes.changed.has(file));
   return async (engine) => {
-    const nothing = { diagnostics: [], analyses: /* @__PURE__ */ new Map(), crashed: false };
-    if (untouched.length === 0) return nothing;
+    const nothing = { diagnostics: [], checked: [], analyses: /* @__PURE__ */ new Map(), crashed: false };
+    if (untouched.length === 0 || changes.changed.size + changes.removed.size === 0) return nothing;
     const baseSource = await baseStateSource(repository, changes, today, isProjectFile);
     const affected = await filesAChangeCanAffect({ untouched, changes, today, base: baseSource, engine });
     if (affected.length === 0) return nothing;
@@ -10708,7 +11406,7 @@ function causedProblems(repository, changes, today, selected, isProjectFile) {
     const before = await lintProject({ ...baseSource, targets: affected }, { ...baseEngine, projectRulesOnly: true });
     const compared = new Set(affected);
     const caused = newDiagnostics(now.diagnostics, before.diagnostics).filter((diagnostic) => compared.has(diagnostic.file));
-    return { diagnostics: caused, analyses: now.analyses, crashed: now.crashed || before.crashed };
+    return { diagnostics: caused, checked: affected, analyses: now.analyses, crashed: now.crashed || before.crashed };
   };
 }
 async function baseStateSource(repository, changes, head, isProjectFile) {
@@ -10745,9 +11443,9 @@ async function baseStateSource(repository, changes, head, isProjectFile) {
 }
 
 // src/project/git-renames.ts
-import { execFile as execFile2 } from "node:child_process";
+import { execFile as execFile3 } from "node:child_process";
 import { promisify as promisify3 } from "node:util";
-var run = promisify3(execFile2);
+var run = promisify3(execFile3);
 var RENAME_HISTORY_DEPTH = 2e3;
 function parseRenameRecords(output) {
   const fields = output.split("\0").filter((field) => field !== "");
@@ -10760,7 +11458,7 @@ function parseRenameRecords(output) {
   }
   return renames;
 }
-async function gitOutput(root, args) {
+async function gitOutput2(root, args) {
   try {
     const { stdout } = await run("git", args, { cwd: root, timeout: 15e3, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" });
     return stdout;
@@ -10770,8 +11468,8 @@ async function gitOutput(root, args) {
 }
 async function gitRenames(root) {
   const renames = /* @__PURE__ */ new Map();
-  const staged = await gitOutput(root, ["diff", "--cached", "-M", "--diff-filter=R", "--name-status", "-z", "--relative"]);
-  const history = await gitOutput(root, ["log", `--max-count=${RENAME_HISTORY_DEPTH}`, "-M", "--diff-filter=R", "--name-status", "--format=", "-z", "--relative"]);
+  const staged = await gitOutput2(root, ["diff", "--cached", "-M", "--diff-filter=R", "--name-status", "-z", "--relative"]);
+  const history = await gitOutput2(root, ["log", `--max-count=${RENAME_HISTORY_DEPTH}`, "-M", "--diff-filter=R", "--name-status", "--format=", "-z", "--relative"]);
   for (const [from, to] of [...parseRenameRecords(staged), ...parseRenameRecords(history)]) {
     if (!renames.has(from) && from !== to) renames.set(from, to);
   }
@@ -10782,17 +11480,22 @@ async function withGitRenames(source, root) {
 }
 
 // src/project/staged.ts
+import { existsSync as existsSync6 } from "node:fs";
+import path17 from "node:path";
 var SYMBOLIC_LINK_MODE = "120000";
 var SUBMODULE_MODE = "160000";
 async function planStaged(run2) {
   const repository = await GitRepository.open(run2.root, run2.io.env, "--staged");
-  const [entries, staged] = await Promise.all([repository.indexEntries(), repository.stagedChanges()]);
+  const [entries, staged, untracked] = await Promise.all([repository.indexEntries(), repository.stagedChanges(), repository.untrackedFiles()]);
   const files = entries.filter((entry) => entry.mode !== SUBMODULE_MODE);
-  const paths = repositoryPathsFromFiles(
-    files.map((entry) => entry.path),
-    files.filter((entry) => entry.mode === SYMBOLIC_LINK_MODE).map((entry) => entry.path)
-  );
+  const paths = {
+    ...repositoryPathsFromFiles(
+      files.map((entry) => entry.path),
+      files.filter((entry) => entry.mode === SYMBOLIC_LINK_MODE).map((entry) => entry.path)
+    )
+  };
   for (const entry of entries) if (entry.mode === SUBMODULE_MODE) paths.directories.add(entry.path);
+  paths.unstaged = unstagedPaths(untracked, paths);
   const isMarkdown = markdownMatcher(run2.configs);
   const isProjectFile = projectFileMatcher(run2.configs);
   const isArgument = pathArgumentMatcher(run2.io.cwd, run2.root, run2.patterns);
@@ -10802,9 +11505,7 @@ async function planStaged(run2) {
   const selected = projectFiles.filter(isArgument);
   const targets = selected.filter((file) => changeSet.changed.has(file));
   warnAboutConfigs(run2, paths);
-  if (targets.length === 0 && run2.patterns.length > 0 && run2.errorOnUnmatchedPattern) {
-    throw new UsageError(`No staged Markdown file matches ${run2.patterns.map((pattern) => `"${pattern}"`).join(", ")}.`);
-  }
+  if (run2.errorOnUnmatchedPattern) checkArgumentsExist(run2, paths);
   const objectByPath = new Map(regularFiles.filter((entry) => isMarkdown(entry.path)).map((entry) => [entry.path, entry.object]));
   const blobs = await repository.readBlobs(objectByPath.values());
   const whole = {
@@ -10823,17 +11524,35 @@ async function planStaged(run2) {
   return {
     source,
     extraProblems: causedProblems(repository, changeSet, source, selected, isProjectFile),
+    ...targets.length === 0 ? { notices: [nothingStagedNote(run2.patterns, changeSet.changed.size + changeSet.removed.size > 0)] } : {},
     fixUnavailable: "--fix cannot be combined with --staged: fixes go to the working tree, not the index. Run `agentops-lint --fix` on the files, then stage them."
   };
 }
+function unstagedPaths(untracked, index) {
+  const onDisk = repositoryPathsFromFiles(untracked);
+  return /* @__PURE__ */ new Set([...untracked, ...[...onDisk.directories].filter((folder) => folder !== "" && !index.directories.has(folder))]);
+}
+function checkArgumentsExist(run2, paths) {
+  for (const pattern of run2.patterns) {
+    if (isDynamicPattern(pattern)) continue;
+    const relative = toPosix(path17.relative(run2.root, path17.resolve(run2.io.cwd, pattern)));
+    if (existsSync6(path17.resolve(run2.io.cwd, pattern)) || paths.files.has(relative) || paths.directories.has(relative)) continue;
+    throw new UsageError(`No files matched "${pattern}": no such file or folder, in the working tree or the index.`);
+  }
+}
+function nothingStagedNote(patterns, somethingStaged) {
+  const among = patterns.length === 0 ? "" : ` matches ${patterns.map((pattern) => `"${pattern}"`).join(", ")}`;
+  if (!somethingStaged) return "nothing to lint: nothing is staged.";
+  return `no staged Markdown file${among}: only what the staged changes break in other files is checked.`;
+}
 
 // src/pipeline/baseline-step.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/suppressions/baseline.ts
 import { createHash as createHash2 } from "node:crypto";
 import { promises as fs5 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 var BASELINE_VERSION = 1;
 var entrySchema = external_exports.strictObject({
   file: external_exports.string().min(1),
@@ -10905,7 +11624,7 @@ function applyBaseline(baseline, diagnostics, textOf2, linted, exists) {
   return { remaining, suppressed, unused };
 }
 function unusedEntryDiagnostics(baseline, unused, root) {
-  const shownFile = path17.relative(root, baseline.file).split(path17.sep).join("/");
+  const shownFile = path18.relative(root, baseline.file).split(path18.sep).join("/");
   const lines = baseline.text.split(/\r?\n/);
   return unused.map((entry) => {
     const index = lines.findIndex((line) => line.includes(`"${entry.fingerprint}"`));
@@ -10944,7 +11663,7 @@ function compareText(a, b) {
 }
 async function writeBaseline(file, entries) {
   const content = { version: BASELINE_VERSION, tool: "agentops-lint", problems: entries };
-  await fs5.mkdir(path17.dirname(file), { recursive: true });
+  await fs5.mkdir(path18.dirname(file), { recursive: true });
   await fs5.writeFile(file, `${JSON.stringify(content, null, 2)}
 `);
 }
@@ -10956,7 +11675,7 @@ async function baselineStep(use, input) {
 }
 async function recordBaseline(shownAs, input) {
   const linted = new Set(input.source.targets);
-  const file = path18.resolve(input.cwd, shownAs);
+  const file = path19.resolve(input.cwd, shownAs);
   const previous = await readBaseline(file, shownAs).then((baseline) => baseline.entries, () => []);
   const keepsEntryOf = (entryFile) => !linted.has(entryFile) && input.source.paths.files.has(entryFile);
   const entries = buildBaseline(input.diagnostics, input.textOf, previous, keepsEntryOf);
@@ -10967,7 +11686,7 @@ async function recordBaseline(shownAs, input) {
   };
 }
 async function suppressBaselined(shownAs, input) {
-  const baseline = await readBaseline(path18.resolve(input.cwd, shownAs), shownAs);
+  const baseline = await readBaseline(path19.resolve(input.cwd, shownAs), shownAs);
   const exists = (file) => input.source.paths.files.has(file);
   const result = applyBaseline(baseline, input.diagnostics, input.textOf, new Set(input.source.targets), exists);
   if (!input.reportUnusedDisables) return { diagnostics: result.remaining };
@@ -11098,25 +11817,41 @@ async function lintWithProgress(request, progress) {
 `),
     patterns: request.patterns,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
-    debug: options.debug ?? false
+    debug: options.debug ?? false,
+    strictConfig: options.strictConfig ?? false
   };
   const plan = await planRun(run2, options.scope);
   if (options.fix && plan.fixUnavailable) throw new UsageError(plan.fixUnavailable);
+  for (const notice of plan.notices ?? []) progress.print(`agentops-lint: ${notice}
+`);
+  const repository = await repositoryUrlSource({ root, env: io.env, config: configs.configFor("").repositoryUrls, warn: run2.warn, ...run2.debug ? { debug: (message) => io.stderr(`agentops-lint: ${message}
+`) } : {} });
   const cache = await openPhase1Cache(options, io, root);
-  const pool = createPhase1Pool({ configs, root, rulesModule: request.rulesModule, maxThreads: options.maxThreads, onAnalysed: progress.filesAnalysed });
+  const pool = createPhase1Pool({
+    configs,
+    root,
+    rulesModule: request.rulesModule,
+    maxThreads: options.maxThreads,
+    onAnalysed: progress.filesAnalysed,
+    timeBudgetMs: (file, bytes) => timeBudgetMs(configs.configFor(file).timeBudgetSeconds, bytes)
+  });
   const engine = {
     settings: configs,
+    ...repository ? { repository } : {},
     rules: request.rules,
     reportUnusedDisables: options.reportUnusedDisables ?? false,
     runPhase1: progress.trackPhase1(cache ? cache.wrap(pool.run) : pool.run),
     environment: ruleEnvironment(request, progress),
-    maxFileBytes: (file) => maxFileBytes(configs.configFor(file).maxFileSizeMb)
+    maxFileBytes: (file) => maxFileBytes(configs.configFor(file).maxFileSizeMb),
+    maxFindingsPerRule: (file) => options.maxFindingsPerRule ?? configs.configFor(file).maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE
   };
   const fixed = await lintWithFixes(plan.source, engine, options.fix !== void 0, options.fixType);
   const fixes = await settleFixes(fixed, options.fix, root);
   const extra = plan.extraProblems ? await plan.extraProblems({ ...engine, overrides: fixed.texts }) : void 0;
   await pool.close();
   await savePhase1Cache(cache, io);
+  if (options.debug && cache?.file !== void 0) progress.print(`agentops-lint: cache ${path20.relative(io.cwd, cache.file) || cache.file}: ${cache.stats.hits} ${cache.stats.hits === 1 ? "file" : "files"} from the cache, ${cache.stats.misses} analysed.
+`);
   const found = [...fixed.result.diagnostics, ...extra?.diagnostics ?? []].sort(compareDiagnostics);
   const texts = textsOf([fixed.result.analyses, extra?.analyses ?? /* @__PURE__ */ new Map()]);
   const baseline = await baselineStep(options.baseline, {
@@ -11129,7 +11864,8 @@ async function lintWithProgress(request, progress) {
   });
   return {
     root,
-    files: plan.source.targets,
+    // The untouched files compared for what a change broke were checked too: "11 problems in 0 files" misleads.
+    files: extra === void 0 || extra.checked.length === 0 ? plan.source.targets : [.../* @__PURE__ */ new Set([...plan.source.targets, ...extra.checked])].sort(),
     diagnostics: baseline.diagnostics,
     crashed: fixed.result.crashed || (extra?.crashed ?? false),
     counts: countBySeverity(baseline.diagnostics),
@@ -11196,7 +11932,9 @@ export {
   fixPatches,
   writeFixes,
   repositoryPathsFromFiles,
+  isGitIgnoredSync,
   isDynamicPattern,
+  ALWAYS_IGNORED,
   toPosix,
   findRoot,
   listRepositoryPaths,
@@ -11207,6 +11945,8 @@ export {
   markdownMatcher,
   planWorkingTree,
   gitRenames,
+  repositoryUrlSource,
+  cacheWanted,
   openPhase1Cache,
   savePhase1Cache,
   runLint,

@@ -4,17 +4,17 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   REPORTERS,
   REPORTER_NAMES
-} from "./chunk-CBP6QIU5.js";
+} from "./chunk-IFWCCNYA.js";
 import {
   colorEnabled,
   countBySeverity
-} from "./chunk-H5PPENPH.js";
+} from "./chunk-VDYJTUOD.js";
 import {
   UsageError
-} from "./chunk-IZHV5FLI.js";
+} from "./chunk-DB7DCKDU.js";
 import {
   didYouMean
-} from "./chunk-CHMYEDPY.js";
+} from "./chunk-JAIMEGEB.js";
 
 // src/reporters/outputs.ts
 import { promises as fs } from "node:fs";

@@ -4,10 +4,10 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   loadConfigFile,
   runConfigs
-} from "./chunk-K2MKJLDH.js";
+} from "./chunk-VQDJGJYN.js";
 import {
   UsageError
-} from "./chunk-IZHV5FLI.js";
+} from "./chunk-DB7DCKDU.js";
 
 // src/cli/load-run-config.ts
 import { existsSync, statSync } from "node:fs";

@@ -5,36 +5,36 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-AQABI4KA.js";
-import "./chunk-KWG37KKG.js";
+} from "./chunk-ECMJIXNF.js";
+import "./chunk-6NOQHBDK.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-YZRGI62C.js";
+import "./chunk-JYCFVGG3.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-YZIYQ6JR.js";
-import "./chunk-CBP6QIU5.js";
+} from "./chunk-Z77RGOZU.js";
+import "./chunk-IFWCCNYA.js";
 import {
   discoveryStart
-} from "./chunk-UVDWAGRL.js";
+} from "./chunk-NYGW7BUM.js";
 import {
   findRoot,
   pathArgumentMatcher
-} from "./chunk-K2MKJLDH.js";
-import "./chunk-H5PPENPH.js";
-import "./chunk-VJBXHVW4.js";
+} from "./chunk-VQDJGJYN.js";
+import "./chunk-VDYJTUOD.js";
+import "./chunk-WKTFX656.js";
 import {
   ConfigError,
   UsageError
-} from "./chunk-IZHV5FLI.js";
-import "./chunk-CHMYEDPY.js";
+} from "./chunk-DB7DCKDU.js";
+import "./chunk-JAIMEGEB.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
-} from "./chunk-NQKXEI4N.js";
-import "./chunk-HHWXEF5P.js";
+} from "./chunk-FNLHEZZR.js";
+import "./chunk-BAANVPRO.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/watch-command.ts

@@ -21,30 +21,31 @@ import {
   mappingFindings,
   matcherFor,
   proseBlocks,
+  sideConcepts,
   sourceRange
-} from "./chunk-YZRGI62C.js";
+} from "./chunk-JYCFVGG3.js";
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-UVDWAGRL.js";
+} from "./chunk-NYGW7BUM.js";
 import {
   comparingRules,
   findRoot,
   planWorkingTree
-} from "./chunk-K2MKJLDH.js";
+} from "./chunk-VQDJGJYN.js";
 import {
   EXIT_OK
-} from "./chunk-H5PPENPH.js";
+} from "./chunk-VDYJTUOD.js";
 import {
   UsageError,
   decodeMarkdown
-} from "./chunk-IZHV5FLI.js";
+} from "./chunk-DB7DCKDU.js";
 import {
   computeLineStarts,
   formatMessage,
   offsetToPoint,
   parseMarkdown
-} from "./chunk-HHWXEF5P.js";
+} from "./chunk-BAANVPRO.js";
 
 // src/cli/inventories/mappings-report.ts
 function buildMappingsReport({ files, shown = () => true, vocabulary, canonical, messages, history }) {
@@ -76,11 +77,12 @@ function buildMappingsReport({ files, shown = () => true, vocabulary, canonical,
   const reported = located.filter((statement) => shown(statement.file));
   const groups = /* @__PURE__ */ new Map();
   for (const statement of reported) {
-    const hit = vocabulary.resolve(statement.kubernetes.text);
+    const names = sideConcepts(statement.kubernetes.text, vocabulary);
+    const known = names.length > 0;
     const key = kubernetesKey(statement.kubernetes.text, vocabulary);
     let group = groups.get(key);
     if (!group) {
-      group = { concept: hit ? hit.names.join(" + ") : statement.kubernetes.text, known: hit !== void 0, nearest: hit ? [] : vocabulary.nearest(statement.kubernetes.text), statements: [] };
+      group = { concept: known ? names.join(" + ") : statement.kubernetes.text, known, nearest: known ? [] : vocabulary.nearest(statement.kubernetes.text), statements: [] };
       groups.set(key, group);
     }
     const reported2 = { kubernetes: statement.kubernetes.text, project: statement.project.text, file: statement.file, line: statement.line, column: columns.get(statement), source: statement.source };
@@ -152,7 +154,7 @@ function countTerms(files, matcherFor2, recordsHistory = () => false) {
         if (isConfiguredName(match.term)) continue;
         const at = sourceRange(block, match.from, match.to);
         if (!at) continue;
-        const name = match.term.use ?? match.term["instead-of"].find((variant) => typeof variant === "string") ?? match.found;
+        const name = match.term.use ?? match.term.insteadOf.find((variant) => typeof variant === "string") ?? match.found;
         const form = match.found.replace(/\s+/g, " ");
         const status = match.status === "wrong" && match.term.deprecated ? "legacy" : STATUS[match.status];
         const forms = terms.get(name) ?? /* @__PURE__ */ new Map();

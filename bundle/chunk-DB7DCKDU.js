@@ -78,6 +78,7 @@ function firstInvalidByte(bytes) {
 export {
   formatKeyPath,
   ConfigError,
+  formatConfigIssue,
   UsageError,
   BINARY_PROBE_BYTES,
   decodeMarkdown

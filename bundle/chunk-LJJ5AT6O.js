@@ -4,16 +4,17 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   destinationPathTo,
   encodeDestinationPath,
+  external_exports,
+  resolvedLocally,
   splitDestination
-} from "./chunk-CHMYEDPY.js";
+} from "./chunk-JAIMEGEB.js";
 import {
   REPOSITORY_URL,
   TOOL_VERSION
-} from "./chunk-NQKXEI4N.js";
+} from "./chunk-FNLHEZZR.js";
 import {
-  defineProjectRule,
-  external_exports
-} from "./chunk-HHWXEF5P.js";
+  defineProjectRule
+} from "./chunk-BAANVPRO.js";
 
 // rules/external-links.ts
 import path2 from "node:path";
@@ -789,6 +790,7 @@ function linksToRequest({ index, optionsFor, isSuppressed }) {
     const wanted = urlFilter(options);
     for (const link of facts.links) {
       if (!EXTERNAL_URL.test(link.url) || malformedReason(link.url) || !wanted(link.url)) continue;
+      if (resolvedLocally(link.url, index.repository)) continue;
       if (isSuppressed(file, linkLocation(link))) continue;
       const key = requestKey(link.url);
       const list = byUrl.get(key) ?? [];
@@ -891,6 +893,8 @@ var external_links_default = defineProjectRule({
   recommended: false,
   fixable: false,
   options: externalLinksOptions,
+  // One batch of requests per lint: its limits, cache and strictness cannot differ per file (include and exclude can).
+  repositoryWideOptions: ["timeoutMs", "retries", "retryDelayMs", "maxRetryAfterMs", "maxRedirects", "concurrency", "perHostConcurrency", "perHostDelayMs", "cache", "cacheTtlSeconds", "allowPrivate", "userAgent", "deadlineSeconds", "strict"],
   messages: {
     malformed: 'External URL "{url}" is malformed ({reason}).',
     notFound: 'External URL "{url}" answers {status} (not found).',

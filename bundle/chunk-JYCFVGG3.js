@@ -2,15 +2,15 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  editDistance
-} from "./chunk-CHMYEDPY.js";
+  editDistance,
+  external_exports
+} from "./chunk-JAIMEGEB.js";
 import {
   SKIP,
   decodeNamedCharacterReference,
-  external_exports,
   forEachNode,
   require_picomatch
-} from "./chunk-HHWXEF5P.js";
+} from "./chunk-BAANVPRO.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -21,212 +21,212 @@ var kubernetes_default = {
   description: "Kubernetes and cloud-native names spelled one way, compound API kinds in UpperCamelCase, legacy terms, and the Kubernetes concept vocabulary.",
   sources: ["kubernetes/website@45cf928422b9b26f591a2f939e51c5357debb16a: content/en/docs/reference/glossary, content/en/docs/contribute/style/style-guide.md, content/en/docs/concepts/overview/components.md, content/en/docs/reference/kubernetes-api", "CNCF landscape and project READMEs for project names (cncf/landscape landscape.yml)"],
   terms: [
-    { use: "Kubernetes", "instead-of": ["Kubernetes", "Kubernates", "Kubernets", "Kuberentes", "Kubernete", "Kubenetes"], "case-sensitive": false },
-    { use: "K8s", "instead-of": ["K8S", "k8S", "k8", "K8"], accept: ["k8s"] },
-    { use: "kubectl", "instead-of": ["kubectl", "kube-ctl", "kubctl", "kubecl", "kubect1"], "case-sensitive": false },
-    { use: "kubelet", "instead-of": ["kubelet", "kube-let"], "case-sensitive": false, plural: true },
-    { use: "kubeadm", "instead-of": ["kubeadm", "kube-adm"], "case-sensitive": false },
-    { use: "kube-apiserver", "instead-of": ["kube-apiserver", "kube-api-server", "kube apiserver", "kubeapiserver"], "case-sensitive": false },
-    { use: "API server", "instead-of": ["apiserver"], "case-sensitive": false, plural: true, message: 'Write the general descriptor "API server"; the binary is kube-apiserver.' },
-    { use: "API server", "instead-of": ["API Server", "Api Server", "Api server", "api server"], plural: true, except: ["Kubernetes API Server"] },
-    { use: "kube-scheduler", "instead-of": ["kube-scheduler", "kube scheduler", "kubescheduler"], "case-sensitive": false },
-    { use: "kube-controller-manager", "instead-of": ["kube-controller-manager", "kube controller manager", "kube-controller manager", "kubecontrollermanager"], "case-sensitive": false },
-    { use: "cloud-controller-manager", "instead-of": ["cloud-controller-manager", "cloud controller-manager", "cloudcontrollermanager"], "case-sensitive": false },
-    { use: "kube-proxy", "instead-of": ["kube-proxy", "kube proxy", "kubeproxy"], "case-sensitive": false },
-    { use: "etcd", "instead-of": ["etcd"], "case-sensitive": false },
-    { use: "containerd", "instead-of": ["containerd", "container-d"], "case-sensitive": false },
-    { use: "CRI-O", "instead-of": ["CRI-O", "CRIO", "CRI O"], "case-sensitive": false },
-    { use: "GitOps", "instead-of": ["GitOps", "Git Ops", "Git-Ops"], "case-sensitive": false },
-    { use: "DevOps", "instead-of": ["DevOps", "Dev Ops"], "case-sensitive": false },
-    { use: "DevSecOps", "instead-of": ["DevSecOps"], "case-sensitive": false },
-    { use: "OpenTelemetry", "instead-of": ["OpenTelemetry", "OpenTelemetery", "Open Telemetry", "Open-Telemetry", "OpenTelemtry"], "case-sensitive": false },
-    { use: "Helm chart", "instead-of": ["Helm Chart"], plural: true, message: '"chart" is not a proper noun (Helm conventions).' },
-    { use: "minikube", "instead-of": ["MiniKube", "MINIKUBE", "Mini Kube"], accept: ["Minikube"] },
-    { use: "K3s", "instead-of": ["K3S", "k3S"], accept: ["k3s"] },
-    { use: "Kustomize", "instead-of": ["Kustomise", "KUSTOMIZE", "KustomiZe"], accept: ["kustomize"] },
-    { use: "Argo CD", "instead-of": ["ArgoCD", "Argo-CD", "ArgoCd", "Argocd", "argoCD", "Argo Cd", "ARGOCD"] },
-    { use: "CustomResourceDefinition", "instead-of": ["CustomResourceDefinition", "Custom Resource Definition", "CustomResourceDefination"], "case-sensitive": false, plural: true },
-    { use: "CRD", "instead-of": ["Crd"], plural: true },
-    { use: "SIG Docs", "instead-of": ["SIG-DOCS", "SIG-Docs", "Sig Docs"] },
-    { use: "CNCF", "instead-of": ["Cncf"] },
-    { use: "Cloud Native Computing Foundation", "instead-of": ["Cloud-Native Computing Foundation", "Cloud Native Foundation"] },
-    { use: "Helm", "instead-of": ["HELM"] },
-    { use: "CoreDNS", "instead-of": ["Coredns", "CoreDns", "coreDNS", "COREDNS", "Core DNS"] },
-    { use: "CoreDNS", "instead-of": ["coredns"], fix: false, message: 'Write "CoreDNS" for the project; put the `coredns` command or identifier in code.' },
-    { use: "Flux", "instead-of": ["FluxCD", "Flux CD", "Fluxcd", "FLUX"] },
-    { use: "Prometheus", "instead-of": ["PROMETHEUS", "Promethues", "Promethius"] },
-    { use: "Prometheus", "instead-of": ["prometheus"], fix: false, message: 'Write "Prometheus" for the project; put the `prometheus` command or identifier in code.' },
-    { use: "PromQL", "instead-of": ["Promql", "promQL", "PROMQL"] },
-    { use: "Alertmanager", "instead-of": ["AlertManager", "Alert Manager"] },
-    { use: "Grafana", "instead-of": ["GRAFANA", "Graphana", "Grafna"] },
-    { use: "Grafana", "instead-of": ["grafana"], fix: false, message: 'Write "Grafana" for the project; put the `grafana` command or identifier in code.' },
-    { use: "OTel", "instead-of": ["OTEL", "Otel", "oTel"] },
-    { use: "Docker", "instead-of": ["DOCKER", "Dokcer"] },
-    { use: "Docker", "instead-of": ["docker"], fix: false, message: 'Write "Docker" for the project; put the `docker` command or identifier in code.' },
-    { use: "Docker Hub", "instead-of": ["DockerHub", "Dockerhub", "docker hub"] },
-    { use: "Dockerfile", "instead-of": ["DockerFile", "Docker file"], plural: true },
-    { use: "Podman", "instead-of": ["PodMan", "PODMAN"] },
-    { use: "Podman", "instead-of": ["podman"], fix: false, message: 'Write "Podman" for the project; put the `podman` command or identifier in code.' },
-    { use: "Istio", "instead-of": ["ISTIO", "IstIO"] },
-    { use: "Istio", "instead-of": ["istio"], fix: false, message: 'Write "Istio" for the project; put the `istio` command or identifier in code.' },
-    { use: "Envoy", "instead-of": ["ENVOY"] },
-    { use: "Linkerd", "instead-of": ["LinkerD", "LINKERD", "Linker-d"] },
-    { use: "Linkerd", "instead-of": ["linkerd"], fix: false, message: 'Write "Linkerd" for the project; put the `linkerd` command or identifier in code.' },
-    { use: "Cilium", "instead-of": ["CILIUM"] },
-    { use: "Cilium", "instead-of": ["cilium"], fix: false, message: 'Write "Cilium" for the project; put the `cilium` command or identifier in code.' },
-    { use: "Jaeger", "instead-of": ["Jaegar", "JAEGER"] },
-    { use: "Fluentd", "instead-of": ["FluentD", "Fluent D"] },
-    { use: "Fluentd", "instead-of": ["fluentd"], fix: false, message: 'Write "Fluentd" for the project; put the `fluentd` command or identifier in code.' },
-    { use: "cert-manager", "instead-of": ["Cert-Manager", "CertManager", "Cert Manager"] },
-    { use: "KEDA", "instead-of": ["Keda"] },
-    { use: "KEDA", "instead-of": ["keda"], fix: false, message: 'Write "KEDA" for the project; put the `keda` command or identifier in code.' },
-    { use: "Knative", "instead-of": ["KNative", "K-native"] },
-    { use: "Knative", "instead-of": ["knative"], fix: false, message: 'Write "Knative" for the project; put the `knative` command or identifier in code.' },
-    { use: "Crossplane", "instead-of": ["CrossPlane"] },
-    { use: "Crossplane", "instead-of": ["crossplane"], fix: false, message: 'Write "Crossplane" for the project; put the `crossplane` command or identifier in code.' },
-    { use: "Open Policy Agent", "instead-of": ["OpenPolicyAgent", "Open policy agent"] },
-    { use: "Kyverno", "instead-of": ["KyVerno"] },
-    { use: "Kyverno", "instead-of": ["kyverno"], fix: false, message: 'Write "Kyverno" for the project; put the `kyverno` command or identifier in code.' },
-    { use: "Tekton", "instead-of": ["TekTon"] },
-    { use: "Tekton", "instead-of": ["tekton"], fix: false, message: 'Write "Tekton" for the project; put the `tekton` command or identifier in code.' },
-    { use: "gRPC", "instead-of": ["GRPC", "Grpc"] },
-    { use: "gRPC", "instead-of": ["grpc"], fix: false, message: 'Write "gRPC" for the project; put the `grpc` command or identifier in code.' },
-    { use: "kOps", "instead-of": ["KOPS", "Kops", "KOps"] },
-    { use: "Kubespray", "instead-of": ["KubeSpray"] },
-    { use: "Kubespray", "instead-of": ["kubespray"], fix: false, message: 'Write "Kubespray" for the project; put the `kubespray` command or identifier in code.' },
-    { use: "MicroK8s", "instead-of": ["Microk8s", "MicroK8S"] },
-    { use: "MicroK8s", "instead-of": ["microk8s"], fix: false, message: 'Write "MicroK8s" for the project; put the `microk8s` command or identifier in code.' },
-    { use: "k0s", "instead-of": ["K0s", "K0S"] },
-    { use: "runc", "instead-of": ["RunC", "Runc", "RUNC"] },
-    { use: "gVisor", "instead-of": ["GVisor", "Gvisor"] },
-    { use: "gVisor", "instead-of": ["gvisor"], fix: false, message: 'Write "gVisor" for the project; put the `gvisor` command or identifier in code.' },
-    { use: "Kata Containers", "instead-of": ["KataContainers"] },
-    { use: "KubeVirt", "instead-of": ["Kubevirt", "KubeVIRT"] },
-    { use: "KubeVirt", "instead-of": ["kubevirt"], fix: false, message: 'Write "KubeVirt" for the project; put the `kubevirt` command or identifier in code.' },
-    { use: "KubeEdge", "instead-of": ["Kubeedge"] },
-    { use: "KubeEdge", "instead-of": ["kubeedge"], fix: false, message: 'Write "KubeEdge" for the project; put the `kubeedge` command or identifier in code.' },
-    { use: "Dapr", "instead-of": ["DAPR"] },
-    { use: "Dapr", "instead-of": ["dapr"], fix: false, message: 'Write "Dapr" for the project; put the `dapr` command or identifier in code.' },
-    { use: "MetalLB", "instead-of": ["MetalLb", "Metallb"] },
-    { use: "MetalLB", "instead-of": ["metallb"], fix: false, message: 'Write "MetalLB" for the project; put the `metallb` command or identifier in code.' },
-    { use: "Kubeflow", "instead-of": ["KubeFlow"] },
-    { use: "Kubeflow", "instead-of": ["kubeflow"], fix: false, message: 'Write "Kubeflow" for the project; put the `kubeflow` command or identifier in code.' },
-    { use: "CloudEvents", "instead-of": ["Cloud Events", "Cloudevents"] },
-    { use: "KubeVela", "instead-of": ["Kubevela"] },
-    { use: "OpenShift", "instead-of": ["Openshift", "Open Shift", "OPENSHIFT"] },
-    { use: "OpenShift", "instead-of": ["openshift"], fix: false, message: 'Write "OpenShift" for the project; put the `openshift` command or identifier in code.' },
-    { use: "eBPF", "instead-of": ["EBPF", "E-BPF"] },
-    { use: "eBPF", "instead-of": ["ebpf"], fix: false, message: 'Write "eBPF" for the project; put the `ebpf` command or identifier in code.' },
-    { use: "WebAssembly", "instead-of": ["Webassembly", "Web Assembly"] },
-    { use: "cAdvisor", "instead-of": ["CAdvisor", "Cadvisor"] },
-    { use: "cAdvisor", "instead-of": ["cadvisor"], fix: false, message: 'Write "cAdvisor" for the project; put the `cadvisor` command or identifier in code.' },
-    { use: "APIService", "instead-of": ["APIService"], "case-sensitive": false, plural: true },
-    { use: "CSIDriver", "instead-of": ["CSIDriver"], "case-sensitive": false, plural: true },
-    { use: "CSINode", "instead-of": ["CSINode"], "case-sensitive": false, plural: true },
-    { use: "CSIStorageCapacity", "instead-of": ["CSIStorageCapacity"], "case-sensitive": false, plural: true },
-    { use: "CertificateSigningRequest", "instead-of": ["CertificateSigningRequest"], "case-sensitive": false, plural: true },
-    { use: "CertificateSigningRequest", "instead-of": ["Certificate Signing Request"], plural: true, headings: false },
-    { use: "ClusterRole", "instead-of": ["ClusterRole"], "case-sensitive": false, plural: true },
-    { use: "ClusterRole", "instead-of": ["Cluster Role"], plural: true, headings: false },
-    { use: "ClusterRoleBinding", "instead-of": ["ClusterRoleBinding"], "case-sensitive": false, plural: true },
-    { use: "ClusterRoleBinding", "instead-of": ["Cluster Role Binding"], plural: true, headings: false },
-    { use: "ClusterTrustBundle", "instead-of": ["ClusterTrustBundle"], "case-sensitive": false, plural: true },
-    { use: "ClusterTrustBundle", "instead-of": ["Cluster Trust Bundle"], plural: true, headings: false },
-    { use: "ComponentStatus", "instead-of": ["ComponentStatus"], "case-sensitive": false, plural: true },
-    { use: "ComponentStatus", "instead-of": ["Component Status"], plural: true, headings: false },
-    { use: "ConfigMap", "instead-of": ["ConfigMap", "config map"], "case-sensitive": false, plural: true },
-    { use: "ControllerRevision", "instead-of": ["ControllerRevision"], "case-sensitive": false, plural: true },
-    { use: "ControllerRevision", "instead-of": ["Controller Revision"], plural: true, headings: false },
-    { use: "CronJob", "instead-of": ["CronJob"], "case-sensitive": false, plural: true },
-    { use: "CronJob", "instead-of": ["Cron Job"], plural: true, headings: false },
-    { use: "DaemonSet", "instead-of": ["DaemonSet", "daemon set"], "case-sensitive": false, plural: true },
-    { use: "DeviceClass", "instead-of": ["DeviceClass"], "case-sensitive": false, plural: true },
-    { use: "DeviceClass", "instead-of": ["Device Class"], plural: true, headings: false },
-    { use: "EndpointSlice", "instead-of": ["EndpointSlice"], "case-sensitive": false, plural: true },
-    { use: "EndpointSlice", "instead-of": ["Endpoint Slice"], plural: true, headings: false },
-    { use: "FlowSchema", "instead-of": ["FlowSchema"], "case-sensitive": false, plural: true },
-    { use: "FlowSchema", "instead-of": ["Flow Schema"], plural: true, headings: false },
-    { use: "HorizontalPodAutoscaler", "instead-of": ["HorizontalPodAutoscaler"], "case-sensitive": false, plural: true },
-    { use: "HorizontalPodAutoscaler", "instead-of": ["Horizontal Pod Autoscaler"], plural: true, headings: false },
-    { use: "IPAddress", "instead-of": ["IPAddress"], "case-sensitive": false, plural: true },
-    { use: "IngressClass", "instead-of": ["IngressClass"], "case-sensitive": false, plural: true },
-    { use: "IngressClass", "instead-of": ["Ingress Class"], plural: true, headings: false },
-    { use: "LeaseCandidate", "instead-of": ["LeaseCandidate"], "case-sensitive": false, plural: true },
-    { use: "LeaseCandidate", "instead-of": ["Lease Candidate"], plural: true, headings: false },
-    { use: "LimitRange", "instead-of": ["LimitRange"], "case-sensitive": false, plural: true },
-    { use: "LimitRange", "instead-of": ["Limit Range"], plural: true, headings: false },
-    { use: "LocalSubjectAccessReview", "instead-of": ["LocalSubjectAccessReview"], "case-sensitive": false, plural: true },
-    { use: "LocalSubjectAccessReview", "instead-of": ["Local Subject Access Review"], plural: true, headings: false },
-    { use: "MutatingWebhookConfiguration", "instead-of": ["MutatingWebhookConfiguration"], "case-sensitive": false, plural: true },
-    { use: "MutatingWebhookConfiguration", "instead-of": ["Mutating Webhook Configuration"], plural: true, headings: false },
-    { use: "NetworkPolicy", "instead-of": ["NetworkPolicy"], "case-sensitive": false, plural: true },
-    { use: "NetworkPolicy", "instead-of": ["Network Policy"], plural: true, headings: false },
-    { use: "PersistentVolume", "instead-of": ["PersistentVolume"], "case-sensitive": false, plural: true },
-    { use: "PersistentVolume", "instead-of": ["Persistent Volume"], plural: true, headings: false },
-    { use: "PersistentVolumeClaim", "instead-of": ["PersistentVolumeClaim"], "case-sensitive": false, plural: true },
-    { use: "PersistentVolumeClaim", "instead-of": ["Persistent Volume Claim"], plural: true, headings: false },
-    { use: "PodDisruptionBudget", "instead-of": ["PodDisruptionBudget"], "case-sensitive": false, plural: true },
-    { use: "PodDisruptionBudget", "instead-of": ["Pod Disruption Budget"], plural: true, headings: false },
-    { use: "PodSchedulingContext", "instead-of": ["PodSchedulingContext"], "case-sensitive": false, plural: true },
-    { use: "PodSchedulingContext", "instead-of": ["Pod Scheduling Context"], plural: true, headings: false },
-    { use: "PodTemplate", "instead-of": ["PodTemplate"], "case-sensitive": false, plural: true },
-    { use: "PodTemplate", "instead-of": ["Pod Template"], plural: true, headings: false },
-    { use: "PriorityClass", "instead-of": ["PriorityClass"], "case-sensitive": false, plural: true },
-    { use: "PriorityClass", "instead-of": ["Priority Class"], plural: true, headings: false },
-    { use: "PriorityLevelConfiguration", "instead-of": ["PriorityLevelConfiguration"], "case-sensitive": false, plural: true },
-    { use: "PriorityLevelConfiguration", "instead-of": ["Priority Level Configuration"], plural: true, headings: false },
-    { use: "ReplicaSet", "instead-of": ["ReplicaSet", "replica set"], "case-sensitive": false, plural: true },
-    { use: "ReplicationController", "instead-of": ["ReplicationController"], "case-sensitive": false, plural: true },
-    { use: "ReplicationController", "instead-of": ["Replication Controller"], plural: true, headings: false },
-    { use: "ResourceClaim", "instead-of": ["ResourceClaim"], "case-sensitive": false, plural: true },
-    { use: "ResourceClaim", "instead-of": ["Resource Claim"], plural: true, headings: false },
-    { use: "ResourceClaimTemplate", "instead-of": ["ResourceClaimTemplate"], "case-sensitive": false, plural: true },
-    { use: "ResourceClaimTemplate", "instead-of": ["Resource Claim Template"], plural: true, headings: false },
-    { use: "ResourceQuota", "instead-of": ["ResourceQuota"], "case-sensitive": false, plural: true },
-    { use: "ResourceQuota", "instead-of": ["Resource Quota"], plural: true, headings: false },
-    { use: "ResourceSlice", "instead-of": ["ResourceSlice"], "case-sensitive": false, plural: true },
-    { use: "ResourceSlice", "instead-of": ["Resource Slice"], plural: true, headings: false },
-    { use: "RoleBinding", "instead-of": ["RoleBinding"], "case-sensitive": false, plural: true },
-    { use: "RoleBinding", "instead-of": ["Role Binding"], plural: true, headings: false },
-    { use: "RuntimeClass", "instead-of": ["RuntimeClass"], "case-sensitive": false, plural: true },
-    { use: "RuntimeClass", "instead-of": ["Runtime Class"], plural: true, headings: false },
-    { use: "SelfSubjectAccessReview", "instead-of": ["SelfSubjectAccessReview"], "case-sensitive": false, plural: true },
-    { use: "SelfSubjectAccessReview", "instead-of": ["Self Subject Access Review"], plural: true, headings: false },
-    { use: "SelfSubjectReview", "instead-of": ["SelfSubjectReview"], "case-sensitive": false, plural: true },
-    { use: "SelfSubjectReview", "instead-of": ["Self Subject Review"], plural: true, headings: false },
-    { use: "SelfSubjectRulesReview", "instead-of": ["SelfSubjectRulesReview"], "case-sensitive": false, plural: true },
-    { use: "SelfSubjectRulesReview", "instead-of": ["Self Subject Rules Review"], plural: true, headings: false },
-    { use: "ServiceAccount", "instead-of": ["ServiceAccount"], "case-sensitive": false, plural: true },
-    { use: "ServiceAccount", "instead-of": ["Service Account"], plural: true, headings: false },
-    { use: "ServiceCIDR", "instead-of": ["ServiceCIDR"], "case-sensitive": false, plural: true },
-    { use: "ServiceCIDR", "instead-of": ["Service CIDR"], plural: true, headings: false },
-    { use: "StatefulSet", "instead-of": ["StatefulSet", "stateful set"], "case-sensitive": false, plural: true },
-    { use: "StorageClass", "instead-of": ["StorageClass"], "case-sensitive": false, plural: true },
-    { use: "StorageClass", "instead-of": ["Storage Class"], plural: true, headings: false },
-    { use: "StorageVersionMigration", "instead-of": ["StorageVersionMigration"], "case-sensitive": false, plural: true },
-    { use: "StorageVersionMigration", "instead-of": ["Storage Version Migration"], plural: true, headings: false },
-    { use: "SubjectAccessReview", "instead-of": ["SubjectAccessReview"], "case-sensitive": false, plural: true },
-    { use: "SubjectAccessReview", "instead-of": ["Subject Access Review"], plural: true, headings: false },
-    { use: "TokenRequest", "instead-of": ["TokenRequest"], "case-sensitive": false, plural: true },
-    { use: "TokenRequest", "instead-of": ["Token Request"], plural: true, headings: false },
-    { use: "TokenReview", "instead-of": ["TokenReview"], "case-sensitive": false, plural: true },
-    { use: "TokenReview", "instead-of": ["Token Review"], plural: true, headings: false },
-    { use: "ValidatingAdmissionPolicy", "instead-of": ["ValidatingAdmissionPolicy"], "case-sensitive": false, plural: true },
-    { use: "ValidatingAdmissionPolicy", "instead-of": ["Validating Admission Policy"], plural: true, headings: false },
-    { use: "ValidatingAdmissionPolicyBinding", "instead-of": ["ValidatingAdmissionPolicyBinding"], "case-sensitive": false, plural: true },
-    { use: "ValidatingAdmissionPolicyBinding", "instead-of": ["Validating Admission Policy Binding"], plural: true, headings: false },
-    { use: "ValidatingWebhookConfiguration", "instead-of": ["ValidatingWebhookConfiguration"], "case-sensitive": false, plural: true },
-    { use: "ValidatingWebhookConfiguration", "instead-of": ["Validating Webhook Configuration"], plural: true, headings: false },
-    { use: "VolumeAttachment", "instead-of": ["VolumeAttachment"], "case-sensitive": false, plural: true },
-    { use: "VolumeAttachment", "instead-of": ["Volume Attachment"], plural: true, headings: false },
-    { use: "VolumeAttributesClass", "instead-of": ["VolumeAttributesClass"], "case-sensitive": false, plural: true },
-    { use: "VolumeAttributesClass", "instead-of": ["Volume Attributes Class"], plural: true, headings: false },
-    { use: "control plane node", "instead-of": ["master node"], "case-sensitive": false, plural: true, deprecated: true, message: '"master" is the legacy name of nodes that run the control plane.' },
-    { use: "control plane", "instead-of": ["Kubernetes master"], "case-sensitive": false, deprecated: true, message: '"master" is the legacy name of the control plane.' },
-    { "instead-of": ["PodSecurityPolicy", "Pod Security Policy"], "case-sensitive": false, plural: true, deprecated: true, message: "PodSecurityPolicy was removed in Kubernetes v1.25; use Pod Security Admission (the PodSecurity admission controller)." },
-    { "instead-of": ["dockershim"], "case-sensitive": false, deprecated: true, message: "dockershim was removed in Kubernetes v1.24; use a CRI runtime such as containerd or CRI-O (or cri-dockerd for Docker Engine)." },
-    { use: "StatefulSet", "instead-of": ["PetSet"], plural: true, deprecated: true, message: "PetSet was renamed StatefulSet in Kubernetes v1.5." },
-    { use: "CustomResourceDefinition", "instead-of": ["ThirdPartyResource"], plural: true, deprecated: true, message: "ThirdPartyResource was replaced by CustomResourceDefinition in Kubernetes v1.8." }
+    { use: "Kubernetes", insteadOf: ["Kubernetes", "Kubernates", "Kubernets", "Kuberentes", "Kubernete", "Kubenetes"], caseSensitive: false },
+    { use: "K8s", insteadOf: ["K8S", "k8S", "k8", "K8"], accept: ["k8s"] },
+    { use: "kubectl", insteadOf: ["kubectl", "kube-ctl", "kubctl", "kubecl", "kubect1"], caseSensitive: false },
+    { use: "kubelet", insteadOf: ["kubelet", "kube-let"], caseSensitive: false, plural: true },
+    { use: "kubeadm", insteadOf: ["kubeadm", "kube-adm"], caseSensitive: false },
+    { use: "kube-apiserver", insteadOf: ["kube-apiserver", "kube-api-server", "kube apiserver", "kubeapiserver"], caseSensitive: false },
+    { use: "API server", insteadOf: ["apiserver"], caseSensitive: false, plural: true, message: 'Write the general descriptor "API server"; the binary is kube-apiserver.' },
+    { use: "API server", insteadOf: ["API Server", "Api Server", "Api server", "api server"], plural: true, except: ["Kubernetes API Server"] },
+    { use: "kube-scheduler", insteadOf: ["kube-scheduler", "kube scheduler", "kubescheduler"], caseSensitive: false },
+    { use: "kube-controller-manager", insteadOf: ["kube-controller-manager", "kube controller manager", "kube-controller manager", "kubecontrollermanager"], caseSensitive: false },
+    { use: "cloud-controller-manager", insteadOf: ["cloud-controller-manager", "cloud controller-manager", "cloudcontrollermanager"], caseSensitive: false },
+    { use: "kube-proxy", insteadOf: ["kube-proxy", "kube proxy", "kubeproxy"], caseSensitive: false },
+    { use: "etcd", insteadOf: ["etcd"], caseSensitive: false },
+    { use: "containerd", insteadOf: ["containerd", "container-d"], caseSensitive: false },
+    { use: "CRI-O", insteadOf: ["CRI-O", "CRIO", "CRI O"], caseSensitive: false },
+    { use: "GitOps", insteadOf: ["GitOps", "Git Ops", "Git-Ops"], caseSensitive: false },
+    { use: "DevOps", insteadOf: ["DevOps", "Dev Ops"], caseSensitive: false },
+    { use: "DevSecOps", insteadOf: ["DevSecOps"], caseSensitive: false },
+    { use: "OpenTelemetry", insteadOf: ["OpenTelemetry", "OpenTelemetery", "Open Telemetry", "Open-Telemetry", "OpenTelemtry"], caseSensitive: false },
+    { use: "Helm chart", insteadOf: ["Helm Chart"], plural: true, message: '"chart" is not a proper noun (Helm conventions).' },
+    { use: "minikube", insteadOf: ["MiniKube", "MINIKUBE", "Mini Kube"], accept: ["Minikube"] },
+    { use: "K3s", insteadOf: ["K3S", "k3S"], accept: ["k3s"] },
+    { use: "Kustomize", insteadOf: ["Kustomise", "KUSTOMIZE", "KustomiZe"], accept: ["kustomize"] },
+    { use: "Argo CD", insteadOf: ["ArgoCD", "Argo-CD", "ArgoCd", "Argocd", "argoCD", "Argo Cd", "ARGOCD"] },
+    { use: "CustomResourceDefinition", insteadOf: ["CustomResourceDefinition", "Custom Resource Definition", "CustomResourceDefination"], caseSensitive: false, plural: true },
+    { use: "CRD", insteadOf: ["Crd"], plural: true },
+    { use: "SIG Docs", insteadOf: ["SIG-DOCS", "SIG-Docs", "Sig Docs"] },
+    { use: "CNCF", insteadOf: ["Cncf"] },
+    { use: "Cloud Native Computing Foundation", insteadOf: ["Cloud-Native Computing Foundation", "Cloud Native Foundation"] },
+    { use: "Helm", insteadOf: ["HELM"] },
+    { use: "CoreDNS", insteadOf: ["Coredns", "CoreDns", "coreDNS", "COREDNS", "Core DNS"] },
+    { use: "CoreDNS", insteadOf: ["coredns"], fix: false, message: 'Write "CoreDNS" for the project; put the `coredns` command or identifier in code.' },
+    { use: "Flux", insteadOf: ["FluxCD", "Flux CD", "Fluxcd", "FLUX"] },
+    { use: "Prometheus", insteadOf: ["PROMETHEUS", "Promethues", "Promethius"] },
+    { use: "Prometheus", insteadOf: ["prometheus"], fix: false, message: 'Write "Prometheus" for the project; put the `prometheus` command or identifier in code.' },
+    { use: "PromQL", insteadOf: ["Promql", "promQL", "PROMQL"] },
+    { use: "Alertmanager", insteadOf: ["AlertManager", "Alert Manager"] },
+    { use: "Grafana", insteadOf: ["GRAFANA", "Graphana", "Grafna"] },
+    { use: "Grafana", insteadOf: ["grafana"], fix: false, message: 'Write "Grafana" for the project; put the `grafana` command or identifier in code.' },
+    { use: "OTel", insteadOf: ["OTEL", "Otel", "oTel"] },
+    { use: "Docker", insteadOf: ["DOCKER", "Dokcer"] },
+    { use: "Docker", insteadOf: ["docker"], fix: false, message: 'Write "Docker" for the project; put the `docker` command or identifier in code.' },
+    { use: "Docker Hub", insteadOf: ["DockerHub", "Dockerhub", "docker hub"] },
+    { use: "Dockerfile", insteadOf: ["DockerFile", "Docker file"], plural: true },
+    { use: "Podman", insteadOf: ["PodMan", "PODMAN"] },
+    { use: "Podman", insteadOf: ["podman"], fix: false, message: 'Write "Podman" for the project; put the `podman` command or identifier in code.' },
+    { use: "Istio", insteadOf: ["ISTIO", "IstIO"] },
+    { use: "Istio", insteadOf: ["istio"], fix: false, message: 'Write "Istio" for the project; put the `istio` command or identifier in code.' },
+    { use: "Envoy", insteadOf: ["ENVOY"] },
+    { use: "Linkerd", insteadOf: ["LinkerD", "LINKERD", "Linker-d"] },
+    { use: "Linkerd", insteadOf: ["linkerd"], fix: false, message: 'Write "Linkerd" for the project; put the `linkerd` command or identifier in code.' },
+    { use: "Cilium", insteadOf: ["CILIUM"] },
+    { use: "Cilium", insteadOf: ["cilium"], fix: false, message: 'Write "Cilium" for the project; put the `cilium` command or identifier in code.' },
+    { use: "Jaeger", insteadOf: ["Jaegar", "JAEGER"] },
+    { use: "Fluentd", insteadOf: ["FluentD", "Fluent D"] },
+    { use: "Fluentd", insteadOf: ["fluentd"], fix: false, message: 'Write "Fluentd" for the project; put the `fluentd` command or identifier in code.' },
+    { use: "cert-manager", insteadOf: ["Cert-Manager", "CertManager", "Cert Manager"] },
+    { use: "KEDA", insteadOf: ["Keda"] },
+    { use: "KEDA", insteadOf: ["keda"], fix: false, message: 'Write "KEDA" for the project; put the `keda` command or identifier in code.' },
+    { use: "Knative", insteadOf: ["KNative", "K-native"] },
+    { use: "Knative", insteadOf: ["knative"], fix: false, message: 'Write "Knative" for the project; put the `knative` command or identifier in code.' },
+    { use: "Crossplane", insteadOf: ["CrossPlane"] },
+    { use: "Crossplane", insteadOf: ["crossplane"], fix: false, message: 'Write "Crossplane" for the project; put the `crossplane` command or identifier in code.' },
+    { use: "Open Policy Agent", insteadOf: ["OpenPolicyAgent", "Open policy agent"] },
+    { use: "Kyverno", insteadOf: ["KyVerno"] },
+    { use: "Kyverno", insteadOf: ["kyverno"], fix: false, message: 'Write "Kyverno" for the project; put the `kyverno` command or identifier in code.' },
+    { use: "Tekton", insteadOf: ["TekTon"] },
+    { use: "Tekton", insteadOf: ["tekton"], fix: false, message: 'Write "Tekton" for the project; put the `tekton` command or identifier in code.' },
+    { use: "gRPC", insteadOf: ["GRPC", "Grpc"] },
+    { use: "gRPC", insteadOf: ["grpc"], fix: false, message: 'Write "gRPC" for the project; put the `grpc` command or identifier in code.' },
+    { use: "kOps", insteadOf: ["KOPS", "Kops", "KOps"] },
+    { use: "Kubespray", insteadOf: ["KubeSpray"] },
+    { use: "Kubespray", insteadOf: ["kubespray"], fix: false, message: 'Write "Kubespray" for the project; put the `kubespray` command or identifier in code.' },
+    { use: "MicroK8s", insteadOf: ["Microk8s", "MicroK8S"] },
+    { use: "MicroK8s", insteadOf: ["microk8s"], fix: false, message: 'Write "MicroK8s" for the project; put the `microk8s` command or identifier in code.' },
+    { use: "k0s", insteadOf: ["K0s", "K0S"] },
+    { use: "runc", insteadOf: ["RunC", "Runc", "RUNC"] },
+    { use: "gVisor", insteadOf: ["GVisor", "Gvisor"] },
+    { use: "gVisor", insteadOf: ["gvisor"], fix: false, message: 'Write "gVisor" for the project; put the `gvisor` command or identifier in code.' },
+    { use: "Kata Containers", insteadOf: ["KataContainers"] },
+    { use: "KubeVirt", insteadOf: ["Kubevirt", "KubeVIRT"] },
+    { use: "KubeVirt", insteadOf: ["kubevirt"], fix: false, message: 'Write "KubeVirt" for the project; put the `kubevirt` command or identifier in code.' },
+    { use: "KubeEdge", insteadOf: ["Kubeedge"] },
+    { use: "KubeEdge", insteadOf: ["kubeedge"], fix: false, message: 'Write "KubeEdge" for the project; put the `kubeedge` command or identifier in code.' },
+    { use: "Dapr", insteadOf: ["DAPR"] },
+    { use: "Dapr", insteadOf: ["dapr"], fix: false, message: 'Write "Dapr" for the project; put the `dapr` command or identifier in code.' },
+    { use: "MetalLB", insteadOf: ["MetalLb", "Metallb"] },
+    { use: "MetalLB", insteadOf: ["metallb"], fix: false, message: 'Write "MetalLB" for the project; put the `metallb` command or identifier in code.' },
+    { use: "Kubeflow", insteadOf: ["KubeFlow"] },
+    { use: "Kubeflow", insteadOf: ["kubeflow"], fix: false, message: 'Write "Kubeflow" for the project; put the `kubeflow` command or identifier in code.' },
+    { use: "CloudEvents", insteadOf: ["Cloud Events", "Cloudevents"] },
+    { use: "KubeVela", insteadOf: ["Kubevela"] },
+    { use: "OpenShift", insteadOf: ["Openshift", "Open Shift", "OPENSHIFT"] },
+    { use: "OpenShift", insteadOf: ["openshift"], fix: false, message: 'Write "OpenShift" for the project; put the `openshift` command or identifier in code.' },
+    { use: "eBPF", insteadOf: ["EBPF", "E-BPF"] },
+    { use: "eBPF", insteadOf: ["ebpf"], fix: false, message: 'Write "eBPF" for the project; put the `ebpf` command or identifier in code.' },
+    { use: "WebAssembly", insteadOf: ["Webassembly", "Web Assembly"] },
+    { use: "cAdvisor", insteadOf: ["CAdvisor", "Cadvisor"] },
+    { use: "cAdvisor", insteadOf: ["cadvisor"], fix: false, message: 'Write "cAdvisor" for the project; put the `cadvisor` command or identifier in code.' },
+    { use: "APIService", insteadOf: ["APIService"], caseSensitive: false, plural: true },
+    { use: "CSIDriver", insteadOf: ["CSIDriver"], caseSensitive: false, plural: true },
+    { use: "CSINode", insteadOf: ["CSINode"], caseSensitive: false, plural: true },
+    { use: "CSIStorageCapacity", insteadOf: ["CSIStorageCapacity"], caseSensitive: false, plural: true },
+    { use: "CertificateSigningRequest", insteadOf: ["CertificateSigningRequest"], caseSensitive: false, plural: true },
+    { use: "CertificateSigningRequest", insteadOf: ["Certificate Signing Request"], plural: true, headings: false },
+    { use: "ClusterRole", insteadOf: ["ClusterRole"], caseSensitive: false, plural: true },
+    { use: "ClusterRole", insteadOf: ["Cluster Role"], plural: true, headings: false },
+    { use: "ClusterRoleBinding", insteadOf: ["ClusterRoleBinding"], caseSensitive: false, plural: true },
+    { use: "ClusterRoleBinding", insteadOf: ["Cluster Role Binding"], plural: true, headings: false },
+    { use: "ClusterTrustBundle", insteadOf: ["ClusterTrustBundle"], caseSensitive: false, plural: true },
+    { use: "ClusterTrustBundle", insteadOf: ["Cluster Trust Bundle"], plural: true, headings: false },
+    { use: "ComponentStatus", insteadOf: ["ComponentStatus"], caseSensitive: false, plural: true },
+    { use: "ComponentStatus", insteadOf: ["Component Status"], plural: true, headings: false },
+    { use: "ConfigMap", insteadOf: ["ConfigMap", "config map"], caseSensitive: false, plural: true },
+    { use: "ControllerRevision", insteadOf: ["ControllerRevision"], caseSensitive: false, plural: true },
+    { use: "ControllerRevision", insteadOf: ["Controller Revision"], plural: true, headings: false },
+    { use: "CronJob", insteadOf: ["CronJob"], caseSensitive: false, plural: true },
+    { use: "CronJob", insteadOf: ["Cron Job"], plural: true, headings: false },
+    { use: "DaemonSet", insteadOf: ["DaemonSet", "daemon set"], caseSensitive: false, plural: true },
+    { use: "DeviceClass", insteadOf: ["DeviceClass"], caseSensitive: false, plural: true },
+    { use: "DeviceClass", insteadOf: ["Device Class"], plural: true, headings: false },
+    { use: "EndpointSlice", insteadOf: ["EndpointSlice"], caseSensitive: false, plural: true },
+    { use: "EndpointSlice", insteadOf: ["Endpoint Slice"], plural: true, headings: false },
+    { use: "FlowSchema", insteadOf: ["FlowSchema"], caseSensitive: false, plural: true },
+    { use: "FlowSchema", insteadOf: ["Flow Schema"], plural: true, headings: false },
+    { use: "HorizontalPodAutoscaler", insteadOf: ["HorizontalPodAutoscaler"], caseSensitive: false, plural: true },
+    { use: "HorizontalPodAutoscaler", insteadOf: ["Horizontal Pod Autoscaler"], plural: true, headings: false },
+    { use: "IPAddress", insteadOf: ["IPAddress"], caseSensitive: false, plural: true },
+    { use: "IngressClass", insteadOf: ["IngressClass"], caseSensitive: false, plural: true },
+    { use: "IngressClass", insteadOf: ["Ingress Class"], plural: true, headings: false },
+    { use: "LeaseCandidate", insteadOf: ["LeaseCandidate"], caseSensitive: false, plural: true },
+    { use: "LeaseCandidate", insteadOf: ["Lease Candidate"], plural: true, headings: false },
+    { use: "LimitRange", insteadOf: ["LimitRange"], caseSensitive: false, plural: true },
+    { use: "LimitRange", insteadOf: ["Limit Range"], plural: true, headings: false },
+    { use: "LocalSubjectAccessReview", insteadOf: ["LocalSubjectAccessReview"], caseSensitive: false, plural: true },
+    { use: "LocalSubjectAccessReview", insteadOf: ["Local Subject Access Review"], plural: true, headings: false },
+    { use: "MutatingWebhookConfiguration", insteadOf: ["MutatingWebhookConfiguration"], caseSensitive: false, plural: true },
+    { use: "MutatingWebhookConfiguration", insteadOf: ["Mutating Webhook Configuration"], plural: true, headings: false },
+    { use: "NetworkPolicy", insteadOf: ["NetworkPolicy"], caseSensitive: false, plural: true },
+    { use: "NetworkPolicy", insteadOf: ["Network Policy"], plural: true, headings: false },
+    { use: "PersistentVolume", insteadOf: ["PersistentVolume"], caseSensitive: false, plural: true },
+    { use: "PersistentVolume", insteadOf: ["Persistent Volume"], plural: true, headings: false },
+    { use: "PersistentVolumeClaim", insteadOf: ["PersistentVolumeClaim"], caseSensitive: false, plural: true },
+    { use: "PersistentVolumeClaim", insteadOf: ["Persistent Volume Claim"], plural: true, headings: false },
+    { use: "PodDisruptionBudget", insteadOf: ["PodDisruptionBudget"], caseSensitive: false, plural: true },
+    { use: "PodDisruptionBudget", insteadOf: ["Pod Disruption Budget"], plural: true, headings: false },
+    { use: "PodSchedulingContext", insteadOf: ["PodSchedulingContext"], caseSensitive: false, plural: true },
+    { use: "PodSchedulingContext", insteadOf: ["Pod Scheduling Context"], plural: true, headings: false },
+    { use: "PodTemplate", insteadOf: ["PodTemplate"], caseSensitive: false, plural: true },
+    { use: "PodTemplate", insteadOf: ["Pod Template"], plural: true, headings: false },
+    { use: "PriorityClass", insteadOf: ["PriorityClass"], caseSensitive: false, plural: true },
+    { use: "PriorityClass", insteadOf: ["Priority Class"], plural: true, headings: false },
+    { use: "PriorityLevelConfiguration", insteadOf: ["PriorityLevelConfiguration"], caseSensitive: false, plural: true },
+    { use: "PriorityLevelConfiguration", insteadOf: ["Priority Level Configuration"], plural: true, headings: false },
+    { use: "ReplicaSet", insteadOf: ["ReplicaSet", "replica set"], caseSensitive: false, plural: true },
+    { use: "ReplicationController", insteadOf: ["ReplicationController"], caseSensitive: false, plural: true },
+    { use: "ReplicationController", insteadOf: ["Replication Controller"], plural: true, headings: false },
+    { use: "ResourceClaim", insteadOf: ["ResourceClaim"], caseSensitive: false, plural: true },
+    { use: "ResourceClaim", insteadOf: ["Resource Claim"], plural: true, headings: false },
+    { use: "ResourceClaimTemplate", insteadOf: ["ResourceClaimTemplate"], caseSensitive: false, plural: true },
+    { use: "ResourceClaimTemplate", insteadOf: ["Resource Claim Template"], plural: true, headings: false },
+    { use: "ResourceQuota", insteadOf: ["ResourceQuota"], caseSensitive: false, plural: true },
+    { use: "ResourceQuota", insteadOf: ["Resource Quota"], plural: true, headings: false },
+    { use: "ResourceSlice", insteadOf: ["ResourceSlice"], caseSensitive: false, plural: true },
+    { use: "ResourceSlice", insteadOf: ["Resource Slice"], plural: true, headings: false },
+    { use: "RoleBinding", insteadOf: ["RoleBinding"], caseSensitive: false, plural: true },
+    { use: "RoleBinding", insteadOf: ["Role Binding"], plural: true, headings: false },
+    { use: "RuntimeClass", insteadOf: ["RuntimeClass"], caseSensitive: false, plural: true },
+    { use: "RuntimeClass", insteadOf: ["Runtime Class"], plural: true, headings: false },
+    { use: "SelfSubjectAccessReview", insteadOf: ["SelfSubjectAccessReview"], caseSensitive: false, plural: true },
+    { use: "SelfSubjectAccessReview", insteadOf: ["Self Subject Access Review"], plural: true, headings: false },
+    { use: "SelfSubjectReview", insteadOf: ["SelfSubjectReview"], caseSensitive: false, plural: true },
+    { use: "SelfSubjectReview", insteadOf: ["Self Subject Review"], plural: true, headings: false },
+    { use: "SelfSubjectRulesReview", insteadOf: ["SelfSubjectRulesReview"], caseSensitive: false, plural: true },
+    { use: "SelfSubjectRulesReview", insteadOf: ["Self Subject Rules Review"], plural: true, headings: false },
+    { use: "ServiceAccount", insteadOf: ["ServiceAccount"], caseSensitive: false, plural: true },
+    { use: "ServiceAccount", insteadOf: ["Service Account"], plural: true, headings: false },
+    { use: "ServiceCIDR", insteadOf: ["ServiceCIDR"], caseSensitive: false, plural: true },
+    { use: "ServiceCIDR", insteadOf: ["Service CIDR"], plural: true, headings: false },
+    { use: "StatefulSet", insteadOf: ["StatefulSet", "stateful set"], caseSensitive: false, plural: true },
+    { use: "StorageClass", insteadOf: ["StorageClass"], caseSensitive: false, plural: true },
+    { use: "StorageClass", insteadOf: ["Storage Class"], plural: true, headings: false },
+    { use: "StorageVersionMigration", insteadOf: ["StorageVersionMigration"], caseSensitive: false, plural: true },
+    { use: "StorageVersionMigration", insteadOf: ["Storage Version Migration"], plural: true, headings: false },
+    { use: "SubjectAccessReview", insteadOf: ["SubjectAccessReview"], caseSensitive: false, plural: true },
+    { use: "SubjectAccessReview", insteadOf: ["Subject Access Review"], plural: true, headings: false },
+    { use: "TokenRequest", insteadOf: ["TokenRequest"], caseSensitive: false, plural: true },
+    { use: "TokenRequest", insteadOf: ["Token Request"], plural: true, headings: false },
+    { use: "TokenReview", insteadOf: ["TokenReview"], caseSensitive: false, plural: true },
+    { use: "TokenReview", insteadOf: ["Token Review"], plural: true, headings: false },
+    { use: "ValidatingAdmissionPolicy", insteadOf: ["ValidatingAdmissionPolicy"], caseSensitive: false, plural: true },
+    { use: "ValidatingAdmissionPolicy", insteadOf: ["Validating Admission Policy"], plural: true, headings: false },
+    { use: "ValidatingAdmissionPolicyBinding", insteadOf: ["ValidatingAdmissionPolicyBinding"], caseSensitive: false, plural: true },
+    { use: "ValidatingAdmissionPolicyBinding", insteadOf: ["Validating Admission Policy Binding"], plural: true, headings: false },
+    { use: "ValidatingWebhookConfiguration", insteadOf: ["ValidatingWebhookConfiguration"], caseSensitive: false, plural: true },
+    { use: "ValidatingWebhookConfiguration", insteadOf: ["Validating Webhook Configuration"], plural: true, headings: false },
+    { use: "VolumeAttachment", insteadOf: ["VolumeAttachment"], caseSensitive: false, plural: true },
+    { use: "VolumeAttachment", insteadOf: ["Volume Attachment"], plural: true, headings: false },
+    { use: "VolumeAttributesClass", insteadOf: ["VolumeAttributesClass"], caseSensitive: false, plural: true },
+    { use: "VolumeAttributesClass", insteadOf: ["Volume Attributes Class"], plural: true, headings: false },
+    { use: "control plane node", insteadOf: ["master node"], caseSensitive: false, plural: true, deprecated: true, message: '"master" is the legacy name of nodes that run the control plane.' },
+    { use: "control plane", insteadOf: ["Kubernetes master"], caseSensitive: false, deprecated: true, message: '"master" is the legacy name of the control plane.' },
+    { insteadOf: ["PodSecurityPolicy", "Pod Security Policy"], caseSensitive: false, plural: true, deprecated: true, message: "PodSecurityPolicy was removed in Kubernetes v1.25; use Pod Security Admission (the PodSecurity admission controller)." },
+    { insteadOf: ["dockershim"], caseSensitive: false, deprecated: true, message: "dockershim was removed in Kubernetes v1.24; use a CRI runtime such as containerd or CRI-O (or cri-dockerd for Docker Engine)." },
+    { use: "StatefulSet", insteadOf: ["PetSet"], plural: true, deprecated: true, message: "PetSet was renamed StatefulSet in Kubernetes v1.5." },
+    { use: "CustomResourceDefinition", insteadOf: ["ThirdPartyResource"], plural: true, deprecated: true, message: "ThirdPartyResource was replaced by CustomResourceDefinition in Kubernetes v1.8." }
   ],
   concepts: [
     { name: "add-ons", aliases: [], category: "concept" },
@@ -459,23 +459,23 @@ var termVariantSchema = external_exports.union([
 ]);
 var termSchema = external_exports.strictObject({
   use: external_exports.string().min(1).optional().describe("The right form. Omit for a legacy term that has no replacement."),
-  "instead-of": external_exports.array(termVariantSchema).default([]).describe("Wrong forms: strings or { regex }."),
+  insteadOf: external_exports.array(termVariantSchema).default([]).describe("Wrong forms: strings or { regex }."),
   accept: external_exports.array(external_exports.string().min(1)).default([]).describe("Other right forms (term-consistency reports mixing them in one file)."),
   except: external_exports.array(external_exports.string().min(1)).default([]).describe("Longer phrases in which a wrong form is fine (a proper noun, a title)."),
-  "case-sensitive": external_exports.boolean().default(true).describe("false: match the wrong forms in any letter case; a match spelled exactly like `use` or an `accept` form passes. List `use` itself among the wrong forms to require its exact case."),
+  caseSensitive: external_exports.boolean().default(true).describe("false: match the wrong forms in any letter case; a match spelled exactly like `use` or an `accept` form passes. List `use` itself among the wrong forms to require its exact case."),
   plural: external_exports.boolean().default(false).describe("Also match plurals (ConfigMaps, NetworkPolicies); the fix keeps the plural."),
   headings: external_exports.boolean().default(true).describe('false: do not check headings and other text in Title Case (labels, link text, table cells), for Title Case styles ("Persistent Volume Claims").'),
   deprecated: external_exports.boolean().default(false).describe("The wrong forms are legacy terms (reported as deprecated)."),
   fix: external_exports.boolean().default(true).describe("Whether --fix may replace a wrong form with `use`."),
-  "sentence-start": external_exports.enum(["reword", "capitalize"]).optional().describe('A lowercase `use` at the start of a sentence: "reword" (names such as kubectl; the default for one-word terms) or "capitalize" (common nouns; the default for phrases).'),
+  sentenceStart: external_exports.enum(["reword", "capitalize"]).optional().describe('A lowercase `use` at the start of a sentence: "reword" (names such as kubectl; the default for one-word terms) or "capitalize" (common nouns; the default for phrases).'),
   message: external_exports.string().min(1).optional().describe("Extra explanation appended to the message."),
   link: external_exports.string().min(1).optional().describe("Where to read more.")
-}).refine((term) => term.use !== void 0 || term.deprecated, { message: "a term needs `use` (the right form) or `deprecated: true`" }).refine((term) => term.use !== void 0 || term["instead-of"].length > 0, { message: "a legacy term needs `instead-of`" });
+}).refine((term) => term.use !== void 0 || term.deprecated, { message: "a term needs `use` (the right form) or `deprecated: true`" }).refine((term) => term.use !== void 0 || term.insteadOf.length > 0, { message: "a legacy term needs `insteadOf`" });
 function nameKey(name) {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
 function termForms(term) {
-  return [...term.use === void 0 ? [] : [term.use], ...term.accept, ...term["instead-of"].filter((variant) => typeof variant === "string")];
+  return [...term.use === void 0 ? [] : [term.use], ...term.accept, ...term.insteadOf.filter((variant) => typeof variant === "string")];
 }
 function combineTerms(packTerms2, userTerms, disabled) {
   const disabledKeys = new Set(disabled.map(nameKey));
@@ -523,7 +523,247 @@ function packTerms(names) {
 }
 var packNameSchema = external_exports.enum(PACK_NAMES);
 
+// src/terms/mapping-model.ts
+var MAX_CONCEPT_WORDS = 4;
+var ATTRIBUTE_WORDS = /* @__PURE__ */ new Set([
+  "ip",
+  "ips",
+  "address",
+  "addresses",
+  "name",
+  "names",
+  "id",
+  "ids",
+  "uid",
+  "uids",
+  "label",
+  "labels",
+  "annotation",
+  "annotations",
+  "port",
+  "ports",
+  "spec",
+  "specs",
+  "status",
+  "statuses",
+  "template",
+  "templates",
+  "field",
+  "fields",
+  "hostname",
+  "hostnames",
+  "count",
+  "size",
+  "phase",
+  "state",
+  "condition",
+  "conditions",
+  "selector",
+  "selectors",
+  "uri",
+  "url",
+  "cidr",
+  "cidrs",
+  "key",
+  "keys",
+  "log",
+  "logs",
+  "metrics"
+]);
+var NAMING_RANK = { none: 0, mentions: 1, concept: 2 };
+var EXPRESSION_CELL = new RegExp("\\b\\p{Ll}[\\p{L}\\p{N}_-]*\\.\\p{Ll}[\\p{L}\\p{N}_-]*\\b|[\\p{L}\\p{N}_]\\(|\\s[*=/<>]\\s", "u");
+var PLACE_PREPOSITIONS = /* @__PURE__ */ new Set(["across", "on", "onto", "in", "into", "within", "inside", "over", "among", "throughout", "per"]);
+var MAX_PLACE_WORDS = 3;
+var MAX_NAME_WORDS_BEFORE_PLACE = 2;
+var DETERMINERS = /* @__PURE__ */ new Set(["the", "a", "an", "our", "your", "its", "their", "this", "these", "those", "each", "every", "all", "some"]);
+var STOP_WORDS = /* @__PURE__ */ new Set([
+  "in",
+  "on",
+  "at",
+  "for",
+  "with",
+  "which",
+  "who",
+  "that",
+  "when",
+  "where",
+  "because",
+  "so",
+  "to",
+  "via",
+  "by",
+  "while",
+  "as",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "being",
+  "am",
+  "map",
+  "maps",
+  "mapped",
+  "like",
+  "than",
+  "then",
+  "from",
+  "into",
+  "onto",
+  "of",
+  "it",
+  "they",
+  "we",
+  "you",
+  "he",
+  "she",
+  "i",
+  "become",
+  "becomes",
+  "means",
+  "uses",
+  "runs",
+  "does",
+  "do",
+  "did",
+  "has",
+  "have",
+  "had",
+  "can",
+  "could",
+  "will",
+  "would",
+  "should",
+  "shall",
+  "must",
+  "may",
+  "might",
+  "need",
+  "needs",
+  "get",
+  "gets",
+  "go",
+  "goes",
+  "make",
+  "makes",
+  "let",
+  "lets",
+  "also",
+  "just",
+  "only",
+  "not",
+  "here",
+  "there",
+  "now",
+  "inside",
+  "within",
+  "under",
+  "over",
+  "across",
+  "between",
+  "after",
+  "before",
+  "during",
+  "instead",
+  "too",
+  "again",
+  "respectively",
+  "either",
+  "though",
+  "say",
+  "says",
+  "said",
+  "call",
+  "calls",
+  "called",
+  "how",
+  "what",
+  "why",
+  "whether",
+  "if",
+  "typically",
+  "usually",
+  "often",
+  "always",
+  "never",
+  "sometimes",
+  "generally",
+  "normally"
+]);
+var VERBS_AND_NOUNS = /* @__PURE__ */ new Set(["map", "maps", "uses", "runs", "needs", "gets", "makes", "lets", "calls", "means", "says", "like", "become", "becomes"]);
+var TRAILING_ADVERBS = /* @__PURE__ */ new Set(["instead", "too", "also", "here", "there", "now", "then", "again", "respectively"]);
+var RELATIVE_PRONOUNS = /* @__PURE__ */ new Set(["that", "which", "who", "whose", "where"]);
+var CONJUNCTIONS = /* @__PURE__ */ new Set(["and", "or", "but", "nor"]);
+var MAX_SIDE_WORDS = 6;
+var VERB_OPENERS = /* @__PURE__ */ new Set(["to", "can", "could", "will", "would", "should", "shall", "must", "may", "might", "do", "does", "did"]);
+var SUBORDINATORS = /* @__PURE__ */ new Set(["when", "whenever", "if", "unless", "once", "after", "before", "because", "while", "until"]);
+var QUANTITIES = /^(?:\d+|one|two|three|four|five|ten|n|m|k|many|multiple|several|zero|no|some|few|more|fewer)$/;
+var MIN_FIRST_COLUMN_CONCEPTS = 3;
+var MENTIONS_KUBERNETES = /\b(?:kubernetes|k8s)\b/i;
+var MAPPING_CONTEXT = /\b(?:mappings?|(?:maps?|mapped|mapping)\s+(?:on)?to|analog(?:y|ies|ue|ues|ous)|counterparts?)\b|\b(?:kubernetes|k8s)\s+(?:terms|parlance|speak)\b/i;
+var NOTES_HEADER = /^(?:notes?|description|why|details?|examples?|comments?|explanation|rationale|purpose|role)$/i;
+var SIDE_WORDS = /* @__PURE__ */ new Set([
+  "in",
+  "the",
+  "a",
+  "s",
+  "concept",
+  "concepts",
+  "term",
+  "terms",
+  "terminology",
+  "name",
+  "names",
+  "component",
+  "components",
+  "object",
+  "objects",
+  "resource",
+  "resources",
+  "kind",
+  "kinds",
+  "primitive",
+  "primitives",
+  "feature",
+  "features",
+  "equivalent",
+  "equivalents",
+  "analog",
+  "analogue",
+  "analogs",
+  "analogues",
+  "counterpart",
+  "counterparts",
+  "side",
+  "world",
+  "idea",
+  "ideas",
+  "abstraction",
+  "abstractions",
+  "construct",
+  "constructs",
+  "entity",
+  "entities",
+  "part",
+  "parts",
+  "piece",
+  "pieces",
+  "what",
+  "calls",
+  "call",
+  "it",
+  "has",
+  "have"
+]);
+var ATTRIBUTE_HEADER = /^(?:types?|scope|required|optional|default(?:\s+values?)?|values?|versions?|status|state|stability|namespaced|short\s*names?|plural|api\s*groups?|groups?|kinds?|format|since|added|deprecated|supported|support|yes\s*\/\s*no)$/i;
+var VALUE_CELL = /^(?:yes|no|true|false|y|n|✓|✔|✗|✘|x|-+|—|n\/a|none|optional|required|string|integer|int|boolean|bool|map|list|array|object|number|v?\d+(?:\.\d+)*%?)$/i;
+
 // src/terms/concepts.ts
+var NAMES_NOTHING = { names: [], level: "none", strong: false };
+var PHRASE_WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+var IDENTIFIER = new RegExp("^(?:[\\p{L}][\\p{L}\\p{N}_-]*(?:\\.[\\p{L}\\p{N}_-]+)+|\\p{Lu}?\\p{Ll}+(?:\\p{Lu}+\\p{Ll}*|\\p{N}+)+)$", "u");
+var CAMEL_PART = new RegExp("\\p{Lu}+(?!\\p{Ll})|\\p{Lu}?\\p{Ll}+|\\p{N}+", "gu");
 var ARTICLES = /^(?:(?:the|a|an|our|your|its|their|each|every|all)\s+)+/i;
 var LEADING_WORDS = /^(?:(?:the|a|an|our|your|its|their|each|every|all|kubernetes'?s?|k8s'?s?)\s+)+/i;
 var TRAILING_WORDS = /(?:\s+(?:object|objects|resource|resources|kind|kinds|component|components|api\s+objects?))+$|\s+in\s+(?:kubernetes|k8s)$/i;
@@ -553,6 +793,7 @@ var ConceptVocabulary = class {
   id = nextVocabularyId++;
   /** Phrases recur across a repository (every mapping table names "Pods"): resolve each once. */
   resolved = /* @__PURE__ */ new Map();
+  named = /* @__PURE__ */ new Map();
   byKey = /* @__PURE__ */ new Map();
   names = [];
   constructor(concepts, ambiguousWords, extraNames = []) {
@@ -602,6 +843,72 @@ var ConceptVocabulary = class {
     const hits = parts.map((part) => this.lookup(part));
     if (hits.some((hit) => hit === void 0)) return void 0;
     return { names: hits.map((hit) => hit.name), strong: hits.some((hit) => hit.strong) };
+  }
+  /**
+   * Every Kubernetes concept a phrase names, several per phrase ("API server logs, events" names
+   * the API server and Event), and whether the phrase is one of them or only mentions them.
+   */
+  namedConcepts(phrase) {
+    const cached = this.named.get(phrase);
+    if (cached) return cached;
+    if (this.named.size > 5e4) this.named.clear();
+    const result = this.namedUncached(phrase);
+    this.named.set(phrase, result);
+    return result;
+  }
+  namedUncached(phrase) {
+    const whole = this.conceptOfName(phrase);
+    if (whole) return { names: [...new Set(whole.names)], level: "concept", strong: whole.strong };
+    const cleaned = cleanConceptPhrase(phrase);
+    const parts = cleaned.split(PART_SEPARATOR).map(cleanConceptPhrase).filter(Boolean);
+    const partHits = parts.length >= 2 ? parts.map((part) => this.conceptOfName(part)) : [];
+    if (partHits.length > 0 && partHits.every((hit) => hit !== void 0)) {
+      return { names: [...new Set(partHits.flatMap((hit) => hit.names))], level: "concept", strong: partHits.some((hit) => hit.strong) };
+    }
+    const words = [...cleaned.matchAll(PHRASE_WORD)].map((match) => match[0]);
+    const found = /* @__PURE__ */ new Map();
+    for (let i = 0; i < words.length; ) {
+      let length = Math.min(MAX_CONCEPT_WORDS, words.length - i);
+      for (; length > 0; length--) {
+        const hit = this.lookup(words.slice(i, i + length).join(" "));
+        if (hit) {
+          found.set(hit.name, (found.get(hit.name) ?? false) || hit.strong);
+          break;
+        }
+      }
+      if (length === 0) {
+        const root = IDENTIFIER.test(words[i]) ? this.identifierRoot(words[i]) : void 0;
+        if (root) found.set(root.name, (found.get(root.name) ?? false) || root.strong);
+      }
+      i += Math.max(length, 1);
+    }
+    if (found.size === 0) return NAMES_NOTHING;
+    return { names: [...found.keys()], level: "mentions", strong: [...found.values()].some(Boolean) };
+  }
+  /** The concept a name is: a concept, an identifier rooted at one ("PodIP"), or a concept and its attribute ("Pod IP"). */
+  conceptOfName(phrase) {
+    const hit = this.resolve(phrase);
+    if (hit) return hit;
+    const cleaned = cleanConceptPhrase(phrase);
+    const rooted = IDENTIFIER.test(cleaned) ? this.identifierRoot(cleaned) : this.withAttribute(cleaned);
+    return rooted && { names: [rooted.name], strong: rooted.strong };
+  }
+  /** The concept a code identifier is rooted at: its first dotted segment, else its longest camel-case prefix ("PodIP" → Pod). */
+  identifierRoot(identifier) {
+    const first = identifier.split(".")[0];
+    if (first !== identifier) return this.lookup(first) ?? this.identifierRoot(first);
+    const parts = first.match(CAMEL_PART) ?? [];
+    for (let length = parts.length - 1; length > 0; length--) {
+      const hit = this.lookup(parts.slice(0, length).join(""));
+      if (hit) return hit;
+    }
+    return void 0;
+  }
+  /** "Pod IP", "node name", "Service port": a concept followed by one of its attributes names the concept. */
+  withAttribute(phrase) {
+    const words = phrase.split(/\s+/);
+    if (words.length < 2 || !ATTRIBUTE_WORDS.has(words[words.length - 1].toLowerCase())) return void 0;
+    return this.lookup(words.slice(0, -1).join(" "));
   }
   /** Up to `max` concept names nearest to a phrase: close spellings first, then shared words. */
   nearest(phrase, max = 3) {
@@ -840,7 +1147,7 @@ function isSentenceStart(block, index) {
 var historyOptionSchema = external_exports.strictObject({
   detect: external_exports.boolean().default(true).describe("Recognise documents that record history (meeting notes, agendas, changelogs, archives, annual reports) by their path and content."),
   paths: external_exports.array(external_exports.string().min(1)).default([]).describe("Globs of documents that record history, whatever their path or content says."),
-  "not-paths": external_exports.array(external_exports.string().min(1)).default([]).describe("Globs of documents that never count as history, whatever their path or content says.")
+  notPaths: external_exports.array(external_exports.string().min(1)).default([]).describe("Globs of documents that never count as history, whatever their path or content says.")
 }).prefault({}).describe('Which documents record history: the rule treats them as records (see "Documents that record history" in docs/terminology.md).');
 var RECORD_PATH = /(?:^|[/_.\s-])(?:archives?|archived|meeting[-_ ]?notes|meeting[-_ ]?minutes|meetings|minutes|agendas?|changelogs?|release[-_ ]?notes|annual[-_ ]?reports?|retrospectives?|retros?|post[-_ ]?mortems?)(?=$|[/_.\s-])/i;
 var RECORD_FILE_NAMES = /* @__PURE__ */ new Set(["changelog", "changes", "history", "news", "releases"]);
@@ -891,12 +1198,12 @@ function matchesGlob(glob, path) {
   return matcher(path);
 }
 function recordsHistoryByPath(path, options) {
-  if (options["not-paths"].some((glob) => matchesGlob(glob, path))) return false;
+  if (options.notPaths.some((glob) => matchesGlob(glob, path))) return false;
   if (options.paths.some((glob) => matchesGlob(glob, path))) return true;
   return options.detect && pathVerdict(path) !== void 0;
 }
 function documentHistory(path, tree, source, options) {
-  if (options["not-paths"].some((glob) => matchesGlob(glob, path))) return { history: false, reason: "history.not-paths lists it" };
+  if (options.notPaths.some((glob) => matchesGlob(glob, path))) return { history: false, reason: "history.notPaths lists it" };
   if (options.paths.some((glob) => matchesGlob(glob, path))) return { history: true, reason: "history.paths lists it" };
   if (!options.detect) return { history: false, reason: "history.detect is off" };
   const reason = pathVerdict(path) ?? contentVerdict(tree, source);
@@ -943,134 +1250,20 @@ var PHRASES = new RegExp(PHRASE.source, "giu");
 var CLAUSE_BOUNDARY = /[.;!?:](?=\s|$)|[,()[\]|"“”\uFFFC\u2028]|\s[—–]\s/gu;
 var LINE_BREAK = /\r?\n/gu;
 var LIST_CONTINUATION = /^,\s*(?:[^,]+,\s*)*[^,]*?\s(?:and|or)\s+\S/u;
-var DETERMINERS = /* @__PURE__ */ new Set(["the", "a", "an", "our", "your", "its", "their", "this", "these", "those", "each", "every", "all", "some"]);
-var STOP_WORDS = /* @__PURE__ */ new Set([
-  "in",
-  "on",
-  "at",
-  "for",
-  "with",
-  "which",
-  "who",
-  "that",
-  "when",
-  "where",
-  "because",
-  "so",
-  "to",
-  "via",
-  "by",
-  "while",
-  "as",
-  "is",
-  "are",
-  "was",
-  "were",
-  "be",
-  "been",
-  "being",
-  "am",
-  "map",
-  "maps",
-  "mapped",
-  "like",
-  "than",
-  "then",
-  "from",
-  "into",
-  "onto",
-  "of",
-  "it",
-  "they",
-  "we",
-  "you",
-  "he",
-  "she",
-  "i",
-  "become",
-  "becomes",
-  "means",
-  "uses",
-  "runs",
-  "does",
-  "do",
-  "did",
-  "has",
-  "have",
-  "had",
-  "can",
-  "could",
-  "will",
-  "would",
-  "should",
-  "shall",
-  "must",
-  "may",
-  "might",
-  "need",
-  "needs",
-  "get",
-  "gets",
-  "go",
-  "goes",
-  "make",
-  "makes",
-  "let",
-  "lets",
-  "also",
-  "just",
-  "only",
-  "not",
-  "here",
-  "there",
-  "now",
-  "inside",
-  "within",
-  "under",
-  "over",
-  "across",
-  "between",
-  "after",
-  "before",
-  "during",
-  "instead",
-  "too",
-  "again",
-  "respectively",
-  "either",
-  "though",
-  "say",
-  "says",
-  "said",
-  "call",
-  "calls",
-  "called",
-  "how",
-  "what",
-  "why",
-  "whether",
-  "if",
-  "typically",
-  "usually",
-  "often",
-  "always",
-  "never",
-  "sometimes",
-  "generally",
-  "normally"
-]);
-var VERBS_AND_NOUNS = /* @__PURE__ */ new Set(["map", "maps", "uses", "runs", "needs", "gets", "makes", "lets", "calls", "means", "says", "like", "become", "becomes"]);
-var TRAILING_ADVERBS = /* @__PURE__ */ new Set(["instead", "too", "also", "here", "there", "now", "then", "again", "respectively"]);
-var RELATIVE_PRONOUNS = /* @__PURE__ */ new Set(["that", "which", "who", "whose", "where"]);
-var CONJUNCTIONS = /* @__PURE__ */ new Set(["and", "or", "but", "nor"]);
-var MAX_SIDE_WORDS = 6;
-var VERB_OPENERS = /* @__PURE__ */ new Set(["to", "can", "could", "will", "would", "should", "shall", "must", "may", "might", "do", "does", "did"]);
-var SUBORDINATORS = /* @__PURE__ */ new Set(["when", "whenever", "if", "unless", "once", "after", "before", "because", "while", "until"]);
-var QUANTITIES = /^(?:\d+|one|two|three|four|five|ten|n|m|k|many|multiple|several|zero|no|some|few|more|fewer)$/;
-var MIN_FIRST_COLUMN_CONCEPTS = 3;
-var MENTIONS_KUBERNETES = /\b(?:kubernetes|k8s)\b/i;
-var MAPPING_CONTEXT = /\b(?:mappings?|(?:maps?|mapped|mapping)\s+(?:on)?to|analog(?:y|ies|ue|ues|ous)|counterparts?)\b|\b(?:kubernetes|k8s)\s+(?:terms|parlance|speak)\b/i;
-var NOTES_HEADER = /^(?:notes?|description|why|details?|examples?|comments?|explanation|rationale|purpose|role)$/i;
+function classifyPair(left, right) {
+  const leftCanonical = left.canonicalKubernetes || right.canonicalProject;
+  const rightCanonical = right.canonicalKubernetes || left.canonicalProject;
+  if (leftCanonical !== rightCanonical) return { kind: "mapping", kubernetes: leftCanonical ? "left" : "right", strong: true };
+  const rank = (side) => side.canonicalProject ? NAMING_RANK.none : NAMING_RANK[side.named.level];
+  const leftRank = rank(left);
+  const rightRank = rank(right);
+  if (leftRank === rightRank) {
+    if (leftRank === NAMING_RANK.none) return { kind: "no-kubernetes" };
+    return leftRank === NAMING_RANK.concept ? { kind: "within-kubernetes" } : { kind: "both-mention" };
+  }
+  const kubernetes = leftRank > rightRank ? left : right;
+  return { kind: "mapping", kubernetes: kubernetes === left ? "left" : "right", strong: kubernetes.named.strong };
+}
 function wordsOf(text, span) {
   return [...text.slice(span.from, span.to).matchAll(/\S+/gu)].map((match) => ({
     from: span.from + match.index,
@@ -1115,9 +1308,16 @@ function nameWords(text, span, position) {
 function sideSpan(text, span, position) {
   const { words, start, end } = nameWords(text, span, position);
   const rest = words.slice(end);
-  if (position !== "first" && rest.length > 0 && !RELATIVE_PRONOUNS.has(rest[0].word) && !rest.every((word) => TRAILING_ADVERBS.has(word.word))) return void 0;
+  if (position !== "first" && rest.length > 0 && !RELATIVE_PRONOUNS.has(rest[0].word) && !rest.every((word) => TRAILING_ADVERBS.has(word.word)) && !isPlacePhrase(words, start, end)) return void 0;
   if (!namesOneThing(words, start, end)) return void 0;
   return wordSpan(text, words, start, end);
+}
+function isPlacePhrase(words, start, end) {
+  const rest = words.slice(end);
+  if (end - start > MAX_NAME_WORDS_BEFORE_PLACE || rest.length < 2 || rest.length > MAX_PLACE_WORDS + 1) return false;
+  if (!PLACE_PREPOSITIONS.has(rest[0].word)) return false;
+  if (new RegExp("^\\p{L}+(?:ing|ed)$", "u").test(words[start].word)) return false;
+  return rest.slice(1).every((word) => !STOP_WORDS.has(word.word) || DETERMINERS.has(word.word));
 }
 function namesOneThing(words, start, end) {
   let first = start;
@@ -1132,7 +1332,7 @@ function conceptSpan(text, span, position, vocabulary) {
   if (position !== "middle") for (let cut = 1; cut < end - start; cut++) candidates.push(position === "first" ? [start + cut, end] : [start, end - cut]);
   for (const [from, to] of candidates) {
     const candidate = wordSpan(text, words, from, to);
-    if (candidate && vocabulary.resolve(text.slice(candidate.from, candidate.to))) return candidate;
+    if (candidate && vocabulary.namedConcepts(text.slice(candidate.from, candidate.to)).level === "concept") return candidate;
   }
   return void 0;
 }
@@ -1151,32 +1351,25 @@ var Detector = class {
   side(text, span) {
     if (!span) return void 0;
     const name = text.slice(span.from, span.to);
-    const side = {
+    return {
       ...span,
       text: name,
+      named: this.detection.vocabulary.namedConcepts(name),
       canonicalKubernetes: this.kubernetesNames.has(name),
       canonicalProject: this.projectNames.has(name)
     };
-    const concept = this.detection.vocabulary.resolve(name);
-    if (concept) side.concept = concept;
-    return side;
-  }
-  isKubernetes(side) {
-    return side.canonicalKubernetes || side.concept !== void 0 && !side.canonicalProject;
   }
   /** Which side of a pair is the Kubernetes one, and how sure that is, if it can be told. */
   orient(pair, mentionsKubernetes) {
     const left = this.side(pair.block.text, this.span(pair, "left"));
     const right = this.side(pair.block.text, this.span(pair, "right"));
-    if (!left || !right) return void 0;
-    const leftCanonical = left.canonicalKubernetes || right.canonicalProject;
-    const rightCanonical = right.canonicalKubernetes || left.canonicalProject;
-    if (leftCanonical !== rightCanonical) return { pair, kubernetes: leftCanonical ? "left" : "right", confident: true };
-    const leftIs = this.isKubernetes(left);
-    const rightIs = this.isKubernetes(right);
-    if (leftIs === rightIs) return void 0;
-    const concept = (leftIs ? left : right).concept;
-    return { pair, kubernetes: leftIs ? "left" : "right", confident: mentionsKubernetes || concept?.strong === true };
+    if (!left || !right || isKubernetesItself(left.text) || isKubernetesItself(right.text)) return void 0;
+    const kind = classifyPair(left, right);
+    if (kind.kind !== "mapping") return void 0;
+    const side = kind.kubernetes === "left" ? left : right;
+    const canonical = side.canonicalKubernetes || (kind.kubernetes === "left" ? right : left).canonicalProject;
+    const mentionsOnly = !canonical && side.named.level === "mentions";
+    return { pair, kubernetes: kind.kubernetes, confident: canonical || !mentionsOnly && (mentionsKubernetes || kind.strong), mentionsOnly };
   }
   /** The span of one side of a pair: the concept it names if any, else its name; none when the side is not a name. */
   span(pair, which) {
@@ -1219,7 +1412,8 @@ var Detector = class {
     const promote = inMappingContext && oriented.size >= 2 && oriented.size * 2 >= pairs.length;
     const statements = [];
     for (const pair of pairs) {
-      const direction = oriented.get(pair)?.kubernetes ?? (promote && pair.chainLength === 2 ? majority : void 0);
+      const result = oriented.get(pair);
+      const direction = result && (!result.mentionsOnly || inMappingContext) ? result.kubernetes : promote && pair.chainLength === 2 ? majority : void 0;
       if (direction === void 0) continue;
       const statement = this.statement(pair, direction, inMappingContext);
       if (statement) statements.push(statement);
@@ -1253,9 +1447,10 @@ var Detector = class {
     if (isAttributeColumn(columns.projectHeader, body.map((row) => row[projectColumn]?.text.trim() ?? ""))) return none;
     if (namedColumn < 0 && !this.firstColumnMapping(body, columns)) return none;
     const found = { statements: [], unreadable: [] };
+    const reading = { named: (text) => this.detection.vocabulary.namedConcepts(text), isProjectName: (text) => this.projectNames.has(text) };
     body.forEach((row, index) => {
       const rowNode = table.children[index + 1];
-      const result = readRow(row, columns, { start: rowNode.position?.start.offset ?? -1, end: rowNode.position?.end.offset ?? -1 });
+      const result = readRow(row, columns, { start: rowNode.position?.start.offset ?? -1, end: rowNode.position?.end.offset ?? -1 }, reading);
       if ("statement" in result) found.statements.push(result.statement);
       else if (result.unreadable) found.unreadable.push(result.unreadable);
     });
@@ -1272,7 +1467,7 @@ var Detector = class {
       const project = row[columns.project] && cellSide(row[columns.project]);
       if (!kubernetes || !project || !isCellName(project.text)) return [];
       const side = this.side(row[columns.kubernetes].text, trimmedSpan(row[columns.kubernetes].text));
-      const known2 = side !== void 0 && (side.canonicalKubernetes || side.concept !== void 0 && !side.canonicalProject) ? side : void 0;
+      const known2 = side !== void 0 && (side.canonicalKubernetes || side.named.level === "concept" && !side.canonicalProject) ? side : void 0;
       return [{ project, known: known2 }];
     });
     if (pairs.length * 2 < body.length) return false;
@@ -1282,94 +1477,45 @@ var Detector = class {
     return concepts.size >= MIN_FIRST_COLUMN_CONCEPTS && concepts.size === known.length && counterparts.size === pairs.length && known.length * 3 >= pairs.length * 2;
   }
 };
-var SIDE_WORDS = /* @__PURE__ */ new Set([
-  "in",
-  "the",
-  "a",
-  "s",
-  "concept",
-  "concepts",
-  "term",
-  "terms",
-  "terminology",
-  "name",
-  "names",
-  "component",
-  "components",
-  "object",
-  "objects",
-  "resource",
-  "resources",
-  "kind",
-  "kinds",
-  "primitive",
-  "primitives",
-  "feature",
-  "features",
-  "equivalent",
-  "equivalents",
-  "analog",
-  "analogue",
-  "analogs",
-  "analogues",
-  "counterpart",
-  "counterparts",
-  "side",
-  "world",
-  "idea",
-  "ideas",
-  "abstraction",
-  "abstractions",
-  "construct",
-  "constructs",
-  "entity",
-  "entities",
-  "part",
-  "parts",
-  "piece",
-  "pieces",
-  "what",
-  "calls",
-  "call",
-  "it",
-  "has",
-  "have"
-]);
 function namesKubernetesSide(header) {
   if (!MENTIONS_KUBERNETES.test(header)) return false;
   const words = header.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "" && word !== "kubernetes" && word !== "k8s");
   return words.every((word) => SIDE_WORDS.has(word));
 }
-var ATTRIBUTE_HEADER = /^(?:types?|scope|required|optional|default(?:\s+values?)?|values?|versions?|status|state|stability|namespaced|short\s*names?|plural|api\s*groups?|groups?|kinds?|format|since|added|deprecated|supported|support|yes\s*\/\s*no)$/i;
-var VALUE_CELL = /^(?:yes|no|true|false|y|n|✓|✔|✗|✘|x|-+|—|n\/a|none|optional|required|string|integer|int|boolean|bool|map|list|array|object|number|v?\d+(?:\.\d+)*%?)$/i;
 function isAttributeColumn(header, cells) {
   if (ATTRIBUTE_HEADER.test(header)) return true;
   const filled = cells.filter((cell) => cell !== "");
   if (filled.length === 0) return false;
-  if (filled.filter((cell) => VALUE_CELL.test(cell)).length * 2 >= filled.length) return true;
+  if (filled.filter((cell) => VALUE_CELL.test(cell) || EXPRESSION_CELL.test(cell)).length * 2 >= filled.length) return true;
   return filled.length >= 3 && new Set(filled.map((cell) => cell.toLowerCase())).size * 2 <= filled.length;
+}
+function sideConcepts(text, vocabulary) {
+  const named = vocabulary.namedConcepts(text);
+  return named.level === "concept" || named.level === "mentions" && isDescription(text) ? named.names : [];
 }
 function isDescription(text) {
   const words = text.split(/\s+/);
   return !isCellName(text) || words.length > 1 && new RegExp("^\\p{Ll}+(?:ing|ed)$", "u").test(words[0]);
 }
-function readRow(row, columns, range) {
+function readRow(row, columns, range, reading) {
   const kubernetesCell = row[columns.kubernetes];
   const projectCell = row[columns.project];
-  const kubernetes = kubernetesCell && cellSide(kubernetesCell);
+  const kubernetes = kubernetesCell && (cellSide(kubernetesCell) ?? (isDescription(kubernetesCell.text.trim()) ? describingSide(kubernetesCell) : void 0));
   const unreadable = (reason, side) => ({ unreadable: { ...range, reason, ...side ? { kubernetes: side } : {} } });
   const notAName = (header, cell) => {
     const text = (cell?.text ?? "").replace(/\uFFFC/gu, "\u2026").replace(/\s+/gu, " ").trim();
     return text === "" ? `the ${header} cell is empty` : `the ${header} cell describes rather than names ("${text.length > 60 ? `${text.slice(0, 57)}\u2026` : text}")`;
   };
-  if (!kubernetes || isDescription(kubernetes.text)) return unreadable(notAName(columns.kubernetesHeader, kubernetesCell));
+  if (!kubernetes || isDescription(kubernetes.text) && reading.named(kubernetes.text).level === "none") return unreadable(notAName(columns.kubernetesHeader, kubernetesCell));
   if (isKubernetesItself(kubernetes.text)) return {};
   const project = projectCell && cellSide(projectCell);
   if (!project || !isCellName(project.text)) return unreadable(notAName(columns.projectHeader, projectCell), kubernetes);
+  const projectNamed = reading.named(project.text);
+  if (projectNamed.level === "concept" && projectNamed.strong && !reading.isProjectName(project.text)) return {};
   return { statement: { kubernetes, project, source: "table", inMappingContext: true } };
 }
 function conceptIdentity(side) {
-  return side.concept ? side.concept.names.join(" + ") : conceptKey(cleanConceptPhrase(side.text));
+  return side.named.level !== "none" ? side.named.names.join(" + ") : conceptKey(cleanConceptPhrase(side.text));
 }
 function withoutFlows(pairs) {
   const sources = /* @__PURE__ */ new Map();
@@ -1423,6 +1569,15 @@ function trimmedSpan(text) {
   if (!/[\p{L}\p{N}]/u.test(name) || name.split(/\s+/).length > MAX_SIDE_WORDS) return void 0;
   if (/^(?:yes|no|n\/a|none|tbd|-+|—|✓|✔|✗|✘|x)$/iu.test(name) || /[.!?]\s/u.test(name)) return void 0;
   return { from, to };
+}
+function describingSide(cell) {
+  let from = 0;
+  let to = cell.text.length;
+  while (from < to && /[\s*_~"'“”\uFFFC]/u.test(cell.text[from])) from++;
+  while (to > from && /[\s*_~"'“”.\uFFFC]/u.test(cell.text[to - 1])) to--;
+  if (from >= to) return void 0;
+  const range = sourceRange(cell, from, to);
+  return range && { text: cell.text.slice(from, to), ...range };
 }
 function cellSide(cell) {
   const span = trimmedSpan(cell.text);
@@ -1531,6 +1686,10 @@ function collectMappings(tree, source, detection) {
   const headings = [];
   const headingContext = () => headings.filter(Boolean).join("\n");
   const stack = [{ node: tree, previous: void 0 }];
+  const add = (found, headingText, leadIn) => {
+    const inSection = found.length > 0 && (announcesMappings(headingText) || announcesMappings(leadIn));
+    for (const statement of found) statements.push(inSection ? { ...statement, inMappingSection: true } : statement);
+  };
   const pushChildren = (children) => {
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], previous: children[i - 1] });
   };
@@ -1540,23 +1699,23 @@ function collectMappings(tree, source, detection) {
       case "heading": {
         const block = proseOf(node, source, { inlineCode: "names" });
         headings.length = node.depth - 1;
-        statements.push(...detector.group([block], { headings: headingContext(), leadIn: "" }));
+        add(detector.group([block], { headings: headingContext(), leadIn: "" }), headingContext(), "");
         headings[node.depth - 1] = block.text;
         break;
       }
       case "paragraph":
-        statements.push(...detector.group([proseOf(node, source, { inlineCode: "names" })], { headings: headingContext(), leadIn: leadInOf(previous, source) }));
+        add(detector.group([proseOf(node, source, { inlineCode: "names" })], { headings: headingContext(), leadIn: leadInOf(previous, source) }), headingContext(), leadInOf(previous, source));
         break;
       case "table": {
         const found = detector.table(node, source);
-        statements.push(...found.statements);
+        add(found.statements, headingContext(), leadInOf(previous, source));
         unreadable.push(...found.unreadable);
         break;
       }
       case "list": {
         const items = listItems(node, source);
         const itemOf = new Map(items.flatMap((blocks, item) => blocks.map((block) => [block, item])));
-        statements.push(...detector.group(items.flat(), { headings: headingContext(), leadIn: leadInOf(previous, source), items: { count: items.length, itemOf } }));
+        add(detector.group(items.flat(), { headings: headingContext(), leadIn: leadInOf(previous, source), items: { count: items.length, itemOf } }), headingContext(), leadInOf(previous, source));
         const rest = [];
         for (const item of node.children) item.children.forEach((child, i) => child.type !== "paragraph" && rest.push({ node: child, previous: item.children[i - 1] }));
         for (let i = rest.length - 1; i >= 0; i--) stack.push(rest[i]);
@@ -1588,9 +1747,16 @@ var canonicalMappingSchema = external_exports.array(
 function canonicalEntries(mapping) {
   return mapping.map((entry) => ({ kubernetes: [].concat(entry.kubernetes), project: [].concat(entry.project) }));
 }
+function kubernetesIds(text, vocabulary) {
+  const names = sideConcepts(text, vocabulary);
+  return names.length === 0 ? [singularNameKey(text)] : [...new Set(names.map((name) => name.toLowerCase()))].sort();
+}
 function kubernetesKey(text, vocabulary) {
-  const hit = vocabulary.resolve(text);
-  return hit ? hit.names.map((name) => name.toLowerCase()).join(" + ") : singularNameKey(text);
+  return kubernetesIds(text, vocabulary).join(" + ");
+}
+function shareKubernetesConcept(a, b, vocabulary) {
+  const ids = new Set(kubernetesIds(a, vocabulary));
+  return kubernetesIds(b, vocabulary).some((id) => ids.has(id));
 }
 function projectKey(text) {
   return singularNameKey(text);
@@ -1615,32 +1781,47 @@ function againstCanonical(statements, canonical, vocabulary) {
     const byProject = canonical.find((entry) => entry.project.some((name) => sameName(name, statement.project.text)));
     if (byKubernetes) {
       if (!byKubernetes.project.some((name) => sameName(name, statement.project.text))) findings.push({ kind: "contradictsKubernetes", statement, expected: byKubernetes.project[0] });
-    } else if (byProject) {
+    } else if (byProject && !byProject.kubernetes.some((name) => shareKubernetesConcept(name, statement.kubernetes.text, vocabulary))) {
       findings.push({ kind: "contradictsProject", statement, expected: byProject.kubernetes[0] });
     }
   }
   return findings;
 }
 function standing(list, vocabulary) {
-  return [list.length, list.filter((statement) => statement.inMappingContext).length, list.filter((statement) => vocabulary.resolve(statement.kubernetes.text) !== void 0).length];
+  return [
+    list.length,
+    list.filter((statement) => sideConcepts(statement.kubernetes.text, vocabulary).length > 0).length,
+    list.filter((statement) => statement.inMappingSection).length,
+    list.filter((statement) => statement.inMappingContext).length
+  ];
 }
 function outweighs(a, b) {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return 0;
 }
-function conflicts(statements, groupKey, valueKey, vocabulary) {
+function agreeing(group, valuesOf) {
+  const clusters = [];
+  for (const statement of group) {
+    const values = valuesOf(statement);
+    const joined = clusters.filter((cluster) => values.some((value) => cluster.values.has(value)));
+    const merged = { values: /* @__PURE__ */ new Set([...values, ...joined.flatMap((cluster) => [...cluster.values])]), list: [...joined.flatMap((cluster) => cluster.list), statement] };
+    for (const cluster of joined) clusters.splice(clusters.indexOf(cluster), 1);
+    clusters.push(merged);
+  }
+  return clusters.map((cluster) => group.filter((statement) => cluster.list.includes(statement)));
+}
+function conflicts(statements, groupKey, valuesOf, vocabulary) {
   const groups = /* @__PURE__ */ new Map();
   for (const statement of statements) groups.set(groupKey(statement), [...groups.get(groupKey(statement)) ?? [], statement]);
   const result = [];
   for (const group of groups.values()) {
-    const byValue = /* @__PURE__ */ new Map();
-    for (const statement of group) byValue.set(valueKey(statement), [...byValue.get(valueKey(statement)) ?? [], statement]);
-    if (byValue.size < 2) continue;
-    const ranked = [...byValue.values()].map((list) => ({ list, weight: standing(list, vocabulary) })).sort((a, b) => outweighs(b.weight, a.weight));
+    const clusters = agreeing(group, valuesOf);
+    if (clusters.length < 2) continue;
+    const ranked = clusters.map((list) => ({ list, weight: standing(list, vocabulary) })).sort((a, b) => outweighs(b.weight, a.weight));
     const majority = outweighs(ranked[0].weight, ranked[1].weight) > 0 ? ranked[0].list : void 0;
     for (const statement of group) {
       if (majority?.includes(statement)) continue;
-      const other = majority?.[0] ?? ranked.find(({ list }) => valueKey(list[0]) !== valueKey(statement)).list[0];
+      const other = majority?.[0] ?? ranked.find(({ list }) => !list.includes(statement)).list[0];
       result.push({ statement, other });
     }
   }
@@ -1649,9 +1830,13 @@ function conflicts(statements, groupKey, valueKey, vocabulary) {
 function againstEachOther(statements, vocabulary) {
   const kubernetesOf = (statement) => kubernetesKey(statement.kubernetes.text, vocabulary);
   const projectOf = (statement) => projectKey(statement.project.text);
-  const findings = conflicts(statements, kubernetesOf, projectOf, vocabulary).map(({ statement, other }) => ({ kind: "conflictsKubernetes", statement, other }));
+  const findings = conflicts(statements, kubernetesOf, (statement) => [projectOf(statement)], vocabulary).map(({ statement, other }) => ({
+    kind: "conflictsKubernetes",
+    statement,
+    other
+  }));
   const reported = new Set(findings.map((finding) => finding.statement));
-  for (const { statement, other } of conflicts(statements, projectOf, kubernetesOf, vocabulary)) {
+  for (const { statement, other } of conflicts(statements, projectOf, (statement2) => kubernetesIds(statement2.kubernetes.text, vocabulary), vocabulary)) {
     if (!reported.has(statement)) findings.push({ kind: "conflictsProject", statement, other });
   }
   return findings;
@@ -1738,8 +1923,8 @@ var TermMatcher = class {
         ...term.except.map((form) => [form, "exception"])
       ];
       for (const [form, status] of right) this.addLiteral(form, { termIndex, status, form, plural: term.plural }, "u");
-      for (const variant of term["instead-of"]) {
-        const flags = term["case-sensitive"] ? "u" : "iu";
+      for (const variant of term.insteadOf) {
+        const flags = term.caseSensitive ? "u" : "iu";
         if (typeof variant === "string") this.addLiteral(variant, { termIndex, status: "variant", plural: term.plural }, flags);
         else this.scanned.push({ termIndex, status: "variant", plural: false, regex: new RegExp(variant.regex, `g${flags}`) });
       }
@@ -1822,7 +2007,7 @@ function withoutOverlaps(candidates) {
 function termListOptionsShape(defaultPacks) {
   return {
     packs: external_exports.array(packNameSchema).default(defaultPacks).describe('Built-in term packs whose terms are used besides your own `terms` (the `kubernetes` preset selects "kubernetes").'),
-    terms: external_exports.array(termSchema).default([]).describe("Your own terms, each { use, instead-of, accept, \u2026 }; a term replaces every pack term that names one of its forms."),
+    terms: external_exports.array(termSchema).default([]).describe("Your own terms, each { use, insteadOf, accept, \u2026 }; a term replaces every pack term that names one of its forms."),
     disable: external_exports.array(external_exports.string().min(1)).default([]).describe('Pack terms to switch off, by their right form ("Helm chart") or a legacy form ("dockershim").')
   };
 }
@@ -1830,7 +2015,7 @@ var termListOptions = external_exports.strictObject(termListOptionsShape([]));
 var matchers = /* @__PURE__ */ new WeakMap();
 function allowedNameTerms(names) {
   return [...new Set(names)].map((name) => {
-    const term = { "instead-of": [], accept: [], except: [name], "case-sensitive": true, plural: true, headings: true, deprecated: false, fix: false };
+    const term = { insteadOf: [], accept: [], except: [name], caseSensitive: true, plural: true, headings: true, deprecated: false, fix: false };
     configuredNameTerms.add(term);
     return term;
   });
@@ -2149,6 +2334,7 @@ export {
   documentHistory,
   speaksOfThePast,
   sentenceAround,
+  sideConcepts,
   findMappings,
   findMappingStatements,
   canonicalMappingSchema,

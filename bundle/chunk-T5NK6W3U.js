@@ -5,18 +5,18 @@ import {
   lspCommand,
   mcpCommand,
   projectServices
-} from "./chunk-AQABI4KA.js";
-import "./chunk-KWG37KKG.js";
+} from "./chunk-ECMJIXNF.js";
+import "./chunk-6NOQHBDK.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-YZRGI62C.js";
-import "./chunk-UVDWAGRL.js";
-import "./chunk-K2MKJLDH.js";
-import "./chunk-H5PPENPH.js";
-import "./chunk-VJBXHVW4.js";
-import "./chunk-IZHV5FLI.js";
-import "./chunk-CHMYEDPY.js";
-import "./chunk-NQKXEI4N.js";
-import "./chunk-HHWXEF5P.js";
+import "./chunk-JYCFVGG3.js";
+import "./chunk-NYGW7BUM.js";
+import "./chunk-VQDJGJYN.js";
+import "./chunk-VDYJTUOD.js";
+import "./chunk-WKTFX656.js";
+import "./chunk-DB7DCKDU.js";
+import "./chunk-JAIMEGEB.js";
+import "./chunk-FNLHEZZR.js";
+import "./chunk-BAANVPRO.js";
 import "./chunk-RL5JZDUN.js";
 export {
   lspCommand,

@@ -3,45 +3,45 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   external_links_default
-} from "./chunk-T2ZB6HQ4.js";
+} from "./chunk-LJJ5AT6O.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-YZIYQ6JR.js";
-import "./chunk-CBP6QIU5.js";
+} from "./chunk-Z77RGOZU.js";
+import "./chunk-IFWCCNYA.js";
 import {
   discoveryStart,
   loadExplicitConfig
-} from "./chunk-UVDWAGRL.js";
+} from "./chunk-NYGW7BUM.js";
 import {
+  cacheWanted,
   findRoot,
   runLint
-} from "./chunk-K2MKJLDH.js";
+} from "./chunk-VQDJGJYN.js";
 import {
   EXIT_FAILURE,
   EXIT_LINT_ERRORS,
-  EXIT_OK,
-  NO_CACHE_VARIABLE
-} from "./chunk-H5PPENPH.js";
-import "./chunk-VJBXHVW4.js";
+  EXIT_OK
+} from "./chunk-VDYJTUOD.js";
+import "./chunk-WKTFX656.js";
 import {
   UsageError
-} from "./chunk-IZHV5FLI.js";
-import "./chunk-CHMYEDPY.js";
+} from "./chunk-DB7DCKDU.js";
+import "./chunk-JAIMEGEB.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
-} from "./chunk-NQKXEI4N.js";
-import "./chunk-HHWXEF5P.js";
+} from "./chunk-FNLHEZZR.js";
+import "./chunk-BAANVPRO.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/lint-command.ts
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-RK3ONFOC.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-MU7R7LX3.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);
@@ -81,10 +81,12 @@ function runOptions(options, io) {
     scope,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
     debug: options.debug === true,
+    strictConfig: options.strictConfig === true,
     progress: !options.quiet,
     ...options.fixDryRun ? { fix: "preview" } : options.fix ? { fix: "write" } : {},
     ...options.fixType === void 0 ? {} : { fixType: options.fixType },
     reportUnusedDisables: options.reportUnusedDisables,
+    ...options.maxFindingsPerRule === void 0 ? {} : { maxFindingsPerRule: options.maxFindingsPerRule },
     ...options.writeBaseline !== void 0 ? { baseline: { write: options.writeBaseline } } : options.baseline !== void 0 ? { baseline: { apply: options.baseline } } : {},
     ...cacheWanted(options, io) ? { cache: { location: options.cacheLocation } } : {},
     switchOn: options.external === true ? [external_links_default.id] : [],
@@ -92,11 +94,6 @@ function runOptions(options, io) {
     allowPrivate: options.allowPrivate === true,
     ...options.threads === void 0 ? {} : { maxThreads: options.threads === false ? 1 : options.threads }
   };
-}
-function cacheWanted(options, io) {
-  if (options.cache === false) return false;
-  if (options.cacheLocation !== void 0 || options.cache === true) return true;
-  return !io.env[NO_CACHE_VARIABLE];
 }
 function printFixPreview(outcome, outputs, io) {
   if (outcome.fixes.patches.length === 0) return;

@@ -3,7 +3,7 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   decodeMarkdown
-} from "./chunk-IZHV5FLI.js";
+} from "./chunk-DB7DCKDU.js";
 
 // src/core/io.ts
 var EXIT_OK = 0;
@@ -19,6 +19,24 @@ function colorEnabled(io, flag) {
 function runsInCi(env) {
   const ci = env.CI;
   return ci !== void 0 && ci !== "" && ci !== "0" && ci.toLowerCase() !== "false";
+}
+
+// src/reporters/report.ts
+function countBySeverity(diagnostics) {
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity === "error") {
+      errors++;
+      if (diagnostic.fix) fixableErrors++;
+    } else {
+      warnings++;
+      if (diagnostic.fix) fixableWarnings++;
+    }
+  }
+  return { errors, warnings, fixableErrors, fixableWarnings };
 }
 
 // src/cache/phase1-cache.ts
@@ -125,7 +143,7 @@ var Phase1Cache = class _Phase1Cache {
           const analysis = byPath.get(jobs[index].path);
           if (!analysis) throw new Error(`the phase-1 runner returned no result for ${jobs[index].path}`);
           results[index] = analysis;
-          if (key !== void 0 && !analysis.crashed) this.store(key, analysis, jobs[index]);
+          if (key !== void 0 && !analysis.crashed && !analysis.stopped) this.store(key, analysis, jobs[index]);
         }
       }
       return results;
@@ -231,24 +249,6 @@ function restore(entry, kept, content, factsOnly) {
     analysis.bom = decoded.bom;
   }
   return analysis;
-}
-
-// src/reporters/report.ts
-function countBySeverity(diagnostics) {
-  let errors = 0;
-  let warnings = 0;
-  let fixableErrors = 0;
-  let fixableWarnings = 0;
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.severity === "error") {
-      errors++;
-      if (diagnostic.fix) fixableErrors++;
-    } else {
-      warnings++;
-      if (diagnostic.fix) fixableWarnings++;
-    }
-  }
-  return { errors, warnings, fixableErrors, fixableWarnings };
 }
 
 export {

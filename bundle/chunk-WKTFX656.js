@@ -6,17 +6,18 @@ import {
   ConfigError,
   decodeMarkdown,
   formatKeyPath
-} from "./chunk-IZHV5FLI.js";
+} from "./chunk-DB7DCKDU.js";
 import {
   FILE_READ,
   MAX_NESTING_DEPTH,
   PARSE_ERROR,
+  PATH_GLOB_OPTIONS,
   RULE_CRASH,
   combineHandlers,
   computeLineStarts,
   decodeHtmlEntities,
-  external_exports,
   formatMessage,
+  hasGlobKeys,
   headingAnchorCollector,
   htmlAttributes,
   offsetToPoint,
@@ -24,7 +25,7 @@ import {
   require_picomatch,
   sortByRuleId,
   walkWithHandlers
-} from "./chunk-HHWXEF5P.js";
+} from "./chunk-BAANVPRO.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -124,7 +125,7 @@ var FileSettings = class {
     this.config = config;
     this.rules = rules;
     this.root = root;
-    const compile = (globs) => globs.length === 0 ? () => false : (0, import_picomatch.default)(globs, { dot: true });
+    const compile = (globs) => globs.length === 0 ? () => false : (0, import_picomatch.default)(globs, PATH_GLOB_OPTIONS);
     this.overrideMatchers = config.overrides.map((override) => ({
       include: compile(override.files),
       exclude: compile(override.excludedFiles)
@@ -194,7 +195,7 @@ var FileSettings = class {
    */
   rebaseGlobKeys(rule, options) {
     const prefix = this.folderFromRoot;
-    if (prefix === "" || prefix.startsWith("..") || path.isAbsolute(prefix) || !isGlobKeyed(rule.options)) return options;
+    if (prefix === "" || prefix.startsWith("..") || path.isAbsolute(prefix) || !hasGlobKeys(rule)) return options;
     return Object.fromEntries(
       Object.entries(options).map(([glob, value]) => [glob.startsWith("!") ? `!${prefix}/${glob.slice(1)}` : `${prefix}/${glob}`, value])
     );
@@ -208,13 +209,6 @@ function withOtherSettings(enabled, settings, rules) {
     if (parsed?.success) others.set(ruleId, parsed.data);
   }
   for (const entry of enabled) if (entry.rule.withSettingsOf) entry.options = entry.rule.withSettingsOf(entry.options, others);
-}
-function isGlobKeyed(schema) {
-  let current = schema;
-  while (current.def.innerType !== void 0 && ["optional", "default", "prefault", "nullable"].includes(current.def.type)) {
-    current = current.def.innerType;
-  }
-  return current.def.type === "record" && current.def.keyType !== void 0 && external_exports.globalRegistry.get(current.def.keyType)?.title === "glob";
 }
 
 // src/suppressions/control-comments.ts
@@ -253,13 +247,22 @@ var SuppressionMap = class {
   }
   directives;
   silencers;
+  byRule = /* @__PURE__ */ new Map();
   /** Returns true when the diagnostic of `ruleId` at `line` is silenced. */
   suppresses(ruleId, line) {
+    const index = this.indexFor(ruleId);
     let silenced = false;
-    for (const silencer of this.silencers) {
-      if (!this.covers(silencer.directive, ruleId, line)) continue;
+    const use = (silencer) => {
       silencer.used = true;
       silenced = true;
+    };
+    index.wholeFile.forEach(use);
+    index.byTargetLine.get(line)?.forEach(use);
+    let last = upperBound(index.ranges, line) - 1;
+    while (last >= 0 && index.reachUntil[last] > line) {
+      const range2 = index.ranges[last];
+      if (range2.until > line) use(range2.silencer);
+      last--;
     }
     return silenced;
   }
@@ -281,28 +284,55 @@ var SuppressionMap = class {
     }
     return result;
   }
-  covers(directive, ruleId, line) {
-    if (directive.rules && !directive.rules.includes(ruleId)) return false;
-    switch (directive.kind) {
-      case "disable-file":
-        return true;
-      case "disable-next-line":
-        return directive.targetLine === line;
-      case "disable":
-        return line >= directive.line && line < this.reEnabledAt(directive, ruleId);
-      default:
-        return false;
+  /** The silencers of `ruleId`, indexed in one pass over the directives in file order. */
+  indexFor(ruleId) {
+    const known = this.byRule.get(ruleId);
+    if (known) return known;
+    const index = { wholeFile: [], byTargetLine: /* @__PURE__ */ new Map(), ranges: [], reachUntil: [] };
+    const silencerOf = new Map(this.silencers.map((silencer) => [silencer.directive, silencer]));
+    let open = [];
+    const ordered = [...this.directives].sort((a, b) => a.start - b.start);
+    for (const directive of ordered) {
+      if (directive.rules && !directive.rules.includes(ruleId)) continue;
+      if (directive.kind === "enable") {
+        const still = [];
+        for (const range2 of open) {
+          if (range2.end <= directive.start) range2.until = directive.line;
+          else still.push(range2);
+        }
+        open = still;
+        continue;
+      }
+      const silencer = silencerOf.get(directive);
+      if (directive.kind === "disable-file") index.wholeFile.push(silencer);
+      else if (directive.kind === "disable-next-line") {
+        if (directive.targetLine === void 0) continue;
+        const list = index.byTargetLine.get(directive.targetLine) ?? [];
+        list.push(silencer);
+        index.byTargetLine.set(directive.targetLine, list);
+      } else {
+        const range2 = { silencer, line: directive.line, until: Number.POSITIVE_INFINITY, end: directive.end };
+        index.ranges.push(range2);
+        open.push(range2);
+      }
     }
-  }
-  /** The line of the first enable after `disable` that re-enables `ruleId`. */
-  reEnabledAt(disable, ruleId) {
-    for (const directive of this.directives) {
-      if (directive.kind !== "enable" || directive.start < disable.end) continue;
-      if (directive.rules === null || directive.rules.includes(ruleId)) return directive.line;
-    }
-    return Number.POSITIVE_INFINITY;
+    index.ranges.sort((a, b) => a.line - b.line);
+    let reach = Number.NEGATIVE_INFINITY;
+    for (const range2 of index.ranges) index.reachUntil.push(reach = Math.max(reach, range2.until));
+    this.byRule.set(ruleId, index);
+    return index;
   }
 };
+function upperBound(ranges, line) {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (ranges[middle].line <= line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 // src/markdown/facts.ts
 var HTML_LINK_ATTRIBUTES = {
@@ -465,8 +495,78 @@ function fileFactsCollector(file) {
   return { handlers: combineHandlers([ownHandlers, headingCollector.handlers]), facts };
 }
 
+// src/markdown/parse-cost.ts
+var PARSE_COST_LIMITS = {
+  /** `](` in one paragraph or list item: each unmatched one makes micromark look back over the others. */
+  closeOpen: { what: 'link delimiters "](" in one paragraph', limit: 1e4 },
+  /** `[` in one paragraph or list item. */
+  brackets: { what: 'opening brackets "[" in one paragraph', limit: 1e5 },
+  /** `*` and `_` in one paragraph or list item (nested emphasis is the parser's worst case). */
+  emphasis: { what: 'emphasis delimiters "*" and "_" in one paragraph', limit: 2e4 },
+  /** Cells of one table (columns × rows, counted by `|`): each is a token and a tree node. */
+  tableCells: { what: "table cells in one table", limit: 5e5 },
+  /** Reference definitions in the file. */
+  definitions: { what: "reference definitions", limit: 1e5 }
+};
+var BLOCK_START = /^ {0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]|#|```|~~~)/;
+var DEFINITION = /^ {0,3}(?:> ?)*\[[^\]\n]{1,999}\]:/;
+function countCloseOpen(text, from, to) {
+  let found = 0;
+  for (let index = from + 1; index < to; index++) if (text.charCodeAt(index) === 40 && text.charCodeAt(index - 1) === 93) found++;
+  return found;
+}
+function countCharacters(text, from, to, characters) {
+  let found = 0;
+  for (let index = from; index < to; index++) if (characters.includes(text[index])) found++;
+  return found;
+}
+function parseCostExcess(text) {
+  let definitions = 0;
+  let blockStart = 0;
+  let closeOpen = 0;
+  let brackets = 0;
+  let emphasis = 0;
+  let tableStart = -1;
+  let tableCells = 0;
+  const over = (what, value, offset) => value > what.limit ? { what: what.what, count: value, limit: what.limit, offset } : void 0;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, Math.min(end, start + 1e3));
+    const blank = line.trim() === "";
+    const definition = !blank && DEFINITION.test(line);
+    if (blank || definition || BLOCK_START.test(line)) {
+      blockStart = start;
+      closeOpen = brackets = emphasis = 0;
+    }
+    if (!blank) {
+      if (definition) definitions++;
+      closeOpen += countCloseOpen(text, start, end);
+      brackets += countCharacters(text, start, end, "[");
+      emphasis += countCharacters(text, start, end, "*_");
+      const pipes = countCharacters(text, start, end, "|");
+      if (pipes > 0) {
+        if (tableStart === -1) tableStart = start;
+        tableCells += pipes;
+      } else {
+        tableStart = -1;
+        tableCells = 0;
+      }
+      const excess = over(PARSE_COST_LIMITS.closeOpen, closeOpen, blockStart) ?? over(PARSE_COST_LIMITS.brackets, brackets, blockStart) ?? over(PARSE_COST_LIMITS.emphasis, emphasis, blockStart) ?? over(PARSE_COST_LIMITS.tableCells, tableCells, tableStart) ?? over(PARSE_COST_LIMITS.definitions, definitions, 0);
+      if (excess) return excess;
+    } else {
+      tableStart = -1;
+      tableCells = 0;
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return void 0;
+}
+
 // src/engine/file-limits.ts
-import { promises as fs } from "node:fs";
+import { constants as fsConstants, promises as fs } from "node:fs";
+import path2 from "node:path";
 var DEFAULT_MAX_FILE_SIZE_MB = 5;
 var BYTES_PER_MB = 1024 * 1024;
 function maxFileBytes(maxFileSizeMb) {
@@ -487,24 +587,91 @@ var FileTooLargeError = class extends Error {
   size;
   limit;
 };
-async function readFileWithinLimit(file, limit) {
-  const handle = await fs.open(file, "r");
+var NotRegularFileError = class extends Error {
+  constructor(kind) {
+    super(`not a regular file (${kind})`);
+    this.kind = kind;
+    this.name = "NotRegularFileError";
+  }
+  kind;
+};
+var OutsideRepositoryError = class extends Error {
+  constructor() {
+    super("symbolic link leads outside the repository");
+    this.name = "OutsideRepositoryError";
+  }
+};
+var BrokenSymlinkError = class extends Error {
+  constructor(detail) {
+    super(`symbolic link cannot be followed (${detail})`);
+    this.detail = detail;
+    this.name = "BrokenSymlinkError";
+  }
+  detail;
+};
+function entryKind(stats) {
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  if (stats.isDirectory()) return "a folder";
+  return "not a file";
+}
+function isInside(folder, file) {
+  const relative = path2.relative(folder, file);
+  return relative === "" || !relative.startsWith("..") && !path2.isAbsolute(relative);
+}
+async function regularFileToOpen(file, repositoryRoot) {
+  const own = await fs.lstat(file);
+  let target = file;
+  if (own.isSymbolicLink()) {
+    try {
+      target = await fs.realpath(file);
+    } catch (error) {
+      const code = error.code;
+      if (code === "ENOENT" || code === "ELOOP" || code === "ENOTDIR") throw new BrokenSymlinkError(code === "ELOOP" ? "the links loop" : "its target does not exist");
+      throw error;
+    }
+    if (repositoryRoot !== void 0 && !isInside(await fs.realpath(repositoryRoot), target)) throw new OutsideRepositoryError();
+  }
+  const stats = own.isSymbolicLink() ? await fs.stat(target) : own;
+  if (!stats.isFile()) throw new NotRegularFileError(entryKind(stats));
+  return target;
+}
+var OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (fsConstants.O_NOFOLLOW ?? 0);
+async function readFileWithinLimit(file, limit, repositoryRoot) {
+  const target = await regularFileToOpen(file, repositoryRoot);
+  const handle = await fs.open(target, OPEN_FLAGS);
   try {
-    const { size } = await handle.stat();
-    if (size > limit) throw new FileTooLargeError(size, limit);
-    const probe = new Uint8Array(Math.min(size, BINARY_PROBE_BYTES));
-    const { bytesRead } = await handle.read(probe, 0, probe.length, null);
-    if (probe.subarray(0, bytesRead).includes(0) || bytesRead < probe.length) return probe.subarray(0, bytesRead);
-    const rest = await handle.readFile();
-    if (bytesRead + rest.length > limit) throw new FileTooLargeError(bytesRead + rest.length, limit);
-    if (rest.length === 0) return probe;
-    const whole = new Uint8Array(bytesRead + rest.length);
-    whole.set(probe, 0);
-    whole.set(rest, bytesRead);
-    return whole;
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new NotRegularFileError(entryKind(stats));
+    if (stats.size > limit) throw new FileTooLargeError(stats.size, limit);
+    const probe = new Uint8Array(Math.min(Math.max(stats.size, 1), BINARY_PROBE_BYTES));
+    const probed = await readFully(handle, probe, 0);
+    if (probe.subarray(0, probed).includes(0) || probed < probe.length) return probe.subarray(0, probed);
+    let buffer = new Uint8Array(Math.min(stats.size, limit) + 1);
+    buffer.set(probe, 0);
+    let length = await readFully(handle, buffer, probed);
+    while (length === buffer.length && buffer.length <= limit) {
+      const grown = new Uint8Array(Math.min(buffer.length * 2, limit + 1));
+      grown.set(buffer, 0);
+      buffer = grown;
+      length = await readFully(handle, buffer, length);
+    }
+    if (length > limit) throw new FileTooLargeError(Math.max(length, stats.size), limit);
+    return buffer.subarray(0, length);
   } finally {
     await handle.close();
   }
+}
+async function readFully(handle, buffer, offset) {
+  let length = offset;
+  while (length < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  return length;
 }
 
 // src/engine/analyze-file.ts
@@ -582,25 +749,27 @@ var RuleRun = class {
     this.diagnostics.push(crashDiagnostic(this.file.path, this.enabled.rule.id, error));
   }
 };
-function failedAnalysis(path2, step, error, text) {
+function failedAnalysis(path3, step, error, text) {
   const detail = error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error);
-  const diagnostic = toPending(path2, PARSE_ERROR.id, "error", PARSE_ERROR.messages, { messageId: "failed", data: { step, error: detail }, at: { start: 0, end: 0 } });
-  return { path: path2, ...text === void 0 ? {} : { text }, diagnostics: [diagnostic], crashed: false };
+  const diagnostic = toPending(path3, PARSE_ERROR.id, "error", PARSE_ERROR.messages, { messageId: "failed", data: { step, error: detail }, at: { start: 0, end: 0 } });
+  return { path: path3, ...text === void 0 ? {} : { text }, diagnostics: [diagnostic], crashed: false };
 }
-function tooDeepDiagnostic(path2, skipped) {
-  return toPending(path2, PARSE_ERROR.id, "error", PARSE_ERROR.messages, {
+function tooDeepDiagnostic(path3, skipped) {
+  return toPending(path3, PARSE_ERROR.id, "error", PARSE_ERROR.messages, {
     messageId: "tooDeep",
     data: { limit: MAX_NESTING_DEPTH, more: skipped.places === 1 ? "" : ` and in ${skipped.places - 1} more place${skipped.places === 2 ? "" : "s"} of this file` },
     at: { start: skipped.start, end: skipped.start }
   });
 }
-function analyzeText(path2, text, enabledRules, factsOnly = false) {
+function analyzeText(path3, text, enabledRules, factsOnly = false) {
   let step = "parsing";
+  const costly = parseCostExcess(text);
+  if (costly) return notAnalysed(path3, "tooCostly", { what: costly.what, count: costly.count.toLocaleString("en-US"), limit: costly.limit.toLocaleString("en-US") }, costly.offset);
   try {
     const lineStarts = computeLineStarts(text);
     const parsed = parseMarkdownWithLimits(text);
     step = "collecting facts";
-    const file = { path: path2, text, tree: parsed.tree, lineStarts };
+    const file = { path: path3, text, tree: parsed.tree, lineStarts };
     const factsCollector = fileFactsCollector(file);
     const runs = enabledRules.map((enabled) => new RuleRun(file, enabled));
     const handlerSets = [factsCollector.handlers];
@@ -621,37 +790,43 @@ function analyzeText(path2, text, enabledRules, factsOnly = false) {
       }
     }
     const diagnostics = runs.flatMap((run) => run.diagnostics);
-    if (parsed.skipped) diagnostics.unshift(tooDeepDiagnostic(path2, parsed.skipped));
-    return { path: path2, facts, text, diagnostics, crashed: runs.some((run) => run.crashed) };
+    if (parsed.skipped) diagnostics.unshift(tooDeepDiagnostic(path3, parsed.skipped));
+    return { path: path3, facts, text, diagnostics, crashed: runs.some((run) => run.crashed) };
   } catch (error) {
-    return failedAnalysis(path2, step, error, text);
+    return failedAnalysis(path3, step, error, text);
   }
 }
-function analyzeBytes(path2, bytes, enabledRules, factsOnly = false) {
+function analyzeBytes(path3, bytes, enabledRules, factsOnly = false) {
   let decoded;
   try {
     decoded = decodeMarkdown(bytes);
   } catch (error) {
-    return failedAnalysis(path2, "decoding", error);
+    return failedAnalysis(path3, "decoding", error);
   }
-  if (!decoded.ok) return fileReadProblem(path2, decoded.reason, { detail: decoded.detail });
-  return { ...analyzeText(path2, decoded.text, enabledRules, factsOnly), bom: decoded.bom };
+  if (!decoded.ok) return fileReadProblem(path3, decoded.reason, { detail: decoded.detail });
+  return { ...analyzeText(path3, decoded.text, enabledRules, factsOnly), bom: decoded.bom };
 }
 var FILE_READ_MESSAGE_IDS = { binary: "binary", "invalid-utf8": "invalidUtf8", utf16: "utf16" };
-function fileReadProblem(path2, reason, data) {
-  const messageId = reason === "tooLarge" || reason === "unreadable" ? reason : FILE_READ_MESSAGE_IDS[reason];
-  return { path: path2, diagnostics: [toPending(path2, FILE_READ.id, "error", FILE_READ.messages, { messageId, data, at: { start: 0, end: 0 } })], crashed: false };
+function notAnalysed(path3, messageId, data, offset = 0) {
+  return { path: path3, diagnostics: [toPending(path3, PARSE_ERROR.id, "error", PARSE_ERROR.messages, { messageId, data, at: { start: offset, end: offset } })], crashed: false };
 }
-function tooLargeFile(path2, size, limit) {
-  return fileReadProblem(path2, "tooLarge", { size: formatBytes(size), limit: formatBytes(limit) });
+function fileReadProblem(path3, reason, data) {
+  const messageId = reason in FILE_READ_MESSAGE_IDS ? FILE_READ_MESSAGE_IDS[reason] : reason;
+  return { path: path3, diagnostics: [toPending(path3, FILE_READ.id, "error", FILE_READ.messages, { messageId, data, at: { start: 0, end: 0 } })], crashed: false };
 }
-function unreadableFile(path2, error) {
-  if (error instanceof FileTooLargeError) return tooLargeFile(path2, error.size, error.limit);
+function tooLargeFile(path3, size, limit) {
+  return fileReadProblem(path3, "tooLarge", { size: formatBytes(size), limit: formatBytes(limit) });
+}
+function unreadableFile(path3, error) {
+  if (error instanceof FileTooLargeError) return tooLargeFile(path3, error.size, error.limit);
+  if (error instanceof NotRegularFileError) return fileReadProblem(path3, "notRegular", { kind: error.kind });
+  if (error instanceof OutsideRepositoryError) return fileReadProblem(path3, "outsideRepository", {});
+  if (error instanceof BrokenSymlinkError) return fileReadProblem(path3, "brokenSymlink", { detail: error.detail });
   const detail = error.code ?? error.message;
-  return fileReadProblem(path2, "unreadable", { detail });
+  return fileReadProblem(path3, "unreadable", { detail });
 }
 var CONTROL_COMMENT_MARK = "agentops-lint-";
-function analyzeWithoutTree(path2, source) {
+function analyzeWithoutTree(path3, source) {
   let text;
   let bom;
   if ("text" in source) text = source.text;
@@ -660,16 +835,16 @@ function analyzeWithoutTree(path2, source) {
     try {
       decoded = decodeMarkdown(source.bytes);
     } catch (error) {
-      return failedAnalysis(path2, "decoding", error);
+      return failedAnalysis(path3, "decoding", error);
     }
-    if (!decoded.ok) return fileReadProblem(path2, decoded.reason, { detail: decoded.detail });
+    if (!decoded.ok) return fileReadProblem(path3, decoded.reason, { detail: decoded.detail });
     text = decoded.text;
     bom = decoded.bom;
   }
   if (text.includes(CONTROL_COMMENT_MARK)) return void 0;
   const lineStarts = computeLineStarts(text);
-  const facts = { path: path2, lineStarts, lineCount: countLines(text, lineStarts), headings: [], htmlAnchors: [], links: [], definitions: [], references: [], directives: [], extracted: {} };
-  return { path: path2, facts, text, diagnostics: [], crashed: false, ...bom === void 0 ? {} : { bom } };
+  const facts = { path: path3, lineStarts, lineCount: countLines(text, lineStarts), headings: [], htmlAnchors: [], links: [], definitions: [], references: [], directives: [], extracted: {} };
+  return { path: path3, facts, text, diagnostics: [], crashed: false, ...bom === void 0 ? {} : { bom } };
 }
 
 export {
@@ -683,6 +858,7 @@ export {
   toPending,
   analyzeText,
   analyzeBytes,
+  notAnalysed,
   tooLargeFile,
   unreadableFile,
   analyzeWithoutTree

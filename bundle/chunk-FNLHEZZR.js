@@ -28,6 +28,7 @@ var REPOSITORY_URL = "https://github.com/agentops-lint/agentops-lint";
 function ruleDocsUrl(ruleId) {
   return `${REPOSITORY_URL}/blob/v${TOOL_VERSION}/rules/${ruleId}.md`;
 }
+var SCHEMA_URL = `${REPOSITORY_URL.replace("https://github.com/", "https://raw.githubusercontent.com/")}/v${TOOL_VERSION}/schema.json`;
 var ENGINE_DOCS_URL = `${REPOSITORY_URL}/blob/v${TOOL_VERSION}/docs/configuration.md#engine-diagnostics`;
 
 export {
@@ -36,5 +37,6 @@ export {
   TOOL_VERSION,
   REPOSITORY_URL,
   ruleDocsUrl,
+  SCHEMA_URL,
   ENGINE_DOCS_URL
 };
