@@ -8,7 +8,7 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { EXIT_OK, type CliIo } from '../core/io.js';
 import type { Phase1Cache } from '../cache/phase1-cache.js';
-import { createPhase1Pool } from '../engine/phase1-pool.js';
+import { createPhase1Pool, timeBudgetMs } from '../engine/phase1-pool.js';
 import { DEFAULT_DEBOUNCE_MS, runLanguageServer } from '../lsp/language-server.js';
 import type { DiskCache, ProjectServices } from '../lsp/live-project.js';
 import { runMcpServer } from '../mcp/mcp-server.js';
@@ -60,12 +60,15 @@ export function projectServices(io: CliIo, options: ServerCommandOptions): Proje
     rules: REGISTRY.byId,
     loadSettings(root) {
       const configs = runConfigs({ root, rules: REGISTRY.byId, io: { ...io, cwd: root }, ...(only ? { config: only } : {}) });
+      const budget = (file: string, bytes: number): number => timeBudgetMs(configs.configFor(file).timeBudgetSeconds, bytes);
       return {
         settings: configs,
         isProjectFile: projectFileMatcher(configs),
         isMarkdown: markdownMatcher(configs),
         repositoryUrls: () => repositoryUrlSource({ root, env: io.env, config: configs.configFor('').repositoryUrls }),
-        createBulkRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, ...(maxThreads === undefined ? {} : { maxThreads }) }),
+        createBulkRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, timeBudgetMs: budget, ...(maxThreads === undefined ? {} : { maxThreads }) }),
+        // One thread: the pool then analyses small files here and large ones on its guard worker.
+        createEditRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, timeBudgetMs: budget, maxThreads: 1 }),
         // Like lint: on unless --no-cache or AGENTOPS_LINT_NO_CACHE, in the same folder.
         ...(cacheWanted(options, io) ? { diskCache: serverDiskCache(root, options, io) } : {}),
       };

@@ -58,6 +58,12 @@ export interface ProjectSettings {
   isMarkdown(file: string): boolean;
   /** Phase 1 for the first index of the whole repository (worker threads); the default runs on this thread. */
   createBulkRunner?(): BulkRunner;
+  /**
+   * Phase 1 for the runs after each edit: small files on this thread, large ones on a worker under
+   * the per-file time budget, so that one big or crafted page can neither hold the server past its
+   * budget nor block requests about other files while it is parsed. The default runs on this thread.
+   */
+  createEditRunner?(): BulkRunner;
   /** The on-disk cache, when the server keeps one (the default; not with --no-cache). */
   diskCache?: DiskCache;
   /** The repository's own URLs (git remotes and the config's repositoryUrls), read again on each reload. */
@@ -134,6 +140,8 @@ export class LiveProject {
   /** Bumped when the settings are loaded again: a warm-up of an older generation is discarded. */
   private generation = 0;
   private warmUpRunner: BulkRunner | undefined;
+  /** The runner of lint() runs for the current settings (createEditRunner), started when first needed. */
+  private editRunner: BulkRunner | undefined;
   /** Verdicts on fixes that must be checked against the rest of their file, kept while the file's text is the same. */
   private readonly verdicts = new FixVerdicts();
 
@@ -177,6 +185,7 @@ export class LiveProject {
     this.generation++;
     await this.warmUpRunner?.close();
     this.warmUpRunner = undefined;
+    await this.closeEditRunner();
     this.memo.clear();
     this.indexed = false;
     await this.listPaths();
@@ -349,7 +358,7 @@ export class LiveProject {
       settings: settings.settings,
       rules: this.services.rules,
       reportUnusedDisables: this.options.reportUnusedDisables ?? false,
-      runPhase1: this.memo.wrap(diskCache ? diskCache.wrap(runPhase1Sequentially) : runPhase1Sequentially),
+      runPhase1: this.memo.wrap(diskCache ? diskCache.wrap(this.editPhase1()) : this.editPhase1()),
       ...(this.repository ? { repository: this.repository } : {}),
     };
   }
@@ -359,10 +368,27 @@ export class LiveProject {
     return this.memo.latest(file);
   }
 
-  /** Stops the worker threads of a warm-up under way. */
+  /** Stops the worker threads of a warm-up under way and of the runs on edits. */
   async close(): Promise<void> {
     this.generation++;
     await this.warmUpRunner?.close();
+    await this.closeEditRunner();
+  }
+
+  /** Phase 1 of lint() runs: the settings' edit runner, started on first use, else this thread. */
+  private editPhase1(): Phase1Runner {
+    return (jobs, source, options) => {
+      const settings = this.settings();
+      if (!settings.createEditRunner) return runPhase1Sequentially(jobs, source, options);
+      this.editRunner ??= settings.createEditRunner();
+      return this.editRunner.run(jobs, source, options);
+    };
+  }
+
+  private async closeEditRunner(): Promise<void> {
+    const runner = this.editRunner;
+    this.editRunner = undefined;
+    await runner?.close();
   }
 
   private isMarkdownPath(file: string): boolean {

@@ -97,6 +97,27 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     expect(withoutTime((await startAndOpen(['lsp', '--stdio', '--cache'])).log)).toBe(indexedLog('3 files from the cache, 0 analysed'));
   });
 
+  it('stops the analysis of a large page over its time budget and keeps answering for the other files (issue 25)', { timeout: 120000 }, async () => {
+    // 12,000 links in one list (about 200 KB): seconds to parse, far over a budget of 50 ms.
+    const slowText = `# Slow\n\n${Array.from({ length: 12_000 }, (_, index) => `- [${index}](guide.md#install-steps)`).join('\n')}\n`;
+    const root = tempProject({ 'agentops-lint.config.yaml': 'extends: [recommended]\ntimeBudgetSeconds: 0.05\n', 'guide.md': GUIDE, 'index.md': INDEX, 'slow.md': slowText });
+    const slow = pathToFileURL(path.join(root, 'slow.md')).href;
+    const index = pathToFileURL(path.join(root, 'index.md')).href;
+    client = (await LspClient.start({ root, args: ['lsp', '--stdio', '--no-cache'] })).client;
+
+    await client.open(slow, slowText);
+    const stopped = await client.diagnosticsWhere((params) => params.uri === slow && params.version === 1);
+    expect(summary(stopped)).toEqual(['1:1 parse-error This file is not analysed: its analysis took longer than its time budget of 0.1 s and was stopped. The other files were checked.']);
+
+    // The server goes on: a small file is analysed on its own thread, and an edit gets its answer.
+    await client.open(index, INDEX);
+    expect((await client.diagnosticsWhere((params) => params.uri === index && params.version === 1)).diagnostics).toEqual([]);
+    const broken = client.nextDiagnostics(index, (params) => params.version === 2);
+    await client.change(index, 2, INDEX.replace('#install-steps', '#setup'));
+    expect(summary(await broken)).toEqual(['3:25 anchors No heading or anchor "#setup" in "guide.md".']);
+    expect(await client.stop()).toBe(0);
+  });
+
   it('offers the certain fix, suggestions and "disable for this line" as code actions; applying the fix clears the problem', async () => {
     const text = '# Index\n\nSee [the steps](Guide.md#install-steps) and [more](guide.md#instal-steps).\n';
     const root = tempProject({ 'guide.md': GUIDE, 'index.md': text });
