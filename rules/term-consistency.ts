@@ -134,7 +134,7 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
         const { term, form } = match;
         if (term.use === undefined || term.accept.length === 0 || form === undefined) continue;
         // Only running prose is compared; see src/terms/compared-uses.ts.
-        const use = comparedUse(block, match);
+        const use = comparedUse(block, match, matcher.subcommands);
         if (use === 'left-out') continue;
         const concept = nameKey(term.use);
         forms[concept] = [term.use, ...term.accept];
