@@ -109,7 +109,8 @@ export default defineFileRule<Options>({
         const sentenceStart = (index: number): boolean => isSentenceStart(block, index);
         const role = roleOf(block, match.from, match.to, sentenceStart, matcher.subcommands);
         if (role.command) {
-          reportCommand(block, file.text, match, role.command, report);
+          // A record keeps its authors' text; elsewhere the advice is code formatting, not a spelling.
+          if (!history) reportCommand(block, file.text, match, role.command, report);
           continue;
         }
         const aboutThePast = (): boolean => (sentences ??= new SentencesOf(block.text)).speaksOfThePast(match.from, match.to) || headings.some(speaksOfThePast);
@@ -139,7 +140,8 @@ function reportCommand(block: ProseBlock, source: string, match: TermMatch, comm
     messageId: 'command',
     data: { command: text, found: match.found },
     at,
-    ...(exact && !source.slice(exact.start, exact.end).includes('`')
+    // Where flags follow ("docker build -t web ."), the command runs on past what is known: no edit bounds it.
+    ...(exact && !/^\s+-/u.test(block.text.slice(command.to, command.to + 3))
       ? { suggestions: [{ desc: `Format "${text}" as code`, fix: [{ start: exact.start, end: exact.start, text: '`' }, { start: exact.end, end: exact.end, text: '`' }] }] }
       : {}),
   });

@@ -283,7 +283,8 @@ function isClauseEnd(text: string, at: number): boolean {
  */
 function wordsAfter(text: string, to: number, count: number): string[] {
   const words: string[] = [];
-  const token = new RegExp(TOKEN.source, 'gu');
+  // One shared regex, read from `to` on: what compiling a regex per call would cost, per match.
+  const token = TOKEN;
   token.lastIndex = to;
   let scanned = to;
   while (words.length < count) {
@@ -295,7 +296,7 @@ function wordsAfter(text: string, to: number, count: number): string[] {
     for (let at = scanned; at < end; at++) {
       if (!isClauseEnd(text, at)) continue;
       // The clause ends before or inside this token: what of it precedes the end still counts.
-      if (at > match.index) for (const piece of text.slice(match.index, at).matchAll(TOKEN)) if (words.length < count) words.push(piece[0]);
+      if (at > match.index) for (const piece of text.slice(match.index, at).matchAll(new RegExp(TOKEN.source, 'gu'))) if (words.length < count) words.push(piece[0]);
       return words;
     }
     words.push(match[0]);
@@ -454,8 +455,12 @@ class BlockFacts {
   /** Text that is a title on its own: a few words in Title Case, without sentence punctuation. */
   get isShortTitle(): boolean {
     if (this.shortTitle === undefined) {
-      const trimmed = this.text.trim();
-      this.shortTitle = trimmed.split(/\s+/).length <= 8 && !/[.!?;,]/u.test(trimmed.replace(/[.!?]$/u, '')) && isTitleCase(trimmed, { from: 0, to: 0 });
+      // Counting stops at the ninth word: a long paragraph is no title, and is not split to learn it.
+      let words = 0;
+      const word = /\S+/gu;
+      while (words <= 8 && word.exec(this.text)) words++;
+      const trimmed = words <= 8 ? this.text.trim() : '';
+      this.shortTitle = words <= 8 && !/[.!?;,]/u.test(trimmed.replace(/[.!?]$/u, '')) && isTitleCase(trimmed, { from: 0, to: 0 });
     }
     return this.shortTitle;
   }
@@ -494,7 +499,8 @@ export function isIdentifierUse(block: ProseBlock, from: number, to: number, sub
   if (next !== undefined && (isHandleNoun(next) || (HOSTS.has(next) && nextButOne !== undefined && isHandleNoun(nextButOne)))) return true;
   const first = after[0];
   // A command is one word followed by a flag or by a subcommand in its base form ("docker build"; a subject would say "builds").
-  if (first !== undefined && !/\s/u.test(found) && (/^--?[\p{L}]/u.test(first) || COMMAND_VERBS.has(first))) return true;
+  // A tool with its own subcommands is a command only with one of them (see commandAt): "docker images" is Docker's images.
+  if (first !== undefined && !/\s/u.test(found) && (/^--?[\p{L}]/u.test(first) || (!subcommands.has(found) && COMMAND_VERBS.has(first)))) return true;
   if (first === undefined) return false;
   // A verb: after "to", a modal or a subject ("you can kustomize the base"), or a verb-like name before an article ("kustomize a malicious file").
   if (before !== undefined && BEFORE_VERB.has(before) && OBJECT_OPENERS.has(first.toLowerCase())) return true;
