@@ -26,6 +26,11 @@ runRuleTests(rule, {
       name: 'pattern 6: headings, bold labels and link text are titles, not prose',
       code: '# K8s Operations\n\n**K8s Upgrades:** we run k8s in every region and upgrade k8s monthly. See [the K8s Guide](guide.md).\n',
     },
+    {
+      name: 'issue 21: a subcommand after its tool (kubectl kustomize), a verb (kustomize a malicious file) and a publisher (the Kustomize Maintainers) are not spellings to compare',
+      code: { 'docs/commands-in-prose.md': readFileSync(new URL('../../fixtures/accuracy/snippets/docs/commands-in-prose.md', import.meta.url), 'utf8'), 'b.md': 'We deploy with Kustomize.\n' },
+      options: { scope: 'repository' },
+    },
     { name: 'pattern 1: a record is not compared', code: { 'sig-docs/meeting-notes-archive/2019.md': '# Meeting notes\n\nWe run K8s. Then k8s and k8s again.\n' }, options: { scope: 'repository' } },
   ],
   invalid: [

@@ -142,6 +142,17 @@ runRuleTests(rule, {
       suggestionOutput: 'Move images between hosts with `docker save` and `docker load`.\n\nRun docker build -t web:dev . first.\n',
     },
     {
+      name: 'issue 21 snippet: commands in prose, and what is not a command (a subcommand after its tool, a verb, Docker\'s images)',
+      code: snippets('docs/commands-in-prose.md'),
+      options: k8s,
+      errors: [
+        { file: 'docs/commands-in-prose.md', messageId: 'command', line: 5, column: 52, message: '"docker save" is a command' },
+        { file: 'docs/commands-in-prose.md', messageId: 'command', line: 5, column: 68, message: '"docker load" is a command' },
+        { file: 'docs/commands-in-prose.md', messageId: 'wrong', line: 12, column: 8, message: 'Use "Docker" instead of "docker".' },
+      ],
+      suggestionOutput: { 'docs/commands-in-prose.md': snippet('docs/commands-in-prose.md').replace('with docker save and docker load', 'with `docker save` and `docker load`') },
+    },
+    {
       name: 'a command in a document that records history is left as its authors wrote it; a subcommand of another tool is not a command of this one',
       code: { 'sig-testing/meeting-notes/2019.md': '# Meeting notes\n\nThano converts a prow command into a docker run command.\n', 'a.md': 'We run docker images on every node.\n' },
       options: k8s,
