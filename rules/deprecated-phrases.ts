@@ -46,6 +46,8 @@ function phraseTerms(options: Options): Term[] {
       headings: true,
       deprecated: true,
       fix: phrase.use !== undefined,
+      subcommands: [],
+      prefer: 'use',
       ...(phrase.message === undefined ? {} : { message: phrase.message }),
       ...(phrase.link === undefined ? {} : { link: phrase.link }),
     };

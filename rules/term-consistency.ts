@@ -31,6 +31,8 @@ interface Extracted {
   ambiguous: Record<string, number>;
   /** Every form of each concept, for messages: concept → [use, ...accept]. */
   forms: Record<string, string[]>;
+  /** Per concept, whether the term's `use` is the form to write (`use`) or the most used form is (`majority`). */
+  prefer: Record<string, 'use' | 'majority'>;
 }
 
 const optionsSchema = z.strictObject({
@@ -64,38 +66,50 @@ interface Target {
   form: string;
   count: number;
   first: Located;
-  /** `majority`: most occurrences use it; `own`: no form is a clear majority, and this is the term's own. */
-  why: 'majority' | 'own';
+  /**
+   * `preferred`: the term's `use`, which the term list prefers whatever the counts; `majority`:
+   * most occurrences use it (a term whose forms are equals); `own`: no form is a clear majority,
+   * and this is the term's own.
+   */
+  why: 'preferred' | 'majority' | 'own';
 }
 
 /**
- * The form every occurrence should use: the majority, when the capitals that only open a sentence
- * (either form) could not change which form that is; otherwise the term's own form (`use`, the
- * pack's choice), so that an unclear count never asks to rewrite the term's own spelling. With
- * no clear majority and the term's own form unused, nothing is certain.
+ * The form every occurrence should use. A term whose `use` is preferred (the pack's choice, as
+ * "K8s" is kubernetes.io's, or the user's own term) asks for it wherever the forms mix, however
+ * many occurrences the other form has: a majority of "k8s" in a repository does not make "K8s"
+ * wrong. A term whose forms are equals (`prefer: majority`, Kustomize/kustomize) asks for the
+ * majority, when the capitals that only open a sentence (either form) could not change which
+ * form that is; otherwise for the term's own form, so that an unclear count never asks to
+ * rewrite the term's own spelling. With no clear majority and the term's own form unused,
+ * nothing is certain.
  */
-function targetForm(occurrences: readonly Located[], forms: readonly string[], ambiguous: number): Target | undefined {
+function targetForm(occurrences: readonly Located[], forms: readonly string[], prefer: 'use' | 'majority', ambiguous: number): { target: Target; counts: ReadonlyMap<string, number> } | undefined {
   const counts = new Map<string, { count: number; first: Located }>();
   for (const occurrence of occurrences) {
     const entry = counts.get(occurrence.form);
     if (entry) entry.count++;
     else counts.set(occurrence.form, { count: 1, first: occurrence });
   }
+  const tally = new Map([...counts].map(([form, { count }]) => [form, count]));
   const own = forms[0];
+  const ownCount = own === undefined ? undefined : counts.get(own);
+  if (prefer === 'use' && own !== undefined && ownCount) return { target: { form: own, ...ownCount, why: 'preferred' }, counts: tally };
   const ranked = [...counts].sort(([formA, a], [formB, b]) => b.count - a.count || Number(formB === own) - Number(formA === own));
   const [form, { count, first }] = ranked[0]!;
   const runnerUp = ranked[1]?.[1].count ?? 0;
-  if (count - runnerUp > ambiguous || (ambiguous === 0 && form === own)) return { form, count, first, why: 'majority' };
-  const ownCount = own === undefined ? undefined : counts.get(own);
+  if (count - runnerUp > ambiguous) return { target: { form, count, first, why: 'majority' }, counts: tally };
+  // A tie, or a lead the capitals that open sentences could overturn: the term's own form.
   if (own === undefined || !ownCount) return undefined;
-  // The term's own form, which may also be the most frequent one (then both reasons agree).
-  return { form: own, ...ownCount, why: own === form ? 'majority' : 'own' };
+  return { target: { form: own, ...ownCount, why: 'own' }, counts: tally };
 }
 
 /**
  * Names with more than one accepted spelling (K8s and k8s, Kustomize and kustomize, minikube and
- * Minikube) are still written one way within a document (or across the repository): the
- * minority spelling is reported, naming the majority and where it is used.
+ * Minikube) are still written one way within a document (or across the repository): where the
+ * forms mix, each occurrence of another form is reported, naming the form to write (the term's
+ * preferred form, or for terms whose forms are equals the majority), the counts and where it is
+ * first used.
  */
 export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   id: 'term-consistency',
@@ -120,24 +134,27 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   fixable: true,
   options: optionsSchema,
   messages: {
-    minority: '"{found}" here, but "{majority}" {count} {times} in the prose {where}: write one form.',
-    mixed: '"{found}" here, but "{majority}" {count} {times} in the prose {where}, and neither is a clear majority: write "{majority}", the term\'s own form.',
+    preferred: '"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the term\'s preferred form.',
+    majority: '"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the form most used.',
+    mixed: '"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the term\'s own form, as neither is a clear majority.',
   },
   extract(file, options) {
     const occurrences: FormOccurrence[] = [];
     const ambiguous: Record<string, number> = {};
     const forms: Record<string, string[]> = {};
-    if (documentHistory(file.path, file.tree, file.text, options.history).history) return { occurrences, ambiguous, forms };
+    const prefer: Record<string, 'use' | 'majority'> = {};
+    if (documentHistory(file.path, file.tree, file.text, options.history).history) return { occurrences, ambiguous, forms, prefer };
     const matcher = matcherFor(options);
     for (const block of proseBlocks(file.tree, file.text)) {
       for (const match of matcher.find(block)) {
         const { term, form } = match;
         if (term.use === undefined || term.accept.length === 0 || form === undefined) continue;
         // Only running prose is compared; see src/terms/compared-uses.ts.
-        const use = comparedUse(block, match);
+        const use = comparedUse(block, match, matcher.subcommands);
         if (use === 'left-out') continue;
         const concept = nameKey(term.use);
         forms[concept] = [term.use, ...term.accept];
+        prefer[concept] = term.prefer;
         if (use === 'either') {
           ambiguous[concept] = (ambiguous[concept] ?? 0) + 1;
           continue;
@@ -147,17 +164,19 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
         occurrences.push({ concept, form, plural: match.plural, found: match.found.replace(/\s+/g, ' '), ...at, exact: exactSourceRange(block, file.text, match.from, match.to) !== undefined });
       }
     }
-    return { occurrences, ambiguous, forms };
+    return { occurrences, ambiguous, forms, prefer };
   },
   check({ index, options, extracted, report }) {
     const groups = new Map<string, Located[]>();
     const ambiguousIn = new Map<string, number>();
     const forms = new Map<string, string[]>();
+    const prefer = new Map<string, 'use' | 'majority'>();
     const groupKey = (file: string, concept: string): string => (options.scope === 'repository' ? concept : `${file}\n${concept}`);
     for (const facts of index.files.values()) {
       const data = extracted<Extracted>(facts);
       if (!data) continue;
       for (const [concept, list] of Object.entries(data.forms)) forms.set(concept, list);
+      for (const [concept, choice] of Object.entries(data.prefer)) prefer.set(concept, choice);
       for (const [concept, count] of Object.entries(data.ambiguous)) ambiguousIn.set(groupKey(facts.path, concept), (ambiguousIn.get(groupKey(facts.path, concept)) ?? 0) + count);
       for (const occurrence of data.occurrences) {
         const key = groupKey(facts.path, occurrence.concept);
@@ -168,17 +187,19 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
     }
     for (const [key, occurrences] of groups) {
       if (new Set(occurrences.map((occurrence) => occurrence.form)).size < 2) continue;
-      const majority = targetForm(occurrences, forms.get(occurrences[0]!.concept) ?? [], ambiguousIn.get(key) ?? 0);
-      if (!majority) continue;
-      const firstLine = offsetToPoint(index.files.get(majority.first.file)!.lineStarts, majority.first.start).line;
+      const concept = occurrences[0]!.concept;
+      const decided = targetForm(occurrences, forms.get(concept) ?? [], prefer.get(concept) ?? 'use', ambiguousIn.get(key) ?? 0);
+      if (!decided) continue;
+      const { target, counts } = decided;
+      const firstLine = offsetToPoint(index.files.get(target.first.file)!.lineStarts, target.first.start).line;
+      const where = options.scope === 'file' ? `of this file, first on line ${firstLine}` : `of the repository, first in ${target.first.file}:${firstLine}`;
       for (const occurrence of occurrences) {
-        if (occurrence.form === majority.form) continue;
-        const where = options.scope === 'file' ? `of this file (first on line ${firstLine})` : `of the repository (first in ${majority.first.file}:${firstLine})`;
-        const replacement = occurrence.plural ? pluralOf(majority.form) : majority.form;
+        if (occurrence.form === target.form) continue;
+        const replacement = occurrence.plural ? pluralOf(target.form) : target.form;
         report({
           file: occurrence.file,
-          messageId: majority.why === 'majority' ? 'minority' : 'mixed',
-          data: { found: occurrence.found, majority: majority.form, count: majority.count, times: majority.count === 1 ? 'time' : 'times', where },
+          messageId: target.why === 'own' ? 'mixed' : target.why,
+          data: { found: occurrence.found, target: target.form, count: target.count, uses: target.count === 1 ? 'use' : 'uses', where, foundCount: counts.get(occurrence.form) ?? 0 },
           at: { start: occurrence.start, end: occurrence.end },
           ...(occurrence.exact ? { fix: { start: occurrence.start, end: occurrence.end, text: replacement } } : {}),
         });

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { exactSourceRange, isSentenceStart, proseBlocks, sourceRange, type ProseBlock } from '../src/markdown/prose.js';
 import { defineFileRule, type ReportDescriptor } from '../src/core/rule.js';
 import type { TermMatch } from '../src/terms/find-terms.js';
-import { documentHistory, historyOptionSchema, sentenceAround, speaksOfThePast } from '../src/terms/history.js';
+import { documentHistory, historyOptionSchema, SentencesOf, speaksOfThePast } from '../src/terms/history.js';
 import { nameKey, type Term } from '../src/terms/term-list.js';
 import { matcherFor, termListOptionsShape } from '../src/terms/term-options.js';
-import { isCapitalizationOf, roleOf, type RoleOf } from '../src/terms/text-roles.js';
+import { isCapitalizationOf, roleOf, type RoleOf, type Span } from '../src/terms/text-roles.js';
 
 function note(term: Term): string {
   return `${term.message ? ` ${term.message}` : ''}${term.link ? ` See ${term.link}` : ''}`;
@@ -89,6 +89,7 @@ export default defineFileRule<Options>({
     reword: '"{expected}" keeps its lowercase spelling even at the start of a sentence: reword so that the sentence does not begin with "{found}" (for example "The {expected} …").{note}',
     deprecated: '"{found}" is a legacy term: use "{expected}".{note}',
     legacy: '"{found}" is a legacy term.{note}',
+    command: '"{command}" is a command: format it as code (`{command}`) rather than respelling "{found}".',
   },
   withSettingsOf(options, others) {
     const names = configuredNames(others);
@@ -100,13 +101,20 @@ export default defineFileRule<Options>({
     const sections = new SectionTracker();
     for (const block of proseBlocks(file.tree, file.text)) {
       const headings = sections.enter(block);
+      let sentences: SentencesOf | undefined;
       for (const match of matcher.find(block)) {
         if (match.status !== 'wrong') continue;
         const at = sourceRange(block, match.from, match.to);
         if (!at) continue;
         const sentenceStart = (index: number): boolean => isSentenceStart(block, index);
-        const role = roleOf(block, match.from, match.to, sentenceStart);
-        if (!isReported(match, role, { history, aboutThePast: () => speaksOfThePast(sentenceAround(block.text, match.from, match.to)) || headings.some(speaksOfThePast) })) continue;
+        const role = roleOf(block, match.from, match.to, sentenceStart, matcher.subcommands);
+        if (role.command) {
+          // A record keeps its authors' text; elsewhere the advice is code formatting, not a spelling.
+          if (!history) reportCommand(block, file.text, match, role.command, report);
+          continue;
+        }
+        const aboutThePast = (): boolean => (sentences ??= new SentencesOf(block.text)).speaksOfThePast(match.from, match.to) || headings.some(speaksOfThePast);
+        if (!isReported(match, role, { history, aboutThePast })) continue;
         const descriptor = describe(match, sentenceStart(match.from));
         if (!descriptor) continue;
         const exact = descriptor.replacement === undefined ? undefined : exactSourceRange(block, file.text, match.from, match.to);
@@ -116,6 +124,28 @@ export default defineFileRule<Options>({
     }
   },
 });
+
+/**
+ * A tool's name followed by one of its subcommands ("docker save and docker load") is a command
+ * written as prose: the advice is code formatting, not another spelling of the name, so no
+ * replacement of the word is offered; a suggestion puts the command in backticks where the
+ * source reads like the prose.
+ */
+function reportCommand(block: ProseBlock, source: string, match: TermMatch, command: Span, report: (descriptor: ReportDescriptor) => void): void {
+  const at = sourceRange(block, command.from, command.to);
+  if (!at) return;
+  const text = block.text.slice(command.from, command.to).replace(/\s+/g, ' ');
+  const exact = exactSourceRange(block, source, command.from, command.to);
+  report({
+    messageId: 'command',
+    data: { command: text, found: match.found },
+    at,
+    // Where flags follow ("docker build -t web ."), the command runs on past what is known: no edit bounds it.
+    ...(exact && !/^\s+-/u.test(block.text.slice(command.to, command.to + 3))
+      ? { suggestions: [{ desc: `Format "${text}" as code`, fix: [{ start: exact.start, end: exact.start, text: '`' }, { start: exact.end, end: exact.end, text: '`' }] }] }
+      : {}),
+  });
+}
 
 /**
  * The policy of terminology per text role and document kind: which wrong forms are surely wrong.

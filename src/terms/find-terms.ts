@@ -16,6 +16,7 @@
  */
 import type { ProseBlock } from '../markdown/prose.js';
 import type { Term } from './term-list.js';
+import type { Subcommands } from './text-roles.js';
 
 export type MatchStatus = 'canonical' | 'accepted' | 'exception' | 'wrong';
 
@@ -123,8 +124,21 @@ export function isStandaloneMatch(text: string, from: number, to: number): boole
 export class TermMatcher {
   private readonly byFirstWord = new Map<string, Pattern[]>();
   private readonly scanned: Pattern[] = [];
+  /** The terms' known subcommands, by the tool's right forms in lowercase ("docker", "kubectl"). */
+  readonly subcommands: Subcommands;
 
   constructor(readonly terms: readonly Term[]) {
+    const subcommands = new Map<string, Set<string>>();
+    for (const term of terms) {
+      if (term.subcommands.length === 0) continue;
+      // Only the right forms: a misspelt tool ("kubctl get") is still a misspelling.
+      for (const form of [...(term.use === undefined ? [] : [term.use]), ...term.accept]) {
+        const known = subcommands.get(form.toLowerCase()) ?? new Set<string>();
+        for (const subcommand of term.subcommands) known.add(subcommand);
+        subcommands.set(form.toLowerCase(), known);
+      }
+    }
+    this.subcommands = subcommands;
     terms.forEach((term, termIndex) => {
       const right: [string, MatchStatus][] = [
         ...(term.use === undefined ? [] : [[term.use, 'canonical'] as [string, MatchStatus]]),

@@ -141,3 +141,57 @@ export function sentenceAround(text: string, from: number, to: number): string {
   while (end < text.length && !(/[.!?]/.test(text[end]!) && (end + 1 === text.length || /\s/u.test(text[end + 1]!)))) end++;
   return text.slice(start, end);
 }
+
+/**
+ * The sentences of one text, for asking per match whether its sentence speaks of the past: the
+ * sentence ends are found once and each sentence is read once, so a block full of matches (a
+ * paragraph without a period) costs no more per match than a short one. Same sentences as
+ * sentenceAround.
+ */
+export class SentencesOf {
+  /** Where a sentence may start: after whitespace that follows `.`, `!` or `?`. */
+  private readonly starts: number[] = [];
+  /** Where a sentence ends: a `.`, `!` or `?` before whitespace or the end of the text. */
+  private readonly ends: number[] = [];
+  private readonly past = new Map<number, boolean>();
+
+  constructor(private readonly text: string) {
+    for (let at = 0; at < text.length; at++) {
+      if (at >= 2 && /\s/u.test(text[at - 1]!) && /[.!?]/.test(text[at - 2]!)) this.starts.push(at);
+      if (/[.!?]/.test(text[at]!) && (at + 1 === text.length || /\s/u.test(text[at + 1]!))) this.ends.push(at);
+    }
+  }
+
+  /** The range of the sentence around [from, to), as sentenceAround gives it. */
+  around(from: number, to: number): { start: number; end: number } {
+    // The last start at or before `from`, the first end at or after `to`.
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.starts[middle]! <= from) low = middle + 1;
+      else high = middle;
+    }
+    const start = low > 0 ? this.starts[low - 1]! : 0;
+    low = 0;
+    high = this.ends.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.ends[middle]! < to) low = middle + 1;
+      else high = middle;
+    }
+    const end = low < this.ends.length ? this.ends[low]! : this.text.length;
+    return { start, end };
+  }
+
+  /** Whether the sentence around [from, to) speaks of the past; each sentence is read once. */
+  speaksOfThePast(from: number, to: number): boolean {
+    const { start, end } = this.around(from, to);
+    let past = this.past.get(start * (this.text.length + 1) + end);
+    if (past === undefined) {
+      past = speaksOfThePast(this.text.slice(start, end));
+      this.past.set(start * (this.text.length + 1) + end, past);
+    }
+    return past;
+  }
+}

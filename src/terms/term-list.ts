@@ -40,6 +40,14 @@ export const termSchema = z
       .enum(['reword', 'capitalize'])
       .optional()
       .describe('A lowercase `use` at the start of a sentence: "reword" (names such as kubectl; the default for one-word terms) or "capitalize" (common nouns; the default for phrases).'),
+    subcommands: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a subcommand is one lowercase word'))
+      .default([])
+      .describe('Subcommands of the command-line tool this term names (kubectl: get, apply, …), those that after the tool\'s name can only be the command: "docker save" in prose is a command to format as code, not a misspelt name, and a subcommand after its tool ("kubectl kustomize") is not a use of another term.'),
+    prefer: z
+      .enum(['use', 'majority'])
+      .default('use')
+      .describe('Where term-consistency finds the forms mixed: "use" asks for the `use` form whatever the counts; "majority" lets the most used form win (for names whose spellings are equals).'),
     message: z.string().min(1).optional().describe('Extra explanation appended to the message.'),
     link: z.string().min(1).optional().describe('Where to read more.'),
   })

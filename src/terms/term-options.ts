@@ -27,7 +27,7 @@ const matchers = new WeakMap<object, TermMatcher>();
  */
 function allowedNameTerms(names: readonly string[]): Term[] {
   return [...new Set(names)].map((name) => {
-    const term: Term = { insteadOf: [], accept: [], except: [name], caseSensitive: true, plural: true, headings: true, deprecated: false, fix: false };
+    const term: Term = { insteadOf: [], accept: [], except: [name], caseSensitive: true, plural: true, headings: true, deprecated: false, fix: false, subcommands: [], prefer: 'use' };
     configuredNameTerms.add(term);
     return term;
   });

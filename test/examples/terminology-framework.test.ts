@@ -35,7 +35,7 @@ const PLANTED_FIXABLE: Row[] = [
   ['README.md', 16, 61, 'terminology', 'wrong'], // Agent Ops (project term)
   ['docs/windows.md', 3, 8, 'terminology', 'wrong'], // kubernetes, CRLF file
   ['factors/02-validation-gates.md', 12, 5, 'terminology', 'deprecated'], // master nodes
-  ['foundations/kubernetes-mappings.md', 20, 81, 'term-consistency', 'minority'], // k8s among K8s
+  ['foundations/kubernetes-mappings.md', 20, 81, 'term-consistency', 'preferred'], // k8s among K8s
 ];
 
 const PLANTED_UNFIXABLE: Row[] = [

@@ -269,7 +269,7 @@ describe('every lint of a run chooses its own files', () => {
     const result = await runCli(['--root', root, '--format', 'json', '--no-threads', '--fix', 'docs/laptops.md'], { cwd: root });
     expect(readFileSync(path.join(root, 'docs/laptops.md'), 'utf8')).toBe('# Laptops\n\nOn a laptop, the platform runs on *k*8s in a VM.\n');
     expect(essentials((JSON.parse(result.stdout) as { diagnostics: Reported[] }).diagnostics)).toEqual([
-      'docs/laptops.md:3:36 term-consistency/minority "k8s" here, but "K8s" 2 times in the prose of the repository (first in docs/clusters.md:3): write one form.',
+      'docs/laptops.md:3:36 term-consistency/preferred "k8s" here; write "K8s" (2 uses in the prose of the repository, first in docs/clusters.md:3; "k8s" 1), the term\'s preferred form.',
     ]);
   });
 

@@ -47,7 +47,7 @@ runRuleTests(rule, {
       name: 'pattern 3: organisations, repositories, generated lists of repositories, commands and verbs, another project\'s name',
       code: {
         ...snippets('sig-cluster-lifecycle/README.md'),
-        'a.md': 'Move it to the kubernetes org; the kubernetes repositories carry releases, in kubernetes or kubernetes-sigs.\n\nRun docker build -t web:dev . and you can kustomize the base.\n\nThe Harbor API Server answers replication calls.\n',
+        'a.md': 'Move it to the kubernetes org; the kubernetes repositories carry releases, in kubernetes or kubernetes-sigs.\n\nThen you can kustomize the base.\n\nThe Harbor API Server answers replication calls.\n',
       },
       options: k8s,
     },
@@ -130,6 +130,35 @@ runRuleTests(rule, {
       errors: [{ messageId: 'reword', line: 1, column: 2, message: '"kubectl" keeps its lowercase spelling even at the start of a sentence' }],
     },
     {
+      name: 'issue 21: a tool followed by one of its subcommands is a command in prose: format it as code, no respelling of the name',
+      code: 'Move images between hosts with docker save and docker load.\n\nRun docker build -t web:dev . first.\n',
+      options: k8s,
+      errors: [
+        { messageId: 'command', line: 1, column: 32, endColumn: 43, message: '"docker save" is a command: format it as code (`docker save`) rather than respelling "docker".' },
+        { messageId: 'command', line: 1, column: 48, endColumn: 59 },
+        // Flags follow: the command runs on past what is known, so no suggestion bounds it.
+        { messageId: 'command', line: 3, column: 5, endColumn: 17 },
+      ],
+      suggestionOutput: 'Move images between hosts with `docker save` and `docker load`.\n\nRun docker build -t web:dev . first.\n',
+    },
+    {
+      name: 'issue 21 snippet: commands in prose, and what is not a command (a subcommand after its tool, a verb, Docker\'s images)',
+      code: snippets('docs/commands-in-prose.md'),
+      options: k8s,
+      errors: [
+        { file: 'docs/commands-in-prose.md', messageId: 'command', line: 5, column: 52, message: '"docker save" is a command' },
+        { file: 'docs/commands-in-prose.md', messageId: 'command', line: 5, column: 68, message: '"docker load" is a command' },
+        { file: 'docs/commands-in-prose.md', messageId: 'wrong', line: 12, column: 8, message: 'Use "Docker" instead of "docker".' },
+      ],
+      suggestionOutput: { 'docs/commands-in-prose.md': snippet('docs/commands-in-prose.md').replace('with docker save and docker load', 'with `docker save` and `docker load`') },
+    },
+    {
+      name: 'a command in a document that records history is left as its authors wrote it; a subcommand of another tool is not a command of this one',
+      code: { 'sig-testing/meeting-notes/2019.md': '# Meeting notes\n\nThano converts a prow command into a docker run command.\n', 'a.md': 'We run docker images on every node.\n' },
+      options: k8s,
+      errors: [{ file: 'a.md', messageId: 'wrong', line: 1, column: 8, message: 'Use "Docker" instead of "docker".' }],
+    },
+    {
       name: 'lowercase project name in prose: reported without a fix',
       code: 'We build with docker and ship to DOCKER Hub.\n',
       options: k8s,
@@ -183,6 +212,9 @@ runRuleTests(rule, {
       options: k8s,
       errors: [
         { file: 'docs/quickstart.md', messageId: 'wrong', line: 5, column: 9, message: 'Use "Docker" instead of "docker".' },
+        // Issue 21: commands written as prose are reported as commands, to format as code (no respelling of "docker").
+        { file: 'docs/quickstart.md', messageId: 'command', line: 7, column: 21, message: '"docker build" is a command: format it as code (`docker build`) rather than respelling "docker".' },
+        { file: 'docs/quickstart.md', messageId: 'command', line: 10, column: 31, message: '"docker inspect" is a command' },
         { file: 'docs/quickstart.md', messageId: 'wrong', line: 12, column: 42, message: 'Use "Kubernetes" instead of "kubernetes".' },
         { file: 'docs/troubleshooting.md', messageId: 'wrong', line: 14, column: 28, message: 'Use "kubectl" instead of "Kubectl".' },
         { file: 'governance/repositories.md', messageId: 'wrong', line: 12, column: 17, message: 'Use "Kubernetes" instead of "kubernetes".' },
@@ -191,6 +223,11 @@ runRuleTests(rule, {
         'governance/repositories.md': snippet('governance/repositories.md').replace('Contributors to kubernetes', 'Contributors to Kubernetes'),
         'docs/troubleshooting.md': snippet('docs/troubleshooting.md').replace('run Kubectl uncordon', 'run kubectl uncordon'),
         'docs/quickstart.md': snippet('docs/quickstart.md').replace('conformant kubernetes cluster', 'conformant Kubernetes cluster'),
+      },
+      suggestionOutput: {
+        'governance/repositories.md': snippet('governance/repositories.md').replace('Contributors to kubernetes', 'Contributors to Kubernetes'),
+        'docs/troubleshooting.md': snippet('docs/troubleshooting.md').replace('run Kubectl uncordon', 'run kubectl uncordon'),
+        'docs/quickstart.md': snippet('docs/quickstart.md').replace('conformant kubernetes cluster', 'conformant Kubernetes cluster').replace('docker inspect the', '`docker inspect` the'),
       },
     },
     {

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/parse.js';
 import { isSentenceStart, proseBlocks, type ProseBlock } from '../../src/markdown/prose.js';
-import { isCapitalizationOf, isTitleCase, quotationSpans, roleOf, templateSpans, titleCased } from '../../src/terms/text-roles.js';
+import { sentenceAround, SentencesOf } from '../../src/terms/history.js';
+import { isCapitalizationOf, isTitleCase, quotationSpans, roleOf, templateSpans, titleCased, type Subcommands } from '../../src/terms/text-roles.js';
 
 function blocksOf(markdown: string): ProseBlock[] {
   return [...proseBlocks(parseMarkdown(markdown), markdown)];
 }
 
 /** The role of the `occurrence`-th `word` in the document (counted over all its blocks). */
-function role(markdown: string, word: string, occurrence = 0) {
+function role(markdown: string, word: string, occurrence = 0, subcommands?: Subcommands) {
   let seen = 0;
   for (const block of blocksOf(markdown)) {
     for (let from = block.text.indexOf(word); from >= 0; from = block.text.indexOf(word, from + 1)) {
-      if (seen++ === occurrence) return roleOf(block, from, from + word.length, (index) => isSentenceStart(block, index));
+      if (seen++ === occurrence) return roleOf(block, from, from + word.length, (index) => isSentenceStart(block, index), subcommands);
     }
   }
   throw new Error(`"${word}" #${occurrence} not found`);
@@ -66,6 +67,62 @@ describe('identifiers', () => {
     expect(role('Install docker on your workstation.\n', 'docker').role).toBe('prose');
     // A subject followed by its verb is not a command: only a one-word name is.
     expect(role('Our master nodes run the API server.\n', 'master nodes').role).toBe('prose');
+  });
+});
+
+describe('commands (issue 21)', () => {
+  const subcommands: Subcommands = new Map([
+    ['docker', new Set(['save', 'load', 'build'])],
+    ['kubectl', new Set(['get', 'kustomize'])],
+  ]);
+
+  it('a tool followed by one of its subcommands is a command, with the extent of both words', () => {
+    const markdown = 'Move images with docker save and docker load.\n';
+    expect(role(markdown, 'docker', 0, subcommands)).toMatchObject({ role: 'command', command: { from: 17, to: 28 } });
+    expect(role(markdown, 'docker', 1, subcommands)).toMatchObject({ role: 'command', command: { from: 33, to: 44 } });
+    // A capital is the name ("Docker build caches layers"), another word is not a subcommand, nor a longer word.
+    expect(role('Docker build caches layers.\n', 'Docker', 0, subcommands).role).not.toBe('command');
+    expect(role('We run docker images on every node.\n', 'docker', 0, subcommands).role).toBe('prose');
+    expect(role('The docker saved state is gone.\n', 'docker', 0, subcommands).role).toBe('prose');
+  });
+
+  it('a subcommand after its tool, and a verb-like name before its object, are not uses of the name', () => {
+    expect(role('Since v1.14 kubectl kustomize renders overlays.\n', 'kustomize', 0, subcommands).role).toBe('identifier');
+    expect(role('Since v1.14 kubectl kustomize renders overlays.\n', 'kustomize').role).toBe('prose');
+    expect(role('Users who kustomize a malicious file can read secrets.\n', 'kustomize').role).toBe('identifier');
+    expect(role('Read kubernetes the hard way first.\n', 'kubernetes').role).toBe('prose');
+    expect(role('Our kustomize overlays live in deploy.\n', 'kustomize').role).toBe('prose');
+  });
+});
+
+describe('cost per match (issue 25)', () => {
+  it('the sentence of a match is found by lookup, the same sentence sentenceAround gives, in a block with or without periods', () => {
+    for (const text of ['kubernetes K8S Kubectl configmap '.repeat(50), 'PetSet was renamed. It is v1.5 now! Ask why? Then go.', 'A. B']) {
+      const sentences = new SentencesOf(text);
+      for (let from = 0; from < text.length; from++) {
+        for (const to of [from, Math.min(text.length, from + 3)]) {
+          const { start, end } = sentences.around(from, to);
+          expect(text.slice(start, end)).toBe(sentenceAround(text, from, to));
+        }
+      }
+    }
+  });
+
+  it('quotes that never close quote nothing, and a later pair is still found', () => {
+    expect(quotationSpans(`${'"a '.repeat(5000)}end`)).toEqual([]);
+    expect(quotationSpans('He said "we use kubernetes" and ‘it’s fine’').map((span) => span.from)).toEqual([9, 33]);
+  });
+
+  it('roles in a paragraph of thousands of matches are those of the same words in a short one', () => {
+    // Issue 25's paragraph: every block-wide fact (quotations, title words, the end of a clause) is read once and looked up.
+    const words = 'kubernetes K8S Kubectl configmap ';
+    const short = blocksOf(`${words.repeat(2)}\n`)[0]!;
+    const long = blocksOf(`${words.repeat(4000)}\n`)[0]!;
+    const roleAt = (block: ProseBlock, from: number, length: number) => roleOf(block, from, from + length, (index) => isSentenceStart(block, index));
+    for (const word of ['kubernetes', 'K8S', 'Kubectl', 'configmap']) {
+      const at = short.text.indexOf(word, words.length);
+      for (const copy of [1, 2, 1000, 3998]) expect(roleAt(long, at + (copy - 1) * words.length, word.length)).toEqual(roleAt(short, at, word.length));
+    }
   });
 });
 

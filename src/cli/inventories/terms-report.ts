@@ -57,7 +57,7 @@ export function countTerms(files: readonly ParsedFile[], matcherFor: (file: Pars
         const entry = forms.get(form) ?? { form, status, count: 0, compared: 0, files: [] };
         forms.set(form, entry);
         entry.count++;
-        if (!record && comparedUse(block, match) === 'compared') entry.compared++;
+        if (!record && comparedUse(block, match, matcher.subcommands) === 'compared') entry.compared++;
         let perFile = entry.files.find((candidate) => candidate.file === file.path);
         if (!perFile) entry.files.push((perFile = { file: file.path, count: 0, lines: [] }));
         perFile.count++;
