@@ -195,7 +195,9 @@ describe('a CI run on a fresh checkout with the cache folder restored', () => {
   };
   /** As in CI: the cache on (no AGENTOPS_LINT_NO_CACHE), and --debug to hear what it answered. */
   const lintAsCi = (root: string) => runCli(['--debug', '--no-threads', '--format', 'json'], { cwd: root, env: { AGENTOPS_LINT_NO_CACHE: '' } });
-  const cacheLine = (fromCache: string, analysed: number) => `agentops-lint: cache ${DEFAULT_CACHE_LOCATION}/${CACHE_FILE_NAME}: ${fromCache} from the cache, ${analysed} analysed.\n`;
+  // --debug also says the checkout has no remote (so its own URLs are not resolved locally).
+  const noRemote = "agentops-lint: links to the repository's own URLs are not checked as local links: no git remote and no repositoryUrls in the config.\n";
+  const cacheLine = (fromCache: string, analysed: number) => `${noRemote}agentops-lint: cache ${DEFAULT_CACHE_LOCATION}/${CACHE_FILE_NAME}: ${fromCache} from the cache, ${analysed} analysed.\n`;
 
   it('parses nothing when nothing changed, and only the changed file after an edit', async () => {
     const first = tempProject(FILES);
