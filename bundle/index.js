@@ -3,13 +3,13 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-R3ATQ6N7.js";
+} from "./chunk-AZDWQYID.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-IFWCCNYA.js";
 import {
   lintProject,
   runLint
-} from "./chunk-VQDJGJYN.js";
+} from "./chunk-IYCD2LVT.js";
 import "./chunk-VDYJTUOD.js";
 import "./chunk-WKTFX656.js";
 import "./chunk-DB7DCKDU.js";

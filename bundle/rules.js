@@ -7,6 +7,7 @@ import {
   perGlobSchema
 } from "./chunk-HH3DLDIT.js";
 import {
+  SentencesOf,
   TermMatcher,
   canonicalEntries,
   canonicalMappingSchema,
@@ -31,13 +32,12 @@ import {
   proseBlocks,
   recordsHistoryByPath,
   roleOf,
-  sentenceAround,
   sideConcepts,
   sourceRange,
   speaksOfThePast,
   termListOptionsShape,
   termVariantSchema
-} from "./chunk-JYCFVGG3.js";
+} from "./chunk-QRQTB4X3.js";
 import {
   caseCorrectedPath,
   external_links_default,
@@ -161,6 +161,8 @@ function phraseTerms(options2) {
       headings: true,
       deprecated: true,
       fix: phrase.use !== void 0,
+      subcommands: [],
+      prefer: "use",
       ...phrase.message === void 0 ? {} : { message: phrase.message },
       ...phrase.link === void 0 ? {} : { link: phrase.link }
     };
@@ -5446,21 +5448,23 @@ function comparedFormSkeletons(options2, concepts) {
   }
   return skeletons;
 }
-function targetForm(occurrences, forms, ambiguous) {
+function targetForm(occurrences, forms, prefer, ambiguous) {
   const counts = /* @__PURE__ */ new Map();
   for (const occurrence of occurrences) {
     const entry = counts.get(occurrence.form);
     if (entry) entry.count++;
     else counts.set(occurrence.form, { count: 1, first: occurrence });
   }
+  const tally = new Map([...counts].map(([form2, { count: count2 }]) => [form2, count2]));
   const own = forms[0];
+  const ownCount = own === void 0 ? void 0 : counts.get(own);
+  if (prefer === "use" && own !== void 0 && ownCount) return { target: { form: own, ...ownCount, why: "preferred" }, counts: tally };
   const ranked = [...counts].sort(([formA, a], [formB, b]) => b.count - a.count || Number(formB === own) - Number(formA === own));
   const [form, { count, first }] = ranked[0];
   const runnerUp = ranked[1]?.[1].count ?? 0;
-  if (count - runnerUp > ambiguous || ambiguous === 0 && form === own) return { form, count, first, why: "majority" };
-  const ownCount = own === void 0 ? void 0 : counts.get(own);
+  if (count - runnerUp > ambiguous) return { target: { form, count, first, why: "majority" }, counts: tally };
   if (own === void 0 || !ownCount) return void 0;
-  return { form: own, ...ownCount, why: own === form ? "majority" : "own" };
+  return { target: { form: own, ...ownCount, why: "own" }, counts: tally };
 }
 var term_consistency_default = defineProjectRule({
   id: "term-consistency",
@@ -5485,23 +5489,26 @@ var term_consistency_default = defineProjectRule({
   fixable: true,
   options: optionsSchema5,
   messages: {
-    minority: '"{found}" here, but "{majority}" {count} {times} in the prose {where}: write one form.',
-    mixed: `"{found}" here, but "{majority}" {count} {times} in the prose {where}, and neither is a clear majority: write "{majority}", the term's own form.`
+    preferred: `"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the term's preferred form.`,
+    majority: '"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the form most used.',
+    mixed: `"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the term's own form, as neither is a clear majority.`
   },
   extract(file, options2) {
     const occurrences = [];
     const ambiguous = {};
     const forms = {};
-    if (documentHistory(file.path, file.tree, file.text, options2.history).history) return { occurrences, ambiguous, forms };
+    const prefer = {};
+    if (documentHistory(file.path, file.tree, file.text, options2.history).history) return { occurrences, ambiguous, forms, prefer };
     const matcher = matcherFor(options2);
     for (const block of proseBlocks(file.tree, file.text)) {
       for (const match of matcher.find(block)) {
         const { term, form } = match;
         if (term.use === void 0 || term.accept.length === 0 || form === void 0) continue;
-        const use = comparedUse(block, match);
+        const use = comparedUse(block, match, matcher.subcommands);
         if (use === "left-out") continue;
         const concept = nameKey2(term.use);
         forms[concept] = [term.use, ...term.accept];
+        prefer[concept] = term.prefer;
         if (use === "either") {
           ambiguous[concept] = (ambiguous[concept] ?? 0) + 1;
           continue;
@@ -5511,18 +5518,20 @@ var term_consistency_default = defineProjectRule({
         occurrences.push({ concept, form, plural: match.plural, found: match.found.replace(/\s+/g, " "), ...at, exact: exactSourceRange(block, file.text, match.from, match.to) !== void 0 });
       }
     }
-    return { occurrences, ambiguous, forms };
+    return { occurrences, ambiguous, forms, prefer };
   },
   check({ index, options: options2, extracted, report }) {
     const groups = /* @__PURE__ */ new Map();
     const ambiguousIn = /* @__PURE__ */ new Map();
     const forms = /* @__PURE__ */ new Map();
+    const prefer = /* @__PURE__ */ new Map();
     const groupKey = (file, concept) => options2.scope === "repository" ? concept : `${file}
 ${concept}`;
     for (const facts of index.files.values()) {
       const data = extracted(facts);
       if (!data) continue;
       for (const [concept, list] of Object.entries(data.forms)) forms.set(concept, list);
+      for (const [concept, choice] of Object.entries(data.prefer)) prefer.set(concept, choice);
       for (const [concept, count] of Object.entries(data.ambiguous)) ambiguousIn.set(groupKey(facts.path, concept), (ambiguousIn.get(groupKey(facts.path, concept)) ?? 0) + count);
       for (const occurrence of data.occurrences) {
         const key = groupKey(facts.path, occurrence.concept);
@@ -5533,17 +5542,19 @@ ${concept}`;
     }
     for (const [key, occurrences] of groups) {
       if (new Set(occurrences.map((occurrence) => occurrence.form)).size < 2) continue;
-      const majority = targetForm(occurrences, forms.get(occurrences[0].concept) ?? [], ambiguousIn.get(key) ?? 0);
-      if (!majority) continue;
-      const firstLine = offsetToPoint(index.files.get(majority.first.file).lineStarts, majority.first.start).line;
+      const concept = occurrences[0].concept;
+      const decided = targetForm(occurrences, forms.get(concept) ?? [], prefer.get(concept) ?? "use", ambiguousIn.get(key) ?? 0);
+      if (!decided) continue;
+      const { target, counts } = decided;
+      const firstLine = offsetToPoint(index.files.get(target.first.file).lineStarts, target.first.start).line;
+      const where = options2.scope === "file" ? `of this file, first on line ${firstLine}` : `of the repository, first in ${target.first.file}:${firstLine}`;
       for (const occurrence of occurrences) {
-        if (occurrence.form === majority.form) continue;
-        const where = options2.scope === "file" ? `of this file (first on line ${firstLine})` : `of the repository (first in ${majority.first.file}:${firstLine})`;
-        const replacement = occurrence.plural ? pluralOf(majority.form) : majority.form;
+        if (occurrence.form === target.form) continue;
+        const replacement = occurrence.plural ? pluralOf(target.form) : target.form;
         report({
           file: occurrence.file,
-          messageId: majority.why === "majority" ? "minority" : "mixed",
-          data: { found: occurrence.found, majority: majority.form, count: majority.count, times: majority.count === 1 ? "time" : "times", where },
+          messageId: target.why === "own" ? "mixed" : target.why,
+          data: { found: occurrence.found, target: target.form, count: target.count, uses: target.count === 1 ? "use" : "uses", where, foundCount: counts.get(occurrence.form) ?? 0 },
           at: { start: occurrence.start, end: occurrence.end },
           ...occurrence.exact ? { fix: { start: occurrence.start, end: occurrence.end, text: replacement } } : {}
         });
@@ -5606,7 +5617,8 @@ var terminology_default = defineFileRule({
     wrong: 'Use "{expected}" instead of "{found}".{note}',
     reword: '"{expected}" keeps its lowercase spelling even at the start of a sentence: reword so that the sentence does not begin with "{found}" (for example "The {expected} \u2026").{note}',
     deprecated: '"{found}" is a legacy term: use "{expected}".{note}',
-    legacy: '"{found}" is a legacy term.{note}'
+    legacy: '"{found}" is a legacy term.{note}',
+    command: '"{command}" is a command: format it as code (`{command}`) rather than respelling "{found}".'
   },
   withSettingsOf(options2, others) {
     const names = configuredNames(others);
@@ -5618,13 +5630,19 @@ var terminology_default = defineFileRule({
     const sections = new SectionTracker();
     for (const block of proseBlocks(file.tree, file.text)) {
       const headings = sections.enter(block);
+      let sentences;
       for (const match of matcher.find(block)) {
         if (match.status !== "wrong") continue;
         const at = sourceRange(block, match.from, match.to);
         if (!at) continue;
         const sentenceStart = (index) => isSentenceStart(block, index);
-        const role = roleOf(block, match.from, match.to, sentenceStart);
-        if (!isReported(match, role, { history, aboutThePast: () => speaksOfThePast(sentenceAround(block.text, match.from, match.to)) || headings.some(speaksOfThePast) })) continue;
+        const role = roleOf(block, match.from, match.to, sentenceStart, matcher.subcommands);
+        if (role.command) {
+          if (!history) reportCommand(block, file.text, match, role.command, report);
+          continue;
+        }
+        const aboutThePast = () => (sentences ??= new SentencesOf(block.text)).speaksOfThePast(match.from, match.to) || headings.some(speaksOfThePast);
+        if (!isReported(match, role, { history, aboutThePast })) continue;
         const descriptor = describe(match, sentenceStart(match.from));
         if (!descriptor) continue;
         const exact = descriptor.replacement === void 0 ? void 0 : exactSourceRange(block, file.text, match.from, match.to);
@@ -5634,6 +5652,19 @@ var terminology_default = defineFileRule({
     }
   }
 });
+function reportCommand(block, source, match, command, report) {
+  const at = sourceRange(block, command.from, command.to);
+  if (!at) return;
+  const text = block.text.slice(command.from, command.to).replace(/\s+/g, " ");
+  const exact = exactSourceRange(block, source, command.from, command.to);
+  report({
+    messageId: "command",
+    data: { command: text, found: match.found },
+    at,
+    // Where flags follow ("docker build -t web ."), the command runs on past what is known: no edit bounds it.
+    ...exact && !/^\s+-/u.test(block.text.slice(command.to, command.to + 3)) ? { suggestions: [{ desc: `Format "${text}" as code`, fix: [{ start: exact.start, end: exact.start, text: "`" }, { start: exact.end, end: exact.end, text: "`" }] }] } : {}
+  });
+}
 function isReported(match, role, document) {
   if (role.role === "template" || role.role === "quotation" || role.role === "identifier") return false;
   if (!match.term.headings && role.titleCase) return false;

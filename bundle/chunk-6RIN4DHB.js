@@ -5,12 +5,12 @@ import {
   lspCommand,
   mcpCommand,
   projectServices
-} from "./chunk-ECMJIXNF.js";
-import "./chunk-6NOQHBDK.js";
+} from "./chunk-VPRENZHI.js";
+import "./chunk-GOFAPR6K.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-JYCFVGG3.js";
-import "./chunk-NYGW7BUM.js";
-import "./chunk-VQDJGJYN.js";
+import "./chunk-QRQTB4X3.js";
+import "./chunk-Z6REGF6E.js";
+import "./chunk-IYCD2LVT.js";
 import "./chunk-VDYJTUOD.js";
 import "./chunk-WKTFX656.js";
 import "./chunk-DB7DCKDU.js";

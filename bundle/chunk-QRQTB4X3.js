@@ -23,9 +23,9 @@ var kubernetes_default = {
   terms: [
     { use: "Kubernetes", insteadOf: ["Kubernetes", "Kubernates", "Kubernets", "Kuberentes", "Kubernete", "Kubenetes"], caseSensitive: false },
     { use: "K8s", insteadOf: ["K8S", "k8S", "k8", "K8"], accept: ["k8s"] },
-    { use: "kubectl", insteadOf: ["kubectl", "kube-ctl", "kubctl", "kubecl", "kubect1"], caseSensitive: false },
+    { use: "kubectl", insteadOf: ["kubectl", "kube-ctl", "kubctl", "kubecl", "kubect1"], caseSensitive: false, subcommands: ["annotate", "api-resources", "api-versions", "apply", "attach", "auth", "autoscale", "certificate", "cluster-info", "completion", "cordon", "cp", "create", "debug", "delete", "describe", "diff", "drain", "edit", "exec", "explain", "expose", "get", "kustomize", "label", "logs", "patch", "port-forward", "replace", "rollout", "run", "scale", "set", "taint", "top", "uncordon", "wait"] },
     { use: "kubelet", insteadOf: ["kubelet", "kube-let"], caseSensitive: false, plural: true },
-    { use: "kubeadm", insteadOf: ["kubeadm", "kube-adm"], caseSensitive: false },
+    { use: "kubeadm", insteadOf: ["kubeadm", "kube-adm"], caseSensitive: false, subcommands: ["certs", "completion", "init", "join", "kubeconfig", "reset", "token", "upgrade"] },
     { use: "kube-apiserver", insteadOf: ["kube-apiserver", "kube-api-server", "kube apiserver", "kubeapiserver"], caseSensitive: false },
     { use: "API server", insteadOf: ["apiserver"], caseSensitive: false, plural: true, message: 'Write the general descriptor "API server"; the binary is kube-apiserver.' },
     { use: "API server", insteadOf: ["API Server", "Api Server", "Api server", "api server"], plural: true, except: ["Kubernetes API Server"] },
@@ -41,16 +41,16 @@ var kubernetes_default = {
     { use: "DevSecOps", insteadOf: ["DevSecOps"], caseSensitive: false },
     { use: "OpenTelemetry", insteadOf: ["OpenTelemetry", "OpenTelemetery", "Open Telemetry", "Open-Telemetry", "OpenTelemtry"], caseSensitive: false },
     { use: "Helm chart", insteadOf: ["Helm Chart"], plural: true, message: '"chart" is not a proper noun (Helm conventions).' },
-    { use: "minikube", insteadOf: ["MiniKube", "MINIKUBE", "Mini Kube"], accept: ["Minikube"] },
-    { use: "K3s", insteadOf: ["K3S", "k3S"], accept: ["k3s"] },
-    { use: "Kustomize", insteadOf: ["Kustomise", "KUSTOMIZE", "KustomiZe"], accept: ["kustomize"] },
+    { use: "minikube", insteadOf: ["MiniKube", "MINIKUBE", "Mini Kube"], accept: ["Minikube"], subcommands: ["addons", "cp", "dashboard", "delete", "docker-env", "ip", "kubectl", "mount", "pause", "podman-env", "service", "ssh", "start", "status", "stop", "tunnel", "unpause", "update-context"] },
+    { use: "K3s", insteadOf: ["K3S", "k3S"], accept: ["k3s"], subcommands: ["agent", "check-config", "crictl", "ctr", "etcd-snapshot", "kubectl", "secrets-encrypt", "server"] },
+    { use: "Kustomize", insteadOf: ["Kustomise", "KUSTOMIZE", "KustomiZe"], accept: ["kustomize"], prefer: "majority", subcommands: ["build", "cfg", "create", "edit", "fn", "localize"] },
     { use: "Argo CD", insteadOf: ["ArgoCD", "Argo-CD", "ArgoCd", "Argocd", "argoCD", "Argo Cd", "ARGOCD"] },
     { use: "CustomResourceDefinition", insteadOf: ["CustomResourceDefinition", "Custom Resource Definition", "CustomResourceDefination"], caseSensitive: false, plural: true },
     { use: "CRD", insteadOf: ["Crd"], plural: true },
     { use: "SIG Docs", insteadOf: ["SIG-DOCS", "SIG-Docs", "Sig Docs"] },
     { use: "CNCF", insteadOf: ["Cncf"] },
     { use: "Cloud Native Computing Foundation", insteadOf: ["Cloud-Native Computing Foundation", "Cloud Native Foundation"] },
-    { use: "Helm", insteadOf: ["HELM"] },
+    { use: "Helm", insteadOf: ["HELM"], subcommands: ["create", "dependency", "env", "get", "install", "lint", "list", "pull", "push", "rollback", "search", "show", "status", "uninstall", "upgrade", "verify"] },
     { use: "CoreDNS", insteadOf: ["Coredns", "CoreDns", "coreDNS", "COREDNS", "Core DNS"] },
     { use: "CoreDNS", insteadOf: ["coredns"], fix: false, message: 'Write "CoreDNS" for the project; put the `coredns` command or identifier in code.' },
     { use: "Flux", insteadOf: ["FluxCD", "Flux CD", "Fluxcd", "FLUX"] },
@@ -62,18 +62,18 @@ var kubernetes_default = {
     { use: "Grafana", insteadOf: ["grafana"], fix: false, message: 'Write "Grafana" for the project; put the `grafana` command or identifier in code.' },
     { use: "OTel", insteadOf: ["OTEL", "Otel", "oTel"] },
     { use: "Docker", insteadOf: ["DOCKER", "Dokcer"] },
-    { use: "Docker", insteadOf: ["docker"], fix: false, message: 'Write "Docker" for the project; put the `docker` command or identifier in code.' },
+    { use: "Docker", insteadOf: ["docker"], fix: false, message: 'Write "Docker" for the project; put the `docker` command or identifier in code.', subcommands: ["attach", "bake", "build", "buildx", "commit", "compose", "cp", "create", "exec", "export", "import", "init", "inspect", "kill", "load", "login", "logout", "pause", "ps", "pull", "push", "rename", "restart", "rm", "rmi", "run", "save", "start", "stop", "tag", "unpause"] },
     { use: "Docker Hub", insteadOf: ["DockerHub", "Dockerhub", "docker hub"] },
     { use: "Dockerfile", insteadOf: ["DockerFile", "Docker file"], plural: true },
     { use: "Podman", insteadOf: ["PodMan", "PODMAN"] },
-    { use: "Podman", insteadOf: ["podman"], fix: false, message: 'Write "Podman" for the project; put the `podman` command or identifier in code.' },
+    { use: "Podman", insteadOf: ["podman"], fix: false, message: 'Write "Podman" for the project; put the `podman` command or identifier in code.', subcommands: ["attach", "build", "commit", "cp", "create", "exec", "export", "generate", "import", "inspect", "kill", "load", "login", "logout", "pause", "play", "ps", "pull", "push", "restart", "rm", "rmi", "run", "save", "start", "stop", "tag", "unpause"] },
     { use: "Istio", insteadOf: ["ISTIO", "IstIO"] },
     { use: "Istio", insteadOf: ["istio"], fix: false, message: 'Write "Istio" for the project; put the `istio` command or identifier in code.' },
     { use: "Envoy", insteadOf: ["ENVOY"] },
     { use: "Linkerd", insteadOf: ["LinkerD", "LINKERD", "Linker-d"] },
-    { use: "Linkerd", insteadOf: ["linkerd"], fix: false, message: 'Write "Linkerd" for the project; put the `linkerd` command or identifier in code.' },
+    { use: "Linkerd", insteadOf: ["linkerd"], fix: false, message: 'Write "Linkerd" for the project; put the `linkerd` command or identifier in code.', subcommands: ["check", "diagnostics", "inject", "install", "prune", "uninject", "uninstall", "upgrade"] },
     { use: "Cilium", insteadOf: ["CILIUM"] },
-    { use: "Cilium", insteadOf: ["cilium"], fix: false, message: 'Write "Cilium" for the project; put the `cilium` command or identifier in code.' },
+    { use: "Cilium", insteadOf: ["cilium"], fix: false, message: 'Write "Cilium" for the project; put the `cilium` command or identifier in code.', subcommands: ["install", "sysdump", "uninstall", "upgrade"] },
     { use: "Jaeger", insteadOf: ["Jaegar", "JAEGER"] },
     { use: "Fluentd", insteadOf: ["FluentD", "Fluent D"] },
     { use: "Fluentd", insteadOf: ["fluentd"], fix: false, message: 'Write "Fluentd" for the project; put the `fluentd` command or identifier in code.' },
@@ -83,10 +83,10 @@ var kubernetes_default = {
     { use: "Knative", insteadOf: ["KNative", "K-native"] },
     { use: "Knative", insteadOf: ["knative"], fix: false, message: 'Write "Knative" for the project; put the `knative` command or identifier in code.' },
     { use: "Crossplane", insteadOf: ["CrossPlane"] },
-    { use: "Crossplane", insteadOf: ["crossplane"], fix: false, message: 'Write "Crossplane" for the project; put the `crossplane` command or identifier in code.' },
+    { use: "Crossplane", insteadOf: ["crossplane"], fix: false, message: 'Write "Crossplane" for the project; put the `crossplane` command or identifier in code.', subcommands: ["beta", "render", "xpkg"] },
     { use: "Open Policy Agent", insteadOf: ["OpenPolicyAgent", "Open policy agent"] },
     { use: "Kyverno", insteadOf: ["KyVerno"] },
-    { use: "Kyverno", insteadOf: ["kyverno"], fix: false, message: 'Write "Kyverno" for the project; put the `kyverno` command or identifier in code.' },
+    { use: "Kyverno", insteadOf: ["kyverno"], fix: false, message: 'Write "Kyverno" for the project; put the `kyverno` command or identifier in code.', subcommands: ["apply", "create", "fix", "jp"] },
     { use: "Tekton", insteadOf: ["TekTon"] },
     { use: "Tekton", insteadOf: ["tekton"], fix: false, message: 'Write "Tekton" for the project; put the `tekton` command or identifier in code.' },
     { use: "gRPC", insteadOf: ["GRPC", "Grpc"] },
@@ -95,8 +95,8 @@ var kubernetes_default = {
     { use: "Kubespray", insteadOf: ["KubeSpray"] },
     { use: "Kubespray", insteadOf: ["kubespray"], fix: false, message: 'Write "Kubespray" for the project; put the `kubespray` command or identifier in code.' },
     { use: "MicroK8s", insteadOf: ["Microk8s", "MicroK8S"] },
-    { use: "MicroK8s", insteadOf: ["microk8s"], fix: false, message: 'Write "MicroK8s" for the project; put the `microk8s` command or identifier in code.' },
-    { use: "k0s", insteadOf: ["K0s", "K0S"] },
+    { use: "MicroK8s", insteadOf: ["microk8s"], fix: false, message: 'Write "MicroK8s" for the project; put the `microk8s` command or identifier in code.', subcommands: ["add-node", "ctr", "disable", "enable", "helm", "helm3", "inspect", "join", "kubectl", "refresh-certs", "remove-node", "reset", "start", "status", "stop"] },
+    { use: "k0s", insteadOf: ["K0s", "K0S"], subcommands: ["airgap", "backup", "install", "kubectl", "reset", "restore", "start", "stop", "sysinfo"] },
     { use: "runc", insteadOf: ["RunC", "Runc", "RUNC"] },
     { use: "gVisor", insteadOf: ["GVisor", "Gvisor"] },
     { use: "gVisor", insteadOf: ["gvisor"], fix: false, message: 'Write "gVisor" for the project; put the `gvisor` command or identifier in code.' },
@@ -106,7 +106,7 @@ var kubernetes_default = {
     { use: "KubeEdge", insteadOf: ["Kubeedge"] },
     { use: "KubeEdge", insteadOf: ["kubeedge"], fix: false, message: 'Write "KubeEdge" for the project; put the `kubeedge` command or identifier in code.' },
     { use: "Dapr", insteadOf: ["DAPR"] },
-    { use: "Dapr", insteadOf: ["dapr"], fix: false, message: 'Write "Dapr" for the project; put the `dapr` command or identifier in code.' },
+    { use: "Dapr", insteadOf: ["dapr"], fix: false, message: 'Write "Dapr" for the project; put the `dapr` command or identifier in code.', subcommands: ["dashboard", "init", "invoke", "list", "publish", "run", "stop", "uninstall", "upgrade"] },
     { use: "MetalLB", insteadOf: ["MetalLb", "Metallb"] },
     { use: "MetalLB", insteadOf: ["metallb"], fix: false, message: 'Write "MetalLB" for the project; put the `metallb` command or identifier in code.' },
     { use: "Kubeflow", insteadOf: ["KubeFlow"] },
@@ -468,6 +468,8 @@ var termSchema = external_exports.strictObject({
   deprecated: external_exports.boolean().default(false).describe("The wrong forms are legacy terms (reported as deprecated)."),
   fix: external_exports.boolean().default(true).describe("Whether --fix may replace a wrong form with `use`."),
   sentenceStart: external_exports.enum(["reword", "capitalize"]).optional().describe('A lowercase `use` at the start of a sentence: "reword" (names such as kubectl; the default for one-word terms) or "capitalize" (common nouns; the default for phrases).'),
+  subcommands: external_exports.array(external_exports.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a subcommand is one lowercase word")).default([]).describe(`Subcommands of the command-line tool this term names (kubectl: get, apply, \u2026), those that after the tool's name can only be the command: "docker save" in prose is a command to format as code, not a misspelt name, and a subcommand after its tool ("kubectl kustomize") is not a use of another term.`),
+  prefer: external_exports.enum(["use", "majority"]).default("use").describe('Where term-consistency finds the forms mixed: "use" asks for the `use` form whatever the counts; "majority" lets the most used form win (for names whose spellings are equals).'),
   message: external_exports.string().min(1).optional().describe("Extra explanation appended to the message."),
   link: external_exports.string().min(1).optional().describe("Where to read more.")
 }).refine((term) => term.use !== void 0 || term.deprecated, { message: "a term needs `use` (the right form) or `deprecated: true`" }).refine((term) => term.use !== void 0 || term.insteadOf.length > 0, { message: "a legacy term needs `insteadOf`" });
@@ -1213,13 +1215,51 @@ var ABOUT_THE_PAST = /\b(?:remov(?:e|es|ed|al|ing)|deprecat\w*|renam\w*|replac(?
 function speaksOfThePast(text) {
   return ABOUT_THE_PAST.test(text);
 }
-function sentenceAround(text, from, to) {
-  let start = from;
-  while (start > 0 && !(/\s/u.test(text[start - 1]) && /[.!?]/.test(text[start - 2] ?? ""))) start--;
-  let end = to;
-  while (end < text.length && !(/[.!?]/.test(text[end]) && (end + 1 === text.length || /\s/u.test(text[end + 1])))) end++;
-  return text.slice(start, end);
-}
+var SentencesOf = class {
+  constructor(text) {
+    this.text = text;
+    for (let at = 0; at < text.length; at++) {
+      if (at >= 2 && /\s/u.test(text[at - 1]) && /[.!?]/.test(text[at - 2])) this.starts.push(at);
+      if (/[.!?]/.test(text[at]) && (at + 1 === text.length || /\s/u.test(text[at + 1]))) this.ends.push(at);
+    }
+  }
+  text;
+  /** Where a sentence may start: after whitespace that follows `.`, `!` or `?`. */
+  starts = [];
+  /** Where a sentence ends: a `.`, `!` or `?` before whitespace or the end of the text. */
+  ends = [];
+  past = /* @__PURE__ */ new Map();
+  /** The range of the sentence around [from, to), as sentenceAround gives it. */
+  around(from, to) {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (this.starts[middle] <= from) low = middle + 1;
+      else high = middle;
+    }
+    const start = low > 0 ? this.starts[low - 1] : 0;
+    low = 0;
+    high = this.ends.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (this.ends[middle] < to) low = middle + 1;
+      else high = middle;
+    }
+    const end = low < this.ends.length ? this.ends[low] : this.text.length;
+    return { start, end };
+  }
+  /** Whether the sentence around [from, to) speaks of the past; each sentence is read once. */
+  speaksOfThePast(from, to) {
+    const { start, end } = this.around(from, to);
+    let past = this.past.get(start * (this.text.length + 1) + end);
+    if (past === void 0) {
+      past = speaksOfThePast(this.text.slice(start, end));
+      this.past.set(start * (this.text.length + 1) + end, past);
+    }
+    return past;
+  }
+};
 
 // src/terms/mapping-statements.ts
 function nameKeys(name) {
@@ -1916,6 +1956,16 @@ function isStandaloneMatch(text, from, to) {
 var TermMatcher = class {
   constructor(terms) {
     this.terms = terms;
+    const subcommands = /* @__PURE__ */ new Map();
+    for (const term of terms) {
+      if (term.subcommands.length === 0) continue;
+      for (const form of [...term.use === void 0 ? [] : [term.use], ...term.accept]) {
+        const known = subcommands.get(form.toLowerCase()) ?? /* @__PURE__ */ new Set();
+        for (const subcommand of term.subcommands) known.add(subcommand);
+        subcommands.set(form.toLowerCase(), known);
+      }
+    }
+    this.subcommands = subcommands;
     terms.forEach((term, termIndex) => {
       const right = [
         ...term.use === void 0 ? [] : [[term.use, "canonical"]],
@@ -1933,6 +1983,8 @@ var TermMatcher = class {
   terms;
   byFirstWord = /* @__PURE__ */ new Map();
   scanned = [];
+  /** The terms' known subcommands, by the tool's right forms in lowercase ("docker", "kubectl"). */
+  subcommands;
   addLiteral(form, pattern, flags) {
     const compiled = { ...pattern, regex: new RegExp(literalSource(form, pattern.plural, pattern.status === "variant"), `y${flags}`) };
     const keys = indexKeys(form, pattern.plural);
@@ -2015,7 +2067,7 @@ var termListOptions = external_exports.strictObject(termListOptionsShape([]));
 var matchers = /* @__PURE__ */ new WeakMap();
 function allowedNameTerms(names) {
   return [...new Set(names)].map((name) => {
-    const term = { insteadOf: [], accept: [], except: [name], caseSensitive: true, plural: true, headings: true, deprecated: false, fix: false };
+    const term = { insteadOf: [], accept: [], except: [name], caseSensitive: true, plural: true, headings: true, deprecated: false, fix: false, subcommands: [], prefer: "use" };
     configuredNameTerms.add(term);
     return term;
   });
@@ -2036,6 +2088,7 @@ function matcherFor(options) {
 }
 
 // src/terms/text-roles.ts
+var NO_SUBCOMMANDS = /* @__PURE__ */ new Map();
 function templateSpans(text) {
   const spans = [];
   const opening = /\{[{%]/g;
@@ -2068,22 +2121,33 @@ function canClose(text, at) {
   if (before === void 0 || /\s/u.test(before)) return false;
   return after === void 0 || !LETTER_OR_DIGIT.test(after);
 }
+function firstAfter(sorted, after) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (sorted[middle] <= after) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length ? sorted[low] : -1;
+}
 function quotationSpans(text) {
+  const closers = QUOTE_PAIRS.map(() => []);
+  for (let i = 0; i < text.length; i++) {
+    const character = text[i];
+    QUOTE_PAIRS.forEach((pair, index) => {
+      if (pair.close.includes(character) && canClose(text, i)) closers[index].push(i);
+    });
+  }
   const spans = [];
   let at = 0;
   while (at < text.length) {
-    const pair = QUOTE_PAIRS.find((candidate) => candidate.open === text[at]);
-    if (!pair || !canOpen(text, at)) {
+    const index = QUOTE_PAIRS.findIndex((candidate) => candidate.open === text[at]);
+    if (index < 0 || !canOpen(text, at)) {
       at++;
       continue;
     }
-    let close = -1;
-    for (let i = at + 1; i < text.length; i++) {
-      if (pair.close.includes(text[i]) && canClose(text, i)) {
-        close = i;
-        break;
-      }
-    }
+    const close = firstAfter(closers[index], at);
     if (close < 0) {
       at++;
       continue;
@@ -2129,15 +2193,42 @@ var MINOR_WORDS = /* @__PURE__ */ new Set([
   "if"
 ]);
 var TITLE_WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
-function isTitleCase(text, skip) {
-  let words = 0;
-  for (const match of text.matchAll(TITLE_WORD)) {
-    if (match.index < skip.to && match.index + match[0].length > skip.from) continue;
-    if (MINOR_WORDS.has(match[0].toLowerCase())) continue;
-    if (!new RegExp("^\\p{Lu}", "u").test(match[0])) return false;
-    words++;
+var TitleWords = class {
+  starts = [];
+  ends = [];
+  /** lowercase[i]: how many of the first i words start with a lowercase letter (or no capital). */
+  lowercase = [0];
+  constructor(text) {
+    for (const match of text.matchAll(TITLE_WORD)) {
+      if (MINOR_WORDS.has(match[0].toLowerCase())) continue;
+      this.starts.push(match.index);
+      this.ends.push(match.index + match[0].length);
+      this.lowercase.push(this.lowercase[this.lowercase.length - 1] + (new RegExp("^\\p{Lu}", "u").test(match[0]) ? 0 : 1));
+    }
   }
-  return words > 0;
+  /** Whether the text, leaving out the words that overlap `skip`, has a word and all its words are capitalised. */
+  isTitleCase(skip) {
+    let first = 0;
+    let high = this.ends.length;
+    while (first < high) {
+      const middle = first + high >>> 1;
+      if (this.ends[middle] <= skip.from) first = middle + 1;
+      else high = middle;
+    }
+    let last = first;
+    high = this.starts.length;
+    while (last < high) {
+      const middle = last + high >>> 1;
+      if (this.starts[middle] < skip.to) last = middle + 1;
+      else high = middle;
+    }
+    const total = this.starts.length;
+    const lowercaseOutside = this.lowercase[total] - (this.lowercase[last] - this.lowercase[first]);
+    return lowercaseOutside === 0 && total - (last - first) > 0;
+  }
+};
+function isTitleCase(text, skip) {
+  return new TitleWords(text).isTitleCase(skip);
 }
 function titleCased(form, hyphens) {
   return form.replace(hyphens ? new RegExp("(^|[\\s-])(\\p{Ll})", "gu") : new RegExp("(^|\\s)(\\p{Ll})", "gu"), (_, before, letter) => before + letter.toUpperCase());
@@ -2148,20 +2239,18 @@ function isCapitalizationOf(found, expected) {
   const sentence = expected.charAt(0).toUpperCase() + expected.slice(1);
   return normalized === sentence || normalized === titleCased(expected, false) || normalized === titleCased(expected, true);
 }
-var within = (spans, from, to) => spans.some((span) => span.from <= from && to <= span.to);
-function markAround(block, from, to) {
-  let found;
-  for (const mark of block.marks) {
-    if (mark.kind !== "code" && mark.from <= from && to <= mark.to && (!found || mark.to - mark.from <= found.to - found.from)) found = mark;
+function within(spans, from, to) {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (spans[middle].from <= from) low = middle + 1;
+    else high = middle;
   }
-  return found;
+  const span = spans[low - 1];
+  return span !== void 0 && to <= span.to;
 }
 var COUNTER_EXAMPLE_LABEL = /\b(?:bad|wrong|incorrect|don'?t|do not|avoid|never)\b/i;
-function isCounterExample(block, from) {
-  const label = block.marks.find((mark) => mark.kind === "strong" || mark.kind === "emphasis");
-  if (!label || label.to > from || block.text.slice(0, label.from).replace(/[\s\uFFFC]/gu, "") !== "") return false;
-  return COUNTER_EXAMPLE_LABEL.test(block.text.slice(label.from, label.to));
-}
 var HANDLE_NOUNS = /* @__PURE__ */ new Set([
   "org",
   "orgs",
@@ -2235,23 +2324,185 @@ var COMMAND_VERBS = /* @__PURE__ */ new Set([
 ]);
 var BEFORE_VERB = /* @__PURE__ */ new Set(["to", "can", "could", "will", "would", "should", "must", "may", "might", "we", "you", "i", "they", "please", "then"]);
 var OBJECT_OPENERS = /* @__PURE__ */ new Set(["the", "a", "an", "it", "them", "this", "that", "these", "those", "your", "our", "their", "its", "each", "every", "all"]);
+var ARTICLES2 = /* @__PURE__ */ new Set(["a", "an", "the"]);
+var VERB_ENDING = /(?:ize|ise)$/u;
 var CONJUNCTIONS2 = /* @__PURE__ */ new Set(["and", "or", "/", ",", "&"]);
 var TOKEN = /[\p{L}\p{N}][\p{L}\p{N}._\-/]*|[,/&]|--?[\p{L}\p{N}][\p{L}\p{N}-]*/gu;
+var CLAUSE_END = /[.;:!?]/u;
+function isClauseEnd(text, at) {
+  return CLAUSE_END.test(text[at]) && (at + 1 === text.length || /\s/u.test(text[at + 1]));
+}
 function wordsAfter(text, to, count) {
-  const rest = text.slice(to);
-  const end = rest.search(/[.;:!?](?=\s|$)/u);
-  return [...(end < 0 ? rest : rest.slice(0, end)).matchAll(TOKEN)].slice(0, count).map((match) => match[0]);
+  const words = [];
+  const token = TOKEN;
+  token.lastIndex = to;
+  let scanned = to;
+  while (words.length < count) {
+    const match = token.exec(text);
+    if (!match) {
+      return words;
+    }
+    const end = match.index + match[0].length;
+    for (let at = scanned; at < end; at++) {
+      if (!isClauseEnd(text, at)) continue;
+      if (at > match.index) {
+        for (const piece of text.slice(match.index, at).matchAll(new RegExp(TOKEN.source, "gu"))) if (words.length < count) words.push(piece[0]);
+      }
+      return words;
+    }
+    words.push(match[0]);
+    scanned = end;
+  }
+  return words;
 }
 function wordBefore(text, from) {
   const match = /([\p{L}\p{N}']+)\s+$/u.exec(text.slice(Math.max(0, from - 40), from));
   return match?.[1]?.toLowerCase();
 }
+function nextWord(text, to) {
+  const match = /^[ \t\r\n]+([\p{L}\p{N}][\p{L}\p{N}-]*)/u.exec(text.slice(to, to + 60));
+  return match ? { word: match[1], end: to + match[0].length } : void 0;
+}
 var IDENTIFIER_LIKE = /^[\p{Ll}\p{N}]+(?:[-._/][\p{Ll}\p{N}]+)+$/u;
-function isIdentifierUse(block, from, to) {
+var AROUND_A_LONE_NAME_BEFORE = /[\s\uFFFC*_`>#-]/u;
+var AROUND_A_LONE_NAME_AFTER = /[\s\uFFFC:*_`]/u;
+var OPENS_CONTEXT = /[\s\uFFFC*_"'“‘(#>-]/u;
+var AROUND_AN_ENTRY = /^[\s\uFFFC*_.,;:()[\]-]*$/u;
+function firstNotMatching(text, from, to, skipped) {
+  let at = from;
+  while (at < to && skipped.test(text[at])) at++;
+  return at;
+}
+var BlockFacts = class {
+  constructor(block) {
+    this.block = block;
+  }
+  block;
+  templates;
+  quotations;
+  counterExampleFrom;
+  titles = /* @__PURE__ */ new Map();
+  entries = /* @__PURE__ */ new Map();
+  /** Marks other than code, sorted by start (outer first at the same start), and the innermost mark around each. */
+  sortedMarks;
+  loneNameBounds;
+  shortTitle;
+  leadingLabel;
+  get text() {
+    return this.block.text;
+  }
+  inTemplate(from, to) {
+    this.templates ??= templateSpans(this.text);
+    return within(this.templates, from, to);
+  }
+  inQuotation(from, to) {
+    this.quotations ??= quotationSpans(this.text);
+    return within(this.quotations, from, to);
+  }
+  /** Whether text[from] follows a label that introduces a counter-example at the start of its block: the words after it are mentioned, not used. */
+  isCounterExample(from) {
+    if (this.counterExampleFrom === void 0) {
+      const label = this.block.marks.find((mark) => mark.kind === "strong" || mark.kind === "emphasis");
+      const opens = label !== void 0 && this.text.slice(0, label.from).replace(/[\s\uFFFC]/gu, "") === "";
+      this.counterExampleFrom = label && opens && COUNTER_EXAMPLE_LABEL.test(this.text.slice(label.from, label.to)) ? label.to : Number.POSITIVE_INFINITY;
+    }
+    return this.counterExampleFrom <= from;
+  }
+  /** Whether text[from, to) is all its block says, but for list and heading markers, emphasis and a colon. */
+  isLoneName(from, to) {
+    if (!this.loneNameBounds) {
+      let last = this.text.length;
+      while (last > 0 && AROUND_A_LONE_NAME_AFTER.test(this.text[last - 1])) last--;
+      this.loneNameBounds = { first: firstNotMatching(this.text, 0, this.text.length, AROUND_A_LONE_NAME_BEFORE), last };
+    }
+    return from <= this.loneNameBounds.first && to >= this.loneNameBounds.last;
+  }
+  /** The innermost link, strong or emphasis around text[from, to). */
+  markAround(from, to) {
+    if (!this.sortedMarks) {
+      const marks2 = this.block.marks.filter((mark) => mark.kind !== "code").sort((a, b) => a.from - b.from || b.to - a.to);
+      const parents2 = [];
+      const open = [];
+      marks2.forEach((mark, index) => {
+        while (open.length > 0 && marks2[open[open.length - 1]].to < mark.to) open.pop();
+        parents2.push(open.length > 0 ? open[open.length - 1] : -1);
+        open.push(index);
+      });
+      this.sortedMarks = { marks: marks2, parents: parents2 };
+    }
+    const { marks, parents } = this.sortedMarks;
+    let low = 0;
+    let high = marks.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (marks[middle].from <= from) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low - 1; index >= 0; index = parents[index]) {
+      const mark = marks[index];
+      if (mark.from <= from && to <= mark.to) return mark;
+    }
+    return void 0;
+  }
+  /** A link that is all its block says ("- [Kubectl conventions](…)"): an entry of a table of contents. */
+  isEntry(mark) {
+    let entry = this.entries.get(mark);
+    if (entry === void 0) {
+      entry = mark.kind === "link" && AROUND_AN_ENTRY.test(this.text.slice(0, mark.from)) && AROUND_AN_ENTRY.test(this.text.slice(mark.to));
+      this.entries.set(mark, entry);
+    }
+    return entry;
+  }
+  title(span) {
+    const key = `${span.from}:${span.to}`;
+    let title = this.titles.get(key);
+    if (!title) {
+      title = { words: new TitleWords(this.text.slice(span.from, span.to)), opensAt: firstNotMatching(this.text, span.from, span.to, OPENS_CONTEXT) };
+      this.titles.set(key, title);
+    }
+    return title;
+  }
+  /** Whether the text of `span`, leaving out text[from, to), is in Title Case. */
+  isTitleCase(span, from, to) {
+    return this.title(span).words.isTitleCase({ from: from - span.from, to: to - span.from });
+  }
+  /** Whether text[from, …) opens `span` (nothing but spaces, markup and opening punctuation before it). */
+  opens(span, from) {
+    return from <= this.title(span).opensAt;
+  }
+  /** The label that opens a paragraph or list item ("Network Policy API Meeting: Tuesdays at 9:00"), colon included. */
+  get label() {
+    if (this.leadingLabel === void 0) this.leadingLabel = /^[^.!?:]{1,80}:(?=\s)/u.exec(this.text);
+    return this.leadingLabel;
+  }
+  /** Text that is a title on its own: a few words in Title Case, without sentence punctuation. */
+  get isShortTitle() {
+    if (this.shortTitle === void 0) {
+      let words = 0;
+      const word = /\S+/gu;
+      while (words <= 8 && word.exec(this.text)) words++;
+      const trimmed = words <= 8 ? this.text.trim() : "";
+      this.shortTitle = words <= 8 && !/[.!?;,]/u.test(trimmed.replace(/[.!?]$/u, "")) && isTitleCase(trimmed, { from: 0, to: 0 });
+    }
+    return this.shortTitle;
+  }
+};
+var factsOfBlocks = /* @__PURE__ */ new WeakMap();
+function factsOf(block) {
+  let facts = factsOfBlocks.get(block);
+  if (!facts) {
+    facts = new BlockFacts(block);
+    factsOfBlocks.set(block, facts);
+  }
+  return facts;
+}
+function isIdentifierUse(block, from, to, subcommands = NO_SUBCOMMANDS) {
   const text = block.text;
   const found = text.slice(from, to);
   if (new RegExp("\\p{Lu}", "u").test(found)) return false;
-  if (text.slice(0, from).replace(/[\s\uFFFC*_`>#-]/gu, "") === "" && text.slice(to).replace(/[\s\uFFFC:*_`]/gu, "") === "") return true;
+  if (factsOf(block).isLoneName(from, to)) return true;
+  const before = wordBefore(text, from);
+  if (before !== void 0 && subcommands.get(before)?.has(found)) return true;
   const after = wordsAfter(text, to, 6);
   let index = 0;
   while (index < after.length && (CONJUNCTIONS2.has(after[index].toLowerCase()) || IDENTIFIER_LIKE.test(after[index]))) {
@@ -2262,9 +2513,25 @@ function isIdentifierUse(block, from, to) {
   const nextButOne = after[index + 1]?.toLowerCase();
   if (next !== void 0 && (isHandleNoun(next) || HOSTS.has(next) && nextButOne !== void 0 && isHandleNoun(nextButOne))) return true;
   const first = after[0];
-  if (first !== void 0 && !/\s/u.test(found) && (/^--?[\p{L}]/u.test(first) || COMMAND_VERBS.has(first))) return true;
-  const before = wordBefore(text, from);
-  return before !== void 0 && BEFORE_VERB.has(before) && first !== void 0 && OBJECT_OPENERS.has(first.toLowerCase());
+  if (first !== void 0 && !/\s/u.test(found) && (/^--?[\p{L}]/u.test(first) || !subcommands.has(found) && COMMAND_VERBS.has(first))) return true;
+  if (first === void 0) return false;
+  if (before !== void 0 && BEFORE_VERB.has(before) && OBJECT_OPENERS.has(first.toLowerCase())) return true;
+  return !/\s/u.test(found) && VERB_ENDING.test(found) && ARTICLES2.has(first) && !(before !== void 0 && ARTICLES2.has(before));
+}
+function commandAt(block, from, to, subcommands) {
+  const found = block.text.slice(from, to);
+  const known = subcommands.get(found);
+  if (!known || new RegExp("\\p{Lu}", "u").test(found)) return void 0;
+  const next = nextWord(block.text, to);
+  if (!next || !known.has(next.word)) return void 0;
+  const after = block.text[next.end];
+  if (after !== void 0 && /[\p{L}\p{N}_@]/u.test(after)) return void 0;
+  return { from, to: next.end };
+}
+function endsWithColon(text, mark) {
+  let end = mark.to;
+  while (end > mark.from && /\s/u.test(text[end - 1])) end--;
+  return text[end - 1] === ":" && end > mark.from;
 }
 var CAPITALIZED_WORD = new RegExp("^\\p{Lu}\\p{Ll}[\\p{L}\\p{N}'\u2019-]*$", "u");
 function inCapitalizedName(text, from, to, sentenceStart) {
@@ -2273,48 +2540,46 @@ function inCapitalizedName(text, from, to, sentenceStart) {
   const next = /^ ([\p{L}\p{N}'’-]+)/u.exec(text.slice(to, to + 40));
   return next !== null && CAPITALIZED_WORD.test(next[1]);
 }
-function roleOf(block, from, to, sentenceStart) {
+function roleOf(block, from, to, sentenceStart, subcommands = NO_SUBCOMMANDS) {
   const text = block.text;
+  const facts = factsOf(block);
   const capitalizedName = () => inCapitalizedName(text, from, to, sentenceStart);
   const afterMarkup = /\uFFFC[\s*_]*$/u.test(text.slice(Math.max(0, from - 8), from));
   const titled = (role, span) => ({
     role,
-    titleCase: isTitleCase(text.slice(span.from, span.to), { from: from - span.from, to: to - span.from }),
-    startsContext: afterMarkup || text.slice(span.from, from).replace(/[\s\uFFFC*_"'“‘(#>-]/gu, "") === "",
+    titleCase: facts.isTitleCase(span, from, to),
+    startsContext: afterMarkup || facts.opens(span, from),
     inCapitalizedName: capitalizedName()
   });
   const plain = (role) => ({ role, titleCase: false, startsContext: afterMarkup, inCapitalizedName: role === "prose" || role === "link-text" ? capitalizedName() : false });
-  if (within(templateSpans(text), from, to)) return plain("template");
-  if (within(quotationSpans(text), from, to) || isCounterExample(block, from)) return plain("quotation");
-  if (isIdentifierUse(block, from, to)) return plain("identifier");
+  if (facts.inTemplate(from, to)) return plain("template");
+  if (facts.inQuotation(from, to) || facts.isCounterExample(from)) return plain("quotation");
+  const command = commandAt(block, from, to, subcommands);
+  if (command) return { ...plain("command"), command };
+  if (isIdentifierUse(block, from, to, subcommands)) return plain("identifier");
   const whole = { from: 0, to: text.length };
-  const mark = markAround(block, from, to);
+  const mark = facts.markAround(from, to);
   if (mark) {
-    const inner = text.slice(mark.from, mark.to);
-    const entry = mark.kind === "link" && (text.slice(0, mark.from) + text.slice(mark.to)).replace(/[\s\uFFFC*_.,;:()[\]-]/gu, "") === "";
-    const label2 = entry || isTitleCase(inner, { from: from - mark.from, to: to - mark.from }) || /:\s*$/u.test(inner) || text[mark.to] === ":";
+    const label2 = facts.isEntry(mark) || facts.isTitleCase(mark, from, to) || endsWithColon(text, mark) || text[mark.to] === ":";
     if (label2) return titled(mark.kind === "link" ? "link-text" : "label", mark);
     if (block.kind !== "paragraph") return { ...titled(mark.kind === "link" ? "link-text" : "prose", whole), titleCase: false };
     return plain(mark.kind === "link" ? "link-text" : "prose");
   }
   if (block.kind === "heading") return titled("heading", whole);
   if (block.kind === "tableCell") return titled(block.header ? "label" : "cell", whole);
-  const label = /^[^.!?:]{1,80}:(?=\s)/u.exec(text);
-  if (label && to <= label[0].length - 1 && isTitleCase(label[0].slice(0, -1), { from, to })) return titled("label", { from: 0, to: label[0].length - 1 });
-  if (isShortTitle(text)) return titled("label", whole);
+  const label = facts.label;
+  if (label && to <= label[0].length - 1 && facts.isTitleCase({ from: 0, to: label[0].length - 1 }, from, to)) return titled("label", { from: 0, to: label[0].length - 1 });
+  if (facts.isShortTitle) return titled("label", whole);
   return plain("prose");
-}
-function isShortTitle(text) {
-  const trimmed = text.trim();
-  return trimmed.split(/\s+/).length <= 8 && !/[.!?;,]/u.test(trimmed.replace(/[.!?]$/u, "")) && isTitleCase(trimmed, { from: 0, to: 0 });
 }
 
 // src/terms/compared-uses.ts
-function comparedUse(block, match) {
+function comparedUse(block, match, subcommands) {
   const { term, form } = match;
   if (match.status !== "canonical" && match.status !== "accepted" || term.use === void 0 || form === void 0) return "left-out";
-  const role = roleOf(block, match.from, match.to, (index) => isSentenceStart(block, index)).role;
+  const { role, inCapitalizedName: inCapitalizedName2 } = roleOf(block, match.from, match.to, (index) => isSentenceStart(block, index), subcommands);
   if (role !== "prose" && role !== "cell") return "left-out";
+  if (inCapitalizedName2 && new RegExp("^\\p{Lu}", "u").test(match.found)) return "left-out";
   const forms = [term.use, ...term.accept];
   const capitalOfAnother = forms.some((other) => other !== form && other.charAt(0).toUpperCase() + other.slice(1) === form);
   return capitalOfAnother && isSentenceStart(block, match.from) ? "either" : "compared";
@@ -2333,7 +2598,7 @@ export {
   recordsHistoryByPath,
   documentHistory,
   speaksOfThePast,
-  sentenceAround,
+  SentencesOf,
   sideConcepts,
   findMappings,
   findMappingStatements,

@@ -4,10 +4,10 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-6NOQHBDK.js";
+} from "./chunk-GOFAPR6K.js";
 import {
   loadExplicitConfig
-} from "./chunk-NYGW7BUM.js";
+} from "./chunk-Z6REGF6E.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
@@ -34,9 +34,10 @@ import {
   savePhase1Cache,
   selectProjectFiles,
   settleVerifiedFixes,
+  timeBudgetMs,
   toPosix,
   writeFixes
-} from "./chunk-VQDJGJYN.js";
+} from "./chunk-IYCD2LVT.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK
@@ -17237,6 +17238,8 @@ var LiveProject = class _LiveProject {
   /** Bumped when the settings are loaded again: a warm-up of an older generation is discarded. */
   generation = 0;
   warmUpRunner;
+  /** The runner of lint() runs for the current settings (createEditRunner), started when first needed. */
+  editRunner;
   /** Verdicts on fixes that must be checked against the rest of their file, kept while the file's text is the same. */
   verdicts = new FixVerdicts();
   /** Loads the settings and lists the repository. A config error does not throw: lint() does (see settingsError). */
@@ -17261,6 +17264,7 @@ var LiveProject = class _LiveProject {
     this.generation++;
     await this.warmUpRunner?.close();
     this.warmUpRunner = void 0;
+    await this.closeEditRunner();
     this.memo.clear();
     this.indexed = false;
     await this.listPaths();
@@ -17416,7 +17420,7 @@ var LiveProject = class _LiveProject {
       settings: settings.settings,
       rules: this.services.rules,
       reportUnusedDisables: this.options.reportUnusedDisables ?? false,
-      runPhase1: this.memo.wrap(diskCache ? diskCache.wrap(runPhase1Sequentially) : runPhase1Sequentially),
+      runPhase1: this.memo.wrap(diskCache ? diskCache.wrap(this.editPhase1()) : this.editPhase1()),
       ...this.repository ? { repository: this.repository } : {}
     };
   }
@@ -17424,10 +17428,25 @@ var LiveProject = class _LiveProject {
   analysisOf(file) {
     return this.memo.latest(file);
   }
-  /** Stops the worker threads of a warm-up under way. */
+  /** Stops the worker threads of a warm-up under way and of the runs on edits. */
   async close() {
     this.generation++;
     await this.warmUpRunner?.close();
+    await this.closeEditRunner();
+  }
+  /** Phase 1 of lint() runs: the settings' edit runner, started on first use, else this thread. */
+  editPhase1() {
+    return (jobs, source, options) => {
+      const settings = this.settings();
+      if (!settings.createEditRunner) return runPhase1Sequentially(jobs, source, options);
+      this.editRunner ??= settings.createEditRunner();
+      return this.editRunner.run(jobs, source, options);
+    };
+  }
+  async closeEditRunner() {
+    const runner = this.editRunner;
+    this.editRunner = void 0;
+    await runner?.close();
   }
   isMarkdownPath(file) {
     try {
@@ -27929,12 +27948,15 @@ function projectServices(io, options) {
     rules: REGISTRY.byId,
     loadSettings(root) {
       const configs = runConfigs({ root, rules: REGISTRY.byId, io: { ...io, cwd: root }, ...only ? { config: only } : {} });
+      const budget = (file, bytes) => timeBudgetMs(configs.configFor(file).timeBudgetSeconds, bytes);
       return {
         settings: configs,
         isProjectFile: projectFileMatcher(configs),
         isMarkdown: markdownMatcher(configs),
         repositoryUrls: () => repositoryUrlSource({ root, env: io.env, config: configs.configFor("").repositoryUrls }),
-        createBulkRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, ...maxThreads === void 0 ? {} : { maxThreads } }),
+        createBulkRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, timeBudgetMs: budget, ...maxThreads === void 0 ? {} : { maxThreads } }),
+        // One thread: the pool then analyses small files here and large ones on its guard worker.
+        createEditRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, timeBudgetMs: budget, maxThreads: 1 }),
         // Like lint: on unless --no-cache or AGENTOPS_LINT_NO_CACHE, in the same folder.
         ...cacheWanted(options, io) ? { diskCache: serverDiskCache(root, options, io) } : {}
       };

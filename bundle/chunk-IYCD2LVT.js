@@ -11922,6 +11922,7 @@ export {
   loadConfigFile,
   runPhase1Sequentially,
   lintProject,
+  timeBudgetMs,
   createPhase1Pool,
   dominantLineEnding,
   applyFixes,

@@ -3473,10 +3473,10 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-WBIEG4QU.js");
-var infoModule = () => import("./chunk-FXRUAIW4.js");
-var reportsModule = () => import("./chunk-WHVGDISH.js");
-var serversModule = () => import("./chunk-T5NK6W3U.js");
+var lintModule = () => import("./chunk-OXAWZAXT.js");
+var infoModule = () => import("./chunk-BLLUPPQT.js");
+var reportsModule = () => import("./chunk-OS3ZN7PG.js");
+var serversModule = () => import("./chunk-6RIN4DHB.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError("expected a whole number of 0 or more.");

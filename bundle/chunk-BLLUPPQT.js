@@ -7,14 +7,14 @@ import {
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-NYGW7BUM.js";
+} from "./chunk-Z6REGF6E.js";
 import {
   ALWAYS_IGNORED,
   findRoot,
   isGitIgnoredSync,
   listRepositoryPaths,
   toPosix
-} from "./chunk-VQDJGJYN.js";
+} from "./chunk-IYCD2LVT.js";
 import {
   EXIT_OK
 } from "./chunk-VDYJTUOD.js";

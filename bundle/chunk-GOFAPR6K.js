@@ -23,16 +23,16 @@ import {
   proseBlocks,
   sideConcepts,
   sourceRange
-} from "./chunk-JYCFVGG3.js";
+} from "./chunk-QRQTB4X3.js";
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-NYGW7BUM.js";
+} from "./chunk-Z6REGF6E.js";
 import {
   comparingRules,
   findRoot,
   planWorkingTree
-} from "./chunk-VQDJGJYN.js";
+} from "./chunk-IYCD2LVT.js";
 import {
   EXIT_OK
 } from "./chunk-VDYJTUOD.js";
@@ -162,7 +162,7 @@ function countTerms(files, matcherFor2, recordsHistory = () => false) {
         const entry = forms.get(form) ?? { form, status, count: 0, compared: 0, files: [] };
         forms.set(form, entry);
         entry.count++;
-        if (!record && comparedUse(block, match) === "compared") entry.compared++;
+        if (!record && comparedUse(block, match, matcher.subcommands) === "compared") entry.compared++;
         let perFile = entry.files.find((candidate) => candidate.file === file.path);
         if (!perFile) entry.files.push(perFile = { file: file.path, count: 0, lines: [] });
         perFile.count++;

@@ -5,10 +5,10 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-ECMJIXNF.js";
-import "./chunk-6NOQHBDK.js";
+} from "./chunk-VPRENZHI.js";
+import "./chunk-GOFAPR6K.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-JYCFVGG3.js";
+import "./chunk-QRQTB4X3.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
@@ -17,11 +17,11 @@ import {
 import "./chunk-IFWCCNYA.js";
 import {
   discoveryStart
-} from "./chunk-NYGW7BUM.js";
+} from "./chunk-Z6REGF6E.js";
 import {
   findRoot,
   pathArgumentMatcher
-} from "./chunk-VQDJGJYN.js";
+} from "./chunk-IYCD2LVT.js";
 import "./chunk-VDYJTUOD.js";
 import "./chunk-WKTFX656.js";
 import {

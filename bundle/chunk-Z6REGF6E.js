@@ -4,7 +4,7 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   loadConfigFile,
   runConfigs
-} from "./chunk-VQDJGJYN.js";
+} from "./chunk-IYCD2LVT.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";
