@@ -125,7 +125,9 @@ export function findingsOf(diagnostics: readonly JsonDiagnostic[], corpus: strin
 export async function lintCorpus(corpus: string, config: string, rules: readonly string[]): Promise<Finding[]> {
   let stdout = '';
   let stderr = '';
-  const exitCode = await main(['--config', config, '--root', corpus, '--format', 'json', '--no-error-on-unmatched-pattern', corpus], {
+  // --no-cache: a measurement writes nothing into the corpus, and two tests measuring one corpus
+  // at once never share a cache file.
+  const exitCode = await main(['--config', config, '--root', corpus, '--format', 'json', '--no-error-on-unmatched-pattern', '--no-cache', corpus], {
     cwd: corpus,
     env: {},
     stdout: (text) => {
@@ -136,7 +138,7 @@ export async function lintCorpus(corpus: string, config: string, rules: readonly
     },
     stdoutIsTTY: false,
   });
-  if (exitCode > 1) throw new Error(`agentops-lint failed on ${corpus} (exit code ${exitCode}): ${stderr.trim()}`);
+  if (exitCode > 1) throw new Error(`agentops-lint failed on ${corpus} (exit code ${exitCode}): ${stderr.trim() || stdout.slice(0, 2000)}`);
   const report = JSON.parse(stdout) as { diagnostics: JsonDiagnostic[] };
   return findingsOf(report.diagnostics, corpus, rules);
 }

@@ -95,7 +95,7 @@ describe('project rules take the options of each file', () => {
       ].join('\n'),
     });
     const result = await sameInEveryOrder(root, [[], ['a', 'b'], ['b', 'a'], ['a/two.md', 'b/two.md'], ['b/two.md', 'a/two.md']]);
-    expect(result.lines).toEqual(['a/two.md:3 term-consistency "k8s" here, but "K8s" 2 times in the prose of the repository (first in a/one.md:3): write one form.']);
+    expect(result.lines).toEqual(['a/two.md:3 term-consistency "k8s" here; write "K8s" (2 uses in the prose of the repository, first in a/one.md:3; "k8s" 2), the term\'s preferred form.']);
     expect(result.exitCode).toBe(0);
   });
 
