@@ -3,7 +3,7 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-AZDWQYID.js";
+} from "./chunk-DS32VLBB.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-IFWCCNYA.js";
 import "./chunk-VDYJTUOD.js";

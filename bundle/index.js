@@ -3,13 +3,13 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-AZDWQYID.js";
+} from "./chunk-DS32VLBB.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-IFWCCNYA.js";
 import {
   lintProject,
   runLint
-} from "./chunk-IYCD2LVT.js";
+} from "./chunk-ZVWRJPPQ.js";
 import "./chunk-VDYJTUOD.js";
 import "./chunk-WKTFX656.js";
 import "./chunk-DB7DCKDU.js";

@@ -4,11 +4,10 @@ import path from 'node:path';
 import { formatConfigIssue, UsageError } from '../core/errors.js';
 import { jsonSchema } from '../config/schema.js';
 import { isGitIgnoredSync } from 'globby';
-import picomatch from 'picomatch';
 import type { ConfigSet } from '../config/config-set.js';
 import { matchesGlob } from '../contracts/per-glob.js';
 import { hasGlobKeys } from '../core/rule.js';
-import { ALWAYS_IGNORED, findRoot, listRepositoryPaths, toPosix } from '../project/discover.js';
+import { configIgnoreReason, findRoot, listRepositoryPaths, toPosix } from '../project/discover.js';
 import { generatedFolders, starterConfig } from './starter-config.js';
 import { EXIT_OK, type CliIo } from '../core/io.js';
 import { ruleDocsUrl } from '../core/tool.js';
@@ -85,9 +84,8 @@ export function printConfigCommand(file: string, configOption: string | undefine
 
 /** What keeps a file from ever being linted (node_modules or .git, a config `ignore` glob, .gitignore), or null. */
 function whyIgnored(configs: ConfigSet, root: string, file: string): string | null {
-  if (picomatch.isMatch(file, ALWAYS_IGNORED, { dot: true })) return 'inside node_modules or .git (never linted)';
-  const by = configs.ignoredBy(file);
-  if (by !== undefined) return `ignored by ${by}`;
+  const byConfig = configIgnoreReason(configs, file);
+  if (byConfig !== undefined) return byConfig;
   return isGitIgnoredSync({ cwd: root })(path.join(root, file)) ? 'ignored by .gitignore' : null;
 }
 

@@ -106,7 +106,7 @@ function nearestGlob(glob: string, seen: PathsSeen): string | undefined {
   if (base === '' || seen.folders.includes(base)) return undefined;
   for (const folder of closestMatches(base, seen.folders, 3)) {
     const candidate = `${folder}${glob.slice(base.length)}`;
-    const isMatch = picomatch(candidate, { dot: true });
+    const isMatch = picomatch(candidate, PATH_GLOB_OPTIONS);
     if (seen.files.some((file) => isMatch(file))) return candidate;
   }
   return undefined;

@@ -182,7 +182,7 @@ export class ConfigSet implements ConfigTable, FileSelection {
     while (index !== undefined) {
       const entry: LoadedConfig = this.loaded[index]!;
       const relative = this.relativeTo(entry.config, file);
-      const position = entry.config.ignore.findIndex((glob) => picomatch(glob, { dot: true })(relative));
+      const position = entry.config.ignore.findIndex((glob) => picomatch(glob, PATH_GLOB_OPTIONS)(relative));
       if (position >= 0) return `${formatKeyPath(['ignore', position])} "${entry.config.ignore[position]}" in ${this.shownName(entry.config)}`;
       index = entry.parent;
     }

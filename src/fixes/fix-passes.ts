@@ -7,7 +7,6 @@
  */
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { Diagnostic } from '../core/diagnostic.js';
 import type { TextEdit } from '../core/rule.js';
 import { applyFixes } from './apply-edits.js';
 import { lintProject, type LintProjectOptions, type LintProjectResult, type ProjectSource } from '../engine/lint-project.js';

@@ -21,7 +21,7 @@
 import path from 'node:path';
 import { CONFIG_FILE_NAMES } from '../config/load.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { lintProject, type LintProjectOptions, type ProjectSource } from '../engine/lint-project.js';
+import { lintProject, type ProjectSource } from '../engine/lint-project.js';
 import { repositoryPathsFromFiles } from '../core/facts.js';
 import { GitRepository, type FileChange } from './git.js';
 import { narrowedToTargets, planWorkingTree, type LintPlan, type RunContext } from './plan.js';

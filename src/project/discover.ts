@@ -79,11 +79,20 @@ export function ignoredPathMatcher(configs: FileSelection): (file: string) => bo
   return (file) => isAlwaysIgnored(file) || configs.isIgnored(file);
 }
 
-/** Why an ignored path is ignored: node_modules or .git, else the config `ignore` glob that matches it. */
+/**
+ * Why the config keeps a path from being linted: node_modules or .git, or the config `ignore` glob
+ * that matches it; undefined when neither does (discovery and print-config say it the same way).
+ */
+export function configIgnoreReason(configs: ExplainedSelection, file: string): string | undefined {
+  if (picomatch.isMatch(file, ALWAYS_IGNORED, PATH_GLOB_OPTIONS)) return NEVER_LINTED.one;
+  const by = configs.ignoredBy(file);
+  return by === undefined ? undefined : `ignored by ${by}`;
+}
+
+/** Why an ignored path is ignored, as a skip reason. */
 function ignoreReason(configs: ExplainedSelection, file: string): SkipReason {
-  if (picomatch.isMatch(file, ALWAYS_IGNORED, { dot: true })) return NEVER_LINTED;
-  const by = configs.ignoredBy(file) ?? "a config's ignore globs";
-  return { one: `ignored by ${by}`, many: `ignored by ${by}` };
+  const why = configIgnoreReason(configs, file) ?? "ignored by a config's ignore globs";
+  return { one: why, many: why };
 }
 
 /** "3 files are ignored by …; 1 file is a symbolic link (never followed)": skips grouped by reason, most first. */

@@ -4,10 +4,10 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-GOFAPR6K.js";
+} from "./chunk-4AOVV3HX.js";
 import {
   loadExplicitConfig
-} from "./chunk-Z6REGF6E.js";
+} from "./chunk-LTRBYUPK.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
@@ -37,7 +37,7 @@ import {
   timeBudgetMs,
   toPosix,
   writeFixes
-} from "./chunk-IYCD2LVT.js";
+} from "./chunk-ZVWRJPPQ.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK

@@ -6,11 +6,11 @@ import {
   mappingsReport,
   termsCommand,
   termsReport
-} from "./chunk-GOFAPR6K.js";
+} from "./chunk-4AOVV3HX.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-QRQTB4X3.js";
-import "./chunk-Z6REGF6E.js";
-import "./chunk-IYCD2LVT.js";
+import "./chunk-LTRBYUPK.js";
+import "./chunk-ZVWRJPPQ.js";
 import "./chunk-VDYJTUOD.js";
 import "./chunk-WKTFX656.js";
 import "./chunk-DB7DCKDU.js";

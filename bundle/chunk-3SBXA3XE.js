@@ -7,14 +7,14 @@ import {
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-Z6REGF6E.js";
+} from "./chunk-LTRBYUPK.js";
 import {
-  ALWAYS_IGNORED,
+  configIgnoreReason,
   findRoot,
   isGitIgnoredSync,
   listRepositoryPaths,
   toPosix
-} from "./chunk-IYCD2LVT.js";
+} from "./chunk-ZVWRJPPQ.js";
 import {
   EXIT_OK
 } from "./chunk-VDYJTUOD.js";
@@ -31,17 +31,13 @@ import {
   ruleDocsUrl
 } from "./chunk-FNLHEZZR.js";
 import {
-  hasGlobKeys,
-  require_picomatch
+  hasGlobKeys
 } from "./chunk-BAANVPRO.js";
-import {
-  __toESM
-} from "./chunk-RL5JZDUN.js";
+import "./chunk-RL5JZDUN.js";
 
 // src/cli/info-commands.ts
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
-var import_picomatch = __toESM(require_picomatch(), 1);
 
 // src/cli/starter-config.ts
 var GENERATED_FOLDER_NAMES = /* @__PURE__ */ new Map([
@@ -199,9 +195,8 @@ function printConfigCommand(file, configOption, io) {
   return EXIT_OK;
 }
 function whyIgnored(configs, root, file) {
-  if (import_picomatch.default.isMatch(file, ALWAYS_IGNORED, { dot: true })) return "inside node_modules or .git (never linted)";
-  const by = configs.ignoredBy(file);
-  if (by !== void 0) return `ignored by ${by}`;
+  const byConfig = configIgnoreReason(configs, file);
+  if (byConfig !== void 0) return byConfig;
   return isGitIgnoredSync({ cwd: root })(path.join(root, file)) ? "ignored by .gitignore" : null;
 }
 async function initCommand(io) {

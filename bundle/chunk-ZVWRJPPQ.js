@@ -9178,10 +9178,14 @@ function ignoredPathMatcher(configs) {
   const isAlwaysIgnored = (0, import_picomatch2.default)(ALWAYS_IGNORED, PATH_GLOB_OPTIONS);
   return (file) => isAlwaysIgnored(file) || configs.isIgnored(file);
 }
+function configIgnoreReason(configs, file) {
+  if (import_picomatch2.default.isMatch(file, ALWAYS_IGNORED, PATH_GLOB_OPTIONS)) return NEVER_LINTED.one;
+  const by = configs.ignoredBy(file);
+  return by === void 0 ? void 0 : `ignored by ${by}`;
+}
 function ignoreReason(configs, file) {
-  if (import_picomatch2.default.isMatch(file, ALWAYS_IGNORED, { dot: true })) return NEVER_LINTED;
-  const by = configs.ignoredBy(file) ?? "a config's ignore globs";
-  return { one: `ignored by ${by}`, many: `ignored by ${by}` };
+  const why = configIgnoreReason(configs, file) ?? "ignored by a config's ignore globs";
+  return { one: why, many: why };
 }
 function describeSkips(reasons) {
   const groups = /* @__PURE__ */ new Map();
@@ -9793,7 +9797,7 @@ function nearestGlob(glob, seen) {
   if (base === "" || seen.folders.includes(base)) return void 0;
   for (const folder of closestMatches(base, seen.folders, 3)) {
     const candidate = `${folder}${glob.slice(base.length)}`;
-    const isMatch = (0, import_picomatch4.default)(candidate, { dot: true });
+    const isMatch = (0, import_picomatch4.default)(candidate, PATH_GLOB_OPTIONS);
     if (seen.files.some((file) => isMatch(file))) return candidate;
   }
   return void 0;
@@ -10469,7 +10473,7 @@ var ConfigSet = class {
     while (index !== void 0) {
       const entry = this.loaded[index];
       const relative = this.relativeTo(entry.config, file);
-      const position = entry.config.ignore.findIndex((glob) => (0, import_picomatch5.default)(glob, { dot: true })(relative));
+      const position = entry.config.ignore.findIndex((glob) => (0, import_picomatch5.default)(glob, PATH_GLOB_OPTIONS)(relative));
       if (position >= 0) return `${formatKeyPath(["ignore", position])} "${entry.config.ignore[position]}" in ${this.shownName(entry.config)}`;
       index = entry.parent;
     }
@@ -11935,9 +11939,9 @@ export {
   repositoryPathsFromFiles,
   isGitIgnoredSync,
   isDynamicPattern,
-  ALWAYS_IGNORED,
   toPosix,
   findRoot,
+  configIgnoreReason,
   listRepositoryPaths,
   projectFileMatcher,
   selectProjectFiles,

@@ -27,12 +27,12 @@ import {
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-Z6REGF6E.js";
+} from "./chunk-LTRBYUPK.js";
 import {
   comparingRules,
   findRoot,
   planWorkingTree
-} from "./chunk-IYCD2LVT.js";
+} from "./chunk-ZVWRJPPQ.js";
 import {
   EXIT_OK
 } from "./chunk-VDYJTUOD.js";

@@ -3473,10 +3473,10 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-OXAWZAXT.js");
-var infoModule = () => import("./chunk-BLLUPPQT.js");
-var reportsModule = () => import("./chunk-OS3ZN7PG.js");
-var serversModule = () => import("./chunk-6RIN4DHB.js");
+var lintModule = () => import("./chunk-ND2CJBXA.js");
+var infoModule = () => import("./chunk-3SBXA3XE.js");
+var reportsModule = () => import("./chunk-5HT5C6I5.js");
+var serversModule = () => import("./chunk-MCFDD64M.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError("expected a whole number of 0 or more.");

@@ -5,8 +5,8 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-VPRENZHI.js";
-import "./chunk-GOFAPR6K.js";
+} from "./chunk-CPOCEX7B.js";
+import "./chunk-4AOVV3HX.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-QRQTB4X3.js";
 import {
@@ -17,11 +17,11 @@ import {
 import "./chunk-IFWCCNYA.js";
 import {
   discoveryStart
-} from "./chunk-Z6REGF6E.js";
+} from "./chunk-LTRBYUPK.js";
 import {
   findRoot,
   pathArgumentMatcher
-} from "./chunk-IYCD2LVT.js";
+} from "./chunk-ZVWRJPPQ.js";
 import "./chunk-VDYJTUOD.js";
 import "./chunk-WKTFX656.js";
 import {

@@ -13,12 +13,12 @@ import "./chunk-IFWCCNYA.js";
 import {
   discoveryStart,
   loadExplicitConfig
-} from "./chunk-Z6REGF6E.js";
+} from "./chunk-LTRBYUPK.js";
 import {
   cacheWanted,
   findRoot,
   runLint
-} from "./chunk-IYCD2LVT.js";
+} from "./chunk-ZVWRJPPQ.js";
 import {
   EXIT_FAILURE,
   EXIT_LINT_ERRORS,
@@ -41,7 +41,7 @@ import "./chunk-RL5JZDUN.js";
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-GMN2LLLD.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-7FWUJONC.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);
