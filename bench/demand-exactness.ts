@@ -25,15 +25,21 @@ interface Options {
 }
 
 function parseArguments(argv: string[]): Options {
-  const options: Options = { corpus: '/work/shared/corpus/kubernetes-community', sample: 50, presets: ['recommended', 'kubernetes'] };
+  const options: Options = {
+    corpus: '/work/shared/corpus/kubernetes-community',
+    sample: 50,
+    presets: ['recommended', 'kubernetes'],
+  };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!;
     if (argument === '--sample') options.sample = Number(argv[++index]);
     else if (argument === '--presets') options.presets = (argv[++index] ?? '').split(',').filter(Boolean);
-    else if (argument.startsWith('--')) throw new Error(`unknown option ${argument}; usage: demand-exactness [corpus-dir] [--sample 50] [--presets a,b]`);
+    else if (argument.startsWith('--'))
+      throw new Error(`unknown option ${argument}; usage: demand-exactness [corpus-dir] [--sample 50] [--presets a,b]`);
     else options.corpus = path.resolve(argument);
   }
-  if (!Number.isInteger(options.sample) || options.sample < 1) throw new Error('--sample takes a whole number of 1 or more');
+  if (!Number.isInteger(options.sample) || options.sample < 1)
+    throw new Error('--sample takes a whole number of 1 or more');
   return options;
 }
 
@@ -56,7 +62,12 @@ async function lint(root: string, patterns: string[]): Promise<{ diagnostics: Di
 }
 
 const essentials = (diagnostics: readonly Diagnostic[]): string =>
-  diagnostics.map(({ file, line, column, ruleId, messageId, message }) => `${file}:${line}:${column} ${ruleId}/${messageId} ${message}`).join('\n');
+  diagnostics
+    .map(
+      ({ file, line, column, ruleId, messageId, message }) =>
+        `${file}:${line}:${column} ${ruleId}/${messageId} ${message}`,
+    )
+    .join('\n');
 
 /** The rules whose one-file runs read beyond the named file and what it links to. */
 const COMPARING_RULES = new Set(['term-consistency', 'mapping-consistency', 'duplicate-heading-anchor']);
@@ -72,18 +83,29 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'agentops-exactness-'));
   try {
     const root = path.join(scratch, 'corpus');
-    cpSync(options.corpus, root, { recursive: true, filter: (source) => !['.git', '.agentops-lint-cache'].includes(path.basename(source)) });
+    cpSync(options.corpus, root, {
+      recursive: true,
+      filter: (source) => !['.git', '.agentops-lint-cache'].includes(path.basename(source)),
+    });
     writeFileSync(path.join(root, 'agentops-lint.config.yaml'), `extends: [${options.presets.join(', ')}]\n`);
     const files = await markdownFiles(root);
     const full = await lint(root, ['.']);
-    console.log(`full run: ${files.length} files, ${full.diagnostics.length} diagnostics, ${full.cpu.toFixed(2)} s CPU`);
+    console.log(
+      `full run: ${files.length} files, ${full.diagnostics.length} diagnostics, ${full.cpu.toFixed(2)} s CPU`,
+    );
     let differing = 0;
     const costs: number[] = [];
     // The even sample, and every file on which a rule comparing documents reports: the runs whose
     // demand is not empty (they parse the files that use the same term forms or state mappings).
-    const comparing = new Set(full.diagnostics.filter((diagnostic) => COMPARING_RULES.has(diagnostic.ruleId)).map((diagnostic) => diagnostic.file));
+    const comparing = new Set(
+      full.diagnostics
+        .filter((diagnostic) => COMPARING_RULES.has(diagnostic.ruleId))
+        .map((diagnostic) => diagnostic.file),
+    );
     const sample = [...new Set([...evenSample(files, options.sample), ...[...comparing].sort()])];
-    console.log(`${sample.length} one-file runs: ${options.sample} spread evenly, and the ${comparing.size} files on which ${[...COMPARING_RULES].join(' or ')} reports`);
+    console.log(
+      `${sample.length} one-file runs: ${options.sample} spread evenly, and the ${comparing.size} files on which ${[...COMPARING_RULES].join(' or ')} reports`,
+    );
     for (const file of sample) {
       const one = await lint(root, [file]);
       costs.push(one.cpu);
@@ -97,7 +119,9 @@ async function main(): Promise<void> {
     costs.sort((a, b) => a - b);
     const median = costs[costs.length >> 1]!;
     const max = costs[costs.length - 1]!;
-    console.log(`${costs.length} one-file runs: ${differing} differ from the full run; CPU per run median ${median.toFixed(2)} s (${(median / full.cpu).toFixed(3)}× the full run), max ${max.toFixed(2)} s (${(max / full.cpu).toFixed(3)}×)`);
+    console.log(
+      `${costs.length} one-file runs: ${differing} differ from the full run; CPU per run median ${median.toFixed(2)} s (${(median / full.cpu).toFixed(3)}× the full run), max ${max.toFixed(2)} s (${(max / full.cpu).toFixed(3)}×)`,
+    );
     process.exitCode = differing === 0 ? 0 : 1;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -54,7 +54,10 @@ interface Options {
 
 function parseOptions(argv: string[]): Options {
   const [corpus, ...rest] = argv;
-  if (!corpus || corpus.startsWith('--')) throw new Error('usage: node dist/bench/lsp-latency.js <corpus-dir> [--page FILE] [--edits N] [--debounce MS] [--threads N] [--cache DIR]');
+  if (!corpus || corpus.startsWith('--'))
+    throw new Error(
+      'usage: node dist/bench/lsp-latency.js <corpus-dir> [--page FILE] [--edits N] [--debounce MS] [--threads N] [--cache DIR]',
+    );
   const options: Options = { corpus: path.resolve(corpus), edits: 40 };
   for (let i = 0; i < rest.length; i += 2) {
     const [flag, value] = [rest[i], rest[i + 1]];
@@ -72,7 +75,8 @@ function parseOptions(argv: string[]): Options {
 function markdownFilesUnder(root: string, folder = ''): string[] {
   return readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
     const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
-    if (entry.isDirectory()) return entry.name === '.git' || entry.name === 'node_modules' ? [] : markdownFilesUnder(root, relative);
+    if (entry.isDirectory())
+      return entry.name === '.git' || entry.name === 'node_modules' ? [] : markdownFilesUnder(root, relative);
     return entry.name.endsWith('.md') ? [relative] : [];
   });
 }
@@ -83,8 +87,12 @@ function typicalPage(root: string): string {
     .map((file) => ({ file, size: statSync(path.join(root, file)).size }))
     .sort((a, b) => a.size - b.size || a.file.localeCompare(b.file));
   const median = sized[Math.floor(sized.length / 2)]!.size;
-  const candidates = [...sized].sort((a, b) => Math.abs(a.size - median) - Math.abs(b.size - median) || a.file.localeCompare(b.file));
-  const linking = candidates.find(({ file }) => /\]\((?!https?:|#)[^)]+\.md/.test(readFileSync(path.join(root, file), 'utf8')));
+  const candidates = [...sized].sort(
+    (a, b) => Math.abs(a.size - median) - Math.abs(b.size - median) || a.file.localeCompare(b.file),
+  );
+  const linking = candidates.find(({ file }) =>
+    /\]\((?!https?:|#)[^)]+\.md/.test(readFileSync(path.join(root, file), 'utf8')),
+  );
   return (linking ?? candidates[0]!).file;
 }
 
@@ -111,9 +119,19 @@ async function main(): Promise<void> {
   const page = options.page ?? typicalPage(options.corpus);
   const text = readFileSync(path.join(options.corpus, page), 'utf8');
   const uri = pathToFileURL(path.join(options.corpus, page)).href;
-  const args = [BIN, 'lsp', '--stdio', ...(options.debounce === undefined ? [] : ['--debounce', String(options.debounce)]), ...(options.threads === undefined ? [] : ['--threads', String(options.threads)]), ...(options.cache === undefined ? [] : ['--cache-location', options.cache])];
+  const args = [
+    BIN,
+    'lsp',
+    '--stdio',
+    ...(options.debounce === undefined ? [] : ['--debounce', String(options.debounce)]),
+    ...(options.threads === undefined ? [] : ['--threads', String(options.threads)]),
+    ...(options.cache === undefined ? [] : ['--cache-location', options.cache]),
+  ];
   const child = spawn(process.execPath, args, { cwd: options.corpus, stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
 
   const waiting = new Map<number, (at: number) => void>();
   connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
@@ -128,10 +146,17 @@ async function main(): Promise<void> {
   connection.listen();
 
   const started = performance.now();
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(options.corpus).href, workspaceFolders: [{ uri: pathToFileURL(options.corpus).href, name: 'corpus' }], capabilities: {} });
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(options.corpus).href,
+    workspaceFolders: [{ uri: pathToFileURL(options.corpus).href, name: 'corpus' }],
+    capabilities: {},
+  });
   await connection.sendNotification(InitializedNotification.type, {});
   const firstPublish = new Promise<number>((resolve) => waiting.set(1, resolve));
-  await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'markdown', version: 1, text },
+  });
   const firstAt = await firstPublish;
   const message = await indexMessage;
   const indexedAt = performance.now();
@@ -146,7 +171,10 @@ async function main(): Promise<void> {
     const published = new Promise<number>((resolve) => waiting.set(version, resolve));
     if (edit === WARM_UP_EDITS) cpuBefore = cpuMsOf(child.pid!);
     const sent = performance.now();
-    await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text: edited }],
+    });
     const at = await published;
     if (edit >= WARM_UP_EDITS) latencies.push(at - sent);
   }
@@ -160,9 +188,17 @@ async function main(): Promise<void> {
   console.log(`page:   ${page} (${Buffer.byteLength(text)} bytes)`);
   console.log(`first diagnostics for the page (before the index): ${format(firstAt - started)}`);
   console.log(`index: ${message.trim()} (${format(indexedAt - started)} after initialize)`);
-  console.log(`didChange → publishDiagnostics over ${sorted.length} edits: median ${format(percentile(sorted, 0.5))}, p90 ${format(percentile(sorted, 0.9))}, min ${format(sorted[0]!)}, max ${format(sorted.at(-1)!)}`);
-  if (cpuBefore !== undefined && cpuAfter !== undefined) console.log(`server CPU time per edit (all threads): ${format((cpuAfter - cpuBefore) / sorted.length)}`);
-  console.log(`load average at the end (1, 5, 15 min): ${os.loadavg().map((value) => value.toFixed(2)).join(' ')} on ${os.availableParallelism()} cores`);
+  console.log(
+    `didChange → publishDiagnostics over ${sorted.length} edits: median ${format(percentile(sorted, 0.5))}, p90 ${format(percentile(sorted, 0.9))}, min ${format(sorted[0]!)}, max ${format(sorted.at(-1)!)}`,
+  );
+  if (cpuBefore !== undefined && cpuAfter !== undefined)
+    console.log(`server CPU time per edit (all threads): ${format((cpuAfter - cpuBefore) / sorted.length)}`);
+  console.log(
+    `load average at the end (1, 5, 15 min): ${os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')} on ${os.availableParallelism()} cores`,
+  );
   await new Promise<void>((resolve) => child.once('exit', () => resolve()));
   connection.dispose();
 }

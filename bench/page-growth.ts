@@ -59,13 +59,27 @@ function bigPage(bytes: number): string {
 
 function commands(): TimedCommand[] {
   return [
-    { label: 'agentops-lint', args: [path.join(PACKAGE_ROOT, 'bin', 'agentops-lint.js'), '--no-cache', '--no-threads', '--format', 'json'], okCodes: [0, 1] },
-    { label: 'markdownlint-cli2', args: [path.join(PACKAGE_ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), 'page.md'], okCodes: [0, 1] },
+    {
+      label: 'agentops-lint',
+      args: [path.join(PACKAGE_ROOT, 'bin', 'agentops-lint.js'), '--no-cache', '--no-threads', '--format', 'json'],
+      okCodes: [0, 1],
+    },
+    {
+      label: 'markdownlint-cli2',
+      args: [path.join(PACKAGE_ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), 'page.md'],
+      okCodes: [0, 1],
+    },
   ];
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '0.5,1,2,4' }, rounds: { type: 'string', default: '1' }, output: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '0.5,1,2,4' },
+      rounds: { type: 'string', default: '1' },
+      output: { type: 'string' },
+    },
+  });
   const sizes = values.sizes.split(',').map(Number);
   const rounds = Number(values.rounds);
   if (sizes.some((size) => !(size > 0)) || !Number.isInteger(rounds) || rounds < 1) {
@@ -73,7 +87,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const loadBefore = os.loadavg()[0]!;
-  const lines = ['| tool | page MB | wall s | CPU s | CPU s per MB | peak RSS MB |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = [
+    '| tool | page MB | wall s | CPU s | CPU s per MB | peak RSS MB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const command of commands()) {
     for (const size of sizes) {
       const folder = mkdtempSync(path.join(os.tmpdir(), 'agentops-page-growth-'));
@@ -87,14 +104,21 @@ async function main(): Promise<void> {
         const wall = median(samples.map((sample) => sample.wallMs)) / 1000;
         const cpu = median(samples.map((sample) => sample.cpuMs)) / 1000;
         const rss = median(samples.map((sample) => sample.rssMb));
-        lines.push(`| ${command.label} | ${megabytes.toFixed(2)} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} | ${(cpu / megabytes).toFixed(1)} | ${rss.toFixed(0)} |`);
+        lines.push(
+          `| ${command.label} | ${megabytes.toFixed(2)} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} | ${(cpu / megabytes).toFixed(1)} | ${rss.toFixed(0)} |`,
+        );
         console.error(lines.at(-1));
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
     }
   }
-  const text = [`Page growth, ${rounds} round(s), Node ${process.version}, load average ${loadBefore.toFixed(2)} before / ${os.loadavg()[0]!.toFixed(2)} after`, '', ...lines, ''].join('\n');
+  const text = [
+    `Page growth, ${rounds} round(s), Node ${process.version}, load average ${loadBefore.toFixed(2)} before / ${os.loadavg()[0]!.toFixed(2)} after`,
+    '',
+    ...lines,
+    '',
+  ].join('\n');
   console.log(text);
   if (values.output) writeFileSync(values.output, text);
 }

@@ -28,7 +28,13 @@ function parseFiles(root: string, files: readonly string[], next: Int32Array): v
 }
 
 export async function markdownFiles(root: string): Promise<string[]> {
-  const files = await globby(['**/*.md', '**/*.markdown'], { cwd: root, gitignore: true, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, followSymbolicLinks: false });
+  const files = await globby(['**/*.md', '**/*.markdown'], {
+    cwd: root,
+    gitignore: true,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+    dot: true,
+    followSymbolicLinks: false,
+  });
   return files.sort();
 }
 
@@ -64,7 +70,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 if (isMainThread) {
-  if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main(process.argv.slice(2));
+  if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+    await main(process.argv.slice(2));
 } else {
   const data = workerData as FloorWorkerData;
   parseFiles(data.root, data.files, new Int32Array(data.next));

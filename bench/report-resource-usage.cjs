@@ -9,6 +9,13 @@ delete process.env.AGENTOPS_BENCH_USAGE_FILE;
 if (usageFile) {
   process.on('exit', () => {
     const usage = process.resourceUsage();
-    writeFileSync(usageFile, JSON.stringify({ userMicros: usage.userCPUTime, systemMicros: usage.systemCPUTime, maxRssKilobytes: usage.maxRSS }));
+    writeFileSync(
+      usageFile,
+      JSON.stringify({
+        userMicros: usage.userCPUTime,
+        systemMicros: usage.systemCPUTime,
+        maxRssKilobytes: usage.maxRSS,
+      }),
+    );
   });
 }

@@ -22,7 +22,16 @@
  * This is a benchmark, not a test: it is never run by `npm test`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  appendFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PACKAGE_ROOT, TOOL_VERSION } from '../src/core/tool.js';
@@ -31,7 +40,22 @@ import { generateCorpus, writeCorpus, type CorpusShape } from './generate-corpus
 import { REGISTRY } from '../rules/index.js';
 import { median, timeRun, type Sample, type TimedCommand } from './timed-run.js';
 
-const TOOL_KEYS = ['cold', 'cold-main-thread', 'warm', 'one-changed', 'markdownlint-cli2', 'remark', 'rumdl', 'floor-main-thread', 'floor-all-cores', 'node', 'version', 'modules', 'one-file', 'one-file-cached'] as const;
+const TOOL_KEYS = [
+  'cold',
+  'cold-main-thread',
+  'warm',
+  'one-changed',
+  'markdownlint-cli2',
+  'remark',
+  'rumdl',
+  'floor-main-thread',
+  'floor-all-cores',
+  'node',
+  'version',
+  'modules',
+  'one-file',
+  'one-file-cached',
+] as const;
 /** The rows of the start-up table: what a one-file run costs before it reads a file. */
 const START_UP_KEYS: readonly ToolKey[] = ['node', 'version', 'modules', 'one-file', 'one-file-cached'];
 /**
@@ -61,7 +85,6 @@ interface Tool extends TimedCommand {
   bytes: number;
 }
 
-
 interface Row {
   tool: Tool;
   samples: Sample[];
@@ -72,41 +95,60 @@ const FLOOR = path.join(PACKAGE_ROOT, 'dist', 'bench', 'parse-floor.js');
 const MODULES = path.join(PACKAGE_ROOT, 'node_modules');
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run bench -- <corpus-dir> [more dirs] [--rounds 3] [--presets recommended,kubernetes] [--tools ${TOOL_KEYS.join(',')}] [--output FILE]`);
+  console.error(
+    `${message}\nusage: npm run bench -- <corpus-dir> [more dirs] [--rounds 3] [--presets recommended,kubernetes] [--tools ${TOOL_KEYS.join(',')}] [--output FILE]`,
+  );
   process.exit(2);
 }
 
 function parseArguments(argv: string[]): BenchOptions {
-  const options: BenchOptions = { corpora: [], rounds: 3, presets: ['recommended', 'kubernetes'], tools: [...TOOL_KEYS], generate: [], allRules: false, bin: SHIPPED_BIN };
+  const options: BenchOptions = {
+    corpora: [],
+    rounds: 3,
+    presets: ['recommended', 'kubernetes'],
+    tools: [...TOOL_KEYS],
+    generate: [],
+    allRules: false,
+    bin: SHIPPED_BIN,
+  };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!;
     const value = (): string => argv[++index] ?? usage(`${argument} needs a value`);
     if (argument === '--rounds') options.rounds = Number(value());
     else if (argument === '--presets') options.presets = value().split(',').filter(Boolean);
-    else if (argument === '--tools') options.tools = value().split(',').map((key) => (TOOL_KEYS.includes(key as ToolKey) ? (key as ToolKey) : usage(`unknown tool "${key}"`)));
+    else if (argument === '--tools')
+      options.tools = value()
+        .split(',')
+        .map((key) => (TOOL_KEYS.includes(key as ToolKey) ? (key as ToolKey) : usage(`unknown tool "${key}"`)));
     else if (argument === '--output') options.output = path.resolve(value());
-    else if (argument === '--generate') options.generate.push(...value().split(',').filter(Boolean).map(generatedRepository));
+    else if (argument === '--generate')
+      options.generate.push(...value().split(',').filter(Boolean).map(generatedRepository));
     else if (argument === '--all-rules') options.allRules = true;
     else if (argument === '--bin') options.bin = path.resolve(value());
     else if (argument.startsWith('--')) usage(`unknown option ${argument}`);
     else options.corpora.push(path.resolve(argument));
   }
-  if (options.corpora.length === 0 && options.generate.length === 0) usage('no corpus given: the corpus is an argument (a folder of Markdown files), or --generate');
+  if (options.corpora.length === 0 && options.generate.length === 0)
+    usage('no corpus given: the corpus is an argument (a folder of Markdown files), or --generate');
   if (!Number.isInteger(options.rounds) || options.rounds < 1) usage('--rounds takes a whole number of 1 or more');
-  for (const corpus of options.corpora) if (!existsSync(corpus) || !statSync(corpus).isDirectory()) usage(`not a folder: ${corpus}`);
+  for (const corpus of options.corpora)
+    if (!existsSync(corpus) || !statSync(corpus).isDirectory()) usage(`not a folder: ${corpus}`);
   return options;
 }
 
 function generatedRepository(spec: string): { shape: CorpusShape; files: number } {
   const [shape, files] = spec.split(':');
-  if ((shape !== 'framework' && shape !== 'community') || !Number.isInteger(Number(files)) || Number(files) < 1) usage(`--generate takes SHAPE:FILES (framework:150, community:1000), not "${spec}"`);
+  if ((shape !== 'framework' && shape !== 'community') || !Number.isInteger(Number(files)) || Number(files) < 1)
+    usage(`--generate takes SHAPE:FILES (framework:150, community:1000), not "${spec}"`);
   return { shape, files: Number(files) };
 }
 
 /** The config of the copy: the presets, or every rule (external-links stays off: a benchmark makes no requests). */
 function benchConfig(presets: readonly string[], allRules: boolean): string {
   if (!allRules) return `extends: [${presets.join(', ')}]\n`;
-  const rules = [...REGISTRY.byId.values()].filter((rule) => rule.id !== 'external-links').map((rule) => `  ${rule.id}: ${rule.defaultSeverity}`);
+  const rules = [...REGISTRY.byId.values()]
+    .filter((rule) => rule.id !== 'external-links')
+    .map((rule) => `  ${rule.id}: ${rule.defaultSeverity}`);
   return `rules:\n${rules.join('\n')}\n`;
 }
 
@@ -139,7 +181,11 @@ interface CorpusReport {
   notes: string[];
 }
 
-async function benchCorpus(corpus: string, options: BenchOptions, flags: { cache: boolean; noCache: boolean }): Promise<CorpusReport> {
+async function benchCorpus(
+  corpus: string,
+  options: BenchOptions,
+  flags: { cache: boolean; noCache: boolean },
+): Promise<CorpusReport> {
   const BIN = options.bin;
   const cacheFlag = flags.cache;
   // Cold rows must not meet the default cache; a build without --no-cache has no default cache.
@@ -156,18 +202,43 @@ async function benchCorpus(corpus: string, options: BenchOptions, flags: { cache
 
     const presets = options.presets.filter((name) => REGISTRY.presets.has(name));
     const skipped = options.presets.filter((name) => !REGISTRY.presets.has(name));
-    if (skipped.length > 0) notes.push(`Preset(s) ${skipped.map((name) => `\`${name}\``).join(', ')} not in this build of agentops-lint: skipped.`);
+    if (skipped.length > 0)
+      notes.push(
+        `Preset(s) ${skipped.map((name) => `\`${name}\``).join(', ')} not in this build of agentops-lint: skipped.`,
+      );
     writeFileSync(path.join(copy, 'agentops-lint.config.yaml'), benchConfig(presets, options.allRules));
     const presetLabel = options.allRules ? 'every rule' : presets.join(' + ') || 'no preset';
     const rumdl = options.tools.includes('rumdl') ? rumdlVersion() : undefined;
-    if (options.tools.includes('rumdl') && rumdl === undefined) notes.push('rumdl is not on the PATH: its reference row was skipped.');
+    if (options.tools.includes('rumdl') && rumdl === undefined)
+      notes.push('rumdl is not on the PATH: its reference row was skipped.');
 
     const edited = files[files.length >> 1]!;
     const lint = (extra: string[]): string[] => [BIN, '--root', '.', ...extra, '.'];
     const all: Tool[] = [
-      { key: 'cold', label: `agentops-lint (${presetLabel}), cold`, args: lint(cold), okCodes: [0, 1], files: files.length, bytes },
-      { key: 'cold-main-thread', label: `agentops-lint (${presetLabel}), cold, --no-threads`, args: lint([...cold, '--no-threads']), okCodes: [0, 1], files: files.length, bytes },
-      { key: 'warm', label: `agentops-lint (${presetLabel}), warm cache, nothing changed`, args: lint(['--cache']), okCodes: [0, 1], files: files.length, bytes },
+      {
+        key: 'cold',
+        label: `agentops-lint (${presetLabel}), cold`,
+        args: lint(cold),
+        okCodes: [0, 1],
+        files: files.length,
+        bytes,
+      },
+      {
+        key: 'cold-main-thread',
+        label: `agentops-lint (${presetLabel}), cold, --no-threads`,
+        args: lint([...cold, '--no-threads']),
+        okCodes: [0, 1],
+        files: files.length,
+        bytes,
+      },
+      {
+        key: 'warm',
+        label: `agentops-lint (${presetLabel}), warm cache, nothing changed`,
+        args: lint(['--cache']),
+        okCodes: [0, 1],
+        files: files.length,
+        bytes,
+      },
       {
         key: 'one-changed',
         label: `agentops-lint (${presetLabel}), warm cache, one file changed`,
@@ -180,7 +251,11 @@ async function benchCorpus(corpus: string, options: BenchOptions, flags: { cache
       {
         key: 'markdownlint-cli2',
         label: `markdownlint-cli2 ${packageVersion('markdownlint-cli2')} (default rules)`,
-        args: [path.join(MODULES, 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), '**/*.{md,markdown}', '#node_modules'],
+        args: [
+          path.join(MODULES, 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'),
+          '**/*.{md,markdown}',
+          '#node_modules',
+        ],
         okCodes: [0, 1],
         files: files.length,
         bytes,
@@ -194,23 +269,88 @@ async function benchCorpus(corpus: string, options: BenchOptions, flags: { cache
           '--no-stdout',
           '--quiet',
           '--no-config',
-          ...['remark-gfm', 'remark-frontmatter', 'remark-validate-links'].flatMap((plugin) => ['--use', path.join(MODULES, plugin, 'index.js')]),
+          ...['remark-gfm', 'remark-frontmatter', 'remark-validate-links'].flatMap((plugin) => [
+            '--use',
+            path.join(MODULES, plugin, 'index.js'),
+          ]),
         ],
         okCodes: [0, 1],
         files: files.length,
         bytes,
       },
-      ...(rumdl === undefined ? [] : [{ key: 'rumdl' as const, label: `${rumdl} (native, default rules)`, args: ['rumdl', 'check', '.'], native: true, okCodes: [0, 1], files: files.length, bytes }]),
-      { key: 'floor-main-thread', label: 'floor: read + parse, main thread', args: [FLOOR, '.', '--threads', '1'], okCodes: [0], files: files.length, bytes },
-      { key: 'floor-all-cores', label: `floor: read + parse, ${os.availableParallelism()} worker threads`, args: [FLOOR, '.', '--threads', String(os.availableParallelism())], okCodes: [0], files: files.length, bytes },
-      { key: 'node', label: 'start-up: node -e 0 (Node.js alone)', args: ['-e', '0'], okCodes: [0], files: 0, bytes: 0 },
-      { key: 'version', label: 'start-up: agentops-lint --version', args: [BIN, '--version'], okCodes: [0], files: 0, bytes: 0 },
-      { key: 'modules', label: 'start-up: the modules of a lint run, loaded (exits before reading a file)', args: [BIN, '--format', NO_SUCH_FORMAT, edited], okCodes: [2], files: 0, bytes: 0 },
-      { key: 'one-file', label: `agentops-lint (${presetLabel}) on one file (${edited}), no cache`, args: [BIN, '--root', '.', ...cold, edited], okCodes: [0, 1], files: 1, bytes: statSync(path.join(copy, edited)).size },
-      { key: 'one-file-cached', label: `agentops-lint (${presetLabel}) on one file (${edited}), warm cache`, args: [BIN, '--root', '.', '--cache', edited], okCodes: [0, 1], files: 1, bytes: statSync(path.join(copy, edited)).size },
+      ...(rumdl === undefined
+        ? []
+        : [
+            {
+              key: 'rumdl' as const,
+              label: `${rumdl} (native, default rules)`,
+              args: ['rumdl', 'check', '.'],
+              native: true,
+              okCodes: [0, 1],
+              files: files.length,
+              bytes,
+            },
+          ]),
+      {
+        key: 'floor-main-thread',
+        label: 'floor: read + parse, main thread',
+        args: [FLOOR, '.', '--threads', '1'],
+        okCodes: [0],
+        files: files.length,
+        bytes,
+      },
+      {
+        key: 'floor-all-cores',
+        label: `floor: read + parse, ${os.availableParallelism()} worker threads`,
+        args: [FLOOR, '.', '--threads', String(os.availableParallelism())],
+        okCodes: [0],
+        files: files.length,
+        bytes,
+      },
+      {
+        key: 'node',
+        label: 'start-up: node -e 0 (Node.js alone)',
+        args: ['-e', '0'],
+        okCodes: [0],
+        files: 0,
+        bytes: 0,
+      },
+      {
+        key: 'version',
+        label: 'start-up: agentops-lint --version',
+        args: [BIN, '--version'],
+        okCodes: [0],
+        files: 0,
+        bytes: 0,
+      },
+      {
+        key: 'modules',
+        label: 'start-up: the modules of a lint run, loaded (exits before reading a file)',
+        args: [BIN, '--format', NO_SUCH_FORMAT, edited],
+        okCodes: [2],
+        files: 0,
+        bytes: 0,
+      },
+      {
+        key: 'one-file',
+        label: `agentops-lint (${presetLabel}) on one file (${edited}), no cache`,
+        args: [BIN, '--root', '.', ...cold, edited],
+        okCodes: [0, 1],
+        files: 1,
+        bytes: statSync(path.join(copy, edited)).size,
+      },
+      {
+        key: 'one-file-cached',
+        label: `agentops-lint (${presetLabel}) on one file (${edited}), warm cache`,
+        args: [BIN, '--root', '.', '--cache', edited],
+        okCodes: [0, 1],
+        files: 1,
+        bytes: statSync(path.join(copy, edited)).size,
+      },
     ];
     let tools = all.filter((tool) => options.tools.includes(tool.key));
-    const usesCache = (tool: Tool): boolean => tool.key === 'warm' || tool.key === 'one-changed' || tool.key === 'one-file-cached';
+    const usesCache = (tool: Tool): boolean =>
+      tool.key === 'warm' || tool.key === 'one-changed' || tool.key === 'one-file-cached';
     if (!cacheFlag && tools.some(usesCache)) {
       notes.push('This build of agentops-lint has no `--cache` flag yet: the warm rows were skipped.');
       tools = tools.filter((tool) => !usesCache(tool));
@@ -228,7 +368,9 @@ async function benchCorpus(corpus: string, options: BenchOptions, flags: { cache
         row.tool.prepare?.(round);
         const sample = await timeRun(row.tool, copy, scratch);
         row.samples.push(sample);
-        console.error(`round ${round}/${options.rounds}  ${row.tool.label.padEnd(72)} ${(sample.wallMs / 1000).toFixed(2)} s wall, ${(sample.cpuMs / 1000).toFixed(2)} s CPU, ${sample.rssMb.toFixed(0)} MB`);
+        console.error(
+          `round ${round}/${options.rounds}  ${row.tool.label.padEnd(72)} ${(sample.wallMs / 1000).toFixed(2)} s wall, ${(sample.cpuMs / 1000).toFixed(2)} s CPU, ${sample.rssMb.toFixed(0)} MB`,
+        );
       }
     }
     return { corpus, files: files.length, bytes, rows, notes };
@@ -244,7 +386,11 @@ interface Summary {
 }
 
 function summarize(row: Row): Summary {
-  return { wall: median(row.samples.map((s) => s.wallMs)) / 1000, cpu: median(row.samples.map((s) => s.cpuMs)) / 1000, rss: median(row.samples.map((s) => s.rssMb)) };
+  return {
+    wall: median(row.samples.map((s) => s.wallMs)) / 1000,
+    cpu: median(row.samples.map((s) => s.cpuMs)) / 1000,
+    rss: median(row.samples.map((s) => s.rssMb)),
+  };
 }
 
 function formatCorpus(report: CorpusReport, options: BenchOptions): string {
@@ -254,11 +400,15 @@ function formatCorpus(report: CorpusReport, options: BenchOptions): string {
   for (const note of report.notes) lines.push(`- ${note}`);
   if (report.notes.length > 0) lines.push('');
   lines.push(`Median of ${options.rounds} rounds (tools alternating).`, '');
-  lines.push('| run | wall s | wall min–max | CPU s | peak RSS MB | files/s | MB/s |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    '| run | wall s | wall min–max | CPU s | peak RSS MB | files/s | MB/s |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const row of report.rows) {
     const summary = summaries.get(row.tool.key)!;
     const walls = row.samples.map((s) => s.wallMs / 1000);
-    const rate = (amount: number): string => (amount === 0 ? '—' : (amount / summary.wall).toFixed(amount > 1e5 ? 2 : 0));
+    const rate = (amount: number): string =>
+      amount === 0 ? '—' : (amount / summary.wall).toFixed(amount > 1e5 ? 2 : 0);
     lines.push(
       `| ${row.tool.label} | ${summary.wall.toFixed(2)} | ${Math.min(...walls).toFixed(2)}–${Math.max(...walls).toFixed(2)} | ${summary.cpu.toFixed(2)} | ${summary.rss.toFixed(0)} | ${rate(row.tool.files)} | ${row.tool.bytes === 0 ? '—' : (row.tool.bytes / 1e6 / summary.wall).toFixed(2)} |`,
     );
@@ -297,7 +447,9 @@ function startUpShares(summaries: Map<ToolKey, Summary>): string[] {
     const run = summaries.get(key);
     if (!run) return [];
     const share = (part: number): string => `${((part / run.cpu) * 100).toFixed(0)} %`;
-    return [`| ${key} | ${(run.cpu * 1000).toFixed(0)} | ${share(node.cpu)} | ${share(loading)} | ${share(run.cpu - modules.cpu)} |`];
+    return [
+      `| ${key} | ${(run.cpu * 1000).toFixed(0)} | ${share(node.cpu)} | ${share(loading)} | ${share(run.cpu - modules.cpu)} |`,
+    ];
   });
   if (rows.length === 0) return [];
   return [
@@ -339,11 +491,19 @@ function formatGrowth(reports: CorpusReport[]): string {
     const floor = report.rows.find((row) => row.tool.key === 'floor-all-cores');
     if (!cold) return [];
     const summary = summarize(cold);
-    const floorCell = floor ? (summarize(floor).cpu * 1000 / report.files).toFixed(2) : '—';
-    return [`| ${path.basename(report.corpus)} | ${report.files} | ${(report.bytes / 1e6).toFixed(1)} | ${((summary.wall * 1000) / report.files).toFixed(2)} | ${((summary.cpu * 1000) / report.files).toFixed(2)} | ${floorCell} | ${summary.rss.toFixed(0)} |`];
+    const floorCell = floor ? ((summarize(floor).cpu * 1000) / report.files).toFixed(2) : '—';
+    return [
+      `| ${path.basename(report.corpus)} | ${report.files} | ${(report.bytes / 1e6).toFixed(1)} | ${((summary.wall * 1000) / report.files).toFixed(2)} | ${((summary.cpu * 1000) / report.files).toFixed(2)} | ${floorCell} | ${summary.rss.toFixed(0)} |`,
+    ];
   });
   if (rows.length < 2) return '';
-  return ['### Growth (agentops-lint cold)', '', '| corpus | files | MB | wall ms/file | CPU ms/file | floor CPU ms/file | peak RSS MB |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n');
+  return [
+    '### Growth (agentops-lint cold)',
+    '',
+    '| corpus | files | MB | wall ms/file | CPU ms/file | floor CPU ms/file | peak RSS MB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -372,7 +532,13 @@ async function main(): Promise<void> {
     `- load average (1 min) ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after: other processes shared the cores, so CPU time is the steadier figure`,
     '',
   ];
-  const text = [...header, ...reports.map((report) => formatCorpus(report, options)), '', formatGrowth(reports), ''].join('\n');
+  const text = [
+    ...header,
+    ...reports.map((report) => formatCorpus(report, options)),
+    '',
+    formatGrowth(reports),
+    '',
+  ].join('\n');
   console.log(text);
   if (options.output) writeFileSync(options.output, text);
 }

@@ -28,7 +28,13 @@ interface Measure {
 
 function measure(command: string, args: string[], cwd: string, timeoutSeconds: number, good: RegExp): Measure {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', RESOURCE_REPORT, command, ...args], { cwd, encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, ['--import', RESOURCE_REPORT, command, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutSeconds * 1000,
+    maxBuffer: 1024 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const usage = /stress-usage=(\d+),(\d+)/.exec(result.stderr ?? '');
   return {
@@ -50,10 +56,20 @@ const scaleIndexes = (option('--scales') ?? '1,2,3,4').split(',').map((value) =>
 const timeoutSeconds = Number(option('--timeout') ?? '120');
 const withMarkdownlint = existsSync(MARKDOWNLINT) && !process.argv.includes('--no-markdownlint');
 
-const cell = (value: Measure): string => (value.timedOut ? `> ${timeoutSeconds} s` : `${value.seconds.toFixed(1)} s, ${value.cpuSeconds.toFixed(1)} CPU-s, ${Math.round(value.peakMb)} MB${value.goodReported ? '' : ', good file NOT reported'}`);
+const cell = (value: Measure): string =>
+  value.timedOut
+    ? `> ${timeoutSeconds} s`
+    : `${value.seconds.toFixed(1)} s, ${value.cpuSeconds.toFixed(1)} CPU-s, ${Math.round(value.peakMb)} MB${value.goodReported ? '' : ', good file NOT reported'}`;
 
-process.stdout.write(`load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} on ${os.cpus().length} cores\n\n`);
-process.stdout.write(`| input | n | size | agentops-lint | ${withMarkdownlint ? 'markdownlint-cli2 |' : ''}\n|---|---:|---:|---|${withMarkdownlint ? '---|' : ''}\n`);
+process.stdout.write(
+  `load average ${os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')} on ${os.cpus().length} cores\n\n`,
+);
+process.stdout.write(
+  `| input | n | size | agentops-lint | ${withMarkdownlint ? 'markdownlint-cli2 |' : ''}\n|---|---:|---:|---|${withMarkdownlint ? '---|' : ''}\n`,
+);
 for (const input of STRESS_INPUTS) {
   if (only && !only.includes(input.name)) continue;
   for (const scaleIndex of scaleIndexes) {
@@ -65,11 +81,19 @@ for (const input of STRESS_INPUTS) {
       writeFileSync(path.join(root, GOOD_FILE.name), GOOD_FILE.text);
       writeFileSync(path.join(root, 'agentops-lint.config.yaml'), 'extends: [recommended, kubernetes]\n');
       spawnSync('git', ['init', '-q'], { cwd: root });
-      const ours = measure(CLI, ['--no-cache', '--no-threads'], root, timeoutSeconds, /good\.md:3:\d+\s+error\s+Link target "missing-guide\.md"/);
+      const ours = measure(
+        CLI,
+        ['--no-cache', '--no-threads'],
+        root,
+        timeoutSeconds,
+        /good\.md:3:\d+\s+error\s+Link target "missing-guide\.md"/,
+      );
       // markdownlint-cli2 does not check whether link targets exist: only its time and memory are compared.
       const theirs = withMarkdownlint ? measure(MARKDOWNLINT, ['**/*.md'], root, timeoutSeconds, /(?:)/) : undefined;
       const size = `${(Buffer.byteLength(text) / 1024).toFixed(0)} KB`;
-      process.stdout.write(`| ${input.name} | ${n.toLocaleString('en-US')} | ${size} | ${cell(ours)} | ${theirs ? `${cell(theirs)} |` : ''}\n`);
+      process.stdout.write(
+        `| ${input.name} | ${n.toLocaleString('en-US')} | ${size} | ${cell(ours)} | ${theirs ? `${cell(theirs)} |` : ''}\n`,
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -38,7 +38,11 @@ export function timeRun(command: TimedCommand, cwd: string, scratch: string): Pr
   rmSync(usageFile, { force: true });
   const [program, args, env] = command.native
     ? ['/usr/bin/time', ['-o', usageFile, '-f', '%U %S %M', ...command.args], { ...process.env, NO_COLOR: '1' }]
-    : [process.execPath, ['--require', HOOK, ...command.args], { ...process.env, AGENTOPS_BENCH_USAGE_FILE: usageFile, NO_COLOR: '1' }];
+    : [
+        process.execPath,
+        ['--require', HOOK, ...command.args],
+        { ...process.env, AGENTOPS_BENCH_USAGE_FILE: usageFile, NO_COLOR: '1' },
+      ];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(program, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -3,10 +3,10 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-DS32VLBB.js";
+} from "./chunk-HHNNZ7AU.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-IFWCCNYA.js";
-import "./chunk-VDYJTUOD.js";
+import "./chunk-DSN46UTS.js";
+import "./chunk-F7RKF6MJ.js";
 import "./chunk-DB7DCKDU.js";
 import "./chunk-FNLHEZZR.js";
 import "./chunk-RL5JZDUN.js";

@@ -3,19 +3,19 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-DS32VLBB.js";
+} from "./chunk-HHNNZ7AU.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-IFWCCNYA.js";
+import "./chunk-DSN46UTS.js";
 import {
   lintProject,
   runLint
-} from "./chunk-ZVWRJPPQ.js";
-import "./chunk-VDYJTUOD.js";
-import "./chunk-WKTFX656.js";
+} from "./chunk-ZLQ5M7YO.js";
+import "./chunk-F7RKF6MJ.js";
+import "./chunk-IEW6KVXR.js";
 import "./chunk-DB7DCKDU.js";
-import "./chunk-JAIMEGEB.js";
+import "./chunk-SXECR6MX.js";
 import "./chunk-FNLHEZZR.js";
-import "./chunk-BAANVPRO.js";
+import "./chunk-IXSLKMLG.js";
 import "./chunk-RL5JZDUN.js";
 export {
   lintProject,

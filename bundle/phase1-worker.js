@@ -5,9 +5,9 @@ import {
   FileSettings,
   analyzeBytes,
   analyzeText
-} from "./chunk-WKTFX656.js";
+} from "./chunk-IEW6KVXR.js";
 import "./chunk-DB7DCKDU.js";
-import "./chunk-BAANVPRO.js";
+import "./chunk-IXSLKMLG.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/engine/phase1-worker.ts

@@ -5,7 +5,7 @@ import {
   contractsFor,
   matchesGlob,
   perGlobSchema
-} from "./chunk-HH3DLDIT.js";
+} from "./chunk-XIITSVE4.js";
 import {
   SentencesOf,
   TermMatcher,
@@ -37,7 +37,7 @@ import {
   speaksOfThePast,
   termListOptionsShape,
   termVariantSchema
-} from "./chunk-QRQTB4X3.js";
+} from "./chunk-7B45OXHN.js";
 import {
   caseCorrectedPath,
   external_links_default,
@@ -48,7 +48,7 @@ import {
   replaceFragmentEdit,
   replacePathEdit,
   writtenPath
-} from "./chunk-LJJ5AT6O.js";
+} from "./chunk-ETMPWWHJ.js";
 import {
   closestMatches,
   createRegistry,
@@ -73,7 +73,7 @@ import {
   require_dist,
   resolveLinkTarget,
   resolveLocalLink
-} from "./chunk-JAIMEGEB.js";
+} from "./chunk-SXECR6MX.js";
 import "./chunk-FNLHEZZR.js";
 import {
   EACH_ITEM,
@@ -91,7 +91,7 @@ import {
   replaceTags,
   require_picomatch,
   slug
-} from "./chunk-BAANVPRO.js";
+} from "./chunk-IXSLKMLG.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -136,7 +136,9 @@ function codeBlocks(tree, source) {
 var phraseSchema = external_exports.union([
   external_exports.string().min(1).describe("A retired phrase, matched in any letter case."),
   external_exports.strictObject({
-    phrase: termVariantSchema.describe("The retired phrase, matched as whole words (a space matches any whitespace), or { regex } for a JavaScript regular expression."),
+    phrase: termVariantSchema.describe(
+      "The retired phrase, matched as whole words (a space matches any whitespace), or { regex } for a JavaScript regular expression."
+    ),
     use: external_exports.string().min(1).optional().describe("What to write instead; --fix applies it."),
     message: external_exports.string().min(1).optional().describe("Why the phrase was retired, or what to do instead; added to the message."),
     link: external_exports.string().min(1).optional().describe("A URL where readers learn more; added to the message."),
@@ -144,9 +146,13 @@ var phraseSchema = external_exports.union([
   }).describe("A retired phrase with its replacement or explanation.")
 ]);
 var optionsSchema = external_exports.strictObject({
-  phrases: external_exports.array(phraseSchema).default([]).describe("Phrases the project has retired: a string (matched in any letter case, reported without a fix), or an object with a replacement or a reason. Allow them in some files with `overrides`."),
+  phrases: external_exports.array(phraseSchema).default([]).describe(
+    "Phrases the project has retired: a string (matched in any letter case, reported without a fix), or an object with a replacement or a reason. Allow them in some files with `overrides`."
+  ),
   code: external_exports.boolean().default(false).describe("Also search code blocks and inline code (a retired command or flag name in an example)."),
-  plainTextFiles: external_exports.array(external_exports.string().min(1)).default([]).describe("Globs (root-relative) of files that are not Markdown to search too, as plain text: the labels of SVG diagrams, text files. Reported, never rewritten.")
+  plainTextFiles: external_exports.array(external_exports.string().min(1)).default([]).describe(
+    "Globs (root-relative) of files that are not Markdown to search too, as plain text: the labels of SVG diagrams, text files. Reported, never rewritten."
+  )
 });
 function phraseTerms(options2) {
   return options2.phrases.map((entry) => {
@@ -191,7 +197,12 @@ function findPhrases(blocks, source, matcher, fixable) {
       const capitalized = new RegExp("^\\p{Lu}", "u").test(found) && isSentenceStart(block, match.from);
       const expected = capitalized ? term.use.charAt(0).toUpperCase() + term.use.slice(1) : term.use;
       const exact = fixable ? exactSourceRange(block, source, match.from, match.to) : void 0;
-      findings.push({ ...at, messageId: "replaced", data: { found, expected, note: note4 }, ...exact ? { fix: { ...exact, text: expected } } : {} });
+      findings.push({
+        ...at,
+        messageId: "replaced",
+        data: { found, expected, note: note4 },
+        ...exact ? { fix: { ...exact, text: expected } } : {}
+      });
     }
   }
   return findings;
@@ -220,13 +231,15 @@ var deprecated_phrases_default = defineProjectRule({
   plainTextFiles: (options2) => options2.phrases.length === 0 ? [] : options2.plainTextFiles,
   check({ index, options: options2, extracted, plainTexts, report }) {
     const reportAll = (file, findings) => {
-      for (const { start, end, messageId, data, fix } of findings) report({ file, messageId, data, at: { start, end }, ...fix ? { fix } : {} });
+      for (const { start, end, messageId, data, fix } of findings)
+        report({ file, messageId, data, at: { start, end }, ...fix ? { fix } : {} });
     };
     for (const file of index.targets) {
       const facts = index.files.get(file);
       if (facts) reportAll(file, extracted(facts) ?? []);
     }
-    for (const [file, text] of plainTexts) reportAll(file, findPhrases([rawTextBlock(text)], text, matcherFor2(options2), false));
+    for (const [file, text] of plainTexts)
+      reportAll(file, findPhrases([rawTextBlock(text)], text, matcherFor2(options2), false));
   }
 });
 
@@ -236,7 +249,10 @@ function looseKey(anchor) {
   return anchor.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
 function anchorsOf(facts) {
-  return /* @__PURE__ */ new Set([...facts.headings.map((heading) => heading.anchor), ...facts.htmlAnchors.map((anchor) => anchor.anchor)]);
+  return /* @__PURE__ */ new Set([
+    ...facts.headings.map((heading) => heading.anchor),
+    ...facts.htmlAnchors.map((anchor) => anchor.anchor)
+  ]);
 }
 function closestAnchor(fragment, anchors) {
   const key = looseKey(fragment);
@@ -277,8 +293,12 @@ var anchors_default = defineProjectRule({
   recommended: true,
   fixable: true,
   options: external_exports.strictObject({
-    strictCase: external_exports.boolean().default(false).describe("Report fragments that differ from the anchor only in letter case (GitHub forgives them; other renderers do not)."),
-    ignorePatterns: external_exports.array(regularExpressionSchema).default([]).describe("Regular expressions (JavaScript syntax); fragments (without the #) that match one are not checked, e.g. anchors a script adds at run time.")
+    strictCase: external_exports.boolean().default(false).describe(
+      "Report fragments that differ from the anchor only in letter case (GitHub forgives them; other renderers do not)."
+    ),
+    ignorePatterns: external_exports.array(regularExpressionSchema).default([]).describe(
+      "Regular expressions (JavaScript syntax); fragments (without the #) that match one are not checked, e.g. anchors a script adds at run time."
+    )
   }),
   messages: {
     missing: 'No heading or anchor "#{fragment}" in {where}.',
@@ -303,7 +323,8 @@ var anchors_default = defineProjectRule({
         if (!target || target.escapesRoot || target.fragment === void 0) continue;
         const fragment = target.fragment;
         const view = isSelfLinkTarget(target) ? target.selfUrl.view : void 0;
-        if (fragment === "" || fragment.toLowerCase() === "top" || ignored.some((pattern) => pattern.test(fragment))) continue;
+        if (fragment === "" || fragment.toLowerCase() === "top" || ignored.some((pattern) => pattern.test(fragment)))
+          continue;
         let targetFile = target.path;
         const at = linkLocation(link);
         if (index.paths.directories.has(target.path)) {
@@ -322,7 +343,8 @@ var anchors_default = defineProjectRule({
         if (view !== void 0 && !(lineAnchor ? numbersLines(view) : rendersHeadings(view))) continue;
         if (lineAnchor) {
           const last = Math.max(lineAnchor.startLine, lineAnchor.endLine);
-          if (lineAnchor.startLine < 1 || last > targetFacts.lineCount) report({ file, messageId: "lineOutOfRange", data: { fragment, where, lines: targetFacts.lineCount }, at });
+          if (lineAnchor.startLine < 1 || last > targetFacts.lineCount)
+            report({ file, messageId: "lineOutOfRange", data: { fragment, where, lines: targetFacts.lineCount }, at });
           continue;
         }
         const anchors = anchorsIn(targetFacts);
@@ -331,12 +353,24 @@ var anchors_default = defineProjectRule({
         if (anchors.has(wanted.toLowerCase())) {
           if (options2.strictCase) {
             const fix = replaceFragmentEdit(link, wanted.toLowerCase());
-            report({ file, messageId: "caseMismatch", data: { fragment, anchor: wanted.toLowerCase() }, at, ...fix ? { fix } : {} });
+            report({
+              file,
+              messageId: "caseMismatch",
+              data: { fragment, anchor: wanted.toLowerCase() },
+              at,
+              ...fix ? { fix } : {}
+            });
           }
           continue;
         }
         const closest = closestAnchor(wanted, anchors);
-        report({ file, messageId: "missing", data: { fragment, where }, at, ...closest ? anchorHelp(link, closest) : {} });
+        report({
+          file,
+          messageId: "missing",
+          data: { fragment, where },
+          at,
+          ...closest ? anchorHelp(link, closest) : {}
+        });
       }
     }
   }
@@ -395,7 +429,11 @@ var duplicate_heading_anchor_default = defineProjectRule({
     }
     if (anchors.length === 0) return void 0;
     return {
-      key: [...keys.sort(), ...folders.sort().map((folder) => `${folder}/`), ...anchors.sort().map((anchor) => `#${anchor}`)].join("\n"),
+      key: [
+        ...keys.sort(),
+        ...folders.sort().map((folder) => `${folder}/`),
+        ...anchors.sort().map((anchor) => `#${anchor}`)
+      ].join("\n"),
       text: (rawText, path3) => (folders.some((folder) => isWithin(path3, folder)) || mayMentionAnyKey(rawText, keys)) && mayMentionAnyKey(rawText, anchors)
     };
   },
@@ -422,7 +460,15 @@ var duplicate_heading_anchor_default = defineProjectRule({
           report({
             file: path3,
             messageId: "ambiguous",
-            data: { text: heading.text.trim(), anchor, firstLine, links: linked.length === 1 ? "the link" : `the ${linked.length} links`, land: linked.length === 1 ? "lands" : "land", example, own: heading.anchor },
+            data: {
+              text: heading.text.trim(),
+              anchor,
+              firstLine,
+              links: linked.length === 1 ? "the link" : `the ${linked.length} links`,
+              land: linked.length === 1 ? "lands" : "land",
+              example,
+              own: heading.anchor
+            },
             at: { start: heading.start, end: heading.end }
           });
         }
@@ -3504,7 +3550,10 @@ var keepPlainValue = (kind, prefix) => new yaml.Type(prefix, { kind, multi: true
 var GITHUB_SCHEMA = yaml.CORE_SCHEMA.extend({
   // js-yaml exports its built-in types as `types`; @types/js-yaml does not declare it.
   implicit: [yaml.types.merge],
-  explicit: ["scalar", "sequence", "mapping"].flatMap((kind) => [keepPlainValue(kind, "!"), keepPlainValue(kind, "tag:")])
+  explicit: ["scalar", "sequence", "mapping"].flatMap((kind) => [
+    keepPlainValue(kind, "!"),
+    keepPlainValue(kind, "tag:")
+  ])
 });
 function trimmedRange(source, start, end) {
   let from = start;
@@ -3541,13 +3590,19 @@ function readWithJsYaml(source) {
     if (!(error instanceof yaml.YAMLException)) throw error;
     const position = Math.min(error.mark?.position ?? /^---(?=\s|$)/m.exec(source)?.index ?? 0, source.length);
     const open = /quoted scalar$/.test(error.reason) && stack.length > 1 ? trimmedRange(source, stack.at(-1).start, position)[0] : position;
-    return { problem: { range: [open, position], detail: explained(error.reason, source, position) }, data: void 0, isMapping: false, entries: [] };
+    return {
+      problem: { range: [open, position], detail: explained(error.reason, source, position) },
+      data: void 0,
+      isMapping: false,
+      entries: []
+    };
   }
   const isMapping = data !== null && typeof data === "object" && !Array.isArray(data);
   const entries = [];
   if (isMapping) {
     let mapping = stack[0].children[0];
-    while (mapping && mapping.children.length === 1 && mapping.children[0].result === mapping.result) mapping = mapping.children[0];
+    while (mapping && mapping.children.length === 1 && mapping.children[0].result === mapping.result)
+      mapping = mapping.children[0];
     const children = mapping?.children ?? [];
     for (let index = 0; index + 1 < children.length; index += 2) {
       const key = children[index];
@@ -3566,7 +3621,15 @@ function readWithYamlPackage(source) {
   const document = (0, import_yaml.parseDocument)(source, { lineCounter: new import_yaml.LineCounter(), prettyErrors: false, uniqueKeys: true });
   const error = document.errors[0];
   if (error) {
-    return { problem: { range: [error.pos[0], Math.max(error.pos[0], error.pos[1])], detail: error.message.split("\n")[0].replace(/[.:]\s*$/, "") }, data: void 0, isMapping: false, entries: [] };
+    return {
+      problem: {
+        range: [error.pos[0], Math.max(error.pos[0], error.pos[1])],
+        detail: error.message.split("\n")[0].replace(/[.:]\s*$/, "")
+      },
+      data: void 0,
+      isMapping: false,
+      entries: []
+    };
   }
   const contents = document.contents;
   const entries = [];
@@ -3589,7 +3652,13 @@ function readWithYamlPackage(source) {
       return import_yaml.visit.BREAK;
     }
   });
-  if (unresolved) return { problem: { range: unresolved, detail: "Unresolved alias (the anchor must be set before the alias)" }, data: void 0, isMapping: false, entries: [] };
+  if (unresolved)
+    return {
+      problem: { range: unresolved, detail: "Unresolved alias (the anchor must be set before the alias)" },
+      data: void 0,
+      isMapping: false,
+      entries: []
+    };
   return { data: document.toJS(), isMapping: (0, import_yaml.isMap)(contents), entries };
 }
 function readFrontMatterYaml(source, spec) {
@@ -3658,7 +3727,9 @@ var contract = external_exports.strictObject({
   required: external_exports.array(external_exports.string().min(1)).default([]).describe("Keys every matching file must have."),
   properties: external_exports.record(external_exports.string().min(1), propertySpecSchema).default({}).describe("Front matter key \u2192 what its value must be ({ type, enum, items })."),
   allowUnknownKeys: external_exports.boolean().default(true).describe("Allow keys that are neither required nor described in properties."),
-  yamlSpec: external_exports.enum(YAML_SPECS).optional().describe('How the YAML is judged: "github" (the default) as GitHub reads it with libyaml; "strict" as YAML 1.2, for sites built by stricter tools (multi-line scalars must be indented, duplicate keys are errors).')
+  yamlSpec: external_exports.enum(YAML_SPECS).optional().describe(
+    'How the YAML is judged: "github" (the default) as GitHub reads it with libyaml; "strict" as YAML 1.2, for sites built by stricter tools (multi-line scalars must be indented, duplicate keys are errors).'
+  )
 });
 function parseFrontMatter(text, node, spec) {
   const start = node.position?.start.offset ?? 0;
@@ -3679,7 +3750,10 @@ var frontmatter_default = defineFileRule({
   defaultSeverity: "error",
   recommended: true,
   fixable: false,
-  options: perGlobSchema(contract, "Glob (matched against the root-relative path) \u2192 the front matter schema for files matching it."),
+  options: perGlobSchema(
+    contract,
+    "Glob (matched against the root-relative path) \u2192 the front matter schema for files matching it."
+  ),
   // The keys are globs relative to the config's folder: the config layer checks them (src/config/option-globs.ts).
   globOptions: [{ path: [GLOB_KEYS], lintedOnly: true }],
   messages: {
@@ -3697,7 +3771,10 @@ var frontmatter_default = defineFileRule({
     const node = first?.type === "yaml" ? first : void 0;
     const contracts = contractsFor(options2, file.path);
     const parsed = node ? parseFrontMatter(file.text, node, yamlSpecFor(contracts)) : void 0;
-    const rangeOf = (range) => ({ start: parsed.contentStart + range[0], end: parsed.contentStart + range[1] });
+    const rangeOf = (range) => ({
+      start: parsed.contentStart + range[0],
+      end: parsed.contentStart + range[1]
+    });
     if (parsed?.yaml.problem) {
       const { range, detail } = parsed.yaml.problem;
       report({ messageId: "invalidYaml", data: { detail }, at: rangeOf(range) });
@@ -3708,15 +3785,27 @@ var frontmatter_default = defineFileRule({
       const earlier = entries.get(entry.key);
       if (earlier) {
         const line = file.text.slice(0, parsed.contentStart + earlier.keyRange[0]).split("\n").length;
-        report({ messageId: "duplicateKey", data: { key: entry.key, line: String(line) }, at: rangeOf(entry.keyRange) });
+        report({
+          messageId: "duplicateKey",
+          data: { key: entry.key, line: String(line) },
+          at: rangeOf(entry.keyRange)
+        });
       }
       entries.set(entry.key, entry);
     }
     if (contracts.length === 0) return;
     const at = node ?? { start: 0, end: 0 };
     if (!parsed) {
-      for (const { glob, contract: { required } } of contracts) {
-        if (required.length > 0) report({ messageId: "missingFrontMatter", data: { glob, keys: required.map((key) => `"${key}"`).join(", ") }, at });
+      for (const {
+        glob,
+        contract: { required }
+      } of contracts) {
+        if (required.length > 0)
+          report({
+            messageId: "missingFrontMatter",
+            data: { glob, keys: required.map((key) => `"${key}"`).join(", ") },
+            at
+          });
       }
       return;
     }
@@ -3726,7 +3815,10 @@ var frontmatter_default = defineFileRule({
       return;
     }
     const values = data ?? {};
-    for (const { glob, contract: { required, properties, allowUnknownKeys } } of contracts) {
+    for (const {
+      glob,
+      contract: { required, properties, allowUnknownKeys }
+    } of contracts) {
       for (const key of required) if (!entries.has(key)) report({ messageId: "missingKey", data: { key, glob }, at });
       for (const [key, spec] of Object.entries(properties)) {
         const entry = entries.get(key);
@@ -3735,9 +3827,17 @@ var frontmatter_default = defineFileRule({
         const where = rangeOf(entry.valueRange ?? entry.keyRange);
         const validators = propertyValidators(spec);
         if (validators.type && !validators.type.safeParse(value).success) {
-          report({ messageId: "wrongType", data: { key, expected: describeType(spec), actual: describeKind(value) }, at: where });
+          report({
+            messageId: "wrongType",
+            data: { key, expected: describeType(spec), actual: describeKind(value) },
+            at: where
+          });
         } else if (validators.allowed && !validators.allowed.safeParse(value).success) {
-          report({ messageId: "notAllowed", data: { key, value: plainValue(value), allowed: spec.enum.map(plainValue).join(", ") }, at: where });
+          report({
+            messageId: "notAllowed",
+            data: { key, value: plainValue(value), allowed: spec.enum.map(plainValue).join(", ") },
+            at: where
+          });
         }
       }
       if (allowUnknownKeys) continue;
@@ -3774,7 +3874,11 @@ var heading_increment_default = defineFileRule({
     return {
       heading(heading) {
         if (previous > 0 && heading.depth > previous + 1) {
-          report({ messageId: "skipped", data: { actual: heading.depth, previous, expected: previous + 1 }, at: heading });
+          report({
+            messageId: "skipped",
+            data: { actual: heading.depth, previous, expected: previous + 1 },
+            at: heading
+          });
         }
         previous = heading.depth;
       }
@@ -3786,8 +3890,10 @@ var heading_increment_default = defineFileRule({
 var MISSING_SPACE = /^(?:(#{2,6})(?=[^\s#\d!])|(#)(?=[^\s#\d!\p{Ll}]))/u;
 function structureProblem(level, previous, next, title) {
   if (level === 1 && title) return `it would be a second level-1 heading (the title is on line ${title.line})`;
-  if (previous && level > previous.depth + 1) return `it would be a level-${level} heading after the level-${previous.depth} one on line ${previous.line}`;
-  if (next && next.depth > level + 1) return `the level-${next.depth} heading on line ${next.line} would then skip a level`;
+  if (previous && level > previous.depth + 1)
+    return `it would be a level-${level} heading after the level-${previous.depth} one on line ${previous.line}`;
+  if (next && next.depth > level + 1)
+    return `the level-${next.depth} heading on line ${next.line} would then skip a level`;
   return void 0;
 }
 var IN_LIST_ITEM = 'Not fixed automatically: in a list item, a word that starts with "#" is usually a tag or a channel name, and a heading there is rarely meant.';
@@ -3820,7 +3926,8 @@ var heading_missing_space_default = defineFileRule({
     };
     const candidatesIn = (paragraph, inListItem) => {
       const found = [];
-      if (!file.text.slice(paragraph.position.start.offset, paragraph.position.end.offset).includes("#")) return found;
+      if (!file.text.slice(paragraph.position.start.offset, paragraph.position.end.offset).includes("#"))
+        return found;
       const first = paragraph.position.start.line;
       const last = paragraph.position.end.line;
       for (let line = first; line <= last; line++) {
@@ -3840,9 +3947,18 @@ var heading_missing_space_default = defineFileRule({
       const { start, hashes: hashes2, word } = candidate;
       const insertSpace = { start: start + hashes2.length, end: start + hashes2.length, text: " " };
       const shown = word.length > 30 ? `${word.slice(0, 29)}\u2026` : word;
-      const descriptor = { messageId: "missingSpace", data: { hashes: hashes2, word: shown }, at: { start, end: start + hashes2.length + word.length } };
+      const descriptor = {
+        messageId: "missingSpace",
+        data: { hashes: hashes2, word: shown },
+        at: { start, end: start + hashes2.length + word.length }
+      };
       if (candidate.inListItem) return report({ ...descriptor, suggestion: IN_LIST_ITEM });
-      if (problem) return report({ ...descriptor, suggestion: `Not fixed automatically: ${problem}.`, suggestions: [{ desc: `Insert a space after "${hashes2}"`, fix: insertSpace }] });
+      if (problem)
+        return report({
+          ...descriptor,
+          suggestion: `Not fixed automatically: ${problem}.`,
+          suggestions: [{ desc: `Insert a space after "${hashes2}"`, fix: insertSpace }]
+        });
       report({ ...descriptor, fix: insertSpace, verifyFix: true });
     };
     const checkOutline = (candidates) => {
@@ -3851,7 +3967,8 @@ var heading_missing_space_default = defineFileRule({
       let fixedTitle;
       let nextIndex = 0;
       for (const candidate of candidates) {
-        while (nextIndex < headings.length && headings[nextIndex].start < candidate.start) previous = headings[nextIndex++];
+        while (nextIndex < headings.length && headings[nextIndex].start < candidate.start)
+          previous = headings[nextIndex++];
         if (candidate.inListItem) {
           reportCandidate(candidate, void 0);
           continue;
@@ -3886,7 +4003,9 @@ var heading_missing_space_default = defineFileRule({
 
 // rules/k8s-concepts.ts
 var optionsSchema2 = external_exports.strictObject({
-  vocabulary: external_exports.array(external_exports.string().min(1)).default([]).describe("Names your documents may use on the Kubernetes side besides the built-in concepts (the CRDs of your platform, for example). The Kubernetes side of your mapping-consistency mapping is added to them."),
+  vocabulary: external_exports.array(external_exports.string().min(1)).default([]).describe(
+    "Names your documents may use on the Kubernetes side besides the built-in concepts (the CRDs of your platform, for example). The Kubernetes side of your mapping-consistency mapping is added to them."
+  ),
   history: historyOptionSchema
 });
 function canonicalKubernetesNames(others) {
@@ -3917,7 +4036,10 @@ var k8s_concepts_default = defineFileRule({
     let vocabulary = vocabularies.get(options2);
     if (!vocabulary) vocabularies.set(options2, vocabulary = kubernetesConcepts(options2.vocabulary));
     const found = findMappings(file.tree, file.text, { vocabulary });
-    const sides = [...found.statements.map((statement) => statement.kubernetes), ...found.unreadable.flatMap((row) => row.kubernetes ? [row.kubernetes] : [])];
+    const sides = [
+      ...found.statements.map((statement) => statement.kubernetes),
+      ...found.unreadable.flatMap((row) => row.kubernetes ? [row.kubernetes] : [])
+    ];
     for (const side of sides.sort((a, b) => a.start - b.start)) {
       if (sideConcepts(side.text, vocabulary).length > 0) continue;
       const nearest = vocabulary.nearest(side.text);
@@ -3953,8 +4075,10 @@ function namesThatMatter(targets, demanded) {
   const kubernetesKeys = new Set(own.map((statement) => kubernetesKey(statement.kubernetes.text, vocabulary)));
   const projectKeys = new Set(own.map((statement) => projectKey(statement.project.text)));
   for (const statement of demanded.flatMap((data) => data.statements)) {
-    if (kubernetesKeys.has(kubernetesKey(statement.kubernetes.text, vocabulary))) keys.add(searchable(projectKey(statement.project.text)));
-    if (projectKeys.has(projectKey(statement.project.text))) for (const key of kubernetesSearchKeys(statement.kubernetes.text, vocabulary)) keys.add(key);
+    if (kubernetesKeys.has(kubernetesKey(statement.kubernetes.text, vocabulary)))
+      keys.add(searchable(projectKey(statement.project.text)));
+    if (projectKeys.has(projectKey(statement.project.text)))
+      for (const key of kubernetesSearchKeys(statement.kubernetes.text, vocabulary)) keys.add(key);
   }
   return [...keys].sort();
 }
@@ -3970,7 +4094,11 @@ var mapping_consistency_default = defineProjectRule({
   demandedBy: ({ extracted, demanded }, options2) => {
     const keys = namesThatMatter(extracted, demanded);
     if (keys.length === 0) return void 0;
-    return { key: keys.join("\n"), path: (path3) => !recordsHistoryByPath(path3, options2.history), text: (rawText) => mayStateMapping(rawText) && mayMentionAnyKey(rawText, keys) };
+    return {
+      key: keys.join("\n"),
+      path: (path3) => !recordsHistoryByPath(path3, options2.history),
+      text: (rawText) => mayStateMapping(rawText) && mayMentionAnyKey(rawText, keys)
+    };
   },
   defaultSeverity: "error",
   recommended: false,
@@ -3997,7 +4125,11 @@ var mapping_consistency_default = defineProjectRule({
     const located = [];
     for (const facts of index.files.values()) {
       for (const statement of extracted(facts)?.statements ?? []) {
-        located.push({ ...statement, file: facts.path, line: offsetToPoint(facts.lineStarts, statement.kubernetes.start).line });
+        located.push({
+          ...statement,
+          file: facts.path,
+          line: offsetToPoint(facts.lineStarts, statement.kubernetes.start).line
+        });
       }
     }
     const canonical = canonicalEntries(options2.mapping);
@@ -4006,7 +4138,13 @@ var mapping_consistency_default = defineProjectRule({
       const { messageId, data, at } = findingReport(finding);
       const other = "other" in finding ? finding.other : void 0;
       const sure = finding.statement.inMappingContext && (other === void 0 || other.inMappingContext);
-      report({ file: finding.statement.file, messageId, data, at: { start: at.start, end: at.end }, atMostWarning: !sure });
+      report({
+        file: finding.statement.file,
+        messageId,
+        data,
+        at: { start: at.start, end: at.end },
+        atMostWarning: !sure
+      });
     }
   }
 });
@@ -4029,12 +4167,16 @@ function uniquelyNearest(target, candidates, limit) {
 }
 function matchingInnerFolders(written, candidate) {
   let count = 0;
-  while (count < written.length && count < candidate.length && written[written.length - 1 - count] === candidate[candidate.length - 1 - count]) count++;
+  while (count < written.length && count < candidate.length && written[written.length - 1 - count] === candidate[candidate.length - 1 - count])
+    count++;
   return count;
 }
 function closestByFolders(writtenPath2, sameName) {
   const written = folderNames(writtenPath2.replace(/\/+$/, ""));
-  const scored = sameName.map((candidate) => ({ path: candidate, matched: matchingInnerFolders(written, folderNames(candidate)) }));
+  const scored = sameName.map((candidate) => ({
+    path: candidate,
+    matched: matchingInnerFolders(written, folderNames(candidate))
+  }));
   const most = Math.max(...scored.map((entry) => entry.matched));
   const best = scored.filter((entry) => entry.matched === most);
   return most > 0 && best.length === 1 ? { path: best[0].path, shared: written.slice(written.length - most) } : void 0;
@@ -4083,7 +4225,13 @@ var PathLookup = class {
     if (sameName.length === 1) return { path: sameName[0], reason: "onlyNamed", certain: false };
     if (sameName.length > 1) {
       const closest = closestByFolders(writtenPath2, sameName);
-      return closest && { path: closest.path, reason: "closestFolders", certain: false, sameNameCount: sameName.length, sharedFolders: `${closest.shared.join("/")}/` };
+      return closest && {
+        path: closest.path,
+        reason: "closestFolders",
+        certain: false,
+        sameNameCount: sameName.length,
+        sharedFolders: `${closest.shared.join("/")}/`
+      };
     }
     const limit = Math.max(2, Math.floor(name.length / 3));
     const candidates = [];
@@ -4171,7 +4319,16 @@ function selfUrlPathEdit(link, selfUrl, index, target) {
   const text = `${named.split("/").map((segment) => encodeDestinationPath(segment, link.angleBracketed)).join("/")}${selfUrl.trailingSlash ? "/" : ""}`;
   const written = `${link.url.slice(0, selfUrl.pathStart)}${text}${link.url.slice(selfUrl.pathEnd, link.url.indexOf("#") < 0 ? void 0 : link.url.indexOf("#"))}`;
   const editable = link.destinationStart !== void 0 && !link.destinationEscaped && !link.autolink;
-  return { written, ...editable ? { edit: { start: link.destinationStart + selfUrl.pathStart, end: link.destinationStart + selfUrl.pathEnd, text } } : {} };
+  return {
+    written,
+    ...editable ? {
+      edit: {
+        start: link.destinationStart + selfUrl.pathStart,
+        end: link.destinationStart + selfUrl.pathEnd,
+        text
+      }
+    } : {}
+  };
 }
 function missingSelfTargetHelp(link, file, selfUrl, index, lookup) {
   const suggestion = lookup.suggest(selfUrl.path, file, `/${selfUrl.path}${selfUrl.trailingSlash ? "/" : ""}`);
@@ -4211,7 +4368,13 @@ function checkSelfLink(link, file, index, relativeSelfLinks, lookups, report) {
       const relative = relativeReplacement(link, file, selfUrl, status.kind === "directory");
       if (relative === void 0) break;
       const editable = link.destinationStart !== void 0 && link.destinationEnd !== void 0 && !link.destinationEscaped;
-      report({ file, messageId: "selfCouldBeRelative", data: { url, relative }, at, ...editable ? { fix: { start: link.destinationStart, end: link.destinationEnd, text: relative } } : {} });
+      report({
+        file,
+        messageId: "selfCouldBeRelative",
+        data: { url, relative },
+        at,
+        ...editable ? { fix: { start: link.destinationStart, end: link.destinationEnd, text: relative } } : {}
+      });
       break;
     }
     case "symlink":
@@ -4223,12 +4386,26 @@ function checkSelfLink(link, file, index, relativeSelfLinks, lookups, report) {
     case "wrongCase": {
       const rewritten = selfUrlPathEdit(link, selfUrl, index, status.actual[0]);
       const fix = status.actual.length === 1 ? rewritten?.edit : void 0;
-      report({ file, messageId: "selfWrongCase", data: { url, target: selfUrl.path, actual: status.actual[0] }, at, ...fix ? { fix } : {} });
+      report({
+        file,
+        messageId: "selfWrongCase",
+        data: { url, target: selfUrl.path, actual: status.actual[0] },
+        at,
+        ...fix ? { fix } : {}
+      });
       break;
     }
     case "missing":
-      if (selfUrl.ref.kind === "default") report({ file, messageId: "selfMissing", data: { url, target: selfUrl.path }, at, ...missingSelfTargetHelp(link, file, selfUrl, index, lookup) });
-      else report({ file, messageId: "selfMissingAtRef", data: { url, target: selfUrl.path, ref: selfUrl.ref.name }, at });
+      if (selfUrl.ref.kind === "default")
+        report({
+          file,
+          messageId: "selfMissing",
+          data: { url, target: selfUrl.path },
+          at,
+          ...missingSelfTargetHelp(link, file, selfUrl, index, lookup)
+        });
+      else
+        report({ file, messageId: "selfMissingAtRef", data: { url, target: selfUrl.path, ref: selfUrl.ref.name }, at });
       break;
   }
 }
@@ -4242,8 +4419,12 @@ var links_default = defineProjectRule({
   recommended: true,
   fixable: true,
   options: external_exports.strictObject({
-    ignorePatterns: external_exports.array(regularExpressionSchema).default([]).describe('Regular expressions (JavaScript syntax); destinations (as written) that match one are not checked, e.g. "^generated/" for files a build creates.'),
-    relativeSelfLinks: external_exports.boolean().default(false).describe("Report links written as the repository's own URL on its default branch that a relative link can replace, with a fix that rewrites them (for files read only on GitHub).")
+    ignorePatterns: external_exports.array(regularExpressionSchema).default([]).describe(
+      'Regular expressions (JavaScript syntax); destinations (as written) that match one are not checked, e.g. "^generated/" for files a build creates.'
+    ),
+    relativeSelfLinks: external_exports.boolean().default(false).describe(
+      "Report links written as the repository's own URL on its default branch that a relative link can replace, with a fix that rewrites them (for files read only on GitHub)."
+    )
   }),
   messages: {
     missing: 'Link target "{target}" does not exist.',
@@ -4290,15 +4471,31 @@ var links_default = defineProjectRule({
           case "directory":
             break;
           case "symlink":
-            report({ file, messageId: "toSymlink", data: { target: written, what: isImage(link) ? "image" : "file" }, at });
+            report({
+              file,
+              messageId: "toSymlink",
+              data: { target: written, what: isImage(link) ? "image" : "file" },
+              at
+            });
             break;
           case "throughSymlink":
-            report({ file, messageId: "throughSymlink", data: { target: written, symlink: destinationPathTo(file, status.symlink, written.replace(/\/+$/, "")) }, at });
+            report({
+              file,
+              messageId: "throughSymlink",
+              data: { target: written, symlink: destinationPathTo(file, status.symlink, written.replace(/\/+$/, "")) },
+              at
+            });
             break;
           case "wrongCase": {
             const [actual] = status.actual;
             const fix = status.actual.length === 1 ? fixCaseEdit(link, file, actual) : void 0;
-            report({ file, messageId: "wrongCase", data: { target: written, actual: caseCorrectedPath(link, file, actual) }, at, ...fix ? { fix } : {} });
+            report({
+              file,
+              messageId: "wrongCase",
+              data: { target: written, actual: caseCorrectedPath(link, file, actual) },
+              at,
+              ...fix ? { fix } : {}
+            });
             break;
           }
           case "missing":
@@ -4306,7 +4503,13 @@ var links_default = defineProjectRule({
               report({ file, messageId: "notStaged", data: { target: written }, at });
               break;
             }
-            report({ file, messageId: "missing", data: { target: written }, at, ...missingTargetHelp(link, file, target.path, lookup) });
+            report({
+              file,
+              messageId: "missing",
+              data: { target: written },
+              at,
+              ...missingTargetHelp(link, file, target.path, lookup)
+            });
             break;
         }
       }
@@ -4429,16 +4632,19 @@ function findEncodingDamage(text, from = 0, to = text.length) {
   const coveredByMojibake = overlapTest(found);
   for (const match of slice.matchAll(INCOMPLETE)) {
     const start = from + match.index;
-    if (!coveredByMojibake(start, start + match[0].length)) incomplete.push({ kind: "incomplete", start, end: start + match[0].length });
+    if (!coveredByMojibake(start, start + match[0].length))
+      incomplete.push({ kind: "incomplete", start, end: start + match[0].length });
   }
   const replacements = [];
-  for (const match of slice.matchAll(/\ufffd+/g)) replacements.push({ kind: "replacement", start: from + match.index, end: from + match.index + match[0].length });
+  for (const match of slice.matchAll(/\ufffd+/g))
+    replacements.push({ kind: "replacement", start: from + match.index, end: from + match.index + match[0].length });
   const controls = [];
   const controlInMojibake = overlapTest(found);
   const controlInIncomplete = overlapTest(incomplete);
   for (const match of slice.matchAll(CONTROL)) {
     const start = from + match.index;
-    if (!controlInMojibake(start, start + 1) && !controlInIncomplete(start, start + 1)) controls.push({ kind: "control", start, end: start + 1 });
+    if (!controlInMojibake(start, start + 1) && !controlInIncomplete(start, start + 1))
+      controls.push({ kind: "control", start, end: start + 1 });
   }
   return [...found, ...incomplete, ...replacements, ...controls].sort((a, b) => a.start - b.start);
 }
@@ -4481,7 +4687,13 @@ var mojibake_default = defineFileRule({
             for (const damage of findEncodingDamage(file.text, from, range.start)) {
               const text = visible(file.text.slice(damage.start, damage.end));
               const at = { start: damage.start, end: damage.end };
-              if (damage.kind === "mojibake") report({ messageId: "mojibake", data: { text, repaired: damage.repaired }, at, fix: { ...at, text: damage.repaired } });
+              if (damage.kind === "mojibake")
+                report({
+                  messageId: "mojibake",
+                  data: { text, repaired: damage.repaired },
+                  at,
+                  fix: { ...at, text: damage.repaired }
+                });
               else if (damage.kind === "incomplete") report({ messageId: "incomplete", data: { text }, at });
               else if (damage.kind === "replacement") report({ messageId: "replacement", at });
               else report({ messageId: "control", data: { codePoint: codePoint(file.text[damage.start]) }, at });
@@ -4549,7 +4761,8 @@ var nested_code_fence_default = defineFileRule({
         const closesAt = block.closed ? `line ${node.position.end.line}` : `the end of ${unclosedScope(ancestors.at(-1)?.type)}`;
         node.value.split(/\r\n|\r|\n/).forEach((content, index) => {
           const inner = fenceOf(content);
-          if (!inner || inner.info === "" || inner.character !== block.opening.character || inner.length < block.opening.length) return;
+          if (!inner || inner.info === "" || inner.character !== block.opening.character || inner.length < block.opening.length)
+            return;
           const line = openLine + 1 + index;
           const sourceLine = file.text.slice(file.lineStarts[line - 1], file.lineStarts[line] ?? file.text.length);
           const run = inner.character.repeat(inner.length);
@@ -4557,7 +4770,12 @@ var nested_code_fence_default = defineFileRule({
           const written = `${run}${sourceLine.slice(sourceLine.indexOf(run) + run.length).trimEnd()}`;
           report({
             messageId: "nested",
-            data: { inner: written, openLine, closes: closesAt, longer: block.opening.character.repeat(inner.length + 1) },
+            data: {
+              inner: written,
+              openLine,
+              closes: closesAt,
+              longer: block.opening.character.repeat(inner.length + 1)
+            },
             at: { start, end: start + written.length }
           });
         });
@@ -4570,13 +4788,24 @@ var nested_code_fence_default = defineFileRule({
 function normalizeLabel(label) {
   return label.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase().toLowerCase();
 }
-var OPAQUE = /* @__PURE__ */ new Set(["inlineCode", "html", "link", "image", "linkReference", "imageReference", "footnoteReference", "inlineMath", "break"]);
+var OPAQUE = /* @__PURE__ */ new Set([
+  "inlineCode",
+  "html",
+  "link",
+  "image",
+  "linkReference",
+  "imageReference",
+  "footnoteReference",
+  "inlineMath",
+  "break"
+]);
 function plainSource(text, container) {
   const start = container.position?.start.offset ?? 0;
   const end = container.position?.end.offset ?? start;
   const characters = text.slice(start, end).split("");
   const blank = (from, to) => {
-    for (let i = Math.max(from, start); i < Math.min(to, end); i++) if (characters[i - start] !== "\n" && characters[i - start] !== "\r") characters[i - start] = " ";
+    for (let i = Math.max(from, start); i < Math.min(to, end); i++)
+      if (characters[i - start] !== "\n" && characters[i - start] !== "\r") characters[i - start] = " ";
   };
   forEachNode(container, (node) => {
     if (node === container || !OPAQUE.has(node.type)) return void 0;
@@ -4599,7 +4828,8 @@ function writtenReferences(source, offset, shortcut) {
   for (const match of source.matchAll(FULL_OR_COLLAPSED)) {
     const label = match[2] === "" ? match[1] : match[2];
     taken.push([match.index, match.index + match[0].length]);
-    if (label.trim() !== "") found.push({ label, start: offset + match.index, end: offset + match.index + match[0].length });
+    if (label.trim() !== "")
+      found.push({ label, start: offset + match.index, end: offset + match.index + match[0].length });
   }
   if (shortcut) {
     for (const match of source.matchAll(SHORTCUT)) {
@@ -4625,7 +4855,9 @@ var reference_links_default = defineFileRule({
   recommended: true,
   fixable: false,
   options: external_exports.strictObject({
-    shortcut: external_exports.boolean().default(false).describe("Also report shortcut references `[label]` without a definition (off by default: `[label]` is often meant literally)."),
+    shortcut: external_exports.boolean().default(false).describe(
+      "Also report shortcut references `[label]` without a definition (off by default: `[label]` is often meant literally)."
+    ),
     ignoredLabels: external_exports.array(external_exports.string()).default([]).describe("Labels (any case) never reported as undefined or unused.")
   }),
   messages: {
@@ -4663,7 +4895,8 @@ var reference_links_default = defineFileRule({
     const reportUnused = () => {
       for (const definition of allDefinitions) {
         const label = definition.label ?? definition.identifier;
-        if (used.has(definition.identifier) || ignored.has(definition.identifier) || isCommentDefinition(label, definition.url)) continue;
+        if (used.has(definition.identifier) || ignored.has(definition.identifier) || isCommentDefinition(label, definition.url))
+          continue;
         if (definitions.get(definition.identifier)?.line !== definition.position?.start.line) continue;
         report({ messageId: "unusedDefinition", data: { label }, at: definition });
       }
@@ -4695,7 +4928,8 @@ function wordsOf(text) {
   return text.toLowerCase().match(WORD) ?? [];
 }
 function containsRun(list, run) {
-  for (let start = 0; start + run.length <= list.length; start++) if (run.every((word, i) => list[start + i] === word)) return true;
+  for (let start = 0; start + run.length <= list.length; start++)
+    if (run.every((word, i) => list[start + i] === word)) return true;
   return false;
 }
 function anyCase(regex) {
@@ -4718,7 +4952,10 @@ function textNearMiss(pattern, text) {
   const wanted = wordsOf(pattern.source);
   if (wanted.length < 2) return void 0;
   const escape = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const spread = new RegExp(`(?<![\\p{L}\\p{N}])${wanted.map(escape).join(`(?:${NOT_WORD}[\\p{L}\\p{N}]+){0,3}${NOT_WORD}`)}(?![\\p{L}\\p{N}])`, "iu");
+  const spread = new RegExp(
+    `(?<![\\p{L}\\p{N}])${wanted.map(escape).join(`(?:${NOT_WORD}[\\p{L}\\p{N}]+){0,3}${NOT_WORD}`)}(?![\\p{L}\\p{N}])`,
+    "iu"
+  );
   const match = spread.exec(text);
   return match ? { found: match[0].replace(/\s+/g, " "), kind: "words" } : void 0;
 }
@@ -4765,7 +5002,12 @@ function compileTextPattern(source, caseSensitive = false) {
   } else {
     const flags = caseSensitive ? "u" : "iu";
     const body = source.trim().split(/\s+/).map(escapeRegex).join("\\s+");
-    pattern = { source, kind: "phrase", search: new RegExp(body, flags), whole: new RegExp(`^\\s*${body}\\s*$`, flags) };
+    pattern = {
+      source,
+      kind: "phrase",
+      search: new RegExp(body, flags),
+      whole: new RegExp(`^\\s*${body}\\s*$`, flags)
+    };
   }
   cache.set(key, pattern);
   return pattern;
@@ -4829,7 +5071,8 @@ function describeTextPattern(source, subject) {
   if (!parts) return `"${source.trim().replace(/\s+/g, " ")}"`;
   const literal = literalRegex(parts.body);
   const subjectName = subject === "heading" ? "a heading" : "text";
-  if (!literal || subject === "text" && (literal.start || literal.end)) return `${subjectName} that matches the pattern ${parts.body}`;
+  if (!literal || subject === "text" && (literal.start || literal.end))
+    return `${subjectName} that matches the pattern ${parts.body}`;
   if (subject === "text") return quoted(literal.alternatives);
   const what = `${literal.words ? `the word${literal.alternatives.length > 1 ? "s" : ""} ` : ""}${quoted(literal.alternatives)}`;
   if (literal.start && literal.end) return `a heading that reads ${what}`;
@@ -4931,14 +5174,23 @@ function countWords(text, options2 = { urls: false }) {
 
 // rules/required-content.ts
 var requirement = external_exports.strictObject({
-  allOf: external_exports.array(textPatternSchema).min(1).optional().describe("Phrases or /regex/flags that must all appear; one diagnostic per missing one. Give exactly one of allOf and anyOf."),
+  allOf: external_exports.array(textPatternSchema).min(1).optional().describe(
+    "Phrases or /regex/flags that must all appear; one diagnostic per missing one. Give exactly one of allOf and anyOf."
+  ),
   anyOf: external_exports.array(textPatternSchema).min(1).optional().describe("Phrases or /regex/flags of which at least one must appear. Give exactly one of allOf and anyOf."),
   message: external_exports.string().optional().describe("Why the content is required; shown in the diagnostic."),
   caseSensitive: external_exports.boolean().default(false).describe("Match phrases case-sensitively (regular expressions use their own flags)."),
   code: external_exports.boolean().default(false).describe("Also search code blocks and inline code (a command or a config key that must be shown)."),
-  plainText: external_exports.boolean().default(false).describe("Also apply this requirement to files the glob matches that are not Markdown (an SVG diagram, a text file), searched as plain text.")
-}).refine((value) => value.allOf === void 0 !== (value.anyOf === void 0), { message: "give exactly one of allOf or anyOf" });
-var optionsSchema4 = perGlobSchema(external_exports.array(requirement).min(1), "Glob (matched against the root-relative path) \u2192 the requirements files matching it must meet.");
+  plainText: external_exports.boolean().default(false).describe(
+    "Also apply this requirement to files the glob matches that are not Markdown (an SVG diagram, a text file), searched as plain text."
+  )
+}).refine((value) => value.allOf === void 0 !== (value.anyOf === void 0), {
+  message: "give exactly one of allOf or anyOf"
+});
+var optionsSchema4 = perGlobSchema(
+  external_exports.array(requirement).min(1),
+  "Glob (matched against the root-relative path) \u2192 the requirements files matching it must meet."
+);
 function note(message) {
   return message ? `: ${message.trim().replace(/[.\s]+$/, "")}` : "";
 }
@@ -4959,11 +5211,19 @@ function unmetRequirements(requirements, searched, raw, lineStarts) {
     for (const source of allOf ?? []) {
       if (compileTextPattern(source, caseSensitive).search.test(text)) continue;
       const hint = nearMissHint(source, caseSensitive, text, raw, lineStarts);
-      unmet.push({ messageId: "missingAll", data: { pattern: describeTextPattern(source, "text"), note: note(message) }, ...hint ? { hint } : {} });
+      unmet.push({
+        messageId: "missingAll",
+        data: { pattern: describeTextPattern(source, "text"), note: note(message) },
+        ...hint ? { hint } : {}
+      });
     }
     if (anyOf && !anyOf.some((source) => compileTextPattern(source, caseSensitive).search.test(text))) {
       const hint = anyOf.map((source) => nearMissHint(source, caseSensitive, text, raw, lineStarts)).find((found) => found !== void 0);
-      unmet.push({ messageId: "missingAny", data: { patterns: anyOf.map((source) => describeTextPattern(source, "text")).join(", "), note: note(message) }, ...hint ? { hint } : {} });
+      unmet.push({
+        messageId: "missingAny",
+        data: { patterns: anyOf.map((source) => describeTextPattern(source, "text")).join(", "), note: note(message) },
+        ...hint ? { hint } : {}
+      });
     }
   }
   return unmet;
@@ -5001,7 +5261,8 @@ var required_content_default = defineProjectRule({
   plainTextFiles: plainTextGlobs,
   check({ index, options: options2, extracted, plainTexts, report }) {
     const reportUnmet = (file, unmet) => {
-      for (const { messageId, data, hint } of unmet) report({ file, messageId, data, at: { start: 0, end: 0 }, ...hint ? { suggestion: hint } : {} });
+      for (const { messageId, data, hint } of unmet)
+        report({ file, messageId, data, at: { start: 0, end: 0 }, ...hint ? { suggestion: hint } : {} });
     };
     for (const file of index.targets) {
       const facts = index.files.get(file);
@@ -5009,7 +5270,10 @@ var required_content_default = defineProjectRule({
     }
     for (const [file, text] of plainTexts) {
       const requirements = Object.entries(options2).filter(([glob]) => matchesGlob(glob, file)).flatMap(([, list]) => list.filter((requirement2) => requirement2.plainText));
-      reportUnmet(file, unmetRequirements(requirements, () => text, text, computeLineStarts(text)));
+      reportUnmet(
+        file,
+        unmetRequirements(requirements, () => text, text, computeLineStarts(text))
+      );
     }
   }
 });
@@ -5018,28 +5282,44 @@ var required_content_default = defineProjectRule({
 var import_picomatch = __toESM(require_picomatch(), 1);
 import path2 from "node:path/posix";
 var requiredObject = external_exports.strictObject({
-  path: external_exports.string().min(1).optional().describe("A root-relative path that must exist, exactly as cased (a trailing / for a folder). Give path or glob."),
+  path: external_exports.string().min(1).optional().describe(
+    "A root-relative path that must exist, exactly as cased (a trailing / for a folder). Give path or glob."
+  ),
   glob: external_exports.string().min(1).optional().describe("A root-relative glob (picomatch syntax) whose matching files are counted. Give path or glob."),
   min: external_exports.number().int().min(0).optional().describe("With glob: at least this many files must match (default 1)."),
   max: external_exports.number().int().min(0).optional().describe("With glob: at most this many files may match (no limit when omitted)."),
   message: external_exports.string().optional().describe("Why the files are required; shown in the diagnostic.")
-}).refine((entry) => entry.path === void 0 !== (entry.glob === void 0), { message: "give path or glob (exactly one of them)" }).refine((entry) => entry.path === void 0 || entry.min === void 0 && entry.max === void 0, { message: "min and max count the files of a glob; a path either exists or not" });
+}).refine((entry) => entry.path === void 0 !== (entry.glob === void 0), {
+  message: "give path or glob (exactly one of them)"
+}).refine((entry) => entry.path === void 0 || entry.min === void 0 && entry.max === void 0, {
+  message: "min and max count the files of a glob; a path either exists or not"
+});
 var requiredEntry = external_exports.union([external_exports.string().min(1), requiredObject], {
   error: "expected a path or glob, { path, message }, or { glob, min, max, message }"
 });
 var options = external_exports.strictObject({
-  files: external_exports.array(requiredEntry).default([]).describe("Paths that must exist (exact case, root-relative; a trailing / for a folder), objects with a path and a message, or objects with a glob and the number of files that must match it.")
+  files: external_exports.array(requiredEntry).default([]).describe(
+    "Paths that must exist (exact case, root-relative; a trailing / for a folder), objects with a path and a message, or objects with a glob and the number of files that must match it."
+  )
 });
 function note2(message) {
   return message ? `: ${message.trim().replace(/[.\s]+$/, "")}` : "";
 }
 function normalize(entry) {
-  if (typeof entry === "string") return import_picomatch.default.scan(entry).isGlob ? { kind: "count", glob: entry, min: 1 } : { kind: "path", path: entry };
+  if (typeof entry === "string")
+    return import_picomatch.default.scan(entry).isGlob ? { kind: "count", glob: entry, min: 1 } : { kind: "path", path: entry };
   const message = entry.message === void 0 ? {} : { message: entry.message };
   if (entry.path !== void 0) return { kind: "path", path: entry.path, ...message };
   const glob = entry.glob;
-  if (!import_picomatch.default.scan(glob).isGlob && entry.min === void 0 && entry.max === void 0) return { kind: "path", path: glob, ...message };
-  return { kind: "count", glob, min: entry.min ?? 1, ...entry.max === void 0 ? {} : { max: entry.max }, ...message };
+  if (!import_picomatch.default.scan(glob).isGlob && entry.min === void 0 && entry.max === void 0)
+    return { kind: "path", path: glob, ...message };
+  return {
+    kind: "count",
+    glob,
+    min: entry.min ?? 1,
+    ...entry.max === void 0 ? {} : { max: entry.max },
+    ...message
+  };
 }
 function closestSibling(missing, paths) {
   const folder = path2.dirname(missing);
@@ -5089,21 +5369,47 @@ var required_files_default = defineProjectRule({
         const required = requirement2.path.replace(/^\.\//, "").replace(/\/+$/, "");
         if (index.paths.files.has(required) || index.paths.directories.has(required)) continue;
         const data = { kind, path: kind === "folder" ? `${required}/` : required, note: note2(requirement2.message) };
-        const actual = [...index.paths.files, ...index.paths.directories].find((candidate) => candidate.toLowerCase() === required.toLowerCase());
+        const actual = [...index.paths.files, ...index.paths.directories].find(
+          (candidate) => candidate.toLowerCase() === required.toLowerCase()
+        );
         if (actual !== void 0) {
           report({ file: required, messageId: "wrongCase", data: { ...data, actual }, at: { start: 0, end: 0 } });
           continue;
         }
         const closest = closestSibling(required, index.paths);
-        report({ file: required, messageId: "missing", data, at: { start: 0, end: 0 }, ...closest === void 0 ? {} : { suggestion: `Did you mean "${closest}"?` } });
+        report({
+          file: required,
+          messageId: "missing",
+          data,
+          at: { start: 0, end: 0 },
+          ...closest === void 0 ? {} : { suggestion: `Did you mean "${closest}"?` }
+        });
         continue;
       }
       const matched = [...index.paths.files].filter((file) => matchesGlob(requirement2.glob, file)).sort();
       const folder = import_picomatch.default.scan(requirement2.glob).base || ".";
       if (matched.length < requirement2.min) {
-        report({ file: folder, messageId: "tooFew", data: { ...countData(requirement2.glob, matched, requirement2.message), min: requirement2.min, are: plural(requirement2.min) }, at: { start: 0, end: 0 } });
+        report({
+          file: folder,
+          messageId: "tooFew",
+          data: {
+            ...countData(requirement2.glob, matched, requirement2.message),
+            min: requirement2.min,
+            are: plural(requirement2.min)
+          },
+          at: { start: 0, end: 0 }
+        });
       } else if (requirement2.max !== void 0 && matched.length > requirement2.max) {
-        report({ file: folder, messageId: "tooMany", data: { ...countData(requirement2.glob, matched, requirement2.message), max: requirement2.max, are: plural(requirement2.max) }, at: { start: 0, end: 0 } });
+        report({
+          file: folder,
+          messageId: "tooMany",
+          data: {
+            ...countData(requirement2.glob, matched, requirement2.message),
+            max: requirement2.max,
+            are: plural(requirement2.max)
+          },
+          at: { start: 0, end: 0 }
+        });
       }
     }
   }
@@ -5112,15 +5418,27 @@ var required_files_default = defineProjectRule({
 // rules/required-sections.ts
 var headingLevel = external_exports.number().int().min(1).max(6);
 var sectionObject = external_exports.strictObject({
-  heading: textPatternSchema.describe("The heading: its text (compared case-insensitively unless caseSensitive) or /regex/flags searched in it."),
+  heading: textPatternSchema.describe(
+    "The heading: its text (compared case-insensitively unless caseSensitive) or /regex/flags searched in it."
+  ),
   level: headingLevel.optional().describe('The level the heading must have (2 for "##").'),
   minLevel: headingLevel.optional().describe('The heading must be at this level or deeper (2: "##", "###" and so on). Not with level.'),
   maxLevel: headingLevel.optional().describe('The heading must be at this level or higher up (3: "#", "##" or "###"). Not with level.'),
   nonEmpty: external_exports.boolean().optional().describe("Whether this section must have content under its heading; overrides the contract's nonEmpty.")
-}).refine((section) => section.level === void 0 || section.minLevel === void 0 && section.maxLevel === void 0, { message: "give level, or minLevel and maxLevel, not both" }).refine((section) => section.minLevel === void 0 || section.maxLevel === void 0 || section.minLevel <= section.maxLevel, { message: "minLevel is greater than maxLevel" });
-var sectionSpec = external_exports.union([textPatternSchema, sectionObject], { error: "expected a heading (text or /regex/flags), or { heading, level, minLevel, maxLevel, nonEmpty }" });
+}).refine(
+  (section) => section.level === void 0 || section.minLevel === void 0 && section.maxLevel === void 0,
+  { message: "give level, or minLevel and maxLevel, not both" }
+).refine(
+  (section) => section.minLevel === void 0 || section.maxLevel === void 0 || section.minLevel <= section.maxLevel,
+  { message: "minLevel is greater than maxLevel" }
+);
+var sectionSpec = external_exports.union([textPatternSchema, sectionObject], {
+  error: "expected a heading (text or /regex/flags), or { heading, level, minLevel, maxLevel, nonEmpty }"
+});
 var contract2 = external_exports.strictObject({
-  sections: external_exports.array(sectionSpec).min(1).describe("Headings that must exist: their text (case-insensitive by default) or /regex/flags, or an object that also fixes the level."),
+  sections: external_exports.array(sectionSpec).min(1).describe(
+    "Headings that must exist: their text (case-insensitive by default) or /regex/flags, or an object that also fixes the level."
+  ),
   order: external_exports.boolean().default(false).describe("The sections must appear in the order listed."),
   nonEmpty: external_exports.boolean().default(false).describe("Each section must have content under its heading (a section's own nonEmpty wins)."),
   caseSensitive: external_exports.boolean().default(false).describe("Compare heading text case-sensitively.")
@@ -5193,7 +5511,10 @@ var required_sections_default = defineFileRule({
   defaultSeverity: "error",
   recommended: false,
   fixable: false,
-  options: perGlobSchema(contract2, "Glob (matched against the root-relative path) \u2192 the sections files matching it must have."),
+  options: perGlobSchema(
+    contract2,
+    "Glob (matched against the root-relative path) \u2192 the sections files matching it must have."
+  ),
   // The keys are globs relative to the config's folder: the config layer checks them (src/config/option-globs.ts).
   globOptions: [{ path: [GLOB_KEYS], lintedOnly: true }],
   messages: {
@@ -5207,7 +5528,9 @@ var required_sections_default = defineFileRule({
     if (matching.length === 0) return {};
     const headings = [];
     const checkContracts = () => {
-      for (const { contract: { sections, order, nonEmpty, caseSensitive } } of matching) {
+      for (const {
+        contract: { sections, order, nonEmpty, caseSensitive }
+      } of matching) {
         const found = [];
         for (const spec of sections) {
           const source = typeof spec === "string" ? spec : spec.heading;
@@ -5220,7 +5543,16 @@ var required_sections_default = defineFileRule({
           if (!match) {
             if (candidates[0] && levels !== void 0) {
               const { text, node } = candidates[0];
-              report({ messageId: "wrongLevel", data: { section: quote(text), actual: node.depth, found: hashes(node.depth), expected: levelsInWords(levels) }, at: node });
+              report({
+                messageId: "wrongLevel",
+                data: {
+                  section: quote(text),
+                  actual: node.depth,
+                  found: hashes(node.depth),
+                  expected: levelsInWords(levels)
+                },
+                at: node
+              });
             } else {
               const hint = nearMissHint2(source, pattern, headings);
               report({
@@ -5232,7 +5564,8 @@ var required_sections_default = defineFileRule({
             }
             continue;
           }
-          if ((sectionNonEmpty ?? nonEmpty) && !hasContent(match)) report({ messageId: "empty", data: { section: quote(match.text) }, at: match.node });
+          if ((sectionNonEmpty ?? nonEmpty) && !hasContent(match))
+            report({ messageId: "empty", data: { section: quote(match.text) }, at: match.node });
           found.push({ spec, heading: match, position: headings.indexOf(match) });
         }
         if (!order) continue;
@@ -5246,7 +5579,11 @@ var required_sections_default = defineFileRule({
             for (let j = i + 1; j < found.length && other === void 0; j++) if (ordered.has(j)) other = j;
           }
           if (other === void 0) return;
-          report({ messageId: "outOfOrder", data: { section: quote(entry.heading.text), relation, other: quote(found[other].heading.text) }, at: entry.heading.node });
+          report({
+            messageId: "outOfOrder",
+            data: { section: quote(entry.heading.text), relation, other: quote(found[other].heading.text) },
+            at: entry.heading.node
+          });
         });
       }
     };
@@ -5281,7 +5618,15 @@ var single_h1_default = defineFileRule({
           title = heading;
           return;
         }
-        report({ messageId: "extraH1", data: { text: headingText(heading).trim(), title: headingText(title).trim(), titleLine: title.position.start.line }, at: heading });
+        report({
+          messageId: "extraH1",
+          data: {
+            text: headingText(heading).trim(),
+            title: headingText(title).trim(),
+            titleLine: title.position.start.line
+          },
+          at: heading
+        });
       }
     };
   }
@@ -5306,7 +5651,17 @@ var SANITISED_ELEMENTS = /* @__PURE__ */ new Set([
   "svg",
   "template"
 ]);
-var TAG_FILTERED_ELEMENTS = /* @__PURE__ */ new Set(["iframe", "noembed", "noframes", "plaintext", "script", "style", "textarea", "title", "xmp"]);
+var TAG_FILTERED_ELEMENTS = /* @__PURE__ */ new Set([
+  "iframe",
+  "noembed",
+  "noframes",
+  "plaintext",
+  "script",
+  "style",
+  "textarea",
+  "title",
+  "xmp"
+]);
 var OPENING_TAG = /<([a-zA-Z][\w:-]*)(?=[\s/>])/g;
 var stripped_html_default = defineFileRule({
   id: "stripped-html",
@@ -5342,9 +5697,14 @@ var stripped_html_default = defineFileRule({
         }
         for (const attribute of htmlAttributes(source)) {
           if (TAG_FILTERED_ELEMENTS.has(attribute.tag.toLowerCase())) continue;
-          const at = { start: start + attribute.valueStart, end: start + attribute.valueStart + attribute.value.length };
-          if (/^on[a-z]+$/.test(attribute.name)) report({ messageId: "eventHandler", data: { attribute: attribute.name, tag: attribute.tag }, at });
-          else if (attribute.name === "style") report({ messageId: "styleAttribute", data: { tag: attribute.tag }, at });
+          const at = {
+            start: start + attribute.valueStart,
+            end: start + attribute.valueStart + attribute.value.length
+          };
+          if (/^on[a-z]+$/.test(attribute.name))
+            report({ messageId: "eventHandler", data: { attribute: attribute.name, tag: attribute.tag }, at });
+          else if (attribute.name === "style")
+            report({ messageId: "styleAttribute", data: { tag: attribute.tag }, at });
           else if ((attribute.name === "href" || attribute.name === "src") && /^\s*javascript:/i.test(attribute.value)) {
             report({ messageId: "javascriptUrl", data: { attribute: attribute.name, tag: attribute.tag }, at });
           }
@@ -5405,7 +5765,11 @@ var table_column_count_default = defineFileRule({
         for (const row of rows) {
           const actual = row.children.length;
           if (actual === expected) continue;
-          report({ messageId: actual > expected ? "tooMany" : "tooFew", data: { actual: cells(actual), expected: cells(expected) }, at: row });
+          report({
+            messageId: actual > expected ? "tooMany" : "tooFew",
+            data: { actual: cells(actual), expected: cells(expected) },
+            at: row
+          });
         }
       },
       // A table whose delimiter row does not match its header is not a table: a paragraph.
@@ -5424,7 +5788,11 @@ var table_column_count_default = defineFileRule({
           const lineStart = file.lineStarts[line - 1];
           const lineText = file.text.slice(lineStart, file.lineStarts[line] ?? file.text.length).replace(/\r?\n$|\r$/, "");
           const offset = lineText.length - lineText.replace(/^[ \t>]*/, "").length;
-          report({ messageId: "delimiter", data: { actual: cells(actual), expected: cells(expected) }, at: { start: lineStart + offset, end: lineStart + lineText.trimEnd().length } });
+          report({
+            messageId: "delimiter",
+            data: { actual: cells(actual), expected: cells(expected) },
+            at: { start: lineStart + offset, end: lineStart + lineText.trimEnd().length }
+          });
           break;
         }
       }
@@ -5435,14 +5803,18 @@ var table_column_count_default = defineFileRule({
 // rules/term-consistency.ts
 var optionsSchema5 = external_exports.strictObject({
   ...termListOptionsShape(["kubernetes"]),
-  scope: external_exports.enum(["file", "repository"]).default("file").describe("Compare forms within each file, or across every file linted (the `kubernetes` preset compares across the repository)."),
+  scope: external_exports.enum(["file", "repository"]).default("file").describe(
+    "Compare forms within each file, or across every file linted (the `kubernetes` preset compares across the repository)."
+  ),
   history: historyOptionSchema
 });
 var formSkeletonsByOptions = /* @__PURE__ */ new WeakMap();
 function comparedFormSkeletons(options2, concepts) {
   let skeletons = concepts === void 0 ? formSkeletonsByOptions.get(options2) : void 0;
   if (!skeletons) {
-    const compared = matcherFor(options2).terms.filter((term) => term.use !== void 0 && term.accept.length > 0 && (concepts === void 0 || concepts.has(nameKey2(term.use))));
+    const compared = matcherFor(options2).terms.filter(
+      (term) => term.use !== void 0 && term.accept.length > 0 && (concepts === void 0 || concepts.has(nameKey2(term.use)))
+    );
     skeletons = [...new Set(compared.flatMap((term) => [term.use, ...term.accept, ...term.except]))].map(formSkeleton);
     if (concepts === void 0) formSkeletonsByOptions.set(options2, skeletons);
   }
@@ -5458,8 +5830,11 @@ function targetForm(occurrences, forms, prefer, ambiguous) {
   const tally = new Map([...counts].map(([form2, { count: count2 }]) => [form2, count2]));
   const own = forms[0];
   const ownCount = own === void 0 ? void 0 : counts.get(own);
-  if (prefer === "use" && own !== void 0 && ownCount) return { target: { form: own, ...ownCount, why: "preferred" }, counts: tally };
-  const ranked = [...counts].sort(([formA, a], [formB, b]) => b.count - a.count || Number(formB === own) - Number(formA === own));
+  if (prefer === "use" && own !== void 0 && ownCount)
+    return { target: { form: own, ...ownCount, why: "preferred" }, counts: tally };
+  const ranked = [...counts].sort(
+    ([formA, a], [formB, b]) => b.count - a.count || Number(formB === own) - Number(formA === own)
+  );
   const [form, { count, first }] = ranked[0];
   const runnerUp = ranked[1]?.[1].count ?? 0;
   if (count - runnerUp > ambiguous) return { target: { form, count, first, why: "majority" }, counts: tally };
@@ -5481,7 +5856,11 @@ var term_consistency_default = defineProjectRule({
     const concepts = new Set(extracted.flatMap((data) => data.occurrences.map((occurrence) => occurrence.concept)));
     if (concepts.size === 0) return void 0;
     const forms = comparedFormSkeletons(options2, concepts);
-    return { key: [...concepts].sort().join("\n"), path: (path3) => !recordsHistoryByPath(path3, options2.history), text: (rawText) => mayHoldAnyForm(rawText, forms) };
+    return {
+      key: [...concepts].sort().join("\n"),
+      path: (path3) => !recordsHistoryByPath(path3, options2.history),
+      text: (rawText) => mayHoldAnyForm(rawText, forms)
+    };
   },
   defaultSeverity: "warn",
   recommended: true,
@@ -5498,7 +5877,8 @@ var term_consistency_default = defineProjectRule({
     const ambiguous = {};
     const forms = {};
     const prefer = {};
-    if (documentHistory(file.path, file.tree, file.text, options2.history).history) return { occurrences, ambiguous, forms, prefer };
+    if (documentHistory(file.path, file.tree, file.text, options2.history).history)
+      return { occurrences, ambiguous, forms, prefer };
     const matcher = matcherFor(options2);
     for (const block of proseBlocks(file.tree, file.text)) {
       for (const match of matcher.find(block)) {
@@ -5515,7 +5895,14 @@ var term_consistency_default = defineProjectRule({
         }
         const at = sourceRange(block, match.from, match.to);
         if (!at) continue;
-        occurrences.push({ concept, form, plural: match.plural, found: match.found.replace(/\s+/g, " "), ...at, exact: exactSourceRange(block, file.text, match.from, match.to) !== void 0 });
+        occurrences.push({
+          concept,
+          form,
+          plural: match.plural,
+          found: match.found.replace(/\s+/g, " "),
+          ...at,
+          exact: exactSourceRange(block, file.text, match.from, match.to) !== void 0
+        });
       }
     }
     return { occurrences, ambiguous, forms, prefer };
@@ -5532,7 +5919,8 @@ ${concept}`;
       if (!data) continue;
       for (const [concept, list] of Object.entries(data.forms)) forms.set(concept, list);
       for (const [concept, choice] of Object.entries(data.prefer)) prefer.set(concept, choice);
-      for (const [concept, count] of Object.entries(data.ambiguous)) ambiguousIn.set(groupKey(facts.path, concept), (ambiguousIn.get(groupKey(facts.path, concept)) ?? 0) + count);
+      for (const [concept, count] of Object.entries(data.ambiguous))
+        ambiguousIn.set(groupKey(facts.path, concept), (ambiguousIn.get(groupKey(facts.path, concept)) ?? 0) + count);
       for (const occurrence of data.occurrences) {
         const key = groupKey(facts.path, occurrence.concept);
         const list = groups.get(key) ?? [];
@@ -5543,7 +5931,12 @@ ${concept}`;
     for (const [key, occurrences] of groups) {
       if (new Set(occurrences.map((occurrence) => occurrence.form)).size < 2) continue;
       const concept = occurrences[0].concept;
-      const decided = targetForm(occurrences, forms.get(concept) ?? [], prefer.get(concept) ?? "use", ambiguousIn.get(key) ?? 0);
+      const decided = targetForm(
+        occurrences,
+        forms.get(concept) ?? [],
+        prefer.get(concept) ?? "use",
+        ambiguousIn.get(key) ?? 0
+      );
       if (!decided) continue;
       const { target, counts } = decided;
       const firstLine = offsetToPoint(index.files.get(target.first.file).lineStarts, target.first.start).line;
@@ -5554,7 +5947,14 @@ ${concept}`;
         report({
           file: occurrence.file,
           messageId: target.why === "own" ? "mixed" : target.why,
-          data: { found: occurrence.found, target: target.form, count: target.count, uses: target.count === 1 ? "use" : "uses", where, foundCount: counts.get(occurrence.form) ?? 0 },
+          data: {
+            found: occurrence.found,
+            target: target.form,
+            count: target.count,
+            uses: target.count === 1 ? "use" : "uses",
+            where,
+            foundCount: counts.get(occurrence.form) ?? 0
+          },
           at: { start: occurrence.start, end: occurrence.end },
           ...occurrence.exact ? { fix: { start: occurrence.start, end: occurrence.end, text: replacement } } : {}
         });
@@ -5572,14 +5972,18 @@ var startsLowercase = (text) => new RegExp("^\\p{Ll}", "u").test(text);
 var startsUppercase = (text) => new RegExp("^\\p{Lu}", "u").test(text);
 var optionsSchema6 = external_exports.strictObject({
   ...termListOptionsShape([]),
-  names: external_exports.array(external_exports.string().min(1)).default([]).describe("Names that are right as written wherever they appear (your product's names). The names of your mapping-consistency mapping, k8s-concepts vocabulary, term-consistency terms and deprecated-phrases replacements are added to them."),
+  names: external_exports.array(external_exports.string().min(1)).default([]).describe(
+    "Names that are right as written wherever they appear (your product's names). The names of your mapping-consistency mapping, k8s-concepts vocabulary, term-consistency terms and deprecated-phrases replacements are added to them."
+  ),
   history: historyOptionSchema
 });
 function stringsAt(list, keys) {
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry) => {
     if (typeof entry !== "object" || entry === null) return [];
-    return keys.flatMap((key) => [].concat(entry[key] ?? []).filter((value) => typeof value === "string"));
+    return keys.flatMap(
+      (key) => [].concat(entry[key] ?? []).filter((value) => typeof value === "string")
+    );
   });
 }
 function configuredNames(others) {
@@ -5647,7 +6051,11 @@ var terminology_default = defineFileRule({
         if (!descriptor) continue;
         const exact = descriptor.replacement === void 0 ? void 0 : exactSourceRange(block, file.text, match.from, match.to);
         const { replacement, ...rest } = descriptor;
-        report({ ...rest, at, ...exact && replacement !== void 0 ? { fix: { ...exact, text: replacement } } : {} });
+        report({
+          ...rest,
+          at,
+          ...exact && replacement !== void 0 ? { fix: { ...exact, text: replacement } } : {}
+        });
       }
     }
   }
@@ -5662,7 +6070,17 @@ function reportCommand(block, source, match, command, report) {
     data: { command: text, found: match.found },
     at,
     // Where flags follow ("docker build -t web ."), the command runs on past what is known: no edit bounds it.
-    ...exact && !/^\s+-/u.test(block.text.slice(command.to, command.to + 3)) ? { suggestions: [{ desc: `Format "${text}" as code`, fix: [{ start: exact.start, end: exact.start, text: "`" }, { start: exact.end, end: exact.end, text: "`" }] }] } : {}
+    ...exact && !/^\s+-/u.test(block.text.slice(command.to, command.to + 3)) ? {
+      suggestions: [
+        {
+          desc: `Format "${text}" as code`,
+          fix: [
+            { start: exact.start, end: exact.start, text: "`" },
+            { start: exact.end, end: exact.end, text: "`" }
+          ]
+        }
+      ]
+    } : {}
   });
 }
 function isReported(match, role, document) {
@@ -5681,7 +6099,8 @@ function describe(match, sentenceStart) {
   if (expected === void 0) return { messageId: "legacy", data };
   if (sentenceStart && startsLowercase(expected) && startsUppercase(found)) {
     const mode = term.sentenceStart ?? (/\s/.test(expected) ? "capitalize" : "reword");
-    if (mode === "reword" && found === capitalize(expected)) return { messageId: "reword", data: { ...data, expected } };
+    if (mode === "reword" && found === capitalize(expected))
+      return { messageId: "reword", data: { ...data, expected } };
     if (mode === "capitalize") expected = capitalize(expected);
   }
   if (found === expected) return void 0;
@@ -5710,7 +6129,11 @@ var unclosed_code_fence_default = defineFileRule({
         const start = node.position.start.offset;
         const fence = block.lines[0].trimEnd();
         const scope = unclosedScope(ancestors.at(-1)?.type);
-        report({ messageId: "unclosed", data: { fence: `"${fence}"`, scope }, at: { start, end: start + fence.length } });
+        report({
+          messageId: "unclosed",
+          data: { fence: `"${fence}"`, scope },
+          at: { start, end: start + fence.length }
+        });
       }
     };
   }
@@ -5753,7 +6176,9 @@ var contract3 = external_exports.strictObject({
   countFrontMatter: external_exports.boolean().default(false).describe("Count words in YAML/TOML front matter."),
   countHtml: external_exports.boolean().default(false).describe("Count the text inside raw HTML (tags and comments never count)."),
   countUrls: external_exports.boolean().default(false).describe("Count URLs (https://\u2026, www.\u2026) as words.")
-}).refine((value) => value.min !== void 0 || value.max !== void 0, { message: "give min, max or both" }).refine((value) => value.min === void 0 || value.max === void 0 || value.min <= value.max, { message: "min is greater than max" });
+}).refine((value) => value.min !== void 0 || value.max !== void 0, { message: "give min, max or both" }).refine((value) => value.min === void 0 || value.max === void 0 || value.min <= value.max, {
+  message: "min is greater than max"
+});
 var plural2 = (count) => `${count} ${count === 1 ? "word" : "words"}`;
 var word_count_default = defineFileRule({
   id: "word-count",
@@ -5763,7 +6188,10 @@ var word_count_default = defineFileRule({
   defaultSeverity: "error",
   recommended: false,
   fixable: false,
-  options: perGlobSchema(contract3, "Glob (matched against the root-relative path) \u2192 { min, max } prose words for files matching it."),
+  options: perGlobSchema(
+    contract3,
+    "Glob (matched against the root-relative path) \u2192 { min, max } prose words for files matching it."
+  ),
   // The keys are globs relative to the config's folder: the config layer checks them (src/config/option-globs.ts).
   globOptions: [{ path: [GLOB_KEYS], lintedOnly: true }],
   messages: {
@@ -5772,13 +6200,25 @@ var word_count_default = defineFileRule({
   },
   check({ file, options: options2, report }) {
     for (const { contract: settings } of contractsFor(options2, file.path)) {
-      const text = proseText(file.tree, { code: settings.countCode, frontMatter: settings.countFrontMatter, html: settings.countHtml });
+      const text = proseText(file.tree, {
+        code: settings.countCode,
+        frontMatter: settings.countFrontMatter,
+        html: settings.countHtml
+      });
       const count = countWords(text, { urls: settings.countUrls });
       if (settings.min !== void 0 && count < settings.min) {
-        report({ messageId: "tooShort", data: { count: plural2(count), min: plural2(settings.min) }, at: { start: 0, end: 0 } });
+        report({
+          messageId: "tooShort",
+          data: { count: plural2(count), min: plural2(settings.min) },
+          at: { start: 0, end: 0 }
+        });
       }
       if (settings.max !== void 0 && count > settings.max) {
-        report({ messageId: "tooLong", data: { count: plural2(count), max: plural2(settings.max) }, at: { start: 0, end: 0 } });
+        report({
+          messageId: "tooLong",
+          data: { count: plural2(count), max: plural2(settings.max) },
+          at: { start: 0, end: 0 }
+        });
       }
     }
   }

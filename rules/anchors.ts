@@ -16,7 +16,10 @@ function looseKey(anchor: string): string {
 }
 
 function anchorsOf(facts: FileFacts): Set<string> {
-  return new Set([...facts.headings.map((heading) => heading.anchor), ...facts.htmlAnchors.map((anchor) => anchor.anchor)]);
+  return new Set([
+    ...facts.headings.map((heading) => heading.anchor),
+    ...facts.htmlAnchors.map((anchor) => anchor.anchor),
+  ]);
 }
 
 /**
@@ -26,7 +29,10 @@ function anchorsOf(facts: FileFacts): Set<string> {
  * Otherwise the only anchor within a few edits or whole words is a guess: `#install` is two edits
  * from `#uninstall`, and means the opposite.
  */
-function closestAnchor(fragment: string, anchors: ReadonlySet<string>): { anchor: string; certain: boolean } | undefined {
+function closestAnchor(
+  fragment: string,
+  anchors: ReadonlySet<string>,
+): { anchor: string; certain: boolean } | undefined {
   const key = looseKey(fragment);
   const sameWords = [...anchors].filter((anchor) => key !== '' && looseKey(anchor) === key);
   if (sameWords.length === 1) return { anchor: sameWords[0]!, certain: true };
@@ -44,11 +50,16 @@ function closestAnchor(fragment: string, anchors: ReadonlySet<string>): { anchor
 }
 
 /** The did-you-mean toward the closest anchor, and its edit: a fix when certain, a suggestion otherwise. */
-function anchorHelp(link: LinkFact, closest: { anchor: string; certain: boolean }): Pick<ReportDescriptor, 'suggestion' | 'fix' | 'suggestions'> {
+function anchorHelp(
+  link: LinkFact,
+  closest: { anchor: string; certain: boolean },
+): Pick<ReportDescriptor, 'suggestion' | 'fix' | 'suggestions'> {
   const hint = `did you mean "#${closest.anchor}"?`;
   const edit = replaceFragmentEdit(link, closest.anchor);
   if (!edit) return { suggestion: hint };
-  return closest.certain ? { suggestion: hint, fix: edit } : { suggestion: hint, suggestions: [{ desc: `Point the link at "#${closest.anchor}"`, fix: edit }] };
+  return closest.certain
+    ? { suggestion: hint, fix: edit }
+    : { suggestion: hint, suggestions: [{ desc: `Point the link at "#${closest.anchor}"`, fix: edit }] };
 }
 
 /** How a message names the page a fragment points into: the link's path as written, or this file. */
@@ -65,7 +76,11 @@ function pageName(link: LinkFact, targetFile: string, file: string, folder: bool
 function hasCheckableFragment(link: LinkFact): boolean {
   if (!link.url.includes('#')) return false;
   if (link.autolink) return isExternal(link.url);
-  return link.kind === 'link' || link.kind === 'definition' || (link.kind === 'html' && link.tag === 'a' && link.attribute === 'href');
+  return (
+    link.kind === 'link' ||
+    link.kind === 'definition' ||
+    (link.kind === 'html' && link.tag === 'a' && link.attribute === 'href')
+  );
 }
 
 /**
@@ -74,7 +89,8 @@ function hasCheckableFragment(link: LinkFact): boolean {
  */
 export default defineProjectRule({
   id: 'anchors',
-  description: 'Link fragments (#section) name a heading or HTML anchor of the target Markdown file, with GitHub’s slugs, or a line it has.',
+  description:
+    'Link fragments (#section) name a heading or HTML anchor of the target Markdown file, with GitHub’s slugs, or a line it has.',
   tags: ['links'],
   scope: 'project',
   dependsOn: ['paths', 'linkTargets'],
@@ -85,11 +101,15 @@ export default defineProjectRule({
     strictCase: z
       .boolean()
       .default(false)
-      .describe('Report fragments that differ from the anchor only in letter case (GitHub forgives them; other renderers do not).'),
+      .describe(
+        'Report fragments that differ from the anchor only in letter case (GitHub forgives them; other renderers do not).',
+      ),
     ignorePatterns: z
       .array(regularExpressionSchema)
       .default([])
-      .describe('Regular expressions (JavaScript syntax); fragments (without the #) that match one are not checked, e.g. anchors a script adds at run time.'),
+      .describe(
+        'Regular expressions (JavaScript syntax); fragments (without the #) that match one are not checked, e.g. anchors a script adds at run time.',
+      ),
   }),
   messages: {
     missing: 'No heading or anchor "#{fragment}" in {where}.',
@@ -115,7 +135,8 @@ export default defineProjectRule({
         const fragment = target.fragment;
         // The repository's own URLs: headings only where the page renders the file, lines where it numbers them.
         const view = isSelfLinkTarget(target) ? target.selfUrl.view : undefined;
-        if (fragment === '' || fragment.toLowerCase() === 'top' || ignored.some((pattern) => pattern.test(fragment))) continue;
+        if (fragment === '' || fragment.toLowerCase() === 'top' || ignored.some((pattern) => pattern.test(fragment)))
+          continue;
         let targetFile = target.path;
         const at = linkLocation(link);
         if (index.paths.directories.has(target.path)) {
@@ -137,7 +158,8 @@ export default defineProjectRule({
         if (view !== undefined && !(lineAnchor ? numbersLines(view) : rendersHeadings(view))) continue;
         if (lineAnchor) {
           const last = Math.max(lineAnchor.startLine, lineAnchor.endLine);
-          if (lineAnchor.startLine < 1 || last > targetFacts.lineCount) report({ file, messageId: 'lineOutOfRange', data: { fragment, where, lines: targetFacts.lineCount }, at });
+          if (lineAnchor.startLine < 1 || last > targetFacts.lineCount)
+            report({ file, messageId: 'lineOutOfRange', data: { fragment, where, lines: targetFacts.lineCount }, at });
           continue;
         }
 
@@ -148,12 +170,24 @@ export default defineProjectRule({
         if (anchors.has(wanted.toLowerCase())) {
           if (options.strictCase) {
             const fix = replaceFragmentEdit(link, wanted.toLowerCase());
-            report({ file, messageId: 'caseMismatch', data: { fragment, anchor: wanted.toLowerCase() }, at, ...(fix ? { fix } : {}) });
+            report({
+              file,
+              messageId: 'caseMismatch',
+              data: { fragment, anchor: wanted.toLowerCase() },
+              at,
+              ...(fix ? { fix } : {}),
+            });
           }
           continue;
         }
         const closest = closestAnchor(wanted, anchors);
-        report({ file, messageId: 'missing', data: { fragment, where }, at, ...(closest ? anchorHelp(link, closest) : {}) });
+        report({
+          file,
+          messageId: 'missing',
+          data: { fragment, where },
+          at,
+          ...(closest ? anchorHelp(link, closest) : {}),
+        });
       }
     }
   },

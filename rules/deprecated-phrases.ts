@@ -9,9 +9,15 @@ const phraseSchema = z.union([
   z.string().min(1).describe('A retired phrase, matched in any letter case.'),
   z
     .strictObject({
-      phrase: termVariantSchema.describe('The retired phrase, matched as whole words (a space matches any whitespace), or { regex } for a JavaScript regular expression.'),
+      phrase: termVariantSchema.describe(
+        'The retired phrase, matched as whole words (a space matches any whitespace), or { regex } for a JavaScript regular expression.',
+      ),
       use: z.string().min(1).optional().describe('What to write instead; --fix applies it.'),
-      message: z.string().min(1).optional().describe('Why the phrase was retired, or what to do instead; added to the message.'),
+      message: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Why the phrase was retired, or what to do instead; added to the message.'),
       link: z.string().min(1).optional().describe('A URL where readers learn more; added to the message.'),
       caseSensitive: z.boolean().default(false).describe('Match the phrase only in the letter case written.'),
     })
@@ -22,12 +28,19 @@ const optionsSchema = z.strictObject({
   phrases: z
     .array(phraseSchema)
     .default([])
-    .describe('Phrases the project has retired: a string (matched in any letter case, reported without a fix), or an object with a replacement or a reason. Allow them in some files with `overrides`.'),
-  code: z.boolean().default(false).describe('Also search code blocks and inline code (a retired command or flag name in an example).'),
+    .describe(
+      'Phrases the project has retired: a string (matched in any letter case, reported without a fix), or an object with a replacement or a reason. Allow them in some files with `overrides`.',
+    ),
+  code: z
+    .boolean()
+    .default(false)
+    .describe('Also search code blocks and inline code (a retired command or flag name in an example).'),
   plainTextFiles: z
     .array(z.string().min(1))
     .default([])
-    .describe('Globs (root-relative) of files that are not Markdown to search too, as plain text: the labels of SVG diagrams, text files. Reported, never rewritten.'),
+    .describe(
+      'Globs (root-relative) of files that are not Markdown to search too, as plain text: the labels of SVG diagrams, text files. Reported, never rewritten.',
+    ),
 });
 
 type Options = z.output<typeof optionsSchema>;
@@ -90,7 +103,12 @@ function findPhrases(blocks: readonly ProseBlock[], source: string, matcher: Ter
       const capitalized = /^\p{Lu}/u.test(found) && isSentenceStart(block, match.from);
       const expected = capitalized ? term.use.charAt(0).toUpperCase() + term.use.slice(1) : term.use;
       const exact = fixable ? exactSourceRange(block, source, match.from, match.to) : undefined;
-      findings.push({ ...at, messageId: 'replaced', data: { found, expected, note }, ...(exact ? { fix: { ...exact, text: expected } } : {}) });
+      findings.push({
+        ...at,
+        messageId: 'replaced',
+        data: { found, expected, note },
+        ...(exact ? { fix: { ...exact, text: expected } } : {}),
+      });
     }
   }
   return findings;
@@ -127,13 +145,15 @@ export default defineProjectRule<Options, Finding[]>({
   plainTextFiles: (options) => (options.phrases.length === 0 ? [] : options.plainTextFiles),
   check({ index, options, extracted, plainTexts, report }) {
     const reportAll = (file: string, findings: readonly Finding[]): void => {
-      for (const { start, end, messageId, data, fix } of findings) report({ file, messageId, data, at: { start, end }, ...(fix ? { fix } : {}) });
+      for (const { start, end, messageId, data, fix } of findings)
+        report({ file, messageId, data, at: { start, end }, ...(fix ? { fix } : {}) });
     };
     for (const file of index.targets) {
       const facts = index.files.get(file);
       if (facts) reportAll(file, extracted<Finding[]>(facts) ?? []);
     }
     // Plain-text files are searched with the phrases in force for each of them (the engine runs check once per set of options), and never rewritten.
-    for (const [file, text] of plainTexts) reportAll(file, findPhrases([rawTextBlock(text)], text, matcherFor(options), false));
+    for (const [file, text] of plainTexts)
+      reportAll(file, findPhrases([rawTextBlock(text)], text, matcherFor(options), false));
   },
 });

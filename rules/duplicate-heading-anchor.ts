@@ -54,7 +54,8 @@ function sameAnchorGroups(facts: FileFacts): Map<string, HeadingFact[]> {
  */
 export default defineProjectRule({
   id: 'duplicate-heading-anchor',
-  description: 'Headings that share an anchor in one file are reported when a link targets that anchor (it always lands on the first).',
+  description:
+    'Headings that share an anchor in one file are reported when a link targets that anchor (it always lands on the first).',
   tags: ['rendering', 'links'],
   scope: 'project',
   dependsOn: ['incomingLinks'],
@@ -67,7 +68,9 @@ export default defineProjectRule({
     const folders: string[] = [];
     const anchors: string[] = [];
     for (const facts of files) {
-      const shared = [...sameAnchorGroups(facts)].filter(([, headings]) => headings.length > 1).map(([anchor]) => nameKey(anchor));
+      const shared = [...sameAnchorGroups(facts)]
+        .filter(([, headings]) => headings.length > 1)
+        .map(([anchor]) => nameKey(anchor));
       if (shared.length === 0) continue;
       anchors.push(...shared);
       // A README is reached from inside its folder by links that name nothing ("../#setup").
@@ -77,8 +80,14 @@ export default defineProjectRule({
     }
     if (anchors.length === 0) return undefined;
     return {
-      key: [...keys.sort(), ...folders.sort().map((folder) => `${folder}/`), ...anchors.sort().map((anchor) => `#${anchor}`)].join('\n'),
-      text: (rawText, path) => (folders.some((folder) => isWithin(path, folder)) || mayMentionAnyKey(rawText, keys)) && mayMentionAnyKey(rawText, anchors),
+      key: [
+        ...keys.sort(),
+        ...folders.sort().map((folder) => `${folder}/`),
+        ...anchors.sort().map((anchor) => `#${anchor}`),
+      ].join('\n'),
+      text: (rawText, path) =>
+        (folders.some((folder) => isWithin(path, folder)) || mayMentionAnyKey(rawText, keys)) &&
+        mayMentionAnyKey(rawText, anchors),
     };
   },
   defaultSeverity: 'warn',
@@ -86,7 +95,8 @@ export default defineProjectRule({
   fixable: false,
   options: z.strictObject({}),
   messages: {
-    ambiguous: 'Heading "{text}" has the same anchor "#{anchor}" as line {firstLine}; {links} to "#{anchor}" ({example}) {land} on line {firstLine}, never here (this one is "#{own}"). Rename one of the headings.',
+    ambiguous:
+      'Heading "{text}" has the same anchor "#{anchor}" as line {firstLine}; {links} to "#{anchor}" ({example}) {land} on line {firstLine}, never here (this one is "#{own}"). Rename one of the headings.',
   },
   check({ index, report }) {
     const links = linksByAnchor(index);
@@ -104,7 +114,15 @@ export default defineProjectRule({
           report({
             file: path,
             messageId: 'ambiguous',
-            data: { text: heading.text.trim(), anchor, firstLine, links: linked.length === 1 ? 'the link' : `the ${linked.length} links`, land: linked.length === 1 ? 'lands' : 'land', example, own: heading.anchor },
+            data: {
+              text: heading.text.trim(),
+              anchor,
+              firstLine,
+              links: linked.length === 1 ? 'the link' : `the ${linked.length} links`,
+              land: linked.length === 1 ? 'lands' : 'land',
+              example,
+              own: heading.anchor,
+            },
             at: { start: heading.start, end: heading.end },
           });
         }

@@ -25,39 +25,78 @@ export function malformedReason(url: string): string | undefined {
   return undefined;
 }
 
-const milliseconds = (fallback: number, what: string) => z.number().int().min(0).default(fallback).describe(`${what} (milliseconds).`);
+const milliseconds = (fallback: number, what: string) =>
+  z.number().int().min(0).default(fallback).describe(`${what} (milliseconds).`);
 
 const externalLinksOptions = z.strictObject({
-  include: z.array(regularExpressionSchema).default([]).describe('Regular expressions (JavaScript syntax); when given, only URLs that match one are checked.'),
-  exclude: z.array(regularExpressionSchema).default([]).describe('Regular expressions (JavaScript syntax); URLs that match one are not checked.'),
+  include: z
+    .array(regularExpressionSchema)
+    .default([])
+    .describe('Regular expressions (JavaScript syntax); when given, only URLs that match one are checked.'),
+  exclude: z
+    .array(regularExpressionSchema)
+    .default([])
+    .describe('Regular expressions (JavaScript syntax); URLs that match one are not checked.'),
   timeoutMs: milliseconds(10_000, 'Time limit of one request'),
-  retries: z.number().int().min(0).max(10).default(2).describe('How many times a request is retried after a 429, a 5xx or a dropped connection.'),
+  retries: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(2)
+    .describe('How many times a request is retried after a 429, a 5xx or a dropped connection.'),
   retryDelayMs: milliseconds(1_000, 'First backoff delay, doubled on each retry, unless the server sends Retry-After'),
-  maxRetryAfterMs: milliseconds(60_000, 'Longest Retry-After that is waited for; beyond it the URL is reported as rate-limited'),
-  maxRedirects: z.number().int().min(0).max(20).default(5).describe('Redirects followed before the URL is reported as tooManyRedirects.'),
+  maxRetryAfterMs: milliseconds(
+    60_000,
+    'Longest Retry-After that is waited for; beyond it the URL is reported as rate-limited',
+  ),
+  maxRedirects: z
+    .number()
+    .int()
+    .min(0)
+    .max(20)
+    .default(5)
+    .describe('Redirects followed before the URL is reported as tooManyRedirects.'),
   concurrency: z.number().int().min(1).max(64).default(8).describe('Requests in flight at once, over all hosts.'),
   perHostConcurrency: z.number().int().min(1).max(16).default(2).describe('Requests in flight to one host at once.'),
   perHostDelayMs: milliseconds(100, 'Least time between the starts of two requests to the same host'),
   cache: z
     .union([z.boolean(), z.string().min(1)])
     .default(true)
-    .describe('Cache answers on disk: true for the user cache folder, a file path (relative to the repository root), or false.'),
-  cacheTtlSeconds: z.number().int().min(0).default(86_400).describe('How long a cached answer is trusted (seconds; 0 disables the cache).'),
+    .describe(
+      'Cache answers on disk: true for the user cache folder, a file path (relative to the repository root), or false.',
+    ),
+  cacheTtlSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .default(86_400)
+    .describe('How long a cached answer is trusted (seconds; 0 disables the cache).'),
   allowPrivate: z
     .boolean()
     .default(false)
-    .describe('Allow requests to loopback, private, link-local and metadata addresses (also --allow-private). Never enable this in CI for untrusted pull requests.'),
-  userAgent: z.string().min(1).default(`agentops-lint/${TOOL_VERSION} (+${REPOSITORY_URL})`).describe('The User-Agent header sent with each request.'),
+    .describe(
+      'Allow requests to loopback, private, link-local and metadata addresses (also --allow-private). Never enable this in CI for untrusted pull requests.',
+    ),
+  userAgent: z
+    .string()
+    .min(1)
+    .default(`agentops-lint/${TOOL_VERSION} (+${REPOSITORY_URL})`)
+    .describe('The User-Agent header sent with each request.'),
   deadlineSeconds: z
     .number()
     .int()
     .min(0)
     .default(300)
-    .describe('Time limit of the whole external check (seconds; 0: none). URLs not answered by then are left unchecked, with one summary warning.'),
+    .describe(
+      'Time limit of the whole external check (seconds; 0: none). URLs not answered by then are left unchecked, with one summary warning.',
+    ),
   strict: z
     .boolean()
     .default(false)
-    .describe('Report every URL whose host cannot be reached as its own problem even when no host at all can be reached (offline), and make the summaries of unchecked URLs errors.'),
+    .describe(
+      'Report every URL whose host cannot be reached as its own problem even when no host at all can be reached (offline), and make the summaries of unchecked URLs errors.',
+    ),
 });
 
 export type ExternalLinksOptions = z.output<typeof externalLinksOptions>;
@@ -76,7 +115,9 @@ interface Occurrence {
 function urlFilter(options: ExternalLinksOptions): (url: string) => boolean {
   const include = options.include.map((pattern) => new RegExp(pattern, 'u'));
   const exclude = options.exclude.map((pattern) => new RegExp(pattern, 'u'));
-  return (url) => (include.length === 0 || include.some((pattern) => pattern.test(url))) && !exclude.some((pattern) => pattern.test(url));
+  return (url) =>
+    (include.length === 0 || include.some((pattern) => pattern.test(url))) &&
+    !exclude.some((pattern) => pattern.test(url));
 }
 
 /** The links to request, by request key (one request for every link to the same page). */
@@ -103,7 +144,11 @@ function linksToRequest({ index, optionsFor, isSuppressed }: NetworkContext): Ma
 }
 
 /** How the batch is requested: the options of the first run of the rule (its network settings are repository-wide), the command line's say on private addresses. */
-function batchOptions(options: ExternalLinksOptions, environment: RuleEnvironment, proxy: ProxySettings): UrlBatchOptions {
+function batchOptions(
+  options: ExternalLinksOptions,
+  environment: RuleEnvironment,
+  proxy: ProxySettings,
+): UrlBatchOptions {
   return {
     http: {
       timeoutMs: options.timeoutMs,
@@ -117,14 +162,23 @@ function batchOptions(options: ExternalLinksOptions, environment: RuleEnvironmen
       proxy,
     },
     limits: { total: options.concurrency, perHost: options.perHostConcurrency, delayMs: options.perHostDelayMs },
-    cacheFile: options.cache === false ? undefined : options.cache === true ? defaultCacheFile(environment.env) : path.resolve(environment.root, options.cache),
+    cacheFile:
+      options.cache === false
+        ? undefined
+        : options.cache === true
+          ? defaultCacheFile(environment.env)
+          : path.resolve(environment.root, options.cache),
     cacheTtlMs: options.cacheTtlSeconds * 1000,
     ...(options.deadlineSeconds > 0 ? { deadlineMs: options.deadlineSeconds * 1000 } : {}),
     stopWhenOffline: !options.strict,
   };
 }
 
-function messageFor(result: UrlCheckResult, url: string, timeoutMs: number): { messageId: string; data: Record<string, string | number> } | undefined {
+function messageFor(
+  result: UrlCheckResult,
+  url: string,
+  timeoutMs: number,
+): { messageId: string; data: Record<string, string | number> } | undefined {
   switch (result.kind) {
     case 'ok':
       return undefined;
@@ -152,10 +206,14 @@ function messageFor(result: UrlCheckResult, url: string, timeoutMs: number): { m
   }
 }
 
-const plural = (count: number, word: string): string => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count: number, word: string): string =>
+  `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
 
 /** The first place a link to one of `urls` is written: where a summary about them is reported. */
-function firstOccurrence(requests: ReadonlyMap<string, Occurrence[]>, wanted: (url: string) => boolean): Occurrence | undefined {
+function firstOccurrence(
+  requests: ReadonlyMap<string, Occurrence[]>,
+  wanted: (url: string) => boolean,
+): Occurrence | undefined {
   for (const [url, occurrences] of requests) if (wanted(url)) return occurrences[0];
   return undefined;
 }
@@ -177,7 +235,12 @@ function exampleFailure(batch: UrlBatch, options: ExternalLinksOptions): string 
  * instead of an error for every URL. URLs left unchecked (deadline, network down) are summed up
  * the same way.
  */
-function reportBatch(batch: UrlBatch, requests: ReadonlyMap<string, Occurrence[]>, options: ExternalLinksOptions, report: NetworkContext['report']): void {
+function reportBatch(
+  batch: UrlBatch,
+  requests: ReadonlyMap<string, Occurrence[]>,
+  options: ExternalLinksOptions,
+  report: NetworkContext['report'],
+): void {
   const offline = batch.networkDown && !options.strict;
   for (const [url, occurrences] of requests) {
     const answer = batch.answers.get(url)!;
@@ -189,18 +252,41 @@ function reportBatch(batch: UrlBatch, requests: ReadonlyMap<string, Occurrence[]
       if (message) report({ file, ...message, at: linkLocation(link), atMostWarning: !BROKEN.has(answer.kind) });
     }
   }
-  const summary = (messageId: string, data: Record<string, string | number>, wanted: (url: string) => boolean): void => {
+  const summary = (
+    messageId: string,
+    data: Record<string, string | number>,
+    wanted: (url: string) => boolean,
+  ): void => {
     const first = firstOccurrence(requests, wanted);
-    if (first) report({ file: first.file, messageId, data, at: linkLocation(first.link), atMostWarning: !options.strict });
+    if (first)
+      report({ file: first.file, messageId, data, at: linkLocation(first.link), atMostWarning: !options.strict });
   };
   if (offline) {
     // Only what is the same on every run: which URLs are asked before the stop depends on timing.
-    const unchecked = [...batch.answers].filter(([, answer]) => isConnectFailure(answer) || answer.kind === 'timeout' || answer.kind === 'notChecked').map(([url]) => url);
+    const unchecked = [...batch.answers]
+      .filter(([, answer]) => isConnectFailure(answer) || answer.kind === 'timeout' || answer.kind === 'notChecked')
+      .map(([url]) => url);
     const hosts = new Set(unchecked.map((url) => new URL(url).host));
-    summary('networkDown', { example: exampleFailure(batch, options), urls: plural(unchecked.length, 'URL'), hosts: plural(hosts.size, 'host') }, () => true);
+    summary(
+      'networkDown',
+      {
+        example: exampleFailure(batch, options),
+        urls: plural(unchecked.length, 'URL'),
+        hosts: plural(hosts.size, 'host'),
+      },
+      () => true,
+    );
   } else if (batch.stopped === 'deadline') {
     const unchecked = [...batch.answers.values()].filter((answer) => answer.kind === 'notChecked').length;
-    summary('deadline', { seconds: options.deadlineSeconds, urls: plural(unchecked, 'URL'), total: batch.answers.size.toLocaleString('en-US') }, (url) => batch.answers.get(url)?.kind === 'notChecked');
+    summary(
+      'deadline',
+      {
+        seconds: options.deadlineSeconds,
+        urls: plural(unchecked, 'URL'),
+        total: batch.answers.size.toLocaleString('en-US'),
+      },
+      (url) => batch.answers.get(url)?.kind === 'notChecked',
+    );
   }
 }
 
@@ -212,7 +298,8 @@ function reportBatch(batch: UrlBatch, requests: ReadonlyMap<string, Occurrence[]
  */
 export default defineProjectRule({
   id: 'external-links',
-  description: 'External http(s) links answer (checked over the network only with --external or when enabled; safe by default).',
+  description:
+    'External http(s) links answer (checked over the network only with --external or when enabled; safe by default).',
   tags: ['links', 'network'],
   scope: 'project',
   dependsOn: [],
@@ -221,7 +308,22 @@ export default defineProjectRule({
   fixable: false,
   options: externalLinksOptions,
   // One batch of requests per lint: its limits, cache and strictness cannot differ per file (include and exclude can).
-  repositoryWideOptions: ['timeoutMs', 'retries', 'retryDelayMs', 'maxRetryAfterMs', 'maxRedirects', 'concurrency', 'perHostConcurrency', 'perHostDelayMs', 'cache', 'cacheTtlSeconds', 'allowPrivate', 'userAgent', 'deadlineSeconds', 'strict'],
+  repositoryWideOptions: [
+    'timeoutMs',
+    'retries',
+    'retryDelayMs',
+    'maxRetryAfterMs',
+    'maxRedirects',
+    'concurrency',
+    'perHostConcurrency',
+    'perHostDelayMs',
+    'cache',
+    'cacheTtlSeconds',
+    'allowPrivate',
+    'userAgent',
+    'deadlineSeconds',
+    'strict',
+  ],
   messages: {
     malformed: 'External URL "{url}" is malformed ({reason}).',
     notFound: 'External URL "{url}" answers {status} (not found).',
@@ -233,9 +335,12 @@ export default defineProjectRule({
     unreachable: 'External URL "{url}" cannot be reached: {detail}.',
     permanentRedirect: 'External URL "{url}" moved permanently to "{location}".',
     tooManyRedirects: 'External URL "{url}" redirects too many times (last: "{location}").',
-    blocked: 'External URL "{url}" resolves to the private or local address {address}; not requested (use --allow-private to allow).',
-    networkDown: 'External URLs not checked: no host could be reached{example}. Offline, or behind a firewall or proxy (HTTPS_PROXY)? {urls} on {hosts} not checked; the option strict: true reports each.',
-    deadline: 'External link check stopped at its deadline of {seconds} s: {urls} of {total} not checked (raise deadlineSeconds, or narrow include/exclude).',
+    blocked:
+      'External URL "{url}" resolves to the private or local address {address}; not requested (use --allow-private to allow).',
+    networkDown:
+      'External URLs not checked: no host could be reached{example}. Offline, or behind a firewall or proxy (HTTPS_PROXY)? {urls} on {hosts} not checked; the option strict: true reports each.',
+    deadline:
+      'External link check stopped at its deadline of {seconds} s: {urls} of {total} not checked (raise deadlineSeconds, or narrow include/exclude).',
     proxyProblem: 'External URLs not checked: {problem}.',
   },
   check({ index, report }) {
@@ -257,7 +362,13 @@ export default defineProjectRule({
       proxy = proxySettingsFrom(environment.env);
     } catch (error) {
       const first = firstOccurrence(requests, () => true)!;
-      report({ file: first.file, messageId: 'proxyProblem', data: { problem: (error as Error).message }, at: linkLocation(first.link), atMostWarning: !options.strict });
+      report({
+        file: first.file,
+        messageId: 'proxyProblem',
+        data: { problem: (error as Error).message },
+        at: linkLocation(first.link),
+        atMostWarning: !options.strict,
+      });
       return;
     }
     const progress = environment.progress.begin('checking external links', requests.size);

@@ -22,7 +22,11 @@ export default defineFileRule({
     return {
       heading(heading) {
         if (previous > 0 && heading.depth > previous + 1) {
-          report({ messageId: 'skipped', data: { actual: heading.depth, previous, expected: previous + 1 }, at: heading });
+          report({
+            messageId: 'skipped',
+            data: { actual: heading.depth, previous, expected: previous + 1 },
+            at: heading,
+          });
         }
         previous = heading.depth;
       },

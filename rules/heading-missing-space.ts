@@ -31,18 +31,27 @@ interface ExistingHeading {
  * when it fits: a second level-1 heading (single-h1), a level that skips one after the heading
  * before it, or one that makes the next heading skip (heading-increment).
  */
-function structureProblem(level: number, previous: ExistingHeading | undefined, next: ExistingHeading | undefined, title: ExistingHeading | undefined): string | undefined {
+function structureProblem(
+  level: number,
+  previous: ExistingHeading | undefined,
+  next: ExistingHeading | undefined,
+  title: ExistingHeading | undefined,
+): string | undefined {
   if (level === 1 && title) return `it would be a second level-1 heading (the title is on line ${title.line})`;
-  if (previous && level > previous.depth + 1) return `it would be a level-${level} heading after the level-${previous.depth} one on line ${previous.line}`;
-  if (next && next.depth > level + 1) return `the level-${next.depth} heading on line ${next.line} would then skip a level`;
+  if (previous && level > previous.depth + 1)
+    return `it would be a level-${level} heading after the level-${previous.depth} one on line ${previous.line}`;
+  if (next && next.depth > level + 1)
+    return `the level-${next.depth} heading on line ${next.line} would then skip a level`;
   return undefined;
 }
 
-const IN_LIST_ITEM = 'Not fixed automatically: in a list item, a word that starts with "#" is usually a tag or a channel name, and a heading there is rarely meant.';
+const IN_LIST_ITEM =
+  'Not fixed automatically: in a list item, a word that starts with "#" is usually a tag or a channel name, and a heading there is rarely meant.';
 
 export default defineFileRule({
   id: 'heading-missing-space',
-  description: 'A line that starts with "#" and text (#Heading) has a space after the "#", or it renders as text, not a heading.',
+  description:
+    'A line that starts with "#" and text (#Heading) has a space after the "#", or it renders as text, not a heading.',
   tags: ['rendering'],
   scope: 'file',
   defaultSeverity: 'warn',
@@ -73,7 +82,8 @@ export default defineFileRule({
     const candidatesIn = (paragraph: Paragraph, inListItem: boolean): Candidate[] => {
       const found: Candidate[] = [];
       // Every candidate starts with "#": most paragraphs have none, and their lines need no look.
-      if (!file.text.slice(paragraph.position!.start.offset!, paragraph.position!.end.offset!).includes('#')) return found;
+      if (!file.text.slice(paragraph.position!.start.offset!, paragraph.position!.end.offset!).includes('#'))
+        return found;
       const first = paragraph.position!.start.line;
       const last = paragraph.position!.end.line;
       for (let line = first; line <= last; line++) {
@@ -94,9 +104,18 @@ export default defineFileRule({
       const { start, hashes, word } = candidate;
       const insertSpace = { start: start + hashes.length, end: start + hashes.length, text: ' ' };
       const shown = word.length > 30 ? `${word.slice(0, 29)}…` : word;
-      const descriptor = { messageId: 'missingSpace', data: { hashes, word: shown }, at: { start, end: start + hashes.length + word.length } };
+      const descriptor = {
+        messageId: 'missingSpace',
+        data: { hashes, word: shown },
+        at: { start, end: start + hashes.length + word.length },
+      };
       if (candidate.inListItem) return report({ ...descriptor, suggestion: IN_LIST_ITEM });
-      if (problem) return report({ ...descriptor, suggestion: `Not fixed automatically: ${problem}.`, suggestions: [{ desc: `Insert a space after "${hashes}"`, fix: insertSpace }] });
+      if (problem)
+        return report({
+          ...descriptor,
+          suggestion: `Not fixed automatically: ${problem}.`,
+          suggestions: [{ desc: `Insert a space after "${hashes}"`, fix: insertSpace }],
+        });
       // The outline looks right from here; the fix step still lints the result before keeping it.
       report({ ...descriptor, fix: insertSpace, verifyFix: true });
     };
@@ -111,7 +130,8 @@ export default defineFileRule({
       let fixedTitle: ExistingHeading | undefined;
       let nextIndex = 0;
       for (const candidate of candidates) {
-        while (nextIndex < headings.length && headings[nextIndex]!.start < candidate.start) previous = headings[nextIndex++];
+        while (nextIndex < headings.length && headings[nextIndex]!.start < candidate.start)
+          previous = headings[nextIndex++];
         if (candidate.inListItem) {
           reportCandidate(candidate, undefined);
           continue;

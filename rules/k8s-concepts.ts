@@ -8,7 +8,9 @@ const optionsSchema = z.strictObject({
   vocabulary: z
     .array(z.string().min(1))
     .default([])
-    .describe('Names your documents may use on the Kubernetes side besides the built-in concepts (the CRDs of your platform, for example). The Kubernetes side of your mapping-consistency mapping is added to them.'),
+    .describe(
+      'Names your documents may use on the Kubernetes side besides the built-in concepts (the CRDs of your platform, for example). The Kubernetes side of your mapping-consistency mapping is added to them.',
+    ),
   history: historyOptionSchema,
 });
 
@@ -20,7 +22,8 @@ type Options = z.output<typeof optionsSchema>;
  * not look, so documents that repeat them are not reported. Known names keep their concept.
  */
 function canonicalKubernetesNames(others: ReadonlyMap<string, unknown>): string[] {
-  const mapping = (others.get('mapping-consistency') as { mapping?: { kubernetes: string | string[] }[] } | undefined)?.mapping ?? [];
+  const mapping =
+    (others.get('mapping-consistency') as { mapping?: { kubernetes: string | string[] }[] } | undefined)?.mapping ?? [];
   const builtIn = kubernetesConcepts();
   return mapping.flatMap((entry) => ([] as string[]).concat(entry.kubernetes)).filter((name) => !builtIn.resolve(name));
 }
@@ -35,7 +38,8 @@ const vocabularies = new WeakMap<object, ConceptVocabulary>();
  */
 export default defineFileRule<Options>({
   id: 'k8s-concepts',
-  description: 'The Kubernetes side of every mapping statement names a real Kubernetes concept (glossary, components, API kinds).',
+  description:
+    'The Kubernetes side of every mapping statement names a real Kubernetes concept (glossary, components, API kinds).',
   tags: ['terminology', 'kubernetes'],
   scope: 'file',
   defaultSeverity: 'warn',
@@ -44,7 +48,8 @@ export default defineFileRule<Options>({
   fixable: false,
   options: optionsSchema,
   messages: {
-    unknown: '"{found}" is mapped as a Kubernetes concept, but Kubernetes has no such concept (glossary, components, API kinds).',
+    unknown:
+      '"{found}" is mapped as a Kubernetes concept, but Kubernetes has no such concept (glossary, components, API kinds).',
   },
   withSettingsOf(options, others) {
     const names = canonicalKubernetesNames(others);
@@ -56,7 +61,10 @@ export default defineFileRule<Options>({
     let vocabulary = vocabularies.get(options);
     if (!vocabulary) vocabularies.set(options, (vocabulary = kubernetesConcepts(options.vocabulary)));
     const found = findMappings(file.tree, file.text, { vocabulary });
-    const sides: MappingSide[] = [...found.statements.map((statement) => statement.kubernetes), ...found.unreadable.flatMap((row) => (row.kubernetes ? [row.kubernetes] : []))];
+    const sides: MappingSide[] = [
+      ...found.statements.map((statement) => statement.kubernetes),
+      ...found.unreadable.flatMap((row) => (row.kubernetes ? [row.kubernetes] : [])),
+    ];
     for (const side of sides.sort((a, b) => a.start - b.start)) {
       // A name must be a concept ("Pod Manager" is none); a description that names one ("Pod scheduling to Nodes") invents nothing.
       if (sideConcepts(side.text, vocabulary).length > 0) continue;

@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import { regularExpressionSchema } from '../src/config/option-schemas.js';
 import type { LinkFact } from '../src/core/facts.js';
-import { caseCorrectedPath, fixCaseEdit, linkLocation, pathTo, replacePathEdit, writtenPath } from '../src/links/destination-edit.js';
+import {
+  caseCorrectedPath,
+  fixCaseEdit,
+  linkLocation,
+  pathTo,
+  replacePathEdit,
+  writtenPath,
+} from '../src/links/destination-edit.js';
 import { PathLookup, type TargetSuggestion } from '../src/links/path-lookup.js';
 import { destinationPathTo, encodeDestinationPath, isExternal, resolveLinkTarget } from '../src/links/resolve.js';
 import { parseSelfUrl, type SelfUrl } from '../src/links/self-urls.js';
 import type { ProjectIndex, RepositoryPaths } from '../src/core/facts.js';
-import { defineProjectRule, type ProjectReportDescriptor, type ReportDescriptor, type TextEdit } from '../src/core/rule.js';
+import {
+  defineProjectRule,
+  type ProjectReportDescriptor,
+  type ReportDescriptor,
+  type TextEdit,
+} from '../src/core/rule.js';
 
 function isImage(link: LinkFact): boolean {
   return link.kind === 'image' || (link.kind === 'html' && link.tag !== 'a');
@@ -31,18 +43,30 @@ function reason(suggestion: TargetSuggestion, name: string): string {
  * fix when git recorded the rename, a suggestion otherwise (another file with the same name may
  * be a different document: a third-party LICENSE.md is not the project's).
  */
-function missingTargetHelp(link: LinkFact, file: string, target: string, lookup: PathLookup): Pick<ReportDescriptor, 'suggestion' | 'fix' | 'suggestions'> {
+function missingTargetHelp(
+  link: LinkFact,
+  file: string,
+  target: string,
+  lookup: PathLookup,
+): Pick<ReportDescriptor, 'suggestion' | 'fix' | 'suggestions'> {
   const suggestion = lookup.suggest(target, file, writtenPath(link));
   if (!suggestion) return {};
   const written = pathTo(link, file, suggestion.path);
   const hint = `did you mean "${written}"? (${reason(suggestion, suggestion.path.split('/').pop()!)})`;
   const edit = replacePathEdit(link, file, suggestion.path);
   if (!edit) return { suggestion: hint };
-  return suggestion.certain ? { suggestion: hint, fix: edit } : { suggestion: hint, suggestions: [{ desc: `Point the link at "${written}"`, fix: edit }] };
+  return suggestion.certain
+    ? { suggestion: hint, fix: edit }
+    : { suggestion: hint, suggestions: [{ desc: `Point the link at "${written}"`, fix: edit }] };
 }
 
 /** Rewrites the path part of one of the repository's own URLs to name `target` (root-relative), keeping the rest. */
-function selfUrlPathEdit(link: LinkFact, selfUrl: SelfUrl, index: ProjectIndex, target: string): { edit?: TextEdit; written: string } | undefined {
+function selfUrlPathEdit(
+  link: LinkFact,
+  selfUrl: SelfUrl,
+  index: ProjectIndex,
+  target: string,
+): { edit?: TextEdit; written: string } | undefined {
   const urls = index.repository!.urls;
   const topLevel = `${urls.rootPrefix}${target}`.replace(/\/$/, '');
   let named = topLevel;
@@ -51,26 +75,49 @@ function selfUrlPathEdit(link: LinkFact, selfUrl: SelfUrl, index: ProjectIndex, 
     if (topLevel !== folder && !topLevel.startsWith(`${folder}/`)) return undefined;
     named = topLevel.slice(folder.length + 1);
   }
-  const text = `${named.split('/').map((segment) => encodeDestinationPath(segment, link.angleBracketed)).join('/')}${selfUrl.trailingSlash ? '/' : ''}`;
+  const text = `${named
+    .split('/')
+    .map((segment) => encodeDestinationPath(segment, link.angleBracketed))
+    .join('/')}${selfUrl.trailingSlash ? '/' : ''}`;
   const written = `${link.url.slice(0, selfUrl.pathStart)}${text}${link.url.slice(selfUrl.pathEnd, link.url.indexOf('#') < 0 ? undefined : link.url.indexOf('#'))}`;
   const editable = link.destinationStart !== undefined && !link.destinationEscaped && !link.autolink;
-  return { written, ...(editable ? { edit: { start: link.destinationStart! + selfUrl.pathStart, end: link.destinationStart! + selfUrl.pathEnd, text } } : {}) };
+  return {
+    written,
+    ...(editable
+      ? {
+          edit: {
+            start: link.destinationStart! + selfUrl.pathStart,
+            end: link.destinationStart! + selfUrl.pathEnd,
+            text,
+          },
+        }
+      : {}),
+  };
 }
 
 /** The did-you-mean of one of the repository's own URLs that names a missing path, rewritten in the URL. */
-function missingSelfTargetHelp(link: LinkFact, file: string, selfUrl: SelfUrl, index: ProjectIndex, lookup: PathLookup): Pick<ReportDescriptor, 'suggestion' | 'fix' | 'suggestions'> {
+function missingSelfTargetHelp(
+  link: LinkFact,
+  file: string,
+  selfUrl: SelfUrl,
+  index: ProjectIndex,
+  lookup: PathLookup,
+): Pick<ReportDescriptor, 'suggestion' | 'fix' | 'suggestions'> {
   const suggestion = lookup.suggest(selfUrl.path, file, `/${selfUrl.path}${selfUrl.trailingSlash ? '/' : ''}`);
   if (!suggestion) return {};
   const rewritten = selfUrlPathEdit(link, selfUrl, index, suggestion.path);
   if (!rewritten) return {};
   const hint = `did you mean "${rewritten.written}"? (${reason(suggestion, suggestion.path.split('/').pop()!)})`;
   if (!rewritten.edit) return { suggestion: hint };
-  return suggestion.certain ? { suggestion: hint, fix: rewritten.edit } : { suggestion: hint, suggestions: [{ desc: `Point the link at "${rewritten.written}"`, fix: rewritten.edit }] };
+  return suggestion.certain
+    ? { suggestion: hint, fix: rewritten.edit }
+    : { suggestion: hint, suggestions: [{ desc: `Point the link at "${rewritten.written}"`, fix: rewritten.edit }] };
 }
 
 /** The relative destination that shows what a default-branch URL shows on GitHub; undefined when none does (raw bytes of a page, the editor, blame). */
 function relativeReplacement(link: LinkFact, file: string, selfUrl: SelfUrl, isDirectory: boolean): string | undefined {
-  const rendered = selfUrl.view === 'blob' || selfUrl.view === 'tree' || selfUrl.view === 'root' || selfUrl.view === 'src';
+  const rendered =
+    selfUrl.view === 'blob' || selfUrl.view === 'tree' || selfUrl.view === 'root' || selfUrl.view === 'src';
   if (selfUrl.base.kind === 'site' || !(rendered || (selfUrl.view === 'raw' && isImage(link)))) return undefined;
   const hashAt = link.url.indexOf('#');
   const fragment = hashAt < 0 ? '' : link.url.slice(hashAt);
@@ -90,7 +137,14 @@ function pathsOfRef(selfUrl: SelfUrl, index: ProjectIndex): RepositoryPaths | un
  * against the repository's paths (with did-you-mean and fixes rewritten in the URL), on another
  * ref git has against git's tree of it. Other refs are the external check's.
  */
-function checkSelfLink(link: LinkFact, file: string, index: ProjectIndex, relativeSelfLinks: boolean, lookups: (paths: RepositoryPaths) => PathLookup, report: (descriptor: ProjectReportDescriptor) => void): void {
+function checkSelfLink(
+  link: LinkFact,
+  file: string,
+  index: ProjectIndex,
+  relativeSelfLinks: boolean,
+  lookups: (paths: RepositoryPaths) => PathLookup,
+  report: (descriptor: ProjectReportDescriptor) => void,
+): void {
   const selfUrl = parseSelfUrl(link.url, index.repository!.urls);
   if (!selfUrl) return;
   const paths = pathsOfRef(selfUrl, index);
@@ -105,8 +159,15 @@ function checkSelfLink(link: LinkFact, file: string, index: ProjectIndex, relati
       if (!relativeSelfLinks || selfUrl.ref.kind !== 'default' || link.autolink) break;
       const relative = relativeReplacement(link, file, selfUrl, status.kind === 'directory');
       if (relative === undefined) break;
-      const editable = link.destinationStart !== undefined && link.destinationEnd !== undefined && !link.destinationEscaped;
-      report({ file, messageId: 'selfCouldBeRelative', data: { url, relative }, at, ...(editable ? { fix: { start: link.destinationStart!, end: link.destinationEnd!, text: relative } } : {}) });
+      const editable =
+        link.destinationStart !== undefined && link.destinationEnd !== undefined && !link.destinationEscaped;
+      report({
+        file,
+        messageId: 'selfCouldBeRelative',
+        data: { url, relative },
+        at,
+        ...(editable ? { fix: { start: link.destinationStart!, end: link.destinationEnd!, text: relative } } : {}),
+      });
       break;
     }
     case 'symlink':
@@ -118,12 +179,26 @@ function checkSelfLink(link: LinkFact, file: string, index: ProjectIndex, relati
     case 'wrongCase': {
       const rewritten = selfUrlPathEdit(link, selfUrl, index, status.actual[0]!);
       const fix = status.actual.length === 1 ? rewritten?.edit : undefined;
-      report({ file, messageId: 'selfWrongCase', data: { url, target: selfUrl.path, actual: status.actual[0]! }, at, ...(fix ? { fix } : {}) });
+      report({
+        file,
+        messageId: 'selfWrongCase',
+        data: { url, target: selfUrl.path, actual: status.actual[0]! },
+        at,
+        ...(fix ? { fix } : {}),
+      });
       break;
     }
     case 'missing':
-      if (selfUrl.ref.kind === 'default') report({ file, messageId: 'selfMissing', data: { url, target: selfUrl.path }, at, ...missingSelfTargetHelp(link, file, selfUrl, index, lookup) });
-      else report({ file, messageId: 'selfMissingAtRef', data: { url, target: selfUrl.path, ref: selfUrl.ref.name }, at });
+      if (selfUrl.ref.kind === 'default')
+        report({
+          file,
+          messageId: 'selfMissing',
+          data: { url, target: selfUrl.path },
+          at,
+          ...missingSelfTargetHelp(link, file, selfUrl, index, lookup),
+        });
+      else
+        report({ file, messageId: 'selfMissingAtRef', data: { url, target: selfUrl.path, ref: selfUrl.ref.name }, at });
       break;
   }
 }
@@ -135,7 +210,8 @@ function checkSelfLink(link: LinkFact, file: string, index: ProjectIndex, relati
  */
 export default defineProjectRule({
   id: 'links',
-  description: 'Local link, image and HTML destinations exist in the repository, with exact case, as GitHub resolves them.',
+  description:
+    'Local link, image and HTML destinations exist in the repository, with exact case, as GitHub resolves them.',
   tags: ['links'],
   scope: 'project',
   dependsOn: ['paths'],
@@ -146,23 +222,31 @@ export default defineProjectRule({
     ignorePatterns: z
       .array(regularExpressionSchema)
       .default([])
-      .describe('Regular expressions (JavaScript syntax); destinations (as written) that match one are not checked, e.g. "^generated/" for files a build creates.'),
+      .describe(
+        'Regular expressions (JavaScript syntax); destinations (as written) that match one are not checked, e.g. "^generated/" for files a build creates.',
+      ),
     relativeSelfLinks: z
       .boolean()
       .default(false)
-      .describe("Report links written as the repository's own URL on its default branch that a relative link can replace, with a fix that rewrites them (for files read only on GitHub)."),
+      .describe(
+        "Report links written as the repository's own URL on its default branch that a relative link can replace, with a fix that rewrites them (for files read only on GitHub).",
+      ),
   }),
   messages: {
     missing: 'Link target "{target}" does not exist.',
-    notStaged: 'Link target "{target}" exists in the working tree but is not staged: the commit would link to nothing. Stage it with `git add`.',
+    notStaged:
+      'Link target "{target}" exists in the working tree but is not staged: the commit would link to nothing. Stage it with `git add`.',
     wrongCase: 'Link target "{target}" exists only as "{actual}": paths are case-sensitive on GitHub and Linux.',
     escapesRoot: 'Link "{url}" leads outside the repository root.',
-    throughSymlink: 'Link target "{target}" goes through the symbolic link "{symlink}", which GitHub does not follow (the page is a 404).',
+    throughSymlink:
+      'Link target "{target}" goes through the symbolic link "{symlink}", which GitHub does not follow (the page is a 404).',
     toSymlink: 'Link target "{target}" is a symbolic link: GitHub shows a stub with the link path, not the {what}.',
     selfMissing: 'Link "{url}" is this repository\'s own URL, and "{target}" does not exist in it.',
     selfMissingAtRef: 'Link "{url}" is this repository\'s own URL, and "{target}" does not exist at "{ref}".',
-    selfWrongCase: 'Link "{url}" is this repository\'s own URL, and "{target}" exists only as "{actual}": paths are case-sensitive on GitHub.',
-    selfCouldBeRelative: 'Link "{url}" is this repository\'s own URL on its default branch; the relative link "{relative}" shows the same page and follows the file in forks and branches.',
+    selfWrongCase:
+      'Link "{url}" is this repository\'s own URL, and "{target}" exists only as "{actual}": paths are case-sensitive on GitHub.',
+    selfCouldBeRelative:
+      'Link "{url}" is this repository\'s own URL on its default branch; the relative link "{relative}" shows the same page and follows the file in forks and branches.',
   },
   check({ index, options, report }) {
     const ignored = options.ignorePatterns.map((pattern) => new RegExp(pattern, 'u'));
@@ -198,16 +282,32 @@ export default defineProjectRule({
           case 'directory':
             break;
           case 'symlink':
-            report({ file, messageId: 'toSymlink', data: { target: written, what: isImage(link) ? 'image' : 'file' }, at });
+            report({
+              file,
+              messageId: 'toSymlink',
+              data: { target: written, what: isImage(link) ? 'image' : 'file' },
+              at,
+            });
             break;
           case 'throughSymlink':
-            report({ file, messageId: 'throughSymlink', data: { target: written, symlink: destinationPathTo(file, status.symlink, written.replace(/\/+$/, '')) }, at });
+            report({
+              file,
+              messageId: 'throughSymlink',
+              data: { target: written, symlink: destinationPathTo(file, status.symlink, written.replace(/\/+$/, '')) },
+              at,
+            });
             break;
           case 'wrongCase': {
             const [actual] = status.actual;
             // A case-only correction is certain when exactly one path differs only in case.
             const fix = status.actual.length === 1 ? fixCaseEdit(link, file, actual!) : undefined;
-            report({ file, messageId: 'wrongCase', data: { target: written, actual: caseCorrectedPath(link, file, actual!) }, at, ...(fix ? { fix } : {}) });
+            report({
+              file,
+              messageId: 'wrongCase',
+              data: { target: written, actual: caseCorrectedPath(link, file, actual!) },
+              at,
+              ...(fix ? { fix } : {}),
+            });
             break;
           }
           case 'missing':
@@ -215,7 +315,13 @@ export default defineProjectRule({
               report({ file, messageId: 'notStaged', data: { target: written }, at });
               break;
             }
-            report({ file, messageId: 'missing', data: { target: written }, at, ...missingTargetHelp(link, file, target.path, lookup) });
+            report({
+              file,
+              messageId: 'missing',
+              data: { target: written },
+              at,
+              ...missingTargetHelp(link, file, target.path, lookup),
+            });
             break;
         }
       }

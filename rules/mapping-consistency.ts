@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { offsetToPoint } from '../src/markdown/parse.js';
 import { defineProjectRule } from '../src/core/rule.js';
 import { conceptKey, kubernetesConcepts, type ConceptVocabulary } from '../src/terms/concepts.js';
-import { canonicalEntries, canonicalMappingSchema, comparedStatements, findingReport, kubernetesKey, mappingFindings, projectKey, type LocatedStatement } from '../src/terms/mapping-check.js';
+import {
+  canonicalEntries,
+  canonicalMappingSchema,
+  comparedStatements,
+  findingReport,
+  kubernetesKey,
+  mappingFindings,
+  projectKey,
+  type LocatedStatement,
+} from '../src/terms/mapping-check.js';
 import { documentHistory, historyOptionSchema, recordsHistoryByPath } from '../src/terms/history.js';
 import { findMappingStatements, sideConcepts, type MappingStatement } from '../src/terms/mapping-statements.js';
 import { mayMentionAnyKey, mayStateMapping } from '../src/terms/raw-text-superset.js';
@@ -22,7 +31,11 @@ const searchable = (key: string): string => key.replace(/y$/, '');
 /** What a statement naming one of these Kubernetes concepts contains: a form of each concept the side names, or its own key. */
 function kubernetesSearchKeys(text: string, vocabulary: ConceptVocabulary): string[] {
   const names = sideConcepts(text, vocabulary);
-  return (names.length > 0 ? names.flatMap((name) => vocabulary.formKeysOf(name)) : [conceptKey(kubernetesKey(text, vocabulary))]).map(searchable);
+  return (
+    names.length > 0
+      ? names.flatMap((name) => vocabulary.formKeysOf(name))
+      : [conceptKey(kubernetesKey(text, vocabulary))]
+  ).map(searchable);
 }
 
 /**
@@ -44,8 +57,10 @@ function namesThatMatter(targets: readonly Extracted[], demanded: readonly Extra
   const kubernetesKeys = new Set(own.map((statement) => kubernetesKey(statement.kubernetes.text, vocabulary)));
   const projectKeys = new Set(own.map((statement) => projectKey(statement.project.text)));
   for (const statement of demanded.flatMap((data) => data.statements)) {
-    if (kubernetesKeys.has(kubernetesKey(statement.kubernetes.text, vocabulary))) keys.add(searchable(projectKey(statement.project.text)));
-    if (projectKeys.has(projectKey(statement.project.text))) for (const key of kubernetesSearchKeys(statement.kubernetes.text, vocabulary)) keys.add(key);
+    if (kubernetesKeys.has(kubernetesKey(statement.kubernetes.text, vocabulary)))
+      keys.add(searchable(projectKey(statement.project.text)));
+    if (projectKeys.has(projectKey(statement.project.text)))
+      for (const key of kubernetesSearchKeys(statement.kubernetes.text, vocabulary)) keys.add(key);
   }
   return [...keys].sort();
 }
@@ -58,7 +73,8 @@ function namesThatMatter(targets: readonly Extracted[], demanded: readonly Extra
  */
 export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   id: 'mapping-consistency',
-  description: 'Kubernetes-to-project mapping statements (tables, arrows, "maps to") agree with the canonical mapping, or with each other.',
+  description:
+    'Kubernetes-to-project mapping statements (tables, arrows, "maps to") agree with the canonical mapping, or with each other.',
   tags: ['terminology', 'kubernetes'],
   scope: 'project',
   dependsOn: ['extracts'],
@@ -68,7 +84,11 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   demandedBy: ({ extracted, demanded }, options) => {
     const keys = namesThatMatter(extracted, demanded);
     if (keys.length === 0) return undefined;
-    return { key: keys.join('\n'), path: (path) => !recordsHistoryByPath(path, options.history), text: (rawText) => mayStateMapping(rawText) && mayMentionAnyKey(rawText, keys) };
+    return {
+      key: keys.join('\n'),
+      path: (path) => !recordsHistoryByPath(path, options.history),
+      text: (rawText) => mayStateMapping(rawText) && mayMentionAnyKey(rawText, keys),
+    };
   },
   defaultSeverity: 'error',
   recommended: false,
@@ -96,7 +116,11 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
     const located: LocatedStatement[] = [];
     for (const facts of index.files.values()) {
       for (const statement of extracted<Extracted>(facts)?.statements ?? []) {
-        located.push({ ...statement, file: facts.path, line: offsetToPoint(facts.lineStarts, statement.kubernetes.start).line });
+        located.push({
+          ...statement,
+          file: facts.path,
+          line: offsetToPoint(facts.lineStarts, statement.kubernetes.start).line,
+        });
       }
     }
     const canonical = canonicalEntries(options.mapping);
@@ -107,7 +131,13 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
       // that rests on one is a judgement, so a warning. Tables, mapping lists and canonical entries are sure.
       const other = 'other' in finding ? finding.other : undefined;
       const sure = finding.statement.inMappingContext && (other === undefined || other.inMappingContext);
-      report({ file: finding.statement.file, messageId, data, at: { start: at.start, end: at.end }, atMostWarning: !sure });
+      report({
+        file: finding.statement.file,
+        messageId,
+        data,
+        at: { start: at.start, end: at.end },
+        atMostWarning: !sure,
+      });
     }
   },
 });

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { defineFileRule, type NodeHandlers } from '../src/core/rule.js';
 import { findEncodingDamage } from '../src/text/mojibake.js';
 
-const codePoint = (character: string): string => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+const codePoint = (character: string): string =>
+  `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** The damaged text as a message can show it: invisible control characters spelled out. */
-const visible = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `<${codePoint(character)}>`);
+const visible = (text: string): string =>
+  text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `<${codePoint(character)}>`);
 
 interface TextRange {
   start: number;
@@ -36,7 +38,10 @@ export default defineFileRule({
   recommended: true,
   fixable: true,
   options: z.strictObject({
-    code: z.boolean().default(false).describe('Also check code blocks and inline code (where examples of mojibake usually live).'),
+    code: z
+      .boolean()
+      .default(false)
+      .describe('Also check code blocks and inline code (where examples of mojibake usually live).'),
   }),
   messages: {
     mojibake: 'Mojibake "{text}" (UTF-8 read as Windows-1252); it should read "{repaired}".',
@@ -57,7 +62,13 @@ export default defineFileRule({
             for (const damage of findEncodingDamage(file.text, from, range.start)) {
               const text = visible(file.text.slice(damage.start, damage.end));
               const at = { start: damage.start, end: damage.end };
-              if (damage.kind === 'mojibake') report({ messageId: 'mojibake', data: { text, repaired: damage.repaired! }, at, fix: { ...at, text: damage.repaired! } });
+              if (damage.kind === 'mojibake')
+                report({
+                  messageId: 'mojibake',
+                  data: { text, repaired: damage.repaired! },
+                  at,
+                  fix: { ...at, text: damage.repaired! },
+                });
               else if (damage.kind === 'incomplete') report({ messageId: 'incomplete', data: { text }, at });
               else if (damage.kind === 'replacement') report({ messageId: 'replacement', at });
               else report({ messageId: 'control', data: { codePoint: codePoint(file.text[damage.start]!) }, at });

@@ -11,7 +11,8 @@ import { defineFileRule } from '../src/core/rule.js';
  */
 export default defineFileRule({
   id: 'nested-code-fence',
-  description: 'A fence with an info string inside an open code block of the same fence does not nest; the outer fence must be longer.',
+  description:
+    'A fence with an info string inside an open code block of the same fence does not nest; the outer fence must be longer.',
   tags: ['rendering'],
   scope: 'file',
   defaultSeverity: 'error',
@@ -19,7 +20,8 @@ export default defineFileRule({
   fixable: false,
   options: z.strictObject({}),
   messages: {
-    nested: 'Fence "{inner}" is inside the code block opened at line {openLine}, so it is content, not a nested block; the block really closes at {closes}. Open the outer block with a longer fence ("{longer}").',
+    nested:
+      'Fence "{inner}" is inside the code block opened at line {openLine}, so it is content, not a nested block; the block really closes at {closes}. Open the outer block with a longer fence ("{longer}").',
   },
   create({ file, report }) {
     return {
@@ -27,11 +29,19 @@ export default defineFileRule({
         const block = fencedBlock(file.text, node);
         if (!block) return;
         const openLine = node.position!.start.line;
-        const closesAt = block.closed ? `line ${node.position!.end.line}` : `the end of ${unclosedScope(ancestors.at(-1)?.type)}`;
+        const closesAt = block.closed
+          ? `line ${node.position!.end.line}`
+          : `the end of ${unclosedScope(ancestors.at(-1)?.type)}`;
         // node.value holds the content lines without container prefixes, one per source line after the opening fence.
         node.value.split(/\r\n|\r|\n/).forEach((content, index) => {
           const inner = fenceOf(content);
-          if (!inner || inner.info === '' || inner.character !== block.opening.character || inner.length < block.opening.length) return;
+          if (
+            !inner ||
+            inner.info === '' ||
+            inner.character !== block.opening.character ||
+            inner.length < block.opening.length
+          )
+            return;
           const line = openLine + 1 + index;
           const sourceLine = file.text.slice(file.lineStarts[line - 1]!, file.lineStarts[line] ?? file.text.length);
           const run = inner.character.repeat(inner.length);
@@ -39,7 +49,12 @@ export default defineFileRule({
           const written = `${run}${sourceLine.slice(sourceLine.indexOf(run) + run.length).trimEnd()}`;
           report({
             messageId: 'nested',
-            data: { inner: written, openLine, closes: closesAt, longer: block.opening.character.repeat(inner.length + 1) },
+            data: {
+              inner: written,
+              openLine,
+              closes: closesAt,
+              longer: block.opening.character.repeat(inner.length + 1),
+            },
             at: { start, end: start + written.length },
           });
         });

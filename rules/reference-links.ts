@@ -6,11 +6,26 @@ import { closestMatches } from '../src/text/did-you-mean.js';
 
 /** CommonMark label matching: case-folded, inner whitespace collapsed, trimmed (as mdast's `identifier`). */
 function normalizeLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase();
 }
 
 /** Inline nodes whose source is not plain text: brackets inside them are not reference syntax. */
-const OPAQUE = new Set(['inlineCode', 'html', 'link', 'image', 'linkReference', 'imageReference', 'footnoteReference', 'inlineMath', 'break']);
+const OPAQUE = new Set([
+  'inlineCode',
+  'html',
+  'link',
+  'image',
+  'linkReference',
+  'imageReference',
+  'footnoteReference',
+  'inlineMath',
+  'break',
+]);
 
 /**
  * The source of a paragraph, heading or table cell with everything that is not plain text blanked
@@ -22,7 +37,8 @@ function plainSource(text: string, container: Paragraph | Heading | TableCell): 
   const end = container.position?.end.offset ?? start;
   const characters = text.slice(start, end).split('');
   const blank = (from: number, to: number): void => {
-    for (let i = Math.max(from, start); i < Math.min(to, end); i++) if (characters[i - start] !== '\n' && characters[i - start] !== '\r') characters[i - start] = ' ';
+    for (let i = Math.max(from, start); i < Math.min(to, end); i++)
+      if (characters[i - start] !== '\n' && characters[i - start] !== '\r') characters[i - start] = ' ';
   };
   forEachNode(container, (node) => {
     if (node === container || !OPAQUE.has(node.type)) return undefined;
@@ -60,7 +76,8 @@ function writtenReferences(source: string, offset: number, shortcut: boolean): W
   for (const match of source.matchAll(FULL_OR_COLLAPSED)) {
     const label = match[2] === '' ? match[1]! : match[2]!;
     taken.push([match.index, match.index + match[0].length]);
-    if (label.trim() !== '') found.push({ label, start: offset + match.index, end: offset + match.index + match[0].length });
+    if (label.trim() !== '')
+      found.push({ label, start: offset + match.index, end: offset + match.index + match[0].length });
   }
   if (shortcut) {
     for (const match of source.matchAll(SHORTCUT)) {
@@ -98,11 +115,10 @@ export default defineFileRule({
     shortcut: z
       .boolean()
       .default(false)
-      .describe('Also report shortcut references `[label]` without a definition (off by default: `[label]` is often meant literally).'),
-    ignoredLabels: z
-      .array(z.string())
-      .default([])
-      .describe('Labels (any case) never reported as undefined or unused.'),
+      .describe(
+        'Also report shortcut references `[label]` without a definition (off by default: `[label]` is often meant literally).',
+      ),
+    ignoredLabels: z.array(z.string()).default([]).describe('Labels (any case) never reported as undefined or unused.'),
   }),
   messages: {
     undefinedReference: 'Reference "[{label}]" has no definition in this file; GitHub shows the brackets as text.',
@@ -141,7 +157,12 @@ export default defineFileRule({
     const reportUnused = (): void => {
       for (const definition of allDefinitions) {
         const label = definition.label ?? definition.identifier;
-        if (used.has(definition.identifier) || ignored.has(definition.identifier) || isCommentDefinition(label, definition.url)) continue;
+        if (
+          used.has(definition.identifier) ||
+          ignored.has(definition.identifier) ||
+          isCommentDefinition(label, definition.url)
+        )
+          continue;
         if (definitions.get(definition.identifier)?.line !== definition.position?.start.line) continue;
         report({ messageId: 'unusedDefinition', data: { label }, at: definition });
       }

@@ -8,22 +8,45 @@ import { defineProjectRule, GLOB_KEYS } from '../src/core/rule.js';
 
 const requirement = z
   .strictObject({
-    allOf: z.array(textPatternSchema).min(1).optional().describe('Phrases or /regex/flags that must all appear; one diagnostic per missing one. Give exactly one of allOf and anyOf.'),
-    anyOf: z.array(textPatternSchema).min(1).optional().describe('Phrases or /regex/flags of which at least one must appear. Give exactly one of allOf and anyOf.'),
+    allOf: z
+      .array(textPatternSchema)
+      .min(1)
+      .optional()
+      .describe(
+        'Phrases or /regex/flags that must all appear; one diagnostic per missing one. Give exactly one of allOf and anyOf.',
+      ),
+    anyOf: z
+      .array(textPatternSchema)
+      .min(1)
+      .optional()
+      .describe('Phrases or /regex/flags of which at least one must appear. Give exactly one of allOf and anyOf.'),
     message: z.string().optional().describe('Why the content is required; shown in the diagnostic.'),
-    caseSensitive: z.boolean().default(false).describe('Match phrases case-sensitively (regular expressions use their own flags).'),
-    code: z.boolean().default(false).describe('Also search code blocks and inline code (a command or a config key that must be shown).'),
+    caseSensitive: z
+      .boolean()
+      .default(false)
+      .describe('Match phrases case-sensitively (regular expressions use their own flags).'),
+    code: z
+      .boolean()
+      .default(false)
+      .describe('Also search code blocks and inline code (a command or a config key that must be shown).'),
     plainText: z
       .boolean()
       .default(false)
-      .describe('Also apply this requirement to files the glob matches that are not Markdown (an SVG diagram, a text file), searched as plain text.'),
+      .describe(
+        'Also apply this requirement to files the glob matches that are not Markdown (an SVG diagram, a text file), searched as plain text.',
+      ),
   })
-  .refine((value) => (value.allOf === undefined) !== (value.anyOf === undefined), { message: 'give exactly one of allOf or anyOf' });
+  .refine((value) => (value.allOf === undefined) !== (value.anyOf === undefined), {
+    message: 'give exactly one of allOf or anyOf',
+  });
 
 type Requirement = z.output<typeof requirement>;
 type Options = Record<string, Requirement[]>;
 
-const optionsSchema = perGlobSchema(z.array(requirement).min(1), 'Glob (matched against the root-relative path) → the requirements files matching it must meet.');
+const optionsSchema = perGlobSchema(
+  z.array(requirement).min(1),
+  'Glob (matched against the root-relative path) → the requirements files matching it must meet.',
+);
 
 /** A requirement a file does not meet, as plain data (it crosses threads and the cache). */
 interface Unmet {
@@ -38,18 +61,31 @@ function note(message: string | undefined): string {
 }
 
 /** The hint for a phrase that almost appears: where, and how it differs. */
-function nearMissHint(source: string, caseSensitive: boolean, searched: string, raw: string, lineStarts: readonly number[]): string | undefined {
+function nearMissHint(
+  source: string,
+  caseSensitive: boolean,
+  searched: string,
+  raw: string,
+  lineStarts: readonly number[],
+): string | undefined {
   const pattern = compileTextPattern(source, caseSensitive);
   const nearMiss = textNearMiss(pattern, searched);
   if (!nearMiss) return undefined;
   const line = lineOf(nearMiss.found, raw, lineStarts);
   const where = `Found "${nearMiss.found}"${line === undefined ? '' : ` on line ${line}`}`;
   const wanted = describeTextPattern(source, 'text');
-  return nearMiss.kind === 'case' ? `${where}: the contract wants ${wanted} in that letter case.` : `${where}: the contract wants exactly ${wanted}.`;
+  return nearMiss.kind === 'case'
+    ? `${where}: the contract wants ${wanted} in that letter case.`
+    : `${where}: the contract wants exactly ${wanted}.`;
 }
 
 /** Which requirements `searched` (the text a reader sees) does not meet. */
-function unmetRequirements(requirements: readonly Requirement[], searched: (requirement: Requirement) => string, raw: string, lineStarts: readonly number[]): Unmet[] {
+function unmetRequirements(
+  requirements: readonly Requirement[],
+  searched: (requirement: Requirement) => string,
+  raw: string,
+  lineStarts: readonly number[],
+): Unmet[] {
   const unmet: Unmet[] = [];
   for (const requirement of requirements) {
     const { allOf, anyOf, message, caseSensitive } = requirement;
@@ -57,11 +93,21 @@ function unmetRequirements(requirements: readonly Requirement[], searched: (requ
     for (const source of allOf ?? []) {
       if (compileTextPattern(source, caseSensitive).search.test(text)) continue;
       const hint = nearMissHint(source, caseSensitive, text, raw, lineStarts);
-      unmet.push({ messageId: 'missingAll', data: { pattern: describeTextPattern(source, 'text'), note: note(message) }, ...(hint ? { hint } : {}) });
+      unmet.push({
+        messageId: 'missingAll',
+        data: { pattern: describeTextPattern(source, 'text'), note: note(message) },
+        ...(hint ? { hint } : {}),
+      });
     }
     if (anyOf && !anyOf.some((source) => compileTextPattern(source, caseSensitive).search.test(text))) {
-      const hint = anyOf.map((source) => nearMissHint(source, caseSensitive, text, raw, lineStarts)).find((found) => found !== undefined);
-      unmet.push({ messageId: 'missingAny', data: { patterns: anyOf.map((source) => describeTextPattern(source, 'text')).join(', '), note: note(message) }, ...(hint ? { hint } : {}) });
+      const hint = anyOf
+        .map((source) => nearMissHint(source, caseSensitive, text, raw, lineStarts))
+        .find((found) => found !== undefined);
+      unmet.push({
+        messageId: 'missingAny',
+        data: { patterns: anyOf.map((source) => describeTextPattern(source, 'text')).join(', '), note: note(message) },
+        ...(hint ? { hint } : {}),
+      });
     }
   }
   return unmet;
@@ -112,7 +158,8 @@ export default defineProjectRule<Options, Unmet[]>({
   plainTextFiles: plainTextGlobs,
   check({ index, options, extracted, plainTexts, report }) {
     const reportUnmet = (file: string, unmet: readonly Unmet[]): void => {
-      for (const { messageId, data, hint } of unmet) report({ file, messageId, data, at: { start: 0, end: 0 }, ...(hint ? { suggestion: hint } : {}) });
+      for (const { messageId, data, hint } of unmet)
+        report({ file, messageId, data, at: { start: 0, end: 0 }, ...(hint ? { suggestion: hint } : {}) });
     };
     for (const file of index.targets) {
       const facts = index.files.get(file);
@@ -122,7 +169,10 @@ export default defineProjectRule<Options, Unmet[]>({
       const requirements = Object.entries(options)
         .filter(([glob]) => matchesGlob(glob, file))
         .flatMap(([, list]) => list.filter((requirement) => requirement.plainText));
-      reportUnmet(file, unmetRequirements(requirements, () => text, text, computeLineStarts(text)));
+      reportUnmet(
+        file,
+        unmetRequirements(requirements, () => text, text, computeLineStarts(text)),
+      );
     }
   },
 });

@@ -8,14 +8,33 @@ import { closestMatches } from '../src/text/did-you-mean.js';
 
 const requiredObject = z
   .strictObject({
-    path: z.string().min(1).optional().describe('A root-relative path that must exist, exactly as cased (a trailing / for a folder). Give path or glob.'),
-    glob: z.string().min(1).optional().describe('A root-relative glob (picomatch syntax) whose matching files are counted. Give path or glob.'),
+    path: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'A root-relative path that must exist, exactly as cased (a trailing / for a folder). Give path or glob.',
+      ),
+    glob: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('A root-relative glob (picomatch syntax) whose matching files are counted. Give path or glob.'),
     min: z.number().int().min(0).optional().describe('With glob: at least this many files must match (default 1).'),
-    max: z.number().int().min(0).optional().describe('With glob: at most this many files may match (no limit when omitted).'),
+    max: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('With glob: at most this many files may match (no limit when omitted).'),
     message: z.string().optional().describe('Why the files are required; shown in the diagnostic.'),
   })
-  .refine((entry) => (entry.path === undefined) !== (entry.glob === undefined), { message: 'give path or glob (exactly one of them)' })
-  .refine((entry) => entry.path === undefined || (entry.min === undefined && entry.max === undefined), { message: 'min and max count the files of a glob; a path either exists or not' });
+  .refine((entry) => (entry.path === undefined) !== (entry.glob === undefined), {
+    message: 'give path or glob (exactly one of them)',
+  })
+  .refine((entry) => entry.path === undefined || (entry.min === undefined && entry.max === undefined), {
+    message: 'min and max count the files of a glob; a path either exists or not',
+  });
 
 const requiredEntry = z.union([z.string().min(1), requiredObject], {
   error: 'expected a path or glob, { path, message }, or { glob, min, max, message }',
@@ -27,7 +46,9 @@ const options = z.strictObject({
   files: z
     .array(requiredEntry)
     .default([])
-    .describe('Paths that must exist (exact case, root-relative; a trailing / for a folder), objects with a path and a message, or objects with a glob and the number of files that must match it.'),
+    .describe(
+      'Paths that must exist (exact case, root-relative; a trailing / for a folder), objects with a path and a message, or objects with a glob and the number of files that must match it.',
+    ),
 });
 
 function note(message: string | undefined): string {
@@ -35,16 +56,26 @@ function note(message: string | undefined): string {
 }
 
 /** One entry in a single shape: a path to check, or a glob to count. */
-type Requirement = { kind: 'path'; path: string; message?: string } | { kind: 'count'; glob: string; min: number; max?: number; message?: string };
+type Requirement =
+  | { kind: 'path'; path: string; message?: string }
+  | { kind: 'count'; glob: string; min: number; max?: number; message?: string };
 
 function normalize(entry: RequiredEntry): Requirement {
-  if (typeof entry === 'string') return picomatch.scan(entry).isGlob ? { kind: 'count', glob: entry, min: 1 } : { kind: 'path', path: entry };
+  if (typeof entry === 'string')
+    return picomatch.scan(entry).isGlob ? { kind: 'count', glob: entry, min: 1 } : { kind: 'path', path: entry };
   const message = entry.message === undefined ? {} : { message: entry.message };
   if (entry.path !== undefined) return { kind: 'path', path: entry.path, ...message };
   const glob = entry.glob!;
   // `{ glob }` naming one plain path, no counts: the path must exist (with its own messages).
-  if (!picomatch.scan(glob).isGlob && entry.min === undefined && entry.max === undefined) return { kind: 'path', path: glob, ...message };
-  return { kind: 'count', glob, min: entry.min ?? 1, ...(entry.max === undefined ? {} : { max: entry.max }), ...message };
+  if (!picomatch.scan(glob).isGlob && entry.min === undefined && entry.max === undefined)
+    return { kind: 'path', path: glob, ...message };
+  return {
+    kind: 'count',
+    glob,
+    min: entry.min ?? 1,
+    ...(entry.max === undefined ? {} : { max: entry.max }),
+    ...message,
+  };
 }
 
 /** A file in the same folder whose name is close to the missing one (a rename, a typo). */
@@ -66,7 +97,10 @@ function countData(glob: string, matched: readonly string[], message: string | u
   const scan = picomatch.scan(glob);
   const folder = scan.base;
   const names = matched.map((file) => (folder === '' ? file : file.slice(folder.length + 1)));
-  const listed = names.length === 0 ? '' : ` (${names.slice(0, LISTED).join(', ')}${names.length > LISTED ? `, and ${names.length - LISTED} more` : ''})`;
+  const listed =
+    names.length === 0
+      ? ''
+      : ` (${names.slice(0, LISTED).join(', ')}${names.length > LISTED ? `, and ${names.length - LISTED} more` : ''})`;
   const files = matched.length === 1 || matched.length === 0 ? 'file' : 'files';
   const count = message
     ? `${matched.length === 0 ? 'no' : matched.length} matching ${files}${listed}`
@@ -101,7 +135,8 @@ export default defineProjectRule({
   repositoryWideOptions: ['files'],
   messages: {
     missing: 'Required {kind} "{path}" is missing{note}.',
-    wrongCase: 'Required {kind} "{path}" is missing; "{actual}" differs only in case, and GitHub paths are case-sensitive{note}.',
+    wrongCase:
+      'Required {kind} "{path}" is missing; "{actual}" differs only in case, and GitHub paths are case-sensitive{note}.',
     tooFew: '{where} has {found}; at least {min} {are} required{note}.',
     tooMany: '{where} has {found}; at most {max} {are} allowed{note}.',
   },
@@ -112,21 +147,47 @@ export default defineProjectRule({
         const required = requirement.path.replace(/^\.\//, '').replace(/\/+$/, '');
         if (index.paths.files.has(required) || index.paths.directories.has(required)) continue;
         const data = { kind, path: kind === 'folder' ? `${required}/` : required, note: note(requirement.message) };
-        const actual = [...index.paths.files, ...index.paths.directories].find((candidate) => candidate.toLowerCase() === required.toLowerCase());
+        const actual = [...index.paths.files, ...index.paths.directories].find(
+          (candidate) => candidate.toLowerCase() === required.toLowerCase(),
+        );
         if (actual !== undefined) {
           report({ file: required, messageId: 'wrongCase', data: { ...data, actual }, at: { start: 0, end: 0 } });
           continue;
         }
         const closest = closestSibling(required, index.paths);
-        report({ file: required, messageId: 'missing', data, at: { start: 0, end: 0 }, ...(closest === undefined ? {} : { suggestion: `Did you mean "${closest}"?` }) });
+        report({
+          file: required,
+          messageId: 'missing',
+          data,
+          at: { start: 0, end: 0 },
+          ...(closest === undefined ? {} : { suggestion: `Did you mean "${closest}"?` }),
+        });
         continue;
       }
       const matched = [...index.paths.files].filter((file) => matchesGlob(requirement.glob, file)).sort();
       const folder = picomatch.scan(requirement.glob).base || '.';
       if (matched.length < requirement.min) {
-        report({ file: folder, messageId: 'tooFew', data: { ...countData(requirement.glob, matched, requirement.message), min: requirement.min, are: plural(requirement.min) }, at: { start: 0, end: 0 } });
+        report({
+          file: folder,
+          messageId: 'tooFew',
+          data: {
+            ...countData(requirement.glob, matched, requirement.message),
+            min: requirement.min,
+            are: plural(requirement.min),
+          },
+          at: { start: 0, end: 0 },
+        });
       } else if (requirement.max !== undefined && matched.length > requirement.max) {
-        report({ file: folder, messageId: 'tooMany', data: { ...countData(requirement.glob, matched, requirement.message), max: requirement.max, are: plural(requirement.max) }, at: { start: 0, end: 0 } });
+        report({
+          file: folder,
+          messageId: 'tooMany',
+          data: {
+            ...countData(requirement.glob, matched, requirement.message),
+            max: requirement.max,
+            are: plural(requirement.max),
+          },
+          at: { start: 0, end: 0 },
+        });
       }
     }
   },

@@ -2,7 +2,12 @@ import type { Heading, Parents, RootContent } from 'mdast';
 import { z } from 'zod';
 import { contractsFor, perGlobSchema } from '../src/contracts/per-glob.js';
 import { headingNearMiss } from '../src/contracts/near-miss.js';
-import { compileTextPattern, describeTextPattern, textPatternSchema, type TextPattern } from '../src/contracts/text-pattern.js';
+import {
+  compileTextPattern,
+  describeTextPattern,
+  textPatternSchema,
+  type TextPattern,
+} from '../src/contracts/text-pattern.js';
 import { headingText } from '../src/markdown/headings.js';
 import { defineFileRule, GLOB_KEYS } from '../src/core/rule.js';
 
@@ -10,21 +15,47 @@ const headingLevel = z.number().int().min(1).max(6);
 
 const sectionObject = z
   .strictObject({
-    heading: textPatternSchema.describe('The heading: its text (compared case-insensitively unless caseSensitive) or /regex/flags searched in it.'),
+    heading: textPatternSchema.describe(
+      'The heading: its text (compared case-insensitively unless caseSensitive) or /regex/flags searched in it.',
+    ),
     level: headingLevel.optional().describe('The level the heading must have (2 for "##").'),
-    minLevel: headingLevel.optional().describe('The heading must be at this level or deeper (2: "##", "###" and so on). Not with level.'),
-    maxLevel: headingLevel.optional().describe('The heading must be at this level or higher up (3: "#", "##" or "###"). Not with level.'),
-    nonEmpty: z.boolean().optional().describe('Whether this section must have content under its heading; overrides the contract\'s nonEmpty.'),
+    minLevel: headingLevel
+      .optional()
+      .describe('The heading must be at this level or deeper (2: "##", "###" and so on). Not with level.'),
+    maxLevel: headingLevel
+      .optional()
+      .describe('The heading must be at this level or higher up (3: "#", "##" or "###"). Not with level.'),
+    nonEmpty: z
+      .boolean()
+      .optional()
+      .describe("Whether this section must have content under its heading; overrides the contract's nonEmpty."),
   })
-  .refine((section) => section.level === undefined || (section.minLevel === undefined && section.maxLevel === undefined), { message: 'give level, or minLevel and maxLevel, not both' })
-  .refine((section) => section.minLevel === undefined || section.maxLevel === undefined || section.minLevel <= section.maxLevel, { message: 'minLevel is greater than maxLevel' });
+  .refine(
+    (section) => section.level === undefined || (section.minLevel === undefined && section.maxLevel === undefined),
+    { message: 'give level, or minLevel and maxLevel, not both' },
+  )
+  .refine(
+    (section) =>
+      section.minLevel === undefined || section.maxLevel === undefined || section.minLevel <= section.maxLevel,
+    { message: 'minLevel is greater than maxLevel' },
+  );
 
-const sectionSpec = z.union([textPatternSchema, sectionObject], { error: 'expected a heading (text or /regex/flags), or { heading, level, minLevel, maxLevel, nonEmpty }' });
+const sectionSpec = z.union([textPatternSchema, sectionObject], {
+  error: 'expected a heading (text or /regex/flags), or { heading, level, minLevel, maxLevel, nonEmpty }',
+});
 
 const contract = z.strictObject({
-  sections: z.array(sectionSpec).min(1).describe('Headings that must exist: their text (case-insensitive by default) or /regex/flags, or an object that also fixes the level.'),
+  sections: z
+    .array(sectionSpec)
+    .min(1)
+    .describe(
+      'Headings that must exist: their text (case-insensitive by default) or /regex/flags, or an object that also fixes the level.',
+    ),
   order: z.boolean().default(false).describe('The sections must appear in the order listed.'),
-  nonEmpty: z.boolean().default(false).describe('Each section must have content under its heading (a section\'s own nonEmpty wins).'),
+  nonEmpty: z
+    .boolean()
+    .default(false)
+    .describe("Each section must have content under its heading (a section's own nonEmpty wins)."),
   caseSensitive: z.boolean().default(false).describe('Compare heading text case-sensitively.'),
 });
 
@@ -98,12 +129,16 @@ const hashes = (level: number): string => `"${'#'.repeat(level)}"`;
 
 /** The levels in words: `level 2 ("##")`, `level 2 to 6 ("##" to "######")`. */
 function levelsInWords(range: LevelRange): string {
-  return range.min === range.max ? `level ${range.min} (${hashes(range.min)})` : `level ${range.min} to ${range.max} (${hashes(range.min)} to ${hashes(range.max)})`;
+  return range.min === range.max
+    ? `level ${range.min} (${hashes(range.min)})`
+    : `level ${range.min} to ${range.max} (${hashes(range.min)} to ${hashes(range.max)})`;
 }
 
 /** What kind of heading a missing section needs: `a level-2 "##" heading`, `a heading of level 2 to 6, "##" to "######"`. */
 function headingKind(range: LevelRange): string {
-  return range.min === range.max ? `a level-${range.min} ${hashes(range.min)} heading` : `a heading of level ${range.min} to ${range.max}, ${hashes(range.min)} to ${hashes(range.max)}`;
+  return range.min === range.max
+    ? `a level-${range.min} ${hashes(range.min)} heading`
+    : `a heading of level ${range.min} to ${range.max}, ${hashes(range.min)} to ${hashes(range.max)}`;
 }
 
 /** How a message names a required section: a phrase in quotes, a regex in words. */
@@ -119,7 +154,9 @@ function nearMissHint(source: string, pattern: TextPattern, headings: readonly F
     if (!kind) continue;
     const wanted = pattern.kind === 'phrase' ? `"${source.trim()}"` : describeTextPattern(source, 'heading');
     const where = `Found the heading "${heading.text}" on line ${heading.node.position!.start.line}`;
-    return kind === 'case' ? `${where}: the contract wants ${wanted} in that letter case.` : `${where}: the contract wants exactly ${wanted}.`;
+    return kind === 'case'
+      ? `${where}: the contract wants ${wanted} in that letter case.`
+      : `${where}: the contract wants exactly ${wanted}.`;
   }
   return undefined;
 }
@@ -137,7 +174,10 @@ export default defineFileRule({
   defaultSeverity: 'error',
   recommended: false,
   fixable: false,
-  options: perGlobSchema(contract, 'Glob (matched against the root-relative path) → the sections files matching it must have.'),
+  options: perGlobSchema(
+    contract,
+    'Glob (matched against the root-relative path) → the sections files matching it must have.',
+  ),
   // The keys are globs relative to the config's folder: the config layer checks them (src/config/option-globs.ts).
   globOptions: [{ path: [GLOB_KEYS], lintedOnly: true }],
   messages: {
@@ -152,7 +192,9 @@ export default defineFileRule({
     // Every heading in document order; the contracts are checked once all of them are known.
     const headings: FoundHeading[] = [];
     const checkContracts = (): void => {
-      for (const { contract: { sections, order, nonEmpty, caseSensitive } } of matching) {
+      for (const {
+        contract: { sections, order, nonEmpty, caseSensitive },
+      } of matching) {
         const found: { spec: SectionSpec; heading: FoundHeading; position: number }[] = [];
         for (const spec of sections) {
           const source = typeof spec === 'string' ? spec : spec.heading;
@@ -160,12 +202,24 @@ export default defineFileRule({
           const levels = levelRange(spec);
           const pattern = compileTextPattern(source, caseSensitive);
           const candidates = headings.filter((heading) => pattern.whole.test(heading.text));
-          const atLevel = levels === undefined ? candidates : candidates.filter((heading) => heading.node.depth >= levels.min && heading.node.depth <= levels.max);
+          const atLevel =
+            levels === undefined
+              ? candidates
+              : candidates.filter((heading) => heading.node.depth >= levels.min && heading.node.depth <= levels.max);
           const match = atLevel[0];
           if (!match) {
             if (candidates[0] && levels !== undefined) {
               const { text, node } = candidates[0];
-              report({ messageId: 'wrongLevel', data: { section: quote(text), actual: node.depth, found: hashes(node.depth), expected: levelsInWords(levels) }, at: node });
+              report({
+                messageId: 'wrongLevel',
+                data: {
+                  section: quote(text),
+                  actual: node.depth,
+                  found: hashes(node.depth),
+                  expected: levelsInWords(levels),
+                },
+                at: node,
+              });
             } else {
               const hint = nearMissHint(source, pattern, headings);
               report({
@@ -177,7 +231,8 @@ export default defineFileRule({
             }
             continue;
           }
-          if ((sectionNonEmpty ?? nonEmpty) && !hasContent(match)) report({ messageId: 'empty', data: { section: quote(match.text) }, at: match.node });
+          if ((sectionNonEmpty ?? nonEmpty) && !hasContent(match))
+            report({ messageId: 'empty', data: { section: quote(match.text) }, at: match.node });
           found.push({ spec, heading: match, position: headings.indexOf(match) });
         }
         if (!order) continue;
@@ -187,9 +242,14 @@ export default defineFileRule({
           let other: number | undefined;
           for (let j = i - 1; j >= 0 && other === undefined; j--) if (ordered.has(j)) other = j;
           const relation = other === undefined ? 'before' : 'after';
-          if (other === undefined) for (let j = i + 1; j < found.length && other === undefined; j++) if (ordered.has(j)) other = j;
+          if (other === undefined)
+            for (let j = i + 1; j < found.length && other === undefined; j++) if (ordered.has(j)) other = j;
           if (other === undefined) return;
-          report({ messageId: 'outOfOrder', data: { section: quote(entry.heading.text), relation, other: quote(found[other]!.heading.text) }, at: entry.heading.node });
+          report({
+            messageId: 'outOfOrder',
+            data: { section: quote(entry.heading.text), relation, other: quote(found[other]!.heading.text) },
+            at: entry.heading.node,
+          });
         });
       }
     };

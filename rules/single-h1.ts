@@ -17,7 +17,8 @@ export default defineFileRule({
   fixable: false,
   options: z.strictObject({}),
   messages: {
-    extraH1: 'Another level-1 heading "{text}"; the title is already "{title}" (line {titleLine}). Use "##" for sections.',
+    extraH1:
+      'Another level-1 heading "{text}"; the title is already "{title}" (line {titleLine}). Use "##" for sections.',
   },
   create({ report }) {
     let title: Heading | undefined;
@@ -28,7 +29,15 @@ export default defineFileRule({
           title = heading;
           return;
         }
-        report({ messageId: 'extraH1', data: { text: headingText(heading).trim(), title: headingText(title).trim(), titleLine: title.position!.start.line }, at: heading });
+        report({
+          messageId: 'extraH1',
+          data: {
+            text: headingText(heading).trim(),
+            title: headingText(title).trim(),
+            titleLine: title.position!.start.line,
+          },
+          at: heading,
+        });
       },
     };
   },

@@ -31,7 +31,17 @@ const SANITISED_ELEMENTS = new Set([
  * escaped, not removed, so the tag and what it holds (a whole script, a style sheet) appear on the
  * page as text.
  */
-const TAG_FILTERED_ELEMENTS = new Set(['iframe', 'noembed', 'noframes', 'plaintext', 'script', 'style', 'textarea', 'title', 'xmp']);
+const TAG_FILTERED_ELEMENTS = new Set([
+  'iframe',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'script',
+  'style',
+  'textarea',
+  'title',
+  'xmp',
+]);
 
 const OPENING_TAG = /<([a-zA-Z][\w:-]*)(?=[\s/>])/g;
 
@@ -43,18 +53,23 @@ const OPENING_TAG = /<([a-zA-Z][\w:-]*)(?=[\s/>])/g;
  */
 export default defineFileRule({
   id: 'stripped-html',
-  description: 'No raw HTML that GitHub removes (forms, SVG, event handlers, `style` attributes, `javascript:` URLs) or shows as text (`<script>`, `<style>`, `<iframe>`).',
+  description:
+    'No raw HTML that GitHub removes (forms, SVG, event handlers, `style` attributes, `javascript:` URLs) or shows as text (`<script>`, `<style>`, `<iframe>`).',
   tags: ['rendering', 'html'],
   scope: 'file',
   defaultSeverity: 'warn',
   recommended: true,
   fixable: false,
   options: z.strictObject({
-    allowElements: z.array(z.string().min(1)).default([]).describe('Element names not to report (any case), for a site other than GitHub that renders them.'),
+    allowElements: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Element names not to report (any case), for a site other than GitHub that renders them.'),
   }),
   messages: {
     element: '<{tag}> does not render on GitHub: its sanitiser removes the element.',
-    shownAsText: '<{tag}> is shown as text on GitHub: its tag filter escapes the tag, so the tag and what it holds appear on the page as written.',
+    shownAsText:
+      '<{tag}> is shown as text on GitHub: its tag filter escapes the tag, so the tag and what it holds appear on the page as written.',
     eventHandler: 'Attribute "{attribute}" on <{tag}> is removed by GitHub: event handlers never run.',
     styleAttribute: 'Attribute "style" on <{tag}> is removed by GitHub: inline CSS has no effect.',
     javascriptUrl: 'The javascript: URL in "{attribute}" on <{tag}> is removed by GitHub.',
@@ -76,10 +91,18 @@ export default defineFileRule({
         for (const attribute of htmlAttributes(source)) {
           // The whole tag of a tag-filtered element is text: its attributes do nothing either way.
           if (TAG_FILTERED_ELEMENTS.has(attribute.tag.toLowerCase())) continue;
-          const at = { start: start + attribute.valueStart, end: start + attribute.valueStart + attribute.value.length };
-          if (/^on[a-z]+$/.test(attribute.name)) report({ messageId: 'eventHandler', data: { attribute: attribute.name, tag: attribute.tag }, at });
-          else if (attribute.name === 'style') report({ messageId: 'styleAttribute', data: { tag: attribute.tag }, at });
-          else if ((attribute.name === 'href' || attribute.name === 'src') && /^\s*javascript:/i.test(attribute.value)) {
+          const at = {
+            start: start + attribute.valueStart,
+            end: start + attribute.valueStart + attribute.value.length,
+          };
+          if (/^on[a-z]+$/.test(attribute.name))
+            report({ messageId: 'eventHandler', data: { attribute: attribute.name, tag: attribute.tag }, at });
+          else if (attribute.name === 'style')
+            report({ messageId: 'styleAttribute', data: { tag: attribute.tag }, at });
+          else if (
+            (attribute.name === 'href' || attribute.name === 'src') &&
+            /^\s*javascript:/i.test(attribute.value)
+          ) {
             report({ messageId: 'javascriptUrl', data: { attribute: attribute.name, tag: attribute.tag }, at });
           }
         }

@@ -10,7 +10,7 @@ const cells = (count: number): string => `${count} ${count === 1 ? 'cell' : 'cel
  */
 export default defineFileRule({
   id: 'table-column-count',
-  description: "Every table row has as many cells as the header, and the delimiter row matches the header.",
+  description: 'Every table row has as many cells as the header, and the delimiter row matches the header.',
   tags: ['rendering'],
   scope: 'file',
   defaultSeverity: 'error',
@@ -20,7 +20,8 @@ export default defineFileRule({
   messages: {
     tooMany: 'Table row has {actual}; the header has {expected}. GitHub drops the extra cells.',
     tooFew: 'Table row has {actual}; the header has {expected}. GitHub pads the row with empty cells.',
-    delimiter: 'Delimiter row has {actual} but the header row has {expected}, so GitHub renders this as text, not a table.',
+    delimiter:
+      'Delimiter row has {actual} but the header row has {expected}, so GitHub renders this as text, not a table.',
   },
   create({ file, report }) {
     return {
@@ -31,7 +32,11 @@ export default defineFileRule({
         for (const row of rows) {
           const actual = row.children.length;
           if (actual === expected) continue;
-          report({ messageId: actual > expected ? 'tooMany' : 'tooFew', data: { actual: cells(actual), expected: cells(expected) }, at: row });
+          report({
+            messageId: actual > expected ? 'tooMany' : 'tooFew',
+            data: { actual: cells(actual), expected: cells(expected) },
+            at: row,
+          });
         }
       },
       // A table whose delimiter row does not match its header is not a table: a paragraph.
@@ -49,9 +54,15 @@ export default defineFileRule({
           if (actual === expected) continue;
           const line = firstLine + i + 1;
           const lineStart = file.lineStarts[line - 1]!;
-          const lineText = file.text.slice(lineStart, file.lineStarts[line] ?? file.text.length).replace(/\r?\n$|\r$/, '');
+          const lineText = file.text
+            .slice(lineStart, file.lineStarts[line] ?? file.text.length)
+            .replace(/\r?\n$|\r$/, '');
           const offset = lineText.length - lineText.replace(/^[ \t>]*/, '').length;
-          report({ messageId: 'delimiter', data: { actual: cells(actual), expected: cells(expected) }, at: { start: lineStart + offset, end: lineStart + lineText.trimEnd().length } });
+          report({
+            messageId: 'delimiter',
+            data: { actual: cells(actual), expected: cells(expected) },
+            at: { start: lineStart + offset, end: lineStart + lineText.trimEnd().length },
+          });
           break;
         }
       },

@@ -37,7 +37,12 @@ interface Extracted {
 
 const optionsSchema = z.strictObject({
   ...termListOptionsShape(['kubernetes']),
-  scope: z.enum(['file', 'repository']).default('file').describe('Compare forms within each file, or across every file linted (the `kubernetes` preset compares across the repository).'),
+  scope: z
+    .enum(['file', 'repository'])
+    .default('file')
+    .describe(
+      'Compare forms within each file, or across every file linted (the `kubernetes` preset compares across the repository).',
+    ),
   history: historyOptionSchema,
 });
 
@@ -50,7 +55,10 @@ const formSkeletonsByOptions = new WeakMap<object, FormKey[]>();
 function comparedFormSkeletons(options: z.output<typeof optionsSchema>, concepts?: ReadonlySet<string>): FormKey[] {
   let skeletons = concepts === undefined ? formSkeletonsByOptions.get(options) : undefined;
   if (!skeletons) {
-    const compared = matcherFor(options).terms.filter((term) => term.use !== undefined && term.accept.length > 0 && (concepts === undefined || concepts.has(nameKey(term.use))));
+    const compared = matcherFor(options).terms.filter(
+      (term) =>
+        term.use !== undefined && term.accept.length > 0 && (concepts === undefined || concepts.has(nameKey(term.use))),
+    );
     skeletons = [...new Set(compared.flatMap((term) => [term.use!, ...term.accept, ...term.except]))].map(formSkeleton);
     if (concepts === undefined) formSkeletonsByOptions.set(options, skeletons);
   }
@@ -84,7 +92,12 @@ interface Target {
  * rewrite the term's own spelling. With no clear majority and the term's own form unused,
  * nothing is certain.
  */
-function targetForm(occurrences: readonly Located[], forms: readonly string[], prefer: 'use' | 'majority', ambiguous: number): { target: Target; counts: ReadonlyMap<string, number> } | undefined {
+function targetForm(
+  occurrences: readonly Located[],
+  forms: readonly string[],
+  prefer: 'use' | 'majority',
+  ambiguous: number,
+): { target: Target; counts: ReadonlyMap<string, number> } | undefined {
   const counts = new Map<string, { count: number; first: Located }>();
   for (const occurrence of occurrences) {
     const entry = counts.get(occurrence.form);
@@ -94,8 +107,11 @@ function targetForm(occurrences: readonly Located[], forms: readonly string[], p
   const tally = new Map([...counts].map(([form, { count }]) => [form, count]));
   const own = forms[0];
   const ownCount = own === undefined ? undefined : counts.get(own);
-  if (prefer === 'use' && own !== undefined && ownCount) return { target: { form: own, ...ownCount, why: 'preferred' }, counts: tally };
-  const ranked = [...counts].sort(([formA, a], [formB, b]) => b.count - a.count || Number(formB === own) - Number(formA === own));
+  if (prefer === 'use' && own !== undefined && ownCount)
+    return { target: { form: own, ...ownCount, why: 'preferred' }, counts: tally };
+  const ranked = [...counts].sort(
+    ([formA, a], [formB, b]) => b.count - a.count || Number(formB === own) - Number(formA === own),
+  );
   const [form, { count, first }] = ranked[0]!;
   const runnerUp = ranked[1]?.[1].count ?? 0;
   if (count - runnerUp > ambiguous) return { target: { form, count, first, why: 'majority' }, counts: tally };
@@ -113,7 +129,8 @@ function targetForm(occurrences: readonly Located[], forms: readonly string[], p
  */
 export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   id: 'term-consistency',
-  description: 'A name with several accepted spellings ("K8s" or "k8s") is written one way within a file, or across the repository.',
+  description:
+    'A name with several accepted spellings ("K8s" or "k8s") is written one way within a file, or across the repository.',
   tags: ['terminology', 'kubernetes'],
   scope: 'project',
   // Within each file, nothing else; across the repository, every file's forms.
@@ -126,7 +143,11 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
     const concepts = new Set(extracted.flatMap((data) => data.occurrences.map((occurrence) => occurrence.concept)));
     if (concepts.size === 0) return undefined;
     const forms = comparedFormSkeletons(options, concepts);
-    return { key: [...concepts].sort().join('\n'), path: (path) => !recordsHistoryByPath(path, options.history), text: (rawText) => mayHoldAnyForm(rawText, forms) };
+    return {
+      key: [...concepts].sort().join('\n'),
+      path: (path) => !recordsHistoryByPath(path, options.history),
+      text: (rawText) => mayHoldAnyForm(rawText, forms),
+    };
   },
   defaultSeverity: 'warn',
   recommended: true,
@@ -134,16 +155,20 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   fixable: true,
   options: optionsSchema,
   messages: {
-    preferred: '"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the term\'s preferred form.',
-    majority: '"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the form most used.',
-    mixed: '"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the term\'s own form, as neither is a clear majority.',
+    preferred:
+      '"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the term\'s preferred form.',
+    majority:
+      '"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the form most used.',
+    mixed:
+      '"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the term\'s own form, as neither is a clear majority.',
   },
   extract(file, options) {
     const occurrences: FormOccurrence[] = [];
     const ambiguous: Record<string, number> = {};
     const forms: Record<string, string[]> = {};
     const prefer: Record<string, 'use' | 'majority'> = {};
-    if (documentHistory(file.path, file.tree, file.text, options.history).history) return { occurrences, ambiguous, forms, prefer };
+    if (documentHistory(file.path, file.tree, file.text, options.history).history)
+      return { occurrences, ambiguous, forms, prefer };
     const matcher = matcherFor(options);
     for (const block of proseBlocks(file.tree, file.text)) {
       for (const match of matcher.find(block)) {
@@ -161,7 +186,14 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
         }
         const at = sourceRange(block, match.from, match.to);
         if (!at) continue;
-        occurrences.push({ concept, form, plural: match.plural, found: match.found.replace(/\s+/g, ' '), ...at, exact: exactSourceRange(block, file.text, match.from, match.to) !== undefined });
+        occurrences.push({
+          concept,
+          form,
+          plural: match.plural,
+          found: match.found.replace(/\s+/g, ' '),
+          ...at,
+          exact: exactSourceRange(block, file.text, match.from, match.to) !== undefined,
+        });
       }
     }
     return { occurrences, ambiguous, forms, prefer };
@@ -171,13 +203,15 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
     const ambiguousIn = new Map<string, number>();
     const forms = new Map<string, string[]>();
     const prefer = new Map<string, 'use' | 'majority'>();
-    const groupKey = (file: string, concept: string): string => (options.scope === 'repository' ? concept : `${file}\n${concept}`);
+    const groupKey = (file: string, concept: string): string =>
+      options.scope === 'repository' ? concept : `${file}\n${concept}`;
     for (const facts of index.files.values()) {
       const data = extracted<Extracted>(facts);
       if (!data) continue;
       for (const [concept, list] of Object.entries(data.forms)) forms.set(concept, list);
       for (const [concept, choice] of Object.entries(data.prefer)) prefer.set(concept, choice);
-      for (const [concept, count] of Object.entries(data.ambiguous)) ambiguousIn.set(groupKey(facts.path, concept), (ambiguousIn.get(groupKey(facts.path, concept)) ?? 0) + count);
+      for (const [concept, count] of Object.entries(data.ambiguous))
+        ambiguousIn.set(groupKey(facts.path, concept), (ambiguousIn.get(groupKey(facts.path, concept)) ?? 0) + count);
       for (const occurrence of data.occurrences) {
         const key = groupKey(facts.path, occurrence.concept);
         const list = groups.get(key) ?? [];
@@ -188,18 +222,33 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
     for (const [key, occurrences] of groups) {
       if (new Set(occurrences.map((occurrence) => occurrence.form)).size < 2) continue;
       const concept = occurrences[0]!.concept;
-      const decided = targetForm(occurrences, forms.get(concept) ?? [], prefer.get(concept) ?? 'use', ambiguousIn.get(key) ?? 0);
+      const decided = targetForm(
+        occurrences,
+        forms.get(concept) ?? [],
+        prefer.get(concept) ?? 'use',
+        ambiguousIn.get(key) ?? 0,
+      );
       if (!decided) continue;
       const { target, counts } = decided;
       const firstLine = offsetToPoint(index.files.get(target.first.file)!.lineStarts, target.first.start).line;
-      const where = options.scope === 'file' ? `of this file, first on line ${firstLine}` : `of the repository, first in ${target.first.file}:${firstLine}`;
+      const where =
+        options.scope === 'file'
+          ? `of this file, first on line ${firstLine}`
+          : `of the repository, first in ${target.first.file}:${firstLine}`;
       for (const occurrence of occurrences) {
         if (occurrence.form === target.form) continue;
         const replacement = occurrence.plural ? pluralOf(target.form) : target.form;
         report({
           file: occurrence.file,
           messageId: target.why === 'own' ? 'mixed' : target.why,
-          data: { found: occurrence.found, target: target.form, count: target.count, uses: target.count === 1 ? 'use' : 'uses', where, foundCount: counts.get(occurrence.form) ?? 0 },
+          data: {
+            found: occurrence.found,
+            target: target.form,
+            count: target.count,
+            uses: target.count === 1 ? 'use' : 'uses',
+            where,
+            foundCount: counts.get(occurrence.form) ?? 0,
+          },
           at: { start: occurrence.start, end: occurrence.end },
           ...(occurrence.exact ? { fix: { start: occurrence.start, end: occurrence.end, text: replacement } } : {}),
         });

@@ -21,7 +21,9 @@ const optionsSchema = z.strictObject({
   names: z
     .array(z.string().min(1))
     .default([])
-    .describe('Names that are right as written wherever they appear (your product\'s names). The names of your mapping-consistency mapping, k8s-concepts vocabulary, term-consistency terms and deprecated-phrases replacements are added to them.'),
+    .describe(
+      "Names that are right as written wherever they appear (your product's names). The names of your mapping-consistency mapping, k8s-concepts vocabulary, term-consistency terms and deprecated-phrases replacements are added to them.",
+    ),
   history: historyOptionSchema,
 });
 
@@ -32,7 +34,11 @@ function stringsAt(list: unknown, keys: readonly string[]): string[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry: unknown) => {
     if (typeof entry !== 'object' || entry === null) return [];
-    return keys.flatMap((key) => ([] as unknown[]).concat((entry as Record<string, unknown>)[key] ?? []).filter((value): value is string => typeof value === 'string'));
+    return keys.flatMap((key) =>
+      ([] as unknown[])
+        .concat((entry as Record<string, unknown>)[key] ?? [])
+        .filter((value): value is string => typeof value === 'string'),
+    );
   });
 }
 
@@ -76,7 +82,8 @@ class SectionTracker {
  */
 export default defineFileRule<Options>({
   id: 'terminology',
-  description: 'Names are spelled the one right way in prose (Kubernetes, K8s, kubectl, ConfigMap, Argo CD …), legacy terms are replaced.',
+  description:
+    'Names are spelled the one right way in prose (Kubernetes, K8s, kubectl, ConfigMap, Argo CD …), legacy terms are replaced.',
   tags: ['terminology', 'kubernetes'],
   scope: 'file',
   defaultSeverity: 'warn',
@@ -86,7 +93,8 @@ export default defineFileRule<Options>({
   options: optionsSchema,
   messages: {
     wrong: 'Use "{expected}" instead of "{found}".{note}',
-    reword: '"{expected}" keeps its lowercase spelling even at the start of a sentence: reword so that the sentence does not begin with "{found}" (for example "The {expected} …").{note}',
+    reword:
+      '"{expected}" keeps its lowercase spelling even at the start of a sentence: reword so that the sentence does not begin with "{found}" (for example "The {expected} …").{note}',
     deprecated: '"{found}" is a legacy term: use "{expected}".{note}',
     legacy: '"{found}" is a legacy term.{note}',
     command: '"{command}" is a command: format it as code (`{command}`) rather than respelling "{found}".',
@@ -113,13 +121,20 @@ export default defineFileRule<Options>({
           if (!history) reportCommand(block, file.text, match, role.command, report);
           continue;
         }
-        const aboutThePast = (): boolean => (sentences ??= new SentencesOf(block.text)).speaksOfThePast(match.from, match.to) || headings.some(speaksOfThePast);
+        const aboutThePast = (): boolean =>
+          (sentences ??= new SentencesOf(block.text)).speaksOfThePast(match.from, match.to) ||
+          headings.some(speaksOfThePast);
         if (!isReported(match, role, { history, aboutThePast })) continue;
         const descriptor = describe(match, sentenceStart(match.from));
         if (!descriptor) continue;
-        const exact = descriptor.replacement === undefined ? undefined : exactSourceRange(block, file.text, match.from, match.to);
+        const exact =
+          descriptor.replacement === undefined ? undefined : exactSourceRange(block, file.text, match.from, match.to);
         const { replacement, ...rest } = descriptor;
-        report({ ...rest, at, ...(exact && replacement !== undefined ? { fix: { ...exact, text: replacement } } : {}) });
+        report({
+          ...rest,
+          at,
+          ...(exact && replacement !== undefined ? { fix: { ...exact, text: replacement } } : {}),
+        });
       }
     }
   },
@@ -131,7 +146,13 @@ export default defineFileRule<Options>({
  * replacement of the word is offered; a suggestion puts the command in backticks where the
  * source reads like the prose.
  */
-function reportCommand(block: ProseBlock, source: string, match: TermMatch, command: Span, report: (descriptor: ReportDescriptor) => void): void {
+function reportCommand(
+  block: ProseBlock,
+  source: string,
+  match: TermMatch,
+  command: Span,
+  report: (descriptor: ReportDescriptor) => void,
+): void {
   const at = sourceRange(block, command.from, command.to);
   if (!at) return;
   const text = block.text.slice(command.from, command.to).replace(/\s+/g, ' ');
@@ -142,7 +163,17 @@ function reportCommand(block: ProseBlock, source: string, match: TermMatch, comm
     at,
     // Where flags follow ("docker build -t web ."), the command runs on past what is known: no edit bounds it.
     ...(exact && !/^\s+-/u.test(block.text.slice(command.to, command.to + 3))
-      ? { suggestions: [{ desc: `Format "${text}" as code`, fix: [{ start: exact.start, end: exact.start, text: '`' }, { start: exact.end, end: exact.end, text: '`' }] }] }
+      ? {
+          suggestions: [
+            {
+              desc: `Format "${text}" as code`,
+              fix: [
+                { start: exact.start, end: exact.start, text: '`' },
+                { start: exact.end, end: exact.end, text: '`' },
+              ],
+            },
+          ],
+        }
       : {}),
   });
 }
@@ -160,7 +191,11 @@ function reportCommand(block: ProseBlock, source: string, match: TermMatch, comm
  *   ("## Daemonset Rollouts", "the Api Server"). Quoted words and counter-examples ("**Bad example:**
   SIG-Docs oversees …") are mentioned, not used.
  */
-function isReported(match: TermMatch, role: RoleOf, document: { history: boolean; aboutThePast: () => boolean }): boolean {
+function isReported(
+  match: TermMatch,
+  role: RoleOf,
+  document: { history: boolean; aboutThePast: () => boolean },
+): boolean {
   if (role.role === 'template' || role.role === 'quotation' || role.role === 'identifier') return false;
   // Terms whose split form is a Title Case style ("Persistent Volume Claims") are not checked in titles.
   if (!match.term.headings && role.titleCase) return false;
@@ -181,7 +216,8 @@ function describe(match: TermMatch, sentenceStart: boolean): Described | undefin
   if (expected === undefined) return { messageId: 'legacy', data };
   if (sentenceStart && startsLowercase(expected) && startsUppercase(found)) {
     const mode = term.sentenceStart ?? (/\s/.test(expected) ? 'capitalize' : 'reword');
-    if (mode === 'reword' && found === capitalize(expected)) return { messageId: 'reword', data: { ...data, expected } };
+    if (mode === 'reword' && found === capitalize(expected))
+      return { messageId: 'reword', data: { ...data, expected } };
     if (mode === 'capitalize') expected = capitalize(expected);
   }
   if (found === expected) return undefined;

@@ -26,7 +26,11 @@ export default defineFileRule({
         const start = node.position!.start.offset!;
         const fence = block.lines[0]!.trimEnd();
         const scope = unclosedScope(ancestors.at(-1)?.type);
-        report({ messageId: 'unclosed', data: { fence: `"${fence}"`, scope }, at: { start, end: start + fence.length } });
+        report({
+          messageId: 'unclosed',
+          data: { fence: `"${fence}"`, scope },
+          at: { start, end: start + fence.length },
+        });
       },
     };
   },

@@ -13,7 +13,9 @@ const contract = z
     countUrls: z.boolean().default(false).describe('Count URLs (https://…, www.…) as words.'),
   })
   .refine((value) => value.min !== undefined || value.max !== undefined, { message: 'give min, max or both' })
-  .refine((value) => value.min === undefined || value.max === undefined || value.min <= value.max, { message: 'min is greater than max' });
+  .refine((value) => value.min === undefined || value.max === undefined || value.min <= value.max, {
+    message: 'min is greater than max',
+  });
 
 const plural = (count: number): string => `${count} ${count === 1 ? 'word' : 'words'}`;
 
@@ -29,7 +31,10 @@ export default defineFileRule({
   defaultSeverity: 'error',
   recommended: false,
   fixable: false,
-  options: perGlobSchema(contract, 'Glob (matched against the root-relative path) → { min, max } prose words for files matching it.'),
+  options: perGlobSchema(
+    contract,
+    'Glob (matched against the root-relative path) → { min, max } prose words for files matching it.',
+  ),
   // The keys are globs relative to the config's folder: the config layer checks them (src/config/option-globs.ts).
   globOptions: [{ path: [GLOB_KEYS], lintedOnly: true }],
   messages: {
@@ -38,13 +43,25 @@ export default defineFileRule({
   },
   check({ file, options, report }) {
     for (const { contract: settings } of contractsFor(options, file.path)) {
-      const text = proseText(file.tree, { code: settings.countCode, frontMatter: settings.countFrontMatter, html: settings.countHtml });
+      const text = proseText(file.tree, {
+        code: settings.countCode,
+        frontMatter: settings.countFrontMatter,
+        html: settings.countHtml,
+      });
       const count = countWords(text, { urls: settings.countUrls });
       if (settings.min !== undefined && count < settings.min) {
-        report({ messageId: 'tooShort', data: { count: plural(count), min: plural(settings.min) }, at: { start: 0, end: 0 } });
+        report({
+          messageId: 'tooShort',
+          data: { count: plural(count), min: plural(settings.min) },
+          at: { start: 0, end: 0 },
+        });
       }
       if (settings.max !== undefined && count > settings.max) {
-        report({ messageId: 'tooLong', data: { count: plural(count), max: plural(settings.max) }, at: { start: 0, end: 0 } });
+        report({
+          messageId: 'tooLong',
+          data: { count: plural(count), max: plural(settings.max) },
+          at: { start: 0, end: 0 },
+        });
       }
     }
   },

@@ -79,7 +79,11 @@ interface JsonDiagnostic {
 }
 
 /** The text between two 1-based (line, column) points of a file, the end exclusive. */
-function textBetween(lines: readonly string[], from: { line: number; column: number }, to: { line: number; column: number }): string {
+function textBetween(
+  lines: readonly string[],
+  from: { line: number; column: number },
+  to: { line: number; column: number },
+): string {
   if (from.line === to.line) return lines[from.line - 1]?.slice(from.column - 1, to.column - 1) ?? '';
   const parts = [lines[from.line - 1]?.slice(from.column - 1) ?? ''];
   for (let line = from.line + 1; line < to.line; line++) parts.push(lines[line - 1] ?? '');
@@ -95,11 +99,21 @@ function nearestHeading(lines: readonly string[], line: number): string | undefi
 }
 
 /** Turns the JSON report's diagnostics of the measured rules into findings with their text and context. */
-export function findingsOf(diagnostics: readonly JsonDiagnostic[], corpus: string, rules: readonly string[]): Finding[] {
+export function findingsOf(
+  diagnostics: readonly JsonDiagnostic[],
+  corpus: string,
+  rules: readonly string[],
+): Finding[] {
   const texts = new Map<string, string[]>();
   const linesOf = (file: string): string[] => {
     let lines = texts.get(file);
-    if (!lines) texts.set(file, (lines = readFileSync(path.join(corpus, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)));
+    if (!lines)
+      texts.set(
+        file,
+        (lines = readFileSync(path.join(corpus, file), 'utf8')
+          .replace(/^\uFEFF/, '')
+          .split(/\r?\n/)),
+      );
     return lines;
   };
   return diagnostics
@@ -127,18 +141,24 @@ export async function lintCorpus(corpus: string, config: string, rules: readonly
   let stderr = '';
   // --no-cache: a measurement writes nothing into the corpus, and two tests measuring one corpus
   // at once never share a cache file.
-  const exitCode = await main(['--config', config, '--root', corpus, '--format', 'json', '--no-error-on-unmatched-pattern', '--no-cache', corpus], {
-    cwd: corpus,
-    env: {},
-    stdout: (text) => {
-      stdout += text;
+  const exitCode = await main(
+    ['--config', config, '--root', corpus, '--format', 'json', '--no-error-on-unmatched-pattern', '--no-cache', corpus],
+    {
+      cwd: corpus,
+      env: {},
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      stdoutIsTTY: false,
     },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdoutIsTTY: false,
-  });
-  if (exitCode > 1) throw new Error(`agentops-lint failed on ${corpus} (exit code ${exitCode}): ${stderr.trim() || stdout.slice(0, 2000)}`);
+  );
+  if (exitCode > 1)
+    throw new Error(
+      `agentops-lint failed on ${corpus} (exit code ${exitCode}): ${stderr.trim() || stdout.slice(0, 2000)}`,
+    );
   const report = JSON.parse(stdout) as { diagnostics: JsonDiagnostic[] };
   return findingsOf(report.diagnostics, corpus, rules);
 }
@@ -153,7 +173,8 @@ function fieldsOf(text: string, source: string): { fields: string[]; at: string 
 }
 
 function lineNumber(field: string, at: string): number {
-  if (!/^[1-9]\d*$/.test(field)) throw new Error(`${at}: the line column must be a line number (1 or more), not "${field}".`);
+  if (!/^[1-9]\d*$/.test(field))
+    throw new Error(`${at}: the line column must be a line number (1 or more), not "${field}".`);
   return Number(field);
 }
 
@@ -162,14 +183,30 @@ export function parseJudgements(text: string, source: string): Judgement[] {
   const judgements: Judgement[] = [];
   const seen = new Map<string, string>();
   for (const { fields, at } of fieldsOf(text, source)) {
-    if (fields.length !== 6) throw new Error(`${at}: expected 6 tab-separated columns (rule, file, line, text, TRUE or FALSE, why), found ${fields.length}.`);
+    if (fields.length !== 6)
+      throw new Error(
+        `${at}: expected 6 tab-separated columns (rule, file, line, text, TRUE or FALSE, why), found ${fields.length}.`,
+      );
     const [rule, file, line, judgedText, verdict, why] = fields as [string, string, string, string, string, string];
-    if (verdict !== 'TRUE' && verdict !== 'FALSE') throw new Error(`${at}: the verdict must be TRUE (a real error) or FALSE (a false positive), not "${verdict}".`);
-    if (why.trim() === '') throw new Error(`${at}: say why the finding is ${verdict === 'TRUE' ? 'a real error' : 'a false positive'} in the last column.`);
-    const judgement: Judgement = { rule, file, line: lineNumber(line, at), text: judgedText, verdict: verdict === 'TRUE', why, source: at };
+    if (verdict !== 'TRUE' && verdict !== 'FALSE')
+      throw new Error(`${at}: the verdict must be TRUE (a real error) or FALSE (a false positive), not "${verdict}".`);
+    if (why.trim() === '')
+      throw new Error(
+        `${at}: say why the finding is ${verdict === 'TRUE' ? 'a real error' : 'a false positive'} in the last column.`,
+      );
+    const judgement: Judgement = {
+      rule,
+      file,
+      line: lineNumber(line, at),
+      text: judgedText,
+      verdict: verdict === 'TRUE',
+      why,
+      source: at,
+    };
     const key = findingKey(judgement);
     const earlier = seen.get(key);
-    if (earlier !== undefined) throw new Error(`${at}: the same finding is already judged at ${earlier}; keep one line.`);
+    if (earlier !== undefined)
+      throw new Error(`${at}: the same finding is already judged at ${earlier}; keep one line.`);
     seen.set(key, at);
     judgements.push(judgement);
   }
@@ -179,14 +216,17 @@ export function parseJudgements(text: string, source: string): Judgement[] {
 /** Parses a planted-error file (rule, file, line, text, why). */
 export function parsePlanted(text: string, source: string): PlantedError[] {
   return fieldsOf(text, source).map(({ fields, at }) => {
-    if (fields.length !== 5) throw new Error(`${at}: expected 5 tab-separated columns (rule, file, line, text, why), found ${fields.length}.`);
+    if (fields.length !== 5)
+      throw new Error(`${at}: expected 5 tab-separated columns (rule, file, line, text, why), found ${fields.length}.`);
     const [rule, file, line, plantedText, why] = fields as [string, string, string, string, string];
     return { rule, file, line: lineNumber(line, at), text: plantedText, why, source: at };
   });
 }
 
 function sampleRank(seed: string, finding: Finding): string {
-  return createHash('sha256').update(`${seed}\n${findingKey(finding)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${seed}\n${findingKey(finding)}`)
+    .digest('hex');
 }
 
 /** Up to `size` findings of each rule, the lowest in the seeded hash order, in document order. */
@@ -202,8 +242,14 @@ export function sampleFindings(findings: readonly Finding[], size: number, seed:
   }
   const samples = new Map<string, Finding[]>();
   for (const [rule, list] of byRule) {
-    const drawn = list.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0)).slice(0, size).map((entry) => entry.finding);
-    samples.set(rule, drawn.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column));
+    const drawn = list
+      .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+      .slice(0, size)
+      .map((entry) => entry.finding);
+    samples.set(
+      rule,
+      drawn.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column),
+    );
   }
   return samples;
 }
@@ -225,12 +271,24 @@ export interface PrecisionReport {
   noLongerReported: Judgement[];
 }
 
-export function measurePrecision(findings: readonly Finding[], judgements: readonly Judgement[], options: { rules: readonly string[]; sample: number; seed: string }): PrecisionReport {
+export function measurePrecision(
+  findings: readonly Finding[],
+  judgements: readonly Judgement[],
+  options: { rules: readonly string[]; sample: number; seed: string },
+): PrecisionReport {
   const byKey = new Map(judgements.map((judgement) => [findingKey(judgement), judgement]));
   const samples = sampleFindings(findings, options.sample, options.seed);
   const rules = options.rules.map((rule): RulePrecision => {
     const sample = samples.get(rule) ?? [];
-    const result: RulePrecision = { rule, findings: findings.filter((finding) => finding.rule === rule).length, sampled: sample.length, judgedTrue: [], judgedFalse: [], unjudged: [], precision: undefined };
+    const result: RulePrecision = {
+      rule,
+      findings: findings.filter((finding) => finding.rule === rule).length,
+      sampled: sample.length,
+      judgedTrue: [],
+      judgedFalse: [],
+      unjudged: [],
+      precision: undefined,
+    };
     for (const finding of sample) {
       const judgement = byKey.get(findingKey(finding));
       if (!judgement) result.unjudged.push(finding);
@@ -242,7 +300,9 @@ export function measurePrecision(findings: readonly Finding[], judgements: reado
     return result;
   });
   const reported = new Set(findings.map(findingKey));
-  const noLongerReported = judgements.filter((judgement) => options.rules.includes(judgement.rule) && !reported.has(findingKey(judgement)));
+  const noLongerReported = judgements.filter(
+    (judgement) => options.rules.includes(judgement.rule) && !reported.has(findingKey(judgement)),
+  );
   return { rules, noLongerReported };
 }
 
@@ -253,7 +313,10 @@ export interface RecallReport {
 
 export function measureRecall(findings: readonly Finding[], planted: readonly PlantedError[]): RecallReport {
   const reported = new Set(findings.map(findingKey));
-  return { found: planted.filter((error) => reported.has(findingKey(error))), missed: planted.filter((error) => !reported.has(findingKey(error))) };
+  return {
+    found: planted.filter((error) => reported.has(findingKey(error))),
+    missed: planted.filter((error) => !reported.has(findingKey(error))),
+  };
 }
 
 const percent = (value: number | undefined): string => (value === undefined ? '—' : `${(value * 100).toFixed(1)} %`);
@@ -272,37 +335,58 @@ function describeFinding(finding: Finding): string {
 }
 
 export function formatPrecisionReport(report: PrecisionReport, heading: string): string {
-  const out: string[] = [heading, '', '| Rule | Findings | Sampled | Judged | True | False | Precision |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const out: string[] = [
+    heading,
+    '',
+    '| Rule | Findings | Sampled | Judged | True | False | Precision |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const rule of report.rules) {
     const judged = rule.judgedTrue.length + rule.judgedFalse.length;
-    out.push(`| ${rule.rule} | ${rule.findings} | ${rule.sampled} | ${judged} | ${rule.judgedTrue.length} | ${rule.judgedFalse.length} | ${percent(rule.precision)} |`);
+    out.push(
+      `| ${rule.rule} | ${rule.findings} | ${rule.sampled} | ${judged} | ${rule.judgedTrue.length} | ${rule.judgedFalse.length} | ${percent(rule.precision)} |`,
+    );
   }
   const falsePositives = report.rules.flatMap((rule) => rule.judgedFalse);
   if (falsePositives.length > 0) {
     out.push('', `False positives in the sample (${falsePositives.length}):`);
-    for (const { finding, judgement } of falsePositives) out.push(`${describeFinding(finding)}\n    judged at ${judgement.source}: ${judgement.why}`);
+    for (const { finding, judgement } of falsePositives)
+      out.push(`${describeFinding(finding)}\n    judged at ${judgement.source}: ${judgement.why}`);
   }
   const unjudged = report.rules.flatMap((rule) => rule.unjudged);
   if (unjudged.length > 0) {
-    out.push('', `Unjudged findings in the sample (${unjudged.length}): read each in context, then add its last line to the judgement file with TRUE or FALSE and why.`);
+    out.push(
+      '',
+      `Unjudged findings in the sample (${unjudged.length}): read each in context, then add its last line to the judgement file with TRUE or FALSE and why.`,
+    );
     for (const finding of unjudged) out.push(describeFinding(finding));
   }
   const lost = report.noLongerReported.filter((judgement) => judgement.verdict);
   const fixed = report.noLongerReported.filter((judgement) => !judgement.verdict);
   if (lost.length > 0) {
-    out.push('', `Real errors judged TRUE that are no longer reported (${lost.length}): a lost detection, or the corpus changed.`);
-    for (const judgement of lost) out.push(`  ${judgement.source}: ${judgement.rule} ${judgement.file}:${judgement.line} "${judgement.text}"`);
+    out.push(
+      '',
+      `Real errors judged TRUE that are no longer reported (${lost.length}): a lost detection, or the corpus changed.`,
+    );
+    for (const judgement of lost)
+      out.push(`  ${judgement.source}: ${judgement.rule} ${judgement.file}:${judgement.line} "${judgement.text}"`);
   }
-  if (fixed.length > 0) out.push('', `${fixed.length} false positive${fixed.length === 1 ? ' is' : 's are'} no longer reported.`);
+  if (fixed.length > 0)
+    out.push('', `${fixed.length} false positive${fixed.length === 1 ? ' is' : 's are'} no longer reported.`);
   return `${out.join('\n')}\n`;
 }
 
 export function formatRecallReport(report: RecallReport, heading: string): string {
   const total = report.found.length + report.missed.length;
-  const out = [heading, '', `Recall: ${report.found.length}/${total} planted errors found (${percent(total === 0 ? undefined : report.found.length / total)}).`];
+  const out = [
+    heading,
+    '',
+    `Recall: ${report.found.length}/${total} planted errors found (${percent(total === 0 ? undefined : report.found.length / total)}).`,
+  ];
   if (report.missed.length > 0) {
     out.push('', 'Missed:');
-    for (const error of report.missed) out.push(`  ${error.source}: ${error.rule} ${error.file}:${error.line} "${error.text}" (${error.why})`);
+    for (const error of report.missed)
+      out.push(`  ${error.source}: ${error.rule} ${error.file}:${error.line} "${error.text}" (${error.why})`);
   }
   return `${out.join('\n')}\n`;
 }

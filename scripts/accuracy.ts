@@ -23,12 +23,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../src/core/tool.js';
-import { formatPrecisionReport, formatRecallReport, lintCorpus, MEASURED_RULES, measurePrecision, measureRecall, parseJudgements, parsePlanted } from './accuracy-harness.js';
+import {
+  formatPrecisionReport,
+  formatRecallReport,
+  lintCorpus,
+  MEASURED_RULES,
+  measurePrecision,
+  measureRecall,
+  parseJudgements,
+  parsePlanted,
+} from './accuracy-harness.js';
 
 const ACCURACY_FOLDER = path.join(PACKAGE_ROOT, 'test', 'accuracy');
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run accuracy -- <corpus> [--config FILE] [--judgements FILE] [--planted FILE] [--sample N] [--seed S] [--rules a,b] [--min-precision P]\n`);
+  process.stderr.write(
+    `${message}\nUsage: npm run accuracy -- <corpus> [--config FILE] [--judgements FILE] [--planted FILE] [--sample N] [--seed S] [--rules a,b] [--min-precision P]\n`,
+  );
   process.exit(2);
 }
 
@@ -61,22 +72,45 @@ async function run(): Promise<number> {
   if (!existsSync(corpus)) usage(`The corpus folder ${corpus} does not exist.`);
   const name = path.basename(corpus);
   const ownConfig = path.join(corpus, 'agentops-lint.config.yaml');
-  const config = path.resolve(values.config ?? (existsSync(ownConfig) ? ownConfig : path.join(ACCURACY_FOLDER, 'kubernetes-preset.yaml')));
+  const config = path.resolve(
+    values.config ?? (existsSync(ownConfig) ? ownConfig : path.join(ACCURACY_FOLDER, 'kubernetes-preset.yaml')),
+  );
   const judgementsFile = path.resolve(values.judgements ?? path.join(ACCURACY_FOLDER, `${name}.tsv`));
   const plantedDefault = path.join(ACCURACY_FOLDER, `${name}.planted.tsv`);
-  const plantedFile = values.planted !== undefined ? path.resolve(values.planted) : existsSync(plantedDefault) ? plantedDefault : undefined;
+  const plantedFile =
+    values.planted !== undefined
+      ? path.resolve(values.planted)
+      : existsSync(plantedDefault)
+        ? plantedDefault
+        : undefined;
   const sample = positiveInteger(values.sample, '--sample');
-  const rules = values.rules.split(',').map((rule) => rule.trim()).filter(Boolean);
+  const rules = values.rules
+    .split(',')
+    .map((rule) => rule.trim())
+    .filter(Boolean);
   const floor = values['min-precision'] === undefined ? undefined : Number(values['min-precision']);
-  if (floor !== undefined && !(floor >= 0 && floor <= 1)) usage(`--min-precision needs a number from 0 to 1, not "${values['min-precision']}".`);
+  if (floor !== undefined && !(floor >= 0 && floor <= 1))
+    usage(`--min-precision needs a number from 0 to 1, not "${values['min-precision']}".`);
 
   const relative = (file: string): string => path.relative(process.cwd(), file) || '.';
-  const judgements = existsSync(judgementsFile) ? parseJudgements(readFileSync(judgementsFile, 'utf8'), relative(judgementsFile)) : [];
+  const judgements = existsSync(judgementsFile)
+    ? parseJudgements(readFileSync(judgementsFile, 'utf8'), relative(judgementsFile))
+    : [];
   const findings = await lintCorpus(corpus, config, rules);
   const precision = measurePrecision(findings, judgements, { rules, sample, seed: values.seed });
-  const judgedFrom = existsSync(judgementsFile) ? relative(judgementsFile) : `${relative(judgementsFile)} (not written yet)`;
-  process.stdout.write(formatPrecisionReport(precision, `Precision on ${relative(corpus)} with ${relative(config)}: up to ${sample} findings per rule (seed ${values.seed}), judged in ${judgedFrom}.`));
-  let failed = precision.rules.some((rule) => rule.unjudged.length > 0 || (floor !== undefined && rule.precision !== undefined && rule.precision < floor));
+  const judgedFrom = existsSync(judgementsFile)
+    ? relative(judgementsFile)
+    : `${relative(judgementsFile)} (not written yet)`;
+  process.stdout.write(
+    formatPrecisionReport(
+      precision,
+      `Precision on ${relative(corpus)} with ${relative(config)}: up to ${sample} findings per rule (seed ${values.seed}), judged in ${judgedFrom}.`,
+    ),
+  );
+  let failed = precision.rules.some(
+    (rule) =>
+      rule.unjudged.length > 0 || (floor !== undefined && rule.precision !== undefined && rule.precision < floor),
+  );
   if (plantedFile !== undefined) {
     const recall = measureRecall(findings, parsePlanted(readFileSync(plantedFile, 'utf8'), relative(plantedFile)));
     process.stdout.write(`\n${formatRecallReport(recall, `Planted errors: ${relative(plantedFile)}.`)}`);

@@ -79,7 +79,10 @@ function zodEnglishLocaleOnly(): Plugin {
         // A path of no folder in particular: the bundle's bytes must not depend on where the checkout is.
         return { path: 'zod/locales/index.js', namespace, pluginData: localesFolder };
       });
-      esbuild.onLoad({ filter: /.*/, namespace }, (args) => ({ contents: "export { default as en } from './en.js';\n", resolveDir: args.pluginData as string }));
+      esbuild.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: "export { default as en } from './en.js';\n",
+        resolveDir: args.pluginData as string,
+      }));
     },
   };
 }
@@ -89,7 +92,10 @@ function micromarkEditMapLinear(): Plugin {
   return {
     name: 'micromark-edit-map-linear',
     setup(esbuild) {
-      esbuild.onLoad({ filter: EDIT_MAP_MODULE }, async (args) => ({ contents: linearEditMapSource(await readFile(args.path, 'utf8')), loader: 'js' }));
+      esbuild.onLoad({ filter: EDIT_MAP_MODULE }, async (args) => ({
+        contents: linearEditMapSource(await readFile(args.path, 'utf8')),
+        loader: 'js',
+      }));
     },
   };
 }

@@ -17,11 +17,15 @@ const outdir = values.outdir === undefined ? path.join(PACKAGE_ROOT, BUNDLE_DIRE
 // The folder is removed before the build: refuse one that holds anything but an earlier build.
 const strangers = existsSync(outdir) ? readdirSync(outdir).filter((name) => !name.endsWith('.js')) : [];
 if (strangers.length > 0) {
-  console.error(`agentops-lint bundle: ${outdir} holds ${strangers.slice(0, 3).join(', ')}, which no build writes: name an empty or new folder for --outdir.`);
+  console.error(
+    `agentops-lint bundle: ${outdir} holds ${strangers.slice(0, 3).join(', ')}, which no build writes: name an empty or new folder for --outdir.`,
+  );
   process.exit(2);
 }
 rmSync(outdir, { recursive: true, force: true });
 const files = await buildBundle(PACKAGE_ROOT, outdir);
 const bytes = files.reduce((total, file) => total + statSync(path.join(outdir, file)).size, 0);
 const shown = path.relative(process.cwd(), outdir);
-console.log(`Wrote ${files.length} files (${(bytes / 1024).toFixed(0)} KiB) to ${shown.startsWith('..') || path.isAbsolute(shown) ? outdir : shown}/.`);
+console.log(
+  `Wrote ${files.length} files (${(bytes / 1024).toFixed(0)} KiB) to ${shown.startsWith('..') || path.isAbsolute(shown) ? outdir : shown}/.`,
+);

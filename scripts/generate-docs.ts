@@ -16,5 +16,8 @@ function rewrite(file: string, update: (text: string) => string): void {
 
 rewrite(path.join(PACKAGE_ROOT, 'README.md'), withRulesTable);
 writeFileSync(path.join(PACKAGE_ROOT, 'schema.json'), schemaJsonText());
-for (const rule of REGISTRY.rules) rewrite(path.join(PACKAGE_ROOT, 'rules', `${rule.id}.md`), (doc) => withRuleDocBlocks(rule, doc));
-console.log(`Updated README.md (rules table), schema.json and the generated blocks of ${REGISTRY.rules.length} rule docs.`);
+for (const rule of REGISTRY.rules)
+  rewrite(path.join(PACKAGE_ROOT, 'rules', `${rule.id}.md`), (doc) => withRuleDocBlocks(rule, doc));
+console.log(
+  `Updated README.md (rules table), schema.json and the generated blocks of ${REGISTRY.rules.length} rule docs.`,
+);

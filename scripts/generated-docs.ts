@@ -22,7 +22,9 @@ const cell = (text: string): string => text.replace(/\s*\n\s*/g, ' ').replace(/\
 
 /** The built-in presets that turn the rule on, `all` aside (it turns every rule on). */
 function presetsOf(rule: Rule): string[] {
-  return [...REGISTRY.presets.values()].filter((preset) => preset.name !== 'all' && rule.id in preset.rules).map((preset) => preset.name);
+  return [...REGISTRY.presets.values()]
+    .filter((preset) => preset.name !== 'all' && rule.id in preset.rules)
+    .map((preset) => preset.name);
 }
 
 export function rulesTableMarkdown(): string {
@@ -30,7 +32,11 @@ export function rulesTableMarkdown(): string {
     const presets = presetsOf(rule).map(code);
     return `| [\`${rule.id}\`](rules/${rule.id}.md) | ${cell(rule.description)} | ${rule.scope} | ${rule.defaultSeverity} | ${presets.join(', ') || '—'} | ${rule.fixable ? 'yes' : ''} |`;
   });
-  return ['| Rule | What it checks | Scope | Severity | Presets | Fixable |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| Rule | What it checks | Scope | Severity | Presets | Fixable |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 /** Replaces what lies between two marker lines with `content` (a blank line on each side). */
@@ -109,7 +115,8 @@ function range(schema: JsonSchema): string {
 
 /** How the Type column names a schema: `string`, `"file" | "repository"`, `(string | object)[]`, `key → object`. */
 export function typeName(schema: JsonSchema, where: string): string {
-  if (schema.$ref !== undefined || schema.allOf !== undefined) throw new Error(`${where}: cannot document $ref or allOf schemas`);
+  if (schema.$ref !== undefined || schema.allOf !== undefined)
+    throw new Error(`${where}: cannot document $ref or allOf schemas`);
   const union = members(schema);
   if (union) return [...new Set(union.map((member) => typeName(member, where)))].join(' | ');
   if (schema.enum) return schema.enum.map((value) => JSON.stringify(value)).join(' | ');
@@ -153,14 +160,26 @@ export function optionRows(schema: JsonSchema, where: string): OptionRow[] {
     if (node.type === 'array' && node.items && !Array.isArray(node.items)) visitChildren(node.items, `${path}[]`);
     const value = recordValue(node);
     // A record's value has a row of its own (`<glob>`), described by the record unless it says more.
-    if (value) visit(value.description ? value : { ...value, description: node.description }, `${path}${path ? '.' : ''}${keyName(node)}`, false);
-    for (const [key, property] of Object.entries(node.properties ?? {})) visit(property, `${path}${path ? '.' : ''}${key}`, node.required?.includes(key) ?? false);
+    if (value)
+      visit(
+        value.description ? value : { ...value, description: node.description },
+        `${path}${path ? '.' : ''}${keyName(node)}`,
+        false,
+      );
+    for (const [key, property] of Object.entries(node.properties ?? {}))
+      visit(property, `${path}${path ? '.' : ''}${key}`, node.required?.includes(key) ?? false);
   };
   const visit = (node: JsonSchema, path: string, required: boolean): void => {
     const description = node.description ?? members(node)?.find((member) => member.description)?.description;
-    if (!description) throw new Error(`${where}: option "${path}" has no description (add .describe() to its zod schema)`);
+    if (!description)
+      throw new Error(`${where}: option "${path}" has no description (add .describe() to its zod schema)`);
     const fallback = required ? 'required' : '—';
-    rows.push({ path, type: typeName(node, `${where} ${path}`), default: 'default' in node ? code(JSON.stringify(node.default)) : fallback, description });
+    rows.push({
+      path,
+      type: typeName(node, `${where} ${path}`),
+      default: 'default' in node ? code(JSON.stringify(node.default)) : fallback,
+      description,
+    });
     visitChildren(node, path);
   };
   visitChildren(schema, '');
@@ -180,12 +199,21 @@ export function ruleOptionsMarkdown(rule: Rule): string {
   return [
     '| Option | Type | Default | Description |',
     '| --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${cell(code(row.path))} | ${cell(row.type)} | ${cell(row.default)} | ${cell(describedRow(rule, row))} |`),
+    ...rows.map(
+      (row) =>
+        `| ${cell(code(row.path))} | ${cell(row.type)} | ${cell(row.default)} | ${cell(describedRow(rule, row))} |`,
+    ),
   ].join('\n');
 }
 
 /** A rule doc with its generated blocks (metadata line, options table) brought up to date. */
 export function withRuleDocBlocks(rule: Rule, doc: string): string {
   const what = `rules/${rule.id}.md`;
-  return between(between(doc, RULE_META_START, RULE_META_END, ruleMetaMarkdown(rule), what), RULE_OPTIONS_START, RULE_OPTIONS_END, ruleOptionsMarkdown(rule), what);
+  return between(
+    between(doc, RULE_META_START, RULE_META_END, ruleMetaMarkdown(rule), what),
+    RULE_OPTIONS_START,
+    RULE_OPTIONS_END,
+    ruleOptionsMarkdown(rule),
+    what,
+  );
 }

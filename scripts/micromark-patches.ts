@@ -34,7 +34,9 @@ export const EDIT_MAP_MODULE = /[\\/]node_modules[\\/]micromark-util-edit-map[\\
 export function linearEditMapSource(source: string): string {
   const match = PREFIX_COPY.exec(source);
   if (!match || PREFIX_COPY.exec(source.slice(match.index + match[0].length))) {
-    throw new Error('micromark-util-edit-map changed: its EditMap#consume no longer has the prefix copy that scripts/micromark-patches.ts removes. Check whether the quadratic copy is gone upstream and update or drop the patch.');
+    throw new Error(
+      'micromark-util-edit-map changed: its EditMap#consume no longer has the prefix copy that scripts/micromark-patches.ts removes. Check whether the quadratic copy is gone upstream and update or drop the patch.',
+    );
   }
   const indent = match[1] ?? '';
   const note = `\n${indent}// agentops-lint: the events before the first edit stay in place (scripts/micromark-patches.ts).\n`;

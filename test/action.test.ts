@@ -75,10 +75,19 @@ describe('action.yml', () => {
 
   it('is a composite action: set up Node, lint with the shipped build, upload SARIF when one was written', () => {
     expect(action.runs.using).toBe('composite');
-    expect(action.runs.steps.map((step) => step.uses ?? step.id ?? step.name)).toEqual(['actions/setup-node@v4', 'cache-folder', 'actions/cache@v4', 'lint', 'github/codeql-action/upload-sarif@v3']);
+    expect(action.runs.steps.map((step) => step.uses ?? step.id ?? step.name)).toEqual([
+      'actions/setup-node@v4',
+      'cache-folder',
+      'actions/cache@v4',
+      'lint',
+      'github/codeql-action/upload-sarif@v3',
+    ]);
     expect(action.runs.steps[0]!.with).toEqual({ 'node-version': '${{ inputs.node-version }}' });
     expect(action.runs.steps[4]!.if).toBe("${{ always() && steps.lint.outputs.sarif != '' }}");
-    expect(action.runs.steps[4]!.with).toEqual({ sarif_file: '${{ steps.lint.outputs.sarif }}', category: 'agentops-lint' });
+    expect(action.runs.steps[4]!.with).toEqual({
+      sarif_file: '${{ steps.lint.outputs.sarif }}',
+      category: 'agentops-lint',
+    });
     expect(Object.keys(action.inputs)).toEqual(['args', 'sarif-file', 'node-version', 'working-directory', 'cache']);
     // Nothing is installed: no npm, and the lint step runs the bin of the action's own checkout.
     for (const step of action.runs.steps) expect(step.run ?? '', step.name).not.toMatch(/\bnp[mx]\b|\byarn\b|\bpnpm\b/);
@@ -95,7 +104,9 @@ describe('action.yml', () => {
   async function runStep(id: string, inputs: Record<string, string>) {
     const step = action.runs.steps.find((candidate) => candidate.id === id)!;
     expect(step.shell).toBe('bash');
-    const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, substitute(value, inputs)]));
+    const env = Object.fromEntries(
+      Object.entries(step.env ?? {}).map(([key, value]) => [key, substitute(value, inputs)]),
+    );
     const outputFile = path.join(path.dirname(repo.dir), 'github-output');
     const summaryFile = path.join(path.dirname(repo.dir), 'step-summary.md');
     const runnerTemp = path.join(path.dirname(repo.dir), 'runner-temp');
@@ -106,10 +117,20 @@ describe('action.yml', () => {
     // The runner runs `bash --noprofile --norc -eo pipefail {0}` for `shell: bash`.
     const result = await run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
       cwd,
-      env: { ...repo.env, ...env, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: runnerTemp },
+      env: {
+        ...repo.env,
+        ...env,
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_STEP_SUMMARY: summaryFile,
+        RUNNER_TEMP: runnerTemp,
+      },
     }).then(
       ({ stdout, stderr }) => ({ exitCode: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ exitCode: error.code, stdout: error.stdout, stderr: error.stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({
+        exitCode: error.code,
+        stdout: error.stdout,
+        stderr: error.stderr,
+      }),
     );
     // The step cleans up after itself: nothing is left in the runner's temporary folder.
     expect(await fs.readdir(runnerTemp)).toEqual([]);
@@ -176,7 +197,9 @@ describe('action.yml', () => {
   });
 
   it('is used by the example workflow with inputs it defines, on a full-history checkout', () => {
-    const workflow = parse(readFileSync(path.join(PACKAGE_ROOT, 'examples/github-workflow.yml'), 'utf8')) as { jobs: Record<string, { steps: ActionStep[] }> };
+    const workflow = parse(readFileSync(path.join(PACKAGE_ROOT, 'examples/github-workflow.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: ActionStep[] }>;
+    };
     const steps = workflow.jobs['agentops-lint']!.steps;
     const uses = steps.find((step) => step.uses?.startsWith('agentops-lint/agentops-lint@'))!;
     for (const input of Object.keys(uses.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
@@ -194,10 +217,13 @@ describe('a CI run on a fresh checkout with the cache folder restored', () => {
     'guide.md': '# Guide\n\n#### Skipped two levels\n',
   };
   /** As in CI: the cache on (no AGENTOPS_LINT_NO_CACHE), and --debug to hear what it answered. */
-  const lintAsCi = (root: string) => runCli(['--debug', '--no-threads', '--format', 'json'], { cwd: root, env: { AGENTOPS_LINT_NO_CACHE: '' } });
+  const lintAsCi = (root: string) =>
+    runCli(['--debug', '--no-threads', '--format', 'json'], { cwd: root, env: { AGENTOPS_LINT_NO_CACHE: '' } });
   // --debug also says the checkout has no remote (so its own URLs are not resolved locally).
-  const noRemote = "agentops-lint: links to the repository's own URLs are not checked as local links: no git remote and no repositoryUrls in the config.\n";
-  const cacheLine = (fromCache: string, analysed: number) => `${noRemote}agentops-lint: cache ${DEFAULT_CACHE_LOCATION}/${CACHE_FILE_NAME}: ${fromCache} from the cache, ${analysed} analysed.\n`;
+  const noRemote =
+    "agentops-lint: links to the repository's own URLs are not checked as local links: no git remote and no repositoryUrls in the config.\n";
+  const cacheLine = (fromCache: string, analysed: number) =>
+    `${noRemote}agentops-lint: cache ${DEFAULT_CACHE_LOCATION}/${CACHE_FILE_NAME}: ${fromCache} from the cache, ${analysed} analysed.\n`;
 
   it('parses nothing when nothing changed, and only the changed file after an edit', async () => {
     const first = tempProject(FILES);
@@ -207,7 +233,9 @@ describe('a CI run on a fresh checkout with the cache folder restored', () => {
 
     // actions/cache restores the folder into another checkout: other paths, other mtimes, same contents.
     const second = tempProject(FILES);
-    await fs.cp(path.join(first, DEFAULT_CACHE_LOCATION), path.join(second, DEFAULT_CACHE_LOCATION), { recursive: true });
+    await fs.cp(path.join(first, DEFAULT_CACHE_LOCATION), path.join(second, DEFAULT_CACHE_LOCATION), {
+      recursive: true,
+    });
     const secondRun = await lintAsCi(second);
     expect(secondRun.stderr).toBe(cacheLine('2 files', 0));
     expect(JSON.parse(secondRun.stdout).diagnostics).toEqual(JSON.parse(firstRun.stdout).diagnostics);
@@ -221,8 +249,13 @@ describe('a CI run on a fresh checkout with the cache folder restored', () => {
 });
 
 describe('.pre-commit-hooks.yaml', () => {
-  const hooks = parse(readFileSync(path.join(PACKAGE_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Record<string, unknown>[];
-  const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  const hooks = parse(readFileSync(path.join(PACKAGE_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Record<
+    string,
+    unknown
+  >[];
+  const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    bin: Record<string, string>;
+  };
 
   it('defines a script hook on Markdown files, passing their names, and one for the whole commit', () => {
     expect(hooks).toEqual([
@@ -256,7 +289,11 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 
   it('fails a commit whose staged file breaks, as pre-commit runs it (entry, then the file names)', async () => {
-    const repo = await TempRepo.create({ 'agentops-lint.config.yaml': 'rules:\n  heading-increment: error\n', 'a.md': '# A\n', 'b.md': '# B\n' });
+    const repo = await TempRepo.create({
+      'agentops-lint.config.yaml': 'rules:\n  heading-increment: error\n',
+      'a.md': '# A\n',
+      'b.md': '# B\n',
+    });
     try {
       await repo.commit('docs');
       await repo.write({ 'b.md': '# B\n\n### Skipped\n' });
@@ -264,7 +301,9 @@ describe('.pre-commit-hooks.yaml', () => {
       // pre-commit runs a script hook as <its clone>/<entry> <args> <file names>.
       const [script, ...entryArgs] = String(hooks[0]!.entry).split(' ');
       const args = [...entryArgs, ...(hooks[0]!.args as string[]), 'b.md'];
-      const result = await run(path.join(PACKAGE_ROOT, script!), args, { cwd: repo.dir, env: repo.env }).catch((error: { code: number; stdout: string }) => error);
+      const result = await run(path.join(PACKAGE_ROOT, script!), args, { cwd: repo.dir, env: repo.env }).catch(
+        (error: { code: number; stdout: string }) => error,
+      );
       expect('code' in result ? result.code : 0).toBe(1);
       expect(result.stdout).toBe(
         'b.md:3:1  error  Heading level 3 follows level 1; expected level 2 or higher.  heading-increment\n\n✖ 1 problem (1 error, 0 warnings) in 1 file checked\n',

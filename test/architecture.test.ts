@@ -50,7 +50,9 @@ function layerOf(unit: string): number {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(path.join(ROOT, file), 'utf8');
-  return [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*)'(\.{1,2}\/[^']+)'/g)].map((match) => path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1]!)));
+  return [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*)'(\.{1,2}\/[^']+)'/g)].map((match) =>
+    path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1]!)),
+  );
 }
 
 describe('architecture', () => {
@@ -74,7 +76,12 @@ describe('architecture', () => {
   });
 
   it('the engine and the libraries name no rule: only the CLI imports the rule list', () => {
-    const offenders = files.filter((file) => !file.startsWith('rules/') && !file.startsWith('src/cli') && importsOf(file).some((target) => target.startsWith('rules/')));
+    const offenders = files.filter(
+      (file) =>
+        !file.startsWith('rules/') &&
+        !file.startsWith('src/cli') &&
+        importsOf(file).some((target) => target.startsWith('rules/')),
+    );
     expect(offenders).toEqual([]);
   });
 });

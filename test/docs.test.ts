@@ -7,7 +7,13 @@ import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineFileRule } from '../src/core/rule.js';
-import { ruleMetaMarkdown, ruleOptionsMarkdown, schemaJsonText, withRuleDocBlocks, withRulesTable } from '../scripts/generated-docs.js';
+import {
+  ruleMetaMarkdown,
+  ruleOptionsMarkdown,
+  schemaJsonText,
+  withRuleDocBlocks,
+  withRulesTable,
+} from '../scripts/generated-docs.js';
 import { lintInMemory, type Project } from './helpers/rule-tester.js';
 import { REGISTRY } from '../rules/index.js';
 
@@ -28,7 +34,11 @@ export function docExamples(doc: string): DocExample[] {
     const parts = body.split(/^<!-- file: (\S+) -->\n/m);
     if (parts.length === 1) project['doc.md'] = body;
     else for (let i = 1; i < parts.length; i += 2) project[parts[i]!] = parts[i + 1]!;
-    const example: DocExample = { kind: match[2] as DocExample['kind'], project, line: doc.slice(0, match.index).split('\n').length };
+    const example: DocExample = {
+      kind: match[2] as DocExample['kind'],
+      project,
+      line: doc.slice(0, match.index).split('\n').length,
+    };
     if (match[3]) example.options = JSON.parse(match[3]) as unknown;
     examples.push(example);
   }
@@ -53,7 +63,9 @@ describe('rule docs', () => {
       const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
       for (const example of docExamples(doc)) {
         it(`${example.kind} example at line ${example.line}`, async () => {
-          const { diagnostics } = await lintInMemory(example.project, { rules: { [rule.id]: example.options === undefined ? 'error' : ['error', example.options] } });
+          const { diagnostics } = await lintInMemory(example.project, {
+            rules: { [rule.id]: example.options === undefined ? 'error' : ['error', example.options] },
+          });
           const own = diagnostics.filter((diagnostic) => diagnostic.ruleId === rule.id);
           if (example.kind === 'correct') expect(own).toEqual([]);
           else expect(own.length).toBeGreaterThan(0);
@@ -75,10 +87,23 @@ describe('generated files', () => {
 
 describe('rule doc blocks', () => {
   const stub = (options: z.ZodType) =>
-    defineFileRule({ id: 'stub', description: 'A stub.', tags: ['a', 'b'], scope: 'file', defaultSeverity: 'warn', recommended: false, fixable: true, options, messages: {}, check: () => undefined });
+    defineFileRule({
+      id: 'stub',
+      description: 'A stub.',
+      tags: ['a', 'b'],
+      scope: 'file',
+      defaultSeverity: 'warn',
+      recommended: false,
+      fixable: true,
+      options,
+      messages: {},
+      check: () => undefined,
+    });
 
   it('the metadata line names scope, severity, presets, fixable and tags', () => {
-    expect(ruleMetaMarkdown(stub(z.strictObject({})))).toBe('- Scope: file · Default severity: `warn` · Presets: none · Fixable: yes · Tags: `a`, `b`');
+    expect(ruleMetaMarkdown(stub(z.strictObject({})))).toBe(
+      '- Scope: file · Default severity: `warn` · Presets: none · Fixable: yes · Tags: `a`, `b`',
+    );
     expect(ruleMetaMarkdown(REGISTRY.byId.get('term-consistency')!)).toContain('Presets: `recommended`, `kubernetes`');
   });
 
@@ -91,10 +116,21 @@ describe('rule doc blocks', () => {
       mode: z.enum(['a', 'b']).default('a').describe('Mode a | mode b.'),
       limit: z.number().int().min(1).max(9).optional().describe('A limit.'),
       entries: z
-        .array(z.union([z.string(), z.strictObject({ name: z.string().describe('Its name.'), tags: z.array(z.string()).default([]).describe('Its tags.') })]))
+        .array(
+          z.union([
+            z.string(),
+            z.strictObject({
+              name: z.string().describe('Its name.'),
+              tags: z.array(z.string()).default([]).describe('Its tags.'),
+            }),
+          ]),
+        )
         .default([])
         .describe('Entries.'),
-      byKey: z.record(z.string().meta({ title: 'glob' }), z.strictObject({ on: z.boolean().describe('On.') })).default({}).describe('Glob → settings.'),
+      byKey: z
+        .record(z.string().meta({ title: 'glob' }), z.strictObject({ on: z.boolean().describe('On.') }))
+        .default({})
+        .describe('Glob → settings.'),
     });
     expect(ruleOptionsMarkdown(stub(options)).split('\n')).toEqual([
       '| Option | Type | Default | Description |',
@@ -111,6 +147,8 @@ describe('rule doc blocks', () => {
   });
 
   it('an option without a description is an error', () => {
-    expect(() => ruleOptionsMarkdown(stub(z.strictObject({ quiet: z.boolean().default(false) })))).toThrow(/option "quiet" has no description/);
+    expect(() => ruleOptionsMarkdown(stub(z.strictObject({ quiet: z.boolean().default(false) })))).toThrow(
+      /option "quiet" has no description/,
+    );
   });
 });

@@ -11,8 +11,14 @@ const DOCUMENTATION = ['README.md', 'CONTRIBUTING.md', 'docs', 'rules'];
 it('README.md, CONTRIBUTING.md, docs/ and rules/ pass agentops-lint', async () => {
   const result = await runCli([...DOCUMENTATION, '--format', 'json'], { cwd: PROJECT_ROOT });
   expect(result.stderr).toBe('');
-  const report = JSON.parse(result.stdout) as { filesChecked: number; diagnostics: { file: string; line: number; column: number; ruleId: string; message: string }[] };
-  const findings = report.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.ruleId}: ${diagnostic.message}`);
+  const report = JSON.parse(result.stdout) as {
+    filesChecked: number;
+    diagnostics: { file: string; line: number; column: number; ruleId: string; message: string }[];
+  };
+  const findings = report.diagnostics.map(
+    (diagnostic) =>
+      `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.ruleId}: ${diagnostic.message}`,
+  );
   expect(findings).toEqual([]);
   // Every page of docs/ and every rule doc was linted, not only the two top-level files.
   expect(report.filesChecked).toBeGreaterThan(DOCUMENTATION.length);

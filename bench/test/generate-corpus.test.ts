@@ -18,8 +18,10 @@ function brokenLinks(corpus: GeneratedCorpus): { file: string; line: number; url
       const target = resolveLinkTarget(file, link.url);
       if (!target) continue;
       const targetFacts = facts.get(target.path);
-      const anchorFound = target.fragment === undefined || targetFacts?.headings.some((heading) => heading.anchor === target.fragment);
-      if (!targetFacts || !anchorFound) broken.push({ file, line: offsetToPoint(fileFacts.lineStarts, link.start).line, url: link.url });
+      const anchorFound =
+        target.fragment === undefined || targetFacts?.headings.some((heading) => heading.anchor === target.fragment);
+      if (!targetFacts || !anchorFound)
+        broken.push({ file, line: offsetToPoint(fileFacts.lineStarts, link.start).line, url: link.url });
     }
   }
   return broken;
@@ -35,7 +37,10 @@ describe('generateCorpus', () => {
 
   it('writes the number of files asked for, with realistic link density', () => {
     expect(corpus.files.size).toBe(300);
-    const links = [...corpus.files].reduce((sum, [file, text]) => sum + analyzeText(file, text, []).facts!.links.length, 0);
+    const links = [...corpus.files].reduce(
+      (sum, [file, text]) => sum + analyzeText(file, text, []).facts!.links.length,
+      0,
+    );
     expect(links / corpus.files.size).toBeGreaterThan(20);
     expect(links / corpus.files.size).toBeLessThan(60);
   });
@@ -43,9 +48,14 @@ describe('generateCorpus', () => {
   it('breaks exactly the links its manifest lists', () => {
     const planted = corpus.brokenLinks.map(({ file, line, url }) => ({ file, line, url }));
     expect(planted.length).toBeGreaterThan(10);
-    expect(new Set(corpus.brokenLinks.map((link) => link.kind))).toEqual(new Set(['missing-file', 'missing-anchor', 'wrong-case', 'missing-local-anchor']));
-    const sortKey = (link: { file: string; line: number; url: string }) => `${link.file}\0${String(link.line).padStart(6, '0')}\0${link.url}`;
-    expect(brokenLinks(corpus).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(planted.sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
+    expect(new Set(corpus.brokenLinks.map((link) => link.kind))).toEqual(
+      new Set(['missing-file', 'missing-anchor', 'wrong-case', 'missing-local-anchor']),
+    );
+    const sortKey = (link: { file: string; line: number; url: string }) =>
+      `${link.file}\0${String(link.line).padStart(6, '0')}\0${link.url}`;
+    expect(brokenLinks(corpus).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(
+      planted.sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+    );
   });
 });
 
@@ -74,8 +84,11 @@ describe('generateCorpus, framework shape', () => {
       }
     }
     expect(relative / all).toBeGreaterThan(0.4);
-    const sortKey = (link: { file: string; line: number; url: string }) => `${link.file}\0${String(link.line).padStart(6, '0')}\0${link.url}`;
+    const sortKey = (link: { file: string; line: number; url: string }) =>
+      `${link.file}\0${String(link.line).padStart(6, '0')}\0${link.url}`;
     const planted = corpus.brokenLinks.map(({ file, line, url }) => ({ file, line, url }));
-    expect(brokenLinks(corpus).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(planted.sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
+    expect(brokenLinks(corpus).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(
+      planted.sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+    );
   });
 });

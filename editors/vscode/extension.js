@@ -18,14 +18,21 @@ async function activate(context) {
     debounceMs: configuration.get('debounceMs', 50),
     reportUnusedDisables: configuration.get('reportUnusedDisables', false),
   };
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
+  const folders = (vscode.workspace.workspaceFolders ?? [])
+    .filter((folder) => folder.uri.scheme === 'file')
+    .map((folder) => folder.uri.fsPath);
   const command = serverCommand(settings, folders, require.resolve);
   if ('error' in command) {
     void vscode.window.showWarningMessage(command.error);
     return;
   }
   // The server runs on the Node.js the user has, not VS Code's own: agentops-lint needs Node.js 20.
-  const executable = { command: command.command, args: command.args, transport: TransportKind.stdio, options: { cwd: folders[0] } };
+  const executable = {
+    command: command.command,
+    args: command.args,
+    transport: TransportKind.stdio,
+    options: { cwd: folders[0] },
+  };
   client = new LanguageClient(
     'agentopsLint',
     'agentops-lint',
@@ -37,7 +44,8 @@ async function activate(context) {
   );
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('agentopsLint')) void vscode.window.showInformationMessage('agentops-lint: reload the window to apply the new settings.');
+      if (event.affectsConfiguration('agentopsLint'))
+        void vscode.window.showInformationMessage('agentops-lint: reload the window to apply the new settings.');
     }),
   );
   await client.start();

@@ -12,7 +12,9 @@ const path = require('node:path');
  * @returns {{ command: string, args: string[], initializationOptions: object } | { error: string }}
  */
 function serverCommand(settings, workspaceFolders, resolve) {
-  const server = settings.serverPath ? path.resolve(workspaceFolders[0] ?? '.', settings.serverPath) : installedServer(workspaceFolders, resolve);
+  const server = settings.serverPath
+    ? path.resolve(workspaceFolders[0] ?? '.', settings.serverPath)
+    : installedServer(workspaceFolders, resolve);
   if (!server) {
     return {
       error:

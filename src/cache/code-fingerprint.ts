@@ -45,7 +45,10 @@ function moduleFiles(folder: string): string[] {
   } catch {
     return []; // a build without this folder (a bundle has no rules/): nothing of it runs
   }
-  return relativePaths.filter(isModule).map((relative) => path.join(folder, relative)).sort();
+  return relativePaths
+    .filter(isModule)
+    .map((relative) => path.join(folder, relative))
+    .sort();
 }
 
 /** The SHA-256 of the paths and contents of every module under `folders` (relative to `packageRoot`). */

@@ -142,7 +142,12 @@ export class Phase1Cache {
     try {
       const stored = v8.deserialize(await fs.readFile(file)) as Partial<StoredCache>;
       if (stored.format === CACHE_FORMAT && stored.toolVersion === toolVersion && Array.isArray(stored.entries)) {
-        entries = new Map(stored.entries.map(([key, { factsOnly, lastUsed, analysis }]) => [key, { factsOnly, lastUsed, serialized: analysis }]));
+        entries = new Map(
+          stored.entries.map(([key, { factsOnly, lastUsed, analysis }]) => [
+            key,
+            { factsOnly, lastUsed, serialized: analysis },
+          ]),
+        );
       }
     } catch {
       // No cache yet, or one written by something else: start empty and overwrite it on save.
@@ -161,7 +166,8 @@ export class Phase1Cache {
         const key = content === undefined ? undefined : this.key(job.path, content, options);
         if (key !== undefined) this.lookedUp.add(job.path);
         const entry = key === undefined ? undefined : this.entries.get(key);
-        const analysis = key !== undefined && entry && (job.factsOnly || !entry.factsOnly) ? this.analysisOf(key, entry) : undefined;
+        const analysis =
+          key !== undefined && entry && (job.factsOnly || !entry.factsOnly) ? this.analysisOf(key, entry) : undefined;
         if (analysis !== undefined) {
           this.used.add(key!);
           this.stats.hits++;
@@ -178,8 +184,15 @@ export class Phase1Cache {
           if (content?.kind === 'bytes') bytesByPath.set(jobs[index]!.path, content.bytes);
         }
         // The wrapped runner reads the bytes that were hashed, not a version changed in between.
-        const readOnce: ProjectSource = { ...source, read: (file) => (bytesByPath.has(file) ? Promise.resolve(bytesByPath.get(file)!) : source.read(file)) };
-        const computed = await inner(misses.map(({ index }) => jobs[index]!), readOnce, options);
+        const readOnce: ProjectSource = {
+          ...source,
+          read: (file) => (bytesByPath.has(file) ? Promise.resolve(bytesByPath.get(file)!) : source.read(file)),
+        };
+        const computed = await inner(
+          misses.map(({ index }) => jobs[index]!),
+          readOnce,
+          options,
+        );
         const byPath = new Map(computed.map((analysis) => [analysis.path, analysis]));
         for (const { index, key } of misses) {
           const analysis = byPath.get(jobs[index]!.path);
@@ -206,7 +219,8 @@ export class Phase1Cache {
           kept.push([key, toStored({ ...entry, lastUsed: now })]);
           this.changed = true;
         }
-      } else if (!this.lookedUp.has(pathOfKey(key)) && now - entry.lastUsed < RETENTION_MS) kept.push([key, toStored(entry)]);
+      } else if (!this.lookedUp.has(pathOfKey(key)) && now - entry.lastUsed < RETENTION_MS)
+        kept.push([key, toStored(entry)]);
     }
     if (!this.changed && kept.length === this.entries.size) return;
     const cache: StoredCache = { format: CACHE_FORMAT, toolVersion: this.toolVersion, entries: kept };
@@ -238,7 +252,11 @@ export class Phase1Cache {
     return entry.analysis;
   }
 
-  private async readContent(job: Phase1Job, source: ProjectSource, options: LintProjectOptions): Promise<Content | undefined> {
+  private async readContent(
+    job: Phase1Job,
+    source: ProjectSource,
+    options: LintProjectOptions,
+  ): Promise<Content | undefined> {
     const override = options.overrides?.get(job.path);
     if (override !== undefined) return { kind: 'text', text: override };
     try {
@@ -256,7 +274,12 @@ export class Phase1Cache {
   private settingsHash(enabled: readonly EnabledRule[]): string {
     let hash = this.settingsHashes.get(enabled);
     if (hash === undefined) {
-      hash = sha256(JSON.stringify(enabled.map(({ rule, severity, options }) => [rule.id, severity, options]), stableOptions));
+      hash = sha256(
+        JSON.stringify(
+          enabled.map(({ rule, severity, options }) => [rule.id, severity, options]),
+          stableOptions,
+        ),
+      );
       this.settingsHashes.set(enabled, hash);
     }
     return hash;
@@ -282,7 +305,8 @@ function pathOfKey(key: string): string {
 export const CACHE_FOLDER_GITIGNORE = '# Created by agentops-lint: its cache is never committed.\n*\n';
 
 /** https://bford.info/cachedir/: backup and archiving tools skip a folder that has this file. */
-export const CACHE_FOLDER_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by agentops-lint.\n# For information about cache directory tags, see https://bford.info/cachedir/\n';
+export const CACHE_FOLDER_TAG =
+  'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by agentops-lint.\n# For information about cache directory tags, see https://bford.info/cachedir/\n';
 
 /**
  * Creates the cache folder, marked as a cache for git and backup tools. Only a folder created here
@@ -297,7 +321,11 @@ async function ensureCacheFolder(folder: string): Promise<void> {
 
 /** An entry as the file holds it: the bytes read from the file when there are any, else the analysis of this run, serialised. */
 function toStored(entry: Entry): StoredEntry {
-  return { factsOnly: entry.factsOnly, lastUsed: entry.lastUsed, analysis: entry.serialized ?? v8.serialize(entry.analysis) };
+  return {
+    factsOnly: entry.factsOnly,
+    lastUsed: entry.lastUsed,
+    analysis: entry.serialized ?? v8.serialize(entry.analysis),
+  };
 }
 
 function restore(entry: Entry, kept: StoredAnalysis, content: Content, factsOnly: boolean): FileAnalysis {

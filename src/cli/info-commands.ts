@@ -25,16 +25,46 @@ export function schemaCommand(io: CliIo): number {
 
 export function rulesCommand(format: 'table' | 'json', io: CliIo): number {
   if (format === 'json') {
-    io.stdout(`${JSON.stringify(REGISTRY.rules.map((rule) => ({ id: rule.id, description: rule.description, scope: rule.scope, defaultSeverity: rule.defaultSeverity, recommended: rule.recommended, fixable: rule.fixable, tags: rule.tags, docs: ruleDocsUrl(rule.id) })), null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        REGISTRY.rules.map((rule) => ({
+          id: rule.id,
+          description: rule.description,
+          scope: rule.scope,
+          defaultSeverity: rule.defaultSeverity,
+          recommended: rule.recommended,
+          fixable: rule.fixable,
+          tags: rule.tags,
+          docs: ruleDocsUrl(rule.id),
+        })),
+        null,
+        2,
+      )}\n`,
+    );
     return EXIT_OK;
   }
-  const rows = REGISTRY.rules.map((rule) => [rule.id, rule.recommended ? rule.defaultSeverity : `(${rule.defaultSeverity})`, rule.fixable ? 'yes' : '', rule.description]);
-  const widths = [0, 1, 2].map((column) => Math.max(['rule', 'default', 'fixable'][column]!.length, ...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join('  ');
+  const rows = REGISTRY.rules.map((rule) => [
+    rule.id,
+    rule.recommended ? rule.defaultSeverity : `(${rule.defaultSeverity})`,
+    rule.fixable ? 'yes' : '',
+    rule.description,
+  ]);
+  const widths = [0, 1, 2].map((column) =>
+    Math.max(['rule', 'default', 'fixable'][column]!.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const line = (row: string[]) =>
+    row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join('  ');
   io.stdout(`${line(['rule', 'default', 'fixable', 'description'])}\n`);
   for (const row of rows) io.stdout(`${line(row)}\n`);
-  io.stdout(`\nDefaults in parentheses apply only when a preset or config turns the rule on. Docs: ${ruleDocsUrl('<rule>')}\n`);
-  io.stdout(`Engine diagnostics (always on): ${REGISTRY.reportedRules.filter((rule) => !REGISTRY.byId.has(rule.id)).map((rule) => rule.id).join(', ')}\n`);
+  io.stdout(
+    `\nDefaults in parentheses apply only when a preset or config turns the rule on. Docs: ${ruleDocsUrl('<rule>')}\n`,
+  );
+  io.stdout(
+    `Engine diagnostics (always on): ${REGISTRY.reportedRules
+      .filter((rule) => !REGISTRY.byId.has(rule.id))
+      .map((rule) => rule.id)
+      .join(', ')}\n`,
+  );
   return EXIT_OK;
 }
 
@@ -61,7 +91,10 @@ export function printConfigCommand(file: string, configOption: string | undefine
       continue;
     }
     const contracts = Object.entries(enabled.options as Record<string, unknown>);
-    rules[enabled.rule.id] = [enabled.severity, Object.fromEntries(contracts.filter(([glob]) => matchesGlob(glob, relative)))];
+    rules[enabled.rule.id] = [
+      enabled.severity,
+      Object.fromEntries(contracts.filter(([glob]) => matchesGlob(glob, relative))),
+    ];
     const missing = contracts.filter(([glob]) => !matchesGlob(glob, relative)).map(([glob]) => glob);
     if (missing.length > 0) contractsNotMatching[enabled.rule.id] = missing;
   }
@@ -97,7 +130,9 @@ export async function initCommand(io: CliIo): Promise<number> {
   io.stdout('Wrote agentops-lint.config.yaml. Run `agentops-lint` to lint this repository.\n');
   const suggested = generatedFolders(paths);
   if (suggested.length > 0) {
-    io.stdout(`Folders that look generated or archived (${suggested.map((suggestion) => suggestion.glob).join(', ')}) are linted; the config suggests ignoring them, in a comment.\n`);
+    io.stdout(
+      `Folders that look generated or archived (${suggested.map((suggestion) => suggestion.glob).join(', ')}) are linted; the config suggests ignoring them, in a comment.\n`,
+    );
   }
   return EXIT_OK;
 }

@@ -25,7 +25,8 @@ export interface ReportCommandOptions {
 const DEFAULT_TERM_LIST: TermListOptions = { packs: ['kubernetes'], terms: [], disable: [] };
 
 function checkFormat(format: string): ReportFormat {
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}"; choose one of: ${REPORT_FORMATS.join(', ')}.`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`Unknown format "${format}"; choose one of: ${REPORT_FORMATS.join(', ')}.`);
   return format as ReportFormat;
 }
 
@@ -33,28 +34,52 @@ function optionsOf<T>(enabled: readonly EnabledRule[], ruleId: string): T | unde
   return enabled.find((rule) => rule.rule.id === ruleId)?.options as T | undefined;
 }
 
-export async function termsCommand(patterns: readonly string[], options: ReportCommandOptions, io: CliIo): Promise<number> {
+export async function termsCommand(
+  patterns: readonly string[],
+  options: ReportCommandOptions,
+  io: CliIo,
+): Promise<number> {
   const format = checkFormat(options.format);
   io.stdout(formatTermsReport(await termsReport(patterns, options, io), format));
   return EXIT_OK;
 }
 
 /** The `terms` report as data (the command prints it; the MCP server returns it). */
-export async function termsReport(patterns: readonly string[], options: OpenProjectOptions, io: CliIo): Promise<TermsReport> {
+export async function termsReport(
+  patterns: readonly string[],
+  options: OpenProjectOptions,
+  io: CliIo,
+): Promise<TermsReport> {
   const project = await openProject(patterns, options, io);
   const { files } = await parseTargets(project);
   return countTerms(
     files,
     (file) => {
       const enabled = project.settings.forFile(file.path);
-      return matcherFor(optionsOf<TermListOptions>(enabled, 'terminology') ?? optionsOf<TermListOptions>(enabled, 'term-consistency') ?? DEFAULT_TERM_LIST);
+      return matcherFor(
+        optionsOf<TermListOptions>(enabled, 'terminology') ??
+          optionsOf<TermListOptions>(enabled, 'term-consistency') ??
+          DEFAULT_TERM_LIST,
+      );
     },
     // The records term-consistency leaves out, by its own `history` option where it is configured.
-    (file) => documentHistory(file.path, file.tree, file.text, historyOptionSchema.parse(optionsOf<{ history?: HistoryOptions }>(project.settings.forFile(file.path), 'term-consistency')?.history)).history,
+    (file) =>
+      documentHistory(
+        file.path,
+        file.tree,
+        file.text,
+        historyOptionSchema.parse(
+          optionsOf<{ history?: HistoryOptions }>(project.settings.forFile(file.path), 'term-consistency')?.history,
+        ),
+      ).history,
   );
 }
 
-export async function mappingsCommand(patterns: readonly string[], options: ReportCommandOptions, io: CliIo): Promise<number> {
+export async function mappingsCommand(
+  patterns: readonly string[],
+  options: ReportCommandOptions,
+  io: CliIo,
+): Promise<number> {
   const format = checkFormat(options.format);
   io.stdout(formatMappingsReport(await mappingsReport(patterns, options, io), format));
   return EXIT_OK;
@@ -65,16 +90,30 @@ export async function mappingsCommand(patterns: readonly string[], options: Repo
  * are judged as `lint` judges them, against every file the plan reads (for named files, the whole
  * repository), and only those in the files asked about are shown.
  */
-export async function mappingsReport(patterns: readonly string[], options: OpenProjectOptions, io: CliIo): Promise<MappingsReport> {
+export async function mappingsReport(
+  patterns: readonly string[],
+  options: OpenProjectOptions,
+  io: CliIo,
+): Promise<MappingsReport> {
   const project = await openProject(patterns, options, io, 'mapping-consistency');
   const { files: parsed } = await parseTargets(project, true);
   // Files where the configuration switches mapping checks off (an archive) are left out, as in lint.
-  const files = parsed.filter((file) => project.settings.forFile(file.path).some((rule) => rule.rule.id === 'mapping-consistency'));
+  const files = parsed.filter((file) =>
+    project.settings.forFile(file.path).some((rule) => rule.rule.id === 'mapping-consistency'),
+  );
   const base = project.settings.base();
-  const mapping = optionsOf<{ mapping: Parameters<typeof canonicalEntries>[0] }>(base, 'mapping-consistency')?.mapping ?? [];
+  const mapping =
+    optionsOf<{ mapping: Parameters<typeof canonicalEntries>[0] }>(base, 'mapping-consistency')?.mapping ?? [];
   const canonical: CanonicalEntry[] = canonicalEntries(mapping);
   const vocabulary = kubernetesConcepts(optionsOf<{ vocabulary: string[] }>(base, 'k8s-concepts')?.vocabulary ?? []);
   const shown = new Set(project.source.targets);
   const history = optionsOf<{ history?: HistoryOptions }>(base, 'mapping-consistency')?.history;
-  return buildMappingsReport({ files, shown: (file) => shown.has(file), vocabulary, canonical, messages: REGISTRY.byId.get('mapping-consistency')?.messages ?? {}, ...(history ? { history } : {}) });
+  return buildMappingsReport({
+    files,
+    shown: (file) => shown.has(file),
+    vocabulary,
+    canonical,
+    messages: REGISTRY.byId.get('mapping-consistency')?.messages ?? {},
+    ...(history ? { history } : {}),
+  });
 }

@@ -53,7 +53,11 @@ export interface LintCommandOptions {
   watch?: boolean;
 }
 
-export async function lintCommand(patterns: readonly string[], options: LintCommandOptions, io: CliIo): Promise<number> {
+export async function lintCommand(
+  patterns: readonly string[],
+  options: LintCommandOptions,
+  io: CliIo,
+): Promise<number> {
   if (options.watch) return (await import('./watch-command.js')).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
@@ -61,7 +65,15 @@ export async function lintCommand(patterns: readonly string[], options: LintComm
   const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
   // Without --config, each file gets the nearest config from its own folder (src/config/config-set.ts).
   const config = options.config === undefined ? undefined : loadExplicitConfig(io.cwd, options.config);
-  const outcome = await runLint({ patterns, root, ...(config ? { config } : {}), rules: REGISTRY.byId, rulesModule: RULES_MODULE, options: runOptions(options, io), io });
+  const outcome = await runLint({
+    patterns,
+    root,
+    ...(config ? { config } : {}),
+    rules: REGISTRY.byId,
+    rulesModule: RULES_MODULE,
+    options: runOptions(options, io),
+    io,
+  });
   printFixPreview(outcome, outputs, io);
   printBaselineWritten(outcome, io);
   const tooMany = tooManyWarnings(outcome, options);
@@ -82,20 +94,35 @@ function checkOptionCombinations(options: LintCommandOptions): void {
   if (options.maxWarnings !== undefined && (!Number.isInteger(options.maxWarnings) || options.maxWarnings < -1)) {
     throw new UsageError('--max-warnings takes a whole number of 0 or more, or -1 for no limit.');
   }
-  if (options.fixType !== undefined && !options.fix && !options.fixDryRun) throw new UsageError('--fix-type says what --fix or --fix-dry-run applies: add one of them.');
-  if (options.staged && options.changedSince !== undefined) throw new UsageError('--staged and --changed-since cannot be combined: one lints the next commit, the other a branch.');
+  if (options.fixType !== undefined && !options.fix && !options.fixDryRun)
+    throw new UsageError('--fix-type says what --fix or --fix-dry-run applies: add one of them.');
+  if (options.staged && options.changedSince !== undefined)
+    throw new UsageError(
+      '--staged and --changed-since cannot be combined: one lints the next commit, the other a branch.',
+    );
   if (options.baseline !== undefined && options.writeBaseline !== undefined) {
-    throw new UsageError('--baseline and --write-baseline cannot be combined: --write-baseline records every current problem (and keeps entries of files it did not lint).');
+    throw new UsageError(
+      '--baseline and --write-baseline cannot be combined: --write-baseline records every current problem (and keeps entries of files it did not lint).',
+    );
   }
   if (options.writeBaseline !== undefined && (options.staged || options.changedSince !== undefined)) {
-    throw new UsageError('--write-baseline records every problem of the files linted; --staged and --changed-since report only some. Run it without them.');
+    throw new UsageError(
+      '--write-baseline records every problem of the files linted; --staged and --changed-since report only some. Run it without them.',
+    );
   }
-  if (options.writeBaseline !== undefined && options.fixDryRun) throw new UsageError('--write-baseline cannot be combined with --fix-dry-run: the baseline must describe the files as they are on disk.');
+  if (options.writeBaseline !== undefined && options.fixDryRun)
+    throw new UsageError(
+      '--write-baseline cannot be combined with --fix-dry-run: the baseline must describe the files as they are on disk.',
+    );
 }
 
 /** The flags as the pipeline's options (checkOptionCombinations has ruled out the contradictions). */
 function runOptions(options: LintCommandOptions, io: CliIo): LintRunOptions {
-  const scope: LintScope = options.staged ? { kind: 'staged' } : options.changedSince !== undefined ? { kind: 'changed-since', ref: options.changedSince } : { kind: 'working-tree' };
+  const scope: LintScope = options.staged
+    ? { kind: 'staged' }
+    : options.changedSince !== undefined
+      ? { kind: 'changed-since', ref: options.changedSince }
+      : { kind: 'working-tree' };
   return {
     scope,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
@@ -106,7 +133,11 @@ function runOptions(options: LintCommandOptions, io: CliIo): LintRunOptions {
     ...(options.fixType === undefined ? {} : { fixType: options.fixType }),
     reportUnusedDisables: options.reportUnusedDisables,
     ...(options.maxFindingsPerRule === undefined ? {} : { maxFindingsPerRule: options.maxFindingsPerRule }),
-    ...(options.writeBaseline !== undefined ? { baseline: { write: options.writeBaseline } } : options.baseline !== undefined ? { baseline: { apply: options.baseline } } : {}),
+    ...(options.writeBaseline !== undefined
+      ? { baseline: { write: options.writeBaseline } }
+      : options.baseline !== undefined
+        ? { baseline: { apply: options.baseline } }
+        : {}),
     ...(cacheWanted(options, io) ? { cache: { location: options.cacheLocation } } : {}),
     switchOn: options.external === true ? [externalLinks.id] : [],
     networkAllowed: options.external !== false,
@@ -126,7 +157,9 @@ function printFixPreview(outcome: LintOutcome, outputs: readonly OutputTarget[],
 function printBaselineWritten(outcome: LintOutcome, io: CliIo): void {
   const written = outcome.baselineWritten;
   if (!written) return;
-  io.stderr(`agentops-lint: wrote ${written.problems} problem${written.problems === 1 ? '' : 's'} in ${written.files} file(s) to ${written.file}.\n`);
+  io.stderr(
+    `agentops-lint: wrote ${written.problems} problem${written.problems === 1 ? '' : 's'} in ${written.files} file(s) to ${written.file}.\n`,
+  );
 }
 
 async function report(
@@ -136,7 +169,9 @@ async function report(
   io: CliIo,
   verdict: Pick<LintReport, 'mayClaimNoProblems' | 'offerFix'>,
 ): Promise<void> {
-  const shown = options.quiet ? outcome.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : outcome.diagnostics;
+  const shown = options.quiet
+    ? outcome.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
+    : outcome.diagnostics;
   await writeReports(
     {
       toolName: TOOL_NAME,

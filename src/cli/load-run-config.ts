@@ -31,7 +31,12 @@ export function loadExplicitConfig(cwd: string, configOption: string): ResolvedC
  * The configs of a command that reads the project (print-config, terms, mappings): as `lint` would
  * have them, with `switchOn` rules on where the configs leave them off (the rule a report shows).
  */
-export function openConfigs(io: CliIo, root: string, configOption: string | undefined, switchOn: readonly string[] = []): ConfigSet {
+export function openConfigs(
+  io: CliIo,
+  root: string,
+  configOption: string | undefined,
+  switchOn: readonly string[] = [],
+): ConfigSet {
   const config = configOption === undefined ? undefined : loadExplicitConfig(io.cwd, configOption);
   return runConfigs({ root, rules: REGISTRY.byId, io, ...(config ? { config } : {}) }, switchOn);
 }

@@ -23,14 +23,16 @@ const serversModule = () => import('./server-commands.js');
 
 function wholeNumber(value: string): number {
   const parsed = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError('expected a whole number of 0 or more.');
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed))
+    throw new InvalidArgumentError('expected a whole number of 0 or more.');
   return parsed;
 }
 
 /** A whole number of 1 or more (--max-findings-per-rule). */
 function positiveWholeNumber(value: string): number {
   const parsed = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed === 0) throw new InvalidArgumentError('expected a whole number of 1 or more.');
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed === 0)
+    throw new InvalidArgumentError('expected a whole number of 1 or more.');
   return parsed;
 }
 
@@ -38,7 +40,8 @@ function positiveWholeNumber(value: string): number {
 function warningLimit(value: string): number {
   if (value === '-1') return -1;
   const parsed = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError('expected a whole number of 0 or more, or -1 for no limit.');
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed))
+    throw new InvalidArgumentError('expected a whole number of 0 or more, or -1 for no limit.');
   return parsed;
 }
 
@@ -62,34 +65,64 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('-c, --config <file>', 'use this config file instead of looking for one')
     .option('--root <dir>', 'repository root: where "/" links resolve (default: the git root)')
     .addOption(
-      new Option('-f, --format <name[:file]>', `output format, repeatable; NAME:FILE writes that report to FILE (- is stdout). Formats: ${REPORTER_NAMES.join(', ')}`)
+      new Option(
+        '-f, --format <name[:file]>',
+        `output format, repeatable; NAME:FILE writes that report to FILE (- is stdout). Formats: ${REPORTER_NAMES.join(', ')}`,
+      )
         .argParser(collect)
         .default([], 'stylish'),
     )
     .option('-o, --output-file <file>', 'write the report(s) without their own :FILE to this file instead of stdout')
     .option('--fix', 'fix problems where the fix is certain, writing files atomically', false)
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing', false)
-    .addOption(new Option('--fix-type <type>', 'what --fix and --fix-dry-run apply: "fix" (certain fixes only) or "suggestion" (also the likely repairs a problem suggests; review the diff)').choices(FIX_TYPES))
+    .addOption(
+      new Option(
+        '--fix-type <type>',
+        'what --fix and --fix-dry-run apply: "fix" (certain fixes only) or "suggestion" (also the likely repairs a problem suggests; review the diff)',
+      ).choices(FIX_TYPES),
+    )
     .option('-q, --quiet', 'report errors only', false)
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', warningLimit)
-    .option('--max-findings-per-rule <n>', 'list at most n problems of one rule per file, the rest summed up in one (default: the config\'s maxFindingsPerRule, else 1000)', positiveWholeNumber)
+    .option(
+      '--max-findings-per-rule <n>',
+      "list at most n problems of one rule per file, the rest summed up in one (default: the config's maxFindingsPerRule, else 1000)",
+      positiveWholeNumber,
+    )
     .option('--report-unused-disables', 'report control comments that silenced nothing', false)
     .option('--external', 'check external http(s) links over the network (rule external-links)')
     .option('--no-external', 'never check external links over the network, even when the config enables it')
     .option('--allow-private', 'let external link checks reach loopback, private and link-local addresses', false)
     .option('--no-error-on-unmatched-pattern', 'do not fail when a path or glob matches no file')
-    .option('--strict-config', 'fail (exit 2) instead of warning when a config glob matches no file or a config turns no rule on (for CI; also the config key strictConfig)', false)
+    .option(
+      '--strict-config',
+      'fail (exit 2) instead of warning when a config glob matches no file or a config turns no rule on (for CI; also the config key strictConfig)',
+      false,
+    )
     .option('--color', 'force colours')
     .option('--no-color', 'never use colours')
     .option('--debug', 'say which named files were skipped and why; show stack traces of internal errors', false)
-    .option('--staged', 'lint the staged version of staged files (the next commit), links resolved against the index', false)
-    .option('--changed-since <ref>', 'report problems in files changed since the merge base with REF, and problems the change caused elsewhere')
+    .option(
+      '--staged',
+      'lint the staged version of staged files (the next commit), links resolved against the index',
+      false,
+    )
+    .option(
+      '--changed-since <ref>',
+      'report problems in files changed since the merge base with REF, and problems the change caused elsewhere',
+    )
     .option('--baseline <file>', 'suppress the problems recorded in this baseline file; fail on new ones')
     .option('--write-baseline <file>', 'record the current problems in a baseline file (kept for files not linted)')
-    .option('--cache', `cache per-file results, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, a folder git ignores by itself)`)
+    .option(
+      '--cache',
+      `cache per-file results, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, a folder git ignores by itself)`,
+    )
     .option('--no-cache', `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`)
     .option('--cache-location <dir>', 'folder of the cache; a folder it creates is marked for git to ignore')
-    .option('--threads <n>', 'parse on at most n threads (default: one per core; 1 keeps to the main thread)', wholeNumber)
+    .option(
+      '--threads <n>',
+      'parse on at most n threads (default: one per core; 1 keeps to the main thread)',
+      wholeNumber,
+    )
     .option('--no-threads', 'parse on the main thread only')
     .option('--watch', 'lint again whenever a file changes; only changed files are parsed again (docs/editors.md)')
     .action(async (paths: string[], options: LintCommandOptions) => {
@@ -97,7 +130,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     });
 
   // `agentops-lint --help` shows the lint options too: linting is what people run it for.
-  program.addHelpText('after', () => `\nagentops-lint [paths...] is short for agentops-lint lint [paths...]:\n\n${lint.helpInformation()}`);
+  program.addHelpText(
+    'after',
+    () => `\nagentops-lint [paths...] is short for agentops-lint lint [paths...]:\n\n${lint.helpInformation()}`,
+  );
 
   program
     .command('init')
@@ -108,7 +144,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .command('rules')
     .description('list every rule: id, default severity, fixable, description')
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
-    .action(async (options: { format: 'table' | 'json' }) => setExitCode((await infoModule()).rulesCommand(options.format, io)));
+    .action(async (options: { format: 'table' | 'json' }) =>
+      setExitCode((await infoModule()).rulesCommand(options.format, io)),
+    );
 
   program
     .command('schema')
@@ -120,11 +158,21 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .description('print the effective configuration for a file')
     .argument('<file>', 'the file whose configuration to show')
     .option('-c, --config <file>', 'use this config file instead of looking for one')
-    .action(async (file: string, options: { config?: string }) => setExitCode((await infoModule()).printConfigCommand(file, options.config, io)));
+    .action(async (file: string, options: { config?: string }) =>
+      setExitCode((await infoModule()).printConfigCommand(file, options.config, io)),
+    );
 
   for (const [name, description, command] of [
-    ['terms', 'report how often each term and each of its spellings occurs in prose, and in which files', 'termsCommand'],
-    ['mappings', 'report every Kubernetes mapping statement, grouped by concept, with conflicts and unknown concepts marked', 'mappingsCommand'],
+    [
+      'terms',
+      'report how often each term and each of its spellings occurs in prose, and in which files',
+      'termsCommand',
+    ],
+    [
+      'mappings',
+      'report every Kubernetes mapping statement, grouped by concept, with conflicts and unknown concepts marked',
+      'mappingsCommand',
+    ],
   ] as const) {
     program
       .command(name)
@@ -133,7 +181,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       .option('-c, --config <file>', 'use this config file instead of looking for one')
       .option('--root <dir>', 'repository root (default: the git root)')
       .addOption(new Option('-f, --format <name>', 'output format').choices(REPORT_FORMATS).default('table'))
-      .action(async (paths: string[], options: ReportCommandOptions) => setExitCode(await (await reportsModule())[command](paths, options, io)));
+      .action(async (paths: string[], options: ReportCommandOptions) =>
+        setExitCode(await (await reportsModule())[command](paths, options, io)),
+      );
   }
 
   program
@@ -145,21 +195,35 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--report-unused-disables', 'report control comments that silenced nothing', false)
     .option('--threads <n>', 'build the first index on at most n threads', wholeNumber)
     .option('--no-threads', 'build the first index on the main thread only')
-    .option('--cache', `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`)
+    .option(
+      '--cache',
+      `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`,
+    )
     .option('--no-cache', `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`)
     .option('--cache-location <dir>', 'folder of the cache; a folder it creates is marked for git to ignore')
-    .addOption(new Option('--clientProcessId <pid>', 'passed by some language clients; the server ends when its input closes').hideHelp())
+    .addOption(
+      new Option(
+        '--clientProcessId <pid>',
+        'passed by some language clients; the server ends when its input closes',
+      ).hideHelp(),
+    )
     .action(async (options: LspCommandOptions) => setExitCode(await (await serversModule()).lspCommand(options, io)));
 
   program
     .command('mcp')
     .description('run the Model Context Protocol server for coding agents, over stdin and stdout (docs/editors.md)')
     .option('-c, --config <file>', 'use this config file for every file instead of looking for one')
-    .option('--root <dir>', 'repository root: every path is confined to it (default: the git root of the current folder)')
+    .option(
+      '--root <dir>',
+      'repository root: every path is confined to it (default: the git root of the current folder)',
+    )
     .option('--report-unused-disables', 'report control comments that silenced nothing', false)
     .option('--threads <n>', 'build the first index on at most n threads', wholeNumber)
     .option('--no-threads', 'build the first index on the main thread only')
-    .option('--cache', `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`)
+    .option(
+      '--cache',
+      `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`,
+    )
     .option('--no-cache', `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`)
     .option('--cache-location <dir>', 'folder of the cache; a folder it creates is marked for git to ignore')
     .action(async (options: McpCommandOptions) => setExitCode(await (await serversModule()).mcpCommand(options, io)));

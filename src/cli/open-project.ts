@@ -36,7 +36,12 @@ export interface OpenProject {
  * (mapping-consistency for `mappings`): it is switched on where the configs leave it off, so that
  * named files get the whole repository as context exactly when a lint with that rule would.
  */
-export async function openProject(patterns: readonly string[], options: OpenProjectOptions, io: CliIo, judgedBy?: string): Promise<OpenProject> {
+export async function openProject(
+  patterns: readonly string[],
+  options: OpenProjectOptions,
+  io: CliIo,
+  judgedBy?: string,
+): Promise<OpenProject> {
   const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
   const configs = openConfigs(io, root, options.config, judgedBy === undefined ? [] : [judgedBy]);
   const warn = (message: string): void => io.stderr(`agentops-lint: warning: ${message}\n`);
@@ -46,7 +51,9 @@ export async function openProject(patterns: readonly string[], options: OpenProj
 
 /** Whether a rule comparing documents in force for this file may extract something from its raw text (the reports read extracts). */
 function mayContributeToComparison(project: OpenProject, file: string, text: string): boolean {
-  return comparingRules(project.settings.forFile(file)).some(({ rule, options }) => rule.extract !== undefined && (rule.mayContribute?.(text, options) ?? true));
+  return comparingRules(project.settings.forFile(file)).some(
+    ({ rule, options }) => rule.extract !== undefined && (rule.mayContribute?.(text, options) ?? true),
+  );
 }
 
 /**
@@ -54,14 +61,19 @@ function mayContributeToComparison(project: OpenProject, file: string, text: str
  * the rest of the repository a cross-file rule compares them with). Files that cannot be read or
  * decoded are listed separately (`lint` reports them; a report just leaves them out).
  */
-export async function parseTargets(project: OpenProject, withContext = false): Promise<{ files: ParsedFile[]; unreadable: string[] }> {
+export async function parseTargets(
+  project: OpenProject,
+  withContext = false,
+): Promise<{ files: ParsedFile[]; unreadable: string[] }> {
   const files: ParsedFile[] = [];
   const unreadable: string[] = [];
   const { source } = project;
   // For named files, lint chooses the rest of the repository from what they hold; a report takes
   // every file a comparing rule may use (mayContribute), a superset that judges the same.
   const candidates = new Set(withContext ? (source.demand?.candidates ?? []) : []);
-  const wanted = withContext ? [...new Set([...source.targets, ...(source.projectFiles ?? []), ...candidates])].sort() : source.targets;
+  const wanted = withContext
+    ? [...new Set([...source.targets, ...(source.projectFiles ?? []), ...candidates])].sort()
+    : source.targets;
   for (const file of wanted) {
     let bytes: Uint8Array;
     try {
@@ -76,7 +88,12 @@ export async function parseTargets(project: OpenProject, withContext = false): P
       continue;
     }
     if (candidates.has(file) && !mayContributeToComparison(project, file, decoded.text)) continue;
-    files.push({ path: file, text: decoded.text, tree: parseMarkdown(decoded.text), lineStarts: computeLineStarts(decoded.text) });
+    files.push({
+      path: file,
+      text: decoded.text,
+      tree: parseMarkdown(decoded.text),
+      lineStarts: computeLineStarts(decoded.text),
+    });
   }
   return { files, unreadable };
 }

@@ -45,7 +45,8 @@ export interface McpCommandOptions extends ServerCommandOptions {
 }
 
 function protocolStreams(io: CliIo, command: string): { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } {
-  if (!io.stdio) throw new UsageError(`${command} speaks its protocol over stdin and stdout, which this caller does not provide.`);
+  if (!io.stdio)
+    throw new UsageError(`${command} speaks its protocol over stdin and stdout, which this caller does not provide.`);
   return io.stdio();
 }
 
@@ -59,16 +60,30 @@ export function projectServices(io: CliIo, options: ServerCommandOptions): Proje
   return {
     rules: REGISTRY.byId,
     loadSettings(root) {
-      const configs = runConfigs({ root, rules: REGISTRY.byId, io: { ...io, cwd: root }, ...(only ? { config: only } : {}) });
-      const budget = (file: string, bytes: number): number => timeBudgetMs(configs.configFor(file).timeBudgetSeconds, bytes);
+      const configs = runConfigs({
+        root,
+        rules: REGISTRY.byId,
+        io: { ...io, cwd: root },
+        ...(only ? { config: only } : {}),
+      });
+      const budget = (file: string, bytes: number): number =>
+        timeBudgetMs(configs.configFor(file).timeBudgetSeconds, bytes);
       return {
         settings: configs,
         isProjectFile: projectFileMatcher(configs),
         isMarkdown: markdownMatcher(configs),
         repositoryUrls: () => repositoryUrlSource({ root, env: io.env, config: configs.configFor('').repositoryUrls }),
-        createBulkRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, timeBudgetMs: budget, ...(maxThreads === undefined ? {} : { maxThreads }) }),
+        createBulkRunner: () =>
+          createPhase1Pool({
+            configs,
+            root,
+            rulesModule: RULES_MODULE,
+            timeBudgetMs: budget,
+            ...(maxThreads === undefined ? {} : { maxThreads }),
+          }),
         // One thread: the pool then analyses small files here and large ones on its guard worker.
-        createEditRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, timeBudgetMs: budget, maxThreads: 1 }),
+        createEditRunner: () =>
+          createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, timeBudgetMs: budget, maxThreads: 1 }),
         // Like lint: on unless --no-cache or AGENTOPS_LINT_NO_CACHE, in the same folder.
         ...(cacheWanted(options, io) ? { diskCache: serverDiskCache(root, options, io) } : {}),
       };
@@ -84,7 +99,11 @@ function serverDiskCache(root: string, options: ServerCommandOptions, io: CliIo)
   let opened: Promise<Phase1Cache | undefined> | undefined;
   let cache: Phase1Cache | undefined;
   const open = (): Promise<Phase1Cache | undefined> =>
-    (opened ??= openPhase1Cache({ cache: { ...(options.cacheLocation === undefined ? {} : { location: options.cacheLocation }) } }, io, root).then((loaded) => (cache = loaded)));
+    (opened ??= openPhase1Cache(
+      { cache: { ...(options.cacheLocation === undefined ? {} : { location: options.cacheLocation }) } },
+      io,
+      root,
+    ).then((loaded) => (cache = loaded)));
   return {
     wrap: (inner) => async (jobs, source, engine) => {
       const loaded = await open();
@@ -101,7 +120,10 @@ export async function lspCommand(options: LspCommandOptions, io: CliIo): Promise
     input,
     output,
     services: projectServices(io, options),
-    settings: { debounceMs: options.debounce ?? DEFAULT_DEBOUNCE_MS, reportUnusedDisables: options.reportUnusedDisables ?? false },
+    settings: {
+      debounceMs: options.debounce ?? DEFAULT_DEBOUNCE_MS,
+      reportUnusedDisables: options.reportUnusedDisables ?? false,
+    },
   });
 }
 
@@ -116,7 +138,12 @@ export async function mcpCommand(options: McpCommandOptions, io: CliIo): Promise
     reportUnusedDisables: options.reportUnusedDisables ?? false,
     rules: REGISTRY.rules,
     log: (message) => io.stderr(`${message}\n`),
-    inventory: (kind, patterns) => (kind === 'terms' ? termsReport : mappingsReport)(patterns, { root, ...(options.config === undefined ? {} : { config: path.resolve(io.cwd, options.config) }) }, serverIo(io, root)),
+    inventory: (kind, patterns) =>
+      (kind === 'terms' ? termsReport : mappingsReport)(
+        patterns,
+        { root, ...(options.config === undefined ? {} : { config: path.resolve(io.cwd, options.config) }) },
+        serverIo(io, root),
+      ),
   });
   return EXIT_OK;
 }

@@ -36,12 +36,19 @@ const REFUSED: readonly [keyof LintCommandOptions, string, string][] = [
 function checkWatchOptions(options: LintCommandOptions): void {
   for (const [key, flag, reason] of REFUSED) {
     const value = options[key];
-    if (value !== undefined && value !== false) throw new UsageError(`--watch cannot be combined with ${flag}: ${reason}.`);
+    if (value !== undefined && value !== false)
+      throw new UsageError(`--watch cannot be combined with ${flag}: ${reason}.`);
   }
 }
 
 /** One report: the targets' problems, as `lint` would print them. */
-async function printReport(project: LiveProject, targets: readonly string[], outputs: readonly OutputTarget[], options: LintCommandOptions, io: CliIo): Promise<void> {
+async function printReport(
+  project: LiveProject,
+  targets: readonly string[],
+  outputs: readonly OutputTarget[],
+  options: LintCommandOptions,
+  io: CliIo,
+): Promise<void> {
   const started = performance.now();
   const { diagnostics } = await project.lint(targets);
   const shown = options.quiet ? diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : diagnostics;
@@ -66,15 +73,23 @@ async function printReport(project: LiveProject, targets: readonly string[], out
     options.color,
   );
   const time = new Date().toTimeString().slice(0, 8);
-  io.stderr(`${TOOL_NAME}: watching ${targets.length} file${targets.length === 1 ? '' : 's'} (linted at ${time} in ${Math.round(performance.now() - started)} ms); press Ctrl+C to stop.\n`);
+  io.stderr(
+    `${TOOL_NAME}: watching ${targets.length} file${targets.length === 1 ? '' : 's'} (linted at ${time} in ${Math.round(performance.now() - started)} ms); press Ctrl+C to stop.\n`,
+  );
 }
 
-export async function watchCommand(patterns: readonly string[], options: LintCommandOptions, io: CliIo): Promise<number> {
+export async function watchCommand(
+  patterns: readonly string[],
+  options: LintCommandOptions,
+  io: CliIo,
+): Promise<number> {
   checkWatchOptions(options);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   await prepareOutputFolders(outputs);
   const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
-  const project = await LiveProject.open(root, projectServices(io, options), { reportUnusedDisables: options.reportUnusedDisables });
+  const project = await LiveProject.open(root, projectServices(io, options), {
+    reportUnusedDisables: options.reportUnusedDisables,
+  });
   if (project.settingsError !== undefined) throw project.settingsError;
   const isNamed = pathArgumentMatcher(io.cwd, root, patterns);
   const targets = (): string[] => {
@@ -92,7 +107,9 @@ export async function watchCommand(patterns: readonly string[], options: LintCom
     } catch (error) {
       // A config broken while editing it is reported, and watched until it is mended.
       if (!(error instanceof ConfigError || error instanceof UsageError)) throw error;
-      io.stderr(`${TOOL_NAME}: ${error instanceof ConfigError ? `invalid configuration\n${error.message}` : error.message}\n${TOOL_NAME}: still watching.\n`);
+      io.stderr(
+        `${TOOL_NAME}: ${error instanceof ConfigError ? `invalid configuration\n${error.message}` : error.message}\n${TOOL_NAME}: still watching.\n`,
+      );
     }
   };
   // Never resolves: the watch ends when the process is interrupted, or with an internal error (exit code 2, as for lint).
@@ -104,9 +121,16 @@ export async function watchCommand(patterns: readonly string[], options: LintCom
     // Watching starts before the first index is built, so that no change is missed; runs go one
     // at a time, and changes that arrive during one are taken in by the next.
     let queue: Promise<void> = Promise.resolve();
-    const watcher = watchTree(root, (changes) => {
-      queue = queue.then(() => relint(changes)).catch(fail);
-    }, fail);
-    queue = queue.then(() => project.warmUp()).then(() => printReport(project, targets(), outputs, options, io)).catch(fail);
+    const watcher = watchTree(
+      root,
+      (changes) => {
+        queue = queue.then(() => relint(changes)).catch(fail);
+      },
+      fail,
+    );
+    queue = queue
+      .then(() => project.warmUp())
+      .then(() => printReport(project, targets(), outputs, options, io))
+      .catch(fail);
   });
 }

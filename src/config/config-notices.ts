@@ -34,7 +34,9 @@ export interface ConfigNotice {
 export function turnsNoRuleOn(config: ResolvedConfig): boolean {
   const on = (severity: string): boolean => severity !== 'off';
   const inRules = [...config.rules.values()].some((setting) => on(setting.severity));
-  const inOverrides = config.overrides.some((override) => [...override.rules.values()].some((entry) => on(entry.severity)));
+  const inOverrides = config.overrides.some((override) =>
+    [...override.rules.values()].some((entry) => on(entry.severity)),
+  );
   return !inRules && !inOverrides;
 }
 
@@ -52,23 +54,50 @@ interface GlobEntry {
 }
 
 /** The globs of a rule's options as written at `optionsPath`, where the rule declares them; negated ones match "everything but" and are left alone. */
-function optionGlobEntries(rule: Rule | undefined, options: Record<string, unknown> | undefined, optionsPath: (string | number)[]): GlobEntry[] {
+function optionGlobEntries(
+  rule: Rule | undefined,
+  options: Record<string, unknown> | undefined,
+  optionsPath: (string | number)[],
+): GlobEntry[] {
   if (!rule || !options) return [];
   return optionGlobs(rule, options)
     .filter((found) => !found.declared.syntaxOnly && !found.glob.startsWith('!'))
-    .map((found) => ({ keyPath: [...optionsPath, ...found.keyPath], glob: found.glob, matchesFolders: false, rootRelative: found.declared.relativeTo === 'root', isKey: found.isKey, lintedOnly: found.declared.lintedOnly === true }));
+    .map((found) => ({
+      keyPath: [...optionsPath, ...found.keyPath],
+      glob: found.glob,
+      matchesFolders: false,
+      rootRelative: found.declared.relativeTo === 'root',
+      isKey: found.isKey,
+      lintedOnly: found.declared.lintedOnly === true,
+    }));
 }
 
 function globsOf(config: ResolvedConfig, rules: ReadonlyMap<string, Rule>): GlobEntry[] {
   const entries: GlobEntry[] = [];
-  const listEntry = (keyPath: (string | number)[], glob: string, matchesFolders: boolean): GlobEntry => ({ keyPath, glob, matchesFolders, rootRelative: false, isKey: false, lintedOnly: false });
-  if (config.filesDeclared) config.files.forEach((glob, index) => entries.push(listEntry(['files', index], glob, false)));
+  const listEntry = (keyPath: (string | number)[], glob: string, matchesFolders: boolean): GlobEntry => ({
+    keyPath,
+    glob,
+    matchesFolders,
+    rootRelative: false,
+    isKey: false,
+    lintedOnly: false,
+  });
+  if (config.filesDeclared)
+    config.files.forEach((glob, index) => entries.push(listEntry(['files', index], glob, false)));
   config.ignore.forEach((glob, index) => entries.push(listEntry(['ignore', index], glob, true)));
-  for (const [ruleId, options] of config.writtenOptions ?? []) entries.push(...optionGlobEntries(rules.get(ruleId), options, ['rules', ruleId, 1]));
+  for (const [ruleId, options] of config.writtenOptions ?? [])
+    entries.push(...optionGlobEntries(rules.get(ruleId), options, ['rules', ruleId, 1]));
   config.overrides.forEach((override, overrideIndex) => {
-    override.files.forEach((glob, index) => entries.push(listEntry(['overrides', overrideIndex, 'files', index], glob, true)));
-    override.excludedFiles.forEach((glob, index) => entries.push(listEntry(['overrides', overrideIndex, 'excludedFiles', index], glob, true)));
-    for (const [ruleId, entry] of override.rules) entries.push(...optionGlobEntries(rules.get(ruleId), entry.options, ['overrides', overrideIndex, 'rules', ruleId, 1]));
+    override.files.forEach((glob, index) =>
+      entries.push(listEntry(['overrides', overrideIndex, 'files', index], glob, true)),
+    );
+    override.excludedFiles.forEach((glob, index) =>
+      entries.push(listEntry(['overrides', overrideIndex, 'excludedFiles', index], glob, true)),
+    );
+    for (const [ruleId, entry] of override.rules)
+      entries.push(
+        ...optionGlobEntries(rules.get(ruleId), entry.options, ['overrides', overrideIndex, 'rules', ruleId, 1]),
+      );
   });
   return entries;
 }
@@ -89,7 +118,8 @@ interface PathsSeen {
 
 /** The paths of the listing as a config's globs see them: relative to its folder, those inside it. */
 function pathsUnder(configs: ConfigSet, config: ResolvedConfig, paths: RepositoryPaths): PathsSeen {
-  const relative = (list: Iterable<string>): string[] => [...list].map((file) => configs.relativeTo(config, file)).filter((file) => !file.startsWith('../'));
+  const relative = (list: Iterable<string>): string[] =>
+    [...list].map((file) => configs.relativeTo(config, file)).filter((file) => !file.startsWith('../'));
   return { files: relative(paths.files), folders: relative(paths.directories) };
 }
 
@@ -101,7 +131,10 @@ function pathsUnder(configs: ConfigSet, config: ResolvedConfig, paths: Repositor
 function nearestGlob(glob: string, seen: PathsSeen): string | undefined {
   const scan = picomatch.scan(glob);
   // A plain path: a file one or two letters away (a typo), not merely the most similar one.
-  if (!scan.isGlob) return closestMatches(glob, seen.files).find((file) => editDistance(glob.toLowerCase(), file.toLowerCase(), 2) <= 2);
+  if (!scan.isGlob)
+    return closestMatches(glob, seen.files).find(
+      (file) => editDistance(glob.toLowerCase(), file.toLowerCase(), 2) <= 2,
+    );
   const base = scan.base;
   if (base === '' || seen.folders.includes(base)) return undefined;
   for (const folder of closestMatches(base, seen.folders, 3)) {
@@ -113,7 +146,12 @@ function nearestGlob(glob: string, seen: PathsSeen): string | undefined {
 }
 
 /** Paths of the listing as a config's globs saw them, back to root-relative ones (the config's folder is inside the root). */
-function rootRelativeOf(configs: ConfigSet, config: ResolvedConfig, files: readonly string[], rootRelative: boolean): string[] | undefined {
+function rootRelativeOf(
+  configs: ConfigSet,
+  config: ResolvedConfig,
+  files: readonly string[],
+  rootRelative: boolean,
+): string[] | undefined {
   if (rootRelative) return [...files];
   const folder = path.relative(configs.root, config.baseDirectory).split(path.sep).join('/');
   if (folder.startsWith('..') || path.isAbsolute(folder)) return undefined;
@@ -140,13 +178,21 @@ function unmatchedGlobNotices(configs: ConfigSet, config: ResolvedConfig, paths:
       if (candidates === undefined || candidates.some(linted)) continue;
       problem = `"${entry.glob}" matches only files that are not linted (ignored, or not Markdown by "files"), such as "${[...matched].sort()[0]}"`;
     } else {
-      if (entry.matchesFolders && (seen.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory))) continue;
+      if (entry.matchesFolders && (seen.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory)))
+        continue;
       const nearest = nearestGlob(pattern, seen);
       const hint = nearest === undefined ? '' : ` (did you mean "${entry.glob.startsWith('!') ? '!' : ''}${nearest}"?)`;
-      const where = entry.rootRelative ? 'in the repository (this option\'s globs are relative to the repository root)' : whereGlobsStart(configs, config);
+      const where = entry.rootRelative
+        ? "in the repository (this option's globs are relative to the repository root)"
+        : whereGlobsStart(configs, config);
       problem = `"${entry.glob}" matches no file ${where}${hint}`;
     }
-    notices.push({ config, text: `${configs.shownName(config)}: ${formatKeyPath(entry.keyPath)} ${problem}.`, issue: { path: entry.keyPath, message: problem }, atKey: entry.isKey });
+    notices.push({
+      config,
+      text: `${configs.shownName(config)}: ${formatKeyPath(entry.keyPath)} ${problem}.`,
+      issue: { path: entry.keyPath, message: problem },
+      atKey: entry.isKey,
+    });
   }
   return notices;
 }
@@ -154,7 +200,9 @@ function unmatchedGlobNotices(configs: ConfigSet, config: ResolvedConfig, paths:
 function whereGlobsStart(configs: ConfigSet, config: ResolvedConfig): string {
   if (configs.isSingle) return 'under the current folder (with --config, globs are relative to the current folder)';
   const folder = path.relative(configs.root, config.baseDirectory).split(path.sep).join('/');
-  return folder === '' ? "under the repository root (the config's folder)" : `under ${folder}/ (a config's globs are relative to its own folder)`;
+  return folder === ''
+    ? "under the repository root (the config's folder)"
+    : `under ${folder}/ (a config's globs are relative to its own folder)`;
 }
 
 const spelled = (value: unknown): string => JSON.stringify(value) ?? 'nothing';
@@ -180,7 +228,13 @@ function repositoryWideConflicts(configs: ConfigSet): ConfigNotice[] {
         const written = config.writtenOptions?.get(enabled.rule.id)?.[key] !== undefined;
         const keyPath = written ? ['rules', enabled.rule.id, 1, key] : ['rules', enabled.rule.id];
         const message = `"${key}" of rule "${enabled.rule.id}" is one setting for the whole repository: this config gives ${spelled(here)}, the root config (${configs.shownName(root)}) ${spelled(there)}; set it in the root config only`;
-        notices.push({ config, text: `${configs.shownName(config)}: ${formatKeyPath(keyPath)}: ${message}.`, issue: { path: keyPath, message }, atKey: written, alwaysError: true });
+        notices.push({
+          config,
+          text: `${configs.shownName(config)}: ${formatKeyPath(keyPath)}: ${message}.`,
+          issue: { path: keyPath, message },
+          atKey: written,
+          alwaysError: true,
+        });
       }
     }
   }
@@ -193,8 +247,14 @@ export function configNotices(configs: ConfigSet, paths: RepositoryPaths): Confi
   for (const config of configs.configs()) {
     if (config.filePath === undefined) continue;
     if (turnsNoRuleOn(config)) {
-      const message = 'no rule is on: the config has no "extends" and turns no rule on. Add "extends: [recommended]" to start from the recommended rules';
-      notices.push({ config, text: `${configs.shownName(config)}: ${message}.`, issue: { path: [], message }, atKey: false });
+      const message =
+        'no rule is on: the config has no "extends" and turns no rule on. Add "extends: [recommended]" to start from the recommended rules';
+      notices.push({
+        config,
+        text: `${configs.shownName(config)}: ${message}.`,
+        issue: { path: [], message },
+        atKey: false,
+      });
     }
     notices.push(...unmatchedGlobNotices(configs, config, paths));
   }
@@ -207,7 +267,12 @@ export function configNotices(configs: ConfigSet, paths: RepositoryPaths): Confi
  * config with --strict-config) and contradictions: they fail the run together, as one ConfigError
  * (exit code 2), once the others are printed.
  */
-export function reportConfigNotices(notices: readonly ConfigNotice[], configs: ConfigSet, warn: (message: string) => void, strictEverywhere: boolean): void {
+export function reportConfigNotices(
+  notices: readonly ConfigNotice[],
+  configs: ConfigSet,
+  warn: (message: string) => void,
+  strictEverywhere: boolean,
+): void {
   const errors: ConfigIssue[] = [];
   for (const notice of notices) {
     const strict = strictEverywhere || notice.config.strictConfig === true;
@@ -215,7 +280,9 @@ export function reportConfigNotices(notices: readonly ConfigNotice[], configs: C
       warn(notice.text);
       continue;
     }
-    const why = notice.alwaysError ? '' : ` (an error with ${strictEverywhere ? '--strict-config' : 'strictConfig: true'})`;
+    const why = notice.alwaysError
+      ? ''
+      : ` (an error with ${strictEverywhere ? '--strict-config' : 'strictConfig: true'})`;
     errors.push({
       file: configs.shownName(notice.config),
       ...notice.issue,

@@ -13,7 +13,14 @@ import type { Rule } from '../core/rule.js';
 import { formatKeyPath } from '../core/errors.js';
 import { PATH_GLOB_OPTIONS } from '../core/path-globs.js';
 import { FileSettings, type EnabledRule } from './file-settings.js';
-import { configFileIn, defaultConfig, discoverConfigFile, loadConfigFile, type ConfigContext, type ResolvedConfig } from './load.js';
+import {
+  configFileIn,
+  defaultConfig,
+  discoverConfigFile,
+  loadConfigFile,
+  type ConfigContext,
+  type ResolvedConfig,
+} from './load.js';
 
 /** The configs of a run by number: what a worker thread needs to rebuild a file's settings. */
 export interface ConfigTable {
@@ -183,7 +190,8 @@ export class ConfigSet implements ConfigTable, FileSelection {
       const entry: LoadedConfig = this.loaded[index]!;
       const relative = this.relativeTo(entry.config, file);
       const position = entry.config.ignore.findIndex((glob) => picomatch(glob, PATH_GLOB_OPTIONS)(relative));
-      if (position >= 0) return `${formatKeyPath(['ignore', position])} "${entry.config.ignore[position]}" in ${this.shownName(entry.config)}`;
+      if (position >= 0)
+        return `${formatKeyPath(['ignore', position])} "${entry.config.ignore[position]}" in ${this.shownName(entry.config)}`;
       index = entry.parent;
     }
     return undefined;

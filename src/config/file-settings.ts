@@ -33,7 +33,8 @@ export class FileSettings {
     /** Absolute path of the lint root; file paths given to `forFile` are relative to it. */
     private readonly root: string,
   ) {
-    const compile = (globs: string[]): Matcher => (globs.length === 0 ? () => false : picomatch(globs, PATH_GLOB_OPTIONS));
+    const compile = (globs: string[]): Matcher =>
+      globs.length === 0 ? () => false : picomatch(globs, PATH_GLOB_OPTIONS);
     this.overrideMatchers = config.overrides.map((override) => ({
       include: compile(override.files),
       exclude: compile(override.excludedFiles),
@@ -47,7 +48,10 @@ export class FileSettings {
   }
 
   forFile(rootRelativePath: string): EnabledRule[] {
-    const configRelative = path.relative(this.config.baseDirectory, path.join(this.root, rootRelativePath)).split(path.sep).join('/');
+    const configRelative = path
+      .relative(this.config.baseDirectory, path.join(this.root, rootRelativePath))
+      .split(path.sep)
+      .join('/');
     const matched: number[] = [];
     this.overrideMatchers.forEach((matcher, index) => {
       if (matcher.include(configRelative) && !matcher.exclude(configRelative)) matched.push(index);
@@ -102,7 +106,10 @@ export class FileSettings {
     const prefix = this.folderFromRoot;
     if (prefix === '' || prefix.startsWith('..') || path.isAbsolute(prefix) || !hasGlobKeys(rule)) return options;
     return Object.fromEntries(
-      Object.entries(options as Record<string, unknown>).map(([glob, value]) => [glob.startsWith('!') ? `!${prefix}/${glob.slice(1)}` : `${prefix}/${glob}`, value]),
+      Object.entries(options as Record<string, unknown>).map(([glob, value]) => [
+        glob.startsWith('!') ? `!${prefix}/${glob.slice(1)}` : `${prefix}/${glob}`,
+        value,
+      ]),
     );
   }
 }
@@ -112,12 +119,17 @@ export class FileSettings {
  * sets for the other rules, switched off ones included: the user's names stay the user's names
  * where a rule is off. Options that do not parse are left out (they fail where the rule is on).
  */
-function withOtherSettings(enabled: EnabledRule[], settings: ReadonlyMap<string, RuleSetting>, rules: ReadonlyMap<string, Rule>): void {
+function withOtherSettings(
+  enabled: EnabledRule[],
+  settings: ReadonlyMap<string, RuleSetting>,
+  rules: ReadonlyMap<string, Rule>,
+): void {
   if (!enabled.some((entry) => entry.rule.withSettingsOf)) return;
   const others = new Map<string, unknown>();
   for (const [ruleId, setting] of settings) {
     const parsed = rules.get(ruleId)?.options.safeParse(Object.assign({}, ...setting.optionLayers));
     if (parsed?.success) others.set(ruleId, parsed.data);
   }
-  for (const entry of enabled) if (entry.rule.withSettingsOf) entry.options = entry.rule.withSettingsOf(entry.options, others);
+  for (const entry of enabled)
+    if (entry.rule.withSettingsOf) entry.options = entry.rule.withSettingsOf(entry.options, others);
 }

@@ -76,13 +76,17 @@ export interface ConfigContext {
 }
 
 /** The config file of exactly this folder, by the precedence of CONFIG_FILE_NAMES, then package.json. */
-export function configFileIn(directory: string, displayName: (file: string) => string = (file) => file): { file: string; packageJson: boolean } | undefined {
+export function configFileIn(
+  directory: string,
+  displayName: (file: string) => string = (file) => file,
+): { file: string; packageJson: boolean } | undefined {
   for (const name of CONFIG_FILE_NAMES) {
     const candidate = path.join(directory, name);
     if (existsSync(candidate)) return { file: candidate, packageJson: false };
   }
   const packageJson = path.join(directory, 'package.json');
-  if (existsSync(packageJson) && packageJsonHasConfig(packageJson, displayName(packageJson))) return { file: packageJson, packageJson: true };
+  if (existsSync(packageJson) && packageJsonHasConfig(packageJson, displayName(packageJson)))
+    return { file: packageJson, packageJson: true };
   return undefined;
 }
 
@@ -105,7 +109,10 @@ function packageJsonHasConfig(file: string, shownAs: string): boolean {
 }
 
 /** Walks up from `startDirectory` to the git root (or the file-system root) looking for a config. */
-export function discoverConfigFile(startDirectory: string, displayName?: (file: string) => string): { file: string; packageJson: boolean } | undefined {
+export function discoverConfigFile(
+  startDirectory: string,
+  displayName?: (file: string) => string,
+): { file: string; packageJson: boolean } | undefined {
   let directory = path.resolve(startDirectory);
   for (;;) {
     const found = configFileIn(directory, displayName);
@@ -121,13 +128,20 @@ export function defaultConfig(baseDirectory: string, context: ConfigContext): Re
   return resolveUserConfig({ extends: ['recommended'] }, baseDirectory, undefined, context);
 }
 
-export function loadConfigFile(file: string, context: ConfigContext, displayName = file, packageJson = false): ResolvedConfig {
+export function loadConfigFile(
+  file: string,
+  context: ConfigContext,
+  displayName = file,
+  packageJson = false,
+): ResolvedConfig {
   let text: string;
   try {
     if (statSync(file).isDirectory()) throw new Error('is a directory');
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError([{ file: displayName, path: [], message: `cannot read config file: ${(error as Error).message}` }]);
+    throw new ConfigError([
+      { file: displayName, path: [], message: `cannot read config file: ${(error as Error).message}` },
+    ]);
   }
   return parseConfigText(text, file, context, displayName, packageJson || path.basename(file) === 'package.json');
 }
@@ -144,7 +158,13 @@ export function parseConfigText(
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntaxErrors = document.errors.map((error): ConfigIssue => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    return { file: displayName, path: [], line, column: col, message: `invalid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}` };
+    return {
+      file: displayName,
+      path: [],
+      line,
+      column: col,
+      message: `invalid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`,
+    };
   });
   if (syntaxErrors.length > 0) throw new ConfigError(syntaxErrors);
 
@@ -165,7 +185,12 @@ export function parseConfigText(
     raw,
     context,
     (keyPath, message, keyToLocate) => {
-      issues.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyToLocate ?? keyPath, keyToLocate !== undefined) });
+      issues.push({
+        file: displayName,
+        path: [...prefix, ...keyPath],
+        message,
+        ...locate(keyToLocate ?? keyPath, keyToLocate !== undefined),
+      });
     },
     (keyPath, message) => {
       deprecatedNames.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyPath, true) });
@@ -181,7 +206,11 @@ export function parseConfigText(
  * problems found after loading, such as a glob that matches no file. Empty when the file is gone
  * or the path is not there.
  */
-export function locateConfigKey(config: ResolvedConfig, keyPath: readonly (string | number)[], atKey: boolean): Pick<ConfigIssue, 'line' | 'column'> {
+export function locateConfigKey(
+  config: ResolvedConfig,
+  keyPath: readonly (string | number)[],
+  atKey: boolean,
+): Pick<ConfigIssue, 'line' | 'column'> {
   if (config.filePath === undefined) return {};
   let text: string;
   try {
@@ -202,7 +231,11 @@ export function locateConfigKey(config: ResolvedConfig, keyPath: readonly (strin
  * The offset of the value at `keyPath` (or of its key, with `atKey`), falling back to the nearest
  * ancestor that exists.
  */
-function locateInDocument(document: Document, keyPath: readonly (string | number)[], atKey: boolean): number | undefined {
+function locateInDocument(
+  document: Document,
+  keyPath: readonly (string | number)[],
+  atKey: boolean,
+): number | undefined {
   let node: unknown = document.contents;
   let offset: number | undefined = (node as YamlNode | null)?.range?.[0];
   let keyOffset: number | undefined;
@@ -237,7 +270,11 @@ function jsonSyntaxIssue(text: string, displayName: string): ConfigIssue | undef
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
-    const issue: ConfigIssue = { file: displayName, path: [], message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}` };
+    const issue: ConfigIssue = {
+      file: displayName,
+      path: [],
+      message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+    };
     if (position) {
       const before = text.slice(0, Number(position[1]));
       issue.line = before.split('\n').length;
@@ -256,20 +293,36 @@ function describeValue(value: unknown): string {
 /** `keyToLocate`, when given, is a key whose own position (not its value's) the problem is about. */
 type Report = (keyPath: (string | number)[], message: string, keyToLocate?: (string | number)[]) => void;
 
-function reportZodIssues(error: z.ZodError, basePath: (string | number)[], value: unknown, report: Report, knownKeys?: (p: (string | number)[]) => string[]): void {
+function reportZodIssues(
+  error: z.ZodError,
+  basePath: (string | number)[],
+  value: unknown,
+  report: Report,
+  knownKeys?: (p: (string | number)[]) => string[],
+): void {
   for (const issue of error.issues) {
     const issuePath = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const candidates = knownKeys?.(issuePath) ?? [];
-        report([...basePath, ...issuePath], `unknown key "${key}"${didYouMean(key, candidates)}`, [...basePath, ...issuePath, key]);
+        report([...basePath, ...issuePath], `unknown key "${key}"${didYouMean(key, candidates)}`, [
+          ...basePath,
+          ...issuePath,
+          key,
+        ]);
       }
       continue;
     }
-    const bad = issuePath.reduce<unknown>((current, segment) => (current as Record<string | number, unknown> | undefined)?.[segment], value);
+    const bad = issuePath.reduce<unknown>(
+      (current, segment) => (current as Record<string | number, unknown> | undefined)?.[segment],
+      value,
+    );
     // A message that quotes the value already (an invalid glob) does not repeat it.
     const quoted = typeof bad === 'string' && issue.message.includes(`"${bad}"`);
-    report([...basePath, ...issuePath], bad === undefined || quoted ? issue.message : `${issue.message} (got ${describeValue(bad)})`);
+    report(
+      [...basePath, ...issuePath],
+      bad === undefined || quoted ? issue.message : `${issue.message} (got ${describeValue(bad)})`,
+    );
   }
 }
 
@@ -278,7 +331,9 @@ function objectKeys(schema: z.ZodType, keyPath: readonly (string | number)[]): s
   let current: unknown = schema;
   for (const segment of keyPath) {
     current = unwrap(current);
-    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } }).def;
+    const def = (
+      current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } }
+    ).def;
     if (def?.type === 'object' && typeof segment === 'string') current = def.shape?.[segment];
     else if (def?.type === 'array') current = def.element;
     else if (def?.type === 'record') current = def.valueType;
@@ -309,7 +364,13 @@ const SEVERITIES = ['off', 'warn', 'error'];
  * What the options schema cannot say: every glob the rule declares (Rule.globOptions) is a glob
  * that can match, and an override sets none of the rule's repository-wide options.
  */
-function optionsHold(rule: Rule, options: Record<string, unknown>, optionsPath: (string | number)[], inOverride: boolean, report: Report): boolean {
+function optionsHold(
+  rule: Rule,
+  options: Record<string, unknown>,
+  optionsPath: (string | number)[],
+  inOverride: boolean,
+  report: Report,
+): boolean {
   let holds = true;
   for (const found of optionGlobs(rule, options)) {
     const problem = globProblem(found.glob);
@@ -332,7 +393,13 @@ function optionsHold(rule: Rule, options: Record<string, unknown>, optionsPath: 
   return holds;
 }
 
-function validateRuleEntries(rulesValue: Record<string, unknown>, basePath: (string | number)[], context: ConfigContext, report: Report, deprecated: Report): Map<string, { severity: Severity; options?: Record<string, unknown> }> {
+function validateRuleEntries(
+  rulesValue: Record<string, unknown>,
+  basePath: (string | number)[],
+  context: ConfigContext,
+  report: Report,
+  deprecated: Report,
+): Map<string, { severity: Severity; options?: Record<string, unknown> }> {
   const result = new Map<string, { severity: Severity; options?: Record<string, unknown> }>();
   for (const [ruleId, entry] of Object.entries(rulesValue)) {
     const rule = context.rules.get(ruleId);
@@ -344,7 +411,10 @@ function validateRuleEntries(rulesValue: Record<string, unknown>, basePath: (str
     const [severity, written, extra] = Array.isArray(entry) ? entry : [entry];
     const severityPath = Array.isArray(entry) ? [...entryPath, 0] : entryPath;
     if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {
-      report(severityPath, `expected "off", "warn" or "error", or [severity, options] (got ${describeValue(severity)})`);
+      report(
+        severityPath,
+        `expected "off", "warn" or "error", or [severity, options] (got ${describeValue(severity)})`,
+      );
       continue;
     }
     if (Array.isArray(entry) && entry.length > 2) {
@@ -357,7 +427,8 @@ function validateRuleEntries(rulesValue: Record<string, unknown>, basePath: (str
     }
     // Old option names are renamed before validation, and warned about (src/config/option-names.ts).
     const current = written === undefined ? undefined : withCurrentOptionNames(rule.options, written);
-    for (const renamed of current?.renamed ?? []) deprecated([...entryPath, 1, ...renamed.path], renamedOptionMessage(renamed));
+    for (const renamed of current?.renamed ?? [])
+      deprecated([...entryPath, 1, ...renamed.path], renamedOptionMessage(renamed));
     const options = current?.value;
     if (options !== undefined) {
       const checked = rule.options.safeParse(options, { error: plainIssueMessage });
@@ -365,9 +436,15 @@ function validateRuleEntries(rulesValue: Record<string, unknown>, basePath: (str
         reportZodIssues(checked.error, [...entryPath, 1], options, report, (p) => objectKeys(rule.options, p));
         continue;
       }
-      if (!optionsHold(rule, options as Record<string, unknown>, [...entryPath, 1], basePath[0] === 'overrides', report)) continue;
+      if (
+        !optionsHold(rule, options as Record<string, unknown>, [...entryPath, 1], basePath[0] === 'overrides', report)
+      )
+        continue;
     }
-    result.set(ruleId, { severity: severity as Severity, ...(options === undefined ? {} : { options: options as Record<string, unknown> }) });
+    result.set(ruleId, {
+      severity: severity as Severity,
+      ...(options === undefined ? {} : { options: options as Record<string, unknown> }),
+    });
   }
   return result;
 }
@@ -386,7 +463,12 @@ export interface ValidatedConfig {
 }
 
 /** `deprecated` is told of each option key written with an old name (accepted, renamed). */
-export function validateUserConfig(raw: unknown, context: ConfigContext, report: Report, deprecated: Report = () => undefined): ValidatedConfig | undefined {
+export function validateUserConfig(
+  raw: unknown,
+  context: ConfigContext,
+  report: Report,
+  deprecated: Report = () => undefined,
+): ValidatedConfig | undefined {
   const top = configSchema.safeParse(raw, { error: plainIssueMessage });
   if (!top.success) {
     reportZodIssues(top.error, [], raw, report, (p) => objectKeys(configSchema, p));
@@ -398,19 +480,24 @@ export function validateUserConfig(raw: unknown, context: ConfigContext, report:
     failed = true;
     report(keyPath, message, keyToLocate);
   };
-  const presetNames = typeof config.extends === 'string' ? [config.extends] : config.extends ?? [];
+  const presetNames = typeof config.extends === 'string' ? [config.extends] : (config.extends ?? []);
   presetNames.forEach((name, index) => {
     if (!context.presets.has(name)) {
       const keyPath = typeof config.extends === 'string' ? ['extends'] : ['extends', index];
-      counting(keyPath, `unknown preset "${name}"${didYouMean(name, context.presets.keys())}; built-in presets: ${[...context.presets.keys()].join(', ')}`);
+      counting(
+        keyPath,
+        `unknown preset "${name}"${didYouMean(name, context.presets.keys())}; built-in presets: ${[...context.presets.keys()].join(', ')}`,
+      );
     }
   });
   const rules = validateRuleEntries(config.rules ?? {}, ['rules'], context, counting, deprecated);
-  const overrides = (config.overrides ?? []).map((override, index): ConfigOverride => ({
-    files: override.files,
-    excludedFiles: override.excludedFiles ?? [],
-    rules: validateRuleEntries(override.rules, ['overrides', index, 'rules'], context, counting, deprecated),
-  }));
+  const overrides = (config.overrides ?? []).map(
+    (override, index): ConfigOverride => ({
+      files: override.files,
+      excludedFiles: override.excludedFiles ?? [],
+      rules: validateRuleEntries(override.rules, ['overrides', index, 'rules'], context, counting, deprecated),
+    }),
+  );
   if (failed) return undefined;
   return {
     extends: presetNames,

@@ -14,9 +14,16 @@ export interface OptionGlob {
   declared: GlobOption;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function walk(value: unknown, path: readonly string[], at: (string | number)[], declared: GlobOption, found: OptionGlob[]): void {
+function walk(
+  value: unknown,
+  path: readonly string[],
+  at: (string | number)[],
+  declared: GlobOption,
+  found: OptionGlob[],
+): void {
   const [segment, ...rest] = path;
   if (segment === undefined) {
     if (typeof value === 'string') found.push({ keyPath: at, glob: value, isKey: false, declared });

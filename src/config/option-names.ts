@@ -31,7 +31,15 @@ export function renamedOptionMessage(renamed: RenamedOption): string {
   return `"${renamed.oldName}" is deprecated: write "${renamed.newName}" (the old name stops working in ${OLD_OPTION_NAMES_REMOVED_IN}).`;
 }
 
-type SchemaDef = { type?: string; innerType?: unknown; in?: unknown; options?: unknown[]; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown };
+type SchemaDef = {
+  type?: string;
+  innerType?: unknown;
+  in?: unknown;
+  options?: unknown[];
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  valueType?: unknown;
+};
 
 function defOf(schema: unknown): SchemaDef | undefined {
   return (schema as { def?: SchemaDef } | undefined)?.def;
@@ -42,7 +50,8 @@ function unwrapped(schema: unknown): unknown {
   let current = schema;
   for (;;) {
     const def = defOf(current);
-    if (def && ['optional', 'default', 'nullable', 'prefault', 'pipe', 'readonly', 'catch'].includes(def.type ?? '')) current = def.innerType ?? def.in;
+    if (def && ['optional', 'default', 'nullable', 'prefault', 'pipe', 'readonly', 'catch'].includes(def.type ?? ''))
+      current = def.innerType ?? def.in;
     else return current;
   }
 }
@@ -53,7 +62,10 @@ function unwrapped(schema: unknown): unknown {
  * key whose new name is also written is left alone: the schema then reports the old one as
  * unknown, rather than one silently winning.
  */
-export function withCurrentOptionNames(schema: z.ZodType, value: unknown): { value: unknown; renamed: RenamedOption[] } {
+export function withCurrentOptionNames(
+  schema: z.ZodType,
+  value: unknown,
+): { value: unknown; renamed: RenamedOption[] } {
   const renamed: RenamedOption[] = [];
   const rename = (current: unknown, node: unknown, path: (string | number)[]): unknown => {
     const schemaNode = unwrapped(current);
@@ -67,16 +79,19 @@ export function withCurrentOptionNames(schema: z.ZodType, value: unknown): { val
       });
       return form === undefined ? node : rename(form, node, path);
     }
-    if (def.type === 'array' && Array.isArray(node)) return node.map((item, index) => rename(def.element, item, [...path, index]));
+    if (def.type === 'array' && Array.isArray(node))
+      return node.map((item, index) => rename(def.element, item, [...path, index]));
     if (Array.isArray(node)) return node;
     const entries = Object.entries(node as Record<string, unknown>);
-    if (def.type === 'record') return Object.fromEntries(entries.map(([key, item]) => [key, rename(def.valueType, item, [...path, key])]));
+    if (def.type === 'record')
+      return Object.fromEntries(entries.map(([key, item]) => [key, rename(def.valueType, item, [...path, key])]));
     if (def.type !== 'object') return node;
     const shape = def.shape ?? {};
     return Object.fromEntries(
       entries.map(([key, item]) => {
         const newName = camelCaseName(key);
-        const isOldName = !(key in shape) && newName !== key && newName in shape && !(newName in (node as Record<string, unknown>));
+        const isOldName =
+          !(key in shape) && newName !== key && newName in shape && !(newName in (node as Record<string, unknown>));
         if (isOldName) renamed.push({ path: [...path, key], oldName: key, newName });
         const name = isOldName ? newName : key;
         return [name, rename(shape[name], item, [...path, key])];

@@ -15,7 +15,10 @@ export interface Preset {
 const PRESET_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
   ['recommended', 'Every rule that needs no project-specific configuration, at its default severity.'],
   ['all', 'Every rule at its default severity (rules without configuration may report nothing).'],
-  ['kubernetes', 'Kubernetes terminology and mappings: the built-in kubernetes term pack, one spelling of each name across the repository, mapping consistency and real Kubernetes concepts.'],
+  [
+    'kubernetes',
+    'Kubernetes terminology and mappings: the built-in kubernetes term pack, one spelling of each name across the repository, mapping consistency and real Kubernetes concepts.',
+  ],
 ]);
 
 export function builtInPresets(rules: readonly Rule[]): Map<string, Preset> {
@@ -26,7 +29,8 @@ export function builtInPresets(rules: readonly Rule[]): Map<string, Preset> {
     presets.get('all')!.rules[rule.id] = rule.defaultSeverity;
     for (const [name, setting] of Object.entries(rule.presets ?? {})) {
       const preset = presets.get(name);
-      if (!preset || name === 'recommended' || name === 'all') throw new Error(`rule "${rule.id}" names an unknown preset "${name}"`);
+      if (!preset || name === 'recommended' || name === 'all')
+        throw new Error(`rule "${rule.id}" names an unknown preset "${name}"`);
       preset.rules[rule.id] = setting;
     }
   }

@@ -34,8 +34,18 @@ export function createRegistry(unsorted: readonly Rule[]): Registry {
     presets,
     configContext: { rules: byId, presets },
     reportedRules: [
-      ...rules.map((rule) => ({ id: rule.id, description: rule.description, docsUrl: ruleDocsUrl(rule.id), defaultSeverity: rule.defaultSeverity })),
-      ...ENGINE_RULES.map((rule) => ({ id: rule.id, description: rule.description, docsUrl: ENGINE_DOCS_URL, defaultSeverity: 'error' as const })),
+      ...rules.map((rule) => ({
+        id: rule.id,
+        description: rule.description,
+        docsUrl: ruleDocsUrl(rule.id),
+        defaultSeverity: rule.defaultSeverity,
+      })),
+      ...ENGINE_RULES.map((rule) => ({
+        id: rule.id,
+        description: rule.description,
+        docsUrl: ENGINE_DOCS_URL,
+        defaultSeverity: 'error' as const,
+      })),
     ],
     configJsonSchema: () => jsonSchema(rules, [...presets.keys()]),
   };

@@ -56,21 +56,28 @@ function sizeWords(origin: string, amount: number | bigint): string {
 
 function tooSmall(issue: Extract<RawIssue, { code: 'too_small' }>): string {
   const { origin, minimum, inclusive } = issue;
-  if ((origin === 'string' || origin === 'array') && Number(minimum) === 1 && inclusive !== false) return 'cannot be empty';
-  if (origin === 'number' || origin === 'int' || origin === 'bigint') return inclusive === false ? `expected a number above ${minimum}` : `expected ${minimum} or more`;
+  if ((origin === 'string' || origin === 'array') && Number(minimum) === 1 && inclusive !== false)
+    return 'cannot be empty';
+  if (origin === 'number' || origin === 'int' || origin === 'bigint')
+    return inclusive === false ? `expected a number above ${minimum}` : `expected ${minimum} or more`;
   return `expected at least ${sizeWords(origin, minimum)}`;
 }
 
 function tooBig(issue: Extract<RawIssue, { code: 'too_big' }>): string {
   const { origin, maximum, inclusive } = issue;
-  if (origin === 'number' || origin === 'int' || origin === 'bigint') return inclusive === false ? `expected a number below ${maximum}` : `expected ${maximum} or less`;
+  if (origin === 'number' || origin === 'int' || origin === 'bigint')
+    return inclusive === false ? `expected a number below ${maximum}` : `expected ${maximum} or less`;
   return `expected at most ${sizeWords(origin, maximum)}`;
 }
 
 /** A union failed: say which forms were accepted when every branch failed on the value's type. */
 function unionMessage(issue: Extract<RawIssue, { code: 'invalid_union' }>): string {
   const branches = 'errors' in issue && Array.isArray(issue.errors) ? issue.errors : [];
-  const expected = branches.flatMap((branch) => branch.filter((inner) => inner.code === 'invalid_type' && inner.path.length === 0).map((inner) => typeInWords(String((inner as { expected: string }).expected))));
+  const expected = branches.flatMap((branch) =>
+    branch
+      .filter((inner) => inner.code === 'invalid_type' && inner.path.length === 0)
+      .map((inner) => typeInWords(String((inner as { expected: string }).expected))),
+  );
   const distinct = [...new Set(expected)];
   if (distinct.length > 0 && distinct.length === branches.length) return `expected ${orList(distinct)}`;
   return 'does not match any accepted form (see the rule page for the options it takes)';
@@ -80,13 +87,17 @@ function unionMessage(issue: Extract<RawIssue, { code: 'invalid_union' }>): stri
 export function plainIssueMessage(issue: RawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `is required: expected ${typeInWords(issue.expected)}` : `expected ${typeInWords(issue.expected)}`;
+      return issue.input === undefined
+        ? `is required: expected ${typeInWords(issue.expected)}`
+        : `expected ${typeInWords(issue.expected)}`;
     case 'too_small':
       return tooSmall(issue);
     case 'too_big':
       return tooBig(issue);
     case 'invalid_value':
-      return issue.values.length === 1 ? `expected ${quoted(issue.values[0])}` : `expected one of ${issue.values.map(quoted).join(', ')}`;
+      return issue.values.length === 1
+        ? `expected ${quoted(issue.values[0])}`
+        : `expected one of ${issue.values.map(quoted).join(', ')}`;
     case 'invalid_union':
       return unionMessage(issue);
     case 'invalid_format':

@@ -57,7 +57,10 @@ const keepPlainValue = (kind: 'scalar' | 'sequence' | 'mapping', prefix: string)
 const GITHUB_SCHEMA = jsyaml.CORE_SCHEMA.extend({
   // js-yaml exports its built-in types as `types`; @types/js-yaml does not declare it.
   implicit: [(jsyaml as unknown as { types: { merge: jsyaml.Type } }).types.merge],
-  explicit: (['scalar', 'sequence', 'mapping'] as const).flatMap((kind) => [keepPlainValue(kind, '!'), keepPlainValue(kind, 'tag:')]),
+  explicit: (['scalar', 'sequence', 'mapping'] as const).flatMap((kind) => [
+    keepPlainValue(kind, '!'),
+    keepPlainValue(kind, 'tag:'),
+  ]),
 });
 
 interface ComposedNode {
@@ -84,7 +87,9 @@ function trimmedRange(source: string, start: number, end: number): SourceRange {
 function explained(reason: string, source: string, position: number): string {
   if (reason !== 'bad indentation of a mapping entry') return reason;
   const before = source.slice(source.lastIndexOf('\n', position - 1) + 1, position);
-  return /^\s*(?:-\s+)?[^\s#'"][^:]*:\s+\S/.test(before) ? 'a value that is not quoted holds ": " (quote the value)' : reason;
+  return /^\s*(?:-\s+)?[^\s#'"][^:]*:\s+\S/.test(before)
+    ? 'a value that is not quoted holds ": " (quote the value)'
+    : reason;
 }
 
 function readWithJsYaml(source: string): FrontMatterYaml {
@@ -111,15 +116,24 @@ function readWithJsYaml(source: string): FrontMatterYaml {
     // The one error without a mark is a second document: a `---` line that is not the closing fence.
     const position = Math.min(error.mark?.position ?? /^---(?=\s|$)/m.exec(source)?.index ?? 0, source.length);
     // An unclosed quote is found at the end of the stream: point at the quote that opens it instead.
-    const open = /quoted scalar$/.test(error.reason) && stack.length > 1 ? trimmedRange(source, stack.at(-1)!.start, position)[0] : position;
-    return { problem: { range: [open, position], detail: explained(error.reason, source, position) }, data: undefined, isMapping: false, entries: [] };
+    const open =
+      /quoted scalar$/.test(error.reason) && stack.length > 1
+        ? trimmedRange(source, stack.at(-1)!.start, position)[0]
+        : position;
+    return {
+      problem: { range: [open, position], detail: explained(error.reason, source, position) },
+      data: undefined,
+      isMapping: false,
+      entries: [],
+    };
   }
   const isMapping = data !== null && typeof data === 'object' && !Array.isArray(data);
   const entries: TopLevelEntry[] = [];
   if (isMapping) {
     // The document node, then the mapping itself once more for a flow mapping (`{a: 1}`).
     let mapping = stack[0]!.children[0];
-    while (mapping && mapping.children.length === 1 && mapping.children[0]!.result === mapping.result) mapping = mapping.children[0];
+    while (mapping && mapping.children.length === 1 && mapping.children[0]!.result === mapping.result)
+      mapping = mapping.children[0];
     const children = mapping?.children ?? [];
     for (let index = 0; index + 1 < children.length; index += 2) {
       const key = children[index]!;
@@ -139,7 +153,15 @@ function readWithYamlPackage(source: string): FrontMatterYaml {
   const document = parseDocument(source, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
   const error = document.errors[0];
   if (error) {
-    return { problem: { range: [error.pos[0], Math.max(error.pos[0], error.pos[1])], detail: error.message.split('\n')[0]!.replace(/[.:]\s*$/, '') }, data: undefined, isMapping: false, entries: [] };
+    return {
+      problem: {
+        range: [error.pos[0], Math.max(error.pos[0], error.pos[1])],
+        detail: error.message.split('\n')[0]!.replace(/[.:]\s*$/, ''),
+      },
+      data: undefined,
+      isMapping: false,
+      entries: [],
+    };
   }
   const contents = document.contents;
   const entries: TopLevelEntry[] = [];
@@ -150,7 +172,9 @@ function readWithYamlPackage(source: string): FrontMatterYaml {
       entries.push({
         key: String(pair.key.value),
         keyRange: [pair.key.range[0], pair.key.range[1]],
-        ...(valueRange && valueRange[1]! > valueRange[0]! ? { valueRange: [valueRange[0]!, valueRange[1]!] as const } : {}),
+        ...(valueRange && valueRange[1]! > valueRange[0]!
+          ? { valueRange: [valueRange[0]!, valueRange[1]!] as const }
+          : {}),
       });
     }
   }
@@ -163,7 +187,13 @@ function readWithYamlPackage(source: string): FrontMatterYaml {
       return visit.BREAK;
     },
   });
-  if (unresolved) return { problem: { range: unresolved, detail: 'Unresolved alias (the anchor must be set before the alias)' }, data: undefined, isMapping: false, entries: [] };
+  if (unresolved)
+    return {
+      problem: { range: unresolved, detail: 'Unresolved alias (the anchor must be set before the alias)' },
+      data: undefined,
+      isMapping: false,
+      entries: [],
+    };
   return { data: document.toJS() as unknown, isMapping: isMap(contents), entries };
 }
 

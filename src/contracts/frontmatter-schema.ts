@@ -14,7 +14,10 @@ const allowedValue = z.union([z.string(), z.number(), z.boolean()]);
 
 export const propertySpecSchema = z
   .strictObject({
-    type: z.enum(VALUE_TYPES).optional().describe('The type of the value; "date" is YYYY-MM-DD, optionally with a time.'),
+    type: z
+      .enum(VALUE_TYPES)
+      .optional()
+      .describe('The type of the value; "date" is YYYY-MM-DD, optionally with a time.'),
     enum: z.array(allowedValue).min(1).optional().describe('The allowed values; the value must be one of them.'),
     items: z.enum(ITEM_TYPES).optional().describe('With type "array": the type of every item.'),
   })
@@ -37,7 +40,10 @@ function typeSchema(type: ValueType | (typeof ITEM_TYPES)[number], items?: (type
     case 'boolean':
       return z.boolean();
     case 'date':
-      return z.string().regex(ISO_DATE).refine((value) => !Number.isNaN(Date.parse(value.slice(0, 10))));
+      return z
+        .string()
+        .regex(ISO_DATE)
+        .refine((value) => !Number.isNaN(Date.parse(value.slice(0, 10))));
     case 'array':
       return z.array(items ? typeSchema(items) : z.unknown());
     case 'object':

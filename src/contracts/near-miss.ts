@@ -16,7 +16,8 @@ function wordsOf(text: string): string[] {
 
 /** Whether `run` appears in `list` as consecutive items. */
 function containsRun(list: readonly string[], run: readonly string[]): boolean {
-  for (let start = 0; start + run.length <= list.length; start++) if (run.every((word, i) => list[start + i] === word)) return true;
+  for (let start = 0; start + run.length <= list.length; start++)
+    if (run.every((word, i) => list[start + i] === word)) return true;
   return false;
 }
 
@@ -52,7 +53,10 @@ export function textNearMiss(pattern: TextPattern, text: string): { found: strin
   const wanted = wordsOf(pattern.source);
   if (wanted.length < 2) return undefined;
   const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const spread = new RegExp(`(?<![\\p{L}\\p{N}])${wanted.map(escape).join(`(?:${NOT_WORD}[\\p{L}\\p{N}]+){0,3}${NOT_WORD}`)}(?![\\p{L}\\p{N}])`, 'iu');
+  const spread = new RegExp(
+    `(?<![\\p{L}\\p{N}])${wanted.map(escape).join(`(?:${NOT_WORD}[\\p{L}\\p{N}]+){0,3}${NOT_WORD}`)}(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
   const match = spread.exec(text);
   return match ? { found: match[0].replace(/\s+/g, ' '), kind: 'words' } : undefined;
 }

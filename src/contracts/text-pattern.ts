@@ -59,12 +59,16 @@ export function compileTextPattern(source: string, caseSensitive = false): TextP
   } else {
     const flags = caseSensitive ? 'u' : 'iu';
     const body = source.trim().split(/\s+/).map(escapeRegex).join('\\s+');
-    pattern = { source, kind: 'phrase', search: new RegExp(body, flags), whole: new RegExp(`^\\s*${body}\\s*$`, flags) };
+    pattern = {
+      source,
+      kind: 'phrase',
+      search: new RegExp(body, flags),
+      whole: new RegExp(`^\\s*${body}\\s*$`, flags),
+    };
   }
   cache.set(key, pattern);
   return pattern;
 }
-
 
 /** A regular expression that is only literal text: alternatives, anchors and word boundaries. */
 interface LiteralRegex {
@@ -111,7 +115,8 @@ function topLevelBranches(source: string): string[] {
 }
 
 /** Whether a branch is wrapped in word boundaries (`\bword\b`). */
-const wordBounded = (branch: string): boolean => branch.length > 4 && branch.startsWith('\\b') && branch.endsWith('\\b');
+const wordBounded = (branch: string): boolean =>
+  branch.length > 4 && branch.startsWith('\\b') && branch.endsWith('\\b');
 
 function literalRegex(body: string): LiteralRegex | undefined {
   let rest = body;
@@ -151,7 +156,8 @@ export function describeTextPattern(source: string, subject: 'heading' | 'text')
   if (!parts) return `"${source.trim().replace(/\s+/g, ' ')}"`;
   const literal = literalRegex(parts.body);
   const subjectName = subject === 'heading' ? 'a heading' : 'text';
-  if (!literal || (subject === 'text' && (literal.start || literal.end))) return `${subjectName} that matches the pattern ${parts.body}`;
+  if (!literal || (subject === 'text' && (literal.start || literal.end)))
+    return `${subjectName} that matches the pattern ${parts.body}`;
   // In running text the phrase itself says it; a heading is described by what it must contain.
   if (subject === 'text') return quoted(literal.alternatives);
   const what = `${literal.words ? `the word${literal.alternatives.length > 1 ? 's' : ''} ` : ''}${quoted(literal.alternatives)}`;

@@ -31,7 +31,9 @@ export interface TextEdit {
 }
 
 /** Where a diagnostic points: a node with a position, or a range of offsets. */
-export type Location = { position?: { start: { offset?: number }; end: { offset?: number } } } | { start: number; end: number };
+export type Location =
+  | { position?: { start: { offset?: number }; end: { offset?: number } } }
+  | { start: number; end: number };
 
 /**
  * A repair that is likely but not certain (the nearest anchor, the only file with that name): it is
@@ -259,7 +261,12 @@ export interface GlobOption {
 
 /** The glob-keyed object at the top of a rule's options, if it declares one (its keys are rebased for a config in a subfolder). */
 export function hasGlobKeys(rule: Pick<RuleMeta<unknown>, 'globOptions'>): boolean {
-  return rule.globOptions?.some((option) => option.path.length === 1 && option.path[0] === GLOB_KEYS && (option.relativeTo ?? 'config') === 'config') ?? false;
+  return (
+    rule.globOptions?.some(
+      (option) =>
+        option.path.length === 1 && option.path[0] === GLOB_KEYS && (option.relativeTo ?? 'config') === 'config',
+    ) ?? false
+  );
 }
 
 /** In a GlobOption path: every key of this object is a glob. */

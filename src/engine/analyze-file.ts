@@ -9,9 +9,23 @@ import { computeLineStarts, parseMarkdownWithLimits } from '../markdown/parse.js
 import { MAX_NESTING_DEPTH, type SkippedNesting } from '../markdown/nesting.js';
 import { decodeMarkdown, type DecodeResult } from '../markdown/decode.js';
 import { parseCostExcess } from '../markdown/parse-cost.js';
-import { BrokenSymlinkError, FileTooLargeError, formatBytes, NotRegularFileError, OutsideRepositoryError } from './file-limits.js';
+import {
+  BrokenSymlinkError,
+  FileTooLargeError,
+  formatBytes,
+  NotRegularFileError,
+  OutsideRepositoryError,
+} from './file-limits.js';
 import { combineHandlers, walkWithHandlers, type UntypedHandler } from '../markdown/walk.js';
-import { formatMessage, type FileRuleContext, type Location, type NodeHandlers, type ParsedFile, type ReportDescriptor, type TextEdit } from '../core/rule.js';
+import {
+  formatMessage,
+  type FileRuleContext,
+  type Location,
+  type NodeHandlers,
+  type ParsedFile,
+  type ReportDescriptor,
+  type TextEdit,
+} from '../core/rule.js';
 import type { EnabledRule } from '../config/file-settings.js';
 import type { FileFacts } from '../core/facts.js';
 import type { PendingDiagnostic } from '../core/diagnostic.js';
@@ -36,7 +50,13 @@ export function locationRange(at: Location): { start: number; end: number } {
   return { start: position?.start.offset ?? 0, end: position?.end.offset ?? position?.start.offset ?? 0 };
 }
 
-export function toPending(file: string, ruleId: string, severity: PendingDiagnostic['severity'], messages: Readonly<Record<string, string>>, descriptor: ReportDescriptor): PendingDiagnostic {
+export function toPending(
+  file: string,
+  ruleId: string,
+  severity: PendingDiagnostic['severity'],
+  messages: Readonly<Record<string, string>>,
+  descriptor: ReportDescriptor,
+): PendingDiagnostic {
   const template = messages[descriptor.messageId];
   if (template === undefined) throw new Error(`rule "${ruleId}" reported unknown messageId "${descriptor.messageId}"`);
   const { start, end } = locationRange(descriptor.at);
@@ -52,13 +72,21 @@ export function toPending(file: string, ruleId: string, severity: PendingDiagnos
   if (descriptor.suggestion !== undefined) pending.suggestion = descriptor.suggestion;
   if (descriptor.fix !== undefined) pending.fix = ([] as TextEdit[]).concat(descriptor.fix);
   if (descriptor.verifyFix && pending.fix) pending.verifyFix = true;
-  if (descriptor.suggestions?.length) pending.suggestions = descriptor.suggestions.map(({ desc, fix }) => ({ desc, fix: ([] as TextEdit[]).concat(fix) }));
+  if (descriptor.suggestions?.length)
+    pending.suggestions = descriptor.suggestions.map(({ desc, fix }) => ({
+      desc,
+      fix: ([] as TextEdit[]).concat(fix),
+    }));
   return pending;
 }
 
 function crashDiagnostic(file: string, ruleId: string, error: unknown): PendingDiagnostic {
   const message = error instanceof Error ? error.message : String(error);
-  return toPending(file, RULE_CRASH.id, 'error', RULE_CRASH.messages, { messageId: 'crashed', data: { rule: ruleId, error: message }, at: { start: 0, end: 0 } });
+  return toPending(file, RULE_CRASH.id, 'error', RULE_CRASH.messages, {
+    messageId: 'crashed',
+    data: { rule: ruleId, error: message },
+    at: { start: 0, end: 0 },
+  });
 }
 
 /**
@@ -77,7 +105,12 @@ class RuleRun {
 
   context(): FileRuleContext<unknown> {
     const { rule, severity, options } = this.enabled;
-    return { file: this.file, options, report: (descriptor) => this.diagnostics.push(toPending(this.file.path, rule.id, severity, rule.messages, descriptor)) };
+    return {
+      file: this.file,
+      options,
+      report: (descriptor) =>
+        this.diagnostics.push(toPending(this.file.path, rule.id, severity, rule.messages, descriptor)),
+    };
   }
 
   /** Runs a step of the rule; the first one that throws becomes its rule-crash diagnostic and ends it for this file. */
@@ -125,8 +158,13 @@ type AnalysisStep = 'decoding' | 'parsing' | 'collecting facts';
  * when it was decoded, as for any analysed file.
  */
 function failedAnalysis(path: string, step: AnalysisStep, error: unknown, text?: string): FileAnalysis {
-  const detail = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
-  const diagnostic = toPending(path, PARSE_ERROR.id, 'error', PARSE_ERROR.messages, { messageId: 'failed', data: { step, error: detail }, at: { start: 0, end: 0 } });
+  const detail =
+    error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  const diagnostic = toPending(path, PARSE_ERROR.id, 'error', PARSE_ERROR.messages, {
+    messageId: 'failed',
+    data: { step, error: detail },
+    at: { start: 0, end: 0 },
+  });
   return { path, ...(text === undefined ? {} : { text }), diagnostics: [diagnostic], crashed: false };
 }
 
@@ -134,7 +172,13 @@ function failedAnalysis(path: string, step: AnalysisStep, error: unknown, text?:
 function tooDeepDiagnostic(path: string, skipped: SkippedNesting): PendingDiagnostic {
   return toPending(path, PARSE_ERROR.id, 'error', PARSE_ERROR.messages, {
     messageId: 'tooDeep',
-    data: { limit: MAX_NESTING_DEPTH, more: skipped.places === 1 ? '' : ` and in ${skipped.places - 1} more place${skipped.places === 2 ? '' : 's'} of this file` },
+    data: {
+      limit: MAX_NESTING_DEPTH,
+      more:
+        skipped.places === 1
+          ? ''
+          : ` and in ${skipped.places - 1} more place${skipped.places === 2 ? '' : 's'} of this file`,
+    },
     at: { start: skipped.start, end: skipped.start },
   });
 }
@@ -146,10 +190,21 @@ function tooDeepDiagnostic(path: string, skipped: SkippedNesting): PendingDiagno
  * diagnostic (a rule that throws is that rule's rule-crash, as before): one bad file never costs
  * the report on the others.
  */
-export function analyzeText(path: string, text: string, enabledRules: readonly EnabledRule[], factsOnly = false): FileAnalysis {
+export function analyzeText(
+  path: string,
+  text: string,
+  enabledRules: readonly EnabledRule[],
+  factsOnly = false,
+): FileAnalysis {
   let step: AnalysisStep = 'parsing';
   const costly = parseCostExcess(text);
-  if (costly) return notAnalysed(path, 'tooCostly', { what: costly.what, count: costly.count.toLocaleString('en-US'), limit: costly.limit.toLocaleString('en-US') }, costly.offset);
+  if (costly)
+    return notAnalysed(
+      path,
+      'tooCostly',
+      { what: costly.what, count: costly.count.toLocaleString('en-US'), limit: costly.limit.toLocaleString('en-US') },
+      costly.offset,
+    );
   try {
     const lineStarts = computeLineStarts(text);
     const parsed = parseMarkdownWithLimits(text);
@@ -161,7 +216,8 @@ export function analyzeText(path: string, text: string, enabledRules: readonly E
     const handlerSets: NodeHandlers[] = [factsCollector.handlers];
     for (const run of factsOnly ? [] : runs) {
       const { rule } = run.enabled;
-      if (rule.scope === 'file' && rule.create) run.attempt(() => handlerSets.push(run.isolate(rule.create!(run.context()))));
+      if (rule.scope === 'file' && rule.create)
+        run.attempt(() => handlerSets.push(run.isolate(rule.create!(run.context()))));
     }
     walkWithHandlers(file.tree, combineHandlers(handlerSets));
 
@@ -184,7 +240,12 @@ export function analyzeText(path: string, text: string, enabledRules: readonly E
   }
 }
 
-export function analyzeBytes(path: string, bytes: Uint8Array, enabledRules: readonly EnabledRule[], factsOnly = false): FileAnalysis {
+export function analyzeBytes(
+  path: string,
+  bytes: Uint8Array,
+  enabledRules: readonly EnabledRule[],
+  factsOnly = false,
+): FileAnalysis {
   let decoded: DecodeResult;
   try {
     decoded = decodeMarkdown(bytes);
@@ -195,7 +256,11 @@ export function analyzeBytes(path: string, bytes: Uint8Array, enabledRules: read
   return { ...analyzeText(path, decoded.text, enabledRules, factsOnly), bom: decoded.bom };
 }
 
-const FILE_READ_MESSAGE_IDS: Record<Exclude<DecodeResult, { ok: true }>['reason'], string> = { binary: 'binary', 'invalid-utf8': 'invalidUtf8', utf16: 'utf16' };
+const FILE_READ_MESSAGE_IDS: Record<Exclude<DecodeResult, { ok: true }>['reason'], string> = {
+  binary: 'binary',
+  'invalid-utf8': 'invalidUtf8',
+  utf16: 'utf16',
+};
 
 /** Why a file was not read at all (file-read message ids). */
 type ReadRefusal = 'tooLarge' | 'unreadable' | 'notRegular' | 'outsideRepository' | 'brokenSymlink';
@@ -204,14 +269,40 @@ type ReadRefusal = 'tooLarge' | 'unreadable' | 'notRegular' | 'outsideRepository
  * A file that is not analysed although it could be read: too costly to parse (parse-cost.ts), over
  * its time budget or out of memory (phase1-pool.ts). One parse-error at `offset`; no facts.
  */
-export function notAnalysed(path: string, messageId: 'tooCostly' | 'timeout' | 'outOfMemory', data: Record<string, string | number>, offset = 0): FileAnalysis {
-  return { path, diagnostics: [toPending(path, PARSE_ERROR.id, 'error', PARSE_ERROR.messages, { messageId, data, at: { start: offset, end: offset } })], crashed: false };
+export function notAnalysed(
+  path: string,
+  messageId: 'tooCostly' | 'timeout' | 'outOfMemory',
+  data: Record<string, string | number>,
+  offset = 0,
+): FileAnalysis {
+  return {
+    path,
+    diagnostics: [
+      toPending(path, PARSE_ERROR.id, 'error', PARSE_ERROR.messages, {
+        messageId,
+        data,
+        at: { start: offset, end: offset },
+      }),
+    ],
+    crashed: false,
+  };
 }
 
 /** A file that could not be read as UTF-8 Markdown: one file-read diagnostic at its start. */
-function fileReadProblem(path: string, reason: keyof typeof FILE_READ_MESSAGE_IDS | ReadRefusal, data: Record<string, string | number>): FileAnalysis {
-  const messageId = reason in FILE_READ_MESSAGE_IDS ? FILE_READ_MESSAGE_IDS[reason as keyof typeof FILE_READ_MESSAGE_IDS] : reason;
-  return { path, diagnostics: [toPending(path, FILE_READ.id, 'error', FILE_READ.messages, { messageId, data, at: { start: 0, end: 0 } })], crashed: false };
+function fileReadProblem(
+  path: string,
+  reason: keyof typeof FILE_READ_MESSAGE_IDS | ReadRefusal,
+  data: Record<string, string | number>,
+): FileAnalysis {
+  const messageId =
+    reason in FILE_READ_MESSAGE_IDS ? FILE_READ_MESSAGE_IDS[reason as keyof typeof FILE_READ_MESSAGE_IDS] : reason;
+  return {
+    path,
+    diagnostics: [
+      toPending(path, FILE_READ.id, 'error', FILE_READ.messages, { messageId, data, at: { start: 0, end: 0 } }),
+    ],
+    crashed: false,
+  };
 }
 
 /** A file over the size limit: not read, not analysed (see file-limits.ts). */
@@ -238,7 +329,10 @@ const CONTROL_COMMENT_MARK = 'agentops-lint-';
  * its facts are empty. Returns undefined when the file must be parsed after all, because its raw
  * text may hold a control comment, which the engine checks in every file.
  */
-export function analyzeWithoutTree(path: string, source: { bytes: Uint8Array } | { text: string }): FileAnalysis | undefined {
+export function analyzeWithoutTree(
+  path: string,
+  source: { bytes: Uint8Array } | { text: string },
+): FileAnalysis | undefined {
   let text: string;
   let bom: boolean | undefined;
   if ('text' in source) text = source.text;
@@ -255,6 +349,17 @@ export function analyzeWithoutTree(path: string, source: { bytes: Uint8Array } |
   }
   if (text.includes(CONTROL_COMMENT_MARK)) return undefined;
   const lineStarts = computeLineStarts(text);
-  const facts: FileFacts = { path, lineStarts, lineCount: countLines(text, lineStarts), headings: [], htmlAnchors: [], links: [], definitions: [], references: [], directives: [], extracted: {} };
+  const facts: FileFacts = {
+    path,
+    lineStarts,
+    lineCount: countLines(text, lineStarts),
+    headings: [],
+    htmlAnchors: [],
+    links: [],
+    definitions: [],
+    references: [],
+    directives: [],
+    extracted: {},
+  };
   return { path, facts, text, diagnostics: [], crashed: false, ...(bom === undefined ? {} : { bom }) };
 }

@@ -88,10 +88,12 @@ async function regularFileToOpen(file: string, repositoryRoot: string | undefine
       target = await fs.realpath(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ELOOP' || code === 'ENOTDIR') throw new BrokenSymlinkError(code === 'ELOOP' ? 'the links loop' : 'its target does not exist');
+      if (code === 'ENOENT' || code === 'ELOOP' || code === 'ENOTDIR')
+        throw new BrokenSymlinkError(code === 'ELOOP' ? 'the links loop' : 'its target does not exist');
       throw error;
     }
-    if (repositoryRoot !== undefined && !isInside(await fs.realpath(repositoryRoot), target)) throw new OutsideRepositoryError();
+    if (repositoryRoot !== undefined && !isInside(await fs.realpath(repositoryRoot), target))
+      throw new OutsideRepositoryError();
   }
   const stats = own.isSymbolicLink() ? await fs.stat(target) : own;
   if (!stats.isFile()) throw new NotRegularFileError(entryKind(stats));

@@ -7,9 +7,25 @@ import type { FileSettings, EnabledRule } from '../config/file-settings.js';
 import { folderReadme } from '../links/resolve.js';
 import { namedRefs, resolveLocalLink } from '../links/self-urls.js';
 import { offsetToPoint } from '../markdown/parse.js';
-import type { Location, ProjectReportDescriptor, ProjectRule, ProjectRuleContext, Rule, RuleEnvironment } from '../core/rule.js';
+import type {
+  Location,
+  ProjectReportDescriptor,
+  ProjectRule,
+  ProjectRuleContext,
+  Rule,
+  RuleEnvironment,
+} from '../core/rule.js';
 import { closestMatches } from '../text/did-you-mean.js';
-import { analyzeBytes, analyzeText, analyzeWithoutTree, locationRange, toPending, tooLargeFile, unreadableFile, type FileAnalysis } from './analyze-file.js';
+import {
+  analyzeBytes,
+  analyzeText,
+  analyzeWithoutTree,
+  locationRange,
+  toPending,
+  tooLargeFile,
+  unreadableFile,
+  type FileAnalysis,
+} from './analyze-file.js';
 import { maxFileBytes } from './file-limits.js';
 import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.js';
 import { SuppressionMap } from '../suppressions/control-comments.js';
@@ -60,7 +76,10 @@ export interface ProjectDemand {
  * The further files to analyse, from the targets' facts and those of the files chosen before
  * (`demanded`). Called again after each batch is analysed until it returns no new file.
  */
-export type DemandSession = (targets: ReadonlyMap<string, FileFacts>, demanded: ReadonlyMap<string, FileFacts>) => Promise<readonly string[]>;
+export type DemandSession = (
+  targets: ReadonlyMap<string, FileFacts>,
+  demanded: ReadonlyMap<string, FileFacts>,
+) => Promise<readonly string[]>;
 
 /** One file for phase 1: report problems (target) or only gather facts (context file). */
 export interface Phase1Job {
@@ -72,7 +91,11 @@ export interface Phase1Job {
  * Runs phase 1 for a batch of files. The default runs them one after another on this thread; a
  * worker pool or a cache can stand in, as long as the results equal what the default returns.
  */
-export type Phase1Runner = (jobs: readonly Phase1Job[], source: ProjectSource, options: LintProjectOptions) => Promise<FileAnalysis[]>;
+export type Phase1Runner = (
+  jobs: readonly Phase1Job[],
+  source: ProjectSource,
+  options: LintProjectOptions,
+) => Promise<FileAnalysis[]>;
 
 /** The repository's own URLs (src/project/repository-urls.ts), the same for every lint of a run. */
 export interface RepositoryUrlSource {
@@ -133,7 +156,11 @@ export interface LintProjectResult {
 }
 
 /** What phase 1 starts a file from: the text that replaces it, its bytes, or the read problem that ends it. */
-async function phase1Input(path: string, source: ProjectSource, options: LintProjectOptions): Promise<{ text: string } | { bytes: Uint8Array } | { problem: FileAnalysis }> {
+async function phase1Input(
+  path: string,
+  source: ProjectSource,
+  options: LintProjectOptions,
+): Promise<{ text: string } | { bytes: Uint8Array } | { problem: FileAnalysis }> {
   const override = options.overrides?.get(path);
   if (override !== undefined) return { text: override };
   let bytes: Uint8Array;
@@ -146,11 +173,18 @@ async function phase1Input(path: string, source: ProjectSource, options: LintPro
   return tooLarge ? { problem: tooLarge } : { bytes };
 }
 
-export async function analyzeOne(path: string, source: ProjectSource, options: LintProjectOptions, factsOnly: boolean): Promise<FileAnalysis> {
+export async function analyzeOne(
+  path: string,
+  source: ProjectSource,
+  options: LintProjectOptions,
+  factsOnly: boolean,
+): Promise<FileAnalysis> {
   const enabled = options.settings.forFile(path);
   const input = await phase1Input(path, source, options);
   if ('problem' in input) return input.problem;
-  return 'text' in input ? analyzeText(path, input.text, enabled, factsOnly) : analyzeBytes(path, input.bytes, enabled, factsOnly);
+  return 'text' in input
+    ? analyzeText(path, input.text, enabled, factsOnly)
+    : analyzeBytes(path, input.bytes, enabled, factsOnly);
 }
 
 /** The file-read problem of bytes over the file's size limit, or undefined when they are within it. */
@@ -160,14 +194,27 @@ export function overSizeLimit(path: string, bytes: Uint8Array, options: LintProj
 }
 
 /** Markdown files that analysed files link to but that were not analysed: read for their facts only. */
-function linkedContextFiles(analyses: Iterable<FileAnalysis>, source: ProjectSource, known: ReadonlySet<string>, repository: RepositoryFacts | undefined): string[] {
+function linkedContextFiles(
+  analyses: Iterable<FileAnalysis>,
+  source: ProjectSource,
+  known: ReadonlySet<string>,
+  repository: RepositoryFacts | undefined,
+): string[] {
   const result = new Set<string>();
   for (const analysis of analyses) {
     for (const link of analysis.facts?.links ?? []) {
       const target = resolveLocalLink(analysis.path, link.url, repository);
       if (!target || target.escapesRoot) continue;
-      const candidate = source.paths.directories.has(target.path) ? folderReadme(source.paths, target.path) : target.path;
-      if (candidate !== undefined && !known.has(candidate) && source.paths.files.has(candidate) && source.isMarkdown(candidate)) result.add(candidate);
+      const candidate = source.paths.directories.has(target.path)
+        ? folderReadme(source.paths, target.path)
+        : target.path;
+      if (
+        candidate !== undefined &&
+        !known.has(candidate) &&
+        source.paths.files.has(candidate) &&
+        source.isMarkdown(candidate)
+      )
+        result.add(candidate);
     }
   }
   return [...result].sort();
@@ -224,7 +271,13 @@ function optionsKeyOf(options: unknown): string {
   let key = optionsKeys.get(options);
   if (key === undefined) {
     const spelledOut = (_key: string, value: unknown): unknown =>
-      value instanceof Map ? { map: [...value] } : value instanceof Set ? { set: [...value] } : value instanceof RegExp ? { regex: String(value) } : value;
+      value instanceof Map
+        ? { map: [...value] }
+        : value instanceof Set
+          ? { set: [...value] }
+          : value instanceof RegExp
+            ? { regex: String(value) }
+            : value;
     optionsKeys.set(options, (key = JSON.stringify(options, spelledOut)));
   }
   return key;
@@ -236,7 +289,10 @@ function optionsKeyOf(options: unknown): string {
  * targets' in path order, so that the order of path arguments never changes what runs first.
  * Files that share options (most often all of them) share one run.
  */
-function activeProjectRules(options: LintProjectOptions, targetSettings: Map<string, EnabledRule[]>): ActiveProjectRule[] {
+function activeProjectRules(
+  options: LintProjectOptions,
+  targetSettings: Map<string, EnabledRule[]>,
+): ActiveProjectRule[] {
   const projectRules = new Map<string, ActiveProjectRule>();
   const add = (enabled: EnabledRule): void => {
     if (enabled.rule.scope !== 'project') return;
@@ -245,7 +301,8 @@ function activeProjectRules(options: LintProjectOptions, targetSettings: Map<str
     if (!projectRules.has(key)) projectRules.set(key, { rule: enabled.rule, options: enabled.options, optionsKey });
   };
   for (const enabled of options.settings.base()) add(enabled);
-  for (const [, settings] of [...targetSettings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) for (const enabled of settings) add(enabled);
+  for (const [, settings] of [...targetSettings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    for (const enabled of settings) add(enabled);
   return [...projectRules.values()];
 }
 
@@ -255,7 +312,12 @@ function firstRunOfEachRule(projectRules: readonly ActiveProjectRule[]): ActiveP
   return projectRules.filter((active) => !seen.has(active.rule.id) && seen.add(active.rule.id));
 }
 
-function enabledWhereReported(ruleId: string, file: string, state: ProjectState, options: LintProjectOptions): EnabledRule | undefined {
+function enabledWhereReported(
+  ruleId: string,
+  file: string,
+  state: ProjectState,
+  options: LintProjectOptions,
+): EnabledRule | undefined {
   return reportableSettings(file, state, options)?.find((candidate) => candidate.rule.id === ruleId);
 }
 
@@ -264,7 +326,13 @@ function enabledWhereReported(ruleId: string, file: string, state: ProjectState,
  * it lands. With `ownFilesOnly` (check), a report stands only on a file whose options are this
  * run's: the other files' findings come from the run with their options.
  */
-function projectRuleContext(active: ActiveProjectRule, state: ProjectState, options: LintProjectOptions, pending: PendingDiagnostic[], ownFilesOnly: boolean): ProjectRuleContext<unknown> {
+function projectRuleContext(
+  active: ActiveProjectRule,
+  state: ProjectState,
+  options: LintProjectOptions,
+  pending: PendingDiagnostic[],
+  ownFilesOnly: boolean,
+): ProjectRuleContext<unknown> {
   const { rule } = active;
   return {
     index: state.index,
@@ -303,7 +371,12 @@ function runProjectRules(state: ProjectState, options: LintProjectOptions): void
  * Answers `isSuppressed` for one rule. A silenced place is remembered so that settle() counts the
  * comment as used: it kept a request from being made, even though nothing was reported there.
  */
-function suppressionQuestion(ruleId: string, state: ProjectState, options: LintProjectOptions, silenced: SilencedWork[]): (file: string, at: Location) => boolean {
+function suppressionQuestion(
+  ruleId: string,
+  state: ProjectState,
+  options: LintProjectOptions,
+  silenced: SilencedWork[],
+): (file: string, at: Location) => boolean {
   const maps = new Map<string, SuppressionMap>();
   return (file, at) => {
     if (!enabledWhereReported(ruleId, file, state, options)) return true;
@@ -335,7 +408,11 @@ function asyncStepsOf(state: ProjectState, options: LintProjectOptions): AsyncSt
 }
 
 /** Awaits each asynchronous step in turn (one progress line at a time); returns a new state with their findings. */
-async function runAsyncSteps(state: ProjectState, steps: AsyncSteps, options: LintProjectOptions): Promise<ProjectState> {
+async function runAsyncSteps(
+  state: ProjectState,
+  steps: AsyncSteps,
+  options: LintProjectOptions,
+): Promise<ProjectState> {
   const next: ProjectState = { ...state, pending: [...state.pending], silenced: [...state.silenced] };
   for (const active of steps.rules) {
     try {
@@ -411,11 +488,17 @@ const TREELESS_READ_CONCURRENCY = 32;
  * a file rule is on for the file (for a target) or a project rule extracts from it.
  */
 function treeNeeded(job: Phase1Job, options: LintProjectOptions): boolean {
-  return options.settings.forFile(job.path).some(({ rule }) => (rule.scope === 'file' ? !job.factsOnly : rule.extract !== undefined));
+  return options.settings
+    .forFile(job.path)
+    .some(({ rule }) => (rule.scope === 'file' ? !job.factsOnly : rule.extract !== undefined));
 }
 
 /** Decodes a file that no rule reads the tree of; undefined when it must be parsed after all (analyzeWithoutTree). */
-async function analyzeJobWithoutTree(job: Phase1Job, source: ProjectSource, options: LintProjectOptions): Promise<FileAnalysis | undefined> {
+async function analyzeJobWithoutTree(
+  job: Phase1Job,
+  source: ProjectSource,
+  options: LintProjectOptions,
+): Promise<FileAnalysis | undefined> {
   const input = await phase1Input(job.path, source, options);
   return 'problem' in input ? input.problem : analyzeWithoutTree(job.path, input);
 }
@@ -446,7 +529,11 @@ function phase1ForRun(runPhase1: Phase1Runner, factsRead: boolean): Phase1Runner
 }
 
 /** The repository's URLs, with git's paths at each other ref the targets' links name (one `git ls-tree` per ref). */
-async function repositoryFacts(source: RepositoryUrlSource, targets: ReadonlySet<string>, files: ReadonlyMap<string, FileFacts>): Promise<RepositoryFacts> {
+async function repositoryFacts(
+  source: RepositoryUrlSource,
+  targets: ReadonlySet<string>,
+  files: ReadonlyMap<string, FileFacts>,
+): Promise<RepositoryFacts> {
   const urls = [...targets].flatMap((target) => files.get(target)?.links.map((link) => link.url) ?? []);
   const refPaths = new Map<string, RepositoryPaths>();
   for (const ref of [...namedRefs(urls, source.urls)].sort()) {
@@ -480,15 +567,24 @@ async function analyzeProject(source: ProjectSource, options: LintProjectOptions
   collect(await runPhase1(jobs, source, options));
   const known = new Set(jobs.map((job) => job.path));
   if (source.demand) {
-    const targetFacts = new Map([...analyses].flatMap(([path, analysis]) => (analysis.facts ? [[path, analysis.facts] as const] : [])));
+    const targetFacts = new Map(
+      [...analyses].flatMap(([path, analysis]) => (analysis.facts ? [[path, analysis.facts] as const] : [])),
+    );
     const demandedFacts = new Map<string, FileFacts>();
     // Files analysed already (the targets of this lint among them) need no test.
-    const select = source.demand.session((path) => source.read(path), source.demand.candidates.filter((path) => !known.has(path)));
+    const select = source.demand.session(
+      (path) => source.read(path),
+      source.demand.candidates.filter((path) => !known.has(path)),
+    );
     for (;;) {
       const demanded = (await select(targetFacts, demandedFacts)).filter((path) => !known.has(path));
       if (demanded.length === 0) break;
       for (const path of demanded) known.add(path);
-      const results = await runPhase1(demanded.map((path) => ({ path, factsOnly: true })), source, options);
+      const results = await runPhase1(
+        demanded.map((path) => ({ path, factsOnly: true })),
+        source,
+        options,
+      );
       collect(results);
       for (const analysis of results) if (analysis.facts) demandedFacts.set(analysis.path, analysis.facts);
     }
@@ -498,17 +594,37 @@ async function analyzeProject(source: ProjectSource, options: LintProjectOptions
   // demand is not read for a non-target's link, as it surely adds nothing reported on the targets.
   const projectKnown = source.demand ? new Set([...known, ...source.demand.candidates]) : known;
   const selfUrls = options.repository && { urls: options.repository.urls, refPaths: new Map() };
-  const contextPaths = new Set([...linkedContextFiles(analyses.values(), source, known, selfUrls), ...linkedContextFiles(contextAnalyses, source, projectKnown, selfUrls)]);
+  const contextPaths = new Set([
+    ...linkedContextFiles(analyses.values(), source, known, selfUrls),
+    ...linkedContextFiles(contextAnalyses, source, projectKnown, selfUrls),
+  ]);
   const contextJobs = [...contextPaths].sort().map((path) => ({ path, factsOnly: true }));
-  for (const context of await runPhase1(contextJobs, source, options)) if (context.facts) files.set(context.path, context.facts);
+  for (const context of await runPhase1(contextJobs, source, options))
+    if (context.facts) files.set(context.path, context.facts);
 
   // In path order, whichever files are targets: rules that walk the index ("first in docs/a.md")
   // must answer a one-file run as they answer the full run.
   const repository = options.repository && (await repositoryFacts(options.repository, targetSet, files));
-  const index: ProjectIndex = { files: inPathOrder(files), targets: targetSet, paths: source.paths, renames: source.renames ?? new Map(), ...(repository ? { repository } : {}) };
+  const index: ProjectIndex = {
+    files: inPathOrder(files),
+    targets: targetSet,
+    paths: source.paths,
+    renames: source.renames ?? new Map(),
+    ...(repository ? { repository } : {}),
+  };
   const projectRules = activeProjectRules(options, targetSettings);
   const plainTexts = await readPlainTextFiles(projectRules, source);
-  const state: ProjectState = { source, index, analyses, targetSettings, projectRules, pending: [], crashed: false, silenced: [], plainTexts };
+  const state: ProjectState = {
+    source,
+    index,
+    analyses,
+    targetSettings,
+    projectRules,
+    pending: [],
+    crashed: false,
+    silenced: [],
+    plainTexts,
+  };
   runProjectRules(state, options);
   return state;
 }
@@ -541,13 +657,18 @@ function settle(state: ProjectState, options: LintProjectOptions): LintProjectRe
       if (pending.ruleId !== RULE_CRASH.id && suppressions.suppresses(pending.ruleId, line)) continue;
       reported.push(pending);
     }
-    for (const pending of capFindings(path, reported, findingsLimit(path))) diagnostics.push(toDiagnostic(pending, facts.lineStarts));
-    for (const pending of directiveDiagnostics(facts, knownRuleIds)) diagnostics.push(toDiagnostic(pending, facts.lineStarts));
+    for (const pending of capFindings(path, reported, findingsLimit(path)))
+      diagnostics.push(toDiagnostic(pending, facts.lineStarts));
+    for (const pending of directiveDiagnostics(facts, knownRuleIds))
+      diagnostics.push(toDiagnostic(pending, facts.lineStarts));
     if (options.reportUnusedDisables) {
       for (const directive of suppressions.unused(knownRuleIds)) {
         const pending = toPending(path, CONTROL_COMMENTS.id, 'error', CONTROL_COMMENTS.messages, {
           messageId: directive.rules ? 'unusedDisableRules' : 'unusedDisable',
-          data: { directive: `agentops-lint-${directive.kind}`, rules: directive.rules?.map((id) => `"${id}"`).join(' or ') ?? '' },
+          data: {
+            directive: `agentops-lint-${directive.kind}`,
+            rules: directive.rules?.map((id) => `"${id}"`).join(' or ') ?? '',
+          },
           at: { start: directive.start, end: directive.end },
         });
         diagnostics.push(toDiagnostic(pending, facts.lineStarts));
@@ -559,10 +680,16 @@ function settle(state: ProjectState, options: LintProjectOptions): LintProjectRe
     // Plain-text files map to their own lines; repository-level diagnostics (see
     // reportableSettings) have no text, so no lines to map. Neither has control comments.
     const lineStarts = state.plainTexts.files.get(path)?.lineStarts ?? [0];
-    diagnostics.push(...capFindings(path, pendingList, findingsLimit(path)).map((pending) => toDiagnostic(pending, lineStarts)));
+    diagnostics.push(
+      ...capFindings(path, pendingList, findingsLimit(path)).map((pending) => toDiagnostic(pending, lineStarts)),
+    );
   }
   diagnostics.sort(compareDiagnostics);
-  return { diagnostics, analyses, crashed: state.crashed || [...analyses.values()].some((analysis) => analysis.crashed) };
+  return {
+    diagnostics,
+    analyses,
+    crashed: state.crashed || [...analyses.values()].some((analysis) => analysis.crashed),
+  };
 }
 
 export async function lintProject(source: ProjectSource, options: LintProjectOptions): Promise<LintProjectResult> {

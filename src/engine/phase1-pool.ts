@@ -18,7 +18,14 @@ import type { ConfigTable } from '../config/config-set.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { PACKAGE_ROOT } from '../core/tool.js';
 import { notAnalysed, unreadableFile, type FileAnalysis } from './analyze-file.js';
-import { analyzeOne, overSizeLimit, type LintProjectOptions, type Phase1Job, type Phase1Runner, type ProjectSource } from './lint-project.js';
+import {
+  analyzeOne,
+  overSizeLimit,
+  type LintProjectOptions,
+  type Phase1Job,
+  type Phase1Runner,
+  type ProjectSource,
+} from './lint-project.js';
 
 /** What a worker starts with; the configs come with the jobs that need them. */
 export interface Phase1WorkerData {
@@ -120,7 +127,9 @@ export const DEFAULT_MIN_FILES_FOR_THREADS = 48;
 const MIN_FILES_PER_THREAD = 24;
 
 /** The configs of the run: one for every file, or a table that gives each file its own. */
-export type Phase1PoolConfigs = { config: ResolvedConfig; configs?: undefined } | { configs: ConfigTable; config?: undefined };
+export type Phase1PoolConfigs =
+  | { config: ResolvedConfig; configs?: undefined }
+  | { configs: ConfigTable; config?: undefined };
 
 export type Phase1PoolOptions = Phase1PoolConfigs & {
   /** Absolute path of the lint root (FileSettings resolves override globs from it). */
@@ -164,14 +173,20 @@ export function compiledModule(moduleUrl: string): URL {
   const file = fileURLToPath(moduleUrl);
   if (file.endsWith('.js')) return new URL(moduleUrl);
   const built = path.join(PACKAGE_ROOT, 'dist', path.relative(PACKAGE_ROOT, file)).replace(/\.ts$/, '.js');
-  if (!existsSync(built)) throw new Error(`worker threads need the compiled ${path.relative(PACKAGE_ROOT, built)}: run \`npm run compile\` first`);
+  if (!existsSync(built))
+    throw new Error(
+      `worker threads need the compiled ${path.relative(PACKAGE_ROOT, built)}: run \`npm run compile\` first`,
+    );
   return pathToFileURL(built);
 }
 
 /** One worker thread and the requests it has not answered yet. */
 class Phase1Worker {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { jobs: Phase1WorkerJob[]; resolve: (analyses: FileAnalysis[]) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { jobs: Phase1WorkerJob[]; resolve: (analyses: FileAnalysis[]) => void; reject: (error: Error) => void }
+  >();
   private nextId = 1;
   private failure: Error | undefined;
   /** Numbers of the configs this worker has been sent. */
@@ -202,10 +217,13 @@ class Phase1Worker {
     });
     this.worker.on('error', (error) => {
       // Out of memory ends the worker, not the run: the file it was analysing is reported.
-      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') this.stopCurrent((job) => notAnalysed(job.path, 'outOfMemory', { detail: `over ${this.heapMb} MB` }));
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
+        this.stopCurrent((job) => notAnalysed(job.path, 'outOfMemory', { detail: `over ${this.heapMb} MB` }));
       else this.fail(new Error(`a phase-1 worker thread failed: ${error.message}`, { cause: error }));
     });
-    this.worker.on('exit', (code) => this.fail(new Error(`a phase-1 worker thread stopped unexpectedly (exit code ${code})`)));
+    this.worker.on('exit', (code) =>
+      this.fail(new Error(`a phase-1 worker thread stopped unexpectedly (exit code ${code})`)),
+    );
   }
 
   /** Whether the worker can take more work (a stopped or failed worker is replaced). */
@@ -248,7 +266,11 @@ class Phase1Worker {
     const current = this.pending.get(request)?.jobs[job];
     if (current === undefined) return;
     const budget = this.budgetMs(current);
-    if (now - this.watched.since > budget) this.stopCurrent((stopped) => ({ ...notAnalysed(stopped.path, 'timeout', { budget: Number((budget / 1000).toFixed(1)) }), stopped: true }));
+    if (now - this.watched.since > budget)
+      this.stopCurrent((stopped) => ({
+        ...notAnalysed(stopped.path, 'timeout', { budget: Number((budget / 1000).toFixed(1)) }),
+        stopped: true,
+      }));
   }
 
   /** Ends the worker and rejects the request of the job in progress with that job's diagnostic; other requests fail. */
@@ -281,7 +303,12 @@ class Phase1Worker {
 }
 
 /** Reads one job on this thread; an unreadable file is answered here, as the sequential runner does. */
-async function prepareJob(job: Phase1Job, source: ProjectSource, options: LintProjectOptions, configs: ConfigTable): Promise<Phase1WorkerJob | FileAnalysis> {
+async function prepareJob(
+  job: Phase1Job,
+  source: ProjectSource,
+  options: LintProjectOptions,
+  configs: ConfigTable,
+): Promise<Phase1WorkerJob | FileAnalysis> {
   const config = configs.indexOf(job.path);
   const text = options.overrides?.get(job.path);
   if (text !== undefined) return { path: job.path, factsOnly: job.factsOnly, config, text };
@@ -305,7 +332,8 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
   const configs = options.configs ?? singleConfigTable(options.config);
   const analysed = options.onAnalysed ?? (() => undefined);
   const budgetOf = options.timeBudgetMs ?? ((_file: string, bytes: number) => timeBudgetMs(undefined, bytes));
-  const jobBudget = (job: Phase1WorkerJob): number => budgetOf(job.path, job.bytes?.length ?? Buffer.byteLength(job.text ?? ''));
+  const jobBudget = (job: Phase1WorkerJob): number =>
+    budgetOf(job.path, job.bytes?.length ?? Buffer.byteLength(job.text ?? ''));
   const workers: Phase1Worker[] = [];
   /** The worker that analyses large files for this thread (see GUARDED_FILE_BYTES), started when first needed. */
   let guard: Phase1Worker | undefined;
@@ -313,7 +341,12 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
 
   const newWorker = (): Phase1Worker => {
     const script = options.workerScript ?? defaultWorkerScript();
-    return new Phase1Worker(script, { root: options.root, rulesModule: compiledModule(options.rulesModule).href }, jobBudget, options.workerHeapMb ?? WORKER_OLD_GENERATION_MB);
+    return new Phase1Worker(
+      script,
+      { root: options.root, rulesModule: compiledModule(options.rulesModule).href },
+      jobBudget,
+      options.workerHeapMb ?? WORKER_OLD_GENERATION_MB,
+    );
   };
   const startWorkers = (count: number): void => {
     while (workers.length < count) workers.push(newWorker());
@@ -328,7 +361,10 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
     let remaining = jobs.map((_, index) => index);
     while (remaining.length > 0) {
       try {
-        const analyses = await worker().analyze(remaining.map((index) => jobs[index]!), configs);
+        const analyses = await worker().analyze(
+          remaining.map((index) => jobs[index]!),
+          configs,
+        );
         analyses.forEach((analysis, offset) => {
           results[remaining[offset]!] = analysis;
         });
@@ -354,13 +390,24 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
   };
 
   /** One job on this thread, or on the guard worker when its file is large enough to need a budget. */
-  const analyzeHereOrGuarded = async (job: Phase1Job, source: ProjectSource, lintOptions: LintProjectOptions): Promise<FileAnalysis> => {
+  const analyzeHereOrGuarded = async (
+    job: Phase1Job,
+    source: ProjectSource,
+    lintOptions: LintProjectOptions,
+  ): Promise<FileAnalysis> => {
     const override = lintOptions.overrides?.get(job.path);
-    if (override !== undefined && override.length <= GUARDED_FILE_BYTES / 4) return analyzeOne(job.path, source, lintOptions, job.factsOnly);
+    if (override !== undefined && override.length <= GUARDED_FILE_BYTES / 4)
+      return analyzeOne(job.path, source, lintOptions, job.factsOnly);
     const prepared = await prepareJob(job, source, lintOptions, configs);
     if ('diagnostics' in prepared) return prepared;
     const size = prepared.bytes?.length ?? Buffer.byteLength(prepared.text ?? '');
-    if (size <= GUARDED_FILE_BYTES) return analyzeOne(job.path, { ...source, read: async () => prepared.bytes ?? new Uint8Array() }, lintOptions, job.factsOnly);
+    if (size <= GUARDED_FILE_BYTES)
+      return analyzeOne(
+        job.path,
+        { ...source, read: async () => prepared.bytes ?? new Uint8Array() },
+        lintOptions,
+        job.factsOnly,
+      );
     lintOptions.settings.forFile(job.path);
     return (await analyzeOnWorker(guardWorker, [prepared]))[0]!;
   };
@@ -426,7 +473,9 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
         next = jobs.length;
         throw error;
       });
-    await Promise.all([...workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]), analyzeHere()].map(stopOnFailure));
+    await Promise.all(
+      [...workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]), analyzeHere()].map(stopOnFailure),
+    );
     return results;
   };
 

@@ -31,7 +31,10 @@ const NONE: PlainTextFiles = { files: new Map(), byRule: new Map() };
  * the run. A file that is binary or not UTF-8 (an image a broad glob matched) is skipped: it has
  * no text to search.
  */
-export async function readPlainTextFiles(rules: readonly { rule: ProjectRule; options: unknown }[], source: ProjectSource): Promise<PlainTextFiles> {
+export async function readPlainTextFiles(
+  rules: readonly { rule: ProjectRule; options: unknown }[],
+  source: ProjectSource,
+): Promise<PlainTextFiles> {
   const covers = source.coversPlainText;
   if (!covers) return NONE;
   const wanted = new Map<string, string[]>();

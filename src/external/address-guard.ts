@@ -71,7 +71,11 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
  * a public and a private address and rely on fallback).
  */
 export function guardedLookup(isBlocked: AddressPolicy) {
-  return (hostname: string, options: { family?: number; all?: boolean; hints?: number }, callback: LookupCallback): void => {
+  return (
+    hostname: string,
+    options: { family?: number; all?: boolean; hints?: number },
+    callback: LookupCallback,
+  ): void => {
     dnsLookup(hostname, { family: options.family ?? 0, hints: options.hints ?? 0, all: true }, (error, addresses) => {
       if (error) return callback(error, '');
       const blocked = addresses.find((entry) => isBlocked(entry.address));

@@ -74,7 +74,8 @@ export async function checkUrls(urls: Iterable<string>, options: UrlBatchOptions
     scheduler.cancel();
     controller.abort();
   };
-  const deadline = options.deadlineMs === undefined ? undefined : setTimeout(() => stop('deadline'), options.deadlineMs);
+  const deadline =
+    options.deadlineMs === undefined ? undefined : setTimeout(() => stop('deadline'), options.deadlineMs);
   try {
     await Promise.all(
       unique.map(async (url) => {
@@ -86,7 +87,8 @@ export async function checkUrls(urls: Iterable<string>, options: UrlBatchOptions
         answers.set(url, result);
         options.progress?.tick();
         const networkLooksDown = !health.anyReached && health.unreachableHosts >= OFFLINE_AFTER_FAILED_HOSTS;
-        if (options.stopWhenOffline && networkLooksDown && firstAsked !== undefined && answers.has(firstAsked)) stop('offline');
+        if (options.stopWhenOffline && networkLooksDown && firstAsked !== undefined && answers.has(firstAsked))
+          stop('offline');
       }),
     );
   } finally {

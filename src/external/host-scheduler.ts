@@ -70,7 +70,8 @@ export class HostScheduler {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.timerAt = Number.POSITIVE_INFINITY;
-    for (const host of this.turns) for (const waiter of this.state(host).queue.splice(0)) waiter.refuse(new SchedulerCancelled());
+    for (const host of this.turns)
+      for (const waiter of this.state(host).queue.splice(0)) waiter.refuse(new SchedulerCancelled());
     this.turns.clear();
   }
 

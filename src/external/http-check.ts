@@ -54,7 +54,12 @@ export type UrlCheckResult =
 
 /** Results worth remembering between runs; transient ones are asked again next time. */
 export function isCacheable(result: UrlCheckResult): boolean {
-  return result.kind === 'ok' || result.kind === 'permanentRedirect' || result.kind === 'notFound' || result.kind === 'httpError';
+  return (
+    result.kind === 'ok' ||
+    result.kind === 'permanentRedirect' ||
+    result.kind === 'notFound' ||
+    result.kind === 'httpError'
+  );
 }
 
 /** Whether an answer says the host could not be connected to at all (what makes a network look down). */
@@ -68,7 +73,12 @@ interface Response {
   retryAfter?: string;
 }
 
-type Attempt = Response | ConnectFailure | { error: 'timeout'; phase: 'response' } | { error: 'network'; code: string; detail: string; phase: 'response' } | { error: 'aborted' };
+type Attempt =
+  | Response
+  | ConnectFailure
+  | { error: 'timeout'; phase: 'response' }
+  | { error: 'network'; code: string; detail: string; phase: 'response' }
+  | { error: 'aborted' };
 
 class RequestTimeout extends Error {}
 class RequestAborted extends Error {}
@@ -112,15 +122,32 @@ function listen(request: http.ClientRequest, connection: Connection, secure: boo
 }
 
 /** Directly, with the address guard inside the connection's own DNS lookup. */
-function openDirect(url: URL, method: string, options: HttpCheckOptions, isBlocked: AddressPolicy, connection: Connection): OpenRequest {
+function openDirect(
+  url: URL,
+  method: string,
+  options: HttpCheckOptions,
+  isBlocked: AddressPolicy,
+  connection: Connection,
+): OpenRequest {
   const client = url.protocol === 'https:' ? https : http;
-  const request = client.request(url, { method, headers: headersFor(options), lookup: guardedLookup(isBlocked) as never, agent: false });
+  const request = client.request(url, {
+    method,
+    headers: headersFor(options),
+    lookup: guardedLookup(isBlocked) as never,
+    agent: false,
+  });
   listen(request, connection, url.protocol === 'https:', true);
   return request;
 }
 
 /** An http URL through an http proxy: the request line carries the absolute URL. */
-function openThroughHttpProxy(url: URL, proxy: URL, method: string, options: HttpCheckOptions, connection: Connection): OpenRequest {
+function openThroughHttpProxy(
+  url: URL,
+  proxy: URL,
+  method: string,
+  options: HttpCheckOptions,
+  connection: Connection,
+): OpenRequest {
   const request = http.request({
     host: proxy.hostname.replace(/^\[|\]$/g, ''),
     port: proxy.port || 80,
@@ -134,7 +161,13 @@ function openThroughHttpProxy(url: URL, proxy: URL, method: string, options: Htt
 }
 
 /** An https URL through a CONNECT tunnel: TLS runs end to end with the host, inside the tunnel. */
-function openThroughTunnel(url: URL, proxy: URL, method: string, options: HttpCheckOptions, connection: Connection): OpenRequest {
+function openThroughTunnel(
+  url: URL,
+  proxy: URL,
+  method: string,
+  options: HttpCheckOptions,
+  connection: Connection,
+): OpenRequest {
   const target = `${url.hostname}:${url.port || 443}`;
   let inner: http.ClientRequest | undefined;
   const tunnel = http.request({
@@ -148,7 +181,9 @@ function openThroughTunnel(url: URL, proxy: URL, method: string, options: HttpCh
   tunnel.on('connect', (response: http.IncomingMessage, socket: Socket) => {
     if (response.statusCode !== 200) {
       socket.destroy();
-      connection.error(new TunnelRefused(`the proxy ${proxy.host} answered ${response.statusCode} to CONNECT ${target}`));
+      connection.error(
+        new TunnelRefused(`the proxy ${proxy.host} answered ${response.statusCode} to CONNECT ${target}`),
+      );
       return;
     }
     connection.reached();
@@ -187,7 +222,8 @@ function request(url: URL, method: 'HEAD' | 'GET', options: HttpCheckOptions): P
   if (/^[\d.]+$|:/.test(literal) && isBlocked(literal)) return Promise.resolve({ error: 'blocked', address: literal });
   if (options.signal?.aborted) return Promise.resolve({ error: 'aborted' });
   const proxy = proxyFor(url, options.proxy);
-  if (proxy && !options.allowPrivate && isLocalhostName(literal)) return Promise.resolve({ error: 'blocked', address: literal });
+  if (proxy && !options.allowPrivate && isLocalhostName(literal))
+    return Promise.resolve({ error: 'blocked', address: literal });
   return new Promise((resolve) => {
     let settled = false;
     let reached = false;
@@ -209,22 +245,37 @@ function request(url: URL, method: 'HEAD' | 'GET', options: HttpCheckOptions): P
       response: (response) => {
         const location = response.headers.location;
         const retryAfter = response.headers['retry-after'];
-        finish({ status: response.statusCode ?? 0, ...(location ? { location } : {}), ...(retryAfter ? { retryAfter } : {}) });
+        finish({
+          status: response.statusCode ?? 0,
+          ...(location ? { location } : {}),
+          ...(retryAfter ? { retryAfter } : {}),
+        });
         response.destroy();
         open.destroy(new RequestAborted());
       },
       error: (error: Error & { code?: string }) => {
         if (error instanceof RequestAborted) return finish({ error: 'aborted' });
         const seen = reached ? { reached: true as const } : {};
-        if (error instanceof RequestTimeout) return finish(connected ? { error: 'timeout', phase: 'response' } : { error: 'timeout', phase: 'connect', ...seen });
+        if (error instanceof RequestTimeout)
+          return finish(
+            connected ? { error: 'timeout', phase: 'response' } : { error: 'timeout', phase: 'connect', ...seen },
+          );
         if (error instanceof BlockedAddressError) return finish({ error: 'blocked', address: error.address });
         const code = error.code ?? 'ERROR';
         if (connected) return finish({ error: 'network', code, detail: error.message, phase: 'response' });
-        const detail = proxy && !(error instanceof TunnelRefused) ? `through the proxy ${proxy.host}: ${error.message}` : error.message;
+        const detail =
+          proxy && !(error instanceof TunnelRefused)
+            ? `through the proxy ${proxy.host}: ${error.message}`
+            : error.message;
         finish({ error: 'network', code, detail, phase: 'connect', ...seen });
       },
     };
-    const open = proxy === undefined ? openDirect(url, method, options, isBlocked, connection) : url.protocol === 'https:' ? openThroughTunnel(url, proxy, method, options, connection) : openThroughHttpProxy(url, proxy, method, options, connection);
+    const open =
+      proxy === undefined
+        ? openDirect(url, method, options, isBlocked, connection)
+        : url.protocol === 'https:'
+          ? openThroughTunnel(url, proxy, method, options, connection)
+          : openThroughHttpProxy(url, proxy, method, options, connection);
     const deadline = setTimeout(() => open.destroy(new RequestTimeout()), options.timeoutMs);
     const abort = (): void => open.destroy(new RequestAborted());
     options.signal?.addEventListener('abort', abort, { once: true });
@@ -245,7 +296,13 @@ function connectFailure(attempt: Attempt): ConnectFailure | undefined {
 }
 
 /** One request to `url` through the scheduler, unless its host is known to fail; the answer teaches HostHealth. */
-async function attemptRequest(url: URL, method: 'HEAD' | 'GET', options: HttpCheckOptions, scheduler: HostScheduler, health: HostHealth): Promise<Attempt> {
+async function attemptRequest(
+  url: URL,
+  method: 'HEAD' | 'GET',
+  options: HttpCheckOptions,
+  scheduler: HostScheduler,
+  health: HostHealth,
+): Promise<Attempt> {
   const known = health.failureOf(url.host);
   if (known) return known;
   try {
@@ -259,7 +316,11 @@ async function attemptRequest(url: URL, method: 'HEAD' | 'GET', options: HttpChe
         health.recordFailure(url.host, failure);
         scheduler.abandon(url.host);
       }
-      if ('status' in attempt || ('error' in attempt && attempt.error !== 'aborted' && (!failure || ('reached' in failure && failure.reached)))) health.recordReached(url.host);
+      if (
+        'status' in attempt ||
+        ('error' in attempt && attempt.error !== 'aborted' && (!failure || ('reached' in failure && failure.reached)))
+      )
+        health.recordReached(url.host);
       return attempt;
     });
   } catch (error) {
@@ -270,21 +331,43 @@ async function attemptRequest(url: URL, method: 'HEAD' | 'GET', options: HttpChe
 }
 
 /** Follows redirects by hand (each hop goes through the scheduler and the guard again). */
-async function follow(start: URL, method: 'HEAD' | 'GET', options: HttpCheckOptions, scheduler: HostScheduler, health: HostHealth): Promise<Followed | { tooMany: URL }> {
+async function follow(
+  start: URL,
+  method: 'HEAD' | 'GET',
+  options: HttpCheckOptions,
+  scheduler: HostScheduler,
+  health: HostHealth,
+): Promise<Followed | { tooMany: URL }> {
   let url = start;
   let movedTo: URL | undefined;
   let stillPermanent = true;
   for (let hops = 0; ; hops++) {
     const attempt = await attemptRequest(url, method, options, scheduler, health);
-    if (!('status' in attempt) || !REDIRECTS.has(attempt.status) || !attempt.location) return { final: attempt, ...(movedTo ? { movedTo } : {}) };
+    if (!('status' in attempt) || !REDIRECTS.has(attempt.status) || !attempt.location)
+      return { final: attempt, ...(movedTo ? { movedTo } : {}) };
     if (hops >= options.maxRedirects) return { tooMany: url };
     let next: URL;
     try {
       next = new URL(attempt.location, url);
     } catch {
-      return { final: { error: 'network', code: 'EBADLOCATION', detail: `invalid redirect location "${attempt.location}"`, phase: 'response' } };
+      return {
+        final: {
+          error: 'network',
+          code: 'EBADLOCATION',
+          detail: `invalid redirect location "${attempt.location}"`,
+          phase: 'response',
+        },
+      };
     }
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') return { final: { error: 'network', code: 'EBADLOCATION', detail: `redirect to a ${next.protocol} URL`, phase: 'response' } };
+    if (next.protocol !== 'http:' && next.protocol !== 'https:')
+      return {
+        final: {
+          error: 'network',
+          code: 'EBADLOCATION',
+          detail: `redirect to a ${next.protocol} URL`,
+          phase: 'response',
+        },
+      };
     stillPermanent &&= PERMANENT.has(attempt.status);
     if (stillPermanent) movedTo = next;
     url = next;
@@ -301,7 +384,8 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
 
 /** Answers to HEAD that GET may contradict: a connection dropped mid-answer, or 4xx/501 from servers that mishandle HEAD. */
 function untrustedHeadAnswer(attempt: Attempt): boolean {
-  if ('status' in attempt) return (attempt.status >= 400 && attempt.status < 500 && attempt.status !== 429) || attempt.status === 501;
+  if ('status' in attempt)
+    return (attempt.status >= 400 && attempt.status < 500 && attempt.status !== 429) || attempt.status === 501;
   return attempt.error === 'network' && attempt.phase === 'response';
 }
 
@@ -331,7 +415,8 @@ function classify(followed: Followed, start: URL, attempts: number): UrlCheckRes
     if (final.error === 'aborted') return { kind: 'notChecked' };
     if (final.error === 'timeout') return { kind: 'timeout', attempts };
     if (final.error === 'blocked') return { kind: 'blocked', address: final.address };
-    if (final.code === 'ENOTFOUND' || final.code === 'EAI_NONAME') return { kind: 'hostNotFound', host: start.hostname };
+    if (final.code === 'ENOTFOUND' || final.code === 'EAI_NONAME')
+      return { kind: 'hostNotFound', host: start.hostname };
     return { kind: 'unreachable', detail: final.detail };
   }
   if (final.status === 429) return { kind: 'rateLimited', attempts };
@@ -346,13 +431,19 @@ function classify(followed: Followed, start: URL, attempts: number): UrlCheckRes
  * Checks one URL. `health` is shared by the URLs of a batch (the per-host circuit breaker); a URL
  * checked on its own gets its own.
  */
-export async function checkUrl(rawUrl: string, options: HttpCheckOptions, scheduler: HostScheduler, health: HostHealth = new HostHealth()): Promise<UrlCheckResult> {
+export async function checkUrl(
+  rawUrl: string,
+  options: HttpCheckOptions,
+  scheduler: HostScheduler,
+  health: HostHealth = new HostHealth(),
+): Promise<UrlCheckResult> {
   const start = new URL(rawUrl);
   start.hash = '';
   for (let attempts = 1; ; attempts++) {
     let followed = await follow(start, 'HEAD', options, scheduler, health);
     // Many servers answer HEAD with 403/404/405/501 or drop it: only a GET tells the truth.
-    if ('final' in followed && untrustedHeadAnswer(followed.final)) followed = await follow(start, 'GET', options, scheduler, health);
+    if ('final' in followed && untrustedHeadAnswer(followed.final))
+      followed = await follow(start, 'GET', options, scheduler, health);
     if ('tooMany' in followed) return { kind: 'tooManyRedirects', location: followed.tooMany.href };
     if (retryable(followed.final) && attempts <= options.retries && !options.signal?.aborted) {
       const asked = 'status' in followed.final ? retryAfterMs(followed.final.retryAfter) : undefined;

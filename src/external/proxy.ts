@@ -40,7 +40,8 @@ function proxyUrl(value: string | undefined, variableName: string): URL | undefi
   } catch {
     throw new Error(`${variableName} is not a valid proxy URL: "${value}"`);
   }
-  if (url.protocol !== 'http:') throw new Error(`${variableName} uses ${url.protocol}//: only http:// proxies are supported ("${value}")`);
+  if (url.protocol !== 'http:')
+    throw new Error(`${variableName} uses ${url.protocol}//: only http:// proxies are supported ("${value}")`);
   return url;
 }
 

@@ -18,11 +18,18 @@ interface CacheEntry {
 }
 
 /** `$XDG_CACHE_HOME/agentops-lint`, `~/Library/Caches/agentops-lint` or `%LOCALAPPDATA%\agentops-lint`. */
-export function defaultCacheFile(env: Readonly<Record<string, string | undefined>>, platform: string = os.platform()): string {
+export function defaultCacheFile(
+  env: Readonly<Record<string, string | undefined>>,
+  platform: string = os.platform(),
+): string {
   const home = os.homedir();
   const base =
     env.XDG_CACHE_HOME ||
-    (platform === 'darwin' ? path.join(home, 'Library', 'Caches') : platform === 'win32' ? env.LOCALAPPDATA || path.join(home, 'AppData', 'Local') : path.join(home, '.cache'));
+    (platform === 'darwin'
+      ? path.join(home, 'Library', 'Caches')
+      : platform === 'win32'
+        ? env.LOCALAPPDATA || path.join(home, 'AppData', 'Local')
+        : path.join(home, '.cache'));
   return path.join(base, 'agentops-lint', 'external-links.json');
 }
 
@@ -41,9 +48,13 @@ export class ResultCache {
     const cache = new ResultCache(ttlMs > 0 ? file : undefined, ttlMs, now);
     if (!cache.file) return cache;
     try {
-      const parsed = JSON.parse(await fs.readFile(cache.file, 'utf8')) as { version?: number; entries?: Record<string, CacheEntry> };
+      const parsed = JSON.parse(await fs.readFile(cache.file, 'utf8')) as {
+        version?: number;
+        entries?: Record<string, CacheEntry>;
+      };
       if (parsed.version === CACHE_VERSION && parsed.entries) {
-        for (const [url, entry] of Object.entries(parsed.entries)) if (now() - entry.checkedAt < ttlMs) cache.entries.set(url, entry);
+        for (const [url, entry] of Object.entries(parsed.entries))
+          if (now() - entry.checkedAt < ttlMs) cache.entries.set(url, entry);
       }
     } catch {
       // Missing or unreadable: start empty.
@@ -68,7 +79,10 @@ export class ResultCache {
     const temporary = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
-      await fs.writeFile(temporary, `${JSON.stringify({ version: CACHE_VERSION, entries: Object.fromEntries(this.entries) })}\n`);
+      await fs.writeFile(
+        temporary,
+        `${JSON.stringify({ version: CACHE_VERSION, entries: Object.fromEntries(this.entries) })}\n`,
+      );
       await fs.rename(temporary, this.file);
     } catch {
       await fs.rm(temporary, { force: true }).catch(() => undefined);

@@ -46,7 +46,8 @@ class TakenEdits {
     const index = this.firstFrom(edit.start);
     // Taken edits never overlap each other, so only the one before and those starting within the edit can.
     if (index > 0 && conflicts(this.edits[index - 1]!, edit)) return true;
-    for (let next = index; next < this.edits.length && this.edits[next]!.start <= edit.end; next++) if (conflicts(this.edits[next]!, edit)) return true;
+    for (let next = index; next < this.edits.length && this.edits[next]!.start <= edit.end; next++)
+      if (conflicts(this.edits[next]!, edit)) return true;
     return false;
   }
 
@@ -72,7 +73,11 @@ function orderedEdits(fix: readonly TextEdit[], length: number): TextEdit[] | un
  * re-linted. The certain `fixes` are taken first, then the `likely` ones (suggestions) where they
  * conflict with none: a suggestion never displaces a certain fix, nor lands at its offset.
  */
-export function applyFixes(text: string, fixes: readonly (readonly TextEdit[])[], likely: readonly (readonly TextEdit[])[] = []): FixResult {
+export function applyFixes(
+  text: string,
+  fixes: readonly (readonly TextEdit[])[],
+  likely: readonly (readonly TextEdit[])[] = [],
+): FixResult {
   const eol = dominantLineEnding(text);
   const byPosition = (list: readonly (readonly TextEdit[])[]): TextEdit[][] =>
     list

@@ -9,7 +9,12 @@ import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { TextEdit } from '../core/rule.js';
 import { applyFixes } from './apply-edits.js';
-import { lintProject, type LintProjectOptions, type LintProjectResult, type ProjectSource } from '../engine/lint-project.js';
+import {
+  lintProject,
+  type LintProjectOptions,
+  type LintProjectResult,
+  type ProjectSource,
+} from '../engine/lint-project.js';
 import type { FixType } from './fix-types.js';
 import { FixVerdicts, settleVerifiedFixes } from './verify-fixes.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -30,20 +35,27 @@ export interface FixedLint {
  * fix that must be verified is kept or turned into a suggestion first (also without `fixing`, so
  * that reports count as fixable only what `--fix` would change).
  */
-export async function lintWithFixes(source: ProjectSource, engine: LintProjectOptions, fixing: boolean, fixType: FixType = 'fix'): Promise<FixedLint> {
+export async function lintWithFixes(
+  source: ProjectSource,
+  engine: LintProjectOptions,
+  fixing: boolean,
+  fixType: FixType = 'fix',
+): Promise<FixedLint> {
   const texts = new Map<string, string>();
   const originals = new Map<string, { text: string; bom: boolean }>();
   const verdicts = new FixVerdicts();
   // Asynchronous steps (network checks) run once, on what the last pass leaves: the passes only
   // need what can be fixed, and a fix pass must not ask every site again.
   const passes: LintProjectOptions = fixing ? { ...engine, deferAsyncSteps: true } : engine;
-  const lint = async (options: LintProjectOptions): Promise<LintProjectResult> => settleVerifiedFixes(await lintProject(source, options), options, verdicts);
+  const lint = async (options: LintProjectOptions): Promise<LintProjectResult> =>
+    settleVerifiedFixes(await lintProject(source, options), options, verdicts);
   let result = await lint(passes);
   for (let pass = 1; fixing && pass <= MAX_FIX_PASSES; pass++) {
     if (!applyPass(result, texts, originals, fixType)) break;
     result = await lint({ ...passes, overrides: texts });
   }
-  if (result.runDeferredSteps) result = settleVerifiedFixes(await result.runDeferredSteps(), { ...passes, overrides: texts }, verdicts);
+  if (result.runDeferredSteps)
+    result = settleVerifiedFixes(await result.runDeferredSteps(), { ...passes, overrides: texts }, verdicts);
   return { result, texts, originals };
 }
 
@@ -53,7 +65,12 @@ export async function lintWithFixes(source: ProjectSource, engine: LintProjectOp
  * without one, where it conflicts with no certain fix (applyFixes): a suggestion at the offset of a
  * certain fix waits for the next pass, which lints the fixed text again.
  */
-function applyPass(result: LintProjectResult, texts: Map<string, string>, originals: Map<string, { text: string; bom: boolean }>, fixType: FixType): boolean {
+function applyPass(
+  result: LintProjectResult,
+  texts: Map<string, string>,
+  originals: Map<string, { text: string; bom: boolean }>,
+  fixType: FixType,
+): boolean {
   const fixesByFile = new Map<string, { certain: TextEdit[][]; likely: TextEdit[][] }>();
   for (const diagnostic of result.diagnostics) {
     const suggestion = fixType === 'suggestion' ? diagnostic.suggestions?.[0]?.fix : undefined;
@@ -84,7 +101,9 @@ export function fixedFiles(fixed: FixedLint): string[] {
 
 /** The fixes as unified diffs, one per changed file. */
 export function fixPatches(fixed: FixedLint): string[] {
-  return fixedFiles(fixed).map((file) => createTwoFilesPatch(`a/${file}`, `b/${file}`, fixed.originals.get(file)!.text, fixed.texts.get(file)!));
+  return fixedFiles(fixed).map((file) =>
+    createTwoFilesPatch(`a/${file}`, `b/${file}`, fixed.originals.get(file)!.text, fixed.texts.get(file)!),
+  );
 }
 
 /** Writes the fixed files, keeping a BOM where there was one. */

@@ -12,7 +12,8 @@ import type { LintProjectOptions, LintProjectResult } from '../engine/lint-proje
 import { applyFixes } from './apply-edits.js';
 
 /** What a held-back fix is called when it becomes a suggestion. */
-export const HELD_BACK_FIX = 'The edit --fix held back: applied, it would leave this problem or add another to the file';
+export const HELD_BACK_FIX =
+  'The edit --fix held back: applied, it would leave this problem or add another to the file';
 
 /** Verdicts already reached, by file: valid while the file's text is the same. */
 export class FixVerdicts {
@@ -48,8 +49,17 @@ function problemCounts(diagnostics: readonly PendingDiagnostic[]): Map<string, n
  * Whether applying the fixes of `fixed` to the file leaves it with every one of their problems
  * gone and no problem it did not have before.
  */
-function fixesHold(file: string, text: string, before: readonly PendingDiagnostic[], fixed: readonly Diagnostic[], engine: LintProjectOptions): boolean {
-  const applied = applyFixes(text, fixed.map((diagnostic) => diagnostic.fix!));
+function fixesHold(
+  file: string,
+  text: string,
+  before: readonly PendingDiagnostic[],
+  fixed: readonly Diagnostic[],
+  engine: LintProjectOptions,
+): boolean {
+  const applied = applyFixes(
+    text,
+    fixed.map((diagnostic) => diagnostic.fix!),
+  );
   if (applied.applied !== fixed.length) return false;
   const after = analyzeText(file, applied.text, engine.settings.forFile(file));
   if (after.crashed) return false;
@@ -63,14 +73,22 @@ function fixesHold(file: string, text: string, before: readonly PendingDiagnosti
 }
 
 /** The fixes of one file that wait for a verdict: all at once first (one lint), one by one when that fails. */
-function judgeFile(file: string, text: string, before: readonly PendingDiagnostic[], pending: readonly Diagnostic[], engine: LintProjectOptions, verdicts: FixVerdicts): void {
+function judgeFile(
+  file: string,
+  text: string,
+  before: readonly PendingDiagnostic[],
+  pending: readonly Diagnostic[],
+  engine: LintProjectOptions,
+  verdicts: FixVerdicts,
+): void {
   const unknown = pending.filter((diagnostic) => verdicts.get(file, text, diagnostic.fix!) === undefined);
   if (unknown.length === 0) return;
   if (unknown.length > 1 && fixesHold(file, text, before, unknown, engine)) {
     for (const diagnostic of unknown) verdicts.set(file, text, diagnostic.fix!, true);
     return;
   }
-  for (const diagnostic of unknown) verdicts.set(file, text, diagnostic.fix!, fixesHold(file, text, before, [diagnostic], engine));
+  for (const diagnostic of unknown)
+    verdicts.set(file, text, diagnostic.fix!, fixesHold(file, text, before, [diagnostic], engine));
 }
 
 function settled(diagnostic: Diagnostic, holds: boolean): Diagnostic {
@@ -80,7 +98,11 @@ function settled(diagnostic: Diagnostic, holds: boolean): Diagnostic {
 }
 
 /** The result with every fix that needed checking either kept (checked) or turned into a suggestion. */
-export function settleVerifiedFixes(result: LintProjectResult, engine: LintProjectOptions, verdicts: FixVerdicts): LintProjectResult {
+export function settleVerifiedFixes(
+  result: LintProjectResult,
+  engine: LintProjectOptions,
+  verdicts: FixVerdicts,
+): LintProjectResult {
   const waiting = new Map<string, Diagnostic[]>();
   for (const diagnostic of result.diagnostics) {
     if (!diagnostic.verifyFix || !diagnostic.fix) continue;

@@ -9,7 +9,8 @@ import { destinationPathTo, encodeDestinationPath, splitDestination } from './re
 
 /** Where a diagnostic about a link points: its destination when known, else the whole construct. */
 export function linkLocation(link: LinkFact): { start: number; end: number } {
-  if (link.destinationStart !== undefined && link.destinationEnd !== undefined) return { start: link.destinationStart, end: link.destinationEnd };
+  if (link.destinationStart !== undefined && link.destinationEnd !== undefined)
+    return { start: link.destinationStart, end: link.destinationEnd };
   return { start: link.start, end: link.end };
 }
 
@@ -46,7 +47,9 @@ export function replacePathEdit(link: LinkFact, fromFile: string, target: string
 export function caseCorrectedPath(link: LinkFact, fromFile: string, actual: string): string {
   const written = writtenPath(link).split('/');
   const actualSegments = actual.split('/');
-  const named = written.map((segment, index) => ({ segment, index })).filter(({ segment }) => segment !== '' && segment !== '.' && segment !== '..');
+  const named = written
+    .map((segment, index) => ({ segment, index }))
+    .filter(({ segment }) => segment !== '' && segment !== '.' && segment !== '..');
   const plainWalk = named.every(({ index }) => written.slice(index + 1).every((segment) => segment !== '..'));
   if (!plainWalk || named.length > actualSegments.length) return pathTo(link, fromFile, actual);
   const corrected = [...written];

@@ -51,7 +51,12 @@ function uniquelyNearest(target: string, candidates: Iterable<string>, limit: nu
 /** How many of the link's folder names, from the innermost, a candidate's folders end with. */
 function matchingInnerFolders(written: readonly string[], candidate: readonly string[]): number {
   let count = 0;
-  while (count < written.length && count < candidate.length && written[written.length - 1 - count] === candidate[candidate.length - 1 - count]) count++;
+  while (
+    count < written.length &&
+    count < candidate.length &&
+    written[written.length - 1 - count] === candidate[candidate.length - 1 - count]
+  )
+    count++;
   return count;
 }
 
@@ -61,12 +66,20 @@ function matchingInnerFolders(written: readonly string[], candidate: readonly st
  * does and it matches at least one. Edit distance says nothing here: `factors/README.md` is "near"
  * `assets/README.md`, and wrong; and the linking file's own folders say nothing either.
  */
-function closestByFolders(writtenPath: string, sameName: readonly string[]): { path: string; shared: string[] } | undefined {
+function closestByFolders(
+  writtenPath: string,
+  sameName: readonly string[],
+): { path: string; shared: string[] } | undefined {
   const written = folderNames(writtenPath.replace(/\/+$/, ''));
-  const scored = sameName.map((candidate) => ({ path: candidate, matched: matchingInnerFolders(written, folderNames(candidate)) }));
+  const scored = sameName.map((candidate) => ({
+    path: candidate,
+    matched: matchingInnerFolders(written, folderNames(candidate)),
+  }));
   const most = Math.max(...scored.map((entry) => entry.matched));
   const best = scored.filter((entry) => entry.matched === most);
-  return most > 0 && best.length === 1 ? { path: best[0]!.path, shared: written.slice(written.length - most) } : undefined;
+  return most > 0 && best.length === 1
+    ? { path: best[0]!.path, shared: written.slice(written.length - most) }
+    : undefined;
 }
 
 export class PathLookup {
@@ -112,13 +125,22 @@ export class PathLookup {
     if (renamed !== undefined) return { path: renamed, reason: 'renamed', certain: true };
     const folder = writtenPath.endsWith('/');
     const name = path.basename(target);
-    const sameKind = (candidate: string): boolean => candidate !== fromFile && (folder ? this.paths.directories.has(candidate) : this.paths.files.has(candidate));
+    const sameKind = (candidate: string): boolean =>
+      candidate !== fromFile && (folder ? this.paths.directories.has(candidate) : this.paths.files.has(candidate));
     // The linking file itself is never where a link "moved" to (think `../v1/api.md` in api.md).
     const sameName = (this.basenameIndex().get(name) ?? []).filter(sameKind);
     if (sameName.length === 1) return { path: sameName[0]!, reason: 'onlyNamed', certain: false };
     if (sameName.length > 1) {
       const closest = closestByFolders(writtenPath, sameName);
-      return closest && { path: closest.path, reason: 'closestFolders', certain: false, sameNameCount: sameName.length, sharedFolders: `${closest.shared.join('/')}/` };
+      return (
+        closest && {
+          path: closest.path,
+          reason: 'closestFolders',
+          certain: false,
+          sameNameCount: sameName.length,
+          sharedFolders: `${closest.shared.join('/')}/`,
+        }
+      );
     }
     // A typo is a few edits of the name, wherever it is: measure the whole path, allow for the name.
     // Only paths whose own name is that close can be (comparing short names first keeps this fast).

@@ -64,7 +64,12 @@ const FAR_CLIMB_SEGMENTS = 64;
 
 function climbsFar(rawPath: string): boolean {
   let parents = 0;
-  for (let index = rawPath.indexOf('..'); index !== -1 && parents <= FAR_CLIMB_SEGMENTS; index = rawPath.indexOf('..', index + 2)) parents++;
+  for (
+    let index = rawPath.indexOf('..');
+    index !== -1 && parents <= FAR_CLIMB_SEGMENTS;
+    index = rawPath.indexOf('..', index + 2)
+  )
+    parents++;
   return parents > FAR_CLIMB_SEGMENTS;
 }
 
@@ -88,7 +93,9 @@ export function resolveLinkTarget(fromFile: string, url: string): LocalTarget | 
   const fragment = parts.fragment === '' ? undefined : safeDecode(parts.fragment.slice(1));
   const rawPath = safeDecode(parts.path);
   if (rawPath === '') return { path: fromFile, ...(fragment === undefined ? {} : { fragment }), escapesRoot: false };
-  const normalized = climbsFar(rawPath) ? normalizeClimbingPath(fromFile, rawPath) : path.normalize(joinedPath(fromFile, rawPath));
+  const normalized = climbsFar(rawPath)
+    ? normalizeClimbingPath(fromFile, rawPath)
+    : path.normalize(joinedPath(fromFile, rawPath));
   const escapesRoot = normalized === '..' || normalized.startsWith('../');
   const cleaned = normalized.replace(/\/$/, '').replace(/^\.$/, '');
   return { path: cleaned, ...(fragment === undefined ? {} : { fragment }), escapesRoot };
@@ -124,7 +131,12 @@ export function folderReadme(paths: RepositoryPaths, directory: string): string 
       if (!README.test(path.basename(file))) continue;
       const folder = path.dirname(file) === '.' ? '' : path.dirname(file);
       const current = readmes.get(folder);
-      if (current === undefined || readmeRank(file) < readmeRank(current) || (readmeRank(file) === readmeRank(current) && file < current)) readmes.set(folder, file);
+      if (
+        current === undefined ||
+        readmeRank(file) < readmeRank(current) ||
+        (readmeRank(file) === readmeRank(current) && file < current)
+      )
+        readmes.set(folder, file);
     }
     readmesByPaths.set(paths, readmes);
   }
@@ -148,7 +160,9 @@ export function parseLineAnchor(fragment: string): LineAnchor | undefined {
 /** Percent-encodes what a bare Markdown destination cannot hold (angle-bracketed ones may keep spaces). */
 export function encodeDestinationPath(value: string, angleBracketed = false): string {
   const unsafe = angleBracketed ? /[%<>#?\n]/g : /[%\s()<>#?]/g;
-  return value.replace(unsafe, (character) => encodeURIComponent(character).replace(/[()]/g, (paren) => `%${paren.charCodeAt(0).toString(16).toUpperCase()}`));
+  return value.replace(unsafe, (character) =>
+    encodeURIComponent(character).replace(/[()]/g, (paren) => `%${paren.charCodeAt(0).toString(16).toUpperCase()}`),
+  );
 }
 
 /**

@@ -12,7 +12,12 @@ import { isExternal, resolveLinkTarget, splitDestination, type LocalTarget } fro
 export type CodeHost = 'github' | 'gitlab' | 'bitbucket';
 
 /** The hosts whose kind needs no config. */
-const KNOWN_HOSTS: Readonly<Record<string, CodeHost>> = { 'github.com': 'github', 'www.github.com': 'github', 'gitlab.com': 'gitlab', 'bitbucket.org': 'bitbucket' };
+const KNOWN_HOSTS: Readonly<Record<string, CodeHost>> = {
+  'github.com': 'github',
+  'www.github.com': 'github',
+  'gitlab.com': 'gitlab',
+  'bitbucket.org': 'bitbucket',
+};
 
 /** The kind of code host at `host`: a known one, one the config names (GitHub Enterprise, a GitLab server), else undefined. */
 export function codeHostOf(host: string, configured: Readonly<Record<string, CodeHost>> = {}): CodeHost | undefined {
@@ -25,7 +30,10 @@ export function codeHostOf(host: string, configured: Readonly<Record<string, Cod
  * `ssh://git@host:22/o/r.git`, `git@host:o/r.git` (scp-like), `git://host/o/r`. Undefined for a
  * local path or a host of unknown kind.
  */
-export function repositoryBaseFromRemote(remote: string, configured: Readonly<Record<string, CodeHost>> = {}): RepositoryUrlBase | undefined {
+export function repositoryBaseFromRemote(
+  remote: string,
+  configured: Readonly<Record<string, CodeHost>> = {},
+): RepositoryUrlBase | undefined {
   const trimmed = remote.trim();
   let host: string;
   let repositoryPath: string;
@@ -37,22 +45,38 @@ export function repositoryBaseFromRemote(remote: string, configured: Readonly<Re
   const kind = codeHostOf(host, configured);
   if (!kind) return undefined;
   // GitHub serves `/o/r` and `www.github.com` alike; a trailing `.git` or `/` names the same repository.
-  const cleaned = repositoryPath.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/i, '');
+  const cleaned = repositoryPath
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/i, '');
   const segments = cleaned.split('/').filter((segment) => segment !== '');
   const enough = kind === 'gitlab' ? segments.length >= 2 : segments.length === 2;
   if (!enough) return undefined;
-  return { kind, host: host.toLowerCase() === 'www.github.com' ? 'github.com' : host.toLowerCase(), path: segments.join('/') };
+  return {
+    kind,
+    host: host.toLowerCase() === 'www.github.com' ? 'github.com' : host.toLowerCase(),
+    path: segments.join('/'),
+  };
 }
 
 /**
  * A URL the config names as this repository's: a code host's repository page (same forms as a
  * remote) or, with `folder`, a site whose base path maps to that folder of the repository.
  */
-export function repositoryBaseFromConfig(url: string, folder: string | undefined, configured: Readonly<Record<string, CodeHost>> = {}): RepositoryUrlBase | undefined {
+export function repositoryBaseFromConfig(
+  url: string,
+  folder: string | undefined,
+  configured: Readonly<Record<string, CodeHost>> = {},
+): RepositoryUrlBase | undefined {
   if (folder === undefined) return repositoryBaseFromRemote(url, configured);
   const match = /^https?:\/\/([^/?#]+)(\/[^?#]*)?/i.exec(url.trim());
   if (!match) return undefined;
-  return { kind: 'site', host: match[1]!.toLowerCase().replace(/^[^@]*@/, ''), path: (match[2] ?? '').replace(/^\/+|\/+$/g, ''), folder: folder.replace(/^\/+|\/+$/g, '') };
+  return {
+    kind: 'site',
+    host: match[1]!.toLowerCase().replace(/^[^@]*@/, ''),
+    path: (match[2] ?? '').replace(/^\/+|\/+$/g, ''),
+    folder: folder.replace(/^\/+|\/+$/g, ''),
+  };
 }
 
 /** How a URL shows a path: rendered (`blob`, `tree`, Bitbucket's `src`), as bytes (`raw`), in the editor, blamed; the repository page; a site page. */
@@ -114,7 +138,12 @@ function cutUrl(url: string): { host: string; segments: Segment[]; pathEnd: numb
   }
   // The leading '' of '/a/b'.
   if (segments[0]?.text === '') segments.shift();
-  return { host: match[1]!.toLowerCase(), segments, pathEnd: parts.path.length, ...(parts.fragment === '' ? {} : { fragment: safeDecode(parts.fragment.slice(1)) }) };
+  return {
+    host: match[1]!.toLowerCase(),
+    segments,
+    pathEnd: parts.path.length,
+    ...(parts.fragment === '' ? {} : { fragment: safeDecode(parts.fragment.slice(1)) }),
+  };
 }
 
 /** Whether the URL's first segments name the base's repository (owners and names are case-insensitive on every host). */
@@ -150,16 +179,23 @@ function refAt(segments: readonly Segment[], urls: RepositoryUrls): { ref: UrlRe
   const first = texts[skip];
   if (first === undefined || first === '') return undefined;
   if (first === 'HEAD') return { ref: { kind: 'default' }, length: skip + 1 };
-  return { ref: COMMIT_ID.test(first) ? { kind: 'ref', name: first } : { kind: 'unknown', name: first }, length: skip + 1 };
+  return {
+    ref: COMMIT_ID.test(first) ? { kind: 'ref', name: first } : { kind: 'unknown', name: first },
+    length: skip + 1,
+  };
 }
 
 /** The view segment after the repository's path: GitLab puts `-/` first; Bitbucket says `src`. */
-function viewAt(segments: readonly Segment[], base: RepositoryUrlBase): { view: RepositoryView; length: number } | undefined {
+function viewAt(
+  segments: readonly Segment[],
+  base: RepositoryUrlBase,
+): { view: RepositoryView; length: number } | undefined {
   let index = 0;
   if (base.kind === 'gitlab' && segments[0]?.text === '-') index = 1;
   const name = segments[index]?.text;
   if (name === undefined) return undefined;
-  if (base.kind === 'bitbucket') return name === 'src' || name === 'raw' ? { view: name === 'src' ? 'src' : 'raw', length: index + 1 } : undefined;
+  if (base.kind === 'bitbucket')
+    return name === 'src' || name === 'raw' ? { view: name === 'src' ? 'src' : 'raw', length: index + 1 } : undefined;
   return VIEWS.has(name) ? { view: name as RepositoryView, length: index + 1 } : undefined;
 }
 
@@ -170,7 +206,16 @@ function fromTopLevel(topLevelPath: string, urls: RepositoryUrls): string | unde
   return topLevelPath.startsWith(urls.rootPrefix) ? topLevelPath.slice(urls.rootPrefix.length) : undefined;
 }
 
-function selfUrlFrom(base: RepositoryUrlBase, view: RepositoryView, ref: UrlRef, rest: readonly Segment[], fallbackStart: number, pathEnd: number, fragment: string | undefined, urls: RepositoryUrls): SelfUrl | undefined {
+function selfUrlFrom(
+  base: RepositoryUrlBase,
+  view: RepositoryView,
+  ref: UrlRef,
+  rest: readonly Segment[],
+  fallbackStart: number,
+  pathEnd: number,
+  fragment: string | undefined,
+  urls: RepositoryUrls,
+): SelfUrl | undefined {
   const decoded = rest.map((segment) => safeDecode(segment.text)).filter((segment) => segment !== '');
   const joined = path.normalize(['.', ...(base.folder ? [base.folder] : []), ...decoded].join('/'));
   if (joined === '..' || joined.startsWith('../')) return undefined;
@@ -222,9 +267,11 @@ function readSelfUrl(url: string, urls: RepositoryUrls): SelfUrl | undefined {
     const baseHost = base.host === 'github.com' && host === 'www.github.com' ? 'www.github.com' : base.host;
     if (host !== baseHost || !matchesRepository(segments, base)) continue;
     const after = segments.slice(base.path === '' ? 0 : base.path.split('/').length);
-    if (base.kind === 'site') return selfUrlFrom(base, 'site', { kind: 'default' }, after, pathEnd, pathEnd, fragment, urls);
+    if (base.kind === 'site')
+      return selfUrlFrom(base, 'site', { kind: 'default' }, after, pathEnd, pathEnd, fragment, urls);
     // The repository page: its README (GitHub's `/o/r`, `/o/r/`).
-    if (after.length === 0 || (after.length === 1 && after[0]!.text === '')) return selfUrlFrom(base, 'root', { kind: 'default' }, [], pathEnd, pathEnd, fragment, urls);
+    if (after.length === 0 || (after.length === 1 && after[0]!.text === ''))
+      return selfUrlFrom(base, 'root', { kind: 'default' }, [], pathEnd, pathEnd, fragment, urls);
     const view = viewAt(after, base);
     if (!view) return undefined;
     const refSegments = after.slice(view.length);
@@ -255,12 +302,21 @@ export interface SelfLinkTarget extends LocalTarget {
  * resolves it, or one of the repository's own URLs on its default branch (or a site of it), which
  * the files being linted answer. Links to other refs, other repositories and the web: undefined.
  */
-export function resolveLocalLink(fromFile: string, url: string, repository: RepositoryFacts | undefined): LocalTarget | SelfLinkTarget | undefined {
+export function resolveLocalLink(
+  fromFile: string,
+  url: string,
+  repository: RepositoryFacts | undefined,
+): LocalTarget | SelfLinkTarget | undefined {
   if (!isExternal(url)) return resolveLinkTarget(fromFile, url);
   if (!repository) return undefined;
   const selfUrl = parseSelfUrl(url, repository.urls);
   if (!selfUrl || selfUrl.ref.kind !== 'default') return undefined;
-  return { path: selfUrl.path, ...(selfUrl.fragment === undefined ? {} : { fragment: selfUrl.fragment }), escapesRoot: false, selfUrl };
+  return {
+    path: selfUrl.path,
+    ...(selfUrl.fragment === undefined ? {} : { fragment: selfUrl.fragment }),
+    escapesRoot: false,
+    selfUrl,
+  };
 }
 
 export function isSelfLinkTarget(target: LocalTarget): target is SelfLinkTarget {

@@ -44,7 +44,8 @@ export class AnalysisMemo {
   /** The analysis of `path` if it is current and answers a job of this kind. */
   lookup(job: Phase1Job): FileAnalysis | undefined {
     const entry = this.entries.get(job.path);
-    if (!entry || (entry.factsOnly && !job.factsOnly) || entry.stamp !== this.stamps.current(job.path)) return undefined;
+    if (!entry || (entry.factsOnly && !job.factsOnly) || entry.stamp !== this.stamps.current(job.path))
+      return undefined;
     return entry.analysis;
   }
 
@@ -100,7 +101,8 @@ export class AnalysisMemo {
           const analysis = computed[offset]!;
           results[index] = analysis;
           const stamp = this.stamps.lastRead(job.path);
-          if (stamp !== undefined && !analysis.crashed && !options.overrides?.has(job.path)) this.entries.set(job.path, { stamp, factsOnly: job.factsOnly, analysis });
+          if (stamp !== undefined && !analysis.crashed && !options.overrides?.has(job.path))
+            this.entries.set(job.path, { stamp, factsOnly: job.factsOnly, analysis });
         });
       }
       return results as FileAnalysis[];

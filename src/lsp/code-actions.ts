@@ -28,7 +28,8 @@ export class DocumentFindings {
 
   disableEdit(ruleId: string, line: number): TextEdit | undefined {
     const key = `${ruleId}:${line}`;
-    if (!this.disableEdits.has(key)) this.disableEdits.set(key, disableNextLineEdit(this.text.analysedText, line, ruleId));
+    if (!this.disableEdits.has(key))
+      this.disableEdits.set(key, disableNextLineEdit(this.text.analysedText, line, ruleId));
     return this.disableEdits.get(key);
   }
 }
@@ -38,7 +39,14 @@ function wanted(kind: string, only: readonly string[] | undefined): boolean {
   return only === undefined || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
 }
 
-function editAction(findings: DocumentFindings, title: string, kind: string, edits: ProtocolTextEdit[], diagnostic?: Diagnostic, preferred = false): CodeAction {
+function editAction(
+  findings: DocumentFindings,
+  title: string,
+  kind: string,
+  edits: ProtocolTextEdit[],
+  diagnostic?: Diagnostic,
+  preferred = false,
+): CodeAction {
   return {
     title,
     kind,
@@ -52,13 +60,40 @@ function editAction(findings: DocumentFindings, title: string, kind: string, edi
 function actionsFor(findings: DocumentFindings, diagnostic: Diagnostic): CodeAction[] {
   const actions: CodeAction[] = [];
   const { ruleId } = diagnostic;
-  if (diagnostic.fix) actions.push(editAction(findings, `Fix this ${ruleId} problem`, CodeActionKind.QuickFix, findings.text.edits(diagnostic.fix), diagnostic, true));
+  if (diagnostic.fix)
+    actions.push(
+      editAction(
+        findings,
+        `Fix this ${ruleId} problem`,
+        CodeActionKind.QuickFix,
+        findings.text.edits(diagnostic.fix),
+        diagnostic,
+        true,
+      ),
+    );
   for (const suggestion of diagnostic.suggestions ?? []) {
-    actions.push(editAction(findings, `${suggestion.desc} (${ruleId})`, CodeActionKind.QuickFix, findings.text.edits(suggestion.fix), diagnostic));
+    actions.push(
+      editAction(
+        findings,
+        `${suggestion.desc} (${ruleId})`,
+        CodeActionKind.QuickFix,
+        findings.text.edits(suggestion.fix),
+        diagnostic,
+      ),
+    );
   }
   if (!isEngineRule(ruleId)) {
     const edit = findings.disableEdit(ruleId, diagnostic.line);
-    if (edit) actions.push(editAction(findings, `Disable ${ruleId} for this line`, CodeActionKind.QuickFix, findings.text.edits([edit]), diagnostic));
+    if (edit)
+      actions.push(
+        editAction(
+          findings,
+          `Disable ${ruleId} for this line`,
+          CodeActionKind.QuickFix,
+          findings.text.edits([edit]),
+          diagnostic,
+        ),
+      );
   }
   return actions;
 }
@@ -74,8 +109,15 @@ export function fixAllEdit(findings: DocumentFindings): ProtocolTextEdit | undef
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  const [edit] = findings.text.edits([{ start, end: before.length - end, text: after.slice(start, after.length - end) }]);
+  while (
+    end < before.length - start &&
+    end < after.length - start &&
+    before[before.length - 1 - end] === after[after.length - 1 - end]
+  )
+    end++;
+  const [edit] = findings.text.edits([
+    { start, end: before.length - end, text: after.slice(start, after.length - end) },
+  ]);
   return edit;
 }
 
@@ -92,7 +134,8 @@ export function codeActions(findings: DocumentFindings, range: Range, only?: rea
   const fixAllAsked = only !== undefined && wanted(FIX_ALL_KIND, only);
   if (fixAllAsked || (only === undefined && fixable > 1 && actions.length > 0)) {
     const edit = fixAllEdit(findings);
-    if (edit) actions.push(editAction(findings, `Fix all certain ${TOOL_NAME} problems in this file`, FIX_ALL_KIND, [edit]));
+    if (edit)
+      actions.push(editAction(findings, `Fix all certain ${TOOL_NAME} problems in this file`, FIX_ALL_KIND, [edit]));
   }
   return actions;
 }

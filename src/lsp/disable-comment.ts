@@ -36,7 +36,10 @@ function parse(text: string): ParsedText {
     if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') content += `${node.value} `;
     if (node.type !== 'text') types.push(node.type === 'heading' ? `heading${node.depth}` : node.type);
   });
-  const anchors = [...facts.headings.map((heading) => heading.anchor), ...facts.htmlAnchors.map((anchor) => anchor.anchor)];
+  const anchors = [
+    ...facts.headings.map((heading) => heading.anchor),
+    ...facts.htmlAnchors.map((anchor) => anchor.anchor),
+  ];
   return { facts, shape: JSON.stringify([types, content.replace(/\s+/g, ' ').trim(), anchors]) };
 }
 
@@ -48,11 +51,18 @@ function lineBounds(text: string, lineStarts: readonly number[], line: number): 
 }
 
 /** The ways to place the comment, most natural first; each says which line it aims at afterwards. */
-function candidates(text: string, line: number, ruleId: string, original: ParsedText): { edit: TextEdit; targetLine: number }[] {
+function candidates(
+  text: string,
+  line: number,
+  ruleId: string,
+  original: ParsedText,
+): { edit: TextEdit; targetLine: number }[] {
   const lineStarts = original.facts.lineStarts;
   const result: { edit: TextEdit; targetLine: number }[] = [];
   // A comment for this line already: name one more rule in it.
-  const existing = original.facts.directives.find((directive) => directive.kind === 'disable-next-line' && directive.targetLine === line && directive.rules !== null);
+  const existing = original.facts.directives.find(
+    (directive) => directive.kind === 'disable-next-line' && directive.targetLine === line && directive.rules !== null,
+  );
   if (existing?.rules && existing.ruleOffsets?.length) {
     const last = existing.rules.length - 1;
     const at = existing.ruleOffsets[last]! + existing.rules[last]!.length;
@@ -62,7 +72,10 @@ function candidates(text: string, line: number, ruleId: string, original: Parsed
   const current = lineBounds(text, lineStarts, line);
   // On a line of its own, with the line's indentation and block quote markers.
   const prefix = /^[ \t>]*/.exec(text.slice(current.start, current.end))![0];
-  result.push({ edit: { start: current.start, end: current.start, text: `${prefix}${comment}${dominantLineEnding(text)}` }, targetLine: line + 1 });
+  result.push({
+    edit: { start: current.start, end: current.start, text: `${prefix}${comment}${dominantLineEnding(text)}` },
+    targetLine: line + 1,
+  });
   // At the end of the line above, inside the same paragraph, list or quote (before a hard break's spaces).
   if (line > 1) {
     const previous = lineBounds(text, lineStarts, line - 1);
@@ -85,7 +98,12 @@ export function disableNextLineEdit(text: string, line: number, ruleId: string):
   for (const { edit, targetLine } of candidates(text, line, ruleId, original)) {
     const edited = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
     const parsed = parse(edited);
-    const aimed = parsed.facts.directives.some((directive) => directive.kind === 'disable-next-line' && directive.targetLine === targetLine && directive.rules?.includes(ruleId));
+    const aimed = parsed.facts.directives.some(
+      (directive) =>
+        directive.kind === 'disable-next-line' &&
+        directive.targetLine === targetLine &&
+        directive.rules?.includes(ruleId),
+    );
     if (aimed && parsed.shape === original.shape) return edit;
   }
   return undefined;

@@ -90,7 +90,8 @@ class FolderWatchers implements DiskWatcher {
       if (code !== 'ENOENT' && code !== 'ENOTDIR') this.onError(error as Error);
       return;
     }
-    for (const entry of entries) if (entry.isDirectory()) this.add(folder === '' ? entry.name : `${folder}/${entry.name}`);
+    for (const entry of entries)
+      if (entry.isDirectory()) this.add(folder === '' ? entry.name : `${folder}/${entry.name}`);
   }
 
   private changed(folder: string, event: string, name: string | undefined): void {
@@ -107,7 +108,9 @@ class FolderWatchers implements DiskWatcher {
       isFolder = false;
     }
     if (isFolder) this.add(relative);
-    else for (const [known, watcher] of this.watchers) if (known === relative || known.startsWith(`${relative}/`)) (watcher.close(), this.watchers.delete(known));
+    else
+      for (const [known, watcher] of this.watchers)
+        if (known === relative || known.startsWith(`${relative}/`)) watcher.close(), this.watchers.delete(known);
   }
 }
 
@@ -132,7 +135,12 @@ function nativeTreeWatcher(root: string, batch: ChangeBatch, onError: (error: Er
  * a checkout or a save that writes a temporary file first is one batch, not hundreds. Watching
  * has started when this returns.
  */
-export function watchTree(root: string, onChanges: (changes: DiskChange[]) => void, onError: (error: Error) => void, delayMs = 100): DiskWatcher {
+export function watchTree(
+  root: string,
+  onChanges: (changes: DiskChange[]) => void,
+  onError: (error: Error) => void,
+  delayMs = 100,
+): DiskWatcher {
   const batch = new ChangeBatch(onChanges, delayMs);
   return platform() === 'linux' ? new FolderWatchers(root, batch, onError) : nativeTreeWatcher(root, batch, onError);
 }

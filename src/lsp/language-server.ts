@@ -57,7 +57,13 @@ export interface LanguageServerOptions {
 
 const initializationOptionsSchema = z
   .object({
-    debounceMs: z.number().int().min(0).max(10_000).optional().describe('milliseconds of quiet after a change before linting'),
+    debounceMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .optional()
+      .describe('milliseconds of quiet after a change before linting'),
     reportUnusedDisables: z.boolean().optional().describe('report control comments that silenced nothing'),
   })
   .strict();
@@ -146,9 +152,15 @@ class LanguageServer {
   private initialize(params: InitializeParams): InitializeResult {
     const parsed = initializationOptionsSchema.safeParse(params.initializationOptions ?? {});
     if (parsed.success) {
-      this.settings = { debounceMs: parsed.data.debounceMs ?? this.settings.debounceMs, reportUnusedDisables: parsed.data.reportUnusedDisables ?? this.settings.reportUnusedDisables };
+      this.settings = {
+        debounceMs: parsed.data.debounceMs ?? this.settings.debounceMs,
+        reportUnusedDisables: parsed.data.reportUnusedDisables ?? this.settings.reportUnusedDisables,
+      };
     } else {
-      const problems = parsed.error.issues.map((issue) => `${formatKeyPath(['initializationOptions', ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))])}: ${issue.message}`);
+      const problems = parsed.error.issues.map(
+        (issue) =>
+          `${formatKeyPath(['initializationOptions', ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))])}: ${issue.message}`,
+      );
       this.connection.console.warn(`${TOOL_NAME}: ignoring the initialization options: ${problems.join('; ')}`);
     }
     this.editorWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -166,7 +178,9 @@ class LanguageServer {
 
   private async initialized(): Promise<void> {
     if (this.editorWatchesFiles) {
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*' }],
+      });
     }
     for (const root of this.initialRoots) this.openProject(root);
   }
@@ -181,7 +195,8 @@ class LanguageServer {
 
   private entryFor(file: string): ProjectEntry | undefined {
     let best: ProjectEntry | undefined;
-    for (const entry of this.projects.values()) if (isInside(entry.root, file) && (!best || entry.root.length > best.root.length)) best = entry;
+    for (const entry of this.projects.values())
+      if (isInside(entry.root, file) && (!best || entry.root.length > best.root.length)) best = entry;
     return best;
   }
 
@@ -194,7 +209,10 @@ class LanguageServer {
       entry.watcher = watchTree(
         root,
         (changes) => this.background(this.diskChanged(entry, changes)),
-        (error) => this.connection.console.warn(`${TOOL_NAME}: cannot watch ${root} for changes (${error.message}); changes made outside the editor are not seen until the server starts again.`),
+        (error) =>
+          this.connection.console.warn(
+            `${TOOL_NAME}: cannot watch ${root} for changes (${error.message}); changes made outside the editor are not seen until the server starts again.`,
+          ),
       );
     }
     return entry;
@@ -203,7 +221,9 @@ class LanguageServer {
   private async startLinter(root: string): Promise<ProjectLinter | undefined> {
     let project: LiveProject;
     try {
-      project = await LiveProject.open(root, this.services, { reportUnusedDisables: this.settings.reportUnusedDisables });
+      project = await LiveProject.open(root, this.services, {
+        reportUnusedDisables: this.settings.reportUnusedDisables,
+      });
     } catch (error) {
       this.showFailure(root, error);
       return undefined;
@@ -262,14 +282,17 @@ class LanguageServer {
     }
     // A config change during the warm-up started another one; that one reports.
     if (!project.isIndexed) return;
-    this.connection.console.info(`${TOOL_NAME}: indexed ${total} files of ${project.root} in ${((performance.now() - started) / 1000).toFixed(1)} s (${project.describeCacheUse()})`);
+    this.connection.console.info(
+      `${TOOL_NAME}: indexed ${total} files of ${project.root} in ${((performance.now() - started) / 1000).toFixed(1)} s (${project.describeCacheUse()})`,
+    );
     linter.schedule();
   }
 
   private hostFor(root: string): LinterHost {
     return {
       openDocuments: () => this.openDocumentsOf(root),
-      publish: (uri, version, diagnostics) => void this.connection.sendDiagnostics({ uri, ...(version === undefined ? {} : { version }), diagnostics }),
+      publish: (uri, version, diagnostics) =>
+        void this.connection.sendDiagnostics({ uri, ...(version === undefined ? {} : { version }), diagnostics }),
       failed: (error) => this.showFailure(root, error),
       succeeded: () => this.clearConfigDiagnostics(root),
     };
@@ -280,7 +303,12 @@ class LanguageServer {
     for (const document of this.documents.all()) {
       const file = filePathOf(document.uri);
       if (file === undefined || this.entryFor(file)?.root !== root) continue;
-      result.push({ uri: document.uri, path: toPosix(path.relative(root, file)), version: document.version, text: document.getText() });
+      result.push({
+        uri: document.uri,
+        path: toPosix(path.relative(root, file)),
+        version: document.version,
+        text: document.getText(),
+      });
     }
     return result;
   }
@@ -295,7 +323,12 @@ class LanguageServer {
       const file = filePathOf(event.uri);
       const entry = file === undefined ? undefined : this.entryFor(file);
       if (!entry || file === undefined) continue;
-      const kind = event.type === FileChangeType.Created ? 'created' : event.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+      const kind =
+        event.type === FileChangeType.Created
+          ? 'created'
+          : event.type === FileChangeType.Deleted
+            ? 'deleted'
+            : 'changed';
       const changes = byProject.get(entry) ?? [];
       changes.push({ path: toPosix(path.relative(entry.root, file)), kind });
       byProject.set(entry, changes);
@@ -320,7 +353,9 @@ class LanguageServer {
     } else {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       this.connection.console.error(`${TOOL_NAME}: internal error: ${message}`);
-      this.showOnce(`${TOOL_NAME}: internal error: ${error instanceof Error ? error.message : String(error)} (details in the output log; please report it)`);
+      this.showOnce(
+        `${TOOL_NAME}: internal error: ${error instanceof Error ? error.message : String(error)} (details in the output log; please report it)`,
+      );
     }
   }
 
@@ -373,7 +408,10 @@ export function runLanguageServer(options: LanguageServerOptions): Promise<numbe
       initialize: () => {},
       exit: (code) => finish(code),
     };
-    const connection = createConnection((logger) => createProtocolConnection(options.input, options.output, logger), watchDog);
+    const connection = createConnection(
+      (logger) => createProtocolConnection(options.input, options.output, logger),
+      watchDog,
+    );
     options.input.on('end', () => finish(watchDog.shutdownReceived ? 0 : 1));
     options.input.on('close', () => finish(watchDog.shutdownReceived ? 0 : 1));
     server = new LanguageServer(connection, options.services, options.settings);

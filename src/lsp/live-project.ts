@@ -14,7 +14,15 @@ import { CONFIG_FILE_NAMES } from '../config/load.js';
 import { repositoryPathsFromFiles, type RepositoryPaths } from '../core/facts.js';
 import type { Rule } from '../core/rule.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
-import { lintProject, runPhase1Sequentially, type LintProjectOptions, type LintProjectResult, type Phase1Runner, type ProjectSource, type RepositoryUrlSource } from '../engine/lint-project.js';
+import {
+  lintProject,
+  runPhase1Sequentially,
+  type LintProjectOptions,
+  type LintProjectResult,
+  type Phase1Runner,
+  type ProjectSource,
+  type RepositoryUrlSource,
+} from '../engine/lint-project.js';
 import { maxFileBytes, readFileWithinLimit } from '../engine/file-limits.js';
 import { FixVerdicts, settleVerifiedFixes } from '../fixes/verify-fixes.js';
 import { listRepositoryPaths } from '../project/discover.js';
@@ -240,10 +248,17 @@ export class LiveProject {
       const name = path.posix.basename(change.path);
       if (CONFIG_FILES.has(name)) configChanged = true;
       if (change.kind !== 'changed' || LISTING_FILES.has(name)) this.needsListing = true;
-      relevant ||= change.kind !== 'changed' || CONFIG_FILES.has(name) || LISTING_FILES.has(name) || this.diskStamps.has(change.path) || this.isMarkdownPath(change.path);
+      relevant ||=
+        change.kind !== 'changed' ||
+        CONFIG_FILES.has(name) ||
+        LISTING_FILES.has(name) ||
+        this.diskStamps.has(change.path) ||
+        this.isMarkdownPath(change.path);
       this.forgetDiskContent(change.path);
       // A deleted folder is one event: everything under it goes.
-      if (change.kind === 'deleted') for (const known of [...this.diskStamps.keys()]) if (known.startsWith(`${change.path}/`)) this.forgetDiskContent(known);
+      if (change.kind === 'deleted')
+        for (const known of [...this.diskStamps.keys()])
+          if (known.startsWith(`${change.path}/`)) this.forgetDiskContent(known);
     }
     if (configChanged) await this.reload();
     else await this.listIfNeeded();
@@ -258,7 +273,8 @@ export class LiveProject {
   async verifyDisk(): Promise<DiskChangeEffect> {
     const before = this.listed.files;
     await this.listPaths();
-    const pathsChanged = before.size !== this.listed.files.size || [...before].some((file) => !this.listed.files.has(file));
+    const pathsChanged =
+      before.size !== this.listed.files.size || [...before].some((file) => !this.listed.files.has(file));
     const configStamps = await this.stampConfigFiles();
     if (JSON.stringify([...configStamps]) !== JSON.stringify([...this.configStamps])) {
       await this.reload();
@@ -303,9 +319,15 @@ export class LiveProject {
     const runner: BulkRunner = settings.createBulkRunner?.() ?? { run: runPhase1Sequentially, close: async () => {} };
     this.warmUpRunner = runner;
     const source = this.source([]);
-    const counted: ProjectSource = onFileRead ? { ...source, read: (file) => source.read(file).finally(onFileRead) } : source;
+    const counted: ProjectSource = onFileRead
+      ? { ...source, read: (file) => source.read(file).finally(onFileRead) }
+      : source;
     try {
-      await this.memo.wrap(settings.diskCache ? settings.diskCache.wrap(runner.run) : runner.run)(jobs, counted, this.engineOptions());
+      await this.memo.wrap(settings.diskCache ? settings.diskCache.wrap(runner.run) : runner.run)(
+        jobs,
+        counted,
+        this.engineOptions(),
+      );
     } catch (error) {
       // reload() stopped the runner: that warm-up is void, the next one is under way.
       if (generation !== this.generation) return;
@@ -436,7 +458,8 @@ export class LiveProject {
     this.listed = await listRepositoryPaths(this.root);
     this.pathsChanged();
     // Files that are gone take their analyses with them.
-    for (const file of [...this.memo.paths()]) if (!this.listed.files.has(file) && !this.documents.has(file)) this.forgetDiskContent(file);
+    for (const file of [...this.memo.paths()])
+      if (!this.listed.files.has(file) && !this.documents.has(file)) this.forgetDiskContent(file);
   }
 
   private pathsChanged(): void {

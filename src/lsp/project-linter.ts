@@ -94,7 +94,9 @@ export class ProjectLinter {
     let diagnostics: Diagnostic[] = [];
     try {
       if (this.project.settingsError !== undefined) throw this.project.settingsError;
-      const targets = documents.filter((document) => this.project.isLintable(document.path)).map((document) => document.path);
+      const targets = documents
+        .filter((document) => this.project.isLintable(document.path))
+        .map((document) => document.path);
       if (targets.length > 0) diagnostics = (await this.project.lint(targets)).diagnostics;
       this.host.succeeded();
     } catch (error) {

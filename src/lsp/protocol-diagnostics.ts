@@ -6,7 +6,13 @@
  * The engine analyses a file without its byte-order mark; an editor's text may still start with
  * one, so positions on the first line and every offset move by its length.
  */
-import { DiagnosticSeverity, type Diagnostic as ProtocolDiagnostic, type Position, type Range, type TextEdit as ProtocolTextEdit } from 'vscode-languageserver';
+import {
+  DiagnosticSeverity,
+  type Diagnostic as ProtocolDiagnostic,
+  type Position,
+  type Range,
+  type TextEdit as ProtocolTextEdit,
+} from 'vscode-languageserver';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { ENGINE_RULES } from '../core/engine-rules.js';
 import type { TextEdit } from '../core/rule.js';
@@ -54,12 +60,18 @@ export class EditorText {
 
   /** The engine's edits (offsets into the analysed text) as protocol edits. */
   edits(edits: readonly TextEdit[]): ProtocolTextEdit[] {
-    return edits.map((edit) => ({ range: { start: this.positionAt(edit.start), end: this.positionAt(edit.end) }, newText: edit.text }));
+    return edits.map((edit) => ({
+      range: { start: this.positionAt(edit.start), end: this.positionAt(edit.end) },
+      newText: edit.text,
+    }));
   }
 }
 
 export function rangeOf(diagnostic: Diagnostic, text: EditorText): Range {
-  return { start: text.positionOf(diagnostic.line, diagnostic.column), end: text.positionOf(diagnostic.endLine, diagnostic.endColumn) };
+  return {
+    start: text.positionOf(diagnostic.line, diagnostic.column),
+    end: text.positionOf(diagnostic.endLine, diagnostic.endColumn),
+  };
 }
 
 /** What a published diagnostic carries back to the server in code action requests. */
@@ -83,6 +95,7 @@ export function toProtocolDiagnostic(diagnostic: Diagnostic, text: EditorText): 
 
 /** Whether two protocol ranges share a position (an empty range touches what it sits on). */
 export function rangesTouch(a: Range, b: Range): boolean {
-  const before = (x: Position, y: Position): boolean => x.line < y.line || (x.line === y.line && x.character < y.character);
+  const before = (x: Position, y: Position): boolean =>
+    x.line < y.line || (x.line === y.line && x.character < y.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }

@@ -76,7 +76,11 @@ function collectHtml(file: ParsedFile, node: Nodes, links: LinkFact[], anchors: 
   for (const attribute of htmlAttributes(file.text.slice(start, end))) {
     const valueStart = start + attribute.valueStart;
     if (attribute.name === 'id' || (attribute.name === 'name' && attribute.tag === 'a')) {
-      anchors.push({ anchor: decodeHtmlEntities(attribute.value), start: valueStart, end: valueStart + attribute.value.length });
+      anchors.push({
+        anchor: decodeHtmlEntities(attribute.value),
+        start: valueStart,
+        end: valueStart + attribute.value.length,
+      });
     }
     if (!HTML_LINK_ATTRIBUTES[attribute.tag]?.includes(attribute.name)) continue;
     const leading = attribute.value.length - attribute.value.trimStart().length;
@@ -161,7 +165,13 @@ export function fileFactsCollector(file: ParsedFile): { handlers: NodeHandlers; 
     image: addLink,
     definition(node) {
       const { start, end } = range(node);
-      definitions.push({ identifier: node.identifier, label: node.label ?? node.identifier, url: node.url, start, end });
+      definitions.push({
+        identifier: node.identifier,
+        label: node.label ?? node.identifier,
+        url: node.url,
+        start,
+        end,
+      });
       links.push({ kind: 'definition', url: node.url, start, end, ...destinationFacts(file.text, node, node.url) });
     },
     linkReference: addReference,
@@ -179,7 +189,13 @@ export function fileFactsCollector(file: ParsedFile): { handlers: NodeHandlers; 
     // HTML headings' anchors come after the `id`/`name` anchors, as they always have.
     const anchors = [...htmlAnchors];
     for (const heading of headingCollector.anchors) {
-      if (heading.kind === 'markdown') headings.push({ text: heading.text, depth: heading.heading.depth, anchor: heading.anchor, ...range(heading.heading) });
+      if (heading.kind === 'markdown')
+        headings.push({
+          text: heading.text,
+          depth: heading.heading.depth,
+          anchor: heading.anchor,
+          ...range(heading.heading),
+        });
       else anchors.push({ anchor: heading.anchor, start: heading.start, end: heading.end });
     }
     return {

@@ -24,7 +24,9 @@ export function fenceOf(line: string): Fence | undefined {
 
 export function closes(line: string, opening: Fence): boolean {
   const fence = fenceOf(line);
-  return fence !== undefined && fence.character === opening.character && fence.length >= opening.length && fence.info === '';
+  return (
+    fence !== undefined && fence.character === opening.character && fence.length >= opening.length && fence.info === ''
+  );
 }
 
 export interface FencedBlock {

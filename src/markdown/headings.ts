@@ -31,11 +31,14 @@ const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quo
 /** Decodes the character references that realistically occur in attribute values and headings. */
 export function decodeHtmlEntities(value: string): string {
   if (!value.includes('&')) return value;
-  return value.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z]+));/g, (whole, decimal?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
-    const codePoint = decimal !== undefined ? Number(decimal) : Number.parseInt(hex!, 16);
-    return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : '\ufffd';
-  });
+  return value.replace(
+    /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z]+));/g,
+    (whole, decimal?: string, hex?: string, name?: string) => {
+      if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
+      const codePoint = decimal !== undefined ? Number(decimal) : Number.parseInt(hex!, 16);
+      return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : '\ufffd';
+    },
+  );
 }
 
 interface HtmlHeading {
@@ -51,12 +54,16 @@ const HEADING_CLOSE = /<\/h([1-6])\s*>/gi;
 /** The offsets of every `</hN>` in `source`, by level, in order. */
 function closingTags(source: string): { start: number; end: number }[][] {
   const byLevel: { start: number; end: number }[][] = [[], [], [], [], [], [], []];
-  for (const match of source.matchAll(HEADING_CLOSE)) byLevel[Number(match[1])]!.push({ start: match.index, end: match.index + match[0].length });
+  for (const match of source.matchAll(HEADING_CLOSE))
+    byLevel[Number(match[1])]!.push({ start: match.index, end: match.index + match[0].length });
   return byLevel;
 }
 
 /** The first of the sorted `tags` that starts at or after `from`. */
-function firstFrom(tags: readonly { start: number; end: number }[], from: number): { start: number; end: number } | undefined {
+function firstFrom(
+  tags: readonly { start: number; end: number }[],
+  from: number,
+): { start: number; end: number } | undefined {
   let low = 0;
   let high = tags.length;
   while (low < high) {
@@ -134,7 +141,8 @@ export function headingAnchorCollector(): { handlers: NodeHandlers; anchors: Hea
     },
     html(node) {
       if (!/<h[1-6][\s>]/i.test(node.value)) return;
-      for (const heading of htmlHeadings(node)) anchors.push({ kind: 'html', ...heading, anchor: slugger.slug(heading.text) });
+      for (const heading of htmlHeadings(node))
+        anchors.push({ kind: 'html', ...heading, anchor: slugger.slug(heading.text) });
     },
   };
   return { handlers, anchors };

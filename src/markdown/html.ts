@@ -94,11 +94,14 @@ export function isSpace(code: number): boolean {
 }
 
 const isAsciiLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-const isTagNameCharacter = (code: number): boolean => isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x3a || code === 0x2d;
+const isTagNameCharacter = (code: number): boolean =>
+  isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x3a || code === 0x2d;
 /** Not whitespace, quotes, `>`, `/` or `=`. */
-const isAttributeNameCharacter = (code: number): boolean => !isSpace(code) && code !== 0x22 && code !== 0x27 && code !== 0x3e && code !== 0x2f && code !== 0x3d;
+const isAttributeNameCharacter = (code: number): boolean =>
+  !isSpace(code) && code !== 0x22 && code !== 0x27 && code !== 0x3e && code !== 0x2f && code !== 0x3d;
 /** Not whitespace, quotes, `=`, `<`, `>` or a backtick. */
-const isUnquotedValueCharacter = (code: number): boolean => !isSpace(code) && code !== 0x22 && code !== 0x27 && code !== 0x3d && code !== 0x3c && code !== 0x3e && code !== 0x60;
+const isUnquotedValueCharacter = (code: number): boolean =>
+  !isSpace(code) && code !== 0x22 && code !== 0x27 && code !== 0x3d && code !== 0x3c && code !== 0x3e && code !== 0x60;
 
 type TagScan =
   | { ok: true; end: number; attributes: HtmlAttribute[] }

@@ -88,7 +88,8 @@ export function lineNestingBound(text: string, lineStart: number, lineEnd: numbe
     if (code === 0x3e) length = 1;
     else length = listMarkerLength(text, at) || footnoteLabelLength(text, at);
     if (length === 0) break;
-    if (length === 1 && (code === 0x2d || code === 0x2a) && (breakCharacter === -1 || breakCharacter === code)) breakCharacter = code;
+    if (length === 1 && (code === 0x2d || code === 0x2a) && (breakCharacter === -1 || breakCharacter === code))
+      breakCharacter = code;
     else onlyBreakMarkers = false;
     markers++;
     column += length;
@@ -173,7 +174,8 @@ export function originalOffset(removed: readonly Removal[], offset: number): num
  */
 export function restoreOriginalOffsets(tree: Root, removed: readonly Removal[]): void {
   if (removed.length === 0) return;
-  const map = (offset: number | undefined): number | undefined => (offset === undefined ? undefined : originalOffset(removed, offset));
+  const map = (offset: number | undefined): number | undefined =>
+    offset === undefined ? undefined : originalOffset(removed, offset);
   forEachNode(tree, (node) => {
     const position = node.position;
     if (position) {
@@ -186,7 +188,16 @@ export function restoreOriginalOffsets(tree: Root, removed: readonly Removal[]):
 }
 
 /** Node types that add a level of nesting (a list adds its items' levels, not one of its own). */
-const NESTING_TYPES: ReadonlySet<string> = new Set(['blockquote', 'listItem', 'footnoteDefinition', 'emphasis', 'strong', 'delete', 'link', 'linkReference']);
+const NESTING_TYPES: ReadonlySet<string> = new Set([
+  'blockquote',
+  'listItem',
+  'footnoteDefinition',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+]);
 
 /** The nesting levels of a node whose parent is `parentLevels` deep. */
 export function levelsOf(node: Nodes, parentLevels: number): number {
@@ -204,7 +215,10 @@ export function emptyTooDeepNode(node: Parents, skipped: SkippedNesting | undefi
 }
 
 /** Both steps' findings as one: the first place and the count of places. */
-export function mergeSkipped(first: SkippedNesting | undefined, second: SkippedNesting | undefined): SkippedNesting | undefined {
+export function mergeSkipped(
+  first: SkippedNesting | undefined,
+  second: SkippedNesting | undefined,
+): SkippedNesting | undefined {
   if (!first) return second;
   if (!second) return first;
   return { start: Math.min(first.start, second.start), places: first.places + second.places };

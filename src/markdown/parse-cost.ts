@@ -42,7 +42,8 @@ const DEFINITION = /^ {0,3}(?:> ?)*\[[^\]\n]{1,999}\]:/;
 /** How many times "](" occurs in text[from, to). */
 function countCloseOpen(text: string, from: number, to: number): number {
   let found = 0;
-  for (let index = from + 1; index < to; index++) if (text.charCodeAt(index) === 0x28 && text.charCodeAt(index - 1) === 0x5d) found++;
+  for (let index = from + 1; index < to; index++)
+    if (text.charCodeAt(index) === 0x28 && text.charCodeAt(index - 1) === 0x5d) found++;
   return found;
 }
 
@@ -62,7 +63,8 @@ export function parseCostExcess(text: string): ParseCostExcess | undefined {
   let emphasis = 0;
   let tableStart = -1;
   let tableCells = 0;
-  const over = (what: ParseCostLimit, value: number, offset: number): ParseCostExcess | undefined => (value > what.limit ? { what: what.what, count: value, limit: what.limit, offset } : undefined);
+  const over = (what: ParseCostLimit, value: number, offset: number): ParseCostExcess | undefined =>
+    value > what.limit ? { what: what.what, count: value, limit: what.limit, offset } : undefined;
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;

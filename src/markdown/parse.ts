@@ -9,7 +9,16 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { destinationPositionsFromMarkdown } from './destination-positions.js';
-import { emptyTooDeepNode, levelsOf, MAX_NESTING_DEPTH, mergeSkipped, originalOffset, restoreOriginalOffsets, withoutTooDeepLines, type SkippedNesting } from './nesting.js';
+import {
+  emptyTooDeepNode,
+  levelsOf,
+  MAX_NESTING_DEPTH,
+  mergeSkipped,
+  originalOffset,
+  restoreOriginalOffsets,
+  withoutTooDeepLines,
+  type SkippedNesting,
+} from './nesting.js';
 import { restoreMissingPositions } from './restore-positions.js';
 
 /**
@@ -44,7 +53,12 @@ function inspectTree(tree: Root): TreeInspection {
       if (!('children' in child)) continue;
       const childLevels = levelsOf(child, levels);
       if (childLevels > MAX_NESTING_DEPTH) skipped = emptyTooDeepNode(child, skipped);
-      else stack.push({ node: child, levels: childLevels, inLink: inLink || child.type === 'link' || child.type === 'linkReference' });
+      else
+        stack.push({
+          node: child,
+          levels: childLevels,
+          inLink: inLink || child.type === 'link' || child.type === 'linkReference',
+        });
     }
   }
   return skipped ? { mayHoldLiteralAutolink, skipped } : { mayHoldLiteralAutolink };
@@ -99,7 +113,10 @@ export function parseMarkdownWithLimits(text: string): ParsedMarkdown {
     restoreMissingPositions(tree, limited.text);
   }
   restoreOriginalOffsets(tree, limited.removed);
-  const pruned = inspection.skipped && { ...inspection.skipped, start: originalOffset(limited.removed, inspection.skipped.start) };
+  const pruned = inspection.skipped && {
+    ...inspection.skipped,
+    start: originalOffset(limited.removed, inspection.skipped.start),
+  };
   const skipped = mergeSkipped(limited.skipped, pruned);
   return skipped ? { tree, skipped } : { tree };
 }

@@ -85,7 +85,15 @@ class ProseBuilder {
 
   build(kind: ProseBlockKind, node: ProseBlock['node'], header: boolean): ProseBlock {
     const marks = this.marks.filter((mark) => mark.to > mark.from).sort((a, b) => a.from - b.from || b.to - a.to);
-    return { kind, node, text: this.units.join(''), starts: Int32Array.from(this.starts), ends: Int32Array.from(this.ends), marks, header };
+    return {
+      kind,
+      node,
+      text: this.units.join(''),
+      starts: Int32Array.from(this.starts),
+      ends: Int32Array.from(this.ends),
+      marks,
+      header,
+    };
   }
 }
 
@@ -154,7 +162,12 @@ function appendOpaque(builder: ProseBuilder, node: Nodes): void {
   builder.push(OPAQUE, start, end);
 }
 
-const MARK_OF: Partial<Record<Nodes['type'], ProseMarkKind>> = { link: 'link', linkReference: 'link', strong: 'strong', emphasis: 'emphasis' };
+const MARK_OF: Partial<Record<Nodes['type'], ProseMarkKind>> = {
+  link: 'link',
+  linkReference: 'link',
+  strong: 'strong',
+  emphasis: 'emphasis',
+};
 
 /** Appends one inline node that has no inline children. */
 function appendLeaf(builder: ProseBuilder, node: Nodes, source: string, options: ProseOptions): void {
@@ -184,7 +197,10 @@ function appendLeaf(builder: ProseBuilder, node: Nodes, source: string, options:
 }
 
 /** Whether an inline node's children are prose: emphasis, strong, strikethrough and link text (not an autolink's URL). */
-function hasProseChildren(node: Nodes, source: string): node is Extract<Nodes, { type: 'link' | 'linkReference' | 'emphasis' | 'strong' | 'delete' }> {
+function hasProseChildren(
+  node: Nodes,
+  source: string,
+): node is Extract<Nodes, { type: 'link' | 'linkReference' | 'emphasis' | 'strong' | 'delete' }> {
   switch (node.type) {
     case 'link': {
       // `<https://…>` autolinks and GFM bare URLs show the URL itself: not prose.
@@ -227,7 +243,12 @@ function appendInlines(builder: ProseBuilder, nodes: readonly Nodes[], source: s
 }
 
 /** The prose of one paragraph, heading or table cell (`header`: a cell of the header row). */
-export function proseOf(node: Paragraph | Heading | TableCell, source: string, options: ProseOptions = {}, header = false): ProseBlock {
+export function proseOf(
+  node: Paragraph | Heading | TableCell,
+  source: string,
+  options: ProseOptions = {},
+  header = false,
+): ProseBlock {
   const builder = new ProseBuilder();
   appendInlines(builder, node.children as Nodes[], source, options);
   const kind: ProseBlockKind = node.type === 'tableCell' ? 'tableCell' : node.type;
@@ -289,7 +310,12 @@ export function sourceRange(block: ProseBlock, from: number, to: number): { star
  * The source range of text[from, to) when the source there reads exactly like the prose (no
  * escape, character reference or container prefix inside): the only ranges a fix may replace.
  */
-export function exactSourceRange(block: ProseBlock, source: string, from: number, to: number): { start: number; end: number } | undefined {
+export function exactSourceRange(
+  block: ProseBlock,
+  source: string,
+  from: number,
+  to: number,
+): { start: number; end: number } | undefined {
   const range = sourceRange(block, from, to);
   if (!range) return undefined;
   return source.slice(range.start, range.end) === block.text.slice(from, to) ? range : undefined;

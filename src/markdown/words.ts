@@ -106,7 +106,8 @@ export function proseText(tree: Root, options: ProseOptions = PROSE_ONLY): strin
 }
 
 /** Scripts written without spaces between words: their words come from Intl.Segmenter. */
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const URL_TOKEN = /^[("'<[]*(?:[a-z][a-z\d+.-]*:\/\/|www\.)\S/i;
 

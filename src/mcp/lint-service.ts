@@ -75,7 +75,9 @@ function problemOf(diagnostic: Diagnostic): Problem {
     message: diagnostic.message,
     ...(diagnostic.suggestion ? { suggestion: diagnostic.suggestion } : {}),
     fixable: diagnostic.fix !== undefined,
-    ...(diagnostic.suggestions?.length ? { suggestions: diagnostic.suggestions.map((suggestion) => suggestion.desc) } : {}),
+    ...(diagnostic.suggestions?.length
+      ? { suggestions: diagnostic.suggestions.map((suggestion) => suggestion.desc) }
+      : {}),
     docsUrl: docsUrlOf(diagnostic.ruleId),
   };
 }
@@ -95,8 +97,16 @@ export class LintService {
    * Opens the repository and starts building its index, so that the first call waits less.
    * `onIndexed` hears, after each build of the index, how much of it the on-disk cache answered.
    */
-  static async open(root: string, services: ProjectServices, options: { reportUnusedDisables?: boolean; onIndexed?: (cacheUse: string) => void } = {}): Promise<LintService> {
-    const service = new LintService(root, await LiveProject.open(root, services, options), options.onIndexed ?? (() => {}));
+  static async open(
+    root: string,
+    services: ProjectServices,
+    options: { reportUnusedDisables?: boolean; onIndexed?: (cacheUse: string) => void } = {},
+  ): Promise<LintService> {
+    const service = new LintService(
+      root,
+      await LiveProject.open(root, services, options),
+      options.onIndexed ?? (() => {}),
+    );
     // A failure here (an invalid config) is the answer of the first call, which tries again.
     service.indexed().catch(() => undefined);
     return service;
@@ -154,7 +164,12 @@ export class LintService {
   async severitiesAtRoot(): Promise<Map<string, 'error' | 'warn'>> {
     return this.exclusive(async () => {
       await this.fresh();
-      return new Map(this.project.engineOptions().settings.base().map((enabled) => [enabled.rule.id, enabled.severity]));
+      return new Map(
+        this.project
+          .engineOptions()
+          .settings.base()
+          .map((enabled) => [enabled.rule.id, enabled.severity]),
+      );
     });
   }
 
@@ -197,7 +212,9 @@ export class LintService {
     const files = this.project.projectFiles();
     confined.forEach((pattern, index) => {
       if (!files.some(pathArgumentMatcher(this.root, this.root, [pattern]))) {
-        throw new UsageError(`No Markdown file to lint matches "${patterns[index]}": it does not exist, or the config's files and ignore globs leave it out.`);
+        throw new UsageError(
+          `No Markdown file to lint matches "${patterns[index]}": it does not exist, or the config's files and ignore globs leave it out.`,
+        );
       }
     });
     return files.filter(pathArgumentMatcher(this.root, this.root, confined));
@@ -205,8 +222,14 @@ export class LintService {
 
   private lintableFile(file: string): string {
     const target = confinePath(this.root, file);
-    if (isDynamicPattern(file) || target === '') throw new UsageError(`"${file}" is not a file path: give the path the text belongs to, relative to the repository root.`);
-    if (!this.project.isLintable(target)) throw new UsageError(`"${file}" is not a Markdown file the config lints (its files and ignore globs leave it out).`);
+    if (isDynamicPattern(file) || target === '')
+      throw new UsageError(
+        `"${file}" is not a file path: give the path the text belongs to, relative to the repository root.`,
+      );
+    if (!this.project.isLintable(target))
+      throw new UsageError(
+        `"${file}" is not a Markdown file the config lints (its files and ignore globs leave it out).`,
+      );
     return target;
   }
 

@@ -40,8 +40,17 @@ const pathsInput = z
   .max(1000)
   .default([])
   .describe('Files, folders or globs relative to the repository root (none: every Markdown file of the repository).');
-const maxProblemsInput = z.number().int().min(1).max(10_000).default(DEFAULT_MAX_PROBLEMS).describe('Most problems to return (the counts are always complete).');
-const fileInput = z.string().min(1).describe('Path of the file the text belongs to, relative to the repository root (it need not exist yet).');
+const maxProblemsInput = z
+  .number()
+  .int()
+  .min(1)
+  .max(10_000)
+  .default(DEFAULT_MAX_PROBLEMS)
+  .describe('Most problems to return (the counts are always complete).');
+const fileInput = z
+  .string()
+  .min(1)
+  .describe('Path of the file the text belongs to, relative to the repository root (it need not exist yet).');
 const textInput = z.string().max(5_000_000).describe('The full text of the file, as the agent would write it.');
 
 const problemSchema = z.object({
@@ -55,7 +64,10 @@ const problemSchema = z.object({
   message: z.string(),
   suggestion: z.string().optional(),
   fixable: z.boolean().describe('A certain fix exists: fix_files or fix_text applies it.'),
-  suggestions: z.array(z.string()).optional().describe('Likely repairs that are not certain (not applied by the fix tools).'),
+  suggestions: z
+    .array(z.string())
+    .optional()
+    .describe('Likely repairs that are not certain (not applied by the fix tools).'),
   docsUrl: z.string(),
 });
 const lintAnswerShape = {
@@ -77,8 +89,13 @@ const ruleSummaryShape = {
 };
 
 /** A tool's answer: structured, and the same as JSON text. */
-function answer<T extends object>(data: T): { content: { type: 'text'; text: string }[]; structuredContent: Record<string, unknown> } {
-  return { content: [{ type: 'text', text: JSON.stringify(data, null, 2) }], structuredContent: data as Record<string, unknown> };
+function answer<T extends object>(
+  data: T,
+): { content: { type: 'text'; text: string }[]; structuredContent: Record<string, unknown> } {
+  return {
+    content: [{ type: 'text', text: JSON.stringify(data, null, 2) }],
+    structuredContent: data as Record<string, unknown>,
+  };
 }
 
 function registerTools(server: McpServer, service: LintService, options: McpServerOptions): void {
@@ -86,7 +103,8 @@ function registerTools(server: McpServer, service: LintService, options: McpServ
     'lint',
     {
       title: 'Lint Markdown files',
-      description: 'Lint Markdown files of the repository as saved on disk, in the context of the whole repository (cross-file links and anchors, terminology, mappings). Returns every problem with its file, line, column, rule, severity and message, whether a certain fix exists, and the rule page.',
+      description:
+        'Lint Markdown files of the repository as saved on disk, in the context of the whole repository (cross-file links and anchors, terminology, mappings). Returns every problem with its file, line, column, rule, severity and message, whether a certain fix exists, and the rule page.',
       inputSchema: { paths: pathsInput, maxProblems: maxProblemsInput },
       outputSchema: lintAnswerShape,
       annotations: { readOnlyHint: true, openWorldHint: false },
@@ -97,7 +115,8 @@ function registerTools(server: McpServer, service: LintService, options: McpServ
     'lint_text',
     {
       title: 'Lint an unsaved text',
-      description: 'Lint a text as if it were the content of a file of the repository (which need not exist yet), in the context of the rest of the repository as saved. Use it to check a page before writing it.',
+      description:
+        'Lint a text as if it were the content of a file of the repository (which need not exist yet), in the context of the rest of the repository as saved. Use it to check a page before writing it.',
       inputSchema: { path: fileInput, text: textInput, maxProblems: maxProblemsInput },
       outputSchema: lintAnswerShape,
       annotations: { readOnlyHint: true, openWorldHint: false },
@@ -108,8 +127,13 @@ function registerTools(server: McpServer, service: LintService, options: McpServ
     'fix_files',
     {
       title: 'Preview or apply certain fixes',
-      description: 'The certain fixes (a renamed file git knows of, the one heading an anchor must mean, a declared replacement term) for Markdown files of the repository, as unified diffs. With apply: true the files are written; otherwise nothing is written. Returns the problems that remain.',
-      inputSchema: { paths: pathsInput, apply: z.boolean().default(false).describe('Write the fixed files (default: only preview the diffs).'), maxProblems: maxProblemsInput },
+      description:
+        'The certain fixes (a renamed file git knows of, the one heading an anchor must mean, a declared replacement term) for Markdown files of the repository, as unified diffs. With apply: true the files are written; otherwise nothing is written. Returns the problems that remain.',
+      inputSchema: {
+        paths: pathsInput,
+        apply: z.boolean().default(false).describe('Write the fixed files (default: only preview the diffs).'),
+        maxProblems: maxProblemsInput,
+      },
       outputSchema: {
         files: z.array(z.object({ file: z.string(), patch: z.string() })),
         written: z.boolean(),
@@ -123,7 +147,8 @@ function registerTools(server: McpServer, service: LintService, options: McpServ
     'fix_text',
     {
       title: 'Fix an unsaved text',
-      description: 'Apply the certain fixes to a text meant for a file of the repository and return the fixed text, its diff and the problems that remain. Nothing is written.',
+      description:
+        'Apply the certain fixes to a text meant for a file of the repository and return the fixed text, its diff and the problems that remain. Nothing is written.',
       inputSchema: { path: fileInput, text: textInput, maxProblems: maxProblemsInput },
       outputSchema: { fixedText: z.string(), patch: z.string(), remaining: z.object(lintAnswerShape) },
       annotations: { readOnlyHint: true, openWorldHint: false },
@@ -134,7 +159,8 @@ function registerTools(server: McpServer, service: LintService, options: McpServ
     'list_rules',
     {
       title: 'List the rules',
-      description: 'Every rule: id, description, whether it is fixable, its default severity and its severity at the repository root by the config.',
+      description:
+        'Every rule: id, description, whether it is fixable, its default severity and its severity at the repository root by the config.',
       inputSchema: {},
       outputSchema: { rules: z.array(z.object(ruleSummaryShape)) },
       annotations: { readOnlyHint: true, openWorldHint: false },
@@ -148,21 +174,46 @@ function registerTools(server: McpServer, service: LintService, options: McpServ
     'explain_rule',
     {
       title: 'Explain a rule',
-      description: "A rule's page (why it exists, incorrect and correct examples, its options) with its metadata and the JSON Schema of its options. Read it before disabling a rule.",
+      description:
+        "A rule's page (why it exists, incorrect and correct examples, its options) with its metadata and the JSON Schema of its options. Read it before disabling a rule.",
       inputSchema: { rule: z.string().min(1).describe('The rule id, such as "anchors".') },
-      outputSchema: { ...ruleSummaryShape, tags: z.array(z.string()), optionsSchema: z.record(z.string(), z.unknown()), documentation: z.string() },
+      outputSchema: {
+        ...ruleSummaryShape,
+        tags: z.array(z.string()),
+        optionsSchema: z.record(z.string(), z.unknown()),
+        documentation: z.string(),
+      },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ rule }) => answer(explainRule(options.rules, rule, await service.severitiesAtRoot())),
   );
   for (const [kind, title, description] of [
-    ['terms', 'Terms inventory', 'How often each spelling of each term occurs in prose (right, accepted, wrong, legacy), and in which files and lines: the terminology the docs actually use.'],
-    ['mappings', 'Mappings inventory', 'Every "Kubernetes concept → project concept" mapping statement, grouped by concept, with conflicts and unknown Kubernetes concepts marked.'],
+    [
+      'terms',
+      'Terms inventory',
+      'How often each spelling of each term occurs in prose (right, accepted, wrong, legacy), and in which files and lines: the terminology the docs actually use.',
+    ],
+    [
+      'mappings',
+      'Mappings inventory',
+      'Every "Kubernetes concept → project concept" mapping statement, grouped by concept, with conflicts and unknown Kubernetes concepts marked.',
+    ],
   ] as const) {
     server.registerTool(
       `${kind}_inventory`,
-      { title, description, inputSchema: { paths: pathsInput }, annotations: { readOnlyHint: true, openWorldHint: false } },
-      async ({ paths }) => answer(await options.inventory(kind, paths.map((pattern) => confinePath(options.root, pattern)))),
+      {
+        title,
+        description,
+        inputSchema: { paths: pathsInput },
+        annotations: { readOnlyHint: true, openWorldHint: false },
+      },
+      async ({ paths }) =>
+        answer(
+          await options.inventory(
+            kind,
+            paths.map((pattern) => confinePath(options.root, pattern)),
+          ),
+        ),
     );
   }
 }

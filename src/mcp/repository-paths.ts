@@ -25,10 +25,14 @@ function inside(root: string, absolute: string): boolean {
 export function confinePath(root: string, input: string): string {
   if (input.includes('\0')) throw new PathOutsideRootError(`"${input}" contains a NUL character.`);
   const absolute = path.resolve(root, input);
-  if (!inside(root, absolute)) throw new PathOutsideRootError(`"${input}" is outside the repository root ${root}: give a path inside it, relative to it.`);
+  if (!inside(root, absolute))
+    throw new PathOutsideRootError(
+      `"${input}" is outside the repository root ${root}: give a path inside it, relative to it.`,
+    );
   const relative = toPosix(path.relative(root, absolute));
   if (isDynamicPattern(input)) {
-    if (relative.split('/').includes('..')) throw new PathOutsideRootError(`The glob "${input}" climbs out of the repository root.`);
+    if (relative.split('/').includes('..'))
+      throw new PathOutsideRootError(`The glob "${input}" climbs out of the repository root.`);
     return relative;
   }
   // A symbolic link inside the root may point anywhere: what counts is where it leads.

@@ -43,19 +43,33 @@ export function ruleSummary(rule: Rule, severities: ReadonlyMap<string, 'error' 
   };
 }
 
-export function explainRule(rules: readonly Rule[], id: string, severities: ReadonlyMap<string, 'error' | 'warn'>): RuleExplanation {
+export function explainRule(
+  rules: readonly Rule[],
+  id: string,
+  severities: ReadonlyMap<string, 'error' | 'warn'>,
+): RuleExplanation {
   const rule = rules.find((candidate) => candidate.id === id);
   if (!rule) {
-    if (isEngineRule(id)) throw new UsageError(`"${id}" is one of the engine's own diagnostics, not a configurable rule: see ${docsUrlOf(id)}.`);
-    const [closest] = closestMatches(id, rules.map((candidate) => candidate.id));
-    throw new UsageError(`There is no rule "${id}"${closest ? ` (did you mean "${closest}"?)` : ''}. The list_rules tool lists them.`);
+    if (isEngineRule(id))
+      throw new UsageError(
+        `"${id}" is one of the engine's own diagnostics, not a configurable rule: see ${docsUrlOf(id)}.`,
+      );
+    const [closest] = closestMatches(
+      id,
+      rules.map((candidate) => candidate.id),
+    );
+    throw new UsageError(
+      `There is no rule "${id}"${closest ? ` (did you mean "${closest}"?)` : ''}. The list_rules tool lists them.`,
+    );
   }
   const page = path.join(PACKAGE_ROOT, 'rules', `${rule.id}.md`);
   let documentation: string;
   try {
     documentation = readFileSync(page, 'utf8');
   } catch (error) {
-    throw new Error(`The page of rule "${rule.id}" is missing from the package (${page}: ${(error as NodeJS.ErrnoException).code ?? String(error)}); read it at ${docsUrlOf(rule.id)}.`);
+    throw new Error(
+      `The page of rule "${rule.id}" is missing from the package (${page}: ${(error as NodeJS.ErrnoException).code ?? String(error)}); read it at ${docsUrlOf(rule.id)}.`,
+    );
   }
   return {
     ...ruleSummary(rule, severities),

@@ -44,14 +44,20 @@ export async function runLint(request: LintRequest): Promise<LintOutcome> {
  * The configs of the run: the one given, or each file's nearest; with the rules a flag switches
  * on (--external) switched on in every one of them.
  */
-export function runConfigs(request: Pick<LintRequest, 'root' | 'config' | 'rules' | 'io'>, switchOn: readonly string[] = []): ConfigSet {
-  for (const id of switchOn) if (!request.rules.has(id)) throw new UsageError(`Cannot switch on the rule "${id}": there is no such rule.`);
+export function runConfigs(
+  request: Pick<LintRequest, 'root' | 'config' | 'rules' | 'io'>,
+  switchOn: readonly string[] = [],
+): ConfigSet {
+  for (const id of switchOn)
+    if (!request.rules.has(id)) throw new UsageError(`Cannot switch on the rule "${id}": there is no such rule.`);
   return new ConfigSet({
     root: request.root,
     cwd: request.io.cwd,
     context: createRegistry([...request.rules.values()]).configContext,
     ...(request.config ? { only: request.config } : {}),
-    ...(switchOn.length > 0 ? { adjust: (config: ResolvedConfig) => withRulesSwitchedOn(config, switchOn, request.rules) } : {}),
+    ...(switchOn.length > 0
+      ? { adjust: (config: ResolvedConfig) => withRulesSwitchedOn(config, switchOn, request.rules) }
+      : {}),
   });
 }
 
@@ -73,7 +79,13 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
   for (const notice of plan.notices ?? []) progress.print(`agentops-lint: ${notice}\n`);
 
   // The root folder's config says where the repository's own URLs come from ('' is a file of the root folder).
-  const repository = await repositoryUrlSource({ root, env: io.env, config: configs.configFor('').repositoryUrls, warn: run.warn, ...(run.debug ? { debug: (message: string) => io.stderr(`agentops-lint: ${message}\n`) } : {}) });
+  const repository = await repositoryUrlSource({
+    root,
+    env: io.env,
+    config: configs.configFor('').repositoryUrls,
+    warn: run.warn,
+    ...(run.debug ? { debug: (message: string) => io.stderr(`agentops-lint: ${message}\n`) } : {}),
+  });
   const cache = await openPhase1Cache(options, io, root);
   // The runner that does phase 1; the cache, when there is one, answers what it can and passes the rest on.
   const pool = createPhase1Pool({
@@ -92,7 +104,8 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
     runPhase1: progress.trackPhase1(cache ? cache.wrap(pool.run) : pool.run),
     environment: ruleEnvironment(request, progress),
     maxFileBytes: (file) => maxFileBytes(configs.configFor(file).maxFileSizeMb),
-    maxFindingsPerRule: (file) => options.maxFindingsPerRule ?? configs.configFor(file).maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE,
+    maxFindingsPerRule: (file) =>
+      options.maxFindingsPerRule ?? configs.configFor(file).maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE,
   };
   const fixed = await lintWithFixes(plan.source, engine, options.fix !== undefined, options.fixType);
   const fixes = await settleFixes(fixed, options.fix, root);
@@ -101,7 +114,10 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
   await pool.close();
   await savePhase1Cache(cache, io);
   // What a CI job restoring the cache folder wants to see: how much of the run the cache answered.
-  if (options.debug && cache?.file !== undefined) progress.print(`agentops-lint: cache ${path.relative(io.cwd, cache.file) || cache.file}: ${cache.stats.hits} ${cache.stats.hits === 1 ? 'file' : 'files'} from the cache, ${cache.stats.misses} analysed.\n`);
+  if (options.debug && cache?.file !== undefined)
+    progress.print(
+      `agentops-lint: cache ${path.relative(io.cwd, cache.file) || cache.file}: ${cache.stats.hits} ${cache.stats.hits === 1 ? 'file' : 'files'} from the cache, ${cache.stats.misses} analysed.\n`,
+    );
 
   const found = [...fixed.result.diagnostics, ...(extra?.diagnostics ?? [])].sort(compareDiagnostics);
   const texts = textsOf([fixed.result.analyses, extra?.analyses ?? new Map()]);
@@ -116,7 +132,10 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
   return {
     root,
     // The untouched files compared for what a change broke were checked too: "11 problems in 0 files" misleads.
-    files: extra === undefined || extra.checked.length === 0 ? plan.source.targets : [...new Set([...plan.source.targets, ...extra.checked])].sort(),
+    files:
+      extra === undefined || extra.checked.length === 0
+        ? plan.source.targets
+        : [...new Set([...plan.source.targets, ...extra.checked])].sort(),
     diagnostics: baseline.diagnostics,
     crashed: fixed.result.crashed || (extra?.crashed ?? false),
     counts: countBySeverity(baseline.diagnostics),
@@ -127,12 +146,17 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
 }
 
 /** The config with `ruleIds` on at their default severity where it leaves them off or unset; their options are kept. */
-function withRulesSwitchedOn(config: ResolvedConfig, ruleIds: readonly string[], rules: ReadonlyMap<string, Rule>): ResolvedConfig {
+function withRulesSwitchedOn(
+  config: ResolvedConfig,
+  ruleIds: readonly string[],
+  rules: ReadonlyMap<string, Rule>,
+): ResolvedConfig {
   const settings = new Map(config.rules);
   for (const id of ruleIds) {
     const rule = rules.get(id)!;
     const setting = settings.get(id);
-    if (!setting || setting.severity === 'off') settings.set(id, { severity: rule.defaultSeverity, optionLayers: setting?.optionLayers ?? [] });
+    if (!setting || setting.severity === 'off')
+      settings.set(id, { severity: rule.defaultSeverity, optionLayers: setting?.optionLayers ?? [] });
   }
   return { ...config, rules: settings };
 }
@@ -174,6 +198,7 @@ async function settleFixes(fixed: FixedLint, mode: FixMode | undefined, root: st
 /** The decoded text of every linted file, for the baseline's fingerprints. */
 function textsOf(analysisMaps: readonly ReadonlyMap<string, FileAnalysis>[]): Map<string, string> {
   const texts = new Map<string, string>();
-  for (const analyses of analysisMaps) for (const [file, analysis] of analyses) if (analysis.text !== undefined) texts.set(file, analysis.text);
+  for (const analyses of analysisMaps)
+    for (const [file, analysis] of analyses) if (analysis.text !== undefined) texts.set(file, analysis.text);
   return texts;
 }

@@ -21,9 +21,16 @@ export function cacheWanted(options: { cache?: boolean; cacheLocation?: string }
   return !io.env[NO_CACHE_VARIABLE];
 }
 
-export async function openPhase1Cache(options: LintRunOptions, io: CliIo, root: string): Promise<Phase1Cache | undefined> {
+export async function openPhase1Cache(
+  options: LintRunOptions,
+  io: CliIo,
+  root: string,
+): Promise<Phase1Cache | undefined> {
   if (options.cache) {
-    const location = options.cache.location !== undefined ? path.resolve(io.cwd, options.cache.location) : path.join(root, DEFAULT_CACHE_LOCATION);
+    const location =
+      options.cache.location !== undefined
+        ? path.resolve(io.cwd, options.cache.location)
+        : path.join(root, DEFAULT_CACHE_LOCATION);
     // The version alone does not change between commits of a git install: the code's own hash does.
     return Phase1Cache.open(path.join(location, CACHE_FILE_NAME), `${TOOL_VERSION}+${await runningCodeFingerprint()}`);
   }
@@ -37,6 +44,8 @@ export async function savePhase1Cache(cache: Phase1Cache | undefined, io: CliIo)
   try {
     await cache?.save();
   } catch (error) {
-    io.stderr(`agentops-lint: could not write the cache ${cache?.file} (${(error as Error).message}); the results are not affected.\n`);
+    io.stderr(
+      `agentops-lint: could not write the cache ${cache?.file} (${(error as Error).message}); the results are not affected.\n`,
+    );
   }
 }

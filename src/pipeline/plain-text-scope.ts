@@ -10,7 +10,11 @@ import { pathArgumentMatcher } from '../project/project-files.js';
 import type { RunContext } from '../project/plan.js';
 import type { LintScope } from './lint-request.js';
 
-export function withPlainTextScope(source: ProjectSource, run: RunContext, scope: LintScope | undefined): ProjectSource {
+export function withPlainTextScope(
+  source: ProjectSource,
+  run: RunContext,
+  scope: LintScope | undefined,
+): ProjectSource {
   if (scope !== undefined && scope.kind !== 'working-tree') return source;
   const named = pathArgumentMatcher(run.io.cwd, run.root, run.patterns);
   return { ...source, coversPlainText: (file) => named(file) && !run.configs.isIgnored(file) };

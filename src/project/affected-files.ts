@@ -32,7 +32,6 @@ import { decodeMarkdown } from '../markdown/decode.js';
 import { mayMentionAnyKey } from '../terms/raw-text-superset.js';
 import type { ChangeSet } from './changed-since.js';
 
-
 export interface AffectedQuestion {
   untouched: readonly string[];
   changes: ChangeSet;
@@ -55,7 +54,10 @@ async function textOf(source: ProjectSource, file: string, override?: string): P
  * What the project rules in force for these files depend on besides each file, and the rules that
  * depend on other files' extracts; undefined when one does not say.
  */
-export function dependencies(files: readonly string[], settings: LintProjectOptions['settings']): { deps: Set<Dependency>; rules: ProjectRule[] } | undefined {
+export function dependencies(
+  files: readonly string[],
+  settings: LintProjectOptions['settings'],
+): { deps: Set<Dependency>; rules: ProjectRule[] } | undefined {
   const rules = new Map<string, ProjectRule>();
   const deps = new Set<Dependency>();
   let undeclared = false;
@@ -78,9 +80,13 @@ export function dependencies(files: readonly string[], settings: LintProjectOpti
 type Facts = FileFacts | undefined;
 
 /** Whether every changed Markdown file extracts the same for these rules before and after the change. */
-function sameExtracts(rules: readonly ProjectRule[], facts: ReadonlyMap<string, { before: Facts; after: Facts }>): boolean {
+function sameExtracts(
+  rules: readonly ProjectRule[],
+  facts: ReadonlyMap<string, { before: Facts; after: Facts }>,
+): boolean {
   for (const { before, after } of facts.values()) {
-    for (const rule of rules) if (JSON.stringify(before?.extracted[rule.id]) !== JSON.stringify(after?.extracted[rule.id])) return false;
+    for (const rule of rules)
+      if (JSON.stringify(before?.extracted[rule.id]) !== JSON.stringify(after?.extracted[rule.id])) return false;
   }
   return true;
 }
@@ -94,13 +100,18 @@ function anchorLinks(facts: Facts, repository: RepositoryFacts | undefined): str
   for (const link of facts?.links ?? []) {
     const target = resolveLocalLink(facts!.path, link.url, repository);
     if (!target || target.escapesRoot || !target.fragment) continue;
-    result.push(JSON.stringify([target.path, target.fragment.toLowerCase(), offsetToPoint(facts!.lineStarts, link.start).line]));
+    result.push(
+      JSON.stringify([target.path, target.fragment.toLowerCase(), offsetToPoint(facts!.lineStarts, link.start).line]),
+    );
   }
   return result;
 }
 
 /** The paths whose incoming anchor links the change added, removed or moved. */
-function relinkedPaths(facts: ReadonlyMap<string, { before: Facts; after: Facts }>, repository: RepositoryFacts | undefined): Set<string> {
+function relinkedPaths(
+  facts: ReadonlyMap<string, { before: Facts; after: Facts }>,
+  repository: RepositoryFacts | undefined,
+): Set<string> {
   const paths = new Set<string>();
   for (const { before, after } of facts.values()) {
     const was = anchorLinks(before, repository);
@@ -135,7 +146,9 @@ export async function filesAChangeCanAffect(question: AffectedQuestion): Promise
   if (deps.size === 0) return [];
 
   // The Markdown files the change touched, analysed as they were and as they are.
-  const touched = [...new Set([...changes.changed, ...changes.removed])].filter((file) => today.isMarkdown(file)).sort();
+  const touched = [...new Set([...changes.changed, ...changes.removed])]
+    .filter((file) => today.isMarkdown(file))
+    .sort();
   const facts = new Map<string, { before: Facts; after: Facts }>();
   for (const file of touched) {
     const existedBefore = changes.removed.has(file) || changes.baseObjects.has(file);
@@ -155,9 +168,14 @@ export async function filesAChangeCanAffect(question: AffectedQuestion): Promise
   const folders: string[] = [];
   if (deps.has('paths')) {
     const added = [...changes.changed].filter((file) => !changes.baseObjects.has(file));
-    const folderChanges = [...today.paths.directories, ...base.paths.directories].filter((folder) => today.paths.directories.has(folder) !== base.paths.directories.has(folder));
-    const symlinks = [...today.paths.symlinks, ...base.paths.symlinks].filter((link) => today.paths.symlinks.has(link) !== base.paths.symlinks.has(link));
-    for (const file of [...added, ...changes.removed, ...folderChanges, ...symlinks]) keys.push(nameKey(path.posix.basename(file)));
+    const folderChanges = [...today.paths.directories, ...base.paths.directories].filter(
+      (folder) => today.paths.directories.has(folder) !== base.paths.directories.has(folder),
+    );
+    const symlinks = [...today.paths.symlinks, ...base.paths.symlinks].filter(
+      (link) => today.paths.symlinks.has(link) !== base.paths.symlinks.has(link),
+    );
+    for (const file of [...added, ...changes.removed, ...folderChanges, ...symlinks])
+      keys.push(nameKey(path.posix.basename(file)));
   }
   if (deps.has('linkTargets')) {
     for (const file of touched) {

@@ -41,7 +41,11 @@ export interface ChangeSet {
   renames: ReadonlyMap<string, string>;
 }
 
-export function summarizeChanges(base: string, changes: readonly FileChange[], untracked: readonly string[]): ChangeSet {
+export function summarizeChanges(
+  base: string,
+  changes: readonly FileChange[],
+  untracked: readonly string[],
+): ChangeSet {
   const changed = new Set<string>(untracked);
   const removed = new Set<string>();
   const baseObjects = new Map<string, string>();
@@ -63,7 +67,17 @@ export function summarizeChanges(base: string, changes: readonly FileChange[], u
 /** Multiset difference: the diagnostics of `now` that `before` does not have. */
 export function newDiagnostics(now: readonly Diagnostic[], before: readonly Diagnostic[]): Diagnostic[] {
   const identity = (diagnostic: Diagnostic): string =>
-    JSON.stringify([diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.endLine, diagnostic.endColumn, diagnostic.ruleId, diagnostic.messageId, diagnostic.severity, diagnostic.message]);
+    JSON.stringify([
+      diagnostic.file,
+      diagnostic.line,
+      diagnostic.column,
+      diagnostic.endLine,
+      diagnostic.endColumn,
+      diagnostic.ruleId,
+      diagnostic.messageId,
+      diagnostic.severity,
+      diagnostic.message,
+    ]);
   const remaining = new Map<string, number>();
   for (const diagnostic of before) remaining.set(identity(diagnostic), (remaining.get(identity(diagnostic)) ?? 0) + 1);
   return now.filter((diagnostic) => {
@@ -77,19 +91,38 @@ export function newDiagnostics(now: readonly Diagnostic[], before: readonly Diag
 export async function planChangedSince(run: RunContext, ref: string): Promise<LintPlan> {
   const repository = await GitRepository.open(run.root, run.io.env, '--changed-since');
   const base = await repository.mergeBase(ref, '--changed-since');
-  const [changes, untracked, head] = await Promise.all([repository.changesSince(base), repository.untrackedFiles(), planWorkingTree(run)]);
+  const [changes, untracked, head] = await Promise.all([
+    repository.changesSince(base),
+    repository.untrackedFiles(),
+    planWorkingTree(run),
+  ]);
   const changeSet = summarizeChanges(base, changes, untracked);
   const source: ProjectSource = { ...head.source, renames: changeSet.renames };
-  const isConfigFile = (file: string): boolean => (head.configFiles ?? []).includes(file) || (CONFIG_FILE_NAMES as readonly string[]).includes(path.posix.basename(file));
+  const isConfigFile = (file: string): boolean =>
+    (head.configFiles ?? []).includes(file) ||
+    (CONFIG_FILE_NAMES as readonly string[]).includes(path.posix.basename(file));
   if ([...changeSet.changed, ...changeSet.removed].some(isConfigFile)) return { ...head, source };
   const selected = head.source.targets;
   // The project as the paths name it: the whole repository for named files, else the folders named.
-  const projectFiles = [...new Set([...(head.source.projectFiles ?? []), ...(head.source.demand?.candidates ?? [])])].sort();
-  const narrowed = narrowedToTargets(source, selected.filter((file) => changeSet.changed.has(file)), projectFiles, run.configs);
+  const projectFiles = [
+    ...new Set([...(head.source.projectFiles ?? []), ...(head.source.demand?.candidates ?? [])]),
+  ].sort();
+  const narrowed = narrowedToTargets(
+    source,
+    selected.filter((file) => changeSet.changed.has(file)),
+    projectFiles,
+    run.configs,
+  );
   return {
     ...head,
     source: narrowed,
-    extraProblems: causedProblems(repository, changeSet, { ...narrowed, targets: selected }, selected, projectFileMatcher(run.configs)),
+    extraProblems: causedProblems(
+      repository,
+      changeSet,
+      { ...narrowed, targets: selected },
+      selected,
+      projectFileMatcher(run.configs),
+    ),
   };
 }
 
@@ -120,7 +153,9 @@ export function causedProblems(
     const before = await lintProject({ ...baseSource, targets: affected }, { ...baseEngine, projectRulesOnly: true });
     // Reports on paths rather than files (a required file gone) are the main run's already.
     const compared = new Set(affected);
-    const caused = newDiagnostics(now.diagnostics, before.diagnostics).filter((diagnostic) => compared.has(diagnostic.file));
+    const caused = newDiagnostics(now.diagnostics, before.diagnostics).filter((diagnostic) =>
+      compared.has(diagnostic.file),
+    );
     return { diagnostics: caused, checked: affected, analyses: now.analyses, crashed: now.crashed || before.crashed };
   };
 }
@@ -129,7 +164,12 @@ export function causedProblems(
  * The repository as it was at the base, built from today's: the same paths minus what the change
  * added, plus what it removed; changed files read from git, the others as today.
  */
-async function baseStateSource(repository: GitRepository, changes: ChangeSet, head: ProjectSource, isProjectFile: (file: string) => boolean): Promise<ProjectSource> {
+async function baseStateSource(
+  repository: GitRepository,
+  changes: ChangeSet,
+  head: ProjectSource,
+  isProjectFile: (file: string) => boolean,
+): Promise<ProjectSource> {
   const files = [...head.paths.files].filter((file) => !changes.changed.has(file) || changes.baseObjects.has(file));
   files.push(...changes.removed);
   const paths = repositoryPathsFromFiles(files, head.paths.symlinks);
@@ -147,7 +187,10 @@ async function baseStateSource(repository: GitRepository, changes: ChangeSet, he
   const demand = head.demand && {
     ...head.demand,
     candidates: [
-      ...new Set([...head.demand.candidates.filter((file) => !changes.changed.has(file) || changes.baseObjects.has(file)), ...[...changes.removed].filter((file) => head.isMarkdown(file) && isProjectFile(file))]),
+      ...new Set([
+        ...head.demand.candidates.filter((file) => !changes.changed.has(file) || changes.baseObjects.has(file)),
+        ...[...changes.removed].filter((file) => head.isMarkdown(file) && isProjectFile(file)),
+      ]),
     ].sort(),
   };
   return {

@@ -21,7 +21,8 @@ const READ_CONCURRENCY = 32;
 /** The rules in force for a file that compare it with every other file, with their options. */
 export function comparingRules(enabled: readonly EnabledRule[]): { rule: ProjectRule; options: unknown }[] {
   const result: { rule: ProjectRule; options: unknown }[] = [];
-  for (const { rule, options } of enabled) if (rule.scope === 'project' && rule.readsAllFiles?.(options)) result.push({ rule, options });
+  for (const { rule, options } of enabled)
+    if (rule.scope === 'project' && rule.readsAllFiles?.(options)) result.push({ rule, options });
   return result;
 }
 
@@ -53,7 +54,8 @@ const MAY_CONTRIBUTE_KEY = 'mayContribute';
 /** Each rule's extracted data from a set of files. */
 function extractedBy(ruleId: string, files: ReadonlyMap<string, FileFacts> | undefined): unknown[] {
   const data: unknown[] = [];
-  for (const facts of files?.values() ?? []) if (facts.extracted[ruleId] !== undefined) data.push(facts.extracted[ruleId]);
+  for (const facts of files?.values() ?? [])
+    if (facts.extracted[ruleId] !== undefined) data.push(facts.extracted[ruleId]);
   return data;
 }
 
@@ -95,10 +97,15 @@ export class DemandedFiles {
 
   private build(rule: ProjectRule, options: unknown, knowledge: DemandKnowledge): Demand {
     if (knowledge.targets && rule.demandedBy) {
-      const named = { files: [...knowledge.targets.values()], extracted: extractedBy(rule.id, knowledge.targets), demanded: extractedBy(rule.id, knowledge.demanded) };
+      const named = {
+        files: [...knowledge.targets.values()],
+        extracted: extractedBy(rule.id, knowledge.targets),
+        demanded: extractedBy(rule.id, knowledge.demanded),
+      };
       return rule.demandedBy(named, options) ?? 'never';
     }
-    if (rule.mayContribute) return { key: MAY_CONTRIBUTE_KEY, text: (rawText) => rule.mayContribute!(rawText, options) };
+    if (rule.mayContribute)
+      return { key: MAY_CONTRIBUTE_KEY, text: (rawText) => rule.mayContribute!(rawText, options) };
     return 'always';
   }
 
@@ -122,7 +129,9 @@ export class DemandedFiles {
   private async isDemanded(file: string, demandOf: (rule: ProjectRule, options: unknown) => Demand): Promise<boolean> {
     const { question } = this;
     const enabled = question.rulesFor(file);
-    const rules = question.ruleIds ? enabled.filter(({ rule }) => rule.scope === 'project' && question.ruleIds!.has(rule.id)) : comparingRules(enabled);
+    const rules = question.ruleIds
+      ? enabled.filter(({ rule }) => rule.scope === 'project' && question.ruleIds!.has(rule.id))
+      : comparingRules(enabled);
     let tests: DemandTest[] = [];
     for (const { rule, options } of rules) {
       const demand = demandOf(rule as ProjectRule, options);

@@ -69,7 +69,10 @@ export interface DiscoverOptions {
   findGitignored?: boolean;
 }
 
-const NEVER_LINTED: SkipReason = { one: 'inside node_modules or .git (never linted)', many: 'inside node_modules or .git (never linted)' };
+const NEVER_LINTED: SkipReason = {
+  one: 'inside node_modules or .git (never linted)',
+  many: 'inside node_modules or .git (never linted)',
+};
 const SYMBOLIC_LINK: SkipReason = { one: 'a symbolic link (never followed)', many: 'symbolic links (never followed)' };
 const GITIGNORED: SkipReason = { one: 'ignored by .gitignore', many: 'ignored by .gitignore' };
 
@@ -122,7 +125,8 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
   for (const pattern of options.patterns.length > 0 ? options.patterns : ['.']) {
     const absolute = path.resolve(cwd, pattern);
     const relative = toPosix(path.relative(root, absolute));
-    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new UsageError(`"${pattern}" is outside the repository root ${root}`);
+    if (relative.startsWith('..') || path.isAbsolute(relative))
+      throw new UsageError(`"${pattern}" is outside the repository root ${root}`);
     const skipped: SkippedPath[] = [];
     const skip = (file: string, reason: SkipReason): void => {
       skipped.push({ file, reason });
@@ -156,7 +160,11 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
           notMarkdown.push(file);
           continue;
         }
-        const reason = isIgnored(file) ? ignoreReason(configs, file) : paths.symlinks.has(file) ? SYMBOLIC_LINK : undefined;
+        const reason = isIgnored(file)
+          ? ignoreReason(configs, file)
+          : paths.symlinks.has(file)
+            ? SYMBOLIC_LINK
+            : undefined;
         if (reason) skip(file, reason);
         else found.push(file);
       }
@@ -174,7 +182,9 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
       }
     }
     if (found.length === 0 && options.errorOnUnmatchedPattern) {
-      throw new UsageError(`No files matched "${pattern}": ${whyNothing(pattern, relative, reached, [...skipped.map((entry) => entry.reason), ...nonMarkdown])}.`);
+      throw new UsageError(
+        `No files matched "${pattern}": ${whyNothing(pattern, relative, reached, [...skipped.map((entry) => entry.reason), ...nonMarkdown])}.`,
+      );
     }
     for (const file of found) result.add(file);
   }
@@ -183,7 +193,10 @@ export async function discoverTargets(options: DiscoverOptions): Promise<string[
 
 /** Whether a path, or everything under it, is inside node_modules or .git. */
 function isNeverLinted(relative: string): boolean {
-  return picomatch.isMatch(relative, ALWAYS_IGNORED, PATH_GLOB_OPTIONS) || picomatch.isMatch(`${relative}/-`, ALWAYS_IGNORED, PATH_GLOB_OPTIONS);
+  return (
+    picomatch.isMatch(relative, ALWAYS_IGNORED, PATH_GLOB_OPTIONS) ||
+    picomatch.isMatch(`${relative}/-`, ALWAYS_IGNORED, PATH_GLOB_OPTIONS)
+  );
 }
 
 /** What a path argument names: a file, a folder, or (anything else) a glob. */
@@ -201,9 +214,21 @@ function whyNothing(pattern: string, relative: string, reached: Reach, reasons: 
  * The files under a folder (or matching a glob) that .gitignore hides from the listing: walked
  * again without it, only to explain a skip. node_modules and .git are still never walked.
  */
-async function gitignoredFiles(root: string, folderOrGlob: string, isFolder: boolean, paths: RepositoryPaths): Promise<string[]> {
+async function gitignoredFiles(
+  root: string,
+  folderOrGlob: string,
+  isFolder: boolean,
+  paths: RepositoryPaths,
+): Promise<string[]> {
   const onDisk = isFolder
-    ? (await globby('**', { cwd: path.join(root, folderOrGlob), ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false })).map((file) => `${folderOrGlob}${file}`)
+    ? (
+        await globby('**', {
+          cwd: path.join(root, folderOrGlob),
+          ignore: ALWAYS_IGNORED,
+          dot: true,
+          followSymbolicLinks: false,
+        })
+      ).map((file) => `${folderOrGlob}${file}`)
     : await globby(folderOrGlob, { cwd: root, ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false });
   return onDisk.filter((file) => !paths.files.has(file)).sort();
 }
@@ -242,18 +267,28 @@ type ListedEntry = GlobEntry;
  */
 async function entriesUnderLineBreakFolders(root: string, listed: readonly ListedEntry[]): Promise<ListedEntry[]> {
   const found: ListedEntry[] = [];
-  let folders = listed.filter((entry) => entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf('/') + 1)));
+  let folders = listed.filter(
+    (entry) => entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf('/') + 1)),
+  );
   if (folders.length === 0) return found;
   const isGitIgnored = await isGitIgnoredIn({ cwd: root });
   while (folders.length > 0) {
     const next: ListedEntry[] = [];
     for (const folder of folders) {
-      const inside = await globby('**/*', { cwd: path.join(root, folder.path), ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false, objectMode: true });
+      const inside = await globby('**/*', {
+        cwd: path.join(root, folder.path),
+        ignore: ALWAYS_IGNORED,
+        dot: true,
+        followSymbolicLinks: false,
+        onlyFiles: false,
+        objectMode: true,
+      });
       for (const entry of inside) {
         const rooted: ListedEntry = { ...entry, path: `${folder.path}/${entry.path}` };
         if (isGitIgnored(path.join(root, rooted.path))) continue;
         found.push(rooted);
-        if (entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf('/') + 1))) next.push(rooted);
+        if (entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf('/') + 1)))
+          next.push(rooted);
       }
     }
     folders = next;

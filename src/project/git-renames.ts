@@ -28,7 +28,12 @@ export function parseRenameRecords(output: string): [from: string, to: string][]
 
 async function gitOutput(root: string, args: string[]): Promise<string> {
   try {
-    const { stdout } = await run('git', args, { cwd: root, timeout: 15_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+    const { stdout } = await run('git', args, {
+      cwd: root,
+      timeout: 15_000,
+      maxBuffer: 64 * 1024 * 1024,
+      encoding: 'utf8',
+    });
     return stdout;
   } catch {
     return '';
@@ -37,8 +42,25 @@ async function gitOutput(root: string, args: string[]): Promise<string> {
 
 export async function gitRenames(root: string): Promise<Map<string, string>> {
   const renames = new Map<string, string>();
-  const staged = await gitOutput(root, ['diff', '--cached', '-M', '--diff-filter=R', '--name-status', '-z', '--relative']);
-  const history = await gitOutput(root, ['log', `--max-count=${RENAME_HISTORY_DEPTH}`, '-M', '--diff-filter=R', '--name-status', '--format=', '-z', '--relative']);
+  const staged = await gitOutput(root, [
+    'diff',
+    '--cached',
+    '-M',
+    '--diff-filter=R',
+    '--name-status',
+    '-z',
+    '--relative',
+  ]);
+  const history = await gitOutput(root, [
+    'log',
+    `--max-count=${RENAME_HISTORY_DEPTH}`,
+    '-M',
+    '--diff-filter=R',
+    '--name-status',
+    '--format=',
+    '-z',
+    '--relative',
+  ]);
   for (const [from, to] of [...parseRenameRecords(staged), ...parseRenameRecords(history)]) {
     if (!renames.has(from) && from !== to) renames.set(from, to);
   }

@@ -53,21 +53,37 @@ export class GitCommandError extends Error {
     readonly exitCode: number | null,
     readonly stderr: string,
   ) {
-    super(`git ${args.join(' ')} failed${exitCode === null ? '' : ` (exit code ${exitCode})`}: ${stderr.trim() || 'no message'}`);
+    super(
+      `git ${args.join(' ')} failed${exitCode === null ? '' : ` (exit code ${exitCode})`}: ${stderr.trim() || 'no message'}`,
+    );
     this.name = 'GitCommandError';
   }
 }
 
-function runGit(cwd: string, env: Readonly<Record<string, string | undefined>>, args: readonly string[], input?: string): Promise<Buffer> {
+function runGit(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  args: readonly string[],
+  input?: string,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
       args,
       // GIT_OPTIONAL_LOCKS=0: reading must never take index.lock, which a running `git commit` holds.
-      { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, windowsHide: true },
+      {
+        cwd,
+        env: { ...env, GIT_OPTIONAL_LOCKS: '0' },
+        encoding: 'buffer',
+        maxBuffer: 1024 * 1024 * 1024,
+        windowsHide: true,
+      },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new UsageError('git is not installed or not on the PATH; --staged and --changed-since need it.'));
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          return reject(
+            new UsageError('git is not installed or not on the PATH; --staged and --changed-since need it.'),
+          );
         reject(new GitCommandError(args, typeof error.code === 'number' ? error.code : null, stderr.toString('utf8')));
       },
     );
@@ -92,14 +108,21 @@ export class GitRepository {
   ) {}
 
   /** Opens the repository that contains `root`; a UsageError names the flag that needed it. */
-  static async open(root: string, env: Readonly<Record<string, string | undefined>>, neededBy: string): Promise<GitRepository> {
+  static async open(
+    root: string,
+    env: Readonly<Record<string, string | undefined>>,
+    neededBy: string,
+  ): Promise<GitRepository> {
     let lines: string[] = [];
     try {
-      lines = (await runGit(root, env, ['rev-parse', '--is-inside-work-tree', '--show-prefix'])).toString('utf8').split('\n');
+      lines = (await runGit(root, env, ['rev-parse', '--is-inside-work-tree', '--show-prefix']))
+        .toString('utf8')
+        .split('\n');
     } catch (error) {
       if (!(error instanceof GitCommandError)) throw error;
     }
-    if (lines[0] !== 'true') throw new UsageError(`${neededBy} needs a git working tree, and ${root} is not inside one.`);
+    if (lines[0] !== 'true')
+      throw new UsageError(`${neededBy} needs a git working tree, and ${root} is not inside one.`);
     return new GitRepository(root, env, lines[1] ?? '');
   }
 
@@ -116,10 +139,14 @@ export class GitRepository {
   /** The full id of the commit `ref` names; a UsageError when git does not know it. */
   async resolveCommit(ref: string, neededBy: string): Promise<string> {
     try {
-      return (await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).toString('utf8').trim();
+      return (await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]))
+        .toString('utf8')
+        .trim();
     } catch (error) {
       if (!(error instanceof GitCommandError)) throw error;
-      throw new UsageError(`${neededBy}: git does not know the commit "${ref}". Fetch it first (for example \`git fetch origin main\`; in GitHub Actions check out with \`fetch-depth: 0\`).`);
+      throw new UsageError(
+        `${neededBy}: git does not know the commit "${ref}". Fetch it first (for example \`git fetch origin main\`; in GitHub Actions check out with \`fetch-depth: 0\`).`,
+      );
     }
   }
 
@@ -138,12 +165,16 @@ export class GitRepository {
 
   /** Differences between `commit` and the working tree (tracked files), renames detected. */
   async changesSince(commit: string): Promise<FileChange[]> {
-    return this.parseRawDiff(await this.run(['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv', commit, '--']));
+    return this.parseRawDiff(
+      await this.run(['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv', commit, '--']),
+    );
   }
 
   /** Differences between HEAD (or nothing, before the first commit) and the index. */
   async stagedChanges(): Promise<FileChange[]> {
-    return this.parseRawDiff(await this.run(['diff', '--cached', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--']));
+    return this.parseRawDiff(
+      await this.run(['diff', '--cached', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--']),
+    );
   }
 
   /** Files that git does not track and does not ignore, root-relative. */
@@ -177,7 +208,8 @@ export class GitRepository {
     for (const object of wanted) {
       const headerEnd = output.indexOf(0x0a, offset);
       const header = output.subarray(offset, headerEnd).toString('utf8').split(' ');
-      if (header[1] === 'missing' || header.length < 3) throw new Error(`git object ${object} is missing from the repository`);
+      if (header[1] === 'missing' || header.length < 3)
+        throw new Error(`git object ${object} is missing from the repository`);
       const size = Number(header[2]);
       result.set(object, output.subarray(headerEnd + 1, headerEnd + 1 + size));
       offset = headerEnd + 1 + size + 1;
@@ -204,7 +236,11 @@ export class GitRepository {
       if (newPath === undefined && oldPath === undefined) continue;
       if (newPath === undefined) {
         // Moved out of the root: from the root's point of view, a deletion.
-        changes.push({ status: 'deleted', path: oldPath!, ...(change.oldObject ? { oldObject: change.oldObject } : {}) });
+        changes.push({
+          status: 'deleted',
+          path: oldPath!,
+          ...(change.oldObject ? { oldObject: change.oldObject } : {}),
+        });
         continue;
       }
       if (oldPath === undefined && second !== undefined) {

@@ -85,7 +85,8 @@ export function rootRelativeConfigFiles(configs: ConfigSet): string[] {
  * written from the wrong folder needs pointing out.
  */
 export function warnAboutConfigs(run: RunContext, paths: RepositoryPaths): void {
-  for (const config of run.configs.configs()) for (const issue of config.deprecatedNames ?? []) run.warn(formatConfigIssue(issue));
+  for (const config of run.configs.configs())
+    for (const issue of config.deprecatedNames ?? []) run.warn(formatConfigIssue(issue));
   reportConfigNotices(configNotices(run.configs, paths), run.configs, run.warn, run.strictConfig ?? false);
 }
 
@@ -99,27 +100,50 @@ export function warnAboutConfigs(run: RunContext, paths: RepositoryPaths): void 
  * read for their facts).
  */
 function namesFilesOnly(cwd: string, patterns: readonly string[]): boolean {
-  return patterns.length > 0 && patterns.every((pattern) => !isDynamicPattern(pattern) && existsSync(path.resolve(cwd, pattern)) && statSync(path.resolve(cwd, pattern)).isFile());
+  return (
+    patterns.length > 0 &&
+    patterns.every(
+      (pattern) =>
+        !isDynamicPattern(pattern) &&
+        existsSync(path.resolve(cwd, pattern)) &&
+        statSync(path.resolve(cwd, pattern)).isFile(),
+    )
+  );
 }
 
 /** The root-relative paths of the arguments that name existing files (not folders or globs). */
 function namedFilePaths(cwd: string, root: string, patterns: readonly string[]): string[] {
   return patterns
-    .filter((pattern) => !isDynamicPattern(pattern) && existsSync(path.resolve(cwd, pattern)) && statSync(path.resolve(cwd, pattern)).isFile())
+    .filter(
+      (pattern) =>
+        !isDynamicPattern(pattern) &&
+        existsSync(path.resolve(cwd, pattern)) &&
+        statSync(path.resolve(cwd, pattern)).isFile(),
+    )
     .map((pattern) => toPosix(path.relative(root, path.resolve(cwd, pattern))));
 }
 
 /** The rules in force for the targets (or in the base config) that compare documents across the repository. */
 export function comparingRuleIds(configs: ConfigSet, targets: readonly string[]): Set<string> {
-  const readsAll = (enabled: EnabledRule): boolean => enabled.rule.scope === 'project' && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
-  return new Set([configs.base(), ...targets.map((target) => configs.forFile(target))].flatMap((enabled) => enabled.filter(readsAll).map(({ rule }) => rule.id)));
+  const readsAll = (enabled: EnabledRule): boolean =>
+    enabled.rule.scope === 'project' && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
+  return new Set(
+    [configs.base(), ...targets.map((target) => configs.forFile(target))].flatMap((enabled) =>
+      enabled.filter(readsAll).map(({ rule }) => rule.id),
+    ),
+  );
 }
 
 /**
  * The project files that rules comparing documents may need for what they report on the targets:
  * chosen once the targets are analysed, by a raw-text test on each file (src/project/demanded-files.ts).
  */
-export function projectDemand(targets: readonly string[], projectFiles: readonly string[], configs: ConfigSet, ruleIds: ReadonlySet<string>): ProjectDemand {
+export function projectDemand(
+  targets: readonly string[],
+  projectFiles: readonly string[],
+  configs: ConfigSet,
+  ruleIds: ReadonlySet<string>,
+): ProjectDemand {
   const targetSet = new Set(targets);
   return {
     candidates: projectFiles.filter((file) => !targetSet.has(file)),
@@ -138,12 +162,24 @@ export function projectDemand(targets: readonly string[], projectFiles: readonly
  * consistency) or does not say what it depends on: the comparison of the untouched files then
  * usually needs every file anyway (affected-files.ts), and one pass over all is cheapest.
  */
-export function narrowedToTargets(source: ProjectSource, targets: readonly string[], projectFiles: readonly string[], configs: ConfigSet): ProjectSource {
+export function narrowedToTargets(
+  source: ProjectSource,
+  targets: readonly string[],
+  projectFiles: readonly string[],
+  configs: ConfigSet,
+): ProjectSource {
   const declared = dependencies(targets, configs);
   if (!declared || declared.deps.has('extracts')) return { ...source, targets, projectFiles };
   const { demand: _demand, ...rest } = source;
   const ruleIds = comparingRuleIds(configs, targets);
-  return { ...rest, targets, projectFiles: targets, ...(ruleIds.size > 0 && targets.length > 0 ? { demand: projectDemand(targets, projectFiles, configs, ruleIds) } : {}) };
+  return {
+    ...rest,
+    targets,
+    projectFiles: targets,
+    ...(ruleIds.size > 0 && targets.length > 0
+      ? { demand: projectDemand(targets, projectFiles, configs, ruleIds) }
+      : {}),
+  };
 }
 
 /** The working tree: targets from the path arguments, the project's files read for their facts. */
@@ -158,23 +194,38 @@ export async function planWorkingTree(run: RunContext): Promise<LintPlan> {
   };
   let targets: string[];
   try {
-    targets = await discoverTargets({ cwd: io.cwd, root, configs, patterns: run.patterns, errorOnUnmatchedPattern: run.errorOnUnmatchedPattern, paths, onSkipped, findGitignored: run.debug === true });
+    targets = await discoverTargets({
+      cwd: io.cwd,
+      root,
+      configs,
+      patterns: run.patterns,
+      errorOnUnmatchedPattern: run.errorOnUnmatchedPattern,
+      paths,
+      onSkipped,
+      findGitignored: run.debug === true,
+    });
   } finally {
     warnAboutConfigs(run, paths);
   }
   if (targets.length === 0 && skippedNamedFiles.length > 0) {
     // Only ignored files were named (a commit that touches nothing else): nothing wrong, but a gate
     // that checked nothing says so.
-    io.stderr(`agentops-lint: nothing to lint: every file named is skipped (${describeSkips(skippedNamedFiles.map((skipped) => skipped.reason))}).\n`);
+    io.stderr(
+      `agentops-lint: nothing to lint: every file named is skipped (${describeSkips(skippedNamedFiles.map((skipped) => skipped.reason))}).\n`,
+    );
   } else if (targets.length === 0 && run.errorOnUnmatchedPattern) throw new UsageError('No Markdown files to lint.');
-  const comparing = targets.length > 0 && namesFilesOnly(io.cwd, run.patterns) ? comparingRuleIds(configs, targets) : new Set<string>();
+  const comparing =
+    targets.length > 0 && namesFilesOnly(io.cwd, run.patterns) ? comparingRuleIds(configs, targets) : new Set<string>();
   // Files over their config's size limit are not read at all (file-read, tooLarge), binary files only in
   // part, FIFOs, devices and symbolic links out of the repository never (file-read).
-  const read = (file: string): Promise<Uint8Array> => readFileWithinLimit(path.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb), root);
+  const read = (file: string): Promise<Uint8Array> =>
+    readFileWithinLimit(path.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb), root);
   const source: ProjectSource = {
     targets,
     projectFiles: targets,
-    ...(comparing.size > 0 ? { demand: projectDemand(targets, selectProjectFiles(paths, projectFileMatcher(configs)), configs, comparing) } : {}),
+    ...(comparing.size > 0
+      ? { demand: projectDemand(targets, selectProjectFiles(paths, projectFileMatcher(configs)), configs, comparing) }
+      : {}),
     paths,
     read,
     isMarkdown: markdownMatcher(configs),

@@ -9,17 +9,33 @@
  */
 import { execFile } from 'node:child_process';
 import type { RepositoryUrlsConfig } from '../config/schema.js';
-import { repositoryPathsFromFiles, type RepositoryPaths, type RepositoryUrlBase, type RepositoryUrls } from '../core/facts.js';
+import {
+  repositoryPathsFromFiles,
+  type RepositoryPaths,
+  type RepositoryUrlBase,
+  type RepositoryUrls,
+} from '../core/facts.js';
 import type { RepositoryUrlSource } from '../engine/lint-project.js';
 import { repositoryBaseFromConfig, repositoryBaseFromRemote, type CodeHost } from '../links/self-urls.js';
 
 /** Runs git and returns its output, or undefined when it fails or is missing. */
-function gitOutput(cwd: string, env: Readonly<Record<string, string | undefined>>, args: readonly string[]): Promise<string | undefined> {
+function gitOutput(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  args: readonly string[],
+): Promise<string | undefined> {
   return new Promise((resolve) => {
     execFile(
       'git',
       args,
-      { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 30_000, windowsHide: true },
+      {
+        cwd,
+        env: { ...env, GIT_OPTIONAL_LOCKS: '0' },
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: 30_000,
+        windowsHide: true,
+      },
       (error, stdout) => resolve(error ? undefined : stdout),
     );
   });
@@ -32,7 +48,10 @@ export function remoteUrls(configOutput: string): string[] {
     const match = /^remote\.(.+)\.url\s+(.+)$/.exec(line.trim());
     if (match) entries.push({ name: match[1]!, url: match[2]! });
   }
-  return [...entries.filter((entry) => entry.name === 'origin'), ...entries.filter((entry) => entry.name !== 'origin')].map((entry) => entry.url);
+  return [
+    ...entries.filter((entry) => entry.name === 'origin'),
+    ...entries.filter((entry) => entry.name !== 'origin'),
+  ].map((entry) => entry.url);
 }
 
 /** Branch and tag names as URLs name them, from `git for-each-ref --format=%(refname)`. */
@@ -51,7 +70,9 @@ export function refNames(forEachRefOutput: string): string[] {
 }
 
 function sameBase(a: RepositoryUrlBase, b: RepositoryUrlBase): boolean {
-  return a.kind === b.kind && a.host === b.host && a.path.toLowerCase() === b.path.toLowerCase() && a.folder === b.folder;
+  return (
+    a.kind === b.kind && a.host === b.host && a.path.toLowerCase() === b.path.toLowerCase() && a.folder === b.folder
+  );
 }
 
 /**
@@ -85,7 +106,13 @@ export interface RepositoryUrlsRequest {
 }
 
 /** The repository's own URLs and a reader of other refs' paths; undefined when no URL is known (said once under --debug). */
-export async function repositoryUrlSource({ root, env, config, debug, warn }: RepositoryUrlsRequest): Promise<RepositoryUrlSource | undefined> {
+export async function repositoryUrlSource({
+  root,
+  env,
+  config,
+  debug,
+  warn,
+}: RepositoryUrlsRequest): Promise<RepositoryUrlSource | undefined> {
   const git = (args: readonly string[]): Promise<string | undefined> => gitOutput(root, env, args);
   const [inside, remotes, originHead, checkedOut, refs] = await Promise.all([
     git(['rev-parse', '--is-inside-work-tree', '--show-prefix']),
@@ -96,7 +123,9 @@ export async function repositoryUrlSource({ root, env, config, debug, warn }: Re
   ]);
   const [isCheckout, prefix = ''] = (inside ?? '').split('\n');
   const rootPrefix = isCheckout === 'true' ? prefix.trim() : '';
-  const hosts: Record<string, CodeHost> = Object.fromEntries(Object.entries(config?.hosts ?? {}).map(([host, kind]) => [host.toLowerCase(), kind]));
+  const hosts: Record<string, CodeHost> = Object.fromEntries(
+    Object.entries(config?.hosts ?? {}).map(([host, kind]) => [host.toLowerCase(), kind]),
+  );
 
   const bases: RepositoryUrlBase[] = [];
   const add = (base: RepositoryUrlBase | undefined): void => {
@@ -109,24 +138,40 @@ export async function repositoryUrlSource({ root, env, config, debug, warn }: Re
     add(base);
   }
   for (const entry of config?.urls ?? []) {
-    const base = typeof entry === 'string' ? repositoryBaseFromConfig(entry, undefined, hosts) : repositoryBaseFromConfig(entry.url, entry.folder, hosts);
+    const base =
+      typeof entry === 'string'
+        ? repositoryBaseFromConfig(entry, undefined, hosts)
+        : repositoryBaseFromConfig(entry.url, entry.folder, hosts);
     const url = typeof entry === 'string' ? entry : entry.url;
     if (!base) {
       unusable.push(url);
-      warn?.(`repositoryUrls: "${url}" names no repository of a known code host (github.com, gitlab.com, bitbucket.org, or one in repositoryUrls.hosts) and no site (give it a folder); its links are not checked as local links.`);
+      warn?.(
+        `repositoryUrls: "${url}" names no repository of a known code host (github.com, gitlab.com, bitbucket.org, or one in repositoryUrls.hosts) and no site (give it a folder); its links are not checked as local links.`,
+      );
     }
     add(base);
   }
   if (bases.length === 0) {
-    const why = unusable.length > 0 ? `no remote or repositoryUrls entry names a known code host (${unusable.join(', ')}; name GitHub Enterprise or GitLab hosts in repositoryUrls.hosts)` : 'no git remote and no repositoryUrls in the config';
+    const why =
+      unusable.length > 0
+        ? `no remote or repositoryUrls entry names a known code host (${unusable.join(', ')}; name GitHub Enterprise or GitLab hosts in repositoryUrls.hosts)`
+        : 'no git remote and no repositoryUrls in the config';
     debug?.(`links to the repository's own URLs are not checked as local links: ${why}.`);
     return undefined;
   }
 
   const fromOriginHead = originHead?.trim().replace(/^refs\/remotes\/origin\//, '');
   const defaultBranch = config?.defaultBranch ?? (fromOriginHead || undefined) ?? (checkedOut?.trim() || undefined);
-  if (defaultBranch === undefined) debug?.("the default branch is unknown (no origin/HEAD, no branch checked out): set repositoryUrls.defaultBranch so that its URLs are checked against the working tree.");
-  const urls: RepositoryUrls = { bases, ...(defaultBranch === undefined ? {} : { defaultBranch }), localRefs: refNames(refs ?? ''), rootPrefix };
+  if (defaultBranch === undefined)
+    debug?.(
+      'the default branch is unknown (no origin/HEAD, no branch checked out): set repositoryUrls.defaultBranch so that its URLs are checked against the working tree.',
+    );
+  const urls: RepositoryUrls = {
+    bases,
+    ...(defaultBranch === undefined ? {} : { defaultBranch }),
+    localRefs: refNames(refs ?? ''),
+    rootPrefix,
+  };
 
   const trees = new Map<string, Promise<RepositoryPaths | undefined>>();
   const readTree = async (ref: string): Promise<RepositoryPaths | undefined> => {

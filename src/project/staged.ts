@@ -26,7 +26,11 @@ const SUBMODULE_MODE = '160000';
 
 export async function planStaged(run: RunContext): Promise<LintPlan> {
   const repository = await GitRepository.open(run.root, run.io.env, '--staged');
-  const [entries, staged, untracked] = await Promise.all([repository.indexEntries(), repository.stagedChanges(), repository.untrackedFiles()]);
+  const [entries, staged, untracked] = await Promise.all([
+    repository.indexEntries(),
+    repository.stagedChanges(),
+    repository.untrackedFiles(),
+  ]);
   const files = entries.filter((entry) => entry.mode !== SUBMODULE_MODE);
   const paths: RepositoryPaths = {
     ...repositoryPathsFromFiles(
@@ -42,14 +46,23 @@ export async function planStaged(run: RunContext): Promise<LintPlan> {
   const isProjectFile = projectFileMatcher(run.configs);
   const isArgument = pathArgumentMatcher(run.io.cwd, run.root, run.patterns);
   const regularFiles = files.filter((entry) => entry.mode !== SYMBOLIC_LINK_MODE);
-  const projectFiles = regularFiles.filter((entry) => isProjectFile(entry.path)).map((entry) => entry.path).sort();
-  const changeSet = summarizeChanges('HEAD', staged.filter((change) => change.status !== 'unmerged'), []);
+  const projectFiles = regularFiles
+    .filter((entry) => isProjectFile(entry.path))
+    .map((entry) => entry.path)
+    .sort();
+  const changeSet = summarizeChanges(
+    'HEAD',
+    staged.filter((change) => change.status !== 'unmerged'),
+    [],
+  );
   const selected = projectFiles.filter(isArgument);
   const targets = selected.filter((file) => changeSet.changed.has(file));
   warnAboutConfigs(run, paths);
   if (run.errorOnUnmatchedPattern) checkArgumentsExist(run, paths);
 
-  const objectByPath = new Map(regularFiles.filter((entry) => isMarkdown(entry.path)).map((entry) => [entry.path, entry.object]));
+  const objectByPath = new Map(
+    regularFiles.filter((entry) => isMarkdown(entry.path)).map((entry) => [entry.path, entry.object]),
+  );
   const blobs = await repository.readBlobs(objectByPath.values());
   const whole: ProjectSource = {
     targets,
@@ -68,15 +81,21 @@ export async function planStaged(run: RunContext): Promise<LintPlan> {
   return {
     source,
     extraProblems: causedProblems(repository, changeSet, source, selected, isProjectFile),
-    ...(targets.length === 0 ? { notices: [nothingStagedNote(run.patterns, changeSet.changed.size + changeSet.removed.size > 0)] } : {}),
-    fixUnavailable: '--fix cannot be combined with --staged: fixes go to the working tree, not the index. Run `agentops-lint --fix` on the files, then stage them.',
+    ...(targets.length === 0
+      ? { notices: [nothingStagedNote(run.patterns, changeSet.changed.size + changeSet.removed.size > 0)] }
+      : {}),
+    fixUnavailable:
+      '--fix cannot be combined with --staged: fixes go to the working tree, not the index. Run `agentops-lint --fix` on the files, then stage them.',
   };
 }
 
 /** The untracked files and the folders that hold only untracked files: on disk, not in the commit. */
 function unstagedPaths(untracked: readonly string[], index: RepositoryPaths): Set<string> {
   const onDisk = repositoryPathsFromFiles(untracked);
-  return new Set([...untracked, ...[...onDisk.directories].filter((folder) => folder !== '' && !index.directories.has(folder))]);
+  return new Set([
+    ...untracked,
+    ...[...onDisk.directories].filter((folder) => folder !== '' && !index.directories.has(folder)),
+  ]);
 }
 
 /**
@@ -88,7 +107,8 @@ function checkArgumentsExist(run: RunContext, paths: RepositoryPaths): void {
   for (const pattern of run.patterns) {
     if (isDynamicPattern(pattern)) continue;
     const relative = toPosix(path.relative(run.root, path.resolve(run.io.cwd, pattern)));
-    if (existsSync(path.resolve(run.io.cwd, pattern)) || paths.files.has(relative) || paths.directories.has(relative)) continue;
+    if (existsSync(path.resolve(run.io.cwd, pattern)) || paths.files.has(relative) || paths.directories.has(relative))
+      continue;
     throw new UsageError(`No files matched "${pattern}": no such file or folder, in the working tree or the index.`);
   }
 }

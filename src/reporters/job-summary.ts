@@ -37,11 +37,20 @@ export function formatJobSummary(report: LintReport): string {
     rows.set(key, row);
   }
   const sorted = [...rows.values()].sort(
-    (a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+    (a, b) =>
+      b.errors - a.errors ||
+      b.warnings - a.warnings ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
   );
   lines.push('| Rule | File | Errors | Warnings |', '| --- | --- | ---: | ---: |');
-  for (const row of sorted.slice(0, MAX_SUMMARY_ROWS)) lines.push(`| ${codeCell(row.rule)} | ${codeCell(row.file)} | ${row.errors} | ${row.warnings} |`);
-  if (sorted.length > MAX_SUMMARY_ROWS) lines.push('', `…and ${plural(sorted.length - MAX_SUMMARY_ROWS, 'more row')}; the annotations and reports list every problem.`);
+  for (const row of sorted.slice(0, MAX_SUMMARY_ROWS))
+    lines.push(`| ${codeCell(row.rule)} | ${codeCell(row.file)} | ${row.errors} | ${row.warnings} |`);
+  if (sorted.length > MAX_SUMMARY_ROWS)
+    lines.push(
+      '',
+      `…and ${plural(sorted.length - MAX_SUMMARY_ROWS, 'more row')}; the annotations and reports list every problem.`,
+    );
   lines.push('');
   return `${lines.join('\n')}\n`;
 }

@@ -9,7 +9,8 @@ export const JSON_REPORT_VERSION = 1;
  * applies, `suggestions` the likely repairs applied only with `--fix-type suggestion`.
  */
 function reported(diagnostic: Diagnostic) {
-  const { file, line, column, endLine, endColumn, ruleId, messageId, severity, message, suggestion, fix, suggestions } = diagnostic;
+  const { file, line, column, endLine, endColumn, ruleId, messageId, severity, message, suggestion, fix, suggestions } =
+    diagnostic;
   return {
     file,
     line,
@@ -22,7 +23,9 @@ function reported(diagnostic: Diagnostic) {
     message,
     ...(suggestion === undefined ? {} : { suggestion }),
     ...(fix === undefined ? {} : { fix }),
-    ...(suggestions === undefined || suggestions.length === 0 ? {} : { suggestions: suggestions.map(({ desc, fix: edits }) => ({ desc, fix: edits })) }),
+    ...(suggestions === undefined || suggestions.length === 0
+      ? {}
+      : { suggestions: suggestions.map(({ desc, fix: edits }) => ({ desc, fix: edits })) }),
   };
 }
 

@@ -23,7 +23,8 @@ function testCase(diagnostic: Diagnostic): string {
   const attributes = `classname="${escapeXml(diagnostic.file)}" name="${escapeXml(`${diagnostic.ruleId} at ${diagnostic.line}:${diagnostic.column}`)}" file="${escapeXml(diagnostic.file)}" line="${diagnostic.line}"`;
   const detail = escapeXml(`${where} ${diagnostic.severity} ${describe(diagnostic)} (${diagnostic.ruleId})`);
   // Warnings do not fail the run, so they are not failures here either: they pass, with their text as output.
-  if (diagnostic.severity === 'warn') return `    <testcase ${attributes}>\n      <system-out>${detail}</system-out>\n    </testcase>`;
+  if (diagnostic.severity === 'warn')
+    return `    <testcase ${attributes}>\n      <system-out>${detail}</system-out>\n    </testcase>`;
   return `    <testcase ${attributes}>\n      <failure type="${escapeXml(diagnostic.ruleId)}" message="${escapeXml(describe(diagnostic))}">${detail}</failure>\n    </testcase>`;
 }
 
@@ -35,17 +36,25 @@ function testCase(diagnostic: Diagnostic): string {
 export function formatJunit(report: LintReport): string {
   const byFile = new Map<string, Diagnostic[]>();
   for (const file of report.files ?? []) byFile.set(file, []);
-  for (const diagnostic of report.diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+  for (const diagnostic of report.diagnostics)
+    byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
   for (const file of [...byFile.keys()].sort()) {
     const diagnostics = byFile.get(file)!;
     const fileFailures = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-    const cases = diagnostics.length > 0 ? diagnostics.map(testCase) : [`    <testcase classname="${escapeXml(file)}" name="${escapeXml(report.toolName)}" file="${escapeXml(file)}"/>`];
+    const cases =
+      diagnostics.length > 0
+        ? diagnostics.map(testCase)
+        : [
+            `    <testcase classname="${escapeXml(file)}" name="${escapeXml(report.toolName)}" file="${escapeXml(file)}"/>`,
+          ];
     tests += cases.length;
     failures += fileFailures;
-    suites.push(`  <testsuite name="${escapeXml(file)}" tests="${cases.length}" failures="${fileFailures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${escapeXml(file)}" tests="${cases.length}" failures="${fileFailures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

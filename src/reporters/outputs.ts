@@ -28,14 +28,24 @@ export interface OutputTarget {
   shownAs: string;
 }
 
-export function parseOutputTargets(formats: readonly string[], outputFile: string | undefined, cwd: string): OutputTarget[] {
+export function parseOutputTargets(
+  formats: readonly string[],
+  outputFile: string | undefined,
+  cwd: string,
+): OutputTarget[] {
   const specs = formats.length > 0 ? formats : [DEFAULT_FORMAT];
   const targets = specs.map((spec): OutputTarget => {
     const colon = spec.indexOf(':');
     const format = colon < 0 ? spec : spec.slice(0, colon);
-    if (!REPORTERS[format]) throw new UsageError(`Unknown format "${format}"${didYouMean(format, REPORTER_NAMES)}; choose one of: ${REPORTER_NAMES.join(', ')}.`);
+    if (!REPORTERS[format])
+      throw new UsageError(
+        `Unknown format "${format}"${didYouMean(format, REPORTER_NAMES)}; choose one of: ${REPORTER_NAMES.join(', ')}.`,
+      );
     const destination = colon < 0 ? outputFile : spec.slice(colon + 1);
-    if (destination === '') throw new UsageError(`--format ${spec}: the file after ":" is empty (write ${format}:FILE, or ${format}:- for stdout).`);
+    if (destination === '')
+      throw new UsageError(
+        `--format ${spec}: the file after ":" is empty (write ${format}:FILE, or ${format}:- for stdout).`,
+      );
     if (destination === undefined || destination === '-') return { format, shownAs: 'stdout' };
     return { format, file: path.resolve(cwd, destination), shownAs: destination };
   });
@@ -80,7 +90,10 @@ async function createFolder(folder: string, target: OutputTarget): Promise<void>
   for (let current = folder; ; current = path.dirname(current)) {
     const stats = await fs.stat(current).catch(() => undefined);
     if (stats?.isDirectory()) break;
-    if (stats) throw new UsageError(`Cannot write the ${target.format} report to ${target.shownAs}: ${current} is a file, not a folder.`);
+    if (stats)
+      throw new UsageError(
+        `Cannot write the ${target.format} report to ${target.shownAs}: ${current} is a file, not a folder.`,
+      );
     missing.unshift(current);
     if (path.dirname(current) === current) break;
   }
@@ -91,7 +104,9 @@ async function createFolder(folder: string, target: OutputTarget): Promise<void>
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && (await fs.stat(level)).isDirectory()) continue;
       // mkdir says ENOENT when the file system (/proc, /sys) takes no new folder under a parent that exists.
       const reason = reasonOf(error, { ENOENT: 'the file system takes no new folder there' });
-      throw new UsageError(`Cannot write the ${target.format} report to ${target.shownAs}: cannot create the folder ${level}: ${reason}.`);
+      throw new UsageError(
+        `Cannot write the ${target.format} report to ${target.shownAs}: cannot create the folder ${level}: ${reason}.`,
+      );
     }
   }
 }
@@ -105,9 +120,17 @@ export async function prepareOutputFolders(targets: readonly OutputTarget[]): Pr
 }
 
 /** Writes every report, then the job summary when GitHub Actions asks for one. */
-export async function writeReports(report: Omit<LintReport, 'color'>, targets: readonly OutputTarget[], io: CliIo, colorFlag: boolean | undefined): Promise<void> {
+export async function writeReports(
+  report: Omit<LintReport, 'color'>,
+  targets: readonly OutputTarget[],
+  io: CliIo,
+  colorFlag: boolean | undefined,
+): Promise<void> {
   for (const target of targets) {
-    const output = REPORTERS[target.format]!({ ...report, color: target.file === undefined && colorEnabled(io, colorFlag) });
+    const output = REPORTERS[target.format]!({
+      ...report,
+      color: target.file === undefined && colorEnabled(io, colorFlag),
+    });
     if (target.file === undefined) {
       io.stdout(output);
       continue;

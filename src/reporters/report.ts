@@ -29,7 +29,12 @@ export interface LintReport {
   offerFix?: boolean;
 }
 
-export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; fixableErrors: number; fixableWarnings: number } {
+export function countBySeverity(diagnostics: readonly Diagnostic[]): {
+  errors: number;
+  warnings: number;
+  fixableErrors: number;
+  fixableWarnings: number;
+} {
   let errors = 0;
   let warnings = 0;
   let fixableErrors = 0;

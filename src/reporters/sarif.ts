@@ -17,7 +17,10 @@ function sarifFix(diagnostic: Diagnostic, description: string, edits: readonly T
     artifactChanges: [
       {
         artifactLocation: { uri: encodeURI(diagnostic.file), uriBaseId: '%SRCROOT%' },
-        replacements: edits.map((edit) => ({ deletedRegion: { charOffset: edit.start, charLength: edit.end - edit.start }, insertedContent: { text: edit.text } })),
+        replacements: edits.map((edit) => ({
+          deletedRegion: { charOffset: edit.start, charLength: edit.end - edit.start },
+          insertedContent: { text: edit.text },
+        })),
       },
     ],
   };
@@ -27,7 +30,9 @@ function sarifFix(diagnostic: Diagnostic, description: string, edits: readonly T
 function sarifFixes(diagnostic: Diagnostic) {
   const fixes = [
     ...(diagnostic.fix ? [sarifFix(diagnostic, SARIF_FIX_DESCRIPTION, diagnostic.fix)] : []),
-    ...(diagnostic.suggestions ?? []).map((suggestion) => sarifFix(diagnostic, `Suggestion: ${suggestion.desc}`, suggestion.fix)),
+    ...(diagnostic.suggestions ?? []).map((suggestion) =>
+      sarifFix(diagnostic, `Suggestion: ${suggestion.desc}`, suggestion.fix),
+    ),
   ];
   return fixes.length === 0 ? {} : { fixes };
 }
@@ -56,7 +61,10 @@ export function formatSarif(report: LintReport): string {
               shortDescription: { text: rule.description },
               fullDescription: { text: rule.description },
               helpUri: rule.docsUrl,
-              help: { text: `${rule.description} See ${rule.docsUrl}`, markdown: `${rule.description} [Documentation](${rule.docsUrl})` },
+              help: {
+                text: `${rule.description} See ${rule.docsUrl}`,
+                markdown: `${rule.description} [Documentation](${rule.docsUrl})`,
+              },
               defaultConfiguration: { level: level(rule.defaultSeverity) },
             })),
           },
@@ -66,7 +74,9 @@ export function formatSarif(report: LintReport): string {
           ruleId: diagnostic.ruleId,
           ...(ruleIndex.has(diagnostic.ruleId) ? { ruleIndex: ruleIndex.get(diagnostic.ruleId) } : {}),
           level: level(diagnostic.severity),
-          message: { text: diagnostic.suggestion ? `${diagnostic.message} ${diagnostic.suggestion}` : diagnostic.message },
+          message: {
+            text: diagnostic.suggestion ? `${diagnostic.message} ${diagnostic.suggestion}` : diagnostic.message,
+          },
           locations: [
             {
               physicalLocation: {
@@ -75,12 +85,17 @@ export function formatSarif(report: LintReport): string {
                   startLine: diagnostic.line,
                   startColumn: diagnostic.column,
                   endLine: diagnostic.endLine,
-                  endColumn: Math.max(diagnostic.endColumn, diagnostic.endLine === diagnostic.line ? diagnostic.column + 1 : 1),
+                  endColumn: Math.max(
+                    diagnostic.endColumn,
+                    diagnostic.endLine === diagnostic.line ? diagnostic.column + 1 : 1,
+                  ),
                 },
               },
             },
           ],
-          partialFingerprints: { 'agentopsLint/v1': `${diagnostic.ruleId}:${diagnostic.messageId}:${diagnostic.message}` },
+          partialFingerprints: {
+            'agentopsLint/v1': `${diagnostic.ruleId}:${diagnostic.messageId}:${diagnostic.message}`,
+          },
           ...sarifFixes(diagnostic),
         })),
         columnKind: 'utf16CodeUnits',

@@ -12,7 +12,10 @@ const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\
  * annotations read that line as one location), nor send escape sequences to the terminal.
  */
 export function escapeControlCharacters(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**
@@ -22,24 +25,31 @@ export function escapeControlCharacters(text: string): string {
 export function formatStylish(report: LintReport): string {
   const chalk = new Chalk({ level: report.color ? 1 : 0 });
   if (report.diagnostics.length === 0) {
-    return report.mayClaimNoProblems === false ? '' : `${chalk.green('✔')} ${plural(report.filesChecked, 'file')} checked, no problems.\n`;
+    return report.mayClaimNoProblems === false
+      ? ''
+      : `${chalk.green('✔')} ${plural(report.filesChecked, 'file')} checked, no problems.\n`;
   }
   const lines: string[] = [];
   let previousFile: string | undefined;
   for (const diagnostic of report.diagnostics) {
     if (previousFile !== undefined && diagnostic.file !== previousFile) lines.push('');
     previousFile = diagnostic.file;
-    const shown = path.relative(report.cwd, path.join(report.root, diagnostic.file)).split(path.sep).join('/') || diagnostic.file;
+    const shown =
+      path.relative(report.cwd, path.join(report.root, diagnostic.file)).split(path.sep).join('/') || diagnostic.file;
     const where = `${escapeControlCharacters(shown)}:${diagnostic.line}:${diagnostic.column}`;
     const severity = diagnostic.severity === 'error' ? chalk.red('error') : chalk.yellow('warn ');
     const suggestion = diagnostic.suggestion ? ` ${chalk.cyan(diagnostic.suggestion)}` : '';
-    lines.push(`${chalk.underline(where)}  ${severity}  ${diagnostic.message}${suggestion}  ${chalk.dim(diagnostic.ruleId)}`);
+    lines.push(
+      `${chalk.underline(where)}  ${severity}  ${diagnostic.message}${suggestion}  ${chalk.dim(diagnostic.ruleId)}`,
+    );
   }
   const counts = countBySeverity(report.diagnostics);
   const summary = `✖ ${plural(counts.errors + counts.warnings, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}) in ${plural(report.filesChecked, 'file')} checked`;
   lines.push('', counts.errors > 0 ? chalk.red.bold(summary) : chalk.yellow.bold(summary));
   if (counts.fixableErrors + counts.fixableWarnings > 0 && report.offerFix !== false) {
-    lines.push(`  ${plural(counts.fixableErrors, 'error')} and ${plural(counts.fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`);
+    lines.push(
+      `  ${plural(counts.fixableErrors, 'error')} and ${plural(counts.fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

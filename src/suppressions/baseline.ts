@@ -49,12 +49,21 @@ function pointedText(diagnostic: Diagnostic, text: string | undefined): string {
   if (text === undefined) return '';
   const lineStarts = computeLineStarts(text);
   const offset = (line: number, column: number): number => (lineStarts[line - 1] ?? text.length) + column - 1;
-  return text.slice(offset(diagnostic.line, diagnostic.column), offset(diagnostic.endLine, diagnostic.endColumn)).replace(/\s+/g, ' ').trim();
+  return text
+    .slice(offset(diagnostic.line, diagnostic.column), offset(diagnostic.endLine, diagnostic.endColumn))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A fingerprint that survives line shifts: file, rule, message id, message and the text pointed at. */
 export function fingerprintOf(diagnostic: Diagnostic, text: string | undefined): string {
-  const identity = JSON.stringify([diagnostic.file, diagnostic.ruleId, diagnostic.messageId, diagnostic.message, pointedText(diagnostic, text)]);
+  const identity = JSON.stringify([
+    diagnostic.file,
+    diagnostic.ruleId,
+    diagnostic.messageId,
+    diagnostic.message,
+    pointedText(diagnostic, text),
+  ]);
   return createHash('sha256').update(identity).digest('hex').slice(0, 20);
 }
 
@@ -63,19 +72,24 @@ export async function readBaseline(file: string, shownAs: string): Promise<Basel
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`Baseline file not found: ${shownAs} (create it with --write-baseline ${shownAs}).`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new UsageError(`Baseline file not found: ${shownAs} (create it with --write-baseline ${shownAs}).`);
     throw new UsageError(`Cannot read the baseline file ${shownAs}: ${(error as Error).message}`);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`The baseline file ${shownAs} is not valid JSON (${(error as Error).message}); write it again with --write-baseline.`);
+    throw new UsageError(
+      `The baseline file ${shownAs} is not valid JSON (${(error as Error).message}); write it again with --write-baseline.`,
+    );
   }
   const parsed = baselineSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UsageError(`The baseline file ${shownAs} is not an agentops-lint baseline (version ${BASELINE_VERSION}): ${issue.path.join('.') || '(top level)'}: ${issue.message}.`);
+    throw new UsageError(
+      `The baseline file ${shownAs} is not an agentops-lint baseline (version ${BASELINE_VERSION}): ${issue.path.join('.') || '(top level)'}: ${issue.message}.`,
+    );
   }
   return { file, entries: parsed.data.problems, text };
 }
@@ -101,7 +115,8 @@ export function applyBaseline(
 ): BaselineResult {
   const left = new Map<string, number>();
   const key = (file: string, fingerprint: string): string => `${file}\0${fingerprint}`;
-  for (const entry of baseline.entries) left.set(key(entry.file, entry.fingerprint), (left.get(key(entry.file, entry.fingerprint)) ?? 0) + entry.count);
+  for (const entry of baseline.entries)
+    left.set(key(entry.file, entry.fingerprint), (left.get(key(entry.file, entry.fingerprint)) ?? 0) + entry.count);
   const remaining: Diagnostic[] = [];
   let suppressed = 0;
   for (const diagnostic of diagnostics) {
@@ -126,7 +141,11 @@ export function applyBaseline(
 }
 
 /** Diagnostics that point at stale entries, in the baseline file itself. */
-export function unusedEntryDiagnostics(baseline: Baseline, unused: readonly BaselineEntry[], root: string): Diagnostic[] {
+export function unusedEntryDiagnostics(
+  baseline: Baseline,
+  unused: readonly BaselineEntry[],
+  root: string,
+): Diagnostic[] {
   const shownFile = path.relative(root, baseline.file).split(path.sep).join('/');
   const lines = baseline.text.split(/\r?\n/);
   return unused.map((entry) => {
@@ -142,7 +161,13 @@ export function unusedEntryDiagnostics(baseline: Baseline, unused: readonly Base
       ruleId: BASELINE.id,
       messageId: 'unusedEntry',
       severity: 'error',
-      message: formatMessage(BASELINE.messages.unusedEntry!, { count: entry.count, rule: entry.rule, plural: entry.count === 1 ? '' : 's', file: entry.file, message: entry.message }),
+      message: formatMessage(BASELINE.messages.unusedEntry!, {
+        count: entry.count,
+        rule: entry.rule,
+        plural: entry.count === 1 ? '' : 's',
+        file: entry.file,
+        message: entry.message,
+      }),
     };
   });
 }
@@ -158,17 +183,29 @@ export function buildBaseline(
   keepPrevious: (file: string) => boolean,
 ): BaselineEntry[] {
   const byKey = new Map<string, BaselineEntry>();
-  for (const entry of previous) if (keepPrevious(entry.file)) byKey.set(`${entry.file}\0${entry.fingerprint}`, { ...entry });
+  for (const entry of previous)
+    if (keepPrevious(entry.file)) byKey.set(`${entry.file}\0${entry.fingerprint}`, { ...entry });
   for (const diagnostic of diagnostics) {
     if (diagnostic.ruleId === RULE_CRASH.id || diagnostic.ruleId === BASELINE.id) continue;
     const fingerprint = fingerprintOf(diagnostic, textOf(diagnostic.file));
     const entryKey = `${diagnostic.file}\0${fingerprint}`;
     const entry = byKey.get(entryKey);
     if (entry) entry.count++;
-    else byKey.set(entryKey, { file: diagnostic.file, rule: diagnostic.ruleId, message: diagnostic.message, fingerprint, count: 1 });
+    else
+      byKey.set(entryKey, {
+        file: diagnostic.file,
+        rule: diagnostic.ruleId,
+        message: diagnostic.message,
+        fingerprint,
+        count: 1,
+      });
   }
   return [...byKey.values()].sort(
-    (a, b) => compareText(a.file, b.file) || compareText(a.rule, b.rule) || compareText(a.message, b.message) || compareText(a.fingerprint, b.fingerprint),
+    (a, b) =>
+      compareText(a.file, b.file) ||
+      compareText(a.rule, b.rule) ||
+      compareText(a.message, b.message) ||
+      compareText(a.fingerprint, b.fingerprint),
   );
 }
 

@@ -106,7 +106,8 @@ export class SuppressionMap {
         continue;
       }
       const known = directive.rules.filter((ruleId) => knownRuleIds.has(ruleId));
-      if (known.length > 0) result.push(known.length === directive.rules.length ? directive : { ...directive, rules: known });
+      if (known.length > 0)
+        result.push(known.length === directive.rules.length ? directive : { ...directive, rules: known });
     }
     return result;
   }

@@ -19,13 +19,22 @@ export type ComparedUse = 'compared' | 'either' | 'left-out';
 
 export function comparedUse(block: ProseBlock, match: TermMatch, subcommands: Subcommands): ComparedUse {
   const { term, form } = match;
-  if ((match.status !== 'canonical' && match.status !== 'accepted') || term.use === undefined || form === undefined) return 'left-out';
-  const { role, inCapitalizedName } = roleOf(block, match.from, match.to, (index) => isSentenceStart(block, index), subcommands);
+  if ((match.status !== 'canonical' && match.status !== 'accepted') || term.use === undefined || form === undefined)
+    return 'left-out';
+  const { role, inCapitalizedName } = roleOf(
+    block,
+    match.from,
+    match.to,
+    (index) => isSentenceStart(block, index),
+    subcommands,
+  );
   if (role !== 'prose' && role !== 'cell') return 'left-out';
   // A capitalised word of a longer capitalised name is that name's spelling: a publisher or product ("the Minikube
   // Maintainers", "SIG K8s Infra"). A lowercase form before a capital is the author's ("the k8s Job resource").
   if (inCapitalizedName && /^\p{Lu}/u.test(match.found)) return 'left-out';
   const forms = [term.use, ...term.accept];
-  const capitalOfAnother = forms.some((other) => other !== form && other.charAt(0).toUpperCase() + other.slice(1) === form);
+  const capitalOfAnother = forms.some(
+    (other) => other !== form && other.charAt(0).toUpperCase() + other.slice(1) === form,
+  );
   return capitalOfAnother && isSentenceStart(block, match.from) ? 'either' : 'compared';
 }

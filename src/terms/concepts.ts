@@ -41,7 +41,8 @@ const CAMEL_PART = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
 
 const ARTICLES = /^(?:(?:the|a|an|our|your|its|their|each|every|all)\s+)+/i;
 const LEADING_WORDS = /^(?:(?:the|a|an|our|your|its|their|each|every|all|kubernetes'?s?|k8s'?s?)\s+)+/i;
-const TRAILING_WORDS = /(?:\s+(?:object|objects|resource|resources|kind|kinds|component|components|api\s+objects?))+$|\s+in\s+(?:kubernetes|k8s)$/i;
+const TRAILING_WORDS =
+  /(?:\s+(?:object|objects|resource|resources|kind|kinds|component|components|api\s+objects?))+$|\s+in\s+(?:kubernetes|k8s)$/i;
 const EDGE_PUNCTUATION = /^[\s"'“”‘’*_`~\uFFFC\u2028]+|[\s"'“”‘’*_`~\uFFFC\u2028.,;:!?]+$/gu;
 
 /** Lowercase letters and digits only: "API Server" → "apiserver", "kube-apiserver" → "kubeapiserver". */
@@ -86,7 +87,15 @@ export class ConceptVocabulary {
       const key = conceptKey(form);
       if (key === '' || this.byKey.has(key)) return;
       this.byKey.set(key, { name, strong: !ambiguous.has(key) });
-      this.names.push({ name, form, key, words: form.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean) });
+      this.names.push({
+        name,
+        form,
+        key,
+        words: form
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter(Boolean),
+      });
     };
     for (const name of extraNames) add(name, name);
     for (const concept of concepts) for (const form of [concept.name, ...concept.aliases]) add(form, concept.name);
@@ -154,7 +163,11 @@ export class ConceptVocabulary {
     const parts = cleaned.split(PART_SEPARATOR).map(cleanConceptPhrase).filter(Boolean);
     const partHits = parts.length >= 2 ? parts.map((part) => this.conceptOfName(part)) : [];
     if (partHits.length > 0 && partHits.every((hit) => hit !== undefined)) {
-      return { names: [...new Set(partHits.flatMap((hit) => hit!.names))], level: 'concept', strong: partHits.some((hit) => hit!.strong) };
+      return {
+        names: [...new Set(partHits.flatMap((hit) => hit!.names))],
+        level: 'concept',
+        strong: partHits.some((hit) => hit!.strong),
+      };
     }
     const words = [...cleaned.matchAll(PHRASE_WORD)].map((match) => match[0]);
     const found = new Map<string, boolean>();
@@ -209,7 +222,13 @@ export class ConceptVocabulary {
   nearest(phrase: string, max = 3): string[] {
     const cleaned = cleanConceptPhrase(phrase);
     const key = conceptKey(cleaned);
-    const words = new Set(cleaned.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2).flatMap(singularKeys));
+    const words = new Set(
+      cleaned
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((word) => word.length > 2)
+        .flatMap(singularKeys),
+    );
     const limit = Math.max(2, Math.floor(key.length / 3));
     const scored: { name: string; shown: string; distance: number; shared: number }[] = [];
     for (const candidate of this.names) {
@@ -217,10 +236,21 @@ export class ConceptVocabulary {
       const shared = candidate.words.filter((word) => singularKeys(word).some((form) => words.has(form))).length;
       if (distance > limit && shared === 0) continue;
       // A close spelling of an alias shows the alias ("scheduler (kube-scheduler)").
-      const shown = distance <= limit && candidate.form !== candidate.name ? `${candidate.form} (${candidate.name})` : candidate.name;
-      scored.push({ name: candidate.name, shown, distance: distance <= limit ? distance : Number.POSITIVE_INFINITY, shared });
+      const shown =
+        distance <= limit && candidate.form !== candidate.name
+          ? `${candidate.form} (${candidate.name})`
+          : candidate.name;
+      scored.push({
+        name: candidate.name,
+        shown,
+        distance: distance <= limit ? distance : Number.POSITIVE_INFINITY,
+        shared,
+      });
     }
-    scored.sort((a, b) => a.distance - b.distance || b.shared - a.shared || a.name.length - b.name.length || a.name.localeCompare(b.name));
+    scored.sort(
+      (a, b) =>
+        a.distance - b.distance || b.shared - a.shared || a.name.length - b.name.length || a.name.localeCompare(b.name),
+    );
     const result: string[] = [];
     const seen = new Set<string>();
     for (const { name, shown } of scored) {

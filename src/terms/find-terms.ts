@@ -70,7 +70,11 @@ export function pluralOf(name: string): string {
  * "master node" also finds "master-node", "Api Server" "Api-Server"); plural adds a `plural` group.
  */
 function literalSource(form: string, plural: boolean, hyphens = false): string {
-  const words = form.trim().split(/\s+/).map(escapeRegex).join(hyphens ? '(?:\\s+|-)' : '\\s+');
+  const words = form
+    .trim()
+    .split(/\s+/)
+    .map(escapeRegex)
+    .join(hyphens ? '(?:\\s+|-)' : '\\s+');
   if (!plural) return words;
   if (/[^aeiou]y$/i.test(form)) return `${words.slice(0, -1)}(?:y|(?<plural>ies))`;
   if (/(s|x|z|ch|sh)$/i.test(form)) return `${words}(?<plural>es)?`;
@@ -118,7 +122,12 @@ function isQuotedMention(text: string, from: number, to: number): boolean {
 }
 
 export function isStandaloneMatch(text: string, from: number, to: number): boolean {
-  return !isGluedBefore(text, from) && !isGluedAfter(text, to) && !isInsideUrl(text, from, to) && !isQuotedMention(text, from, to);
+  return (
+    !isGluedBefore(text, from) &&
+    !isGluedAfter(text, to) &&
+    !isInsideUrl(text, from, to) &&
+    !isQuotedMention(text, from, to)
+  );
 }
 
 export class TermMatcher {
@@ -148,14 +157,24 @@ export class TermMatcher {
       for (const [form, status] of right) this.addLiteral(form, { termIndex, status, form, plural: term.plural }, 'u');
       for (const variant of term.insteadOf) {
         const flags = term.caseSensitive ? 'u' : 'iu';
-        if (typeof variant === 'string') this.addLiteral(variant, { termIndex, status: 'variant', plural: term.plural }, flags);
-        else this.scanned.push({ termIndex, status: 'variant', plural: false, regex: new RegExp(variant.regex, `g${flags}`) });
+        if (typeof variant === 'string')
+          this.addLiteral(variant, { termIndex, status: 'variant', plural: term.plural }, flags);
+        else
+          this.scanned.push({
+            termIndex,
+            status: 'variant',
+            plural: false,
+            regex: new RegExp(variant.regex, `g${flags}`),
+          });
       }
     });
   }
 
   private addLiteral(form: string, pattern: Omit<Pattern, 'regex'>, flags: string): void {
-    const compiled: Pattern = { ...pattern, regex: new RegExp(literalSource(form, pattern.plural, pattern.status === 'variant'), `y${flags}`) };
+    const compiled: Pattern = {
+      ...pattern,
+      regex: new RegExp(literalSource(form, pattern.plural, pattern.status === 'variant'), `y${flags}`),
+    };
     const keys = indexKeys(form, pattern.plural);
     if (keys.length === 0) {
       this.scanned.push({ ...compiled, regex: new RegExp(compiled.regex.source, `g${flags}`) });
@@ -197,7 +216,8 @@ export class TermMatcher {
 
   private classify(term: Term, pattern: Pattern, from: number, to: number, found: string, plural: boolean): TermMatch {
     const termIndex = pattern.termIndex;
-    if (pattern.status !== 'variant') return { term, termIndex, from, to, found, status: pattern.status, form: pattern.form!, plural };
+    if (pattern.status !== 'variant')
+      return { term, termIndex, from, to, found, status: pattern.status, form: pattern.form!, plural };
     // A case-insensitive wrong form can match a right form exactly: that one passes.
     const rightForms: [string, MatchStatus][] = [
       ...(term.use === undefined ? [] : [[term.use, 'canonical'] as [string, MatchStatus]]),
@@ -207,7 +227,8 @@ export class TermMatcher {
     const normalized = found.replace(/\s+/g, ' ');
     for (const [form, status] of rightForms) {
       if (normalized === form) return { term, termIndex, from, to, found, status, form, plural: false };
-      if (plural && normalized === pluralOf(form)) return { term, termIndex, from, to, found, status, form, plural: true };
+      if (plural && normalized === pluralOf(form))
+        return { term, termIndex, from, to, found, status, form, plural: true };
     }
     const match: TermMatch = { term, termIndex, from, to, found, status: 'wrong', plural };
     if (term.use !== undefined) match.expected = plural ? pluralOf(term.use) : term.use;
@@ -219,7 +240,13 @@ const STATUS_ORDER: Record<MatchStatus, number> = { exception: 0, canonical: 1, 
 
 /** Longest first at each position; right forms before wrong ones; then the first term listed. */
 function withoutOverlaps(candidates: TermMatch[]): TermMatch[] {
-  candidates.sort((a, b) => a.from - b.from || b.to - b.from - (a.to - a.from) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.termIndex - b.termIndex);
+  candidates.sort(
+    (a, b) =>
+      a.from - b.from ||
+      b.to - b.from - (a.to - a.from) ||
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      a.termIndex - b.termIndex,
+  );
   const kept: TermMatch[] = [];
   let end = -1;
   for (const candidate of candidates) {

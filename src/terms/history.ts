@@ -28,12 +28,25 @@ import { proseBlocks } from '../markdown/prose.js';
 
 export const historyOptionSchema = z
   .strictObject({
-    detect: z.boolean().default(true).describe('Recognise documents that record history (meeting notes, agendas, changelogs, archives, annual reports) by their path and content.'),
-    paths: z.array(z.string().min(1)).default([]).describe('Globs of documents that record history, whatever their path or content says.'),
-    notPaths: z.array(z.string().min(1)).default([]).describe('Globs of documents that never count as history, whatever their path or content says.'),
+    detect: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Recognise documents that record history (meeting notes, agendas, changelogs, archives, annual reports) by their path and content.',
+      ),
+    paths: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Globs of documents that record history, whatever their path or content says.'),
+    notPaths: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Globs of documents that never count as history, whatever their path or content says.'),
   })
   .prefault({})
-  .describe('Which documents record history: the rule treats them as records (see "Documents that record history" in docs/terminology.md).');
+  .describe(
+    'Which documents record history: the rule treats them as records (see "Documents that record history" in docs/terminology.md).',
+  );
 
 export type HistoryOptions = z.output<typeof historyOptionSchema>;
 
@@ -50,9 +63,11 @@ const RECORD_FILE_NAMES = new Set(['changelog', 'changes', 'history', 'news', 'r
 const YEAR_SEGMENT = /^(?:19|20)\d\d$/;
 /** A file named after a date or a quarter: "2021-12-02-dockershim-faq.md", "2019-Q2-03-28.md", "2019-05.md". */
 const DATED_FILE_NAME = /^(?:19|20)\d\d[-_](?:q[1-4]|0[1-9]|1[0-2])(?=[-_.]|$)/i;
-const RECORD_TITLE = /\b(?:meeting notes|meeting minutes|minutes|agendas?|change ?log|release notes|annual report|retrospective|archived?|post-?mortem|session notes)\b/i;
+const RECORD_TITLE =
+  /\b(?:meeting notes|meeting minutes|minutes|agendas?|change ?log|release notes|annual report|retrospective|archived?|post-?mortem|session notes)\b/i;
 
-const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE = new RegExp(
   [
     '\\b(?:19|20)\\d\\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])\\b',
@@ -117,11 +132,14 @@ export function recordsHistoryByPath(path: string, options: HistoryOptions): boo
 
 /** Whether a document records history, and why. */
 export function documentHistory(path: string, tree: Root, source: string, options: HistoryOptions): HistoryVerdict {
-  if (options.notPaths.some((glob) => matchesGlob(glob, path))) return { history: false, reason: 'history.notPaths lists it' };
+  if (options.notPaths.some((glob) => matchesGlob(glob, path)))
+    return { history: false, reason: 'history.notPaths lists it' };
   if (options.paths.some((glob) => matchesGlob(glob, path))) return { history: true, reason: 'history.paths lists it' };
   if (!options.detect) return { history: false, reason: 'history.detect is off' };
   const reason = pathVerdict(path) ?? contentVerdict(tree, source);
-  return reason === undefined ? { history: false, reason: 'neither its path nor its content names a record' } : { history: true, reason };
+  return reason === undefined
+    ? { history: false, reason: 'neither its path nor its content names a record' }
+    : { history: true, reason };
 }
 
 /** Words that put a name in the past: removed, deprecated, renamed, replaced, formerly, legacy … */
@@ -138,7 +156,8 @@ export function sentenceAround(text: string, from: number, to: number): string {
   let start = from;
   while (start > 0 && !(/\s/u.test(text[start - 1]!) && /[.!?]/.test(text[start - 2] ?? ''))) start--;
   let end = to;
-  while (end < text.length && !(/[.!?]/.test(text[end]!) && (end + 1 === text.length || /\s/u.test(text[end + 1]!)))) end++;
+  while (end < text.length && !(/[.!?]/.test(text[end]!) && (end + 1 === text.length || /\s/u.test(text[end + 1]!))))
+    end++;
   return text.slice(start, end);
 }
 

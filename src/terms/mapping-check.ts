@@ -13,7 +13,9 @@ export const canonicalMappingSchema = z
   .array(
     z.strictObject({
       kubernetes: namesSchema.describe('The Kubernetes concept, or [name, ...aliases].'),
-      project: namesSchema.describe('The project concept it maps to, or [name, ...aliases] ("Agent Sessions", "Sessions").'),
+      project: namesSchema.describe(
+        'The project concept it maps to, or [name, ...aliases] ("Agent Sessions", "Sessions").',
+      ),
     }),
   )
   .default([])
@@ -25,7 +27,10 @@ export interface CanonicalEntry {
 }
 
 export function canonicalEntries(mapping: z.output<typeof canonicalMappingSchema>): CanonicalEntry[] {
-  return mapping.map((entry) => ({ kubernetes: ([] as string[]).concat(entry.kubernetes), project: ([] as string[]).concat(entry.project) }));
+  return mapping.map((entry) => ({
+    kubernetes: ([] as string[]).concat(entry.kubernetes),
+    project: ([] as string[]).concat(entry.project),
+  }));
 }
 
 export interface LocatedStatement extends MappingStatement {
@@ -76,19 +81,32 @@ export function projectKey(text: string): string {
  * so that "Validation Gates → Admission Controllers" in a factor is held to the mapping table,
  * while "kubelet -> rktlet" in meeting notes, which no mapping mentions, is not a mapping at all.
  */
-export function comparedStatements<T extends MappingStatement>(statements: readonly T[], canonical: readonly CanonicalEntry[], vocabulary: ConceptVocabulary): T[] {
+export function comparedStatements<T extends MappingStatement>(
+  statements: readonly T[],
+  canonical: readonly CanonicalEntry[],
+  vocabulary: ConceptVocabulary,
+): T[] {
   if (canonical.length > 0) return [...statements];
   const mapped = statements.filter((statement) => statement.inMappingContext);
   const kubernetesConcepts = new Set(mapped.map((statement) => kubernetesKey(statement.kubernetes.text, vocabulary)));
   const projectConcepts = new Set(mapped.map((statement) => projectKey(statement.project.text)));
   return statements.filter(
-    (statement) => statement.inMappingContext || kubernetesConcepts.has(kubernetesKey(statement.kubernetes.text, vocabulary)) || projectConcepts.has(projectKey(statement.project.text)),
+    (statement) =>
+      statement.inMappingContext ||
+      kubernetesConcepts.has(kubernetesKey(statement.kubernetes.text, vocabulary)) ||
+      projectConcepts.has(projectKey(statement.project.text)),
   );
 }
 
 /** The statements that disagree, with the statement or canonical entry they disagree with. */
-export function mappingFindings(statements: readonly LocatedStatement[], canonical: readonly CanonicalEntry[], vocabulary: ConceptVocabulary): MappingFinding[] {
-  return canonical.length > 0 ? againstCanonical(statements, canonical, vocabulary) : againstEachOther(statements, vocabulary);
+export function mappingFindings(
+  statements: readonly LocatedStatement[],
+  canonical: readonly CanonicalEntry[],
+  vocabulary: ConceptVocabulary,
+): MappingFinding[] {
+  return canonical.length > 0
+    ? againstCanonical(statements, canonical, vocabulary)
+    : againstEachOther(statements, vocabulary);
 }
 
 /**
@@ -97,15 +115,26 @@ export function mappingFindings(statements: readonly LocatedStatement[], canonic
  * its Kubernetes side names none of the concepts that entry names ("Audit Logs → etcd" against
  * "API server logs, events").
  */
-function againstCanonical(statements: readonly LocatedStatement[], canonical: readonly CanonicalEntry[], vocabulary: ConceptVocabulary): MappingFinding[] {
+function againstCanonical(
+  statements: readonly LocatedStatement[],
+  canonical: readonly CanonicalEntry[],
+  vocabulary: ConceptVocabulary,
+): MappingFinding[] {
   const findings: MappingFinding[] = [];
-  const sameKubernetes = (a: string, b: string): boolean => sameName(a, b) || kubernetesKey(a, vocabulary) === kubernetesKey(b, vocabulary);
+  const sameKubernetes = (a: string, b: string): boolean =>
+    sameName(a, b) || kubernetesKey(a, vocabulary) === kubernetesKey(b, vocabulary);
   for (const statement of statements) {
-    const byKubernetes = canonical.find((entry) => entry.kubernetes.some((name) => sameKubernetes(name, statement.kubernetes.text)));
+    const byKubernetes = canonical.find((entry) =>
+      entry.kubernetes.some((name) => sameKubernetes(name, statement.kubernetes.text)),
+    );
     const byProject = canonical.find((entry) => entry.project.some((name) => sameName(name, statement.project.text)));
     if (byKubernetes) {
-      if (!byKubernetes.project.some((name) => sameName(name, statement.project.text))) findings.push({ kind: 'contradictsKubernetes', statement, expected: byKubernetes.project[0]! });
-    } else if (byProject && !byProject.kubernetes.some((name) => shareKubernetesConcept(name, statement.kubernetes.text, vocabulary))) {
+      if (!byKubernetes.project.some((name) => sameName(name, statement.project.text)))
+        findings.push({ kind: 'contradictsKubernetes', statement, expected: byKubernetes.project[0]! });
+    } else if (
+      byProject &&
+      !byProject.kubernetes.some((name) => shareKubernetesConcept(name, statement.kubernetes.text, vocabulary))
+    ) {
       findings.push({ kind: 'contradictsProject', statement, expected: byProject.kubernetes[0]! });
     }
   }
@@ -137,12 +166,18 @@ function outweighs(a: readonly number[], b: readonly number[]): number {
  * The statements of a group that agree with each other: those whose values share one, directly or
  * through another ("Pods", "Pod scheduling to Nodes" and "Nodes" agree; "kube-proxy" stands apart).
  */
-function agreeing(group: readonly LocatedStatement[], valuesOf: (statement: LocatedStatement) => readonly string[]): LocatedStatement[][] {
+function agreeing(
+  group: readonly LocatedStatement[],
+  valuesOf: (statement: LocatedStatement) => readonly string[],
+): LocatedStatement[][] {
   const clusters: { values: Set<string>; list: LocatedStatement[] }[] = [];
   for (const statement of group) {
     const values = valuesOf(statement);
     const joined = clusters.filter((cluster) => values.some((value) => cluster.values.has(value)));
-    const merged = { values: new Set([...values, ...joined.flatMap((cluster) => [...cluster.values])]), list: [...joined.flatMap((cluster) => cluster.list), statement] };
+    const merged = {
+      values: new Set([...values, ...joined.flatMap((cluster) => [...cluster.values])]),
+      list: [...joined.flatMap((cluster) => cluster.list), statement],
+    };
     for (const cluster of joined) clusters.splice(clusters.indexOf(cluster), 1);
     clusters.push(merged);
   }
@@ -162,12 +197,15 @@ function conflicts(
   vocabulary: ConceptVocabulary,
 ): { statement: LocatedStatement; other: LocatedStatement }[] {
   const groups = new Map<string, LocatedStatement[]>();
-  for (const statement of statements) groups.set(groupKey(statement), [...(groups.get(groupKey(statement)) ?? []), statement]);
+  for (const statement of statements)
+    groups.set(groupKey(statement), [...(groups.get(groupKey(statement)) ?? []), statement]);
   const result: { statement: LocatedStatement; other: LocatedStatement }[] = [];
   for (const group of groups.values()) {
     const clusters = agreeing(group, valuesOf);
     if (clusters.length < 2) continue;
-    const ranked = clusters.map((list) => ({ list, weight: standing(list, vocabulary) })).sort((a, b) => outweighs(b.weight, a.weight));
+    const ranked = clusters
+      .map((list) => ({ list, weight: standing(list, vocabulary) }))
+      .sort((a, b) => outweighs(b.weight, a.weight));
     const majority = outweighs(ranked[0]!.weight, ranked[1]!.weight) > 0 ? ranked[0]!.list : undefined;
     for (const statement of group) {
       if (majority?.includes(statement)) continue;
@@ -185,32 +223,63 @@ function conflicts(
 function againstEachOther(statements: readonly LocatedStatement[], vocabulary: ConceptVocabulary): MappingFinding[] {
   const kubernetesOf = (statement: LocatedStatement): string => kubernetesKey(statement.kubernetes.text, vocabulary);
   const projectOf = (statement: LocatedStatement): string => projectKey(statement.project.text);
-  const findings: MappingFinding[] = conflicts(statements, kubernetesOf, (statement) => [projectOf(statement)], vocabulary).map(({ statement, other }) => ({
+  const findings: MappingFinding[] = conflicts(
+    statements,
+    kubernetesOf,
+    (statement) => [projectOf(statement)],
+    vocabulary,
+  ).map(({ statement, other }) => ({
     kind: 'conflictsKubernetes',
     statement,
     other,
   }));
   const reported = new Set(findings.map((finding) => finding.statement));
-  for (const { statement, other } of conflicts(statements, projectOf, (statement) => kubernetesIds(statement.kubernetes.text, vocabulary), vocabulary)) {
+  for (const { statement, other } of conflicts(
+    statements,
+    projectOf,
+    (statement) => kubernetesIds(statement.kubernetes.text, vocabulary),
+    vocabulary,
+  )) {
     if (!reported.has(statement)) findings.push({ kind: 'conflictsProject', statement, other });
   }
   return findings;
 }
 
 /** How mapping-consistency reports a finding (message id, data, where), also used by the report. */
-export function findingReport(finding: MappingFinding): { messageId: MappingFinding['kind']; data: Record<string, string>; at: { start: number; end: number } } {
+export function findingReport(finding: MappingFinding): {
+  messageId: MappingFinding['kind'];
+  data: Record<string, string>;
+  at: { start: number; end: number };
+} {
   const { statement } = finding;
-  const where = (other: LocatedStatement): string => (other.file === statement.file ? `line ${other.line}` : `${other.file}:${other.line}`);
+  const where = (other: LocatedStatement): string =>
+    other.file === statement.file ? `line ${other.line}` : `${other.file}:${other.line}`;
   const kubernetes = statement.kubernetes.text;
   const project = statement.project.text;
   switch (finding.kind) {
     case 'contradictsKubernetes':
-      return { messageId: finding.kind, data: { kubernetes, expected: finding.expected, found: project }, at: statement.project };
+      return {
+        messageId: finding.kind,
+        data: { kubernetes, expected: finding.expected, found: project },
+        at: statement.project,
+      };
     case 'contradictsProject':
-      return { messageId: finding.kind, data: { project, expected: finding.expected, found: kubernetes }, at: statement.kubernetes };
+      return {
+        messageId: finding.kind,
+        data: { project, expected: finding.expected, found: kubernetes },
+        at: statement.kubernetes,
+      };
     case 'conflictsKubernetes':
-      return { messageId: finding.kind, data: { kubernetes, found: project, other: finding.other.project.text, where: where(finding.other) }, at: statement.project };
+      return {
+        messageId: finding.kind,
+        data: { kubernetes, found: project, other: finding.other.project.text, where: where(finding.other) },
+        at: statement.project,
+      };
     case 'conflictsProject':
-      return { messageId: finding.kind, data: { project, found: kubernetes, other: finding.other.kubernetes.text, where: where(finding.other) }, at: statement.kubernetes };
+      return {
+        messageId: finding.kind,
+        data: { project, found: kubernetes, other: finding.other.kubernetes.text, where: where(finding.other) },
+        at: statement.kubernetes,
+      };
   }
 }

@@ -13,9 +13,49 @@ export const MAX_CONCEPT_WORDS = 4;
  * lookup between two Kubernetes things, not a mapping onto a project.
  */
 export const ATTRIBUTE_WORDS: ReadonlySet<string> = new Set([
-  'ip', 'ips', 'address', 'addresses', 'name', 'names', 'id', 'ids', 'uid', 'uids', 'label', 'labels', 'annotation', 'annotations', 'port', 'ports',
-  'spec', 'specs', 'status', 'statuses', 'template', 'templates', 'field', 'fields', 'hostname', 'hostnames', 'count', 'size', 'phase', 'state',
-  'condition', 'conditions', 'selector', 'selectors', 'uri', 'url', 'cidr', 'cidrs', 'key', 'keys', 'log', 'logs', 'metrics',
+  'ip',
+  'ips',
+  'address',
+  'addresses',
+  'name',
+  'names',
+  'id',
+  'ids',
+  'uid',
+  'uids',
+  'label',
+  'labels',
+  'annotation',
+  'annotations',
+  'port',
+  'ports',
+  'spec',
+  'specs',
+  'status',
+  'statuses',
+  'template',
+  'templates',
+  'field',
+  'fields',
+  'hostname',
+  'hostnames',
+  'count',
+  'size',
+  'phase',
+  'state',
+  'condition',
+  'conditions',
+  'selector',
+  'selectors',
+  'uri',
+  'url',
+  'cidr',
+  'cidrs',
+  'key',
+  'keys',
+  'log',
+  'logs',
+  'metrics',
 ]);
 
 /**
@@ -37,7 +77,19 @@ export const EXPRESSION_CELL = /\b\p{Ll}[\p{L}\p{N}_-]*\.\p{Ll}[\p{L}\p{N}_-]*\b
  * sentence goes on. "to", "by" and "of" are left out: "Pods -> Moving to tasks", "a HollowNode
  * known by the Master" go on as a clause, not as a place.
  */
-export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['across', 'on', 'onto', 'in', 'into', 'within', 'inside', 'over', 'among', 'throughout', 'per']);
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'across',
+  'on',
+  'onto',
+  'in',
+  'into',
+  'within',
+  'inside',
+  'over',
+  'among',
+  'throughout',
+  'per',
+]);
 /** The longest place phrase that may follow a name on the right ("across nodes", "on every node"). */
 export const MAX_PLACE_WORDS = 3;
 /** The longest name a place phrase may follow ("Agents", "Agent runs"): longer ones read as clauses. */
@@ -45,21 +97,167 @@ export const MAX_NAME_WORDS_BEFORE_PLACE = 2;
 
 // What a side of an arrow or phrase may hold (mapping-statements.ts sideSpan, nameWords).
 
-export const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'your', 'its', 'their', 'this', 'these', 'those', 'each', 'every', 'all', 'some']);
+export const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'our',
+  'your',
+  'its',
+  'their',
+  'this',
+  'these',
+  'those',
+  'each',
+  'every',
+  'all',
+  'some',
+]);
 /** Words that are not part of a name: verbs, prepositions, pronouns, sentence adverbs, question words. */
 export const STOP_WORDS = new Set([
-  'in', 'on', 'at', 'for', 'with', 'which', 'who', 'that', 'when', 'where', 'because', 'so', 'to', 'via', 'by', 'while', 'as', 'is', 'are', 'was',
-  'were', 'be', 'been', 'being', 'am', 'map', 'maps', 'mapped', 'like', 'than', 'then', 'from', 'into', 'onto', 'of', 'it', 'they', 'we', 'you', 'he',
-  'she', 'i', 'become', 'becomes', 'means', 'uses', 'runs', 'does', 'do', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should',
-  'shall', 'must', 'may', 'might', 'need', 'needs', 'get', 'gets', 'go', 'goes', 'make', 'makes', 'let', 'lets', 'also', 'just', 'only', 'not',
-  'here', 'there', 'now', 'inside', 'within', 'under', 'over', 'across', 'between', 'after', 'before', 'during', 'instead', 'too', 'again',
-  'respectively', 'either', 'though', 'say', 'says', 'said', 'call', 'calls', 'called', 'how', 'what', 'why', 'whether', 'if', 'typically',
-  'usually', 'often', 'always', 'never', 'sometimes', 'generally', 'normally',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'which',
+  'who',
+  'that',
+  'when',
+  'where',
+  'because',
+  'so',
+  'to',
+  'via',
+  'by',
+  'while',
+  'as',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'am',
+  'map',
+  'maps',
+  'mapped',
+  'like',
+  'than',
+  'then',
+  'from',
+  'into',
+  'onto',
+  'of',
+  'it',
+  'they',
+  'we',
+  'you',
+  'he',
+  'she',
+  'i',
+  'become',
+  'becomes',
+  'means',
+  'uses',
+  'runs',
+  'does',
+  'do',
+  'did',
+  'has',
+  'have',
+  'had',
+  'can',
+  'could',
+  'will',
+  'would',
+  'should',
+  'shall',
+  'must',
+  'may',
+  'might',
+  'need',
+  'needs',
+  'get',
+  'gets',
+  'go',
+  'goes',
+  'make',
+  'makes',
+  'let',
+  'lets',
+  'also',
+  'just',
+  'only',
+  'not',
+  'here',
+  'there',
+  'now',
+  'inside',
+  'within',
+  'under',
+  'over',
+  'across',
+  'between',
+  'after',
+  'before',
+  'during',
+  'instead',
+  'too',
+  'again',
+  'respectively',
+  'either',
+  'though',
+  'say',
+  'says',
+  'said',
+  'call',
+  'calls',
+  'called',
+  'how',
+  'what',
+  'why',
+  'whether',
+  'if',
+  'typically',
+  'usually',
+  'often',
+  'always',
+  'never',
+  'sometimes',
+  'generally',
+  'normally',
 ]);
 /** Words of STOP_WORDS that are also nouns in a name ("Agent runs", "Tool calls", "Maps"). */
-export const VERBS_AND_NOUNS = new Set(['map', 'maps', 'uses', 'runs', 'needs', 'gets', 'makes', 'lets', 'calls', 'means', 'says', 'like', 'become', 'becomes']);
+export const VERBS_AND_NOUNS = new Set([
+  'map',
+  'maps',
+  'uses',
+  'runs',
+  'needs',
+  'gets',
+  'makes',
+  'lets',
+  'calls',
+  'means',
+  'says',
+  'like',
+  'become',
+  'becomes',
+]);
 /** Words that may close a clause after the name on the right: "a Pod is like a Task Run instead". */
-export const TRAILING_ADVERBS = new Set(['instead', 'too', 'also', 'here', 'there', 'now', 'then', 'again', 'respectively']);
+export const TRAILING_ADVERBS = new Set([
+  'instead',
+  'too',
+  'also',
+  'here',
+  'there',
+  'now',
+  'then',
+  'again',
+  'respectively',
+]);
 /** Words that open a relative clause, which describes the name before it: "a workspace that a session may write". */
 export const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whose', 'where']);
 /** Words that end the left side of a pair ("…, and Pods → Workflows") but may join a name on the right ("Git and Codex"). */
@@ -67,11 +265,37 @@ export const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
 /** The longest name a side of an arrow or phrase may be, in words. */
 export const MAX_SIDE_WORDS = 6;
 /** Words after which the next word is a verb: "to start the pod", "must restart the node". */
-export const VERB_OPENERS = new Set(['to', 'can', 'could', 'will', 'would', 'should', 'shall', 'must', 'may', 'might', 'do', 'does', 'did']);
+export const VERB_OPENERS = new Set([
+  'to',
+  'can',
+  'could',
+  'will',
+  'would',
+  'should',
+  'shall',
+  'must',
+  'may',
+  'might',
+  'do',
+  'does',
+  'did',
+]);
 /** Words that open a condition or a step of a process: "When a gate fails -> the Pod is rejected". */
-export const SUBORDINATORS = new Set(['when', 'whenever', 'if', 'unless', 'once', 'after', 'before', 'because', 'while', 'until']);
+export const SUBORDINATORS = new Set([
+  'when',
+  'whenever',
+  'if',
+  'unless',
+  'once',
+  'after',
+  'before',
+  'because',
+  'while',
+  'until',
+]);
 /** Words that count rather than name: "one Service", "N objects", "multiple Pods". */
-export const QUANTITIES = /^(?:\d+|one|two|three|four|five|ten|n|m|k|many|multiple|several|zero|no|some|few|more|fewer)$/;
+export const QUANTITIES =
+  /^(?:\d+|one|two|three|four|five|ten|n|m|k|many|multiple|several|zero|no|some|few|more|fewer)$/;
 /** A first-column table with fewer distinct concepts is as likely a list of examples as a mapping. */
 export const MIN_FIRST_COLUMN_CONCEPTS = 3;
 /** Text that speaks of Kubernetes itself: weak concepts ("Scheduler") count beside it. */
@@ -81,20 +305,70 @@ export const MENTIONS_KUBERNETES = /\b(?:kubernetes|k8s)\b/i;
  * the analogy", "counterparts", "in Kubernetes terms". A bare "map" is left out: Kubernetes
  * documents use it for the data structure ("Map fields", "List of Maps").
  */
-export const MAPPING_CONTEXT = /\b(?:mappings?|(?:maps?|mapped|mapping)\s+(?:on)?to|analog(?:y|ies|ue|ues|ous)|counterparts?)\b|\b(?:kubernetes|k8s)\s+(?:terms|parlance|speak)\b/i;
+export const MAPPING_CONTEXT =
+  /\b(?:mappings?|(?:maps?|mapped|mapping)\s+(?:on)?to|analog(?:y|ies|ue|ues|ous)|counterparts?)\b|\b(?:kubernetes|k8s)\s+(?:terms|parlance|speak)\b/i;
 /** Headers of a column of notes, never the project side of a mapping table. */
-export const NOTES_HEADER = /^(?:notes?|description|why|details?|examples?|comments?|explanation|rationale|purpose|role)$/i;
+export const NOTES_HEADER =
+  /^(?:notes?|description|why|details?|examples?|comments?|explanation|rationale|purpose|role)$/i;
 
 /** What a header may say besides "Kubernetes" and still name the Kubernetes side: "Kubernetes concept", "In K8s", "Kubernetes (K8s)". */
 export const SIDE_WORDS = new Set([
-  'in', 'the', 'a', 's', 'concept', 'concepts', 'term', 'terms', 'terminology', 'name', 'names', 'component', 'components', 'object', 'objects', 'resource',
-  'resources', 'kind', 'kinds', 'primitive', 'primitives', 'feature', 'features', 'equivalent', 'equivalents', 'analog', 'analogue', 'analogs', 'analogues',
-  'counterpart', 'counterparts', 'side', 'world', 'idea', 'ideas', 'abstraction', 'abstractions', 'construct', 'constructs', 'entity', 'entities', 'part',
-  'parts', 'piece', 'pieces', 'what', 'calls', 'call', 'it', 'has', 'have',
+  'in',
+  'the',
+  'a',
+  's',
+  'concept',
+  'concepts',
+  'term',
+  'terms',
+  'terminology',
+  'name',
+  'names',
+  'component',
+  'components',
+  'object',
+  'objects',
+  'resource',
+  'resources',
+  'kind',
+  'kinds',
+  'primitive',
+  'primitives',
+  'feature',
+  'features',
+  'equivalent',
+  'equivalents',
+  'analog',
+  'analogue',
+  'analogs',
+  'analogues',
+  'counterpart',
+  'counterparts',
+  'side',
+  'world',
+  'idea',
+  'ideas',
+  'abstraction',
+  'abstractions',
+  'construct',
+  'constructs',
+  'entity',
+  'entities',
+  'part',
+  'parts',
+  'piece',
+  'pieces',
+  'what',
+  'calls',
+  'call',
+  'it',
+  'has',
+  'have',
 ]);
 
 /** Headers of columns that hold attributes of what the first column names, not its counterpart. */
 export const ATTRIBUTE_HEADER =
   /^(?:types?|scope|required|optional|default(?:\s+values?)?|values?|versions?|status|state|stability|namespaced|short\s*names?|plural|api\s*groups?|groups?|kinds?|format|since|added|deprecated|supported|support|yes\s*\/\s*no)$/i;
 /** Cells that hold a value rather than a name: yes/no, a type, a number, a version. */
-export const VALUE_CELL = /^(?:yes|no|true|false|y|n|✓|✔|✗|✘|x|-+|—|n\/a|none|optional|required|string|integer|int|boolean|bool|map|list|array|object|number|v?\d+(?:\.\d+)*%?)$/i;
+export const VALUE_CELL =
+  /^(?:yes|no|true|false|y|n|✓|✔|✗|✘|x|-+|—|n\/a|none|optional|required|string|integer|int|boolean|bool|map|list|array|object|number|v?\d+(?:\.\d+)*%?)$/i;

@@ -118,12 +118,17 @@ export interface MappingDetection {
 /** A name's comparison keys: without case, punctuation, articles; singular and as written. */
 function nameKeys(name: string): string[] {
   const key = conceptKey(cleanConceptPhrase(name));
-  return key === '' ? [] : [key, key.replace(/ies$/, 'y'), key.replace(/(ss|x|z|ch|sh)es$/, '$1'), key.replace(/([^s])s$/, '$1')];
+  return key === ''
+    ? []
+    : [key, key.replace(/ies$/, 'y'), key.replace(/(ss|x|z|ch|sh)es$/, '$1'), key.replace(/([^s])s$/, '$1')];
 }
 
 /** One key per name: without case, punctuation and articles, in the singular ("Pods" and "the pod" → "pod"). */
 export function singularNameKey(name: string): string {
-  return conceptKey(cleanConceptPhrase(name)).replace(/ies$/, 'y').replace(/(ss|x|z|ch|sh)es$/, '$1').replace(/([^s])s$/, '$1');
+  return conceptKey(cleanConceptPhrase(name))
+    .replace(/ies$/, 'y')
+    .replace(/(ss|x|z|ch|sh)es$/, '$1')
+    .replace(/([^s])s$/, '$1');
 }
 
 /** Whether two names are the same, ignoring case, punctuation, articles and a plural. */
@@ -150,7 +155,8 @@ const ANY_ARROW = /\s*(?:<[-=]+>?|[-=]+>|[→⟶⇒⟹←⟵⇐⟸↔⟷⇔⟺])
 const ARROW_TEST = /<[-=]+|[-=]+>|[→⟶⇒⟹←⟵⇐⟸↔⟷⇔⟺]/u;
 /** The arrows that read "maps to": one way, left to right. */
 const FORWARD_ARROW = /^(?:[-=]+>|[→⟶⇒⟹])$/u;
-const PHRASE = /\s+(?:(?:maps?|mapped|corresponds?)\s+(?:on)?to|(?:is|are)\s+(?:just\s+|much\s+)?like|(?:is|are)\s+(?:the\s+|our\s+)?(?:equivalent|counterpart|analogue|analog)\s+(?:of|to)|(?:is|are)\s+analogous\s+to)\s+/iu;
+const PHRASE =
+  /\s+(?:(?:maps?|mapped|corresponds?)\s+(?:on)?to|(?:is|are)\s+(?:just\s+|much\s+)?like|(?:is|are)\s+(?:the\s+|our\s+)?(?:equivalent|counterpart|analogue|analog)\s+(?:of|to)|(?:is|are)\s+analogous\s+to)\s+/iu;
 const PHRASES = new RegExp(PHRASE.source, 'giu');
 /** Where a clause ends: sentence punctuation, commas, brackets, dashes, quotes, non-prose. */
 const CLAUSE_BOUNDARY = /[.;!?:](?=\s|$)|[,()[\]|"“”\uFFFC\u2028]|\s[—–]\s/gu;
@@ -207,9 +213,11 @@ export type PairKind =
 export function classifyPair(left: SideReading, right: SideReading): PairKind {
   const leftCanonical = left.canonicalKubernetes || right.canonicalProject;
   const rightCanonical = right.canonicalKubernetes || left.canonicalProject;
-  if (leftCanonical !== rightCanonical) return { kind: 'mapping', kubernetes: leftCanonical ? 'left' : 'right', strong: true };
+  if (leftCanonical !== rightCanonical)
+    return { kind: 'mapping', kubernetes: leftCanonical ? 'left' : 'right', strong: true };
   // A canonical project name is the project's, whatever words it shares with Kubernetes.
-  const rank = (side: SideReading): number => (side.canonicalProject ? NAMING_RANK.none : NAMING_RANK[side.named.level]);
+  const rank = (side: SideReading): number =>
+    side.canonicalProject ? NAMING_RANK.none : NAMING_RANK[side.named.level];
   const leftRank = rank(left);
   const rightRank = rank(right);
   if (leftRank === rightRank) {
@@ -297,7 +305,14 @@ function nameWords(text: string, span: Span, position: Position): { words: Word[
 function sideSpan(text: string, span: Span, position: Position): Span | undefined {
   const { words, start, end } = nameWords(text, span, position);
   const rest = words.slice(end);
-  if (position !== 'first' && rest.length > 0 && !RELATIVE_PRONOUNS.has(rest[0]!.word) && !rest.every((word) => TRAILING_ADVERBS.has(word.word)) && !isPlacePhrase(words, start, end)) return undefined;
+  if (
+    position !== 'first' &&
+    rest.length > 0 &&
+    !RELATIVE_PRONOUNS.has(rest[0]!.word) &&
+    !rest.every((word) => TRAILING_ADVERBS.has(word.word)) &&
+    !isPlacePhrase(words, start, end)
+  )
+    return undefined;
   if (!namesOneThing(words, start, end)) return undefined;
   return wordSpan(text, words, start, end);
 }
@@ -326,7 +341,8 @@ function namesOneThing(words: readonly Word[], start: number, end: number): bool
   let first = start;
   while (first < end && DETERMINERS.has(words[first]!.word)) first++;
   if (first < end && QUANTITIES.test(words[first]!.word)) return false;
-  const verbPhrase = start > 0 && VERB_OPENERS.has(words[start - 1]!.word) && start + 1 < end && DETERMINERS.has(words[start + 1]!.word);
+  const verbPhrase =
+    start > 0 && VERB_OPENERS.has(words[start - 1]!.word) && start + 1 < end && DETERMINERS.has(words[start + 1]!.word);
   return !verbPhrase;
 }
 
@@ -337,10 +353,13 @@ function namesOneThing(words: readonly Word[], start: number, end: number): bool
 function conceptSpan(text: string, span: Span, position: Position, vocabulary: ConceptVocabulary): Span | undefined {
   const { words, start, end } = nameWords(text, span, position);
   const candidates: [number, number][] = [[start, end]];
-  if (position !== 'middle') for (let cut = 1; cut < end - start; cut++) candidates.push(position === 'first' ? [start + cut, end] : [start, end - cut]);
+  if (position !== 'middle')
+    for (let cut = 1; cut < end - start; cut++)
+      candidates.push(position === 'first' ? [start + cut, end] : [start, end - cut]);
   for (const [from, to] of candidates) {
     const candidate = wordSpan(text, words, from, to);
-    if (candidate && vocabulary.namedConcepts(text.slice(candidate.from, candidate.to)).level === 'concept') return candidate;
+    if (candidate && vocabulary.namedConcepts(text.slice(candidate.from, candidate.to)).level === 'concept')
+      return candidate;
   }
   return undefined;
 }
@@ -382,7 +401,12 @@ class Detector {
     const side = kind.kubernetes === 'left' ? left : right;
     const canonical = side.canonicalKubernetes || (kind.kubernetes === 'left' ? right : left).canonicalProject;
     const mentionsOnly = !canonical && side.named.level === 'mentions';
-    return { pair, kubernetes: kind.kubernetes, confident: canonical || (!mentionsOnly && (mentionsKubernetes || kind.strong)), mentionsOnly };
+    return {
+      pair,
+      kubernetes: kind.kubernetes,
+      confident: canonical || (!mentionsOnly && (mentionsKubernetes || kind.strong)),
+      mentionsOnly,
+    };
   }
 
   /** The span of one side of a pair: the concept it names if any, else its name; none when the side is not a name. */
@@ -415,7 +439,8 @@ class Detector {
   group(blocks: readonly ProseBlock[], setting: GroupSetting): MappingStatement[] {
     const pairs = withoutFlows(blocks.flatMap(pairsOf).filter((pair) => !this.isKubernetesChain(pair)));
     if (pairs.length === 0) return [];
-    const mentionsKubernetes = MENTIONS_KUBERNETES.test(setting.headings) || blocks.some((block) => MENTIONS_KUBERNETES.test(block.text));
+    const mentionsKubernetes =
+      MENTIONS_KUBERNETES.test(setting.headings) || blocks.some((block) => MENTIONS_KUBERNETES.test(block.text));
     const oriented = new Map<Pair, Oriented>();
     for (const pair of pairs) {
       const result = this.orient(pair, mentionsKubernetes);
@@ -423,14 +448,22 @@ class Detector {
     }
     if (![...oriented.values()].some((result) => result.confident)) return [];
     const inMappingContext =
-      announcesMappings(setting.headings) || announcesMappings(setting.leadIn) || blocks.some((block) => announcesMappings(block.text)) || isMappingList(oriented, setting);
+      announcesMappings(setting.headings) ||
+      announcesMappings(setting.leadIn) ||
+      blocks.some((block) => announcesMappings(block.text)) ||
+      isMappingList(oriented, setting);
     const leftCount = [...oriented.values()].filter((result) => result.kubernetes === 'left').length;
     const majority = leftCount * 2 >= oriented.size ? 'left' : 'right';
     const promote = inMappingContext && oriented.size >= 2 && oriented.size * 2 >= pairs.length;
     const statements: MappingStatement[] = [];
     for (const pair of pairs) {
       const result = oriented.get(pair);
-      const direction = result && (!result.mentionsOnly || inMappingContext) ? result.kubernetes : promote && pair.chainLength === 2 ? majority : undefined;
+      const direction =
+        result && (!result.mentionsOnly || inMappingContext)
+          ? result.kubernetes
+          : promote && pair.chainLength === 2
+            ? majority
+            : undefined;
       if (direction === undefined) continue;
       const statement = this.statement(pair, direction, inMappingContext);
       if (statement) statements.push(statement);
@@ -442,7 +475,16 @@ class Detector {
   private isKubernetesChain(pair: Pair): boolean {
     if (pair.chainLength < 3) return false;
     const text = pair.block.text;
-    return pair.chain.filter((element, i) => conceptSpan(text, element, i === 0 ? 'first' : i === pair.chain.length - 1 ? 'last' : 'middle', this.detection.vocabulary)).length >= 2;
+    return (
+      pair.chain.filter((element, i) =>
+        conceptSpan(
+          text,
+          element,
+          i === 0 ? 'first' : i === pair.chain.length - 1 ? 'last' : 'middle',
+          this.detection.vocabulary,
+        ),
+      ).length >= 2
+    );
   }
 
   /**
@@ -454,7 +496,9 @@ class Detector {
    */
   table(table: Table, source: string): MappingsFound {
     const none: MappingsFound = { statements: [], unreadable: [] };
-    const rows = table.children.map((row) => row.children.map((cell) => proseOf(cell, source, { inlineCode: 'names' })));
+    const rows = table.children.map((row) =>
+      row.children.map((cell) => proseOf(cell, source, { inlineCode: 'names' })),
+    );
     const [header, ...body] = rows;
     if (!header || body.length === 0 || header.length < 2) return none;
     const namedColumn = header.findIndex((cell) => namesKubernetesSide(cell.text));
@@ -463,14 +507,33 @@ class Detector {
     const kubernetesColumn = namedColumn < 0 ? 0 : namedColumn;
     const projectColumn = chooseProjectColumn(header, kubernetesColumn);
     if (projectColumn === undefined) return none;
-    const columns: TableColumns = { kubernetes: kubernetesColumn, project: projectColumn, kubernetesHeader: header[kubernetesColumn]!.text.trim(), projectHeader: header[projectColumn]!.text.trim() };
-    if (isAttributeColumn(columns.projectHeader, body.map((row) => row[projectColumn]?.text.trim() ?? ''))) return none;
+    const columns: TableColumns = {
+      kubernetes: kubernetesColumn,
+      project: projectColumn,
+      kubernetesHeader: header[kubernetesColumn]!.text.trim(),
+      projectHeader: header[projectColumn]!.text.trim(),
+    };
+    if (
+      isAttributeColumn(
+        columns.projectHeader,
+        body.map((row) => row[projectColumn]?.text.trim() ?? ''),
+      )
+    )
+      return none;
     if (namedColumn < 0 && !this.firstColumnMapping(body, columns)) return none;
     const found: MappingsFound = { statements: [], unreadable: [] };
-    const reading = { named: (text: string) => this.detection.vocabulary.namedConcepts(text), isProjectName: (text: string) => this.projectNames.has(text) };
+    const reading = {
+      named: (text: string) => this.detection.vocabulary.namedConcepts(text),
+      isProjectName: (text: string) => this.projectNames.has(text),
+    };
     body.forEach((row, index) => {
       const rowNode = table.children[index + 1]!;
-      const result = readRow(row, columns, { start: rowNode.position?.start.offset ?? -1, end: rowNode.position?.end.offset ?? -1 }, reading);
+      const result = readRow(
+        row,
+        columns,
+        { start: rowNode.position?.start.offset ?? -1, end: rowNode.position?.end.offset ?? -1 },
+        reading,
+      );
       if ('statement' in result) found.statements.push(result.statement);
       else if (result.unreadable) found.unreadable.push(result.unreadable);
     });
@@ -488,14 +551,22 @@ class Detector {
       const project = row[columns.project] && cellSide(row[columns.project]);
       if (!kubernetes || !project || !isCellName(project.text)) return [];
       const side = this.side(row[columns.kubernetes]!.text, trimmedSpan(row[columns.kubernetes]!.text));
-      const known = side !== undefined && (side.canonicalKubernetes || (side.named.level === 'concept' && !side.canonicalProject)) ? side : undefined;
+      const known =
+        side !== undefined && (side.canonicalKubernetes || (side.named.level === 'concept' && !side.canonicalProject))
+          ? side
+          : undefined;
       return [{ project, known }];
     });
     if (pairs.length * 2 < body.length) return false;
     const known = pairs.filter((row) => row.known);
     const concepts = new Set(known.map((row) => conceptIdentity(row.known!)));
     const counterparts = new Set(pairs.map((row) => singularNameKey(row.project.text)));
-    return concepts.size >= MIN_FIRST_COLUMN_CONCEPTS && concepts.size === known.length && counterparts.size === pairs.length && known.length * 3 >= pairs.length * 2;
+    return (
+      concepts.size >= MIN_FIRST_COLUMN_CONCEPTS &&
+      concepts.size === known.length &&
+      counterparts.size === pairs.length &&
+      known.length * 3 >= pairs.length * 2
+    );
   }
 }
 
@@ -507,11 +578,13 @@ interface TableColumns {
   projectHeader: string;
 }
 
-
 /** Whether a header cell names the Kubernetes side of a mapping ("Kubernetes", "K8s concept"), not a column about something else ("Kubernetes Slack ID"). */
 function namesKubernetesSide(header: string): boolean {
   if (!MENTIONS_KUBERNETES.test(header)) return false;
-  const words = header.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && word !== 'kubernetes' && word !== 'k8s');
+  const words = header
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '' && word !== 'kubernetes' && word !== 'k8s');
   return words.every((word) => SIDE_WORDS.has(word));
 }
 
@@ -523,7 +596,8 @@ function isAttributeColumn(header: string, cells: readonly string[]): boolean {
   if (ATTRIBUTE_HEADER.test(header)) return true;
   const filled = cells.filter((cell) => cell !== '');
   if (filled.length === 0) return false;
-  if (filled.filter((cell) => VALUE_CELL.test(cell) || EXPRESSION_CELL.test(cell)).length * 2 >= filled.length) return true;
+  if (filled.filter((cell) => VALUE_CELL.test(cell) || EXPRESSION_CELL.test(cell)).length * 2 >= filled.length)
+    return true;
   return filled.length >= 3 && new Set(filled.map((cell) => cell.toLowerCase())).size * 2 <= filled.length;
 }
 
@@ -553,17 +627,29 @@ function readRow(
   const kubernetesCell = row[columns.kubernetes];
   const projectCell = row[columns.project];
   // A cell that describes ("Pod scheduling to Nodes", "API server logs, events") is read for the concepts it names.
-  const kubernetes = kubernetesCell && (cellSide(kubernetesCell) ?? (isDescription(kubernetesCell.text.trim()) ? describingSide(kubernetesCell) : undefined));
-  const unreadable = (reason: string, side?: MappingSide): { unreadable: UnreadableRow } => ({ unreadable: { ...range, reason, ...(side ? { kubernetes: side } : {}) } });
+  const kubernetes =
+    kubernetesCell &&
+    (cellSide(kubernetesCell) ??
+      (isDescription(kubernetesCell.text.trim()) ? describingSide(kubernetesCell) : undefined));
+  const unreadable = (reason: string, side?: MappingSide): { unreadable: UnreadableRow } => ({
+    unreadable: { ...range, reason, ...(side ? { kubernetes: side } : {}) },
+  });
   /** Why a cell is no name: empty, or a description (quoted, cut to a readable length). */
   const notAName = (header: string, cell: ProseBlock | undefined): string => {
-    const text = (cell?.text ?? '').replace(/\uFFFC/gu, '…').replace(/\s+/gu, ' ').trim();
-    return text === '' ? `the ${header} cell is empty` : `the ${header} cell describes rather than names ("${text.length > 60 ? `${text.slice(0, 57)}…` : text}")`;
+    const text = (cell?.text ?? '')
+      .replace(/\uFFFC/gu, '…')
+      .replace(/\s+/gu, ' ')
+      .trim();
+    return text === ''
+      ? `the ${header} cell is empty`
+      : `the ${header} cell describes rather than names ("${text.length > 60 ? `${text.slice(0, 57)}…` : text}")`;
   };
-  if (!kubernetes || (isDescription(kubernetes.text) && reading.named(kubernetes.text).level === 'none')) return unreadable(notAName(columns.kubernetesHeader, kubernetesCell));
+  if (!kubernetes || (isDescription(kubernetes.text) && reading.named(kubernetes.text).level === 'none'))
+    return unreadable(notAName(columns.kubernetesHeader, kubernetesCell));
   if (isKubernetesItself(kubernetes.text)) return {};
   const project = projectCell && cellSide(projectCell);
-  if (!project || !isCellName(project.text)) return unreadable(notAName(columns.projectHeader, projectCell), kubernetes);
+  if (!project || !isCellName(project.text))
+    return unreadable(notAName(columns.projectHeader, projectCell), kubernetes);
   // "| Deployment | ReplicaSet |": both cells are Kubernetes, a relation inside it, not a counterpart.
   const projectNamed = reading.named(project.text);
   if (projectNamed.level === 'concept' && projectNamed.strong && !reading.isProjectName(project.text)) return {};
@@ -630,7 +716,10 @@ const CELL_NAME_BREAKERS = new Set([...STOP_WORDS, ...DETERMINERS].filter((word)
 
 /** A short name in a table cell ("Git + Codex", "Agent runs"), not a description ("talks to the API server"). */
 function isCellName(text: string): boolean {
-  const words = text.toLowerCase().split(/\s+/).map((word) => word.replace(/[^\p{L}\p{N}'-]/gu, ''));
+  const words = text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(/[^\p{L}\p{N}'-]/gu, ''));
   return words.length <= 4 && !words.some((word) => CELL_NAME_BREAKERS.has(word));
 }
 
@@ -672,7 +761,11 @@ function cellSide(cell: ProseBlock): MappingSide | undefined {
 /** The project column: the other one of two; else the next column that is not notes, else the previous. */
 function chooseProjectColumn(header: readonly ProseBlock[], kubernetesColumn: number): number | undefined {
   if (header.length === 2) return 1 - kubernetesColumn;
-  const usable = (column: number): boolean => column >= 0 && column < header.length && column !== kubernetesColumn && !NOTES_HEADER.test(header[column]!.text.trim());
+  const usable = (column: number): boolean =>
+    column >= 0 &&
+    column < header.length &&
+    column !== kubernetesColumn &&
+    !NOTES_HEADER.test(header[column]!.text.trim());
   if (usable(kubernetesColumn + 1)) return kubernetesColumn + 1;
   if (usable(kubernetesColumn - 1)) return kubernetesColumn - 1;
   return undefined;
@@ -731,10 +824,14 @@ function pairsOf(block: ProseBlock): Pair[] {
     // "An Image maps to a prompt, a tool list and a model": the clause ends at the first item of a list.
     const endsInList = continuesAsList(text, clause.to);
     // "When the kubelet refuses to start the pod -> failure": a condition and its outcome, not two names.
-    const condition = SUBORDINATORS.has(/^[\s\p{P}]*([\p{L}]+)/u.exec(text.slice(clause.from, clause.to))?.[1]?.toLowerCase() ?? '');
-    const named = (pair: Pair): boolean => !condition && !(endsInList && pair.right.to === clause.to) && !isBetweenCodeSpans(block, pair);
+    const condition = SUBORDINATORS.has(
+      /^[\s\p{P}]*([\p{L}]+)/u.exec(text.slice(clause.from, clause.to))?.[1]?.toLowerCase() ?? '',
+    );
+    const named = (pair: Pair): boolean =>
+      !condition && !(endsInList && pair.right.to === clause.to) && !isBetweenCodeSpans(block, pair);
     if (ARROW_TEST.test(text.slice(clause.from, clause.to))) {
-      for (const line of splitSpan(text, clause, LINE_BREAK).parts) pairs.push(...arrowPairs(block, line).filter(named));
+      for (const line of splitSpan(text, clause, LINE_BREAK).parts)
+        pairs.push(...arrowPairs(block, line).filter(named));
       continue;
     }
     const phrase = PHRASE.exec(text.slice(clause.from, clause.to));
@@ -742,7 +839,16 @@ function pairsOf(block: ProseBlock): Pair[] {
       const at = clause.from + phrase.index;
       const left = { from: clause.from, to: at };
       const right = { from: at + phrase[0].length, to: clause.to };
-      const pair: Pair = { block, left, right, leftPosition: 'first', rightPosition: 'last', source: 'phrase', chainLength: 2, chain: [left, right] };
+      const pair: Pair = {
+        block,
+        left,
+        right,
+        leftPosition: 'first',
+        rightPosition: 'last',
+        source: 'phrase',
+        chainLength: 2,
+        chain: [left, right],
+      };
       if (named(pair)) pairs.push(pair);
     }
   }
@@ -762,7 +868,10 @@ function continuesAsList(text: string, at: number): boolean {
 function isBetweenCodeSpans(block: ProseBlock, pair: Pair): boolean {
   const isCode = (span: Span, position: Position): boolean => {
     const name = sideSpan(block.text, span, position);
-    return name !== undefined && block.marks.some((mark) => mark.kind === 'code' && mark.from <= name.from && name.to <= mark.to);
+    return (
+      name !== undefined &&
+      block.marks.some((mark) => mark.kind === 'code' && mark.from <= name.from && name.to <= mark.to)
+    );
   };
   return isCode(pair.left, pair.leftPosition) && isCode(pair.right, pair.rightPosition);
 }
@@ -786,7 +895,11 @@ export function findMappings(tree: Root, source: string, detection: MappingDetec
 }
 
 /** Every mapping statement of a document, in source order (see findMappings). */
-export function findMappingStatements(tree: Root, source: string, detection: MappingDetection): readonly MappingStatement[] {
+export function findMappingStatements(
+  tree: Root,
+  source: string,
+  detection: MappingDetection,
+): readonly MappingStatement[] {
   return findMappings(tree, source, detection).statements;
 }
 
@@ -827,7 +940,14 @@ function collectMappings(tree: Root, source: string, detection: MappingDetection
         break;
       }
       case 'paragraph':
-        add(detector.group([proseOf(node, source, { inlineCode: 'names' })], { headings: headingContext(), leadIn: leadInOf(previous, source) }), headingContext(), leadInOf(previous, source));
+        add(
+          detector.group([proseOf(node, source, { inlineCode: 'names' })], {
+            headings: headingContext(),
+            leadIn: leadInOf(previous, source),
+          }),
+          headingContext(),
+          leadInOf(previous, source),
+        );
         break;
       case 'table': {
         const found = detector.table(node, source);
@@ -838,10 +958,21 @@ function collectMappings(tree: Root, source: string, detection: MappingDetection
       case 'list': {
         const items = listItems(node, source);
         const itemOf = new Map(items.flatMap((blocks, item) => blocks.map((block) => [block, item] as const)));
-        add(detector.group(items.flat(), { headings: headingContext(), leadIn: leadInOf(previous, source), items: { count: items.length, itemOf } }), headingContext(), leadInOf(previous, source));
+        add(
+          detector.group(items.flat(), {
+            headings: headingContext(),
+            leadIn: leadInOf(previous, source),
+            items: { count: items.length, itemOf },
+          }),
+          headingContext(),
+          leadInOf(previous, source),
+        );
         // The paragraphs of the items were the list's group; what else they hold is walked on its own.
         const rest: { node: RootContent; previous: RootContent | undefined }[] = [];
-        for (const item of node.children) item.children.forEach((child, i) => child.type !== 'paragraph' && rest.push({ node: child, previous: item.children[i - 1] }));
+        for (const item of node.children)
+          item.children.forEach(
+            (child, i) => child.type !== 'paragraph' && rest.push({ node: child, previous: item.children[i - 1] }),
+          );
         for (let i = rest.length - 1; i >= 0; i--) stack.push(rest[i]!);
         break;
       }
@@ -853,11 +984,17 @@ function collectMappings(tree: Root, source: string, detection: MappingDetection
         if ('children' in node) pushChildren(node.children as RootContent[]);
     }
   }
-  statements.sort((a, b) => Math.min(a.kubernetes.start, a.project.start) - Math.min(b.kubernetes.start, b.project.start));
+  statements.sort(
+    (a, b) => Math.min(a.kubernetes.start, a.project.start) - Math.min(b.kubernetes.start, b.project.start),
+  );
   return { statements, unreadable };
 }
 
 /** The paragraphs of each item of a list (nested lists are groups of their own). */
 function listItems(list: List, source: string): ProseBlock[][] {
-  return list.children.map((item) => item.children.filter((child) => child.type === 'paragraph').map((paragraph) => proseOf(paragraph, source, { inlineCode: 'names' })));
+  return list.children.map((item) =>
+    item.children
+      .filter((child) => child.type === 'paragraph')
+      .map((paragraph) => proseOf(paragraph, source, { inlineCode: 'names' })),
+  );
 }

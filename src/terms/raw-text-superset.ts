@@ -24,21 +24,26 @@ export function skeleton(text: string): string {
 }
 
 function decodeCharacterReferences(text: string): string {
-  return text.replace(CHARACTER_REFERENCE, (reference, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (name !== undefined) {
-      const decoded = decodeNamedCharacterReference(name);
-      return decoded === false ? reference : decoded;
-    }
-    const codePoint = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex!, 16);
-    return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : '\uFFFD';
-  });
+  return text.replace(
+    CHARACTER_REFERENCE,
+    (reference, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (name !== undefined) {
+        const decoded = decodeNamedCharacterReference(name);
+        return decoded === false ? reference : decoded;
+      }
+      const codePoint = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex!, 16);
+      return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : '\uFFFD';
+    },
+  );
 }
 
 /** The text as written and decoded, each as is and without link destinations. */
 function readings(rawText: string): string[] {
   const decoded = rawText.includes('&') ? decodeCharacterReferences(rawText) : rawText;
   const texts = decoded === rawText ? [rawText] : [rawText, decoded];
-  return texts.flatMap((text) => (text.includes('](') || text.includes('][') ? [text, text.replace(LINK_TAIL, ']')] : [text]));
+  return texts.flatMap((text) =>
+    text.includes('](') || text.includes('][') ? [text, text.replace(LINK_TAIL, ']')] : [text],
+  );
 }
 
 /**
@@ -94,7 +99,9 @@ export interface FormKey {
 /** Whether any of the forms (as formSkeleton gives them) can occur in the prose of this text. */
 export function mayHoldAnyForm(rawText: string, forms: readonly FormKey[]): boolean {
   const { skeletons, standaloneSkeletons } = analysed(rawText);
-  return forms.some((form) => (form.joined ? skeletons : standaloneSkeletons).some((text) => text.includes(form.letters)));
+  return forms.some((form) =>
+    (form.joined ? skeletons : standaloneSkeletons).some((text) => text.includes(form.letters)),
+  );
 }
 
 /** Lowercase letters and digits only, as concepts.ts's conceptKey reads a phrase (marks dropped too). */
@@ -108,7 +115,8 @@ let rememberedKeySkeletons: { rawText: string; skeletons: string[] } | undefined
  * `-ies` still holds it). Used for the names a mapping statement sides with.
  */
 export function mayMentionAnyKey(rawText: string, keys: readonly string[]): boolean {
-  if (rememberedKeySkeletons?.rawText !== rawText) rememberedKeySkeletons = { rawText, skeletons: keySkeletons(rawText) };
+  if (rememberedKeySkeletons?.rawText !== rawText)
+    rememberedKeySkeletons = { rawText, skeletons: keySkeletons(rawText) };
   const { skeletons } = rememberedKeySkeletons;
   return keys.some((key) => skeletons.some((text) => text.includes(key)));
 }
@@ -142,7 +150,8 @@ const DROPPED_MARKUP = /[*_~`\\[\]]/g;
 /** An arrow of mapping-statements.ts (ARROW_TEST) as prose can hold it. */
 const ARROW = /[-=]>|<[-=]|[→⟶⇒⟹←⟵⇐⟸↔⟷⇔⟺]/u;
 /** The words of mapping-statements.ts's PHRASE ("maps to", "is like", "counterpart of"), in a skeleton. */
-const PHRASE_WORDS = /map(?:s|ped)?(?:on)?to|corresponds?(?:on)?to|(?:is|are)(?:just|much)?like|(?:equivalent|counterpart|analogue|analog)(?:of|to)|analogousto/;
+const PHRASE_WORDS =
+  /map(?:s|ped)?(?:on)?to|corresponds?(?:on)?to|(?:is|are)(?:just|much)?like|(?:equivalent|counterpart|analogue|analog)(?:of|to)|analogousto/;
 
 /**
  * Whether the prose of this text can state a mapping (mapping-statements.ts): a table (GFM

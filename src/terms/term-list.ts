@@ -26,33 +26,59 @@ export const termSchema = z
   .strictObject({
     use: z.string().min(1).optional().describe('The right form. Omit for a legacy term that has no replacement.'),
     insteadOf: z.array(termVariantSchema).default([]).describe('Wrong forms: strings or { regex }.'),
-    accept: z.array(z.string().min(1)).default([]).describe('Other right forms (term-consistency reports mixing them in one file).'),
-    except: z.array(z.string().min(1)).default([]).describe('Longer phrases in which a wrong form is fine (a proper noun, a title).'),
+    accept: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Other right forms (term-consistency reports mixing them in one file).'),
+    except: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Longer phrases in which a wrong form is fine (a proper noun, a title).'),
     caseSensitive: z
       .boolean()
       .default(true)
-      .describe('false: match the wrong forms in any letter case; a match spelled exactly like `use` or an `accept` form passes. List `use` itself among the wrong forms to require its exact case.'),
-    plural: z.boolean().default(false).describe('Also match plurals (ConfigMaps, NetworkPolicies); the fix keeps the plural.'),
-    headings: z.boolean().default(true).describe('false: do not check headings and other text in Title Case (labels, link text, table cells), for Title Case styles ("Persistent Volume Claims").'),
+      .describe(
+        'false: match the wrong forms in any letter case; a match spelled exactly like `use` or an `accept` form passes. List `use` itself among the wrong forms to require its exact case.',
+      ),
+    plural: z
+      .boolean()
+      .default(false)
+      .describe('Also match plurals (ConfigMaps, NetworkPolicies); the fix keeps the plural.'),
+    headings: z
+      .boolean()
+      .default(true)
+      .describe(
+        'false: do not check headings and other text in Title Case (labels, link text, table cells), for Title Case styles ("Persistent Volume Claims").',
+      ),
     deprecated: z.boolean().default(false).describe('The wrong forms are legacy terms (reported as deprecated).'),
     fix: z.boolean().default(true).describe('Whether --fix may replace a wrong form with `use`.'),
     sentenceStart: z
       .enum(['reword', 'capitalize'])
       .optional()
-      .describe('A lowercase `use` at the start of a sentence: "reword" (names such as kubectl; the default for one-word terms) or "capitalize" (common nouns; the default for phrases).'),
+      .describe(
+        'A lowercase `use` at the start of a sentence: "reword" (names such as kubectl; the default for one-word terms) or "capitalize" (common nouns; the default for phrases).',
+      ),
     subcommands: z
       .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a subcommand is one lowercase word'))
       .default([])
-      .describe('Subcommands of the command-line tool this term names (kubectl: get, apply, …), those that after the tool\'s name can only be the command: "docker save" in prose is a command to format as code, not a misspelt name, and a subcommand after its tool ("kubectl kustomize") is not a use of another term.'),
+      .describe(
+        'Subcommands of the command-line tool this term names (kubectl: get, apply, …), those that after the tool\'s name can only be the command: "docker save" in prose is a command to format as code, not a misspelt name, and a subcommand after its tool ("kubectl kustomize") is not a use of another term.',
+      ),
     prefer: z
       .enum(['use', 'majority'])
       .default('use')
-      .describe('Where term-consistency finds the forms mixed: "use" asks for the `use` form whatever the counts; "majority" lets the most used form win (for names whose spellings are equals).'),
+      .describe(
+        'Where term-consistency finds the forms mixed: "use" asks for the `use` form whatever the counts; "majority" lets the most used form win (for names whose spellings are equals).',
+      ),
     message: z.string().min(1).optional().describe('Extra explanation appended to the message.'),
     link: z.string().min(1).optional().describe('Where to read more.'),
   })
-  .refine((term) => term.use !== undefined || term.deprecated, { message: 'a term needs `use` (the right form) or `deprecated: true`' })
-  .refine((term) => term.use !== undefined || term.insteadOf.length > 0, { message: 'a legacy term needs `insteadOf`' });
+  .refine((term) => term.use !== undefined || term.deprecated, {
+    message: 'a term needs `use` (the right form) or `deprecated: true`',
+  })
+  .refine((term) => term.use !== undefined || term.insteadOf.length > 0, {
+    message: 'a legacy term needs `insteadOf`',
+  });
 
 export type Term = z.output<typeof termSchema>;
 export type TermInput = z.input<typeof termSchema>;
@@ -65,7 +91,11 @@ export function nameKey(name: string): string {
 
 /** Every plain-string form a term names: use, accepted forms and string variants. */
 export function termForms(term: Term): string[] {
-  return [...(term.use === undefined ? [] : [term.use]), ...term.accept, ...term.insteadOf.filter((variant): variant is string => typeof variant === 'string')];
+  return [
+    ...(term.use === undefined ? [] : [term.use]),
+    ...term.accept,
+    ...term.insteadOf.filter((variant): variant is string => typeof variant === 'string'),
+  ];
 }
 
 /**
@@ -73,7 +103,11 @@ export function termForms(term: Term): string[] {
  * user's term replaces every pack term that names one of its forms (compared by nameKey), so
  * users can re-decide a spelling the pack makes: `{ use: ArgoCD }` drops the pack's "Argo CD".
  */
-export function combineTerms(packTerms: readonly Term[], userTerms: readonly Term[], disabled: readonly string[]): Term[] {
+export function combineTerms(
+  packTerms: readonly Term[],
+  userTerms: readonly Term[],
+  disabled: readonly string[],
+): Term[] {
   const disabledKeys = new Set(disabled.map(nameKey));
   const replacedKeys = new Set(userTerms.flatMap((term) => termForms(term).map(nameKey)));
   const kept = packTerms.filter((term) => {

@@ -9,9 +9,22 @@ import { combineTerms, termSchema, type Term } from './term-list.js';
 
 export function termListOptionsShape(defaultPacks: string[]) {
   return {
-    packs: z.array(packNameSchema).default(defaultPacks).describe('Built-in term packs whose terms are used besides your own `terms` (the `kubernetes` preset selects "kubernetes").'),
-    terms: z.array(termSchema).default([]).describe('Your own terms, each { use, insteadOf, accept, … }; a term replaces every pack term that names one of its forms.'),
-    disable: z.array(z.string().min(1)).default([]).describe('Pack terms to switch off, by their right form ("Helm chart") or a legacy form ("dockershim").'),
+    packs: z
+      .array(packNameSchema)
+      .default(defaultPacks)
+      .describe(
+        'Built-in term packs whose terms are used besides your own `terms` (the `kubernetes` preset selects "kubernetes").',
+      ),
+    terms: z
+      .array(termSchema)
+      .default([])
+      .describe(
+        'Your own terms, each { use, insteadOf, accept, … }; a term replaces every pack term that names one of its forms.',
+      ),
+    disable: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Pack terms to switch off, by their right form ("Helm chart") or a legacy form ("dockershim").'),
   };
 }
 
@@ -27,7 +40,18 @@ const matchers = new WeakMap<object, TermMatcher>();
  */
 function allowedNameTerms(names: readonly string[]): Term[] {
   return [...new Set(names)].map((name) => {
-    const term: Term = { insteadOf: [], accept: [], except: [name], caseSensitive: true, plural: true, headings: true, deprecated: false, fix: false, subcommands: [], prefer: 'use' };
+    const term: Term = {
+      insteadOf: [],
+      accept: [],
+      except: [name],
+      caseSensitive: true,
+      plural: true,
+      headings: true,
+      deprecated: false,
+      fix: false,
+      subcommands: [],
+      prefer: 'use',
+    };
     configuredNameTerms.add(term);
     return term;
   });
@@ -46,8 +70,13 @@ export function matcherFor(options: TermListOptions & { names?: readonly string[
   if (!matcher) {
     const terms = combineTerms(packTerms(options.packs), options.terms, options.disable);
     // A name that is already a right form of a term ("etcd") needs nothing: it stays that term's.
-    const rightForms = new Set(terms.flatMap((term) => [...(term.use === undefined ? [] : [term.use]), ...term.accept, ...term.except]));
-    matcher = new TermMatcher([...terms, ...allowedNameTerms((options.names ?? []).filter((name) => !rightForms.has(name)))]);
+    const rightForms = new Set(
+      terms.flatMap((term) => [...(term.use === undefined ? [] : [term.use]), ...term.accept, ...term.except]),
+    );
+    matcher = new TermMatcher([
+      ...terms,
+      ...allowedNameTerms((options.names ?? []).filter((name) => !rightForms.has(name))),
+    ]);
     matchers.set(options, matcher);
   }
   return matcher;

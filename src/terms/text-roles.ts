@@ -32,7 +32,16 @@
 import type { ProseBlock, ProseMark } from '../markdown/prose.js';
 import { editDistance } from '../text/did-you-mean.js';
 
-export type TextRole = 'template' | 'quotation' | 'command' | 'identifier' | 'link-text' | 'label' | 'heading' | 'cell' | 'prose';
+export type TextRole =
+  | 'template'
+  | 'quotation'
+  | 'command'
+  | 'identifier'
+  | 'link-text'
+  | 'label'
+  | 'heading'
+  | 'cell'
+  | 'prose';
 
 export interface Span {
   from: number;
@@ -91,7 +100,9 @@ const QUOTE_PAIRS: readonly { open: string; close: readonly string[] }[] = [
 function canOpen(text: string, at: number): boolean {
   const before = text[at - 1];
   const after = text[at + 1];
-  return (before === undefined || /[\s([{\u2014\u2013\uFFFC:—-]/u.test(before)) && after !== undefined && !/\s/u.test(after);
+  return (
+    (before === undefined || /[\s([{\u2014\u2013\uFFFC:—-]/u.test(before)) && after !== undefined && !/\s/u.test(after)
+  );
 }
 
 /** Whether a quote at `at` can close one: after a non-space, and (for ’ and ') not inside a word (it's, don't). */
@@ -148,8 +159,39 @@ export function quotationSpans(text: string): Span[] {
 
 /** Words that stay lowercase in Title Case ("Configuring the Kubelet for Windows"). */
 const MINOR_WORDS = new Set([
-  'a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with',
-  'from', 'into', 'onto', 'over', 'than', 'is', 'are', 'be', 'its', 'if',
+  'a',
+  'an',
+  'the',
+  'and',
+  'but',
+  'or',
+  'nor',
+  'for',
+  'so',
+  'yet',
+  'as',
+  'at',
+  'by',
+  'in',
+  'of',
+  'off',
+  'on',
+  'per',
+  'to',
+  'up',
+  'via',
+  'vs',
+  'with',
+  'from',
+  'into',
+  'onto',
+  'over',
+  'than',
+  'is',
+  'are',
+  'be',
+  'its',
+  'if',
 ]);
 const TITLE_WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 
@@ -205,7 +247,10 @@ export function isTitleCase(text: string, skip: Span): boolean {
 
 /** Capitals at the start of each word (and after hyphens): "API server" → "API Server", "kube-proxy" → "Kube-Proxy". */
 export function titleCased(form: string, hyphens: boolean): string {
-  return form.replace(hyphens ? /(^|[\s-])(\p{Ll})/gu : /(^|\s)(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return form.replace(
+    hyphens ? /(^|[\s-])(\p{Ll})/gu : /(^|\s)(\p{Ll})/gu,
+    (_, before: string, letter: string) => before + letter.toUpperCase(),
+  );
 }
 
 /** Whether `found` differs from the right form only by capitals that Title Case or a sentence start would give it. */
@@ -213,7 +258,9 @@ export function isCapitalizationOf(found: string, expected: string): boolean {
   if (found === expected) return false;
   const normalized = found.replace(/\s+/g, ' ');
   const sentence = expected.charAt(0).toUpperCase() + expected.slice(1);
-  return normalized === sentence || normalized === titleCased(expected, false) || normalized === titleCased(expected, true);
+  return (
+    normalized === sentence || normalized === titleCased(expected, false) || normalized === titleCased(expected, true)
+  );
 }
 
 /** Whether [from, to) lies inside one of `spans` (sorted, not overlapping). */
@@ -234,9 +281,35 @@ const COUNTER_EXAMPLE_LABEL = /\b(?:bad|wrong|incorrect|don'?t|do not|avoid|neve
 
 /** Nouns that say the word before them is a handle: "the kubernetes org", "kubernetes repositories", "the docker binary". */
 const HANDLE_NOUNS = new Set([
-  'org', 'orgs', 'organization', 'organizations', 'organisation', 'organisations', 'repo', 'repos', 'repository', 'repositories', 'binary', 'binaries',
-  'command', 'commands', 'cli', 'executable', 'executables', 'package', 'packages', 'module', 'modules', 'namespace', 'namespaces', 'branch', 'branches',
-  'fork', 'forks', 'directory', 'checkout',
+  'org',
+  'orgs',
+  'organization',
+  'organizations',
+  'organisation',
+  'organisations',
+  'repo',
+  'repos',
+  'repository',
+  'repositories',
+  'binary',
+  'binaries',
+  'command',
+  'commands',
+  'cli',
+  'executable',
+  'executables',
+  'package',
+  'packages',
+  'module',
+  'modules',
+  'namespace',
+  'namespaces',
+  'branch',
+  'branches',
+  'fork',
+  'forks',
+  'directory',
+  'checkout',
 ]);
 /** A handle noun, or a long one with one letter wrong ("the kubernetes repositry": notes are typed fast). */
 function isHandleNoun(word: string): boolean {
@@ -253,13 +326,75 @@ const HOSTS = new Set(['github', 'gitlab']);
  * web .", "kustomize build overlays/prod". A tool's own `subcommands` make a `command` instead.
  */
 const COMMAND_VERBS = new Set([
-  'run', 'build', 'pull', 'push', 'exec', 'apply', 'install', 'uninstall', 'upgrade', 'init', 'join', 'login', 'logout', 'ps', 'rm', 'rmi', 'tag',
-  'inspect', 'compose', 'create', 'delete', 'describe', 'get', 'rollout', 'port-forward', 'attach', 'cp', 'images', 'buildx', 'localize', 'edit',
+  'run',
+  'build',
+  'pull',
+  'push',
+  'exec',
+  'apply',
+  'install',
+  'uninstall',
+  'upgrade',
+  'init',
+  'join',
+  'login',
+  'logout',
+  'ps',
+  'rm',
+  'rmi',
+  'tag',
+  'inspect',
+  'compose',
+  'create',
+  'delete',
+  'describe',
+  'get',
+  'rollout',
+  'port-forward',
+  'attach',
+  'cp',
+  'images',
+  'buildx',
+  'localize',
+  'edit',
 ]);
 /** Words before a verb: "to", modals and subject pronouns ("you can kustomize the base"). */
-const BEFORE_VERB = new Set(['to', 'can', 'could', 'will', 'would', 'should', 'must', 'may', 'might', 'we', 'you', 'i', 'they', 'please', 'then']);
+const BEFORE_VERB = new Set([
+  'to',
+  'can',
+  'could',
+  'will',
+  'would',
+  'should',
+  'must',
+  'may',
+  'might',
+  'we',
+  'you',
+  'i',
+  'they',
+  'please',
+  'then',
+]);
 /** Words that open an object after a verb. */
-const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'it', 'them', 'this', 'that', 'these', 'those', 'your', 'our', 'their', 'its', 'each', 'every', 'all']);
+const OBJECT_OPENERS = new Set([
+  'the',
+  'a',
+  'an',
+  'it',
+  'them',
+  'this',
+  'that',
+  'these',
+  'those',
+  'your',
+  'our',
+  'their',
+  'its',
+  'each',
+  'every',
+  'all',
+]);
 /**
  * Articles, which after a lowercase name that is a verb in English ("kustomize", "dockerize")
  * open its object: "kustomize a malicious file". A name that is no verb ("kubernetes the hard
@@ -296,7 +431,9 @@ function wordsAfter(text: string, to: number, count: number): string[] {
     for (let at = scanned; at < end; at++) {
       if (!isClauseEnd(text, at)) continue;
       // The clause ends before or inside this token: what of it precedes the end still counts.
-      if (at > match.index) for (const piece of text.slice(match.index, at).matchAll(new RegExp(TOKEN.source, 'gu'))) if (words.length < count) words.push(piece[0]);
+      if (at > match.index)
+        for (const piece of text.slice(match.index, at).matchAll(new RegExp(TOKEN.source, 'gu')))
+          if (words.length < count) words.push(piece[0]);
       return words;
     }
     words.push(match[0]);
@@ -371,7 +508,10 @@ class BlockFacts {
     if (this.counterExampleFrom === undefined) {
       const label = this.block.marks.find((mark) => mark.kind === 'strong' || mark.kind === 'emphasis');
       const opens = label !== undefined && this.text.slice(0, label.from).replace(/[\s\uFFFC]/gu, '') === '';
-      this.counterExampleFrom = label && opens && COUNTER_EXAMPLE_LABEL.test(this.text.slice(label.from, label.to)) ? label.to : Number.POSITIVE_INFINITY;
+      this.counterExampleFrom =
+        label && opens && COUNTER_EXAMPLE_LABEL.test(this.text.slice(label.from, label.to))
+          ? label.to
+          : Number.POSITIVE_INFINITY;
     }
     return this.counterExampleFrom <= from;
   }
@@ -381,7 +521,10 @@ class BlockFacts {
     if (!this.loneNameBounds) {
       let last = this.text.length;
       while (last > 0 && AROUND_A_LONE_NAME_AFTER.test(this.text[last - 1]!)) last--;
-      this.loneNameBounds = { first: firstNotMatching(this.text, 0, this.text.length, AROUND_A_LONE_NAME_BEFORE), last };
+      this.loneNameBounds = {
+        first: firstNotMatching(this.text, 0, this.text.length, AROUND_A_LONE_NAME_BEFORE),
+        last,
+      };
     }
     return from <= this.loneNameBounds.first && to >= this.loneNameBounds.last;
   }
@@ -389,7 +532,9 @@ class BlockFacts {
   /** The innermost link, strong or emphasis around text[from, to). */
   markAround(from: number, to: number): ProseMark | undefined {
     if (!this.sortedMarks) {
-      const marks = this.block.marks.filter((mark) => mark.kind !== 'code').sort((a, b) => a.from - b.from || b.to - a.to);
+      const marks = this.block.marks
+        .filter((mark) => mark.kind !== 'code')
+        .sort((a, b) => a.from - b.from || b.to - a.to);
       // Marks nest (they are inline elements of one tree), so each mark's parent is the nearest open one before it.
       const parents: number[] = [];
       const open: number[] = [];
@@ -420,7 +565,10 @@ class BlockFacts {
   isEntry(mark: ProseMark): boolean {
     let entry = this.entries.get(mark);
     if (entry === undefined) {
-      entry = mark.kind === 'link' && AROUND_AN_ENTRY.test(this.text.slice(0, mark.from)) && AROUND_AN_ENTRY.test(this.text.slice(mark.to));
+      entry =
+        mark.kind === 'link' &&
+        AROUND_AN_ENTRY.test(this.text.slice(0, mark.from)) &&
+        AROUND_AN_ENTRY.test(this.text.slice(mark.to));
       this.entries.set(mark, entry);
     }
     return entry;
@@ -430,7 +578,10 @@ class BlockFacts {
     const key = `${span.from}:${span.to}`;
     let title = this.titles.get(key);
     if (!title) {
-      title = { words: new TitleWords(this.text.slice(span.from, span.to)), opensAt: firstNotMatching(this.text, span.from, span.to, OPENS_CONTEXT) };
+      title = {
+        words: new TitleWords(this.text.slice(span.from, span.to)),
+        opensAt: firstNotMatching(this.text, span.from, span.to, OPENS_CONTEXT),
+      };
       this.titles.set(key, title);
     }
     return title;
@@ -460,7 +611,8 @@ class BlockFacts {
       const word = /\S+/gu;
       while (words <= 8 && word.exec(this.text)) words++;
       const trimmed = words <= 8 ? this.text.trim() : '';
-      this.shortTitle = words <= 8 && !/[.!?;,]/u.test(trimmed.replace(/[.!?]$/u, '')) && isTitleCase(trimmed, { from: 0, to: 0 });
+      this.shortTitle =
+        words <= 8 && !/[.!?;,]/u.test(trimmed.replace(/[.!?]$/u, '')) && isTitleCase(trimmed, { from: 0, to: 0 });
     }
     return this.shortTitle;
   }
@@ -478,7 +630,12 @@ function factsOf(block: ProseBlock): BlockFacts {
 }
 
 /** Whether a lowercase name at text[from, to) is used as a handle, a command or a verb rather than as the name. */
-export function isIdentifierUse(block: ProseBlock, from: number, to: number, subcommands: Subcommands = NO_SUBCOMMANDS): boolean {
+export function isIdentifierUse(
+  block: ProseBlock,
+  from: number,
+  to: number,
+  subcommands: Subcommands = NO_SUBCOMMANDS,
+): boolean {
   const text = block.text;
   const found = text.slice(from, to);
   if (/\p{Lu}/u.test(found)) return false;
@@ -490,21 +647,38 @@ export function isIdentifierUse(block: ProseBlock, from: number, to: number, sub
   const after = wordsAfter(text, to, 6);
   // "kubernetes or kubernetes-sigs", "the kubernetes and kubernetes-sigs orgs": names in a list of handles.
   let index = 0;
-  while (index < after.length && (CONJUNCTIONS.has(after[index]!.toLowerCase()) || IDENTIFIER_LIKE.test(after[index]!))) {
+  while (
+    index < after.length &&
+    (CONJUNCTIONS.has(after[index]!.toLowerCase()) || IDENTIFIER_LIKE.test(after[index]!))
+  ) {
     if (IDENTIFIER_LIKE.test(after[index]!) && index > 0) return true;
     index++;
   }
   const next = after[index]?.toLowerCase();
   const nextButOne = after[index + 1]?.toLowerCase();
-  if (next !== undefined && (isHandleNoun(next) || (HOSTS.has(next) && nextButOne !== undefined && isHandleNoun(nextButOne)))) return true;
+  if (
+    next !== undefined &&
+    (isHandleNoun(next) || (HOSTS.has(next) && nextButOne !== undefined && isHandleNoun(nextButOne)))
+  )
+    return true;
   const first = after[0];
   // A command is one word followed by a flag or by a subcommand in its base form ("docker build"; a subject would say "builds").
   // A tool with its own subcommands is a command only with one of them (see commandAt): "docker images" is Docker's images.
-  if (first !== undefined && !/\s/u.test(found) && (/^--?[\p{L}]/u.test(first) || (!subcommands.has(found) && COMMAND_VERBS.has(first)))) return true;
+  if (
+    first !== undefined &&
+    !/\s/u.test(found) &&
+    (/^--?[\p{L}]/u.test(first) || (!subcommands.has(found) && COMMAND_VERBS.has(first)))
+  )
+    return true;
   if (first === undefined) return false;
   // A verb: after "to", a modal or a subject ("you can kustomize the base"), or a verb-like name before an article ("kustomize a malicious file").
   if (before !== undefined && BEFORE_VERB.has(before) && OBJECT_OPENERS.has(first.toLowerCase())) return true;
-  return !/\s/u.test(found) && VERB_ENDING.test(found) && ARTICLES.has(first) && !(before !== undefined && ARTICLES.has(before));
+  return (
+    !/\s/u.test(found) &&
+    VERB_ENDING.test(found) &&
+    ARTICLES.has(first) &&
+    !(before !== undefined && ARTICLES.has(before))
+  );
 }
 
 /**
@@ -546,7 +720,13 @@ function inCapitalizedName(text: string, from: number, to: number, sentenceStart
  * context. `subcommands` (the term list's known subcommands per tool) make `command`s of tools
  * followed by a subcommand and `identifier`s of subcommands after their tool.
  */
-export function roleOf(block: ProseBlock, from: number, to: number, sentenceStart: (index: number) => boolean, subcommands: Subcommands = NO_SUBCOMMANDS): RoleOf {
+export function roleOf(
+  block: ProseBlock,
+  from: number,
+  to: number,
+  sentenceStart: (index: number) => boolean,
+  subcommands: Subcommands = NO_SUBCOMMANDS,
+): RoleOf {
   const text = block.text;
   const facts = factsOf(block);
   const capitalizedName = (): boolean => inCapitalizedName(text, from, to, sentenceStart);
@@ -557,7 +737,12 @@ export function roleOf(block: ProseBlock, from: number, to: number, sentenceStar
     startsContext: afterMarkup || facts.opens(span, from),
     inCapitalizedName: capitalizedName(),
   });
-  const plain = (role: TextRole): RoleOf => ({ role, titleCase: false, startsContext: afterMarkup, inCapitalizedName: role === 'prose' || role === 'link-text' ? capitalizedName() : false });
+  const plain = (role: TextRole): RoleOf => ({
+    role,
+    titleCase: false,
+    startsContext: afterMarkup,
+    inCapitalizedName: role === 'prose' || role === 'link-text' ? capitalizedName() : false,
+  });
   if (facts.inTemplate(from, to)) return plain('template');
   if (facts.inQuotation(from, to) || facts.isCounterExample(from)) return plain('quotation');
   const command = commandAt(block, from, to, subcommands);
@@ -568,9 +753,11 @@ export function roleOf(block: ProseBlock, from: number, to: number, sentenceStar
   if (mark) {
     // Link text, bold and italic are a title or a label when written in Title Case or followed by a colon ("**Kubelet Flags:**");
     // otherwise they are words of the sentence they stand in (which may open a heading or a cell).
-    const label = facts.isEntry(mark) || facts.isTitleCase(mark, from, to) || endsWithColon(text, mark) || text[mark.to] === ':';
+    const label =
+      facts.isEntry(mark) || facts.isTitleCase(mark, from, to) || endsWithColon(text, mark) || text[mark.to] === ':';
     if (label) return titled(mark.kind === 'link' ? 'link-text' : 'label', mark);
-    if (block.kind !== 'paragraph') return { ...titled(mark.kind === 'link' ? 'link-text' : 'prose', whole), titleCase: false };
+    if (block.kind !== 'paragraph')
+      return { ...titled(mark.kind === 'link' ? 'link-text' : 'prose', whole), titleCase: false };
     return plain(mark.kind === 'link' ? 'link-text' : 'prose');
   }
   if (block.kind === 'heading') return titled('heading', whole);
@@ -578,7 +765,8 @@ export function roleOf(block: ProseBlock, from: number, to: number, sentenceStar
   // A paragraph or list item that is only a title ("Storage Classes and Dynamic Provisioning"), or the
   // label that opens one ("Network Policy API Meeting: Tuesdays at 9:00"), is titled, not a sentence.
   const label = facts.label;
-  if (label && to <= label[0].length - 1 && facts.isTitleCase({ from: 0, to: label[0].length - 1 }, from, to)) return titled('label', { from: 0, to: label[0].length - 1 });
+  if (label && to <= label[0].length - 1 && facts.isTitleCase({ from: 0, to: label[0].length - 1 }, from, to))
+    return titled('label', { from: 0, to: label[0].length - 1 });
   if (facts.isShortTitle) return titled('label', whole);
   return plain('prose');
 }

@@ -15,7 +15,8 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   }
   const lengthA = endA - start;
   const lengthB = endB - start;
-  if (lengthA === 0 || lengthB === 0) return Math.max(lengthA, lengthB) > limit ? limit + 1 : Math.max(lengthA, lengthB);
+  if (lengthA === 0 || lengthB === 0)
+    return Math.max(lengthA, lengthB) > limit ? limit + 1 : Math.max(lengthA, lengthB);
   let previous = new Int32Array(lengthB + 1);
   let current = new Int32Array(lengthB + 1);
   for (let j = 0; j <= lengthB; j++) previous[j] = j;

@@ -46,7 +46,8 @@ const PLAUSIBLE_IN_RUNS: readonly [number, number][] = [
   [0xff00, 0xffef], // full-width forms
 ];
 
-const inRanges = (code: number, ranges: readonly [number, number][]): boolean => ranges.some(([low, high]) => code >= low && code <= high);
+const inRanges = (code: number, ranges: readonly [number, number][]): boolean =>
+  ranges.some(([low, high]) => code >= low && code <= high);
 
 export type DamageKind = 'mojibake' | 'incomplete' | 'replacement' | 'control';
 
@@ -175,16 +176,19 @@ export function findEncodingDamage(text: string, from = 0, to = text.length): Da
   const coveredByMojibake = overlapTest(found);
   for (const match of slice.matchAll(INCOMPLETE)) {
     const start = from + match.index;
-    if (!coveredByMojibake(start, start + match[0].length)) incomplete.push({ kind: 'incomplete', start, end: start + match[0].length });
+    if (!coveredByMojibake(start, start + match[0].length))
+      incomplete.push({ kind: 'incomplete', start, end: start + match[0].length });
   }
   const replacements: Damage[] = [];
-  for (const match of slice.matchAll(/\ufffd+/g)) replacements.push({ kind: 'replacement', start: from + match.index, end: from + match.index + match[0].length });
+  for (const match of slice.matchAll(/\ufffd+/g))
+    replacements.push({ kind: 'replacement', start: from + match.index, end: from + match.index + match[0].length });
   const controls: Damage[] = [];
   const controlInMojibake = overlapTest(found);
   const controlInIncomplete = overlapTest(incomplete);
   for (const match of slice.matchAll(CONTROL)) {
     const start = from + match.index;
-    if (!controlInMojibake(start, start + 1) && !controlInIncomplete(start, start + 1)) controls.push({ kind: 'control', start, end: start + 1 });
+    if (!controlInMojibake(start, start + 1) && !controlInIncomplete(start, start + 1))
+      controls.push({ kind: 'control', start, end: start + 1 });
   }
   return [...found, ...incomplete, ...replacements, ...controls].sort((a, b) => a.start - b.start);
 }

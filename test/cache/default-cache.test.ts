@@ -45,9 +45,12 @@ describe('the cache by default', () => {
     const uncached = await runCli(['--format', 'json', '--no-threads', '--no-cache'], { cwd: root, env: AS_A_USER });
     expect(cached.exitCode).toBe(1);
     expect(cached.stdout).toBe(uncached.stdout);
-    expect(JSON.parse(cached.stdout).diagnostics.map((d: { file: string; line: number; column: number; ruleId: string }) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
-      'README.md:3:13 anchors',
-    ]);
+    expect(
+      JSON.parse(cached.stdout).diagnostics.map(
+        (d: { file: string; line: number; column: number; ruleId: string }) =>
+          `${d.file}:${d.line}:${d.column} ${d.ruleId}`,
+      ),
+    ).toEqual(['README.md:3:13 anchors']);
   });
 
   it('is neither read nor written with --no-cache or AGENTOPS_LINT_NO_CACHE', async () => {
@@ -57,7 +60,9 @@ describe('the cache by default', () => {
     expect((await runCli(['--no-threads'], { cwd: root, env: { AGENTOPS_LINT_NO_CACHE: '1' } })).exitCode).toBe(0);
     await expect(stat(path.join(root, DEFAULT_CACHE_LOCATION))).rejects.toMatchObject({ code: 'ENOENT' });
     // An explicit --cache wins over the variable, as a flag on the command line should.
-    expect((await runCli(['--cache', '--no-threads'], { cwd: root, env: { AGENTOPS_LINT_NO_CACHE: '1' } })).exitCode).toBe(0);
+    expect(
+      (await runCli(['--cache', '--no-threads'], { cwd: root, env: { AGENTOPS_LINT_NO_CACHE: '1' } })).exitCode,
+    ).toBe(0);
     await expect(stat(cacheFile(root))).resolves.toBeDefined();
   });
 
@@ -88,7 +93,10 @@ describe('the code fingerprint', () => {
     expect(buildFolders('/pkg/bundle/cli.js', root)).toEqual(['bundle']);
     expect(buildFolders('/pkg/dist/src/cache/code-fingerprint.js', root)).toEqual(['dist/src', 'dist/rules']);
     expect(buildFolders('/pkg/src/cache/code-fingerprint.ts', root)).toEqual(['src', 'rules']);
-    expect(buildFolders(path.join(PACKAGE_ROOT, 'src/cache/code-fingerprint.ts'), PACKAGE_ROOT)).toEqual(['src', 'rules']);
+    expect(buildFolders(path.join(PACKAGE_ROOT, 'src/cache/code-fingerprint.ts'), PACKAGE_ROOT)).toEqual([
+      'src',
+      'rules',
+    ]);
   });
 
   it('changes with any module content or name, and ignores other files', async () => {

@@ -5,7 +5,12 @@ import v8 from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FileSettings } from '../../src/config/file-settings.js';
 import { resolveUserConfig } from '../../src/config/load.js';
-import { lintProject, runPhase1Sequentially, type Phase1Job, type Phase1Runner } from '../../src/engine/lint-project.js';
+import {
+  lintProject,
+  runPhase1Sequentially,
+  type Phase1Job,
+  type Phase1Runner,
+} from '../../src/engine/lint-project.js';
 import { repositoryPathsFromFiles } from '../../src/core/facts.js';
 import type { Severity } from '../../src/core/rule.js';
 import { CACHE_FILE_NAME, CACHE_FOLDER_GITIGNORE, Phase1Cache } from '../../src/cache/phase1-cache.js';
@@ -13,7 +18,9 @@ import { STAND_IN_CONFIG } from '../helpers/stand-in-rules.js';
 import { problems, TempRepo } from '../helpers/temp-repo.js';
 import { REGISTRY } from '../../rules/index.js';
 
-vi.mock('../../rules/index.js', async (importOriginal) => (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()));
+vi.mock('../../rules/index.js', async (importOriginal) =>
+  (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()),
+);
 
 type Project = Record<string, string>;
 
@@ -24,7 +31,16 @@ function settingsFor(rules: Record<string, Severity | [Severity, Record<string, 
     const [severity, options] = Array.isArray(entry) ? entry : [entry];
     return [id, { severity, ...(options ? { options } : {}) }] as const;
   });
-  return new FileSettings(resolveUserConfig({ extends: [], rules: new Map(entries), overrides: [] }, '/project', undefined, REGISTRY.configContext), REGISTRY.byId, '/project');
+  return new FileSettings(
+    resolveUserConfig(
+      { extends: [], rules: new Map(entries), overrides: [] },
+      '/project',
+      undefined,
+      REGISTRY.configContext,
+    ),
+    REGISTRY.byId,
+    '/project',
+  );
 }
 
 /** The jobs the wrapped runner had to do: what the cache could not answer. */
@@ -39,7 +55,12 @@ function countingRunner(): { runner: Phase1Runner; jobs: Phase1Job[] } {
   };
 }
 
-async function lintWith(project: Project, runPhase1: Phase1Runner | undefined, settings = settingsFor(SEVERITIES), targets?: string[]) {
+async function lintWith(
+  project: Project,
+  runPhase1: Phase1Runner | undefined,
+  settings = settingsFor(SEVERITIES),
+  targets?: string[],
+) {
   const encoder = new TextEncoder();
   return lintProject(
     {
@@ -70,12 +91,19 @@ describe('Phase1Cache', () => {
   afterEach(() => rm(directory, { recursive: true, force: true }));
 
   /** One run as a separate process would do it: open the cache, lint, save. */
-  async function cachedRun(project: Project, options: { settings?: FileSettings; toolVersion?: string; targets?: string[] } = {}) {
+  async function cachedRun(
+    project: Project,
+    options: { settings?: FileSettings; toolVersion?: string; targets?: string[] } = {},
+  ) {
     const cache = await Phase1Cache.open(file, options.toolVersion ?? '1.0.0');
     const counting = countingRunner();
     const result = await lintWith(project, cache.wrap(counting.runner), options.settings, options.targets);
     await cache.save();
-    return { result, done: counting.jobs.map((job) => `${job.path}${job.factsOnly ? ' (facts)' : ''}`), stats: { ...cache.stats } };
+    return {
+      result,
+      done: counting.jobs.map((job) => `${job.path}${job.factsOnly ? ' (facts)' : ''}`),
+      stats: { ...cache.stats },
+    };
   }
 
   it('answers a second run from the file, with results equal to an uncached run', async () => {
@@ -92,8 +120,18 @@ describe('Phase1Cache', () => {
   it('re-checks an unchanged file against a link target that was edited, renamed or deleted', async () => {
     await cachedRun(PROJECT);
     const cases: [string, Project, string[], string[]][] = [
-      ['heading renamed', { ...PROJECT, 'setup.md': '# Setup\n\n## Installation\n' }, ['setup.md (facts)'], ['README.md:3:1 missingAnchor']],
-      ['target renamed', { 'README.md': PROJECT['README.md']!, 'install.md': PROJECT['setup.md']! }, ['install.md (facts)'], ['README.md:3:1 missingFile']],
+      [
+        'heading renamed',
+        { ...PROJECT, 'setup.md': '# Setup\n\n## Installation\n' },
+        ['setup.md (facts)'],
+        ['README.md:3:1 missingAnchor'],
+      ],
+      [
+        'target renamed',
+        { 'README.md': PROJECT['README.md']!, 'install.md': PROJECT['setup.md']! },
+        ['install.md (facts)'],
+        ['README.md:3:1 missingFile'],
+      ],
       ['target deleted', { 'README.md': PROJECT['README.md']! }, [], ['README.md:3:1 missingFile']],
       // The original setup.md entry was dropped by the run that did not see the file.
       ['target restored', PROJECT, ['setup.md (facts)'], []],
@@ -102,15 +140,24 @@ describe('Phase1Cache', () => {
       const run = await cachedRun(project, { targets: ['README.md'] });
       expect(run.done, name).toEqual(expectedWork);
       const found = run.result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'test-link-targets');
-      expect(found.map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.messageId}`), name).toEqual(expectedProblems);
-      expect(run.result.diagnostics, name).toEqual((await lintWith(project, undefined, undefined, ['README.md'])).diagnostics);
+      expect(
+        found.map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.messageId}`),
+        name,
+      ).toEqual(expectedProblems);
+      expect(run.result.diagnostics, name).toEqual(
+        (await lintWith(project, undefined, undefined, ['README.md'])).diagnostics,
+      );
     }
   });
 
   it('misses when the file, the rules in force or the tool version change', async () => {
     await cachedRun(PROJECT);
-    expect((await cachedRun({ ...PROJECT, 'README.md': `${PROJECT['README.md']}More.\n` })).done).toEqual(['README.md']);
-    expect((await cachedRun(PROJECT, { settings: settingsFor({ ...SEVERITIES, 'heading-increment': 'error' }) })).done).toEqual(['README.md', 'setup.md']);
+    expect((await cachedRun({ ...PROJECT, 'README.md': `${PROJECT['README.md']}More.\n` })).done).toEqual([
+      'README.md',
+    ]);
+    expect(
+      (await cachedRun(PROJECT, { settings: settingsFor({ ...SEVERITIES, 'heading-increment': 'error' }) })).done,
+    ).toEqual(['README.md', 'setup.md']);
     expect((await cachedRun(PROJECT, { toolVersion: '1.0.1' })).done).toEqual(['README.md', 'setup.md']);
   });
 
@@ -208,10 +255,22 @@ describe('--cache end to end: a cached run never passes what an uncached run fai
   afterEach(() => repo.cleanup());
 
   const cases: [string, (repo: TempRepo) => Promise<void>, string[]][] = [
-    ['editing the target', (r) => r.write({ 'docs/setup.md': '# Setup\n\nNo sections any more.\n' }), ['README.md:3:5 error test-link-targets/missingAnchor']],
-    ['renaming the target', (r) => r.rename('docs/setup.md', 'docs/install.md'), ['README.md:3:5 error test-link-targets/missingFile']],
+    [
+      'editing the target',
+      (r) => r.write({ 'docs/setup.md': '# Setup\n\nNo sections any more.\n' }),
+      ['README.md:3:5 error test-link-targets/missingAnchor'],
+    ],
+    [
+      'renaming the target',
+      (r) => r.rename('docs/setup.md', 'docs/install.md'),
+      ['README.md:3:5 error test-link-targets/missingFile'],
+    ],
     ['deleting the target', (r) => r.remove('docs/setup.md'), ['README.md:3:5 error test-link-targets/missingFile']],
-    ['renaming the heading', (r) => r.write({ 'docs/setup.md': '# Setup\n\n## Installing\n' }), ['README.md:3:5 error test-link-targets/missingAnchor']],
+    [
+      'renaming the heading',
+      (r) => r.write({ 'docs/setup.md': '# Setup\n\n## Installing\n' }),
+      ['README.md:3:5 error test-link-targets/missingAnchor'],
+    ],
   ];
   for (const [name, change, expected] of cases) {
     it(`re-checks the linking file after ${name}`, async () => {
@@ -229,9 +288,13 @@ describe('--cache end to end: a cached run never passes what an uncached run fai
   it('uses .agentops-lint-cache under the root by default, a folder that git ignores by itself', async () => {
     // The repository's .gitignore names .cache/ only: nothing may show up in git status.
     await repo.lint(['--cache'], { subfolder: 'docs' });
-    await expect(readFile(path.join(repo.dir, '.agentops-lint-cache', CACHE_FILE_NAME))).resolves.toBeInstanceOf(Buffer);
+    await expect(readFile(path.join(repo.dir, '.agentops-lint-cache', CACHE_FILE_NAME))).resolves.toBeInstanceOf(
+      Buffer,
+    );
     expect(await readFile(path.join(repo.dir, '.agentops-lint-cache/.gitignore'), 'utf8')).toBe(CACHE_FOLDER_GITIGNORE);
-    expect(await readFile(path.join(repo.dir, '.agentops-lint-cache/CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55\n/);
+    expect(await readFile(path.join(repo.dir, '.agentops-lint-cache/CACHEDIR.TAG'), 'utf8')).toMatch(
+      /^Signature: 8a477f597d28d172789f06886806bc55\n/,
+    );
     expect(await repo.git('status', '--porcelain', '--untracked-files=all', '--ignored=no')).toBe('');
     await repo.git('add', '-A');
     expect(await repo.git('diff', '--cached', '--name-only')).toBe('');

@@ -24,7 +24,12 @@ describe('file discovery', () => {
   it('accepts files, folders and globs; paths are shown relative to the cwd', async () => {
     const root = tempProject({ 'docs/a.md': SKIP, 'docs/b.md': SKIP, 'c.md': SKIP });
     const result = await runCli(['docs/a.md', 'c.md'], { cwd: root });
-    expect(result.stdout.split('\n').filter((line) => line.includes('heading-increment')).map((line) => line.split('  ')[0])).toEqual(['c.md:3:1', 'docs/a.md:3:1']);
+    expect(
+      result.stdout
+        .split('\n')
+        .filter((line) => line.includes('heading-increment'))
+        .map((line) => line.split('  ')[0]),
+    ).toEqual(['c.md:3:1', 'docs/a.md:3:1']);
     const inDocs = await runCli(['.'], { cwd: path.join(root, 'docs') });
     expect(inDocs.stdout).toContain('a.md:3:1  warn');
     expect(inDocs.stdout).not.toContain('docs/a.md');
@@ -33,7 +38,11 @@ describe('file discovery', () => {
   });
 
   it('an explicitly named but ignored file is skipped', async () => {
-    const root = tempProject({ 'a.md': SKIP, 'vendor/x.md': SKIP, 'agentops-lint.config.yaml': 'extends: [recommended]\nignore: ["vendor/**"]\n' });
+    const root = tempProject({
+      'a.md': SKIP,
+      'vendor/x.md': SKIP,
+      'agentops-lint.config.yaml': 'extends: [recommended]\nignore: ["vendor/**"]\n',
+    });
     const result = await runCli(['a.md', 'vendor/x.md', '--format', 'json'], { cwd: root });
     expect(JSON.parse(result.stdout).filesChecked).toBe(1);
   });
@@ -48,9 +57,12 @@ describe('file discovery', () => {
     expect(await runCli(['_archived/x.md'], { cwd: root })).toEqual({
       exitCode: 0,
       stdout: '✔ 0 files checked, no problems.\n',
-      stderr: 'agentops-lint: nothing to lint: every file named is skipped (1 file is ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml).\n',
+      stderr:
+        'agentops-lint: nothing to lint: every file named is skipped (1 file is ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml).\n',
     });
-    const debug = await runCli(['_archived/x.md', 'node_modules/pkg/README.md', '--debug', '--format', 'json'], { cwd: root });
+    const debug = await runCli(['_archived/x.md', 'node_modules/pkg/README.md', '--debug', '--format', 'json'], {
+      cwd: root,
+    });
     expect(debug.exitCode).toBe(0);
     expect(JSON.parse(debug.stdout)).toMatchObject({ filesChecked: 0, diagnostics: [] });
     expect(debug.stderr).toBe(
@@ -64,8 +76,16 @@ describe('file discovery', () => {
     );
     // A folder or a glob that reaches only ignored files matches nothing: still an error, which says why.
     const why = 'ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml';
-    expect(await runCli(['_archived/'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: `agentops-lint: No files matched "_archived/": 1 file is ${why}.\n` });
-    expect(await runCli(['_archived/*.md'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: `agentops-lint: No files matched "_archived/*.md": 1 file is ${why}.\n` });
+    expect(await runCli(['_archived/'], { cwd: root })).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: `agentops-lint: No files matched "_archived/": 1 file is ${why}.\n`,
+    });
+    expect(await runCli(['_archived/*.md'], { cwd: root })).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: `agentops-lint: No files matched "_archived/*.md": 1 file is ${why}.\n`,
+    });
     expect((await runCli(['_archived', '--no-error-on-unmatched-pattern'], { cwd: root })).exitCode).toBe(0);
   });
 
@@ -97,7 +117,11 @@ describe('file discovery', () => {
       ['nowhere/*.md', 'the glob matches no path in the repository'],
     ];
     for (const [argument, reason] of cases) {
-      expect(await runCli([argument], { cwd: root }), argument).toEqual({ exitCode: 2, stdout: '', stderr: `agentops-lint: No files matched "${argument}": ${reason}.\n` });
+      expect(await runCli([argument], { cwd: root }), argument).toEqual({
+        exitCode: 2,
+        stdout: '',
+        stderr: `agentops-lint: No files matched "${argument}": ${reason}.\n`,
+      });
     }
     const debug = await runCli(['--debug'], { cwd: root });
     expect(debug.exitCode).toBe(0);
@@ -141,13 +165,24 @@ describe('file discovery', () => {
       ignore: ['_archived/**'],
       rules: {
         'heading-increment': ['warn', {}],
-        'word-count': ['error', { 'factors/*.md': { min: 100, countCode: false, countFrontMatter: false, countHtml: false, countUrls: false } }],
+        'word-count': [
+          'error',
+          {
+            'factors/*.md': { min: 100, countCode: false, countFrontMatter: false, countHtml: false, countUrls: false },
+          },
+        ],
       },
       contractsNotMatching: { 'word-count': ['docs/*.md'] },
     });
     const ignored = await runCli(['print-config', '_archived/old.md'], { cwd: root });
-    expect(ignored.stderr).toBe('agentops-lint: _archived/old.md is not linted: it is ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml.\n');
-    expect(JSON.parse(ignored.stdout)).toMatchObject({ ignored: 'ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml', rules: {}, contractsNotMatching: {} });
+    expect(ignored.stderr).toBe(
+      'agentops-lint: _archived/old.md is not linted: it is ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml.\n',
+    );
+    expect(JSON.parse(ignored.stdout)).toMatchObject({
+      ignored: 'ignored by ignore[0] "_archived/**" in agentops-lint.config.yaml',
+      rules: {},
+      contractsNotMatching: {},
+    });
     const gitignored = await runCli(['print-config', 'generated/notes.md'], { cwd: root });
     expect(gitignored.stderr).toBe('agentops-lint: generated/notes.md is not linted: it is ignored by .gitignore.\n');
     expect(JSON.parse(gitignored.stdout)).toMatchObject({ ignored: 'ignored by .gitignore', rules: {} });
@@ -155,7 +190,11 @@ describe('file discovery', () => {
 
   it('no matching files is exit 2 unless --no-error-on-unmatched-pattern', async () => {
     const root = tempProject({ 'a.md': '# A\n' });
-    expect(await runCli(['missing/*.md'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: No files matched "missing/*.md": the glob matches no path in the repository.\n' });
+    expect(await runCli(['missing/*.md'], { cwd: root })).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'agentops-lint: No files matched "missing/*.md": the glob matches no path in the repository.\n',
+    });
     expect((await runCli(['missing/*.md', '--no-error-on-unmatched-pattern'], { cwd: root })).exitCode).toBe(0);
   });
 
@@ -176,7 +215,8 @@ describe('file discovery', () => {
 });
 
 describe('exit codes and output control', () => {
-  const project = () => tempProject({ 'a.md': SKIP, 'agentops-lint.config.yaml': 'rules: {heading-increment: warn}\n' });
+  const project = () =>
+    tempProject({ 'a.md': SKIP, 'agentops-lint.config.yaml': 'rules: {heading-increment: warn}\n' });
 
   it('warnings alone exit 0; --max-warnings 0 makes them exit 1', async () => {
     expect((await runCli([], { cwd: project() })).exitCode).toBe(0);
@@ -225,7 +265,11 @@ describe('exit codes and output control', () => {
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toContain('--max-warnings <n>');
     const version = await runCli(['--version'], { cwd: root });
-    expect(version).toEqual({ exitCode: 0, stdout: `${JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).version}\n`, stderr: '' });
+    expect(version).toEqual({
+      exitCode: 0,
+      stdout: `${JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).version}\n`,
+      stderr: '',
+    });
   });
 });
 
@@ -236,7 +280,11 @@ describe('commands', () => {
     expect(existsSync(path.join(root, 'agentops-lint.config.yaml'))).toBe(true);
     expect((await runCli([], { cwd: root })).exitCode).toBe(0);
     writeFileSync(path.join(root, 'agentops-lint.config.yaml'), '# mine\n');
-    expect(await runCli(['init'], { cwd: root })).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: agentops-lint.config.yaml already exists; not overwriting it.\n' });
+    expect(await runCli(['init'], { cwd: root })).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'agentops-lint: agentops-lint.config.yaml already exists; not overwriting it.\n',
+    });
     expect(readFileSync(path.join(root, 'agentops-lint.config.yaml'), 'utf8')).toBe('# mine\n');
   });
 
@@ -246,7 +294,9 @@ describe('commands', () => {
       'docs/guide.md': '# Guide\n',
       '_archived/old.md': '# Old\n',
       'thoughts/shared/plan.md': '# Plan\n',
-      ...Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`logs/2025-01-${String(index + 10)}-session.md`, '# Session\n'])),
+      ...Object.fromEntries(
+        Array.from({ length: 10 }, (_, index) => [`logs/2025-01-${String(index + 10)}-session.md`, '# Session\n']),
+      ),
     });
     const init = await runCli(['init'], { cwd: root });
     expect(init).toEqual({
@@ -274,20 +324,28 @@ describe('commands', () => {
     );
     // The schema's own id is the URL init writes; the config runs without a warning (no glob that matches nothing).
     expect(JSON.parse((await runCli(['schema'], { cwd: root })).stdout).$id).toBe(schemaUrl);
-    expect(await runCli([], { cwd: root })).toEqual({ exitCode: 0, stdout: '✔ 14 files checked, no problems.\n', stderr: '' });
+    expect(await runCli([], { cwd: root })).toEqual({
+      exitCode: 0,
+      stdout: '✔ 14 files checked, no problems.\n',
+      stderr: '',
+    });
   });
 
   it('init keeps **/*.markdown when there are .markdown files', async () => {
     const root = tempProject({ 'a.md': '# A\n', 'notes/b.markdown': '# B\n' });
     expect((await runCli(['init'], { cwd: root })).exitCode).toBe(0);
-    expect(readFileSync(path.join(root, 'agentops-lint.config.yaml'), 'utf8')).toContain('\nfiles: ["**/*.md", "**/*.markdown"]\n\n# Never linted');
+    expect(readFileSync(path.join(root, 'agentops-lint.config.yaml'), 'utf8')).toContain(
+      '\nfiles: ["**/*.md", "**/*.markdown"]\n\n# Never linted',
+    );
   });
 
   it('rules lists every rule with its docs link', async () => {
     const result = await runCli(['rules', '--format', 'json'], { cwd: PROJECT_ROOT });
     const rules = JSON.parse(result.stdout) as { id: string; docs: string }[];
     expect(rules.find((rule) => rule.id === 'heading-increment')?.docs).toMatch(/\/rules\/heading-increment\.md$/);
-    expect((await runCli(['rules'], { cwd: PROJECT_ROOT })).stdout.split('\n')[0]).toMatch(/^rule +default +fixable +description$/);
+    expect((await runCli(['rules'], { cwd: PROJECT_ROOT })).stdout.split('\n')[0]).toMatch(
+      /^rule +default +fixable +description$/,
+    );
   });
 
   it('schema prints the JSON Schema shipped as schema.json', async () => {
@@ -305,11 +363,18 @@ describe('the real bin, as a child process', () => {
     expect((await runBin([], clean)).exitCode).toBe(0);
     const errors = tempProject({ 'a.md': SKIP, 'agentops-lint.config.yaml': 'rules: {heading-increment: error}\n' });
     const failing = await runBin(['--format', 'github'], errors);
-    expect(failing).toEqual({ exitCode: 1, stdout: '::error file=a.md,line=3,col=1,endLine=3,endColumn=6,title=heading-increment::Heading level 3 follows level 1; expected level 2 or higher.\n', stderr: '' });
+    expect(failing).toEqual({
+      exitCode: 1,
+      stdout:
+        '::error file=a.md,line=3,col=1,endLine=3,endColumn=6,title=heading-increment::Heading level 3 follows level 1; expected level 2 or higher.\n',
+      stderr: '',
+    });
     const broken = tempProject({ 'a.md': '# A\n', 'agentops-lint.config.yaml': 'rulez: {}\n' });
     const config = await runBin([], broken);
     expect(config.exitCode).toBe(2);
-    expect(config.stderr).toBe('agentops-lint: invalid configuration\nagentops-lint.config.yaml:1:1: unknown key "rulez" (did you mean "rules"?)\n');
+    expect(config.stderr).toBe(
+      'agentops-lint: invalid configuration\nagentops-lint.config.yaml:1:1: unknown key "rulez" (did you mean "rules"?)\n',
+    );
   });
 
   it('lints the sample repository with the embedded defaults and finds real problems', async () => {

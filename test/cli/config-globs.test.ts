@@ -61,7 +61,10 @@ const POSITIONS: GlobPosition[] = [
   },
   {
     name: 'overrides[].files',
-    config: 'extends: []\nrules:\n' + WORD_COUNT_BOTH + 'overrides:\n  - files: ["GLOB"]\n    rules:\n      word-count: off\n',
+    config:
+      'extends: []\nrules:\n' +
+      WORD_COUNT_BOTH +
+      'overrides:\n  - files: ["GLOB"]\n    rules:\n      word-count: off\n',
     keyPath: () => 'overrides[0].files[0]',
     correct: 'docs/*.md',
     findings: ['factors/01-context.md word-count'],
@@ -70,7 +73,10 @@ const POSITIONS: GlobPosition[] = [
   },
   {
     name: 'overrides[].excludedFiles',
-    config: 'extends: []\nrules:\n' + WORD_COUNT_BOTH + 'overrides:\n  - files: ["**/*.md"]\n    excludedFiles: ["GLOB"]\n    rules:\n      word-count: off\n',
+    config:
+      'extends: []\nrules:\n' +
+      WORD_COUNT_BOTH +
+      'overrides:\n  - files: ["**/*.md"]\n    excludedFiles: ["GLOB"]\n    rules:\n      word-count: off\n',
     keyPath: () => 'overrides[0].excludedFiles[0]',
     correct: 'docs/*.md',
     findings: ['docs/guide.md word-count'],
@@ -115,7 +121,8 @@ const POSITIONS: GlobPosition[] = [
   },
   {
     name: 'deprecated-phrases plainTextFiles',
-    config: 'extends: []\nrules:\n  deprecated-phrases:\n    - error\n    - phrases: [master node]\n      plainTextFiles: ["GLOB"]\n',
+    config:
+      'extends: []\nrules:\n  deprecated-phrases:\n    - error\n    - phrases: [master node]\n      plainTextFiles: ["GLOB"]\n',
     keyPath: () => 'rules.deprecated-phrases[1].plainTextFiles[0]',
     correct: 'diagrams/*.svg',
     findings: ['diagrams/flow.svg deprecated-phrases'],
@@ -125,7 +132,8 @@ const POSITIONS: GlobPosition[] = [
   },
   {
     name: 'a rule option key in an override',
-    config: 'extends: []\noverrides:\n  - files: ["**/*.md"]\n    rules:\n      word-count: [error, { "GLOB": { min: 50 } }]\n',
+    config:
+      'extends: []\noverrides:\n  - files: ["**/*.md"]\n    rules:\n      word-count: [error, { "GLOB": { min: 50 } }]\n',
     keyPath: (glob) => `overrides[0].rules.word-count[1][${JSON.stringify(glob)}]`,
     correct: 'factors/*.md',
     findings: ['factors/01-context.md word-count'],
@@ -143,11 +151,18 @@ function positionOf(config: string, glob: string): string {
   return `${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
 }
 
-async function lint(config: string, ...args: string[]): Promise<{ exitCode: number; findings: string[]; stdout: string; stderr: string }> {
+async function lint(
+  config: string,
+  ...args: string[]
+): Promise<{ exitCode: number; findings: string[]; stdout: string; stderr: string }> {
   const root = tempProject({ ...PROJECT, [CONFIG_FILE]: config });
   const result = await runCli([...args, '--format', 'json'], { cwd: root });
   const findings =
-    result.stdout === '' ? [] : (JSON.parse(result.stdout) as { diagnostics: { file: string; ruleId: string }[] }).diagnostics.map((d) => `${d.file} ${d.ruleId}`);
+    result.stdout === ''
+      ? []
+      : (JSON.parse(result.stdout) as { diagnostics: { file: string; ruleId: string }[] }).diagnostics.map(
+          (d) => `${d.file} ${d.ruleId}`,
+        );
   return { exitCode: result.exitCode, findings, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -185,7 +200,12 @@ describe.each(POSITIONS)('a glob in $name', (position) => {
     expect(flagged).toEqual({ exitCode: 2, findings: [], stdout: '', stderr: expected('--strict-config', config) });
     const strictConfig = `strictConfig: true\n${config}`;
     const keyed = await lint(strictConfig);
-    expect(keyed).toEqual({ exitCode: 2, findings: [], stdout: '', stderr: expected('strictConfig: true', strictConfig) });
+    expect(keyed).toEqual({
+      exitCode: 2,
+      findings: [],
+      stdout: '',
+      stderr: expected('strictConfig: true', strictConfig),
+    });
   });
 
   it('selects what it names when it is correct: the findings it causes, no warning', async () => {
@@ -197,7 +217,8 @@ describe.each(POSITIONS)('a glob in $name', (position) => {
 });
 
 describe('globs a rule counts itself (required-files)', () => {
-  const config = (glob: string): string => `extends: []\nrules:\n  required-files: [error, { files: ["README.md", { glob: "${glob}", min: 1 }] }]\n`;
+  const config = (glob: string): string =>
+    `extends: []\nrules:\n  required-files: [error, { files: ["README.md", { glob: "${glob}", min: 1 }] }]\n`;
 
   it('an invalid glob is a config error with its position and key path', async () => {
     const text = config('factors/[0-9-*.md');
@@ -219,7 +240,9 @@ describe('globs a rule counts itself (required-files)', () => {
 describe('did-you-mean', () => {
   it('is left out when no existing folder is near', async () => {
     const result = await lint('extends: []\nrules:\n  word-count: [error, { "chapters/*.md": { min: 50 } }]\n');
-    expect(result.stderr).toBe(`agentops-lint: warning: ${CONFIG_FILE}: rules.word-count[1]["chapters/*.md"] "chapters/*.md" matches no file ${UNDER_ROOT}.\n`);
+    expect(result.stderr).toBe(
+      `agentops-lint: warning: ${CONFIG_FILE}: rules.word-count[1]["chapters/*.md"] "chapters/*.md" matches no file ${UNDER_ROOT}.\n`,
+    );
     expect(result.exitCode).toBe(0);
   });
 
@@ -227,7 +250,8 @@ describe('did-you-mean', () => {
     const root = tempProject({
       ...PROJECT,
       [CONFIG_FILE]: 'extends: []\nrules:\n  single-h1: error\n',
-      'docs/.agentops-lint.yaml': 'extends: []\nrules:\n  required-sections: [error, { "guid.md": { sections: [Summary] } }]\n',
+      'docs/.agentops-lint.yaml':
+        'extends: []\nrules:\n  required-sections: [error, { "guid.md": { sections: [Summary] } }]\n',
     });
     const result = await runCli(['--format', 'json'], { cwd: root });
     expect(result.stderr).toBe(
@@ -255,7 +279,10 @@ describe('a contract glob that matches only files the run does not lint', () => 
   });
 
   it('is not reported for required-content, whose requirements can apply to files that are not Markdown', async () => {
-    const result = await lint('extends: []\nrules:\n  required-content: [error, { "diagrams/*.svg": [{ allOf: [master], plainText: true }] }]\n', '--strict-config');
+    const result = await lint(
+      'extends: []\nrules:\n  required-content: [error, { "diagrams/*.svg": [{ allOf: [master], plainText: true }] }]\n',
+      '--strict-config',
+    );
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
   });

@@ -18,7 +18,10 @@ describe('findings per rule per file are capped', () => {
     const root = tempProject({ 'agentops-lint.config.yaml': CONFIG, 'a.md': MANY });
     const result = await runCli(['--format', 'json'], { cwd: root });
     expect(result.exitCode).toBe(1);
-    const { diagnostics, errorCount } = JSON.parse(result.stdout) as { errorCount: number; diagnostics: { ruleId: string; line: number; column: number; severity: string; message: string }[] };
+    const { diagnostics, errorCount } = JSON.parse(result.stdout) as {
+      errorCount: number;
+      diagnostics: { ruleId: string; line: number; column: number; severity: string; message: string }[];
+    };
     expect(errorCount).toBe(1001);
     expect(diagnostics.filter((found) => found.ruleId === 'mojibake')).toHaveLength(1000);
     expect(diagnostics.at(-1)).toMatchObject({
@@ -26,18 +29,22 @@ describe('findings per rule per file are capped', () => {
       line: 3,
       column: 3001,
       severity: 'error',
-      message: '…and 500 more "mojibake" problems in this file, not listed (maxFindingsPerRule: 1,000); fix the ones listed, or raise the limit.',
+      message:
+        '…and 500 more "mojibake" problems in this file, not listed (maxFindingsPerRule: 1,000); fix the ones listed, or raise the limit.',
     });
   });
 
   it('the config key and the flag set the cap; the summary is in every output format', async () => {
     const root = tempProject({ 'agentops-lint.config.yaml': `maxFindingsPerRule: 3\n${CONFIG}`, 'a.md': MANY });
-    const summary = '…and 1,497 more "mojibake" problems in this file, not listed (maxFindingsPerRule: 3); fix the ones listed, or raise the limit.';
+    const summary =
+      '…and 1,497 more "mojibake" problems in this file, not listed (maxFindingsPerRule: 3); fix the ones listed, or raise the limit.';
     const stylish = await runCli([], { cwd: root });
     expect(stylish.stdout).toContain(`a.md:3:10  error  ${summary}  too-many-findings\n`);
     expect(stylish.stdout).toContain('✖ 4 problems (4 errors, 0 warnings) in 1 file checked');
     const flagged = await runCli(['--max-findings-per-rule', '2'], { cwd: root });
-    expect(flagged.stdout).toContain('a.md:3:7  error  …and 1,498 more "mojibake" problems in this file, not listed (maxFindingsPerRule: 2)');
+    expect(flagged.stdout).toContain(
+      'a.md:3:7  error  …and 1,498 more "mojibake" problems in this file, not listed (maxFindingsPerRule: 2)',
+    );
     for (const format of ['json', 'sarif', 'github', 'gitlab', 'junit']) {
       const result = await runCli(['--format', format], { cwd: root });
       expect(result.exitCode, format).toBe(1);
@@ -52,13 +59,17 @@ describe('findings per rule per file are capped', () => {
     expect(result.exitCode).toBe(1);
     // Ten passes of three fixes each.
     expect(readFileSync(path.join(root, 'a.md'), 'utf8')).toBe(`# Title\n\n${'é '.repeat(30)}${'Ã© '.repeat(1470)}\n`);
-    expect(result.stdout).toContain('…and 1,467 more "mojibake" problems in this file, not listed (maxFindingsPerRule: 3)');
+    expect(result.stdout).toContain(
+      '…and 1,467 more "mojibake" problems in this file, not listed (maxFindingsPerRule: 3)',
+    );
   });
 
   it('refuses a cap of 0', async () => {
     const root = tempProject({ 'agentops-lint.config.yaml': CONFIG, 'a.md': MANY });
     const result = await runCli(['--max-findings-per-rule', '0'], { cwd: root });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain("option '--max-findings-per-rule <n>' argument '0' is invalid. expected a whole number of 1 or more.");
+    expect(result.stderr).toContain(
+      "option '--max-findings-per-rule <n>' argument '0' is invalid. expected a whole number of 1 or more.",
+    );
   });
 });

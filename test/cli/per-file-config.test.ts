@@ -18,7 +18,9 @@ interface Reported {
 }
 
 const brief = (stdout: string): string[] =>
-  (JSON.parse(stdout) as { diagnostics: Reported[] }).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.ruleId}/${d.messageId}`);
+  (JSON.parse(stdout) as { diagnostics: Reported[] }).diagnostics.map(
+    (d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.ruleId}/${d.messageId}`,
+  );
 
 /** The repository of the issue: a package with a broken link, and drafts whose config turns links off. */
 const TWO_CONFIGS = {
@@ -38,9 +40,18 @@ describe('config per file', () => {
   });
 
   it('gives every file of a whole-repository run its own folder config', async () => {
-    const root = tempProject({ ...TWO_CONFIGS, 'agentops-lint.config.yaml': 'extends: [recommended]\nrules:\n  heading-increment: error\n', 'docs/skip.md': '# A\n\n### C\n', 'skip.md': '# A\n\n### C\n' });
+    const root = tempProject({
+      ...TWO_CONFIGS,
+      'agentops-lint.config.yaml': 'extends: [recommended]\nrules:\n  heading-increment: error\n',
+      'docs/skip.md': '# A\n\n### C\n',
+      'skip.md': '# A\n\n### C\n',
+    });
     const result = await runCli(['--format', 'json'], { cwd: root });
-    expect(brief(result.stdout)).toEqual(['docs/skip.md:3:1 warn heading-increment/skipped', 'packages/app/README.md:3:17 error links/missing', 'skip.md:3:1 error heading-increment/skipped']);
+    expect(brief(result.stdout)).toEqual([
+      'docs/skip.md:3:1 warn heading-increment/skipped',
+      'packages/app/README.md:3:17 error links/missing',
+      'skip.md:3:1 error heading-increment/skipped',
+    ]);
   });
 
   it('reads the globs of a config from its folder wherever the tool is started', async () => {
@@ -68,14 +79,19 @@ describe('config per file', () => {
   });
 
   it('still resolves "/" links at the repository root from a config in a subfolder', async () => {
-    const root = tempProject({ 'docs/agentops-lint.config.yaml': 'extends: [recommended]\n', 'docs/a.md': '# A\n\n[root](/README.md) [gone](/docs/gone.md)\n', 'README.md': '# R\n' });
+    const root = tempProject({
+      'docs/agentops-lint.config.yaml': 'extends: [recommended]\n',
+      'docs/a.md': '# A\n\n[root](/README.md) [gone](/docs/gone.md)\n',
+      'README.md': '# R\n',
+    });
     const result = await runCli(['--format', 'json'], { cwd: path.join(root, 'docs') });
     expect(brief(result.stdout)).toEqual(['docs/a.md:3:27 error links/missing']);
   });
 
   it('warns, without failing, about a glob that matches no file, and when no rule is on', async () => {
     const root = tempProject({
-      'agentops-lint.config.yaml': 'extends: [recommended]\noverrides:\n  - files: ["plans/**"]\n    rules: {heading-increment: off}\n',
+      'agentops-lint.config.yaml':
+        'extends: [recommended]\noverrides:\n  - files: ["plans/**"]\n    rules: {heading-increment: off}\n',
       'docs/.agentops-lint.yaml': 'rules: {}\n',
       'a.md': '# A\n',
       'docs/b.md': '# B\n',
@@ -93,7 +109,10 @@ describe('config per file', () => {
   });
 
   it('points at the glob when nothing is left to lint', async () => {
-    const root = tempProject({ 'docs/agentops-lint.config.yaml': 'extends: [recommended]\nfiles: ["docs/**/*.md"]\n', 'docs/a.md': '# A\n' });
+    const root = tempProject({
+      'docs/agentops-lint.config.yaml': 'extends: [recommended]\nfiles: ["docs/**/*.md"]\n',
+      'docs/a.md': '# A\n',
+    });
     const result = await runCli([], { cwd: path.join(root, 'docs') });
     expect(result).toEqual({
       exitCode: 2,
@@ -106,11 +125,21 @@ describe('config per file', () => {
   it('print-config names the config file that applies, from the root, and the folder its globs start in', async () => {
     const root = tempProject({ ...TWO_CONFIGS, 'agentops-lint.config.yaml': 'extends: [recommended]\n' });
     const drafts = JSON.parse((await runCli(['print-config', 'drafts/d.md'], { cwd: path.join(root, 'docs') })).stdout);
-    expect([drafts.file, drafts.configFile, drafts.globsRelativeTo]).toEqual(['docs/drafts/d.md', 'docs/agentops-lint.config.yaml', 'docs']);
+    expect([drafts.file, drafts.configFile, drafts.globsRelativeTo]).toEqual([
+      'docs/drafts/d.md',
+      'docs/agentops-lint.config.yaml',
+      'docs',
+    ]);
     expect(drafts.rules.links).toBeUndefined();
     const app = JSON.parse((await runCli(['print-config', 'packages/app/README.md'], { cwd: root })).stdout);
-    expect([app.configFile, app.globsRelativeTo, app.rules.links?.[0]]).toEqual(['agentops-lint.config.yaml', '.', 'error']);
-    const defaults = JSON.parse((await runCli(['print-config', 'a.md'], { cwd: tempProject({ 'a.md': '# A\n' }) })).stdout);
+    expect([app.configFile, app.globsRelativeTo, app.rules.links?.[0]]).toEqual([
+      'agentops-lint.config.yaml',
+      '.',
+      'error',
+    ]);
+    const defaults = JSON.parse(
+      (await runCli(['print-config', 'a.md'], { cwd: tempProject({ 'a.md': '# A\n' }) })).stdout,
+    );
     expect([defaults.configFile, defaults.globsRelativeTo]).toEqual([null, '.']);
   });
 
@@ -129,7 +158,11 @@ describe('config per file', () => {
     expect(threaded.stdout).toBe(single.stdout);
     const found = brief(threaded.stdout);
     expect(found).toHaveLength(80);
-    expect(found.filter((line) => line.startsWith('a/')).every((line) => line.endsWith('error heading-increment/skipped'))).toBe(true);
-    expect(found.filter((line) => line.startsWith('b/')).every((line) => line.endsWith('3:1 warn single-h1/extraH1'))).toBe(true);
+    expect(
+      found.filter((line) => line.startsWith('a/')).every((line) => line.endsWith('error heading-increment/skipped')),
+    ).toBe(true);
+    expect(
+      found.filter((line) => line.startsWith('b/')).every((line) => line.endsWith('3:1 warn single-h1/extraH1')),
+    ).toBe(true);
   });
 });

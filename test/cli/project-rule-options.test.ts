@@ -8,12 +8,26 @@ import { runCli, tempProject } from '../helpers/cli-harness.js';
 
 async function findings(root: string, args: string[]): Promise<{ exitCode: number; lines: string[]; stderr: string }> {
   const result = await runCli([...args, '--format', 'json'], { cwd: root });
-  const diagnostics = result.stdout === '' ? [] : (JSON.parse(result.stdout) as { diagnostics: { file: string; line: number; ruleId: string; message: string }[] }).diagnostics;
-  return { exitCode: result.exitCode, lines: diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId} ${d.message}`), stderr: result.stderr };
+  const diagnostics =
+    result.stdout === ''
+      ? []
+      : (
+          JSON.parse(result.stdout) as {
+            diagnostics: { file: string; line: number; ruleId: string; message: string }[];
+          }
+        ).diagnostics;
+  return {
+    exitCode: result.exitCode,
+    lines: diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId} ${d.message}`),
+    stderr: result.stderr,
+  };
 }
 
 /** Every argument order gives the same findings; returns them. */
-async function sameInEveryOrder(root: string, orders: string[][]): Promise<{ exitCode: number; lines: string[]; stderr: string }> {
+async function sameInEveryOrder(
+  root: string,
+  orders: string[][],
+): Promise<{ exitCode: number; lines: string[]; stderr: string }> {
   const results = [];
   for (const order of orders) results.push(await findings(root, order));
   for (const result of results.slice(1)) expect(result).toEqual(results[0]);
@@ -44,7 +58,13 @@ describe('project rules take the options of each file', () => {
         '',
       ].join('\n'),
     });
-    const result = await sameInEveryOrder(root, [[], ['docs', 'guides', 'notes'], ['notes', 'guides', 'docs'], ['guides/b.md', 'docs/a.md', 'notes/c.md'], ['notes/c.md', 'docs/a.md', 'guides/b.md']]);
+    const result = await sameInEveryOrder(root, [
+      [],
+      ['docs', 'guides', 'notes'],
+      ['notes', 'guides', 'docs'],
+      ['guides/b.md', 'docs/a.md', 'notes/c.md'],
+      ['notes/c.md', 'docs/a.md', 'guides/b.md'],
+    ]);
     expect(result.lines).toEqual([
       'docs/a.md:3 links Link target "gone-page.md" does not exist.',
       'guides/b.md:3 links Link target "missing-draft.md" does not exist.',
@@ -70,8 +90,16 @@ describe('project rules take the options of each file', () => {
         '',
       ].join('\n'),
     });
-    const result = await sameInEveryOrder(root, [['docs/a.md', 'guides/b.md'], ['guides/b.md', 'docs/a.md'], ['docs', 'guides'], ['guides', 'docs']]);
-    expect(result.lines).toEqual(['docs/a.md:3 links Link target "gone-page.md" does not exist.', 'guides/b.md:3 links Link target "missing-draft.md" does not exist.']);
+    const result = await sameInEveryOrder(root, [
+      ['docs/a.md', 'guides/b.md'],
+      ['guides/b.md', 'docs/a.md'],
+      ['docs', 'guides'],
+      ['guides', 'docs'],
+    ]);
+    expect(result.lines).toEqual([
+      'docs/a.md:3 links Link target "gone-page.md" does not exist.',
+      'guides/b.md:3 links Link target "missing-draft.md" does not exist.',
+    ]);
   });
 
   it('term-consistency: scope repository in one folder, file in another', async () => {
@@ -94,8 +122,16 @@ describe('project rules take the options of each file', () => {
         '',
       ].join('\n'),
     });
-    const result = await sameInEveryOrder(root, [[], ['a', 'b'], ['b', 'a'], ['a/two.md', 'b/two.md'], ['b/two.md', 'a/two.md']]);
-    expect(result.lines).toEqual(['a/two.md:3 term-consistency "k8s" here; write "K8s" (2 uses in the prose of the repository, first in a/one.md:3; "k8s" 2), the term\'s preferred form.']);
+    const result = await sameInEveryOrder(root, [
+      [],
+      ['a', 'b'],
+      ['b', 'a'],
+      ['a/two.md', 'b/two.md'],
+      ['b/two.md', 'a/two.md'],
+    ]);
+    expect(result.lines).toEqual([
+      'a/two.md:3 term-consistency "k8s" here; write "K8s" (2 uses in the prose of the repository, first in a/one.md:3; "k8s" 2), the term\'s preferred form.',
+    ]);
     expect(result.exitCode).toBe(0);
   });
 
@@ -105,10 +141,16 @@ describe('project rules take the options of each file', () => {
       'agentops-lint.config.yaml':
         'extends: []\nrules:\n  links: error\noverrides:\n  - files: ["docs/**"]\n    rules:\n      links: [error, { ignorePatterns: ["^missing-"] }]\n',
     });
-    const expected = ['docs/a.md:3 links Link target "gone-page.md" does not exist.', 'guides/b.md:3 links Link target "missing-draft.md" does not exist.', 'guides/b.md:3 links Link target "gone-page.md" does not exist.'];
+    const expected = [
+      'docs/a.md:3 links Link target "gone-page.md" does not exist.',
+      'guides/b.md:3 links Link target "missing-draft.md" does not exist.',
+      'guides/b.md:3 links Link target "gone-page.md" does not exist.',
+    ];
     const run = async (args: string[]): Promise<string[]> => {
       const result = await runCli([...args, '--format', 'json'], { cwd: root, env: { AGENTOPS_LINT_NO_CACHE: '' } });
-      return (JSON.parse(result.stdout) as { diagnostics: { file: string; line: number; ruleId: string; message: string }[] }).diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId} ${d.message}`);
+      return (
+        JSON.parse(result.stdout) as { diagnostics: { file: string; line: number; ruleId: string; message: string }[] }
+      ).diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId} ${d.message}`);
     };
     expect(await run(['guides/b.md', 'docs/a.md'])).toEqual(expected);
     // The second run answers phase 1 from the cache; the third names the files in the other order.
@@ -123,7 +165,10 @@ describe('project rules take the options of each file', () => {
       'docs/.agentops-lint.yaml': 'extends: []\nrules:\n  links: [error, { ignorePatterns: ["^missing-"] }]\n',
     });
     const result = await sameInEveryOrder(root, [[], ['docs/a.md', 'guides/b.md'], ['guides/b.md', 'docs/a.md']]);
-    expect(result.lines).toEqual(['docs/a.md:3 links Link target "gone-page.md" does not exist.', 'guides/b.md:3 links Link target "missing-draft.md" does not exist.']);
+    expect(result.lines).toEqual([
+      'docs/a.md:3 links Link target "gone-page.md" does not exist.',
+      'guides/b.md:3 links Link target "missing-draft.md" does not exist.',
+    ]);
   });
 });
 
@@ -146,8 +191,15 @@ describe('options that are one setting for the whole repository', () => {
   });
 
   it('a folder config that gives one another value than the root config is a config error; the same value is fine', async () => {
-    const files = { ...LINKED, 'README.md': '# R\n', 'agentops-lint.config.yaml': 'extends: []\nrules:\n  required-files: [error, { files: [README.md] }]\n' };
-    const root = tempProject({ ...files, 'docs/.agentops-lint.yaml': 'extends: []\nrules:\n  required-files: [warn, { files: [docs/index.md] }]\n' });
+    const files = {
+      ...LINKED,
+      'README.md': '# R\n',
+      'agentops-lint.config.yaml': 'extends: []\nrules:\n  required-files: [error, { files: [README.md] }]\n',
+    };
+    const root = tempProject({
+      ...files,
+      'docs/.agentops-lint.yaml': 'extends: []\nrules:\n  required-files: [warn, { files: [docs/index.md] }]\n',
+    });
     const result = await runCli(['--format', 'json'], { cwd: root });
     expect(result).toEqual({
       exitCode: 2,
@@ -155,7 +207,10 @@ describe('options that are one setting for the whole repository', () => {
       stderr:
         'agentops-lint: invalid configuration\ndocs/.agentops-lint.yaml:3:28: rules.required-files[1].files: "files" of rule "required-files" is one setting for the whole repository: this config gives ["docs/index.md"], the root config (agentops-lint.config.yaml) ["README.md"]; set it in the root config only\n',
     });
-    const same = tempProject({ ...files, 'docs/.agentops-lint.yaml': 'extends: []\nrules:\n  required-files: [warn, { files: [README.md] }]\n' });
+    const same = tempProject({
+      ...files,
+      'docs/.agentops-lint.yaml': 'extends: []\nrules:\n  required-files: [warn, { files: [README.md] }]\n',
+    });
     expect(await runCli(['--format', 'json'], { cwd: same })).toMatchObject({ exitCode: 0, stderr: '' });
   });
 

@@ -25,7 +25,11 @@ describe('--staged says what it did not check', () => {
   afterEach(() => repo.cleanup());
 
   it('a link to a file on disk that was never staged says "not staged", a link to nothing "does not exist"', async () => {
-    await repo.write({ 'notes.md': '# Notes\n\nSee [draft](./draft.md), [plans](plans/) and [gone](./gone.md).\n', 'draft.md': '# Draft\n', 'plans/a.md': '# A\n' });
+    await repo.write({
+      'notes.md': '# Notes\n\nSee [draft](./draft.md), [plans](plans/) and [gone](./gone.md).\n',
+      'draft.md': '# Draft\n',
+      'plans/a.md': '# A\n',
+    });
     await repo.git('add', 'notes.md');
     const result = await repo.lint(['--staged'], NO_CACHE);
     expect(result.stdout).toBe(
@@ -45,15 +49,24 @@ describe('--staged says what it did not check', () => {
   it('counts the untouched files compared as checked: no "problems in 0 files"', async () => {
     await repo.git('rm', '-q', 'docs/guide.md');
     const result = await repo.lint(['--staged', '--format', 'json'], NO_CACHE);
-    const report = JSON.parse(result.stdout) as { filesChecked: number; diagnostics: { file: string; messageId: string }[] };
+    const report = JSON.parse(result.stdout) as {
+      filesChecked: number;
+      diagnostics: { file: string; messageId: string }[];
+    };
     expect(report.diagnostics.map((d) => `${d.file} ${d.messageId}`)).toEqual(['README.md missing']);
     expect(report.filesChecked).toBe(1);
-    expect(result.stderr).toBe('agentops-lint: no staged Markdown file: only what the staged changes break in other files is checked.\n');
+    expect(result.stderr).toBe(
+      'agentops-lint: no staged Markdown file: only what the staged changes break in other files is checked.\n',
+    );
     expect(result.exitCode).toBe(1);
   });
 
   it('nothing staged exits 0 and says so, with and without a path argument', async () => {
-    const nothing = { exitCode: 0, stdout: '✔ 0 files checked, no problems.\n', stderr: 'agentops-lint: nothing to lint: nothing is staged.\n' };
+    const nothing = {
+      exitCode: 0,
+      stdout: '✔ 0 files checked, no problems.\n',
+      stderr: 'agentops-lint: nothing to lint: nothing is staged.\n',
+    };
     expect(await repo.lint(['--staged'], NO_CACHE)).toEqual(nothing);
     expect(await repo.lint(['--staged', 'docs/'], NO_CACHE)).toEqual(nothing);
     expect(await repo.lint(['--staged', 'docs/setup.md'], NO_CACHE)).toEqual(nothing);
@@ -63,12 +76,21 @@ describe('--staged says what it did not check', () => {
     expect(await repo.lint(['--staged', 'docs/'], NO_CACHE)).toEqual({
       exitCode: 0,
       stdout: '✔ 0 files checked, no problems.\n',
-      stderr: 'agentops-lint: no staged Markdown file matches "docs/": only what the staged changes break in other files is checked.\n',
+      stderr:
+        'agentops-lint: no staged Markdown file matches "docs/": only what the staged changes break in other files is checked.\n',
     });
-    expect(await repo.lint(['--staged'], NO_CACHE)).toEqual({ exitCode: 0, stdout: '✔ 1 file checked, no problems.\n', stderr: '' });
+    expect(await repo.lint(['--staged'], NO_CACHE)).toEqual({
+      exitCode: 0,
+      stdout: '✔ 1 file checked, no problems.\n',
+      stderr: '',
+    });
   });
 
   it('a path argument that names nothing, on disk or in the index, is a mistake: exit 2', async () => {
-    expect(await repo.lint(['--staged', 'dcos/'], NO_CACHE)).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: No files matched "dcos/": no such file or folder, in the working tree or the index.\n' });
+    expect(await repo.lint(['--staged', 'dcos/'], NO_CACHE)).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'agentops-lint: No files matched "dcos/": no such file or folder, in the working tree or the index.\n',
+    });
   });
 });

@@ -15,7 +15,8 @@ function configsOf(files: Record<string, string>): { root: string; configs: Conf
   return { root, configs: new ConfigSet({ root, cwd: root, context: REGISTRY.configContext }) };
 }
 
-const enabledIds = (configs: ConfigSet, file: string): string[] => configs.forFile(file).map((enabled) => `${enabled.rule.id}:${enabled.severity}`);
+const enabledIds = (configs: ConfigSet, file: string): string[] =>
+  configs.forFile(file).map((enabled) => `${enabled.rule.id}:${enabled.severity}`);
 
 describe('ConfigSet', () => {
   it('gives each file the nearest config from its own folder upwards', () => {
@@ -59,8 +60,14 @@ describe('ConfigSet', () => {
   });
 
   it('with --config, every file has the one config, its globs relative to where the tool runs', () => {
-    const root = tempProject({ 'configs/lint.yaml': 'extends: [recommended]\nignore: ["drafts/**"]\n', 'docs/agentops-lint.config.yaml': 'rules: {}\n' });
-    const only = { ...loadConfigFile(path.join(root, 'configs/lint.yaml'), REGISTRY.configContext), baseDirectory: path.join(root, 'docs') };
+    const root = tempProject({
+      'configs/lint.yaml': 'extends: [recommended]\nignore: ["drafts/**"]\n',
+      'docs/agentops-lint.config.yaml': 'rules: {}\n',
+    });
+    const only = {
+      ...loadConfigFile(path.join(root, 'configs/lint.yaml'), REGISTRY.configContext),
+      baseDirectory: path.join(root, 'docs'),
+    };
     const configs = new ConfigSet({ root, cwd: path.join(root, 'docs'), context: REGISTRY.configContext, only });
     expect(configs.isSingle).toBe(true);
     expect(configs.configFor('docs/a.md')).toBe(only);
@@ -70,9 +77,12 @@ describe('ConfigSet', () => {
 
   it('prefixes the glob keys of per-glob rule options with the config folder, and only those', () => {
     const { configs } = configsOf({
-      'docs/agentops-lint.config.yaml': 'rules:\n  word-count: [error, {"guides/*.md": {min: 10}}]\n  links: [error, {ignorePatterns: ["^guides/"]}]\n',
+      'docs/agentops-lint.config.yaml':
+        'rules:\n  word-count: [error, {"guides/*.md": {min: 10}}]\n  links: [error, {ignorePatterns: ["^guides/"]}]\n',
     });
-    const options = Object.fromEntries(configs.forFile('docs/guides/a.md').map((enabled) => [enabled.rule.id, enabled.options]));
+    const options = Object.fromEntries(
+      configs.forFile('docs/guides/a.md').map((enabled) => [enabled.rule.id, enabled.options]),
+    );
     expect(Object.keys(options['word-count'] as object)).toEqual(['docs/guides/*.md']);
     expect((options['word-count'] as Record<string, { min: number }>)['docs/guides/*.md']!.min).toBe(10);
     expect(options.links).toEqual({ ignorePatterns: ['^guides/'], relativeSelfLinks: false });
@@ -80,7 +90,12 @@ describe('ConfigSet', () => {
 
   it('applies `adjust` to every config as it is loaded', () => {
     const root = tempProject({ 'docs/agentops-lint.config.yaml': 'rules: {}\n' });
-    const configs = new ConfigSet({ root, cwd: root, context: REGISTRY.configContext, adjust: (config) => ({ ...config, ignore: ['x/**'] }) });
+    const configs = new ConfigSet({
+      root,
+      cwd: root,
+      context: REGISTRY.configContext,
+      adjust: (config) => ({ ...config, ignore: ['x/**'] }),
+    });
     expect(configs.configFor('a.md').ignore).toEqual(['x/**']);
     expect(configs.configFor('docs/a.md').ignore).toEqual(['x/**']);
   });
@@ -89,7 +104,9 @@ describe('ConfigSet', () => {
     const { root, configs } = configsOf({ 'docs/a.md': '# a\n' });
     writeFileSync(path.join(root, 'docs/package.json'), '{"name": "docs",\n');
     expect(() => configs.configFor('docs/a.md')).toThrow(ConfigError);
-    expect(() => configs.configFor('docs/a.md')).toThrow(/^docs\/package\.json:2:1: invalid JSON: .*reads its "agentops-lint" key/);
+    expect(() => configs.configFor('docs/a.md')).toThrow(
+      /^docs\/package\.json:2:1: invalid JSON: .*reads its "agentops-lint" key/,
+    );
   });
 });
 
@@ -111,7 +128,10 @@ describe('config notices', () => {
       'docs/node_modules/.keep': '',
     });
     configs.configFor('docs/a.md');
-    const notices = configNotices(configs, listing(['docs/a.md', 'docs/drafts/d.md', 'docs/guides/g.md', 'README.md'])).map((notice) => notice.text);
+    const notices = configNotices(
+      configs,
+      listing(['docs/a.md', 'docs/drafts/d.md', 'docs/guides/g.md', 'README.md']),
+    ).map((notice) => notice.text);
     expect(notices).toEqual([
       'docs/agentops-lint.config.yaml: files[1] "docs/**/*.md" matches no file under docs/ (a config\'s globs are relative to its own folder).',
       'docs/agentops-lint.config.yaml: ignore[1] "docs/drafts/**" matches no file under docs/ (a config\'s globs are relative to its own folder).',

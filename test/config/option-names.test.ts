@@ -29,12 +29,26 @@ function config(names: { caseSensitive: string; insteadOf: string; notPaths: str
 
 describe('option names', () => {
   it('camelCase names work without a warning', async () => {
-    const root = tempProject({ 'agentops-lint.config.yaml': config({ caseSensitive: 'caseSensitive', insteadOf: 'insteadOf', notPaths: 'notPaths' }), 'a.md': DOC });
+    const root = tempProject({
+      'agentops-lint.config.yaml': config({
+        caseSensitive: 'caseSensitive',
+        insteadOf: 'insteadOf',
+        notPaths: 'notPaths',
+      }),
+      'a.md': DOC,
+    });
     expect(await runCli(['a.md'], { cwd: root })).toEqual({ exitCode: 1, stdout: FINDINGS, stderr: '' });
   });
 
   it('the old kebab-case names still work, each reported as deprecated with its file, position, key path and new name', async () => {
-    const root = tempProject({ 'agentops-lint.config.yaml': config({ caseSensitive: 'case-sensitive', insteadOf: 'instead-of', notPaths: 'not-paths' }), 'a.md': DOC });
+    const root = tempProject({
+      'agentops-lint.config.yaml': config({
+        caseSensitive: 'case-sensitive',
+        insteadOf: 'instead-of',
+        notPaths: 'not-paths',
+      }),
+      'a.md': DOC,
+    });
     const result = await runCli(['a.md'], { cwd: root });
     expect(result.stdout).toBe(FINDINGS);
     expect(result.exitCode).toBe(1);
@@ -49,13 +63,16 @@ describe('option names', () => {
     );
     // print-config shows the options under their new names, and warns the same way.
     const shown = await runCli(['print-config', 'a.md'], { cwd: root });
-    expect(JSON.parse(shown.stdout).rules['deprecated-phrases'][1].phrases).toEqual([{ phrase: 'Beta Program', caseSensitive: true, use: 'preview' }]);
+    expect(JSON.parse(shown.stdout).rules['deprecated-phrases'][1].phrases).toEqual([
+      { phrase: 'Beta Program', caseSensitive: true, use: 'preview' },
+    ]);
     expect(shown.stderr.split('\n').filter((line) => line.includes('is deprecated'))).toHaveLength(4);
   });
 
   it('an old name in an override is reported at its own key path', async () => {
     const root = tempProject({
-      'agentops-lint.config.yaml': 'overrides:\n  - files: ["**"]\n    rules:\n      deprecated-phrases: [error, { phrases: [{ phrase: Beta Program, case-sensitive: true }] }]\n',
+      'agentops-lint.config.yaml':
+        'overrides:\n  - files: ["**"]\n    rules:\n      deprecated-phrases: [error, { phrases: [{ phrase: Beta Program, case-sensitive: true }] }]\n',
       'a.md': DOC,
     });
     const result = await runCli(['a.md'], { cwd: root });
@@ -67,7 +84,8 @@ describe('option names', () => {
 
   it('both spellings of one key are an error, not one silently winning', async () => {
     const root = tempProject({
-      'agentops-lint.config.yaml': 'rules:\n  deprecated-phrases: [error, { phrases: [{ phrase: Beta Program, case-sensitive: true, caseSensitive: false }] }]\n',
+      'agentops-lint.config.yaml':
+        'rules:\n  deprecated-phrases: [error, { phrases: [{ phrase: Beta Program, case-sensitive: true, caseSensitive: false }] }]\n',
       'a.md': DOC,
     });
     const result = await runCli(['a.md'], { cwd: root });

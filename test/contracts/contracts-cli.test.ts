@@ -17,14 +17,16 @@ interface Reported {
 
 async function lintJson(root: string, ...args: string[]): Promise<{ exitCode: number; diagnostics: Reported[] }> {
   const result = await runCli([...args, '--format', 'json'], { cwd: root });
-  const diagnostics = (JSON.parse(result.stdout) as { diagnostics: Reported[] }).diagnostics.map(({ file, line, column, ruleId, message, suggestion }) => ({
-    file,
-    line,
-    column,
-    ruleId,
-    message,
-    ...(suggestion === undefined ? {} : { suggestion }),
-  }));
+  const diagnostics = (JSON.parse(result.stdout) as { diagnostics: Reported[] }).diagnostics.map(
+    ({ file, line, column, ruleId, message, suggestion }) => ({
+      file,
+      line,
+      column,
+      ruleId,
+      message,
+      ...(suggestion === undefined ? {} : { suggestion }),
+    }),
+  );
   return { exitCode: result.exitCode, diagnostics };
 }
 
@@ -70,13 +72,28 @@ describe('required-sections and required-content', () => {
         column: 1,
         ruleId: 'required-content',
         message: 'Missing required text "Operational Discipline": The README introduces Operational Discipline.',
-        suggestion: 'Found "operational discipline" on line 3: the contract wants "Operational Discipline" in that letter case.',
+        suggestion:
+          'Found "operational discipline" on line 3: the contract wants "Operational Discipline" in that letter case.',
       },
-      { file: 'factors/02-gates.md', line: 1, column: 1, ruleId: 'required-sections', message: 'Section "The Rule of gates" is a level-1 heading ("#"); it must be level 2 to 6 ("##" to "######").' },
-      { file: 'factors/03-tools.md', line: 1, column: 1, ruleId: 'required-sections', message: 'Missing required section with a heading containing "rule" (a heading of level 2 to 6, "##" to "######").' },
+      {
+        file: 'factors/02-gates.md',
+        line: 1,
+        column: 1,
+        ruleId: 'required-sections',
+        message: 'Section "The Rule of gates" is a level-1 heading ("#"); it must be level 2 to 6 ("##" to "######").',
+      },
+      {
+        file: 'factors/03-tools.md',
+        line: 1,
+        column: 1,
+        ruleId: 'required-sections',
+        message:
+          'Missing required section with a heading containing "rule" (a heading of level 2 to 6, "##" to "######").',
+      },
     ]);
     // No config notation reaches a message: no /regex/flags, no glob.
-    for (const { message, suggestion } of diagnostics) expect(`${message} ${suggestion ?? ''}`).not.toMatch(/\/rule\/i|factors\/\*|\*\.md/);
+    for (const { message, suggestion } of diagnostics)
+      expect(`${message} ${suggestion ?? ''}`).not.toMatch(/\/rule\/i|factors\/\*|\*\.md/);
   });
 });
 
@@ -97,9 +114,28 @@ rules:
       'factors/02-gates.md': '# 02\n',
     });
     expect((await lintJson(root)).diagnostics).toEqual([
-      { file: 'PRODUCT.md', line: 1, column: 1, ruleId: 'required-files', message: 'Required file "PRODUCT.md" is missing: Agents read the product brief first.' },
-      { file: 'docs/plans', line: 1, column: 1, ruleId: 'required-files', message: 'Required folder "docs/plans/" is missing: Plans live in the repository.' },
-      { file: 'factors', line: 1, column: 1, ruleId: 'required-files', message: '"factors/" has 2 matching files (01-context.md, 02-gates.md); at least 3 are required: The framework has three factors.' },
+      {
+        file: 'PRODUCT.md',
+        line: 1,
+        column: 1,
+        ruleId: 'required-files',
+        message: 'Required file "PRODUCT.md" is missing: Agents read the product brief first.',
+      },
+      {
+        file: 'docs/plans',
+        line: 1,
+        column: 1,
+        ruleId: 'required-files',
+        message: 'Required folder "docs/plans/" is missing: Plans live in the repository.',
+      },
+      {
+        file: 'factors',
+        line: 1,
+        column: 1,
+        ruleId: 'required-files',
+        message:
+          '"factors/" has 2 matching files (01-context.md, 02-gates.md); at least 3 are required: The framework has three factors.',
+      },
     ]);
   });
 });
@@ -121,7 +157,8 @@ rules:
     'agentops-lint.config.yaml': CONFIG,
     'README.md': '# Framework\n\n```sh\nmake shift-left validation\n```\n',
     'docs/guide.md': '# Guide\n',
-    'docs/diagrams/flow.svg': '<svg xmlns="http://www.w3.org/2000/svg">\n  <text>Shift-Left Validation</text>\n</svg>\n',
+    'docs/diagrams/flow.svg':
+      '<svg xmlns="http://www.w3.org/2000/svg">\n  <text>Shift-Left Validation</text>\n</svg>\n',
     'docs/diagrams/gates.svg': '<svg><text>Validation Gates</text></svg>\n',
     'assets/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]),
   };
@@ -129,22 +166,46 @@ rules:
   it('code blocks and SVG labels are searched; SVGs are reported at their own lines', async () => {
     const root = tempProject(files);
     expect((await lintJson(root)).diagnostics).toEqual([
-      { file: 'README.md', line: 4, column: 6, ruleId: 'deprecated-phrases', message: '"shift-left validation" is a retired phrase: use "validation gates".' },
-      { file: 'docs/diagrams/flow.svg', line: 1, column: 1, ruleId: 'required-content', message: 'Missing required text "Validation Gates": Every diagram shows the gates.' },
-      { file: 'docs/diagrams/flow.svg', line: 2, column: 9, ruleId: 'deprecated-phrases', message: '"Shift-Left Validation" is a retired phrase: use "validation gates".' },
+      {
+        file: 'README.md',
+        line: 4,
+        column: 6,
+        ruleId: 'deprecated-phrases',
+        message: '"shift-left validation" is a retired phrase: use "validation gates".',
+      },
+      {
+        file: 'docs/diagrams/flow.svg',
+        line: 1,
+        column: 1,
+        ruleId: 'required-content',
+        message: 'Missing required text "Validation Gates": Every diagram shows the gates.',
+      },
+      {
+        file: 'docs/diagrams/flow.svg',
+        line: 2,
+        column: 9,
+        ruleId: 'deprecated-phrases',
+        message: '"Shift-Left Validation" is a retired phrase: use "validation gates".',
+      },
     ]);
   });
 
   it('plain-text files are searched only where the run looks: not for a file named alone, yes for their folder', async () => {
     const root = tempProject(files);
     expect((await lintJson(root, 'README.md')).diagnostics.map((d) => d.file)).toEqual(['README.md']);
-    expect((await lintJson(root, 'docs')).diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual(['docs/diagrams/flow.svg:1 required-content', 'docs/diagrams/flow.svg:2 deprecated-phrases']);
+    expect((await lintJson(root, 'docs')).diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual([
+      'docs/diagrams/flow.svg:1 required-content',
+      'docs/diagrams/flow.svg:2 deprecated-phrases',
+    ]);
   });
 
   it('--fix rewrites the code block but never a plain-text file', async () => {
     const root = tempProject(files);
     expect((await runCli(['--fix'], { cwd: root })).exitCode).toBe(1);
     const after = await lintJson(root);
-    expect(after.diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual(['docs/diagrams/flow.svg:1 required-content', 'docs/diagrams/flow.svg:2 deprecated-phrases']);
+    expect(after.diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual([
+      'docs/diagrams/flow.svg:1 required-content',
+      'docs/diagrams/flow.svg:2 deprecated-phrases',
+    ]);
   });
 });

@@ -33,14 +33,26 @@ describe('near misses', () => {
   });
 
   it('a phrase in another letter case, or with up to three words between its own', () => {
-    expect(textNearMiss(compileTextPattern('Operational Discipline', true), 'the operational discipline')).toEqual({ found: 'operational discipline', kind: 'case' });
-    expect(textNearMiss(compileTextPattern('Operational Discipline'), 'Operational and\nCultural Discipline.')).toEqual({ found: 'Operational and Cultural Discipline', kind: 'words' });
-    expect(textNearMiss(compileTextPattern('Operational Discipline'), 'Operational work needs a lot of care and Discipline.')).toBe(undefined);
+    expect(textNearMiss(compileTextPattern('Operational Discipline', true), 'the operational discipline')).toEqual({
+      found: 'operational discipline',
+      kind: 'case',
+    });
+    expect(textNearMiss(compileTextPattern('Operational Discipline'), 'Operational and\nCultural Discipline.')).toEqual(
+      { found: 'Operational and Cultural Discipline', kind: 'words' },
+    );
+    expect(
+      textNearMiss(
+        compileTextPattern('Operational Discipline'),
+        'Operational work needs a lot of care and Discipline.',
+      ),
+    ).toBe(undefined);
     expect(textNearMiss(compileTextPattern('Discipline'), 'discipline')).toBe(undefined);
   });
 
   it('finds the line of what was found, across wrapped lines', () => {
-    expect(lineOf('Operational and Cultural Discipline', '# T\n\nOperational and\nCultural Discipline.\n', [0, 4, 5, 21])).toBe(3);
+    expect(
+      lineOf('Operational and Cultural Discipline', '# T\n\nOperational and\nCultural Discipline.\n', [0, 4, 5, 21]),
+    ).toBe(3);
     expect(lineOf('nowhere', 'text\n', [0])).toBe(undefined);
   });
 });

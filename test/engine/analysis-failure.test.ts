@@ -29,21 +29,35 @@ describe('a file whose analysis fails', () => {
     expect(analysis.facts).toBeUndefined();
     expect(analysis.text).toBe('PARSER-FAILS-HERE\n');
     expect(analysis.bom).toBe(true);
-    expect(analysis.diagnostics.map(({ ruleId, messageId, severity, start, message }) => ({ ruleId, messageId, severity, start, message }))).toEqual([
+    expect(
+      analysis.diagnostics.map(({ ruleId, messageId, severity, start, message }) => ({
+        ruleId,
+        messageId,
+        severity,
+        start,
+        message,
+      })),
+    ).toEqual([
       {
         ruleId: 'parse-error',
         messageId: 'failed',
         severity: 'error',
         start: 0,
-        message: 'This file could not be analysed: parsing failed (RangeError: Maximum call stack size exceeded). The other files were checked; please report this.',
+        message:
+          'This file could not be analysed: parsing failed (RangeError: Maximum call stack size exceeded). The other files were checked; please report this.',
       },
     ]);
   });
 
   it('does not stop the run: the other files are reported, and the run did not crash (exit 1, not 2)', async () => {
-    const { diagnostics, crashed } = await lintInMemory({ 'bad.md': 'PARSER-FAILS-HERE\n', 'good.md': '[x](bad.md#anchor) [y](missing.md)\n' }, { rules: { links: 'error', anchors: 'error' } });
+    const { diagnostics, crashed } = await lintInMemory(
+      { 'bad.md': 'PARSER-FAILS-HERE\n', 'good.md': '[x](bad.md#anchor) [y](missing.md)\n' },
+      { rules: { links: 'error', anchors: 'error' } },
+    );
     expect(crashed).toBe(false);
-    expect(diagnostics.map(({ file, line, column, ruleId, messageId }) => ({ file, line, column, ruleId, messageId }))).toEqual([
+    expect(
+      diagnostics.map(({ file, line, column, ruleId, messageId }) => ({ file, line, column, ruleId, messageId })),
+    ).toEqual([
       { file: 'bad.md', line: 1, column: 1, ruleId: 'parse-error', messageId: 'failed' },
       // The link into the failed file is not judged: its anchors are unknown.
       { file: 'good.md', line: 1, column: 24, ruleId: 'links', messageId: 'missing' },

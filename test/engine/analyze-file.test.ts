@@ -5,7 +5,15 @@ import type { EnabledRule } from '../../src/config/file-settings.js';
 import { analyzeText } from '../../src/engine/analyze-file.js';
 import { defineFileRule, defineProjectRule, type FileRule } from '../../src/core/rule.js';
 
-const META = { description: 'Test rule.', tags: [], scope: 'file', defaultSeverity: 'error', recommended: false, fixable: false, options: z.strictObject({}) } as const;
+const META = {
+  description: 'Test rule.',
+  tags: [],
+  scope: 'file',
+  defaultSeverity: 'error',
+  recommended: false,
+  fixable: false,
+  options: z.strictObject({}),
+} as const;
 
 /** Reports every heading, at the heading, and says at the end how many it saw. */
 const headings = defineFileRule({
@@ -62,17 +70,25 @@ const lines = defineFileRule({
   },
 });
 
-const enabled = (...rules: FileRule[]): EnabledRule[] => rules.map((rule) => ({ rule, severity: 'error', options: {} }));
+const enabled = (...rules: FileRule[]): EnabledRule[] =>
+  rules.map((rule) => ({ rule, severity: 'error', options: {} }));
 
 const TEXT = '# One\n\ntext\n\n## Two\n\nmore\n\n### Three\n';
 
-const brief = (analysis: ReturnType<typeof analyzeText>): string[] => analysis.diagnostics.map((diagnostic) => `${diagnostic.ruleId}: ${diagnostic.message}`);
+const brief = (analysis: ReturnType<typeof analyzeText>): string[] =>
+  analysis.diagnostics.map((diagnostic) => `${diagnostic.ruleId}: ${diagnostic.message}`);
 
 describe('analyzeText', () => {
   it('runs the handlers of every rule in one walk; diagnostics come grouped by rule, in the order of the enabled rules', () => {
     const analysis = analyzeText('doc.md', TEXT, enabled(lines, headings));
     expect(analysis.crashed).toBe(false);
-    expect(brief(analysis)).toEqual(['lines: 10 lines.', 'headings: Heading 1.', 'headings: Heading 2.', 'headings: Heading 3.', 'headings: 3 headings.']);
+    expect(brief(analysis)).toEqual([
+      'lines: 10 lines.',
+      'headings: Heading 1.',
+      'headings: Heading 2.',
+      'headings: Heading 3.',
+      'headings: 3 headings.',
+    ]);
   });
 
   it('turns a throwing handler into exactly one rule-crash for its rule, calls none of its handlers again, and lets the other rules report', () => {
@@ -102,7 +118,13 @@ describe('analyzeText', () => {
       },
     });
     const analysis = analyzeText('doc.md', TEXT, enabled(broken, headings));
-    expect(brief(analysis)).toEqual(['rule-crash: Rule "broken" crashed: no handlers.', 'headings: Heading 1.', 'headings: Heading 2.', 'headings: Heading 3.', 'headings: 3 headings.']);
+    expect(brief(analysis)).toEqual([
+      'rule-crash: Rule "broken" crashed: no handlers.',
+      'headings: Heading 1.',
+      'headings: Heading 2.',
+      'headings: Heading 3.',
+      'headings: 3 headings.',
+    ]);
   });
 
   it('a rule that reports an unknown messageId from a handler crashes like one that throws', () => {
@@ -113,7 +135,9 @@ describe('analyzeText', () => {
       create: ({ report }) => ({ heading: (node) => report({ messageId: 'nope', at: node }) }),
     });
     const analysis = analyzeText('doc.md', TEXT, enabled(unknown));
-    expect(brief(analysis)).toEqual(['rule-crash: Rule "unknown" crashed: rule "unknown" reported unknown messageId "nope".']);
+    expect(brief(analysis)).toEqual([
+      'rule-crash: Rule "unknown" crashed: rule "unknown" reported unknown messageId "nope".',
+    ]);
   });
 
   it('collects facts in the same walk, and with factsOnly runs no file rule', () => {
@@ -135,7 +159,12 @@ describe('analyzeText', () => {
       extract: (file) => file.tree.children.length,
       check() {},
     });
-    const analysis = analyzeText('doc.md', '# A\n\n[b](b.md) <a name="c"></a>\n', [...enabled(spy), { rule: extracts, severity: 'error', options: {} }], true);
+    const analysis = analyzeText(
+      'doc.md',
+      '# A\n\n[b](b.md) <a name="c"></a>\n',
+      [...enabled(spy), { rule: extracts, severity: 'error', options: {} }],
+      true,
+    );
     expect(created).toBe(false);
     expect(analysis.facts!.headings.map((heading) => heading.anchor)).toEqual(['a']);
     expect(analysis.facts!.links.map((link) => link.url)).toEqual(['b.md']);

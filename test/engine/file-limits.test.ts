@@ -4,7 +4,16 @@ import { mkdtempSync, openSync, closeSync, ftruncateSync, rmSync, symlinkSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BrokenSymlinkError, DEFAULT_MAX_FILE_SIZE_MB, FileTooLargeError, formatBytes, maxFileBytes, NotRegularFileError, OutsideRepositoryError, readFileWithinLimit } from '../../src/engine/file-limits.js';
+import {
+  BrokenSymlinkError,
+  DEFAULT_MAX_FILE_SIZE_MB,
+  FileTooLargeError,
+  formatBytes,
+  maxFileBytes,
+  NotRegularFileError,
+  OutsideRepositoryError,
+  readFileWithinLimit,
+} from '../../src/engine/file-limits.js';
 import { unreadableFile } from '../../src/engine/analyze-file.js';
 
 const folder = mkdtempSync(path.join(process.env.AGENTOPS_LINT_TEST_TMP ?? os.tmpdir(), 'file-limits-'));
@@ -62,7 +71,9 @@ describe('readFileWithinLimit reads only regular files inside the repository', (
     execFileSync('mkfifo', [fifo]);
     const error = await readFileWithinLimit(fifo, 1000).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NotRegularFileError);
-    expect(unreadableFile('pipe.md', error).diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['Not a regular file (a FIFO); not read.']);
+    expect(unreadableFile('pipe.md', error).diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      'Not a regular file (a FIFO); not read.',
+    ]);
   });
 
   it('refuses a symbolic link to a device when a repository is given, and a device itself', async () => {
@@ -70,15 +81,21 @@ describe('readFileWithinLimit reads only regular files inside the repository', (
     symlinkSync('/dev/zero', link);
     await expect(readFileWithinLimit(link, 1000, folder)).rejects.toBeInstanceOf(OutsideRepositoryError);
     const error = await readFileWithinLimit(link, 1000).catch((caught: unknown) => caught);
-    expect(unreadableFile('zero.md', error).diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['Not a regular file (a character device); not read.']);
+    expect(unreadableFile('zero.md', error).diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      'Not a regular file (a character device); not read.',
+    ]);
   });
 
   it('follows a symbolic link inside the repository, and reports one that leads nowhere', async () => {
     writeFileSync(path.join(folder, 'target.md'), '# Target\n');
     symlinkSync('target.md', path.join(folder, 'to-target.md'));
-    expect(Buffer.from(await readFileWithinLimit(path.join(folder, 'to-target.md'), 1000, folder)).toString()).toBe('# Target\n');
+    expect(Buffer.from(await readFileWithinLimit(path.join(folder, 'to-target.md'), 1000, folder)).toString()).toBe(
+      '# Target\n',
+    );
     symlinkSync('nowhere.md', path.join(folder, 'dangling.md'));
-    await expect(readFileWithinLimit(path.join(folder, 'dangling.md'), 1000, folder)).rejects.toBeInstanceOf(BrokenSymlinkError);
+    await expect(readFileWithinLimit(path.join(folder, 'dangling.md'), 1000, folder)).rejects.toBeInstanceOf(
+      BrokenSymlinkError,
+    );
   });
 
   it('never reads past the limit, whatever stat says (a /proc file stats as empty)', async () => {

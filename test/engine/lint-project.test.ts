@@ -8,7 +8,14 @@ import { builtInPresets } from '../../src/config/presets.js';
 import { applyFixes } from '../../src/fixes/apply-edits.js';
 import { lintProject, type LintProjectOptions } from '../../src/engine/lint-project.js';
 import { repositoryPathsFromFiles } from '../../src/core/facts.js';
-import { defineFileRule, defineProjectRule, type ProgressSink, type Rule, type RuleEnvironment, type Severity } from '../../src/core/rule.js';
+import {
+  defineFileRule,
+  defineProjectRule,
+  type ProgressSink,
+  type Rule,
+  type RuleEnvironment,
+  type Severity,
+} from '../../src/core/rule.js';
 
 /** Reports every occurrence of the word "TODO" in text; fix: replace with "DONE". */
 const noTodo = defineFileRule({
@@ -28,7 +35,12 @@ const noTodo = defineFileRule({
         const at = node.value.indexOf(options.word, from);
         if (at < 0) break;
         const start = node.position!.start.offset! + at;
-        report({ messageId: 'found', data: { word: options.word }, at: { start, end: start + options.word.length }, fix: { start, end: start + options.word.length, text: 'DONE' } });
+        report({
+          messageId: 'found',
+          data: { word: options.word },
+          at: { start, end: start + options.word.length },
+          fix: { start, end: start + options.word.length, text: 'DONE' },
+        });
         from = at + 1;
       }
     });
@@ -49,8 +61,11 @@ const mentioned = defineProjectRule<Record<string, never>, string[]>({
   extract: (file) => file.text.match(/[\w/-]+\.md/g) ?? [],
   check({ index, extracted, report }) {
     const all = new Set<string>();
-    for (const facts of index.files.values()) for (const name of extracted<string[]>(facts) ?? []) if (name !== facts.path) all.add(name);
-    for (const facts of index.files.values()) if (!all.has(facts.path)) report({ file: facts.path, messageId: 'orphan', data: { file: facts.path }, at: { start: 0, end: 1 } });
+    for (const facts of index.files.values())
+      for (const name of extracted<string[]>(facts) ?? []) if (name !== facts.path) all.add(name);
+    for (const facts of index.files.values())
+      if (!all.has(facts.path))
+        report({ file: facts.path, messageId: 'orphan', data: { file: facts.path }, at: { start: 0, end: 1 } });
   },
 });
 
@@ -93,7 +108,12 @@ const asks = defineProjectRule<{ skip: string }, Ask[]>({
   fixable: false,
   options: z.strictObject({ skip: z.string().default('') }),
   messages: { gone: '"{word}" is gone.', slow: '"{word}" did not answer.' },
-  extract: (file) => [...file.text.matchAll(/ask:(\w+)/g)].map((match) => ({ word: match[1]!, start: match.index, end: match.index + match[0].length })),
+  extract: (file) =>
+    [...file.text.matchAll(/ask:(\w+)/g)].map((match) => ({
+      word: match[1]!,
+      start: match.index,
+      end: match.index + match[0].length,
+    })),
   check() {},
   async checkAsync({ index, environment, extracted, isSuppressed, optionsFor, report }) {
     if (!environment.networkAllowed) return;
@@ -103,7 +123,8 @@ const asks = defineProjectRule<{ skip: string }, Ask[]>({
         await Promise.resolve();
         lookedUp.push(word);
         if (word === 'boom') throw new Error('network down');
-        if (word === 'gone' || word === 'slow') report({ file, messageId: word, data: { word }, at: { start, end }, atMostWarning: word === 'slow' });
+        if (word === 'gone' || word === 'slow')
+          report({ file, messageId: word, data: { word }, at: { start, end }, atMostWarning: word === 'slow' });
       }
     }
   },
@@ -115,14 +136,23 @@ const RULES = new Map(TEST_RULES.map((rule) => [rule.id, rule]));
 async function lint(
   project: Record<string, string | Uint8Array>,
   rules: Record<string, Severity | [Severity, unknown]>,
-  extra: { reportUnusedDisables?: boolean; overrides?: { files: string[]; rules: Record<string, Severity | [Severity, unknown]> }[]; engine?: Partial<LintProjectOptions> } = {},
+  extra: {
+    reportUnusedDisables?: boolean;
+    overrides?: { files: string[]; rules: Record<string, Severity | [Severity, unknown]> }[];
+    engine?: Partial<LintProjectOptions>;
+  } = {},
 ) {
-  const toEntry = (entry: Severity | [Severity, unknown]) => (Array.isArray(entry) ? { severity: entry[0], options: entry[1] as Record<string, unknown> } : { severity: entry });
+  const toEntry = (entry: Severity | [Severity, unknown]) =>
+    Array.isArray(entry) ? { severity: entry[0], options: entry[1] as Record<string, unknown> } : { severity: entry };
   const config = resolveUserConfig(
     {
       extends: [],
       rules: new Map(Object.entries(rules).map(([id, entry]) => [id, toEntry(entry)])),
-      overrides: (extra.overrides ?? []).map((override) => ({ files: override.files, excludedFiles: [], rules: new Map(Object.entries(override.rules).map(([id, entry]) => [id, toEntry(entry)])) })),
+      overrides: (extra.overrides ?? []).map((override) => ({
+        files: override.files,
+        excludedFiles: [],
+        rules: new Map(Object.entries(override.rules).map(([id, entry]) => [id, toEntry(entry)])),
+      })),
     },
     '/p',
     undefined,
@@ -139,11 +169,17 @@ async function lint(
       },
       isMarkdown: () => true,
     },
-    { settings: new FileSettings(config, RULES, '/p'), rules: RULES, reportUnusedDisables: extra.reportUnusedDisables ?? false, ...extra.engine },
+    {
+      settings: new FileSettings(config, RULES, '/p'),
+      rules: RULES,
+      reportUnusedDisables: extra.reportUnusedDisables ?? false,
+      ...extra.engine,
+    },
   );
 }
 
-const brief = (result: Awaited<ReturnType<typeof lint>>) => result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}/${d.messageId}`);
+const brief = (result: Awaited<ReturnType<typeof lint>>) =>
+  result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}/${d.messageId}`);
 
 describe('positions', () => {
   it('columns are exact in CRLF files, after a BOM, and with astral characters', async () => {
@@ -179,11 +215,22 @@ describe('control comments', () => {
   ].join('\n');
 
   it('disable/enable, disable-next-line (all or named rules)', async () => {
-    expect(brief(await lint({ 'a.md': text }, { 'no-todo': 'error' }))).toEqual(['a.md:3:1 no-todo/found', 'a.md:11:1 no-todo/found', 'a.md:16:1 no-todo/found']);
+    expect(brief(await lint({ 'a.md': text }, { 'no-todo': 'error' }))).toEqual([
+      'a.md:3:1 no-todo/found',
+      'a.md:11:1 no-todo/found',
+      'a.md:16:1 no-todo/found',
+    ]);
   });
 
   it('disable-file silences the named rule in the whole file', async () => {
-    expect(brief(await lint({ 'a.md': `<!-- agentops-lint-disable-file no-todo -- legacy page -->\n\nTODO\n` }, { 'no-todo': 'error' }))).toEqual([]);
+    expect(
+      brief(
+        await lint(
+          { 'a.md': `<!-- agentops-lint-disable-file no-todo -- legacy page -->\n\nTODO\n` },
+          { 'no-todo': 'error' },
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('silences project rules too', async () => {
@@ -192,19 +239,33 @@ describe('control comments', () => {
   });
 
   it('reports unknown rule ids at the id, with a did-you-mean', async () => {
-    const result = await lint({ 'a.md': '<!-- agentops-lint-disable-next-line no-tod -->\nTODO\n' }, { 'no-todo': 'error' });
+    const result = await lint(
+      { 'a.md': '<!-- agentops-lint-disable-next-line no-tod -->\nTODO\n' },
+      { 'no-todo': 'error' },
+    );
     expect(brief(result)).toEqual(['a.md:1:38 control-comments/unknownRule', 'a.md:2:1 no-todo/found']);
     expect(result.diagnostics[0]!.message).toBe('Unknown rule "no-tod" in control comment (did you mean "no-todo"?).');
   });
 
   it('--report-unused-disables reports suppressions that silenced nothing', async () => {
-    const result = await lint({ 'a.md': '<!-- agentops-lint-disable-next-line no-todo -->\nfine\n\n<!-- agentops-lint-disable-next-line no-todo -->\nTODO\n' }, { 'no-todo': 'error' }, { reportUnusedDisables: true });
+    const result = await lint(
+      {
+        'a.md':
+          '<!-- agentops-lint-disable-next-line no-todo -->\nfine\n\n<!-- agentops-lint-disable-next-line no-todo -->\nTODO\n',
+      },
+      { 'no-todo': 'error' },
+      { reportUnusedDisables: true },
+    );
     expect(brief(result)).toEqual(['a.md:1:1 control-comments/unusedDisableRules']);
-    expect(result.diagnostics[0]!.message).toBe('Unused agentops-lint-disable-next-line comment: no "no-todo" problem was reported here.');
+    expect(result.diagnostics[0]!.message).toBe(
+      'Unused agentops-lint-disable-next-line comment: no "no-todo" problem was reported here.',
+    );
   });
 
   it('comments inside code blocks are not directives', async () => {
-    expect(brief(await lint({ 'a.md': '```md\n<!-- agentops-lint-disable -->\n```\n\nTODO\n' }, { 'no-todo': 'error' }))).toEqual(['a.md:5:1 no-todo/found']);
+    expect(
+      brief(await lint({ 'a.md': '```md\n<!-- agentops-lint-disable -->\n```\n\nTODO\n' }, { 'no-todo': 'error' })),
+    ).toEqual(['a.md:5:1 no-todo/found']);
   });
 });
 
@@ -212,29 +273,55 @@ describe('robustness', () => {
   it('a crashing rule becomes a diagnostic; other rules and files still run', async () => {
     const result = await lint({ 'a.md': 'TODO\n', 'b.md': 'TODO\n' }, { 'no-todo': 'error', crashes: 'error' });
     expect(result.crashed).toBe(true);
-    expect(brief(result)).toEqual(['a.md:1:1 no-todo/found', 'a.md:1:1 rule-crash/crashed', 'b.md:1:1 no-todo/found', 'b.md:1:1 rule-crash/crashed']);
+    expect(brief(result)).toEqual([
+      'a.md:1:1 no-todo/found',
+      'a.md:1:1 rule-crash/crashed',
+      'b.md:1:1 no-todo/found',
+      'b.md:1:1 rule-crash/crashed',
+    ]);
     expect(result.diagnostics[1]!.message).toBe('Rule "crashes" crashed: boom.');
   });
 
   it('binary and non-UTF-8 files are reported and the rest is linted', async () => {
-    const result = await lint({ 'a.md': new Uint8Array([0x23, 0x00, 0x01]), 'b.md': new Uint8Array([0x41, 0xe9, 0x0a]), 'c.md': 'TODO\n' }, { 'no-todo': 'error' });
-    expect(brief(result)).toEqual(['a.md:1:1 file-read/binary', 'b.md:1:1 file-read/invalidUtf8', 'c.md:1:1 no-todo/found']);
-    expect(result.diagnostics[1]!.message).toBe('Not UTF-8 (invalid UTF-8 at byte 1); GitHub would show replacement characters.');
+    const result = await lint(
+      { 'a.md': new Uint8Array([0x23, 0x00, 0x01]), 'b.md': new Uint8Array([0x41, 0xe9, 0x0a]), 'c.md': 'TODO\n' },
+      { 'no-todo': 'error' },
+    );
+    expect(brief(result)).toEqual([
+      'a.md:1:1 file-read/binary',
+      'b.md:1:1 file-read/invalidUtf8',
+      'c.md:1:1 no-todo/found',
+    ]);
+    expect(result.diagnostics[1]!.message).toBe(
+      'Not UTF-8 (invalid UTF-8 at byte 1); GitHub would show replacement characters.',
+    );
   });
 
   it('overrides switch a project rule off for some files', async () => {
-    const result = await lint({ 'a.md': 'x\n', 'docs/b.md': 'y\n' }, { mentioned: 'warn' }, { overrides: [{ files: ['docs/**'], rules: { mentioned: 'off' } }] });
+    const result = await lint(
+      { 'a.md': 'x\n', 'docs/b.md': 'y\n' },
+      { mentioned: 'warn' },
+      { overrides: [{ files: ['docs/**'], rules: { mentioned: 'off' } }] },
+    );
     expect(brief(result)).toEqual(['a.md:1:1 mentioned/orphan']);
   });
 
   it('rule options reach the rule', async () => {
-    expect(brief(await lint({ 'a.md': 'FIXME TODO\n' }, { 'no-todo': ['error', { word: 'FIXME' }] }))).toEqual(['a.md:1:1 no-todo/found']);
+    expect(brief(await lint({ 'a.md': 'FIXME TODO\n' }, { 'no-todo': ['error', { word: 'FIXME' }] }))).toEqual([
+      'a.md:1:1 no-todo/found',
+    ]);
   });
 });
 
 describe('asynchronous steps (checkAsync)', () => {
   const silentProgress: ProgressSink = { begin: () => ({ tick: () => undefined, done: () => undefined }) };
-  const environment: RuleEnvironment = { root: '/p', env: {}, networkAllowed: true, allowPrivate: false, progress: silentProgress };
+  const environment: RuleEnvironment = {
+    root: '/p',
+    env: {},
+    networkAllowed: true,
+    allowPrivate: false,
+    progress: silentProgress,
+  };
   const project = (files: Record<string, string>) => {
     lookedUp.length = 0;
     return files;
@@ -248,7 +335,9 @@ describe('asynchronous steps (checkAsync)', () => {
   });
 
   it('a control comment that silences the rule stops the work, and counts as used', async () => {
-    const files = project({ 'a.md': 'ask:gone\n\n<!-- agentops-lint-disable-next-line asks -- flaky -->\nask:flaky\n' });
+    const files = project({
+      'a.md': 'ask:gone\n\n<!-- agentops-lint-disable-next-line asks -- flaky -->\nask:flaky\n',
+    });
     const result = await lint(files, { asks: 'error' }, { engine: { environment }, reportUnusedDisables: true });
     expect(lookedUp).toEqual(['gone']);
     expect(brief(result)).toEqual(['a.md:1:1 asks/gone']);
@@ -256,26 +345,51 @@ describe('asynchronous steps (checkAsync)', () => {
 
   it('an override that switches the rule off stops the work there; per-file options reach the step', async () => {
     const files = project({ 'a.md': 'ask:one ask:two\n', 'old/b.md': 'ask:three\n' });
-    await lint(files, { asks: 'error' }, { engine: { environment }, overrides: [{ files: ['old/**'], rules: { asks: 'off' } }, { files: ['a.md'], rules: { asks: ['error', { skip: 'two' }] } }] });
+    await lint(
+      files,
+      { asks: 'error' },
+      {
+        engine: { environment },
+        overrides: [
+          { files: ['old/**'], rules: { asks: 'off' } },
+          { files: ['a.md'], rules: { asks: ['error', { skip: 'two' }] } },
+        ],
+      },
+    );
     expect(lookedUp).toEqual(['one']);
   });
 
   it('atMostWarning caps the severity: error only for what is broken, a warning at most for the rest', async () => {
     const files = project({ 'a.md': 'ask:gone ask:slow\n' });
-    const severities = (result: Awaited<ReturnType<typeof lint>>) => result.diagnostics.map((d) => `${d.messageId}:${d.severity}`);
-    expect(severities(await lint(files, { asks: 'error' }, { engine: { environment } }))).toEqual(['gone:error', 'slow:warn']);
-    expect(severities(await lint(files, { asks: 'warn' }, { engine: { environment } }))).toEqual(['gone:warn', 'slow:warn']);
+    const severities = (result: Awaited<ReturnType<typeof lint>>) =>
+      result.diagnostics.map((d) => `${d.messageId}:${d.severity}`);
+    expect(severities(await lint(files, { asks: 'error' }, { engine: { environment } }))).toEqual([
+      'gone:error',
+      'slow:warn',
+    ]);
+    expect(severities(await lint(files, { asks: 'warn' }, { engine: { environment } }))).toEqual([
+      'gone:warn',
+      'slow:warn',
+    ]);
   });
 
   it('do nothing when the network is not allowed (the step decides)', async () => {
     const files = project({ 'a.md': 'ask:gone\n' });
-    expect(brief(await lint(files, { asks: 'error' }, { engine: { environment: { ...environment, networkAllowed: false } } }))).toEqual([]);
+    expect(
+      brief(
+        await lint(files, { asks: 'error' }, { engine: { environment: { ...environment, networkAllowed: false } } }),
+      ),
+    ).toEqual([]);
     expect(lookedUp).toEqual([]);
   });
 
   it('deferAsyncSteps leaves them to runDeferredSteps, which runs them once', async () => {
     const files = project({ 'a.md': 'ask:gone TODO\n' });
-    const deferred = await lint(files, { asks: 'error', 'no-todo': 'error' }, { engine: { environment, deferAsyncSteps: true } });
+    const deferred = await lint(
+      files,
+      { asks: 'error', 'no-todo': 'error' },
+      { engine: { environment, deferAsyncSteps: true } },
+    );
     expect(brief(deferred)).toEqual(['a.md:1:10 no-todo/found']);
     expect(lookedUp).toEqual([]);
     const complete = await deferred.runDeferredSteps!();
@@ -286,7 +400,9 @@ describe('asynchronous steps (checkAsync)', () => {
 
   it('never run in projectRulesOnly comparison runs', async () => {
     const files = project({ 'a.md': 'ask:gone\n' });
-    expect(brief(await lint(files, { asks: 'error' }, { engine: { environment, projectRulesOnly: true } }))).toEqual([]);
+    expect(brief(await lint(files, { asks: 'error' }, { engine: { environment, projectRulesOnly: true } }))).toEqual(
+      [],
+    );
     expect(lookedUp).toEqual([]);
   });
 
@@ -300,11 +416,23 @@ describe('asynchronous steps (checkAsync)', () => {
 
 describe('applyFixes', () => {
   it('applies non-overlapping fixes and skips overlapping ones', () => {
-    const result = applyFixes('abcdef', [[{ start: 0, end: 2, text: 'X' }], [{ start: 1, end: 3, text: 'Y' }], [{ start: 4, end: 5, text: 'Z' }]]);
+    const result = applyFixes('abcdef', [
+      [{ start: 0, end: 2, text: 'X' }],
+      [{ start: 1, end: 3, text: 'Y' }],
+      [{ start: 4, end: 5, text: 'Z' }],
+    ]);
     expect(result).toEqual({ text: 'XcdZf', applied: 2 });
   });
   it('a fix with several edits is applied whole or not at all', () => {
-    expect(applyFixes('abcdef', [[{ start: 0, end: 1, text: '1' }], [{ start: 5, end: 6, text: '2' }, { start: 0, end: 1, text: '3' }]])).toEqual({ text: '1bcdef', applied: 1 });
+    expect(
+      applyFixes('abcdef', [
+        [{ start: 0, end: 1, text: '1' }],
+        [
+          { start: 5, end: 6, text: '2' },
+          { start: 0, end: 1, text: '3' },
+        ],
+      ]),
+    ).toEqual({ text: '1bcdef', applied: 1 });
   });
   it('keeps CRLF line endings when a fix inserts line breaks', () => {
     expect(applyFixes('a\r\nb\r\n', [[{ start: 1, end: 1, text: '\nx' }]]).text).toBe('a\r\nx\r\nb\r\n');
@@ -318,13 +446,19 @@ describe('applyFixes', () => {
     expect(applyFixes('#Ã©', [insertSpace, repair])).toEqual({ text: '# Ã©', applied: 1 });
     expect(applyFixes('#Ã©', [repair, insertSpace])).toEqual({ text: '# Ã©', applied: 1 });
     // An insertion where another edit ends is no conflict: the order is clear.
-    expect(applyFixes('abc', [[{ start: 0, end: 1, text: 'A' }], [{ start: 1, end: 1, text: '-' }]])).toEqual({ text: 'A-bc', applied: 2 });
+    expect(applyFixes('abc', [[{ start: 0, end: 1, text: 'A' }], [{ start: 1, end: 1, text: '-' }]])).toEqual({
+      text: 'A-bc',
+      applied: 2,
+    });
   });
   it('certain fixes are taken before suggestions, which never land where a certain fix is', () => {
     const suggestion = [{ start: 1, end: 1, text: ' ' }];
     const certain = [{ start: 1, end: 3, text: 'é' }];
     expect(applyFixes('#Ã©', [certain], [suggestion])).toEqual({ text: '#é', applied: 1 });
-    expect(applyFixes('#Ã© x', [certain], [suggestion, [{ start: 4, end: 5, text: 'y' }]])).toEqual({ text: '#é y', applied: 2 });
+    expect(applyFixes('#Ã© x', [certain], [suggestion, [{ start: 4, end: 5, text: 'y' }]])).toEqual({
+      text: '#é y',
+      applied: 2,
+    });
   });
 });
 
@@ -340,9 +474,16 @@ describe('files demanded after the targets are analysed (ProjectSource.demand)',
     'outside.md': '# Outside\n',
   };
 
-  async function run(select: (targets: ReadonlyMap<string, import('../../src/core/facts.js').FileFacts>) => Promise<readonly string[]>) {
+  async function run(
+    select: (targets: ReadonlyMap<string, import('../../src/core/facts.js').FileFacts>) => Promise<readonly string[]>,
+  ) {
     const read: string[] = [];
-    const config = resolveUserConfig({ extends: [], rules: new Map([['mentioned', { severity: 'warn' }]]), overrides: [] }, '/p', undefined, { rules: RULES, presets: builtInPresets(TEST_RULES) });
+    const config = resolveUserConfig(
+      { extends: [], rules: new Map([['mentioned', { severity: 'warn' }]]), overrides: [] },
+      '/p',
+      undefined,
+      { rules: RULES, presets: builtInPresets(TEST_RULES) },
+    );
     const result = await lintProject(
       {
         targets: ['t.md'],
@@ -395,7 +536,13 @@ describe('files no rule reads the tree of (ProjectRule.reads)', () => {
       options: z.strictObject({}),
       messages: { count: '{count} headings.' },
       check({ index, report }) {
-        for (const facts of index.files.values()) report({ file: facts.path, messageId: 'count', data: { count: facts.headings.length }, at: { start: 0, end: 0 } });
+        for (const facts of index.files.values())
+          report({
+            file: facts.path,
+            messageId: 'count',
+            data: { count: facts.headings.length },
+            at: { start: 0, end: 0 },
+          });
       },
     });
   const rules: Rule[] = [noTodo, headingCounter('paths'), headingCounter('facts')];
@@ -407,9 +554,19 @@ describe('files no rule reads the tree of (ProjectRule.reads)', () => {
       'commented.md': new TextEncoder().encode('# C\n\n<!-- agentops-lint-disable no-such-rule -->\n'),
       'latin1.md': Uint8Array.from([0x23, 0x20, 0xe9, 0x0a]),
     };
-    const config = resolveUserConfig({ extends: [], rules: new Map(ruleIds.map((id) => [id, { severity: 'warn' as const }])), overrides: [] }, '/p', undefined, { rules: byId, presets: builtInPresets(rules) });
+    const config = resolveUserConfig(
+      { extends: [], rules: new Map(ruleIds.map((id) => [id, { severity: 'warn' as const }])), overrides: [] },
+      '/p',
+      undefined,
+      { rules: byId, presets: builtInPresets(rules) },
+    );
     const result = await lintProject(
-      { targets: Object.keys(project).sort(), paths: repositoryPathsFromFiles(Object.keys(project)), read: async (file) => project[file]!, isMarkdown: () => true },
+      {
+        targets: Object.keys(project).sort(),
+        paths: repositoryPathsFromFiles(Object.keys(project)),
+        read: async (file) => project[file]!,
+        isMarkdown: () => true,
+      },
       { settings: new FileSettings(config, byId, '/p'), rules: byId },
     );
     return result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}/${d.messageId} ${d.message}`);

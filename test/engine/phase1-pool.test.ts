@@ -11,7 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus.js';
 import { FileSettings } from '../../src/config/file-settings.js';
 import { resolveUserConfig, type ResolvedConfig } from '../../src/config/load.js';
-import { lintProject, runPhase1Sequentially, type LintProjectOptions, type ProjectSource } from '../../src/engine/lint-project.js';
+import {
+  lintProject,
+  runPhase1Sequentially,
+  type LintProjectOptions,
+  type ProjectSource,
+} from '../../src/engine/lint-project.js';
 import { createPhase1Pool, defaultWorkerScript, type Phase1Pool } from '../../src/engine/phase1-pool.js';
 import { repositoryPathsFromFiles } from '../../src/core/facts.js';
 import { main } from '../../src/cli/main.js';
@@ -28,7 +33,13 @@ function filesUnder(directory: string, base = directory): string[] {
 }
 
 function newestMtime(directories: string[], extension: string): number {
-  return Math.max(...directories.flatMap((directory) => filesUnder(path.join(PACKAGE_ROOT, directory)).filter((file) => file.endsWith(extension)).map((file) => statSync(path.join(PACKAGE_ROOT, directory, file)).mtimeMs)));
+  return Math.max(
+    ...directories.flatMap((directory) =>
+      filesUnder(path.join(PACKAGE_ROOT, directory))
+        .filter((file) => file.endsWith(extension))
+        .map((file) => statSync(path.join(PACKAGE_ROOT, directory, file)).mtimeMs),
+    ),
+  );
 }
 
 /** The fixture project on disk, a generated corpus, and edge cases that only bytes can express. */
@@ -36,11 +47,15 @@ function buildProject(): Map<string, Uint8Array> {
   const encoder = new TextEncoder();
   const project = new Map<string, Uint8Array>();
   for (const file of filesUnder(FIXTURE)) project.set(file, readFileSync(path.join(FIXTURE, file)));
-  for (const [file, text] of generateCorpus({ files: 60, seed: 7 }).files) project.set(`generated/${file}`, encoder.encode(text));
+  for (const [file, text] of generateCorpus({ files: 60, seed: 7 }).files)
+    project.set(`generated/${file}`, encoder.encode(text));
   project.set('edge/binary.md', new Uint8Array([0x23, 0x20, 0x41, 0x00, 0x42]));
   project.set('edge/latin1.md', new Uint8Array([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]));
   project.set('edge/empty.md', new Uint8Array());
-  project.set('edge/crash-free-directives.md', encoder.encode('<!-- agentops-lint-disable no-such-rule -->\n# A\n\n### C\n<!-- agentops-lint-enable -->\n'));
+  project.set(
+    'edge/crash-free-directives.md',
+    encoder.encode('<!-- agentops-lint-disable no-such-rule -->\n# A\n\n### C\n<!-- agentops-lint-enable -->\n'),
+  );
   project.set('images/topology.png', new Uint8Array([0x89, 0x50]));
   return project;
 }
@@ -51,7 +66,13 @@ function configFor(): ResolvedConfig {
     {
       extends: ['all'],
       rules: new Map(),
-      overrides: [{ files: ['generated/area-001/**'], excludedFiles: [], rules: new Map([...REGISTRY.byId.keys()].map((id) => [id, { severity: 'off' as const }])) }],
+      overrides: [
+        {
+          files: ['generated/area-001/**'],
+          excludedFiles: [],
+          rules: new Map([...REGISTRY.byId.keys()].map((id) => [id, { severity: 'off' as const }])),
+        },
+      ],
     },
     '/project',
     undefined,
@@ -60,13 +81,18 @@ function configFor(): ResolvedConfig {
   return config;
 }
 
-function sourceFor(project: Map<string, Uint8Array>, targets: string[], unreadable: ReadonlySet<string> = new Set()): ProjectSource {
+function sourceFor(
+  project: Map<string, Uint8Array>,
+  targets: string[],
+  unreadable: ReadonlySet<string> = new Set(),
+): ProjectSource {
   return {
     targets,
     paths: repositoryPathsFromFiles(project.keys()),
     read: async (file) => {
       const bytes = project.get(file);
-      if (bytes === undefined || unreadable.has(file)) throw Object.assign(new Error(`EACCES: ${file}`), { code: 'EACCES' });
+      if (bytes === undefined || unreadable.has(file))
+        throw Object.assign(new Error(`EACCES: ${file}`), { code: 'EACCES' });
       return bytes;
     },
     isMarkdown: (file) => file.endsWith('.md'),
@@ -85,7 +111,13 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
   let pool: Phase1Pool;
 
   beforeAll(() => {
-    pool = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE, maxThreads: 3, minFilesForThreads: 2 });
+    pool = createPhase1Pool({
+      config,
+      root: '/project',
+      rulesModule: RULES_MODULE,
+      maxThreads: 3,
+      minFilesForThreads: 2,
+    });
   });
   afterAll(async () => {
     await pool.close();
@@ -109,7 +141,9 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
     // The project is not trivial: the comparison covers reports of several kinds.
     const ruleIds = new Set(sequential.diagnostics.map((diagnostic) => diagnostic.ruleId));
     expect([...ruleIds].sort()).toEqual(expect.arrayContaining(['control-comments', 'file-read', 'heading-increment']));
-    expect(sequential.diagnostics.filter((diagnostic) => diagnostic.messageId === 'unreadable').map((d) => d.file)).toEqual(['edge/empty.md']);
+    expect(
+      sequential.diagnostics.filter((diagnostic) => diagnostic.messageId === 'unreadable').map((d) => d.file),
+    ).toEqual(['edge/empty.md']);
   });
 
   it('equals the sequential runner job by job, context files and fix-pass texts included', async () => {
@@ -128,7 +162,10 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
     try {
       // A project of five files: phase 1 reads every project file, so the project must be small too.
       const small5 = targets.slice(0, 5);
-      const source = { ...sourceFor(new Map(small5.map((file) => [file, project.get(file)!])), small5), projectFiles: small5 };
+      const source = {
+        ...sourceFor(new Map(small5.map((file) => [file, project.get(file)!])), small5),
+        projectFiles: small5,
+      };
       const result = await lintProject(source, { ...baseOptions, runPhase1: small.run });
       expect(small.threads).toBe(1);
       expect(result.diagnostics).toEqual((await lintProject(source, baseOptions)).diagnostics);
@@ -138,9 +175,18 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
   });
 
   it('fails the run with a clear error when a worker dies, instead of hanging', async () => {
-    const broken = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE, maxThreads: 2, minFilesForThreads: 2, workerScript: new URL('data:text/javascript,throw new Error("boom")') });
+    const broken = createPhase1Pool({
+      config,
+      root: '/project',
+      rulesModule: RULES_MODULE,
+      maxThreads: 2,
+      minFilesForThreads: 2,
+      workerScript: new URL('data:text/javascript,throw new Error("boom")'),
+    });
     try {
-      await expect(lintProject(sourceFor(project, targets), { ...baseOptions, runPhase1: broken.run })).rejects.toThrow(/phase-1 worker thread failed: boom/);
+      await expect(lintProject(sourceFor(project, targets), { ...baseOptions, runPhase1: broken.run })).rejects.toThrow(
+        /phase-1 worker thread failed: boom/,
+      );
     } finally {
       await broken.close();
     }
@@ -148,20 +194,41 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
 
   it('stops a file over its time budget on its worker, replaces the worker and analyses the rest (issue 25)', async () => {
     // 12,000 links in one list: seconds to parse, far over a budget of 50 ms; the other files take less.
-    const slow = new TextEncoder().encode(`# Slow\n\n${Array.from({ length: 12_000 }, (_, index) => `- [${index}](a.md#a)`).join('\n')}\n`);
+    const slow = new TextEncoder().encode(
+      `# Slow\n\n${Array.from({ length: 12_000 }, (_, index) => `- [${index}](a.md#a)`).join('\n')}\n`,
+    );
     const files = new Map([...project].filter(([file]) => targets.slice(0, 6).includes(file)));
     files.set('slow.md', slow);
     const slowTargets = [...files.keys()].filter((file) => file.endsWith('.md')).sort();
     // One thread: the slow file goes to the guard worker; two: to a pool worker.
     for (const maxThreads of [1, 2]) {
-      const budgeted = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE, maxThreads, minFilesForThreads: 2, timeBudgetMs: (file) => (file === 'slow.md' ? 50 : 60_000) });
+      const budgeted = createPhase1Pool({
+        config,
+        root: '/project',
+        rulesModule: RULES_MODULE,
+        maxThreads,
+        minFilesForThreads: 2,
+        timeBudgetMs: (file) => (file === 'slow.md' ? 50 : 60_000),
+      });
       try {
         const source = { ...sourceFor(files, slowTargets), projectFiles: slowTargets };
         const result = await lintProject(source, { ...baseOptions, runPhase1: budgeted.run });
         const others = slowTargets.filter((file) => file !== 'slow.md');
-        const expected = (await lintProject({ ...sourceFor(files, others), projectFiles: others }, baseOptions)).diagnostics;
-        expect(result.diagnostics.filter((diagnostic) => diagnostic.file === 'slow.md').map(({ line, column, ruleId, messageId, message }) => ({ line, column, ruleId, messageId, message }))).toEqual([
-          { line: 1, column: 1, ruleId: 'parse-error', messageId: 'timeout', message: 'This file is not analysed: its analysis took longer than its time budget of 0.1 s and was stopped. The other files were checked.' },
+        const expected = (await lintProject({ ...sourceFor(files, others), projectFiles: others }, baseOptions))
+          .diagnostics;
+        expect(
+          result.diagnostics
+            .filter((diagnostic) => diagnostic.file === 'slow.md')
+            .map(({ line, column, ruleId, messageId, message }) => ({ line, column, ruleId, messageId, message })),
+        ).toEqual([
+          {
+            line: 1,
+            column: 1,
+            ruleId: 'parse-error',
+            messageId: 'timeout',
+            message:
+              'This file is not analysed: its analysis took longer than its time budget of 0.1 s and was stopped. The other files were checked.',
+          },
         ]);
         expect(result.diagnostics.filter((diagnostic) => diagnostic.file !== 'slow.md')).toEqual(expected);
         expect(result.crashed).toBe(false);
@@ -172,19 +239,38 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
   });
 
   it('a worker out of memory is a parse-error on its file, and the run goes on', async () => {
-    const heavy = new TextEncoder().encode(`# Heavy\n\n${Array.from({ length: 20_000 }, (_, index) => `- [${index}](a.md#a)`).join('\n')}\n`);
+    const heavy = new TextEncoder().encode(
+      `# Heavy\n\n${Array.from({ length: 20_000 }, (_, index) => `- [${index}](a.md#a)`).join('\n')}\n`,
+    );
     const files = new Map([...project].filter(([file]) => targets.slice(0, 3).includes(file)));
     files.set('heavy.md', heavy);
     const heavyTargets = [...files.keys()].filter((file) => file.endsWith('.md')).sort();
-    const small = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE, maxThreads: 1, workerHeapMb: 32 });
+    const small = createPhase1Pool({
+      config,
+      root: '/project',
+      rulesModule: RULES_MODULE,
+      maxThreads: 1,
+      workerHeapMb: 32,
+    });
     try {
       const source = { ...sourceFor(files, heavyTargets), projectFiles: heavyTargets };
       const result = await lintProject(source, { ...baseOptions, runPhase1: small.run });
-      expect(result.diagnostics.filter((diagnostic) => diagnostic.file === 'heavy.md').map(({ ruleId, messageId, message }) => ({ ruleId, messageId, message }))).toEqual([
-        { ruleId: 'parse-error', messageId: 'outOfMemory', message: 'This file is not analysed: its analysis ran out of memory (over 32 MB) and was stopped. The other files were checked.' },
+      expect(
+        result.diagnostics
+          .filter((diagnostic) => diagnostic.file === 'heavy.md')
+          .map(({ ruleId, messageId, message }) => ({ ruleId, messageId, message })),
+      ).toEqual([
+        {
+          ruleId: 'parse-error',
+          messageId: 'outOfMemory',
+          message:
+            'This file is not analysed: its analysis ran out of memory (over 32 MB) and was stopped. The other files were checked.',
+        },
       ]);
       const others = heavyTargets.filter((file) => file !== 'heavy.md');
-      expect(result.diagnostics.filter((diagnostic) => diagnostic.file !== 'heavy.md')).toEqual((await lintProject({ ...sourceFor(files, others), projectFiles: others }, baseOptions)).diagnostics);
+      expect(result.diagnostics.filter((diagnostic) => diagnostic.file !== 'heavy.md')).toEqual(
+        (await lintProject({ ...sourceFor(files, others), projectFiles: others }, baseOptions)).diagnostics,
+      );
     } finally {
       await small.close();
     }

@@ -63,15 +63,23 @@ async function lintJson(root: string, extra: string[] = []): Promise<JsonDiagnos
   return (JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
 }
 
-const rows = (diagnostics: JsonDiagnostic[]): Row[] => diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.messageId]);
-const sorted = (list: Row[]): Row[] => [...list].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0) || a[1] - b[1] || a[2] - b[2]);
+const rows = (diagnostics: JsonDiagnostic[]): Row[] =>
+  diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.messageId]);
+const sorted = (list: Row[]): Row[] =>
+  [...list].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0) || a[1] - b[1] || a[2] - b[2]);
 
 describe('terminology framework fixture', () => {
   it('finds every planted error at its line and column, and nothing in the precision cases', async () => {
     const diagnostics = await lintJson(tempProject(fixtureFiles()));
     expect(rows(diagnostics)).toEqual(sorted([...PLANTED_FIXABLE, ...PLANTED_UNFIXABLE]));
-    expect(diagnostics.filter((d) => d.fix).map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(sorted(PLANTED_FIXABLE).map(([file, line, column]) => `${file}:${line}:${column}`));
-    expect(diagnostics.some((d) => d.file === 'docs/precision.md' || d.file.startsWith('_archived/') || d.file.startsWith('docs/plans/'))).toBe(false);
+    expect(diagnostics.filter((d) => d.fix).map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(
+      sorted(PLANTED_FIXABLE).map(([file, line, column]) => `${file}:${line}:${column}`),
+    );
+    expect(
+      diagnostics.some(
+        (d) => d.file === 'docs/precision.md' || d.file.startsWith('_archived/') || d.file.startsWith('docs/plans/'),
+      ),
+    ).toBe(false);
   });
 
   it('--fix repairs the fixable errors, keeps the rest of the text, and a second run has nothing left to fix', async () => {
@@ -80,17 +88,29 @@ describe('terminology framework fixture', () => {
     await runCli(['--fix'], { cwd: root });
     const read = (file: string): string => readFileSync(path.join(root, file), 'utf8');
     expect(read('README.md')).toBe(
-      original['README.md']!
-        .replace('the way kubernetes runs', 'the way Kubernetes runs')
-        .replace('with ArgoCD to every K8S cluster and inspect them with Kubectl', 'with Argo CD to every K8s cluster and inspect them with kubectl')
+      original['README.md']!.replace('the way kubernetes runs', 'the way Kubernetes runs')
+        .replace(
+          'with ArgoCD to every K8S cluster and inspect them with Kubectl',
+          'with Argo CD to every K8s cluster and inspect them with kubectl',
+        )
         .replace('A Configmap', 'A ConfigMap')
         .replace('Shift-Left Validation will keep', 'Validation gates will keep')
         .replace('Agent Ops teams', 'AgentOps teams'),
     );
     expect(read('docs/windows.md')).toBe('# Windows notes\r\n\r\nWe run Kubernetes on Windows nodes too.\r\n');
-    expect(read('factors/02-validation-gates.md')).toBe(original['factors/02-validation-gates.md']!.replace('Our master nodes', 'Our control plane nodes'));
-    expect(read('foundations/kubernetes-mappings.md')).toBe(original['foundations/kubernetes-mappings.md']!.replace('and k8s veterans', 'and K8s veterans'));
-    for (const file of ['docs/precision.md', 'patterns/sessions.md', '_archived/factors-v1/MAPPING.md', 'docs/plans/roadmap.md']) expect(read(file)).toBe(original[file]);
+    expect(read('factors/02-validation-gates.md')).toBe(
+      original['factors/02-validation-gates.md']!.replace('Our master nodes', 'Our control plane nodes'),
+    );
+    expect(read('foundations/kubernetes-mappings.md')).toBe(
+      original['foundations/kubernetes-mappings.md']!.replace('and k8s veterans', 'and K8s veterans'),
+    );
+    for (const file of [
+      'docs/precision.md',
+      'patterns/sessions.md',
+      '_archived/factors-v1/MAPPING.md',
+      'docs/plans/roadmap.md',
+    ])
+      expect(read(file)).toBe(original[file]);
     const second = await lintJson(root);
     expect(second.filter((d) => d.fix)).toEqual([]);
     expect(rows(second)).toEqual(sorted(PLANTED_UNFIXABLE));
@@ -111,15 +131,26 @@ describe('terminology framework fixture', () => {
       ].join('\n'),
     );
     expect(table.stdout).toContain('\n13 terms in 8 files; 10 wrong or legacy spellings.\n');
-    const json = JSON.parse((await runCli(['terms', '--format', 'json'], { cwd: root })).stdout) as { filesChecked: number; terms: { term: string; forms: { form: string; status: string; files: { file: string; lines: number[] }[] }[] }[] };
+    const json = JSON.parse((await runCli(['terms', '--format', 'json'], { cwd: root })).stdout) as {
+      filesChecked: number;
+      terms: { term: string; forms: { form: string; status: string; files: { file: string; lines: number[] }[] }[] }[];
+    };
     expect(json.filesChecked).toBe(8);
     const argo = json.terms.find((term) => term.term === 'Argo CD')!;
     expect(argo.forms).toEqual([
-      { form: 'Argo CD', status: 'right', count: 1, compared: 1, files: [{ file: 'docs/precision.md', count: 1, lines: [40] }] },
+      {
+        form: 'Argo CD',
+        status: 'right',
+        count: 1,
+        compared: 1,
+        files: [{ file: 'docs/precision.md', count: 1, lines: [40] }],
+      },
       { form: 'ArgoCD', status: 'wrong', count: 1, compared: 0, files: [{ file: 'README.md', count: 1, lines: [11] }] },
     ]);
     const markdown = (await runCli(['terms', '--format', 'markdown'], { cwd: root })).stdout;
-    expect(markdown).toContain('| **Kubernetes** | Kubernetes | right | 7 | 3 | README.md (1), docs/precision.md (4), foundations/kubernetes-mappings.md (2) |\n|  | kubernetes | **wrong** | 2 | 0 |');
+    expect(markdown).toContain(
+      '| **Kubernetes** | Kubernetes | right | 7 | 3 | README.md (1), docs/precision.md (4), foundations/kubernetes-mappings.md (2) |\n|  | kubernetes | **wrong** | 2 | 0 |',
+    );
   });
 
   it('mappings report: statements grouped by Kubernetes concept, conflicts and unknown concepts marked', async () => {
@@ -147,11 +178,20 @@ describe('terminology framework fixture', () => {
         '',
       ].join('\n'),
     );
-    const json = JSON.parse((await runCli(['mappings', '-f', 'json'], { cwd: root })).stdout) as { statements: number; conflicts: number; unknownConcepts: number; concepts: { concept: string; known: boolean; nearest: string[] }[] };
+    const json = JSON.parse((await runCli(['mappings', '-f', 'json'], { cwd: root })).stdout) as {
+      statements: number;
+      conflicts: number;
+      unknownConcepts: number;
+      concepts: { concept: string; known: boolean; nearest: string[] }[];
+    };
     expect([json.statements, json.conflicts, json.unknownConcepts]).toEqual([13, 2, 1]);
-    expect(json.concepts.find((concept) => !concept.known)).toEqual(expect.objectContaining({ concept: 'Sidecar Injector', nearest: ['Sidecar Container'] }));
+    expect(json.concepts.find((concept) => !concept.known)).toEqual(
+      expect.objectContaining({ concept: 'Sidecar Injector', nearest: ['Sidecar Container'] }),
+    );
     const markdown = (await runCli(['mappings', '-f', 'markdown'], { cwd: root })).stdout;
-    expect(markdown).toContain('| **Sidecar Injector** | Sidecar Injector | Prompt Enricher | `foundations/kubernetes-mappings.md:18` | ⚠️ not a Kubernetes concept (nearest: Sidecar Container) |');
+    expect(markdown).toContain(
+      '| **Sidecar Injector** | Sidecar Injector | Prompt Enricher | `foundations/kubernetes-mappings.md:18` | ⚠️ not a Kubernetes concept (nearest: Sidecar Container) |',
+    );
   });
 
   it('report commands take paths and reject unknown formats', async () => {
@@ -166,10 +206,15 @@ describe('terminology framework fixture', () => {
 
 describe('kubernetes-community fixture', () => {
   it('prose, a catalogue table, meeting notes and data flows are not mapping statements', async () => {
-    const root = tempProject({ ...fixtureFiles(COMMUNITY_FIXTURE.pathname), 'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n' });
+    const root = tempProject({
+      ...fixtureFiles(COMMUNITY_FIXTURE.pathname),
+      'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n',
+    });
     const diagnostics = await lintJson(root);
     expect(diagnostics.filter((d) => d.ruleId === 'mapping-consistency' || d.ruleId === 'k8s-concepts')).toEqual([]);
     const report = await runCli(['mappings'], { cwd: root });
-    expect(report.stdout).toBe('No mapping statements found. 0 mapping statements about 0 Kubernetes concepts in 6 files, checked against each other: 0 conflicts, 0 unknown concepts.\n');
+    expect(report.stdout).toBe(
+      'No mapping statements found. 0 mapping statements about 0 Kubernetes concepts in 6 files, checked against each other: 0 conflicts, 0 unknown concepts.\n',
+    );
   });
 });

@@ -26,7 +26,8 @@ describe('isBlockedAddress', () => {
     'not-an-address',
   ])('%s is refused', (address) => expect(isBlockedAddress(address)).toBe(true));
 
-  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '192.169.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('%s is allowed', (address) =>
-    expect(isBlockedAddress(address)).toBe(false),
+  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '192.169.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])(
+    '%s is allowed',
+    (address) => expect(isBlockedAddress(address)).toBe(false),
   );
 });

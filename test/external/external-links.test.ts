@@ -44,14 +44,21 @@ async function lint(root: string, ...args: string[]): Promise<Run> {
 async function lintWith(terminal: boolean, root: string, ...args: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { cwd: root, env: {}, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stdoutIsTTY: terminal };
+  const io: CliIo = {
+    cwd: root,
+    env: {},
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    stdoutIsTTY: terminal,
+  };
   const code = await main(['--format', 'json', ...args, '.'], io);
   const parsed = stdout.trim() === '' ? [] : (JSON.parse(stdout) as { diagnostics?: Run['json'] } | Run['json']);
   const diagnostics = Array.isArray(parsed) ? parsed : (parsed.diagnostics ?? []);
   return { code, stdout, stderr, json: diagnostics.filter((diagnostic) => diagnostic.ruleId === 'external-links') };
 }
 
-const CONFIG = (extra = '') => `extends: [recommended]\nrules:\n  external-links: [error, { cache: false, timeoutMs: 1000, retryDelayMs: 10, perHostDelayMs: 0${extra} }]\n`;
+const CONFIG = (extra = '') =>
+  `extends: [recommended]\nrules:\n  external-links: [error, { cache: false, timeoutMs: 1000, retryDelayMs: 10, perHostDelayMs: 0${extra} }]\n`;
 
 function docs(url: (path: string) => string): string {
   return [
@@ -94,7 +101,10 @@ describe('external links through the CLI', () => {
   });
 
   it('the rule enabled in the config is enough; --no-external turns the network off', async () => {
-    const root = project('config', { 'README.md': `[gone](${server.url('/missing')})\n`, 'agentops-lint.config.yaml': CONFIG(', allowPrivate: true') });
+    const root = project('config', {
+      'README.md': `[gone](${server.url('/missing')})\n`,
+      'agentops-lint.config.yaml': CONFIG(', allowPrivate: true'),
+    });
     expect((await lint(root)).json.map((diagnostic) => diagnostic.messageId)).toEqual(['notFound']);
     expect((await lint(root, '--no-external')).json).toEqual([]);
   });
@@ -102,7 +112,8 @@ describe('external links through the CLI', () => {
   it('at warn severity everything is a warning', async () => {
     const root = project('warn', {
       'README.md': `[gone](${server.url('/missing')})\n`,
-      'agentops-lint.config.yaml': 'rules:\n  external-links: [warn, { cache: false, allowPrivate: true, perHostDelayMs: 0 }]\n',
+      'agentops-lint.config.yaml':
+        'rules:\n  external-links: [warn, { cache: false, allowPrivate: true, perHostDelayMs: 0 }]\n',
     });
     const run = await lint(root);
     expect(run.json.map((diagnostic) => diagnostic.severity)).toEqual(['warn']);
@@ -118,7 +129,10 @@ describe('external links through the CLI', () => {
   });
 
   it('without --allow-private the guard refuses the local server and sends nothing', async () => {
-    const root = project('guarded', { 'README.md': `[a](${server.url('/missing')}) [b](http://localhost:${server.port}/gone)\n`, 'agentops-lint.config.yaml': CONFIG() });
+    const root = project('guarded', {
+      'README.md': `[a](${server.url('/missing')}) [b](http://localhost:${server.port}/gone)\n`,
+      'agentops-lint.config.yaml': CONFIG(),
+    });
     const before = server.requests.length;
     const run = await lint(root, '--external');
     expect(run.json.map(({ messageId, severity }) => ({ messageId, severity }))).toEqual([
@@ -131,7 +145,8 @@ describe('external links through the CLI', () => {
   it('caches definitive answers on disk and does not ask again within the TTL', async () => {
     const root = project('cached', {
       'README.md': `[a](${server.url('/gone')}?cached) [b](${server.url('/ok')}?cached)\n`,
-      'agentops-lint.config.yaml': 'rules:\n  external-links: [error, { cache: .cache/links.json, allowPrivate: true, perHostDelayMs: 0 }]\n',
+      'agentops-lint.config.yaml':
+        'rules:\n  external-links: [error, { cache: .cache/links.json, allowPrivate: true, perHostDelayMs: 0 }]\n',
     });
     const first = await lint(root);
     const asked = server.requests.filter((request) => request.includes('?cached')).length;
@@ -139,11 +154,18 @@ describe('external links through the CLI', () => {
     const second = await lint(root);
     expect(second.json).toEqual(first.json);
     expect(server.requests.filter((request) => request.includes('?cached')).length).toBe(asked);
-    expect(Object.keys((JSON.parse(readFileSync(path.join(root, '.cache/links.json'), 'utf8')) as { entries: object }).entries)).toHaveLength(2);
+    expect(
+      Object.keys(
+        (JSON.parse(readFileSync(path.join(root, '.cache/links.json'), 'utf8')) as { entries: object }).entries,
+      ),
+    ).toHaveLength(2);
   });
 
   it('shows a progress line on a terminal, and erases it', async () => {
-    const root = project('progress', { 'README.md': `[a](${server.url('/ok')}) [b](${server.url('/found')})\n`, 'agentops-lint.config.yaml': CONFIG(', allowPrivate: true') });
+    const root = project('progress', {
+      'README.md': `[a](${server.url('/ok')}) [b](${server.url('/found')})\n`,
+      'agentops-lint.config.yaml': CONFIG(', allowPrivate: true'),
+    });
     expect((await lintWith(true, root)).stderr).toMatch(/^\r\x1b\[Kchecking external links: 0\/2[\s\S]*2\/2\r\x1b\[K$/);
     expect((await lint(root)).stderr).toBe('');
   });
@@ -156,14 +178,23 @@ describe('external links through the CLI', () => {
     const run = await lint(root, '--fix');
     expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toMatch(/^# Title\n/);
     expect(run.json.map((diagnostic) => diagnostic.messageId)).toEqual(['notFound']);
-    expect(server.requests.filter((request) => request.includes('?fix-once'))).toEqual(['HEAD /ok?fix-once', 'HEAD /missing?fix-once', 'GET /missing?fix-once']);
+    expect(server.requests.filter((request) => request.includes('?fix-once'))).toEqual([
+      'HEAD /ok?fix-once',
+      'HEAD /missing?fix-once',
+      'GET /missing?fix-once',
+    ]);
   });
 
   it('when no host can be reached, says so once, as a warning, instead of an error per URL', async () => {
-    const links = Array.from({ length: 30 }, (_, index) => `- [link ${index}](https://host-${index % 15}.invalid/page/${index})`).join('\n');
+    const links = Array.from(
+      { length: 30 },
+      (_, index) => `- [link ${index}](https://host-${index % 15}.invalid/page/${index})`,
+    ).join('\n');
     const root = project('offline', { 'README.md': `# Offline\n\n${links}\n`, 'agentops-lint.config.yaml': CONFIG() });
     const run = await lint(root, '--external');
-    expect(run.json.map(({ line, column, messageId, severity }) => ({ line, column, messageId, severity }))).toEqual([{ line: 3, column: 12, messageId: 'networkDown', severity: 'warn' }]);
+    expect(run.json.map(({ line, column, messageId, severity }) => ({ line, column, messageId, severity }))).toEqual([
+      { line: 3, column: 12, messageId: 'networkDown', severity: 'warn' },
+    ]);
     const diagnostics = (JSON.parse(run.stdout) as { diagnostics: { message: string }[] }).diagnostics;
     expect(diagnostics[0]!.message).toBe(
       'External URLs not checked: no host could be reached (such as host-0.invalid: the name does not resolve). Offline, or behind a firewall or proxy (HTTPS_PROXY)? 30 URLs on 15 hosts not checked; the option strict: true reports each.',
@@ -188,28 +219,54 @@ describe('external links through the CLI', () => {
   it('stops at the deadline and sums up what was not checked in one warning', async () => {
     const root = project('deadline', {
       'README.md': `[ok](${server.url('/ok?deadline-rule')})\n\n[slow](${server.url('/slow?a')}) [slower](${server.url('/slow?b')})\n`,
-      'agentops-lint.config.yaml': 'rules:\n  external-links: [error, { cache: false, allowPrivate: true, perHostDelayMs: 0, perHostConcurrency: 4, timeoutMs: 60000, deadlineSeconds: 1 }]\n',
+      'agentops-lint.config.yaml':
+        'rules:\n  external-links: [error, { cache: false, allowPrivate: true, perHostDelayMs: 0, perHostConcurrency: 4, timeoutMs: 60000, deadlineSeconds: 1 }]\n',
     });
     const started = Date.now();
     const run = await lint(root);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(run.json.map(({ line, column, messageId, severity }) => ({ line, column, messageId, severity }))).toEqual([{ line: 3, column: 8, messageId: 'deadline', severity: 'warn' }]);
-    expect(run.stdout).toContain('External link check stopped at its deadline of 1 s: 2 URLs of 3 not checked (raise deadlineSeconds, or narrow include/exclude).');
+    expect(run.json.map(({ line, column, messageId, severity }) => ({ line, column, messageId, severity }))).toEqual([
+      { line: 3, column: 8, messageId: 'deadline', severity: 'warn' },
+    ]);
+    expect(run.stdout).toContain(
+      'External link check stopped at its deadline of 1 s: 2 URLs of 3 not checked (raise deadlineSeconds, or narrow include/exclude).',
+    );
   });
 
   it('names a proxy setting it cannot use instead of failing every URL', async () => {
-    const root = project('bad-proxy', { 'README.md': `[a](https://example.invalid/)\n`, 'agentops-lint.config.yaml': CONFIG() });
+    const root = project('bad-proxy', {
+      'README.md': `[a](https://example.invalid/)\n`,
+      'agentops-lint.config.yaml': CONFIG(),
+    });
     let stdout = '';
-    const io: CliIo = { cwd: root, env: { HTTPS_PROXY: 'socks5://proxy.corp:1080' }, stdout: (text) => void (stdout += text), stderr: () => undefined, stdoutIsTTY: false };
+    const io: CliIo = {
+      cwd: root,
+      env: { HTTPS_PROXY: 'socks5://proxy.corp:1080' },
+      stdout: (text) => void (stdout += text),
+      stderr: () => undefined,
+      stdoutIsTTY: false,
+    };
     expect(await main(['--format', 'json', '--external', '.'], io)).toBe(0);
-    const diagnostics = (JSON.parse(stdout) as { diagnostics: { messageId: string; message: string; severity: string }[] }).diagnostics;
+    const diagnostics = (
+      JSON.parse(stdout) as { diagnostics: { messageId: string; message: string; severity: string }[] }
+    ).diagnostics;
     expect(diagnostics.map(({ messageId, message, severity }) => ({ messageId, message, severity }))).toEqual([
-      { messageId: 'proxyProblem', severity: 'warn', message: 'External URLs not checked: HTTPS_PROXY uses socks5://: only http:// proxies are supported ("socks5://proxy.corp:1080").' },
+      {
+        messageId: 'proxyProblem',
+        severity: 'warn',
+        message:
+          'External URLs not checked: HTTPS_PROXY uses socks5://: only http:// proxies are supported ("socks5://proxy.corp:1080").',
+      },
     ]);
   });
 
   it('reports malformed URLs offline, without --external', async () => {
-    const root = project('malformed', { 'README.md': '[api](<https://api.example.com:80a/v1>)\n', 'agentops-lint.config.yaml': 'rules:\n  external-links: error\n' });
-    expect((await lint(root, '--no-external')).json.map(({ messageId, line, column }) => ({ messageId, line, column }))).toEqual([{ messageId: 'malformed', line: 1, column: 8 }]);
+    const root = project('malformed', {
+      'README.md': '[api](<https://api.example.com:80a/v1>)\n',
+      'agentops-lint.config.yaml': 'rules:\n  external-links: error\n',
+    });
+    expect(
+      (await lint(root, '--no-external')).json.map(({ messageId, line, column }) => ({ messageId, line, column })),
+    ).toEqual([{ messageId: 'malformed', line: 1, column: 8 }]);
   });
 });

@@ -22,7 +22,8 @@ afterAll(async () => {
 });
 
 const scheduler = () => new HostScheduler({ total: 4, perHost: 2, delayMs: 0 });
-const check = (path: string, options: Partial<HttpCheckOptions> = {}) => checkUrl(server.url(path), { ...OPTIONS, ...options }, scheduler());
+const check = (path: string, options: Partial<HttpCheckOptions> = {}) =>
+  checkUrl(server.url(path), { ...OPTIONS, ...options }, scheduler());
 const requestsFor = (path: string) => server.requests.filter((request) => request.endsWith(` ${path}`));
 
 describe('checkUrl against a local server (allowPrivate)', () => {
@@ -50,7 +51,11 @@ describe('checkUrl against a local server (allowPrivate)', () => {
 
   it('reports permanent redirects with where they lead, not temporary ones', async () => {
     expect(await check('/moved')).toEqual({ kind: 'permanentRedirect', status: 200, location: server.url('/ok') });
-    expect(await check('/moved-twice')).toEqual({ kind: 'permanentRedirect', status: 200, location: server.url('/ok') });
+    expect(await check('/moved-twice')).toEqual({
+      kind: 'permanentRedirect',
+      status: 200,
+      location: server.url('/ok'),
+    });
     expect(await check('/found')).toEqual({ kind: 'ok', status: 200 });
   });
 
@@ -105,7 +110,11 @@ describe('the SSRF guard', () => {
 
   it('refuses a host name that resolves to loopback (checked after DNS)', async () => {
     const before = server.requests.length;
-    const result = await checkUrl(`http://localhost:${server.port}/ok`, { ...OPTIONS, allowPrivate: false }, scheduler());
+    const result = await checkUrl(
+      `http://localhost:${server.port}/ok`,
+      { ...OPTIONS, allowPrivate: false },
+      scheduler(),
+    );
     expect(result.kind).toBe('blocked');
     expect(server.requests.length).toBe(before);
   });

@@ -13,8 +13,22 @@ import { checkUrl, type HttpCheckOptions } from '../../src/external/http-check.j
 import { proxyFor, proxySettingsFrom } from '../../src/external/proxy.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
-const HTTP: HttpCheckOptions = { timeoutMs: 2000, retries: 2, retryDelayMs: 10, maxRetryAfterMs: 5000, maxRedirects: 3, allowPrivate: true, userAgent: 'agentops-lint-test' };
-const batch = (extra: Partial<UrlBatchOptions> = {}): UrlBatchOptions => ({ http: HTTP, limits: { total: 8, perHost: 2, delayMs: 0 }, cacheFile: undefined, cacheTtlMs: 0, ...extra });
+const HTTP: HttpCheckOptions = {
+  timeoutMs: 2000,
+  retries: 2,
+  retryDelayMs: 10,
+  maxRetryAfterMs: 5000,
+  maxRedirects: 3,
+  allowPrivate: true,
+  userAgent: 'agentops-lint-test',
+};
+const batch = (extra: Partial<UrlBatchOptions> = {}): UrlBatchOptions => ({
+  http: HTTP,
+  limits: { total: 8, perHost: 2, delayMs: 0 },
+  cacheFile: undefined,
+  cacheTtlMs: 0,
+  ...extra,
+});
 
 /** A forward proxy: absolute-URI requests are relayed, CONNECT opens a tunnel unless the target is refused. */
 interface TestProxy {
@@ -73,7 +87,11 @@ async function startRecordingServer(): Promise<{ port: number; firstBytes: numbe
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as AddressInfo).port, firstBytes, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    port: (server.address() as AddressInfo).port,
+    firstBytes,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 let server: TestServer;
@@ -86,19 +104,29 @@ afterAll(async () => {
 
 describe('proxy settings', () => {
   it('reads the lower-case variables first, then upper case, then ALL_PROXY; a bare host:port is http', () => {
-    expect(proxySettingsFrom({ https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2' }).https?.href).toBe('http://lower:1/');
+    expect(proxySettingsFrom({ https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2' }).https?.href).toBe(
+      'http://lower:1/',
+    );
     expect(proxySettingsFrom({ HTTP_PROXY: 'proxy.corp:3128' }).http?.href).toBe('http://proxy.corp:3128/');
     expect(proxySettingsFrom({ ALL_PROXY: 'http://all:8' }).https?.href).toBe('http://all:8/');
     expect(proxySettingsFrom({})).toEqual({ noProxyAll: false, noProxy: [] });
   });
 
   it('explains a proxy it cannot use', () => {
-    expect(() => proxySettingsFrom({ HTTPS_PROXY: 'socks5://proxy:1080' })).toThrow('HTTPS_PROXY uses socks5://: only http:// proxies are supported ("socks5://proxy:1080")');
-    expect(() => proxySettingsFrom({ HTTP_PROXY: 'http://[bad' })).toThrow('HTTP_PROXY is not a valid proxy URL: "http://[bad"');
+    expect(() => proxySettingsFrom({ HTTPS_PROXY: 'socks5://proxy:1080' })).toThrow(
+      'HTTPS_PROXY uses socks5://: only http:// proxies are supported ("socks5://proxy:1080")',
+    );
+    expect(() => proxySettingsFrom({ HTTP_PROXY: 'http://[bad' })).toThrow(
+      'HTTP_PROXY is not a valid proxy URL: "http://[bad"',
+    );
   });
 
   it('honours NO_PROXY as curl does: domains with their subdomains, ports, addresses, *', () => {
-    const settings = proxySettingsFrom({ HTTPS_PROXY: 'http://proxy:3128', HTTP_PROXY: 'http://proxy:3128', NO_PROXY: 'internal.example, .corp.example,*.svc, 10.0.0.1, api.example:8443' });
+    const settings = proxySettingsFrom({
+      HTTPS_PROXY: 'http://proxy:3128',
+      HTTP_PROXY: 'http://proxy:3128',
+      NO_PROXY: 'internal.example, .corp.example,*.svc, 10.0.0.1, api.example:8443',
+    });
     const via = (url: string) => proxyFor(new URL(url), settings)?.host ?? 'direct';
     expect(via('https://github.com/x')).toBe('proxy:3128');
     expect(via('https://internal.example/x')).toBe('direct');
@@ -110,7 +138,9 @@ describe('proxy settings', () => {
     expect(via('http://110.0.0.1/x')).toBe('proxy:3128');
     expect(via('https://api.example:8443/x')).toBe('direct');
     expect(via('https://api.example/x')).toBe('proxy:3128');
-    expect(proxyFor(new URL('https://github.com'), proxySettingsFrom({ HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '*' }))).toBeUndefined();
+    expect(
+      proxyFor(new URL('https://github.com'), proxySettingsFrom({ HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '*' })),
+    ).toBeUndefined();
   });
 });
 
@@ -119,9 +149,21 @@ describe('requests through a proxy', () => {
     const proxy = await startTestProxy();
     try {
       const target = server.url('/ok?via-proxy');
-      expect(await checkUrl(target, { ...HTTP, proxy: proxySettingsFrom({ HTTP_PROXY: proxy.url }) }, new HostScheduler({ total: 2, perHost: 2, delayMs: 0 }))).toEqual({ kind: 'ok', status: 200 });
+      expect(
+        await checkUrl(
+          target,
+          { ...HTTP, proxy: proxySettingsFrom({ HTTP_PROXY: proxy.url }) },
+          new HostScheduler({ total: 2, perHost: 2, delayMs: 0 }),
+        ),
+      ).toEqual({ kind: 'ok', status: 200 });
       expect(proxy.seen).toEqual([`HEAD ${target}`]);
-      expect(await checkUrl(target, { ...HTTP, proxy: proxySettingsFrom({ HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }) }, new HostScheduler({ total: 2, perHost: 2, delayMs: 0 }))).toEqual({ kind: 'ok', status: 200 });
+      expect(
+        await checkUrl(
+          target,
+          { ...HTTP, proxy: proxySettingsFrom({ HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }) },
+          new HostScheduler({ total: 2, perHost: 2, delayMs: 0 }),
+        ),
+      ).toEqual({ kind: 'ok', status: 200 });
       expect(proxy.seen).toHaveLength(1);
     } finally {
       await proxy.close();
@@ -132,7 +174,11 @@ describe('requests through a proxy', () => {
     const proxy = await startTestProxy();
     const target = await startRecordingServer();
     try {
-      const result = await checkUrl(`https://127.0.0.1:${target.port}/page`, { ...HTTP, retries: 0, proxy: proxySettingsFrom({ HTTPS_PROXY: proxy.url }) }, new HostScheduler({ total: 2, perHost: 2, delayMs: 0 }));
+      const result = await checkUrl(
+        `https://127.0.0.1:${target.port}/page`,
+        { ...HTTP, retries: 0, proxy: proxySettingsFrom({ HTTPS_PROXY: proxy.url }) },
+        new HostScheduler({ total: 2, perHost: 2, delayMs: 0 }),
+      );
       expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${target.port}`]);
       // The recording server hangs up after the ClientHello: the host was reached, TLS did not finish.
       expect(target.firstBytes).toEqual([0x16]);
@@ -148,8 +194,19 @@ describe('requests through a proxy', () => {
     try {
       const urls = ['https://refused.example/a', 'https://refused.example/b', 'https://refused.example/c'];
       // One request at a time to the host: the first failure is known before the next would start.
-      const { answers } = await checkUrls(urls, batch({ limits: { total: 4, perHost: 1, delayMs: 0 }, http: { ...HTTP, proxy: proxySettingsFrom({ HTTPS_PROXY: proxy.url }) } }));
-      expect([...answers.values()]).toEqual(urls.map(() => ({ kind: 'unreachable', detail: 'the proxy 127.0.0.1:' + proxy.url.split(':')[2] + ' answered 403 to CONNECT refused.example:443' })));
+      const { answers } = await checkUrls(
+        urls,
+        batch({
+          limits: { total: 4, perHost: 1, delayMs: 0 },
+          http: { ...HTTP, proxy: proxySettingsFrom({ HTTPS_PROXY: proxy.url }) },
+        }),
+      );
+      expect([...answers.values()]).toEqual(
+        urls.map(() => ({
+          kind: 'unreachable',
+          detail: 'the proxy 127.0.0.1:' + proxy.url.split(':')[2] + ' answered 403 to CONNECT refused.example:443',
+        })),
+      );
       expect(proxy.seen).toEqual(['CONNECT refused.example:443']);
     } finally {
       await proxy.close();
@@ -164,7 +221,9 @@ describe('the per-host circuit breaker', () => {
     const health = new HostHealth();
     const scheduler = new HostScheduler({ total: 4, perHost: 1, delayMs: 1000 });
     const started = Date.now();
-    const results = await Promise.all(['/a', '/b', '/c', '/d'].map((path) => checkUrl(closed.url(path), HTTP, scheduler, health)));
+    const results = await Promise.all(
+      ['/a', '/b', '/c', '/d'].map((path) => checkUrl(closed.url(path), HTTP, scheduler, health)),
+    );
     // Without the breaker: 4 URLs × (HEAD, GET) × 3 attempts, one a second on this host.
     expect(Date.now() - started).toBeLessThan(900);
     expect(new Set(results.map((result) => JSON.stringify(result))).size).toBe(1);
@@ -182,11 +241,15 @@ describe('the per-host circuit breaker', () => {
 });
 
 describe('a batch on a network where no host can be reached', () => {
-  const invalidHosts = (count: number) => Array.from({ length: count }, (_, index) => `https://host-${index}.invalid/page`);
+  const invalidHosts = (count: number) =>
+    Array.from({ length: count }, (_, index) => `https://host-${index}.invalid/page`);
 
   it(`stops after ${OFFLINE_AFTER_FAILED_HOSTS} hosts failed and none was reached, and says the network is down`, async () => {
     const urls = invalidHosts(40);
-    const result = await checkUrls(urls, batch({ stopWhenOffline: true, limits: { total: 2, perHost: 1, delayMs: 0 } }));
+    const result = await checkUrls(
+      urls,
+      batch({ stopWhenOffline: true, limits: { total: 2, perHost: 1, delayMs: 0 } }),
+    );
     expect(result.stopped).toBe('offline');
     expect(result.networkDown).toBe(true);
     // The first URL is always asked before the batch stops: a summary can name its answer on every run.
@@ -207,7 +270,10 @@ describe('a batch on a network where no host can be reached', () => {
   });
 
   it('is not down when one host answers: the others are simply broken', async () => {
-    const result = await checkUrls([server.url('/ok'), ...invalidHosts(10)], batch({ stopWhenOffline: true, limits: { total: 1, perHost: 1, delayMs: 0 } }));
+    const result = await checkUrls(
+      [server.url('/ok'), ...invalidHosts(10)],
+      batch({ stopWhenOffline: true, limits: { total: 1, perHost: 1, delayMs: 0 } }),
+    );
     expect(result.stopped).toBeUndefined();
     expect(result.networkDown).toBe(false);
     expect(result.answers.get(server.url('/ok'))).toEqual({ kind: 'ok', status: 200 });
@@ -219,11 +285,18 @@ describe('the batch deadline', () => {
   it('leaves what is not answered by then unchecked, and returns at once', async () => {
     const urls = ['/slow?1', '/slow?2', '/slow?3', '/ok?deadline'].map((path) => server.url(path));
     const started = Date.now();
-    const result = await checkUrls(urls, batch({ deadlineMs: 500, limits: { total: 8, perHost: 4, delayMs: 0 }, http: { ...HTTP, timeoutMs: 30_000 } }));
+    const result = await checkUrls(
+      urls,
+      batch({ deadlineMs: 500, limits: { total: 8, perHost: 4, delayMs: 0 }, http: { ...HTTP, timeoutMs: 30_000 } }),
+    );
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(result.stopped).toBe('deadline');
     expect(result.answers.get(server.url('/ok?deadline'))).toEqual({ kind: 'ok', status: 200 });
-    expect(urls.slice(0, 3).map((url) => result.answers.get(url))).toEqual([{ kind: 'notChecked' }, { kind: 'notChecked' }, { kind: 'notChecked' }]);
+    expect(urls.slice(0, 3).map((url) => result.answers.get(url))).toEqual([
+      { kind: 'notChecked' },
+      { kind: 'notChecked' },
+      { kind: 'notChecked' },
+    ]);
   });
 });
 
@@ -232,7 +305,9 @@ describe('HostScheduler', () => {
     const scheduler = new HostScheduler({ total: 8, perHost: 2, delayMs: 0 });
     const started = Date.now();
     let done = 0;
-    await Promise.all(Array.from({ length: 20_000 }, (_, index) => scheduler.run(`host-${index % 500}`, async () => void done++)));
+    await Promise.all(
+      Array.from({ length: 20_000 }, (_, index) => scheduler.run(`host-${index % 500}`, async () => void done++)),
+    );
     expect(done).toBe(20_000);
     expect(Date.now() - started).toBeLessThan(5_000);
   });

@@ -12,7 +12,14 @@ import { fixPatches, lintWithFixes } from '../../src/fixes/fix-passes.js';
 import type { FixType } from '../../src/fixes/fix-types.js';
 import { HELD_BACK_FIX } from '../../src/fixes/verify-fixes.js';
 
-const META = { tags: [], scope: 'file', defaultSeverity: 'error', recommended: false, fixable: true, options: z.strictObject({}) } as const;
+const META = {
+  tags: [],
+  scope: 'file',
+  defaultSeverity: 'error',
+  recommended: false,
+  fixable: true,
+  options: z.strictObject({}),
+} as const;
 
 /** "colour" → "color" is certain; "teh" could be "the" or "tech": a suggestion. */
 const spelling = defineFileRule({
@@ -24,7 +31,15 @@ const spelling = defineFileRule({
     for (const match of file.text.matchAll(/colour|teh/g)) {
       const at = { start: match.index, end: match.index + match[0].length };
       if (match[0] === 'colour') report({ messageId: 'colour', at, fix: { ...at, text: 'color' } });
-      else report({ messageId: 'teh', at, suggestions: [{ desc: 'Replace with "the"', fix: { ...at, text: 'the' } }, { desc: 'Replace with "tech"', fix: { ...at, text: 'tech' } }] });
+      else
+        report({
+          messageId: 'teh',
+          at,
+          suggestions: [
+            { desc: 'Replace with "the"', fix: { ...at, text: 'the' } },
+            { desc: 'Replace with "tech"', fix: { ...at, text: 'tech' } },
+          ],
+        });
     }
   },
 });
@@ -51,13 +66,17 @@ const noShoutedFixme = defineFileRule({
   fixable: false,
   messages: { shouted: 'FIXME! shouts.' },
   check({ file, report }) {
-    for (const match of file.text.matchAll(/FIXME!/g)) report({ messageId: 'shouted', at: { start: match.index, end: match.index + 6 } });
+    for (const match of file.text.matchAll(/FIXME!/g))
+      report({ messageId: 'shouted', at: { start: match.index, end: match.index + 6 } });
   },
 });
 
 function engine(rules: readonly Rule[]): LintProjectOptions {
   const enabled: EnabledRule[] = rules.map((rule) => ({ rule, severity: 'error', options: {} }));
-  return { settings: { forFile: () => enabled, base: () => enabled }, rules: new Map(rules.map((rule) => [rule.id, rule])) };
+  return {
+    settings: { forFile: () => enabled, base: () => enabled },
+    rules: new Map(rules.map((rule) => [rule.id, rule])),
+  };
 }
 
 function source(files: Record<string, string>): ProjectSource {
@@ -78,7 +97,14 @@ describe('fixes and suggestions', () => {
   it('--fix applies certain fixes only; suggestions are reported with their edits', async () => {
     const { result } = await lintWithFixes(source({ 'doc.md': 'teh colour\n' }), engine([spelling]), false);
     expect(result.diagnostics.map(({ messageId, fix, suggestions }) => ({ messageId, fix, suggestions }))).toEqual([
-      { messageId: 'teh', fix: undefined, suggestions: [{ desc: 'Replace with "the"', fix: [{ start: 0, end: 3, text: 'the' }] }, { desc: 'Replace with "tech"', fix: [{ start: 0, end: 3, text: 'tech' }] }] },
+      {
+        messageId: 'teh',
+        fix: undefined,
+        suggestions: [
+          { desc: 'Replace with "the"', fix: [{ start: 0, end: 3, text: 'the' }] },
+          { desc: 'Replace with "tech"', fix: [{ start: 0, end: 3, text: 'tech' }] },
+        ],
+      },
       { messageId: 'colour', fix: [{ start: 4, end: 10, text: 'color' }], suggestions: undefined },
     ]);
     expect(await fix('teh colour\n', [spelling])).toBe('teh color\n');
@@ -93,7 +119,11 @@ describe('fixes and suggestions', () => {
 
 describe('fixes that must be checked', () => {
   it('are kept when the file, linted again, has their problem gone and no new one', async () => {
-    const { result } = await lintWithFixes(source({ 'doc.md': 'TODO and TODO\n' }), engine([todo, noShoutedFixme]), false);
+    const { result } = await lintWithFixes(
+      source({ 'doc.md': 'TODO and TODO\n' }),
+      engine([todo, noShoutedFixme]),
+      false,
+    );
     expect(result.diagnostics.map(({ fix, verifyFix, suggestions }) => ({ fix, verifyFix, suggestions }))).toEqual([
       { fix: [{ start: 0, end: 4, text: 'FIXME' }], verifyFix: undefined, suggestions: undefined },
       { fix: [{ start: 9, end: 13, text: 'FIXME' }], verifyFix: undefined, suggestions: undefined },
@@ -102,10 +132,18 @@ describe('fixes that must be checked', () => {
   });
 
   it('are held back as suggestions when the result would add a problem, one by one', async () => {
-    const { result } = await lintWithFixes(source({ 'doc.md': 'TODO and TODO!\n' }), engine([todo, noShoutedFixme]), false);
+    const { result } = await lintWithFixes(
+      source({ 'doc.md': 'TODO and TODO!\n' }),
+      engine([todo, noShoutedFixme]),
+      false,
+    );
     expect(result.diagnostics.map(({ column, fix, suggestions }) => ({ column, fix, suggestions }))).toEqual([
       { column: 1, fix: [{ start: 0, end: 4, text: 'FIXME' }], suggestions: undefined },
-      { column: 10, fix: undefined, suggestions: [{ desc: HELD_BACK_FIX, fix: [{ start: 9, end: 13, text: 'FIXME' }] }] },
+      {
+        column: 10,
+        fix: undefined,
+        suggestions: [{ desc: HELD_BACK_FIX, fix: [{ start: 9, end: 13, text: 'FIXME' }] }],
+      },
     ]);
     expect(await fix('TODO and TODO!\n', [todo, noShoutedFixme])).toBe('FIXME and TODO!\n');
     expect(await fix('TODO and TODO!\n', [todo, noShoutedFixme], 'suggestion')).toBe('FIXME and FIXME!\n');

@@ -19,7 +19,10 @@ export interface CliResult {
  */
 export const WITHOUT_CACHE: Record<string, string> = { AGENTOPS_LINT_NO_CACHE: '1' };
 
-export async function runCli(argv: string[], options: { cwd: string; env?: Record<string, string | undefined>; tty?: boolean }): Promise<CliResult> {
+export async function runCli(
+  argv: string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; tty?: boolean },
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const exitCode = await main(argv, {
@@ -46,10 +49,15 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export function runBin(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...argv], { cwd, env: { PATH: process.env.PATH ?? '', ...WITHOUT_CACHE, ...env } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ exitCode: code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...argv],
+      { cwd, env: { PATH: process.env.PATH ?? '', ...WITHOUT_CACHE, ...env } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ exitCode: code, stdout, stderr });
+      },
+    );
   });
 }
 

@@ -58,8 +58,13 @@ export function temporaryFolder(prefix: string): Promise<string> {
 /** Writes the checkout into `<parent>/agentops-lint` and commits it. */
 export async function createPackageCheckout(parent: string): Promise<PackageCheckout> {
   const dir = path.join(parent, 'agentops-lint');
-  const { stdout } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: PACKAGE_ROOT, maxBuffer: 16 * 1024 * 1024 }).catch((error: Error) => {
-    throw new Error(`the install tests copy this repository's files as git lists them, and git ls-files failed in ${PACKAGE_ROOT}: ${error.message}`);
+  const { stdout } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: PACKAGE_ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  }).catch((error: Error) => {
+    throw new Error(
+      `the install tests copy this repository's files as git lists them, and git ls-files failed in ${PACKAGE_ROOT}: ${error.message}`,
+    );
   });
   for (const file of new Set(stdout.split('\0').filter(Boolean))) {
     const source = path.join(PACKAGE_ROOT, file);

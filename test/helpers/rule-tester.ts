@@ -74,17 +74,29 @@ function inMemorySource(project: Project, options: LintInMemoryOptions): Project
 
 function engineOptions(options: LintInMemoryOptions): LintProjectOptions {
   const settings = new FileSettings(configFor(options), REGISTRY.byId, '/project');
-  return { settings, rules: REGISTRY.byId, reportUnusedDisables: options.reportUnusedDisables ?? false, ...(options.repository ? { repository: options.repository } : {}) };
+  return {
+    settings,
+    rules: REGISTRY.byId,
+    reportUnusedDisables: options.reportUnusedDisables ?? false,
+    ...(options.repository ? { repository: options.repository } : {}),
+  };
 }
 
 /** Lints an in-memory project with the real engine, fixes settled as a run reports them (checked fixes kept or held back). */
-export async function lintInMemory(project: Project, options: LintInMemoryOptions): Promise<{ diagnostics: Diagnostic[]; crashed: boolean }> {
+export async function lintInMemory(
+  project: Project,
+  options: LintInMemoryOptions,
+): Promise<{ diagnostics: Diagnostic[]; crashed: boolean }> {
   const { result } = await lintWithFixes(inMemorySource(project, options), engineOptions(options), false);
   return { diagnostics: result.diagnostics, crashed: result.crashed };
 }
 
 /** Applies fixes through the same passes as --fix (src/fixes/fix-passes.ts); returns the final texts. */
-export async function fixInMemory(project: Project, options: LintInMemoryOptions, fixType: FixType = 'fix'): Promise<Project> {
+export async function fixInMemory(
+  project: Project,
+  options: LintInMemoryOptions,
+  fixType: FixType = 'fix',
+): Promise<Project> {
   const fixed = await lintWithFixes(inMemorySource(project, options), engineOptions(options), true, fixType);
   const result: Project = { ...project };
   for (const [file, text] of fixed.texts) {
@@ -145,7 +157,8 @@ function caseName(testCase: CaseBase, index: number): string {
 function pickExpected(actual: Diagnostic, expected: ExpectedDiagnostic): Partial<Diagnostic> {
   const picked: Record<string, unknown> = {};
   for (const key of Object.keys(expected) as (keyof ExpectedDiagnostic)[]) {
-    if (key === 'message') picked.message = actual.message.includes(expected.message!) ? expected.message : actual.message;
+    if (key === 'message')
+      picked.message = actual.message.includes(expected.message!) ? expected.message : actual.message;
     else picked[key] = actual[key as keyof Diagnostic];
   }
   return picked as Partial<Diagnostic>;
@@ -171,11 +184,17 @@ export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[];
           const { diagnostics, crashed } = await lintInMemory(project, options);
           expect(crashed).toBe(false);
           const own = diagnostics.filter((diagnostic) => diagnostic.ruleId === rule.id);
-          expect(own.map((actual, i) => pickExpected(actual, testCase.errors[i] ?? { messageId: '', line: 0, column: 0 }))).toEqual(testCase.errors);
+          expect(
+            own.map((actual, i) => pickExpected(actual, testCase.errors[i] ?? { messageId: '', line: 0, column: 0 })),
+          ).toEqual(testCase.errors);
           const suggests = own.some((diagnostic) => diagnostic.suggestions?.length);
-          if (testCase.suggestionOutput === undefined) expect(suggests, 'a suggestion was offered: add `suggestionOutput` to the case').toBe(false);
+          if (testCase.suggestionOutput === undefined)
+            expect(suggests, 'a suggestion was offered: add `suggestionOutput` to the case').toBe(false);
           else {
-            const expectedProject = typeof testCase.suggestionOutput === 'string' ? { ...project, 'doc.md': testCase.suggestionOutput } : { ...project, ...testCase.suggestionOutput };
+            const expectedProject =
+              typeof testCase.suggestionOutput === 'string'
+                ? { ...project, 'doc.md': testCase.suggestionOutput }
+                : { ...project, ...testCase.suggestionOutput };
             expect(await fixInMemory(project, options, 'suggestion')).toEqual(expectedProject);
           }
           const fixable = own.some((diagnostic) => diagnostic.fix);
@@ -185,7 +204,10 @@ export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[];
           }
           expect(rule.fixable, 'rule has fixes but metadata says fixable: false').toBe(true);
           const fixed = await fixInMemory(project, options);
-          const expectedProject = typeof testCase.output === 'string' ? { ...project, 'doc.md': testCase.output } : { ...project, ...testCase.output };
+          const expectedProject =
+            typeof testCase.output === 'string'
+              ? { ...project, 'doc.md': testCase.output }
+              : { ...project, ...testCase.output };
           expect(fixed).toEqual(expectedProject);
           const again = await fixInMemory(fixed, options);
           expect(again, 'fixes must converge').toEqual(fixed);

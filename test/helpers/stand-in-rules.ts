@@ -37,7 +37,12 @@ export const linkTargets = defineProjectRule({
         } else if (isFile && target.fragment) {
           const facts = index.files.get(target.path);
           if (facts && !facts.headings.some((heading) => heading.anchor === target.fragment)) {
-            report({ file, messageId: 'missingAnchor', data: { target: target.path, anchor: target.fragment }, at: link });
+            report({
+              file,
+              messageId: 'missingAnchor',
+              data: { target: target.path, anchor: target.fragment },
+              at: link,
+            });
           }
         }
       }
@@ -62,7 +67,9 @@ export const uniqueTitles = defineProjectRule({
     for (const file of index.targets) {
       const title = titleOf(file);
       if (!title) continue;
-      const other = [...index.files.keys()].sort().find((candidate) => candidate !== file && titleOf(candidate)?.text === title.text);
+      const other = [...index.files.keys()]
+        .sort()
+        .find((candidate) => candidate !== file && titleOf(candidate)?.text === title.text);
       if (other) report({ file, messageId: 'duplicate', data: { title: title.text, other }, at: title });
     }
   },
@@ -74,4 +81,10 @@ export function withStandInRules<T extends { RULES: readonly Rule[]; REGISTRY: R
 }
 
 /** The config the workflow tests use: the stand-ins as errors, heading-increment as a warning. */
-export const STAND_IN_CONFIG = ['rules:', '  test-link-targets: error', '  test-unique-titles: error', '  heading-increment: warn', ''].join('\n');
+export const STAND_IN_CONFIG = [
+  'rules:',
+  '  test-link-targets: error',
+  '  test-unique-titles: error',
+  '  heading-increment: warn',
+  '',
+].join('\n');

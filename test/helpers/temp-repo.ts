@@ -107,6 +107,8 @@ export class TempRepo {
 
 /** The diagnostics of a `--format json` run, reduced to what the tests compare. */
 export function problems(stdout: string): string[] {
-  const report = JSON.parse(stdout) as { diagnostics: { file: string; line: number; column: number; ruleId: string; messageId: string; severity: string }[] };
+  const report = JSON.parse(stdout) as {
+    diagnostics: { file: string; line: number; column: number; ruleId: string; messageId: string; severity: string }[];
+  };
   return report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.ruleId}/${d.messageId}`);
 }

@@ -83,7 +83,8 @@ export async function startTestServer(host = '127.0.0.1'): Promise<TestServer> {
         return;
       }
       default:
-        if (path.startsWith('/redirect-to?')) return send(301, { location: decodeURIComponent(path.slice('/redirect-to?'.length)) });
+        if (path.startsWith('/redirect-to?'))
+          return send(301, { location: decodeURIComponent(path.slice('/redirect-to?'.length)) });
         return send(404);
     }
   });

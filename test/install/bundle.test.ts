@@ -35,7 +35,8 @@ describe('the committed bundle', () => {
       const committed = path.join(COMMITTED, file);
       if (!existsSync(committed)) stale.push(`${file}: missing from ${BUNDLE_DIRECTORY}/`);
       else if (!built.includes(file)) stale.push(`${file}: no longer built`);
-      else if (!(await fs.readFile(committed)).equals(await fs.readFile(path.join(fresh, file)))) stale.push(`${file}: differs`);
+      else if (!(await fs.readFile(committed)).equals(await fs.readFile(path.join(fresh, file))))
+        stale.push(`${file}: differs`);
     }
     expect(stale, `${BUNDLE_DIRECTORY}/ is stale: run \`npm run bundle\` and commit ${BUNDLE_DIRECTORY}/`).toEqual([]);
   }, 60_000);
@@ -43,15 +44,24 @@ describe('the committed bundle', () => {
   it('has one module per entry point, and bin/ and package.json use it, never dist/', async () => {
     const files = await filesOf(COMMITTED);
     for (const entry of Object.keys(BUNDLE_ENTRY_POINTS)) expect(files).toContain(`${entry}.js`);
-    const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
-    expect(packageJson).toMatchObject({ bin: { 'agentops-lint': 'bin/agentops-lint.js' }, main: `${BUNDLE_DIRECTORY}/index.js` });
+    const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(packageJson).toMatchObject({
+      bin: { 'agentops-lint': 'bin/agentops-lint.js' },
+      main: `${BUNDLE_DIRECTORY}/index.js`,
+    });
     expect(packageJson.files).toContain(BUNDLE_DIRECTORY);
     expect(packageJson.files).not.toContain('dist');
     // The bundle holds every dependency: an install from git installs nothing more.
     expect(packageJson.dependencies).toBeUndefined();
     // npm builds a git dependency (installing its devDependencies) when it has one of these.
-    for (const script of ['prepare', 'prepack', 'build', 'preinstall', 'install', 'postinstall']) expect(packageJson.scripts, script).not.toHaveProperty(script);
-    expect(readFileSync(path.join(PACKAGE_ROOT, 'bin/agentops-lint.js'), 'utf8')).toContain(`await import('../${BUNDLE_DIRECTORY}/cli.js');`);
+    for (const script of ['prepare', 'prepack', 'build', 'preinstall', 'install', 'postinstall'])
+      expect(packageJson.scripts, script).not.toHaveProperty(script);
+    expect(readFileSync(path.join(PACKAGE_ROOT, 'bin/agentops-lint.js'), 'utf8')).toContain(
+      `await import('../${BUNDLE_DIRECTORY}/cli.js');`,
+    );
   });
 });
 
@@ -61,7 +71,10 @@ describe('what the bundle leaves out', () => {
     const built = await buildBundle(PACKAGE_ROOT, slim);
     const zodModules = new Set<string>();
     for (const file of built) {
-      for (const [, module] of (await fs.readFile(path.join(slim, file), 'utf8')).matchAll(/^\/\/ \S*?node_modules\/zod\/(v4\/locales\/\S+)$/gm)) zodModules.add(module!);
+      for (const [, module] of (await fs.readFile(path.join(slim, file), 'utf8')).matchAll(
+        /^\/\/ \S*?node_modules\/zod\/(v4\/locales\/\S+)$/gm,
+      ))
+        zodModules.add(module!);
     }
     expect([...zodModules]).toEqual(['v4/locales/en.js']);
   }, 60_000);
@@ -73,12 +86,24 @@ describe('a bundled run gives what the tsc build gives', () => {
   });
 
   /** Runs a CLI module with a preload that counts the worker threads it starts (one stderr line each). */
-  async function lintJson(cli: string, cwd: string, args: string[]): Promise<{ exitCode: number; report: unknown; workers: number }> {
+  async function lintJson(
+    cli: string,
+    cwd: string,
+    args: string[],
+  ): Promise<{ exitCode: number; report: unknown; workers: number }> {
     const counter = path.join(base, 'count-workers.mjs');
     await fs.writeFile(counter, "process.on('worker', () => process.stderr.write('worker thread started\\n'));\n");
-    const result = await run(process.execPath, ['--import', counter, cli, '--format', 'json', ...args], { cwd, env: { PATH: pathWithoutPackageTools() }, maxBuffer: 64 * 1024 * 1024 }).then(
+    const result = await run(process.execPath, ['--import', counter, cli, '--format', 'json', ...args], {
+      cwd,
+      env: { PATH: pathWithoutPackageTools() },
+      maxBuffer: 64 * 1024 * 1024,
+    }).then(
       ({ stdout, stderr }) => ({ exitCode: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ exitCode: error.code, stdout: error.stdout, stderr: error.stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({
+        exitCode: error.code,
+        stdout: error.stdout,
+        stderr: error.stderr,
+      }),
     );
     const workers = result.stderr.split('\n').filter((line) => line === 'worker thread started').length;
     expect(result.stderr.replaceAll('worker thread started\n', '')).toBe('');
@@ -98,9 +123,15 @@ describe('a bundled run gives what the tsc build gives', () => {
     const project = path.join(base, 'invalid-config');
     await fs.mkdir(project);
     await fs.writeFile(path.join(project, 'a.md'), '# A\n');
-    await fs.writeFile(path.join(project, 'agentops-lint.config.yaml'), 'maxFileSizeMb: -1\nfiles: 3\nrules:\n  links: [error, {bogus: 1}]\n  heading-increment: [warn, 7]\n');
+    await fs.writeFile(
+      path.join(project, 'agentops-lint.config.yaml'),
+      'maxFileSizeMb: -1\nfiles: 3\nrules:\n  links: [error, {bogus: 1}]\n  heading-increment: [warn, 7]\n',
+    );
     const lint = (cli: string) =>
-      run(process.execPath, [cli, '--no-cache', 'a.md'], { cwd: project, env: { PATH: pathWithoutPackageTools() } }).then(
+      run(process.execPath, [cli, '--no-cache', 'a.md'], {
+        cwd: project,
+        env: { PATH: pathWithoutPackageTools() },
+      }).then(
         () => ({ exitCode: 0, stderr: '' }),
         (error: { code: number; stderr: string }) => ({ exitCode: error.code, stderr: error.stderr }),
       );

@@ -17,7 +17,10 @@ import { PACKAGE_ROOT, temporaryFolder } from '../helpers/package-checkout.js';
  * bundles (vitest resolves the package's `development` export, an unminified twin, to dev/).
  */
 const micromarkRequire = createRequire(createRequire(path.join(PACKAGE_ROOT, 'package.json')).resolve('micromark'));
-const EDIT_MAP_FILE = path.join(path.dirname(micromarkRequire.resolve('micromark-util-edit-map')).replace(/[\\/]dev$/, ''), 'index.js');
+const EDIT_MAP_FILE = path.join(
+  path.dirname(micromarkRequire.resolve('micromark-util-edit-map')).replace(/[\\/]dev$/, ''),
+  'index.js',
+);
 
 interface EditMapLike {
   add(index: number, remove: number, add: unknown[]): void;
@@ -38,7 +41,12 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rm(base, { recursive: true, force: true }));
 
-const edit = fc.record({ at: fc.nat(40), remove: fc.nat(4), add: fc.array(fc.string({ maxLength: 3 }), { maxLength: 4 }), before: fc.boolean() });
+const edit = fc.record({
+  at: fc.nat(40),
+  remove: fc.nat(4),
+  add: fc.array(fc.string({ maxLength: 3 }), { maxLength: 4 }),
+  before: fc.boolean(),
+});
 
 describe("the bundle's linear EditMap#consume", () => {
   it('gives the same events as the published one for any edits, including none', () => {
@@ -73,7 +81,9 @@ describe("the bundle's linear EditMap#consume", () => {
   });
 
   it('refuses a source it was not written for, so a changed upstream never ships unpatched', () => {
-    expect(() => linearEditMapSource('export class EditMap { consume(events) { events.length = 0 } }')).toThrow(/micromark-util-edit-map changed/);
+    expect(() => linearEditMapSource('export class EditMap { consume(events) { events.length = 0 } }')).toThrow(
+      /micromark-util-edit-map changed/,
+    );
     const source = readFileSync(EDIT_MAP_FILE, 'utf8');
     expect(linearEditMapSource(source)).not.toContain('vecs.push(events.slice());');
   });
@@ -86,7 +96,9 @@ describe("the bundle's linear EditMap#consume", () => {
     // esbuild drops the patch's comment but names each module it inlines: read that module's code.
     // (micromark-extension-gfm-table has an EditMap of its own, consumed once per document.)
     const marker = '// node_modules/micromark-util-edit-map/index.js\n';
-    const modules = texts.filter((text) => text.includes(marker)).map((text) => text.slice(text.indexOf(marker)).split(/\n\/\/ node_modules\//)[0]!);
+    const modules = texts
+      .filter((text) => text.includes(marker))
+      .map((text) => text.slice(text.indexOf(marker)).split(/\n\/\/ node_modules\//)[0]!);
     expect(modules).toHaveLength(1);
     expect(modules[0]).toMatch(/let slice = vecs\.pop\(\);/);
     expect(modules[0]).not.toMatch(/vecs\.push\(events\.slice\(\)\);/);

@@ -10,10 +10,17 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPackageCheckout, isolatedGitEnv, PACKAGE_ROOT, temporaryFolder, type PackageCheckout } from '../helpers/package-checkout.js';
+import {
+  createPackageCheckout,
+  isolatedGitEnv,
+  PACKAGE_ROOT,
+  temporaryFolder,
+  type PackageCheckout,
+} from '../helpers/package-checkout.js';
 
 const run = promisify(execFile);
-const VERSION = (JSON.parse(await fs.readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(await fs.readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 interface CommandResult {
   exitCode: number;
@@ -32,12 +39,25 @@ describe('npm installs from git', () => {
   async function command(file: string, args: string[], cwd: string): Promise<CommandResult> {
     return run(file, args, { cwd, env, maxBuffer: 16 * 1024 * 1024 }).then(
       ({ stdout, stderr }) => ({ exitCode: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ exitCode: error.code, stdout: error.stdout, stderr: error.stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({
+        exitCode: error.code,
+        stdout: error.stdout,
+        stderr: error.stderr,
+      }),
     );
   }
 
   /** npm's options for every run: its own empty cache and no registry, so anything it would download fails the install. */
-  const npmOptions = (): string[] => ['--offline', '--cache', path.join(base, 'npm-cache'), '--no-audit', '--no-fund', '--no-update-notifier', '--loglevel', 'error'];
+  const npmOptions = (): string[] => [
+    '--offline',
+    '--cache',
+    path.join(base, 'npm-cache'),
+    '--no-audit',
+    '--no-fund',
+    '--no-update-notifier',
+    '--loglevel',
+    'error',
+  ];
 
   function npm(subcommand: string, args: string[], cwd: string): Promise<CommandResult> {
     return command('npm', [subcommand, ...npmOptions(), ...args], cwd);
@@ -47,7 +67,8 @@ describe('npm installs from git', () => {
     const result = await command(bin, [...binArgs, '--format', 'github'], docs);
     expect(result).toEqual({
       exitCode: 1,
-      stdout: '::error file=README.md,line=3,col=12,endLine=3,endColumn=22,title=links::Link target "missing.md" does not exist.\n',
+      stdout:
+        '::error file=README.md,line=3,col=12,endLine=3,endColumn=22,title=links::Link target "missing.md" does not exist.\n',
       stderr: '',
     });
   }
@@ -71,7 +92,15 @@ describe('npm installs from git', () => {
     expect(installed.exitCode).toBe(0);
     const packageDir = path.join(prefix, 'lib/node_modules/agentops-lint');
     expect(existsSync(path.join(packageDir, 'node_modules'))).toBe(false);
-    expect((await fs.readdir(packageDir)).sort()).toEqual(['README.md', 'bin', 'bundle', 'docs', 'package.json', 'rules', 'schema.json']);
+    expect((await fs.readdir(packageDir)).sort()).toEqual([
+      'README.md',
+      'bin',
+      'bundle',
+      'docs',
+      'package.json',
+      'rules',
+      'schema.json',
+    ]);
     const bin = path.join(prefix, 'bin/agentops-lint');
     expect(await command(bin, ['--version'], base)).toEqual({ exitCode: 0, stdout: `${VERSION}\n`, stderr: '' });
     await expectLintsDocs(bin);
@@ -83,10 +112,14 @@ describe('npm installs from git', () => {
     await fs.writeFile(path.join(project, 'package.json'), '{ "name": "docs-project", "private": true }\n');
     const installed = await npm('install', ['--save-dev', spec], project);
     expect(installed.exitCode).toBe(0);
-    const manifest = JSON.parse(await fs.readFile(path.join(project, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const manifest = JSON.parse(await fs.readFile(path.join(project, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     expect(manifest.devDependencies).toEqual({ 'agentops-lint': spec });
     expect(await fs.readdir(path.join(project, 'node_modules'))).toEqual(expect.arrayContaining(['agentops-lint']));
-    expect((await fs.readdir(path.join(project, 'node_modules'))).filter((entry) => !entry.startsWith('.'))).toEqual(['agentops-lint']);
+    expect((await fs.readdir(path.join(project, 'node_modules'))).filter((entry) => !entry.startsWith('.'))).toEqual([
+      'agentops-lint',
+    ]);
     // The schema the README's config example points editors at.
     expect(existsSync(path.join(project, 'node_modules/agentops-lint/schema.json'))).toBe(true);
     await expectLintsDocs(path.join(project, 'node_modules/.bin/agentops-lint'));

@@ -11,7 +11,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPackageCheckout, isolatedGitEnv, temporaryFolder, type PackageCheckout } from '../helpers/package-checkout.js';
+import {
+  createPackageCheckout,
+  isolatedGitEnv,
+  temporaryFolder,
+  type PackageCheckout,
+} from '../helpers/package-checkout.js';
 
 const run = promisify(execFile);
 
@@ -25,7 +30,9 @@ async function preCommitVersion(): Promise<string | undefined> {
 
 const preCommit = await preCommitVersion();
 if (preCommit === undefined) {
-  console.warn('test/install/pre-commit.test.ts: skipped, `pre-commit` is not on the PATH (.ci/run installs it with apt-get; locally: apt-get install pre-commit or pipx install pre-commit).');
+  console.warn(
+    'test/install/pre-commit.test.ts: skipped, `pre-commit` is not on the PATH (.ci/run installs it with apt-get; locally: apt-get install pre-commit or pipx install pre-commit).',
+  );
 }
 
 interface CommandResult {
@@ -124,7 +131,10 @@ describe.skipIf(preCommit === undefined)(`pre-commit (${preCommit}) with repo: +
     expect(result.exitCode).toBe(1);
     // The file hook lints the staged file it is given; the whole-commit hook also compares the
     // untouched docs/guide.md with HEAD, and counts it as checked.
-    for (const [hook, checked] of [['agentops-lint', '1 file'], ['agentops-lint-staged', '2 files']] as const) {
+    for (const [hook, checked] of [
+      ['agentops-lint', '1 file'],
+      ['agentops-lint-staged', '2 files'],
+    ] as const) {
       const shown = hookOutput(result.output, hook);
       expect(shown, hook).toMatch(ANCHOR_PROBLEM);
       expect(shown, hook).toContain(`\n✖ 1 problem (1 error, 0 warnings) in ${checked} checked\n`);
@@ -133,7 +143,9 @@ describe.skipIf(preCommit === undefined)(`pre-commit (${preCommit}) with repo: +
   }, 60_000);
 
   it('passes the fixed commit', async () => {
-    await write({ 'README.md': '# Handbook\n\nSee [install](docs/guide.md#install), then [the guide](docs/guide.md).\n' });
+    await write({
+      'README.md': '# Handbook\n\nSee [install](docs/guide.md#install), then [the guide](docs/guide.md).\n',
+    });
     const result = await commit('fixed anchor');
     expect(result.output).not.toContain('Failed');
     expect(result.exitCode).toBe(0);
@@ -153,8 +165,13 @@ describe.skipIf(preCommit === undefined)(`pre-commit (${preCommit}) with repo: +
     expect(result.exitCode).toBe(1);
     // pre-commit passes no file to the first hook: the deletion is all the commit holds.
     expect(result.output).toMatch(/^agentops-lint\.+\(no files to check\)Skipped$/m);
-    const problems = hookOutput(result.output, 'agentops-lint-staged').split('\n').filter((line) => line.startsWith('README.md:'));
-    expect(problems).toEqual(['README.md:3:15  error  Link target "docs/guide.md" does not exist.  links', 'README.md:3:56  error  Link target "docs/guide.md" does not exist.  links']);
+    const problems = hookOutput(result.output, 'agentops-lint-staged')
+      .split('\n')
+      .filter((line) => line.startsWith('README.md:'));
+    expect(problems).toEqual([
+      'README.md:3:15  error  Link target "docs/guide.md" does not exist.  links',
+      'README.md:3:56  error  Link target "docs/guide.md" does not exist.  links',
+    ]);
     expect(await head()).toBe(before);
   }, 60_000);
 

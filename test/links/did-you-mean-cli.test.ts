@@ -8,9 +8,17 @@ import { runCli, tempProject } from '../helpers/cli-harness.js';
 
 const CONFIG = 'extends: []\nrules:\n  links: error\n  anchors: error\n';
 
-async function lintJson(files: Record<string, string>): Promise<{ file: string; line: number; column: number; message: string; suggestion?: string }[]> {
-  const result = await runCli(['--format', 'json'], { cwd: tempProject({ 'agentops-lint.config.yaml': CONFIG, ...files }) });
-  return (JSON.parse(result.stdout) as { diagnostics: { file: string; line: number; column: number; message: string; suggestion?: string }[] }).diagnostics.map(({ file, line, column, message, suggestion }) => ({
+async function lintJson(
+  files: Record<string, string>,
+): Promise<{ file: string; line: number; column: number; message: string; suggestion?: string }[]> {
+  const result = await runCli(['--format', 'json'], {
+    cwd: tempProject({ 'agentops-lint.config.yaml': CONFIG, ...files }),
+  });
+  return (
+    JSON.parse(result.stdout) as {
+      diagnostics: { file: string; line: number; column: number; message: string; suggestion?: string }[];
+    }
+  ).diagnostics.map(({ file, line, column, message, suggestion }) => ({
     file,
     line,
     column,
@@ -28,10 +36,17 @@ describe('did you mean', () => {
         'content/README.md': '# Content\n',
         'README.md': '# Root\n',
       }),
-    ).toEqual([{ file: 'content/intro/start.md', line: 1, column: 20, message: 'Link target "../../factors/README.md" does not exist.' }]);
+    ).toEqual([
+      {
+        file: 'content/intro/start.md',
+        line: 1,
+        column: 20,
+        message: 'Link target "../../factors/README.md" does not exist.',
+      },
+    ]);
   });
 
-  it('of several, the only one under a folder of the link\'s names is offered, written relative to the file', async () => {
+  it("of several, the only one under a folder of the link's names is offered, written relative to the file", async () => {
     expect(
       await lintJson({
         'content/intro/start.md': 'Read [the factors](../../factors/README.md).\n',
@@ -45,7 +60,8 @@ describe('did you mean', () => {
         line: 1,
         column: 20,
         message: 'Link target "../../factors/README.md" does not exist.',
-        suggestion: 'did you mean "../../docs/factors/README.md"? (of 3 files named "README.md", the only one whose path ends with "factors/README.md")',
+        suggestion:
+          'did you mean "../../docs/factors/README.md"? (of 3 files named "README.md", the only one whose path ends with "factors/README.md")',
       },
     ]);
   });
@@ -66,23 +82,48 @@ describe('did you mean', () => {
         line: 1,
         column: 13,
         message: 'Link target "elections/README.md" does not exist.',
-        suggestion: 'did you mean "../../README.md"? (of 4 files named "README.md", the only one whose path ends with "elections/README.md")',
+        suggestion:
+          'did you mean "../../README.md"? (of 4 files named "README.md", the only one whose path ends with "elections/README.md")',
       },
-      { file: 'events/events-team/content/contributor-workshops.md', line: 1, column: 13, message: 'Link target "./new-contributor-workshops/README.md" does not exist.' },
+      {
+        file: 'events/events-team/content/contributor-workshops.md',
+        line: 1,
+        column: 13,
+        message: 'Link target "./new-contributor-workshops/README.md" does not exist.',
+      },
     ]);
   });
 
   it('the link is shown as written and the suggestion as it should be written: ./marketplace/ stays ./marketplace/', async () => {
     expect(
       await lintJson({
-        'docs/index.md': '- [Marketplace](./Marketplace/)\n- [Listing](./marketplac/listing.md)\n- [Home](../READNE.md)\n',
+        'docs/index.md':
+          '- [Marketplace](./Marketplace/)\n- [Listing](./marketplac/listing.md)\n- [Home](../READNE.md)\n',
         'docs/marketplace/listing.md': '# Listing\n',
         'README.md': '# Home\n',
       }),
     ).toEqual([
-      { file: 'docs/index.md', line: 1, column: 17, message: 'Link target "./Marketplace/" exists only as "./marketplace/": paths are case-sensitive on GitHub and Linux.' },
-      { file: 'docs/index.md', line: 2, column: 13, message: 'Link target "./marketplac/listing.md" does not exist.', suggestion: 'did you mean "./marketplace/listing.md"? (the only other "listing.md" in the repository)' },
-      { file: 'docs/index.md', line: 3, column: 10, message: 'Link target "../READNE.md" does not exist.', suggestion: 'did you mean "../README.md"? (the nearest existing path)' },
+      {
+        file: 'docs/index.md',
+        line: 1,
+        column: 17,
+        message:
+          'Link target "./Marketplace/" exists only as "./marketplace/": paths are case-sensitive on GitHub and Linux.',
+      },
+      {
+        file: 'docs/index.md',
+        line: 2,
+        column: 13,
+        message: 'Link target "./marketplac/listing.md" does not exist.',
+        suggestion: 'did you mean "./marketplace/listing.md"? (the only other "listing.md" in the repository)',
+      },
+      {
+        file: 'docs/index.md',
+        line: 3,
+        column: 10,
+        message: 'Link target "../READNE.md" does not exist.',
+        suggestion: 'did you mean "../README.md"? (the nearest existing path)',
+      },
     ]);
   });
 
@@ -92,6 +133,8 @@ describe('did you mean', () => {
         'docs/a/b.md': '[step](../../guide.md#step-2)\n',
         'guide.md': '# Guide\n\n## Step 1\n\n## Step 3\n',
       }),
-    ).toEqual([{ file: 'docs/a/b.md', line: 1, column: 8, message: 'No heading or anchor "#step-2" in "../../guide.md".' }]);
+    ).toEqual([
+      { file: 'docs/a/b.md', line: 1, column: 8, message: 'No heading or anchor "#step-2" in "../../guide.md".' },
+    ]);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { repositoryPathsFromFiles } from '../../src/core/facts.js';
-import { destinationPathTo, encodeDestinationPath, folderReadme, parseLineAnchor, resolveLinkTarget, splitDestination } from '../../src/links/resolve.js';
+import {
+  destinationPathTo,
+  encodeDestinationPath,
+  folderReadme,
+  parseLineAnchor,
+  resolveLinkTarget,
+  splitDestination,
+} from '../../src/links/resolve.js';
 
 describe('resolveLinkTarget', () => {
   it.each([
@@ -21,9 +28,12 @@ describe('resolveLinkTarget', () => {
     expect(resolveLinkTarget(from, url)).toEqual(expected);
   });
 
-  it.each(['https://example.com/x.md', 'mailto:a@b.c', '//cdn.example.com/x.png', 'data:image/png;base64,AAAA'])('%s is external', (url) => {
-    expect(resolveLinkTarget('README.md', url)).toBeUndefined();
-  });
+  it.each(['https://example.com/x.md', 'mailto:a@b.c', '//cdn.example.com/x.png', 'data:image/png;base64,AAAA'])(
+    '%s is external',
+    (url) => {
+      expect(resolveLinkTarget('README.md', url)).toBeUndefined();
+    },
+  );
 });
 
 describe('splitDestination', () => {
@@ -39,11 +49,20 @@ describe('parseLineAnchor', () => {
     ['L10C2-L12C5', { startLine: 10, endLine: 12 }],
     ['L3C4', { startLine: 3, endLine: 3 }],
   ])('%s', (fragment, expected) => expect(parseLineAnchor(fragment)).toEqual(expected));
-  it.each(['l10', 'L', 'L10-', 'line-10', 'L10-20'])('%s is not a line anchor', (fragment) => expect(parseLineAnchor(fragment)).toBeUndefined());
+  it.each(['l10', 'L', 'L10-', 'line-10', 'L10-20'])('%s is not a line anchor', (fragment) =>
+    expect(parseLineAnchor(fragment)).toBeUndefined(),
+  );
 });
 
 describe('folderReadme', () => {
-  const paths = repositoryPathsFromFiles(['docs/readme.md', 'guide/README.txt', 'guide/Readme.markdown', 'api/index.md', '.github/README.md', 'README.md']);
+  const paths = repositoryPathsFromFiles([
+    'docs/readme.md',
+    'guide/README.txt',
+    'guide/Readme.markdown',
+    'api/index.md',
+    '.github/README.md',
+    'README.md',
+  ]);
   it('finds the README of a folder in any case, Markdown first', () => {
     expect(folderReadme(paths, 'docs')).toBe('docs/readme.md');
     expect(folderReadme(paths, 'guide')).toBe('guide/Readme.markdown');

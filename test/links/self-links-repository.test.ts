@@ -57,16 +57,28 @@ describe('links into the repository’s own URLs, in a git repository with an or
   });
 
   it('says what is wrong and what it probably meant, in the URL as it should be written', async () => {
-    const { diagnostics } = JSON.parse((await repo.lint(['--format', 'json'])).stdout) as { diagnostics: { line: number; message: string; suggestion?: string; fix?: unknown }[] };
+    const { diagnostics } = JSON.parse((await repo.lint(['--format', 'json'])).stdout) as {
+      diagnostics: { line: number; message: string; suggestion?: string; fix?: unknown }[];
+    };
     const at = (line: number) => diagnostics.filter((diagnostic) => diagnostic.line === line);
     expect(at(7)[0]).toMatchObject({
-      message: 'Link "https://github.com/acme/handbook/blob/main/docs/gide.md" is this repository\'s own URL, and "docs/gide.md" does not exist in it.',
-      suggestion: 'did you mean "https://github.com/acme/handbook/blob/main/docs/guide.md"? (the nearest existing path)',
+      message:
+        'Link "https://github.com/acme/handbook/blob/main/docs/gide.md" is this repository\'s own URL, and "docs/gide.md" does not exist in it.',
+      suggestion:
+        'did you mean "https://github.com/acme/handbook/blob/main/docs/guide.md"? (the nearest existing path)',
     });
     expect(at(7)[0]!.fix).toBeUndefined();
-    expect(at(19)[0]!.message).toBe('Link "https://github.com/acme/handbook/blob/release-1.0/docs/nothing.md" is this repository\'s own URL, and "docs/nothing.md" does not exist at "release-1.0".');
-    expect(at(31)[0]).toMatchObject({ suggestion: 'did you mean "https://github.com/acme/handbook/blob/main/docs/installation.md"? (git recorded the rename)' });
-    expect(at(11)[0]).toMatchObject({ message: 'No heading or anchor "#instal" in "https://github.com/acme/handbook/blob/main/docs/guide.md".', suggestion: 'did you mean "#install"?' });
+    expect(at(19)[0]!.message).toBe(
+      'Link "https://github.com/acme/handbook/blob/release-1.0/docs/nothing.md" is this repository\'s own URL, and "docs/nothing.md" does not exist at "release-1.0".',
+    );
+    expect(at(31)[0]).toMatchObject({
+      suggestion:
+        'did you mean "https://github.com/acme/handbook/blob/main/docs/installation.md"? (git recorded the rename)',
+    });
+    expect(at(11)[0]).toMatchObject({
+      message: 'No heading or anchor "#instal" in "https://github.com/acme/handbook/blob/main/docs/guide.md".',
+      suggestion: 'did you mean "#install"?',
+    });
   });
 
   it('fixes what is certain (the rename git recorded, letter case) inside the URL, and nothing else', async () => {
@@ -85,13 +97,19 @@ describe('links into the repository’s own URLs, in a git repository with an or
     const config = await repo.read('.agentops-lint.json');
     await repo.write({
       '.agentops-lint.json': JSON.stringify({ rules: { links: ['error', { relativeSelfLinks: true }] } }),
-      'docs/page.md': '# Page\n\n[guide](https://github.com/acme/handbook/blob/main/docs/guide.md#install) [docs](https://github.com/acme/handbook/tree/main/docs/) [legacy](https://github.com/acme/handbook/blob/release-1.0/docs/legacy.md)\n',
+      'docs/page.md':
+        '# Page\n\n[guide](https://github.com/acme/handbook/blob/main/docs/guide.md#install) [docs](https://github.com/acme/handbook/tree/main/docs/) [legacy](https://github.com/acme/handbook/blob/release-1.0/docs/legacy.md)\n',
     });
     try {
       const result = await repo.lint(['--format', 'json', '--no-external', 'docs/page.md']);
-      expect(problems(result.stdout)).toEqual(['docs/page.md:3:9 error links/selfCouldBeRelative', 'docs/page.md:3:82 error links/selfCouldBeRelative']);
+      expect(problems(result.stdout)).toEqual([
+        'docs/page.md:3:9 error links/selfCouldBeRelative',
+        'docs/page.md:3:82 error links/selfCouldBeRelative',
+      ]);
       await repo.lint(['--fix', '--no-external', 'docs/page.md']);
-      expect(await repo.read('docs/page.md')).toBe('# Page\n\n[guide](guide.md#install) [docs](./) [legacy](https://github.com/acme/handbook/blob/release-1.0/docs/legacy.md)\n');
+      expect(await repo.read('docs/page.md')).toBe(
+        '# Page\n\n[guide](guide.md#install) [docs](./) [legacy](https://github.com/acme/handbook/blob/release-1.0/docs/legacy.md)\n',
+      );
     } finally {
       await repo.write({ '.agentops-lint.json': config });
       await repo.remove('docs/page.md');
@@ -99,7 +117,9 @@ describe('links into the repository’s own URLs, in a git repository with an or
   });
 
   it('is silent without a remote or config, and says so once under --debug', async () => {
-    const bare = await TempRepo.create({ 'README.md': '# Top\n\n[gone](https://github.com/acme/handbook/blob/main/gone.md)\n' });
+    const bare = await TempRepo.create({
+      'README.md': '# Top\n\n[gone](https://github.com/acme/handbook/blob/main/gone.md)\n',
+    });
     try {
       await bare.commit('first');
       const quiet = await bare.lint(['--format', 'json', '--no-external']);
@@ -115,7 +135,12 @@ describe('links into the repository’s own URLs, in a git repository with an or
 
   it('warns when a URL the config gives names no repository, instead of checking nothing in silence', async () => {
     const config = await repo.read('.agentops-lint.json');
-    await repo.write({ '.agentops-lint.json': JSON.stringify({ rules: { links: 'error' }, repositoryUrls: { urls: ['https://git.example.com/acme/handbook'] } }) });
+    await repo.write({
+      '.agentops-lint.json': JSON.stringify({
+        rules: { links: 'error' },
+        repositoryUrls: { urls: ['https://git.example.com/acme/handbook'] },
+      }),
+    });
     try {
       const result = await repo.lint(['--format', 'json', '--no-external', 'docs/guide.md']);
       expect(result.stderr).toBe(

@@ -4,7 +4,10 @@ import type { LintProjectOptions, Phase1Job, Phase1Runner, ProjectSource } from 
 import { AnalysisMemo } from '../../src/lsp/analysis-memo.js';
 
 /** A runner that records what it was asked and "reads" each file (its stamp is recorded as read). */
-function countingRunner(read: Map<string, string>, current: Map<string, string>): { runner: Phase1Runner; asked: string[][] } {
+function countingRunner(
+  read: Map<string, string>,
+  current: Map<string, string>,
+): { runner: Phase1Runner; asked: string[][] } {
   const asked: string[][] = [];
   const runner: Phase1Runner = async (jobs) => {
     asked.push(jobs.map((job) => `${job.path}${job.factsOnly ? ' (facts)' : ''}`));
@@ -19,11 +22,17 @@ const OPTIONS = {} as LintProjectOptions;
 
 describe('AnalysisMemo', () => {
   it('answers a file again while its stamp is the same, and analyses it again when the stamp moves', async () => {
-    const current = new Map([['a.md', 'v1'], ['b.md', 'v1']]);
+    const current = new Map([
+      ['a.md', 'v1'],
+      ['b.md', 'v1'],
+    ]);
     const read = new Map<string, string>();
     const memo = new AnalysisMemo({ current: (file) => current.get(file), lastRead: (file) => read.get(file) });
     const { runner, asked } = countingRunner(read, current);
-    const jobs: Phase1Job[] = [{ path: 'a.md', factsOnly: false }, { path: 'b.md', factsOnly: true }];
+    const jobs: Phase1Job[] = [
+      { path: 'a.md', factsOnly: false },
+      { path: 'b.md', factsOnly: true },
+    ];
     await memo.wrap(runner)(jobs, SOURCE, OPTIONS);
     await memo.wrap(runner)(jobs, SOURCE, OPTIONS);
     current.set('a.md', 'v2');

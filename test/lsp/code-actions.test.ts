@@ -8,7 +8,18 @@ import { codeActions, DocumentFindings, fixAllEdit } from '../../src/lsp/code-ac
 import { EditorText, toProtocolDiagnostic } from '../../src/lsp/protocol-diagnostics.js';
 
 function diagnostic(overrides: Partial<Diagnostic>): Diagnostic {
-  return { file: 'a.md', line: 1, column: 1, endLine: 1, endColumn: 2, ruleId: 'links', messageId: 'missing', severity: 'error', message: 'Broken.', ...overrides };
+  return {
+    file: 'a.md',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    ruleId: 'links',
+    messageId: 'missing',
+    severity: 'error',
+    message: 'Broken.',
+    ...overrides,
+  };
 }
 
 describe('EditorText', () => {
@@ -17,14 +28,27 @@ describe('EditorText', () => {
     expect(text.analysedText).toBe('# A\nb\n');
     expect(text.positionOf(1, 3)).toEqual({ line: 0, character: 3 });
     expect(text.positionOf(2, 1)).toEqual({ line: 1, character: 0 });
-    expect(text.edits([{ start: 2, end: 3, text: 'B' }])).toEqual([{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 4 } }, newText: 'B' }]);
+    expect(text.edits([{ start: 2, end: 3, text: 'B' }])).toEqual([
+      { range: { start: { line: 0, character: 3 }, end: { line: 0, character: 4 } }, newText: 'B' },
+    ]);
   });
 
   it('shows the suggestion after the message and links the rule page', () => {
-    const published = toProtocolDiagnostic(diagnostic({ suggestion: 'did you mean "b.md"?', severity: 'warn' }), new EditorText('x\n'));
-    expect(published).toMatchObject({ message: 'Broken. did you mean "b.md"?', severity: 2, code: 'links', source: 'agentops-lint', data: { ruleId: 'links', messageId: 'missing' } });
+    const published = toProtocolDiagnostic(
+      diagnostic({ suggestion: 'did you mean "b.md"?', severity: 'warn' }),
+      new EditorText('x\n'),
+    );
+    expect(published).toMatchObject({
+      message: 'Broken. did you mean "b.md"?',
+      severity: 2,
+      code: 'links',
+      source: 'agentops-lint',
+      data: { ruleId: 'links', messageId: 'missing' },
+    });
     expect(published.codeDescription?.href).toMatch(/\/rules\/links\.md$/);
-    expect(toProtocolDiagnostic(diagnostic({ ruleId: 'rule-crash' }), new EditorText('x\n')).codeDescription?.href).toMatch(/docs\/configuration\.md#engine-diagnostics$/);
+    expect(
+      toProtocolDiagnostic(diagnostic({ ruleId: 'rule-crash' }), new EditorText('x\n')).codeDescription?.href,
+    ).toMatch(/docs\/configuration\.md#engine-diagnostics$/);
   });
 });
 
@@ -37,20 +61,37 @@ describe('code actions', () => {
 
   it('fixes everything in one edit over the part that changed', () => {
     const findings = new DocumentFindings('file:///a.md', 1, new EditorText(text), fixes);
-    expect(fixAllEdit(findings)).toEqual({ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 19 } }, newText: 'a.md) and [b](b' });
+    expect(fixAllEdit(findings)).toEqual({
+      range: { start: { line: 0, character: 4 }, end: { line: 0, character: 19 } },
+      newText: 'a.md) and [b](b',
+    });
   });
 
   it('offers quick fixes where the cursor is, and fix all beside them or when asked for by kind', () => {
     const findings = new DocumentFindings('file:///a.md', 1, new EditorText(text), fixes);
     const atFirst = codeActions(findings, { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } });
-    expect(atFirst.map((action) => action.title)).toEqual(['Fix this links problem', 'Disable links for this line', 'Fix all certain agentops-lint problems in this file']);
-    expect(codeActions(findings, { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } }, ['quickfix']).map((action) => action.kind)).toEqual(['quickfix', 'quickfix']);
+    expect(atFirst.map((action) => action.title)).toEqual([
+      'Fix this links problem',
+      'Disable links for this line',
+      'Fix all certain agentops-lint problems in this file',
+    ]);
+    expect(
+      codeActions(findings, { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } }, ['quickfix']).map(
+        (action) => action.kind,
+      ),
+    ).toEqual(['quickfix', 'quickfix']);
     expect(codeActions(findings, { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } })).toEqual([]);
-    expect(codeActions(findings, { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, ['source.fixAll']).map((action) => action.kind)).toEqual(['source.fixAll.agentops-lint']);
+    expect(
+      codeActions(findings, { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, [
+        'source.fixAll',
+      ]).map((action) => action.kind),
+    ).toEqual(['source.fixAll.agentops-lint']);
   });
 
   it('never offers to disable the engine’s own diagnostics', () => {
-    const findings = new DocumentFindings('file:///a.md', 1, new EditorText(text), [diagnostic({ ruleId: 'control-comments' })]);
+    const findings = new DocumentFindings('file:///a.md', 1, new EditorText(text), [
+      diagnostic({ ruleId: 'control-comments' }),
+    ]);
     expect(codeActions(findings, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })).toEqual([]);
   });
 });

@@ -22,7 +22,10 @@ afterEach(() => {
 });
 
 function summary(params: PublishDiagnosticsParams): string[] {
-  return params.diagnostics.map((diagnostic) => `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${diagnostic.code ?? '-'} ${diagnostic.message}`);
+  return params.diagnostics.map(
+    (diagnostic) =>
+      `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${diagnostic.code ?? '-'} ${diagnostic.message}`,
+  );
 }
 
 /** The text after the action's edits for `uri` (the way an editor applies a WorkspaceEdit). */
@@ -40,7 +43,9 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     const started = await LspClient.start({ root });
     client = started.client;
     expect(started.initialize.serverInfo?.name).toBe('agentops-lint');
-    expect(started.initialize.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll.agentops-lint'] });
+    expect(started.initialize.capabilities.codeActionProvider).toEqual({
+      codeActionKinds: ['quickfix', 'source.fixAll.agentops-lint'],
+    });
 
     await client.open(guide, GUIDE);
     await client.open(index, INDEX);
@@ -68,8 +73,14 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     expect(await client.stop()).toBe(0);
   });
 
-  it('starts warm: a second start reads every file from the cache lint keeps, and the open file is published before the index is built', { timeout: 120000 }, async () => {
-    const root = tempProject({ 'guide.md': GUIDE, 'notes.md': '# Notes\n\nSee [the guide](guide.md).\n', 'index.md': '# Index\n\nSee [the steps](guide.md#instal-steps).\n' });
+  it('starts warm: a second start reads every file from the cache lint keeps, and the open file is published before the index is built', {
+    timeout: 120000,
+  }, async () => {
+    const root = tempProject({
+      'guide.md': GUIDE,
+      'notes.md': '# Notes\n\nSee [the guide](guide.md).\n',
+      'index.md': '# Index\n\nSee [the steps](guide.md#instal-steps).\n',
+    });
     const index = pathToFileURL(path.join(root, 'index.md')).href;
     const text = readFileSync(path.join(root, 'index.md'), 'utf8');
     const indexedLog = (cacheUse: string) => `agentops-lint: indexed 3 files of ${root} in <s> (${cacheUse})`;
@@ -80,8 +91,12 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
       const first = await client.diagnosticsWhere((params) => params.uri === index && params.version === 1);
       const log = await client.logWhere((message) => message.includes(' indexed '));
       // The open file's diagnostics came before the index was built (and before its log line).
-      expect(client.published.indexOf(first)).toBeLessThan(client.logs.find((entry) => entry.message === log)!.afterPublishes);
-      expect(summary(first)).toEqual(['3:17 anchors No heading or anchor "#instal-steps" in "guide.md". did you mean "#install-steps"?']);
+      expect(client.published.indexOf(first)).toBeLessThan(
+        client.logs.find((entry) => entry.message === log)!.afterPublishes,
+      );
+      expect(summary(first)).toEqual([
+        '3:17 anchors No heading or anchor "#instal-steps" in "guide.md". did you mean "#install-steps"?',
+      ]);
       expect(await client.stop()).toBe(0);
       client = undefined;
       return { first, log };
@@ -94,24 +109,37 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     expect(withoutTime((await startAndOpen()).log)).toBe(indexedLog('3 files from the cache, 0 analysed'));
     // --no-cache reads nothing from it; --cache (the default) is still accepted.
     expect(withoutTime((await startAndOpen(['lsp', '--stdio', '--no-cache'])).log)).toBe(indexedLog('no cache'));
-    expect(withoutTime((await startAndOpen(['lsp', '--stdio', '--cache'])).log)).toBe(indexedLog('3 files from the cache, 0 analysed'));
+    expect(withoutTime((await startAndOpen(['lsp', '--stdio', '--cache'])).log)).toBe(
+      indexedLog('3 files from the cache, 0 analysed'),
+    );
   });
 
-  it('stops the analysis of a large page over its time budget and keeps answering for the other files (issue 25)', { timeout: 120000 }, async () => {
+  it('stops the analysis of a large page over its time budget and keeps answering for the other files (issue 25)', {
+    timeout: 120000,
+  }, async () => {
     // 12,000 links in one list (about 200 KB): seconds to parse, far over a budget of 50 ms.
     const slowText = `# Slow\n\n${Array.from({ length: 12_000 }, (_, index) => `- [${index}](guide.md#install-steps)`).join('\n')}\n`;
-    const root = tempProject({ 'agentops-lint.config.yaml': 'extends: [recommended]\ntimeBudgetSeconds: 0.05\n', 'guide.md': GUIDE, 'index.md': INDEX, 'slow.md': slowText });
+    const root = tempProject({
+      'agentops-lint.config.yaml': 'extends: [recommended]\ntimeBudgetSeconds: 0.05\n',
+      'guide.md': GUIDE,
+      'index.md': INDEX,
+      'slow.md': slowText,
+    });
     const slow = pathToFileURL(path.join(root, 'slow.md')).href;
     const index = pathToFileURL(path.join(root, 'index.md')).href;
     client = (await LspClient.start({ root, args: ['lsp', '--stdio', '--no-cache'] })).client;
 
     await client.open(slow, slowText);
     const stopped = await client.diagnosticsWhere((params) => params.uri === slow && params.version === 1);
-    expect(summary(stopped)).toEqual(['1:1 parse-error This file is not analysed: its analysis took longer than its time budget of 0.1 s and was stopped. The other files were checked.']);
+    expect(summary(stopped)).toEqual([
+      '1:1 parse-error This file is not analysed: its analysis took longer than its time budget of 0.1 s and was stopped. The other files were checked.',
+    ]);
 
     // The server goes on: a small file is analysed on its own thread, and an edit gets its answer.
     await client.open(index, INDEX);
-    expect((await client.diagnosticsWhere((params) => params.uri === index && params.version === 1)).diagnostics).toEqual([]);
+    expect(
+      (await client.diagnosticsWhere((params) => params.uri === index && params.version === 1)).diagnostics,
+    ).toEqual([]);
     const broken = client.nextDiagnostics(index, (params) => params.version === 2);
     await client.change(index, 2, INDEX.replace('#install-steps', '#setup'));
     expect(summary(await broken)).toEqual(['3:25 anchors No heading or anchor "#setup" in "guide.md".']);
@@ -131,13 +159,21 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     ]);
 
     // The wrong case has a certain fix; the typo only a suggestion. Both can be silenced for their line.
-    const onCase = await client.codeActions(index, { start: { line: 2, character: 20 }, end: { line: 2, character: 20 } });
+    const onCase = await client.codeActions(index, {
+      start: { line: 2, character: 20 },
+      end: { line: 2, character: 20 },
+    });
     expect(onCase.map((action) => [action.title, action.kind, action.isPreferred ?? false])).toEqual([
       ['Fix this links problem', 'quickfix', true],
       ['Disable links for this line', 'quickfix', false],
     ]);
-    expect(applyAction(onCase[1]!, index, text)).toBe(`# Index\n\n<!-- agentops-lint-disable-next-line links -->\n${text.slice('# Index\n\n'.length)}`);
-    const onTypo = await client.codeActions(index, { start: { line: 2, character: 62 }, end: { line: 2, character: 62 } });
+    expect(applyAction(onCase[1]!, index, text)).toBe(
+      `# Index\n\n<!-- agentops-lint-disable-next-line links -->\n${text.slice('# Index\n\n'.length)}`,
+    );
+    const onTypo = await client.codeActions(index, {
+      start: { line: 2, character: 62 },
+      end: { line: 2, character: 62 },
+    });
     expect(onTypo.map((action) => [action.title, action.kind, action.isPreferred ?? false])).toEqual([
       ['Point the link at "#install-steps" (anchors)', 'quickfix', false],
       ['Disable anchors for this line', 'quickfix', false],
@@ -148,7 +184,9 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     expect(fixed).toBe(text.replace('Guide.md', 'guide.md'));
     const afterFix = client.nextDiagnostics(index);
     await client.change(index, 2, fixed);
-    expect(summary(await afterFix)).toEqual(['3:52 anchors No heading or anchor "#instal-steps" in "guide.md". did you mean "#install-steps"?']);
+    expect(summary(await afterFix)).toEqual([
+      '3:52 anchors No heading or anchor "#instal-steps" in "guide.md". did you mean "#install-steps"?',
+    ]);
 
     expect(await client.stop()).toBe(0);
   });
@@ -160,8 +198,14 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     client = (await LspClient.start({ root })).client;
     await client.open(index, text);
     await client.diagnosticsWhere((params) => params.uri === index && params.diagnostics.length === 3);
-    const actions = await client.codeActions(index, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll']);
-    expect(actions.map((action) => [action.title, action.kind])).toEqual([['Fix all certain agentops-lint problems in this file', 'source.fixAll.agentops-lint']]);
+    const actions = await client.codeActions(
+      index,
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      ['source.fixAll'],
+    );
+    expect(actions.map((action) => [action.title, action.kind])).toEqual([
+      ['Fix all certain agentops-lint problems in this file', 'source.fixAll.agentops-lint'],
+    ]);
     expect(applyAction(actions[0]!, index, text)).toBe('# Index\n\n[a](guide.md) and [b](guide.md)\n\n## Usage\n');
     expect(await client.stop()).toBe(0);
   });
@@ -169,15 +213,22 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
   it('reloads the config when the editor reports it changed (workspace/didChangeWatchedFiles)', async () => {
     const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX.replace('#install-steps', '#nowhere') });
     const index = pathToFileURL(path.join(root, 'index.md')).href;
-    const started = await LspClient.start({ root, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    const started = await LspClient.start({
+      root,
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
     client = started.client;
     await client.open(index, readFileSync(path.join(root, 'index.md'), 'utf8'));
     await client.diagnosticsWhere((params) => params.uri === index && params.diagnostics.length === 1);
-    expect(client.registrations.map((registration) => registration.method)).toEqual(['workspace/didChangeWatchedFiles']);
+    expect(client.registrations.map((registration) => registration.method)).toEqual([
+      'workspace/didChangeWatchedFiles',
+    ]);
 
     const cleared = client.nextDiagnostics(index);
     writeFileSync(path.join(root, 'agentops-lint.config.yaml'), 'extends: [recommended]\nrules:\n  anchors: off\n');
-    await client.filesChanged([{ uri: pathToFileURL(path.join(root, 'agentops-lint.config.yaml')).href, type: FileChangeType.Created }]);
+    await client.filesChanged([
+      { uri: pathToFileURL(path.join(root, 'agentops-lint.config.yaml')).href, type: FileChangeType.Created },
+    ]);
     expect((await cleared).diagnostics).toEqual([]);
 
     // A broken config is shown on the config file itself.
@@ -205,10 +256,15 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
   it('sees a file changed on disk that is not open, and a file that appears', async () => {
     const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX.replace('guide.md', 'setup.md') });
     const index = pathToFileURL(path.join(root, 'index.md')).href;
-    const started = await LspClient.start({ root, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    const started = await LspClient.start({
+      root,
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
     client = started.client;
     await client.open(index, readFileSync(path.join(root, 'index.md'), 'utf8'));
-    await client.diagnosticsWhere((params) => params.uri === index && params.diagnostics.some((diagnostic) => diagnostic.code === 'links'));
+    await client.diagnosticsWhere(
+      (params) => params.uri === index && params.diagnostics.some((diagnostic) => diagnostic.code === 'links'),
+    );
 
     const created = client.nextDiagnostics(index);
     writeFileSync(path.join(root, 'setup.md'), '# Setup\n\n## Install steps\n');

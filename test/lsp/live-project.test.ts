@@ -26,7 +26,10 @@ async function open(files: Record<string, string>): Promise<{ root: string; proj
 }
 
 async function findings(project: LiveProject, targets: string[]): Promise<string[]> {
-  return (await project.lint(targets)).diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.ruleId} ${diagnostic.message}`);
+  return (await project.lint(targets)).diagnostics.map(
+    (diagnostic) =>
+      `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.ruleId} ${diagnostic.message}`,
+  );
 }
 
 describe('LiveProject', () => {
@@ -39,7 +42,9 @@ describe('LiveProject', () => {
 
     project.setDocument('guide.md', GUIDE.replace('Install steps', 'Setup steps'), 1);
     const before = { ...project.memoStats };
-    expect(await findings(project, ['guide.md', 'index.md'])).toEqual(['index.md:3:17 anchors No heading or anchor "#install-steps" in "guide.md".']);
+    expect(await findings(project, ['guide.md', 'index.md'])).toEqual([
+      'index.md:3:17 anchors No heading or anchor "#install-steps" in "guide.md".',
+    ]);
     expect(project.memoStats.misses - before.misses).toBe(1);
     expect(project.memoStats.hits - before.hits).toBe(2);
 
@@ -49,9 +54,15 @@ describe('LiveProject', () => {
   });
 
   it('before the first index, reads the targets and the files they link to', async () => {
-    const { project } = await open({ 'guide.md': GUIDE, 'index.md': INDEX.replace('#install-steps', '#nowhere'), 'other.md': OTHER });
+    const { project } = await open({
+      'guide.md': GUIDE,
+      'index.md': INDEX.replace('#install-steps', '#nowhere'),
+      'other.md': OTHER,
+    });
     expect(project.isIndexed).toBe(false);
-    expect(await findings(project, ['index.md'])).toEqual(['index.md:3:17 anchors No heading or anchor "#nowhere" in "guide.md".']);
+    expect(await findings(project, ['index.md'])).toEqual([
+      'index.md:3:17 anchors No heading or anchor "#nowhere" in "guide.md".',
+    ]);
     expect(project.memoStats.misses).toBe(2);
   });
 
@@ -61,14 +72,25 @@ describe('LiveProject', () => {
     writeFileSync(path.join(root, 'guide.md'), '# Guide\n');
     // Not told yet: the index still has the old headings.
     expect(await findings(project, ['index.md'])).toEqual([]);
-    expect(await project.diskChanged([{ path: 'guide.md', kind: 'changed' }])).toEqual({ configReloaded: false, relevant: true });
+    expect(await project.diskChanged([{ path: 'guide.md', kind: 'changed' }])).toEqual({
+      configReloaded: false,
+      relevant: true,
+    });
     // A file that is not Markdown changed: nothing a rule reads (links only ask whether it exists).
     writeFileSync(path.join(root, 'report.txt'), 'x');
-    expect(await project.diskChanged([{ path: 'report.txt', kind: 'changed' }])).toEqual({ configReloaded: false, relevant: false });
-    expect(await findings(project, ['index.md'])).toEqual(['index.md:3:17 anchors No heading or anchor "#install-steps" in "guide.md".']);
+    expect(await project.diskChanged([{ path: 'report.txt', kind: 'changed' }])).toEqual({
+      configReloaded: false,
+      relevant: false,
+    });
+    expect(await findings(project, ['index.md'])).toEqual([
+      'index.md:3:17 anchors No heading or anchor "#install-steps" in "guide.md".',
+    ]);
 
     writeFileSync(path.join(root, 'agentops-lint.config.yaml'), 'extends: [recommended]\nrules:\n  anchors: off\n');
-    expect(await project.diskChanged([{ path: 'agentops-lint.config.yaml', kind: 'created' }])).toEqual({ configReloaded: true, relevant: true });
+    expect(await project.diskChanged([{ path: 'agentops-lint.config.yaml', kind: 'created' }])).toEqual({
+      configReloaded: true,
+      relevant: true,
+    });
     expect(project.isIndexed).toBe(false);
     expect(await findings(project, ['index.md'])).toEqual([]);
   });
@@ -76,10 +98,14 @@ describe('LiveProject', () => {
   it('finds changes by itself with verifyDisk: contents, new files and config files', async () => {
     const { root, project } = await open({ 'guide.md': GUIDE, 'index.md': INDEX.replace('guide.md', 'setup.md') });
     await project.warmUp();
-    expect(await findings(project, ['index.md'])).toEqual(['index.md:3:17 links Link target "setup.md" does not exist.']);
+    expect(await findings(project, ['index.md'])).toEqual([
+      'index.md:3:17 links Link target "setup.md" does not exist.',
+    ]);
     writeFileSync(path.join(root, 'setup.md'), '# Setup\n');
     expect(await project.verifyDisk()).toEqual({ configReloaded: false, relevant: true });
-    expect(await findings(project, ['index.md'])).toEqual(['index.md:3:17 anchors No heading or anchor "#install-steps" in "setup.md".']);
+    expect(await findings(project, ['index.md'])).toEqual([
+      'index.md:3:17 anchors No heading or anchor "#install-steps" in "setup.md".',
+    ]);
     writeFileSync(path.join(root, 'setup.md'), '# Setup\n\n## Install steps\n');
     await project.verifyDisk();
     expect(await findings(project, ['index.md'])).toEqual([]);
@@ -91,9 +117,15 @@ describe('LiveProject', () => {
 
   it('gives each file the rules of its nearest config', async () => {
     const broken = '# Page\n\n[x](#nowhere)\n';
-    const { project } = await open({ 'index.md': broken, 'docs/page.md': broken, 'docs/.agentops-lint.yaml': 'extends: [recommended]\nrules:\n  anchors: off\n' });
+    const { project } = await open({
+      'index.md': broken,
+      'docs/page.md': broken,
+      'docs/.agentops-lint.yaml': 'extends: [recommended]\nrules:\n  anchors: off\n',
+    });
     await project.warmUp();
-    expect(await findings(project, ['index.md', 'docs/page.md'])).toEqual(['index.md:3:5 anchors No heading or anchor "#nowhere" in this file.']);
+    expect(await findings(project, ['index.md', 'docs/page.md'])).toEqual([
+      'index.md:3:5 anchors No heading or anchor "#nowhere" in this file.',
+    ]);
   });
 
   it('lints an open document that does not exist on disk, and lets other files link to it', async () => {

@@ -46,7 +46,10 @@ export class LspClient {
   /** window/logMessage texts, each with how many publishDiagnostics had arrived before it (to tell the order). */
   readonly logs: { message: string; afterPublishes: number }[] = [];
   private readonly logWaiters: { test: (message: string) => boolean; resolve: (message: string) => void }[] = [];
-  private readonly waiters: { test: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: {
+    test: (params: PublishDiagnosticsParams) => boolean;
+    resolve: (params: PublishDiagnosticsParams) => void;
+  }[] = [];
   private readonly exited: Promise<number | null>;
 
   private constructor(
@@ -83,8 +86,14 @@ export class LspClient {
   }
 
   static async start(options: LspClientOptions): Promise<{ client: LspClient; initialize: InitializeResult }> {
-    const child = spawn(process.execPath, [BIN, ...(options.args ?? ['lsp', '--stdio'])], { cwd: options.root, env: { PATH: process.env.PATH ?? '' } });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const child = spawn(process.execPath, [BIN, ...(options.args ?? ['lsp', '--stdio'])], {
+      cwd: options.root,
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     const client = new LspClient(child, connection);
     const initialize = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -98,11 +107,22 @@ export class LspClient {
   }
 
   /** Resolves with the first publishDiagnostics (already received or still to come) that passes `test`. */
-  diagnosticsWhere(test: (params: PublishDiagnosticsParams) => boolean, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
+  diagnosticsWhere(
+    test: (params: PublishDiagnosticsParams) => boolean,
+    timeoutMs = 15000,
+  ): Promise<PublishDiagnosticsParams> {
     const seen = this.published.find(test);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching publishDiagnostics within ${timeoutMs} ms; received:\n${JSON.stringify(this.published, null, 1)}\nserver stderr:\n${this.stderr.join('')}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching publishDiagnostics within ${timeoutMs} ms; received:\n${JSON.stringify(this.published, null, 1)}\nserver stderr:\n${this.stderr.join('')}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.waiters.push({ test, resolve: (params) => (clearTimeout(timer), resolve(params)) });
     });
   }
@@ -112,24 +132,44 @@ export class LspClient {
     const seen = this.logs.find((log) => test(log.message));
     if (seen) return Promise.resolve(seen.message);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching window/logMessage within ${timeoutMs} ms; received:\n${this.logs.map((log) => log.message).join('\n')}\nserver stderr:\n${this.stderr.join('')}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching window/logMessage within ${timeoutMs} ms; received:\n${this.logs.map((log) => log.message).join('\n')}\nserver stderr:\n${this.stderr.join('')}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.logWaiters.push({ test, resolve: (message) => (clearTimeout(timer), resolve(message)) });
     });
   }
 
   /** The next publishDiagnostics for `uri` from now on that passes `test`. */
-  nextDiagnostics(uri: string, test: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+  nextDiagnostics(
+    uri: string,
+    test: (params: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs?: number,
+  ): Promise<PublishDiagnosticsParams> {
     const already = this.published.length;
-    return this.diagnosticsWhere((params) => this.published.indexOf(params) >= already && params.uri === uri && test(params), timeoutMs);
+    return this.diagnosticsWhere(
+      (params) => this.published.indexOf(params) >= already && params.uri === uri && test(params),
+      timeoutMs,
+    );
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
-    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version, text },
+    });
   }
 
   /** Replaces the whole text (a change event without a range). */
   change(uri: string, version: number, text: string): Promise<void> {
-    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   close(uri: string): Promise<void> {
@@ -141,8 +181,15 @@ export class LspClient {
   }
 
   async codeActions(uri: string, range: Range, only?: string[]): Promise<CodeAction[]> {
-    const actions = (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [], ...(only ? { only } : {}) } })) ?? [];
-    return actions.filter((action): action is CodeAction => !('command' in action && typeof (action as Command).command === 'string'));
+    const actions =
+      (await this.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range,
+        context: { diagnostics: [], ...(only ? { only } : {}) },
+      })) ?? [];
+    return actions.filter(
+      (action): action is CodeAction => !('command' in action && typeof (action as Command).command === 'string'),
+    );
   }
 
   /** shutdown, exit, and the server's exit code. */

@@ -38,7 +38,18 @@ describe('editors/vscode', () => {
     const resolve = (): string => {
       throw new Error('must not be asked');
     };
-    expect(serverCommand({ ...DEFAULTS, serverPath: 'tools/agentops-lint/bin/agentops-lint.js', nodePath: '/opt/node20/bin/node', debounceMs: 200 }, ['/work/a'], resolve)).toEqual({
+    expect(
+      serverCommand(
+        {
+          ...DEFAULTS,
+          serverPath: 'tools/agentops-lint/bin/agentops-lint.js',
+          nodePath: '/opt/node20/bin/node',
+          debounceMs: 200,
+        },
+        ['/work/a'],
+        resolve,
+      ),
+    ).toEqual({
       command: '/opt/node20/bin/node',
       args: ['/work/a/tools/agentops-lint/bin/agentops-lint.js', 'lsp'],
       initializationOptions: { debounceMs: 200, reportUnusedDisables: false },
@@ -50,18 +61,25 @@ describe('editors/vscode', () => {
       throw new Error(`Cannot find module '${request}'`);
     };
     expect(serverCommand(DEFAULTS, ['/work/a'], resolve)).toEqual({
-      error: 'agentops-lint is not installed in this workspace. Run `npm install --save-dev agentops-lint` (Node.js 20 or later), or set "agentopsLint.serverPath" to its bin/agentops-lint.js.',
+      error:
+        'agentops-lint is not installed in this workspace. Run `npm install --save-dev agentops-lint` (Node.js 20 or later), or set "agentopsLint.serverPath" to its bin/agentops-lint.js.',
     });
   });
 
   it('has a manifest whose entry point exists and whose settings the extension reads', () => {
-    const manifest = JSON.parse(readFileSync(path.join(EXTENSION, 'package.json'), 'utf8')) as { main: string; activationEvents: string[]; contributes: { configuration: { properties: Record<string, { default: unknown }> } } };
+    const manifest = JSON.parse(readFileSync(path.join(EXTENSION, 'package.json'), 'utf8')) as {
+      main: string;
+      activationEvents: string[];
+      contributes: { configuration: { properties: Record<string, { default: unknown }> } };
+    };
     expect(existsSync(path.join(EXTENSION, manifest.main))).toBe(true);
     expect(manifest.activationEvents).toEqual(['onLanguage:markdown']);
     const extension = readFileSync(path.join(EXTENSION, 'extension.js'), 'utf8');
     for (const [key, property] of Object.entries(manifest.contributes.configuration.properties)) {
       const setting = key.replace('agentopsLint.', '');
-      expect(extension, key).toContain(`configuration.get('${setting}', ${JSON.stringify(property.default).replaceAll('"', "'")})`);
+      expect(extension, key).toContain(
+        `configuration.get('${setting}', ${JSON.stringify(property.default).replaceAll('"', "'")})`,
+      );
     }
   });
 });

@@ -35,7 +35,10 @@ function watch(root: string): { stdout: () => string; reports: (count: number) =
     reports: (count) =>
       new Promise((resolve, reject) => {
         if (printed() >= count) return resolve();
-        const timer = setTimeout(() => reject(new Error(`${count} reports expected; stdout:\n${stdout}\nstderr:\n${stderr}`)), 30000);
+        const timer = setTimeout(
+          () => reject(new Error(`${count} reports expected; stdout:\n${stdout}\nstderr:\n${stderr}`)),
+          30000,
+        );
         waiting.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
       }),
   };
@@ -46,7 +49,8 @@ describe('agentops-lint --watch', () => {
     const root = tempProject({ 'guide.md': GUIDE, 'index.md': BROKEN });
     const watching = watch(root);
     await watching.reports(1);
-    const first = 'index.md:3:9  error  No heading or anchor "#instal-steps" in "guide.md". did you mean "#install-steps"?  anchors\n\n✖ 1 problem (1 error, 0 warnings) in 2 files checked\n';
+    const first =
+      'index.md:3:9  error  No heading or anchor "#instal-steps" in "guide.md". did you mean "#install-steps"?  anchors\n\n✖ 1 problem (1 error, 0 warnings) in 2 files checked\n';
     expect(watching.stdout()).toBe(first);
 
     writeFileSync(path.join(root, 'index.md'), BROKEN.replace('#instal-steps', '#install-steps'));
@@ -56,13 +60,22 @@ describe('agentops-lint --watch', () => {
     // A new file is a new target.
     writeFileSync(path.join(root, 'new.md'), '# New\n\n[x](gone.md)\n');
     await watching.reports(3);
-    expect(watching.stdout().slice(first.length + '✔ 2 files checked, no problems.\n'.length)).toBe('new.md:3:5  error  Link target "gone.md" does not exist.  links\n\n✖ 1 problem (1 error, 0 warnings) in 3 files checked\n');
+    expect(watching.stdout().slice(first.length + '✔ 2 files checked, no problems.\n'.length)).toBe(
+      'new.md:3:5  error  Link target "gone.md" does not exist.  links\n\n✖ 1 problem (1 error, 0 warnings) in 3 files checked\n',
+    );
   });
 
   it('refuses the flags that need a run to end', async () => {
     const root = tempProject({ 'guide.md': GUIDE });
     const result = await runCli(['--watch', '--fix'], { cwd: root });
-    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: 'agentops-lint: --watch cannot be combined with --fix: fixes are written once; run --fix, then --watch.\n' });
-    expect((await runCli(['--watch', '--staged'], { cwd: root })).stderr).toBe('agentops-lint: --watch cannot be combined with --staged: it lints the next commit, which a watch of the working tree does not see.\n');
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr:
+        'agentops-lint: --watch cannot be combined with --fix: fixes are written once; run --fix, then --watch.\n',
+    });
+    expect((await runCli(['--watch', '--staged'], { cwd: root })).stderr).toBe(
+      'agentops-lint: --watch cannot be combined with --staged: it lints the next commit, which a watch of the working tree does not see.\n',
+    );
   });
 });

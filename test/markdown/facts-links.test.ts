@@ -9,7 +9,8 @@ function factsOf(text: string) {
 function written(text: string) {
   return factsOf(text).links.map((link) => ({
     url: link.url,
-    destination: link.destinationStart === undefined ? undefined : text.slice(link.destinationStart, link.destinationEnd),
+    destination:
+      link.destinationStart === undefined ? undefined : text.slice(link.destinationStart, link.destinationEnd),
     escaped: link.destinationEscaped ?? false,
   }));
 }
@@ -24,7 +25,9 @@ describe('link destinations in FileFacts', () => {
   });
 
   it('finds the destination even when the link text contains "](" or the title repeats the URL', () => {
-    expect(written('[see \\](x) here](target.md "target.md")\n')).toEqual([{ url: 'target.md', destination: 'target.md', escaped: false }]);
+    expect(written('[see \\](x) here](target.md "target.md")\n')).toEqual([
+      { url: 'target.md', destination: 'target.md', escaped: false },
+    ]);
   });
 
   it('flags destinations whose written form differs from the URL', () => {
@@ -35,7 +38,9 @@ describe('link destinations in FileFacts', () => {
   });
 
   it('marks autolinks and skips links inside code', () => {
-    const facts = factsOf('<https://example.com> and www.example.org\n\n`[x](in-code.md)`\n\n```\n[y](fenced.md)\n```\n');
+    const facts = factsOf(
+      '<https://example.com> and www.example.org\n\n`[x](in-code.md)`\n\n```\n[y](fenced.md)\n```\n',
+    );
     expect(facts.links.map((link) => [link.url, link.autolink])).toEqual([
       ['https://example.com', true],
       ['http://www.example.org', true],
@@ -43,7 +48,8 @@ describe('link destinations in FileFacts', () => {
   });
 
   it('reads HTML href, src and srcset with entities decoded and exact offsets', () => {
-    const text = '<picture>\n  <source media="(prefers-color-scheme: dark)" srcset="dark.png 1x,dark@2x.png 2x">\n  <img src="light.png" alt="">\n</picture>\n\n<a href="a.md?x=1&amp;y=2#Top">top</a>\n';
+    const text =
+      '<picture>\n  <source media="(prefers-color-scheme: dark)" srcset="dark.png 1x,dark@2x.png 2x">\n  <img src="light.png" alt="">\n</picture>\n\n<a href="a.md?x=1&amp;y=2#Top">top</a>\n';
     const facts = factsOf(text);
     expect(facts.links.map((link) => [link.tag, link.attribute, link.url, text.slice(link.start, link.end)])).toEqual([
       ['source', 'srcset', 'dark.png', 'dark.png'],

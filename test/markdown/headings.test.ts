@@ -20,7 +20,10 @@ const SINGLE_HEADINGS: [heading: string, anchor: string][] = [
   ['# heading with a - dash', 'heading-with-a---dash'],
   ['# heading with an \\_ underscore', 'heading-with-an-_-underscore'],
   ['# heading with a period.txt', 'heading-with-a-periodtxt'],
-  ['# exchange.bind\\_headers(exchange, routing \\[, bindCallback])', 'exchangebind_headersexchange-routing--bindcallback'],
+  [
+    '# exchange.bind\\_headers(exchange, routing \\[, bindCallback])',
+    'exchangebind_headersexchange-routing--bindcallback',
+  ],
   ['# &#x20;a', '-a'],
   ['# a&#x20;', 'a-'],
   ['# -a-', '-a-'],
@@ -69,7 +72,13 @@ describe('GitHub heading anchors', () => {
   });
 
   it('keeps github-slugger’s collision rules (echo, echo-1, …)', () => {
-    expect(anchorsOf('# echo\n\n# echo\n\n# echo 1\n\n# echo-1\n\n# echo\n')).toEqual(['echo', 'echo-1', 'echo-1-1', 'echo-1-2', 'echo-2']);
+    expect(anchorsOf('# echo\n\n# echo\n\n# echo 1\n\n# echo-1\n\n# echo\n')).toEqual([
+      'echo',
+      'echo-1',
+      'echo-1-1',
+      'echo-1-2',
+      'echo-2',
+    ]);
     expect(anchorsOf('# foxtrot-1\n\n# foxtrot\n\n# foxtrot\n')).toEqual(['foxtrot-1', 'foxtrot', 'foxtrot-2']);
   });
 
@@ -79,11 +88,17 @@ describe('GitHub heading anchors', () => {
   });
 
   it('does not treat headings in code blocks or HTML comments as headings', () => {
-    expect(anchorsOf('# Real\n\n```md\n# Fake\n```\n\n    # Indented fake\n\n<!--\n# Commented\n-->\n')).toEqual(['real']);
+    expect(anchorsOf('# Real\n\n```md\n# Fake\n```\n\n    # Indented fake\n\n<!--\n# Commented\n-->\n')).toEqual([
+      'real',
+    ]);
   });
 
   it('counts raw HTML headings in document order', () => {
-    expect(anchorsOf('<h1 align="center">Project</h1>\n\n# Project\n\n<h2>Two &amp; three</h2>\n')).toEqual(['project', 'project-1', 'two--three']);
+    expect(anchorsOf('<h1 align="center">Project</h1>\n\n# Project\n\n<h2>Two &amp; three</h2>\n')).toEqual([
+      'project',
+      'project-1',
+      'two--three',
+    ]);
   });
 
   it('gives the same anchors in a CRLF file', () => {
@@ -92,7 +107,12 @@ describe('GitHub heading anchors', () => {
 
   it('keeps Markdown headings in FileFacts.headings and raw HTML headings among the HTML anchors', () => {
     const text = '# Title\n\n<h2 id="custom">Raw</h2>\n\n<a name="legacy"></a>\n';
-    const facts = collectFileFacts({ path: 'doc.md', text, tree: parseMarkdown(text), lineStarts: computeLineStarts(text) });
+    const facts = collectFileFacts({
+      path: 'doc.md',
+      text,
+      tree: parseMarkdown(text),
+      lineStarts: computeLineStarts(text),
+    });
     expect(facts.headings.map((heading) => heading.anchor)).toEqual(['title']);
     expect(facts.htmlAnchors.map((anchor) => anchor.anchor).sort()).toEqual(['custom', 'legacy', 'raw']);
   });

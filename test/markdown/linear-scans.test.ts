@@ -45,11 +45,25 @@ function htmlHeadingsByRegex(html: string): { depth: number; text: string; start
 }
 
 function htmlHeadings(html: string): { depth: number; text: string; start: number; end: number }[] {
-  const tree: Root = { type: 'root', children: [{ type: 'html', value: html, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: html.length } } }] };
-  return headingAnchors(tree).map((heading) => (heading.kind === 'html' ? { depth: heading.depth, text: heading.text, start: heading.start, end: heading.end } : { depth: 0, text: '', start: 0, end: 0 }));
+  const tree: Root = {
+    type: 'root',
+    children: [
+      {
+        type: 'html',
+        value: html,
+        position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: html.length } },
+      },
+    ],
+  };
+  return headingAnchors(tree).map((heading) =>
+    heading.kind === 'html'
+      ? { depth: heading.depth, text: heading.text, start: heading.start, end: heading.end }
+      : { depth: 0, text: '', start: 0, end: 0 },
+  );
 }
 
-const fragments = (pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join(''));
+const fragments = (pieces: string[]) =>
+  fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join(''));
 
 function timed<T>(work: () => T): { result: T; ms: number } {
   const started = performance.now();
@@ -59,7 +73,27 @@ function timed<T>(work: () => T): { result: T; ms: number } {
 
 describe('htmlAttributes', () => {
   it('finds exactly what the regular expression found, on generated tag soup', () => {
-    const soup = fragments(['<', '>', 'a', 'img', ' ', '=', '"', "'", '/', 'href', 'x', '\n', '<!--', '-->', '`', '\u00a0', 'src', ':', '-']);
+    const soup = fragments([
+      '<',
+      '>',
+      'a',
+      'img',
+      ' ',
+      '=',
+      '"',
+      "'",
+      '/',
+      'href',
+      'x',
+      '\n',
+      '<!--',
+      '-->',
+      '`',
+      '\u00a0',
+      'src',
+      ':',
+      '-',
+    ]);
     fc.assert(
       fc.property(soup, (html) => {
         expect(htmlAttributes(html)).toEqual(attributesByRegex(html));
@@ -69,7 +103,12 @@ describe('htmlAttributes', () => {
   });
 
   it('takes linear time where the regular expression took quadratic time', () => {
-    for (const html of ['<a '.repeat(100_000), '<h1 '.repeat(100_000), '<a b="<a b="'.repeat(50_000), `<a x="<a y="${' z'.repeat(100_000)} "`]) {
+    for (const html of [
+      '<a '.repeat(100_000),
+      '<h1 '.repeat(100_000),
+      '<a b="<a b="'.repeat(50_000),
+      `<a x="<a y="${' z'.repeat(100_000)} "`,
+    ]) {
       expect(timed(() => htmlAttributes(html)).ms).toBeLessThan(3_000);
     }
   });
@@ -77,7 +116,26 @@ describe('htmlAttributes', () => {
 
 describe('HTML headings', () => {
   it('are found exactly as the regular expression found them', () => {
-    const soup = fragments(['<h1', '<H2', '<h1>', '</h1>', '</H1 >', '</h2>', '>', '<', ' ', 'x', '<b>', '&amp;', '\n', '<!--', '-->', '<h7>', '<h10>', '\t']).map((tail) => `<h1${tail}`);
+    const soup = fragments([
+      '<h1',
+      '<H2',
+      '<h1>',
+      '</h1>',
+      '</H1 >',
+      '</h2>',
+      '>',
+      '<',
+      ' ',
+      'x',
+      '<b>',
+      '&amp;',
+      '\n',
+      '<!--',
+      '-->',
+      '<h7>',
+      '<h10>',
+      '\t',
+    ]).map((tail) => `<h1${tail}`);
     fc.assert(
       fc.property(soup, (html) => {
         expect(htmlHeadings(html)).toEqual(htmlHeadingsByRegex(html));
@@ -87,13 +145,15 @@ describe('HTML headings', () => {
   });
 
   it('take linear time with many unclosed headings or stray `<`', () => {
-    for (const html of ['<h1>'.repeat(100_000), '<h1 '.repeat(100_000), `<h1>${'<'.repeat(100_000)}</h1>`]) expect(timed(() => htmlHeadings(html)).ms).toBeLessThan(3_000);
+    for (const html of ['<h1>'.repeat(100_000), '<h1 '.repeat(100_000), `<h1>${'<'.repeat(100_000)}</h1>`])
+      expect(timed(() => htmlHeadings(html)).ms).toBeLessThan(3_000);
   });
 });
 
 describe('replaceTags', () => {
   it('replaces like /<[^>]*>/g, without rescanning after a `<` that never closes', () => {
-    for (const html of ['a <b>c</b> d', '<<x>', 'x < y', '<a><', '']) expect(replaceTags(html, ' ')).toBe(html.replace(/<[^>]*>/g, ' '));
+    for (const html of ['a <b>c</b> d', '<<x>', 'x < y', '<a><', ''])
+      expect(replaceTags(html, ' ')).toBe(html.replace(/<[^>]*>/g, ' '));
     expect(timed(() => replaceTags('<'.repeat(200_000), '')).ms).toBeLessThan(1_000);
   });
 });
@@ -125,7 +185,13 @@ describe('proseText', () => {
   it('reads a tree 50,000 emphases deep without recursion', () => {
     let inner: Root['children'][number] = { type: 'text', value: 'deep words' } as never;
     for (let i = 0; i < 50_000; i++) inner = { type: 'emphasis', children: [inner] } as never;
-    const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [inner as never] }, { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'quoted' }] }] }] };
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'paragraph', children: [inner as never] },
+        { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'quoted' }] }] },
+      ],
+    };
     expect(proseText(tree)).toBe('\ndeep words\n\n\nquoted\n\n');
   });
 });

@@ -6,7 +6,12 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { lineNestingBound, MAX_NESTING_DEPTH, originalOffset, withoutTooDeepLines } from '../../src/markdown/nesting.js';
+import {
+  lineNestingBound,
+  MAX_NESTING_DEPTH,
+  originalOffset,
+  withoutTooDeepLines,
+} from '../../src/markdown/nesting.js';
 import { parseMarkdown, parseMarkdownWithLimits } from '../../src/markdown/parse.js';
 import { forEachNode } from '../../src/markdown/walk.js';
 
@@ -70,7 +75,8 @@ describe('withoutTooDeepLines', () => {
     const result = withoutTooDeepLines(text);
     expect(result.text).toBe('before\r\n\r\nbetween\n\nafter');
     expect(result.skipped).toEqual({ start: 'before\r\n'.length, places: 2 });
-    for (const word of ['before', 'between', 'after']) expect(originalOffset(result.removed, result.text.indexOf(word))).toBe(text.indexOf(word));
+    for (const word of ['before', 'between', 'after'])
+      expect(originalOffset(result.removed, result.text.indexOf(word))).toBe(text.indexOf(word));
     // An offset at an emptied line stays at that line's start.
     expect(originalOffset(result.removed, 'before\r\n'.length)).toBe('before\r\n'.length);
   });
@@ -89,8 +95,18 @@ describe('parseMarkdownWithLimits', { timeout: 60_000 }, () => {
     const { tree, skipped } = parseMarkdownWithLimits(text);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(skipped).toEqual({ start: '# Title\n\n'.length, places: 1 });
-    const links = nodesOfType(tree, 'link') as { url: string; position?: { start: { line: number; column: number; offset?: number } } }[];
-    expect(links.map((link) => [link.url, link.position?.start.line, link.position?.start.column, link.position?.start.offset])).toEqual([['after.md', 5, 1, text.indexOf('[after]')]]);
+    const links = nodesOfType(tree, 'link') as {
+      url: string;
+      position?: { start: { line: number; column: number; offset?: number } };
+    }[];
+    expect(
+      links.map((link) => [
+        link.url,
+        link.position?.start.line,
+        link.position?.start.column,
+        link.position?.start.offset,
+      ]),
+    ).toEqual([['after.md', 5, 1, text.indexOf('[after]')]]);
   });
 
   it('parses 10,000 nested lists on one line, and 2,000 nested through indentation', () => {

@@ -16,7 +16,12 @@ import { remarkDestinationPositions } from '../../src/markdown/destination-posit
 import { parseMarkdown } from '../../src/markdown/parse.js';
 import { restoreMissingPositions } from '../../src/markdown/restore-positions.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkDestinationPositions).freeze();
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkFrontmatter, ['yaml', 'toml'])
+  .use(remarkDestinationPositions)
+  .freeze();
 const reference = {
   parse(text: string) {
     const tree = processor.parse(text);
@@ -26,15 +31,20 @@ const reference = {
 };
 
 const AUTOLINK_CASES: Record<string, string> = {
-  'bare URLs and www': 'See https://example.com/a_(b) and www.example.com/x, then HTTP://EXAMPLE.COM. WWW.Example.com!\n',
-  'emails, mailto and xmpp': 'Write to a.b+c@example.co.uk, mailto:x@y.org, xmpp:me@jabber.org/home or foo@bar (no dot).\n',
+  'bare URLs and www':
+    'See https://example.com/a_(b) and www.example.com/x, then HTTP://EXAMPLE.COM. WWW.Example.com!\n',
+  'emails, mailto and xmpp':
+    'Write to a.b+c@example.co.uk, mailto:x@y.org, xmpp:me@jabber.org/home or foo@bar (no dot).\n',
   'mentions are not emails': 'Reviewed by @alice and @bob-2; see @sig-docs.\n',
-  'inside link text and references': '[https://example.com](https://example.com) [www.example.com][ref] [x@y.com]\n\n[ref]: https://example.com\n',
+  'inside link text and references':
+    '[https://example.com](https://example.com) [www.example.com][ref] [x@y.com]\n\n[ref]: https://example.com\n',
   'escaped and entity-encoded': 'http\\://no.example https&#58;//yes.example www&period;example.com a&#64;b.example\n',
-  'in emphasis, tables and lists': '*https://em.example* **x@y.example**\n\n| a | b |\n| - | - |\n| www.t.example | c@d.example |\n\n- [ ] https://task.example\n',
+  'in emphasis, tables and lists':
+    '*https://em.example* **x@y.example**\n\n| a | b |\n| - | - |\n| www.t.example | c@d.example |\n\n- [ ] https://task.example\n',
   'in code and html': '`https://code.example` <span>https://html.example</span>\n\n```\nhttps://fence.example\n```\n',
   'trailing punctuation and brackets': '(https://example.com/path), https://example.com/?q=1; <https://auto.example>\n',
-  'front matter and footnotes': '---\nurl: https://fm.example\n---\n\nText[^1].\n\n[^1]: https://note.example and n@o.example\n',
+  'front matter and footnotes':
+    '---\nurl: https://fm.example\n---\n\nText[^1].\n\n[^1]: https://note.example and n@o.example\n',
   // Each needs its own branch of the guard: the tokenizer leaves these to the transform.
   'only a URL the transform finds': 'https&#58;//entity.example\n',
   'only a www the transform finds': 'www&period;entity.example\n',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, exactSourceRange, HARD_BREAK, isSentenceStart, OPAQUE, proseBlocks, sourceRange, type ProseBlock } from '../../src/markdown/prose.js';
+import {
+  countWords,
+  exactSourceRange,
+  HARD_BREAK,
+  isSentenceStart,
+  OPAQUE,
+  proseBlocks,
+  sourceRange,
+  type ProseBlock,
+} from '../../src/markdown/prose.js';
 import type { BlockContent, PhrasingContent, Text } from 'mdast';
 import { parseMarkdown } from '../../src/markdown/parse.js';
 
@@ -21,7 +30,8 @@ function expectAligned(markdown: string): void {
 
 describe('proseBlocks', () => {
   it('keeps paragraphs, headings and table cells; drops code, HTML blocks and front matter', () => {
-    const markdown = '---\ntitle: kubernetes\n---\n\n# Kubernetes\n\nUse k8s.\n\n```yaml\nkind: Pod\n```\n\n<div>kubernetes</div>\n\n| A | B |\n| --- | --- |\n| pod | node |\n';
+    const markdown =
+      '---\ntitle: kubernetes\n---\n\n# Kubernetes\n\nUse k8s.\n\n```yaml\nkind: Pod\n```\n\n<div>kubernetes</div>\n\n| A | B |\n| --- | --- |\n| pod | node |\n';
     expect(blocks(markdown).map((block) => [block.kind, block.text])).toEqual([
       ['heading', 'Kubernetes'],
       ['paragraph', 'Use k8s.'],
@@ -33,7 +43,9 @@ describe('proseBlocks', () => {
   });
 
   it('replaces code spans, inline HTML, images and autolinks with one opaque character each', () => {
-    const [block] = blocks('Run `kubectl` on <b>k8s</b> ![kubernetes](k.png) <https://k8s.io> www.k8s.io [kubernetes](https://kubernetes.io).\n');
+    const [block] = blocks(
+      'Run `kubectl` on <b>k8s</b> ![kubernetes](k.png) <https://k8s.io> www.k8s.io [kubernetes](https://kubernetes.io).\n',
+    );
     expect(block!.text).toBe(`Run ${OPAQUE} on ${OPAQUE}k8s${OPAQUE} ${OPAQUE} ${OPAQUE} ${OPAQUE} kubernetes.`);
   });
 
@@ -51,7 +63,10 @@ describe('proseBlocks', () => {
     const second = quote!.text.lastIndexOf('kubernetes');
     expect(markdown.slice(quote!.starts[second], quote!.ends[second + 9])).toBe('kubernetes');
     const third = item!.text.indexOf('kubernetes');
-    expect(sourceRange(item!, third, third + 10)).toEqual({ start: markdown.indexOf('kubernetes again'), end: markdown.indexOf('kubernetes again') + 10 });
+    expect(sourceRange(item!, third, third + 10)).toEqual({
+      start: markdown.indexOf('kubernetes again'),
+      end: markdown.indexOf('kubernetes again') + 10,
+    });
     expectAligned(markdown);
   });
 
@@ -63,7 +78,10 @@ describe('proseBlocks', () => {
     expect(exactSourceRange(block!, markdown, 0, 7)).toBeUndefined();
     expect(exactSourceRange(block!, markdown, 10, 17)).toBeUndefined();
     const last = block!.text.lastIndexOf('Argo CD');
-    expect(exactSourceRange(block!, markdown, last, last + 7)).toEqual({ start: markdown.lastIndexOf('Argo CD'), end: markdown.lastIndexOf('Argo CD') + 7 });
+    expect(exactSourceRange(block!, markdown, last, last + 7)).toEqual({
+      start: markdown.lastIndexOf('Argo CD'),
+      end: markdown.lastIndexOf('Argo CD') + 7,
+    });
     expectAligned(markdown);
   });
 
@@ -77,7 +95,10 @@ describe('proseBlocks', () => {
     const markdown = '## 🚀 Überblick: kubernetes\n';
     const [block] = blocks(markdown);
     const at = block!.text.indexOf('kubernetes');
-    expect(sourceRange(block!, at, at + 10)).toEqual({ start: markdown.indexOf('kubernetes'), end: markdown.indexOf('kubernetes') + 10 });
+    expect(sourceRange(block!, at, at + 10)).toEqual({
+      start: markdown.indexOf('kubernetes'),
+      end: markdown.indexOf('kubernetes') + 10,
+    });
   });
 });
 
@@ -91,11 +112,17 @@ describe('marks and header cells', () => {
       ['emphasis', 'kubelet'],
     ]);
     const [asText] = blocks(markdown, 'text');
-    expect(asText!.marks.at(-1)).toEqual({ kind: 'code', from: asText!.text.indexOf('kubectl'), to: asText!.text.indexOf('kubectl') + 7 });
+    expect(asText!.marks.at(-1)).toEqual({
+      kind: 'code',
+      from: asText!.text.indexOf('kubectl'),
+      to: asText!.text.indexOf('kubectl') + 7,
+    });
   });
 
   it('tells a header cell from a body cell', () => {
-    expect(blocks('| Kubernetes | Ours |\n| --- | --- |\n| Pods | Runs |\n').map((block) => [block.text, block.header])).toEqual([
+    expect(
+      blocks('| Kubernetes | Ours |\n| --- | --- |\n| Pods | Runs |\n').map((block) => [block.text, block.header]),
+    ).toEqual([
       ['Kubernetes', true],
       ['Ours', true],
       ['Pods', false],
@@ -106,7 +133,11 @@ describe('marks and header cells', () => {
   it('walks without recursion: trees nested deeper than the JS stack allows are read', () => {
     // Built by hand: the parser itself stops at its nesting limit, but prose must not depend on it.
     const source = 'kubernetes';
-    const text: Text = { type: 'text', value: source, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 11, offset: 10 } } };
+    const text: Text = {
+      type: 'text',
+      value: source,
+      position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 11, offset: 10 } },
+    };
     let inline: PhrasingContent = text;
     for (let i = 0; i < 50_000; i++) inline = { type: 'emphasis', children: [inline] };
     let block: BlockContent = { type: 'paragraph', children: [inline] };

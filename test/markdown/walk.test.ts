@@ -103,7 +103,14 @@ describe('forEachNode', () => {
   it('walks a sub-tree from its own root', () => {
     const tree = parseMarkdown('# A *b* `c`\n\nafter\n');
     const heading = tree.children[0]!;
-    expect(walked(heading).map((node) => node.type)).toEqual(['heading', 'text', 'emphasis', 'text', 'text', 'inlineCode']);
+    expect(walked(heading).map((node) => node.type)).toEqual([
+      'heading',
+      'text',
+      'emphasis',
+      'text',
+      'text',
+      'inlineCode',
+    ]);
   });
 
   it('walks 50,000 nested block quotes without overflowing the stack', () => {
@@ -145,7 +152,15 @@ describe('walkWithHandlers and combineHandlers', () => {
       'root:exit': (root: Root) => calls.push(`second exit ${root.children.length}`),
     };
     walkWithHandlers(tree, combineHandlers([first, second]));
-    expect(calls).toEqual(['first heading 1', 'second heading 1', 'second emphasis', 'first heading 2', 'second heading 2', 'first exit', 'second exit 3']);
+    expect(calls).toEqual([
+      'first heading 1',
+      'second heading 1',
+      'second emphasis',
+      'first heading 2',
+      'second heading 2',
+      'first exit',
+      'second exit 3',
+    ]);
   });
 });
 
@@ -153,7 +168,10 @@ describe('fact collection on trees too deep to recurse', () => {
   it('collects the facts and heading anchors of a link and an HTML anchor under 50,000 quotes', () => {
     // Facts read HTML from the source text, so the HTML node points at it.
     const text = '<a id="deep"></a>';
-    const position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } };
+    const position = {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: 1, column: text.length + 1, offset: text.length },
+    };
     const tree = nestedQuotes(50_000, [
       { type: 'link', url: 'https://example.com', children: [{ type: 'text', value: 'x' }] },
       { type: 'html', value: text, position },
@@ -167,7 +185,11 @@ describe('fact collection on trees too deep to recurse', () => {
   it('reads the text of a heading 50,000 emphases deep', () => {
     let inner: Nodes = { type: 'text', value: 'deep' };
     for (let i = 0; i < 50_000; i++) inner = { type: 'emphasis', children: [inner as never] };
-    const heading = { type: 'heading' as const, depth: 1 as const, children: [{ type: 'text' as const, value: 'A ' }, inner as never] };
+    const heading = {
+      type: 'heading' as const,
+      depth: 1 as const,
+      children: [{ type: 'text' as const, value: 'A ' }, inner as never],
+    };
     expect(headingText(heading)).toBe('A deep');
   });
 });
@@ -190,6 +212,12 @@ function nestedQuotes(depth: number, inline: Paragraph['children'] = [{ type: 't
 /** What `- `.repeat(depth) + `deep` parses to: a list in a list item in a list… */
 function nestedLists(depth: number): Root {
   let node: List | Paragraph = { type: 'paragraph', children: [{ type: 'text', value: 'deep' }] };
-  for (let i = 0; i < depth; i++) node = { type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [node] }] };
+  for (let i = 0; i < depth; i++)
+    node = {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: [{ type: 'listItem', spread: false, children: [node] }],
+    };
   return { type: 'root', children: [node] };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/parse.js';
 import { countWords, proseText, PROSE_ONLY } from '../../src/markdown/words.js';
 
-const words = (markdown: string, options = PROSE_ONLY, urls = false): number => countWords(proseText(parseMarkdown(markdown), options), { urls });
+const words = (markdown: string, options = PROSE_ONLY, urls = false): number =>
+  countWords(proseText(parseMarkdown(markdown), options), { urls });
 
 describe('countWords', () => {
   it.each([
@@ -33,7 +34,8 @@ describe('countWords', () => {
 
 describe('proseText', () => {
   it('leaves out code, front matter and raw HTML unless asked', () => {
-    const markdown = '---\ntitle: Five words of front matter\n---\n\n# Title\n\nRun `npm test` now.\n\n```sh\nnpm ci\n```\n\n<p>html text</p>\n';
+    const markdown =
+      '---\ntitle: Five words of front matter\n---\n\n# Title\n\nRun `npm test` now.\n\n```sh\nnpm ci\n```\n\n<p>html text</p>\n';
     expect(words(markdown)).toBe(3);
     expect(words(markdown, { code: true, frontMatter: false, html: false })).toBe(7);
     expect(words(markdown, { code: false, frontMatter: true, html: false })).toBe(9);

@@ -24,7 +24,13 @@ let serverLog = '';
 
 async function connect(root: string, args: string[] = []): Promise<Client> {
   const connected = new Client({ name: 'agentops-lint-test', version: '1.0.0' });
-  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', ...args], cwd: root, env: { PATH: process.env.PATH ?? '' }, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [BIN, 'mcp', ...args],
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '' },
+    stderr: 'pipe',
+  });
   serverLog = '';
   transport.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
   await connected.connect(transport);
@@ -42,8 +48,19 @@ async function call(name: string, args: Record<string, unknown> = {}): Promise<T
 }
 
 function problems(answer: ToolAnswer): string[] {
-  const list = (answer.structuredContent?.problems ?? (answer.structuredContent?.remaining as { problems: unknown[] } | undefined)?.problems) as { file: string; line: number; column: number; ruleId: string; message: string; fixable: boolean }[];
-  return list.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.ruleId}${problem.fixable ? ' (fixable)' : ''} ${problem.message}`);
+  const list = (answer.structuredContent?.problems ??
+    (answer.structuredContent?.remaining as { problems: unknown[] } | undefined)?.problems) as {
+    file: string;
+    line: number;
+    column: number;
+    ruleId: string;
+    message: string;
+    fixable: boolean;
+  }[];
+  return list.map(
+    (problem) =>
+      `${problem.file}:${problem.line}:${problem.column} ${problem.ruleId}${problem.fixable ? ' (fixable)' : ''} ${problem.message}`,
+  );
 }
 
 const EXPECTED_PROBLEMS = [
@@ -58,12 +75,27 @@ describe('agentops-lint mcp', { timeout: 60000 }, () => {
     client = await connect(root);
     expect(client.getServerVersion()?.name).toBe('agentops-lint');
     const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name).sort()).toEqual(['explain_rule', 'fix_files', 'fix_text', 'lint', 'lint_text', 'list_rules', 'mappings_inventory', 'terms_inventory']);
+    expect(tools.map((tool) => tool.name).sort()).toEqual([
+      'explain_rule',
+      'fix_files',
+      'fix_text',
+      'lint',
+      'lint_text',
+      'list_rules',
+      'mappings_inventory',
+      'terms_inventory',
+    ]);
     expect(tools.find((tool) => tool.name === 'lint')?.annotations?.readOnlyHint).toBe(true);
 
     const lint = await call('lint');
     expect(lint.isError).toBeUndefined();
-    expect(lint.structuredContent).toMatchObject({ root, filesChecked: 2, errorCount: 2, warningCount: 0, truncated: false });
+    expect(lint.structuredContent).toMatchObject({
+      root,
+      filesChecked: 2,
+      errorCount: 2,
+      warningCount: 0,
+      truncated: false,
+    });
     expect(problems(lint)).toEqual(EXPECTED_PROBLEMS);
     const [first] = lint.structuredContent!.problems as Record<string, unknown>[];
     expect(first).toMatchObject({ docsUrl: ruleDocsUrl('links'), severity: 'error', endLine: 3, endColumn: 25 });
@@ -76,11 +108,16 @@ describe('agentops-lint mcp', { timeout: 60000 }, () => {
     const preview = await call('fix_files', { paths: ['index.md'] });
     expect(preview.structuredContent).toMatchObject({ written: false, files: [{ file: 'index.md' }] });
     const [file] = preview.structuredContent!.files as { patch: string }[];
-    expect(file!.patch).toContain('-See [the guide](Guide.md) and [the steps](guide.md#instal-steps).\n+See [the guide](guide.md) and [the steps](guide.md#instal-steps).\n');
+    expect(file!.patch).toContain(
+      '-See [the guide](Guide.md) and [the steps](guide.md#instal-steps).\n+See [the guide](guide.md) and [the steps](guide.md#instal-steps).\n',
+    );
     expect(problems(preview)).toEqual([EXPECTED_PROBLEMS[1]]);
     expect(readFileSync(path.join(root, 'index.md'), 'utf8')).toBe(INDEX);
 
-    const unsaved = await call('lint_text', { path: 'docs/new.md', text: '# New\n\nSee [the steps](../guide.md#install-steps) and [gone](../missing.md).\n' });
+    const unsaved = await call('lint_text', {
+      path: 'docs/new.md',
+      text: '# New\n\nSee [the steps](../guide.md#install-steps) and [gone](../missing.md).\n',
+    });
     expect(problems(unsaved)).toEqual(['docs/new.md:3:55 links Link target "../missing.md" does not exist.']);
     expect(unsaved.structuredContent).toMatchObject({ filesChecked: 1, errorCount: 1 });
 
@@ -88,7 +125,9 @@ describe('agentops-lint mcp', { timeout: 60000 }, () => {
     expect(fixedText.structuredContent?.fixedText).toBe(INDEX.replace('Guide.md', 'guide.md'));
   });
 
-  it('starts warm: a second start reads every file from the cache lint keeps; --no-cache reads none', { timeout: 120000 }, async () => {
+  it('starts warm: a second start reads every file from the cache lint keeps; --no-cache reads none', {
+    timeout: 120000,
+  }, async () => {
     const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX, 'notes.md': '# Notes\n' });
     const startAndLint = async (args: string[] = []): Promise<string> => {
       client = await connect(root, args);
@@ -119,22 +158,39 @@ describe('agentops-lint mcp', { timeout: 60000 }, () => {
     client = await connect(root);
     const outside = await call('lint', { paths: ['../elsewhere.md'] });
     expect(outside.isError).toBe(true);
-    expect(outside.content[0]!.text).toBe(`"../elsewhere.md" is outside the repository root ${root}: give a path inside it, relative to it.`);
+    expect(outside.content[0]!.text).toBe(
+      `"../elsewhere.md" is outside the repository root ${root}: give a path inside it, relative to it.`,
+    );
     const absolute = await call('lint_text', { path: '/etc/passwd.md', text: '# x\n' });
     expect(absolute.isError).toBe(true);
-    expect(absolute.content[0]!.text).toBe(`"/etc/passwd.md" is outside the repository root ${root}: give a path inside it, relative to it.`);
+    expect(absolute.content[0]!.text).toBe(
+      `"/etc/passwd.md" is outside the repository root ${root}: give a path inside it, relative to it.`,
+    );
     const invalid = await call('lint', { paths: 'guide.md' });
     expect(invalid.isError).toBe(true);
-    expect(invalid.content[0]!.text).toBe('MCP error -32602: Input validation error: Invalid arguments for tool lint: Invalid input: expected array, received string at paths');
+    expect(invalid.content[0]!.text).toBe(
+      'MCP error -32602: Input validation error: Invalid arguments for tool lint: Invalid input: expected array, received string at paths',
+    );
     const none = await call('lint', { paths: ['docs/'] });
-    expect(none.content[0]!.text).toBe('No Markdown file to lint matches "docs/": it does not exist, or the config\'s files and ignore globs leave it out.');
+    expect(none.content[0]!.text).toBe(
+      'No Markdown file to lint matches "docs/": it does not exist, or the config\'s files and ignore globs leave it out.',
+    );
 
     const unknown = await call('explain_rule', { rule: 'anchor' });
     expect(unknown.isError).toBe(true);
-    expect(unknown.content[0]!.text).toBe('There is no rule "anchor" (did you mean "anchors"?). The list_rules tool lists them.');
+    expect(unknown.content[0]!.text).toBe(
+      'There is no rule "anchor" (did you mean "anchors"?). The list_rules tool lists them.',
+    );
     const explained = await call('explain_rule', { rule: 'anchors' });
-    expect(explained.structuredContent).toMatchObject({ id: 'anchors', scope: 'project', severity: 'error', docsUrl: ruleDocsUrl('anchors') });
-    expect(explained.structuredContent!.documentation).toBe(readFileSync(new URL('../../rules/anchors.md', import.meta.url), 'utf8'));
+    expect(explained.structuredContent).toMatchObject({
+      id: 'anchors',
+      scope: 'project',
+      severity: 'error',
+      docsUrl: ruleDocsUrl('anchors'),
+    });
+    expect(explained.structuredContent!.documentation).toBe(
+      readFileSync(new URL('../../rules/anchors.md', import.meta.url), 'utf8'),
+    );
 
     const listed = await call('list_rules');
     const rules = listed.structuredContent!.rules as { id: string; severity: string }[];
@@ -147,8 +203,16 @@ describe('agentops-lint mcp', { timeout: 60000 }, () => {
     client = await connect(root);
     const terms = await call('terms_inventory');
     expect(terms.isError).toBeUndefined();
-    const kubernetes = (terms.structuredContent!.terms as { term: string; count: number; forms: { form: string; count: number; status: string }[] }[]).find((term) => term.term === 'Kubernetes');
-    expect(kubernetes?.forms.map((form) => `${form.form} ${form.status} ${form.count}`)).toEqual(expect.arrayContaining(['Kubernetes right 1', 'kubernetes wrong 1']));
+    const kubernetes = (
+      terms.structuredContent!.terms as {
+        term: string;
+        count: number;
+        forms: { form: string; count: number; status: string }[];
+      }[]
+    ).find((term) => term.term === 'Kubernetes');
+    expect(kubernetes?.forms.map((form) => `${form.form} ${form.status} ${form.count}`)).toEqual(
+      expect.arrayContaining(['Kubernetes right 1', 'kubernetes wrong 1']),
+    );
     const mappings = await call('mappings_inventory', { paths: ['guide.md'] });
     expect(mappings.isError).toBeUndefined();
     expect(mappings.structuredContent).toMatchObject({ filesChecked: 1 });

@@ -18,7 +18,9 @@ describe('confinePath', () => {
   });
 
   it('refuses what leads outside the root', () => {
-    expect(() => confinePath(root, '../x.md')).toThrow(`"../x.md" is outside the repository root ${root}: give a path inside it, relative to it.`);
+    expect(() => confinePath(root, '../x.md')).toThrow(
+      `"../x.md" is outside the repository root ${root}: give a path inside it, relative to it.`,
+    );
     expect(() => confinePath(root, '/etc/hosts')).toThrow(`"/etc/hosts" is outside the repository root ${root}`);
     expect(() => confinePath(root, 'docs/../../x.md')).toThrow('is outside the repository root');
     expect(() => confinePath(root, 'docs/guide.md\0')).toThrow('"docs/guide.md\0" contains a NUL character.');
@@ -28,6 +30,8 @@ describe('confinePath', () => {
     const outside = mkdtempSync(path.join(process.env.AGENTOPS_LINT_TEST_TMP ?? os.tmpdir(), 'agentops-lint-outside-'));
     writeFileSync(path.join(outside, 'secret.md'), '# Secret\n');
     symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'linked.md'));
-    expect(() => confinePath(root, 'linked.md')).toThrow(`"linked.md" leads outside the repository root ${root} (through a symbolic link).`);
+    expect(() => confinePath(root, 'linked.md')).toThrow(
+      `"linked.md" leads outside the repository root ${root} (through a symbolic link).`,
+    );
   });
 });

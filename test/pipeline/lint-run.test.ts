@@ -22,7 +22,13 @@ function capture(cwd: string): Captured {
   let stdout = '';
   let stderr = '';
   return {
-    io: { cwd, env: {}, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stdoutIsTTY: false },
+    io: {
+      cwd,
+      env: {},
+      stdout: (text) => void (stdout += text),
+      stderr: (text) => void (stderr += text),
+      stdoutIsTTY: false,
+    },
     stdout: () => stdout,
     stderr: () => stderr,
   };
@@ -32,11 +38,20 @@ const README = '#Title\n\nSee [the guide](guide.md).\n';
 
 async function lint(root: string, options: LintRunOptions = {}, config = defaultConfig(root, REGISTRY.configContext)) {
   const captured = capture(root);
-  const outcome = await runLint({ patterns: [], root, config, rules: REGISTRY.byId, rulesModule: RULES_MODULE, options, io: captured.io });
+  const outcome = await runLint({
+    patterns: [],
+    root,
+    config,
+    rules: REGISTRY.byId,
+    rulesModule: RULES_MODULE,
+    options,
+    io: captured.io,
+  });
   return { outcome, captured };
 }
 
-const brief = (outcome: Awaited<ReturnType<typeof lint>>['outcome']) => outcome.diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId}/${d.messageId} ${d.severity}`);
+const brief = (outcome: Awaited<ReturnType<typeof lint>>['outcome']) =>
+  outcome.diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId}/${d.messageId} ${d.severity}`);
 
 describe('runLint', () => {
   it('answers with the files linted, the problems in report order and their counts, and prints nothing', async () => {
@@ -44,7 +59,11 @@ describe('runLint', () => {
     const { outcome, captured } = await lint(root);
     expect(outcome.root).toBe(root);
     expect(outcome.files).toEqual(['README.md', 'docs/a.md']);
-    expect(brief(outcome)).toEqual(['README.md:1 heading-missing-space/missingSpace warn', 'README.md:3 links/missing error', 'docs/a.md:3 links/missing error']);
+    expect(brief(outcome)).toEqual([
+      'README.md:1 heading-missing-space/missingSpace warn',
+      'README.md:3 links/missing error',
+      'docs/a.md:3 links/missing error',
+    ]);
     expect(outcome.counts).toMatchObject({ errors: 2, warnings: 1 });
     expect(outcome.crashed).toBe(false);
     expect(outcome.fixes).toEqual({ files: [], written: false, patches: [] });
@@ -77,19 +96,33 @@ describe('runLint', () => {
   });
 
   it('switchOn turns a rule on where the config leaves it off; without the network its offline check still runs', async () => {
-    const root = tempProject({ 'README.md': '# T\n\n[api](<https://api.example.com:80a/v1>) and [site](https://example.com/)\n' });
+    const root = tempProject({
+      'README.md': '# T\n\n[api](<https://api.example.com:80a/v1>) and [site](https://example.com/)\n',
+    });
     expect(brief((await lint(root, { networkAllowed: false })).outcome)).toEqual([]);
-    expect(brief((await lint(root, { switchOn: ['external-links'], networkAllowed: false })).outcome)).toEqual(['README.md:3 external-links/malformed error']);
+    expect(brief((await lint(root, { switchOn: ['external-links'], networkAllowed: false })).outcome)).toEqual([
+      'README.md:3 external-links/malformed error',
+    ]);
   });
 
   it('names the rule it cannot switch on', async () => {
     const root = tempProject({ 'README.md': '# T\n' });
-    await expect(lint(root, { switchOn: ['no-such-rule'] })).rejects.toThrow('Cannot switch on the rule "no-such-rule": there is no such rule.');
+    await expect(lint(root, { switchOn: ['no-such-rule'] })).rejects.toThrow(
+      'Cannot switch on the rule "no-such-rule": there is no such rule.',
+    );
   });
 
   it('keeps the options the config gives a rule it switches on', async () => {
     const root = tempProject({ 'README.md': '# T\n\n[api](<https://api.example.com:80a/v1>)\n' });
-    const config = resolveUserConfig({ extends: ['recommended'], rules: new Map([['external-links', { severity: 'off', options: { exclude: ['api'] } }]]) }, root, undefined, REGISTRY.configContext);
+    const config = resolveUserConfig(
+      {
+        extends: ['recommended'],
+        rules: new Map([['external-links', { severity: 'off', options: { exclude: ['api'] } }]]),
+      },
+      root,
+      undefined,
+      REGISTRY.configContext,
+    );
     const { outcome } = await lint(root, { switchOn: ['external-links'], networkAllowed: false }, config);
     expect(brief(outcome)).toEqual(['README.md:3 external-links/malformed error']);
     expect(config.rules.get('external-links')?.severity).toBe('off');

@@ -5,7 +5,10 @@ import type { Phase1Runner, ProjectSource } from '../../src/engine/lint-project.
 import { progressAllowed, runProgress } from '../../src/pipeline/progress-line.js';
 
 /** A terminal whose clock moves `step` ms each time it is read. */
-function terminal(options: { step: number; env?: Record<string, string>; stderrIsTTY?: boolean }): { io: CliIo; stderr: () => string } {
+function terminal(options: { step: number; env?: Record<string, string>; stderrIsTTY?: boolean }): {
+  io: CliIo;
+  stderr: () => string;
+} {
   let stderr = '';
   let clock = 0;
   const io: CliIo = {
@@ -21,7 +24,8 @@ function terminal(options: { step: number; env?: Record<string, string>; stderrI
 }
 
 const source = {} as ProjectSource;
-const jobs = (count: number) => Array.from({ length: count }, (_, index) => ({ path: `${index}.md`, factsOnly: false }));
+const jobs = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({ path: `${index}.md`, factsOnly: false }));
 
 describe('progressAllowed', () => {
   it('only on a terminal (stderr; stdout when stderr is not known), outside CI, when wanted', () => {
@@ -70,7 +74,9 @@ describe('runProgress', () => {
       for (let index = 0; index < batch.length; index++) progress.filesAnalysed(1);
       return [];
     })(jobs(10), source, {} as never);
-    const drawn = stderr().split('\r\x1b[K').filter((text) => text !== '');
+    const drawn = stderr()
+      .split('\r\x1b[K')
+      .filter((text) => text !== '');
     expect(drawn[0]).toBe('analysing files: 0/10');
     expect(drawn).toContain('analysing files: 10/10');
     expect(drawn.length).toBeLessThan(8);
@@ -86,7 +92,9 @@ describe('runProgress', () => {
     counter.done();
     progress.finish();
     const erase = '\r\x1b[K';
-    expect(stderr()).toBe(`${erase}checking external links: 0/2${erase}agentops-lint: warning: something\n${erase}checking external links: 2/2${erase}`);
+    expect(stderr()).toBe(
+      `${erase}checking external links: 0/2${erase}agentops-lint: warning: something\n${erase}checking external links: 2/2${erase}`,
+    );
   });
 
   it('in CI, nothing at all', async () => {

@@ -3,14 +3,17 @@ import { STAND_IN_CONFIG } from '../helpers/stand-in-rules.js';
 import { problems, TempRepo } from '../helpers/temp-repo.js';
 import { REGISTRY } from '../../rules/index.js';
 
-vi.mock('../../rules/index.js', async (importOriginal) => (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()));
+vi.mock('../../rules/index.js', async (importOriginal) =>
+  (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()),
+);
 
 describe('--changed-since: the pull-request gate', () => {
   let repo: TempRepo;
   beforeEach(async () => {
     repo = await TempRepo.create({
       'agentops-lint.config.yaml': STAND_IN_CONFIG,
-      'README.md': '# Handbook\n\n- [Setup](setup.md#install)\n- [Guide](guide.md)\n- [FAQ](faq.md#questions)\n\nAn old mistake: [x](never.md).\n',
+      'README.md':
+        '# Handbook\n\n- [Setup](setup.md#install)\n- [Guide](guide.md)\n- [FAQ](faq.md#questions)\n\nAn old mistake: [x](never.md).\n',
       'setup.md': '# Setup\n\n## Install\n\nRun it.\n',
       'guide.md': '# Guide\n\nText.\n',
       'faq.md': '# FAQ\n\n## Questions\n',
@@ -23,7 +26,10 @@ describe('--changed-since: the pull-request gate', () => {
 
   it('fails on what a branch breaks in files it never touched, at the linking lines, and not on old problems', async () => {
     await repo.remove('guide.md');
-    await repo.write({ 'setup.md': '# Setup\n\n## Installation\n\nRun it.\n', 'new.md': '# New\n\n[broken](nowhere.md)\n' });
+    await repo.write({
+      'setup.md': '# Setup\n\n## Installation\n\nRun it.\n',
+      'new.md': '# New\n\n[broken](nowhere.md)\n',
+    });
     await repo.commit('delete the guide, rename a heading, add a page');
     await repo.git('mv', 'faq.md', 'questions.md');
     await repo.commit('rename the FAQ');
@@ -56,7 +62,10 @@ describe('--changed-since: the pull-request gate', () => {
   });
 
   it('reports every problem of a changed file, old ones included', async () => {
-    await repo.write({ 'README.md': '# Handbook\n\n- [Setup](setup.md#install)\n- [Guide](guide.md)\n- [FAQ](faq.md#questions)\n\nAn old mistake: [x](never.md).\n\nNew line.\n' });
+    await repo.write({
+      'README.md':
+        '# Handbook\n\n- [Setup](setup.md#install)\n- [Guide](guide.md)\n- [FAQ](faq.md#questions)\n\nAn old mistake: [x](never.md).\n\nNew line.\n',
+    });
     await repo.commit('touch the README');
     const result = await repo.lint(['--changed-since', 'main', '--format', 'json']);
     expect(problems(result.stdout)).toEqual(['README.md:7:17 error test-link-targets/missingFile']);
@@ -66,7 +75,10 @@ describe('--changed-since: the pull-request gate', () => {
   it('counts uncommitted and untracked changes', async () => {
     await repo.write({ 'faq.md': '# FAQ\n\n## Answers\n', 'draft.md': '# Draft\n\n[x](missing.md)\n' });
     const result = await repo.lint(['--changed-since', 'main', '--format', 'json']);
-    expect(problems(result.stdout)).toEqual(['README.md:5:3 error test-link-targets/missingAnchor', 'draft.md:3:1 error test-link-targets/missingFile']);
+    expect(problems(result.stdout)).toEqual([
+      'README.md:5:3 error test-link-targets/missingAnchor',
+      'draft.md:3:1 error test-link-targets/missingFile',
+    ]);
     expect(result.exitCode).toBe(1);
   });
 
@@ -102,7 +114,9 @@ describe('--changed-since: the pull-request gate', () => {
 
   it('refuses to be combined with --staged', async () => {
     const result = await repo.lint(['--changed-since', 'main', '--staged']);
-    expect(result.stderr).toBe('agentops-lint: --staged and --changed-since cannot be combined: one lints the next commit, the other a branch.\n');
+    expect(result.stderr).toBe(
+      'agentops-lint: --staged and --changed-since cannot be combined: one lints the next commit, the other a branch.\n',
+    );
     expect(result.exitCode).toBe(2);
   });
 });

@@ -38,7 +38,9 @@ function filesUnder(root: string): string[] {
 /** The kubernetes/community excerpt has no config: linted as the kubernetes preset's users lint it. */
 function kubernetesCommunity(): string {
   const source = path.join(FIXTURES, 'kubernetes-community');
-  const files: Record<string, Buffer | string> = { 'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n' };
+  const files: Record<string, Buffer | string> = {
+    'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n',
+  };
   for (const file of filesUnder(source)) files[file] = readFileSync(path.join(source, file));
   return tempProject(files);
 }
@@ -54,7 +56,8 @@ function separatedComparisons(): string {
     'docs/guide.md': '# Guide\n\nNothing to compare here.\n',
     'docs/clusters.md': '# Clusters\n\nThe platform runs on K8s. We scale K8s daily.\n',
     'docs/laptops.md': '# Laptops\n\nOn a laptop, the platform runs on k8s in a VM.\n',
-    'docs/mapping.md': '# Mapping\n\nHow our concepts map to Kubernetes:\n\n| Kubernetes | Ours |\n| --- | --- |\n| Pod | Workflow |\n| Deployment | Rollout |\n| Service | Endpoint |\n',
+    'docs/mapping.md':
+      '# Mapping\n\nHow our concepts map to Kubernetes:\n\n| Kubernetes | Ours |\n| --- | --- |\n| Pod | Workflow |\n| Deployment | Rollout |\n| Service | Endpoint |\n',
     'docs/notes.md': '# Notes\n\nIn our mapping, Pods → Tasks.\n',
   });
 }
@@ -70,9 +73,12 @@ function mappingThroughAnother(): string {
     'agentops-lint.config.yaml': 'extends: [recommended, kubernetes]\n',
     'README.md': '# Home\n\nNothing to compare here.\n',
     'target.md': '# Target\n\nIn our design, Pods → Tasks.\n',
-    'a.md': '# Alpha\n\nIn this guide, Pods → Workers.\n\nIn the first release, Pods → Workers.\n\nIn the second release, Pods → Workers.\n',
-    'b.md': '# Beta\n\nHow our concepts map to Kubernetes:\n\n| Kubernetes | Ours |\n| --- | --- |\n| Deployment | Task |\n',
-    'c.md': '# Gamma\n\nHow our concepts map to Kubernetes:\n\n| Kubernetes | Ours |\n| --- | --- |\n| Service | Worker |\n',
+    'a.md':
+      '# Alpha\n\nIn this guide, Pods → Workers.\n\nIn the first release, Pods → Workers.\n\nIn the second release, Pods → Workers.\n',
+    'b.md':
+      '# Beta\n\nHow our concepts map to Kubernetes:\n\n| Kubernetes | Ours |\n| --- | --- |\n| Deployment | Task |\n',
+    'c.md':
+      '# Gamma\n\nHow our concepts map to Kubernetes:\n\n| Kubernetes | Ours |\n| --- | --- |\n| Service | Worker |\n',
   });
 }
 
@@ -98,22 +104,38 @@ const REPOSITORIES: [string, () => string, boolean][] = [
   ['fixtures/kubernetes-community with recommended + kubernetes', kubernetesCommunity, false],
   ['a repository whose term forms and mappings are in separate, unlinked files', separatedComparisons, true],
   ['a repository where a mapping matters only through another', mappingThroughAnother, true],
-  ['fixtures/accuracy/agent-framework: mapping conflicts of issue 21 between rows that describe, lists, tables and prose', () => path.join(FIXTURES, 'accuracy', 'agent-framework'), true],
-  ['a repository whose shared anchors are linked from files the named one does not link to', sharedAnchorsLinkedFromElsewhere, true],
+  [
+    'fixtures/accuracy/agent-framework: mapping conflicts of issue 21 between rows that describe, lists, tables and prose',
+    () => path.join(FIXTURES, 'accuracy', 'agent-framework'),
+    true,
+  ],
+  [
+    'a repository whose shared anchors are linked from files the named one does not link to',
+    sharedAnchorsLinkedFromElsewhere,
+    true,
+  ],
 ];
 
 /** The rules whose findings on a file can rest on files it does not link to. */
 const COMPARING_RULES = ['term-consistency', 'mapping-consistency', 'duplicate-heading-anchor'];
 
 async function lint(root: string, patterns: string[]): Promise<{ files: string[]; diagnostics: Reported[] }> {
-  const result = await runCli(['--root', root, '--format', 'json', '--no-threads', '--no-external', ...patterns], { cwd: root });
+  const result = await runCli(['--root', root, '--format', 'json', '--no-threads', '--no-external', ...patterns], {
+    cwd: root,
+  });
   expect(result.stderr).toBe('');
   const report = JSON.parse(result.stdout) as { diagnostics: Reported[]; files?: string[] };
-  return { files: [...new Set(report.diagnostics.map((diagnostic) => diagnostic.file))], diagnostics: report.diagnostics };
+  return {
+    files: [...new Set(report.diagnostics.map((diagnostic) => diagnostic.file))],
+    diagnostics: report.diagnostics,
+  };
 }
 
 const essentials = (diagnostics: readonly Reported[]): string[] =>
-  diagnostics.map(({ file, line, column, ruleId, messageId, message }) => `${file}:${line}:${column} ${ruleId}/${messageId} ${message}`);
+  diagnostics.map(
+    ({ file, line, column, ruleId, messageId, message }) =>
+      `${file}:${line}:${column} ${ruleId}/${messageId} ${message}`,
+  );
 
 describe('one-file runs equal the full run', () => {
   for (const [name, repository, comparisonsReported] of REPOSITORIES) {
@@ -121,10 +143,14 @@ describe('one-file runs equal the full run', () => {
       const root = repository();
       const markdown = filesUnder(root).filter((file) => file.endsWith('.md'));
       const full = await lint(root, ['.']);
-      expect(full.diagnostics.some((diagnostic) => COMPARING_RULES.includes(diagnostic.ruleId))).toBe(comparisonsReported);
+      expect(full.diagnostics.some((diagnostic) => COMPARING_RULES.includes(diagnostic.ruleId))).toBe(
+        comparisonsReported,
+      );
       for (const file of markdown) {
         const one = await lint(root, [file]);
-        expect(essentials(one.diagnostics), file).toEqual(essentials(full.diagnostics.filter((diagnostic) => diagnostic.file === file)));
+        expect(essentials(one.diagnostics), file).toEqual(
+          essentials(full.diagnostics.filter((diagnostic) => diagnostic.file === file)),
+        );
       }
     }, 120_000);
   }
@@ -135,7 +161,12 @@ describe('what a one-file run parses', () => {
     const root = path.join(FIXTURES, 'terminology-framework');
     const configs = new ConfigSet({ root, cwd: root, context: REGISTRY.configContext });
     const candidates = filesUnder(root).filter((file) => file.endsWith('.md'));
-    const needed = await demandedFiles({ candidates, read: async (file) => readFileSync(path.join(root, file)), rulesFor: (file) => configs.forFile(file), ruleIds: new Set(['term-consistency', 'mapping-consistency']) });
+    const needed = await demandedFiles({
+      candidates,
+      read: async (file) => readFileSync(path.join(root, file)),
+      rulesFor: (file) => configs.forFile(file),
+      ruleIds: new Set(['term-consistency', 'mapping-consistency']),
+    });
     expect(needed.length).toBeGreaterThan(0);
     expect(needed.length).toBeLessThan(candidates.length);
     // The files left out are exactly those where neither rule's extract finds anything.
@@ -143,8 +174,14 @@ describe('what a one-file run parses', () => {
       const enabled = configs.forFile(file);
       const analysis = analyzeText(file, readFileSync(path.join(root, file), 'utf8'), enabled, true);
       const found = ['term-consistency', 'mapping-consistency'].some((id) => {
-        const data = analysis.facts?.extracted[id] as { occurrences?: unknown[]; ambiguous?: object; statements?: unknown[] } | undefined;
-        return (data?.occurrences?.length ?? 0) > 0 || Object.keys(data?.ambiguous ?? {}).length > 0 || (data?.statements?.length ?? 0) > 0;
+        const data = analysis.facts?.extracted[id] as
+          | { occurrences?: unknown[]; ambiguous?: object; statements?: unknown[] }
+          | undefined;
+        return (
+          (data?.occurrences?.length ?? 0) > 0 ||
+          Object.keys(data?.ambiguous ?? {}).length > 0 ||
+          (data?.statements?.length ?? 0) > 0
+        );
       });
       if (found) expect(needed, file).toContain(file);
     }
@@ -164,7 +201,8 @@ describe('what a one-file run parses', () => {
 describe('what a one-file run parses, once the named file is analysed', () => {
   const root = separatedComparisons();
   const configs = new ConfigSet({ root, cwd: root, context: REGISTRY.configContext });
-  const candidatesBesides = (target: string): string[] => filesUnder(root).filter((file) => file.endsWith('.md') && file !== target);
+  const candidatesBesides = (target: string): string[] =>
+    filesUnder(root).filter((file) => file.endsWith('.md') && file !== target);
 
   async function demandedFor(target: string): Promise<{ needed: string[]; read: string[] }> {
     const facts = analyzeText(target, readFileSync(path.join(root, target), 'utf8'), configs.forFile(target)).facts!;
@@ -198,10 +236,11 @@ describe('what a one-file run parses, once the named file is analysed', () => {
     expect(needed).toEqual(['docs/mapping.md']);
   });
 
-  it('takes a second step for the mappings that decide whether the named file\'s mapping is compared', async () => {
+  it("takes a second step for the mappings that decide whether the named file's mapping is compared", async () => {
     const hops = mappingThroughAnother();
     const hopConfigs = new ConfigSet({ root: hops, cwd: hops, context: REGISTRY.configContext });
-    const analyse = (file: string) => analyzeText(file, readFileSync(path.join(hops, file), 'utf8'), hopConfigs.forFile(file)).facts!;
+    const analyse = (file: string) =>
+      analyzeText(file, readFileSync(path.join(hops, file), 'utf8'), hopConfigs.forFile(file)).facts!;
     const demand = new DemandedFiles({
       candidates: ['README.md', 'a.md', 'b.md', 'c.md'],
       read: async (file) => readFileSync(path.join(hops, file)),
@@ -210,17 +249,36 @@ describe('what a one-file run parses, once the named file is analysed', () => {
     });
     const targets = new Map([['target.md', analyse('target.md')]]);
     expect(await demand.next({ targets, demanded: new Map() })).toEqual(['a.md', 'b.md']);
-    expect(await demand.next({ targets, demanded: new Map([['a.md', analyse('a.md')], ['b.md', analyse('b.md')]]) })).toEqual(['c.md']);
-    expect(await demand.next({ targets, demanded: new Map(['a.md', 'b.md', 'c.md'].map((file) => [file, analyse(file)])) })).toEqual([]);
+    expect(
+      await demand.next({
+        targets,
+        demanded: new Map([
+          ['a.md', analyse('a.md')],
+          ['b.md', analyse('b.md')],
+        ]),
+      }),
+    ).toEqual(['c.md']);
+    expect(
+      await demand.next({ targets, demanded: new Map(['a.md', 'b.md', 'c.md'].map((file) => [file, analyse(file)])) }),
+    ).toEqual([]);
   });
 
   it('tests a file that gives a comparing rule other options with its own options', async () => {
     const rule = REGISTRY.byId.get('term-consistency')!;
-    const fileScope = { rule, severity: 'warn', options: rule.options!.parse({ packs: ['kubernetes'], scope: 'file' }) };
-    const facts = analyzeText('a.md', 'We run the platform on K8s in production.\n', [{ ...fileScope, options: rule.options!.parse({ packs: ['kubernetes'], scope: 'repository' }) }] as never).facts!;
+    const fileScope = {
+      rule,
+      severity: 'warn',
+      options: rule.options!.parse({ packs: ['kubernetes'], scope: 'file' }),
+    };
+    const facts = analyzeText('a.md', 'We run the platform on K8s in production.\n', [
+      { ...fileScope, options: rule.options!.parse({ packs: ['kubernetes'], scope: 'repository' }) },
+    ] as never).facts!;
     const needed = await demandedFiles({
       candidates: ['b.md', 'c.md'],
-      read: async (file) => new TextEncoder().encode(file === 'b.md' ? 'We run the platform on k8s in a VM.\n' : 'Nothing to compare in this file.\n'),
+      read: async (file) =>
+        new TextEncoder().encode(
+          file === 'b.md' ? 'We run the platform on k8s in a VM.\n' : 'Nothing to compare in this file.\n',
+        ),
       rulesFor: () => [fileScope] as never,
       targets: new Map([['a.md', facts]]),
       ruleIds: new Set(['term-consistency']),
@@ -266,8 +324,12 @@ describe('every lint of a run chooses its own files', () => {
 
   it('a fix pass reads again the files the comparison needs', async () => {
     const root = tempProject(files);
-    const result = await runCli(['--root', root, '--format', 'json', '--no-threads', '--fix', 'docs/laptops.md'], { cwd: root });
-    expect(readFileSync(path.join(root, 'docs/laptops.md'), 'utf8')).toBe('# Laptops\n\nOn a laptop, the platform runs on *k*8s in a VM.\n');
+    const result = await runCli(['--root', root, '--format', 'json', '--no-threads', '--fix', 'docs/laptops.md'], {
+      cwd: root,
+    });
+    expect(readFileSync(path.join(root, 'docs/laptops.md'), 'utf8')).toBe(
+      '# Laptops\n\nOn a laptop, the platform runs on *k*8s in a VM.\n',
+    );
     expect(essentials((JSON.parse(result.stdout) as { diagnostics: Reported[] }).diagnostics)).toEqual([
       'docs/laptops.md:3:36 term-consistency/preferred "k8s" here; write "K8s" (2 uses in the prose of the repository, first in docs/clusters.md:3; "k8s" 1), the term\'s preferred form.',
     ]);
@@ -279,7 +341,14 @@ describe('every lint of a run chooses its own files', () => {
       await repo.commit('docs');
       await repo.write({ 'docs/guide.md': '# Guide\n\nStill nothing to compare here.\n' });
       // laptops.md is untouched: its old term-consistency warning is not the change's doing.
-      const result = await repo.lint(['--changed-since', 'HEAD', '--format', 'json', 'docs/laptops.md', 'docs/guide.md']);
+      const result = await repo.lint([
+        '--changed-since',
+        'HEAD',
+        '--format',
+        'json',
+        'docs/laptops.md',
+        'docs/guide.md',
+      ]);
       expect(problems(result.stdout)).toEqual([]);
       expect(result.exitCode).toBe(0);
     } finally {

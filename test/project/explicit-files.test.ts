@@ -3,14 +3,17 @@ import { STAND_IN_CONFIG } from '../helpers/stand-in-rules.js';
 import { problems, TempRepo } from '../helpers/temp-repo.js';
 import { REGISTRY } from '../../rules/index.js';
 
-vi.mock('../../rules/index.js', async (importOriginal) => (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()));
+vi.mock('../../rules/index.js', async (importOriginal) =>
+  (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()),
+);
 
 describe('explicit files: problems of those files only, checked against the whole repository', () => {
   let repo: TempRepo;
   beforeAll(async () => {
     repo = await TempRepo.create({
       'agentops-lint.config.yaml': `${STAND_IN_CONFIG}ignore: ["_archived/**"]\n`,
-      'README.md': '# Handbook\n\nSee [setup](docs/setup.md#install) and [the guide](docs/guide.md).\n\nOld notes: [kept](_archived/old.md#kept).\n',
+      'README.md':
+        '# Handbook\n\nSee [setup](docs/setup.md#install) and [the guide](docs/guide.md).\n\nOld notes: [kept](_archived/old.md#kept).\n',
       'docs/setup.md': '# Setup\n\n## Install\n\nRun it.\n',
       'docs/guide.md': '# Guide\n\nBack to [the handbook](../README.md).\n\n[missing](nowhere.md)\n',
       'notes/guide-copy.md': '# Guide\n\nLinked from nowhere, but it shares a title.\n',
@@ -22,7 +25,10 @@ describe('explicit files: problems of those files only, checked against the whol
 
   it('reports only the named file, with a cross-file problem found in a file nothing links to', async () => {
     const result = await repo.lint(['--format', 'json', 'docs/guide.md']);
-    expect(problems(result.stdout)).toEqual(['docs/guide.md:1:1 error test-unique-titles/duplicate', 'docs/guide.md:5:1 error test-link-targets/missingFile']);
+    expect(problems(result.stdout)).toEqual([
+      'docs/guide.md:1:1 error test-unique-titles/duplicate',
+      'docs/guide.md:5:1 error test-link-targets/missingFile',
+    ]);
     expect(JSON.parse(result.stdout).filesChecked).toBe(1);
     expect(result.exitCode).toBe(1);
   });
@@ -60,6 +66,9 @@ describe('explicit files: problems of those files only, checked against the whol
 
   it('takes paths relative to the working folder', async () => {
     const result = await repo.lint(['--format', 'json', 'guide.md'], { subfolder: 'docs' });
-    expect(problems(result.stdout)).toEqual(['docs/guide.md:1:1 error test-unique-titles/duplicate', 'docs/guide.md:5:1 error test-link-targets/missingFile']);
+    expect(problems(result.stdout)).toEqual([
+      'docs/guide.md:1:1 error test-unique-titles/duplicate',
+      'docs/guide.md:5:1 error test-link-targets/missingFile',
+    ]);
   });
 });

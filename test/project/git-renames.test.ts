@@ -9,7 +9,11 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'agentops-lint-renames-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
+  execFileSync(
+    'git',
+    ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, stdio: 'pipe' },
+  );
 }
 
 describe('parseRenameRecords', () => {
@@ -37,7 +41,11 @@ describe('gitRenames', () => {
     git(root, 'commit', '-qm', 'three');
     git(root, 'mv', 'b.md', 'docs/b c.md');
     const renames = await gitRenames(root);
-    expect(Object.fromEntries(renames)).toEqual({ 'docs/a.md': 'docs/alpha.md', 'docs/alpha.md': 'guide.md', 'b.md': 'docs/b c.md' });
+    expect(Object.fromEntries(renames)).toEqual({
+      'docs/a.md': 'docs/alpha.md',
+      'docs/alpha.md': 'guide.md',
+      'b.md': 'docs/b c.md',
+    });
   });
 
   it('is empty outside a git checkout', async () => {

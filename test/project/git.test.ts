@@ -28,7 +28,9 @@ describe('GitRepository', () => {
     await repo.write({ 'docs/new file.md': '# New\n' });
     const git = await GitRepository.open(path.join(repo.dir, 'docs'), repo.env, '--test');
     const changes = await git.changesSince(base);
-    expect(changes.map(({ status, path: file, oldPath }) => ({ status, path: file, ...(oldPath ? { oldPath } : {}) }))).toEqual([
+    expect(
+      changes.map(({ status, path: file, oldPath }) => ({ status, path: file, ...(oldPath ? { oldPath } : {}) })),
+    ).toEqual([
       { status: 'modified', path: 'guide.md' },
       { status: 'added', path: 'moved-in.md' },
       { status: 'renamed', path: 'renamed.md', oldPath: 'old.md' },
@@ -47,7 +49,13 @@ describe('GitRepository', () => {
     await repo.git('add', 'docs/link.md', 'docs/empty.md');
     const git = await GitRepository.open(path.join(repo.dir, 'docs'), repo.env, '--test');
     const entries = await git.indexEntries();
-    expect(entries.map((entry) => `${entry.mode} ${entry.path}`)).toEqual(['100644 día uno.md', '100644 empty.md', '100644 guide.md', '120000 link.md', '100644 old.md']);
+    expect(entries.map((entry) => `${entry.mode} ${entry.path}`)).toEqual([
+      '100644 día uno.md',
+      '100644 empty.md',
+      '100644 guide.md',
+      '120000 link.md',
+      '100644 old.md',
+    ]);
     const blobs = await git.readBlobs(entries.map((entry) => entry.object));
     const text = (file: string) => blobs.get(entries.find((entry) => entry.path === file)!.object)!.toString('utf8');
     expect(text('guide.md')).toBe('# Guide\n\nstaged\r\nwith CRLF and \u0000 a NUL\n');
@@ -55,7 +63,11 @@ describe('GitRepository', () => {
     expect(text('link.md')).toBe('guide.md');
     expect(text('día uno.md')).toBe('# Día\n');
     const staged = await git.stagedChanges();
-    expect(staged.map((change) => `${change.status} ${change.path}`)).toEqual(['added empty.md', 'modified guide.md', 'added link.md']);
+    expect(staged.map((change) => `${change.status} ${change.path}`)).toEqual([
+      'added empty.md',
+      'modified guide.md',
+      'added link.md',
+    ]);
   });
 
   it('finds the merge base of a branch, and explains a missing one', async () => {
@@ -69,8 +81,12 @@ describe('GitRepository', () => {
     const git = await GitRepository.open(repo.dir, repo.env, '--changed-since');
     expect(await git.mergeBase('main', '--changed-since')).toBe(base);
     await expect(git.mergeBase('unrelated', '--changed-since')).rejects.toThrow(
-      new UsageError('--changed-since: "unrelated" and HEAD have no common ancestor in this clone. A shallow clone hides it: fetch more history (in GitHub Actions, check out with `fetch-depth: 0`).'),
+      new UsageError(
+        '--changed-since: "unrelated" and HEAD have no common ancestor in this clone. A shallow clone hides it: fetch more history (in GitHub Actions, check out with `fetch-depth: 0`).',
+      ),
     );
-    await expect(git.mergeBase('--output=x', '--changed-since')).rejects.toThrow(/git does not know the commit "--output=x"/);
+    await expect(git.mergeBase('--output=x', '--changed-since')).rejects.toThrow(
+      /git does not know the commit "--output=x"/,
+    );
   });
 });

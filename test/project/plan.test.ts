@@ -16,15 +16,26 @@ async function planFor(files: Record<string, string>, patterns: string[]) {
   return { root, configs, source: plan.source };
 }
 
-async function projectFilesFor(files: Record<string, string>, patterns: string[]): Promise<readonly string[] | undefined> {
+async function projectFilesFor(
+  files: Record<string, string>,
+  patterns: string[],
+): Promise<readonly string[] | undefined> {
   return (await planFor(files, patterns)).source.projectFiles;
 }
 
 /** The project files a run on named files may read beyond them, and those it parses once the targets are analysed. */
-async function demandFor(files: Record<string, string>, patterns: string[]): Promise<{ candidates: readonly string[]; demanded: readonly string[] } | undefined> {
+async function demandFor(
+  files: Record<string, string>,
+  patterns: string[],
+): Promise<{ candidates: readonly string[]; demanded: readonly string[] } | undefined> {
   const { root, configs, source } = await planFor(files, patterns);
   if (!source.demand) return undefined;
-  const targets = new Map(source.targets.map((target) => [target, analyzeText(target, readFileSync(path.join(root, target), 'utf8'), configs.forFile(target)).facts!]));
+  const targets = new Map(
+    source.targets.map((target) => [
+      target,
+      analyzeText(target, readFileSync(path.join(root, target), 'utf8'), configs.forFile(target)).facts!,
+    ]),
+  );
   const select = source.demand.session((file) => source.read(file), source.demand.candidates);
   return { candidates: source.demand.candidates, demanded: await select(targets, new Map()) };
 }
@@ -45,7 +56,12 @@ describe('explicitly named files', () => {
 
   it('parse the files that can link to a named file whose headings share an anchor', async () => {
     // docs/d.md names a.md but no shared anchor; b.md names neither.
-    const files = { ...REPOSITORY, 'a.md': '# A\n\n## Setup\n\n## Setup\n', 'c.md': '# C\n\nSee [setup](a.md#setup).\n', 'docs/d.md': '# D\n\nSee [a](../a.md).\n' };
+    const files = {
+      ...REPOSITORY,
+      'a.md': '# A\n\n## Setup\n\n## Setup\n',
+      'c.md': '# C\n\nSee [setup](a.md#setup).\n',
+      'docs/d.md': '# D\n\nSee [a](../a.md).\n',
+    };
     expect((await demandFor(files, ['a.md']))?.demanded).toEqual(['c.md']);
   });
 
@@ -60,7 +76,10 @@ describe('explicitly named files', () => {
     expect((await demandFor(usesK8s, ['a.md']))?.demanded).toEqual(['c.md']);
     const statesMapping = { ...files, 'a.md': '# A\n\nIn our mapping, Pods → Workflows.\n' };
     expect((await demandFor(statesMapping, ['a.md']))?.demanded).toEqual(['docs/d.md']);
-    const repositoryScope = { ...usesK8s, 'agentops-lint.config.yaml': 'rules:\n  term-consistency: [warn, {scope: repository}]\n' };
+    const repositoryScope = {
+      ...usesK8s,
+      'agentops-lint.config.yaml': 'rules:\n  term-consistency: [warn, {scope: repository}]\n',
+    };
     expect((await demandFor(repositoryScope, ['a.md']))?.demanded).toEqual(['c.md']);
   });
 
@@ -79,6 +98,9 @@ describe('explicitly named files', () => {
       'docs/d.md': '# D\n\nPods → Tasks\n',
       'docs/e.txt': '# E\n\nPods → Tasks\n',
     };
-    expect(await demandFor(files, ['a.md'])).toEqual({ candidates: ['b.md', 'c.md', 'docs/e.txt'], demanded: ['docs/e.txt'] });
+    expect(await demandFor(files, ['a.md'])).toEqual({
+      candidates: ['b.md', 'c.md', 'docs/e.txt'],
+      demanded: ['docs/e.txt'],
+    });
   });
 });

@@ -31,21 +31,29 @@ describe('self-links in scoped runs', { timeout: 60_000 }, () => {
     await repo.git('mv', 'docs/guide.md', 'docs/manual.md');
     const result = await repo.lint(['--staged', '--format', 'json', '--no-external']);
     expect(problems(result.stdout)).toEqual(['README.md:3:18 error links/selfMissing']);
-    const [diagnostic] = (JSON.parse(result.stdout) as { diagnostics: { suggestion: string; fix?: unknown }[] }).diagnostics;
-    expect(diagnostic!.suggestion).toBe('did you mean "https://github.com/acme/handbook/blob/main/docs/manual.md"? (git recorded the rename)');
+    const [diagnostic] = (JSON.parse(result.stdout) as { diagnostics: { suggestion: string; fix?: unknown }[] })
+      .diagnostics;
+    expect(diagnostic!.suggestion).toBe(
+      'did you mean "https://github.com/acme/handbook/blob/main/docs/manual.md"? (git recorded the rename)',
+    );
     expect(diagnostic!.fix).toBeDefined();
   });
 
   it('--changed-since: a branch that renames a heading breaks the self-link’s anchor in a file it did not touch', async () => {
     await repo.git('checkout', '-q', '-b', 'topic');
-    await repo.write({ 'docs/guide.md': '# Guide\n\n## Installing\n\nThe steps, long enough for git to see the same file after a move.\n' });
+    await repo.write({
+      'docs/guide.md':
+        '# Guide\n\n## Installing\n\nThe steps, long enough for git to see the same file after a move.\n',
+    });
     await repo.commit('rename the heading');
     const result = await repo.lint(['--changed-since', 'main', '--format', 'json', '--no-external']);
     expect(problems(result.stdout)).toEqual(['README.md:3:18 error anchors/missing']);
   });
 
   it('a run on one named file reads the file its self-link points into', async () => {
-    await repo.write({ 'README.md': '# Top\n\nRead the [guide](https://github.com/acme/handbook/blob/main/docs/guide.md#gone).\n' });
+    await repo.write({
+      'README.md': '# Top\n\nRead the [guide](https://github.com/acme/handbook/blob/main/docs/guide.md#gone).\n',
+    });
     const result = await repo.lint(['README.md', '--format', 'json', '--no-external']);
     expect(problems(result.stdout)).toEqual(['README.md:3:18 error anchors/missing']);
   });

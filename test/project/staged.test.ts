@@ -3,7 +3,9 @@ import { STAND_IN_CONFIG } from '../helpers/stand-in-rules.js';
 import { problems, TempRepo } from '../helpers/temp-repo.js';
 import { REGISTRY } from '../../rules/index.js';
 
-vi.mock('../../rules/index.js', async (importOriginal) => (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()));
+vi.mock('../../rules/index.js', async (importOriginal) =>
+  (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()),
+);
 
 describe('--staged: the commit about to be made', () => {
   let repo: TempRepo;
@@ -85,12 +87,21 @@ describe('--staged: the commit about to be made', () => {
     expect(problems(globbed.stdout)).toEqual(['a.md:3:1 error test-link-targets/missingFile']);
     const unmatched = await repo.lint(['--staged', 'guide.md']);
     // guide.md is not staged: nothing to check there is not an error (docs/ci-and-hooks.md), but it is said.
-    expect(unmatched).toEqual({ exitCode: 0, stdout: '✔ 1 file checked, no problems.\n', stderr: 'agentops-lint: no staged Markdown file matches "guide.md": only what the staged changes break in other files is checked.\n' });
+    expect(unmatched).toEqual({
+      exitCode: 0,
+      stdout: '✔ 1 file checked, no problems.\n',
+      stderr:
+        'agentops-lint: no staged Markdown file matches "guide.md": only what the staged changes break in other files is checked.\n',
+    });
   });
 
   it('passes with nothing staged', async () => {
     const result = await repo.lint(['--staged']);
-    expect(result).toEqual({ exitCode: 0, stdout: '✔ 0 files checked, no problems.\n', stderr: 'agentops-lint: nothing to lint: nothing is staged.\n' });
+    expect(result).toEqual({
+      exitCode: 0,
+      stdout: '✔ 0 files checked, no problems.\n',
+      stderr: 'agentops-lint: nothing to lint: nothing is staged.\n',
+    });
   });
 
   it('works before the first commit', async () => {
@@ -113,7 +124,9 @@ describe('--staged: the commit about to be made', () => {
     expect(fix.exitCode).toBe(2);
     await repo.write({ '../plain/a.md': '# A\n' });
     const outside = await repo.lint(['--staged'], { subfolder: '../plain' });
-    expect(outside.stderr).toMatch(/^agentops-lint: --staged needs a git working tree, and \/.*\/plain is not inside one\.\n$/);
+    expect(outside.stderr).toMatch(
+      /^agentops-lint: --staged needs a git working tree, and \/.*\/plain is not inside one\.\n$/,
+    );
     expect(outside.exitCode).toBe(2);
   });
 });

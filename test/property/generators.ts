@@ -50,7 +50,21 @@ const word = fc.constantFrom(...WORDS);
 const words = fc.array(word, { minLength: 1, maxLength: 5 }).map((list) => list.join(' '));
 
 /** Where links point: files of the generated project (with and without anchors), missing files, external URLs. */
-const destination = fc.constantFrom('a.md', 'docs/b.md#setup', 'docs/b.md#missing', '#setup', '#setup-1', '../outside.md', 'missing.md', 'docs/', 'https://example.com/x', '<a b.md>', 'a.md "title"', 'images/x.png', 'A.md');
+const destination = fc.constantFrom(
+  'a.md',
+  'docs/b.md#setup',
+  'docs/b.md#missing',
+  '#setup',
+  '#setup-1',
+  '../outside.md',
+  'missing.md',
+  'docs/',
+  'https://example.com/x',
+  '<a b.md>',
+  'a.md "title"',
+  'images/x.png',
+  'A.md',
+);
 const label = fc.constantFrom('ref', 'Ref', 'other', 'x y', 'missing');
 const ruleIds = fc.constantFrom('links', 'anchors', 'terminology', 'no-such-rule', 'mojibake', 'heading-increment', '');
 
@@ -98,14 +112,37 @@ const blocks: fc.Arbitrary<string> = fc.letrec<{ block: string; blocks: string }
     fc.tuple(fc.integer({ min: 1, max: 6 }), line).map(([level, text]) => `${'#'.repeat(level)} ${text}`),
     fc.constantFrom('## Setup', '## Setup', '#Heading without space', 'Setext\n======', 'Other\n---'),
     tie('blocks').map((inner) => prefixLines(inner, '> ', '> ')),
-    fc.tuple(fc.constantFrom('- ', '* ', '1. ', '2) ', '- [ ] ', '- [x] '), fc.array(tie('blocks'), { minLength: 1, maxLength: 3 })).map(([marker, items]) =>
-      items.map((item) => prefixLines(item, marker, ' '.repeat(marker.length))).join('\n'),
+    fc
+      .tuple(
+        fc.constantFrom('- ', '* ', '1. ', '2) ', '- [ ] ', '- [x] '),
+        fc.array(tie('blocks'), { minLength: 1, maxLength: 3 }),
+      )
+      .map(([marker, items]) => items.map((item) => prefixLines(item, marker, ' '.repeat(marker.length))).join('\n')),
+    fc
+      .tuple(fc.constantFrom('```', '~~~', '````'), fc.constantFrom('', 'sh', 'markdown', 'js'), words, fc.boolean())
+      .map(([fence, info, body, closed]) => `${fence}${info}\n${body}\n${closed ? fence : ''}`),
+    fc
+      .tuple(
+        fc.array(words, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.array(inline, { minLength: 0, maxLength: 4 }), { maxLength: 3 }),
+      )
+      .map(([header, rows]) =>
+        [
+          `| ${header.join(' | ')} |`,
+          `|${header.map(() => ' --- ').join('|')}|`,
+          ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+        ].join('\n'),
+      ),
+    fc.constantFrom(
+      '***',
+      '- - -',
+      '<div id="anchor">\n\n*html block*\n\n</div>',
+      '<!-- a comment -->',
+      '<!-- unclosed comment',
+      '<details><summary>More</summary>',
+      '<h2>Html heading</h2>',
+      '<script>alert(1)</script>',
     ),
-    fc.tuple(fc.constantFrom('```', '~~~', '````'), fc.constantFrom('', 'sh', 'markdown', 'js'), words, fc.boolean()).map(([fence, info, body, closed]) => `${fence}${info}\n${body}\n${closed ? fence : ''}`),
-    fc.tuple(fc.array(words, { minLength: 1, maxLength: 3 }), fc.array(fc.array(inline, { minLength: 0, maxLength: 4 }), { maxLength: 3 })).map(([header, rows]) =>
-      [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((cells) => `| ${cells.join(' | ')} |`)].join('\n'),
-    ),
-    fc.constantFrom('***', '- - -', '<div id="anchor">\n\n*html block*\n\n</div>', '<!-- a comment -->', '<!-- unclosed comment', '<details><summary>More</summary>', '<h2>Html heading</h2>', '<script>alert(1)</script>'),
     fc.tuple(label, destination).map(([name, to]) => `[${name}]: ${to}`),
     inline.map((text) => `[^note]: ${text}`),
     controlComment,
@@ -113,7 +150,14 @@ const blocks: fc.Arbitrary<string> = fc.letrec<{ block: string; blocks: string }
   ),
 })).blocks;
 
-const frontMatter = fc.oneof(fc.constant(''), fc.constantFrom('---\ntitle: Doc\ntags: [a, b]\n---\n\n', '---\ntitle: [unclosed\n---\n\n', '+++\ntitle = "toml"\n+++\n\n'));
+const frontMatter = fc.oneof(
+  fc.constant(''),
+  fc.constantFrom(
+    '---\ntitle: Doc\ntags: [a, b]\n---\n\n',
+    '---\ntitle: [unclosed\n---\n\n',
+    '+++\ntitle = "toml"\n+++\n\n',
+  ),
+);
 
 export interface GeneratedDocument {
   text: string;
@@ -122,13 +166,15 @@ export interface GeneratedDocument {
 }
 
 /** A whole document: front matter, blocks, then its line endings and byte-order mark. */
-export const document: fc.Arbitrary<GeneratedDocument> = fc.tuple(frontMatter, blocks, fc.boolean(), fc.boolean(), fc.boolean()).map(([front, body, crlf, bom, finalNewline]) => {
-  let text = `${front}${body}${finalNewline ? '\n' : ''}`;
-  if (crlf) text = text.replace(/\n/g, '\r\n');
-  const encoded = new TextEncoder().encode(text);
-  const bytes = bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...encoded]) : encoded;
-  return { text, bytes };
-});
+export const document: fc.Arbitrary<GeneratedDocument> = fc
+  .tuple(frontMatter, blocks, fc.boolean(), fc.boolean(), fc.boolean())
+  .map(([front, body, crlf, bom, finalNewline]) => {
+    let text = `${front}${body}${finalNewline ? '\n' : ''}`;
+    if (crlf) text = text.replace(/\n/g, '\r\n');
+    const encoded = new TextEncoder().encode(text);
+    const bytes = bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...encoded]) : encoded;
+    return { text, bytes };
+  });
 
 /** Paths of a generated project: the files the destinations above point at, and more. */
 const PROJECT_PATHS = ['a.md', 'docs/b.md', 'docs/README.md', 'README.md', 'docs/c.markdown'];
@@ -136,25 +182,45 @@ const PROJECT_PATHS = ['a.md', 'docs/b.md', 'docs/README.md', 'README.md', 'docs
 /** A project of one to five generated documents. */
 export const project: fc.Arbitrary<Record<string, Uint8Array>> = fc
   .array(document, { minLength: 1, maxLength: PROJECT_PATHS.length })
-  .map((documents) => Object.fromEntries(documents.map((generated, index) => [PROJECT_PATHS[index]!, generated.bytes])));
+  .map((documents) =>
+    Object.fromEntries(documents.map((generated, index) => [PROJECT_PATHS[index]!, generated.bytes])),
+  );
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
 /** Every Markdown file of fixtures/, as bytes (read once). */
-export const FIXTURE_FILES: readonly { path: string; bytes: Uint8Array }[] = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
+export const FIXTURE_FILES: readonly { path: string; bytes: Uint8Array }[] = readdirSync(FIXTURES, {
+  recursive: true,
+  encoding: 'utf8',
+})
   .filter((file) => /\.(md|markdown)$/.test(file))
   .sort()
   .map((file) => ({ path: file.split(path.sep).join('/'), bytes: readFileSync(path.join(FIXTURES, file)) }));
 
-type Mutation = { kind: 'insert'; at: number; bytes: number[] } | { kind: 'delete'; at: number; length: number } | { kind: 'replace'; at: number; bytes: number[] } | { kind: 'duplicate'; at: number; length: number };
+type Mutation =
+  | { kind: 'insert'; at: number; bytes: number[] }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'replace'; at: number; bytes: number[] }
+  | { kind: 'duplicate'; at: number; length: number };
 
 /** Bytes that break things: NUL, CR, LF, `>`, `-`, `` ` ``, `<`, `[`, `#`, `|`, invalid UTF-8 and the start of multi-byte sequences. */
-const NASTY_BYTE = fc.oneof(fc.constantFrom(0x00, 0x0d, 0x0a, 0x3e, 0x2d, 0x60, 0x3c, 0x5b, 0x5d, 0x23, 0x7c, 0x2a, 0xc3, 0xe2, 0xf0, 0xff, 0x80), fc.integer({ min: 0, max: 255 }));
+const NASTY_BYTE = fc.oneof(
+  fc.constantFrom(0x00, 0x0d, 0x0a, 0x3e, 0x2d, 0x60, 0x3c, 0x5b, 0x5d, 0x23, 0x7c, 0x2a, 0xc3, 0xe2, 0xf0, 0xff, 0x80),
+  fc.integer({ min: 0, max: 255 }),
+);
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.array(NASTY_BYTE, { minLength: 1, maxLength: 8 }) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    bytes: fc.array(NASTY_BYTE, { minLength: 1, maxLength: 8 }),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }) }),
-  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), bytes: fc.array(NASTY_BYTE, { minLength: 1, maxLength: 8 }) }),
+  fc.record({
+    kind: fc.constant('replace' as const),
+    at: fc.nat(),
+    bytes: fc.array(NASTY_BYTE, { minLength: 1, maxLength: 8 }),
+  }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 256 }) }),
 );
 
@@ -165,7 +231,12 @@ function mutate(bytes: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
     if (change.kind === 'insert') result.splice(at, 0, ...change.bytes);
     else if (change.kind === 'delete') result.splice(at, change.length);
     else if (change.kind === 'replace') result.splice(at, change.bytes.length, ...change.bytes);
-    else result = [...result.slice(0, at + change.length), ...result.slice(at, at + change.length), ...result.slice(at + change.length)];
+    else
+      result = [
+        ...result.slice(0, at + change.length),
+        ...result.slice(at, at + change.length),
+        ...result.slice(at + change.length),
+      ];
   }
   return new Uint8Array(result);
 }

@@ -18,7 +18,13 @@ import { resolveUserConfig, type ResolvedConfig } from '../../src/config/load.js
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { repositoryPathsFromFiles } from '../../src/core/facts.js';
 import { computeLineStarts } from '../../src/core/text-positions.js';
-import { lintProject, runPhase1Sequentially, type LintProjectOptions, type Phase1Runner, type ProjectSource } from '../../src/engine/lint-project.js';
+import {
+  lintProject,
+  runPhase1Sequentially,
+  type LintProjectOptions,
+  type Phase1Runner,
+  type ProjectSource,
+} from '../../src/engine/lint-project.js';
 import { createPhase1Pool } from '../../src/engine/phase1-pool.js';
 import { Phase1Cache } from '../../src/cache/phase1-cache.js';
 import { lintWithFixes } from '../../src/fixes/fix-passes.js';
@@ -32,7 +38,12 @@ type Project = Record<string, Uint8Array>;
 const isMarkdown = (file: string): boolean => /\.(md|markdown)$/.test(file);
 
 /** Every rule, at its default severity: `extends: [all]`. */
-const CONFIG: ResolvedConfig = resolveUserConfig({ extends: ['all'], rules: new Map(), overrides: [] }, '/project', undefined, REGISTRY.configContext);
+const CONFIG: ResolvedConfig = resolveUserConfig(
+  { extends: ['all'], rules: new Map(), overrides: [] },
+  '/project',
+  undefined,
+  REGISTRY.configContext,
+);
 const SETTINGS = new FileSettings(CONFIG, REGISTRY.byId, '/project');
 
 function sourceOf(files: Project): ProjectSource {
@@ -52,7 +63,10 @@ function options(runPhase1: Phase1Runner = runPhase1Sequentially): LintProjectOp
   return { settings: SETTINGS, rules: REGISTRY.byId, runPhase1 };
 }
 
-async function lint(files: Project, runPhase1?: Phase1Runner): Promise<{ diagnostics: Diagnostic[]; crashed: boolean }> {
+async function lint(
+  files: Project,
+  runPhase1?: Phase1Runner,
+): Promise<{ diagnostics: Diagnostic[]; crashed: boolean }> {
   const { diagnostics, crashed } = await lintProject(sourceOf(files), options(runPhase1));
   return { diagnostics, crashed };
 }
@@ -77,7 +91,8 @@ function expectSoundReport(files: Project, report: { diagnostics: Diagnostic[]; 
     }
     const text = textOf(bytes);
     const lineStarts = computeLineStarts(text);
-    const lineLength = (line: number): number => (lineStarts[line] ?? text.length + 1) - lineStarts[line - 1]! - (lineStarts[line] === undefined ? 1 : 0);
+    const lineLength = (line: number): number =>
+      (lineStarts[line] ?? text.length + 1) - lineStarts[line - 1]! - (lineStarts[line] === undefined ? 1 : 0);
     const where = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}-${diagnostic.endLine}:${diagnostic.endColumn} ${diagnostic.ruleId}`;
     expect(diagnostic.line, where).toBeGreaterThanOrEqual(1);
     expect(diagnostic.line, where).toBeLessThanOrEqual(lineStarts.length);
@@ -85,7 +100,9 @@ function expectSoundReport(files: Project, report: { diagnostics: Diagnostic[]; 
     expect(diagnostic.column, where).toBeLessThanOrEqual(lineLength(diagnostic.line) + 1);
     expect(diagnostic.endLine, where).toBeLessThanOrEqual(lineStarts.length);
     expect(diagnostic.endColumn, where).toBeLessThanOrEqual(lineLength(diagnostic.endLine) + 1);
-    expect(diagnostic.endLine * 1e9 + diagnostic.endColumn, where).toBeGreaterThanOrEqual(diagnostic.line * 1e9 + diagnostic.column);
+    expect(diagnostic.endLine * 1e9 + diagnostic.endColumn, where).toBeGreaterThanOrEqual(
+      diagnostic.line * 1e9 + diagnostic.column,
+    );
   }
 }
 
@@ -113,21 +130,26 @@ describe('lint properties', { timeout: 600_000 }, () => {
     const fix = async (files: Project): Promise<Project> => {
       const fixed = await lintWithFixes(sourceOf(files), options(), true);
       const result: Project = { ...files };
-      for (const [file, text] of fixed.texts) result[file] = new TextEncoder().encode((fixed.originals.get(file)?.bom ? '\ufeff' : '') + text);
+      for (const [file, text] of fixed.texts)
+        result[file] = new TextEncoder().encode((fixed.originals.get(file)?.bom ? '\ufeff' : '') + text);
       return result;
     };
     const counts = (diagnostics: Diagnostic[]): Map<string, number> => {
       const result = new Map<string, number>();
-      for (const { file, ruleId, messageId } of diagnostics) result.set(`${file} ${ruleId}/${messageId}`, (result.get(`${file} ${ruleId}/${messageId}`) ?? 0) + 1);
+      for (const { file, ruleId, messageId } of diagnostics)
+        result.set(`${file} ${ruleId}/${messageId}`, (result.get(`${file} ${ruleId}/${messageId}`) ?? 0) + 1);
       return result;
     };
     await fc.assert(
       fc.asyncProperty(project, async (files) => {
         const once = await fix(files);
         const twice = await fix(once);
-        expect(Object.fromEntries(Object.entries(twice).map(([file, bytes]) => [file, textOf(bytes)]))).toEqual(Object.fromEntries(Object.entries(once).map(([file, bytes]) => [file, textOf(bytes)])));
+        expect(Object.fromEntries(Object.entries(twice).map(([file, bytes]) => [file, textOf(bytes)]))).toEqual(
+          Object.fromEntries(Object.entries(once).map(([file, bytes]) => [file, textOf(bytes)])),
+        );
         const before = counts((await lint(files)).diagnostics);
-        for (const [key, count] of counts((await lint(once)).diagnostics)) expect(count, `after --fix: ${key}`).toBeLessThanOrEqual(before.get(key) ?? 0);
+        for (const [key, count] of counts((await lint(once)).diagnostics))
+          expect(count, `after --fix: ${key}`).toBeLessThanOrEqual(before.get(key) ?? 0);
       }),
       propertyRuns(20),
     );
@@ -137,7 +159,8 @@ describe('lint properties', { timeout: 600_000 }, () => {
     const fix = async (files: Project): Promise<Project> => {
       const fixed = await lintWithFixes(sourceOf(files), options(), true, 'suggestion');
       const result: Project = { ...files };
-      for (const [file, text] of fixed.texts) result[file] = new TextEncoder().encode((fixed.originals.get(file)?.bom ? '\ufeff' : '') + text);
+      for (const [file, text] of fixed.texts)
+        result[file] = new TextEncoder().encode((fixed.originals.get(file)?.bom ? '\ufeff' : '') + text);
       return result;
     };
     await fc.assert(
@@ -145,29 +168,40 @@ describe('lint properties', { timeout: 600_000 }, () => {
         const once = await fix(files);
         expectSoundReport(once, await lint(once));
         const twice = await fix(once);
-        expect(Object.fromEntries(Object.entries(twice).map(([file, bytes]) => [file, textOf(bytes)]))).toEqual(Object.fromEntries(Object.entries(once).map(([file, bytes]) => [file, textOf(bytes)])));
+        expect(Object.fromEntries(Object.entries(twice).map(([file, bytes]) => [file, textOf(bytes)]))).toEqual(
+          Object.fromEntries(Object.entries(once).map(([file, bytes]) => [file, textOf(bytes)])),
+        );
       }),
       propertyRuns(20),
     );
   });
 
   it('a pass of mixed fixes applies what a one-at-a-time model applies: certain fixes first, no two edits touching or sharing an offset with an insertion', () => {
-    const edit = (length: number) => fc.tuple(fc.nat(length), fc.nat(3), fc.constantFrom('', 'x', 'yz')).map(([start, size, text]) => ({ start, end: Math.min(start + size, length), text }));
+    const edit = (length: number) =>
+      fc
+        .tuple(fc.nat(length), fc.nat(3), fc.constantFrom('', 'x', 'yz'))
+        .map(([start, size, text]) => ({ start, end: Math.min(start + size, length), text }));
     const text = 'abcdefghij';
     const fixes = fc.array(fc.array(edit(text.length), { minLength: 1, maxLength: 2 }), { maxLength: 6 });
     fc.assert(
       fc.property(fixes, fixes, (certain, likely) => {
-        const clash = (a: TextEdit, b: TextEdit): boolean => (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
+        const clash = (a: TextEdit, b: TextEdit): boolean =>
+          (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
         const taken: TextEdit[] = [];
         let applied = 0;
-        const byStart = (list: TextEdit[][]) => list.filter((fix) => fix.every((a, i) => fix.every((b, j) => i === j || !clash(a, b)))).map((fix) => [...fix].sort((a, b) => a.start - b.start || a.end - b.end)).sort((a, b) => a[0]!.start - b[0]!.start || a[a.length - 1]!.end - b[b.length - 1]!.end);
+        const byStart = (list: TextEdit[][]) =>
+          list
+            .filter((fix) => fix.every((a, i) => fix.every((b, j) => i === j || !clash(a, b))))
+            .map((fix) => [...fix].sort((a, b) => a.start - b.start || a.end - b.end))
+            .sort((a, b) => a[0]!.start - b[0]!.start || a[a.length - 1]!.end - b[b.length - 1]!.end);
         for (const fix of [...byStart(certain), ...byStart(likely)]) {
           if (fix.some((a) => taken.some((b) => clash(a, b)))) continue;
           taken.push(...fix);
           applied++;
         }
         let expected = text;
-        for (const one of [...taken].sort((a, b) => b.start - a.start)) expected = expected.slice(0, one.start) + one.text + expected.slice(one.end);
+        for (const one of [...taken].sort((a, b) => b.start - a.start))
+          expected = expected.slice(0, one.start) + one.text + expected.slice(one.end);
         expect(applyFixes(text, certain, likely)).toEqual({ text: expected, applied });
       }),
       propertyRuns(200),
@@ -202,12 +236,25 @@ describe('lint properties', { timeout: 600_000 }, () => {
 
   describe('threads', () => {
     // Workers start once (they load the parser and the rules) and serve every run.
-    const pool = createPhase1Pool({ config: CONFIG, root: '/project', rulesModule: RULES_MODULE, maxThreads: 2, minFilesForThreads: 1 });
+    const pool = createPhase1Pool({
+      config: CONFIG,
+      root: '/project',
+      rulesModule: RULES_MODULE,
+      maxThreads: 2,
+      minFilesForThreads: 1,
+    });
     afterAll(() => pool.close());
 
     it('worker threads report exactly what the main thread reports', async () => {
       // 48 files at least: fewer stay on the main thread.
-      const largeProject = fc.array(document, { minLength: 48, maxLength: 60 }).map((documents) => Object.fromEntries(documents.map((generated, index) => [index === 0 ? 'a.md' : `docs/file-${index}.md`, generated.bytes])) as Project);
+      const largeProject = fc
+        .array(document, { minLength: 48, maxLength: 60 })
+        .map(
+          (documents) =>
+            Object.fromEntries(
+              documents.map((generated, index) => [index === 0 ? 'a.md' : `docs/file-${index}.md`, generated.bytes]),
+            ) as Project,
+        );
       await fc.assert(
         fc.asyncProperty(largeProject, async (files) => {
           const threaded = await lint(files, pool.run);

@@ -10,33 +10,86 @@ import { STAND_IN_CONFIG } from '../helpers/stand-in-rules.js';
 import { TempRepo } from '../helpers/temp-repo.js';
 import { REGISTRY } from '../../rules/index.js';
 
-vi.mock('../../rules/index.js', async (importOriginal) => (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()));
+vi.mock('../../rules/index.js', async (importOriginal) =>
+  (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()),
+);
 
 function diagnostic(overrides: Partial<Diagnostic>): Diagnostic {
-  return { file: 'a.md', line: 3, column: 1, endLine: 3, endColumn: 9, ruleId: 'test-link-targets', messageId: 'missingFile', severity: 'error', message: 'Link target "x.md" does not exist.', ...overrides };
+  return {
+    file: 'a.md',
+    line: 3,
+    column: 1,
+    endLine: 3,
+    endColumn: 9,
+    ruleId: 'test-link-targets',
+    messageId: 'missingFile',
+    severity: 'error',
+    message: 'Link target "x.md" does not exist.',
+    ...overrides,
+  };
 }
 
 function reportOf(diagnostics: Diagnostic[], files?: string[]): LintReport {
-  return { toolName: 'agentops-lint', toolVersion: '1.2.3', informationUri: 'https://example.com', cwd: '/r', root: '/r', filesChecked: files?.length ?? 2, ...(files ? { files } : {}), diagnostics, rules: [], color: false };
+  return {
+    toolName: 'agentops-lint',
+    toolVersion: '1.2.3',
+    informationUri: 'https://example.com',
+    cwd: '/r',
+    root: '/r',
+    filesChecked: files?.length ?? 2,
+    ...(files ? { files } : {}),
+    diagnostics,
+    rules: [],
+    color: false,
+  };
 }
 
 const SAMPLE = [
   diagnostic({}),
   diagnostic({ line: 9, endLine: 9 }),
-  diagnostic({ file: 'docs/b|c.md', line: 5, endLine: 6, ruleId: 'heading-increment', messageId: 'skipped', severity: 'warn', message: 'Heading <4> & "more".', suggestion: 'Use ##.' }),
+  diagnostic({
+    file: 'docs/b|c.md',
+    line: 5,
+    endLine: 6,
+    ruleId: 'heading-increment',
+    messageId: 'skipped',
+    severity: 'warn',
+    message: 'Heading <4> & "more".',
+    suggestion: 'Use ##.',
+  }),
 ];
 
 describe('gitlab (Code Quality)', () => {
   it('lists issues with unique fingerprints that do not depend on the line', () => {
     const issues = JSON.parse(formatGitlab(reportOf(SAMPLE)));
     expect(issues.map(({ fingerprint: _fingerprint, ...issue }: { fingerprint: string }) => issue)).toEqual([
-      { type: 'issue', check_name: 'test-link-targets', description: 'Link target "x.md" does not exist.', severity: 'major', location: { path: 'a.md', lines: { begin: 3, end: 3 } } },
-      { type: 'issue', check_name: 'test-link-targets', description: 'Link target "x.md" does not exist.', severity: 'major', location: { path: 'a.md', lines: { begin: 9, end: 9 } } },
-      { type: 'issue', check_name: 'heading-increment', description: 'Heading <4> & "more". Use ##.', severity: 'minor', location: { path: 'docs/b|c.md', lines: { begin: 5, end: 6 } } },
+      {
+        type: 'issue',
+        check_name: 'test-link-targets',
+        description: 'Link target "x.md" does not exist.',
+        severity: 'major',
+        location: { path: 'a.md', lines: { begin: 3, end: 3 } },
+      },
+      {
+        type: 'issue',
+        check_name: 'test-link-targets',
+        description: 'Link target "x.md" does not exist.',
+        severity: 'major',
+        location: { path: 'a.md', lines: { begin: 9, end: 9 } },
+      },
+      {
+        type: 'issue',
+        check_name: 'heading-increment',
+        description: 'Heading <4> & "more". Use ##.',
+        severity: 'minor',
+        location: { path: 'docs/b|c.md', lines: { begin: 5, end: 6 } },
+      },
     ]);
     const fingerprints = issues.map((issue: { fingerprint: string }) => issue.fingerprint);
     expect(new Set(fingerprints).size).toBe(3);
-    const shifted = JSON.parse(formatGitlab(reportOf(SAMPLE.map((d) => ({ ...d, line: d.line + 10, endLine: d.endLine + 10 })))));
+    const shifted = JSON.parse(
+      formatGitlab(reportOf(SAMPLE.map((d) => ({ ...d, line: d.line + 10, endLine: d.endLine + 10 })))),
+    );
     expect(shifted.map((issue: { fingerprint: string }) => issue.fingerprint)).toEqual(fingerprints);
     expect(formatGitlab(reportOf([]))).toBe('[]\n');
   });
@@ -95,9 +148,13 @@ describe('job summary', () => {
   });
 
   it('stops after a maximum number of rows', () => {
-    const many = Array.from({ length: MAX_SUMMARY_ROWS + 5 }, (_, i) => diagnostic({ file: `f${String(i).padStart(3, '0')}.md` }));
+    const many = Array.from({ length: MAX_SUMMARY_ROWS + 5 }, (_, i) =>
+      diagnostic({ file: `f${String(i).padStart(3, '0')}.md` }),
+    );
     const summary = formatJobSummary(reportOf(many));
-    expect(summary.split('\n').filter((line) => line.startsWith('| `test-link-targets`'))).toHaveLength(MAX_SUMMARY_ROWS);
+    expect(summary.split('\n').filter((line) => line.startsWith('| `test-link-targets`'))).toHaveLength(
+      MAX_SUMMARY_ROWS,
+    );
     expect(summary).toContain('\n…and 5 more rows; the annotations and reports list every problem.\n');
   });
 });
@@ -105,18 +162,40 @@ describe('job summary', () => {
 describe('several reports in one run', () => {
   let repo: TempRepo;
   beforeAll(async () => {
-    repo = await TempRepo.create({ 'agentops-lint.config.yaml': STAND_IN_CONFIG, 'a.md': '# A\n\n[x](x.md)\n', 'b.md': '# B\n' });
+    repo = await TempRepo.create({
+      'agentops-lint.config.yaml': STAND_IN_CONFIG,
+      'a.md': '# A\n\n[x](x.md)\n',
+      'b.md': '# B\n',
+    });
     await repo.commit('docs');
   });
   afterAll(() => repo.cleanup());
 
   it('writes github annotations to stdout and SARIF, JUnit and GitLab reports to files', async () => {
-    const result = await repo.lint(['--format', 'github', '--format', 'sarif:reports/lint.sarif', '--format', 'junit:reports/junit.xml', '--format', 'gitlab:gl.json']);
-    expect(result.stdout).toBe('::error file=a.md,line=3,col=1,endLine=3,endColumn=10,title=test-link-targets::Link target "x.md" does not exist.\n');
+    const result = await repo.lint([
+      '--format',
+      'github',
+      '--format',
+      'sarif:reports/lint.sarif',
+      '--format',
+      'junit:reports/junit.xml',
+      '--format',
+      'gitlab:gl.json',
+    ]);
+    expect(result.stdout).toBe(
+      '::error file=a.md,line=3,col=1,endLine=3,endColumn=10,title=test-link-targets::Link target "x.md" does not exist.\n',
+    );
     expect(result.exitCode).toBe(1);
     const sarif = JSON.parse(await repo.read('reports/lint.sarif'));
-    expect(sarif.runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri}`)).toEqual(['test-link-targets a.md']);
-    expect(await repo.read('reports/junit.xml')).toContain('<testsuites name="agentops-lint" tests="2" failures="1" errors="0">');
+    expect(
+      sarif.runs[0].results.map(
+        (r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri}`,
+      ),
+    ).toEqual(['test-link-targets a.md']);
+    expect(await repo.read('reports/junit.xml')).toContain(
+      '<testsuites name="agentops-lint" tests="2" failures="1" errors="0">',
+    );
     expect(JSON.parse(await repo.read('gl.json'))).toHaveLength(1);
   });
 
@@ -128,7 +207,9 @@ describe('several reports in one run', () => {
 
   it('appends a job summary when $GITHUB_STEP_SUMMARY names a file', async () => {
     await repo.write({ 'summary.md': '## Earlier step\n\n' });
-    const result = await repo.lint(['--format', 'github'], { env: { GITHUB_STEP_SUMMARY: path.join(repo.dir, 'summary.md') } });
+    const result = await repo.lint(['--format', 'github'], {
+      env: { GITHUB_STEP_SUMMARY: path.join(repo.dir, 'summary.md') },
+    });
     expect(result.exitCode).toBe(1);
     expect(await readFile(path.join(repo.dir, 'summary.md'), 'utf8')).toBe(
       '## Earlier step\n\n### agentops-lint\n\n✖ 1 problem (1 error, 0 warnings) in 3 files checked.\n\n| Rule | File | Errors | Warnings |\n| --- | --- | ---: | ---: |\n| `test-link-targets` | `a.md` | 1 | 0 |\n\n',
@@ -136,9 +217,13 @@ describe('several reports in one run', () => {
   });
 
   it('warns, and still reports, when the job summary cannot be written', async () => {
-    const result = await repo.lint(['--format', 'github'], { env: { GITHUB_STEP_SUMMARY: 'no/such/folder/summary.md' } });
+    const result = await repo.lint(['--format', 'github'], {
+      env: { GITHUB_STEP_SUMMARY: 'no/such/folder/summary.md' },
+    });
     expect(result.stdout).toContain('::error file=a.md');
-    expect(result.stderr).toMatch(/^agentops-lint: could not write the job summary to no\/such\/folder\/summary\.md \(ENOENT: .*\)\.\n$/);
+    expect(result.stderr).toMatch(
+      /^agentops-lint: could not write the job summary to no\/such\/folder\/summary\.md \(ENOENT: .*\)\.\n$/,
+    );
     expect(result.exitCode).toBe(1);
   });
 
@@ -146,12 +231,17 @@ describe('several reports in one run', () => {
     expect(await repo.lint(['-f', 'json', '-f', 'github'])).toEqual({
       exitCode: 2,
       stdout: '',
-      stderr: 'agentops-lint: --format json and --format github would both write to stdout; give each its own file, for example --format github:agentops-lint.txt.\n',
+      stderr:
+        'agentops-lint: --format json and --format github would both write to stdout; give each its own file, for example --format github:agentops-lint.txt.\n',
     });
     expect((await repo.lint(['-f', 'sarif:x.sarif', '-f', 'json:x.sarif'])).stderr).toBe(
       'agentops-lint: --format sarif and --format json would both write to x.sarif; give each its own file, for example --format json:agentops-lint.json.\n',
     );
-    expect((await repo.lint(['-f', 'sarf:x.sarif'])).stderr).toBe('agentops-lint: Unknown format "sarf" (did you mean "sarif"?); choose one of: stylish, json, sarif, github, gitlab, junit.\n');
-    expect((await repo.lint(['-f', 'sarif:'])).stderr).toBe('agentops-lint: --format sarif:: the file after ":" is empty (write sarif:FILE, or sarif:- for stdout).\n');
+    expect((await repo.lint(['-f', 'sarf:x.sarif'])).stderr).toBe(
+      'agentops-lint: Unknown format "sarf" (did you mean "sarif"?); choose one of: stylish, json, sarif, github, gitlab, junit.\n',
+    );
+    expect((await repo.lint(['-f', 'sarif:'])).stderr).toBe(
+      'agentops-lint: --format sarif:: the file after ":" is empty (write sarif:FILE, or sarif:- for stdout).\n',
+    );
   });
 });

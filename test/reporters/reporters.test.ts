@@ -13,16 +13,51 @@ const report: LintReport = {
   color: false,
   rules: REGISTRY.reportedRules,
   diagnostics: [
-    { file: 'docs/a b.md', line: 2, column: 3, endLine: 2, endColumn: 9, ruleId: 'heading-increment', messageId: 'skipped', severity: 'error', message: 'Bad, 100%: see\nnext' },
-    { file: 'docs/c.md', line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'file-read', messageId: 'binary', severity: 'warn', message: 'Binary.', suggestion: '(did you mean "x"?)', fix: [{ start: 0, end: 1, text: 'y' }] },
+    {
+      file: 'docs/a b.md',
+      line: 2,
+      column: 3,
+      endLine: 2,
+      endColumn: 9,
+      ruleId: 'heading-increment',
+      messageId: 'skipped',
+      severity: 'error',
+      message: 'Bad, 100%: see\nnext',
+    },
+    {
+      file: 'docs/c.md',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      ruleId: 'file-read',
+      messageId: 'binary',
+      severity: 'warn',
+      message: 'Binary.',
+      suggestion: '(did you mean "x"?)',
+      fix: [{ start: 0, end: 1, text: 'y' }],
+    },
   ],
 };
 
 describe('json', () => {
   it('has a versioned, documented shape', () => {
     const parsed = JSON.parse(REPORTERS.json!(report));
-    expect(Object.keys(parsed)).toEqual(['version', 'tool', 'filesChecked', 'errorCount', 'warningCount', 'diagnostics']);
-    expect(parsed).toMatchObject({ version: 1, tool: { name: 'agentops-lint', version: '1.2.3' }, filesChecked: 3, errorCount: 1, warningCount: 1 });
+    expect(Object.keys(parsed)).toEqual([
+      'version',
+      'tool',
+      'filesChecked',
+      'errorCount',
+      'warningCount',
+      'diagnostics',
+    ]);
+    expect(parsed).toMatchObject({
+      version: 1,
+      tool: { name: 'agentops-lint', version: '1.2.3' },
+      filesChecked: 3,
+      errorCount: 1,
+      warningCount: 1,
+    });
     expect(parsed.diagnostics[1]).toEqual(report.diagnostics[1]);
   });
 });
@@ -47,12 +82,24 @@ describe('sarif', () => {
       ruleId: 'heading-increment',
       level: 'error',
       message: { text: 'Bad, 100%: see\nnext' },
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'docs/a%20b.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 9 } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'docs/a%20b.md', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 9 },
+          },
+        },
+      ],
     });
     expect(second.level).toBe('warning');
     expect(second.message.text).toBe('Binary. (did you mean "x"?)');
     // GitHub rejects an empty region: a zero-width point becomes one column wide.
-    expect(second.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 });
+    expect(second.locations[0].physicalLocation.region).toEqual({
+      startLine: 1,
+      startColumn: 1,
+      endLine: 1,
+      endColumn: 2,
+    });
     expect(first.partialFingerprints['agentopsLint/v1']).toBeTypeOf('string');
   });
 });
@@ -78,7 +125,9 @@ describe('stylish', () => {
 
   it('does not point at --fix where it is refused', () => {
     expect(REPORTERS.stylish!({ ...report, offerFix: false })).toBe(
-      'a b.md:2:3  error  Bad, 100%: see\nnext  heading-increment\n\n' + 'c.md:1:1  warn   Binary. (did you mean "x"?)  file-read\n\n' + '✖ 2 problems (1 error, 1 warning) in 3 files checked\n',
+      'a b.md:2:3  error  Bad, 100%: see\nnext  heading-increment\n\n' +
+        'c.md:1:1  warn   Binary. (did you mean "x"?)  file-read\n\n' +
+        '✖ 2 problems (1 error, 1 warning) in 3 files checked\n',
     );
   });
 

@@ -34,10 +34,21 @@ interface Run {
 function run(root: string, args: string[]): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', REPORT_PEAK_MEMORY, CLI, ...args], { cwd: root, env: { PATH: process.env.PATH ?? '' }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const peak = /peak-rss-kb=(\d+)/.exec(stderr);
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr, seconds: (Date.now() - started) / 1000, peakMb: peak ? Number(peak[1]) / 1024 : Number.NaN });
-    });
+    execFile(
+      process.execPath,
+      ['--import', REPORT_PEAK_MEMORY, CLI, ...args],
+      { cwd: root, env: { PATH: process.env.PATH ?? '' }, maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const peak = /peak-rss-kb=(\d+)/.exec(stderr);
+        resolve({
+          code: error ? Number(error.code) : 0,
+          stdout,
+          stderr,
+          seconds: (Date.now() - started) / 1000,
+          peakMb: peak ? Number(peak[1]) / 1024 : Number.NaN,
+        });
+      },
+    );
   });
 }
 
@@ -64,12 +75,16 @@ function hostileRepository(): string {
     [NEWLINE_NAME]: '# Odd name\n\n[broken](nowhere.md)\n',
   };
   // Enough ordinary files that the run uses worker threads.
-  for (let index = 0; index < 60; index++) files[`notes/note-${index}.md`] = `# Note ${index}\n\nBack to [good](../good.md#good).\n`;
+  for (let index = 0; index < 60; index++)
+    files[`notes/note-${index}.md`] = `# Note ${index}\n\nBack to [good](../good.md#good).\n`;
   const root = tempProject(files);
   mkdirSync(path.join(root, 'data'), { recursive: true });
   sparseFile(path.join(root, 'huge.md'), 1024 ** 3);
   sparseFile(path.join(root, 'data', 'zeros.md'), 4 * 1024 * 1024);
-  writeFileSync(path.join(root, 'agentops-lint.config.yaml'), 'extends: [all]\nrules:\n  external-links: [error, { cache: false }]\n');
+  writeFileSync(
+    path.join(root, 'agentops-lint.config.yaml'),
+    'extends: [all]\nrules:\n  external-links: [error, { cache: false }]\n',
+  );
   return root;
 }
 
@@ -82,7 +97,8 @@ interface JsonDiagnostic {
   severity: string;
 }
 
-const diagnosticsOf = (result: Run): JsonDiagnostic[] => (JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
+const diagnosticsOf = (result: Run): JsonDiagnostic[] =>
+  (JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
 
 describe('a repository of hostile inputs beside a good file', { timeout: 600_000 }, () => {
   let root: string;
@@ -99,7 +115,8 @@ describe('a repository of hostile inputs beside a good file', { timeout: 600_000
     expect(threaded.stderr.replace(/\s*peak-rss-kb=\d+\s*/, '')).toBe('');
     expect(threaded.code).toBe(1);
     const found = diagnosticsOf(threaded);
-    const firstOf = (file: string, ruleId: string) => found.find((diagnostic) => diagnostic.file === file && diagnostic.ruleId === ruleId);
+    const firstOf = (file: string, ruleId: string) =>
+      found.find((diagnostic) => diagnostic.file === file && diagnostic.ruleId === ruleId);
     expect(firstOf('good.md', 'links')).toMatchObject({ line: 3, column: 17, messageId: 'missing', severity: 'error' });
     expect(firstOf('deep-quotes.md', 'parse-error')).toMatchObject({ line: 3, column: 1, messageId: 'tooDeep' });
     expect(firstOf('deep-lists.md', 'parse-error')).toMatchObject({ line: 3, column: 1, messageId: 'tooDeep' });
@@ -107,10 +124,23 @@ describe('a repository of hostile inputs beside a good file', { timeout: 600_000
     expect(firstOf('data/zeros.md', 'file-read')).toMatchObject({ messageId: 'binary' });
     expect(firstOf('utf16.md', 'file-read')).toMatchObject({ messageId: 'utf16' });
     expect(firstOf(NEWLINE_NAME, 'links')).toMatchObject({ line: 3, column: 10, messageId: 'missing' });
-    expect(found.filter((diagnostic) => diagnostic.ruleId === 'external-links')).toEqual([{ ...found.find((diagnostic) => diagnostic.ruleId === 'external-links'), file: 'external.md', line: 3, column: 3, messageId: 'networkDown', severity: 'warn' }]);
+    expect(found.filter((diagnostic) => diagnostic.ruleId === 'external-links')).toEqual([
+      {
+        ...found.find((diagnostic) => diagnostic.ruleId === 'external-links'),
+        file: 'external.md',
+        line: 3,
+        column: 3,
+        messageId: 'networkDown',
+        severity: 'warn',
+      },
+    ]);
     // The links into the heading file resolve, the last of 5,000 duplicates included.
-    expect(found.filter((diagnostic) => diagnostic.file === 'headings.md' && diagnostic.ruleId === 'anchors')).toEqual([]);
-    expect(found.some((diagnostic) => diagnostic.ruleId === 'rule-crash' || diagnostic.messageId === 'failed')).toBe(false);
+    expect(found.filter((diagnostic) => diagnostic.file === 'headings.md' && diagnostic.ruleId === 'anchors')).toEqual(
+      [],
+    );
+    expect(found.some((diagnostic) => diagnostic.ruleId === 'rule-crash' || diagnostic.messageId === 'failed')).toBe(
+      false,
+    );
   });
 
   it('reports the same with and without worker threads', () => {

@@ -44,8 +44,12 @@ function crafted(): string {
   return root;
 }
 
-const diagnosticsOf = (result: CliResult): JsonDiagnostic[] => (JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
-const summary = (result: CliResult): string[] => diagnosticsOf(result).map((found) => `${JSON.stringify(found.file)}:${found.line}:${found.column} ${found.ruleId}/${found.messageId}`);
+const diagnosticsOf = (result: CliResult): JsonDiagnostic[] =>
+  (JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
+const summary = (result: CliResult): string[] =>
+  diagnosticsOf(result).map(
+    (found) => `${JSON.stringify(found.file)}:${found.line}:${found.column} ${found.ruleId}/${found.messageId}`,
+  );
 
 const GOOD = '"good.md":3:17 links/missing';
 const LINE_BREAKS = ['"odd\\nfolder/in\\nside.md":3:10 links/missing', '"odd\\nname.md":3:10 links/missing'];
@@ -64,12 +68,21 @@ describe('special files beside a good file', { timeout: 120_000 }, () => {
       expect(result.stderr).toBe('');
       expect(result.exitCode).toBe(1);
       expect(summary(result)).toEqual(hasFifos ? [FIFO, GOOD, ...LINE_BREAKS] : [GOOD, ...LINE_BREAKS]);
-      expect(diagnosticsOf(result).find((found) => found.file === 'fifo.md')?.message).toBe('Not a regular file (a FIFO); not read.');
+      expect(diagnosticsOf(result).find((found) => found.file === 'fifo.md')?.message).toBe(
+        'Not a regular file (a FIFO); not read.',
+      );
     }
   });
 
   it('named symbolic links that lead nowhere, loop, leave the repository or reach a FIFO are each a diagnostic on their path', async () => {
-    const named = ['dangling.md', 'loop.md', 'zero.md', 'outside.md', 'good.md', ...(hasFifos ? ['fifo.md', 'sub/to-fifo.md'] : [])];
+    const named = [
+      'dangling.md',
+      'loop.md',
+      'zero.md',
+      'outside.md',
+      'good.md',
+      ...(hasFifos ? ['fifo.md', 'sub/to-fifo.md'] : []),
+    ];
     const result = await runBin(['--format', 'json', ...named], root);
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(1);
@@ -85,7 +98,9 @@ describe('special files beside a good file', { timeout: 120_000 }, () => {
     const messages = new Map(diagnosticsOf(result).map((found) => [found.file, found.message]));
     expect(messages.get('dangling.md')).toBe('Symbolic link cannot be followed: its target does not exist.');
     expect(messages.get('loop.md')).toBe('Symbolic link cannot be followed: the links loop.');
-    expect(messages.get('zero.md')).toBe('Symbolic link to a path outside the repository; not followed (the gate reads only files inside the repository).');
+    expect(messages.get('zero.md')).toBe(
+      'Symbolic link to a path outside the repository; not followed (the gate reads only files inside the repository).',
+    );
   });
 
   it('a glob reports the FIFO and the good file', async () => {
@@ -95,10 +110,13 @@ describe('special files beside a good file', { timeout: 120_000 }, () => {
   });
 
   it('a link to a symbolic link to a device is not followed for its facts (it used to read /dev/zero without end)', async () => {
-    const linking = tempProject({ 'agentops-lint.config.yaml': 'extends: [all]\n', 'good.md': '# Good\n\nSee [zero](zero.md#top) and [the guide](missing-guide.md).\n' });
+    const linking = tempProject({
+      'agentops-lint.config.yaml': 'extends: [all]\n',
+      'good.md': '# Good\n\nSee [zero](zero.md#top) and [the guide](missing-guide.md).\n',
+    });
     symlinkSync('/dev/zero', path.join(linking, 'zero.md'));
     const result = await runBin(['--format', 'json', 'good.md'], linking);
     expect(result.exitCode).toBe(1);
-    expect(summary(result)).toEqual(["\"good.md\":3:12 links/toSymlink", "\"good.md\":3:41 links/missing"]);
+    expect(summary(result)).toEqual(['"good.md":3:12 links/toSymlink', '"good.md":3:41 links/missing']);
   });
 });

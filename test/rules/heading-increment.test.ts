@@ -12,8 +12,27 @@ runRuleTests(rule, {
   ],
   invalid: [
     { code: '# A\n\n### C\n', errors: [{ messageId: 'skipped', line: 3, column: 1, endLine: 3, endColumn: 6 }] },
-    { name: 'CRLF', code: '# A\r\n\r\n#### D\r\n\r\n## B\r\n\r\n#### E\r\n', errors: [{ messageId: 'skipped', line: 3, column: 1 }, { messageId: 'skipped', line: 7, column: 1 }] },
-    { name: 'in a list item', code: '# A\n\n- item\n\n  ### nested\n', errors: [{ messageId: 'skipped', line: 5, column: 3 }] },
-    { name: 'fixture file', code: { 'skips.md': readFileSync(new URL('../../fixtures/rules/heading-increment/skips.md', import.meta.url), 'utf8') }, errors: [{ messageId: 'skipped', line: 5, column: 1, file: 'skips.md', message: 'Heading level 4 follows level 2' }] },
+    {
+      name: 'CRLF',
+      code: '# A\r\n\r\n#### D\r\n\r\n## B\r\n\r\n#### E\r\n',
+      errors: [
+        { messageId: 'skipped', line: 3, column: 1 },
+        { messageId: 'skipped', line: 7, column: 1 },
+      ],
+    },
+    {
+      name: 'in a list item',
+      code: '# A\n\n- item\n\n  ### nested\n',
+      errors: [{ messageId: 'skipped', line: 5, column: 3 }],
+    },
+    {
+      name: 'fixture file',
+      code: {
+        'skips.md': readFileSync(new URL('../../fixtures/rules/heading-increment/skips.md', import.meta.url), 'utf8'),
+      },
+      errors: [
+        { messageId: 'skipped', line: 5, column: 1, file: 'skips.md', message: 'Heading level 4 follows level 2' },
+      ],
+    },
   ],
 });

@@ -17,7 +17,10 @@ function readProject(directory: string, prefix = ''): Project {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     const relative = `${prefix}${entry.name}`;
     if (entry.isDirectory()) Object.assign(project, readProject(path.join(directory, entry.name), `${relative}/`));
-    else project[relative] = entry.name.endsWith('.md') ? readFileSync(path.join(directory, entry.name), 'utf8') : new Uint8Array(readFileSync(path.join(directory, entry.name)));
+    else
+      project[relative] = entry.name.endsWith('.md')
+        ? readFileSync(path.join(directory, entry.name), 'utf8')
+        : new Uint8Array(readFileSync(path.join(directory, entry.name)));
   }
   return project;
 }
@@ -51,12 +54,16 @@ describe('fixture project fixtures/rules/links', () => {
   it('finds every planted broken link, with rule, line and column, and nothing else', async () => {
     const { diagnostics, crashed } = await lintInMemory(project, OPTIONS);
     expect(crashed).toBe(false);
-    expect(diagnostics.map(({ file, line, column, ruleId, messageId }) => ({ file, line, column, ruleId, messageId }))).toEqual(PLANTED);
+    expect(
+      diagnostics.map(({ file, line, column, ruleId, messageId }) => ({ file, line, column, ruleId, messageId })),
+    ).toEqual(PLANTED);
   });
 
   it('fixes only what is certain (a git rename, letter case, the same words), and the fixed project converges', async () => {
     const fixed = await fixInMemory(project, OPTIONS);
-    const changed = Object.keys(fixed).filter((file) => fixed[file] !== project[file]).sort();
+    const changed = Object.keys(fixed)
+      .filter((file) => fixed[file] !== project[file])
+      .sort();
     expect(changed).toEqual(['README.md', 'docs/reference/api.md']);
     expect(fixed['README.md']).toContain('[Setup (old page)](docs/guides/installation.md)');
     expect(fixed['README.md']).toContain('[Questions](docs/guides/configuration.md#files)');
@@ -79,8 +86,16 @@ describe('fixture project fixtures/rules/links', () => {
 
   it('with --fix-type suggestion also applies the likely repairs: the moved file and the near anchors', async () => {
     const fixed = await fixInMemory(project, OPTIONS, 'suggestion');
-    const changed = Object.keys(fixed).filter((file) => fixed[file] !== project[file]).sort();
-    expect(changed).toEqual(['CONTRIBUTING.md', 'README.md', 'docs/README.md', 'docs/guides/installation.md', 'docs/reference/api.md']);
+    const changed = Object.keys(fixed)
+      .filter((file) => fixed[file] !== project[file])
+      .sort();
+    expect(changed).toEqual([
+      'CONTRIBUTING.md',
+      'README.md',
+      'docs/README.md',
+      'docs/guides/installation.md',
+      'docs/reference/api.md',
+    ]);
     expect(fixed['docs/README.md']).toContain('[moved](reference/api.md "API")');
     expect(fixed['CONTRIBUTING.md']).toContain('see [pull requests](#pull-requests) and');
     expect(fixed['CONTRIBUTING.md']).toContain('\r\n');

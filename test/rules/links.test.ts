@@ -75,16 +75,33 @@ runRuleTests(rule, {
     },
     {
       name: 'links in tables and footnotes resolve like any other',
-      code: { 'doc.md': '| Doc | Link |\n| --- | --- |\n| a | [x](x.md) |\n\nText.[^1]\n\n[^1]: See [x](./x.md).\n', 'x.md': '# X\n' },
+      code: {
+        'doc.md': '| Doc | Link |\n| --- | --- |\n| a | [x](x.md) |\n\nText.[^1]\n\n[^1]: See [x](./x.md).\n',
+        'x.md': '# X\n',
+      },
     },
-    { name: 'ignorePatterns skips matching destinations', code: '[a](generated/api.md) [b](build/out.html)\n', options: { ignorePatterns: ['^generated/', '\\.html$'] } },
+    {
+      name: 'ignorePatterns skips matching destinations',
+      code: '[a](generated/api.md) [b](build/out.html)\n',
+      options: { ignorePatterns: ['^generated/', '\\.html$'] },
+    },
     { name: 'a fragment-only link is the anchors rule’s business', code: '[a](#missing-heading)\n' },
   ],
   invalid: [
     {
       name: 'missing file, nearest path suggested without a fix',
       code: { 'docs/guide.md': 'See [setup](instalation.md).\n', 'docs/installation.md': '# Install\n' },
-      errors: [{ messageId: 'missing', file: 'docs/guide.md', line: 1, column: 13, endColumn: 27, message: 'Link target "instalation.md" does not exist.', suggestion: 'did you mean "installation.md"? (the nearest existing path)' }],
+      errors: [
+        {
+          messageId: 'missing',
+          file: 'docs/guide.md',
+          line: 1,
+          column: 13,
+          endColumn: 27,
+          message: 'Link target "instalation.md" does not exist.',
+          suggestion: 'did you mean "installation.md"? (the nearest existing path)',
+        },
+      ],
       suggestionOutput: { 'docs/guide.md': 'See [setup](installation.md).\n' },
     },
     {
@@ -94,9 +111,19 @@ runRuleTests(rule, {
     },
     {
       name: 'wrong case is its own message, fixed component by component',
-      code: { 'docs/guide.md': '[a](../Images/Arch.PNG) and [b](./Other.md#x)\n', 'images/Arch.png': PNG, 'docs/other.md': '# X\n' },
+      code: {
+        'docs/guide.md': '[a](../Images/Arch.PNG) and [b](./Other.md#x)\n',
+        'images/Arch.png': PNG,
+        'docs/other.md': '# X\n',
+      },
       errors: [
-        { messageId: 'wrongCase', file: 'docs/guide.md', line: 1, column: 5, message: 'Link target "../Images/Arch.PNG" exists only as "../images/Arch.png"' },
+        {
+          messageId: 'wrongCase',
+          file: 'docs/guide.md',
+          line: 1,
+          column: 5,
+          message: 'Link target "../Images/Arch.PNG" exists only as "../images/Arch.png"',
+        },
         { messageId: 'wrongCase', file: 'docs/guide.md', line: 1, column: 33 },
       ],
       output: { 'docs/guide.md': '[a](../images/Arch.png) and [b](./other.md#x)\n' },
@@ -104,7 +131,9 @@ runRuleTests(rule, {
     {
       name: 'wrong case with two candidates: no fix',
       code: { 'doc.md': '[a](notes.md)\n', 'Notes.md': '# A\n', 'NOTES.md': '# B\n' },
-      errors: [{ messageId: 'wrongCase', line: 1, column: 5, message: 'Link target "notes.md" exists only as "NOTES.md"' }],
+      errors: [
+        { messageId: 'wrongCase', line: 1, column: 5, message: 'Link target "notes.md" exists only as "NOTES.md"' },
+      ],
     },
     {
       name: 'leaving the repository root',
@@ -125,31 +154,68 @@ runRuleTests(rule, {
     },
     {
       name: 'git rename record: fixed, keeping text, title and fragment',
-      code: { 'docs/a.md': '[Gates](../factors/02-gates.md "Gates" ) and [again](/factors/02-gates.md#rule)\n', 'factors/02-validation-gates.md': '# Gates\n\n## Rule\n' },
+      code: {
+        'docs/a.md': '[Gates](../factors/02-gates.md "Gates" ) and [again](/factors/02-gates.md#rule)\n',
+        'factors/02-validation-gates.md': '# Gates\n\n## Rule\n',
+      },
       setup: { renames: { 'factors/02-gates.md': 'factors/02-validation-gates.md' } },
       errors: [
-        { messageId: 'missing', file: 'docs/a.md', line: 1, column: 9, suggestion: 'did you mean "../factors/02-validation-gates.md"? (git recorded the rename)' },
-        { messageId: 'missing', file: 'docs/a.md', line: 1, column: 54, suggestion: 'did you mean "/factors/02-validation-gates.md"? (git recorded the rename)' },
+        {
+          messageId: 'missing',
+          file: 'docs/a.md',
+          line: 1,
+          column: 9,
+          suggestion: 'did you mean "../factors/02-validation-gates.md"? (git recorded the rename)',
+        },
+        {
+          messageId: 'missing',
+          file: 'docs/a.md',
+          line: 1,
+          column: 54,
+          suggestion: 'did you mean "/factors/02-validation-gates.md"? (git recorded the rename)',
+        },
       ],
-      output: { 'docs/a.md': '[Gates](../factors/02-validation-gates.md "Gates" ) and [again](/factors/02-validation-gates.md#rule)\n' },
+      output: {
+        'docs/a.md':
+          '[Gates](../factors/02-validation-gates.md "Gates" ) and [again](/factors/02-validation-gates.md#rule)\n',
+      },
     },
     {
       name: 'chained renames are followed to the file that exists',
       code: { 'doc.md': '[a](old.md)\n', 'newest.md': '# N\n' },
       setup: { renames: { 'old.md': 'middle.md', 'middle.md': 'newest.md' } },
-      errors: [{ messageId: 'missing', line: 1, column: 5, suggestion: 'did you mean "newest.md"? (git recorded the rename)' }],
+      errors: [
+        { messageId: 'missing', line: 1, column: 5, suggestion: 'did you mean "newest.md"? (git recorded the rename)' },
+      ],
       output: { 'doc.md': '[a](newest.md)\n' },
     },
     {
       name: 'the only file with that name elsewhere: a suggestion (reference definition rewritten in place), never a fix',
       code: { 'README.md': 'Read the [guide][g].\n\n[g]: ./guide.md "Guide"\n', 'docs/guide.md': '# Guide\n' },
-      errors: [{ messageId: 'missing', file: 'README.md', line: 3, column: 6, suggestion: 'did you mean "./docs/guide.md"? (the only other "guide.md" in the repository)' }],
+      errors: [
+        {
+          messageId: 'missing',
+          file: 'README.md',
+          line: 3,
+          column: 6,
+          suggestion: 'did you mean "./docs/guide.md"? (the only other "guide.md" in the repository)',
+        },
+      ],
       suggestionOutput: { 'README.md': 'Read the [guide][g].\n\n[g]: ./docs/guide.md "Guide"\n' },
     },
     {
       name: 'a third-party LICENSE.md is not the project’s: --fix leaves the link alone',
       code: { 'README.md': 'See the [license](LICENSE.md).\n', 'third_party/libfoo/LICENSE.md': 'MIT\n' },
-      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 19, message: 'Link target "LICENSE.md" does not exist.', suggestion: 'did you mean "third_party/libfoo/LICENSE.md"? (the only other "LICENSE.md" in the repository)' }],
+      errors: [
+        {
+          messageId: 'missing',
+          file: 'README.md',
+          line: 1,
+          column: 19,
+          message: 'Link target "LICENSE.md" does not exist.',
+          suggestion: 'did you mean "third_party/libfoo/LICENSE.md"? (the only other "LICENSE.md" in the repository)',
+        },
+      ],
       suggestionOutput: { 'README.md': 'See the [license](third_party/libfoo/LICENSE.md).\n' },
     },
     {
@@ -165,20 +231,56 @@ runRuleTests(rule, {
         'README.md': '# Root\n',
         'content/README.md': '# Content\n',
       },
-      errors: [{ messageId: 'missing', file: 'content/intro/start.md', line: 1, column: 11, message: 'Link target "../../factors/README.md" does not exist.', suggestion: undefined }],
+      errors: [
+        {
+          messageId: 'missing',
+          file: 'content/intro/start.md',
+          line: 1,
+          column: 11,
+          message: 'Link target "../../factors/README.md" does not exist.',
+          suggestion: undefined,
+        },
+      ],
     },
     {
       name: 'several READMEs, one in a folder named like the link’s: suggested, relative to the linking file',
-      code: { 'content/intro/start.md': '[factors](../../factors/README.md)\n', 'assets/README.md': '', 'docs/factors/README.md': '', 'README.md': '' },
-      errors: [{ messageId: 'missing', file: 'content/intro/start.md', line: 1, column: 11, suggestion: 'did you mean "../../docs/factors/README.md"? (of 3 files named "README.md", the only one whose path ends with "factors/README.md")' }],
+      code: {
+        'content/intro/start.md': '[factors](../../factors/README.md)\n',
+        'assets/README.md': '',
+        'docs/factors/README.md': '',
+        'README.md': '',
+      },
+      errors: [
+        {
+          messageId: 'missing',
+          file: 'content/intro/start.md',
+          line: 1,
+          column: 11,
+          suggestion:
+            'did you mean "../../docs/factors/README.md"? (of 3 files named "README.md", the only one whose path ends with "factors/README.md")',
+        },
+      ],
       suggestionOutput: { 'content/intro/start.md': '[factors](../../docs/factors/README.md)\n' },
     },
     {
       name: 'a folder link keeps its ./ and trailing slash, in the message and the suggestion',
       code: { 'docs/index.md': '[market](./marketplac/) [Market](./Marketplace/)\n', 'docs/marketplace/README.md': '' },
       errors: [
-        { messageId: 'missing', file: 'docs/index.md', line: 1, column: 10, message: 'Link target "./marketplac/" does not exist.', suggestion: 'did you mean "./marketplace/"? (the nearest existing path)' },
-        { messageId: 'wrongCase', file: 'docs/index.md', line: 1, column: 34, message: 'Link target "./Marketplace/" exists only as "./marketplace/"' },
+        {
+          messageId: 'missing',
+          file: 'docs/index.md',
+          line: 1,
+          column: 10,
+          message: 'Link target "./marketplac/" does not exist.',
+          suggestion: 'did you mean "./marketplace/"? (the nearest existing path)',
+        },
+        {
+          messageId: 'wrongCase',
+          file: 'docs/index.md',
+          line: 1,
+          column: 34,
+          message: 'Link target "./Marketplace/" exists only as "./marketplace/"',
+        },
       ],
       output: { 'docs/index.md': '[market](./marketplac/) [Market](./marketplace/)\n' },
       suggestionOutput: { 'docs/index.md': '[market](./marketplace/) [Market](./marketplace/)\n' },
@@ -186,7 +288,15 @@ runRuleTests(rule, {
     {
       name: 'a destination written with escapes is reported but not rewritten',
       code: { 'README.md': '[x](old\\_name.md)\n', 'docs/old_name.md': '' },
-      errors: [{ messageId: 'missing', file: 'README.md', line: 1, column: 5, suggestion: 'did you mean "docs/old_name.md"? (the only other "old_name.md" in the repository)' }],
+      errors: [
+        {
+          messageId: 'missing',
+          file: 'README.md',
+          line: 1,
+          column: 5,
+          suggestion: 'did you mean "docs/old_name.md"? (the only other "old_name.md" in the repository)',
+        },
+      ],
     },
     {
       name: 'angle-bracket destination keeps its brackets and spaces',
@@ -203,11 +313,21 @@ runRuleTests(rule, {
     },
     {
       name: 'HTML img, source srcset and a href',
-      code: { 'README.md': '<p align="center">\n  <img src="docs/logo.png" width="80">\n  <a href="./CONTRIBUTING.md">Contribute</a>\n</p>\n\n<picture><source srcset="dark.svg"><img src="light.svg"></picture>\n', 'light.svg': '' },
+      code: {
+        'README.md':
+          '<p align="center">\n  <img src="docs/logo.png" width="80">\n  <a href="./CONTRIBUTING.md">Contribute</a>\n</p>\n\n<picture><source srcset="dark.svg"><img src="light.svg"></picture>\n',
+        'light.svg': '',
+      },
       errors: [
         { messageId: 'missing', file: 'README.md', line: 2, column: 13 },
         { messageId: 'missing', file: 'README.md', line: 3, column: 12 },
-        { messageId: 'missing', file: 'README.md', line: 6, column: 26, message: 'Link target "dark.svg" does not exist.' },
+        {
+          messageId: 'missing',
+          file: 'README.md',
+          line: 6,
+          column: 26,
+          message: 'Link target "dark.svg" does not exist.',
+        },
       ],
     },
     {
@@ -215,7 +335,7 @@ runRuleTests(rule, {
       code: { 'doc.md': '# Title\r\n\r\n| a | b |\r\n| - | - |\r\n| [x](gone.md) | y |\r\n' },
       errors: [{ messageId: 'missing', line: 5, column: 7, endColumn: 14 }],
     },
-      {
+    {
       name: 'own URLs: missing on the default branch, at a tag, on the site, and through a symbolic link',
       code: {
         'README.md': [
@@ -230,9 +350,30 @@ runRuleTests(rule, {
       },
       setup: { repository: SELF, symlinks: ['shared'] },
       errors: [
-        { messageId: 'selfMissing', file: 'README.md', line: 1, column: 5, message: 'Link "https://gitlab.example.com/docs/team/handbook/-/blob/main/docs/gone.md" is this repository\'s own URL, and "docs/gone.md" does not exist in it.' },
-        { messageId: 'selfMissingAtRef', file: 'README.md', line: 2, column: 5, message: 'Link "https://gitlab.example.com/docs/team/handbook/-/blob/v1.0/docs/guide.md" is this repository\'s own URL, and "docs/guide.md" does not exist at "v1.0".' },
-        { messageId: 'selfMissing', file: 'README.md', line: 3, column: 5, message: 'Link "https://handbook.example.com/latest/gone.md" is this repository\'s own URL, and "docs/gone.md" does not exist in it.' },
+        {
+          messageId: 'selfMissing',
+          file: 'README.md',
+          line: 1,
+          column: 5,
+          message:
+            'Link "https://gitlab.example.com/docs/team/handbook/-/blob/main/docs/gone.md" is this repository\'s own URL, and "docs/gone.md" does not exist in it.',
+        },
+        {
+          messageId: 'selfMissingAtRef',
+          file: 'README.md',
+          line: 2,
+          column: 5,
+          message:
+            'Link "https://gitlab.example.com/docs/team/handbook/-/blob/v1.0/docs/guide.md" is this repository\'s own URL, and "docs/guide.md" does not exist at "v1.0".',
+        },
+        {
+          messageId: 'selfMissing',
+          file: 'README.md',
+          line: 3,
+          column: 5,
+          message:
+            'Link "https://handbook.example.com/latest/gone.md" is this repository\'s own URL, and "docs/gone.md" does not exist in it.',
+        },
         { messageId: 'throughSymlink', file: 'README.md', line: 4, column: 5 },
       ],
     },

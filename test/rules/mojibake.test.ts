@@ -5,12 +5,19 @@ import { runRuleTests } from '../helpers/rule-tester.js';
 /** What a Windows-1252 decoder makes of UTF-8 bytes (undefined bytes become C1 controls, as in Node and browsers). */
 const asWindows1252 = (text: string): string => new TextDecoder('windows-1252').decode(new TextEncoder().encode(text));
 
-const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/mojibake/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../../fixtures/rules/mojibake/${name}`, import.meta.url), 'utf8');
 
 runRuleTests(rule, {
   valid: [
-    { name: 'real French, German, Portuguese, Polish, Japanese, Greek, Russian text and emoji', code: { 'real-text.md': fixture('real-text.md') } },
-    { name: 'mojibake shown as an example in inline code and a code block', code: 'Write `â†’` as `→`.\n\n```text\ncafÃ©\n```\n' },
+    {
+      name: 'real French, German, Portuguese, Polish, Japanese, Greek, Russian text and emoji',
+      code: { 'real-text.md': fixture('real-text.md') },
+    },
+    {
+      name: 'mojibake shown as an example in inline code and a code block',
+      code: 'Write `â†’` as `→`.\n\n```text\ncafÃ©\n```\n',
+    },
     { name: 'tabs and CRLF line endings are not control characters', code: '# Title\r\n\r\n\tIndented\tcode\r\n' },
     { name: 'French guillemets with no-break spaces', code: 'Le mot «\u00a0café\u00a0» et «\u00a0à\u00a0» ici.\n' },
     { name: 'German quotes around a capital', code: 'Der Buchstabe „Ä“ und „Å“.\n' },
@@ -22,11 +29,27 @@ runRuleTests(rule, {
       code: { 'damaged.md': fixture('damaged.md') },
       errors: [
         { messageId: 'mojibake', line: 1, column: 17, endColumn: 21, message: 'it should read "🚀"' },
-        { messageId: 'mojibake', line: 3, column: 18, endColumn: 21, message: 'Mojibake "â†’" (UTF-8 read as Windows-1252); it should read "→".' },
+        {
+          messageId: 'mojibake',
+          line: 3,
+          column: 18,
+          endColumn: 21,
+          message: 'Mojibake "â†’" (UTF-8 read as Windows-1252); it should read "→".',
+        },
         { messageId: 'mojibake', line: 3, column: 34, message: 'it should read "✅"' },
-        { messageId: 'mojibake', line: 5, column: 8, message: 'Mojibake "Ã©" (UTF-8 read as Windows-1252); it should read "é".' },
+        {
+          messageId: 'mojibake',
+          line: 5,
+          column: 8,
+          message: 'Mojibake "Ã©" (UTF-8 read as Windows-1252); it should read "é".',
+        },
         { messageId: 'mojibake', line: 5, column: 26, message: 'it should read "“"' },
-        { messageId: 'mojibake', line: 5, column: 36, message: 'Mojibake "â€<U+009D>" (UTF-8 read as Windows-1252); it should read "”".' },
+        {
+          messageId: 'mojibake',
+          line: 5,
+          column: 36,
+          message: 'Mojibake "â€<U+009D>" (UTF-8 read as Windows-1252); it should read "”".',
+        },
         { messageId: 'mojibake', line: 5, column: 40, message: 'it should read "—"' },
         { messageId: 'incomplete', line: 7, column: 14, endColumn: 17 },
         { messageId: 'incomplete', line: 7, column: 22, endColumn: 24 },

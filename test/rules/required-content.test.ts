@@ -19,11 +19,31 @@ runRuleTests(rule, {
       code: { 'README.md': '# Framework\n\nSee [operational\ndiscipline](docs/ops.md).\n\n## Getting Started\n' },
       options: readmeContract,
     },
-    { name: 'any one of the anyOf phrases is enough', code: { 'README.md': 'Operational Discipline. A 5-minute tour.\n' }, options: readmeContract },
-    { name: 'a regex with flags', code: { 'factors/11-advanced.md': '# 11\n\nThis factor is **Advanced**.\n' }, options: { 'factors/1[0-2]-*.md': [{ anyOf: ['/\\b(optional|advanced)\\b/i'] }] } },
-    { name: 'phrases are substrings: "optional" matches "Optionally"', code: { 'factors/10-x.md': 'Optionally, add a second gate.\n' }, options: { 'factors/1[0-2]-*.md': [{ anyOf: ['optional', 'advanced'] }] } },
-    { name: 'text inside raw HTML is visible, so it counts', code: '<p align="center">Operational <b>Discipline</b></p>\n', options: { '*.md': [{ allOf: ['Operational Discipline'] }] } },
-    { name: 'non-ASCII phrase', code: 'Le déploiement «\u00a0blue-green\u00a0» 🚀\n', options: { '*.md': [{ allOf: ['DÉPLOIEMENT', 'blue-green', '🚀'] }] } },
+    {
+      name: 'any one of the anyOf phrases is enough',
+      code: { 'README.md': 'Operational Discipline. A 5-minute tour.\n' },
+      options: readmeContract,
+    },
+    {
+      name: 'a regex with flags',
+      code: { 'factors/11-advanced.md': '# 11\n\nThis factor is **Advanced**.\n' },
+      options: { 'factors/1[0-2]-*.md': [{ anyOf: ['/\\b(optional|advanced)\\b/i'] }] },
+    },
+    {
+      name: 'phrases are substrings: "optional" matches "Optionally"',
+      code: { 'factors/10-x.md': 'Optionally, add a second gate.\n' },
+      options: { 'factors/1[0-2]-*.md': [{ anyOf: ['optional', 'advanced'] }] },
+    },
+    {
+      name: 'text inside raw HTML is visible, so it counts',
+      code: '<p align="center">Operational <b>Discipline</b></p>\n',
+      options: { '*.md': [{ allOf: ['Operational Discipline'] }] },
+    },
+    {
+      name: 'non-ASCII phrase',
+      code: 'Le déploiement «\u00a0blue-green\u00a0» 🚀\n',
+      options: { '*.md': [{ allOf: ['DÉPLOIEMENT', 'blue-green', '🚀'] }] },
+    },
   ],
   invalid: [
     {
@@ -31,8 +51,21 @@ runRuleTests(rule, {
       code: { 'README.md': readme },
       options: readmeContract,
       errors: [
-        { messageId: 'missingAll', line: 1, column: 1, file: 'README.md', message: 'Missing required text "Operational Discipline": The README links the operational discipline section.' },
-        { messageId: 'missingAny', line: 1, column: 1, message: 'Missing required text: none of "quickstart", "getting started", "5-minute" appears: New readers need a way in.' },
+        {
+          messageId: 'missingAll',
+          line: 1,
+          column: 1,
+          file: 'README.md',
+          message:
+            'Missing required text "Operational Discipline": The README links the operational discipline section.',
+        },
+        {
+          messageId: 'missingAny',
+          line: 1,
+          column: 1,
+          message:
+            'Missing required text: none of "quickstart", "getting started", "5-minute" appears: New readers need a way in.',
+        },
       ],
     },
     {
@@ -47,23 +80,58 @@ runRuleTests(rule, {
     {
       name: 'a word boundary regex does not match inside a word',
       code: { 'factors/12-x.md': 'Optionally, add a gate.\n' },
-      options: { 'factors/1[0-2]-*.md': [{ anyOf: ['/\\boptional\\b/i', '/\\badvanced\\b/i'], message: 'Say that this factor is optional or advanced' }] },
-      errors: [{ messageId: 'missingAny', line: 1, column: 1, message: 'Missing required text: none of "optional", "advanced" appears: Say that this factor is optional or advanced.' }],
+      options: {
+        'factors/1[0-2]-*.md': [
+          {
+            anyOf: ['/\\boptional\\b/i', '/\\badvanced\\b/i'],
+            message: 'Say that this factor is optional or advanced',
+          },
+        ],
+      },
+      errors: [
+        {
+          messageId: 'missingAny',
+          line: 1,
+          column: 1,
+          message:
+            'Missing required text: none of "optional", "advanced" appears: Say that this factor is optional or advanced.',
+        },
+      ],
     },
     {
       name: 'a near miss says what was found instead: another letter case, words in between',
       code: '# Framework\n\nThe operational discipline comes first.\n\nRead the Mission and Vision Statement.\n',
       options: { '*.md': [{ allOf: ['Operational Discipline', 'Mission Statement'], caseSensitive: true }] },
       errors: [
-        { messageId: 'missingAll', line: 1, column: 1, message: 'Missing required text "Mission Statement".', suggestion: 'Found "Mission and Vision Statement" on line 5: the contract wants exactly "Mission Statement".' },
-        { messageId: 'missingAll', line: 1, column: 1, message: 'Missing required text "Operational Discipline".', suggestion: 'Found "operational discipline" on line 3: the contract wants "Operational Discipline" in that letter case.' },
+        {
+          messageId: 'missingAll',
+          line: 1,
+          column: 1,
+          message: 'Missing required text "Mission Statement".',
+          suggestion: 'Found "Mission and Vision Statement" on line 5: the contract wants exactly "Mission Statement".',
+        },
+        {
+          messageId: 'missingAll',
+          line: 1,
+          column: 1,
+          message: 'Missing required text "Operational Discipline".',
+          suggestion:
+            'Found "operational discipline" on line 3: the contract wants "Operational Discipline" in that letter case.',
+        },
       ],
     },
     {
       name: 'code is searched only when asked',
       code: { 'docs/install.md': '# Install\n\n```sh\nnpx agentops-lint --fix\n```\n' },
-      options: { 'docs/*.md': [{ allOf: ['agentops-lint --fix'] }, { allOf: ['agentops-lint --fix'], code: true, message: 'The install page shows the fix command' }] },
-      errors: [{ messageId: 'missingAll', line: 1, column: 1, message: 'Missing required text "agentops-lint --fix".' }],
+      options: {
+        'docs/*.md': [
+          { allOf: ['agentops-lint --fix'] },
+          { allOf: ['agentops-lint --fix'], code: true, message: 'The install page shows the fix command' },
+        ],
+      },
+      errors: [
+        { messageId: 'missingAll', line: 1, column: 1, message: 'Missing required text "agentops-lint --fix".' },
+      ],
     },
     {
       name: 'files that are not Markdown are searched as plain text when a requirement says plainText',
@@ -73,9 +141,20 @@ runRuleTests(rule, {
         'assets/logo.svg': '<svg><text>Operational Discipline</text></svg>\n',
         'assets/notes.txt': 'Nothing here.\n',
       },
-      options: { '**/*.svg': [{ allOf: ['Operational Discipline'], plainText: true, message: 'Every diagram names the discipline' }], 'assets/*.txt': [{ allOf: ['Operational Discipline'] }] },
+      options: {
+        '**/*.svg': [
+          { allOf: ['Operational Discipline'], plainText: true, message: 'Every diagram names the discipline' },
+        ],
+        'assets/*.txt': [{ allOf: ['Operational Discipline'] }],
+      },
       errors: [
-        { messageId: 'missingAll', line: 1, column: 1, file: 'assets/architecture.svg', message: 'Missing required text "Operational Discipline": Every diagram names the discipline.' },
+        {
+          messageId: 'missingAll',
+          line: 1,
+          column: 1,
+          file: 'assets/architecture.svg',
+          message: 'Missing required text "Operational Discipline": Every diagram names the discipline.',
+        },
       ],
     },
     {

@@ -17,10 +17,24 @@ runRuleTests(rule, {
       name: 'fixture: a section written as h1, and a setext h1',
       code: { 'two-titles.md': twoTitles },
       errors: [
-        { messageId: 'extraH1', line: 9, column: 1, endColumn: 11, file: 'two-titles.md', message: 'Another level-1 heading "The Rule"; the title is already "Context is Code" (line 5). Use "##" for sections.' },
+        {
+          messageId: 'extraH1',
+          line: 9,
+          column: 1,
+          endColumn: 11,
+          file: 'two-titles.md',
+          message:
+            'Another level-1 heading "The Rule"; the title is already "Context is Code" (line 5). Use "##" for sections.',
+        },
         { messageId: 'extraH1', line: 13, column: 1, endLine: 14, message: '"Checklist"' },
       ],
     },
-    { name: 'h1 in a blockquote, CRLF, emoji', code: '# Guide 🚀\r\n\r\n> # Note ✅\r\n', errors: [{ messageId: 'extraH1', line: 3, column: 3, message: '"Note ✅"; the title is already "Guide 🚀" (line 1)' }] },
+    {
+      name: 'h1 in a blockquote, CRLF, emoji',
+      code: '# Guide 🚀\r\n\r\n> # Note ✅\r\n',
+      errors: [
+        { messageId: 'extraH1', line: 3, column: 3, message: '"Note ✅"; the title is already "Guide 🚀" (line 1)' },
+      ],
+    },
   ],
 });

@@ -19,14 +19,52 @@ runRuleTests(rule, {
     {
       name: 'fixture: the YAML block swallows the last section',
       code: { 'install.md': install },
-      errors: [{ messageId: 'unclosed', line: 14, column: 1, endColumn: 8, file: 'install.md', message: 'Code fence "```yaml" is never closed: everything after it, to the end of the file, renders as code.' }],
+      errors: [
+        {
+          messageId: 'unclosed',
+          line: 14,
+          column: 1,
+          endColumn: 8,
+          file: 'install.md',
+          message:
+            'Code fence "```yaml" is never closed: everything after it, to the end of the file, renders as code.',
+        },
+      ],
     },
-    { name: 'a lone fence at the end', code: 'Text.\n\n```', errors: [{ messageId: 'unclosed', line: 3, column: 1, endColumn: 4 }] },
-    { name: 'closing fence shorter than the opening one', code: '````md\ncode\n```\n', errors: [{ messageId: 'unclosed', line: 1, column: 1 }] },
-    { name: 'closing fence with an info string', code: '```\ncode\n``` end\n', errors: [{ messageId: 'unclosed', line: 1, column: 1 }] },
-    { name: 'tilde block closed with backticks', code: '~~~\ncode\n```\n', errors: [{ messageId: 'unclosed', line: 1, column: 1 }] },
-    { name: 'in a blockquote', code: '> ```js\n> x\n\nAfter.\n', errors: [{ messageId: 'unclosed', line: 1, column: 3, message: 'to the end of the blockquote' }] },
-    { name: 'in a list item', code: '- item\n\n  ```sh\n  x\n\n- next\n', errors: [{ messageId: 'unclosed', line: 3, column: 3, message: 'to the end of the list item' }] },
-    { name: 'CRLF', code: '# A\r\n\r\n```sh\r\nls\r\n', errors: [{ messageId: 'unclosed', line: 3, column: 1, endColumn: 6 }] },
+    {
+      name: 'a lone fence at the end',
+      code: 'Text.\n\n```',
+      errors: [{ messageId: 'unclosed', line: 3, column: 1, endColumn: 4 }],
+    },
+    {
+      name: 'closing fence shorter than the opening one',
+      code: '````md\ncode\n```\n',
+      errors: [{ messageId: 'unclosed', line: 1, column: 1 }],
+    },
+    {
+      name: 'closing fence with an info string',
+      code: '```\ncode\n``` end\n',
+      errors: [{ messageId: 'unclosed', line: 1, column: 1 }],
+    },
+    {
+      name: 'tilde block closed with backticks',
+      code: '~~~\ncode\n```\n',
+      errors: [{ messageId: 'unclosed', line: 1, column: 1 }],
+    },
+    {
+      name: 'in a blockquote',
+      code: '> ```js\n> x\n\nAfter.\n',
+      errors: [{ messageId: 'unclosed', line: 1, column: 3, message: 'to the end of the blockquote' }],
+    },
+    {
+      name: 'in a list item',
+      code: '- item\n\n  ```sh\n  x\n\n- next\n',
+      errors: [{ messageId: 'unclosed', line: 3, column: 3, message: 'to the end of the list item' }],
+    },
+    {
+      name: 'CRLF',
+      code: '# A\r\n\r\n```sh\r\nls\r\n',
+      errors: [{ messageId: 'unclosed', line: 3, column: 1, endColumn: 6 }],
+    },
   ],
 });

@@ -24,12 +24,41 @@ runRuleTests(rule, {
     {
       name: 'fixture: a TODO comment that hides the last sections',
       code: { 'draft.md': draft },
-      errors: [{ messageId: 'unclosed', line: 5, column: 1, endColumn: 5, file: 'draft.md', message: 'HTML comment is never closed ("-->" is missing): GitHub hides everything after it.' }],
+      errors: [
+        {
+          messageId: 'unclosed',
+          line: 5,
+          column: 1,
+          endColumn: 5,
+          file: 'draft.md',
+          message: 'HTML comment is never closed ("-->" is missing): GitHub hides everything after it.',
+        },
+      ],
     },
-    { name: 'after a closed comment in the same block', code: '<!-- a -->\n<!-- b\n\nText.\n', errors: [{ messageId: 'unclosed', line: 2, column: 1 }] },
-    { name: 'inside an HTML block', code: '<div>\n<!-- x\n</div>\n\nText.\n', errors: [{ messageId: 'unclosed', line: 2, column: 1 }] },
-    { name: 'an unclosed comment after <!--> in the same block', code: '<!--> <!-- draft\n\n## Hidden\n', errors: [{ messageId: 'unclosed', line: 1, column: 7, endColumn: 11 }] },
-    { name: "'<!--' repeated 100 000 times (400 KB): found in one pass, not one scan per opener", code: `<div>${'<!--'.repeat(100_000)}\n\nText.\n`, errors: [{ messageId: 'unclosed', line: 1, column: 6 }] },
-    { name: 'in a blockquote, CRLF', code: '> Quote.\r\n>\r\n> <!-- hidden\r\n> still\r\n', errors: [{ messageId: 'unclosed', line: 3, column: 3 }] },
+    {
+      name: 'after a closed comment in the same block',
+      code: '<!-- a -->\n<!-- b\n\nText.\n',
+      errors: [{ messageId: 'unclosed', line: 2, column: 1 }],
+    },
+    {
+      name: 'inside an HTML block',
+      code: '<div>\n<!-- x\n</div>\n\nText.\n',
+      errors: [{ messageId: 'unclosed', line: 2, column: 1 }],
+    },
+    {
+      name: 'an unclosed comment after <!--> in the same block',
+      code: '<!--> <!-- draft\n\n## Hidden\n',
+      errors: [{ messageId: 'unclosed', line: 1, column: 7, endColumn: 11 }],
+    },
+    {
+      name: "'<!--' repeated 100 000 times (400 KB): found in one pass, not one scan per opener",
+      code: `<div>${'<!--'.repeat(100_000)}\n\nText.\n`,
+      errors: [{ messageId: 'unclosed', line: 1, column: 6 }],
+    },
+    {
+      name: 'in a blockquote, CRLF',
+      code: '> Quote.\r\n>\r\n> <!-- hidden\r\n> still\r\n',
+      errors: [{ messageId: 'unclosed', line: 3, column: 3 }],
+    },
   ],
 });

@@ -3,7 +3,9 @@ import { STAND_IN_CONFIG } from '../helpers/stand-in-rules.js';
 import { problems, TempRepo } from '../helpers/temp-repo.js';
 import { REGISTRY } from '../../rules/index.js';
 
-vi.mock('../../rules/index.js', async (importOriginal) => (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()));
+vi.mock('../../rules/index.js', async (importOriginal) =>
+  (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()),
+);
 
 const BASELINE = '.agentops-lint-baseline.json';
 const A = '# A\n\n[one](missing-1.md)\n\n#### Skipped a level\n';
@@ -27,7 +29,10 @@ describe('baselines: adopt the tool on a repository that has problems', () => {
 
   const writeBaseline = async () => {
     const result = await repo.lint(['--write-baseline', BASELINE]);
-    return { ...result, stored: JSON.parse(await repo.read(BASELINE)) as { version: number; tool: string; problems: StoredEntry[] } };
+    return {
+      ...result,
+      stored: JSON.parse(await repo.read(BASELINE)) as { version: number; tool: string; problems: StoredEntry[] },
+    };
   };
 
   it('records every current problem, identical ones counted, and then passes', async () => {
@@ -39,17 +44,29 @@ describe('baselines: adopt the tool on a repository that has problems', () => {
     expect(stored.version).toBe(1);
     expect(stored.tool).toBe('agentops-lint');
     expect(stored.problems.map(({ fingerprint: _fingerprint, ...entry }) => entry)).toEqual([
-      { file: 'a.md', rule: 'heading-increment', message: 'Heading level 4 follows level 1; expected level 2 or higher.', count: 1 },
+      {
+        file: 'a.md',
+        rule: 'heading-increment',
+        message: 'Heading level 4 follows level 1; expected level 2 or higher.',
+        count: 1,
+      },
       { file: 'a.md', rule: 'test-link-targets', message: 'Link target "missing-1.md" does not exist.', count: 1 },
       { file: 'b.md', rule: 'test-link-targets', message: 'Link target "missing-2.md" does not exist.', count: 2 },
     ]);
     for (const entry of stored.problems) expect(entry.fingerprint).toMatch(/^[0-9a-f]{20}$/);
-    expect(await repo.lint(['--baseline', BASELINE])).toEqual({ exitCode: 0, stdout: '✔ 2 files checked, no problems.\n', stderr: '' });
+    expect(await repo.lint(['--baseline', BASELINE])).toEqual({
+      exitCode: 0,
+      stdout: '✔ 2 files checked, no problems.\n',
+      stderr: '',
+    });
   });
 
   it('still suppresses the recorded problems after the lines around them move', async () => {
     await writeBaseline();
-    await repo.write({ 'a.md': A.replace('# A\n\n', '# A\n\nAn introduction\nover two lines.\n\n'), 'b.md': `Front text.\n\n${B}` });
+    await repo.write({
+      'a.md': A.replace('# A\n\n', '# A\n\nAn introduction\nover two lines.\n\n'),
+      'b.md': `Front text.\n\n${B}`,
+    });
     const result = await repo.lint(['--baseline', BASELINE, '--format', 'json']);
     expect(problems(result.stdout)).toEqual([]);
     expect(result.exitCode).toBe(0);
@@ -59,7 +76,10 @@ describe('baselines: adopt the tool on a repository that has problems', () => {
     await writeBaseline();
     await repo.write({ 'a.md': `${A}\n[three](missing-3.md)\n`, 'b.md': `${B}\nOnce more: [two](missing-2.md)\n` });
     const result = await repo.lint(['--baseline', BASELINE, '--format', 'json']);
-    expect(problems(result.stdout)).toEqual(['a.md:7:1 error test-link-targets/missingFile', 'b.md:5:12 error test-link-targets/missingFile']);
+    expect(problems(result.stdout)).toEqual([
+      'a.md:7:1 error test-link-targets/missingFile',
+      'b.md:5:12 error test-link-targets/missingFile',
+    ]);
     expect(result.exitCode).toBe(1);
   });
 
@@ -79,7 +99,10 @@ describe('baselines: adopt the tool on a repository that has problems', () => {
     const baselineLines = (await repo.read(BASELINE)).split('\n');
     const lineOf = (entry: StoredEntry) => baselineLines.findIndex((line) => line.includes(entry.fingerprint)) + 1;
     const [, staleInA, staleInB] = stored.problems;
-    expect(problems(result.stdout)).toEqual([`${BASELINE}:${lineOf(staleInA!)}:7 error baseline/unusedEntry`, `${BASELINE}:${lineOf(staleInB!)}:7 error baseline/unusedEntry`]);
+    expect(problems(result.stdout)).toEqual([
+      `${BASELINE}:${lineOf(staleInA!)}:7 error baseline/unusedEntry`,
+      `${BASELINE}:${lineOf(staleInB!)}:7 error baseline/unusedEntry`,
+    ]);
     expect(JSON.parse(result.stdout).diagnostics.map((diagnostic: { message: string }) => diagnostic.message)).toEqual([
       'Unused baseline entry: 1 "test-link-targets" problem in a.md no longer reported ("Link target "missing-1.md" does not exist."). Run --write-baseline again to drop it.',
       'Unused baseline entry: 1 "test-link-targets" problem in b.md no longer reported ("Link target "missing-2.md" does not exist."). Run --write-baseline again to drop it.',
@@ -91,7 +114,9 @@ describe('baselines: adopt the tool on a repository that has problems', () => {
     await writeBaseline();
     await repo.remove('b.md');
     const result = await repo.lint(['--baseline', BASELINE, '--report-unused-disables', '--format', 'json', 'a.md']);
-    expect(problems(result.stdout)).toEqual([expect.stringMatching(new RegExp(`^${BASELINE.replace('.', '\\.')}:\\d+:7 error baseline/unusedEntry$`))]);
+    expect(problems(result.stdout)).toEqual([
+      expect.stringMatching(new RegExp(`^${BASELINE.replace('.', '\\.')}:\\d+:7 error baseline/unusedEntry$`)),
+    ]);
     expect(JSON.parse(result.stdout).diagnostics[0].message).toContain('2 "test-link-targets" problems in b.md');
   });
 
@@ -101,7 +126,10 @@ describe('baselines: adopt the tool on a repository that has problems', () => {
     const result = await repo.lint(['--write-baseline', BASELINE, 'a.md']);
     expect(result.stderr).toBe(`agentops-lint: wrote 3 problems in 2 file(s) to ${BASELINE}.\n`);
     const stored = JSON.parse(await repo.read(BASELINE)) as { problems: StoredEntry[] };
-    expect(stored.problems.map((entry) => `${entry.file} ${entry.rule} ${entry.count}`)).toEqual(['a.md heading-increment 1', 'b.md test-link-targets 2']);
+    expect(stored.problems.map((entry) => `${entry.file} ${entry.rule} ${entry.count}`)).toEqual([
+      'a.md heading-increment 1',
+      'b.md test-link-targets 2',
+    ]);
   });
 
   it('explains a missing or foreign baseline file, and refuses conflicting options', async () => {

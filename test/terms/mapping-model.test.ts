@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/parse.js';
 import { kubernetesConcepts, type NamedConcepts } from '../../src/terms/concepts.js';
-import { canonicalEntries, kubernetesIds, mappingFindings, type LocatedStatement } from '../../src/terms/mapping-check.js';
+import {
+  canonicalEntries,
+  kubernetesIds,
+  mappingFindings,
+  type LocatedStatement,
+} from '../../src/terms/mapping-check.js';
 import { classifyPair, findMappings, sideConcepts, type SideReading } from '../../src/terms/mapping-statements.js';
 
 const vocabulary = kubernetesConcepts();
@@ -14,7 +19,11 @@ const named = (phrase: string): [string[], NamedConcepts['level']] => {
   const result = vocabulary.namedConcepts(phrase);
   return [result.names, result.level];
 };
-const statements = (markdown: string) => findMappings(parseMarkdown(markdown), markdown, { vocabulary }).statements.map((statement) => [statement.kubernetes.text, statement.project.text]);
+const statements = (markdown: string) =>
+  findMappings(parseMarkdown(markdown), markdown, { vocabulary }).statements.map((statement) => [
+    statement.kubernetes.text,
+    statement.project.text,
+  ]);
 
 describe('what a side names', () => {
   it('a concept, in any case and number, or a list of concepts, is one', () => {
@@ -64,8 +73,16 @@ describe('what a pair is', () => {
 
   it('a mapping: one side Kubernetes, the other not, or a concept against a name that only mentions one', () => {
     expect(classifyPair(side('concept'), side('none'))).toEqual({ kind: 'mapping', kubernetes: 'left', strong: true });
-    expect(classifyPair(side('none'), side('mentions'))).toEqual({ kind: 'mapping', kubernetes: 'right', strong: true });
-    expect(classifyPair(side('concept'), side('mentions'))).toEqual({ kind: 'mapping', kubernetes: 'left', strong: true });
+    expect(classifyPair(side('none'), side('mentions'))).toEqual({
+      kind: 'mapping',
+      kubernetes: 'right',
+      strong: true,
+    });
+    expect(classifyPair(side('concept'), side('mentions'))).toEqual({
+      kind: 'mapping',
+      kubernetes: 'left',
+      strong: true,
+    });
   });
 
   it('Kubernetes to Kubernetes (relations, lookups), and pairs that name no Kubernetes, are not mappings', () => {
@@ -75,14 +92,26 @@ describe('what a pair is', () => {
   });
 
   it('a canonical name decides, whatever words it shares with Kubernetes', () => {
-    expect(classifyPair(side('concept', { canonicalProject: true }), side('none'))).toEqual({ kind: 'mapping', kubernetes: 'right', strong: true });
-    expect(classifyPair(side('concept'), side('concept', { canonicalProject: true }))).toEqual({ kind: 'mapping', kubernetes: 'left', strong: true });
+    expect(classifyPair(side('concept', { canonicalProject: true }), side('none'))).toEqual({
+      kind: 'mapping',
+      kubernetes: 'right',
+      strong: true,
+    });
+    expect(classifyPair(side('concept'), side('concept', { canonicalProject: true }))).toEqual({
+      kind: 'mapping',
+      kubernetes: 'left',
+      strong: true,
+    });
   });
 });
 
 describe('statements found (false positives of issue 21 and the misses)', () => {
   it('a lookup between two Kubernetes things is no mapping: "map PodIP -> Node" (kubernetes/enhancements)', () => {
-    expect(statements('In order to handle headless services, the DNS server needs to know the node corresponding to the client IP address - i.e, it needs to map PodIP -> Node.\n')).toEqual([]);
+    expect(
+      statements(
+        'In order to handle headless services, the DNS server needs to know the node corresponding to the client IP address - i.e, it needs to map PodIP -> Node.\n',
+      ),
+    ).toEqual([]);
   });
 
   it('an arrow between Kubernetes things is no mapping: "`ReplicaSet.spec.template` -> `Pod` pattern"', () => {
@@ -97,20 +126,30 @@ describe('statements found (false positives of issue 21 and the misses)', () => 
   });
 
   it('an arrow inside a sentence annotates the name before it, and the sentence goes on with a place', () => {
-    expect(statements('On Kubernetes, the scheduler places Pods → Agents across nodes.\n')).toEqual([['Pods', 'Agents']]);
+    expect(statements('On Kubernetes, the scheduler places Pods → Agents across nodes.\n')).toEqual([
+      ['Pods', 'Agents'],
+    ]);
     // A clause after the name is still no name: "Moving to tasks", "known by the Master".
-    expect(statements('Pods → Moving in progress.\n\nEach pod corresponds to a given HollowNode known by the Master.\n')).toEqual([]);
+    expect(
+      statements('Pods → Moving in progress.\n\nEach pod corresponds to a given HollowNode known by the Master.\n'),
+    ).toEqual([]);
   });
 
   it('a row that describes is read for what it names', () => {
-    expect(statements('| Agent framework | Kubernetes |\n| --- | --- |\n| Process Scheduling | Pod scheduling to Nodes |\n| Audit Logs | API server logs, events |\n')).toEqual([
+    expect(
+      statements(
+        '| Agent framework | Kubernetes |\n| --- | --- |\n| Process Scheduling | Pod scheduling to Nodes |\n| Audit Logs | API server logs, events |\n',
+      ),
+    ).toEqual([
       ['Pod scheduling to Nodes', 'Process Scheduling'],
       ['API server logs, events', 'Audit Logs'],
     ]);
   });
 
   it('a row of a Kubernetes-headed table whose other cell is a Kubernetes concept relates Kubernetes to itself', () => {
-    expect(statements('| Kubernetes | AgentOps |\n| --- | --- |\n| Pods | Workflows |\n| Deployment | ReplicaSet |\n')).toEqual([['Pods', 'Workflows']]);
+    expect(
+      statements('| Kubernetes | AgentOps |\n| --- | --- |\n| Pods | Workflows |\n| Deployment | ReplicaSet |\n'),
+    ).toEqual([['Pods', 'Workflows']]);
   });
 });
 
@@ -124,17 +163,35 @@ describe('which statements conflict', () => {
     file,
     line: ++line,
   });
-  const kinds = (list: LocatedStatement[], canonical: { kubernetes: string | string[]; project: string | string[] }[] = []) =>
-    mappingFindings(list, canonicalEntries(canonical), vocabulary).map((finding) => [finding.kind, finding.statement.kubernetes.text, finding.statement.project.text]);
+  const kinds = (
+    list: LocatedStatement[],
+    canonical: { kubernetes: string | string[]; project: string | string[] }[] = [],
+  ) =>
+    mappingFindings(list, canonicalEntries(canonical), vocabulary).map((finding) => [
+      finding.kind,
+      finding.statement.kubernetes.text,
+      finding.statement.project.text,
+    ]);
 
   it('the same project concept from Kubernetes sides that share a concept agrees; from disjoint ones conflicts', () => {
-    const canonical = [statement('Pod scheduling to Nodes', 'Process Scheduling', 'map.md'), statement('Pod scheduling to Nodes', 'Process Scheduling', 'other.md')];
+    const canonical = [
+      statement('Pod scheduling to Nodes', 'Process Scheduling', 'map.md'),
+      statement('Pod scheduling to Nodes', 'Process Scheduling', 'other.md'),
+    ];
     expect(kinds([...canonical, statement('Nodes', 'Process Scheduling')])).toEqual([]);
-    expect(kinds([...canonical, statement('kube-proxy', 'Process Scheduling')])).toEqual([['conflictsProject', 'kube-proxy', 'Process Scheduling']]);
+    expect(kinds([...canonical, statement('kube-proxy', 'Process Scheduling')])).toEqual([
+      ['conflictsProject', 'kube-proxy', 'Process Scheduling'],
+    ]);
   });
 
   it('the same Kubernetes concepts mapped to different project concepts conflict', () => {
-    expect(kinds([statement('Pods', 'Workflows'), statement('Pods', 'Workflows', 'b.md'), statement('pod', 'Agents', 'c.md')])).toEqual([['conflictsKubernetes', 'pod', 'Agents']]);
+    expect(
+      kinds([
+        statement('Pods', 'Workflows'),
+        statement('Pods', 'Workflows', 'b.md'),
+        statement('pod', 'Agents', 'c.md'),
+      ]),
+    ).toEqual([['conflictsKubernetes', 'pod', 'Agents']]);
   });
 
   it('against a canonical mapping: a project concept from Kubernetes sides that share no concept with its entry', () => {

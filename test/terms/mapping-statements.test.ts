@@ -23,15 +23,36 @@ describe('findMappings', () => {
     ].join('\n');
     const { statements, unreadable } = found(markdown);
     // A Kubernetes cell that describes is read for the concepts it names (issue 21): it is a statement when the other cell is a name.
-    expect(statements.map((statement) => [statement.kubernetes.text, statement.project.text, statement.source, statement.inMappingContext])).toEqual([
+    expect(
+      statements.map((statement) => [
+        statement.kubernetes.text,
+        statement.project.text,
+        statement.source,
+        statement.inMappingContext,
+      ]),
+    ).toEqual([
       ['Pods', 'Agent runs', 'table', true],
       ['Pod scheduling to Nodes', 'Process Scheduling', 'table', true],
       ['the nodes that are ready', 'Runners', 'table', true],
     ]);
-    expect(unreadable.map((row) => [markdown.slice(row.start, row.end).split(' |')[0], row.reason, row.kubernetes?.text])).toEqual([
-      ['| Prompt Injector', 'the AgentOps cell describes rather than names ("adds the system prompt to each session")', 'Prompt Injector'],
-      ['| restarting failed containers', 'the AgentOps cell describes rather than names ("retrying a failed tool call")', 'restarting failed containers'],
-      ['| shown to the user later on', 'the Kubernetes cell describes rather than names ("shown to the user later on")', undefined],
+    expect(
+      unreadable.map((row) => [markdown.slice(row.start, row.end).split(' |')[0], row.reason, row.kubernetes?.text]),
+    ).toEqual([
+      [
+        '| Prompt Injector',
+        'the AgentOps cell describes rather than names ("adds the system prompt to each session")',
+        'Prompt Injector',
+      ],
+      [
+        '| restarting failed containers',
+        'the AgentOps cell describes rather than names ("retrying a failed tool call")',
+        'restarting failed containers',
+      ],
+      [
+        '| shown to the user later on',
+        'the Kubernetes cell describes rather than names ("shown to the user later on")',
+        undefined,
+      ],
       ['| Secrets', 'the AgentOps cell is empty', 'Secrets'],
     ]);
   });
@@ -62,10 +83,17 @@ describe('findMappings', () => {
 
   it('walks without recursion: a mapping inside blockquotes nested deeper than the JS stack allows', () => {
     const source = 'Pods → Workflows';
-    const text: Text = { type: 'text', value: source, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 17, offset: 16 } } };
+    const text: Text = {
+      type: 'text',
+      value: source,
+      position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 17, offset: 16 } },
+    };
     const items: BlockContent = {
       type: 'list',
-      children: ['Pods → Workflows', 'Containers → Sessions'].map(() => ({ type: 'listItem', children: [{ type: 'paragraph', children: [text] }] })),
+      children: ['Pods → Workflows', 'Containers → Sessions'].map(() => ({
+        type: 'listItem',
+        children: [{ type: 'paragraph', children: [text] }],
+      })),
     };
     let block: BlockContent = items;
     for (let i = 0; i < 50_000; i++) block = { type: 'blockquote', children: [block] };

@@ -9,19 +9,49 @@ import { combineTerms, termSchema } from '../../src/terms/term-list.js';
 
 const pack = builtInPack('kubernetes');
 const matcher = new TermMatcher(pack.terms);
-const wrongIn = (text: string) => proseBlocks(parseMarkdown(`${text}\n`), `${text}\n`).flatMap((block) => matcher.find(block)).filter((match) => match.status === 'wrong');
+const wrongIn = (text: string) =>
+  proseBlocks(parseMarkdown(`${text}\n`), `${text}\n`)
+    .flatMap((block) => matcher.find(block))
+    .filter((match) => match.status === 'wrong');
 
 describe('kubernetes pack', () => {
   it('parses and covers the names the issue lists', () => {
     const uses = new Set(pack.terms.map((term) => term.use));
-    for (const name of ['Kubernetes', 'K8s', 'kubectl', 'kubelet', 'kubeadm', 'kube-proxy', 'kube-apiserver', 'etcd', 'containerd', 'CRI-O', 'CoreDNS', 'Helm', 'Kustomize', 'Argo CD', 'Flux', 'Prometheus', 'OpenTelemetry', 'GitOps', 'API server', 'ConfigMap', 'StatefulSet', 'DaemonSet', 'CronJob', 'CustomResourceDefinition']) {
+    for (const name of [
+      'Kubernetes',
+      'K8s',
+      'kubectl',
+      'kubelet',
+      'kubeadm',
+      'kube-proxy',
+      'kube-apiserver',
+      'etcd',
+      'containerd',
+      'CRI-O',
+      'CoreDNS',
+      'Helm',
+      'Kustomize',
+      'Argo CD',
+      'Flux',
+      'Prometheus',
+      'OpenTelemetry',
+      'GitOps',
+      'API server',
+      'ConfigMap',
+      'StatefulSet',
+      'DaemonSet',
+      'CronJob',
+      'CustomResourceDefinition',
+    ]) {
       expect(uses.has(name), name).toBe(true);
     }
   });
 
   it('never calls one of its own right forms wrong', () => {
     for (const term of pack.terms) {
-      for (const form of [term.use, ...term.accept, ...term.except].filter((form): form is string => form !== undefined)) {
+      for (const form of [term.use, ...term.accept, ...term.except].filter(
+        (form): form is string => form !== undefined,
+      )) {
         expect(wrongIn(`We use ${form} here.`), form).toEqual([]);
         if (term.plural) expect(wrongIn(`We use ${pluralOf(form)} here.`), pluralOf(form)).toEqual([]);
       }
@@ -32,13 +62,18 @@ describe('kubernetes pack', () => {
     for (const term of pack.terms) {
       for (const variant of term.insteadOf) {
         if (typeof variant !== 'string' || variant === term.use) continue;
-        expect(wrongIn(`We use ${variant} here.`).map((match) => match.found), variant).toEqual([variant]);
+        expect(
+          wrongIn(`We use ${variant} here.`).map((match) => match.found),
+          variant,
+        ).toEqual([variant]);
       }
     }
   });
 
   it('does not report lowercase single-word kinds in general prose', () => {
-    expect(wrongIn('Each pod runs on a node; a service routes to the deployment, its secret, job, namespace and ingress.')).toEqual([]);
+    expect(
+      wrongIn('Each pod runs on a node; a service routes to the deployment, its secret, job, namespace and ingress.'),
+    ).toEqual([]);
   });
 });
 
@@ -74,8 +109,16 @@ describe('concept vocabulary', () => {
 describe('combineTerms', () => {
   const term = (input: unknown) => termSchema.parse(input);
   it('drops disabled pack terms and pack terms that name a form of a user term', () => {
-    const packTerms = [term({ use: 'Argo CD', insteadOf: ['ArgoCD'] }), term({ use: 'Helm chart', insteadOf: ['Helm Chart'] }), term({ deprecated: true, insteadOf: ['dockershim'] })];
-    const combined = combineTerms(packTerms, [term({ use: 'ArgoCD', insteadOf: ['Argo CD'] })], ['helm chart', 'dockershim']);
+    const packTerms = [
+      term({ use: 'Argo CD', insteadOf: ['ArgoCD'] }),
+      term({ use: 'Helm chart', insteadOf: ['Helm Chart'] }),
+      term({ deprecated: true, insteadOf: ['dockershim'] }),
+    ];
+    const combined = combineTerms(
+      packTerms,
+      [term({ use: 'ArgoCD', insteadOf: ['Argo CD'] })],
+      ['helm chart', 'dockershim'],
+    );
     expect(combined.map((entry) => entry.use)).toEqual(['ArgoCD']);
   });
   it('rejects a term without a right form unless it is a legacy term, and invalid regexes', () => {

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/parse.js';
 import { isSentenceStart, proseBlocks, type ProseBlock } from '../../src/markdown/prose.js';
 import { sentenceAround, SentencesOf } from '../../src/terms/history.js';
-import { isCapitalizationOf, isTitleCase, quotationSpans, roleOf, templateSpans, titleCased, type Subcommands } from '../../src/terms/text-roles.js';
+import {
+  isCapitalizationOf,
+  isTitleCase,
+  quotationSpans,
+  roleOf,
+  templateSpans,
+  titleCased,
+  type Subcommands,
+} from '../../src/terms/text-roles.js';
 
 function blocksOf(markdown: string): ProseBlock[] {
   return [...proseBlocks(parseMarkdown(markdown), markdown)];
@@ -13,7 +21,8 @@ function role(markdown: string, word: string, occurrence = 0, subcommands?: Subc
   let seen = 0;
   for (const block of blocksOf(markdown)) {
     for (let from = block.text.indexOf(word); from >= 0; from = block.text.indexOf(word, from + 1)) {
-      if (seen++ === occurrence) return roleOf(block, from, from + word.length, (index) => isSentenceStart(block, index), subcommands);
+      if (seen++ === occurrence)
+        return roleOf(block, from, from + word.length, (index) => isSentenceStart(block, index), subcommands);
     }
   }
   throw new Error(`"${word}" #${occurrence} not found`);
@@ -22,8 +31,13 @@ function role(markdown: string, word: string, occurrence = 0, subcommands?: Subc
 describe('template markup', () => {
   it('covers Hugo shortcodes, Jinja and Liquid, delimiters included, and nothing unclosed', () => {
     const text = 'A {{< glossary_tooltip text="Kubelet" term_id="kubelet" >}} and {% raw %} and {{ x';
-    expect(templateSpans(text).map((span) => text.slice(span.from, span.to))).toEqual(['{{< glossary_tooltip text="Kubelet" term_id="kubelet" >}}', '{% raw %}']);
-    expect(role('The {{< glossary_tooltip text="config map" term_id="configmap" >}} is read.\n', 'config map').role).toBe('template');
+    expect(templateSpans(text).map((span) => text.slice(span.from, span.to))).toEqual([
+      '{{< glossary_tooltip text="Kubelet" term_id="kubelet" >}}',
+      '{% raw %}',
+    ]);
+    expect(
+      role('The {{< glossary_tooltip text="config map" term_id="configmap" >}} is read.\n', 'config map').role,
+    ).toBe('template');
     expect(role('{{% capture overview %}}\nThe kubernetes way.\n{{% /capture %}}\n', 'kubernetes').role).toBe('prose');
   });
 });
@@ -31,7 +45,12 @@ describe('template markup', () => {
 describe('quotations', () => {
   it('pairs straight, curly and guillemet quotes, and leaves apostrophes alone', () => {
     const text = `He said "we use kubernetes" and ‘it’s fine’, then 'k8s' «K8S» — don't stop`;
-    expect(quotationSpans(text).map((span) => text.slice(span.from, span.to))).toEqual(['we use kubernetes', 'it’s fine', 'k8s', 'K8S']);
+    expect(quotationSpans(text).map((span) => text.slice(span.from, span.to))).toEqual([
+      'we use kubernetes',
+      'it’s fine',
+      'k8s',
+      'K8S',
+    ]);
     expect(quotationSpans('An "unclosed quote about kubernetes')).toEqual([]);
   });
 
@@ -48,7 +67,9 @@ describe('identifiers', () => {
     expect(role('Move it to the kubernetes org.\n', 'kubernetes').role).toBe('identifier');
     expect(role('The kubernetes repositories carry releases.\n', 'kubernetes').role).toBe('identifier');
     expect(role('Say whether it belongs in kubernetes or kubernetes-sigs.\n', 'kubernetes').role).toBe('identifier');
-    expect(role('Search (kubernetes OR kubernetes-client OR kubernetes-sigs).\n', 'kubernetes').role).toBe('identifier');
+    expect(role('Search (kubernetes OR kubernetes-client OR kubernetes-sigs).\n', 'kubernetes').role).toBe(
+      'identifier',
+    );
     expect(role('For PR #100972 in kubernetes repositry, add .patch.\n', 'kubernetes').role).toBe('identifier');
     expect(role('Work in your kubernetes branch.\n', 'kubernetes').role).toBe('identifier');
     expect(role('Contributors to kubernetes sign the CLA.\n', 'kubernetes').role).toBe('prose');
@@ -87,7 +108,9 @@ describe('commands (issue 21)', () => {
   });
 
   it('a subcommand after its tool, and a verb-like name before its object, are not uses of the name', () => {
-    expect(role('Since v1.14 kubectl kustomize renders overlays.\n', 'kustomize', 0, subcommands).role).toBe('identifier');
+    expect(role('Since v1.14 kubectl kustomize renders overlays.\n', 'kustomize', 0, subcommands).role).toBe(
+      'identifier',
+    );
     expect(role('Since v1.14 kubectl kustomize renders overlays.\n', 'kustomize').role).toBe('prose');
     expect(role('Users who kustomize a malicious file can read secrets.\n', 'kustomize').role).toBe('identifier');
     expect(role('Read kubernetes the hard way first.\n', 'kubernetes').role).toBe('prose');
@@ -97,7 +120,11 @@ describe('commands (issue 21)', () => {
 
 describe('cost per match (issue 25)', () => {
   it('the sentence of a match is found by lookup, the same sentence sentenceAround gives, in a block with or without periods', () => {
-    for (const text of ['kubernetes K8S Kubectl configmap '.repeat(50), 'PetSet was renamed. It is v1.5 now! Ask why? Then go.', 'A. B']) {
+    for (const text of [
+      'kubernetes K8S Kubectl configmap '.repeat(50),
+      'PetSet was renamed. It is v1.5 now! Ask why? Then go.',
+      'A. B',
+    ]) {
       const sentences = new SentencesOf(text);
       for (let from = 0; from < text.length; from++) {
         for (const to of [from, Math.min(text.length, from + 3)]) {
@@ -118,10 +145,12 @@ describe('cost per match (issue 25)', () => {
     const words = 'kubernetes K8S Kubectl configmap ';
     const short = blocksOf(`${words.repeat(2)}\n`)[0]!;
     const long = blocksOf(`${words.repeat(4000)}\n`)[0]!;
-    const roleAt = (block: ProseBlock, from: number, length: number) => roleOf(block, from, from + length, (index) => isSentenceStart(block, index));
+    const roleAt = (block: ProseBlock, from: number, length: number) =>
+      roleOf(block, from, from + length, (index) => isSentenceStart(block, index));
     for (const word of ['kubernetes', 'K8S', 'Kubectl', 'configmap']) {
       const at = short.text.indexOf(word, words.length);
-      for (const copy of [1, 2, 1000, 3998]) expect(roleAt(long, at + (copy - 1) * words.length, word.length)).toEqual(roleAt(short, at, word.length));
+      for (const copy of [1, 2, 1000, 3998])
+        expect(roleAt(long, at + (copy - 1) * words.length, word.length)).toEqual(roleAt(short, at, word.length));
     }
   });
 });
@@ -145,20 +174,49 @@ describe('title case and capitalised names', () => {
   });
 
   it('headings, bold labels, tables of contents and page titles in links are titles', () => {
-    expect(role('## Configuring Kubelet Image Garbage Collection\n', 'Kubelet')).toMatchObject({ role: 'heading', titleCase: true });
+    expect(role('## Configuring Kubelet Image Garbage Collection\n', 'Kubelet')).toMatchObject({
+      role: 'heading',
+      titleCase: true,
+    });
     expect(role('## Kubelet\n', 'Kubelet')).toMatchObject({ role: 'heading', startsContext: true });
-    expect(role('## How Kubelet learned to stop\n', 'Kubelet')).toMatchObject({ role: 'heading', titleCase: false, startsContext: false });
-    expect(role('**Kubelet Flags:** the kubelet reads them.\n', 'Kubelet')).toMatchObject({ role: 'label', startsContext: true });
-    expect(role('- [Kubectl conventions](kubectl-conventions.md)\n', 'Kubectl')).toMatchObject({ role: 'link-text', startsContext: true });
-    expect(role('See [Reconfigure a Node\'s Kubelet in a Live Cluster](/docs/x/) for more.\n', 'Kubelet')).toMatchObject({ role: 'link-text', titleCase: true });
-    expect(role('Read [running agents on kubernetes](ops.md) first.\n', 'kubernetes')).toMatchObject({ role: 'link-text', titleCase: false });
-    expect(role('* Network Policy API Meeting: Tuesdays at 9:00\n', 'Network Policy')).toMatchObject({ role: 'label', titleCase: true });
-    expect(role('* Storage Classes and Dynamic Provisioning\n', 'Storage Classes')).toMatchObject({ role: 'label', titleCase: true });
-    expect(role('| Name |\n| --- |\n| <ul><li>Apiserver</li><li>Etcd</li></ul> |\n', 'Etcd')).toMatchObject({ role: 'cell', startsContext: true });
+    expect(role('## How Kubelet learned to stop\n', 'Kubelet')).toMatchObject({
+      role: 'heading',
+      titleCase: false,
+      startsContext: false,
+    });
+    expect(role('**Kubelet Flags:** the kubelet reads them.\n', 'Kubelet')).toMatchObject({
+      role: 'label',
+      startsContext: true,
+    });
+    expect(role('- [Kubectl conventions](kubectl-conventions.md)\n', 'Kubectl')).toMatchObject({
+      role: 'link-text',
+      startsContext: true,
+    });
+    expect(role("See [Reconfigure a Node's Kubelet in a Live Cluster](/docs/x/) for more.\n", 'Kubelet')).toMatchObject(
+      { role: 'link-text', titleCase: true },
+    );
+    expect(role('Read [running agents on kubernetes](ops.md) first.\n', 'kubernetes')).toMatchObject({
+      role: 'link-text',
+      titleCase: false,
+    });
+    expect(role('* Network Policy API Meeting: Tuesdays at 9:00\n', 'Network Policy')).toMatchObject({
+      role: 'label',
+      titleCase: true,
+    });
+    expect(role('* Storage Classes and Dynamic Provisioning\n', 'Storage Classes')).toMatchObject({
+      role: 'label',
+      titleCase: true,
+    });
+    expect(role('| Name |\n| --- |\n| <ul><li>Apiserver</li><li>Etcd</li></ul> |\n', 'Etcd')).toMatchObject({
+      role: 'cell',
+      startsContext: true,
+    });
   });
 
   it('a word of a longer capitalised name, not at a sentence start', () => {
-    expect(role('Now that Dynamic Kubelet Configuration is removed, edit the file.\n', 'Kubelet').inCapitalizedName).toBe(true);
+    expect(
+      role('Now that Dynamic Kubelet Configuration is removed, edit the file.\n', 'Kubelet').inCapitalizedName,
+    ).toBe(true);
     expect(role('Our registry is Harbor. The Harbor API Server answers.\n', 'API Server').inCapitalizedName).toBe(true);
     expect(role('Watch it with Prometheus. Kubectl is the tool.\n', 'Kubectl').inCapitalizedName).toBe(false);
     expect(role('The Kubelet restarts containers.\n', 'Kubelet').inCapitalizedName).toBe(false);

@@ -24,9 +24,31 @@ describe('linear scans', () => {
     const directives: Directive[] = [];
     for (let index = 0; index < 20_000; index++) {
       const line = index * 3 + 1;
-      directives.push({ kind: 'disable', rules: ['links'], start: index * 100, end: index * 100 + 30, line, ruleOffsets: [] });
-      directives.push({ kind: 'enable', rules: ['links'], start: index * 100 + 60, end: index * 100 + 90, line: line + 2, ruleOffsets: [] });
-      directives.push({ kind: 'disable-next-line', rules: null, start: index * 100 + 92, end: index * 100 + 99, line: line + 2, targetLine: line + 3, ruleOffsets: [] });
+      directives.push({
+        kind: 'disable',
+        rules: ['links'],
+        start: index * 100,
+        end: index * 100 + 30,
+        line,
+        ruleOffsets: [],
+      });
+      directives.push({
+        kind: 'enable',
+        rules: ['links'],
+        start: index * 100 + 60,
+        end: index * 100 + 90,
+        line: line + 2,
+        ruleOffsets: [],
+      });
+      directives.push({
+        kind: 'disable-next-line',
+        rules: null,
+        start: index * 100 + 92,
+        end: index * 100 + 99,
+        line: line + 2,
+        targetLine: line + 3,
+        ruleOffsets: [],
+      });
     }
     const started = Date.now();
     const map = new SuppressionMap(directives);
@@ -47,7 +69,13 @@ describe('linear scans', () => {
     const target = resolveLinkTarget('docs/a.md', `${'../'.repeat(100_000)}x.md#top`)!;
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(target).toEqual({ path: `${'../'.repeat(99_999)}x.md`, fragment: 'top', escapesRoot: true });
-    expect(resolveLinkTarget('docs/a/b.md', `${'c/'.repeat(70)}${'../'.repeat(71)}x.md`)).toEqual({ path: 'docs/x.md', escapesRoot: false });
-    expect(resolveLinkTarget('a.md', `/${'a/'.repeat(70)}${'../'.repeat(70)}`)).toEqual({ path: '', escapesRoot: false });
+    expect(resolveLinkTarget('docs/a/b.md', `${'c/'.repeat(70)}${'../'.repeat(71)}x.md`)).toEqual({
+      path: 'docs/x.md',
+      escapesRoot: false,
+    });
+    expect(resolveLinkTarget('a.md', `/${'a/'.repeat(70)}${'../'.repeat(70)}`)).toEqual({
+      path: '',
+      escapesRoot: false,
+    });
   });
 });

@@ -6,7 +6,14 @@
 import { offsetToPoint } from '../../markdown/parse.js';
 import { formatMessage, type ParsedFile } from '../../core/rule.js';
 import type { ConceptVocabulary } from '../../terms/concepts.js';
-import { comparedStatements, findingReport, kubernetesKey, mappingFindings, type CanonicalEntry, type LocatedStatement } from '../../terms/mapping-check.js';
+import {
+  comparedStatements,
+  findingReport,
+  kubernetesKey,
+  mappingFindings,
+  type CanonicalEntry,
+  type LocatedStatement,
+} from '../../terms/mapping-check.js';
 import { documentHistory, type HistoryOptions } from '../../terms/history.js';
 import { findMappings, sideConcepts, type MappingSource } from '../../terms/mapping-statements.js';
 import { markdownCell, markdownTable, textTable, type ReportFormat } from './tables.js';
@@ -56,7 +63,14 @@ export interface MappingsReportInput {
   history?: HistoryOptions;
 }
 
-export function buildMappingsReport({ files, shown = () => true, vocabulary, canonical, messages, history }: MappingsReportInput): MappingsReport {
+export function buildMappingsReport({
+  files,
+  shown = () => true,
+  vocabulary,
+  canonical,
+  messages,
+  history,
+}: MappingsReportInput): MappingsReport {
   const found: LocatedStatement[] = [];
   const columns = new Map<LocatedStatement, number>();
   const unreadable: MappingsReport['unreadable'] = [];
@@ -67,7 +81,9 @@ export function buildMappingsReport({ files, shown = () => true, vocabulary, can
       kubernetesNames: canonical.flatMap((entry) => entry.kubernetes),
       projectNames: canonical.flatMap((entry) => entry.project),
     });
-    if (shown(file.path)) for (const row of rows) unreadable.push({ file: file.path, line: offsetToPoint(file.lineStarts, row.start).line, reason: row.reason });
+    if (shown(file.path))
+      for (const row of rows)
+        unreadable.push({ file: file.path, line: offsetToPoint(file.lineStarts, row.start).line, reason: row.reason });
     for (const statement of statements) {
       const point = offsetToPoint(file.lineStarts, statement.kubernetes.start);
       const entry: LocatedStatement = { ...statement, file: file.path, line: point.line };
@@ -92,15 +108,29 @@ export function buildMappingsReport({ files, shown = () => true, vocabulary, can
     const key = kubernetesKey(statement.kubernetes.text, vocabulary);
     let group = groups.get(key);
     if (!group) {
-      group = { concept: known ? names.join(' + ') : statement.kubernetes.text, known, nearest: known ? [] : vocabulary.nearest(statement.kubernetes.text), statements: [] };
+      group = {
+        concept: known ? names.join(' + ') : statement.kubernetes.text,
+        known,
+        nearest: known ? [] : vocabulary.nearest(statement.kubernetes.text),
+        statements: [],
+      };
       groups.set(key, group);
     }
-    const reported: ReportedStatement = { kubernetes: statement.kubernetes.text, project: statement.project.text, file: statement.file, line: statement.line, column: columns.get(statement)!, source: statement.source };
+    const reported: ReportedStatement = {
+      kubernetes: statement.kubernetes.text,
+      project: statement.project.text,
+      file: statement.file,
+      line: statement.line,
+      column: columns.get(statement)!,
+      source: statement.source,
+    };
     const conflict = conflicts.get(statement);
     if (conflict !== undefined) reported.conflict = conflict;
     group.statements.push(reported);
   }
-  const concepts = [...groups.values()].sort((a, b) => a.concept.localeCompare(b.concept, 'en', { sensitivity: 'base' }));
+  const concepts = [...groups.values()].sort((a, b) =>
+    a.concept.localeCompare(b.concept, 'en', { sensitivity: 'base' }),
+  );
   return {
     filesChecked: files.filter((file) => shown(file.path)).length,
     statements: reported.length,
@@ -116,7 +146,9 @@ export function buildMappingsReport({ files, shown = () => true, vocabulary, can
 function unreadableRows(report: MappingsReport, format: ReportFormat): string {
   if (report.unreadable.length === 0) return '';
   const title = `${plural(report.unreadable.length, 'mapping-table row')} stating no mapping that can be compared:`;
-  const lines = report.unreadable.map((row) => (format === 'markdown' ? `- \`${row.file}:${row.line}\`: ${row.reason}` : `  ${row.file}:${row.line}  ${row.reason}`));
+  const lines = report.unreadable.map((row) =>
+    format === 'markdown' ? `- \`${row.file}:${row.line}\`: ${row.reason}` : `  ${row.file}:${row.line}  ${row.reason}`,
+  );
   return `\n${title}\n${format === 'markdown' ? '\n' : ''}${lines.join('\n')}\n`;
 }
 
@@ -129,7 +161,8 @@ function summary(report: MappingsReport): string {
 
 function problems(group: ConceptGroup, statement: ReportedStatement): string {
   const notes: string[] = [];
-  if (!group.known) notes.push(`not a Kubernetes concept${group.nearest.length > 0 ? ` (nearest: ${group.nearest.join(', ')})` : ''}`);
+  if (!group.known)
+    notes.push(`not a Kubernetes concept${group.nearest.length > 0 ? ` (nearest: ${group.nearest.join(', ')})` : ''}`);
   if (statement.conflict !== undefined) notes.push(`conflict: ${statement.conflict}`);
   return notes.join('; ');
 }
@@ -138,10 +171,22 @@ export function formatMappingsReport(report: MappingsReport, format: ReportForma
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   const header = ['Kubernetes concept', 'Written as', 'Project concept', 'Where', 'Problem'];
   const rows = report.concepts.flatMap((group) =>
-    group.statements.map((statement, index) => [index === 0 ? group.concept : '', statement.kubernetes, statement.project, `${statement.file}:${statement.line}`, problems(group, statement)]),
+    group.statements.map((statement, index) => [
+      index === 0 ? group.concept : '',
+      statement.kubernetes,
+      statement.project,
+      `${statement.file}:${statement.line}`,
+      problems(group, statement),
+    ]),
   );
   if (format === 'markdown') {
-    const cells = rows.map(([concept, written, project, where, problem]) => [concept ? `**${markdownCell(concept)}**` : '', markdownCell(written!), markdownCell(project!), `\`${where}\``, problem ? `⚠️ ${markdownCell(problem)}` : '']);
+    const cells = rows.map(([concept, written, project, where, problem]) => [
+      concept ? `**${markdownCell(concept)}**` : '',
+      markdownCell(written!),
+      markdownCell(project!),
+      `\`${where}\``,
+      problem ? `⚠️ ${markdownCell(problem)}` : '',
+    ]);
     return `### Kubernetes mappings\n\n${summary(report)}\n\n${rows.length === 0 ? '' : markdownTable(header, cells)}${unreadableRows(report, format)}`;
   }
   return `${rows.length === 0 ? `No mapping statements found. ${summary(report)}\n` : `${textTable(header, rows)}\n${summary(report)}\n`}${unreadableRows(report, format)}`;

@@ -32,13 +32,22 @@ export interface TermsReport {
   terms: TermCount[];
 }
 
-const STATUS: Record<MatchStatus, FormStatus> = { canonical: 'right', accepted: 'accepted', exception: 'allowed', wrong: 'wrong' };
+const STATUS: Record<MatchStatus, FormStatus> = {
+  canonical: 'right',
+  accepted: 'accepted',
+  exception: 'allowed',
+  wrong: 'wrong',
+};
 
 /**
  * Counts every right and wrong form of every term in the prose of the files, and how many of them
  * term-consistency compares (`recordsHistory` says which files it leaves out as records).
  */
-export function countTerms(files: readonly ParsedFile[], matcherFor: (file: ParsedFile) => TermMatcher, recordsHistory: (file: ParsedFile) => boolean = () => false): TermsReport {
+export function countTerms(
+  files: readonly ParsedFile[],
+  matcherFor: (file: ParsedFile) => TermMatcher,
+  recordsHistory: (file: ParsedFile) => boolean = () => false,
+): TermsReport {
   const terms = new Map<string, Map<string, FormCount>>();
   for (const file of files) {
     const matcher = matcherFor(file);
@@ -49,7 +58,10 @@ export function countTerms(files: readonly ParsedFile[], matcherFor: (file: Pars
         if (isConfiguredName(match.term)) continue;
         const at = sourceRange(block, match.from, match.to);
         if (!at) continue;
-        const name = match.term.use ?? match.term.insteadOf.find((variant): variant is string => typeof variant === 'string') ?? match.found;
+        const name =
+          match.term.use ??
+          match.term.insteadOf.find((variant): variant is string => typeof variant === 'string') ??
+          match.found;
         const form = match.found.replace(/\s+/g, ' ');
         const status = match.status === 'wrong' && match.term.deprecated ? 'legacy' : STATUS[match.status];
         const forms = terms.get(name) ?? new Map<string, FormCount>();
@@ -77,7 +89,9 @@ export function countTerms(files: readonly ParsedFile[], matcherFor: (file: Pars
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function summary(report: TermsReport): string {
-  const wrong = report.terms.flatMap((term) => term.forms).filter((form) => form.status === 'wrong' || form.status === 'legacy');
+  const wrong = report.terms
+    .flatMap((term) => term.forms)
+    .filter((form) => form.status === 'wrong' || form.status === 'legacy');
   const wrongCount = wrong.reduce((sum, form) => sum + form.count, 0);
   return `${plural(report.terms.length, 'term')} in ${plural(report.filesChecked, 'file')}; ${plural(wrongCount, 'wrong or legacy spelling')}.`;
 }
@@ -92,8 +106,17 @@ export function formatTermsReport(report: TermsReport, format: ReportFormat): st
   );
   const header = ['Term', 'Form', 'Status', 'Count', 'Compared', 'Files'];
   if (format === 'markdown') {
-    const cells = rows.map(([term, form, status, count, compared, files]) => [term ? `**${markdownCell(term)}**` : '', markdownCell(form!), status === 'wrong' || status === 'legacy' ? `**${status}**` : status!, count!, compared!, markdownCell(files!)]);
+    const cells = rows.map(([term, form, status, count, compared, files]) => [
+      term ? `**${markdownCell(term)}**` : '',
+      markdownCell(form!),
+      status === 'wrong' || status === 'legacy' ? `**${status}**` : status!,
+      count!,
+      compared!,
+      markdownCell(files!),
+    ]);
     return `### Terminology\n\n${summary(report)}\n\n${report.terms.length === 0 ? '' : markdownTable(header, cells)}`;
   }
-  return report.terms.length === 0 ? `No terms found. ${summary(report)}\n` : `${textTable(header, rows)}\n${summary(report)}\n`;
+  return report.terms.length === 0
+    ? `No terms found. ${summary(report)}\n`
+    : `${textTable(header, rows)}\n${summary(report)}\n`;
 }

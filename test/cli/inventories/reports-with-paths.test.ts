@@ -19,8 +19,14 @@ describe('mappings with paths', () => {
   it('shows the conflict that lint reports for the same file', async () => {
     const root = tempProject(PROJECT);
     const lint = await runCli(['m2.md', '--format', 'json'], { cwd: root });
-    const [conflict] = (JSON.parse(lint.stdout) as { diagnostics: { file: string; line: number; ruleId: string; message: string }[] }).diagnostics.filter((d) => d.ruleId === 'mapping-consistency');
-    expect(conflict).toMatchObject({ file: 'm2.md', line: 5, message: 'Pods is mapped to "Task Runs" here, but to "Workflows" in m1.md:5.' });
+    const [conflict] = (
+      JSON.parse(lint.stdout) as { diagnostics: { file: string; line: number; ruleId: string; message: string }[] }
+    ).diagnostics.filter((d) => d.ruleId === 'mapping-consistency');
+    expect(conflict).toMatchObject({
+      file: 'm2.md',
+      line: 5,
+      message: 'Pods is mapped to "Task Runs" here, but to "Workflows" in m1.md:5.',
+    });
 
     const report = await runCli(['mappings', 'm2.md', '--format', 'json'], { cwd: root });
     expect(report.exitCode).toBe(0);
@@ -35,7 +41,17 @@ describe('mappings with paths', () => {
           concept: 'Pod',
           known: true,
           nearest: [],
-          statements: [{ kubernetes: 'Pods', project: 'Task Runs', file: 'm2.md', line: 5, column: 3, source: 'table', conflict: conflict!.message }],
+          statements: [
+            {
+              kubernetes: 'Pods',
+              project: 'Task Runs',
+              file: 'm2.md',
+              line: 5,
+              column: 3,
+              source: 'table',
+              conflict: conflict!.message,
+            },
+          ],
         },
       ],
     });
@@ -50,15 +66,32 @@ describe('mappings with paths', () => {
         '\n' +
         '1 mapping statement about 1 Kubernetes concept in 1 file, checked against each other: 1 conflict, 0 unknown concepts.\n',
     );
-    const whole = JSON.parse((await runCli(['mappings', '--format', 'json'], { cwd: root })).stdout) as { filesChecked: number; statements: number; conflicts: number };
+    const whole = JSON.parse((await runCli(['mappings', '--format', 'json'], { cwd: root })).stdout) as {
+      filesChecked: number;
+      statements: number;
+      conflicts: number;
+    };
     // Without paths, both sides of the disagreement are reported, as lint reports both.
     expect(whole).toMatchObject({ filesChecked: 3, statements: 3, conflicts: 2 });
   });
 
   it('terms with paths counts the files asked about, with the spellings their configs judge', async () => {
-    const root = tempProject({ 'agentops-lint.config.yaml': CONFIG, 'a.md': 'Kubernetes and kubernetes.\n', 'b.md': 'We run K8S.\n' });
-    const report = JSON.parse((await runCli(['terms', 'b.md', '--format', 'json'], { cwd: root })).stdout) as { filesChecked: number; terms: { term: string; forms: { form: string; status: string; files: { file: string }[] }[] }[] };
+    const root = tempProject({
+      'agentops-lint.config.yaml': CONFIG,
+      'a.md': 'Kubernetes and kubernetes.\n',
+      'b.md': 'We run K8S.\n',
+    });
+    const report = JSON.parse((await runCli(['terms', 'b.md', '--format', 'json'], { cwd: root })).stdout) as {
+      filesChecked: number;
+      terms: { term: string; forms: { form: string; status: string; files: { file: string }[] }[] }[];
+    };
     expect(report.filesChecked).toBe(1);
-    expect(report.terms.flatMap((term) => term.forms.map((form) => `${term.term}: ${form.form} ${form.status} in ${form.files.map((file) => file.file).join(', ')}`))).toEqual(['K8s: K8S wrong in b.md']);
+    expect(
+      report.terms.flatMap((term) =>
+        term.forms.map(
+          (form) => `${term.term}: ${form.form} ${form.status} in ${form.files.map((file) => file.file).join(', ')}`,
+        ),
+      ),
+    ).toEqual(['K8s: K8S wrong in b.md']);
   });
 });

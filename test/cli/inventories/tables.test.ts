@@ -8,11 +8,24 @@ import { TermMatcher } from '../../../src/terms/find-terms.js';
 import { termSchema } from '../../../src/terms/term-list.js';
 import type { ParsedFile } from '../../../src/core/rule.js';
 
-const file = (path: string, text: string): ParsedFile => ({ path, text, tree: parseMarkdown(text), lineStarts: computeLineStarts(text) });
+const file = (path: string, text: string): ParsedFile => ({
+  path,
+  text,
+  tree: parseMarkdown(text),
+  lineStarts: computeLineStarts(text),
+});
 
 describe('report tables', () => {
   it('pads text columns (by characters, not UTF-16 units) and leaves no trailing spaces', () => {
-    expect(textTable(['a', 'bb', 'c'], [['🚀', '', ''], ['xyz', 'y', 'zz']])).toBe('a    bb  c\n🚀\nxyz  y   zz\n');
+    expect(
+      textTable(
+        ['a', 'bb', 'c'],
+        [
+          ['🚀', '', ''],
+          ['xyz', 'y', 'zz'],
+        ],
+      ),
+    ).toBe('a    bb  c\n🚀\nxyz  y   zz\n');
   });
   it('escapes pipes, backslashes and line breaks in Markdown cells', () => {
     expect(markdownCell('a | b \\ c\nd')).toBe('a \\| b \\\\ c d');
@@ -27,7 +40,11 @@ describe('empty reports', () => {
     expect(formatTermsReport(terms, 'table')).toBe('No terms found. 0 terms in 1 file; 0 wrong or legacy spellings.\n');
     expect(JSON.parse(formatTermsReport(terms, 'json'))).toEqual({ filesChecked: 1, terms: [] });
     const mappings = buildMappingsReport({ files, vocabulary: kubernetesConcepts(), canonical: [], messages: {} });
-    expect(formatMappingsReport(mappings, 'table')).toBe('No mapping statements found. 0 mapping statements about 0 Kubernetes concepts in 1 file, checked against each other: 0 conflicts, 0 unknown concepts.\n');
-    expect(formatMappingsReport(mappings, 'markdown')).toBe('### Kubernetes mappings\n\n0 mapping statements about 0 Kubernetes concepts in 1 file, checked against each other: 0 conflicts, 0 unknown concepts.\n\n');
+    expect(formatMappingsReport(mappings, 'table')).toBe(
+      'No mapping statements found. 0 mapping statements about 0 Kubernetes concepts in 1 file, checked against each other: 0 conflicts, 0 unknown concepts.\n',
+    );
+    expect(formatMappingsReport(mappings, 'markdown')).toBe(
+      '### Kubernetes mappings\n\n0 mapping statements about 0 Kubernetes concepts in 1 file, checked against each other: 0 conflicts, 0 unknown concepts.\n\n',
+    );
   });
 });

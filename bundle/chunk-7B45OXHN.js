@@ -4,13 +4,13 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   editDistance,
   external_exports
-} from "./chunk-JAIMEGEB.js";
+} from "./chunk-SXECR6MX.js";
 import {
   SKIP,
   decodeNamedCharacterReference,
   forEachNode,
   require_picomatch
-} from "./chunk-BAANVPRO.js";
+} from "./chunk-IXSLKMLG.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -462,22 +462,40 @@ var termSchema = external_exports.strictObject({
   insteadOf: external_exports.array(termVariantSchema).default([]).describe("Wrong forms: strings or { regex }."),
   accept: external_exports.array(external_exports.string().min(1)).default([]).describe("Other right forms (term-consistency reports mixing them in one file)."),
   except: external_exports.array(external_exports.string().min(1)).default([]).describe("Longer phrases in which a wrong form is fine (a proper noun, a title)."),
-  caseSensitive: external_exports.boolean().default(true).describe("false: match the wrong forms in any letter case; a match spelled exactly like `use` or an `accept` form passes. List `use` itself among the wrong forms to require its exact case."),
+  caseSensitive: external_exports.boolean().default(true).describe(
+    "false: match the wrong forms in any letter case; a match spelled exactly like `use` or an `accept` form passes. List `use` itself among the wrong forms to require its exact case."
+  ),
   plural: external_exports.boolean().default(false).describe("Also match plurals (ConfigMaps, NetworkPolicies); the fix keeps the plural."),
-  headings: external_exports.boolean().default(true).describe('false: do not check headings and other text in Title Case (labels, link text, table cells), for Title Case styles ("Persistent Volume Claims").'),
+  headings: external_exports.boolean().default(true).describe(
+    'false: do not check headings and other text in Title Case (labels, link text, table cells), for Title Case styles ("Persistent Volume Claims").'
+  ),
   deprecated: external_exports.boolean().default(false).describe("The wrong forms are legacy terms (reported as deprecated)."),
   fix: external_exports.boolean().default(true).describe("Whether --fix may replace a wrong form with `use`."),
-  sentenceStart: external_exports.enum(["reword", "capitalize"]).optional().describe('A lowercase `use` at the start of a sentence: "reword" (names such as kubectl; the default for one-word terms) or "capitalize" (common nouns; the default for phrases).'),
-  subcommands: external_exports.array(external_exports.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a subcommand is one lowercase word")).default([]).describe(`Subcommands of the command-line tool this term names (kubectl: get, apply, \u2026), those that after the tool's name can only be the command: "docker save" in prose is a command to format as code, not a misspelt name, and a subcommand after its tool ("kubectl kustomize") is not a use of another term.`),
-  prefer: external_exports.enum(["use", "majority"]).default("use").describe('Where term-consistency finds the forms mixed: "use" asks for the `use` form whatever the counts; "majority" lets the most used form win (for names whose spellings are equals).'),
+  sentenceStart: external_exports.enum(["reword", "capitalize"]).optional().describe(
+    'A lowercase `use` at the start of a sentence: "reword" (names such as kubectl; the default for one-word terms) or "capitalize" (common nouns; the default for phrases).'
+  ),
+  subcommands: external_exports.array(external_exports.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a subcommand is one lowercase word")).default([]).describe(
+    `Subcommands of the command-line tool this term names (kubectl: get, apply, \u2026), those that after the tool's name can only be the command: "docker save" in prose is a command to format as code, not a misspelt name, and a subcommand after its tool ("kubectl kustomize") is not a use of another term.`
+  ),
+  prefer: external_exports.enum(["use", "majority"]).default("use").describe(
+    'Where term-consistency finds the forms mixed: "use" asks for the `use` form whatever the counts; "majority" lets the most used form win (for names whose spellings are equals).'
+  ),
   message: external_exports.string().min(1).optional().describe("Extra explanation appended to the message."),
   link: external_exports.string().min(1).optional().describe("Where to read more.")
-}).refine((term) => term.use !== void 0 || term.deprecated, { message: "a term needs `use` (the right form) or `deprecated: true`" }).refine((term) => term.use !== void 0 || term.insteadOf.length > 0, { message: "a legacy term needs `insteadOf`" });
+}).refine((term) => term.use !== void 0 || term.deprecated, {
+  message: "a term needs `use` (the right form) or `deprecated: true`"
+}).refine((term) => term.use !== void 0 || term.insteadOf.length > 0, {
+  message: "a legacy term needs `insteadOf`"
+});
 function nameKey(name) {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
 function termForms(term) {
-  return [...term.use === void 0 ? [] : [term.use], ...term.accept, ...term.insteadOf.filter((variant) => typeof variant === "string")];
+  return [
+    ...term.use === void 0 ? [] : [term.use],
+    ...term.accept,
+    ...term.insteadOf.filter((variant) => typeof variant === "string")
+  ];
 }
 function combineTerms(packTerms2, userTerms, disabled) {
   const disabledKeys = new Set(disabled.map(nameKey));
@@ -574,10 +592,37 @@ var ATTRIBUTE_WORDS = /* @__PURE__ */ new Set([
 ]);
 var NAMING_RANK = { none: 0, mentions: 1, concept: 2 };
 var EXPRESSION_CELL = new RegExp("\\b\\p{Ll}[\\p{L}\\p{N}_-]*\\.\\p{Ll}[\\p{L}\\p{N}_-]*\\b|[\\p{L}\\p{N}_]\\(|\\s[*=/<>]\\s", "u");
-var PLACE_PREPOSITIONS = /* @__PURE__ */ new Set(["across", "on", "onto", "in", "into", "within", "inside", "over", "among", "throughout", "per"]);
+var PLACE_PREPOSITIONS = /* @__PURE__ */ new Set([
+  "across",
+  "on",
+  "onto",
+  "in",
+  "into",
+  "within",
+  "inside",
+  "over",
+  "among",
+  "throughout",
+  "per"
+]);
 var MAX_PLACE_WORDS = 3;
 var MAX_NAME_WORDS_BEFORE_PLACE = 2;
-var DETERMINERS = /* @__PURE__ */ new Set(["the", "a", "an", "our", "your", "its", "their", "this", "these", "those", "each", "every", "all", "some"]);
+var DETERMINERS = /* @__PURE__ */ new Set([
+  "the",
+  "a",
+  "an",
+  "our",
+  "your",
+  "its",
+  "their",
+  "this",
+  "these",
+  "those",
+  "each",
+  "every",
+  "all",
+  "some"
+]);
 var STOP_WORDS = /* @__PURE__ */ new Set([
   "in",
   "on",
@@ -693,13 +738,63 @@ var STOP_WORDS = /* @__PURE__ */ new Set([
   "generally",
   "normally"
 ]);
-var VERBS_AND_NOUNS = /* @__PURE__ */ new Set(["map", "maps", "uses", "runs", "needs", "gets", "makes", "lets", "calls", "means", "says", "like", "become", "becomes"]);
-var TRAILING_ADVERBS = /* @__PURE__ */ new Set(["instead", "too", "also", "here", "there", "now", "then", "again", "respectively"]);
+var VERBS_AND_NOUNS = /* @__PURE__ */ new Set([
+  "map",
+  "maps",
+  "uses",
+  "runs",
+  "needs",
+  "gets",
+  "makes",
+  "lets",
+  "calls",
+  "means",
+  "says",
+  "like",
+  "become",
+  "becomes"
+]);
+var TRAILING_ADVERBS = /* @__PURE__ */ new Set([
+  "instead",
+  "too",
+  "also",
+  "here",
+  "there",
+  "now",
+  "then",
+  "again",
+  "respectively"
+]);
 var RELATIVE_PRONOUNS = /* @__PURE__ */ new Set(["that", "which", "who", "whose", "where"]);
 var CONJUNCTIONS = /* @__PURE__ */ new Set(["and", "or", "but", "nor"]);
 var MAX_SIDE_WORDS = 6;
-var VERB_OPENERS = /* @__PURE__ */ new Set(["to", "can", "could", "will", "would", "should", "shall", "must", "may", "might", "do", "does", "did"]);
-var SUBORDINATORS = /* @__PURE__ */ new Set(["when", "whenever", "if", "unless", "once", "after", "before", "because", "while", "until"]);
+var VERB_OPENERS = /* @__PURE__ */ new Set([
+  "to",
+  "can",
+  "could",
+  "will",
+  "would",
+  "should",
+  "shall",
+  "must",
+  "may",
+  "might",
+  "do",
+  "does",
+  "did"
+]);
+var SUBORDINATORS = /* @__PURE__ */ new Set([
+  "when",
+  "whenever",
+  "if",
+  "unless",
+  "once",
+  "after",
+  "before",
+  "because",
+  "while",
+  "until"
+]);
 var QUANTITIES = /^(?:\d+|one|two|three|four|five|ten|n|m|k|many|multiple|several|zero|no|some|few|more|fewer)$/;
 var MIN_FIRST_COLUMN_CONCEPTS = 3;
 var MENTIONS_KUBERNETES = /\b(?:kubernetes|k8s)\b/i;
@@ -804,7 +899,12 @@ var ConceptVocabulary = class {
       const key = conceptKey(form);
       if (key === "" || this.byKey.has(key)) return;
       this.byKey.set(key, { name, strong: !ambiguous.has(key) });
-      this.names.push({ name, form, key, words: form.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean) });
+      this.names.push({
+        name,
+        form,
+        key,
+        words: form.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+      });
     };
     for (const name of extraNames) add(name, name);
     for (const concept of concepts) for (const form of [concept.name, ...concept.aliases]) add(form, concept.name);
@@ -865,7 +965,11 @@ var ConceptVocabulary = class {
     const parts = cleaned.split(PART_SEPARATOR).map(cleanConceptPhrase).filter(Boolean);
     const partHits = parts.length >= 2 ? parts.map((part) => this.conceptOfName(part)) : [];
     if (partHits.length > 0 && partHits.every((hit) => hit !== void 0)) {
-      return { names: [...new Set(partHits.flatMap((hit) => hit.names))], level: "concept", strong: partHits.some((hit) => hit.strong) };
+      return {
+        names: [...new Set(partHits.flatMap((hit) => hit.names))],
+        level: "concept",
+        strong: partHits.some((hit) => hit.strong)
+      };
     }
     const words = [...cleaned.matchAll(PHRASE_WORD)].map((match) => match[0]);
     const found = /* @__PURE__ */ new Map();
@@ -916,7 +1020,9 @@ var ConceptVocabulary = class {
   nearest(phrase, max = 3) {
     const cleaned = cleanConceptPhrase(phrase);
     const key = conceptKey(cleaned);
-    const words = new Set(cleaned.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2).flatMap(singularKeys));
+    const words = new Set(
+      cleaned.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2).flatMap(singularKeys)
+    );
     const limit = Math.max(2, Math.floor(key.length / 3));
     const scored = [];
     for (const candidate of this.names) {
@@ -924,9 +1030,16 @@ var ConceptVocabulary = class {
       const shared = candidate.words.filter((word) => singularKeys(word).some((form) => words.has(form))).length;
       if (distance > limit && shared === 0) continue;
       const shown = distance <= limit && candidate.form !== candidate.name ? `${candidate.form} (${candidate.name})` : candidate.name;
-      scored.push({ name: candidate.name, shown, distance: distance <= limit ? distance : Number.POSITIVE_INFINITY, shared });
+      scored.push({
+        name: candidate.name,
+        shown,
+        distance: distance <= limit ? distance : Number.POSITIVE_INFINITY,
+        shared
+      });
     }
-    scored.sort((a, b) => a.distance - b.distance || b.shared - a.shared || a.name.length - b.name.length || a.name.localeCompare(b.name));
+    scored.sort(
+      (a, b) => a.distance - b.distance || b.shared - a.shared || a.name.length - b.name.length || a.name.localeCompare(b.name)
+    );
     const result = [];
     const seen = /* @__PURE__ */ new Set();
     for (const { name, shown } of scored) {
@@ -967,7 +1080,15 @@ var ProseBuilder = class {
   }
   build(kind, node, header) {
     const marks = this.marks.filter((mark) => mark.to > mark.from).sort((a, b) => a.from - b.from || b.to - a.to);
-    return { kind, node, text: this.units.join(""), starts: Int32Array.from(this.starts), ends: Int32Array.from(this.ends), marks, header };
+    return {
+      kind,
+      node,
+      text: this.units.join(""),
+      starts: Int32Array.from(this.starts),
+      ends: Int32Array.from(this.ends),
+      marks,
+      header
+    };
   }
 };
 var CHARACTER_REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/y;
@@ -1024,7 +1145,12 @@ function appendOpaque(builder, node) {
   const { start, end } = nodeRange(node);
   builder.push(OPAQUE, start, end);
 }
-var MARK_OF = { link: "link", linkReference: "link", strong: "strong", emphasis: "emphasis" };
+var MARK_OF = {
+  link: "link",
+  linkReference: "link",
+  strong: "strong",
+  emphasis: "emphasis"
+};
 function appendLeaf(builder, node, source, options) {
   const { start, end } = nodeRange(node);
   switch (node.type) {
@@ -1147,10 +1273,14 @@ function isSentenceStart(block, index) {
 
 // src/terms/history.ts
 var historyOptionSchema = external_exports.strictObject({
-  detect: external_exports.boolean().default(true).describe("Recognise documents that record history (meeting notes, agendas, changelogs, archives, annual reports) by their path and content."),
+  detect: external_exports.boolean().default(true).describe(
+    "Recognise documents that record history (meeting notes, agendas, changelogs, archives, annual reports) by their path and content."
+  ),
   paths: external_exports.array(external_exports.string().min(1)).default([]).describe("Globs of documents that record history, whatever their path or content says."),
   notPaths: external_exports.array(external_exports.string().min(1)).default([]).describe("Globs of documents that never count as history, whatever their path or content says.")
-}).prefault({}).describe('Which documents record history: the rule treats them as records (see "Documents that record history" in docs/terminology.md).');
+}).prefault({}).describe(
+  'Which documents record history: the rule treats them as records (see "Documents that record history" in docs/terminology.md).'
+);
 var RECORD_PATH = /(?:^|[/_.\s-])(?:archives?|archived|meeting[-_ ]?notes|meeting[-_ ]?minutes|meetings|minutes|agendas?|changelogs?|release[-_ ]?notes|annual[-_ ]?reports?|retrospectives?|retros?|post[-_ ]?mortems?)(?=$|[/_.\s-])/i;
 var RECORD_FILE_NAMES = /* @__PURE__ */ new Set(["changelog", "changes", "history", "news", "releases"]);
 var YEAR_SEGMENT = /^(?:19|20)\d\d$/;
@@ -1205,7 +1335,8 @@ function recordsHistoryByPath(path, options) {
   return options.detect && pathVerdict(path) !== void 0;
 }
 function documentHistory(path, tree, source, options) {
-  if (options.notPaths.some((glob) => matchesGlob(glob, path))) return { history: false, reason: "history.notPaths lists it" };
+  if (options.notPaths.some((glob) => matchesGlob(glob, path)))
+    return { history: false, reason: "history.notPaths lists it" };
   if (options.paths.some((glob) => matchesGlob(glob, path))) return { history: true, reason: "history.paths lists it" };
   if (!options.detect) return { history: false, reason: "history.detect is off" };
   const reason = pathVerdict(path) ?? contentVerdict(tree, source);
@@ -1293,7 +1424,8 @@ var LIST_CONTINUATION = /^,\s*(?:[^,]+,\s*)*[^,]*?\s(?:and|or)\s+\S/u;
 function classifyPair(left, right) {
   const leftCanonical = left.canonicalKubernetes || right.canonicalProject;
   const rightCanonical = right.canonicalKubernetes || left.canonicalProject;
-  if (leftCanonical !== rightCanonical) return { kind: "mapping", kubernetes: leftCanonical ? "left" : "right", strong: true };
+  if (leftCanonical !== rightCanonical)
+    return { kind: "mapping", kubernetes: leftCanonical ? "left" : "right", strong: true };
   const rank = (side) => side.canonicalProject ? NAMING_RANK.none : NAMING_RANK[side.named.level];
   const leftRank = rank(left);
   const rightRank = rank(right);
@@ -1348,7 +1480,8 @@ function nameWords(text, span, position) {
 function sideSpan(text, span, position) {
   const { words, start, end } = nameWords(text, span, position);
   const rest = words.slice(end);
-  if (position !== "first" && rest.length > 0 && !RELATIVE_PRONOUNS.has(rest[0].word) && !rest.every((word) => TRAILING_ADVERBS.has(word.word)) && !isPlacePhrase(words, start, end)) return void 0;
+  if (position !== "first" && rest.length > 0 && !RELATIVE_PRONOUNS.has(rest[0].word) && !rest.every((word) => TRAILING_ADVERBS.has(word.word)) && !isPlacePhrase(words, start, end))
+    return void 0;
   if (!namesOneThing(words, start, end)) return void 0;
   return wordSpan(text, words, start, end);
 }
@@ -1369,10 +1502,13 @@ function namesOneThing(words, start, end) {
 function conceptSpan(text, span, position, vocabulary) {
   const { words, start, end } = nameWords(text, span, position);
   const candidates = [[start, end]];
-  if (position !== "middle") for (let cut = 1; cut < end - start; cut++) candidates.push(position === "first" ? [start + cut, end] : [start, end - cut]);
+  if (position !== "middle")
+    for (let cut = 1; cut < end - start; cut++)
+      candidates.push(position === "first" ? [start + cut, end] : [start, end - cut]);
   for (const [from, to] of candidates) {
     const candidate = wordSpan(text, words, from, to);
-    if (candidate && vocabulary.namedConcepts(text.slice(candidate.from, candidate.to)).level === "concept") return candidate;
+    if (candidate && vocabulary.namedConcepts(text.slice(candidate.from, candidate.to)).level === "concept")
+      return candidate;
   }
   return void 0;
 }
@@ -1409,7 +1545,12 @@ var Detector = class {
     const side = kind.kubernetes === "left" ? left : right;
     const canonical = side.canonicalKubernetes || (kind.kubernetes === "left" ? right : left).canonicalProject;
     const mentionsOnly = !canonical && side.named.level === "mentions";
-    return { pair, kubernetes: kind.kubernetes, confident: canonical || !mentionsOnly && (mentionsKubernetes || kind.strong), mentionsOnly };
+    return {
+      pair,
+      kubernetes: kind.kubernetes,
+      confident: canonical || !mentionsOnly && (mentionsKubernetes || kind.strong),
+      mentionsOnly
+    };
   }
   /** The span of one side of a pair: the concept it names if any, else its name; none when the side is not a name. */
   span(pair, which) {
@@ -1464,7 +1605,14 @@ var Detector = class {
   isKubernetesChain(pair) {
     if (pair.chainLength < 3) return false;
     const text = pair.block.text;
-    return pair.chain.filter((element, i) => conceptSpan(text, element, i === 0 ? "first" : i === pair.chain.length - 1 ? "last" : "middle", this.detection.vocabulary)).length >= 2;
+    return pair.chain.filter(
+      (element, i) => conceptSpan(
+        text,
+        element,
+        i === 0 ? "first" : i === pair.chain.length - 1 ? "last" : "middle",
+        this.detection.vocabulary
+      )
+    ).length >= 2;
   }
   /**
    * The statements of a mapping table, and the rows that state none that can be compared. A table
@@ -1475,7 +1623,9 @@ var Detector = class {
    */
   table(table, source) {
     const none = { statements: [], unreadable: [] };
-    const rows = table.children.map((row) => row.children.map((cell) => proseOf(cell, source, { inlineCode: "names" })));
+    const rows = table.children.map(
+      (row) => row.children.map((cell) => proseOf(cell, source, { inlineCode: "names" }))
+    );
     const [header, ...body] = rows;
     if (!header || body.length === 0 || header.length < 2) return none;
     const namedColumn = header.findIndex((cell) => namesKubernetesSide(cell.text));
@@ -1483,14 +1633,31 @@ var Detector = class {
     const kubernetesColumn = namedColumn < 0 ? 0 : namedColumn;
     const projectColumn = chooseProjectColumn(header, kubernetesColumn);
     if (projectColumn === void 0) return none;
-    const columns = { kubernetes: kubernetesColumn, project: projectColumn, kubernetesHeader: header[kubernetesColumn].text.trim(), projectHeader: header[projectColumn].text.trim() };
-    if (isAttributeColumn(columns.projectHeader, body.map((row) => row[projectColumn]?.text.trim() ?? ""))) return none;
+    const columns = {
+      kubernetes: kubernetesColumn,
+      project: projectColumn,
+      kubernetesHeader: header[kubernetesColumn].text.trim(),
+      projectHeader: header[projectColumn].text.trim()
+    };
+    if (isAttributeColumn(
+      columns.projectHeader,
+      body.map((row) => row[projectColumn]?.text.trim() ?? "")
+    ))
+      return none;
     if (namedColumn < 0 && !this.firstColumnMapping(body, columns)) return none;
     const found = { statements: [], unreadable: [] };
-    const reading = { named: (text) => this.detection.vocabulary.namedConcepts(text), isProjectName: (text) => this.projectNames.has(text) };
+    const reading = {
+      named: (text) => this.detection.vocabulary.namedConcepts(text),
+      isProjectName: (text) => this.projectNames.has(text)
+    };
     body.forEach((row, index) => {
       const rowNode = table.children[index + 1];
-      const result = readRow(row, columns, { start: rowNode.position?.start.offset ?? -1, end: rowNode.position?.end.offset ?? -1 }, reading);
+      const result = readRow(
+        row,
+        columns,
+        { start: rowNode.position?.start.offset ?? -1, end: rowNode.position?.end.offset ?? -1 },
+        reading
+      );
       if ("statement" in result) found.statements.push(result.statement);
       else if (result.unreadable) found.unreadable.push(result.unreadable);
     });
@@ -1526,7 +1693,8 @@ function isAttributeColumn(header, cells) {
   if (ATTRIBUTE_HEADER.test(header)) return true;
   const filled = cells.filter((cell) => cell !== "");
   if (filled.length === 0) return false;
-  if (filled.filter((cell) => VALUE_CELL.test(cell) || EXPRESSION_CELL.test(cell)).length * 2 >= filled.length) return true;
+  if (filled.filter((cell) => VALUE_CELL.test(cell) || EXPRESSION_CELL.test(cell)).length * 2 >= filled.length)
+    return true;
   return filled.length >= 3 && new Set(filled.map((cell) => cell.toLowerCase())).size * 2 <= filled.length;
 }
 function sideConcepts(text, vocabulary) {
@@ -1541,15 +1709,19 @@ function readRow(row, columns, range, reading) {
   const kubernetesCell = row[columns.kubernetes];
   const projectCell = row[columns.project];
   const kubernetes = kubernetesCell && (cellSide(kubernetesCell) ?? (isDescription(kubernetesCell.text.trim()) ? describingSide(kubernetesCell) : void 0));
-  const unreadable = (reason, side) => ({ unreadable: { ...range, reason, ...side ? { kubernetes: side } : {} } });
+  const unreadable = (reason, side) => ({
+    unreadable: { ...range, reason, ...side ? { kubernetes: side } : {} }
+  });
   const notAName = (header, cell) => {
     const text = (cell?.text ?? "").replace(/\uFFFC/gu, "\u2026").replace(/\s+/gu, " ").trim();
     return text === "" ? `the ${header} cell is empty` : `the ${header} cell describes rather than names ("${text.length > 60 ? `${text.slice(0, 57)}\u2026` : text}")`;
   };
-  if (!kubernetes || isDescription(kubernetes.text) && reading.named(kubernetes.text).level === "none") return unreadable(notAName(columns.kubernetesHeader, kubernetesCell));
+  if (!kubernetes || isDescription(kubernetes.text) && reading.named(kubernetes.text).level === "none")
+    return unreadable(notAName(columns.kubernetesHeader, kubernetesCell));
   if (isKubernetesItself(kubernetes.text)) return {};
   const project = projectCell && cellSide(projectCell);
-  if (!project || !isCellName(project.text)) return unreadable(notAName(columns.projectHeader, projectCell), kubernetes);
+  if (!project || !isCellName(project.text))
+    return unreadable(notAName(columns.projectHeader, projectCell), kubernetes);
   const projectNamed = reading.named(project.text);
   if (projectNamed.level === "concept" && projectNamed.strong && !reading.isProjectName(project.text)) return {};
   return { statement: { kubernetes, project, source: "table", inMappingContext: true } };
@@ -1669,10 +1841,13 @@ function pairsOf(block) {
   const pairs = [];
   for (const clause of splitSpan(text, { from: 0, to: text.length }, CLAUSE_BOUNDARY).parts) {
     const endsInList = continuesAsList(text, clause.to);
-    const condition = SUBORDINATORS.has(/^[\s\p{P}]*([\p{L}]+)/u.exec(text.slice(clause.from, clause.to))?.[1]?.toLowerCase() ?? "");
+    const condition = SUBORDINATORS.has(
+      /^[\s\p{P}]*([\p{L}]+)/u.exec(text.slice(clause.from, clause.to))?.[1]?.toLowerCase() ?? ""
+    );
     const named = (pair) => !condition && !(endsInList && pair.right.to === clause.to) && !isBetweenCodeSpans(block, pair);
     if (ARROW_TEST.test(text.slice(clause.from, clause.to))) {
-      for (const line of splitSpan(text, clause, LINE_BREAK).parts) pairs.push(...arrowPairs(block, line).filter(named));
+      for (const line of splitSpan(text, clause, LINE_BREAK).parts)
+        pairs.push(...arrowPairs(block, line).filter(named));
       continue;
     }
     const phrase = PHRASE.exec(text.slice(clause.from, clause.to));
@@ -1680,7 +1855,16 @@ function pairsOf(block) {
       const at = clause.from + phrase.index;
       const left = { from: clause.from, to: at };
       const right = { from: at + phrase[0].length, to: clause.to };
-      const pair = { block, left, right, leftPosition: "first", rightPosition: "last", source: "phrase", chainLength: 2, chain: [left, right] };
+      const pair = {
+        block,
+        left,
+        right,
+        leftPosition: "first",
+        rightPosition: "last",
+        source: "phrase",
+        chainLength: 2,
+        chain: [left, right]
+      };
       if (named(pair)) pairs.push(pair);
     }
   }
@@ -1744,7 +1928,14 @@ function collectMappings(tree, source, detection) {
         break;
       }
       case "paragraph":
-        add(detector.group([proseOf(node, source, { inlineCode: "names" })], { headings: headingContext(), leadIn: leadInOf(previous, source) }), headingContext(), leadInOf(previous, source));
+        add(
+          detector.group([proseOf(node, source, { inlineCode: "names" })], {
+            headings: headingContext(),
+            leadIn: leadInOf(previous, source)
+          }),
+          headingContext(),
+          leadInOf(previous, source)
+        );
         break;
       case "table": {
         const found = detector.table(node, source);
@@ -1755,9 +1946,20 @@ function collectMappings(tree, source, detection) {
       case "list": {
         const items = listItems(node, source);
         const itemOf = new Map(items.flatMap((blocks, item) => blocks.map((block) => [block, item])));
-        add(detector.group(items.flat(), { headings: headingContext(), leadIn: leadInOf(previous, source), items: { count: items.length, itemOf } }), headingContext(), leadInOf(previous, source));
+        add(
+          detector.group(items.flat(), {
+            headings: headingContext(),
+            leadIn: leadInOf(previous, source),
+            items: { count: items.length, itemOf }
+          }),
+          headingContext(),
+          leadInOf(previous, source)
+        );
         const rest = [];
-        for (const item of node.children) item.children.forEach((child, i) => child.type !== "paragraph" && rest.push({ node: child, previous: item.children[i - 1] }));
+        for (const item of node.children)
+          item.children.forEach(
+            (child, i) => child.type !== "paragraph" && rest.push({ node: child, previous: item.children[i - 1] })
+          );
         for (let i = rest.length - 1; i >= 0; i--) stack.push(rest[i]);
         break;
       }
@@ -1769,11 +1971,15 @@ function collectMappings(tree, source, detection) {
         if ("children" in node) pushChildren(node.children);
     }
   }
-  statements.sort((a, b) => Math.min(a.kubernetes.start, a.project.start) - Math.min(b.kubernetes.start, b.project.start));
+  statements.sort(
+    (a, b) => Math.min(a.kubernetes.start, a.project.start) - Math.min(b.kubernetes.start, b.project.start)
+  );
   return { statements, unreadable };
 }
 function listItems(list, source) {
-  return list.children.map((item) => item.children.filter((child) => child.type === "paragraph").map((paragraph) => proseOf(paragraph, source, { inlineCode: "names" })));
+  return list.children.map(
+    (item) => item.children.filter((child) => child.type === "paragraph").map((paragraph) => proseOf(paragraph, source, { inlineCode: "names" }))
+  );
 }
 
 // src/terms/mapping-check.ts
@@ -1781,11 +1987,16 @@ var namesSchema = external_exports.union([external_exports.string().min(1), exte
 var canonicalMappingSchema = external_exports.array(
   external_exports.strictObject({
     kubernetes: namesSchema.describe("The Kubernetes concept, or [name, ...aliases]."),
-    project: namesSchema.describe('The project concept it maps to, or [name, ...aliases] ("Agent Sessions", "Sessions").')
+    project: namesSchema.describe(
+      'The project concept it maps to, or [name, ...aliases] ("Agent Sessions", "Sessions").'
+    )
   })
 ).default([]).describe("The canonical mapping. Without it, documents are checked against each other.");
 function canonicalEntries(mapping) {
-  return mapping.map((entry) => ({ kubernetes: [].concat(entry.kubernetes), project: [].concat(entry.project) }));
+  return mapping.map((entry) => ({
+    kubernetes: [].concat(entry.kubernetes),
+    project: [].concat(entry.project)
+  }));
 }
 function kubernetesIds(text, vocabulary) {
   const names = sideConcepts(text, vocabulary);
@@ -1817,10 +2028,13 @@ function againstCanonical(statements, canonical, vocabulary) {
   const findings = [];
   const sameKubernetes = (a, b) => sameName(a, b) || kubernetesKey(a, vocabulary) === kubernetesKey(b, vocabulary);
   for (const statement of statements) {
-    const byKubernetes = canonical.find((entry) => entry.kubernetes.some((name) => sameKubernetes(name, statement.kubernetes.text)));
+    const byKubernetes = canonical.find(
+      (entry) => entry.kubernetes.some((name) => sameKubernetes(name, statement.kubernetes.text))
+    );
     const byProject = canonical.find((entry) => entry.project.some((name) => sameName(name, statement.project.text)));
     if (byKubernetes) {
-      if (!byKubernetes.project.some((name) => sameName(name, statement.project.text))) findings.push({ kind: "contradictsKubernetes", statement, expected: byKubernetes.project[0] });
+      if (!byKubernetes.project.some((name) => sameName(name, statement.project.text)))
+        findings.push({ kind: "contradictsKubernetes", statement, expected: byKubernetes.project[0] });
     } else if (byProject && !byProject.kubernetes.some((name) => shareKubernetesConcept(name, statement.kubernetes.text, vocabulary))) {
       findings.push({ kind: "contradictsProject", statement, expected: byProject.kubernetes[0] });
     }
@@ -1844,7 +2058,10 @@ function agreeing(group, valuesOf) {
   for (const statement of group) {
     const values = valuesOf(statement);
     const joined = clusters.filter((cluster) => values.some((value) => cluster.values.has(value)));
-    const merged = { values: /* @__PURE__ */ new Set([...values, ...joined.flatMap((cluster) => [...cluster.values])]), list: [...joined.flatMap((cluster) => cluster.list), statement] };
+    const merged = {
+      values: /* @__PURE__ */ new Set([...values, ...joined.flatMap((cluster) => [...cluster.values])]),
+      list: [...joined.flatMap((cluster) => cluster.list), statement]
+    };
     for (const cluster of joined) clusters.splice(clusters.indexOf(cluster), 1);
     clusters.push(merged);
   }
@@ -1852,7 +2069,8 @@ function agreeing(group, valuesOf) {
 }
 function conflicts(statements, groupKey, valuesOf, vocabulary) {
   const groups = /* @__PURE__ */ new Map();
-  for (const statement of statements) groups.set(groupKey(statement), [...groups.get(groupKey(statement)) ?? [], statement]);
+  for (const statement of statements)
+    groups.set(groupKey(statement), [...groups.get(groupKey(statement)) ?? [], statement]);
   const result = [];
   for (const group of groups.values()) {
     const clusters = agreeing(group, valuesOf);
@@ -1870,13 +2088,23 @@ function conflicts(statements, groupKey, valuesOf, vocabulary) {
 function againstEachOther(statements, vocabulary) {
   const kubernetesOf = (statement) => kubernetesKey(statement.kubernetes.text, vocabulary);
   const projectOf = (statement) => projectKey(statement.project.text);
-  const findings = conflicts(statements, kubernetesOf, (statement) => [projectOf(statement)], vocabulary).map(({ statement, other }) => ({
+  const findings = conflicts(
+    statements,
+    kubernetesOf,
+    (statement) => [projectOf(statement)],
+    vocabulary
+  ).map(({ statement, other }) => ({
     kind: "conflictsKubernetes",
     statement,
     other
   }));
   const reported = new Set(findings.map((finding) => finding.statement));
-  for (const { statement, other } of conflicts(statements, projectOf, (statement2) => kubernetesIds(statement2.kubernetes.text, vocabulary), vocabulary)) {
+  for (const { statement, other } of conflicts(
+    statements,
+    projectOf,
+    (statement2) => kubernetesIds(statement2.kubernetes.text, vocabulary),
+    vocabulary
+  )) {
     if (!reported.has(statement)) findings.push({ kind: "conflictsProject", statement, other });
   }
   return findings;
@@ -1888,13 +2116,29 @@ function findingReport(finding) {
   const project = statement.project.text;
   switch (finding.kind) {
     case "contradictsKubernetes":
-      return { messageId: finding.kind, data: { kubernetes, expected: finding.expected, found: project }, at: statement.project };
+      return {
+        messageId: finding.kind,
+        data: { kubernetes, expected: finding.expected, found: project },
+        at: statement.project
+      };
     case "contradictsProject":
-      return { messageId: finding.kind, data: { project, expected: finding.expected, found: kubernetes }, at: statement.kubernetes };
+      return {
+        messageId: finding.kind,
+        data: { project, expected: finding.expected, found: kubernetes },
+        at: statement.kubernetes
+      };
     case "conflictsKubernetes":
-      return { messageId: finding.kind, data: { kubernetes, found: project, other: finding.other.project.text, where: where(finding.other) }, at: statement.project };
+      return {
+        messageId: finding.kind,
+        data: { kubernetes, found: project, other: finding.other.project.text, where: where(finding.other) },
+        at: statement.project
+      };
     case "conflictsProject":
-      return { messageId: finding.kind, data: { project, found: kubernetes, other: finding.other.kubernetes.text, where: where(finding.other) }, at: statement.kubernetes };
+      return {
+        messageId: finding.kind,
+        data: { project, found: kubernetes, other: finding.other.kubernetes.text, where: where(finding.other) },
+        at: statement.kubernetes
+      };
   }
 }
 
@@ -1975,8 +2219,15 @@ var TermMatcher = class {
       for (const [form, status] of right) this.addLiteral(form, { termIndex, status, form, plural: term.plural }, "u");
       for (const variant of term.insteadOf) {
         const flags = term.caseSensitive ? "u" : "iu";
-        if (typeof variant === "string") this.addLiteral(variant, { termIndex, status: "variant", plural: term.plural }, flags);
-        else this.scanned.push({ termIndex, status: "variant", plural: false, regex: new RegExp(variant.regex, `g${flags}`) });
+        if (typeof variant === "string")
+          this.addLiteral(variant, { termIndex, status: "variant", plural: term.plural }, flags);
+        else
+          this.scanned.push({
+            termIndex,
+            status: "variant",
+            plural: false,
+            regex: new RegExp(variant.regex, `g${flags}`)
+          });
       }
     });
   }
@@ -1986,7 +2237,10 @@ var TermMatcher = class {
   /** The terms' known subcommands, by the tool's right forms in lowercase ("docker", "kubectl"). */
   subcommands;
   addLiteral(form, pattern, flags) {
-    const compiled = { ...pattern, regex: new RegExp(literalSource(form, pattern.plural, pattern.status === "variant"), `y${flags}`) };
+    const compiled = {
+      ...pattern,
+      regex: new RegExp(literalSource(form, pattern.plural, pattern.status === "variant"), `y${flags}`)
+    };
     const keys = indexKeys(form, pattern.plural);
     if (keys.length === 0) {
       this.scanned.push({ ...compiled, regex: new RegExp(compiled.regex.source, `g${flags}`) });
@@ -2026,7 +2280,8 @@ var TermMatcher = class {
   }
   classify(term, pattern, from, to, found, plural) {
     const termIndex = pattern.termIndex;
-    if (pattern.status !== "variant") return { term, termIndex, from, to, found, status: pattern.status, form: pattern.form, plural };
+    if (pattern.status !== "variant")
+      return { term, termIndex, from, to, found, status: pattern.status, form: pattern.form, plural };
     const rightForms = [
       ...term.use === void 0 ? [] : [[term.use, "canonical"]],
       ...term.accept.map((form) => [form, "accepted"]),
@@ -2035,7 +2290,8 @@ var TermMatcher = class {
     const normalized = found.replace(/\s+/g, " ");
     for (const [form, status] of rightForms) {
       if (normalized === form) return { term, termIndex, from, to, found, status, form, plural: false };
-      if (plural && normalized === pluralOf(form)) return { term, termIndex, from, to, found, status, form, plural: true };
+      if (plural && normalized === pluralOf(form))
+        return { term, termIndex, from, to, found, status, form, plural: true };
     }
     const match = { term, termIndex, from, to, found, status: "wrong", plural };
     if (term.use !== void 0) match.expected = plural ? pluralOf(term.use) : term.use;
@@ -2044,7 +2300,9 @@ var TermMatcher = class {
 };
 var STATUS_ORDER = { exception: 0, canonical: 1, accepted: 2, wrong: 3 };
 function withoutOverlaps(candidates) {
-  candidates.sort((a, b) => a.from - b.from || b.to - b.from - (a.to - a.from) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.termIndex - b.termIndex);
+  candidates.sort(
+    (a, b) => a.from - b.from || b.to - b.from - (a.to - a.from) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.termIndex - b.termIndex
+  );
   const kept = [];
   let end = -1;
   for (const candidate of candidates) {
@@ -2058,8 +2316,12 @@ function withoutOverlaps(candidates) {
 // src/terms/term-options.ts
 function termListOptionsShape(defaultPacks) {
   return {
-    packs: external_exports.array(packNameSchema).default(defaultPacks).describe('Built-in term packs whose terms are used besides your own `terms` (the `kubernetes` preset selects "kubernetes").'),
-    terms: external_exports.array(termSchema).default([]).describe("Your own terms, each { use, insteadOf, accept, \u2026 }; a term replaces every pack term that names one of its forms."),
+    packs: external_exports.array(packNameSchema).default(defaultPacks).describe(
+      'Built-in term packs whose terms are used besides your own `terms` (the `kubernetes` preset selects "kubernetes").'
+    ),
+    terms: external_exports.array(termSchema).default([]).describe(
+      "Your own terms, each { use, insteadOf, accept, \u2026 }; a term replaces every pack term that names one of its forms."
+    ),
     disable: external_exports.array(external_exports.string().min(1)).default([]).describe('Pack terms to switch off, by their right form ("Helm chart") or a legacy form ("dockershim").')
   };
 }
@@ -2067,7 +2329,18 @@ var termListOptions = external_exports.strictObject(termListOptionsShape([]));
 var matchers = /* @__PURE__ */ new WeakMap();
 function allowedNameTerms(names) {
   return [...new Set(names)].map((name) => {
-    const term = { insteadOf: [], accept: [], except: [name], caseSensitive: true, plural: true, headings: true, deprecated: false, fix: false, subcommands: [], prefer: "use" };
+    const term = {
+      insteadOf: [],
+      accept: [],
+      except: [name],
+      caseSensitive: true,
+      plural: true,
+      headings: true,
+      deprecated: false,
+      fix: false,
+      subcommands: [],
+      prefer: "use"
+    };
     configuredNameTerms.add(term);
     return term;
   });
@@ -2080,8 +2353,13 @@ function matcherFor(options) {
   let matcher = matchers.get(options);
   if (!matcher) {
     const terms = combineTerms(packTerms(options.packs), options.terms, options.disable);
-    const rightForms = new Set(terms.flatMap((term) => [...term.use === void 0 ? [] : [term.use], ...term.accept, ...term.except]));
-    matcher = new TermMatcher([...terms, ...allowedNameTerms((options.names ?? []).filter((name) => !rightForms.has(name)))]);
+    const rightForms = new Set(
+      terms.flatMap((term) => [...term.use === void 0 ? [] : [term.use], ...term.accept, ...term.except])
+    );
+    matcher = new TermMatcher([
+      ...terms,
+      ...allowedNameTerms((options.names ?? []).filter((name) => !rightForms.has(name)))
+    ]);
     matchers.set(options, matcher);
   }
   return matcher;
@@ -2231,7 +2509,10 @@ function isTitleCase(text, skip) {
   return new TitleWords(text).isTitleCase(skip);
 }
 function titleCased(form, hyphens) {
-  return form.replace(hyphens ? new RegExp("(^|[\\s-])(\\p{Ll})", "gu") : new RegExp("(^|\\s)(\\p{Ll})", "gu"), (_, before, letter) => before + letter.toUpperCase());
+  return form.replace(
+    hyphens ? new RegExp("(^|[\\s-])(\\p{Ll})", "gu") : new RegExp("(^|\\s)(\\p{Ll})", "gu"),
+    (_, before, letter) => before + letter.toUpperCase()
+  );
 }
 function isCapitalizationOf(found, expected) {
   if (found === expected) return false;
@@ -2322,8 +2603,41 @@ var COMMAND_VERBS = /* @__PURE__ */ new Set([
   "localize",
   "edit"
 ]);
-var BEFORE_VERB = /* @__PURE__ */ new Set(["to", "can", "could", "will", "would", "should", "must", "may", "might", "we", "you", "i", "they", "please", "then"]);
-var OBJECT_OPENERS = /* @__PURE__ */ new Set(["the", "a", "an", "it", "them", "this", "that", "these", "those", "your", "our", "their", "its", "each", "every", "all"]);
+var BEFORE_VERB = /* @__PURE__ */ new Set([
+  "to",
+  "can",
+  "could",
+  "will",
+  "would",
+  "should",
+  "must",
+  "may",
+  "might",
+  "we",
+  "you",
+  "i",
+  "they",
+  "please",
+  "then"
+]);
+var OBJECT_OPENERS = /* @__PURE__ */ new Set([
+  "the",
+  "a",
+  "an",
+  "it",
+  "them",
+  "this",
+  "that",
+  "these",
+  "those",
+  "your",
+  "our",
+  "their",
+  "its",
+  "each",
+  "every",
+  "all"
+]);
 var ARTICLES2 = /* @__PURE__ */ new Set(["a", "an", "the"]);
 var VERB_ENDING = /(?:ize|ise)$/u;
 var CONJUNCTIONS2 = /* @__PURE__ */ new Set(["and", "or", "/", ",", "&"]);
@@ -2346,7 +2660,8 @@ function wordsAfter(text, to, count) {
     for (let at = scanned; at < end; at++) {
       if (!isClauseEnd(text, at)) continue;
       if (at > match.index) {
-        for (const piece of text.slice(match.index, at).matchAll(new RegExp(TOKEN.source, "gu"))) if (words.length < count) words.push(piece[0]);
+        for (const piece of text.slice(match.index, at).matchAll(new RegExp(TOKEN.source, "gu")))
+          if (words.length < count) words.push(piece[0]);
       }
       return words;
     }
@@ -2413,7 +2728,10 @@ var BlockFacts = class {
     if (!this.loneNameBounds) {
       let last = this.text.length;
       while (last > 0 && AROUND_A_LONE_NAME_AFTER.test(this.text[last - 1])) last--;
-      this.loneNameBounds = { first: firstNotMatching(this.text, 0, this.text.length, AROUND_A_LONE_NAME_BEFORE), last };
+      this.loneNameBounds = {
+        first: firstNotMatching(this.text, 0, this.text.length, AROUND_A_LONE_NAME_BEFORE),
+        last
+      };
     }
     return from <= this.loneNameBounds.first && to >= this.loneNameBounds.last;
   }
@@ -2457,7 +2775,10 @@ var BlockFacts = class {
     const key = `${span.from}:${span.to}`;
     let title = this.titles.get(key);
     if (!title) {
-      title = { words: new TitleWords(this.text.slice(span.from, span.to)), opensAt: firstNotMatching(this.text, span.from, span.to, OPENS_CONTEXT) };
+      title = {
+        words: new TitleWords(this.text.slice(span.from, span.to)),
+        opensAt: firstNotMatching(this.text, span.from, span.to, OPENS_CONTEXT)
+      };
       this.titles.set(key, title);
     }
     return title;
@@ -2511,9 +2832,11 @@ function isIdentifierUse(block, from, to, subcommands = NO_SUBCOMMANDS) {
   }
   const next = after[index]?.toLowerCase();
   const nextButOne = after[index + 1]?.toLowerCase();
-  if (next !== void 0 && (isHandleNoun(next) || HOSTS.has(next) && nextButOne !== void 0 && isHandleNoun(nextButOne))) return true;
+  if (next !== void 0 && (isHandleNoun(next) || HOSTS.has(next) && nextButOne !== void 0 && isHandleNoun(nextButOne)))
+    return true;
   const first = after[0];
-  if (first !== void 0 && !/\s/u.test(found) && (/^--?[\p{L}]/u.test(first) || !subcommands.has(found) && COMMAND_VERBS.has(first))) return true;
+  if (first !== void 0 && !/\s/u.test(found) && (/^--?[\p{L}]/u.test(first) || !subcommands.has(found) && COMMAND_VERBS.has(first)))
+    return true;
   if (first === void 0) return false;
   if (before !== void 0 && BEFORE_VERB.has(before) && OBJECT_OPENERS.has(first.toLowerCase())) return true;
   return !/\s/u.test(found) && VERB_ENDING.test(found) && ARTICLES2.has(first) && !(before !== void 0 && ARTICLES2.has(before));
@@ -2551,7 +2874,12 @@ function roleOf(block, from, to, sentenceStart, subcommands = NO_SUBCOMMANDS) {
     startsContext: afterMarkup || facts.opens(span, from),
     inCapitalizedName: capitalizedName()
   });
-  const plain = (role) => ({ role, titleCase: false, startsContext: afterMarkup, inCapitalizedName: role === "prose" || role === "link-text" ? capitalizedName() : false });
+  const plain = (role) => ({
+    role,
+    titleCase: false,
+    startsContext: afterMarkup,
+    inCapitalizedName: role === "prose" || role === "link-text" ? capitalizedName() : false
+  });
   if (facts.inTemplate(from, to)) return plain("template");
   if (facts.inQuotation(from, to) || facts.isCounterExample(from)) return plain("quotation");
   const command = commandAt(block, from, to, subcommands);
@@ -2562,13 +2890,15 @@ function roleOf(block, from, to, sentenceStart, subcommands = NO_SUBCOMMANDS) {
   if (mark) {
     const label2 = facts.isEntry(mark) || facts.isTitleCase(mark, from, to) || endsWithColon(text, mark) || text[mark.to] === ":";
     if (label2) return titled(mark.kind === "link" ? "link-text" : "label", mark);
-    if (block.kind !== "paragraph") return { ...titled(mark.kind === "link" ? "link-text" : "prose", whole), titleCase: false };
+    if (block.kind !== "paragraph")
+      return { ...titled(mark.kind === "link" ? "link-text" : "prose", whole), titleCase: false };
     return plain(mark.kind === "link" ? "link-text" : "prose");
   }
   if (block.kind === "heading") return titled("heading", whole);
   if (block.kind === "tableCell") return titled(block.header ? "label" : "cell", whole);
   const label = facts.label;
-  if (label && to <= label[0].length - 1 && facts.isTitleCase({ from: 0, to: label[0].length - 1 }, from, to)) return titled("label", { from: 0, to: label[0].length - 1 });
+  if (label && to <= label[0].length - 1 && facts.isTitleCase({ from: 0, to: label[0].length - 1 }, from, to))
+    return titled("label", { from: 0, to: label[0].length - 1 });
   if (facts.isShortTitle) return titled("label", whole);
   return plain("prose");
 }
@@ -2576,12 +2906,21 @@ function roleOf(block, from, to, sentenceStart, subcommands = NO_SUBCOMMANDS) {
 // src/terms/compared-uses.ts
 function comparedUse(block, match, subcommands) {
   const { term, form } = match;
-  if (match.status !== "canonical" && match.status !== "accepted" || term.use === void 0 || form === void 0) return "left-out";
-  const { role, inCapitalizedName: inCapitalizedName2 } = roleOf(block, match.from, match.to, (index) => isSentenceStart(block, index), subcommands);
+  if (match.status !== "canonical" && match.status !== "accepted" || term.use === void 0 || form === void 0)
+    return "left-out";
+  const { role, inCapitalizedName: inCapitalizedName2 } = roleOf(
+    block,
+    match.from,
+    match.to,
+    (index) => isSentenceStart(block, index),
+    subcommands
+  );
   if (role !== "prose" && role !== "cell") return "left-out";
   if (inCapitalizedName2 && new RegExp("^\\p{Lu}", "u").test(match.found)) return "left-out";
   const forms = [term.use, ...term.accept];
-  const capitalOfAnother = forms.some((other) => other !== form && other.charAt(0).toUpperCase() + other.slice(1) === form);
+  const capitalOfAnother = forms.some(
+    (other) => other !== form && other.charAt(0).toUpperCase() + other.slice(1) === form
+  );
   return capitalOfAnother && isSentenceStart(block, match.from) ? "either" : "compared";
 }
 

@@ -4,10 +4,10 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-4AOVV3HX.js";
+} from "./chunk-AABMV5MA.js";
 import {
   loadExplicitConfig
-} from "./chunk-LTRBYUPK.js";
+} from "./chunk-KTOMHHYC.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
@@ -37,16 +37,16 @@ import {
   timeBudgetMs,
   toPosix,
   writeFixes
-} from "./chunk-ZVWRJPPQ.js";
+} from "./chunk-ZLQ5M7YO.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK
-} from "./chunk-VDYJTUOD.js";
+} from "./chunk-F7RKF6MJ.js";
 import {
   collectFileFacts,
   maxFileBytes,
   readFileWithinLimit
-} from "./chunk-WKTFX656.js";
+} from "./chunk-IEW6KVXR.js";
 import {
   ConfigError,
   UsageError,
@@ -86,7 +86,7 @@ import {
   toJSONSchema,
   union,
   unknown
-} from "./chunk-JAIMEGEB.js";
+} from "./chunk-SXECR6MX.js";
 import {
   ENGINE_DOCS_URL,
   PACKAGE_ROOT,
@@ -100,7 +100,7 @@ import {
   forEachNode,
   offsetToPoint,
   parseMarkdown
-} from "./chunk-BAANVPRO.js";
+} from "./chunk-IXSLKMLG.js";
 import {
   __commonJS,
   __esm,
@@ -16842,7 +16842,10 @@ function parse2(text) {
     if (node.type === "text" || node.type === "inlineCode" || node.type === "code") content += `${node.value} `;
     if (node.type !== "text") types.push(node.type === "heading" ? `heading${node.depth}` : node.type);
   });
-  const anchors = [...facts.headings.map((heading) => heading.anchor), ...facts.htmlAnchors.map((anchor) => anchor.anchor)];
+  const anchors = [
+    ...facts.headings.map((heading) => heading.anchor),
+    ...facts.htmlAnchors.map((anchor) => anchor.anchor)
+  ];
   return { facts, shape: JSON.stringify([types, content.replace(/\s+/g, " ").trim(), anchors]) };
 }
 function lineBounds(text, lineStarts, line) {
@@ -16854,7 +16857,9 @@ function lineBounds(text, lineStarts, line) {
 function candidates(text, line, ruleId, original) {
   const lineStarts = original.facts.lineStarts;
   const result = [];
-  const existing = original.facts.directives.find((directive) => directive.kind === "disable-next-line" && directive.targetLine === line && directive.rules !== null);
+  const existing = original.facts.directives.find(
+    (directive) => directive.kind === "disable-next-line" && directive.targetLine === line && directive.rules !== null
+  );
   if (existing?.rules && existing.ruleOffsets?.length) {
     const last = existing.rules.length - 1;
     const at = existing.ruleOffsets[last] + existing.rules[last].length;
@@ -16863,7 +16868,10 @@ function candidates(text, line, ruleId, original) {
   const comment = `<!-- ${DISABLE_NEXT_LINE} ${ruleId} -->`;
   const current = lineBounds(text, lineStarts, line);
   const prefix = /^[ \t>]*/.exec(text.slice(current.start, current.end))[0];
-  result.push({ edit: { start: current.start, end: current.start, text: `${prefix}${comment}${dominantLineEnding(text)}` }, targetLine: line + 1 });
+  result.push({
+    edit: { start: current.start, end: current.start, text: `${prefix}${comment}${dominantLineEnding(text)}` },
+    targetLine: line + 1
+  });
   if (line > 1) {
     const previous = lineBounds(text, lineStarts, line - 1);
     const content = text.slice(previous.start, previous.end);
@@ -16880,7 +16888,9 @@ function disableNextLineEdit(text, line, ruleId) {
   for (const { edit, targetLine } of candidates(text, line, ruleId, original)) {
     const edited = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
     const parsed = parse2(edited);
-    const aimed = parsed.facts.directives.some((directive) => directive.kind === "disable-next-line" && directive.targetLine === targetLine && directive.rules?.includes(ruleId));
+    const aimed = parsed.facts.directives.some(
+      (directive) => directive.kind === "disable-next-line" && directive.targetLine === targetLine && directive.rules?.includes(ruleId)
+    );
     if (aimed && parsed.shape === original.shape) return edit;
   }
   return void 0;
@@ -16920,11 +16930,17 @@ var EditorText = class {
   }
   /** The engine's edits (offsets into the analysed text) as protocol edits. */
   edits(edits) {
-    return edits.map((edit) => ({ range: { start: this.positionAt(edit.start), end: this.positionAt(edit.end) }, newText: edit.text }));
+    return edits.map((edit) => ({
+      range: { start: this.positionAt(edit.start), end: this.positionAt(edit.end) },
+      newText: edit.text
+    }));
   }
 };
 function rangeOf(diagnostic, text) {
-  return { start: text.positionOf(diagnostic.line, diagnostic.column), end: text.positionOf(diagnostic.endLine, diagnostic.endColumn) };
+  return {
+    start: text.positionOf(diagnostic.line, diagnostic.column),
+    end: text.positionOf(diagnostic.endLine, diagnostic.endColumn)
+  };
 }
 function toProtocolDiagnostic(diagnostic, text) {
   const data = { ruleId: diagnostic.ruleId, messageId: diagnostic.messageId };
@@ -16960,7 +16976,8 @@ var DocumentFindings = class {
   disableEdits = /* @__PURE__ */ new Map();
   disableEdit(ruleId, line) {
     const key = `${ruleId}:${line}`;
-    if (!this.disableEdits.has(key)) this.disableEdits.set(key, disableNextLineEdit(this.text.analysedText, line, ruleId));
+    if (!this.disableEdits.has(key))
+      this.disableEdits.set(key, disableNextLineEdit(this.text.analysedText, line, ruleId));
     return this.disableEdits.get(key);
   }
 };
@@ -16979,13 +16996,40 @@ function editAction(findings, title, kind, edits, diagnostic, preferred = false)
 function actionsFor(findings, diagnostic) {
   const actions = [];
   const { ruleId } = diagnostic;
-  if (diagnostic.fix) actions.push(editAction(findings, `Fix this ${ruleId} problem`, import_vscode_languageserver2.CodeActionKind.QuickFix, findings.text.edits(diagnostic.fix), diagnostic, true));
+  if (diagnostic.fix)
+    actions.push(
+      editAction(
+        findings,
+        `Fix this ${ruleId} problem`,
+        import_vscode_languageserver2.CodeActionKind.QuickFix,
+        findings.text.edits(diagnostic.fix),
+        diagnostic,
+        true
+      )
+    );
   for (const suggestion of diagnostic.suggestions ?? []) {
-    actions.push(editAction(findings, `${suggestion.desc} (${ruleId})`, import_vscode_languageserver2.CodeActionKind.QuickFix, findings.text.edits(suggestion.fix), diagnostic));
+    actions.push(
+      editAction(
+        findings,
+        `${suggestion.desc} (${ruleId})`,
+        import_vscode_languageserver2.CodeActionKind.QuickFix,
+        findings.text.edits(suggestion.fix),
+        diagnostic
+      )
+    );
   }
   if (!isEngineRule(ruleId)) {
     const edit = findings.disableEdit(ruleId, diagnostic.line);
-    if (edit) actions.push(editAction(findings, `Disable ${ruleId} for this line`, import_vscode_languageserver2.CodeActionKind.QuickFix, findings.text.edits([edit]), diagnostic));
+    if (edit)
+      actions.push(
+        editAction(
+          findings,
+          `Disable ${ruleId} for this line`,
+          import_vscode_languageserver2.CodeActionKind.QuickFix,
+          findings.text.edits([edit]),
+          diagnostic
+        )
+      );
   }
   return actions;
 }
@@ -16998,8 +17042,11 @@ function fixAllEdit(findings) {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  const [edit] = findings.text.edits([{ start, end: before.length - end, text: after.slice(start, after.length - end) }]);
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
+  const [edit] = findings.text.edits([
+    { start, end: before.length - end, text: after.slice(start, after.length - end) }
+  ]);
   return edit;
 }
 function codeActions(findings, range, only) {
@@ -17013,7 +17060,8 @@ function codeActions(findings, range, only) {
   const fixAllAsked = only !== void 0 && wanted(FIX_ALL_KIND, only);
   if (fixAllAsked || only === void 0 && fixable > 1 && actions.length > 0) {
     const edit = fixAllEdit(findings);
-    if (edit) actions.push(editAction(findings, `Fix all certain ${TOOL_NAME} problems in this file`, FIX_ALL_KIND, [edit]));
+    if (edit)
+      actions.push(editAction(findings, `Fix all certain ${TOOL_NAME} problems in this file`, FIX_ALL_KIND, [edit]));
   }
   return actions;
 }
@@ -17080,7 +17128,8 @@ var FolderWatchers = class {
       if (code !== "ENOENT" && code !== "ENOTDIR") this.onError(error);
       return;
     }
-    for (const entry of entries) if (entry.isDirectory()) this.add(folder === "" ? entry.name : `${folder}/${entry.name}`);
+    for (const entry of entries)
+      if (entry.isDirectory()) this.add(folder === "" ? entry.name : `${folder}/${entry.name}`);
   }
   changed(folder, event, name) {
     if (name === void 0) return;
@@ -17095,7 +17144,9 @@ var FolderWatchers = class {
       isFolder = false;
     }
     if (isFolder) this.add(relative);
-    else for (const [known, watcher] of this.watchers) if (known === relative || known.startsWith(`${relative}/`)) watcher.close(), this.watchers.delete(known);
+    else
+      for (const [known, watcher] of this.watchers)
+        if (known === relative || known.startsWith(`${relative}/`)) watcher.close(), this.watchers.delete(known);
   }
 };
 function nativeTreeWatcher(root, batch, onError) {
@@ -17132,7 +17183,8 @@ var AnalysisMemo = class {
   /** The analysis of `path` if it is current and answers a job of this kind. */
   lookup(job) {
     const entry = this.entries.get(job.path);
-    if (!entry || entry.factsOnly && !job.factsOnly || entry.stamp !== this.stamps.current(job.path)) return void 0;
+    if (!entry || entry.factsOnly && !job.factsOnly || entry.stamp !== this.stamps.current(job.path))
+      return void 0;
     return entry.analysis;
   }
   /** The last analysis of a file, current or not (for its facts, such as control comments). */
@@ -17181,7 +17233,8 @@ var AnalysisMemo = class {
           const analysis = computed[offset];
           results[index] = analysis;
           const stamp = this.stamps.lastRead(job.path);
-          if (stamp !== void 0 && !analysis.crashed && !options.overrides?.has(job.path)) this.entries.set(job.path, { stamp, factsOnly: job.factsOnly, analysis });
+          if (stamp !== void 0 && !analysis.crashed && !options.overrides?.has(job.path))
+            this.entries.set(job.path, { stamp, factsOnly: job.factsOnly, analysis });
         });
       }
       return results;
@@ -17316,7 +17369,8 @@ var LiveProject = class _LiveProject {
       relevant ||= change.kind !== "changed" || CONFIG_FILES.has(name) || LISTING_FILES.has(name) || this.diskStamps.has(change.path) || this.isMarkdownPath(change.path);
       this.forgetDiskContent(change.path);
       if (change.kind === "deleted") {
-        for (const known of [...this.diskStamps.keys()]) if (known.startsWith(`${change.path}/`)) this.forgetDiskContent(known);
+        for (const known of [...this.diskStamps.keys()])
+          if (known.startsWith(`${change.path}/`)) this.forgetDiskContent(known);
       }
     }
     if (configChanged) await this.reload();
@@ -17374,7 +17428,11 @@ var LiveProject = class _LiveProject {
     const source = this.source([]);
     const counted = onFileRead ? { ...source, read: (file) => source.read(file).finally(onFileRead) } : source;
     try {
-      await this.memo.wrap(settings.diskCache ? settings.diskCache.wrap(runner.run) : runner.run)(jobs, counted, this.engineOptions());
+      await this.memo.wrap(settings.diskCache ? settings.diskCache.wrap(runner.run) : runner.run)(
+        jobs,
+        counted,
+        this.engineOptions()
+      );
     } catch (error) {
       if (generation !== this.generation) return;
       throw error;
@@ -17484,7 +17542,8 @@ var LiveProject = class _LiveProject {
     this.needsListing = false;
     this.listed = await listRepositoryPaths(this.root);
     this.pathsChanged();
-    for (const file of [...this.memo.paths()]) if (!this.listed.files.has(file) && !this.documents.has(file)) this.forgetDiskContent(file);
+    for (const file of [...this.memo.paths()])
+      if (!this.listed.files.has(file) && !this.documents.has(file)) this.forgetDiskContent(file);
   }
   pathsChanged() {
     this.cachedPaths = void 0;
@@ -17678,9 +17737,14 @@ var LanguageServer = class {
   initialize(params) {
     const parsed = initializationOptionsSchema.safeParse(params.initializationOptions ?? {});
     if (parsed.success) {
-      this.settings = { debounceMs: parsed.data.debounceMs ?? this.settings.debounceMs, reportUnusedDisables: parsed.data.reportUnusedDisables ?? this.settings.reportUnusedDisables };
+      this.settings = {
+        debounceMs: parsed.data.debounceMs ?? this.settings.debounceMs,
+        reportUnusedDisables: parsed.data.reportUnusedDisables ?? this.settings.reportUnusedDisables
+      };
     } else {
-      const problems = parsed.error.issues.map((issue) => `${formatKeyPath(["initializationOptions", ...issue.path.map((key) => typeof key === "symbol" ? String(key) : key)])}: ${issue.message}`);
+      const problems = parsed.error.issues.map(
+        (issue) => `${formatKeyPath(["initializationOptions", ...issue.path.map((key) => typeof key === "symbol" ? String(key) : key)])}: ${issue.message}`
+      );
       this.connection.console.warn(`${TOOL_NAME}: ignoring the initialization options: ${problems.join("; ")}`);
     }
     this.editorWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -17697,7 +17761,9 @@ var LanguageServer = class {
   }
   async initialized() {
     if (this.editorWatchesFiles) {
-      await this.connection.client.register(import_vscode_languageserver3.DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*" }] });
+      await this.connection.client.register(import_vscode_languageserver3.DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: "**/*" }]
+      });
     }
     for (const root of this.initialRoots) this.openProject(root);
   }
@@ -17710,7 +17776,8 @@ var LanguageServer = class {
   }
   entryFor(file) {
     let best;
-    for (const entry of this.projects.values()) if (isInside(entry.root, file) && (!best || entry.root.length > best.root.length)) best = entry;
+    for (const entry of this.projects.values())
+      if (isInside(entry.root, file) && (!best || entry.root.length > best.root.length)) best = entry;
     return best;
   }
   openProject(root) {
@@ -17722,7 +17789,9 @@ var LanguageServer = class {
       entry.watcher = watchTree(
         root,
         (changes) => this.background(this.diskChanged(entry, changes)),
-        (error) => this.connection.console.warn(`${TOOL_NAME}: cannot watch ${root} for changes (${error.message}); changes made outside the editor are not seen until the server starts again.`)
+        (error) => this.connection.console.warn(
+          `${TOOL_NAME}: cannot watch ${root} for changes (${error.message}); changes made outside the editor are not seen until the server starts again.`
+        )
       );
     }
     return entry;
@@ -17730,7 +17799,9 @@ var LanguageServer = class {
   async startLinter(root) {
     let project;
     try {
-      project = await LiveProject.open(root, this.services, { reportUnusedDisables: this.settings.reportUnusedDisables });
+      project = await LiveProject.open(root, this.services, {
+        reportUnusedDisables: this.settings.reportUnusedDisables
+      });
     } catch (error) {
       this.showFailure(root, error);
       return void 0;
@@ -17783,7 +17854,9 @@ var LanguageServer = class {
       progress?.done();
     }
     if (!project.isIndexed) return;
-    this.connection.console.info(`${TOOL_NAME}: indexed ${total} files of ${project.root} in ${((performance.now() - started) / 1e3).toFixed(1)} s (${project.describeCacheUse()})`);
+    this.connection.console.info(
+      `${TOOL_NAME}: indexed ${total} files of ${project.root} in ${((performance.now() - started) / 1e3).toFixed(1)} s (${project.describeCacheUse()})`
+    );
     linter.schedule();
   }
   hostFor(root) {
@@ -17799,7 +17872,12 @@ var LanguageServer = class {
     for (const document of this.documents.all()) {
       const file = filePathOf(document.uri);
       if (file === void 0 || this.entryFor(file)?.root !== root) continue;
-      result.push({ uri: document.uri, path: toPosix(path3.relative(root, file)), version: document.version, text: document.getText() });
+      result.push({
+        uri: document.uri,
+        path: toPosix(path3.relative(root, file)),
+        version: document.version,
+        text: document.getText()
+      });
     }
     return result;
   }
@@ -17836,7 +17914,9 @@ ${error.message}`);
     } else {
       const message = error instanceof Error ? error.stack ?? error.message : String(error);
       this.connection.console.error(`${TOOL_NAME}: internal error: ${message}`);
-      this.showOnce(`${TOOL_NAME}: internal error: ${error instanceof Error ? error.message : String(error)} (details in the output log; please report it)`);
+      this.showOnce(
+        `${TOOL_NAME}: internal error: ${error instanceof Error ? error.message : String(error)} (details in the output log; please report it)`
+      );
     }
   }
   showOnce(message) {
@@ -17883,7 +17963,10 @@ function runLanguageServer(options) {
       },
       exit: (code) => finish(code)
     };
-    const connection = (0, import_vscode_languageserver3.createConnection)((logger) => (0, import_node.createProtocolConnection)(options.input, options.output, logger), watchDog);
+    const connection = (0, import_vscode_languageserver3.createConnection)(
+      (logger) => (0, import_node.createProtocolConnection)(options.input, options.output, logger),
+      watchDog
+    );
     options.input.on("end", () => finish(watchDog.shutdownReceived ? 0 : 1));
     options.input.on("close", () => finish(watchDog.shutdownReceived ? 0 : 1));
     server = new LanguageServer(connection, options.services, options.settings);
@@ -27586,10 +27669,14 @@ function inside(root, absolute) {
 function confinePath(root, input) {
   if (input.includes("\0")) throw new PathOutsideRootError(`"${input}" contains a NUL character.`);
   const absolute = path4.resolve(root, input);
-  if (!inside(root, absolute)) throw new PathOutsideRootError(`"${input}" is outside the repository root ${root}: give a path inside it, relative to it.`);
+  if (!inside(root, absolute))
+    throw new PathOutsideRootError(
+      `"${input}" is outside the repository root ${root}: give a path inside it, relative to it.`
+    );
   const relative = toPosix(path4.relative(root, absolute));
   if (isDynamicPattern(input)) {
-    if (relative.split("/").includes("..")) throw new PathOutsideRootError(`The glob "${input}" climbs out of the repository root.`);
+    if (relative.split("/").includes(".."))
+      throw new PathOutsideRootError(`The glob "${input}" climbs out of the repository root.`);
     return relative;
   }
   if (existsSync2(absolute) && !inside(realpathSync(root), realpathSync(absolute))) {
@@ -27633,8 +27720,12 @@ var LintService = class _LintService {
    * `onIndexed` hears, after each build of the index, how much of it the on-disk cache answered.
    */
   static async open(root, services, options = {}) {
-    const service = new _LintService(root, await LiveProject.open(root, services, options), options.onIndexed ?? (() => {
-    }));
+    const service = new _LintService(
+      root,
+      await LiveProject.open(root, services, options),
+      options.onIndexed ?? (() => {
+      })
+    );
     service.indexed().catch(() => void 0);
     return service;
   }
@@ -27686,7 +27777,9 @@ var LintService = class _LintService {
   async severitiesAtRoot() {
     return this.exclusive(async () => {
       await this.fresh();
-      return new Map(this.project.engineOptions().settings.base().map((enabled) => [enabled.rule.id, enabled.severity]));
+      return new Map(
+        this.project.engineOptions().settings.base().map((enabled) => [enabled.rule.id, enabled.severity])
+      );
     });
   }
   /** Stops the index build under way. */
@@ -27721,15 +27814,23 @@ var LintService = class _LintService {
     const files = this.project.projectFiles();
     confined.forEach((pattern, index) => {
       if (!files.some(pathArgumentMatcher(this.root, this.root, [pattern]))) {
-        throw new UsageError(`No Markdown file to lint matches "${patterns[index]}": it does not exist, or the config's files and ignore globs leave it out.`);
+        throw new UsageError(
+          `No Markdown file to lint matches "${patterns[index]}": it does not exist, or the config's files and ignore globs leave it out.`
+        );
       }
     });
     return files.filter(pathArgumentMatcher(this.root, this.root, confined));
   }
   lintableFile(file) {
     const target = confinePath(this.root, file);
-    if (isDynamicPattern(file) || target === "") throw new UsageError(`"${file}" is not a file path: give the path the text belongs to, relative to the repository root.`);
-    if (!this.project.isLintable(target)) throw new UsageError(`"${file}" is not a Markdown file the config lints (its files and ignore globs leave it out).`);
+    if (isDynamicPattern(file) || target === "")
+      throw new UsageError(
+        `"${file}" is not a file path: give the path the text belongs to, relative to the repository root.`
+      );
+    if (!this.project.isLintable(target))
+      throw new UsageError(
+        `"${file}" is not a Markdown file the config lints (its files and ignore globs leave it out).`
+      );
     return target;
   }
   /** Runs `work` with `text` in place of the file's content, then puts the disk's back. */
@@ -27774,16 +27875,26 @@ function ruleSummary(rule, severities) {
 function explainRule(rules, id, severities) {
   const rule = rules.find((candidate) => candidate.id === id);
   if (!rule) {
-    if (isEngineRule(id)) throw new UsageError(`"${id}" is one of the engine's own diagnostics, not a configurable rule: see ${docsUrlOf(id)}.`);
-    const [closest] = closestMatches(id, rules.map((candidate) => candidate.id));
-    throw new UsageError(`There is no rule "${id}"${closest ? ` (did you mean "${closest}"?)` : ""}. The list_rules tool lists them.`);
+    if (isEngineRule(id))
+      throw new UsageError(
+        `"${id}" is one of the engine's own diagnostics, not a configurable rule: see ${docsUrlOf(id)}.`
+      );
+    const [closest] = closestMatches(
+      id,
+      rules.map((candidate) => candidate.id)
+    );
+    throw new UsageError(
+      `There is no rule "${id}"${closest ? ` (did you mean "${closest}"?)` : ""}. The list_rules tool lists them.`
+    );
   }
   const page = path5.join(PACKAGE_ROOT, "rules", `${rule.id}.md`);
   let documentation;
   try {
     documentation = readFileSync(page, "utf8");
   } catch (error) {
-    throw new Error(`The page of rule "${rule.id}" is missing from the package (${page}: ${error.code ?? String(error)}); read it at ${docsUrlOf(rule.id)}.`);
+    throw new Error(
+      `The page of rule "${rule.id}" is missing from the package (${page}: ${error.code ?? String(error)}); read it at ${docsUrlOf(rule.id)}.`
+    );
   }
   return {
     ...ruleSummary(rule, severities),
@@ -27831,7 +27942,10 @@ var ruleSummaryShape = {
   docsUrl: external_exports.string()
 };
 function answer(data) {
-  return { content: [{ type: "text", text: JSON.stringify(data, null, 2) }], structuredContent: data };
+  return {
+    content: [{ type: "text", text: JSON.stringify(data, null, 2) }],
+    structuredContent: data
+  };
 }
 function registerTools(server, service, options) {
   server.registerTool(
@@ -27861,7 +27975,11 @@ function registerTools(server, service, options) {
     {
       title: "Preview or apply certain fixes",
       description: "The certain fixes (a renamed file git knows of, the one heading an anchor must mean, a declared replacement term) for Markdown files of the repository, as unified diffs. With apply: true the files are written; otherwise nothing is written. Returns the problems that remain.",
-      inputSchema: { paths: pathsInput, apply: external_exports.boolean().default(false).describe("Write the fixed files (default: only preview the diffs)."), maxProblems: maxProblemsInput },
+      inputSchema: {
+        paths: pathsInput,
+        apply: external_exports.boolean().default(false).describe("Write the fixed files (default: only preview the diffs)."),
+        maxProblems: maxProblemsInput
+      },
       outputSchema: {
         files: external_exports.array(external_exports.object({ file: external_exports.string(), patch: external_exports.string() })),
         written: external_exports.boolean(),
@@ -27902,19 +28020,42 @@ function registerTools(server, service, options) {
       title: "Explain a rule",
       description: "A rule's page (why it exists, incorrect and correct examples, its options) with its metadata and the JSON Schema of its options. Read it before disabling a rule.",
       inputSchema: { rule: external_exports.string().min(1).describe('The rule id, such as "anchors".') },
-      outputSchema: { ...ruleSummaryShape, tags: external_exports.array(external_exports.string()), optionsSchema: external_exports.record(external_exports.string(), external_exports.unknown()), documentation: external_exports.string() },
+      outputSchema: {
+        ...ruleSummaryShape,
+        tags: external_exports.array(external_exports.string()),
+        optionsSchema: external_exports.record(external_exports.string(), external_exports.unknown()),
+        documentation: external_exports.string()
+      },
       annotations: { readOnlyHint: true, openWorldHint: false }
     },
     async ({ rule }) => answer(explainRule(options.rules, rule, await service.severitiesAtRoot()))
   );
   for (const [kind, title, description] of [
-    ["terms", "Terms inventory", "How often each spelling of each term occurs in prose (right, accepted, wrong, legacy), and in which files and lines: the terminology the docs actually use."],
-    ["mappings", "Mappings inventory", 'Every "Kubernetes concept \u2192 project concept" mapping statement, grouped by concept, with conflicts and unknown Kubernetes concepts marked.']
+    [
+      "terms",
+      "Terms inventory",
+      "How often each spelling of each term occurs in prose (right, accepted, wrong, legacy), and in which files and lines: the terminology the docs actually use."
+    ],
+    [
+      "mappings",
+      "Mappings inventory",
+      'Every "Kubernetes concept \u2192 project concept" mapping statement, grouped by concept, with conflicts and unknown Kubernetes concepts marked.'
+    ]
   ]) {
     server.registerTool(
       `${kind}_inventory`,
-      { title, description, inputSchema: { paths: pathsInput }, annotations: { readOnlyHint: true, openWorldHint: false } },
-      async ({ paths }) => answer(await options.inventory(kind, paths.map((pattern) => confinePath(options.root, pattern))))
+      {
+        title,
+        description,
+        inputSchema: { paths: pathsInput },
+        annotations: { readOnlyHint: true, openWorldHint: false }
+      },
+      async ({ paths }) => answer(
+        await options.inventory(
+          kind,
+          paths.map((pattern) => confinePath(options.root, pattern))
+        )
+      )
     );
   }
 }
@@ -27938,7 +28079,8 @@ async function runMcpServer(options) {
 // src/cli/server-commands.ts
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 function protocolStreams(io, command) {
-  if (!io.stdio) throw new UsageError(`${command} speaks its protocol over stdin and stdout, which this caller does not provide.`);
+  if (!io.stdio)
+    throw new UsageError(`${command} speaks its protocol over stdin and stdout, which this caller does not provide.`);
   return io.stdio();
 }
 function projectServices(io, options) {
@@ -27947,14 +28089,25 @@ function projectServices(io, options) {
   return {
     rules: REGISTRY.byId,
     loadSettings(root) {
-      const configs = runConfigs({ root, rules: REGISTRY.byId, io: { ...io, cwd: root }, ...only ? { config: only } : {} });
+      const configs = runConfigs({
+        root,
+        rules: REGISTRY.byId,
+        io: { ...io, cwd: root },
+        ...only ? { config: only } : {}
+      });
       const budget = (file, bytes) => timeBudgetMs(configs.configFor(file).timeBudgetSeconds, bytes);
       return {
         settings: configs,
         isProjectFile: projectFileMatcher(configs),
         isMarkdown: markdownMatcher(configs),
         repositoryUrls: () => repositoryUrlSource({ root, env: io.env, config: configs.configFor("").repositoryUrls }),
-        createBulkRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, timeBudgetMs: budget, ...maxThreads === void 0 ? {} : { maxThreads } }),
+        createBulkRunner: () => createPhase1Pool({
+          configs,
+          root,
+          rulesModule: RULES_MODULE,
+          timeBudgetMs: budget,
+          ...maxThreads === void 0 ? {} : { maxThreads }
+        }),
         // One thread: the pool then analyses small files here and large ones on its guard worker.
         createEditRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, timeBudgetMs: budget, maxThreads: 1 }),
         // Like lint: on unless --no-cache or AGENTOPS_LINT_NO_CACHE, in the same folder.
@@ -27966,7 +28119,11 @@ function projectServices(io, options) {
 function serverDiskCache(root, options, io) {
   let opened;
   let cache;
-  const open = () => opened ??= openPhase1Cache({ cache: { ...options.cacheLocation === void 0 ? {} : { location: options.cacheLocation } } }, io, root).then((loaded) => cache = loaded);
+  const open = () => opened ??= openPhase1Cache(
+    { cache: { ...options.cacheLocation === void 0 ? {} : { location: options.cacheLocation } } },
+    io,
+    root
+  ).then((loaded) => cache = loaded);
   return {
     wrap: (inner) => async (jobs, source, engine) => {
       const loaded = await open();
@@ -27982,7 +28139,10 @@ async function lspCommand(options, io) {
     input,
     output,
     services: projectServices(io, options),
-    settings: { debounceMs: options.debounce ?? DEFAULT_DEBOUNCE_MS, reportUnusedDisables: options.reportUnusedDisables ?? false }
+    settings: {
+      debounceMs: options.debounce ?? DEFAULT_DEBOUNCE_MS,
+      reportUnusedDisables: options.reportUnusedDisables ?? false
+    }
   });
 }
 async function mcpCommand(options, io) {
@@ -27997,7 +28157,11 @@ async function mcpCommand(options, io) {
     rules: REGISTRY.rules,
     log: (message) => io.stderr(`${message}
 `),
-    inventory: (kind, patterns) => (kind === "terms" ? termsReport : mappingsReport)(patterns, { root, ...options.config === void 0 ? {} : { config: path6.resolve(io.cwd, options.config) } }, serverIo(io, root))
+    inventory: (kind, patterns) => (kind === "terms" ? termsReport : mappingsReport)(
+      patterns,
+      { root, ...options.config === void 0 ? {} : { config: path6.resolve(io.cwd, options.config) } },
+      serverIo(io, root)
+    )
   });
   return EXIT_OK;
 }

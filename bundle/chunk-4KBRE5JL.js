@@ -5,36 +5,36 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-CPOCEX7B.js";
-import "./chunk-4AOVV3HX.js";
+} from "./chunk-OBHNDFBB.js";
+import "./chunk-AABMV5MA.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-QRQTB4X3.js";
+import "./chunk-7B45OXHN.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-Z77RGOZU.js";
-import "./chunk-IFWCCNYA.js";
+} from "./chunk-5LKX2APV.js";
+import "./chunk-DSN46UTS.js";
 import {
   discoveryStart
-} from "./chunk-LTRBYUPK.js";
+} from "./chunk-KTOMHHYC.js";
 import {
   findRoot,
   pathArgumentMatcher
-} from "./chunk-ZVWRJPPQ.js";
-import "./chunk-VDYJTUOD.js";
-import "./chunk-WKTFX656.js";
+} from "./chunk-ZLQ5M7YO.js";
+import "./chunk-F7RKF6MJ.js";
+import "./chunk-IEW6KVXR.js";
 import {
   ConfigError,
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-JAIMEGEB.js";
+import "./chunk-SXECR6MX.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
 } from "./chunk-FNLHEZZR.js";
-import "./chunk-BAANVPRO.js";
+import "./chunk-IXSLKMLG.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/watch-command.ts
@@ -53,7 +53,8 @@ var REFUSED = [
 function checkWatchOptions(options) {
   for (const [key, flag, reason] of REFUSED) {
     const value = options[key];
-    if (value !== void 0 && value !== false) throw new UsageError(`--watch cannot be combined with ${flag}: ${reason}.`);
+    if (value !== void 0 && value !== false)
+      throw new UsageError(`--watch cannot be combined with ${flag}: ${reason}.`);
   }
 }
 async function printReport(project, targets, outputs, options, io) {
@@ -80,15 +81,19 @@ async function printReport(project, targets, outputs, options, io) {
     options.color
   );
   const time = (/* @__PURE__ */ new Date()).toTimeString().slice(0, 8);
-  io.stderr(`${TOOL_NAME}: watching ${targets.length} file${targets.length === 1 ? "" : "s"} (linted at ${time} in ${Math.round(performance.now() - started)} ms); press Ctrl+C to stop.
-`);
+  io.stderr(
+    `${TOOL_NAME}: watching ${targets.length} file${targets.length === 1 ? "" : "s"} (linted at ${time} in ${Math.round(performance.now() - started)} ms); press Ctrl+C to stop.
+`
+  );
 }
 async function watchCommand(patterns, options, io) {
   checkWatchOptions(options);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   await prepareOutputFolders(outputs);
   const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
-  const project = await LiveProject.open(root, projectServices(io, options), { reportUnusedDisables: options.reportUnusedDisables });
+  const project = await LiveProject.open(root, projectServices(io, options), {
+    reportUnusedDisables: options.reportUnusedDisables
+  });
   if (project.settingsError !== void 0) throw project.settingsError;
   const isNamed = pathArgumentMatcher(io.cwd, root, patterns);
   const targets = () => {
@@ -105,10 +110,12 @@ async function watchCommand(patterns, options, io) {
       await printReport(project, targets(), outputs, options, io);
     } catch (error) {
       if (!(error instanceof ConfigError || error instanceof UsageError)) throw error;
-      io.stderr(`${TOOL_NAME}: ${error instanceof ConfigError ? `invalid configuration
+      io.stderr(
+        `${TOOL_NAME}: ${error instanceof ConfigError ? `invalid configuration
 ${error.message}` : error.message}
 ${TOOL_NAME}: still watching.
-`);
+`
+      );
     }
   };
   return new Promise((_resolve, reject) => {
@@ -117,9 +124,13 @@ ${TOOL_NAME}: still watching.
       reject(error);
     };
     let queue = Promise.resolve();
-    const watcher = watchTree(root, (changes) => {
-      queue = queue.then(() => relint(changes)).catch(fail);
-    }, fail);
+    const watcher = watchTree(
+      root,
+      (changes) => {
+        queue = queue.then(() => relint(changes)).catch(fail);
+      },
+      fail
+    );
     queue = queue.then(() => project.warmUp()).then(() => printReport(project, targets(), outputs, options, io)).catch(fail);
   });
 }

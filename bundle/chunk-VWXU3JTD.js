@@ -5,18 +5,18 @@ import {
   lspCommand,
   mcpCommand,
   projectServices
-} from "./chunk-CPOCEX7B.js";
-import "./chunk-4AOVV3HX.js";
+} from "./chunk-OBHNDFBB.js";
+import "./chunk-AABMV5MA.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-QRQTB4X3.js";
-import "./chunk-LTRBYUPK.js";
-import "./chunk-ZVWRJPPQ.js";
-import "./chunk-VDYJTUOD.js";
-import "./chunk-WKTFX656.js";
+import "./chunk-7B45OXHN.js";
+import "./chunk-KTOMHHYC.js";
+import "./chunk-ZLQ5M7YO.js";
+import "./chunk-F7RKF6MJ.js";
+import "./chunk-IEW6KVXR.js";
 import "./chunk-DB7DCKDU.js";
-import "./chunk-JAIMEGEB.js";
+import "./chunk-SXECR6MX.js";
 import "./chunk-FNLHEZZR.js";
-import "./chunk-BAANVPRO.js";
+import "./chunk-IXSLKMLG.js";
 import "./chunk-RL5JZDUN.js";
 export {
   lspCommand,

@@ -4,17 +4,17 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   REPORTERS,
   REPORTER_NAMES
-} from "./chunk-IFWCCNYA.js";
+} from "./chunk-DSN46UTS.js";
 import {
   colorEnabled,
   countBySeverity
-} from "./chunk-VDYJTUOD.js";
+} from "./chunk-F7RKF6MJ.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";
 import {
   didYouMean
-} from "./chunk-JAIMEGEB.js";
+} from "./chunk-SXECR6MX.js";
 
 // src/reporters/outputs.ts
 import { promises as fs } from "node:fs";
@@ -53,8 +53,13 @@ function formatJobSummary(report) {
     (a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
   );
   lines.push("| Rule | File | Errors | Warnings |", "| --- | --- | ---: | ---: |");
-  for (const row of sorted.slice(0, MAX_SUMMARY_ROWS)) lines.push(`| ${codeCell(row.rule)} | ${codeCell(row.file)} | ${row.errors} | ${row.warnings} |`);
-  if (sorted.length > MAX_SUMMARY_ROWS) lines.push("", `\u2026and ${plural(sorted.length - MAX_SUMMARY_ROWS, "more row")}; the annotations and reports list every problem.`);
+  for (const row of sorted.slice(0, MAX_SUMMARY_ROWS))
+    lines.push(`| ${codeCell(row.rule)} | ${codeCell(row.file)} | ${row.errors} | ${row.warnings} |`);
+  if (sorted.length > MAX_SUMMARY_ROWS)
+    lines.push(
+      "",
+      `\u2026and ${plural(sorted.length - MAX_SUMMARY_ROWS, "more row")}; the annotations and reports list every problem.`
+    );
   lines.push("");
   return `${lines.join("\n")}
 `;
@@ -68,9 +73,15 @@ function parseOutputTargets(formats, outputFile, cwd) {
   const targets = specs.map((spec) => {
     const colon = spec.indexOf(":");
     const format = colon < 0 ? spec : spec.slice(0, colon);
-    if (!REPORTERS[format]) throw new UsageError(`Unknown format "${format}"${didYouMean(format, REPORTER_NAMES)}; choose one of: ${REPORTER_NAMES.join(", ")}.`);
+    if (!REPORTERS[format])
+      throw new UsageError(
+        `Unknown format "${format}"${didYouMean(format, REPORTER_NAMES)}; choose one of: ${REPORTER_NAMES.join(", ")}.`
+      );
     const destination = colon < 0 ? outputFile : spec.slice(colon + 1);
-    if (destination === "") throw new UsageError(`--format ${spec}: the file after ":" is empty (write ${format}:FILE, or ${format}:- for stdout).`);
+    if (destination === "")
+      throw new UsageError(
+        `--format ${spec}: the file after ":" is empty (write ${format}:FILE, or ${format}:- for stdout).`
+      );
     if (destination === void 0 || destination === "-") return { format, shownAs: "stdout" };
     return { format, file: path.resolve(cwd, destination), shownAs: destination };
   });
@@ -106,7 +117,10 @@ async function createFolder(folder, target) {
   for (let current = folder; ; current = path.dirname(current)) {
     const stats = await fs.stat(current).catch(() => void 0);
     if (stats?.isDirectory()) break;
-    if (stats) throw new UsageError(`Cannot write the ${target.format} report to ${target.shownAs}: ${current} is a file, not a folder.`);
+    if (stats)
+      throw new UsageError(
+        `Cannot write the ${target.format} report to ${target.shownAs}: ${current} is a file, not a folder.`
+      );
     missing.unshift(current);
     if (path.dirname(current) === current) break;
   }
@@ -116,7 +130,9 @@ async function createFolder(folder, target) {
     } catch (error) {
       if (error.code === "EEXIST" && (await fs.stat(level)).isDirectory()) continue;
       const reason = reasonOf(error, { ENOENT: "the file system takes no new folder there" });
-      throw new UsageError(`Cannot write the ${target.format} report to ${target.shownAs}: cannot create the folder ${level}: ${reason}.`);
+      throw new UsageError(
+        `Cannot write the ${target.format} report to ${target.shownAs}: cannot create the folder ${level}: ${reason}.`
+      );
     }
   }
 }
@@ -125,7 +141,10 @@ async function prepareOutputFolders(targets) {
 }
 async function writeReports(report, targets, io, colorFlag) {
   for (const target of targets) {
-    const output = REPORTERS[target.format]({ ...report, color: target.file === void 0 && colorEnabled(io, colorFlag) });
+    const output = REPORTERS[target.format]({
+      ...report,
+      color: target.file === void 0 && colorEnabled(io, colorFlag)
+    });
     if (target.file === void 0) {
       io.stdout(output);
       continue;

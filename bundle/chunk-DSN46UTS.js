@@ -3,7 +3,7 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   countBySeverity
-} from "./chunk-VDYJTUOD.js";
+} from "./chunk-F7RKF6MJ.js";
 
 // src/reporters/github.ts
 var escapeData = (value) => value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -97,7 +97,8 @@ function testCase(diagnostic) {
   const where = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
   const attributes = `classname="${escapeXml(diagnostic.file)}" name="${escapeXml(`${diagnostic.ruleId} at ${diagnostic.line}:${diagnostic.column}`)}" file="${escapeXml(diagnostic.file)}" line="${diagnostic.line}"`;
   const detail = escapeXml(`${where} ${diagnostic.severity} ${describe2(diagnostic)} (${diagnostic.ruleId})`);
-  if (diagnostic.severity === "warn") return `    <testcase ${attributes}>
+  if (diagnostic.severity === "warn")
+    return `    <testcase ${attributes}>
       <system-out>${detail}</system-out>
     </testcase>`;
   return `    <testcase ${attributes}>
@@ -107,19 +108,24 @@ function testCase(diagnostic) {
 function formatJunit(report) {
   const byFile = /* @__PURE__ */ new Map();
   for (const file of report.files ?? []) byFile.set(file, []);
-  for (const diagnostic of report.diagnostics) byFile.set(diagnostic.file, [...byFile.get(diagnostic.file) ?? [], diagnostic]);
+  for (const diagnostic of report.diagnostics)
+    byFile.set(diagnostic.file, [...byFile.get(diagnostic.file) ?? [], diagnostic]);
   const suites = [];
   let tests = 0;
   let failures = 0;
   for (const file of [...byFile.keys()].sort()) {
     const diagnostics = byFile.get(file);
     const fileFailures = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
-    const cases = diagnostics.length > 0 ? diagnostics.map(testCase) : [`    <testcase classname="${escapeXml(file)}" name="${escapeXml(report.toolName)}" file="${escapeXml(file)}"/>`];
+    const cases = diagnostics.length > 0 ? diagnostics.map(testCase) : [
+      `    <testcase classname="${escapeXml(file)}" name="${escapeXml(report.toolName)}" file="${escapeXml(file)}"/>`
+    ];
     tests += cases.length;
     failures += fileFailures;
-    suites.push(`  <testsuite name="${escapeXml(file)}" tests="${cases.length}" failures="${fileFailures}" errors="0">
+    suites.push(
+      `  <testsuite name="${escapeXml(file)}" tests="${cases.length}" failures="${fileFailures}" errors="0">
 ${cases.join("\n")}
-  </testsuite>`);
+  </testsuite>`
+    );
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -139,7 +145,10 @@ function sarifFix(diagnostic, description, edits) {
     artifactChanges: [
       {
         artifactLocation: { uri: encodeURI(diagnostic.file), uriBaseId: "%SRCROOT%" },
-        replacements: edits.map((edit) => ({ deletedRegion: { charOffset: edit.start, charLength: edit.end - edit.start }, insertedContent: { text: edit.text } }))
+        replacements: edits.map((edit) => ({
+          deletedRegion: { charOffset: edit.start, charLength: edit.end - edit.start },
+          insertedContent: { text: edit.text }
+        }))
       }
     ]
   };
@@ -147,7 +156,9 @@ function sarifFix(diagnostic, description, edits) {
 function sarifFixes(diagnostic) {
   const fixes = [
     ...diagnostic.fix ? [sarifFix(diagnostic, SARIF_FIX_DESCRIPTION, diagnostic.fix)] : [],
-    ...(diagnostic.suggestions ?? []).map((suggestion) => sarifFix(diagnostic, `Suggestion: ${suggestion.desc}`, suggestion.fix))
+    ...(diagnostic.suggestions ?? []).map(
+      (suggestion) => sarifFix(diagnostic, `Suggestion: ${suggestion.desc}`, suggestion.fix)
+    )
   ];
   return fixes.length === 0 ? {} : { fixes };
 }
@@ -170,7 +181,10 @@ function formatSarif(report) {
               shortDescription: { text: rule.description },
               fullDescription: { text: rule.description },
               helpUri: rule.docsUrl,
-              help: { text: `${rule.description} See ${rule.docsUrl}`, markdown: `${rule.description} [Documentation](${rule.docsUrl})` },
+              help: {
+                text: `${rule.description} See ${rule.docsUrl}`,
+                markdown: `${rule.description} [Documentation](${rule.docsUrl})`
+              },
               defaultConfiguration: { level: level(rule.defaultSeverity) }
             }))
           }
@@ -180,7 +194,9 @@ function formatSarif(report) {
           ruleId: diagnostic.ruleId,
           ...ruleIndex.has(diagnostic.ruleId) ? { ruleIndex: ruleIndex.get(diagnostic.ruleId) } : {},
           level: level(diagnostic.severity),
-          message: { text: diagnostic.suggestion ? `${diagnostic.message} ${diagnostic.suggestion}` : diagnostic.message },
+          message: {
+            text: diagnostic.suggestion ? `${diagnostic.message} ${diagnostic.suggestion}` : diagnostic.message
+          },
           locations: [
             {
               physicalLocation: {
@@ -189,12 +205,17 @@ function formatSarif(report) {
                   startLine: diagnostic.line,
                   startColumn: diagnostic.column,
                   endLine: diagnostic.endLine,
-                  endColumn: Math.max(diagnostic.endColumn, diagnostic.endLine === diagnostic.line ? diagnostic.column + 1 : 1)
+                  endColumn: Math.max(
+                    diagnostic.endColumn,
+                    diagnostic.endLine === diagnostic.line ? diagnostic.column + 1 : 1
+                  )
                 }
               }
             }
           ],
-          partialFingerprints: { "agentopsLint/v1": `${diagnostic.ruleId}:${diagnostic.messageId}:${diagnostic.message}` },
+          partialFingerprints: {
+            "agentopsLint/v1": `${diagnostic.ruleId}:${diagnostic.messageId}:${diagnostic.message}`
+          },
           ...sarifFixes(diagnostic)
         })),
         columnKind: "utf16CodeUnits"
@@ -711,7 +732,10 @@ var chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
 var plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
 var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 function escapeControlCharacters(text) {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 function formatStylish(report) {
   const chalk2 = new Chalk({ level: report.color ? 1 : 0 });
@@ -728,13 +752,17 @@ function formatStylish(report) {
     const where = `${escapeControlCharacters(shown)}:${diagnostic.line}:${diagnostic.column}`;
     const severity = diagnostic.severity === "error" ? chalk2.red("error") : chalk2.yellow("warn ");
     const suggestion = diagnostic.suggestion ? ` ${chalk2.cyan(diagnostic.suggestion)}` : "";
-    lines.push(`${chalk2.underline(where)}  ${severity}  ${diagnostic.message}${suggestion}  ${chalk2.dim(diagnostic.ruleId)}`);
+    lines.push(
+      `${chalk2.underline(where)}  ${severity}  ${diagnostic.message}${suggestion}  ${chalk2.dim(diagnostic.ruleId)}`
+    );
   }
   const counts = countBySeverity(report.diagnostics);
   const summary = `\u2716 ${plural(counts.errors + counts.warnings, "problem")} (${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}) in ${plural(report.filesChecked, "file")} checked`;
   lines.push("", counts.errors > 0 ? chalk2.red.bold(summary) : chalk2.yellow.bold(summary));
   if (counts.fixableErrors + counts.fixableWarnings > 0 && report.offerFix !== false) {
-    lines.push(`  ${plural(counts.fixableErrors, "error")} and ${plural(counts.fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.`);
+    lines.push(
+      `  ${plural(counts.fixableErrors, "error")} and ${plural(counts.fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.`
+    );
   }
   return `${lines.join("\n")}
 `;

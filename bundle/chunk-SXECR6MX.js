@@ -10,7 +10,7 @@ import {
   ENGINE_RULES,
   decodeNamedCharacterReference,
   sortByRuleId
-} from "./chunk-BAANVPRO.js";
+} from "./chunk-IXSLKMLG.js";
 import {
   __commonJS,
   __export,
@@ -19669,7 +19669,9 @@ var codeHostKind = external_exports.enum(["github", "gitlab", "bitbucket"]);
 var repositoryUrlsSchema = external_exports.strictObject({
   urls: external_exports.array(
     external_exports.union([
-      external_exports.string().min(1).describe("A code host URL of this repository (a mirror, the name before an org rename): https://github.com/OWNER/REPO."),
+      external_exports.string().min(1).describe(
+        "A code host URL of this repository (a mirror, the name before an org rename): https://github.com/OWNER/REPO."
+      ),
       external_exports.strictObject({
         url: external_exports.string().min(1).describe("A site's base URL, e.g. https://docs.example.com/guide/."),
         folder: external_exports.string().describe("The repository folder the site's base URL publishes ('' for the top level).")
@@ -19677,7 +19679,9 @@ var repositoryUrlsSchema = external_exports.strictObject({
     ])
   ).optional().describe("More URLs of this repository, checked like those of its git remotes."),
   remotes: external_exports.boolean().optional().describe("Read the repository's URLs from its git remotes too (default true); false: only urls."),
-  defaultBranch: external_exports.string().min(1).optional().describe("The branch whose URLs resolve against the working tree. Default: origin/HEAD, else the checked-out branch."),
+  defaultBranch: external_exports.string().min(1).optional().describe(
+    "The branch whose URLs resolve against the working tree. Default: origin/HEAD, else the checked-out branch."
+  ),
   hosts: external_exports.record(external_exports.string(), codeHostKind).optional().describe("Host name \u2192 the code host it runs, for GitHub Enterprise and self-hosted GitLab or Bitbucket.")
 });
 var configSchema = external_exports.strictObject({
@@ -19685,12 +19689,22 @@ var configSchema = external_exports.strictObject({
   extends: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).optional().describe("Built-in presets to start from, in order."),
   files: globList.optional().describe('Which files are Markdown. Default: ["**/*.md", "**/*.markdown"].'),
   ignore: globList.optional().describe("Files never linted, on top of .gitignore."),
-  strictConfig: external_exports.boolean().optional().describe("Fail the run (exit 2) instead of warning when one of this config's globs matches no file, as --strict-config does for every config: for CI."),
-  maxFileSizeMb: external_exports.number().positive().optional().describe("Files larger than this many megabytes are reported (file-read) instead of being read and parsed. Default: 5."),
-  timeBudgetSeconds: external_exports.number().positive().optional().describe("The time the analysis of a file up to 256 KB may take (twice that up to 1 MB, four times beyond); a file over its budget is stopped and reported (parse-error) and the run goes on. Default: 10."),
-  maxFindingsPerRule: external_exports.number().int().positive().optional().describe("At most this many problems of one rule are listed per file; the rest are summed up in one too-many-findings problem (and --fix applies fixes within the limit). Default: 1000."),
+  strictConfig: external_exports.boolean().optional().describe(
+    "Fail the run (exit 2) instead of warning when one of this config's globs matches no file, as --strict-config does for every config: for CI."
+  ),
+  maxFileSizeMb: external_exports.number().positive().optional().describe(
+    "Files larger than this many megabytes are reported (file-read) instead of being read and parsed. Default: 5."
+  ),
+  timeBudgetSeconds: external_exports.number().positive().optional().describe(
+    "The time the analysis of a file up to 256 KB may take (twice that up to 1 MB, four times beyond); a file over its budget is stopped and reported (parse-error) and the run goes on. Default: 10."
+  ),
+  maxFindingsPerRule: external_exports.number().int().positive().optional().describe(
+    "At most this many problems of one rule are listed per file; the rest are summed up in one too-many-findings problem (and --fix applies fixes within the limit). Default: 1000."
+  ),
   rules: external_exports.record(external_exports.string(), external_exports.unknown()).optional().describe("Rule id \u2192 severity, or [severity, options]."),
-  repositoryUrls: repositoryUrlsSchema.optional().describe("The repository's own URLs, whose links the links and anchors rules check as local links (docs/links.md). Read from the root folder's config."),
+  repositoryUrls: repositoryUrlsSchema.optional().describe(
+    "The repository's own URLs, whose links the links and anchors rules check as local links (docs/links.md). Read from the root folder's config."
+  ),
   overrides: external_exports.array(
     external_exports.strictObject({
       files: globList.min(1),
@@ -19721,7 +19735,10 @@ function jsonSchema(rules, presetNames) {
 var PRESET_DESCRIPTIONS = /* @__PURE__ */ new Map([
   ["recommended", "Every rule that needs no project-specific configuration, at its default severity."],
   ["all", "Every rule at its default severity (rules without configuration may report nothing)."],
-  ["kubernetes", "Kubernetes terminology and mappings: the built-in kubernetes term pack, one spelling of each name across the repository, mapping consistency and real Kubernetes concepts."]
+  [
+    "kubernetes",
+    "Kubernetes terminology and mappings: the built-in kubernetes term pack, one spelling of each name across the repository, mapping consistency and real Kubernetes concepts."
+  ]
 ]);
 function builtInPresets(rules) {
   const presets = /* @__PURE__ */ new Map();
@@ -19731,7 +19748,8 @@ function builtInPresets(rules) {
     presets.get("all").rules[rule.id] = rule.defaultSeverity;
     for (const [name, setting] of Object.entries(rule.presets ?? {})) {
       const preset = presets.get(name);
-      if (!preset || name === "recommended" || name === "all") throw new Error(`rule "${rule.id}" names an unknown preset "${name}"`);
+      if (!preset || name === "recommended" || name === "all")
+        throw new Error(`rule "${rule.id}" names an unknown preset "${name}"`);
       preset.rules[rule.id] = setting;
     }
   }
@@ -19750,8 +19768,18 @@ function createRegistry(unsorted) {
     presets,
     configContext: { rules: byId, presets },
     reportedRules: [
-      ...rules.map((rule) => ({ id: rule.id, description: rule.description, docsUrl: ruleDocsUrl(rule.id), defaultSeverity: rule.defaultSeverity })),
-      ...ENGINE_RULES.map((rule) => ({ id: rule.id, description: rule.description, docsUrl: ENGINE_DOCS_URL, defaultSeverity: "error" }))
+      ...rules.map((rule) => ({
+        id: rule.id,
+        description: rule.description,
+        docsUrl: ruleDocsUrl(rule.id),
+        defaultSeverity: rule.defaultSeverity
+      })),
+      ...ENGINE_RULES.map((rule) => ({
+        id: rule.id,
+        description: rule.description,
+        docsUrl: ENGINE_DOCS_URL,
+        defaultSeverity: "error"
+      }))
     ],
     configJsonSchema: () => jsonSchema(rules, [...presets.keys()])
   };
@@ -19770,7 +19798,8 @@ function editDistance(a, b, limit = Number.POSITIVE_INFINITY) {
   }
   const lengthA = endA - start;
   const lengthB = endB - start;
-  if (lengthA === 0 || lengthB === 0) return Math.max(lengthA, lengthB) > limit ? limit + 1 : Math.max(lengthA, lengthB);
+  if (lengthA === 0 || lengthB === 0)
+    return Math.max(lengthA, lengthB) > limit ? limit + 1 : Math.max(lengthA, lengthB);
   let previous = new Int32Array(lengthB + 1);
   let current = new Int32Array(lengthB + 1);
   for (let j = 0; j <= lengthB; j++) previous[j] = j;
@@ -19839,7 +19868,8 @@ function joinedPath(fromFile, rawPath) {
 var FAR_CLIMB_SEGMENTS = 64;
 function climbsFar(rawPath) {
   let parents = 0;
-  for (let index = rawPath.indexOf(".."); index !== -1 && parents <= FAR_CLIMB_SEGMENTS; index = rawPath.indexOf("..", index + 2)) parents++;
+  for (let index = rawPath.indexOf(".."); index !== -1 && parents <= FAR_CLIMB_SEGMENTS; index = rawPath.indexOf("..", index + 2))
+    parents++;
   return parents > FAR_CLIMB_SEGMENTS;
 }
 function normalizeClimbingPath(fromFile, rawPath) {
@@ -19885,7 +19915,8 @@ function folderReadme(paths, directory) {
       if (!README.test(path.basename(file2))) continue;
       const folder = path.dirname(file2) === "." ? "" : path.dirname(file2);
       const current = readmes.get(folder);
-      if (current === void 0 || readmeRank(file2) < readmeRank(current) || readmeRank(file2) === readmeRank(current) && file2 < current) readmes.set(folder, file2);
+      if (current === void 0 || readmeRank(file2) < readmeRank(current) || readmeRank(file2) === readmeRank(current) && file2 < current)
+        readmes.set(folder, file2);
     }
     readmesByPaths.set(paths, readmes);
   }
@@ -19900,7 +19931,10 @@ function parseLineAnchor(fragment) {
 }
 function encodeDestinationPath(value, angleBracketed = false) {
   const unsafe = angleBracketed ? /[%<>#?\n]/g : /[%\s()<>#?]/g;
-  return value.replace(unsafe, (character) => encodeURIComponent(character).replace(/[()]/g, (paren) => `%${paren.charCodeAt(0).toString(16).toUpperCase()}`));
+  return value.replace(
+    unsafe,
+    (character) => encodeURIComponent(character).replace(/[()]/g, (paren) => `%${paren.charCodeAt(0).toString(16).toUpperCase()}`)
+  );
 }
 function destinationPathTo(fromFile, target, originalPath) {
   const trailingSlash = originalPath.length > 1 && originalPath.endsWith("/") && target !== "" ? "/" : "";
@@ -19911,7 +19945,12 @@ function destinationPathTo(fromFile, target, originalPath) {
 
 // src/links/self-urls.ts
 import path2 from "node:path/posix";
-var KNOWN_HOSTS = { "github.com": "github", "www.github.com": "github", "gitlab.com": "gitlab", "bitbucket.org": "bitbucket" };
+var KNOWN_HOSTS = {
+  "github.com": "github",
+  "www.github.com": "github",
+  "gitlab.com": "gitlab",
+  "bitbucket.org": "bitbucket"
+};
 function codeHostOf(host, configured = {}) {
   const lower = host.toLowerCase();
   return configured[lower] ?? KNOWN_HOSTS[lower];
@@ -19931,13 +19970,22 @@ function repositoryBaseFromRemote(remote, configured = {}) {
   const segments = cleaned.split("/").filter((segment) => segment !== "");
   const enough = kind === "gitlab" ? segments.length >= 2 : segments.length === 2;
   if (!enough) return void 0;
-  return { kind, host: host.toLowerCase() === "www.github.com" ? "github.com" : host.toLowerCase(), path: segments.join("/") };
+  return {
+    kind,
+    host: host.toLowerCase() === "www.github.com" ? "github.com" : host.toLowerCase(),
+    path: segments.join("/")
+  };
 }
 function repositoryBaseFromConfig(url2, folder, configured = {}) {
   if (folder === void 0) return repositoryBaseFromRemote(url2, configured);
   const match = /^https?:\/\/([^/?#]+)(\/[^?#]*)?/i.exec(url2.trim());
   if (!match) return void 0;
-  return { kind: "site", host: match[1].toLowerCase().replace(/^[^@]*@/, ""), path: (match[2] ?? "").replace(/^\/+|\/+$/g, ""), folder: folder.replace(/^\/+|\/+$/g, "") };
+  return {
+    kind: "site",
+    host: match[1].toLowerCase().replace(/^[^@]*@/, ""),
+    path: (match[2] ?? "").replace(/^\/+|\/+$/g, ""),
+    folder: folder.replace(/^\/+|\/+$/g, "")
+  };
 }
 var VIEWS = /* @__PURE__ */ new Set(["blob", "tree", "raw", "edit", "blame"]);
 var COMMIT_ID = /^[0-9a-f]{7,40}$/i;
@@ -19960,7 +20008,12 @@ function cutUrl(url2) {
     offset += text.length + 1;
   }
   if (segments[0]?.text === "") segments.shift();
-  return { host: match[1].toLowerCase(), segments, pathEnd: parts.path.length, ...parts.fragment === "" ? {} : { fragment: safeDecode4(parts.fragment.slice(1)) } };
+  return {
+    host: match[1].toLowerCase(),
+    segments,
+    pathEnd: parts.path.length,
+    ...parts.fragment === "" ? {} : { fragment: safeDecode4(parts.fragment.slice(1)) }
+  };
 }
 function matchesRepository(segments, base) {
   const wanted = base.path === "" ? [] : base.path.toLowerCase().split("/");
@@ -19988,14 +20041,18 @@ function refAt(segments, urls) {
   const first = texts[skip];
   if (first === void 0 || first === "") return void 0;
   if (first === "HEAD") return { ref: { kind: "default" }, length: skip + 1 };
-  return { ref: COMMIT_ID.test(first) ? { kind: "ref", name: first } : { kind: "unknown", name: first }, length: skip + 1 };
+  return {
+    ref: COMMIT_ID.test(first) ? { kind: "ref", name: first } : { kind: "unknown", name: first },
+    length: skip + 1
+  };
 }
 function viewAt(segments, base) {
   let index = 0;
   if (base.kind === "gitlab" && segments[0]?.text === "-") index = 1;
   const name = segments[index]?.text;
   if (name === void 0) return void 0;
-  if (base.kind === "bitbucket") return name === "src" || name === "raw" ? { view: name === "src" ? "src" : "raw", length: index + 1 } : void 0;
+  if (base.kind === "bitbucket")
+    return name === "src" || name === "raw" ? { view: name === "src" ? "src" : "raw", length: index + 1 } : void 0;
   return VIEWS.has(name) ? { view: name, length: index + 1 } : void 0;
 }
 function fromTopLevel(topLevelPath, urls) {
@@ -20045,8 +20102,10 @@ function readSelfUrl(url2, urls) {
     const baseHost = base.host === "github.com" && host === "www.github.com" ? "www.github.com" : base.host;
     if (host !== baseHost || !matchesRepository(segments, base)) continue;
     const after = segments.slice(base.path === "" ? 0 : base.path.split("/").length);
-    if (base.kind === "site") return selfUrlFrom(base, "site", { kind: "default" }, after, pathEnd, pathEnd, fragment, urls);
-    if (after.length === 0 || after.length === 1 && after[0].text === "") return selfUrlFrom(base, "root", { kind: "default" }, [], pathEnd, pathEnd, fragment, urls);
+    if (base.kind === "site")
+      return selfUrlFrom(base, "site", { kind: "default" }, after, pathEnd, pathEnd, fragment, urls);
+    if (after.length === 0 || after.length === 1 && after[0].text === "")
+      return selfUrlFrom(base, "root", { kind: "default" }, [], pathEnd, pathEnd, fragment, urls);
     const view = viewAt(after, base);
     if (!view) return void 0;
     const refSegments = after.slice(view.length);
@@ -20067,7 +20126,12 @@ function resolveLocalLink(fromFile, url2, repository) {
   if (!repository) return void 0;
   const selfUrl = parseSelfUrl(url2, repository.urls);
   if (!selfUrl || selfUrl.ref.kind !== "default") return void 0;
-  return { path: selfUrl.path, ...selfUrl.fragment === void 0 ? {} : { fragment: selfUrl.fragment }, escapesRoot: false, selfUrl };
+  return {
+    path: selfUrl.path,
+    ...selfUrl.fragment === void 0 ? {} : { fragment: selfUrl.fragment },
+    escapesRoot: false,
+    selfUrl
+  };
 }
 function isSelfLinkTarget(target) {
   return "selfUrl" in target;
@@ -20113,19 +20177,24 @@ function skeleton(text) {
   return text.toLowerCase().replace(NOT_WORD, "");
 }
 function decodeCharacterReferences(text) {
-  return text.replace(CHARACTER_REFERENCE, (reference, decimal, hex3, name) => {
-    if (name !== void 0) {
-      const decoded = decodeNamedCharacterReference(name);
-      return decoded === false ? reference : decoded;
+  return text.replace(
+    CHARACTER_REFERENCE,
+    (reference, decimal, hex3, name) => {
+      if (name !== void 0) {
+        const decoded = decodeNamedCharacterReference(name);
+        return decoded === false ? reference : decoded;
+      }
+      const codePoint = decimal !== void 0 ? Number.parseInt(decimal, 10) : Number.parseInt(hex3, 16);
+      return codePoint > 0 && codePoint <= 1114111 ? String.fromCodePoint(codePoint) : "\uFFFD";
     }
-    const codePoint = decimal !== void 0 ? Number.parseInt(decimal, 10) : Number.parseInt(hex3, 16);
-    return codePoint > 0 && codePoint <= 1114111 ? String.fromCodePoint(codePoint) : "\uFFFD";
-  });
+  );
 }
 function readings(rawText) {
   const decoded = rawText.includes("&") ? decodeCharacterReferences(rawText) : rawText;
   const texts = decoded === rawText ? [rawText] : [rawText, decoded];
-  return texts.flatMap((text) => text.includes("](") || text.includes("][") ? [text, text.replace(LINK_TAIL, "]")] : [text]);
+  return texts.flatMap(
+    (text) => text.includes("](") || text.includes("][") ? [text, text.replace(LINK_TAIL, "]")] : [text]
+  );
 }
 var JOINED_WORDS = /[\p{L}\p{N}\p{M}]+(?:[.:/@-][\p{L}\p{N}\p{M}]+)+/gu;
 var Analysed = class {
@@ -20156,12 +20225,15 @@ function formSkeleton(form) {
 }
 function mayHoldAnyForm(rawText, forms) {
   const { skeletons, standaloneSkeletons } = analysed(rawText);
-  return forms.some((form) => (form.joined ? skeletons : standaloneSkeletons).some((text) => text.includes(form.letters)));
+  return forms.some(
+    (form) => (form.joined ? skeletons : standaloneSkeletons).some((text) => text.includes(form.letters))
+  );
 }
 var NOT_KEY = /[^\p{L}\p{N}]+/gu;
 var rememberedKeySkeletons;
 function mayMentionAnyKey(rawText, keys) {
-  if (rememberedKeySkeletons?.rawText !== rawText) rememberedKeySkeletons = { rawText, skeletons: keySkeletons(rawText) };
+  if (rememberedKeySkeletons?.rawText !== rawText)
+    rememberedKeySkeletons = { rawText, skeletons: keySkeletons(rawText) };
   const { skeletons } = rememberedKeySkeletons;
   return keys.some((key) => skeletons.some((text) => text.includes(key)));
 }

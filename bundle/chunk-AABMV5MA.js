@@ -23,19 +23,19 @@ import {
   proseBlocks,
   sideConcepts,
   sourceRange
-} from "./chunk-QRQTB4X3.js";
+} from "./chunk-7B45OXHN.js";
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-LTRBYUPK.js";
+} from "./chunk-KTOMHHYC.js";
 import {
   comparingRules,
   findRoot,
   planWorkingTree
-} from "./chunk-ZVWRJPPQ.js";
+} from "./chunk-ZLQ5M7YO.js";
 import {
   EXIT_OK
-} from "./chunk-VDYJTUOD.js";
+} from "./chunk-F7RKF6MJ.js";
 import {
   UsageError,
   decodeMarkdown
@@ -45,10 +45,17 @@ import {
   formatMessage,
   offsetToPoint,
   parseMarkdown
-} from "./chunk-BAANVPRO.js";
+} from "./chunk-IXSLKMLG.js";
 
 // src/cli/inventories/mappings-report.ts
-function buildMappingsReport({ files, shown = () => true, vocabulary, canonical, messages, history }) {
+function buildMappingsReport({
+  files,
+  shown = () => true,
+  vocabulary,
+  canonical,
+  messages,
+  history
+}) {
   const found = [];
   const columns = /* @__PURE__ */ new Map();
   const unreadable = [];
@@ -59,7 +66,9 @@ function buildMappingsReport({ files, shown = () => true, vocabulary, canonical,
       kubernetesNames: canonical.flatMap((entry) => entry.kubernetes),
       projectNames: canonical.flatMap((entry) => entry.project)
     });
-    if (shown(file.path)) for (const row of rows) unreadable.push({ file: file.path, line: offsetToPoint(file.lineStarts, row.start).line, reason: row.reason });
+    if (shown(file.path))
+      for (const row of rows)
+        unreadable.push({ file: file.path, line: offsetToPoint(file.lineStarts, row.start).line, reason: row.reason });
     for (const statement of statements) {
       const point = offsetToPoint(file.lineStarts, statement.kubernetes.start);
       const entry = { ...statement, file: file.path, line: point.line };
@@ -82,15 +91,29 @@ function buildMappingsReport({ files, shown = () => true, vocabulary, canonical,
     const key = kubernetesKey(statement.kubernetes.text, vocabulary);
     let group = groups.get(key);
     if (!group) {
-      group = { concept: known ? names.join(" + ") : statement.kubernetes.text, known, nearest: known ? [] : vocabulary.nearest(statement.kubernetes.text), statements: [] };
+      group = {
+        concept: known ? names.join(" + ") : statement.kubernetes.text,
+        known,
+        nearest: known ? [] : vocabulary.nearest(statement.kubernetes.text),
+        statements: []
+      };
       groups.set(key, group);
     }
-    const reported2 = { kubernetes: statement.kubernetes.text, project: statement.project.text, file: statement.file, line: statement.line, column: columns.get(statement), source: statement.source };
+    const reported2 = {
+      kubernetes: statement.kubernetes.text,
+      project: statement.project.text,
+      file: statement.file,
+      line: statement.line,
+      column: columns.get(statement),
+      source: statement.source
+    };
     const conflict = conflicts.get(statement);
     if (conflict !== void 0) reported2.conflict = conflict;
     group.statements.push(reported2);
   }
-  const concepts = [...groups.values()].sort((a, b) => a.concept.localeCompare(b.concept, "en", { sensitivity: "base" }));
+  const concepts = [...groups.values()].sort(
+    (a, b) => a.concept.localeCompare(b.concept, "en", { sensitivity: "base" })
+  );
   return {
     filesChecked: files.filter((file) => shown(file.path)).length,
     statements: reported.length,
@@ -104,7 +127,9 @@ function buildMappingsReport({ files, shown = () => true, vocabulary, canonical,
 function unreadableRows(report, format) {
   if (report.unreadable.length === 0) return "";
   const title = `${plural(report.unreadable.length, "mapping-table row")} stating no mapping that can be compared:`;
-  const lines = report.unreadable.map((row) => format === "markdown" ? `- \`${row.file}:${row.line}\`: ${row.reason}` : `  ${row.file}:${row.line}  ${row.reason}`);
+  const lines = report.unreadable.map(
+    (row) => format === "markdown" ? `- \`${row.file}:${row.line}\`: ${row.reason}` : `  ${row.file}:${row.line}  ${row.reason}`
+  );
   return `
 ${title}
 ${format === "markdown" ? "\n" : ""}${lines.join("\n")}
@@ -117,7 +142,8 @@ function summary(report) {
 }
 function problems(group, statement) {
   const notes = [];
-  if (!group.known) notes.push(`not a Kubernetes concept${group.nearest.length > 0 ? ` (nearest: ${group.nearest.join(", ")})` : ""}`);
+  if (!group.known)
+    notes.push(`not a Kubernetes concept${group.nearest.length > 0 ? ` (nearest: ${group.nearest.join(", ")})` : ""}`);
   if (statement.conflict !== void 0) notes.push(`conflict: ${statement.conflict}`);
   return notes.join("; ");
 }
@@ -126,10 +152,22 @@ function formatMappingsReport(report, format) {
 `;
   const header = ["Kubernetes concept", "Written as", "Project concept", "Where", "Problem"];
   const rows = report.concepts.flatMap(
-    (group) => group.statements.map((statement, index) => [index === 0 ? group.concept : "", statement.kubernetes, statement.project, `${statement.file}:${statement.line}`, problems(group, statement)])
+    (group) => group.statements.map((statement, index) => [
+      index === 0 ? group.concept : "",
+      statement.kubernetes,
+      statement.project,
+      `${statement.file}:${statement.line}`,
+      problems(group, statement)
+    ])
   );
   if (format === "markdown") {
-    const cells = rows.map(([concept, written, project, where, problem]) => [concept ? `**${markdownCell(concept)}**` : "", markdownCell(written), markdownCell(project), `\`${where}\``, problem ? `\u26A0\uFE0F ${markdownCell(problem)}` : ""]);
+    const cells = rows.map(([concept, written, project, where, problem]) => [
+      concept ? `**${markdownCell(concept)}**` : "",
+      markdownCell(written),
+      markdownCell(project),
+      `\`${where}\``,
+      problem ? `\u26A0\uFE0F ${markdownCell(problem)}` : ""
+    ]);
     return `### Kubernetes mappings
 
 ${summary(report)}
@@ -143,7 +181,12 @@ ${summary(report)}
 }
 
 // src/cli/inventories/terms-report.ts
-var STATUS = { canonical: "right", accepted: "accepted", exception: "allowed", wrong: "wrong" };
+var STATUS = {
+  canonical: "right",
+  accepted: "accepted",
+  exception: "allowed",
+  wrong: "wrong"
+};
 function countTerms(files, matcherFor2, recordsHistory = () => false) {
   const terms = /* @__PURE__ */ new Map();
   for (const file of files) {
@@ -195,7 +238,14 @@ function formatTermsReport(report, format) {
   );
   const header = ["Term", "Form", "Status", "Count", "Compared", "Files"];
   if (format === "markdown") {
-    const cells = rows.map(([term, form, status, count, compared, files]) => [term ? `**${markdownCell(term)}**` : "", markdownCell(form), status === "wrong" || status === "legacy" ? `**${status}**` : status, count, compared, markdownCell(files)]);
+    const cells = rows.map(([term, form, status, count, compared, files]) => [
+      term ? `**${markdownCell(term)}**` : "",
+      markdownCell(form),
+      status === "wrong" || status === "legacy" ? `**${status}**` : status,
+      count,
+      compared,
+      markdownCell(files)
+    ]);
     return `### Terminology
 
 ${summary2(report)}
@@ -219,7 +269,9 @@ async function openProject(patterns, options, io, judgedBy) {
   return { root, configs, settings: configs, source: plan.source };
 }
 function mayContributeToComparison(project, file, text) {
-  return comparingRules(project.settings.forFile(file)).some(({ rule, options }) => rule.extract !== void 0 && (rule.mayContribute?.(text, options) ?? true));
+  return comparingRules(project.settings.forFile(file)).some(
+    ({ rule, options }) => rule.extract !== void 0 && (rule.mayContribute?.(text, options) ?? true)
+  );
 }
 async function parseTargets(project, withContext = false) {
   const files = [];
@@ -241,7 +293,12 @@ async function parseTargets(project, withContext = false) {
       continue;
     }
     if (candidates.has(file) && !mayContributeToComparison(project, file, decoded.text)) continue;
-    files.push({ path: file, text: decoded.text, tree: parseMarkdown(decoded.text), lineStarts: computeLineStarts(decoded.text) });
+    files.push({
+      path: file,
+      text: decoded.text,
+      tree: parseMarkdown(decoded.text),
+      lineStarts: computeLineStarts(decoded.text)
+    });
   }
   return { files, unreadable };
 }
@@ -250,7 +307,8 @@ async function parseTargets(project, withContext = false) {
 import { REGISTRY } from "./rules.js";
 var DEFAULT_TERM_LIST = { packs: ["kubernetes"], terms: [], disable: [] };
 function checkFormat(format) {
-  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`Unknown format "${format}"; choose one of: ${REPORT_FORMATS.join(", ")}.`);
+  if (!REPORT_FORMATS.includes(format))
+    throw new UsageError(`Unknown format "${format}"; choose one of: ${REPORT_FORMATS.join(", ")}.`);
   return format;
 }
 function optionsOf(enabled, ruleId) {
@@ -268,10 +326,19 @@ async function termsReport(patterns, options, io) {
     files,
     (file) => {
       const enabled = project.settings.forFile(file.path);
-      return matcherFor(optionsOf(enabled, "terminology") ?? optionsOf(enabled, "term-consistency") ?? DEFAULT_TERM_LIST);
+      return matcherFor(
+        optionsOf(enabled, "terminology") ?? optionsOf(enabled, "term-consistency") ?? DEFAULT_TERM_LIST
+      );
     },
     // The records term-consistency leaves out, by its own `history` option where it is configured.
-    (file) => documentHistory(file.path, file.tree, file.text, historyOptionSchema.parse(optionsOf(project.settings.forFile(file.path), "term-consistency")?.history)).history
+    (file) => documentHistory(
+      file.path,
+      file.tree,
+      file.text,
+      historyOptionSchema.parse(
+        optionsOf(project.settings.forFile(file.path), "term-consistency")?.history
+      )
+    ).history
   );
 }
 async function mappingsCommand(patterns, options, io) {
@@ -282,14 +349,23 @@ async function mappingsCommand(patterns, options, io) {
 async function mappingsReport(patterns, options, io) {
   const project = await openProject(patterns, options, io, "mapping-consistency");
   const { files: parsed } = await parseTargets(project, true);
-  const files = parsed.filter((file) => project.settings.forFile(file.path).some((rule) => rule.rule.id === "mapping-consistency"));
+  const files = parsed.filter(
+    (file) => project.settings.forFile(file.path).some((rule) => rule.rule.id === "mapping-consistency")
+  );
   const base = project.settings.base();
   const mapping = optionsOf(base, "mapping-consistency")?.mapping ?? [];
   const canonical = canonicalEntries(mapping);
   const vocabulary = kubernetesConcepts(optionsOf(base, "k8s-concepts")?.vocabulary ?? []);
   const shown = new Set(project.source.targets);
   const history = optionsOf(base, "mapping-consistency")?.history;
-  return buildMappingsReport({ files, shown: (file) => shown.has(file), vocabulary, canonical, messages: REGISTRY.byId.get("mapping-consistency")?.messages ?? {}, ...history ? { history } : {} });
+  return buildMappingsReport({
+    files,
+    shown: (file) => shown.has(file),
+    vocabulary,
+    canonical,
+    messages: REGISTRY.byId.get("mapping-consistency")?.messages ?? {},
+    ...history ? { history } : {}
+  });
 }
 
 export {

@@ -8,7 +8,7 @@ import {
   Phase1Cache,
   countBySeverity,
   runsInCi
-} from "./chunk-VDYJTUOD.js";
+} from "./chunk-F7RKF6MJ.js";
 import {
   FileSettings,
   SuppressionMap,
@@ -23,7 +23,7 @@ import {
   toPending,
   tooLargeFile,
   unreadableFile
-} from "./chunk-WKTFX656.js";
+} from "./chunk-IEW6KVXR.js";
 import {
   ConfigError,
   UsageError,
@@ -50,7 +50,7 @@ import {
   repositoryBaseFromRemote,
   require_dist,
   resolveLocalLink
-} from "./chunk-JAIMEGEB.js";
+} from "./chunk-SXECR6MX.js";
 import {
   PACKAGE_ROOT,
   TOOL_VERSION
@@ -69,7 +69,7 @@ import {
   formatMessage,
   offsetToPoint,
   require_picomatch
-} from "./chunk-BAANVPRO.js";
+} from "./chunk-IXSLKMLG.js";
 import {
   __commonJS,
   __require,
@@ -6786,7 +6786,8 @@ function linkedContextFiles(analyses, source, known, repository) {
       const target = resolveLocalLink(analysis.path, link.url, repository);
       if (!target || target.escapesRoot) continue;
       const candidate = source.paths.directories.has(target.path) ? folderReadme(source.paths, target.path) : target.path;
-      if (candidate !== void 0 && !known.has(candidate) && source.paths.files.has(candidate) && source.isMarkdown(candidate)) result.add(candidate);
+      if (candidate !== void 0 && !known.has(candidate) && source.paths.files.has(candidate) && source.isMarkdown(candidate))
+        result.add(candidate);
     }
   }
   return [...result].sort();
@@ -6816,7 +6817,8 @@ ${optionsKey}`;
     if (!projectRules.has(key)) projectRules.set(key, { rule: enabled.rule, options: enabled.options, optionsKey });
   };
   for (const enabled of options.settings.base()) add(enabled);
-  for (const [, settings] of [...targetSettings].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) for (const enabled of settings) add(enabled);
+  for (const [, settings] of [...targetSettings].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))
+    for (const enabled of settings) add(enabled);
   return [...projectRules.values()];
 }
 function firstRunOfEachRule(projectRules) {
@@ -7000,28 +7002,57 @@ async function analyzeProject(source, options) {
   collect(await runPhase1(jobs, source, options));
   const known = new Set(jobs.map((job) => job.path));
   if (source.demand) {
-    const targetFacts = new Map([...analyses].flatMap(([path21, analysis]) => analysis.facts ? [[path21, analysis.facts]] : []));
+    const targetFacts = new Map(
+      [...analyses].flatMap(([path21, analysis]) => analysis.facts ? [[path21, analysis.facts]] : [])
+    );
     const demandedFacts = /* @__PURE__ */ new Map();
-    const select = source.demand.session((path21) => source.read(path21), source.demand.candidates.filter((path21) => !known.has(path21)));
+    const select = source.demand.session(
+      (path21) => source.read(path21),
+      source.demand.candidates.filter((path21) => !known.has(path21))
+    );
     for (; ; ) {
       const demanded = (await select(targetFacts, demandedFacts)).filter((path21) => !known.has(path21));
       if (demanded.length === 0) break;
       for (const path21 of demanded) known.add(path21);
-      const results = await runPhase1(demanded.map((path21) => ({ path: path21, factsOnly: true })), source, options);
+      const results = await runPhase1(
+        demanded.map((path21) => ({ path: path21, factsOnly: true })),
+        source,
+        options
+      );
       collect(results);
       for (const analysis of results) if (analysis.facts) demandedFacts.set(analysis.path, analysis.facts);
     }
   }
   const projectKnown = source.demand ? /* @__PURE__ */ new Set([...known, ...source.demand.candidates]) : known;
   const selfUrls = options.repository && { urls: options.repository.urls, refPaths: /* @__PURE__ */ new Map() };
-  const contextPaths = /* @__PURE__ */ new Set([...linkedContextFiles(analyses.values(), source, known, selfUrls), ...linkedContextFiles(contextAnalyses, source, projectKnown, selfUrls)]);
+  const contextPaths = /* @__PURE__ */ new Set([
+    ...linkedContextFiles(analyses.values(), source, known, selfUrls),
+    ...linkedContextFiles(contextAnalyses, source, projectKnown, selfUrls)
+  ]);
   const contextJobs = [...contextPaths].sort().map((path21) => ({ path: path21, factsOnly: true }));
-  for (const context of await runPhase1(contextJobs, source, options)) if (context.facts) files.set(context.path, context.facts);
+  for (const context of await runPhase1(contextJobs, source, options))
+    if (context.facts) files.set(context.path, context.facts);
   const repository = options.repository && await repositoryFacts(options.repository, targetSet, files);
-  const index = { files: inPathOrder(files), targets: targetSet, paths: source.paths, renames: source.renames ?? /* @__PURE__ */ new Map(), ...repository ? { repository } : {} };
+  const index = {
+    files: inPathOrder(files),
+    targets: targetSet,
+    paths: source.paths,
+    renames: source.renames ?? /* @__PURE__ */ new Map(),
+    ...repository ? { repository } : {}
+  };
   const projectRules = activeProjectRules(options, targetSettings);
   const plainTexts = await readPlainTextFiles(projectRules, source);
-  const state = { source, index, analyses, targetSettings, projectRules, pending: [], crashed: false, silenced: [], plainTexts };
+  const state = {
+    source,
+    index,
+    analyses,
+    targetSettings,
+    projectRules,
+    pending: [],
+    crashed: false,
+    silenced: [],
+    plainTexts
+  };
   runProjectRules(state, options);
   return state;
 }
@@ -7051,13 +7082,18 @@ function settle(state, options) {
       if (pending.ruleId !== RULE_CRASH.id && suppressions.suppresses(pending.ruleId, line)) continue;
       reported.push(pending);
     }
-    for (const pending of capFindings(path21, reported, findingsLimit(path21))) diagnostics.push(toDiagnostic(pending, facts.lineStarts));
-    for (const pending of directiveDiagnostics(facts, knownRuleIds)) diagnostics.push(toDiagnostic(pending, facts.lineStarts));
+    for (const pending of capFindings(path21, reported, findingsLimit(path21)))
+      diagnostics.push(toDiagnostic(pending, facts.lineStarts));
+    for (const pending of directiveDiagnostics(facts, knownRuleIds))
+      diagnostics.push(toDiagnostic(pending, facts.lineStarts));
     if (options.reportUnusedDisables) {
       for (const directive of suppressions.unused(knownRuleIds)) {
         const pending = toPending(path21, CONTROL_COMMENTS.id, "error", CONTROL_COMMENTS.messages, {
           messageId: directive.rules ? "unusedDisableRules" : "unusedDisable",
-          data: { directive: `agentops-lint-${directive.kind}`, rules: directive.rules?.map((id) => `"${id}"`).join(" or ") ?? "" },
+          data: {
+            directive: `agentops-lint-${directive.kind}`,
+            rules: directive.rules?.map((id) => `"${id}"`).join(" or ") ?? ""
+          },
           at: { start: directive.start, end: directive.end }
         });
         diagnostics.push(toDiagnostic(pending, facts.lineStarts));
@@ -7067,10 +7103,16 @@ function settle(state, options) {
   for (const [path21, pendingList] of byFile) {
     if (index.targets.has(path21)) continue;
     const lineStarts = state.plainTexts.files.get(path21)?.lineStarts ?? [0];
-    diagnostics.push(...capFindings(path21, pendingList, findingsLimit(path21)).map((pending) => toDiagnostic(pending, lineStarts)));
+    diagnostics.push(
+      ...capFindings(path21, pendingList, findingsLimit(path21)).map((pending) => toDiagnostic(pending, lineStarts))
+    );
   }
   diagnostics.sort(compareDiagnostics);
-  return { diagnostics, analyses, crashed: state.crashed || [...analyses.values()].some((analysis) => analysis.crashed) };
+  return {
+    diagnostics,
+    analyses,
+    crashed: state.crashed || [...analyses.values()].some((analysis) => analysis.crashed)
+  };
 }
 async function lintProject(source, options) {
   const state = await analyzeProject(source, options);
@@ -7120,7 +7162,10 @@ function compiledModule(moduleUrl) {
   const file = fileURLToPath(moduleUrl);
   if (file.endsWith(".js")) return new URL(moduleUrl);
   const built = path.join(PACKAGE_ROOT, "dist", path.relative(PACKAGE_ROOT, file)).replace(/\.ts$/, ".js");
-  if (!existsSync(built)) throw new Error(`worker threads need the compiled ${path.relative(PACKAGE_ROOT, built)}: run \`npm run compile\` first`);
+  if (!existsSync(built))
+    throw new Error(
+      `worker threads need the compiled ${path.relative(PACKAGE_ROOT, built)}: run \`npm run compile\` first`
+    );
   return pathToFileURL(built);
 }
 var Phase1Worker = class {
@@ -7139,10 +7184,14 @@ var Phase1Worker = class {
       request?.resolve(response.analyses);
     });
     this.worker.on("error", (error) => {
-      if (error.code === "ERR_WORKER_OUT_OF_MEMORY") this.stopCurrent((job) => notAnalysed(job.path, "outOfMemory", { detail: `over ${this.heapMb} MB` }));
+      if (error.code === "ERR_WORKER_OUT_OF_MEMORY")
+        this.stopCurrent((job) => notAnalysed(job.path, "outOfMemory", { detail: `over ${this.heapMb} MB` }));
       else this.fail(new Error(`a phase-1 worker thread failed: ${error.message}`, { cause: error }));
     });
-    this.worker.on("exit", (code) => this.fail(new Error(`a phase-1 worker thread stopped unexpectedly (exit code ${code})`)));
+    this.worker.on(
+      "exit",
+      (code) => this.fail(new Error(`a phase-1 worker thread stopped unexpectedly (exit code ${code})`))
+    );
   }
   budgetMs;
   heapMb;
@@ -7194,7 +7243,11 @@ var Phase1Worker = class {
     const current = this.pending.get(request)?.jobs[job];
     if (current === void 0) return;
     const budget = this.budgetMs(current);
-    if (now - this.watched.since > budget) this.stopCurrent((stopped) => ({ ...notAnalysed(stopped.path, "timeout", { budget: Number((budget / 1e3).toFixed(1)) }), stopped: true }));
+    if (now - this.watched.since > budget)
+      this.stopCurrent((stopped) => ({
+        ...notAnalysed(stopped.path, "timeout", { budget: Number((budget / 1e3).toFixed(1)) }),
+        stopped: true
+      }));
   }
   /** Ends the worker and rejects the request of the job in progress with that job's diagnostic; other requests fail. */
   stopCurrent(report) {
@@ -7248,7 +7301,12 @@ function createPhase1Pool(options) {
   let closed = false;
   const newWorker = () => {
     const script = options.workerScript ?? defaultWorkerScript();
-    return new Phase1Worker(script, { root: options.root, rulesModule: compiledModule(options.rulesModule).href }, jobBudget, options.workerHeapMb ?? WORKER_OLD_GENERATION_MB);
+    return new Phase1Worker(
+      script,
+      { root: options.root, rulesModule: compiledModule(options.rulesModule).href },
+      jobBudget,
+      options.workerHeapMb ?? WORKER_OLD_GENERATION_MB
+    );
   };
   const startWorkers = (count) => {
     while (workers.length < count) workers.push(newWorker());
@@ -7258,7 +7316,10 @@ function createPhase1Pool(options) {
     let remaining = jobs.map((_, index) => index);
     while (remaining.length > 0) {
       try {
-        const analyses = await worker().analyze(remaining.map((index) => jobs[index]), configs);
+        const analyses = await worker().analyze(
+          remaining.map((index) => jobs[index]),
+          configs
+        );
         analyses.forEach((analysis, offset) => {
           results[remaining[offset]] = analysis;
         });
@@ -7284,11 +7345,18 @@ function createPhase1Pool(options) {
   };
   const analyzeHereOrGuarded = async (job, source, lintOptions) => {
     const override = lintOptions.overrides?.get(job.path);
-    if (override !== void 0 && override.length <= GUARDED_FILE_BYTES / 4) return analyzeOne(job.path, source, lintOptions, job.factsOnly);
+    if (override !== void 0 && override.length <= GUARDED_FILE_BYTES / 4)
+      return analyzeOne(job.path, source, lintOptions, job.factsOnly);
     const prepared = await prepareJob(job, source, lintOptions, configs);
     if ("diagnostics" in prepared) return prepared;
     const size = prepared.bytes?.length ?? Buffer.byteLength(prepared.text ?? "");
-    if (size <= GUARDED_FILE_BYTES) return analyzeOne(job.path, { ...source, read: async () => prepared.bytes ?? new Uint8Array() }, lintOptions, job.factsOnly);
+    if (size <= GUARDED_FILE_BYTES)
+      return analyzeOne(
+        job.path,
+        { ...source, read: async () => prepared.bytes ?? new Uint8Array() },
+        lintOptions,
+        job.factsOnly
+      );
     lintOptions.settings.forFile(job.path);
     return (await analyzeOnWorker(guardWorker, [prepared]))[0];
   };
@@ -7345,7 +7413,9 @@ function createPhase1Pool(options) {
       next = jobs.length;
       throw error;
     });
-    await Promise.all([...workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]), analyzeHere()].map(stopOnFailure));
+    await Promise.all(
+      [...workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]), analyzeHere()].map(stopOnFailure)
+    );
     return results;
   };
   return {
@@ -9171,7 +9241,10 @@ function findRoot(startDirectory) {
     directory = parent;
   }
 }
-var NEVER_LINTED = { one: "inside node_modules or .git (never linted)", many: "inside node_modules or .git (never linted)" };
+var NEVER_LINTED = {
+  one: "inside node_modules or .git (never linted)",
+  many: "inside node_modules or .git (never linted)"
+};
 var SYMBOLIC_LINK = { one: "a symbolic link (never followed)", many: "symbolic links (never followed)" };
 var GITIGNORED = { one: "ignored by .gitignore", many: "ignored by .gitignore" };
 function ignoredPathMatcher(configs) {
@@ -9203,7 +9276,8 @@ async function discoverTargets(options) {
   for (const pattern of options.patterns.length > 0 ? options.patterns : ["."]) {
     const absolute = path5.resolve(cwd, pattern);
     const relative = toPosix(path5.relative(root, absolute));
-    if (relative.startsWith("..") || path5.isAbsolute(relative)) throw new UsageError(`"${pattern}" is outside the repository root ${root}`);
+    if (relative.startsWith("..") || path5.isAbsolute(relative))
+      throw new UsageError(`"${pattern}" is outside the repository root ${root}`);
     const skipped = [];
     const skip = (file, reason) => {
       skipped.push({ file, reason });
@@ -9250,7 +9324,9 @@ async function discoverTargets(options) {
       }
     }
     if (found.length === 0 && options.errorOnUnmatchedPattern) {
-      throw new UsageError(`No files matched "${pattern}": ${whyNothing(pattern, relative, reached, [...skipped.map((entry2) => entry2.reason), ...nonMarkdown])}.`);
+      throw new UsageError(
+        `No files matched "${pattern}": ${whyNothing(pattern, relative, reached, [...skipped.map((entry2) => entry2.reason), ...nonMarkdown])}.`
+      );
     }
     for (const file of found) result.add(file);
   }
@@ -9267,7 +9343,12 @@ function whyNothing(pattern, relative, reached, reasons) {
   return "no such file or folder";
 }
 async function gitignoredFiles(root, folderOrGlob, isFolder, paths) {
-  const onDisk = isFolder ? (await globby("**", { cwd: path5.join(root, folderOrGlob), ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false })).map((file) => `${folderOrGlob}${file}`) : await globby(folderOrGlob, { cwd: root, ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false });
+  const onDisk = isFolder ? (await globby("**", {
+    cwd: path5.join(root, folderOrGlob),
+    ignore: ALWAYS_IGNORED,
+    dot: true,
+    followSymbolicLinks: false
+  })).map((file) => `${folderOrGlob}${file}`) : await globby(folderOrGlob, { cwd: root, ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false });
   return onDisk.filter((file) => !paths.files.has(file)).sort();
 }
 async function listRepositoryPaths(root) {
@@ -9293,18 +9374,28 @@ async function listRepositoryPaths(root) {
 }
 async function entriesUnderLineBreakFolders(root, listed) {
   const found = [];
-  let folders = listed.filter((entry) => entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf("/") + 1)));
+  let folders = listed.filter(
+    (entry) => entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf("/") + 1))
+  );
   if (folders.length === 0) return found;
   const isGitIgnored2 = await isGitIgnored({ cwd: root });
   while (folders.length > 0) {
     const next = [];
     for (const folder of folders) {
-      const inside = await globby("**/*", { cwd: path5.join(root, folder.path), ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false, objectMode: true });
+      const inside = await globby("**/*", {
+        cwd: path5.join(root, folder.path),
+        ignore: ALWAYS_IGNORED,
+        dot: true,
+        followSymbolicLinks: false,
+        onlyFiles: false,
+        objectMode: true
+      });
       for (const entry of inside) {
         const rooted = { ...entry, path: `${folder.path}/${entry.path}` };
         if (isGitIgnored2(path5.join(root, rooted.path))) continue;
         found.push(rooted);
-        if (entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf("/") + 1))) next.push(rooted);
+        if (entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf("/") + 1)))
+          next.push(rooted);
       }
     }
     folders = next;
@@ -9393,7 +9484,8 @@ function unwrapped(schema) {
   let current = schema;
   for (; ; ) {
     const def = defOf(current);
-    if (def && ["optional", "default", "nullable", "prefault", "pipe", "readonly", "catch"].includes(def.type ?? "")) current = def.innerType ?? def.in;
+    if (def && ["optional", "default", "nullable", "prefault", "pipe", "readonly", "catch"].includes(def.type ?? ""))
+      current = def.innerType ?? def.in;
     else return current;
   }
 }
@@ -9410,10 +9502,12 @@ function withCurrentOptionNames(schema, value) {
       });
       return form === void 0 ? node : rename(form, node, path21);
     }
-    if (def.type === "array" && Array.isArray(node)) return node.map((item, index) => rename(def.element, item, [...path21, index]));
+    if (def.type === "array" && Array.isArray(node))
+      return node.map((item, index) => rename(def.element, item, [...path21, index]));
     if (Array.isArray(node)) return node;
     const entries = Object.entries(node);
-    if (def.type === "record") return Object.fromEntries(entries.map(([key, item]) => [key, rename(def.valueType, item, [...path21, key])]));
+    if (def.type === "record")
+      return Object.fromEntries(entries.map(([key, item]) => [key, rename(def.valueType, item, [...path21, key])]));
     if (def.type !== "object") return node;
     const shape = def.shape ?? {};
     return Object.fromEntries(
@@ -9446,7 +9540,8 @@ function configFileIn(directory, displayName = (file) => file) {
     if (existsSync3(candidate)) return { file: candidate, packageJson: false };
   }
   const packageJson = path7.join(directory, "package.json");
-  if (existsSync3(packageJson) && packageJsonHasConfig(packageJson, displayName(packageJson))) return { file: packageJson, packageJson: true };
+  if (existsSync3(packageJson) && packageJsonHasConfig(packageJson, displayName(packageJson)))
+    return { file: packageJson, packageJson: true };
   return void 0;
 }
 function packageJsonHasConfig(file, shownAs) {
@@ -9479,7 +9574,9 @@ function loadConfigFile(file, context, displayName = file, packageJson = false) 
     if (statSync2(file).isDirectory()) throw new Error("is a directory");
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new ConfigError([{ file: displayName, path: [], message: `cannot read config file: ${error.message}` }]);
+    throw new ConfigError([
+      { file: displayName, path: [], message: `cannot read config file: ${error.message}` }
+    ]);
   }
   return parseConfigText(text, file, context, displayName, packageJson || path7.basename(file) === "package.json");
 }
@@ -9489,7 +9586,13 @@ function parseConfigText(text, file, context, displayName = file, packageJson = 
   const document = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntaxErrors = document.errors.map((error) => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    return { file: displayName, path: [], line, column: col, message: `invalid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${error.message.split("\n")[0]}` };
+    return {
+      file: displayName,
+      path: [],
+      line,
+      column: col,
+      message: `invalid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${error.message.split("\n")[0]}`
+    };
   });
   if (syntaxErrors.length > 0) throw new ConfigError(syntaxErrors);
   const prefix = packageJson ? [PACKAGE_JSON_KEY] : [];
@@ -9508,7 +9611,12 @@ function parseConfigText(text, file, context, displayName = file, packageJson = 
     raw,
     context,
     (keyPath, message, keyToLocate) => {
-      issues.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyToLocate ?? keyPath, keyToLocate !== void 0) });
+      issues.push({
+        file: displayName,
+        path: [...prefix, ...keyPath],
+        message,
+        ...locate(keyToLocate ?? keyPath, keyToLocate !== void 0)
+      });
     },
     (keyPath, message) => {
       deprecatedNames.push({ file: displayName, path: [...prefix, ...keyPath], message, ...locate(keyPath, true) });
@@ -9565,7 +9673,11 @@ function jsonSyntaxIssue(text, displayName) {
   } catch (error) {
     const message = error.message;
     const position = /position (\d+)/.exec(message);
-    const issue = { file: displayName, path: [], message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}` };
+    const issue = {
+      file: displayName,
+      path: [],
+      message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`
+    };
     if (position) {
       const before = text.slice(0, Number(position[1]));
       issue.line = before.split("\n").length;
@@ -9585,13 +9697,23 @@ function reportZodIssues(error, basePath, value, report, knownKeys) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const candidates = knownKeys?.(issuePath) ?? [];
-        report([...basePath, ...issuePath], `unknown key "${key}"${didYouMean(key, candidates)}`, [...basePath, ...issuePath, key]);
+        report([...basePath, ...issuePath], `unknown key "${key}"${didYouMean(key, candidates)}`, [
+          ...basePath,
+          ...issuePath,
+          key
+        ]);
       }
       continue;
     }
-    const bad = issuePath.reduce((current, segment) => current?.[segment], value);
+    const bad = issuePath.reduce(
+      (current, segment) => current?.[segment],
+      value
+    );
     const quoted = typeof bad === "string" && issue.message.includes(`"${bad}"`);
-    report([...basePath, ...issuePath], bad === void 0 || quoted ? issue.message : `${issue.message} (got ${describeValue(bad)})`);
+    report(
+      [...basePath, ...issuePath],
+      bad === void 0 || quoted ? issue.message : `${issue.message} (got ${describeValue(bad)})`
+    );
   }
 }
 function objectKeys(schema, keyPath) {
@@ -9654,7 +9776,10 @@ function validateRuleEntries(rulesValue, basePath, context, report, deprecated) 
     const [severity, written, extra] = Array.isArray(entry) ? entry : [entry];
     const severityPath = Array.isArray(entry) ? [...entryPath, 0] : entryPath;
     if (typeof severity !== "string" || !SEVERITIES.includes(severity)) {
-      report(severityPath, `expected "off", "warn" or "error", or [severity, options] (got ${describeValue(severity)})`);
+      report(
+        severityPath,
+        `expected "off", "warn" or "error", or [severity, options] (got ${describeValue(severity)})`
+      );
       continue;
     }
     if (Array.isArray(entry) && entry.length > 2) {
@@ -9666,7 +9791,8 @@ function validateRuleEntries(rulesValue, basePath, context, report, deprecated) 
       continue;
     }
     const current = written === void 0 ? void 0 : withCurrentOptionNames(rule.options, written);
-    for (const renamed of current?.renamed ?? []) deprecated([...entryPath, 1, ...renamed.path], renamedOptionMessage(renamed));
+    for (const renamed of current?.renamed ?? [])
+      deprecated([...entryPath, 1, ...renamed.path], renamedOptionMessage(renamed));
     const options = current?.value;
     if (options !== void 0) {
       const checked = rule.options.safeParse(options, { error: plainIssueMessage });
@@ -9674,9 +9800,13 @@ function validateRuleEntries(rulesValue, basePath, context, report, deprecated) 
         reportZodIssues(checked.error, [...entryPath, 1], options, report, (p) => objectKeys(rule.options, p));
         continue;
       }
-      if (!optionsHold(rule, options, [...entryPath, 1], basePath[0] === "overrides", report)) continue;
+      if (!optionsHold(rule, options, [...entryPath, 1], basePath[0] === "overrides", report))
+        continue;
     }
-    result.set(ruleId, { severity, ...options === void 0 ? {} : { options } });
+    result.set(ruleId, {
+      severity,
+      ...options === void 0 ? {} : { options }
+    });
   }
   return result;
 }
@@ -9696,15 +9826,20 @@ function validateUserConfig(raw, context, report, deprecated = () => void 0) {
   presetNames.forEach((name, index) => {
     if (!context.presets.has(name)) {
       const keyPath = typeof config.extends === "string" ? ["extends"] : ["extends", index];
-      counting(keyPath, `unknown preset "${name}"${didYouMean(name, context.presets.keys())}; built-in presets: ${[...context.presets.keys()].join(", ")}`);
+      counting(
+        keyPath,
+        `unknown preset "${name}"${didYouMean(name, context.presets.keys())}; built-in presets: ${[...context.presets.keys()].join(", ")}`
+      );
     }
   });
   const rules = validateRuleEntries(config.rules ?? {}, ["rules"], context, counting, deprecated);
-  const overrides = (config.overrides ?? []).map((override, index) => ({
-    files: override.files,
-    excludedFiles: override.excludedFiles ?? [],
-    rules: validateRuleEntries(override.rules, ["overrides", index, "rules"], context, counting, deprecated)
-  }));
+  const overrides = (config.overrides ?? []).map(
+    (override, index) => ({
+      files: override.files,
+      excludedFiles: override.excludedFiles ?? [],
+      rules: validateRuleEntries(override.rules, ["overrides", index, "rules"], context, counting, deprecated)
+    })
+  );
   if (failed) return void 0;
   return {
     extends: presetNames,
@@ -9762,23 +9897,48 @@ function resolveUserConfig(config, baseDirectory, filePath, context) {
 function turnsNoRuleOn(config) {
   const on2 = (severity) => severity !== "off";
   const inRules = [...config.rules.values()].some((setting) => on2(setting.severity));
-  const inOverrides = config.overrides.some((override) => [...override.rules.values()].some((entry) => on2(entry.severity)));
+  const inOverrides = config.overrides.some(
+    (override) => [...override.rules.values()].some((entry) => on2(entry.severity))
+  );
   return !inRules && !inOverrides;
 }
 function optionGlobEntries(rule, options, optionsPath) {
   if (!rule || !options) return [];
-  return optionGlobs(rule, options).filter((found) => !found.declared.syntaxOnly && !found.glob.startsWith("!")).map((found) => ({ keyPath: [...optionsPath, ...found.keyPath], glob: found.glob, matchesFolders: false, rootRelative: found.declared.relativeTo === "root", isKey: found.isKey, lintedOnly: found.declared.lintedOnly === true }));
+  return optionGlobs(rule, options).filter((found) => !found.declared.syntaxOnly && !found.glob.startsWith("!")).map((found) => ({
+    keyPath: [...optionsPath, ...found.keyPath],
+    glob: found.glob,
+    matchesFolders: false,
+    rootRelative: found.declared.relativeTo === "root",
+    isKey: found.isKey,
+    lintedOnly: found.declared.lintedOnly === true
+  }));
 }
 function globsOf(config, rules) {
   const entries = [];
-  const listEntry = (keyPath, glob, matchesFolders) => ({ keyPath, glob, matchesFolders, rootRelative: false, isKey: false, lintedOnly: false });
-  if (config.filesDeclared) config.files.forEach((glob, index) => entries.push(listEntry(["files", index], glob, false)));
+  const listEntry = (keyPath, glob, matchesFolders) => ({
+    keyPath,
+    glob,
+    matchesFolders,
+    rootRelative: false,
+    isKey: false,
+    lintedOnly: false
+  });
+  if (config.filesDeclared)
+    config.files.forEach((glob, index) => entries.push(listEntry(["files", index], glob, false)));
   config.ignore.forEach((glob, index) => entries.push(listEntry(["ignore", index], glob, true)));
-  for (const [ruleId, options] of config.writtenOptions ?? []) entries.push(...optionGlobEntries(rules.get(ruleId), options, ["rules", ruleId, 1]));
+  for (const [ruleId, options] of config.writtenOptions ?? [])
+    entries.push(...optionGlobEntries(rules.get(ruleId), options, ["rules", ruleId, 1]));
   config.overrides.forEach((override, overrideIndex) => {
-    override.files.forEach((glob, index) => entries.push(listEntry(["overrides", overrideIndex, "files", index], glob, true)));
-    override.excludedFiles.forEach((glob, index) => entries.push(listEntry(["overrides", overrideIndex, "excludedFiles", index], glob, true)));
-    for (const [ruleId, entry] of override.rules) entries.push(...optionGlobEntries(rules.get(ruleId), entry.options, ["overrides", overrideIndex, "rules", ruleId, 1]));
+    override.files.forEach(
+      (glob, index) => entries.push(listEntry(["overrides", overrideIndex, "files", index], glob, true))
+    );
+    override.excludedFiles.forEach(
+      (glob, index) => entries.push(listEntry(["overrides", overrideIndex, "excludedFiles", index], glob, true))
+    );
+    for (const [ruleId, entry] of override.rules)
+      entries.push(
+        ...optionGlobEntries(rules.get(ruleId), entry.options, ["overrides", overrideIndex, "rules", ruleId, 1])
+      );
   });
   return entries;
 }
@@ -9792,7 +9952,10 @@ function pathsUnder(configs, config, paths) {
 }
 function nearestGlob(glob, seen) {
   const scan = import_picomatch4.default.scan(glob);
-  if (!scan.isGlob) return closestMatches(glob, seen.files).find((file) => editDistance(glob.toLowerCase(), file.toLowerCase(), 2) <= 2);
+  if (!scan.isGlob)
+    return closestMatches(glob, seen.files).find(
+      (file) => editDistance(glob.toLowerCase(), file.toLowerCase(), 2) <= 2
+    );
   const base = scan.base;
   if (base === "" || seen.folders.includes(base)) return void 0;
   for (const folder of closestMatches(base, seen.folders, 3)) {
@@ -9827,13 +9990,19 @@ function unmatchedGlobNotices(configs, config, paths) {
       if (candidates === void 0 || candidates.some(linted)) continue;
       problem = `"${entry.glob}" matches only files that are not linted (ignored, or not Markdown by "files"), such as "${[...matched].sort()[0]}"`;
     } else {
-      if (entry.matchesFolders && (seen.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory))) continue;
+      if (entry.matchesFolders && (seen.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory)))
+        continue;
       const nearest = nearestGlob(pattern, seen);
       const hint = nearest === void 0 ? "" : ` (did you mean "${entry.glob.startsWith("!") ? "!" : ""}${nearest}"?)`;
       const where = entry.rootRelative ? "in the repository (this option's globs are relative to the repository root)" : whereGlobsStart(configs, config);
       problem = `"${entry.glob}" matches no file ${where}${hint}`;
     }
-    notices.push({ config, text: `${configs.shownName(config)}: ${formatKeyPath(entry.keyPath)} ${problem}.`, issue: { path: entry.keyPath, message: problem }, atKey: entry.isKey });
+    notices.push({
+      config,
+      text: `${configs.shownName(config)}: ${formatKeyPath(entry.keyPath)} ${problem}.`,
+      issue: { path: entry.keyPath, message: problem },
+      atKey: entry.isKey
+    });
   }
   return notices;
 }
@@ -9859,7 +10028,13 @@ function repositoryWideConflicts(configs) {
         const written = config.writtenOptions?.get(enabled.rule.id)?.[key] !== void 0;
         const keyPath = written ? ["rules", enabled.rule.id, 1, key] : ["rules", enabled.rule.id];
         const message = `"${key}" of rule "${enabled.rule.id}" is one setting for the whole repository: this config gives ${spelled(here)}, the root config (${configs.shownName(root)}) ${spelled(there)}; set it in the root config only`;
-        notices.push({ config, text: `${configs.shownName(config)}: ${formatKeyPath(keyPath)}: ${message}.`, issue: { path: keyPath, message }, atKey: written, alwaysError: true });
+        notices.push({
+          config,
+          text: `${configs.shownName(config)}: ${formatKeyPath(keyPath)}: ${message}.`,
+          issue: { path: keyPath, message },
+          atKey: written,
+          alwaysError: true
+        });
       }
     }
   }
@@ -9871,7 +10046,12 @@ function configNotices(configs, paths) {
     if (config.filePath === void 0) continue;
     if (turnsNoRuleOn(config)) {
       const message = 'no rule is on: the config has no "extends" and turns no rule on. Add "extends: [recommended]" to start from the recommended rules';
-      notices.push({ config, text: `${configs.shownName(config)}: ${message}.`, issue: { path: [], message }, atKey: false });
+      notices.push({
+        config,
+        text: `${configs.shownName(config)}: ${message}.`,
+        issue: { path: [], message },
+        atKey: false
+      });
     }
     notices.push(...unmatchedGlobNotices(configs, config, paths));
   }
@@ -9901,13 +10081,15 @@ function reportConfigNotices(notices, configs, warn, strictEverywhere) {
 var READ_CONCURRENCY = 32;
 function comparingRules(enabled) {
   const result = [];
-  for (const { rule, options } of enabled) if (rule.scope === "project" && rule.readsAllFiles?.(options)) result.push({ rule, options });
+  for (const { rule, options } of enabled)
+    if (rule.scope === "project" && rule.readsAllFiles?.(options)) result.push({ rule, options });
   return result;
 }
 var MAY_CONTRIBUTE_KEY = "mayContribute";
 function extractedBy(ruleId, files) {
   const data = [];
-  for (const facts of files?.values() ?? []) if (facts.extracted[ruleId] !== void 0) data.push(facts.extracted[ruleId]);
+  for (const facts of files?.values() ?? [])
+    if (facts.extracted[ruleId] !== void 0) data.push(facts.extracted[ruleId]);
   return data;
 }
 var DemandedFiles = class {
@@ -9944,10 +10126,15 @@ var DemandedFiles = class {
   }
   build(rule, options, knowledge) {
     if (knowledge.targets && rule.demandedBy) {
-      const named = { files: [...knowledge.targets.values()], extracted: extractedBy(rule.id, knowledge.targets), demanded: extractedBy(rule.id, knowledge.demanded) };
+      const named = {
+        files: [...knowledge.targets.values()],
+        extracted: extractedBy(rule.id, knowledge.targets),
+        demanded: extractedBy(rule.id, knowledge.demanded)
+      };
       return rule.demandedBy(named, options) ?? "never";
     }
-    if (rule.mayContribute) return { key: MAY_CONTRIBUTE_KEY, text: (rawText) => rule.mayContribute(rawText, options) };
+    if (rule.mayContribute)
+      return { key: MAY_CONTRIBUTE_KEY, text: (rawText) => rule.mayContribute(rawText, options) };
     return "always";
   }
   wasApplied(rule, options, test) {
@@ -10021,7 +10208,8 @@ function dependencies(files, settings) {
 }
 function sameExtracts(rules, facts) {
   for (const { before, after } of facts.values()) {
-    for (const rule of rules) if (JSON.stringify(before?.extracted[rule.id]) !== JSON.stringify(after?.extracted[rule.id])) return false;
+    for (const rule of rules)
+      if (JSON.stringify(before?.extracted[rule.id]) !== JSON.stringify(after?.extracted[rule.id])) return false;
   }
   return true;
 }
@@ -10030,7 +10218,9 @@ function anchorLinks(facts, repository) {
   for (const link of facts?.links ?? []) {
     const target = resolveLocalLink(facts.path, link.url, repository);
     if (!target || target.escapesRoot || !target.fragment) continue;
-    result.push(JSON.stringify([target.path, target.fragment.toLowerCase(), offsetToPoint(facts.lineStarts, link.start).line]));
+    result.push(
+      JSON.stringify([target.path, target.fragment.toLowerCase(), offsetToPoint(facts.lineStarts, link.start).line])
+    );
   }
   return result;
 }
@@ -10079,9 +10269,14 @@ async function filesAChangeCanAffect(question) {
   const folders = [];
   if (deps.has("paths")) {
     const added = [...changes.changed].filter((file) => !changes.baseObjects.has(file));
-    const folderChanges = [...today.paths.directories, ...base.paths.directories].filter((folder) => today.paths.directories.has(folder) !== base.paths.directories.has(folder));
-    const symlinks = [...today.paths.symlinks, ...base.paths.symlinks].filter((link) => today.paths.symlinks.has(link) !== base.paths.symlinks.has(link));
-    for (const file of [...added, ...changes.removed, ...folderChanges, ...symlinks]) keys.push(nameKey(path9.posix.basename(file)));
+    const folderChanges = [...today.paths.directories, ...base.paths.directories].filter(
+      (folder) => today.paths.directories.has(folder) !== base.paths.directories.has(folder)
+    );
+    const symlinks = [...today.paths.symlinks, ...base.paths.symlinks].filter(
+      (link) => today.paths.symlinks.has(link) !== base.paths.symlinks.has(link)
+    );
+    for (const file of [...added, ...changes.removed, ...folderChanges, ...symlinks])
+      keys.push(nameKey(path9.posix.basename(file)));
   }
   if (deps.has("linkTargets")) {
     for (const file of touched) {
@@ -10119,18 +10314,27 @@ function rootRelativeConfigFiles(configs) {
   return files;
 }
 function warnAboutConfigs(run2, paths) {
-  for (const config of run2.configs.configs()) for (const issue of config.deprecatedNames ?? []) run2.warn(formatConfigIssue(issue));
+  for (const config of run2.configs.configs())
+    for (const issue of config.deprecatedNames ?? []) run2.warn(formatConfigIssue(issue));
   reportConfigNotices(configNotices(run2.configs, paths), run2.configs, run2.warn, run2.strictConfig ?? false);
 }
 function namesFilesOnly(cwd, patterns) {
-  return patterns.length > 0 && patterns.every((pattern) => !isDynamicPattern(pattern) && existsSync5(path10.resolve(cwd, pattern)) && statSync3(path10.resolve(cwd, pattern)).isFile());
+  return patterns.length > 0 && patterns.every(
+    (pattern) => !isDynamicPattern(pattern) && existsSync5(path10.resolve(cwd, pattern)) && statSync3(path10.resolve(cwd, pattern)).isFile()
+  );
 }
 function namedFilePaths(cwd, root, patterns) {
-  return patterns.filter((pattern) => !isDynamicPattern(pattern) && existsSync5(path10.resolve(cwd, pattern)) && statSync3(path10.resolve(cwd, pattern)).isFile()).map((pattern) => toPosix(path10.relative(root, path10.resolve(cwd, pattern))));
+  return patterns.filter(
+    (pattern) => !isDynamicPattern(pattern) && existsSync5(path10.resolve(cwd, pattern)) && statSync3(path10.resolve(cwd, pattern)).isFile()
+  ).map((pattern) => toPosix(path10.relative(root, path10.resolve(cwd, pattern))));
 }
 function comparingRuleIds(configs, targets) {
   const readsAll = (enabled) => enabled.rule.scope === "project" && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
-  return new Set([configs.base(), ...targets.map((target) => configs.forFile(target))].flatMap((enabled) => enabled.filter(readsAll).map(({ rule }) => rule.id)));
+  return new Set(
+    [configs.base(), ...targets.map((target) => configs.forFile(target))].flatMap(
+      (enabled) => enabled.filter(readsAll).map(({ rule }) => rule.id)
+    )
+  );
 }
 function projectDemand(targets, projectFiles, configs, ruleIds) {
   const targetSet = new Set(targets);
@@ -10147,7 +10351,12 @@ function narrowedToTargets(source, targets, projectFiles, configs) {
   if (!declared || declared.deps.has("extracts")) return { ...source, targets, projectFiles };
   const { demand: _demand, ...rest } = source;
   const ruleIds = comparingRuleIds(configs, targets);
-  return { ...rest, targets, projectFiles: targets, ...ruleIds.size > 0 && targets.length > 0 ? { demand: projectDemand(targets, projectFiles, configs, ruleIds) } : {} };
+  return {
+    ...rest,
+    targets,
+    projectFiles: targets,
+    ...ruleIds.size > 0 && targets.length > 0 ? { demand: projectDemand(targets, projectFiles, configs, ruleIds) } : {}
+  };
 }
 async function planWorkingTree(run2) {
   const { io, root, configs } = run2;
@@ -10161,13 +10370,24 @@ async function planWorkingTree(run2) {
   };
   let targets;
   try {
-    targets = await discoverTargets({ cwd: io.cwd, root, configs, patterns: run2.patterns, errorOnUnmatchedPattern: run2.errorOnUnmatchedPattern, paths, onSkipped, findGitignored: run2.debug === true });
+    targets = await discoverTargets({
+      cwd: io.cwd,
+      root,
+      configs,
+      patterns: run2.patterns,
+      errorOnUnmatchedPattern: run2.errorOnUnmatchedPattern,
+      paths,
+      onSkipped,
+      findGitignored: run2.debug === true
+    });
   } finally {
     warnAboutConfigs(run2, paths);
   }
   if (targets.length === 0 && skippedNamedFiles.length > 0) {
-    io.stderr(`agentops-lint: nothing to lint: every file named is skipped (${describeSkips(skippedNamedFiles.map((skipped) => skipped.reason))}).
-`);
+    io.stderr(
+      `agentops-lint: nothing to lint: every file named is skipped (${describeSkips(skippedNamedFiles.map((skipped) => skipped.reason))}).
+`
+    );
   } else if (targets.length === 0 && run2.errorOnUnmatchedPattern) throw new UsageError("No Markdown files to lint.");
   const comparing = targets.length > 0 && namesFilesOnly(io.cwd, run2.patterns) ? comparingRuleIds(configs, targets) : /* @__PURE__ */ new Set();
   const read = (file) => readFileWithinLimit(path10.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb), root);
@@ -10189,7 +10409,14 @@ function gitOutput(cwd, env, args) {
     execFile(
       "git",
       args,
-      { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: "0" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: 3e4, windowsHide: true },
+      {
+        cwd,
+        env: { ...env, GIT_OPTIONAL_LOCKS: "0" },
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: 3e4,
+        windowsHide: true
+      },
       (error, stdout) => resolve(error ? void 0 : stdout)
     );
   });
@@ -10200,7 +10427,10 @@ function remoteUrls(configOutput) {
     const match = /^remote\.(.+)\.url\s+(.+)$/.exec(line.trim());
     if (match) entries.push({ name: match[1], url: match[2] });
   }
-  return [...entries.filter((entry) => entry.name === "origin"), ...entries.filter((entry) => entry.name !== "origin")].map((entry) => entry.url);
+  return [
+    ...entries.filter((entry) => entry.name === "origin"),
+    ...entries.filter((entry) => entry.name !== "origin")
+  ].map((entry) => entry.url);
 }
 function refNames(forEachRefOutput) {
   const names = /* @__PURE__ */ new Set();
@@ -10232,7 +10462,13 @@ function pathsFromTree(output, rootPrefix) {
   }
   return repositoryPathsFromFiles(files, symlinks);
 }
-async function repositoryUrlSource({ root, env, config, debug, warn }) {
+async function repositoryUrlSource({
+  root,
+  env,
+  config,
+  debug,
+  warn
+}) {
   const git = (args) => gitOutput(root, env, args);
   const [inside, remotes, originHead, checkedOut, refs] = await Promise.all([
     git(["rev-parse", "--is-inside-work-tree", "--show-prefix"]),
@@ -10243,7 +10479,9 @@ async function repositoryUrlSource({ root, env, config, debug, warn }) {
   ]);
   const [isCheckout, prefix = ""] = (inside ?? "").split("\n");
   const rootPrefix = isCheckout === "true" ? prefix.trim() : "";
-  const hosts = Object.fromEntries(Object.entries(config?.hosts ?? {}).map(([host, kind]) => [host.toLowerCase(), kind]));
+  const hosts = Object.fromEntries(
+    Object.entries(config?.hosts ?? {}).map(([host, kind]) => [host.toLowerCase(), kind])
+  );
   const bases = [];
   const add = (base) => {
     if (base && !bases.some((known) => sameBase(known, base))) bases.push(base);
@@ -10259,7 +10497,9 @@ async function repositoryUrlSource({ root, env, config, debug, warn }) {
     const url = typeof entry === "string" ? entry : entry.url;
     if (!base) {
       unusable.push(url);
-      warn?.(`repositoryUrls: "${url}" names no repository of a known code host (github.com, gitlab.com, bitbucket.org, or one in repositoryUrls.hosts) and no site (give it a folder); its links are not checked as local links.`);
+      warn?.(
+        `repositoryUrls: "${url}" names no repository of a known code host (github.com, gitlab.com, bitbucket.org, or one in repositoryUrls.hosts) and no site (give it a folder); its links are not checked as local links.`
+      );
     }
     add(base);
   }
@@ -10270,8 +10510,16 @@ async function repositoryUrlSource({ root, env, config, debug, warn }) {
   }
   const fromOriginHead = originHead?.trim().replace(/^refs\/remotes\/origin\//, "");
   const defaultBranch = config?.defaultBranch ?? (fromOriginHead || void 0) ?? (checkedOut?.trim() || void 0);
-  if (defaultBranch === void 0) debug?.("the default branch is unknown (no origin/HEAD, no branch checked out): set repositoryUrls.defaultBranch so that its URLs are checked against the working tree.");
-  const urls = { bases, ...defaultBranch === void 0 ? {} : { defaultBranch }, localRefs: refNames(refs ?? ""), rootPrefix };
+  if (defaultBranch === void 0)
+    debug?.(
+      "the default branch is unknown (no origin/HEAD, no branch checked out): set repositoryUrls.defaultBranch so that its URLs are checked against the working tree."
+    );
+  const urls = {
+    bases,
+    ...defaultBranch === void 0 ? {} : { defaultBranch },
+    localRefs: refNames(refs ?? ""),
+    rootPrefix
+  };
   const trees = /* @__PURE__ */ new Map();
   const readTree = async (ref) => {
     for (const candidate of [ref, `refs/remotes/origin/${ref}`]) {
@@ -10354,8 +10602,10 @@ async function savePhase1Cache(cache, io) {
   try {
     await cache?.save();
   } catch (error) {
-    io.stderr(`agentops-lint: could not write the cache ${cache?.file} (${error.message}); the results are not affected.
-`);
+    io.stderr(
+      `agentops-lint: could not write the cache ${cache?.file} (${error.message}); the results are not affected.
+`
+    );
   }
 }
 
@@ -10474,7 +10724,8 @@ var ConfigSet = class {
       const entry = this.loaded[index];
       const relative = this.relativeTo(entry.config, file);
       const position = entry.config.ignore.findIndex((glob) => (0, import_picomatch5.default)(glob, PATH_GLOB_OPTIONS)(relative));
-      if (position >= 0) return `${formatKeyPath(["ignore", position])} "${entry.config.ignore[position]}" in ${this.shownName(entry.config)}`;
+      if (position >= 0)
+        return `${formatKeyPath(["ignore", position])} "${entry.config.ignore[position]}" in ${this.shownName(entry.config)}`;
       index = entry.parent;
     }
     return void 0;
@@ -10996,7 +11247,8 @@ var TakenEdits = class {
   conflictsWith(edit) {
     const index = this.firstFrom(edit.start);
     if (index > 0 && conflicts(this.edits[index - 1], edit)) return true;
-    for (let next = index; next < this.edits.length && this.edits[next].start <= edit.end; next++) if (conflicts(this.edits[next], edit)) return true;
+    for (let next = index; next < this.edits.length && this.edits[next].start <= edit.end; next++)
+      if (conflicts(this.edits[next], edit)) return true;
     return false;
   }
   add(edit) {
@@ -11059,7 +11311,10 @@ ${diagnostic.messageId}`;
   return counts;
 }
 function fixesHold(file, text, before, fixed, engine) {
-  const applied = applyFixes(text, fixed.map((diagnostic) => diagnostic.fix));
+  const applied = applyFixes(
+    text,
+    fixed.map((diagnostic) => diagnostic.fix)
+  );
   if (applied.applied !== fixed.length) return false;
   const after = analyzeText(file, applied.text, engine.settings.forFile(file));
   if (after.crashed) return false;
@@ -11079,7 +11334,8 @@ function judgeFile(file, text, before, pending, engine, verdicts) {
     for (const diagnostic of unknown) verdicts.set(file, text, diagnostic.fix, true);
     return;
   }
-  for (const diagnostic of unknown) verdicts.set(file, text, diagnostic.fix, fixesHold(file, text, before, [diagnostic], engine));
+  for (const diagnostic of unknown)
+    verdicts.set(file, text, diagnostic.fix, fixesHold(file, text, before, [diagnostic], engine));
 }
 function settled(diagnostic, holds) {
   const { verifyFix: _checked, fix, ...rest } = diagnostic;
@@ -11138,7 +11394,8 @@ async function lintWithFixes(source, engine, fixing, fixType = "fix") {
     if (!applyPass(result, texts, originals, fixType)) break;
     result = await lint({ ...passes, overrides: texts });
   }
-  if (result.runDeferredSteps) result = settleVerifiedFixes(await result.runDeferredSteps(), { ...passes, overrides: texts }, verdicts);
+  if (result.runDeferredSteps)
+    result = settleVerifiedFixes(await result.runDeferredSteps(), { ...passes, overrides: texts }, verdicts);
   return { result, texts, originals };
 }
 function applyPass(result, texts, originals, fixType) {
@@ -11168,7 +11425,9 @@ function fixedFiles(fixed) {
   return [...fixed.texts].filter(([file, text]) => fixed.originals.get(file)?.text !== text).map(([file]) => file);
 }
 function fixPatches(fixed) {
-  return fixedFiles(fixed).map((file) => createTwoFilesPatch(`a/${file}`, `b/${file}`, fixed.originals.get(file).text, fixed.texts.get(file)));
+  return fixedFiles(fixed).map(
+    (file) => createTwoFilesPatch(`a/${file}`, `b/${file}`, fixed.originals.get(file).text, fixed.texts.get(file))
+  );
 }
 async function writeFixes(fixed, root) {
   for (const [file, text] of fixed.texts) {
@@ -11195,7 +11454,9 @@ var STATUS_BY_LETTER = {
 var ZERO_OBJECT = /^0+$/;
 var GitCommandError = class extends Error {
   constructor(args, exitCode, stderr) {
-    super(`git ${args.join(" ")} failed${exitCode === null ? "" : ` (exit code ${exitCode})`}: ${stderr.trim() || "no message"}`);
+    super(
+      `git ${args.join(" ")} failed${exitCode === null ? "" : ` (exit code ${exitCode})`}: ${stderr.trim() || "no message"}`
+    );
     this.args = args;
     this.exitCode = exitCode;
     this.stderr = stderr;
@@ -11211,10 +11472,19 @@ function runGit(cwd, env, args, input) {
       "git",
       args,
       // GIT_OPTIONAL_LOCKS=0: reading must never take index.lock, which a running `git commit` holds.
-      { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: "0" }, encoding: "buffer", maxBuffer: 1024 * 1024 * 1024, windowsHide: true },
+      {
+        cwd,
+        env: { ...env, GIT_OPTIONAL_LOCKS: "0" },
+        encoding: "buffer",
+        maxBuffer: 1024 * 1024 * 1024,
+        windowsHide: true
+      },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
-        if (error.code === "ENOENT") return reject(new UsageError("git is not installed or not on the PATH; --staged and --changed-since need it."));
+        if (error.code === "ENOENT")
+          return reject(
+            new UsageError("git is not installed or not on the PATH; --staged and --changed-since need it.")
+          );
         reject(new GitCommandError(args, typeof error.code === "number" ? error.code : null, stderr.toString("utf8")));
       }
     );
@@ -11243,7 +11513,8 @@ var GitRepository = class _GitRepository {
     } catch (error) {
       if (!(error instanceof GitCommandError)) throw error;
     }
-    if (lines[0] !== "true") throw new UsageError(`${neededBy} needs a git working tree, and ${root} is not inside one.`);
+    if (lines[0] !== "true")
+      throw new UsageError(`${neededBy} needs a git working tree, and ${root} is not inside one.`);
     return new _GitRepository(root, env, lines[1] ?? "");
   }
   run(args, input) {
@@ -11260,7 +11531,9 @@ var GitRepository = class _GitRepository {
       return (await this.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).toString("utf8").trim();
     } catch (error) {
       if (!(error instanceof GitCommandError)) throw error;
-      throw new UsageError(`${neededBy}: git does not know the commit "${ref}". Fetch it first (for example \`git fetch origin main\`; in GitHub Actions check out with \`fetch-depth: 0\`).`);
+      throw new UsageError(
+        `${neededBy}: git does not know the commit "${ref}". Fetch it first (for example \`git fetch origin main\`; in GitHub Actions check out with \`fetch-depth: 0\`).`
+      );
     }
   }
   /** The best common ancestor of `ref` and HEAD: what a pull request's diff is taken against. */
@@ -11277,11 +11550,15 @@ var GitRepository = class _GitRepository {
   }
   /** Differences between `commit` and the working tree (tracked files), renames detected. */
   async changesSince(commit) {
-    return this.parseRawDiff(await this.run(["diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", commit, "--"]));
+    return this.parseRawDiff(
+      await this.run(["diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", commit, "--"])
+    );
   }
   /** Differences between HEAD (or nothing, before the first commit) and the index. */
   async stagedChanges() {
-    return this.parseRawDiff(await this.run(["diff", "--cached", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--"]));
+    return this.parseRawDiff(
+      await this.run(["diff", "--cached", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--"])
+    );
   }
   /** Files that git does not track and does not ignore, root-relative. */
   async untrackedFiles() {
@@ -11312,7 +11589,8 @@ var GitRepository = class _GitRepository {
     for (const object of wanted) {
       const headerEnd = output.indexOf(10, offset);
       const header = output.subarray(offset, headerEnd).toString("utf8").split(" ");
-      if (header[1] === "missing" || header.length < 3) throw new Error(`git object ${object} is missing from the repository`);
+      if (header[1] === "missing" || header.length < 3)
+        throw new Error(`git object ${object} is missing from the repository`);
       const size = Number(header[2]);
       result.set(object, output.subarray(headerEnd + 1, headerEnd + 1 + size));
       offset = headerEnd + 1 + size + 1;
@@ -11337,7 +11615,11 @@ var GitRepository = class _GitRepository {
       if (!ZERO_OBJECT.test(newObject)) change.newObject = newObject;
       if (newPath === void 0 && oldPath === void 0) continue;
       if (newPath === void 0) {
-        changes.push({ status: "deleted", path: oldPath, ...change.oldObject ? { oldObject: change.oldObject } : {} });
+        changes.push({
+          status: "deleted",
+          path: oldPath,
+          ...change.oldObject ? { oldObject: change.oldObject } : {}
+        });
         continue;
       }
       if (oldPath === void 0 && second !== void 0) {
@@ -11370,7 +11652,17 @@ function summarizeChanges(base, changes, untracked) {
   return { base, changed, removed, baseObjects, renames };
 }
 function newDiagnostics(now, before) {
-  const identity = (diagnostic) => JSON.stringify([diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.endLine, diagnostic.endColumn, diagnostic.ruleId, diagnostic.messageId, diagnostic.severity, diagnostic.message]);
+  const identity = (diagnostic) => JSON.stringify([
+    diagnostic.file,
+    diagnostic.line,
+    diagnostic.column,
+    diagnostic.endLine,
+    diagnostic.endColumn,
+    diagnostic.ruleId,
+    diagnostic.messageId,
+    diagnostic.severity,
+    diagnostic.message
+  ]);
   const remaining = /* @__PURE__ */ new Map();
   for (const diagnostic of before) remaining.set(identity(diagnostic), (remaining.get(identity(diagnostic)) ?? 0) + 1);
   return now.filter((diagnostic) => {
@@ -11383,18 +11675,35 @@ function newDiagnostics(now, before) {
 async function planChangedSince(run2, ref) {
   const repository = await GitRepository.open(run2.root, run2.io.env, "--changed-since");
   const base = await repository.mergeBase(ref, "--changed-since");
-  const [changes, untracked, head] = await Promise.all([repository.changesSince(base), repository.untrackedFiles(), planWorkingTree(run2)]);
+  const [changes, untracked, head] = await Promise.all([
+    repository.changesSince(base),
+    repository.untrackedFiles(),
+    planWorkingTree(run2)
+  ]);
   const changeSet = summarizeChanges(base, changes, untracked);
   const source = { ...head.source, renames: changeSet.renames };
   const isConfigFile = (file) => (head.configFiles ?? []).includes(file) || CONFIG_FILE_NAMES.includes(path16.posix.basename(file));
   if ([...changeSet.changed, ...changeSet.removed].some(isConfigFile)) return { ...head, source };
   const selected = head.source.targets;
-  const projectFiles = [.../* @__PURE__ */ new Set([...head.source.projectFiles ?? [], ...head.source.demand?.candidates ?? []])].sort();
-  const narrowed = narrowedToTargets(source, selected.filter((file) => changeSet.changed.has(file)), projectFiles, run2.configs);
+  const projectFiles = [
+    .../* @__PURE__ */ new Set([...head.source.projectFiles ?? [], ...head.source.demand?.candidates ?? []])
+  ].sort();
+  const narrowed = narrowedToTargets(
+    source,
+    selected.filter((file) => changeSet.changed.has(file)),
+    projectFiles,
+    run2.configs
+  );
   return {
     ...head,
     source: narrowed,
-    extraProblems: causedProblems(repository, changeSet, { ...narrowed, targets: selected }, selected, projectFileMatcher(run2.configs))
+    extraProblems: causedProblems(
+      repository,
+      changeSet,
+      { ...narrowed, targets: selected },
+      selected,
+      projectFileMatcher(run2.configs)
+    )
   };
 }
 function causedProblems(repository, changes, today, selected, isProjectFile) {
@@ -11409,7 +11718,9 @@ function causedProblems(repository, changes, today, selected, isProjectFile) {
     const { overrides: _overrides, ...baseEngine } = engine;
     const before = await lintProject({ ...baseSource, targets: affected }, { ...baseEngine, projectRulesOnly: true });
     const compared = new Set(affected);
-    const caused = newDiagnostics(now.diagnostics, before.diagnostics).filter((diagnostic) => compared.has(diagnostic.file));
+    const caused = newDiagnostics(now.diagnostics, before.diagnostics).filter(
+      (diagnostic) => compared.has(diagnostic.file)
+    );
     return { diagnostics: caused, checked: affected, analyses: now.analyses, crashed: now.crashed || before.crashed };
   };
 }
@@ -11430,7 +11741,10 @@ async function baseStateSource(repository, changes, head, isProjectFile) {
   const demand = head.demand && {
     ...head.demand,
     candidates: [
-      .../* @__PURE__ */ new Set([...head.demand.candidates.filter((file) => !changes.changed.has(file) || changes.baseObjects.has(file)), ...[...changes.removed].filter((file) => head.isMarkdown(file) && isProjectFile(file))])
+      .../* @__PURE__ */ new Set([
+        ...head.demand.candidates.filter((file) => !changes.changed.has(file) || changes.baseObjects.has(file)),
+        ...[...changes.removed].filter((file) => head.isMarkdown(file) && isProjectFile(file))
+      ])
     ].sort()
   };
   return {
@@ -11464,7 +11778,12 @@ function parseRenameRecords(output) {
 }
 async function gitOutput2(root, args) {
   try {
-    const { stdout } = await run("git", args, { cwd: root, timeout: 15e3, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" });
+    const { stdout } = await run("git", args, {
+      cwd: root,
+      timeout: 15e3,
+      maxBuffer: 64 * 1024 * 1024,
+      encoding: "utf8"
+    });
     return stdout;
   } catch {
     return "";
@@ -11472,8 +11791,25 @@ async function gitOutput2(root, args) {
 }
 async function gitRenames(root) {
   const renames = /* @__PURE__ */ new Map();
-  const staged = await gitOutput2(root, ["diff", "--cached", "-M", "--diff-filter=R", "--name-status", "-z", "--relative"]);
-  const history = await gitOutput2(root, ["log", `--max-count=${RENAME_HISTORY_DEPTH}`, "-M", "--diff-filter=R", "--name-status", "--format=", "-z", "--relative"]);
+  const staged = await gitOutput2(root, [
+    "diff",
+    "--cached",
+    "-M",
+    "--diff-filter=R",
+    "--name-status",
+    "-z",
+    "--relative"
+  ]);
+  const history = await gitOutput2(root, [
+    "log",
+    `--max-count=${RENAME_HISTORY_DEPTH}`,
+    "-M",
+    "--diff-filter=R",
+    "--name-status",
+    "--format=",
+    "-z",
+    "--relative"
+  ]);
   for (const [from, to] of [...parseRenameRecords(staged), ...parseRenameRecords(history)]) {
     if (!renames.has(from) && from !== to) renames.set(from, to);
   }
@@ -11490,7 +11826,11 @@ var SYMBOLIC_LINK_MODE = "120000";
 var SUBMODULE_MODE = "160000";
 async function planStaged(run2) {
   const repository = await GitRepository.open(run2.root, run2.io.env, "--staged");
-  const [entries, staged, untracked] = await Promise.all([repository.indexEntries(), repository.stagedChanges(), repository.untrackedFiles()]);
+  const [entries, staged, untracked] = await Promise.all([
+    repository.indexEntries(),
+    repository.stagedChanges(),
+    repository.untrackedFiles()
+  ]);
   const files = entries.filter((entry) => entry.mode !== SUBMODULE_MODE);
   const paths = {
     ...repositoryPathsFromFiles(
@@ -11505,12 +11845,18 @@ async function planStaged(run2) {
   const isArgument = pathArgumentMatcher(run2.io.cwd, run2.root, run2.patterns);
   const regularFiles = files.filter((entry) => entry.mode !== SYMBOLIC_LINK_MODE);
   const projectFiles = regularFiles.filter((entry) => isProjectFile(entry.path)).map((entry) => entry.path).sort();
-  const changeSet = summarizeChanges("HEAD", staged.filter((change) => change.status !== "unmerged"), []);
+  const changeSet = summarizeChanges(
+    "HEAD",
+    staged.filter((change) => change.status !== "unmerged"),
+    []
+  );
   const selected = projectFiles.filter(isArgument);
   const targets = selected.filter((file) => changeSet.changed.has(file));
   warnAboutConfigs(run2, paths);
   if (run2.errorOnUnmatchedPattern) checkArgumentsExist(run2, paths);
-  const objectByPath = new Map(regularFiles.filter((entry) => isMarkdown(entry.path)).map((entry) => [entry.path, entry.object]));
+  const objectByPath = new Map(
+    regularFiles.filter((entry) => isMarkdown(entry.path)).map((entry) => [entry.path, entry.object])
+  );
   const blobs = await repository.readBlobs(objectByPath.values());
   const whole = {
     targets,
@@ -11534,13 +11880,17 @@ async function planStaged(run2) {
 }
 function unstagedPaths(untracked, index) {
   const onDisk = repositoryPathsFromFiles(untracked);
-  return /* @__PURE__ */ new Set([...untracked, ...[...onDisk.directories].filter((folder) => folder !== "" && !index.directories.has(folder))]);
+  return /* @__PURE__ */ new Set([
+    ...untracked,
+    ...[...onDisk.directories].filter((folder) => folder !== "" && !index.directories.has(folder))
+  ]);
 }
 function checkArgumentsExist(run2, paths) {
   for (const pattern of run2.patterns) {
     if (isDynamicPattern(pattern)) continue;
     const relative = toPosix(path17.relative(run2.root, path17.resolve(run2.io.cwd, pattern)));
-    if (existsSync6(path17.resolve(run2.io.cwd, pattern)) || paths.files.has(relative) || paths.directories.has(relative)) continue;
+    if (existsSync6(path17.resolve(run2.io.cwd, pattern)) || paths.files.has(relative) || paths.directories.has(relative))
+      continue;
     throw new UsageError(`No files matched "${pattern}": no such file or folder, in the working tree or the index.`);
   }
 }
@@ -11577,7 +11927,13 @@ function pointedText(diagnostic, text) {
   return text.slice(offset(diagnostic.line, diagnostic.column), offset(diagnostic.endLine, diagnostic.endColumn)).replace(/\s+/g, " ").trim();
 }
 function fingerprintOf(diagnostic, text) {
-  const identity = JSON.stringify([diagnostic.file, diagnostic.ruleId, diagnostic.messageId, diagnostic.message, pointedText(diagnostic, text)]);
+  const identity = JSON.stringify([
+    diagnostic.file,
+    diagnostic.ruleId,
+    diagnostic.messageId,
+    diagnostic.message,
+    pointedText(diagnostic, text)
+  ]);
   return createHash2("sha256").update(identity).digest("hex").slice(0, 20);
 }
 async function readBaseline(file, shownAs) {
@@ -11585,26 +11941,32 @@ async function readBaseline(file, shownAs) {
   try {
     text = await fs5.readFile(file, "utf8");
   } catch (error) {
-    if (error.code === "ENOENT") throw new UsageError(`Baseline file not found: ${shownAs} (create it with --write-baseline ${shownAs}).`);
+    if (error.code === "ENOENT")
+      throw new UsageError(`Baseline file not found: ${shownAs} (create it with --write-baseline ${shownAs}).`);
     throw new UsageError(`Cannot read the baseline file ${shownAs}: ${error.message}`);
   }
   let raw;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`The baseline file ${shownAs} is not valid JSON (${error.message}); write it again with --write-baseline.`);
+    throw new UsageError(
+      `The baseline file ${shownAs} is not valid JSON (${error.message}); write it again with --write-baseline.`
+    );
   }
   const parsed = baselineSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UsageError(`The baseline file ${shownAs} is not an agentops-lint baseline (version ${BASELINE_VERSION}): ${issue.path.join(".") || "(top level)"}: ${issue.message}.`);
+    throw new UsageError(
+      `The baseline file ${shownAs} is not an agentops-lint baseline (version ${BASELINE_VERSION}): ${issue.path.join(".") || "(top level)"}: ${issue.message}.`
+    );
   }
   return { file, entries: parsed.data.problems, text };
 }
 function applyBaseline(baseline, diagnostics, textOf2, linted, exists) {
   const left = /* @__PURE__ */ new Map();
   const key = (file, fingerprint) => `${file}\0${fingerprint}`;
-  for (const entry of baseline.entries) left.set(key(entry.file, entry.fingerprint), (left.get(key(entry.file, entry.fingerprint)) ?? 0) + entry.count);
+  for (const entry of baseline.entries)
+    left.set(key(entry.file, entry.fingerprint), (left.get(key(entry.file, entry.fingerprint)) ?? 0) + entry.count);
   const remaining = [];
   let suppressed = 0;
   for (const diagnostic of diagnostics) {
@@ -11643,20 +12005,34 @@ function unusedEntryDiagnostics(baseline, unused, root) {
       ruleId: BASELINE.id,
       messageId: "unusedEntry",
       severity: "error",
-      message: formatMessage(BASELINE.messages.unusedEntry, { count: entry.count, rule: entry.rule, plural: entry.count === 1 ? "" : "s", file: entry.file, message: entry.message })
+      message: formatMessage(BASELINE.messages.unusedEntry, {
+        count: entry.count,
+        rule: entry.rule,
+        plural: entry.count === 1 ? "" : "s",
+        file: entry.file,
+        message: entry.message
+      })
     };
   });
 }
 function buildBaseline(diagnostics, textOf2, previous, keepPrevious) {
   const byKey = /* @__PURE__ */ new Map();
-  for (const entry of previous) if (keepPrevious(entry.file)) byKey.set(`${entry.file}\0${entry.fingerprint}`, { ...entry });
+  for (const entry of previous)
+    if (keepPrevious(entry.file)) byKey.set(`${entry.file}\0${entry.fingerprint}`, { ...entry });
   for (const diagnostic of diagnostics) {
     if (diagnostic.ruleId === RULE_CRASH.id || diagnostic.ruleId === BASELINE.id) continue;
     const fingerprint = fingerprintOf(diagnostic, textOf2(diagnostic.file));
     const entryKey = `${diagnostic.file}\0${fingerprint}`;
     const entry = byKey.get(entryKey);
     if (entry) entry.count++;
-    else byKey.set(entryKey, { file: diagnostic.file, rule: diagnostic.ruleId, message: diagnostic.message, fingerprint, count: 1 });
+    else
+      byKey.set(entryKey, {
+        file: diagnostic.file,
+        rule: diagnostic.ruleId,
+        message: diagnostic.message,
+        fingerprint,
+        count: 1
+      });
   }
   return [...byKey.values()].sort(
     (a, b) => compareText(a.file, b.file) || compareText(a.rule, b.rule) || compareText(a.message, b.message) || compareText(a.fingerprint, b.fingerprint)
@@ -11680,13 +12056,20 @@ async function baselineStep(use, input) {
 async function recordBaseline(shownAs, input) {
   const linted = new Set(input.source.targets);
   const file = path19.resolve(input.cwd, shownAs);
-  const previous = await readBaseline(file, shownAs).then((baseline) => baseline.entries, () => []);
+  const previous = await readBaseline(file, shownAs).then(
+    (baseline) => baseline.entries,
+    () => []
+  );
   const keepsEntryOf = (entryFile) => !linted.has(entryFile) && input.source.paths.files.has(entryFile);
   const entries = buildBaseline(input.diagnostics, input.textOf, previous, keepsEntryOf);
   await writeBaseline(file, entries);
   return {
     diagnostics: input.diagnostics.filter((diagnostic) => diagnostic.ruleId === RULE_CRASH.id),
-    written: { file: shownAs, problems: entries.reduce((sum, entry) => sum + entry.count, 0), files: new Set(entries.map((entry) => entry.file)).size }
+    written: {
+      file: shownAs,
+      problems: entries.reduce((sum, entry) => sum + entry.count, 0),
+      files: new Set(entries.map((entry) => entry.file)).size
+    }
   };
 }
 async function suppressBaselined(shownAs, input) {
@@ -11694,7 +12077,11 @@ async function suppressBaselined(shownAs, input) {
   const exists = (file) => input.source.paths.files.has(file);
   const result = applyBaseline(baseline, input.diagnostics, input.textOf, new Set(input.source.targets), exists);
   if (!input.reportUnusedDisables) return { diagnostics: result.remaining };
-  return { diagnostics: [...result.remaining, ...unusedEntryDiagnostics(baseline, result.unused, input.root)].sort(compareDiagnostics) };
+  return {
+    diagnostics: [...result.remaining, ...unusedEntryDiagnostics(baseline, result.unused, input.root)].sort(
+      compareDiagnostics
+    )
+  };
 }
 
 // src/pipeline/plain-text-scope.ts
@@ -11801,7 +12188,8 @@ async function runLint(request) {
   }
 }
 function runConfigs(request, switchOn = []) {
-  for (const id of switchOn) if (!request.rules.has(id)) throw new UsageError(`Cannot switch on the rule "${id}": there is no such rule.`);
+  for (const id of switchOn)
+    if (!request.rules.has(id)) throw new UsageError(`Cannot switch on the rule "${id}": there is no such rule.`);
   return new ConfigSet({
     root: request.root,
     cwd: request.io.cwd,
@@ -11828,8 +12216,14 @@ async function lintWithProgress(request, progress) {
   if (options.fix && plan.fixUnavailable) throw new UsageError(plan.fixUnavailable);
   for (const notice of plan.notices ?? []) progress.print(`agentops-lint: ${notice}
 `);
-  const repository = await repositoryUrlSource({ root, env: io.env, config: configs.configFor("").repositoryUrls, warn: run2.warn, ...run2.debug ? { debug: (message) => io.stderr(`agentops-lint: ${message}
-`) } : {} });
+  const repository = await repositoryUrlSource({
+    root,
+    env: io.env,
+    config: configs.configFor("").repositoryUrls,
+    warn: run2.warn,
+    ...run2.debug ? { debug: (message) => io.stderr(`agentops-lint: ${message}
+`) } : {}
+  });
   const cache = await openPhase1Cache(options, io, root);
   const pool = createPhase1Pool({
     configs,
@@ -11854,8 +12248,11 @@ async function lintWithProgress(request, progress) {
   const extra = plan.extraProblems ? await plan.extraProblems({ ...engine, overrides: fixed.texts }) : void 0;
   await pool.close();
   await savePhase1Cache(cache, io);
-  if (options.debug && cache?.file !== void 0) progress.print(`agentops-lint: cache ${path20.relative(io.cwd, cache.file) || cache.file}: ${cache.stats.hits} ${cache.stats.hits === 1 ? "file" : "files"} from the cache, ${cache.stats.misses} analysed.
-`);
+  if (options.debug && cache?.file !== void 0)
+    progress.print(
+      `agentops-lint: cache ${path20.relative(io.cwd, cache.file) || cache.file}: ${cache.stats.hits} ${cache.stats.hits === 1 ? "file" : "files"} from the cache, ${cache.stats.misses} analysed.
+`
+    );
   const found = [...fixed.result.diagnostics, ...extra?.diagnostics ?? []].sort(compareDiagnostics);
   const texts = textsOf([fixed.result.analyses, extra?.analyses ?? /* @__PURE__ */ new Map()]);
   const baseline = await baselineStep(options.baseline, {
@@ -11883,7 +12280,8 @@ function withRulesSwitchedOn(config, ruleIds, rules) {
   for (const id of ruleIds) {
     const rule = rules.get(id);
     const setting = settings.get(id);
-    if (!setting || setting.severity === "off") settings.set(id, { severity: rule.defaultSeverity, optionLayers: setting?.optionLayers ?? [] });
+    if (!setting || setting.severity === "off")
+      settings.set(id, { severity: rule.defaultSeverity, optionLayers: setting?.optionLayers ?? [] });
   }
   return { ...config, rules: settings };
 }
@@ -11917,7 +12315,8 @@ async function settleFixes(fixed, mode, root) {
 }
 function textsOf(analysisMaps) {
   const texts = /* @__PURE__ */ new Map();
-  for (const analyses of analysisMaps) for (const [file, analysis] of analyses) if (analysis.text !== void 0) texts.set(file, analysis.text);
+  for (const analyses of analysisMaps)
+    for (const [file, analysis] of analyses) if (analysis.text !== void 0) texts.set(file, analysis.text);
   return texts;
 }
 

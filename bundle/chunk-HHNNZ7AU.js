@@ -6,13 +6,13 @@ import {
 } from "./chunk-BSJM252U.js";
 import {
   REPORTER_NAMES
-} from "./chunk-IFWCCNYA.js";
+} from "./chunk-DSN46UTS.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_FAILURE,
   EXIT_OK,
   NO_CACHE_VARIABLE
-} from "./chunk-VDYJTUOD.js";
+} from "./chunk-F7RKF6MJ.js";
 import {
   ConfigError,
   UsageError
@@ -3473,24 +3473,27 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-ND2CJBXA.js");
-var infoModule = () => import("./chunk-3SBXA3XE.js");
-var reportsModule = () => import("./chunk-5HT5C6I5.js");
-var serversModule = () => import("./chunk-MCFDD64M.js");
+var lintModule = () => import("./chunk-FIN25XCV.js");
+var infoModule = () => import("./chunk-RXCD2QTW.js");
+var reportsModule = () => import("./chunk-Q7E7INKU.js");
+var serversModule = () => import("./chunk-VWXU3JTD.js");
 function wholeNumber(value) {
   const parsed = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError("expected a whole number of 0 or more.");
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed))
+    throw new InvalidArgumentError("expected a whole number of 0 or more.");
   return parsed;
 }
 function positiveWholeNumber(value) {
   const parsed = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed === 0) throw new InvalidArgumentError("expected a whole number of 1 or more.");
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed === 0)
+    throw new InvalidArgumentError("expected a whole number of 1 or more.");
   return parsed;
 }
 function warningLimit(value) {
   if (value === "-1") return -1;
   const parsed = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new InvalidArgumentError("expected a whole number of 0 or more, or -1 for no limit.");
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed))
+    throw new InvalidArgumentError("expected a whole number of 0 or more, or -1 for no limit.");
   return parsed;
 }
 function collect(value, previous) {
@@ -3499,26 +3502,87 @@ function collect(value, previous) {
 function buildProgram(io, setExitCode) {
   const program2 = new Command("agentops-lint").description("Lint Markdown documentation: links, anchors, terminology, document contracts and GitHub rendering.").version(TOOL_VERSION, "-v, --version", "print the version").helpOption("-h, --help", "show help").showSuggestionAfterError(true).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   const lint = program2.command("lint", { isDefault: true }).description("lint Markdown files (the default command)").argument("[paths...]", "files, folders or globs to lint (default: the current folder)").option("-c, --config <file>", "use this config file instead of looking for one").option("--root <dir>", 'repository root: where "/" links resolve (default: the git root)').addOption(
-    new Option("-f, --format <name[:file]>", `output format, repeatable; NAME:FILE writes that report to FILE (- is stdout). Formats: ${REPORTER_NAMES.join(", ")}`).argParser(collect).default([], "stylish")
-  ).option("-o, --output-file <file>", "write the report(s) without their own :FILE to this file instead of stdout").option("--fix", "fix problems where the fix is certain, writing files atomically", false).option("--fix-dry-run", "print the fixes as a unified diff; write nothing", false).addOption(new Option("--fix-type <type>", 'what --fix and --fix-dry-run apply: "fix" (certain fixes only) or "suggestion" (also the likely repairs a problem suggests; review the diff)').choices(FIX_TYPES)).option("-q, --quiet", "report errors only", false).option("--max-warnings <n>", "exit 1 when there are more warnings than this (-1: no limit)", warningLimit).option("--max-findings-per-rule <n>", "list at most n problems of one rule per file, the rest summed up in one (default: the config's maxFindingsPerRule, else 1000)", positiveWholeNumber).option("--report-unused-disables", "report control comments that silenced nothing", false).option("--external", "check external http(s) links over the network (rule external-links)").option("--no-external", "never check external links over the network, even when the config enables it").option("--allow-private", "let external link checks reach loopback, private and link-local addresses", false).option("--no-error-on-unmatched-pattern", "do not fail when a path or glob matches no file").option("--strict-config", "fail (exit 2) instead of warning when a config glob matches no file or a config turns no rule on (for CI; also the config key strictConfig)", false).option("--color", "force colours").option("--no-color", "never use colours").option("--debug", "say which named files were skipped and why; show stack traces of internal errors", false).option("--staged", "lint the staged version of staged files (the next commit), links resolved against the index", false).option("--changed-since <ref>", "report problems in files changed since the merge base with REF, and problems the change caused elsewhere").option("--baseline <file>", "suppress the problems recorded in this baseline file; fail on new ones").option("--write-baseline <file>", "record the current problems in a baseline file (kept for files not linted)").option("--cache", `cache per-file results, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, a folder git ignores by itself)`).option("--no-cache", `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`).option("--cache-location <dir>", "folder of the cache; a folder it creates is marked for git to ignore").option("--threads <n>", "parse on at most n threads (default: one per core; 1 keeps to the main thread)", wholeNumber).option("--no-threads", "parse on the main thread only").option("--watch", "lint again whenever a file changes; only changed files are parsed again (docs/editors.md)").action(async (paths, options) => {
+    new Option(
+      "-f, --format <name[:file]>",
+      `output format, repeatable; NAME:FILE writes that report to FILE (- is stdout). Formats: ${REPORTER_NAMES.join(", ")}`
+    ).argParser(collect).default([], "stylish")
+  ).option("-o, --output-file <file>", "write the report(s) without their own :FILE to this file instead of stdout").option("--fix", "fix problems where the fix is certain, writing files atomically", false).option("--fix-dry-run", "print the fixes as a unified diff; write nothing", false).addOption(
+    new Option(
+      "--fix-type <type>",
+      'what --fix and --fix-dry-run apply: "fix" (certain fixes only) or "suggestion" (also the likely repairs a problem suggests; review the diff)'
+    ).choices(FIX_TYPES)
+  ).option("-q, --quiet", "report errors only", false).option("--max-warnings <n>", "exit 1 when there are more warnings than this (-1: no limit)", warningLimit).option(
+    "--max-findings-per-rule <n>",
+    "list at most n problems of one rule per file, the rest summed up in one (default: the config's maxFindingsPerRule, else 1000)",
+    positiveWholeNumber
+  ).option("--report-unused-disables", "report control comments that silenced nothing", false).option("--external", "check external http(s) links over the network (rule external-links)").option("--no-external", "never check external links over the network, even when the config enables it").option("--allow-private", "let external link checks reach loopback, private and link-local addresses", false).option("--no-error-on-unmatched-pattern", "do not fail when a path or glob matches no file").option(
+    "--strict-config",
+    "fail (exit 2) instead of warning when a config glob matches no file or a config turns no rule on (for CI; also the config key strictConfig)",
+    false
+  ).option("--color", "force colours").option("--no-color", "never use colours").option("--debug", "say which named files were skipped and why; show stack traces of internal errors", false).option(
+    "--staged",
+    "lint the staged version of staged files (the next commit), links resolved against the index",
+    false
+  ).option(
+    "--changed-since <ref>",
+    "report problems in files changed since the merge base with REF, and problems the change caused elsewhere"
+  ).option("--baseline <file>", "suppress the problems recorded in this baseline file; fail on new ones").option("--write-baseline <file>", "record the current problems in a baseline file (kept for files not linted)").option(
+    "--cache",
+    `cache per-file results, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, a folder git ignores by itself)`
+  ).option("--no-cache", `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`).option("--cache-location <dir>", "folder of the cache; a folder it creates is marked for git to ignore").option(
+    "--threads <n>",
+    "parse on at most n threads (default: one per core; 1 keeps to the main thread)",
+    wholeNumber
+  ).option("--no-threads", "parse on the main thread only").option("--watch", "lint again whenever a file changes; only changed files are parsed again (docs/editors.md)").action(async (paths, options) => {
     setExitCode(await (await lintModule()).lintCommand(paths, options, io));
   });
-  program2.addHelpText("after", () => `
+  program2.addHelpText(
+    "after",
+    () => `
 agentops-lint [paths...] is short for agentops-lint lint [paths...]:
 
-${lint.helpInformation()}`);
+${lint.helpInformation()}`
+  );
   program2.command("init").description("write a commented starter agentops-lint.config.yaml (never overwrites)").action(async () => setExitCode(await (await infoModule()).initCommand(io)));
-  program2.command("rules").description("list every rule: id, default severity, fixable, description").addOption(new Option("-f, --format <name>", "output format").choices(["table", "json"]).default("table")).action(async (options) => setExitCode((await infoModule()).rulesCommand(options.format, io)));
+  program2.command("rules").description("list every rule: id, default severity, fixable, description").addOption(new Option("-f, --format <name>", "output format").choices(["table", "json"]).default("table")).action(
+    async (options) => setExitCode((await infoModule()).rulesCommand(options.format, io))
+  );
   program2.command("schema").description("print the JSON Schema of the config file (also shipped as schema.json)").action(async () => setExitCode((await infoModule()).schemaCommand(io)));
-  program2.command("print-config").description("print the effective configuration for a file").argument("<file>", "the file whose configuration to show").option("-c, --config <file>", "use this config file instead of looking for one").action(async (file, options) => setExitCode((await infoModule()).printConfigCommand(file, options.config, io)));
+  program2.command("print-config").description("print the effective configuration for a file").argument("<file>", "the file whose configuration to show").option("-c, --config <file>", "use this config file instead of looking for one").action(
+    async (file, options) => setExitCode((await infoModule()).printConfigCommand(file, options.config, io))
+  );
   for (const [name, description, command] of [
-    ["terms", "report how often each term and each of its spellings occurs in prose, and in which files", "termsCommand"],
-    ["mappings", "report every Kubernetes mapping statement, grouped by concept, with conflicts and unknown concepts marked", "mappingsCommand"]
+    [
+      "terms",
+      "report how often each term and each of its spellings occurs in prose, and in which files",
+      "termsCommand"
+    ],
+    [
+      "mappings",
+      "report every Kubernetes mapping statement, grouped by concept, with conflicts and unknown concepts marked",
+      "mappingsCommand"
+    ]
   ]) {
-    program2.command(name).description(description).argument("[paths...]", "files, folders or globs to read (default: the current folder)").option("-c, --config <file>", "use this config file instead of looking for one").option("--root <dir>", "repository root (default: the git root)").addOption(new Option("-f, --format <name>", "output format").choices(REPORT_FORMATS).default("table")).action(async (paths, options) => setExitCode(await (await reportsModule())[command](paths, options, io)));
+    program2.command(name).description(description).argument("[paths...]", "files, folders or globs to read (default: the current folder)").option("-c, --config <file>", "use this config file instead of looking for one").option("--root <dir>", "repository root (default: the git root)").addOption(new Option("-f, --format <name>", "output format").choices(REPORT_FORMATS).default("table")).action(
+      async (paths, options) => setExitCode(await (await reportsModule())[command](paths, options, io))
+    );
   }
-  program2.command("lsp").description("run the language server for editors, over stdin and stdout (docs/editors.md)").option("--stdio", "talk over stdin and stdout (the only transport; accepted because language clients pass it)").option("-c, --config <file>", "use this config file for every file instead of looking for one").option("--debounce <ms>", "milliseconds of quiet after a change before linting", wholeNumber).option("--report-unused-disables", "report control comments that silenced nothing", false).option("--threads <n>", "build the first index on at most n threads", wholeNumber).option("--no-threads", "build the first index on the main thread only").option("--cache", `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`).option("--no-cache", `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`).option("--cache-location <dir>", "folder of the cache; a folder it creates is marked for git to ignore").addOption(new Option("--clientProcessId <pid>", "passed by some language clients; the server ends when its input closes").hideHelp()).action(async (options) => setExitCode(await (await serversModule()).lspCommand(options, io)));
-  program2.command("mcp").description("run the Model Context Protocol server for coding agents, over stdin and stdout (docs/editors.md)").option("-c, --config <file>", "use this config file for every file instead of looking for one").option("--root <dir>", "repository root: every path is confined to it (default: the git root of the current folder)").option("--report-unused-disables", "report control comments that silenced nothing", false).option("--threads <n>", "build the first index on at most n threads", wholeNumber).option("--no-threads", "build the first index on the main thread only").option("--cache", `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`).option("--no-cache", `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`).option("--cache-location <dir>", "folder of the cache; a folder it creates is marked for git to ignore").action(async (options) => setExitCode(await (await serversModule()).mcpCommand(options, io)));
+  program2.command("lsp").description("run the language server for editors, over stdin and stdout (docs/editors.md)").option("--stdio", "talk over stdin and stdout (the only transport; accepted because language clients pass it)").option("-c, --config <file>", "use this config file for every file instead of looking for one").option("--debounce <ms>", "milliseconds of quiet after a change before linting", wholeNumber).option("--report-unused-disables", "report control comments that silenced nothing", false).option("--threads <n>", "build the first index on at most n threads", wholeNumber).option("--no-threads", "build the first index on the main thread only").option(
+    "--cache",
+    `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`
+  ).option("--no-cache", `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`).option("--cache-location <dir>", "folder of the cache; a folder it creates is marked for git to ignore").addOption(
+    new Option(
+      "--clientProcessId <pid>",
+      "passed by some language clients; the server ends when its input closes"
+    ).hideHelp()
+  ).action(async (options) => setExitCode(await (await serversModule()).lspCommand(options, io)));
+  program2.command("mcp").description("run the Model Context Protocol server for coding agents, over stdin and stdout (docs/editors.md)").option("-c, --config <file>", "use this config file for every file instead of looking for one").option(
+    "--root <dir>",
+    "repository root: every path is confined to it (default: the git root of the current folder)"
+  ).option("--report-unused-disables", "report control comments that silenced nothing", false).option("--threads <n>", "build the first index on at most n threads", wholeNumber).option("--no-threads", "build the first index on the main thread only").option(
+    "--cache",
+    `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`
+  ).option("--no-cache", `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`).option("--cache-location <dir>", "folder of the cache; a folder it creates is marked for git to ignore").action(async (options) => setExitCode(await (await serversModule()).mcpCommand(options, io)));
   return program2;
 }
 async function main(argv, io) {

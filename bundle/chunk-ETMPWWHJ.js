@@ -7,14 +7,14 @@ import {
   external_exports,
   resolvedLocally,
   splitDestination
-} from "./chunk-JAIMEGEB.js";
+} from "./chunk-SXECR6MX.js";
 import {
   REPOSITORY_URL,
   TOOL_VERSION
 } from "./chunk-FNLHEZZR.js";
 import {
   defineProjectRule
-} from "./chunk-BAANVPRO.js";
+} from "./chunk-IXSLKMLG.js";
 
 // rules/external-links.ts
 import path2 from "node:path";
@@ -36,7 +36,8 @@ var regularExpressionSchema = external_exports.string().superRefine((source, con
 
 // src/links/destination-edit.ts
 function linkLocation(link) {
-  if (link.destinationStart !== void 0 && link.destinationEnd !== void 0) return { start: link.destinationStart, end: link.destinationEnd };
+  if (link.destinationStart !== void 0 && link.destinationEnd !== void 0)
+    return { start: link.destinationStart, end: link.destinationEnd };
   return { start: link.start, end: link.end };
 }
 function writtenPath(link) {
@@ -161,7 +162,8 @@ var HostScheduler = class {
     if (this.timer !== void 0) clearTimeout(this.timer);
     this.timer = void 0;
     this.timerAt = Number.POSITIVE_INFINITY;
-    for (const host of this.turns) for (const waiter of this.state(host).queue.splice(0)) waiter.refuse(new SchedulerCancelled());
+    for (const host of this.turns)
+      for (const waiter of this.state(host).queue.splice(0)) waiter.refuse(new SchedulerCancelled());
     this.turns.clear();
   }
   /**
@@ -344,7 +346,8 @@ function proxyUrl(value, variableName) {
   } catch {
     throw new Error(`${variableName} is not a valid proxy URL: "${value}"`);
   }
-  if (url.protocol !== "http:") throw new Error(`${variableName} uses ${url.protocol}//: only http:// proxies are supported ("${value}")`);
+  if (url.protocol !== "http:")
+    throw new Error(`${variableName} uses ${url.protocol}//: only http:// proxies are supported ("${value}")`);
   return url;
 }
 function noProxyEntries(value) {
@@ -426,7 +429,12 @@ function listen(request2, connection, secure, direct) {
 }
 function openDirect(url, method, options, isBlocked, connection) {
   const client = url.protocol === "https:" ? https : http;
-  const request2 = client.request(url, { method, headers: headersFor(options), lookup: guardedLookup(isBlocked), agent: false });
+  const request2 = client.request(url, {
+    method,
+    headers: headersFor(options),
+    lookup: guardedLookup(isBlocked),
+    agent: false
+  });
   listen(request2, connection, url.protocol === "https:", true);
   return request2;
 }
@@ -456,7 +464,9 @@ function openThroughTunnel(url, proxy, method, options, connection) {
   tunnel.on("connect", (response, socket) => {
     if (response.statusCode !== 200) {
       socket.destroy();
-      connection.error(new TunnelRefused(`the proxy ${proxy.host} answered ${response.statusCode} to CONNECT ${target}`));
+      connection.error(
+        new TunnelRefused(`the proxy ${proxy.host} answered ${response.statusCode} to CONNECT ${target}`)
+      );
       return;
     }
     connection.reached();
@@ -487,7 +497,8 @@ function request(url, method, options) {
   if (/^[\d.]+$|:/.test(literal) && isBlocked(literal)) return Promise.resolve({ error: "blocked", address: literal });
   if (options.signal?.aborted) return Promise.resolve({ error: "aborted" });
   const proxy = proxyFor(url, options.proxy);
-  if (proxy && !options.allowPrivate && isLocalhostName(literal)) return Promise.resolve({ error: "blocked", address: literal });
+  if (proxy && !options.allowPrivate && isLocalhostName(literal))
+    return Promise.resolve({ error: "blocked", address: literal });
   return new Promise((resolve) => {
     let settled = false;
     let reached = false;
@@ -509,14 +520,21 @@ function request(url, method, options) {
       response: (response) => {
         const location = response.headers.location;
         const retryAfter = response.headers["retry-after"];
-        finish({ status: response.statusCode ?? 0, ...location ? { location } : {}, ...retryAfter ? { retryAfter } : {} });
+        finish({
+          status: response.statusCode ?? 0,
+          ...location ? { location } : {},
+          ...retryAfter ? { retryAfter } : {}
+        });
         response.destroy();
         open.destroy(new RequestAborted());
       },
       error: (error) => {
         if (error instanceof RequestAborted) return finish({ error: "aborted" });
         const seen = reached ? { reached: true } : {};
-        if (error instanceof RequestTimeout) return finish(connected ? { error: "timeout", phase: "response" } : { error: "timeout", phase: "connect", ...seen });
+        if (error instanceof RequestTimeout)
+          return finish(
+            connected ? { error: "timeout", phase: "response" } : { error: "timeout", phase: "connect", ...seen }
+          );
         if (error instanceof BlockedAddressError) return finish({ error: "blocked", address: error.address });
         const code = error.code ?? "ERROR";
         if (connected) return finish({ error: "network", code, detail: error.message, phase: "response" });
@@ -548,7 +566,8 @@ async function attemptRequest(url, method, options, scheduler, health) {
         health.recordFailure(url.host, failure);
         scheduler.abandon(url.host);
       }
-      if ("status" in attempt || "error" in attempt && attempt.error !== "aborted" && (!failure || "reached" in failure && failure.reached)) health.recordReached(url.host);
+      if ("status" in attempt || "error" in attempt && attempt.error !== "aborted" && (!failure || "reached" in failure && failure.reached))
+        health.recordReached(url.host);
       return attempt;
     });
   } catch (error) {
@@ -563,15 +582,31 @@ async function follow(start, method, options, scheduler, health) {
   let stillPermanent = true;
   for (let hops = 0; ; hops++) {
     const attempt = await attemptRequest(url, method, options, scheduler, health);
-    if (!("status" in attempt) || !REDIRECTS.has(attempt.status) || !attempt.location) return { final: attempt, ...movedTo ? { movedTo } : {} };
+    if (!("status" in attempt) || !REDIRECTS.has(attempt.status) || !attempt.location)
+      return { final: attempt, ...movedTo ? { movedTo } : {} };
     if (hops >= options.maxRedirects) return { tooMany: url };
     let next;
     try {
       next = new URL(attempt.location, url);
     } catch {
-      return { final: { error: "network", code: "EBADLOCATION", detail: `invalid redirect location "${attempt.location}"`, phase: "response" } };
+      return {
+        final: {
+          error: "network",
+          code: "EBADLOCATION",
+          detail: `invalid redirect location "${attempt.location}"`,
+          phase: "response"
+        }
+      };
     }
-    if (next.protocol !== "http:" && next.protocol !== "https:") return { final: { error: "network", code: "EBADLOCATION", detail: `redirect to a ${next.protocol} URL`, phase: "response" } };
+    if (next.protocol !== "http:" && next.protocol !== "https:")
+      return {
+        final: {
+          error: "network",
+          code: "EBADLOCATION",
+          detail: `redirect to a ${next.protocol} URL`,
+          phase: "response"
+        }
+      };
     stillPermanent &&= PERMANENT.has(attempt.status);
     if (stillPermanent) movedTo = next;
     url = next;
@@ -584,7 +619,8 @@ function retryAfterMs(value, now = Date.now()) {
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
 function untrustedHeadAnswer(attempt) {
-  if ("status" in attempt) return attempt.status >= 400 && attempt.status < 500 && attempt.status !== 429 || attempt.status === 501;
+  if ("status" in attempt)
+    return attempt.status >= 400 && attempt.status < 500 && attempt.status !== 429 || attempt.status === 501;
   return attempt.error === "network" && attempt.phase === "response";
 }
 function sleep(ms, signal) {
@@ -609,7 +645,8 @@ function classify(followed, start, attempts) {
     if (final.error === "aborted") return { kind: "notChecked" };
     if (final.error === "timeout") return { kind: "timeout", attempts };
     if (final.error === "blocked") return { kind: "blocked", address: final.address };
-    if (final.code === "ENOTFOUND" || final.code === "EAI_NONAME") return { kind: "hostNotFound", host: start.hostname };
+    if (final.code === "ENOTFOUND" || final.code === "EAI_NONAME")
+      return { kind: "hostNotFound", host: start.hostname };
     return { kind: "unreachable", detail: final.detail };
   }
   if (final.status === 429) return { kind: "rateLimited", attempts };
@@ -624,7 +661,8 @@ async function checkUrl(rawUrl, options, scheduler, health = new HostHealth()) {
   start.hash = "";
   for (let attempts = 1; ; attempts++) {
     let followed = await follow(start, "HEAD", options, scheduler, health);
-    if ("final" in followed && untrustedHeadAnswer(followed.final)) followed = await follow(start, "GET", options, scheduler, health);
+    if ("final" in followed && untrustedHeadAnswer(followed.final))
+      followed = await follow(start, "GET", options, scheduler, health);
     if ("tooMany" in followed) return { kind: "tooManyRedirects", location: followed.tooMany.href };
     if (retryable(followed.final) && attempts <= options.retries && !options.signal?.aborted) {
       const asked = "status" in followed.final ? retryAfterMs(followed.final.retryAfter) : void 0;
@@ -667,7 +705,8 @@ var ResultCache = class _ResultCache {
     try {
       const parsed = JSON.parse(await fs.readFile(cache.file, "utf8"));
       if (parsed.version === CACHE_VERSION && parsed.entries) {
-        for (const [url, entry] of Object.entries(parsed.entries)) if (now() - entry.checkedAt < ttlMs) cache.entries.set(url, entry);
+        for (const [url, entry] of Object.entries(parsed.entries))
+          if (now() - entry.checkedAt < ttlMs) cache.entries.set(url, entry);
       }
     } catch {
     }
@@ -688,8 +727,11 @@ var ResultCache = class _ResultCache {
     const temporary = `${this.file}.${randomBytes(6).toString("hex")}.tmp`;
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
-      await fs.writeFile(temporary, `${JSON.stringify({ version: CACHE_VERSION, entries: Object.fromEntries(this.entries) })}
-`);
+      await fs.writeFile(
+        temporary,
+        `${JSON.stringify({ version: CACHE_VERSION, entries: Object.fromEntries(this.entries) })}
+`
+      );
       await fs.rename(temporary, this.file);
     } catch {
       await fs.rm(temporary, { force: true }).catch(() => void 0);
@@ -732,7 +774,8 @@ async function checkUrls(urls, options) {
         answers.set(url, result);
         options.progress?.tick();
         const networkLooksDown = !health.anyReached && health.unreachableHosts >= OFFLINE_AFTER_FAILED_HOSTS;
-        if (options.stopWhenOffline && networkLooksDown && firstAsked !== void 0 && answers.has(firstAsked)) stop("offline");
+        if (options.stopWhenOffline && networkLooksDown && firstAsked !== void 0 && answers.has(firstAsked))
+          stop("offline");
       })
     );
   } finally {
@@ -763,17 +806,28 @@ var externalLinksOptions = external_exports.strictObject({
   timeoutMs: milliseconds(1e4, "Time limit of one request"),
   retries: external_exports.number().int().min(0).max(10).default(2).describe("How many times a request is retried after a 429, a 5xx or a dropped connection."),
   retryDelayMs: milliseconds(1e3, "First backoff delay, doubled on each retry, unless the server sends Retry-After"),
-  maxRetryAfterMs: milliseconds(6e4, "Longest Retry-After that is waited for; beyond it the URL is reported as rate-limited"),
+  maxRetryAfterMs: milliseconds(
+    6e4,
+    "Longest Retry-After that is waited for; beyond it the URL is reported as rate-limited"
+  ),
   maxRedirects: external_exports.number().int().min(0).max(20).default(5).describe("Redirects followed before the URL is reported as tooManyRedirects."),
   concurrency: external_exports.number().int().min(1).max(64).default(8).describe("Requests in flight at once, over all hosts."),
   perHostConcurrency: external_exports.number().int().min(1).max(16).default(2).describe("Requests in flight to one host at once."),
   perHostDelayMs: milliseconds(100, "Least time between the starts of two requests to the same host"),
-  cache: external_exports.union([external_exports.boolean(), external_exports.string().min(1)]).default(true).describe("Cache answers on disk: true for the user cache folder, a file path (relative to the repository root), or false."),
+  cache: external_exports.union([external_exports.boolean(), external_exports.string().min(1)]).default(true).describe(
+    "Cache answers on disk: true for the user cache folder, a file path (relative to the repository root), or false."
+  ),
   cacheTtlSeconds: external_exports.number().int().min(0).default(86400).describe("How long a cached answer is trusted (seconds; 0 disables the cache)."),
-  allowPrivate: external_exports.boolean().default(false).describe("Allow requests to loopback, private, link-local and metadata addresses (also --allow-private). Never enable this in CI for untrusted pull requests."),
+  allowPrivate: external_exports.boolean().default(false).describe(
+    "Allow requests to loopback, private, link-local and metadata addresses (also --allow-private). Never enable this in CI for untrusted pull requests."
+  ),
   userAgent: external_exports.string().min(1).default(`agentops-lint/${TOOL_VERSION} (+${REPOSITORY_URL})`).describe("The User-Agent header sent with each request."),
-  deadlineSeconds: external_exports.number().int().min(0).default(300).describe("Time limit of the whole external check (seconds; 0: none). URLs not answered by then are left unchecked, with one summary warning."),
-  strict: external_exports.boolean().default(false).describe("Report every URL whose host cannot be reached as its own problem even when no host at all can be reached (offline), and make the summaries of unchecked URLs errors.")
+  deadlineSeconds: external_exports.number().int().min(0).default(300).describe(
+    "Time limit of the whole external check (seconds; 0: none). URLs not answered by then are left unchecked, with one summary warning."
+  ),
+  strict: external_exports.boolean().default(false).describe(
+    "Report every URL whose host cannot be reached as its own problem even when no host at all can be reached (offline), and make the summaries of unchecked URLs errors."
+  )
 });
 var BROKEN = /* @__PURE__ */ new Set(["notFound", "hostNotFound"]);
 function urlFilter(options) {
@@ -872,15 +926,32 @@ function reportBatch(batch, requests, options, report) {
   }
   const summary = (messageId, data, wanted) => {
     const first = firstOccurrence(requests, wanted);
-    if (first) report({ file: first.file, messageId, data, at: linkLocation(first.link), atMostWarning: !options.strict });
+    if (first)
+      report({ file: first.file, messageId, data, at: linkLocation(first.link), atMostWarning: !options.strict });
   };
   if (offline) {
     const unchecked = [...batch.answers].filter(([, answer]) => isConnectFailure(answer) || answer.kind === "timeout" || answer.kind === "notChecked").map(([url]) => url);
     const hosts = new Set(unchecked.map((url) => new URL(url).host));
-    summary("networkDown", { example: exampleFailure(batch, options), urls: plural(unchecked.length, "URL"), hosts: plural(hosts.size, "host") }, () => true);
+    summary(
+      "networkDown",
+      {
+        example: exampleFailure(batch, options),
+        urls: plural(unchecked.length, "URL"),
+        hosts: plural(hosts.size, "host")
+      },
+      () => true
+    );
   } else if (batch.stopped === "deadline") {
     const unchecked = [...batch.answers.values()].filter((answer) => answer.kind === "notChecked").length;
-    summary("deadline", { seconds: options.deadlineSeconds, urls: plural(unchecked, "URL"), total: batch.answers.size.toLocaleString("en-US") }, (url) => batch.answers.get(url)?.kind === "notChecked");
+    summary(
+      "deadline",
+      {
+        seconds: options.deadlineSeconds,
+        urls: plural(unchecked, "URL"),
+        total: batch.answers.size.toLocaleString("en-US")
+      },
+      (url) => batch.answers.get(url)?.kind === "notChecked"
+    );
   }
 }
 var external_links_default = defineProjectRule({
@@ -894,7 +965,22 @@ var external_links_default = defineProjectRule({
   fixable: false,
   options: externalLinksOptions,
   // One batch of requests per lint: its limits, cache and strictness cannot differ per file (include and exclude can).
-  repositoryWideOptions: ["timeoutMs", "retries", "retryDelayMs", "maxRetryAfterMs", "maxRedirects", "concurrency", "perHostConcurrency", "perHostDelayMs", "cache", "cacheTtlSeconds", "allowPrivate", "userAgent", "deadlineSeconds", "strict"],
+  repositoryWideOptions: [
+    "timeoutMs",
+    "retries",
+    "retryDelayMs",
+    "maxRetryAfterMs",
+    "maxRedirects",
+    "concurrency",
+    "perHostConcurrency",
+    "perHostDelayMs",
+    "cache",
+    "cacheTtlSeconds",
+    "allowPrivate",
+    "userAgent",
+    "deadlineSeconds",
+    "strict"
+  ],
   messages: {
     malformed: 'External URL "{url}" is malformed ({reason}).',
     notFound: 'External URL "{url}" answers {status} (not found).',
@@ -930,7 +1016,13 @@ var external_links_default = defineProjectRule({
       proxy = proxySettingsFrom(environment.env);
     } catch (error) {
       const first = firstOccurrence(requests, () => true);
-      report({ file: first.file, messageId: "proxyProblem", data: { problem: error.message }, at: linkLocation(first.link), atMostWarning: !options.strict });
+      report({
+        file: first.file,
+        messageId: "proxyProblem",
+        data: { problem: error.message },
+        at: linkLocation(first.link),
+        atMostWarning: !options.strict
+      });
       return;
     }
     const progress = environment.progress.begin("checking external links", requests.size);

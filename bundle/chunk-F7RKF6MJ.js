@@ -103,7 +103,12 @@ var Phase1Cache = class _Phase1Cache {
     try {
       const stored = v8.deserialize(await fs.readFile(file));
       if (stored.format === CACHE_FORMAT && stored.toolVersion === toolVersion && Array.isArray(stored.entries)) {
-        entries = new Map(stored.entries.map(([key, { factsOnly, lastUsed, analysis }]) => [key, { factsOnly, lastUsed, serialized: analysis }]));
+        entries = new Map(
+          stored.entries.map(([key, { factsOnly, lastUsed, analysis }]) => [
+            key,
+            { factsOnly, lastUsed, serialized: analysis }
+          ])
+        );
       }
     } catch {
     }
@@ -136,8 +141,15 @@ var Phase1Cache = class _Phase1Cache {
           const content = contents[index];
           if (content?.kind === "bytes") bytesByPath.set(jobs[index].path, content.bytes);
         }
-        const readOnce = { ...source, read: (file) => bytesByPath.has(file) ? Promise.resolve(bytesByPath.get(file)) : source.read(file) };
-        const computed = await inner(misses.map(({ index }) => jobs[index]), readOnce, options);
+        const readOnce = {
+          ...source,
+          read: (file) => bytesByPath.has(file) ? Promise.resolve(bytesByPath.get(file)) : source.read(file)
+        };
+        const computed = await inner(
+          misses.map(({ index }) => jobs[index]),
+          readOnce,
+          options
+        );
         const byPath = new Map(computed.map((analysis) => [analysis.path, analysis]));
         for (const { index, key } of misses) {
           const analysis = byPath.get(jobs[index].path);
@@ -163,7 +175,8 @@ var Phase1Cache = class _Phase1Cache {
           kept.push([key, toStored({ ...entry, lastUsed: now })]);
           this.changed = true;
         }
-      } else if (!this.lookedUp.has(pathOfKey(key)) && now - entry.lastUsed < RETENTION_MS) kept.push([key, toStored(entry)]);
+      } else if (!this.lookedUp.has(pathOfKey(key)) && now - entry.lastUsed < RETENTION_MS)
+        kept.push([key, toStored(entry)]);
     }
     if (!this.changed && kept.length === this.entries.size) return;
     const cache = { format: CACHE_FORMAT, toolVersion: this.toolVersion, entries: kept };
@@ -209,7 +222,12 @@ var Phase1Cache = class _Phase1Cache {
   settingsHash(enabled) {
     let hash = this.settingsHashes.get(enabled);
     if (hash === void 0) {
-      hash = sha256(JSON.stringify(enabled.map(({ rule, severity, options }) => [rule.id, severity, options]), stableOptions));
+      hash = sha256(
+        JSON.stringify(
+          enabled.map(({ rule, severity, options }) => [rule.id, severity, options]),
+          stableOptions
+        )
+      );
       this.settingsHashes.set(enabled, hash);
     }
     return hash;
@@ -234,7 +252,11 @@ async function ensureCacheFolder(folder) {
   await fs.writeFile(path.join(folder, "CACHEDIR.TAG"), CACHE_FOLDER_TAG);
 }
 function toStored(entry) {
-  return { factsOnly: entry.factsOnly, lastUsed: entry.lastUsed, analysis: entry.serialized ?? v8.serialize(entry.analysis) };
+  return {
+    factsOnly: entry.factsOnly,
+    lastUsed: entry.lastUsed,
+    analysis: entry.serialized ?? v8.serialize(entry.analysis)
+  };
 }
 function restore(entry, kept, content, factsOnly) {
   const diagnostics = factsOnly && !entry.factsOnly && kept.facts ? [] : kept.diagnostics;

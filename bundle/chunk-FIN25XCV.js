@@ -3,51 +3,59 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   external_links_default
-} from "./chunk-LJJ5AT6O.js";
+} from "./chunk-ETMPWWHJ.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-Z77RGOZU.js";
-import "./chunk-IFWCCNYA.js";
+} from "./chunk-5LKX2APV.js";
+import "./chunk-DSN46UTS.js";
 import {
   discoveryStart,
   loadExplicitConfig
-} from "./chunk-LTRBYUPK.js";
+} from "./chunk-KTOMHHYC.js";
 import {
   cacheWanted,
   findRoot,
   runLint
-} from "./chunk-ZVWRJPPQ.js";
+} from "./chunk-ZLQ5M7YO.js";
 import {
   EXIT_FAILURE,
   EXIT_LINT_ERRORS,
   EXIT_OK
-} from "./chunk-VDYJTUOD.js";
-import "./chunk-WKTFX656.js";
+} from "./chunk-F7RKF6MJ.js";
+import "./chunk-IEW6KVXR.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-JAIMEGEB.js";
+import "./chunk-SXECR6MX.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
 } from "./chunk-FNLHEZZR.js";
-import "./chunk-BAANVPRO.js";
+import "./chunk-IXSLKMLG.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/lint-command.ts
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-7FWUJONC.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-4KBRE5JL.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);
   const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
   const config = options.config === void 0 ? void 0 : loadExplicitConfig(io.cwd, options.config);
-  const outcome = await runLint({ patterns, root, ...config ? { config } : {}, rules: REGISTRY.byId, rulesModule: RULES_MODULE, options: runOptions(options, io), io });
+  const outcome = await runLint({
+    patterns,
+    root,
+    ...config ? { config } : {},
+    rules: REGISTRY.byId,
+    rulesModule: RULES_MODULE,
+    options: runOptions(options, io),
+    io
+  });
   printFixPreview(outcome, outputs, io);
   printBaselineWritten(outcome, io);
   const tooMany = tooManyWarnings(outcome, options);
@@ -65,15 +73,26 @@ function checkOptionCombinations(options) {
   if (options.maxWarnings !== void 0 && (!Number.isInteger(options.maxWarnings) || options.maxWarnings < -1)) {
     throw new UsageError("--max-warnings takes a whole number of 0 or more, or -1 for no limit.");
   }
-  if (options.fixType !== void 0 && !options.fix && !options.fixDryRun) throw new UsageError("--fix-type says what --fix or --fix-dry-run applies: add one of them.");
-  if (options.staged && options.changedSince !== void 0) throw new UsageError("--staged and --changed-since cannot be combined: one lints the next commit, the other a branch.");
+  if (options.fixType !== void 0 && !options.fix && !options.fixDryRun)
+    throw new UsageError("--fix-type says what --fix or --fix-dry-run applies: add one of them.");
+  if (options.staged && options.changedSince !== void 0)
+    throw new UsageError(
+      "--staged and --changed-since cannot be combined: one lints the next commit, the other a branch."
+    );
   if (options.baseline !== void 0 && options.writeBaseline !== void 0) {
-    throw new UsageError("--baseline and --write-baseline cannot be combined: --write-baseline records every current problem (and keeps entries of files it did not lint).");
+    throw new UsageError(
+      "--baseline and --write-baseline cannot be combined: --write-baseline records every current problem (and keeps entries of files it did not lint)."
+    );
   }
   if (options.writeBaseline !== void 0 && (options.staged || options.changedSince !== void 0)) {
-    throw new UsageError("--write-baseline records every problem of the files linted; --staged and --changed-since report only some. Run it without them.");
+    throw new UsageError(
+      "--write-baseline records every problem of the files linted; --staged and --changed-since report only some. Run it without them."
+    );
   }
-  if (options.writeBaseline !== void 0 && options.fixDryRun) throw new UsageError("--write-baseline cannot be combined with --fix-dry-run: the baseline must describe the files as they are on disk.");
+  if (options.writeBaseline !== void 0 && options.fixDryRun)
+    throw new UsageError(
+      "--write-baseline cannot be combined with --fix-dry-run: the baseline must describe the files as they are on disk."
+    );
 }
 function runOptions(options, io) {
   const scope = options.staged ? { kind: "staged" } : options.changedSince !== void 0 ? { kind: "changed-since", ref: options.changedSince } : { kind: "working-tree" };
@@ -104,8 +123,10 @@ function printFixPreview(outcome, outputs, io) {
 function printBaselineWritten(outcome, io) {
   const written = outcome.baselineWritten;
   if (!written) return;
-  io.stderr(`agentops-lint: wrote ${written.problems} problem${written.problems === 1 ? "" : "s"} in ${written.files} file(s) to ${written.file}.
-`);
+  io.stderr(
+    `agentops-lint: wrote ${written.problems} problem${written.problems === 1 ? "" : "s"} in ${written.files} file(s) to ${written.file}.
+`
+  );
 }
 async function report(outcome, options, outputs, io, verdict) {
   const shown = options.quiet ? outcome.diagnostics.filter((diagnostic) => diagnostic.severity === "error") : outcome.diagnostics;

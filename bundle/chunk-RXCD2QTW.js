@@ -3,36 +3,36 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   matchesGlob
-} from "./chunk-HH3DLDIT.js";
+} from "./chunk-XIITSVE4.js";
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-LTRBYUPK.js";
+} from "./chunk-KTOMHHYC.js";
 import {
   configIgnoreReason,
   findRoot,
   isGitIgnoredSync,
   listRepositoryPaths,
   toPosix
-} from "./chunk-ZVWRJPPQ.js";
+} from "./chunk-ZLQ5M7YO.js";
 import {
   EXIT_OK
-} from "./chunk-VDYJTUOD.js";
-import "./chunk-WKTFX656.js";
+} from "./chunk-F7RKF6MJ.js";
+import "./chunk-IEW6KVXR.js";
 import {
   UsageError,
   formatConfigIssue
 } from "./chunk-DB7DCKDU.js";
 import {
   jsonSchema
-} from "./chunk-JAIMEGEB.js";
+} from "./chunk-SXECR6MX.js";
 import {
   SCHEMA_URL,
   ruleDocsUrl
 } from "./chunk-FNLHEZZR.js";
 import {
   hasGlobKeys
-} from "./chunk-BAANVPRO.js";
+} from "./chunk-IXSLKMLG.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/info-commands.ts
@@ -82,11 +82,16 @@ function generatedFolders(paths) {
     }
   }
   for (const [folder, names] of markdownByFolder) {
-    if (folder === "" || [...suggestions.keys()].some((top) => folder === top || folder.startsWith(`${top}/`))) continue;
+    if (folder === "" || [...suggestions.keys()].some((top) => folder === top || folder.startsWith(`${top}/`)))
+      continue;
     const madeUp = names.filter((name) => GENERATED_FILE_NAME.test(name)).length;
-    if (names.length >= MANY_FILES && madeUp / names.length >= GENERATED_SHARE) suggestions.set(folder, "files named by dates or ids");
+    if (names.length >= MANY_FILES && madeUp / names.length >= GENERATED_SHARE)
+      suggestions.set(folder, "files named by dates or ids");
   }
-  return [...suggestions].sort(([a], [b]) => a.localeCompare(b)).map(([folder, kind]) => ({ glob: `${folder}/**`, why: `${kind}, ${countUnder(folder)} Markdown file${countUnder(folder) === 1 ? "" : "s"}` }));
+  return [...suggestions].sort(([a], [b]) => a.localeCompare(b)).map(([folder, kind]) => ({
+    glob: `${folder}/**`,
+    why: `${kind}, ${countUnder(folder)} Markdown file${countUnder(folder) === 1 ? "" : "s"}`
+  }));
 }
 function starterConfig(paths) {
   const files = markdownGlobs(paths);
@@ -137,22 +142,48 @@ function schemaCommand(io) {
 }
 function rulesCommand(format, io) {
   if (format === "json") {
-    io.stdout(`${JSON.stringify(REGISTRY.rules.map((rule) => ({ id: rule.id, description: rule.description, scope: rule.scope, defaultSeverity: rule.defaultSeverity, recommended: rule.recommended, fixable: rule.fixable, tags: rule.tags, docs: ruleDocsUrl(rule.id) })), null, 2)}
-`);
+    io.stdout(
+      `${JSON.stringify(
+        REGISTRY.rules.map((rule) => ({
+          id: rule.id,
+          description: rule.description,
+          scope: rule.scope,
+          defaultSeverity: rule.defaultSeverity,
+          recommended: rule.recommended,
+          fixable: rule.fixable,
+          tags: rule.tags,
+          docs: ruleDocsUrl(rule.id)
+        })),
+        null,
+        2
+      )}
+`
+    );
     return EXIT_OK;
   }
-  const rows = REGISTRY.rules.map((rule) => [rule.id, rule.recommended ? rule.defaultSeverity : `(${rule.defaultSeverity})`, rule.fixable ? "yes" : "", rule.description]);
-  const widths = [0, 1, 2].map((column) => Math.max(["rule", "default", "fixable"][column].length, ...rows.map((row) => row[column].length)));
+  const rows = REGISTRY.rules.map((rule) => [
+    rule.id,
+    rule.recommended ? rule.defaultSeverity : `(${rule.defaultSeverity})`,
+    rule.fixable ? "yes" : "",
+    rule.description
+  ]);
+  const widths = [0, 1, 2].map(
+    (column) => Math.max(["rule", "default", "fixable"][column].length, ...rows.map((row) => row[column].length))
+  );
   const line = (row) => row.map((cell, column) => column < 3 ? cell.padEnd(widths[column]) : cell).join("  ");
   io.stdout(`${line(["rule", "default", "fixable", "description"])}
 `);
   for (const row of rows) io.stdout(`${line(row)}
 `);
-  io.stdout(`
+  io.stdout(
+    `
 Defaults in parentheses apply only when a preset or config turns the rule on. Docs: ${ruleDocsUrl("<rule>")}
-`);
-  io.stdout(`Engine diagnostics (always on): ${REGISTRY.reportedRules.filter((rule) => !REGISTRY.byId.has(rule.id)).map((rule) => rule.id).join(", ")}
-`);
+`
+  );
+  io.stdout(
+    `Engine diagnostics (always on): ${REGISTRY.reportedRules.filter((rule) => !REGISTRY.byId.has(rule.id)).map((rule) => rule.id).join(", ")}
+`
+  );
   return EXIT_OK;
 }
 function printConfigCommand(file, configOption, io) {
@@ -171,7 +202,10 @@ function printConfigCommand(file, configOption, io) {
       continue;
     }
     const contracts = Object.entries(enabled.options);
-    rules[enabled.rule.id] = [enabled.severity, Object.fromEntries(contracts.filter(([glob]) => matchesGlob(glob, relative)))];
+    rules[enabled.rule.id] = [
+      enabled.severity,
+      Object.fromEntries(contracts.filter(([glob]) => matchesGlob(glob, relative)))
+    ];
     const missing = contracts.filter(([glob]) => !matchesGlob(glob, relative)).map(([glob]) => glob);
     if (missing.length > 0) contractsNotMatching[enabled.rule.id] = missing;
   }
@@ -207,8 +241,10 @@ async function initCommand(io) {
   io.stdout("Wrote agentops-lint.config.yaml. Run `agentops-lint` to lint this repository.\n");
   const suggested = generatedFolders(paths);
   if (suggested.length > 0) {
-    io.stdout(`Folders that look generated or archived (${suggested.map((suggestion) => suggestion.glob).join(", ")}) are linted; the config suggests ignoring them, in a comment.
-`);
+    io.stdout(
+      `Folders that look generated or archived (${suggested.map((suggestion) => suggestion.glob).join(", ")}) are linted; the config suggests ignoring them, in a comment.
+`
+    );
   }
   return EXIT_OK;
 }

@@ -4,7 +4,7 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   loadConfigFile,
   runConfigs
-} from "./chunk-ZVWRJPPQ.js";
+} from "./chunk-ZLQ5M7YO.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";

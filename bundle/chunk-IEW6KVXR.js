@@ -25,7 +25,7 @@ import {
   require_picomatch,
   sortByRuleId,
   walkWithHandlers
-} from "./chunk-BAANVPRO.js";
+} from "./chunk-IXSLKMLG.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -76,18 +76,23 @@ function sizeWords(origin, amount) {
 }
 function tooSmall(issue) {
   const { origin, minimum, inclusive } = issue;
-  if ((origin === "string" || origin === "array") && Number(minimum) === 1 && inclusive !== false) return "cannot be empty";
-  if (origin === "number" || origin === "int" || origin === "bigint") return inclusive === false ? `expected a number above ${minimum}` : `expected ${minimum} or more`;
+  if ((origin === "string" || origin === "array") && Number(minimum) === 1 && inclusive !== false)
+    return "cannot be empty";
+  if (origin === "number" || origin === "int" || origin === "bigint")
+    return inclusive === false ? `expected a number above ${minimum}` : `expected ${minimum} or more`;
   return `expected at least ${sizeWords(origin, minimum)}`;
 }
 function tooBig(issue) {
   const { origin, maximum, inclusive } = issue;
-  if (origin === "number" || origin === "int" || origin === "bigint") return inclusive === false ? `expected a number below ${maximum}` : `expected ${maximum} or less`;
+  if (origin === "number" || origin === "int" || origin === "bigint")
+    return inclusive === false ? `expected a number below ${maximum}` : `expected ${maximum} or less`;
   return `expected at most ${sizeWords(origin, maximum)}`;
 }
 function unionMessage(issue) {
   const branches = "errors" in issue && Array.isArray(issue.errors) ? issue.errors : [];
-  const expected = branches.flatMap((branch) => branch.filter((inner) => inner.code === "invalid_type" && inner.path.length === 0).map((inner) => typeInWords(String(inner.expected))));
+  const expected = branches.flatMap(
+    (branch) => branch.filter((inner) => inner.code === "invalid_type" && inner.path.length === 0).map((inner) => typeInWords(String(inner.expected)))
+  );
   const distinct = [...new Set(expected)];
   if (distinct.length > 0 && distinct.length === branches.length) return `expected ${orList(distinct)}`;
   return "does not match any accepted form (see the rule page for the options it takes)";
@@ -197,7 +202,10 @@ var FileSettings = class {
     const prefix = this.folderFromRoot;
     if (prefix === "" || prefix.startsWith("..") || path.isAbsolute(prefix) || !hasGlobKeys(rule)) return options;
     return Object.fromEntries(
-      Object.entries(options).map(([glob, value]) => [glob.startsWith("!") ? `!${prefix}/${glob.slice(1)}` : `${prefix}/${glob}`, value])
+      Object.entries(options).map(([glob, value]) => [
+        glob.startsWith("!") ? `!${prefix}/${glob.slice(1)}` : `${prefix}/${glob}`,
+        value
+      ])
     );
   }
 };
@@ -208,7 +216,8 @@ function withOtherSettings(enabled, settings, rules) {
     const parsed = rules.get(ruleId)?.options.safeParse(Object.assign({}, ...setting.optionLayers));
     if (parsed?.success) others.set(ruleId, parsed.data);
   }
-  for (const entry of enabled) if (entry.rule.withSettingsOf) entry.options = entry.rule.withSettingsOf(entry.options, others);
+  for (const entry of enabled)
+    if (entry.rule.withSettingsOf) entry.options = entry.rule.withSettingsOf(entry.options, others);
 }
 
 // src/suppressions/control-comments.ts
@@ -280,7 +289,8 @@ var SuppressionMap = class {
         continue;
       }
       const known = directive.rules.filter((ruleId) => knownRuleIds.has(ruleId));
-      if (known.length > 0) result.push(known.length === directive.rules.length ? directive : { ...directive, rules: known });
+      if (known.length > 0)
+        result.push(known.length === directive.rules.length ? directive : { ...directive, rules: known });
     }
     return result;
   }
@@ -388,7 +398,11 @@ function collectHtml(file, node, links, anchors) {
   for (const attribute of htmlAttributes(file.text.slice(start, end))) {
     const valueStart = start + attribute.valueStart;
     if (attribute.name === "id" || attribute.name === "name" && attribute.tag === "a") {
-      anchors.push({ anchor: decodeHtmlEntities(attribute.value), start: valueStart, end: valueStart + attribute.value.length });
+      anchors.push({
+        anchor: decodeHtmlEntities(attribute.value),
+        start: valueStart,
+        end: valueStart + attribute.value.length
+      });
     }
     if (!HTML_LINK_ATTRIBUTES[attribute.tag]?.includes(attribute.name)) continue;
     const leading = attribute.value.length - attribute.value.trimStart().length;
@@ -460,7 +474,13 @@ function fileFactsCollector(file) {
     image: addLink,
     definition(node) {
       const { start, end } = range(node);
-      definitions.push({ identifier: node.identifier, label: node.label ?? node.identifier, url: node.url, start, end });
+      definitions.push({
+        identifier: node.identifier,
+        label: node.label ?? node.identifier,
+        url: node.url,
+        start,
+        end
+      });
       links.push({ kind: "definition", url: node.url, start, end, ...destinationFacts(file.text, node, node.url) });
     },
     linkReference: addReference,
@@ -476,7 +496,13 @@ function fileFactsCollector(file) {
     const headings = [];
     const anchors = [...htmlAnchors];
     for (const heading of headingCollector.anchors) {
-      if (heading.kind === "markdown") headings.push({ text: heading.text, depth: heading.heading.depth, anchor: heading.anchor, ...range(heading.heading) });
+      if (heading.kind === "markdown")
+        headings.push({
+          text: heading.text,
+          depth: heading.heading.depth,
+          anchor: heading.anchor,
+          ...range(heading.heading)
+        });
       else anchors.push({ anchor: heading.anchor, start: heading.start, end: heading.end });
     }
     return {
@@ -512,7 +538,8 @@ var BLOCK_START = /^ {0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]|#|```|~~~)/;
 var DEFINITION = /^ {0,3}(?:> ?)*\[[^\]\n]{1,999}\]:/;
 function countCloseOpen(text, from, to) {
   let found = 0;
-  for (let index = from + 1; index < to; index++) if (text.charCodeAt(index) === 40 && text.charCodeAt(index - 1) === 93) found++;
+  for (let index = from + 1; index < to; index++)
+    if (text.charCodeAt(index) === 40 && text.charCodeAt(index - 1) === 93) found++;
   return found;
 }
 function countCharacters(text, from, to, characters) {
@@ -629,10 +656,12 @@ async function regularFileToOpen(file, repositoryRoot) {
       target = await fs.realpath(file);
     } catch (error) {
       const code = error.code;
-      if (code === "ENOENT" || code === "ELOOP" || code === "ENOTDIR") throw new BrokenSymlinkError(code === "ELOOP" ? "the links loop" : "its target does not exist");
+      if (code === "ENOENT" || code === "ELOOP" || code === "ENOTDIR")
+        throw new BrokenSymlinkError(code === "ELOOP" ? "the links loop" : "its target does not exist");
       throw error;
     }
-    if (repositoryRoot !== void 0 && !isInside(await fs.realpath(repositoryRoot), target)) throw new OutsideRepositoryError();
+    if (repositoryRoot !== void 0 && !isInside(await fs.realpath(repositoryRoot), target))
+      throw new OutsideRepositoryError();
   }
   const stats = own.isSymbolicLink() ? await fs.stat(target) : own;
   if (!stats.isFile()) throw new NotRegularFileError(entryKind(stats));
@@ -696,12 +725,20 @@ function toPending(file, ruleId, severity, messages, descriptor) {
   if (descriptor.suggestion !== void 0) pending.suggestion = descriptor.suggestion;
   if (descriptor.fix !== void 0) pending.fix = [].concat(descriptor.fix);
   if (descriptor.verifyFix && pending.fix) pending.verifyFix = true;
-  if (descriptor.suggestions?.length) pending.suggestions = descriptor.suggestions.map(({ desc, fix }) => ({ desc, fix: [].concat(fix) }));
+  if (descriptor.suggestions?.length)
+    pending.suggestions = descriptor.suggestions.map(({ desc, fix }) => ({
+      desc,
+      fix: [].concat(fix)
+    }));
   return pending;
 }
 function crashDiagnostic(file, ruleId, error) {
   const message = error instanceof Error ? error.message : String(error);
-  return toPending(file, RULE_CRASH.id, "error", RULE_CRASH.messages, { messageId: "crashed", data: { rule: ruleId, error: message }, at: { start: 0, end: 0 } });
+  return toPending(file, RULE_CRASH.id, "error", RULE_CRASH.messages, {
+    messageId: "crashed",
+    data: { rule: ruleId, error: message },
+    at: { start: 0, end: 0 }
+  });
 }
 var RuleRun = class {
   constructor(file, enabled) {
@@ -714,7 +751,11 @@ var RuleRun = class {
   crashed = false;
   context() {
     const { rule, severity, options } = this.enabled;
-    return { file: this.file, options, report: (descriptor) => this.diagnostics.push(toPending(this.file.path, rule.id, severity, rule.messages, descriptor)) };
+    return {
+      file: this.file,
+      options,
+      report: (descriptor) => this.diagnostics.push(toPending(this.file.path, rule.id, severity, rule.messages, descriptor))
+    };
   }
   /** Runs a step of the rule; the first one that throws becomes its rule-crash diagnostic and ends it for this file. */
   attempt(step) {
@@ -751,20 +792,33 @@ var RuleRun = class {
 };
 function failedAnalysis(path3, step, error, text) {
   const detail = error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error);
-  const diagnostic = toPending(path3, PARSE_ERROR.id, "error", PARSE_ERROR.messages, { messageId: "failed", data: { step, error: detail }, at: { start: 0, end: 0 } });
+  const diagnostic = toPending(path3, PARSE_ERROR.id, "error", PARSE_ERROR.messages, {
+    messageId: "failed",
+    data: { step, error: detail },
+    at: { start: 0, end: 0 }
+  });
   return { path: path3, ...text === void 0 ? {} : { text }, diagnostics: [diagnostic], crashed: false };
 }
 function tooDeepDiagnostic(path3, skipped) {
   return toPending(path3, PARSE_ERROR.id, "error", PARSE_ERROR.messages, {
     messageId: "tooDeep",
-    data: { limit: MAX_NESTING_DEPTH, more: skipped.places === 1 ? "" : ` and in ${skipped.places - 1} more place${skipped.places === 2 ? "" : "s"} of this file` },
+    data: {
+      limit: MAX_NESTING_DEPTH,
+      more: skipped.places === 1 ? "" : ` and in ${skipped.places - 1} more place${skipped.places === 2 ? "" : "s"} of this file`
+    },
     at: { start: skipped.start, end: skipped.start }
   });
 }
 function analyzeText(path3, text, enabledRules, factsOnly = false) {
   let step = "parsing";
   const costly = parseCostExcess(text);
-  if (costly) return notAnalysed(path3, "tooCostly", { what: costly.what, count: costly.count.toLocaleString("en-US"), limit: costly.limit.toLocaleString("en-US") }, costly.offset);
+  if (costly)
+    return notAnalysed(
+      path3,
+      "tooCostly",
+      { what: costly.what, count: costly.count.toLocaleString("en-US"), limit: costly.limit.toLocaleString("en-US") },
+      costly.offset
+    );
   try {
     const lineStarts = computeLineStarts(text);
     const parsed = parseMarkdownWithLimits(text);
@@ -775,7 +829,8 @@ function analyzeText(path3, text, enabledRules, factsOnly = false) {
     const handlerSets = [factsCollector.handlers];
     for (const run of factsOnly ? [] : runs) {
       const { rule } = run.enabled;
-      if (rule.scope === "file" && rule.create) run.attempt(() => handlerSets.push(run.isolate(rule.create(run.context()))));
+      if (rule.scope === "file" && rule.create)
+        run.attempt(() => handlerSets.push(run.isolate(rule.create(run.context()))));
     }
     walkWithHandlers(file.tree, combineHandlers(handlerSets));
     const facts = factsCollector.facts();
@@ -806,13 +861,33 @@ function analyzeBytes(path3, bytes, enabledRules, factsOnly = false) {
   if (!decoded.ok) return fileReadProblem(path3, decoded.reason, { detail: decoded.detail });
   return { ...analyzeText(path3, decoded.text, enabledRules, factsOnly), bom: decoded.bom };
 }
-var FILE_READ_MESSAGE_IDS = { binary: "binary", "invalid-utf8": "invalidUtf8", utf16: "utf16" };
+var FILE_READ_MESSAGE_IDS = {
+  binary: "binary",
+  "invalid-utf8": "invalidUtf8",
+  utf16: "utf16"
+};
 function notAnalysed(path3, messageId, data, offset = 0) {
-  return { path: path3, diagnostics: [toPending(path3, PARSE_ERROR.id, "error", PARSE_ERROR.messages, { messageId, data, at: { start: offset, end: offset } })], crashed: false };
+  return {
+    path: path3,
+    diagnostics: [
+      toPending(path3, PARSE_ERROR.id, "error", PARSE_ERROR.messages, {
+        messageId,
+        data,
+        at: { start: offset, end: offset }
+      })
+    ],
+    crashed: false
+  };
 }
 function fileReadProblem(path3, reason, data) {
   const messageId = reason in FILE_READ_MESSAGE_IDS ? FILE_READ_MESSAGE_IDS[reason] : reason;
-  return { path: path3, diagnostics: [toPending(path3, FILE_READ.id, "error", FILE_READ.messages, { messageId, data, at: { start: 0, end: 0 } })], crashed: false };
+  return {
+    path: path3,
+    diagnostics: [
+      toPending(path3, FILE_READ.id, "error", FILE_READ.messages, { messageId, data, at: { start: 0, end: 0 } })
+    ],
+    crashed: false
+  };
 }
 function tooLargeFile(path3, size, limit) {
   return fileReadProblem(path3, "tooLarge", { size: formatBytes(size), limit: formatBytes(limit) });
@@ -843,7 +918,18 @@ function analyzeWithoutTree(path3, source) {
   }
   if (text.includes(CONTROL_COMMENT_MARK)) return void 0;
   const lineStarts = computeLineStarts(text);
-  const facts = { path: path3, lineStarts, lineCount: countLines(text, lineStarts), headings: [], htmlAnchors: [], links: [], definitions: [], references: [], directives: [], extracted: {} };
+  const facts = {
+    path: path3,
+    lineStarts,
+    lineCount: countLines(text, lineStarts),
+    headings: [],
+    htmlAnchors: [],
+    links: [],
+    definitions: [],
+    references: [],
+    directives: [],
+    extracted: {}
+  };
   return { path: path3, facts, text, diagnostics: [], crashed: false, ...bom === void 0 ? {} : { bom } };
 }
 
