@@ -166,7 +166,7 @@ export function releaseChangelog(
         `CHANGELOG.md: [Unreleased] is empty. Write what ${version} changes there (### Added, ### Changed, ### Fixed) before releasing it.`,
       );
     }
-    releaseSection = unreleased;
+    releaseSection = mergeSections({ intro: [], subsections: [] }, unreleased);
     releaseEnd = unreleasedEnd;
   }
 
