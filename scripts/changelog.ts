@@ -127,7 +127,8 @@ export interface ReleasedChangelog {
 /**
  * Moves the entries of `[Unreleased]` into `## [version] - date` and leaves `[Unreleased]` empty.
  * When a section for `version` is already written (the first release, summed up by hand), the
- * entries join it and it gets the date. The link definitions are rewritten: `[Unreleased]`
+ * entries join it and it gets the date of the release (whether the version was released already
+ * is the release script's question: its tag exists). The link definitions are rewritten: `[Unreleased]`
  * compares the new tag with HEAD, `[version]` compares the previous release's tag with it (or
  * points at the tag when it is the first release).
  */
@@ -150,12 +151,6 @@ export function releaseChangelog(
     if (existingStart !== unreleasedEnd) {
       throw new ChangelogError(
         `CHANGELOG.md: the section of ${version} must follow [Unreleased] directly (it is the newest release).`,
-      );
-    }
-    const existingDate = RELEASE_HEADING.exec(lines[existingStart] as string)?.[2];
-    if (existingDate !== undefined && existingDate !== date && hasEntries(unreleased)) {
-      throw new ChangelogError(
-        `CHANGELOG.md already has ${version} released on ${existingDate}: the entries under [Unreleased] belong to a new version.`,
       );
     }
     releaseEnd = sectionEnd(lines, existingStart);

@@ -11,9 +11,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tagRelease } from '../../scripts/release-steps.js';
 import {
   createPackageCheckout,
   isolatedGitEnv,
+  PACKAGE_ROOT,
   temporaryFolder,
   type PackageCheckout,
 } from '../helpers/package-checkout.js';
@@ -43,6 +45,18 @@ interface CommandResult {
 
 /** The stylish line of the broken anchor (its wording belongs to the anchors rule's tests). */
 const ANCHOR_PROBLEM = /^README\.md:3:15 {2}error {2}No heading\b.*"#instal" in "docs\/guide\.md"\..* {2}anchors$/m;
+
+/** The `.pre-commit-config.yaml` that docs/ci-and-hooks.md shows, with its `rev:` as written there. */
+async function documentedPreCommitConfig(): Promise<string> {
+  const doc = await fs.readFile(path.join(PACKAGE_ROOT, 'docs/ci-and-hooks.md'), 'utf8');
+  const blocks = [...doc.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((match) => match[1] as string);
+  const config = blocks.find((block) =>
+    /^\s*- repo: https:\/\/github\.com\/agentops-lint\/agentops-lint\n\s*rev: /m.test(block),
+  );
+  if (config === undefined)
+    throw new Error('docs/ci-and-hooks.md shows no .pre-commit-config.yaml with repo: and rev:');
+  return config;
+}
 
 /** What pre-commit prints for a hook that failed, up to the hook's own output. */
 function failedHook(id: string): string {
@@ -174,6 +188,49 @@ describe.skipIf(preCommit === undefined)(`pre-commit (${preCommit}) with repo: +
     ]);
     expect(await head()).toBe(before);
   }, 60_000);
+
+  it('installs with rev: exactly as docs/ci-and-hooks.md pins it, once the release script has tagged the repository', async () => {
+    const documented = await documentedPreCommitConfig();
+    const rev = /^\s*rev: (\S+)/m.exec(documented)?.[1];
+    const { version } = JSON.parse(await fs.readFile(path.join(checkout.dir, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(rev).toBe(`v${version}`);
+    const pinned = path.join(base, 'pinned-repo');
+    await fs.mkdir(pinned);
+    await fs.writeFile(
+      path.join(pinned, '.pre-commit-config.yaml'),
+      documented.replace('https://github.com/agentops-lint/agentops-lint', checkout.dir),
+    );
+    await fs.writeFile(path.join(pinned, 'README.md'), '# Pinned\n\nSee [the guide](guide.md).\n');
+    await fs.writeFile(path.join(pinned, 'guide.md'), '# Guide\n');
+    const pinnedEnv = { ...env, PRE_COMMIT_HOME: path.join(base, 'pre-commit-home-pinned') };
+    const inPinned = async (...args: string[]): Promise<CommandResult> => {
+      try {
+        const { stdout, stderr } = await run(args[0] as string, args.slice(1), { cwd: pinned, env: pinnedEnv });
+        return { exitCode: 0, output: stdout + stderr };
+      } catch (error) {
+        const failure = error as { code: number; stdout: string; stderr: string };
+        return { exitCode: failure.code, output: failure.stdout + failure.stderr };
+      }
+    };
+    expect((await inPinned('git', 'init', '-q', '-b', 'main')).exitCode).toBe(0);
+    expect((await inPinned('git', 'add', '-A')).exitCode).toBe(0);
+
+    // Untagged, the documented rev does not exist: the failure the issue reported.
+    const untagged = await inPinned('pre-commit', 'install-hooks');
+    expect(untagged.output).toContain(`pathspec '${rev}' did not match`);
+    expect(untagged.exitCode).not.toBe(0);
+
+    expect(await tagRelease({ root: checkout.dir, env: isolatedGitEnv(base) })).toEqual({
+      tags: [`v${version}`, `v${version.split('.')[0]}`],
+    });
+    const installed = await inPinned('pre-commit', 'install-hooks');
+    expect(installed.exitCode, installed.output).toBe(0);
+    const result = await inPinned('pre-commit', 'run', '--all-files');
+    expect(result.output).toMatch(/^agentops-lint\.+Passed$/m);
+    expect(result.exitCode).toBe(0);
+  }, 120_000);
 
   it('leaves nothing for git to see: the cache folder ignores itself', async () => {
     await expect(fs.readFile(path.join(docs, '.agentops-lint-cache/phase1-cache.bin'))).resolves.toBeInstanceOf(Buffer);

@@ -102,14 +102,17 @@ describe('releaseChangelog', () => {
     );
   });
 
-  it('refuses an empty [Unreleased] for a new version, and new entries for a version released on another day', () => {
+  it('refuses an empty [Unreleased] for a new version', () => {
     const empty = releaseChangelog(changelog, '0.2.0', '2027-01-10', REPOSITORY_URL).text;
     expect(() => releaseChangelog(empty, '0.3.0', '2027-02-01', REPOSITORY_URL)).toThrow(
       'CHANGELOG.md: [Unreleased] is empty. Write what 0.3.0 changes there (### Added, ### Changed, ### Fixed) before releasing it.',
     );
-    expect(() => releaseChangelog(changelog, '0.1.0', '2027-01-10', REPOSITORY_URL)).toThrow(
-      'CHANGELOG.md already has 0.1.0 released on 2026-12-07: the entries under [Unreleased] belong to a new version.',
-    );
+  });
+
+  it('re-dates a section dated ahead of its release (its tag, checked by the release, is what makes it released)', () => {
+    const released = releaseChangelog(changelog, '0.1.0', '2026-12-08', REPOSITORY_URL).text;
+    expect(changelogReleases(released)).toEqual([{ version: '0.1.0', date: '2026-12-08' }]);
+    expect(releaseNotes(released, '0.1.0')).toContain('- The first things.\n- A feature.');
   });
 });
 
