@@ -1,14 +1,14 @@
 /**
  * The project's own documentation passes agentops-lint with its embedded defaults: the README,
- * CONTRIBUTING.md, the manual in docs/ and the rule docs in rules/. Every relative link and
+ * CONTRIBUTING.md, CHANGELOG.md, the manual in docs/ and the rule docs in rules/. Every relative link and
  * anchor in them resolves, as it must on GitHub.
  */
 import { expect, it } from 'vitest';
 import { PROJECT_ROOT, runCli } from './helpers/cli-harness.js';
 
-const DOCUMENTATION = ['README.md', 'CONTRIBUTING.md', 'docs', 'rules'];
+const DOCUMENTATION = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'docs', 'rules'];
 
-it('README.md, CONTRIBUTING.md, docs/ and rules/ pass agentops-lint', async () => {
+it('README.md, CONTRIBUTING.md, CHANGELOG.md, docs/ and rules/ pass agentops-lint', async () => {
   const result = await runCli([...DOCUMENTATION, '--format', 'json'], { cwd: PROJECT_ROOT });
   expect(result.stderr).toBe('');
   const report = JSON.parse(result.stdout) as {

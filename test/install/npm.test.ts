@@ -93,6 +93,7 @@ describe('npm installs from git', () => {
     const packageDir = path.join(prefix, 'lib/node_modules/agentops-lint');
     expect(existsSync(path.join(packageDir, 'node_modules'))).toBe(false);
     expect((await fs.readdir(packageDir)).sort()).toEqual([
+      'CHANGELOG.md',
       'README.md',
       'bin',
       'bundle',
