@@ -19,6 +19,8 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -359,10 +361,15 @@ class LanguageServer {
     }
   }
 
+  /**
+   * Shows an error once, as a window/showMessage notification. Not connection.window.showErrorMessage:
+   * that sends window/showMessageRequest, a request the editor must answer, which opens a prompt
+   * that blocks Neovim (headless, it never returns) until someone dismisses it.
+   */
   private showOnce(message: string): void {
     if (this.shownErrors.has(message)) return;
     this.shownErrors.add(message);
-    void this.connection.window.showErrorMessage(message);
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   }
 
   private publishConfigIssues(root: string, error: ConfigError): void {

@@ -240,6 +240,30 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     expect(await client.stop()).toBe(0);
   });
 
+  it('announces an invalid config with window/showMessage, never window/showMessageRequest (which blocks Neovim), and on the config file (issue 24)', async () => {
+    const root = tempProject({
+      'agentops-lint.config.yaml': 'extends: [recommended]\nrules:\n  anchorz: off\n',
+      'guide.md': GUIDE,
+      'index.md': INDEX,
+    });
+    const index = pathToFileURL(path.join(root, 'index.md')).href;
+    const config = pathToFileURL(path.join(root, 'agentops-lint.config.yaml')).href;
+    client = (await LspClient.start({ root })).client;
+    await client.open(index, INDEX);
+    const onConfig = await client.diagnosticsWhere((params) => params.uri === config);
+    expect(summary(onConfig)).toEqual(['3:3 - rules.anchorz: unknown rule "anchorz" (did you mean "anchors"?)']);
+    // The open document has nothing published: nothing is linted until the config is fixed.
+    expect(client.published.filter((params) => params.uri === index)).toEqual([]);
+    expect(await client.stop()).toBe(0);
+    expect(client.shownMessages).toEqual([
+      {
+        type: 1,
+        message: `agentops-lint: invalid configuration; nothing is linted until it is fixed.\nagentops-lint.config.yaml:3:3: rules.anchorz: unknown rule "anchorz" (did you mean "anchors"?)`,
+      },
+    ]);
+    expect(client.messageRequests).toEqual([]);
+  });
+
   it('watches the disk itself when the editor cannot (and accepts the arguments language clients add)', async () => {
     const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX });
     const index = pathToFileURL(path.join(root, 'index.md')).href;
