@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileSettings } from '../config/file-settings.js';
+import { parseMarkdownWithLimits } from '../markdown/parse.js';
 import { analyzeBytes, analyzeText, type FileAnalysis } from './analyze-file.js';
 import type { Phase1WorkerData, Phase1WorkerJob, Phase1WorkerRequest, Phase1WorkerResponse } from './phase1-pool.js';
 import type { Rule } from '../core/rule.js';
@@ -19,6 +20,12 @@ const { RULES } = (await import(rulesModule)) as { RULES: readonly Rule[] };
 const rules = new Map(RULES.map((rule) => [rule.id, rule]));
 /** The settings of each config by its number in the run. */
 const settingsByConfig = new Map<number, FileSettings>();
+// The parser's first run is several times slower than the next (code compiled on first use): pay
+// it now, before any job is timed against its budget, so that a small page sent to a worker just
+// started (the language server analyses every file on one) is not stopped as over its budget.
+parseMarkdownWithLimits(
+  '---\ntitle: t\n---\n# Page\n\nSee [a link](other.md#part), `code` and *more*.\n\n- a list\n  continued\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```yaml\nkey: value\n```\n\n> quote\nlazy\n',
+);
 
 function analyze(job: Phase1WorkerJob): FileAnalysis {
   const settings = settingsByConfig.get(job.config);
