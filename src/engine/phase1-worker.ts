@@ -4,7 +4,7 @@
  * of files with their FileAnalysis, in order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { FileSettings } from '../config/file-settings.js';
+import { FileSettings, type EnabledRule } from '../config/file-settings.js';
 import { parseMarkdownWithLimits } from '../markdown/parse.js';
 import { analyzeBytes, analyzeText, type FileAnalysis } from './analyze-file.js';
 import type { Phase1WorkerData, Phase1WorkerJob, Phase1WorkerRequest, Phase1WorkerResponse } from './phase1-pool.js';
@@ -27,10 +27,14 @@ parseMarkdownWithLimits(
   '---\ntitle: t\n---\n# Page\n\nSee [a link](other.md#part), `code` and *more*.\n\n- a list\n  continued\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```yaml\nkey: value\n```\n\n> quote\nlazy\n',
 );
 
-function analyze(job: Phase1WorkerJob): FileAnalysis {
+/** The rules in force for a job's file (their options parsed the first time a config is used). */
+function rulesFor(job: Phase1WorkerJob): EnabledRule[] {
   const settings = settingsByConfig.get(job.config);
   if (!settings) throw new Error(`config number ${job.config} was never sent to this worker`);
-  const enabled = settings.forFile(job.path);
+  return settings.forFile(job.path);
+}
+
+function analyze(job: Phase1WorkerJob, enabled: EnabledRule[]): FileAnalysis {
   if (job.text !== undefined) return analyzeText(job.path, job.text, enabled, job.factsOnly);
   return analyzeBytes(job.path, job.bytes ?? new Uint8Array(), enabled, job.factsOnly);
 }
@@ -38,9 +42,11 @@ function analyze(job: Phase1WorkerJob): FileAnalysis {
 port.on('message', (request: Phase1WorkerRequest) => {
   for (const [index, config] of request.configs) settingsByConfig.set(index, new FileSettings(config, rules, root));
   const analyses = request.jobs.map((job, index) => {
+    // Resolving the rules is the config's cost, not the file's: the budget's clock starts after it.
+    const enabled = rulesFor(job);
     Atomics.store(progress, 1, index);
     Atomics.store(progress, 0, request.id);
-    return analyze(job);
+    return analyze(job, enabled);
   });
   port.postMessage({ id: request.id, analyses } satisfies Phase1WorkerResponse);
 });

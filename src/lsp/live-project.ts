@@ -222,18 +222,32 @@ export class LiveProject {
     await this.closeEditRunner();
     this.memo.clear();
     this.indexed = false;
-    await this.listPaths();
-    this.renames = await gitRenames(this.root);
-    this.configStamps = await this.stampConfigFiles();
+    // Listing the paths, git's renames and the repository's URLs wait on the file system and on
+    // git: they go at once, while this thread loads the configs (a start waits for all of them).
+    const listed = Promise.all([this.listPaths(), gitRenames(this.root)]);
+    let loaded: { current: ProjectSettings; repository: Promise<RepositoryUrlSource | undefined> } | undefined;
+    let loadError: unknown;
     try {
       const current = this.services.loadSettings(this.root);
+      const repository = Promise.resolve(current.repositoryUrls?.());
+      // Awaited below, after the listing: a failure meanwhile is not an unhandled rejection.
+      repository.catch(() => {});
+      loaded = { current, repository };
+    } catch (error) {
+      loadError = error;
+    }
+    [, this.renames] = await listed;
+    this.configStamps = await this.stampConfigFiles();
+    try {
+      if (!loaded) throw loadError;
+      const { current } = loaded;
       this.current = current;
       this.isProjectFile = (file) => current.isProjectFile(file);
       // Selecting the project's files loads every config in force (one a folder): a broken one shows now.
       this.pathsChanged();
       this.projectFiles();
       current.settings.base();
-      this.repository = await current.repositoryUrls?.();
+      this.repository = await loaded.repository;
       this.loadError = undefined;
     } catch (error) {
       this.current = undefined;
