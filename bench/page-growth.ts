@@ -14,48 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../src/core/tool.js';
+import { bigPage } from './big-page.js';
 import { median, timeRun, type Sample, type TimedCommand } from './timed-run.js';
-
-/** One section of the page; `n` numbers it (links point at neighbours, as real pages do). */
-function section(n: number): string {
-  return [
-    `## Section ${n}`,
-    '',
-    `This section explains part ${n} of the system. See [the next part](#section-${n + 1}) and`,
-    `[the overview](#a-big-page) for context. Kubernetes schedules the workload on a node.`,
-    '',
-    `- first point about ${n}`,
-    '  continued on an indented line',
-    `- second point with a [link](#section-${Math.max(1, n - 3)})`,
-    '- third point',
-    '',
-    '| key | value |',
-    '| --- | --- |',
-    `| a${n} | b${n} |`,
-    `| c${n} | d${n} |`,
-    '',
-    '```yaml',
-    `item: ${n}`,
-    '```',
-    '',
-    `> A quoted note for ${n}`,
-    'that continues lazily.',
-    '',
-    '',
-  ].join('\n');
-}
-
-/** A page of at least `bytes` bytes. */
-function bigPage(bytes: number): string {
-  const parts = ['# A big page\n\n'];
-  let length = parts[0]!.length;
-  for (let n = 1; length < bytes; n++) {
-    const next = section(n);
-    parts.push(next);
-    length += next.length;
-  }
-  return parts.join('');
-}
 
 function commands(): TimedCommand[] {
   return [

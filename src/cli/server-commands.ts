@@ -81,9 +81,16 @@ export function projectServices(io: CliIo, options: ServerCommandOptions): Proje
             timeBudgetMs: budget,
             ...(maxThreads === undefined ? {} : { maxThreads }),
           }),
-        // One thread: the pool then analyses small files here and large ones on its guard worker.
+        // One worker, never this thread: the server's thread stays free to answer while a page is parsed.
         createEditRunner: () =>
-          createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, timeBudgetMs: budget, maxThreads: 1 }),
+          createPhase1Pool({
+            configs,
+            root,
+            rulesModule: RULES_MODULE,
+            timeBudgetMs: budget,
+            maxThreads: 1,
+            everyFileOnWorker: true,
+          }),
         // Like lint: on unless --no-cache or AGENTOPS_LINT_NO_CACHE, in the same folder.
         ...(cacheWanted(options, io) ? { diskCache: serverDiskCache(root, options, io) } : {}),
       };

@@ -148,6 +148,11 @@ export type Phase1PoolOptions = Phase1PoolConfigs & {
   timeBudgetMs?: (file: string, bytes: number) => number;
   /** Each worker's old generation in MB (default: WORKER_OLD_GENERATION_MB); tests make it small. */
   workerHeapMb?: number;
+  /**
+   * Analyse every file on a worker, small ones too, never on the calling thread: for a server,
+   * whose thread must stay free to answer requests while a page is analysed.
+   */
+  everyFileOnWorker?: boolean;
 };
 
 export interface Phase1Pool {
@@ -389,19 +394,20 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
     return guard;
   };
 
-  /** One job on this thread, or on the guard worker when its file is large enough to need a budget. */
+  /** One job on this thread, or on the guard worker when its file is large enough to need a budget (or everyFileOnWorker). */
   const analyzeHereOrGuarded = async (
     job: Phase1Job,
     source: ProjectSource,
     lintOptions: LintProjectOptions,
   ): Promise<FileAnalysis> => {
     const override = lintOptions.overrides?.get(job.path);
-    if (override !== undefined && override.length <= GUARDED_FILE_BYTES / 4)
+    const mayStayHere = options.everyFileOnWorker !== true;
+    if (mayStayHere && override !== undefined && override.length <= GUARDED_FILE_BYTES / 4)
       return analyzeOne(job.path, source, lintOptions, job.factsOnly);
     const prepared = await prepareJob(job, source, lintOptions, configs);
     if ('diagnostics' in prepared) return prepared;
     const size = prepared.bytes?.length ?? Buffer.byteLength(prepared.text ?? '');
-    if (size <= GUARDED_FILE_BYTES)
+    if (mayStayHere && size <= GUARDED_FILE_BYTES)
       return analyzeOne(
         job.path,
         { ...source, read: async () => prepared.bytes ?? new Uint8Array() },

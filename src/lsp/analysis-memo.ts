@@ -35,11 +35,21 @@ export interface MemoStats {
   misses: number;
 }
 
+/**
+ * An answer for a job the memo does not hold, from elsewhere: the analysis of a large open document
+ * runs on a thread of its own (LiveProject), and until it is done other files' runs take the facts
+ * of its previous version, or wait for it, instead of analysing the same text again.
+ */
+export type AnswerElsewhere = (job: Phase1Job) => FileAnalysis | Promise<FileAnalysis> | undefined;
+
 export class AnalysisMemo {
   private readonly entries = new Map<string, MemoEntry>();
   readonly stats: MemoStats = { hits: 0, misses: 0 };
 
-  constructor(private readonly stamps: ContentStamps) {}
+  constructor(
+    private readonly stamps: ContentStamps,
+    private readonly elsewhere: AnswerElsewhere = () => undefined,
+  ) {}
 
   /** The analysis of `path` if it is current and answers a job of this kind. */
   lookup(job: Phase1Job): FileAnalysis | undefined {
@@ -57,6 +67,11 @@ export class AnalysisMemo {
   /** Whether a current analysis of `path` is held (facts at least). */
   has(path: string): boolean {
     return this.lookup({ path, factsOnly: true }) !== undefined;
+  }
+
+  /** Keeps an analysis computed outside a run (see AnswerElsewhere) under the stamp of the content analysed. */
+  store(path: string, stamp: string, analysis: FileAnalysis): void {
+    if (!analysis.crashed) this.entries.set(path, { stamp, factsOnly: false, analysis });
   }
 
   forget(path: string): void {
@@ -79,12 +94,21 @@ export class AnalysisMemo {
     return async (jobs, source, options) => {
       const results = new Array<FileAnalysis | undefined>(jobs.length);
       const missing: number[] = [];
+      const fromElsewhere: Promise<void>[] = [];
       jobs.forEach((job, index) => {
         // Texts handed in for this run only (fix passes) are not the file's content: never memoised.
-        const cached = options.overrides?.has(job.path) ? undefined : this.lookup(job);
+        const overridden = options.overrides?.has(job.path) === true;
+        const cached = overridden ? undefined : this.lookup(job);
+        const answer = overridden || cached ? undefined : this.elsewhere(job);
         if (cached) {
           this.stats.hits++;
           results[index] = cached;
+        } else if (answer) {
+          fromElsewhere.push(
+            Promise.resolve(answer).then((analysis) => {
+              results[index] = analysis;
+            }),
+          );
         } else {
           this.stats.misses++;
           missing.push(index);
@@ -105,6 +129,7 @@ export class AnalysisMemo {
             this.entries.set(job.path, { stamp, factsOnly: job.factsOnly, analysis });
         });
       }
+      await Promise.all(fromElsewhere);
       return results as FileAnalysis[];
     };
   }

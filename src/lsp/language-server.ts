@@ -19,6 +19,10 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -119,11 +123,16 @@ class LanguageServer {
     this.settings = defaults;
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => this.background(this.initialized()));
-    connection.onCodeAction(async (params) => {
+    connection.onCodeAction(async (params, token) => {
       const document = this.documents.get(params.textDocument.uri);
       const linter = document ? await this.linterFor(params.textDocument.uri) : undefined;
       if (!document || !linter) return [];
-      await linter.settled();
+      // The editor may cancel ($/cancelRequest) while the pending run finishes: answer at once then.
+      await Promise.race([
+        linter.settled(),
+        new Promise<void>((resolve) => token.onCancellationRequested(() => resolve())),
+      ]);
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
       const findings = linter.findingsFor(document.uri);
       // Offsets from an older version of the text would edit the wrong place.
       if (!findings || findings.version !== document.version) return [];
@@ -359,10 +368,15 @@ class LanguageServer {
     }
   }
 
+  /**
+   * Shows an error once, as a window/showMessage notification. Not connection.window.showErrorMessage:
+   * that sends window/showMessageRequest, a request the editor must answer, which opens a prompt
+   * that blocks Neovim (headless, it never returns) until someone dismisses it.
+   */
   private showOnce(message: string): void {
     if (this.shownErrors.has(message)) return;
     this.shownErrors.add(message);
-    void this.connection.window.showErrorMessage(message);
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   }
 
   private publishConfigIssues(root: string, error: ConfigError): void {

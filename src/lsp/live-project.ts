@@ -19,11 +19,13 @@ import {
   runPhase1Sequentially,
   type LintProjectOptions,
   type LintProjectResult,
+  type Phase1Job,
   type Phase1Runner,
   type ProjectSource,
   type RepositoryUrlSource,
 } from '../engine/lint-project.js';
 import { maxFileBytes, readFileWithinLimit } from '../engine/file-limits.js';
+import { GUARDED_FILE_BYTES } from '../engine/phase1-pool.js';
 import { FixVerdicts, settleVerifiedFixes } from '../fixes/verify-fixes.js';
 import { listRepositoryPaths } from '../project/discover.js';
 import { gitRenames } from '../project/git-renames.js';
@@ -67,9 +69,10 @@ export interface ProjectSettings {
   /** Phase 1 for the first index of the whole repository (worker threads); the default runs on this thread. */
   createBulkRunner?(): BulkRunner;
   /**
-   * Phase 1 for the runs after each edit: small files on this thread, large ones on a worker under
-   * the per-file time budget, so that one big or crafted page can neither hold the server past its
-   * budget nor block requests about other files while it is parsed. The default runs on this thread.
+   * Phase 1 for the runs after each edit, on a worker under the per-file time budget, never on this
+   * thread: one big or crafted page can neither hold the server past its budget nor block requests
+   * while it is parsed. Each call starts a runner of its own (a large open document gets one, so
+   * that its analysis can be stopped when a newer version supersedes it). The default runs here.
    */
   createEditRunner?(): BulkRunner;
   /** The on-disk cache, when the server keeps one (the default; not with --no-cache). */
@@ -116,6 +119,23 @@ interface OpenDocument {
   version: number;
 }
 
+/**
+ * Open documents larger than this are analysed outside the runs, each on a runner of its own
+ * (analyseInBackground): a run does not wait for them, and a newer version stops the analysis of
+ * the older one instead of queueing behind it. Smaller ones take milliseconds: runs analyse them.
+ */
+export const LARGE_DOCUMENT_BYTES = GUARDED_FILE_BYTES;
+
+/** The analysis of one version of a large open document, on its own runner. */
+interface DocumentAnalysis {
+  version: number;
+  runner: BulkRunner;
+  /** Resolves with the analysis, or with undefined when it was superseded or the project closed. */
+  done: Promise<FileAnalysis | undefined>;
+  /** The analysis once done (kept even when it crashed or ran out of time, so that it is not started again). */
+  result?: FileAnalysis;
+}
+
 /** Files whose change alters which paths exist or are ignored, not only one file's facts. */
 const LISTING_FILES = new Set(['.gitignore']);
 const CONFIG_FILES = new Set<string>([...CONFIG_FILE_NAMES, 'package.json']);
@@ -152,19 +172,24 @@ export class LiveProject {
   private editRunner: BulkRunner | undefined;
   /** Verdicts on fixes that must be checked against the rest of their file, kept while the file's text is the same. */
   private readonly verdicts = new FixVerdicts();
+  /** Large open documents analysed outside the runs, by root-relative path (see LARGE_DOCUMENT_BYTES). */
+  private readonly documentAnalyses = new Map<string, DocumentAnalysis>();
 
   private constructor(
     readonly root: string,
     private readonly services: ProjectServices,
     private readonly options: LiveProjectOptions,
   ) {
-    this.memo = new AnalysisMemo({
-      current: (file) => {
-        const document = this.documents.get(file);
-        return document ? `open:${document.version}` : this.diskStamps.get(file);
+    this.memo = new AnalysisMemo(
+      {
+        current: (file) => {
+          const document = this.documents.get(file);
+          return document ? `open:${document.version}` : this.diskStamps.get(file);
+        },
+        lastRead: (file) => this.readStamps.get(file),
       },
-      lastRead: (file) => this.readStamps.get(file),
-    });
+      (job) => this.answerFromDocumentAnalysis(job),
+    );
   }
 
   /** Loads the settings and lists the repository. A config error does not throw: lint() does (see settingsError). */
@@ -191,23 +216,38 @@ export class LiveProject {
   /** Loads the settings and lists the paths again, and forgets every analysis (they depend on the rules in force). */
   async reload(): Promise<void> {
     this.generation++;
+    await this.stopDocumentAnalyses();
     await this.warmUpRunner?.close();
     this.warmUpRunner = undefined;
     await this.closeEditRunner();
     this.memo.clear();
     this.indexed = false;
-    await this.listPaths();
-    this.renames = await gitRenames(this.root);
-    this.configStamps = await this.stampConfigFiles();
+    // Listing the paths, git's renames and the repository's URLs wait on the file system and on
+    // git: they go at once, while this thread loads the configs (a start waits for all of them).
+    const listed = Promise.all([this.listPaths(), gitRenames(this.root)]);
+    let loaded: { current: ProjectSettings; repository: Promise<RepositoryUrlSource | undefined> } | undefined;
+    let loadError: unknown;
     try {
       const current = this.services.loadSettings(this.root);
+      const repository = Promise.resolve(current.repositoryUrls?.());
+      // Awaited below, after the listing: a failure meanwhile is not an unhandled rejection.
+      repository.catch(() => {});
+      loaded = { current, repository };
+    } catch (error) {
+      loadError = error;
+    }
+    [, this.renames] = await listed;
+    this.configStamps = await this.stampConfigFiles();
+    try {
+      if (!loaded) throw loadError;
+      const { current } = loaded;
       this.current = current;
       this.isProjectFile = (file) => current.isProjectFile(file);
       // Selecting the project's files loads every config in force (one a folder): a broken one shows now.
       this.pathsChanged();
       this.projectFiles();
       current.settings.base();
-      this.repository = await current.repositoryUrls?.();
+      this.repository = await loaded.repository;
       this.loadError = undefined;
     } catch (error) {
       this.current = undefined;
@@ -231,6 +271,7 @@ export class LiveProject {
 
   closeDocument(file: string): void {
     if (!this.documents.delete(file)) return;
+    void this.stopDocumentAnalysis(file);
     this.diskStamps.delete(file);
     this.pathsChanged();
   }
@@ -362,7 +403,8 @@ export class LiveProject {
     const settings = this.settings();
     return {
       targets: [...targets].sort(),
-      projectFiles: this.indexed ? this.projectFiles() : [...targets],
+      // A large open document whose first analysis is under way joins the index when it is done.
+      projectFiles: this.indexed ? this.projectFiles().filter((file) => !this.isUnknownYet(file)) : [...targets],
       paths: this.paths(),
       renames: this.renames,
       read: (file) => this.read(file),
@@ -390,9 +432,72 @@ export class LiveProject {
     return this.memo.latest(file);
   }
 
+  /**
+   * Whether lint() may take an open document as a target without waiting for its analysis: it is
+   * small, or its current version's analysis is done. A large one is analysed in the background
+   * (analyseInBackground) and left out of the runs until then.
+   */
+  isReadyToLint(file: string): boolean {
+    const document = this.documents.get(file);
+    if (!document || document.text.length <= LARGE_DOCUMENT_BYTES) return true;
+    if (this.memo.lookup({ path: file, factsOnly: false })) return true;
+    const analysis = this.documentAnalyses.get(file);
+    return analysis?.version === document.version && analysis.result !== undefined;
+  }
+
+  /**
+   * Analyses the current version of a large open document on a runner of its own, unless that is
+   * done or under way. The analysis of an older version under way is stopped (its worker ends): a
+   * newer version supersedes it instead of queueing behind it. Resolves with true once this
+   * version's analysis is done (a run can then take the document), false when it was superseded.
+   */
+  analyseInBackground(file: string): Promise<boolean> {
+    const document = this.documents.get(file);
+    if (!document) return Promise.resolve(false);
+    const known = this.documentAnalyses.get(file);
+    if (known?.version === document.version) return known.done.then((analysis) => analysis !== undefined);
+    if (known) void this.stopDocumentAnalysis(file);
+    const settings = this.settings();
+    const runner: BulkRunner = settings.createEditRunner?.() ?? { run: runPhase1Sequentially, close: async () => {} };
+    const { version, text } = document;
+    const generation = this.generation;
+    const source = this.source([file]);
+    // The text of this version, even if a newer one arrives while it is analysed.
+    const bytes = encoder.encode(text);
+    const analysis: DocumentAnalysis = {
+      version,
+      runner,
+      done: (async () => {
+        const run = !this.indexed && settings.diskCache ? settings.diskCache.wrap(runner.run) : runner.run;
+        const [result] = await run(
+          [{ path: file, factsOnly: false }],
+          { ...source, read: (path) => (path === file ? Promise.resolve(bytes) : source.read(path)) },
+          this.engineOptions(),
+        );
+        return result;
+      })()
+        .catch((error: unknown) => {
+          // Stopped because a newer version (or a reload, or close) superseded it: not an error.
+          if (this.documentAnalyses.get(file) !== analysis || generation !== this.generation) return undefined;
+          throw error;
+        })
+        .then((result) => {
+          if (result === undefined || this.documentAnalyses.get(file) !== analysis || generation !== this.generation)
+            return undefined;
+          analysis.result = result;
+          this.memo.store(file, `open:${version}`, result);
+          return result;
+        })
+        .finally(() => runner.close()),
+    };
+    this.documentAnalyses.set(file, analysis);
+    return analysis.done.then((result) => result !== undefined);
+  }
+
   /** Stops the worker threads of a warm-up under way and of the runs on edits. */
   async close(): Promise<void> {
     this.generation++;
+    await this.stopDocumentAnalyses();
     await this.warmUpRunner?.close();
     await this.closeEditRunner();
   }
@@ -405,6 +510,45 @@ export class LiveProject {
       this.editRunner ??= settings.createEditRunner();
       return this.editRunner.run(jobs, source, options);
     };
+  }
+
+  /**
+   * A run's phase-1 answer for a large open document analysed in the background: its analysis once
+   * done; while it is under way, the facts of its previous version (for other files' checks), or
+   * the analysis under way itself when there is none, rather than a second analysis of the text.
+   */
+  private answerFromDocumentAnalysis(job: Phase1Job): FileAnalysis | Promise<FileAnalysis> | undefined {
+    const analysis = this.documentAnalyses.get(job.path);
+    const document = this.documents.get(job.path);
+    if (!analysis || !document || analysis.version !== document.version) return undefined;
+    if (analysis.result) return analysis.result;
+    if (!job.factsOnly) return undefined;
+    const previous = this.memo.latest(job.path);
+    if (previous) return previous;
+    // Superseded meanwhile: the next version's analysis answers (the document was closed: it is read as a file).
+    return analysis.done.then(
+      (result) =>
+        result ??
+        this.answerFromDocumentAnalysis(job) ??
+        this.editPhase1()([job], this.source([]), this.engineOptions()).then(([only]) => only!),
+    );
+  }
+
+  /** Whether a file's facts are not known yet: a large open document whose first analysis is under way. */
+  private isUnknownYet(file: string): boolean {
+    const analysis = this.documentAnalyses.get(file);
+    return analysis !== undefined && analysis.result === undefined && this.memo.latest(file) === undefined;
+  }
+
+  private async stopDocumentAnalysis(file: string): Promise<void> {
+    const analysis = this.documentAnalyses.get(file);
+    if (!analysis) return;
+    this.documentAnalyses.delete(file);
+    await analysis.runner.close();
+  }
+
+  private async stopDocumentAnalyses(): Promise<void> {
+    await Promise.all([...this.documentAnalyses.keys()].map((file) => this.stopDocumentAnalysis(file)));
   }
 
   private async closeEditRunner(): Promise<void> {

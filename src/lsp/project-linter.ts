@@ -92,17 +92,33 @@ export class ProjectLinter {
     const documents = this.host.openDocuments();
     this.syncDocuments(documents);
     let diagnostics: Diagnostic[] = [];
+    const waiting = new Set<string>();
     try {
       if (this.project.settingsError !== undefined) throw this.project.settingsError;
-      const targets = documents
-        .filter((document) => this.project.isLintable(document.path))
-        .map((document) => document.path);
+      const lintable = documents.filter((document) => this.project.isLintable(document.path));
+      // A large document whose analysis is not done yet waits for its own, in the background; the
+      // others are linted now, and it is published by the run its analysis schedules.
+      for (const document of lintable) {
+        if (this.project.isReadyToLint(document.path)) continue;
+        waiting.add(document.path);
+        this.project.analyseInBackground(document.path).then(
+          (done) => {
+            if (done) this.schedule();
+          },
+          (error: unknown) => this.host.failed(error),
+        );
+      }
+      const targets = lintable.map((document) => document.path).filter((file) => !waiting.has(file));
       if (targets.length > 0) diagnostics = (await this.project.lint(targets)).diagnostics;
       this.host.succeeded();
     } catch (error) {
       this.host.failed(error);
     }
-    this.publish(documents, diagnostics);
+    this.publish(
+      documents.filter((document) => !waiting.has(document.path)),
+      diagnostics,
+      new Set(documents.map((document) => document.uri)),
+    );
   }
 
   /** The project reads the editor's texts as they were when the run started. */
@@ -112,7 +128,12 @@ export class ProjectLinter {
     for (const document of documents) this.project.setDocument(document.path, document.text, document.version);
   }
 
-  private publish(documents: readonly OpenDocument[], diagnostics: readonly Diagnostic[]): void {
+  /** Publishes for `documents` (the ones this run linted); clears what was published for documents no longer `open`. */
+  private publish(
+    documents: readonly OpenDocument[],
+    diagnostics: readonly Diagnostic[],
+    open: ReadonlySet<string>,
+  ): void {
     const byFile = new Map<string, Diagnostic[]>();
     for (const diagnostic of diagnostics) {
       const list = byFile.get(diagnostic.file) ?? [];
@@ -131,7 +152,6 @@ export class ProjectLinter {
       this.host.publish(document.uri, document.version, protocol);
       this.published.set(document.uri, { version: document.version, key });
     }
-    const open = new Set(documents.map((document) => document.uri));
     for (const uri of [...this.published.keys()]) {
       if (open.has(uri)) continue;
       this.host.publish(uri, undefined, []);

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileChangeType, type CodeAction, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { bigPage } from '../../bench/big-page.js';
 import { ruleDocsUrl } from '../../src/core/tool.js';
 import { tempProject } from '../helpers/cli-harness.js';
 import { LspClient } from './lsp-client.js';
@@ -146,6 +147,46 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     expect(await client.stop()).toBe(0);
   });
 
+  it('never blocks behind a 2 MB page being analysed again after an edit: another file’s edit and code actions answer within 2 s (issue 23)', {
+    timeout: 120000,
+  }, async () => {
+    const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX });
+    const index = pathToFileURL(path.join(root, 'index.md')).href;
+    const big = pathToFileURL(path.join(root, 'big.md')).href;
+    client = (await LspClient.start({ root, args: ['lsp', '--stdio', '--no-cache'] })).client;
+    await client.open(index, INDEX);
+    await client.diagnosticsWhere((params) => params.uri === index && params.version === 1);
+    await client.logWhere((message) => message.includes(' indexed '));
+
+    // A 2 MB page (5,500 sections), opened and edited: its analysis takes seconds and is under way.
+    const page = bigPage(2 * 1024 * 1024);
+    await client.open(big, page);
+    await client.change(big, 2, `${page}\nOne more line.\n`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const editedAt = performance.now();
+    const broken = client.nextDiagnostics(index, (params) => params.version === 2, 10000);
+    await client.change(index, 2, INDEX.replace('#install-steps', '#instal-steps'));
+    expect(summary(await broken)).toEqual([
+      '3:25 anchors No heading or anchor "#instal-steps" in "guide.md". did you mean "#install-steps"?',
+    ]);
+    expect(performance.now() - editedAt).toBeLessThan(2000);
+
+    const askedAt = performance.now();
+    const actions = await client.codeActions(index, {
+      start: { line: 2, character: 30 },
+      end: { line: 2, character: 30 },
+    });
+    expect(performance.now() - askedAt).toBeLessThan(2000);
+    expect(actions.map((action) => action.title)).toEqual([
+      'Point the link at "#install-steps" (anchors)',
+      'Disable anchors for this line',
+    ]);
+    // The page itself is published once its latest version is analysed, not before.
+    expect(client.published.filter((params) => params.uri === big)).toEqual([]);
+    client.kill();
+  });
+
   it('offers the certain fix, suggestions and "disable for this line" as code actions; applying the fix clears the problem', async () => {
     const text = '# Index\n\nSee [the steps](Guide.md#install-steps) and [more](guide.md#instal-steps).\n';
     const root = tempProject({ 'guide.md': GUIDE, 'index.md': text });
@@ -238,6 +279,30 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     await client.filesChanged([{ uri: config, type: FileChangeType.Changed }]);
     expect(summary(await onConfig)).toEqual(['3:3 - rules.anchorz: unknown rule "anchorz" (did you mean "anchors"?)']);
     expect(await client.stop()).toBe(0);
+  });
+
+  it('announces an invalid config with window/showMessage, never window/showMessageRequest (which blocks Neovim), and on the config file (issue 24)', async () => {
+    const root = tempProject({
+      'agentops-lint.config.yaml': 'extends: [recommended]\nrules:\n  anchorz: off\n',
+      'guide.md': GUIDE,
+      'index.md': INDEX,
+    });
+    const index = pathToFileURL(path.join(root, 'index.md')).href;
+    const config = pathToFileURL(path.join(root, 'agentops-lint.config.yaml')).href;
+    client = (await LspClient.start({ root })).client;
+    await client.open(index, INDEX);
+    const onConfig = await client.diagnosticsWhere((params) => params.uri === config);
+    expect(summary(onConfig)).toEqual(['3:3 - rules.anchorz: unknown rule "anchorz" (did you mean "anchors"?)']);
+    // The open document has nothing published: nothing is linted until the config is fixed.
+    expect(client.published.filter((params) => params.uri === index)).toEqual([]);
+    expect(await client.stop()).toBe(0);
+    expect(client.shownMessages).toEqual([
+      {
+        type: 1,
+        message: `agentops-lint: invalid configuration; nothing is linted until it is fixed.\nagentops-lint.config.yaml:3:3: rules.anchorz: unknown rule "anchorz" (did you mean "anchors"?)`,
+      },
+    ]);
+    expect(client.messageRequests).toEqual([]);
   });
 
   it('watches the disk itself when the editor cannot (and accepts the arguments language clients add)', async () => {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectServices } from '../../src/cli/server-commands.js';
 import type { CliIo } from '../../src/core/io.js';
-import { LiveProject } from '../../src/lsp/live-project.js';
+import { bigPage } from '../../bench/big-page.js';
+import { LARGE_DOCUMENT_BYTES, LiveProject } from '../../src/lsp/live-project.js';
 import { tempProject } from '../helpers/cli-harness.js';
 
 const GUIDE = '# Guide\n\n## Install steps\n\nRun the installer.\n';
@@ -135,5 +136,34 @@ describe('LiveProject', () => {
     project.setDocument('new.md', '# New\n\n## Part\n', 1);
     expect(project.isLintable('new.md')).toBe(true);
     expect(await findings(project, ['index.md', 'new.md'])).toEqual([]);
+  });
+  it('analyses a large open document on a runner of its own; a newer version stops the older one’s analysis (issue 23)', {
+    timeout: 90000,
+  }, async () => {
+    const { project } = await open({ 'guide.md': GUIDE, 'index.md': INDEX });
+    await project.warmUp();
+    const page = bigPage(LARGE_DOCUMENT_BYTES + 1024);
+    project.setDocument('big.md', page, 1);
+    expect(project.isReadyToLint('big.md')).toBe(false);
+    expect(project.isReadyToLint('index.md')).toBe(true);
+    const first = project.analyseInBackground('big.md');
+    const edited = `${page}\n[more](nowhere.md)\n`;
+    project.setDocument('big.md', edited, 2);
+    const second = project.analyseInBackground('big.md');
+    // Asking again for the same version joins the analysis under way.
+    const again = project.analyseInBackground('big.md');
+    expect(await first).toBe(false);
+    expect(await second).toBe(true);
+    expect(await again).toBe(true);
+    expect(project.isReadyToLint('big.md')).toBe(true);
+    const misses = project.memoStats.misses;
+    expect(await findings(project, ['big.md', 'index.md'])).toEqual([
+      // The page ends in its last section, whose link to the next one points at nothing.
+      'big.md:3415:67 anchors No heading or anchor "#section-157" in this file.',
+      `big.md:${edited.split('\n').length - 1}:8 links Link target "nowhere.md" does not exist.`,
+    ]);
+    // The run took the background analysis: nothing was analysed again.
+    expect(project.memoStats.misses).toBe(misses);
+    await project.close();
   });
 });

@@ -43,6 +43,9 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly registrations: Registration[] = [];
   readonly stderr: string[] = [];
+  /** window/showMessage notifications, and the window/showMessageRequest requests (which block an editor until answered). */
+  readonly shownMessages: { type: number; message: string }[] = [];
+  readonly messageRequests: { type: number; message: string }[] = [];
   /** window/logMessage texts, each with how many publishDiagnostics had arrived before it (to tell the order). */
   readonly logs: { message: string; afterPublishes: number }[] = [];
   private readonly logWaiters: { test: (message: string) => boolean; resolve: (message: string) => void }[] = [];
@@ -80,8 +83,13 @@ export class LspClient {
       }
     });
     connection.onNotification('$/progress', () => {});
-    connection.onRequest('window/showMessageRequest', () => null);
-    connection.onNotification('window/showMessage', () => {});
+    connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+      this.messageRequests.push({ type: params.type, message: params.message });
+      return null;
+    });
+    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.shownMessages.push({ type: params.type, message: params.message });
+    });
     connection.listen();
   }
 
