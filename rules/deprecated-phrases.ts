@@ -132,6 +132,11 @@ export default defineProjectRule<Options, Finding[]>({
   fixable: true,
   options: optionsSchema,
   globOptions: [{ path: ['plainTextFiles', EACH_ITEM], relativeTo: 'root' }],
+  // What replaces a retired phrase is a name the user chose: right as written.
+  shares: {
+    acceptedNames: (options) =>
+      options.phrases.flatMap((phrase) => (typeof phrase === 'string' || phrase.use === undefined ? [] : [phrase.use])),
+  },
   messages: {
     replaced: '"{found}" is a retired phrase: use "{expected}".{note}',
     retired: '"{found}" is a retired phrase.{note}',

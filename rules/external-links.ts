@@ -302,6 +302,8 @@ export default defineProjectRule({
     'External http(s) links answer (checked over the network only with --external or when enabled; safe by default).',
   tags: ['links', 'network'],
   scope: 'project',
+  // --external switches it on; --no-external keeps it offline (RuleEnvironment.networkAllowed).
+  usesNetwork: true,
   dependsOn: [],
   defaultSeverity: 'error',
   recommended: false,

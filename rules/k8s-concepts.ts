@@ -16,18 +16,6 @@ const optionsSchema = z.strictObject({
 
 type Options = z.output<typeof optionsSchema>;
 
-/**
- * The Kubernetes names of the canonical mapping the config gives mapping-consistency that the
- * built-in vocabulary does not know: the user decided them in the config, where this rule does
- * not look, so documents that repeat them are not reported. Known names keep their concept.
- */
-function canonicalKubernetesNames(others: ReadonlyMap<string, unknown>): string[] {
-  const mapping =
-    (others.get('mapping-consistency') as { mapping?: { kubernetes: string | string[] }[] } | undefined)?.mapping ?? [];
-  const builtIn = kubernetesConcepts();
-  return mapping.flatMap((entry) => ([] as string[]).concat(entry.kubernetes)).filter((name) => !builtIn.resolve(name));
-}
-
 const vocabularies = new WeakMap<object, ConceptVocabulary>();
 
 /**
@@ -51,10 +39,17 @@ export default defineFileRule<Options>({
     unknown:
       '"{found}" is mapped as a Kubernetes concept, but Kubernetes has no such concept (glossary, components, API kinds).',
   },
-  withSettingsOf(options, others) {
-    const names = canonicalKubernetesNames(others);
-    return names.length === 0 ? options : { ...options, vocabulary: [...options.vocabulary, ...names] };
+  // The Kubernetes names the config's canonical mapping declares that the built-in vocabulary does
+  // not know: the user decided them in the config, where this rule does not look, so documents
+  // that repeat them are not reported. Known names keep their concept.
+  uses: {
+    kubernetesNames(options, names) {
+      const builtIn = kubernetesConcepts();
+      const unknown = names.filter((name) => !builtIn.resolve(name));
+      return unknown.length === 0 ? options : { ...options, vocabulary: [...options.vocabulary, ...unknown] };
+    },
   },
+  shares: { acceptedNames: (options) => options.vocabulary },
   check({ file, options, report }) {
     // A record names what Kubernetes had then, or what its authors thought: not checked.
     if (documentHistory(file.path, file.tree, file.text, options.history).history) return;

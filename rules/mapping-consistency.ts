@@ -95,6 +95,13 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   presets: { kubernetes: 'error' },
   fixable: false,
   options: optionsSchema,
+  // The canonical mapping is the user's decision: the names on both sides are right as written
+  // (terminology), and those on the Kubernetes side are Kubernetes concepts (k8s-concepts).
+  shares: {
+    acceptedNames: (options) =>
+      canonicalEntries(options.mapping).flatMap((entry) => [...entry.kubernetes, ...entry.project]),
+    kubernetesNames: (options) => canonicalEntries(options.mapping).flatMap((entry) => entry.kubernetes),
+  },
   messages: {
     contradictsKubernetes: '{kubernetes} maps to "{expected}" in the canonical mapping, not to "{found}".',
     contradictsProject: '"{project}" is the counterpart of {expected} in the canonical mapping, not of "{found}".',

@@ -154,6 +154,11 @@ export default defineProjectRule<z.output<typeof optionsSchema>, Extracted>({
   presets: { kubernetes: ['warn', { packs: ['kubernetes'], scope: 'repository' }] },
   fixable: true,
   options: optionsSchema,
+  // The user's own terms: every form they name is right as written.
+  shares: {
+    acceptedNames: (options) =>
+      options.terms.flatMap((term) => [...(term.use === undefined ? [] : [term.use]), ...term.accept, ...term.except]),
+  },
   messages: {
     preferred:
       '"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the term\'s preferred form.',

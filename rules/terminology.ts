@@ -29,34 +29,6 @@ const optionsSchema = z.strictObject({
 
 type Options = z.output<typeof optionsSchema>;
 
-/** Strings at `key` of each object of a list option, whether one string or several ("API Server", ["Agent Sessions", "Sessions"]). */
-function stringsAt(list: unknown, keys: readonly string[]): string[] {
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((entry: unknown) => {
-    if (typeof entry !== 'object' || entry === null) return [];
-    return keys.flatMap((key) =>
-      ([] as unknown[])
-        .concat((entry as Record<string, unknown>)[key] ?? [])
-        .filter((value): value is string => typeof value === 'string'),
-    );
-  });
-}
-
-/**
- * The names the user wrote into the config for the other terminology rules: a canonical mapping
- * that says "API Server", a k8s-concepts vocabulary, term-consistency's terms, the replacements
- * of retired phrases. They are the user's own words, and terminology never calls them wrong.
- */
-function configuredNames(others: ReadonlyMap<string, unknown>): string[] {
-  const optionsOf = (ruleId: string): Record<string, unknown> => (others.get(ruleId) ?? {}) as Record<string, unknown>;
-  return [
-    ...stringsAt(optionsOf('mapping-consistency').mapping, ['kubernetes', 'project']),
-    ...((optionsOf('k8s-concepts').vocabulary as string[] | undefined) ?? []),
-    ...stringsAt(optionsOf('term-consistency').terms, ['use', 'accept', 'except']),
-    ...stringsAt(optionsOf('deprecated-phrases').phrases, ['use']),
-  ];
-}
-
 /** The headings above each block: the section a block is in, for "a section about history". */
 class SectionTracker {
   private readonly headings: string[] = [];
@@ -99,9 +71,11 @@ export default defineFileRule<Options>({
     legacy: '"{found}" is a legacy term.{note}',
     command: '"{command}" is a command: format it as code (`{command}`) rather than respelling "{found}".',
   },
-  withSettingsOf(options, others) {
-    const names = configuredNames(others);
-    return names.length === 0 ? options : { ...options, names: [...options.names, ...names] };
+  // The names the user wrote into the config for the other terminology rules (a canonical mapping
+  // that says "API Server", a k8s-concepts vocabulary, term-consistency's terms, the replacements
+  // of retired phrases) are the user's own words: terminology never calls them wrong.
+  uses: {
+    acceptedNames: (options, names) => ({ ...options, names: [...options.names, ...names] }),
   },
   check({ file, options, report }) {
     const matcher = matcherFor(options);

@@ -84,4 +84,15 @@ describe('architecture', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('outside rules/, only the rule list is imported: no module reaches into one rule (the CLI included)', () => {
+    const offenders = files.flatMap((file) =>
+      file.startsWith('rules/')
+        ? []
+        : importsOf(file)
+            .filter((target) => target.startsWith('rules/') && target !== 'rules/index.js')
+            .map((target) => `${file} imports ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
 });

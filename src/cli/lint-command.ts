@@ -15,7 +15,6 @@ import { findRoot } from '../project/discover.js';
 import { parseOutputTargets, prepareOutputFolders, writeReports, type OutputTarget } from '../reporters/outputs.js';
 import type { LintReport } from '../reporters/report.js';
 import { discoveryStart, loadExplicitConfig } from './load-run-config.js';
-import externalLinks from '../../rules/external-links.js';
 import { REGISTRY, RULES_MODULE } from '../../rules/index.js';
 
 export interface LintCommandOptions {
@@ -139,7 +138,7 @@ function runOptions(options: LintCommandOptions, io: CliIo): LintRunOptions {
         ? { baseline: { apply: options.baseline } }
         : {}),
     ...(cacheWanted(options, io) ? { cache: { location: options.cacheLocation } } : {}),
-    switchOn: options.external === true ? [externalLinks.id] : [],
+    external: options.external === true,
     networkAllowed: options.external !== false,
     allowPrivate: options.allowPrivate === true,
     ...(options.threads === undefined ? {} : { maxThreads: options.threads === false ? 1 : options.threads }),

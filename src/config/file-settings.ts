@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { PATH_GLOB_OPTIONS } from '../core/path-globs.js';
 import { hasGlobKeys, type Rule, type Severity } from '../core/rule.js';
 import { ConfigError, formatKeyPath } from '../core/errors.js';
+import { checkedSharedSetting, SHARED_SETTING_NAMES, type SharedSettingName } from '../core/shared-settings.js';
 import type { ResolvedConfig, RuleSetting } from './load.js';
 import { plainIssueMessage } from './zod-issues.js';
 import { sortByRuleId } from './rule-order.js';
@@ -90,7 +91,7 @@ export class FileSettings {
       enabled.push({ rule, severity: setting.severity, options: this.rebaseGlobKeys(rule, parsed.data) });
     }
     sortByRuleId(enabled, (entry) => entry.rule.id);
-    withOtherSettings(enabled, settings, this.rules);
+    withSharedSettings(enabled, settings, this.rules);
     this.cache.set(key, enabled);
     return enabled;
   }
@@ -115,21 +116,37 @@ export class FileSettings {
 }
 
 /**
- * Lets each enabled rule that asks (`withSettingsOf`) complete its options from what the config
- * sets for the other rules, switched off ones included: the user's names stay the user's names
- * where a rule is off. Options that do not parse are left out (they fail where the rule is on).
+ * Hands each enabled rule that takes shared settings (`uses`) the names every rule the config sets
+ * for the file gives (`shares`), switched off ones included: the user's names stay the user's names
+ * where the rule that holds them is off. Options that do not parse give nothing (they fail where
+ * the rule is on).
  */
-function withOtherSettings(
+function withSharedSettings(
   enabled: EnabledRule[],
   settings: ReadonlyMap<string, RuleSetting>,
   rules: ReadonlyMap<string, Rule>,
 ): void {
-  if (!enabled.some((entry) => entry.rule.withSettingsOf)) return;
-  const others = new Map<string, unknown>();
+  if (!enabled.some((entry) => entry.rule.uses)) return;
+  const given = new Map<SharedSettingName, string[]>();
   for (const [ruleId, setting] of settings) {
-    const parsed = rules.get(ruleId)?.options.safeParse(Object.assign({}, ...setting.optionLayers));
-    if (parsed?.success) others.set(ruleId, parsed.data);
+    const rule = rules.get(ruleId);
+    if (!rule?.shares) continue;
+    const parsed = rule.options.safeParse(Object.assign({}, ...setting.optionLayers));
+    if (!parsed.success) continue;
+    for (const name of SHARED_SETTING_NAMES) {
+      const give = rule.shares[name];
+      if (!give) continue;
+      const names = checkedSharedSetting(name, ruleId, give(parsed.data));
+      if (names.length > 0) given.set(name, [...(given.get(name) ?? []), ...names]);
+    }
   }
-  for (const entry of enabled)
-    if (entry.rule.withSettingsOf) entry.options = entry.rule.withSettingsOf(entry.options, others);
+  for (const entry of enabled) {
+    const uses = entry.rule.uses;
+    if (!uses) continue;
+    for (const name of SHARED_SETTING_NAMES) {
+      const names = given.get(name);
+      const take = uses[name];
+      if (take && names) entry.options = take(entry.options, names);
+    }
+  }
 }

@@ -9,6 +9,7 @@
 import type { Nodes, Parents, Root } from 'mdast';
 import type { z } from 'zod';
 import type { FileFacts, ProjectIndex } from './facts.js';
+import type { SharedSettingGivers, SharedSettingTakers } from './shared-settings.js';
 
 export type Severity = 'off' | 'warn' | 'error';
 
@@ -212,11 +213,24 @@ interface RuleMeta<Options> {
   /** messageId → template with `{placeholders}`. */
   messages: Readonly<Record<string, string>>;
   /**
-   * The options this rule runs with, given its own and the parsed options of every other rule the
-   * config sets for the same file (by id, switched off or not): terminology accepts the names the
-   * user gave the mapping rules this way. Called once per combination of settings.
+   * The shared settings (src/core/shared-settings.ts) this rule's options give other rules: for
+   * each, the names they hold (mapping-consistency gives the names of its canonical mapping). They
+   * are given wherever the config sets the rule's options, switched on or off: the user's names
+   * stay the user's names where the rule that holds them is off.
    */
-  withSettingsOf?(options: Options, others: ReadonlyMap<string, unknown>): Options;
+  shares?: SharedSettingGivers<Options>;
+  /**
+   * The shared settings this rule takes: for each, its options completed with the names every
+   * rule set for the same file gives (terminology accepts the names of the canonical mapping as
+   * right). Called once per combination of settings, only when some rule gives names.
+   */
+  uses?: SharedSettingTakers<Options>;
+  /**
+   * A rule that makes requests over the network (in `checkAsync`): `--external` (a run with
+   * `external: true`) switches it on where the config leaves it off, and it stays offline where
+   * the environment says the network is not allowed (`--no-external`).
+   */
+  usesNetwork?: boolean;
   /**
    * Where the options hold globs, so that the config layer checks every one of them the same way
    * (invalid syntax is a config error; a glob that matches no file is a warning, an error with

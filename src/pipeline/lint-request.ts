@@ -43,8 +43,13 @@ export interface LintRunOptions {
   baseline?: BaselineUse;
   /** Keep phase-1 results on disk: in `location` (relative to io.cwd), else under the root. */
   cache?: { location?: string };
-  /** Rules switched on at their default severity where the config leaves them off or unset (--external). */
+  /** Rules switched on at their default severity where the config leaves them off or unset. */
   switchOn?: readonly string[];
+  /**
+   * Check external links (--external): the rules that make requests over the network (`usesNetwork`)
+   * are switched on, as `switchOn` does, wherever the config leaves them off.
+   */
+  external?: boolean;
   /** Whether rules may make requests over the network (default: true; --no-external says no). */
   networkAllowed?: boolean;
   /** Let network checks reach loopback, private and link-local addresses (--allow-private). */

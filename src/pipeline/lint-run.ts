@@ -63,7 +63,10 @@ export function runConfigs(
 
 async function lintWithProgress(request: LintRequest, progress: RunProgress): Promise<LintOutcome> {
   const { io, root, options } = request;
-  const configs = runConfigs(request, options.switchOn);
+  const configs = runConfigs(request, [
+    ...(options.switchOn ?? []),
+    ...(options.external ? networkRules(request.rules) : []),
+  ]);
   const run: RunContext = {
     io,
     root,
@@ -143,6 +146,13 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
     ...(baseline.written ? { baselineWritten: baseline.written } : {}),
     ...(plan.fixUnavailable === undefined ? {} : { fixUnavailable: plan.fixUnavailable }),
   };
+}
+
+/** The rules --external switches on: those that declare they make requests over the network. */
+function networkRules(rules: ReadonlyMap<string, Rule>): string[] {
+  const ids = [...rules.values()].filter((rule) => rule.usesNetwork).map((rule) => rule.id);
+  if (ids.length === 0) throw new UsageError('--external: none of the rules checks links over the network.');
+  return ids;
 }
 
 /** The config with `ruleIds` on at their default severity where it leaves them off or unset; their options are kept. */

@@ -173,7 +173,11 @@ async function baseStateSource(
   const files = [...head.paths.files].filter((file) => !changes.changed.has(file) || changes.baseObjects.has(file));
   files.push(...changes.removed);
   const paths = repositoryPathsFromFiles(files, head.paths.symlinks);
-  for (const directory of head.paths.directories) (paths.directories as Set<string>).add(directory);
+  // Folders that hold files are the base's own; only those that exist today without a file (a
+  // submodule, an empty folder) are kept as they are: a folder the change created must not be one.
+  const foldersOfFiles = repositoryPathsFromFiles([...head.paths.files]).directories;
+  for (const directory of head.paths.directories)
+    if (!foldersOfFiles.has(directory)) (paths.directories as Set<string>).add(directory);
   const headProjectFiles = head.projectFiles ?? [];
   const projectFiles = [
     ...new Set([

@@ -105,6 +105,30 @@ describe('runLint', () => {
     ]);
   });
 
+  it('external switches on the rules that declare network checks (external-links), without naming one', async () => {
+    const root = tempProject({ 'README.md': '# T\n\n[api](<https://api.example.com:80a/v1>)\n' });
+    expect(brief((await lint(root, { external: true, networkAllowed: false })).outcome)).toEqual([
+      'README.md:3 external-links/malformed error',
+    ]);
+  });
+
+  it('external with no rule that declares network checks is a usage error, not a silent pass', async () => {
+    const root = tempProject({ 'README.md': '# T\n' });
+    const captured = capture(root);
+    const offline = new Map([...REGISTRY.byId].filter(([, rule]) => !rule.usesNetwork));
+    await expect(
+      runLint({
+        patterns: [],
+        root,
+        config: defaultConfig(root, REGISTRY.configContext),
+        rules: offline,
+        rulesModule: RULES_MODULE,
+        options: { external: true },
+        io: captured.io,
+      }),
+    ).rejects.toThrow('--external: none of the rules checks links over the network.');
+  });
+
   it('names the rule it cannot switch on', async () => {
     const root = tempProject({ 'README.md': '# T\n' });
     await expect(lint(root, { switchOn: ['no-such-rule'] })).rejects.toThrow(
