@@ -21,7 +21,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { EDIT_MAP_MODULE, linearEditMapSource } from './micromark-patches.js';
+import {
+  EDIT_MAP_MODULE,
+  FROM_MARKDOWN_MODULE,
+  linearEditMapSource,
+  sharedCompileContextSource,
+} from './micromark-patches.js';
 
 /** Output file (without `.js`) → source, relative to the package root. */
 export const BUNDLE_ENTRY_POINTS: Readonly<Record<string, string>> = {
@@ -100,6 +105,24 @@ function micromarkEditMapLinear(): Plugin {
   };
 }
 
+/** mdast-util-from-markdown's compile with one context per document (scripts/micromark-patches.ts says why). */
+function fromMarkdownSharedContext(): Plugin {
+  return {
+    name: 'from-markdown-shared-context',
+    setup(esbuild) {
+      esbuild.onLoad({ filter: FROM_MARKDOWN_MODULE }, async (args) => ({
+        contents: sharedCompileContextSource(await readFile(args.path, 'utf8')),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** The patches every build of the parser that users run gets (bench/parse-phases.ts bundles with them too). */
+export function shippedDependencyPatches(): Plugin[] {
+  return [micromarkEditMapLinear(), fromMarkdownSharedContext()];
+}
+
 /**
  * Builds the bundle into `outdir` (created if missing; files of an earlier build are overwritten,
  * not removed). Deterministic: the same sources and esbuild version give the same bytes.
@@ -122,7 +145,7 @@ export async function buildBundle(packageRoot: string, outdir: string): Promise<
     // Readable output: stack traces from `--debug` name real functions.
     minify: false,
     legalComments: 'eof',
-    plugins: [rulesModuleStaysSeparate(packageRoot), zodEnglishLocaleOnly(), micromarkEditMapLinear()],
+    plugins: [rulesModuleStaysSeparate(packageRoot), zodEnglishLocaleOnly(), ...shippedDependencyPatches()],
     metafile: true,
     logLevel: 'warning',
   });

@@ -1,7 +1,8 @@
 /**
- * A patch the shipped build applies to micromark, the parser under remark-parse.
+ * The patches the shipped build applies to the parser under remark-parse: micromark's EditMap
+ * (below) and mdast-util-from-markdown's compile (further down).
  *
- * Why: micromark 4.0.3 (micromark/micromark, `packages/micromark/dev/lib/initialize/document.js`)
+ * Why the EditMap patch: micromark 4.0.3 (micromark/micromark, `packages/micromark/dev/lib/initialize/document.js`)
  * moved the document tokenizer from `splice` to an `EditMap` when it closes containers (list items,
  * block quotes) — once per closed container and per lazy line. `EditMap#consume` in
  * micromark-util-edit-map 1.0.0 rebuilds the whole event list each time: it copies every event
@@ -41,4 +42,42 @@ export function linearEditMapSource(source: string): string {
   const indent = match[1] ?? '';
   const note = `\n${indent}// agentops-lint: the events before the first edit stay in place (scripts/micromark-patches.ts).\n`;
   return source.slice(0, match.index) + note + source.slice(match.index + match[0].length);
+}
+
+/**
+ * Why the compile patch: mdast-util-from-markdown 2.1.0 (syntax-tree/mdast-util-from-markdown,
+ * `dev/lib/index.js`, `compile`) calls each event's handler on a fresh copy of its compile context,
+ * `{...context, sliceSerialize: events[index][2].sliceSerialize}`: one object of nine fields per
+ * event (enter and exit), made only to carry the event's `sliceSerialize`, which young-generation
+ * garbage collection then pays for (issue 23; `npm run bench:parse -- <dir>` and
+ * `--unpatched` measure it). The patch keeps one context per document and sets its
+ * `sliceSerialize` before each handler runs. No handler of from-markdown, of the GFM and front
+ * matter extensions or of ours (src/markdown/destination-positions.ts) writes to `this` or keeps
+ * it past its call, so every handler sees exactly what the copy gave it and the trees are the
+ * same: test/install/micromark-patch.test.ts compares the two compiles on the fixtures.
+ *
+ * As with the EditMap patch, the tsc build the tests run uses the package as published, and a
+ * changed source makes the build fail instead of shipping it unpatched.
+ */
+
+/** The three per-event copies of the context: before-enter listeners, the handler, after-exit listeners. */
+const CONTEXT_COPY = /\{\s*\.\.\.context,\s*sliceSerialize: events\[index\]\[2\]\.sliceSerialize\s*\}/g;
+const CONTEXT_COPIES = 3;
+
+/** The package and file the compile patch applies to, as esbuild sees its path. */
+export const FROM_MARKDOWN_MODULE = /[\\/]node_modules[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/;
+
+/**
+ * mdast-util-from-markdown's lib/index.js with one compile context per document instead of a copy
+ * per event. Throws when the source is not the one this patch was written for.
+ */
+export function sharedCompileContextSource(source: string): string {
+  const copies = source.match(CONTEXT_COPY)?.length ?? 0;
+  if (copies !== CONTEXT_COPIES) {
+    throw new Error(
+      `mdast-util-from-markdown changed: its compile has ${copies} per-event copies of the context where scripts/micromark-patches.ts expects ${CONTEXT_COPIES}. Check whether upstream still copies the context per event and update or drop the patch.`,
+    );
+  }
+  // A comma expression in the copy's place: the one context, carrying this event's sliceSerialize.
+  return source.replace(CONTEXT_COPY, '(context.sliceSerialize = events[index][2].sliceSerialize, context)');
 }

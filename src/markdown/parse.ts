@@ -79,10 +79,10 @@ const LITERAL_AUTOLINK_TRANSFORMS: readonly Transform[] = LITERAL_AUTOLINK.trans
  * CommonMark + GFM + YAML/TOML front matter, exactly what unified().use(remarkParse)
  * .use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkDestinationPositions)
  * parses (remark-gfm's extensions listed one by one so the autolink transform can be guarded),
- * without a VFile per file.
+ * without a VFile per file. Built once per process; exported for bench/parse-phases.ts.
  */
-const MICROMARK_EXTENSIONS = [gfm(), frontmatter(['yaml', 'toml'])];
-const MDAST_EXTENSIONS: MdastExtension[] = [
+export const MICROMARK_EXTENSIONS = [gfm(), frontmatter(['yaml', 'toml'])];
+export const MDAST_EXTENSIONS: MdastExtension[] = [
   { ...LITERAL_AUTOLINK, transforms: [] },
   gfmFootnoteFromMarkdown(),
   gfmStrikethroughFromMarkdown(),

@@ -1,7 +1,8 @@
 /**
- * The bundle's patch to micromark-util-edit-map (scripts/micromark-patches.ts): the patched
- * `EditMap#consume` gives exactly the events the published one gives, on random edit lists, and the
- * patch refuses a source it was not written for.
+ * The bundle's patches to the parser (scripts/micromark-patches.ts): the patched `EditMap#consume`
+ * gives exactly the events the published one gives, on random edit lists; the compile with one
+ * context per document gives exactly the published compile's trees on every fixture; each patch
+ * refuses a source it was not written for and is in the committed bundle.
  */
 import { promises as fs, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,7 +10,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linearEditMapSource } from '../../scripts/micromark-patches.js';
+import { build } from 'esbuild';
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { globbySync } from 'globby';
+import { linearEditMapSource, sharedCompileContextSource } from '../../scripts/micromark-patches.js';
+import { shippedDependencyPatches } from '../../scripts/bundle-build.js';
+import { MDAST_EXTENSIONS, MICROMARK_EXTENSIONS } from '../../src/markdown/parse.js';
 import { PACKAGE_ROOT, temporaryFolder } from '../helpers/package-checkout.js';
 
 /**
@@ -102,5 +109,61 @@ describe("the bundle's linear EditMap#consume", () => {
     expect(modules).toHaveLength(1);
     expect(modules[0]).toMatch(/let slice = vecs\.pop\(\);/);
     expect(modules[0]).not.toMatch(/vecs\.push\(events\.slice\(\)\);/);
+  });
+});
+
+type FromMarkdown = typeof fromMarkdown;
+
+/** Every Markdown file of fixtures/: real pages, rule fixtures and hostile inputs. */
+const FIXTURE_PAGES = globbySync('fixtures/**/*.md', { cwd: PACKAGE_ROOT, dot: true }).sort();
+
+describe("the bundle's compile with one context per document", () => {
+  let patchedFromMarkdown: FromMarkdown;
+  beforeAll(async () => {
+    // What the bundle ships: the package's default build through the same plugins (esbuild may rename `index` and `context`).
+    const outfile = path.join(base, 'from-markdown-patched.mjs');
+    await build({
+      stdin: { contents: "export { fromMarkdown } from 'mdast-util-from-markdown';", resolveDir: PACKAGE_ROOT },
+      absWorkingDir: PACKAGE_ROOT,
+      outfile,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      plugins: shippedDependencyPatches(),
+      logLevel: 'silent',
+    });
+    const built = readFileSync(outfile, 'utf8');
+    expect(built).toMatch(/context\d*\.sliceSerialize = events\d*\[index\d*\]\[2\]\.sliceSerialize, context\d*\)/);
+    expect(built).not.toMatch(/\.\.\.context,\s*sliceSerialize/);
+    patchedFromMarkdown = ((await import(pathToFileURL(outfile).href)) as { fromMarkdown: FromMarkdown }).fromMarkdown;
+  });
+
+  it('builds the same tree as the published compile for every fixture page', () => {
+    expect(FIXTURE_PAGES.length).toBeGreaterThan(100);
+    const options = { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS };
+    for (const page of FIXTURE_PAGES) {
+      const text = readFileSync(path.join(PACKAGE_ROOT, page), 'utf8');
+      const published: Root = fromMarkdown(text, options);
+      expect(patchedFromMarkdown(text, options), page).toEqual(published);
+    }
+  });
+
+  it('refuses a source it was not written for, so a changed upstream never ships unpatched', () => {
+    expect(() => sharedCompileContextSource('function compile(events) { return events }')).toThrow(
+      /mdast-util-from-markdown changed: its compile has 0 per-event copies/,
+    );
+  });
+
+  it('is in the committed bundle', () => {
+    const bundle = path.join(PACKAGE_ROOT, 'bundle');
+    const marker = '// node_modules/mdast-util-from-markdown/lib/index.js\n';
+    const modules = readdirSync(bundle)
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(path.join(bundle, file), 'utf8'))
+      .filter((text) => text.includes(marker))
+      .map((text) => text.slice(text.indexOf(marker)).split(/\n\/\/ node_modules\//)[0]!);
+    expect(modules).toHaveLength(1);
+    expect(modules[0]).toMatch(/context\d*\.sliceSerialize = events\d*\[index\d*\]\[2\]\.sliceSerialize, context\d*\)/);
+    expect(modules[0]).not.toMatch(/\.\.\.context,\s*sliceSerialize/);
   });
 });
