@@ -167,3 +167,12 @@ export function repositoryPathsFromFiles(files: Iterable<string>, symlinks: Iter
   }
   return { files: fileSet, directories, symlinks: new Set(symlinks) };
 }
+
+/** `paths` with more files (and their folders): texts held for files not on disk yet, which links may already name. */
+export function repositoryPathsWith(paths: RepositoryPaths, files: readonly string[]): RepositoryPaths {
+  const added = files.filter((file) => !paths.files.has(file));
+  if (added.length === 0) return paths;
+  const merged = repositoryPathsFromFiles([...paths.files, ...added], paths.symlinks);
+  for (const directory of paths.directories) (merged.directories as Set<string>).add(directory);
+  return merged;
+}

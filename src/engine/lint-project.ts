@@ -123,6 +123,11 @@ export interface LintProjectOptions {
   /** Texts that replace what is on disk (fix passes, staged content). */
   overrides?: ReadonlyMap<string, string>;
   /**
+   * Stops the run when aborted (a server's caller gave up on it): the run rejects with the
+   * signal's reason, and a worker analysing one of its files is stopped and replaced.
+   */
+  signal?: AbortSignal;
+  /**
    * The world outside the files for the asynchronous steps of project rules (`checkAsync`, the
    * network check of external links). Without it those steps do not run.
    */
@@ -472,7 +477,10 @@ function toDiagnostic(pending: PendingDiagnostic, lineStarts: readonly number[])
 
 export const runPhase1Sequentially: Phase1Runner = async (jobs, source, options) => {
   const results: FileAnalysis[] = [];
-  for (const job of jobs) results.push(await analyzeOne(job.path, source, options, job.factsOnly));
+  for (const job of jobs) {
+    options.signal?.throwIfAborted();
+    results.push(await analyzeOne(job.path, source, options, job.factsOnly));
+  }
   return results;
 };
 
@@ -693,7 +701,9 @@ function settle(state: ProjectState, options: LintProjectOptions): LintProjectRe
 }
 
 export async function lintProject(source: ProjectSource, options: LintProjectOptions): Promise<LintProjectResult> {
+  options.signal?.throwIfAborted();
   const state = await analyzeProject(source, options);
+  options.signal?.throwIfAborted();
   const steps = asyncStepsOf(state, options);
   if (!steps) return settle(state, options);
   const complete = async (): Promise<LintProjectResult> => settle(await runAsyncSteps(state, steps, options), options);

@@ -190,7 +190,7 @@ class Phase1Worker {
   private readonly worker: Worker;
   private readonly pending = new Map<
     number,
-    { jobs: Phase1WorkerJob[]; resolve: (analyses: FileAnalysis[]) => void; reject: (error: Error) => void }
+    { jobs: Phase1WorkerJob[]; resolve: (analyses: FileAnalysis[]) => void; reject: (error: unknown) => void }
   >();
   private nextId = 1;
   private failure: Error | undefined;
@@ -236,8 +236,10 @@ class Phase1Worker {
     return this.failure === undefined;
   }
 
-  analyze(jobs: Phase1WorkerJob[], configs: ConfigTable): Promise<FileAnalysis[]> {
+  /** Analyses the jobs; aborting `signal` rejects with its reason and stops this worker (its other requests go to its replacement). */
+  analyze(jobs: Phase1WorkerJob[], configs: ConfigTable, signal?: AbortSignal): Promise<FileAnalysis[]> {
     if (this.failure) return Promise.reject(this.failure);
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const id = this.nextId++;
     const newConfigs: [number, ResolvedConfig][] = [];
     for (const job of jobs) {
@@ -245,12 +247,29 @@ class Phase1Worker {
       this.knownConfigs.add(job.config);
       newConfigs.push([job.config, configs.at(job.config)]);
     }
-    return new Promise((resolve, reject) => {
+    const answered = new Promise<FileAnalysis[]>((resolve, reject) => {
       this.pending.set(id, { jobs, resolve, reject });
       this.worker.ref();
       this.watchdog ??= setInterval(() => this.checkBudget(), WATCHDOG_INTERVAL_MS);
       this.worker.postMessage({ id, jobs, configs: newConfigs } satisfies Phase1WorkerRequest);
     });
+    if (!signal) return answered;
+    const abandon = (): void => this.abandon(id, signal.reason);
+    signal.addEventListener('abort', abandon, { once: true });
+    return answered.finally(() => signal.removeEventListener('abort', abandon));
+  }
+
+  /**
+   * Gives up on a request whose caller no longer wants it: a thread cannot be interrupted, so the
+   * worker is stopped (freeing its thread and memory at once) and replaced when next needed.
+   */
+  private abandon(id: number, reason: unknown): void {
+    const request = this.pending.get(id);
+    if (!request) return;
+    this.pending.delete(id);
+    request.reject(reason);
+    this.fail(new WorkerReplaced());
+    void this.worker.terminate();
   }
 
   async terminate(): Promise<void> {
@@ -361,7 +380,11 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
    * Analyses jobs on a worker (replaced when it is stopped): a job over its budget or out of
    * memory gets its parse-error, the others of its request are sent again.
    */
-  const analyzeOnWorker = async (worker: () => Phase1Worker, jobs: Phase1WorkerJob[]): Promise<FileAnalysis[]> => {
+  const analyzeOnWorker = async (
+    worker: () => Phase1Worker,
+    jobs: Phase1WorkerJob[],
+    signal: AbortSignal | undefined,
+  ): Promise<FileAnalysis[]> => {
     const results = new Array<FileAnalysis | undefined>(jobs.length);
     let remaining = jobs.map((_, index) => index);
     while (remaining.length > 0) {
@@ -369,6 +392,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
         const analyses = await worker().analyze(
           remaining.map((index) => jobs[index]!),
           configs,
+          signal,
         );
         analyses.forEach((analysis, offset) => {
           results[remaining[offset]!] = analysis;
@@ -415,7 +439,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
         job.factsOnly,
       );
     lintOptions.settings.forFile(job.path);
-    return (await analyzeOnWorker(guardWorker, [prepared]))[0]!;
+    return (await analyzeOnWorker(guardWorker, [prepared], lintOptions.signal))[0]!;
   };
 
   const run: Phase1Runner = async (jobs, source, lintOptions) => {
@@ -426,6 +450,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
     if (!useWorkers) {
       const results: FileAnalysis[] = [];
       for (const job of jobs) {
+        lintOptions.signal?.throwIfAborted();
         results.push(await analyzeHereOrGuarded(job, source, lintOptions));
         analysed(1);
       }
@@ -456,7 +481,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
           }
         });
         if (toSend.length > 0) {
-          const analyses = await analyzeOnWorker(poolWorker(slot), toSend);
+          const analyses = await analyzeOnWorker(poolWorker(slot), toSend, lintOptions.signal);
           analyses.forEach((analysis, offset) => {
             results[slots[offset]!] = analysis;
           });
@@ -467,6 +492,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
     // One file at a time here: each read yields, so replies from the workers are handled promptly.
     const analyzeHere = async (): Promise<void> => {
       while (next < jobs.length) {
+        lintOptions.signal?.throwIfAborted();
         const index = next++;
         const job = jobs[index]!;
         results[index] = await analyzeHereOrGuarded(job, source, lintOptions);

@@ -41,7 +41,8 @@ export async function lintWithFixes(
   fixing: boolean,
   fixType: FixType = 'fix',
 ): Promise<FixedLint> {
-  const texts = new Map<string, string>();
+  // Texts the caller hands in (an unsaved page) stay in place in every pass unless a fix changes them.
+  const texts = new Map<string, string>(engine.overrides);
   const originals = new Map<string, { text: string; bom: boolean }>();
   const verdicts = new FixVerdicts();
   // Asynchronous steps (network checks) run once, on what the last pass leaves: the passes only
@@ -96,7 +97,9 @@ function applyPass(
 
 /** Root-relative files whose text the fixes changed (a later pass may have undone an earlier one). */
 export function fixedFiles(fixed: FixedLint): string[] {
-  return [...fixed.texts].filter(([file, text]) => fixed.originals.get(file)?.text !== text).map(([file]) => file);
+  return [...fixed.texts]
+    .filter(([file, text]) => fixed.originals.has(file) && fixed.originals.get(file)!.text !== text)
+    .map(([file]) => file);
 }
 
 /** The fixes as unified diffs, one per changed file. */
@@ -109,8 +112,9 @@ export function fixPatches(fixed: FixedLint): string[] {
 /** Writes the fixed files, keeping a BOM where there was one. */
 export async function writeFixes(fixed: FixedLint, root: string): Promise<void> {
   for (const [file, text] of fixed.texts) {
-    const original = fixed.originals.get(file)!;
-    if (original.text === text) continue;
+    const original = fixed.originals.get(file);
+    // A text handed in that no fix changed (no original) is not the fixes' to write.
+    if (original === undefined || original.text === text) continue;
     await writeFileAtomic(path.join(root, file), (original.bom ? '\uFEFF' : '') + text);
   }
 }

@@ -11,7 +11,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES } from '../config/load.js';
-import { repositoryPathsFromFiles, type RepositoryPaths } from '../core/facts.js';
+import { repositoryPathsFromFiles, repositoryPathsWith, type RepositoryPaths } from '../core/facts.js';
 import type { Rule } from '../core/rule.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
 import {
@@ -390,22 +390,34 @@ export class LiveProject {
   /**
    * Lints `targets` (root-relative, lintable files) in the context of the project. Fixes that must
    * be checked against the rest of their file are settled, as the fix step settles them for a
-   * report: every `fix` in the result is one `--fix` would apply.
+   * report: every `fix` in the result is one `--fix` would apply. A caller may pass engine options
+   * of its own (engineOptions() with a signal, texts for this run) and the `unsaved` files among them.
    */
-  async lint(targets: readonly string[]): Promise<LintProjectResult> {
+  async lint(
+    targets: readonly string[],
+    engine: LintProjectOptions = this.engineOptions(),
+    unsaved: readonly string[] = [],
+  ): Promise<LintProjectResult> {
     await this.listIfNeeded();
-    const engine = this.engineOptions();
-    return settleVerifiedFixes(await lintProject(this.source(targets), engine), engine, this.verdicts);
+    return settleVerifiedFixes(await lintProject(this.source(targets, unsaved), engine), engine, this.verdicts);
   }
 
-  /** The project as the engine reads it, with these targets (fix passes run lintProject on it). */
-  source(targets: readonly string[]): ProjectSource {
+  /**
+   * The project as the engine reads it, with these targets (fix passes run lintProject on it).
+   * `unsaved` are files that exist only as texts handed to this run (`overrides`): they count as
+   * existing paths and project files for this run alone (the MCP server's lint_text).
+   */
+  source(targets: readonly string[], unsaved: readonly string[] = []): ProjectSource {
     const settings = this.settings();
+    const paths = repositoryPathsWith(this.paths(), unsaved);
+    const added = unsaved.filter((file) => !this.paths().files.has(file));
     return {
       targets: [...targets].sort(),
       // A large open document whose first analysis is under way joins the index when it is done.
-      projectFiles: this.indexed ? this.projectFiles().filter((file) => !this.isUnknownYet(file)) : [...targets],
-      paths: this.paths(),
+      projectFiles: !this.indexed
+        ? [...targets]
+        : [...this.projectFiles().filter((file) => !this.isUnknownYet(file)), ...added].sort(),
+      paths,
       renames: this.renames,
       read: (file) => this.read(file),
       isMarkdown: (file) => settings.isMarkdown(file),
@@ -614,10 +626,6 @@ export class LiveProject {
   /** The listed paths plus the open documents (a new file exists for links once the editor has it). */
   private paths(): RepositoryPaths {
     if (this.cachedPaths) return this.cachedPaths;
-    const unlisted = [...this.documents.keys()].filter((file) => !this.listed.files.has(file));
-    if (unlisted.length === 0) return (this.cachedPaths = this.listed);
-    const merged = repositoryPathsFromFiles([...this.listed.files, ...unlisted], this.listed.symlinks);
-    for (const directory of this.listed.directories) (merged.directories as Set<string>).add(directory);
-    return (this.cachedPaths = merged);
+    return (this.cachedPaths = repositoryPathsWith(this.listed, [...this.documents.keys()]));
   }
 }

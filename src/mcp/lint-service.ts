@@ -5,17 +5,22 @@
  * them and no watcher tells us), and only files that changed are analysed again.
  *
  * Answers come after the first index of the whole repository is built, so that cross-document
- * checks are complete from the first answer on. Calls run one at a time: an unsaved text put in
- * place for one call is never seen by another.
+ * checks are complete from the first answer on. Calls run at once, except that a call which
+ * writes files waits for the others and holds them up (ReadWriteLock): an unsaved text is handed
+ * to its own call only (as an override), never put in place where another call would see it.
+ * Parsing happens on the edit runner's guard worker for large files, so a big page keeps the
+ * main thread free for the other calls; a call whose client cancels it stops, freeing that worker.
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
+import type { LintProjectOptions } from '../engine/lint-project.js';
 import { fixedFiles, fixPatches, lintWithFixes, writeFixes, type FixedLint } from '../fixes/fix-passes.js';
 import { LiveProject, type ProjectServices } from '../lsp/live-project.js';
 import { docsUrlOf } from '../lsp/protocol-diagnostics.js';
 import { pathArgumentMatcher } from '../project/project-files.js';
 import { isDynamicPattern } from 'globby';
-import { confinePath } from './repository-paths.js';
+import { ReadWriteLock } from './call-lock.js';
+import { confinePath, confinePaths } from './repository-paths.js';
 
 export interface Problem {
   file: string;
@@ -63,6 +68,33 @@ export interface TextFixAnswer {
 
 export const DEFAULT_MAX_PROBLEMS = 200;
 
+/** What a call brings besides its arguments: its client's cancellation, and where its progress goes. */
+export interface CallOptions {
+  /** Aborted when the client cancels the call (or the server closes). */
+  signal?: AbortSignal;
+  /** A step of the call's work, for the client's progress display. */
+  progress?: (message: string) => void;
+}
+
+/** How many files the index build reads between two progress messages. */
+const INDEX_PROGRESS_EVERY = 100;
+
+/** `promise`, or the signal's reason as soon as it is aborted (the work goes on for whoever else waits on it). */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+/** An unsaved text as the engine takes it: without the byte order mark a decoded file would not have. */
+function withoutBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
 function problemOf(diagnostic: Diagnostic): Problem {
   return {
     file: diagnostic.file,
@@ -83,9 +115,14 @@ function problemOf(diagnostic: Diagnostic): Problem {
 }
 
 export class LintService {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly lock = new ReadWriteLock();
+  /** The disk checks of the calls, one at a time: a check may load the settings again. */
+  private checking: Promise<unknown> = Promise.resolve();
+  /** How many times a disk check loaded the settings again (a call under way then runs again). */
+  private reloads = 0;
   private warming: Promise<void> | undefined;
-  private textVersion = 0;
+  /** Progress of the calls waiting for the index, told how many files it has read. */
+  private readonly indexWatchers = new Set<(filesRead: number) => void>();
 
   private constructor(
     readonly root: string,
@@ -108,32 +145,43 @@ export class LintService {
       options.onIndexed ?? (() => {}),
     );
     // A failure here (an invalid config) is the answer of the first call, which tries again.
-    service.indexed().catch(() => undefined);
+    service.indexed({}).catch(() => undefined);
     return service;
   }
 
-  lint(patterns: readonly string[], maxProblems = DEFAULT_MAX_PROBLEMS): Promise<LintAnswer> {
-    return this.exclusive(async () => {
-      await this.fresh();
+  lint(patterns: readonly string[], maxProblems = DEFAULT_MAX_PROBLEMS, call: CallOptions = {}): Promise<LintAnswer> {
+    return this.run('shared', call, async () => {
       const targets = this.targetsOf(patterns);
-      return this.answer(targets.length, (await this.project.lint(targets)).diagnostics, maxProblems);
+      const result = await this.project.lint(targets, this.engine(call));
+      return this.answer(targets.length, result.diagnostics, maxProblems);
     });
   }
 
-  lintText(file: string, text: string, maxProblems = DEFAULT_MAX_PROBLEMS): Promise<LintAnswer> {
-    return this.exclusive(async () => {
-      await this.fresh();
+  lintText(
+    file: string,
+    text: string,
+    maxProblems = DEFAULT_MAX_PROBLEMS,
+    call: CallOptions = {},
+  ): Promise<LintAnswer> {
+    return this.run('shared', call, async () => {
       const target = this.lintableFile(file);
-      const result = await this.withText(target, text, () => this.project.lint([target]));
+      const result = await this.project.lint([target], this.engine(call, new Map([[target, withoutBom(text)]])), [
+        target,
+      ]);
       return this.answer(1, result.diagnostics, maxProblems);
     });
   }
 
-  fixFiles(patterns: readonly string[], apply: boolean, maxProblems = DEFAULT_MAX_PROBLEMS): Promise<FixAnswer> {
-    return this.exclusive(async () => {
-      await this.fresh();
+  fixFiles(
+    patterns: readonly string[],
+    apply: boolean,
+    maxProblems = DEFAULT_MAX_PROBLEMS,
+    call: CallOptions = {},
+  ): Promise<FixAnswer> {
+    // Only a call that writes needs the repository to itself.
+    return this.run(apply ? 'exclusive' : 'shared', call, async () => {
       const targets = this.targetsOf(patterns);
-      const fixed = await this.fixed(targets);
+      const fixed = await lintWithFixes(this.project.source(targets), this.engine(call), true);
       if (apply) await writeFixes(fixed, this.root);
       const files = fixedFiles(fixed);
       const patches = fixPatches(fixed);
@@ -145,13 +193,21 @@ export class LintService {
     });
   }
 
-  fixText(file: string, text: string, maxProblems = DEFAULT_MAX_PROBLEMS): Promise<TextFixAnswer> {
-    return this.exclusive(async () => {
-      await this.fresh();
+  fixText(
+    file: string,
+    text: string,
+    maxProblems = DEFAULT_MAX_PROBLEMS,
+    call: CallOptions = {},
+  ): Promise<TextFixAnswer> {
+    return this.run('shared', call, async () => {
       const target = this.lintableFile(file);
-      const fixed = await this.withText(target, text, () => this.fixed([target]));
+      const fixed: FixedLint = await lintWithFixes(
+        this.project.source([target], [target]),
+        this.engine(call, new Map([[target, withoutBom(text)]])),
+        true,
+      );
       const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-      const changed = fixed.texts.get(target);
+      const changed = fixedFiles(fixed).includes(target) ? fixed.texts.get(target) : undefined;
       return {
         fixedText: changed === undefined ? text : bom + changed,
         patch: fixPatches(fixed)[0] ?? '',
@@ -160,10 +216,10 @@ export class LintService {
     });
   }
 
-  /** The rules in force at the root, by id, with their severity. */
-  async severitiesAtRoot(): Promise<Map<string, 'error' | 'warn'>> {
-    return this.exclusive(async () => {
-      await this.fresh();
+  /** The rules in force at the root, by id, with their severity: the settings only, so it never waits for a lint. */
+  severitiesAtRoot(): Promise<Map<string, 'error' | 'warn'>> {
+    return this.lock.shared(async () => {
+      await this.settled();
       return new Map(
         this.project
           .engineOptions()
@@ -178,37 +234,89 @@ export class LintService {
     return this.project.close();
   }
 
-  private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(work);
-    this.queue = result.catch(() => undefined);
-    return result;
+  /**
+   * A call's work, on the disk as it is now, the settings valid and every file indexed. When a
+   * config file changed under it (another call's disk check loaded the settings again, which stops
+   * the runners it used), it runs once more on the new settings.
+   */
+  private run<T>(mode: 'shared' | 'exclusive', call: CallOptions, work: () => Promise<T>): Promise<T> {
+    return this.lock[mode](async () => {
+      for (let attempt = 1; ; attempt++) {
+        call.signal?.throwIfAborted();
+        await this.settled();
+        await this.indexed(call);
+        const reloads = this.reloads;
+        try {
+          return await work();
+        } catch (error) {
+          if (attempt === 1 && this.reloads !== reloads && !call.signal?.aborted) continue;
+          throw error;
+        }
+      }
+    });
   }
 
-  /** The disk as it is now, the settings valid, and every file indexed. */
-  private async fresh(): Promise<void> {
-    await this.project.verifyDisk();
-    await this.indexed();
-  }
-
-  private async indexed(): Promise<void> {
+  /** Checks the disk (after the checks of earlier calls) and throws the config's error, if any. */
+  private async settled(): Promise<void> {
+    const check = this.checking.then(async () => {
+      if ((await this.project.verifyDisk()).configReloaded) this.reloads++;
+    });
+    this.checking = check.catch(() => undefined);
+    await check;
     if (this.project.settingsError !== undefined) throw this.project.settingsError;
-    while (!this.project.isIndexed) {
-      this.warming ??= this.project
-        .warmUp()
-        .then(() => {
-          if (this.project.isIndexed) this.onIndexed(this.project.describeCacheUse());
-        })
-        .finally(() => {
-          this.warming = undefined;
-        });
-      await this.warming;
-      if (this.project.settingsError !== undefined) throw this.project.settingsError;
+  }
+
+  private async indexed(call: CallOptions): Promise<void> {
+    if (this.project.settingsError !== undefined) throw this.project.settingsError;
+    if (!this.project.isIndexed) call.progress?.('Reading the repository (the first call builds its index)');
+    const watcher = (filesRead: number): void => call.progress?.(`Read ${filesRead} files of the repository`);
+    this.indexWatchers.add(watcher);
+    try {
+      while (!this.project.isIndexed) {
+        this.warming ??= this.warmUp();
+        await unlessAborted(this.warming, call.signal);
+        if (this.project.settingsError !== undefined) throw this.project.settingsError;
+      }
+    } finally {
+      this.indexWatchers.delete(watcher);
     }
+  }
+
+  private warmUp(): Promise<void> {
+    let filesRead = 0;
+    const counted = (): void => {
+      if (++filesRead % INDEX_PROGRESS_EVERY === 0) for (const watcher of this.indexWatchers) watcher(filesRead);
+    };
+    return this.project
+      .warmUp(counted)
+      .then(() => {
+        if (this.project.isIndexed) this.onIndexed(this.project.describeCacheUse());
+      })
+      .finally(() => {
+        this.warming = undefined;
+      });
+  }
+
+  /** The project's engine options for one call: its texts, its cancellation, and its progress at each phase. */
+  private engine(call: CallOptions, overrides?: ReadonlyMap<string, string>): LintProjectOptions {
+    const engine = this.project.engineOptions();
+    const runPhase1 = engine.runPhase1!;
+    return {
+      ...engine,
+      ...(overrides ? { overrides } : {}),
+      ...(call.signal ? { signal: call.signal } : {}),
+      runPhase1: async (jobs, source, options) => {
+        call.progress?.(`Analysing ${jobs.length} ${jobs.length === 1 ? 'file' : 'files'}`);
+        const analyses = await runPhase1(jobs, source, options);
+        call.progress?.('Checking links, anchors and terms across the repository');
+        return analyses;
+      },
+    };
   }
 
   /** The project files that the paths (files, folders, globs) name; a path that names none is an error. */
   private targetsOf(patterns: readonly string[]): string[] {
-    const confined = patterns.map((pattern) => confinePath(this.root, pattern));
+    const confined = confinePaths(this.root, patterns);
     const files = this.project.projectFiles();
     confined.forEach((pattern, index) => {
       if (!files.some(pathArgumentMatcher(this.root, this.root, [pattern]))) {
@@ -231,20 +339,6 @@ export class LintService {
         `"${file}" is not a Markdown file the config lints (its files and ignore globs leave it out).`,
       );
     return target;
-  }
-
-  /** Runs `work` with `text` in place of the file's content, then puts the disk's back. */
-  private async withText<T>(file: string, text: string, work: () => Promise<T>): Promise<T> {
-    this.project.setDocument(file, text, ++this.textVersion);
-    try {
-      return await work();
-    } finally {
-      this.project.closeDocument(file);
-    }
-  }
-
-  private fixed(targets: readonly string[]): Promise<FixedLint> {
-    return lintWithFixes(this.project.source(targets), this.project.engineOptions(), true);
   }
 
   private answer(filesChecked: number, diagnostics: readonly Diagnostic[], maxProblems: number): LintAnswer {

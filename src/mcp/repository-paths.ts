@@ -13,9 +13,10 @@ export class PathOutsideRootError extends Error {
   override name = 'PathOutsideRootError';
 }
 
+/** Whether a path is the root or under it: only a first segment that is exactly `..` climbs out (`..notes.md` does not). */
 function inside(root: string, absolute: string): boolean {
   const relative = path.relative(root, absolute);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /**
@@ -30,7 +31,8 @@ export function confinePath(root: string, input: string): string {
       `"${input}" is outside the repository root ${root}: give a path inside it, relative to it.`,
     );
   const relative = toPosix(path.relative(root, absolute));
-  if (isDynamicPattern(input)) {
+  // '' names the root (globby's pattern test refuses an empty pattern).
+  if (input !== '' && isDynamicPattern(input)) {
     if (relative.split('/').includes('..'))
       throw new PathOutsideRootError(`The glob "${input}" climbs out of the repository root.`);
     return relative;
@@ -40,4 +42,13 @@ export function confinePath(root: string, input: string): string {
     throw new PathOutsideRootError(`"${input}" leads outside the repository root ${root} (through a symbolic link).`);
   }
   return relative;
+}
+
+/**
+ * The root-relative forms of what an agent passes as paths, for the engine and the reports: no
+ * paths, or any path that names the root itself (".", "./", ""), means the whole repository ([]).
+ */
+export function confinePaths(root: string, inputs: readonly string[]): string[] {
+  const confined = inputs.map((input) => confinePath(root, input));
+  return confined.includes('') ? [] : confined;
 }

@@ -8,7 +8,7 @@ import type { EnabledRule } from '../../src/config/file-settings.js';
 import { repositoryPathsFromFiles } from '../../src/core/facts.js';
 import { defineFileRule, type Rule } from '../../src/core/rule.js';
 import type { LintProjectOptions, ProjectSource } from '../../src/engine/lint-project.js';
-import { fixPatches, lintWithFixes } from '../../src/fixes/fix-passes.js';
+import { fixedFiles, fixPatches, lintWithFixes, writeFixes } from '../../src/fixes/fix-passes.js';
 import type { FixType } from '../../src/fixes/fix-types.js';
 import { HELD_BACK_FIX } from '../../src/fixes/verify-fixes.js';
 
@@ -151,5 +151,30 @@ describe('fixes that must be checked', () => {
 
   it('are checked against the rules in force only: without the objecting rule the fix is certain', async () => {
     expect(await fix('TODO!\n', [todo])).toBe('FIXME!\n');
+  });
+});
+
+describe('texts handed in (an unsaved page)', () => {
+  it('stay in place in every pass, and only the ones a fix changed count as fixed', async () => {
+    const overrides = new Map([
+      ['doc.md', 'colour TODO\n'],
+      ['other.md', 'teh\n'],
+    ]);
+    const fixed = await lintWithFixes(
+      source({ 'doc.md': 'on disk\n', 'other.md': 'on disk\n' }),
+      { ...engine([spelling, todo]), overrides },
+      true,
+    );
+    // Both passes linted the handed-in text of doc.md, never the disk's.
+    expect(fixed.texts.get('doc.md')).toBe('color FIXME\n');
+    expect(fixed.result.diagnostics.map((diagnostic) => `${diagnostic.file} ${diagnostic.messageId}`)).toEqual([
+      'other.md teh',
+    ]);
+    // other.md's text was handed in, not fixed: no patch, and nothing to write.
+    expect(fixedFiles(fixed)).toEqual(['doc.md']);
+    expect(fixPatches(fixed)).toHaveLength(1);
+    await expect(writeFixes({ ...fixed, texts: new Map([['other.md', 'teh\n']]) }, '/nonexistent')).resolves.toBe(
+      undefined,
+    );
   });
 });

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ruleDocsUrl } from '../../src/core/tool.js';
 import { BIN, tempProject } from '../helpers/cli-harness.js';
@@ -216,5 +217,85 @@ describe('agentops-lint mcp', { timeout: 60000 }, () => {
     const mappings = await call('mappings_inventory', { paths: ['guide.md'] });
     expect(mappings.isError).toBeUndefined();
     expect(mappings.structuredContent).toMatchObject({ filesChecked: 1 });
+  });
+
+  it('takes ".", "./" and "" for the repository root, and names that begin with ".." inside it', async () => {
+    const root = tempProject({
+      'guide.md': GUIDE,
+      'index.md': INDEX,
+      '..notes.md': '# Notes\n\nSee [the guide](guide.md).\n',
+    });
+    client = await connect(root);
+    for (const rootPath of ['.', './', '']) {
+      const whole = await call('lint', { paths: [rootPath] });
+      expect(whole.isError, `paths: ["${rootPath}"]`).toBeUndefined();
+      expect(whole.structuredContent).toMatchObject({ filesChecked: 3, errorCount: 2 });
+      expect(problems(whole)).toEqual(EXPECTED_PROBLEMS);
+    }
+    const dotted = await call('lint', { paths: ['..notes.md'] });
+    expect(dotted.isError).toBeUndefined();
+    expect(dotted.structuredContent).toMatchObject({ filesChecked: 1, errorCount: 0 });
+    const dottedText = await call('lint_text', { path: '..draft.md', text: '# Draft\n\n[gone](missing.md)\n' });
+    expect(problems(dottedText)).toEqual(['..draft.md:3:8 links Link target "missing.md" does not exist.']);
+    const terms = await call('terms_inventory', { paths: ['.'] });
+    expect(terms.structuredContent).toMatchObject({ filesChecked: 3 });
+    // A first segment that is exactly ".." still climbs out.
+    const outside = await call('lint', { paths: ['../..notes.md'] });
+    expect(outside.content[0]!.text).toBe(
+      `"../..notes.md" is outside the repository root ${root}: give a path inside it, relative to it.`,
+    );
+  });
+
+  it('refuses arguments a tool does not have, naming the ones it has', async () => {
+    const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX });
+    client = await connect(root);
+    const misspelt = await call('lint', { pathz: ['guide.md'] });
+    expect(misspelt.isError).toBe(true);
+    expect(misspelt.content[0]!.text).toBe(
+      'MCP error -32602: Input validation error: Invalid arguments for tool lint: Unknown argument "pathz": the arguments are paths, maxProblems.',
+    );
+    const two = await call('lint_text', { path: 'a.md', text: '# A\n', fix: true, max: 3 });
+    expect(two.content[0]!.text).toBe(
+      'MCP error -32602: Input validation error: Invalid arguments for tool lint_text: Unknown arguments "fix", "max": the arguments are path, text, maxProblems.',
+    );
+    const none = await call('list_rules', { verbose: true });
+    expect(none.content[0]!.text).toBe(
+      'MCP error -32602: Input validation error: Invalid arguments for tool list_rules: Unknown argument "verbose": this tool takes no arguments.',
+    );
+    // The listed input schemas say so too, for clients that check before they call.
+    const { tools } = await client.listTools();
+    for (const tool of tools) expect(tool.inputSchema.additionalProperties, tool.name).toBe(false);
+  });
+
+  it('declares an output schema for every tool, and every answer validates against it', async () => {
+    const root = tempProject({
+      'guide.md': GUIDE,
+      'index.md': INDEX,
+      'platform.md': '# Platform\n\n| Kubernetes | Ours |\n| --- | --- |\n| Pod | Worker |\n| Deployment | Service |\n',
+    });
+    client = await connect(root);
+    const { tools } = await client.listTools();
+    const calls: Record<string, Record<string, unknown>> = {
+      lint: {},
+      lint_text: { path: 'new.md', text: '# New\n' },
+      fix_files: { paths: ['index.md'] },
+      fix_text: { path: 'index.md', text: INDEX },
+      list_rules: {},
+      explain_rule: { rule: 'links' },
+      terms_inventory: {},
+      mappings_inventory: {},
+    };
+    expect(tools.map((tool) => tool.name).sort()).toEqual(Object.keys(calls).sort());
+    const validator = new AjvJsonSchemaValidator();
+    for (const tool of tools) {
+      expect(tool.outputSchema, tool.name).toBeDefined();
+      const answer = await call(tool.name, calls[tool.name]);
+      expect(answer.isError, tool.name).toBeUndefined();
+      const verdict = validator.getValidator(tool.outputSchema!)(answer.structuredContent);
+      expect(verdict.errorMessage, tool.name).toBeUndefined();
+      expect(verdict.valid, tool.name).toBe(true);
+    }
+    const mappings = await call('mappings_inventory');
+    expect(mappings.structuredContent).toMatchObject({ filesChecked: 3, statements: 2 });
   });
 });

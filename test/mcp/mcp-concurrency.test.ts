@@ -1,0 +1,158 @@
+/**
+ * The MCP server never blocks on one big call (issue 23): with a ~2 MB page being linted by
+ * `lint_text`, calls that only read answer at once, the big call reports progress, and cancelling
+ * it stops its analysis (the worker thread is stopped, the server goes idle) and frees the worker
+ * for the next big text. The built bin over stdio, driven by the SDK's Client.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Progress } from '@modelcontextprotocol/sdk/types.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, tempProject } from '../helpers/cli-harness.js';
+
+/** One section of an ordinary big page, the shape bench/page-growth.ts measures (links to `#section-N`, lists, tables, code, lazy lines). */
+function section(n: number): string {
+  return [
+    `## Section ${n}`,
+    '',
+    `This section explains part ${n} of the system. See [the next part](#section-${n + 1}) and`,
+    '[the overview](#a-big-page) for context. Kubernetes schedules the workload on a node.',
+    '',
+    `- first point about ${n}`,
+    '  continued on an indented line',
+    `- second point with a [link](#section-${Math.max(1, n - 3)})`,
+    '- third point',
+    '',
+    '| key | value |',
+    '| --- | --- |',
+    `| a${n} | b${n} |`,
+    `| c${n} | d${n} |`,
+    '',
+    '```yaml',
+    `item: ${n}`,
+    '```',
+    '',
+    `> A quoted note for ${n}`,
+    'that continues lazily.',
+    '',
+    '',
+  ].join('\n');
+}
+
+/** A page of at least `bytes` bytes whose last section links to a section that does not exist. */
+function bigPage(bytes: number): string {
+  const parts = ['# A big page\n\n'];
+  let length = parts[0]!.length;
+  let n = 1;
+  for (; length < bytes; n++) {
+    const next = section(n);
+    parts.push(next);
+    length += next.length;
+  }
+  return parts.join('');
+}
+
+/** CPU seconds the process has used (Linux: /proc/<pid>/stat, in clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+let client: Client | undefined;
+afterEach(async () => {
+  await client?.close();
+  client = undefined;
+});
+
+interface ToolAnswer {
+  isError?: boolean;
+  content: { type: string; text?: string }[];
+  structuredContent?: Record<string, unknown>;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+describe('agentops-lint mcp under a big call', { timeout: 180000 }, () => {
+  it('answers other calls at once while a 2 MB page is linted, reports progress, and stops the big call when it is cancelled', async () => {
+    // A budget far beyond the page's parse: only cancellation can stop it early.
+    const root = tempProject({
+      'guide.md': '# Guide\n\n## Install steps\n\nRun the installer.\n',
+      'index.md': '# Index\n\nSee [the steps](guide.md#instal-steps).\n',
+      '.agentops-lint.yaml': 'extends: [recommended]\ntimeBudgetSeconds: 600\n',
+    });
+    client = new Client({ name: 'agentops-lint-test', version: '1.0.0' });
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [BIN, 'mcp', '--no-cache'],
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '' },
+      stderr: 'pipe',
+    });
+    await client.connect(transport);
+    const call = async (name: string, args: Record<string, unknown> = {}): Promise<ToolAnswer> =>
+      (await client!.callTool({ name, arguments: args })) as ToolAnswer;
+    // The index is built before the big call, as in an agent's session.
+    expect((await call('lint')).structuredContent).toMatchObject({ errorCount: 1 });
+
+    const page = bigPage(2_000_000);
+    const progress: Progress[] = [];
+    const cancel = new AbortController();
+    let phase1Started: () => void = () => {};
+    const analysing = new Promise<void>((resolve) => (phase1Started = resolve));
+    const big = client.callTool({ name: 'lint_text', arguments: { path: 'big.md', text: page } }, undefined, {
+      signal: cancel.signal,
+      timeout: 170000,
+      onprogress: (step) => {
+        progress.push(step);
+        if (step.message?.startsWith('Analysing')) phase1Started();
+      },
+    });
+    const bigSettled = big.then(
+      () => 'answered',
+      (error: Error) => error.message,
+    );
+    await analysing;
+    expect(progress[0]).toEqual({ progress: 1, message: 'Analysing 3 files' });
+
+    // Calls that only read answer while the page is analysed, including a lint of another file.
+    expect(await timed(() => call('list_rules'))).toBeLessThan(2000);
+    expect(await timed(() => call('explain_rule', { rule: 'anchors' }))).toBeLessThan(2000);
+    let small: ToolAnswer | undefined;
+    expect(await timed(async () => (small = await call('lint', { paths: ['index.md'] })))).toBeLessThan(2000);
+    expect(small!.structuredContent).toMatchObject({ filesChecked: 1, errorCount: 1 });
+    expect(await Promise.race([bigSettled, new Promise((resolve) => setTimeout(resolve, 100, 'running'))])).toBe(
+      'running',
+    );
+
+    const cancelledAt = performance.now();
+    cancel.abort();
+    expect(await bigSettled).toBe('MCP error -32001: AbortError: This operation was aborted');
+    expect(performance.now() - cancelledAt).toBeLessThan(1000);
+
+    // The server stopped the analysis: once the worker thread is gone, the server is idle. It
+    // would otherwise keep a core busy parsing for many seconds more.
+    const pid = transport.pid!;
+    if (existsSync(`/proc/${pid}/stat`)) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const before = cpuSeconds(pid);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(cpuSeconds(pid) - before).toBeLessThan(0.2);
+    }
+
+    // A large text after the cancelled one gets a worker (the stopped one's replacement) and its answer.
+    const mid = bigPage(100_000);
+    const next = await call('lint_text', { path: 'mid.md', text: `${mid}\n[gone](#section-0)\n` });
+    // The page's last "next part" link points one section past its end; the added line is the other.
+    const sections = mid.match(/^## /gm)!.length;
+    expect((next.structuredContent!.problems as { message: string }[]).map((problem) => problem.message)).toEqual([
+      `No heading or anchor "#section-${sections + 1}" in this file.`,
+      'No heading or anchor "#section-0" in this file.',
+    ]);
+  });
+});
