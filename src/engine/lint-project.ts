@@ -27,6 +27,7 @@ import {
   type FileAnalysis,
 } from './analyze-file.js';
 import { maxFileBytes } from './file-limits.js';
+import { mapConcurrently } from '../core/concurrency.js';
 import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.js';
 import { SuppressionMap } from '../suppressions/control-comments.js';
 import { capFindings, DEFAULT_MAX_FINDINGS_PER_RULE } from './findings-cap.js';
@@ -155,8 +156,11 @@ export interface LintProjectResult {
   runDeferredSteps?: () => Promise<LintProjectResult>;
 }
 
-/** What phase 1 starts a file from: the text that replaces it, its bytes, or the read problem that ends it. */
-async function phase1Input(
+/**
+ * What phase 1 starts a file from: the text that replaces it, its bytes, or the read problem that
+ * ends it. The one place a file's input is read, on this thread or for a worker (phase1-pool.ts).
+ */
+export async function phase1Input(
   path: string,
   source: ProjectSource,
   options: LintProjectOptions,
@@ -188,7 +192,7 @@ export async function analyzeOne(
 }
 
 /** The file-read problem of bytes over the file's size limit, or undefined when they are within it. */
-export function overSizeLimit(path: string, bytes: Uint8Array, options: LintProjectOptions): FileAnalysis | undefined {
+function overSizeLimit(path: string, bytes: Uint8Array, options: LintProjectOptions): FileAnalysis | undefined {
   const limit = options.maxFileBytes?.(path) ?? maxFileBytes(undefined);
   return bytes.length > limit ? tooLargeFile(path, bytes.length, limit) : undefined;
 }
@@ -513,17 +517,14 @@ function phase1ForRun(runPhase1: Phase1Runner, factsRead: boolean): Phase1Runner
     const parsed: Phase1Job[] = [];
     const treeless: Phase1Job[] = [];
     for (const job of jobs) (treeNeeded(job, options) ? parsed : treeless).push(job);
+    const decoded = await mapConcurrently(treeless, TREELESS_READ_CONCURRENCY, (job) =>
+      analyzeJobWithoutTree(job, source, options),
+    );
     const results: FileAnalysis[] = [];
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < treeless.length) {
-        const job = treeless[next++]!;
-        const analysis = await analyzeJobWithoutTree(job, source, options);
-        if (analysis) results.push(analysis);
-        else parsed.push(job);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(TREELESS_READ_CONCURRENCY, treeless.length) }, worker));
+    decoded.forEach((analysis, index) => {
+      if (analysis) results.push(analysis);
+      else parsed.push(treeless[index]!);
+    });
     return [...results, ...(await runPhase1(parsed, source, options))];
   };
 }

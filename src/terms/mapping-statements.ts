@@ -44,7 +44,9 @@
  * name or a name a mapping context maps (see mapping-check.ts).
  */
 import type { List, Nodes, Root, RootContent, Table } from 'mdast';
+import type { Span } from '../core/text-positions.js';
 import { proseOf, type ProseBlock, sourceRange } from '../markdown/prose.js';
+import { TreeMemo } from '../markdown/tree-memo.js';
 import { cleanConceptPhrase, conceptKey, type ConceptVocabulary, type NamedConcepts } from './concepts.js';
 import {
   ATTRIBUTE_HEADER,
@@ -163,11 +165,6 @@ const CLAUSE_BOUNDARY = /[.;!?:](?=\s|$)|[,()[\]|"“”\uFFFC\u2028]|\s[—–]
 const LINE_BREAK = /\r?\n/gu;
 /** ", a tool list and a model", ", sandboxes, or tools": the items after the first one of a list. */
 const LIST_CONTINUATION = /^,\s*(?:[^,]+,\s*)*[^,]*?\s(?:and|or)\s+\S/u;
-
-interface Span {
-  from: number;
-  to: number;
-}
 
 type Position = 'first' | 'middle' | 'last';
 
@@ -876,7 +873,7 @@ function isBetweenCodeSpans(block: ProseBlock, pair: Pair): boolean {
   return isCode(pair.left, pair.leftPosition) && isCode(pair.right, pair.rightPosition);
 }
 
-const foundCache = new WeakMap<Root, Map<string, MappingsFound>>();
+const foundMemo = new TreeMemo<Root, MappingsFound>();
 
 /**
  * Every mapping statement of a document in source order, and the rows of its mapping tables that
@@ -885,13 +882,7 @@ const foundCache = new WeakMap<Root, Map<string, MappingsFound>>();
  */
 export function findMappings(tree: Root, source: string, detection: MappingDetection): MappingsFound {
   const key = JSON.stringify([detection.vocabulary.id, detection.kubernetesNames ?? [], detection.projectNames ?? []]);
-  let byDetection = foundCache.get(tree);
-  if (!byDetection) foundCache.set(tree, (byDetection = new Map()));
-  const cached = byDetection.get(key);
-  if (cached) return cached;
-  const found = collectMappings(tree, source, detection);
-  byDetection.set(key, found);
-  return found;
+  return foundMemo.get(tree, key, () => collectMappings(tree, source, detection));
 }
 
 /** Every mapping statement of a document, in source order (see findMappings). */

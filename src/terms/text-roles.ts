@@ -31,6 +31,8 @@
  */
 import type { ProseBlock, ProseMark } from '../markdown/prose.js';
 import { editDistance } from '../text/did-you-mean.js';
+import { partitionPoint } from '../core/sorted-search.js';
+import type { Span } from '../core/text-positions.js';
 
 export type TextRole =
   | 'template'
@@ -43,10 +45,8 @@ export type TextRole =
   | 'cell'
   | 'prose';
 
-export interface Span {
-  from: number;
-  to: number;
-}
+/** Text roles speak of parts of a block's text as spans (rules/terminology.ts reads them from here). */
+export type { Span };
 
 export interface RoleOf {
   role: TextRole;
@@ -115,14 +115,8 @@ function canClose(text: string, at: number): boolean {
 
 /** The first value of a sorted list greater than `after`, or -1. */
 function firstAfter(sorted: readonly number[], after: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! <= after) low = middle + 1;
-    else high = middle;
-  }
-  return low < sorted.length ? sorted[low]! : -1;
+  const index = partitionPoint(sorted.length, (at) => sorted[at]! <= after);
+  return index < sorted.length ? sorted[index]! : -1;
 }
 
 /**
@@ -217,20 +211,11 @@ class TitleWords {
   /** Whether the text, leaving out the words that overlap `skip`, has a word and all its words are capitalised. */
   isTitleCase(skip: Span): boolean {
     // Words overlapping skip are those with end > skip.from and start < skip.to: a run [first, last).
-    let first = 0;
-    let high = this.ends.length;
-    while (first < high) {
-      const middle = (first + high) >>> 1;
-      if (this.ends[middle]! <= skip.from) first = middle + 1;
-      else high = middle;
-    }
-    let last = first;
-    high = this.starts.length;
-    while (last < high) {
-      const middle = (last + high) >>> 1;
-      if (this.starts[middle]! < skip.to) last = middle + 1;
-      else high = middle;
-    }
+    const first = partitionPoint(this.ends.length, (index) => this.ends[index]! <= skip.from);
+    const last = Math.max(
+      first,
+      partitionPoint(this.starts.length, (index) => this.starts[index]! < skip.to),
+    );
     const total = this.starts.length;
     const lowercaseOutside = this.lowercase[total]! - (this.lowercase[last]! - this.lowercase[first]!);
     return lowercaseOutside === 0 && total - (last - first) > 0;
@@ -265,14 +250,7 @@ export function isCapitalizationOf(found: string, expected: string): boolean {
 
 /** Whether [from, to) lies inside one of `spans` (sorted, not overlapping). */
 function within(spans: readonly Span[], from: number, to: number): boolean {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (spans[middle]!.from <= from) low = middle + 1;
-    else high = middle;
-  }
-  const span = spans[low - 1];
+  const span = spans[partitionPoint(spans.length, (index) => spans[index]!.from <= from) - 1];
   return span !== undefined && to <= span.to;
 }
 
@@ -546,15 +524,9 @@ class BlockFacts {
       this.sortedMarks = { marks, parents };
     }
     const { marks, parents } = this.sortedMarks;
-    let low = 0;
-    let high = marks.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (marks[middle]!.from <= from) low = middle + 1;
-      else high = middle;
-    }
+    const after = partitionPoint(marks.length, (index) => marks[index]!.from <= from);
     // The last mark starting at or before `from`, then its enclosing marks: the first that holds the match is the innermost.
-    for (let index = low - 1; index >= 0; index = parents[index]!) {
+    for (let index = after - 1; index >= 0; index = parents[index]!) {
       const mark = marks[index]!;
       if (mark.from <= from && to <= mark.to) return mark;
     }
