@@ -3,6 +3,7 @@
  * lists and thresholds that decide what a side of a statement names and what kind of statement a
  * pair is, in one place so that they can be read, tested and changed together.
  */
+import { MODAL_VERBS, SUBJECT_PRONOUNS } from '../text/english-function-words.js';
 
 /** The longest concept name in words ("Container Storage Interface", "Node-pressure eviction"): phrases are scanned for names up to this length. */
 export const MAX_CONCEPT_WORDS = 4;
@@ -97,24 +98,13 @@ export const MAX_NAME_WORDS_BEFORE_PLACE = 2;
 
 // What a side of an arrow or phrase may hold (mapping-statements.ts sideSpan, nameWords).
 
-export const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'our',
-  'your',
-  'its',
-  'their',
-  'this',
-  'these',
-  'those',
-  'each',
-  'every',
-  'all',
-  'some',
-]);
+// Determiners, relative pronouns, conjunctions and subordinators are English's own classes:
+// src/text/english-function-words.ts.
+
 /** Words that are not part of a name: verbs, prepositions, pronouns, sentence adverbs, question words. */
-export const STOP_WORDS = new Set([
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  ...MODAL_VERBS,
+  ...SUBJECT_PRONOUNS,
   'in',
   'on',
   'at',
@@ -150,13 +140,6 @@ export const STOP_WORDS = new Set([
   'into',
   'onto',
   'of',
-  'it',
-  'they',
-  'we',
-  'you',
-  'he',
-  'she',
-  'i',
   'become',
   'becomes',
   'means',
@@ -168,15 +151,6 @@ export const STOP_WORDS = new Set([
   'has',
   'have',
   'had',
-  'can',
-  'could',
-  'will',
-  'would',
-  'should',
-  'shall',
-  'must',
-  'may',
-  'might',
   'need',
   'needs',
   'get',
@@ -258,41 +232,10 @@ export const TRAILING_ADVERBS = new Set([
   'again',
   'respectively',
 ]);
-/** Words that open a relative clause, which describes the name before it: "a workspace that a session may write". */
-export const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whose', 'where']);
-/** Words that end the left side of a pair ("…, and Pods → Workflows") but may join a name on the right ("Git and Codex"). */
-export const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
 /** The longest name a side of an arrow or phrase may be, in words. */
 export const MAX_SIDE_WORDS = 6;
 /** Words after which the next word is a verb: "to start the pod", "must restart the node". */
-export const VERB_OPENERS = new Set([
-  'to',
-  'can',
-  'could',
-  'will',
-  'would',
-  'should',
-  'shall',
-  'must',
-  'may',
-  'might',
-  'do',
-  'does',
-  'did',
-]);
-/** Words that open a condition or a step of a process: "When a gate fails -> the Pod is rejected". */
-export const SUBORDINATORS = new Set([
-  'when',
-  'whenever',
-  'if',
-  'unless',
-  'once',
-  'after',
-  'before',
-  'because',
-  'while',
-  'until',
-]);
+export const VERB_OPENERS: ReadonlySet<string> = new Set(['to', ...MODAL_VERBS, 'do', 'does', 'did']);
 /** Words that count rather than name: "one Service", "N objects", "multiple Pods". */
 export const QUANTITIES =
   /^(?:\d+|one|two|three|four|five|ten|n|m|k|many|multiple|several|zero|no|some|few|more|fewer)$/;

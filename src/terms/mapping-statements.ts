@@ -47,11 +47,15 @@ import type { List, Nodes, Root, RootContent, Table } from 'mdast';
 import type { Span } from '../core/text-positions.js';
 import { proseOf, type ProseBlock, sourceRange } from '../markdown/prose.js';
 import { TreeMemo } from '../markdown/tree-memo.js';
+import {
+  COORDINATING_CONJUNCTIONS,
+  DETERMINERS,
+  RELATIVE_PRONOUNS,
+  SUBORDINATING_CONJUNCTIONS,
+} from '../text/english-function-words.js';
 import { cleanConceptPhrase, conceptKey, type ConceptVocabulary, type NamedConcepts } from './concepts.js';
 import {
   ATTRIBUTE_HEADER,
-  CONJUNCTIONS,
-  DETERMINERS,
   EXPRESSION_CELL,
   MAPPING_CONTEXT,
   MAX_NAME_WORDS_BEFORE_PLACE,
@@ -63,10 +67,8 @@ import {
   NOTES_HEADER,
   PLACE_PREPOSITIONS,
   QUANTITIES,
-  RELATIVE_PRONOUNS,
   SIDE_WORDS,
   STOP_WORDS,
-  SUBORDINATORS,
   TRAILING_ADVERBS,
   VALUE_CELL,
   VERBS_AND_NOUNS,
@@ -272,7 +274,7 @@ function nameWords(text: string, span: Span, position: Position): { words: Word[
   let end = words.length;
   if (position === 'first') {
     for (let i = words.length - 1; i >= 0; i--) {
-      if (STOP_WORDS.has(words[i]!.word) || CONJUNCTIONS.has(words[i]!.word)) {
+      if (STOP_WORDS.has(words[i]!.word) || COORDINATING_CONJUNCTIONS.has(words[i]!.word)) {
         start = i + 1;
         break;
       }
@@ -821,7 +823,7 @@ function pairsOf(block: ProseBlock): Pair[] {
     // "An Image maps to a prompt, a tool list and a model": the clause ends at the first item of a list.
     const endsInList = continuesAsList(text, clause.to);
     // "When the kubelet refuses to start the pod -> failure": a condition and its outcome, not two names.
-    const condition = SUBORDINATORS.has(
+    const condition = SUBORDINATING_CONJUNCTIONS.has(
       /^[\s\p{P}]*([\p{L}]+)/u.exec(text.slice(clause.from, clause.to))?.[1]?.toLowerCase() ?? '',
     );
     const named = (pair: Pair): boolean =>

@@ -33,6 +33,13 @@ import type { ProseBlock, ProseMark } from '../markdown/prose.js';
 import { editDistance } from '../text/did-you-mean.js';
 import { partitionPoint } from '../core/sorted-search.js';
 import type { Span } from '../core/text-positions.js';
+import {
+  ARTICLES,
+  COORDINATING_CONJUNCTIONS,
+  DETERMINERS,
+  MODAL_VERBS,
+  SUBJECT_PRONOUNS,
+} from '../text/english-function-words.js';
 
 export type TextRole =
   | 'template'
@@ -152,14 +159,9 @@ export function quotationSpans(text: string): Span[] {
 }
 
 /** Words that stay lowercase in Title Case ("Configuring the Kubelet for Windows"). */
-const MINOR_WORDS = new Set([
-  'a',
-  'an',
-  'the',
-  'and',
-  'but',
-  'or',
-  'nor',
+const MINOR_WORDS: ReadonlySet<string> = new Set([
+  ...ARTICLES,
+  ...COORDINATING_CONJUNCTIONS,
   'for',
   'so',
   'yet',
@@ -336,51 +338,37 @@ const COMMAND_VERBS = new Set([
   'localize',
   'edit',
 ]);
-/** Words before a verb: "to", modals and subject pronouns ("you can kustomize the base"). */
-const BEFORE_VERB = new Set([
+/**
+ * Words before a verb: "to", modals and the pronouns that are only subjects ("you can kustomize
+ * the base", "please kustomize it"). "he", "she" and "it" are left out: documentation speaks to
+ * the reader, and "it kustomize" is no English, while "it" before a name is usually its object.
+ */
+const BEFORE_VERB: ReadonlySet<string> = new Set([
   'to',
-  'can',
-  'could',
-  'will',
-  'would',
-  'should',
-  'must',
-  'may',
-  'might',
-  'we',
-  'you',
-  'i',
-  'they',
+  ...MODAL_VERBS,
+  ...[...SUBJECT_PRONOUNS].filter((pronoun) => !['he', 'she', 'it'].includes(pronoun)),
   'please',
   'then',
 ]);
-/** Words that open an object after a verb. */
-const OBJECT_OPENERS = new Set([
-  'the',
-  'a',
-  'an',
-  'it',
-  'them',
-  'this',
-  'that',
-  'these',
-  'those',
-  'your',
-  'our',
-  'their',
-  'its',
-  'each',
-  'every',
-  'all',
-]);
 /**
- * Articles, which after a lowercase name that is a verb in English ("kustomize", "dockerize")
- * open its object: "kustomize a malicious file". A name that is no verb ("kubernetes the hard
- * way") is a title, not a verb, so this needs the verb ending too.
+ * Words that open an object after a verb ("you can kustomize the base"): the determiners (but
+ * "some", which this list has never held), "that" as a demonstrative, and the object pronouns.
  */
-const ARTICLES = new Set(['a', 'an', 'the']);
+const OBJECT_OPENERS: ReadonlySet<string> = new Set(
+  [...DETERMINERS].filter((word) => word !== 'some').concat(['that', 'it', 'them']),
+);
+/*
+ * Articles (english-function-words.ts ARTICLES), which after a lowercase name that is a verb in
+ * English ("kustomize", "dockerize") open its object: "kustomize a malicious file". A name that is
+ * no verb ("kubernetes the hard way") is a title, not a verb, so this needs the verb ending too.
+ */
 const VERB_ENDING = /(?:ize|ise)$/u;
-const CONJUNCTIONS = new Set(['and', 'or', '/', ',', '&']);
+/**
+ * What may stand between handles listed together ("kubernetes or kubernetes-sigs", "kubernetes/
+ * kubernetes-sigs"): "and", "or" and the punctuation of a list. Not COORDINATING_CONJUNCTIONS:
+ * "but" and "nor" join clauses, not names in a list of repositories.
+ */
+const BETWEEN_LISTED_HANDLES: ReadonlySet<string> = new Set(['and', 'or', '/', ',', '&']);
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}._\-/]*|[,/&]|--?[\p{L}\p{N}][\p{L}\p{N}-]*/gu;
 /** What ends a clause: `.`, `;`, `:`, `!` or `?` before a space or the end of the text. */
@@ -621,7 +609,7 @@ export function isIdentifierUse(
   let index = 0;
   while (
     index < after.length &&
-    (CONJUNCTIONS.has(after[index]!.toLowerCase()) || IDENTIFIER_LIKE.test(after[index]!))
+    (BETWEEN_LISTED_HANDLES.has(after[index]!.toLowerCase()) || IDENTIFIER_LIKE.test(after[index]!))
   ) {
     if (IDENTIFIER_LIKE.test(after[index]!) && index > 0) return true;
     index++;
