@@ -101,10 +101,23 @@ export const MAX_NAME_WORDS_BEFORE_PLACE = 2;
 // Determiners, relative pronouns, conjunctions and subordinators are English's own classes:
 // src/text/english-function-words.ts.
 
+/** Words that may close a clause after the name on the right: "a Pod is like a Task Run instead". */
+export const TRAILING_ADVERBS: ReadonlySet<string> = new Set([
+  'instead',
+  'too',
+  'also',
+  'here',
+  'there',
+  'now',
+  'then',
+  'again',
+  'respectively',
+]);
 /** Words that are not part of a name: verbs, prepositions, pronouns, sentence adverbs, question words. */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
   ...MODAL_VERBS,
   ...SUBJECT_PRONOUNS,
+  ...TRAILING_ADVERBS,
   'in',
   'on',
   'at',
@@ -135,7 +148,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'mapped',
   'like',
   'than',
-  'then',
   'from',
   'into',
   'onto',
@@ -161,13 +173,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'makes',
   'let',
   'lets',
-  'also',
   'just',
   'only',
   'not',
-  'here',
-  'there',
-  'now',
   'inside',
   'within',
   'under',
@@ -177,10 +185,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'after',
   'before',
   'during',
-  'instead',
-  'too',
-  'again',
-  'respectively',
   'either',
   'though',
   'say',
@@ -219,18 +223,6 @@ export const VERBS_AND_NOUNS = new Set([
   'like',
   'become',
   'becomes',
-]);
-/** Words that may close a clause after the name on the right: "a Pod is like a Task Run instead". */
-export const TRAILING_ADVERBS = new Set([
-  'instead',
-  'too',
-  'also',
-  'here',
-  'there',
-  'now',
-  'then',
-  'again',
-  'respectively',
 ]);
 /** The longest name a side of an arrow or phrase may be, in words. */
 export const MAX_SIDE_WORDS = 6;
