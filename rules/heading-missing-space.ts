@@ -1,6 +1,7 @@
 import type { Paragraph } from 'mdast';
 import { z } from 'zod';
 import { defineFileRule } from '../src/core/rule.js';
+import { partitionPoint } from '../src/core/sorted-search.js';
 
 /**
  * `#` signs then text with no space: the author meant a heading, GitHub renders a paragraph that
@@ -70,14 +71,8 @@ export default defineFileRule({
     const headings: ExistingHeading[] = [];
     // Text nodes come in document order, so a binary search finds the one that could hold an offset.
     const inText = (offset: number): boolean => {
-      let low = 0;
-      let high = textStarts.length - 1;
-      while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (textStarts[mid]! <= offset) low = mid;
-        else high = mid - 1;
-      }
-      return textStarts.length > 0 && textStarts[low]! <= offset && offset < textEnds[low]!;
+      const last = partitionPoint(textStarts.length, (index) => textStarts[index]! <= offset) - 1;
+      return last >= 0 && offset < textEnds[last]!;
     };
     const candidatesIn = (paragraph: Paragraph, inListItem: boolean): Candidate[] => {
       const found: Candidate[] = [];

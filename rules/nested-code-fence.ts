@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { fenceOf, fencedBlock, unclosedScope } from '../src/markdown/fences.js';
+import { RENDERING_BREAKAGE } from '../src/core/rendering-breakage.js';
 import { defineFileRule } from '../src/core/rule.js';
 
 /**
@@ -13,12 +13,7 @@ export default defineFileRule({
   id: 'nested-code-fence',
   description:
     'A fence with an info string inside an open code block of the same fence does not nest; the outer fence must be longer.',
-  tags: ['rendering'],
-  scope: 'file',
-  defaultSeverity: 'error',
-  recommended: true,
-  fixable: false,
-  options: z.strictObject({}),
+  ...RENDERING_BREAKAGE,
   messages: {
     nested:
       'Fence "{inner}" is inside the code block opened at line {openLine}, so it is content, not a nested block; the block really closes at {closes}. Open the outer block with a longer fence ("{longer}").',

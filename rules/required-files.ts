@@ -166,29 +166,24 @@ export default defineProjectRule({
       }
       const matched = [...index.paths.files].filter((file) => matchesGlob(requirement.glob, file)).sort();
       const folder = picomatch.scan(requirement.glob).base || '.';
-      if (matched.length < requirement.min) {
+      // The bound the count breaks, if any: too few below `min`, too many above `max`.
+      const broken =
+        matched.length < requirement.min
+          ? { messageId: 'tooFew', key: 'min', limit: requirement.min }
+          : requirement.max !== undefined && matched.length > requirement.max
+            ? { messageId: 'tooMany', key: 'max', limit: requirement.max }
+            : undefined;
+      if (broken)
         report({
           file: folder,
-          messageId: 'tooFew',
+          messageId: broken.messageId,
           data: {
             ...countData(requirement.glob, matched, requirement.message),
-            min: requirement.min,
-            are: plural(requirement.min),
+            [broken.key]: broken.limit,
+            are: plural(broken.limit),
           },
           at: { start: 0, end: 0 },
         });
-      } else if (requirement.max !== undefined && matched.length > requirement.max) {
-        report({
-          file: folder,
-          messageId: 'tooMany',
-          data: {
-            ...countData(requirement.glob, matched, requirement.message),
-            max: requirement.max,
-            are: plural(requirement.max),
-          },
-          at: { start: 0, end: 0 },
-        });
-      }
     }
   },
 });

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { isDelimiterRow, rowCells } from '../src/markdown/table-rows.js';
+import { RENDERING_BREAKAGE } from '../src/core/rendering-breakage.js';
 import { defineFileRule } from '../src/core/rule.js';
 
 const cells = (count: number): string => `${count} ${count === 1 ? 'cell' : 'cells'}`;
@@ -11,12 +11,7 @@ const cells = (count: number): string => `${count} ${count === 1 ? 'cell' : 'cel
 export default defineFileRule({
   id: 'table-column-count',
   description: 'Every table row has as many cells as the header, and the delimiter row matches the header.',
-  tags: ['rendering'],
-  scope: 'file',
-  defaultSeverity: 'error',
-  recommended: true,
-  fixable: false,
-  options: z.strictObject({}),
+  ...RENDERING_BREAKAGE,
   messages: {
     tooMany: 'Table row has {actual}; the header has {expected}. GitHub drops the extra cells.',
     tooFew: 'Table row has {actual}; the header has {expected}. GitHub pads the row with empty cells.',

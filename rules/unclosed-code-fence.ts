@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { fencedBlock, unclosedScope } from '../src/markdown/fences.js';
+import { RENDERING_BREAKAGE } from '../src/core/rendering-breakage.js';
 import { defineFileRule } from '../src/core/rule.js';
 
 /**
@@ -9,12 +9,7 @@ import { defineFileRule } from '../src/core/rule.js';
 export default defineFileRule({
   id: 'unclosed-code-fence',
   description: 'Every code fence is closed; an unclosed one renders the rest of the file as code.',
-  tags: ['rendering'],
-  scope: 'file',
-  defaultSeverity: 'error',
-  recommended: true,
-  fixable: false,
-  options: z.strictObject({}),
+  ...RENDERING_BREAKAGE,
   messages: {
     unclosed: 'Code fence {fence} is never closed: everything after it, to the end of {scope}, renders as code.',
   },

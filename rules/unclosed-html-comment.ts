@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { RENDERING_BREAKAGE } from '../src/core/rendering-breakage.js';
 import { defineFileRule } from '../src/core/rule.js';
 import { htmlComments } from '../src/markdown/html.js';
 
@@ -10,12 +10,7 @@ import { htmlComments } from '../src/markdown/html.js';
 export default defineFileRule({
   id: 'unclosed-html-comment',
   description: 'Every HTML comment is closed; an unclosed one hides the rest of the file on GitHub.',
-  tags: ['rendering'],
-  scope: 'file',
-  defaultSeverity: 'error',
-  recommended: true,
-  fixable: false,
-  options: z.strictObject({}),
+  ...RENDERING_BREAKAGE,
   messages: {
     unclosed: 'HTML comment is never closed ("-->" is missing): GitHub hides everything after it.',
   },

@@ -24,6 +24,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { mapConcurrently } from '../core/concurrency.js';
 import type { EnabledRule } from '../config/file-settings.js';
 import type { FileAnalysis } from '../engine/analyze-file.js';
 import type { LintProjectOptions, Phase1Job, Phase1Runner, ProjectSource } from '../engine/lint-project.js';
@@ -97,19 +98,6 @@ function stableOptions(_key: string, value: unknown): unknown {
 
 function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 export class Phase1Cache {

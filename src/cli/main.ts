@@ -49,6 +49,20 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** The options both servers (lsp, mcp) take for the index of the repository they keep: how it is built and cached. */
+function withServerIndexOptions(command: Command): Command {
+  return command
+    .option('--report-unused-disables', 'report control comments that silenced nothing', false)
+    .option('--threads <n>', 'build the first index on at most n threads', wholeNumber)
+    .option('--no-threads', 'build the first index on the main thread only')
+    .option(
+      '--cache',
+      `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`,
+    )
+    .option('--no-cache', `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`)
+    .option('--cache-location <dir>', 'folder of the cache; a folder it creates is marked for git to ignore');
+}
+
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('agentops-lint')
     .description('Lint Markdown documentation: links, anchors, terminology, document contracts and GitHub rendering.')
@@ -186,21 +200,14 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       );
   }
 
-  program
-    .command('lsp')
-    .description('run the language server for editors, over stdin and stdout (docs/editors.md)')
-    .option('--stdio', 'talk over stdin and stdout (the only transport; accepted because language clients pass it)')
-    .option('-c, --config <file>', 'use this config file for every file instead of looking for one')
-    .option('--debounce <ms>', 'milliseconds of quiet after a change before linting', wholeNumber)
-    .option('--report-unused-disables', 'report control comments that silenced nothing', false)
-    .option('--threads <n>', 'build the first index on at most n threads', wholeNumber)
-    .option('--no-threads', 'build the first index on the main thread only')
-    .option(
-      '--cache',
-      `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`,
-    )
-    .option('--no-cache', `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`)
-    .option('--cache-location <dir>', 'folder of the cache; a folder it creates is marked for git to ignore')
+  withServerIndexOptions(
+    program
+      .command('lsp')
+      .description('run the language server for editors, over stdin and stdout (docs/editors.md)')
+      .option('--stdio', 'talk over stdin and stdout (the only transport; accepted because language clients pass it)')
+      .option('-c, --config <file>', 'use this config file for every file instead of looking for one')
+      .option('--debounce <ms>', 'milliseconds of quiet after a change before linting', wholeNumber),
+  )
     .addOption(
       new Option(
         '--clientProcessId <pid>',
@@ -209,24 +216,16 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     )
     .action(async (options: LspCommandOptions) => setExitCode(await (await serversModule()).lspCommand(options, io)));
 
-  program
-    .command('mcp')
-    .description('run the Model Context Protocol server for coding agents, over stdin and stdout (docs/editors.md)')
-    .option('-c, --config <file>', 'use this config file for every file instead of looking for one')
-    .option(
-      '--root <dir>',
-      'repository root: every path is confined to it (default: the git root of the current folder)',
-    )
-    .option('--report-unused-disables', 'report control comments that silenced nothing', false)
-    .option('--threads <n>', 'build the first index on at most n threads', wholeNumber)
-    .option('--no-threads', 'build the first index on the main thread only')
-    .option(
-      '--cache',
-      `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`,
-    )
-    .option('--no-cache', `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`)
-    .option('--cache-location <dir>', 'folder of the cache; a folder it creates is marked for git to ignore')
-    .action(async (options: McpCommandOptions) => setExitCode(await (await serversModule()).mcpCommand(options, io)));
+  withServerIndexOptions(
+    program
+      .command('mcp')
+      .description('run the Model Context Protocol server for coding agents, over stdin and stdout (docs/editors.md)')
+      .option('-c, --config <file>', 'use this config file for every file instead of looking for one')
+      .option(
+        '--root <dir>',
+        'repository root: every path is confined to it (default: the git root of the current folder)',
+      ),
+  ).action(async (options: McpCommandOptions) => setExitCode(await (await serversModule()).mcpCommand(options, io)));
 
   return program;
 }

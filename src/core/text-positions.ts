@@ -1,3 +1,5 @@
+import { partitionPoint } from './sorted-search.js';
+
 /** Offsets at which each line starts. `\r\n`, `\n` and a lone `\r` all end a line, as in CommonMark. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
@@ -14,12 +16,13 @@ export function computeLineStarts(text: string): number[] {
 
 /** 1-based line and column of an offset (columns count UTF-16 units, as editors and SARIF do). */
 export function offsetToPoint(lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+  // The last line starting at or before the offset (the first line for an offset before the text).
+  const line = Math.max(0, partitionPoint(lineStarts.length, (index) => lineStarts[index]! <= offset) - 1);
+  return { line: line + 1, column: offset - lineStarts[line]! + 1 };
+}
+
+/** A part of a text as offsets: from `from` (included) to `to` (excluded). */
+export interface Span {
+  from: number;
+  to: number;
 }

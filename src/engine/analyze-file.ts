@@ -80,11 +80,16 @@ export function toPending(
   return pending;
 }
 
-function crashDiagnostic(file: string, ruleId: string, error: unknown): PendingDiagnostic {
-  const message = error instanceof Error ? error.message : String(error);
+/** What the rule-crash diagnostic says of a rule that threw `error`. */
+export function ruleCrashData(ruleId: string, error: unknown): { rule: string; error: string } {
+  return { rule: ruleId, error: error instanceof Error ? error.message : String(error) };
+}
+
+/** The rule-crash diagnostic of a rule that threw, at the start of `file` (file and project rules alike). */
+export function ruleCrashDiagnostic(file: string, ruleId: string, error: unknown): PendingDiagnostic {
   return toPending(file, RULE_CRASH.id, 'error', RULE_CRASH.messages, {
     messageId: 'crashed',
-    data: { rule: ruleId, error: message },
+    data: ruleCrashData(ruleId, error),
     at: { start: 0, end: 0 },
   });
 }
@@ -145,7 +150,7 @@ class RuleRun {
 
   private crash(error: unknown): void {
     this.crashed = true;
-    this.diagnostics.push(crashDiagnostic(this.file.path, this.enabled.rule.id, error));
+    this.diagnostics.push(ruleCrashDiagnostic(this.file.path, this.enabled.rule.id, error));
   }
 }
 

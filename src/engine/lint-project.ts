@@ -7,13 +7,14 @@ import type { FileSettings, EnabledRule } from '../config/file-settings.js';
 import { folderReadme } from '../links/resolve.js';
 import { namedRefs, resolveLocalLink } from '../links/self-urls.js';
 import { offsetToPoint } from '../markdown/parse.js';
-import type {
-  Location,
-  ProjectReportDescriptor,
-  ProjectRule,
-  ProjectRuleContext,
-  Rule,
-  RuleEnvironment,
+import {
+  formatMessage,
+  type Location,
+  type ProjectReportDescriptor,
+  type ProjectRule,
+  type ProjectRuleContext,
+  type Rule,
+  type RuleEnvironment,
 } from '../core/rule.js';
 import { closestMatches } from '../text/did-you-mean.js';
 import {
@@ -21,12 +22,15 @@ import {
   analyzeText,
   analyzeWithoutTree,
   locationRange,
+  ruleCrashData,
+  ruleCrashDiagnostic,
   toPending,
   tooLargeFile,
   unreadableFile,
   type FileAnalysis,
 } from './analyze-file.js';
 import { maxFileBytes } from './file-limits.js';
+import { mapConcurrently } from '../core/concurrency.js';
 import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.js';
 import { SuppressionMap } from '../suppressions/control-comments.js';
 import { capFindings, DEFAULT_MAX_FINDINGS_PER_RULE } from './findings-cap.js';
@@ -145,6 +149,11 @@ export interface LintProjectOptions {
   maxFileBytes?: (file: string) => number;
   /** At most this many findings of one rule are listed per file (findings-cap.ts). Default: DEFAULT_MAX_FINDINGS_PER_RULE. */
   maxFindingsPerRule?: (file: string) => number;
+  /**
+   * The path, relative to the root, of the config file in force at the root: where a project rule
+   * that crashes is reported when the run lints no file.
+   */
+  configFile?: string;
 }
 
 export interface LintProjectResult {
@@ -154,14 +163,22 @@ export interface LintProjectResult {
   /** A rule crashed somewhere: exit code 2. */
   crashed: boolean;
   /**
+   * Problems of the whole run that no file can carry, as messages: a project rule that crashed in
+   * a run that lints no file and has no config file. The caller prints them (on stderr).
+   */
+  runProblems: string[];
+  /**
    * Present when asynchronous steps were deferred (deferAsyncSteps) and an enabled rule has one:
    * runs them on this result's files and returns the complete result.
    */
   runDeferredSteps?: () => Promise<LintProjectResult>;
 }
 
-/** What phase 1 starts a file from: the text that replaces it, its bytes, or the read problem that ends it. */
-async function phase1Input(
+/**
+ * What phase 1 starts a file from: the text that replaces it, its bytes, or the read problem that
+ * ends it. The one place a file's input is read, on this thread or for a worker (phase1-pool.ts).
+ */
+export async function phase1Input(
   path: string,
   source: ProjectSource,
   options: LintProjectOptions,
@@ -193,7 +210,7 @@ export async function analyzeOne(
 }
 
 /** The file-read problem of bytes over the file's size limit, or undefined when they are within it. */
-export function overSizeLimit(path: string, bytes: Uint8Array, options: LintProjectOptions): FileAnalysis | undefined {
+function overSizeLimit(path: string, bytes: Uint8Array, options: LintProjectOptions): FileAnalysis | undefined {
   const limit = options.maxFileBytes?.(path) ?? maxFileBytes(undefined);
   return bytes.length > limit ? tooLargeFile(path, bytes.length, limit) : undefined;
 }
@@ -263,6 +280,8 @@ interface ProjectState {
   /** Project-rule findings, before suppression (file-rule findings stay in their analyses). */
   pending: PendingDiagnostic[];
   crashed: boolean;
+  /** Problems of the run that no file can carry (see LintProjectResult.runProblems). */
+  runProblems: string[];
   silenced: SilencedWork[];
   /** Files that are not Markdown, read for the rules that search them as plain text. */
   plainTexts: PlainTextFiles;
@@ -353,12 +372,21 @@ function projectRuleContext(
   };
 }
 
-function crashDiagnostic(index: ProjectIndex, rule: ProjectRule, error: unknown): PendingDiagnostic {
-  return toPending([...index.targets][0] ?? '', RULE_CRASH.id, 'error', RULE_CRASH.messages, {
-    messageId: 'crashed',
-    data: { rule: rule.id, error: error instanceof Error ? error.message : String(error) },
-    at: { start: 0, end: 0 },
-  });
+/**
+ * Records that a project rule threw. Its crash is reported on the first file the run lints, else
+ * on the config file that turned the rule on; a run with neither has no file to name, so the
+ * crash is a run problem (LintProjectResult.runProblems) rather than a diagnostic on no path.
+ */
+function recordProjectRuleCrash(
+  state: ProjectState,
+  options: LintProjectOptions,
+  rule: ProjectRule,
+  error: unknown,
+): void {
+  state.crashed = true;
+  const file = state.index.targets.values().next().value ?? options.configFile;
+  if (file !== undefined) state.pending.push(ruleCrashDiagnostic(file, rule.id, error));
+  else state.runProblems.push(formatMessage(RULE_CRASH.messages.crashed!, ruleCrashData(rule.id, error)));
 }
 
 function runProjectRules(state: ProjectState, options: LintProjectOptions): void {
@@ -366,8 +394,7 @@ function runProjectRules(state: ProjectState, options: LintProjectOptions): void
     try {
       active.rule.check(projectRuleContext(active, state, options, state.pending, true));
     } catch (error) {
-      state.crashed = true;
-      state.pending.push(crashDiagnostic(state.index, active.rule, error));
+      recordProjectRuleCrash(state, options, active.rule, error);
     }
   }
 }
@@ -418,7 +445,12 @@ async function runAsyncSteps(
   steps: AsyncSteps,
   options: LintProjectOptions,
 ): Promise<ProjectState> {
-  const next: ProjectState = { ...state, pending: [...state.pending], silenced: [...state.silenced] };
+  const next: ProjectState = {
+    ...state,
+    pending: [...state.pending],
+    silenced: [...state.silenced],
+    runProblems: [...state.runProblems],
+  };
   for (const active of steps.rules) {
     try {
       await active.rule.checkAsync?.({
@@ -428,8 +460,7 @@ async function runAsyncSteps(
         optionsFor: (file) => enabledWhereReported(active.rule.id, file, next, options)?.options,
       });
     } catch (error) {
-      next.crashed = true;
-      next.pending.push(crashDiagnostic(next.index, active.rule, error));
+      recordProjectRuleCrash(next, options, active.rule, error);
     }
   }
   return next;
@@ -521,17 +552,14 @@ function phase1ForRun(runPhase1: Phase1Runner, factsRead: boolean): Phase1Runner
     const parsed: Phase1Job[] = [];
     const treeless: Phase1Job[] = [];
     for (const job of jobs) (treeNeeded(job, options) ? parsed : treeless).push(job);
+    const decoded = await mapConcurrently(treeless, TREELESS_READ_CONCURRENCY, (job) =>
+      analyzeJobWithoutTree(job, source, options),
+    );
     const results: FileAnalysis[] = [];
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < treeless.length) {
-        const job = treeless[next++]!;
-        const analysis = await analyzeJobWithoutTree(job, source, options);
-        if (analysis) results.push(analysis);
-        else parsed.push(job);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(TREELESS_READ_CONCURRENCY, treeless.length) }, worker));
+    decoded.forEach((analysis, index) => {
+      if (analysis) results.push(analysis);
+      else parsed.push(treeless[index]!);
+    });
     return [...results, ...(await runPhase1(parsed, source, options))];
   };
 }
@@ -630,6 +658,7 @@ async function analyzeProject(source: ProjectSource, options: LintProjectOptions
     projectRules,
     pending: [],
     crashed: false,
+    runProblems: [],
     silenced: [],
     plainTexts,
   };
@@ -697,6 +726,7 @@ function settle(state: ProjectState, options: LintProjectOptions): LintProjectRe
     diagnostics,
     analyses,
     crashed: state.crashed || [...analyses.values()].some((analysis) => analysis.crashed),
+    runProblems: state.runProblems,
   };
 }
 

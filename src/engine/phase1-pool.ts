@@ -17,10 +17,10 @@ import { Worker } from 'node:worker_threads';
 import type { ConfigTable } from '../config/config-set.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { PACKAGE_ROOT } from '../core/tool.js';
-import { notAnalysed, unreadableFile, type FileAnalysis } from './analyze-file.js';
+import { notAnalysed, type FileAnalysis } from './analyze-file.js';
 import {
   analyzeOne,
-  overSizeLimit,
+  phase1Input,
   type LintProjectOptions,
   type Phase1Job,
   type Phase1Runner,
@@ -333,16 +333,9 @@ async function prepareJob(
   options: LintProjectOptions,
   configs: ConfigTable,
 ): Promise<Phase1WorkerJob | FileAnalysis> {
-  const config = configs.indexOf(job.path);
-  const text = options.overrides?.get(job.path);
-  if (text !== undefined) return { path: job.path, factsOnly: job.factsOnly, config, text };
-  let bytes: Uint8Array;
-  try {
-    bytes = await source.read(job.path);
-  } catch (error) {
-    return unreadableFile(job.path, error);
-  }
-  return overSizeLimit(job.path, bytes, options) ?? { path: job.path, factsOnly: job.factsOnly, config, bytes };
+  const input = await phase1Input(job.path, source, options);
+  if ('problem' in input) return input.problem;
+  return { path: job.path, factsOnly: job.factsOnly, config: configs.indexOf(job.path), ...input };
 }
 
 /** Every file with the one config. */

@@ -140,6 +140,11 @@ function openDirect(
   return request;
 }
 
+/** Where to connect for an http proxy: its host (an IPv6 address without brackets) and port (80 unless given). */
+function proxyEndpoint(proxy: URL): { host: string; port: string | number } {
+  return { host: proxy.hostname.replace(/^\[|\]$/g, ''), port: proxy.port || 80 };
+}
+
 /** An http URL through an http proxy: the request line carries the absolute URL. */
 function openThroughHttpProxy(
   url: URL,
@@ -149,8 +154,7 @@ function openThroughHttpProxy(
   connection: Connection,
 ): OpenRequest {
   const request = http.request({
-    host: proxy.hostname.replace(/^\[|\]$/g, ''),
-    port: proxy.port || 80,
+    ...proxyEndpoint(proxy),
     method,
     path: url.href,
     headers: { ...headersFor(options), host: url.host, ...proxyAuthorization(proxy) },
@@ -171,8 +175,7 @@ function openThroughTunnel(
   const target = `${url.hostname}:${url.port || 443}`;
   let inner: http.ClientRequest | undefined;
   const tunnel = http.request({
-    host: proxy.hostname.replace(/^\[|\]$/g, ''),
-    port: proxy.port || 80,
+    ...proxyEndpoint(proxy),
     method: 'CONNECT',
     path: target,
     headers: { host: target, ...proxyAuthorization(proxy) },

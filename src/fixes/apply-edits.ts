@@ -1,4 +1,5 @@
 import type { TextEdit } from '../core/rule.js';
+import { partitionPoint } from '../core/sorted-search.js';
 
 export interface FixResult {
   text: string;
@@ -32,14 +33,7 @@ class TakenEdits {
 
   /** The index of the first edit whose start is at or after `offset`. */
   private firstFrom(offset: number): number {
-    let low = 0;
-    let high = this.edits.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.edits[middle]!.start < offset) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return partitionPoint(this.edits.length, (index) => this.edits[index]!.start < offset);
   }
 
   conflictsWith(edit: TextEdit): boolean {

@@ -8,6 +8,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading, Html, Root } from 'mdast';
 import type { NodeHandlers } from '../core/rule.js';
+import { partitionPoint } from '../core/sorted-search.js';
 import { blankHtmlComments, isSpace, replaceTags } from './html.js';
 import { forEachNode, SKIP, walkWithHandlers } from './walk.js';
 
@@ -64,14 +65,7 @@ function firstFrom(
   tags: readonly { start: number; end: number }[],
   from: number,
 ): { start: number; end: number } | undefined {
-  let low = 0;
-  let high = tags.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (tags[middle]!.start < from) low = middle + 1;
-    else high = middle;
-  }
-  return tags[low];
+  return tags[partitionPoint(tags.length, (index) => tags[index]!.start < from)];
 }
 
 /**

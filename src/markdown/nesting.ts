@@ -16,6 +16,7 @@
  */
 import type { Nodes, Parents, Root } from 'mdast';
 import { forEachNode } from './walk.js';
+import { partitionPoint } from '../core/sorted-search.js';
 
 /** Nesting levels analysed: block quotes, list items, footnote definitions, emphasis, strong, strikethrough, links. */
 export const MAX_NESTING_DEPTH = 100;
@@ -157,14 +158,8 @@ export function withoutTooDeepLines(text: string, limit = MAX_NESTING_DEPTH): Li
 /** The offset in the original text of an offset in the parsed text (see withoutTooDeepLines). */
 export function originalOffset(removed: readonly Removal[], offset: number): number {
   // Removals strictly before the offset shift it; an offset at an emptied line stays at its start.
-  let low = 0;
-  let high = removed.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (removed[middle]!.at < offset) low = middle + 1;
-    else high = middle;
-  }
-  return offset + (low === 0 ? 0 : removed[low - 1]!.shift);
+  const before = partitionPoint(removed.length, (index) => removed[index]!.at < offset);
+  return offset + (before === 0 ? 0 : removed[before - 1]!.shift);
 }
 
 /**

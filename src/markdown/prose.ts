@@ -23,6 +23,7 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Heading, Nodes, Paragraph, Root, TableCell } from 'mdast';
 import { forEachNode, SKIP } from './walk.js';
+import { TreeMemo } from './tree-memo.js';
 
 /** Stands for an inline element that is not prose (code span, HTML tag, image, autolink). */
 export const OPAQUE = '\uFFFC';
@@ -256,21 +257,14 @@ export function proseOf(
 }
 
 /** Several rules read the prose of the same tree: it is built once per tree and code-span mode. */
-const cache = new WeakMap<Root, Map<string, readonly ProseBlock[]>>();
+const proseMemo = new TreeMemo<Root, readonly ProseBlock[]>();
 
 /**
  * Every prose block of a document in source order: paragraphs (at any depth), headings, table
  * cells. The result is shared between callers (memoised per tree): treat it as read-only.
  */
 export function proseBlocks(tree: Root, source: string, options: ProseOptions = {}): readonly ProseBlock[] {
-  const mode = options.inlineCode ?? 'opaque';
-  let byMode = cache.get(tree);
-  if (!byMode) cache.set(tree, (byMode = new Map()));
-  const cached = byMode.get(mode);
-  if (cached) return cached;
-  const blocks = collectProseBlocks(tree, source, options);
-  byMode.set(mode, blocks);
-  return blocks;
+  return proseMemo.get(tree, options.inlineCode ?? 'opaque', () => collectProseBlocks(tree, source, options));
 }
 
 function collectProseBlocks(tree: Root, source: string, options: ProseOptions): ProseBlock[] {

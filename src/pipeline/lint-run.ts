@@ -61,6 +61,14 @@ export function runConfigs(
   });
 }
 
+/** The root's config file as a path relative to the root, or undefined (embedded defaults, or a --config outside the root). */
+function rootConfigFile(root: string, filePath: string | undefined): string | undefined {
+  if (filePath === undefined) return undefined;
+  const relative = path.relative(root, filePath);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return relative.split(path.sep).join('/');
+}
+
 async function lintWithProgress(request: LintRequest, progress: RunProgress): Promise<LintOutcome> {
   const { io, root, options } = request;
   const configs = runConfigs(request, [
@@ -99,8 +107,10 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
     onAnalysed: progress.filesAnalysed,
     timeBudgetMs: (file, bytes) => timeBudgetMs(configs.configFor(file).timeBudgetSeconds, bytes),
   });
+  const configFile = rootConfigFile(root, configs.configFor('').filePath);
   const engine: LintProjectOptions = {
     settings: configs,
+    ...(configFile === undefined ? {} : { configFile }),
     ...(repository ? { repository } : {}),
     rules: request.rules,
     reportUnusedDisables: options.reportUnusedDisables ?? false,
@@ -111,6 +121,7 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
       options.maxFindingsPerRule ?? configs.configFor(file).maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE,
   };
   const fixed = await lintWithFixes(plan.source, engine, options.fix !== undefined, options.fixType);
+  for (const problem of fixed.result.runProblems) progress.print(`agentops-lint: error: ${problem}\n`);
   const fixes = await settleFixes(fixed, options.fix, root);
   const extra = plan.extraProblems ? await plan.extraProblems({ ...engine, overrides: fixed.texts }) : undefined;
   // Idle workers never hold the process open, so an error above leaves nothing running either.

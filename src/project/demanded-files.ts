@@ -12,6 +12,7 @@
  */
 import type { EnabledRule } from '../config/file-settings.js';
 import type { FileFacts } from '../core/facts.js';
+import { mapConcurrently } from '../core/concurrency.js';
 import type { DemandTest, ProjectRule } from '../core/rule.js';
 import { decodeMarkdown } from '../markdown/decode.js';
 
@@ -80,15 +81,7 @@ export class DemandedFiles {
       return demand;
     };
     const candidates = this.question.candidates.filter((file) => !this.chosen.has(file));
-    const needed = new Array<boolean>(candidates.length).fill(false);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < candidates.length) {
-        const index = next++;
-        needed[index] = await this.isDemanded(candidates[index]!, demandOf);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, candidates.length) }, worker));
+    const needed = await mapConcurrently(candidates, READ_CONCURRENCY, (file) => this.isDemanded(file, demandOf));
     this.remember(demands);
     const result = candidates.filter((_, index) => needed[index]);
     for (const file of result) this.chosen.add(file);

@@ -60,11 +60,16 @@ export class GitCommandError extends Error {
   }
 }
 
-function runGit(
+/**
+ * Runs git and returns what it wrote to stdout; rejects with a GitCommandError (or a UsageError
+ * when git is missing). `timeoutMs` stops a git that hangs (a network remote, a lock).
+ */
+export function runGit(
   cwd: string,
   env: Readonly<Record<string, string | undefined>>,
   args: readonly string[],
   input?: string,
+  timeoutMs?: number,
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = execFile(
@@ -77,6 +82,7 @@ function runGit(
         encoding: 'buffer',
         maxBuffer: 1024 * 1024 * 1024,
         windowsHide: true,
+        ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }),
       },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);

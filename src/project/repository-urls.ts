@@ -7,7 +7,6 @@
  * are resolved in phase 2. Anything git cannot answer (no git, not a checkout) means fewer facts,
  * never an error.
  */
-import { execFile } from 'node:child_process';
 import type { RepositoryUrlsConfig } from '../config/schema.js';
 import {
   repositoryPathsFromFiles,
@@ -17,28 +16,18 @@ import {
 } from '../core/facts.js';
 import type { RepositoryUrlSource } from '../engine/lint-project.js';
 import { repositoryBaseFromConfig, repositoryBaseFromRemote, type CodeHost } from '../links/self-urls.js';
+import { runGit } from './git.js';
 
-/** Runs git and returns its output, or undefined when it fails or is missing. */
+/** Runs git and returns its output, or undefined when it fails or is missing (fewer facts, never an error). */
 function gitOutput(
   cwd: string,
   env: Readonly<Record<string, string | undefined>>,
   args: readonly string[],
 ): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile(
-      'git',
-      args,
-      {
-        cwd,
-        env: { ...env, GIT_OPTIONAL_LOCKS: '0' },
-        encoding: 'utf8',
-        maxBuffer: 256 * 1024 * 1024,
-        timeout: 30_000,
-        windowsHide: true,
-      },
-      (error, stdout) => resolve(error ? undefined : stdout),
-    );
-  });
+  return runGit(cwd, env, args, undefined, 30_000).then(
+    (stdout) => stdout.toString('utf8'),
+    () => undefined,
+  );
 }
 
 /** `remote.<name>.url <url>` lines, as `git config --get-regexp` prints them: `origin` first, then the others in git's order. */

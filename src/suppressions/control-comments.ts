@@ -7,6 +7,7 @@
  * Rule lists are separated by spaces or commas; text after ` -- ` is a free-form reason.
  */
 import type { Directive, DirectiveKind } from '../core/facts.js';
+import { partitionPoint } from '../core/sorted-search.js';
 
 const DIRECTIVE = /<!--\s*agentops-lint-(disable-next-line|disable-file|disable|enable)\b([\s\S]*?)-->/g;
 
@@ -156,12 +157,5 @@ export class SuppressionMap {
 
 /** The number of ranges whose line is at or before `line` (they are sorted by line). */
 function upperBound(ranges: readonly { line: number }[], line: number): number {
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (ranges[middle]!.line <= line) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return partitionPoint(ranges.length, (index) => ranges[index]!.line <= line);
 }

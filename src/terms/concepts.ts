@@ -6,6 +6,7 @@
  */
 import { editDistance } from '../text/did-you-mean.js';
 import { builtInPack, type Concept } from './packs.js';
+import { ARTICLES, POSSESSIVE_DETERMINERS, UNIVERSAL_DETERMINERS } from '../text/english-function-words.js';
 import { ATTRIBUTE_WORDS, MAX_CONCEPT_WORDS } from './mapping-model.js';
 
 export interface ConceptHit {
@@ -39,8 +40,15 @@ const IDENTIFIER = /^(?:[\p{L}][\p{L}\p{N}_-]*(?:\.[\p{L}\p{N}_-]+)+|\p{Lu}?\p{L
 /** The parts of a camel-case word: "PodIP" → Pod, IP; "ServiceAccountName" → Service, Account, Name. */
 const CAMEL_PART = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
 
-const ARTICLES = /^(?:(?:the|a|an|our|your|its|their|each|every|all)\s+)+/i;
-const LEADING_WORDS = /^(?:(?:the|a|an|our|your|its|their|each|every|all|kubernetes'?s?|k8s'?s?)\s+)+/i;
+/**
+ * Determiners that may open a concept phrase ("the Pod", "each Node", "its Service") and are
+ * dropped before it is looked up. Demonstratives and "some" stay: "this Node" and "some Pods" have
+ * been read as they are (english-function-words.ts DETERMINERS has them all).
+ */
+const LEADING_DETERMINERS = [...ARTICLES, ...POSSESSIVE_DETERMINERS, ...UNIVERSAL_DETERMINERS].join('|');
+const DETERMINERS_BEFORE = new RegExp(`^(?:(?:${LEADING_DETERMINERS})\\s+)+`, 'i');
+/** The determiners, and "Kubernetes" or "k8s" as a qualifier ("the Kubernetes Service", "k8s's scheduler"). */
+const LEADING_WORDS = new RegExp(`^(?:(?:${LEADING_DETERMINERS}|kubernetes'?s?|k8s'?s?)\\s+)+`, 'i');
 const TRAILING_WORDS =
   /(?:\s+(?:object|objects|resource|resources|kind|kinds|component|components|api\s+objects?))+$|\s+in\s+(?:kubernetes|k8s)$/i;
 const EDGE_PUNCTUATION = /^[\s"'“”‘’*_`~\uFFFC\u2028]+|[\s"'“”‘’*_`~\uFFFC\u2028.,;:!?]+$/gu;
@@ -133,7 +141,8 @@ export class ConceptVocabulary {
     if (cleaned === '') return undefined;
     const parenthesised = /^(.*?)\s*\(([^()]*)\)$/.exec(cleaned);
     if (parenthesised) return this.resolve(parenthesised[1]!) ?? this.resolve(parenthesised[2]!);
-    const whole = this.lookup(phrase.replace(EDGE_PUNCTUATION, '').replace(ARTICLES, '')) ?? this.lookup(cleaned);
+    const whole =
+      this.lookup(phrase.replace(EDGE_PUNCTUATION, '').replace(DETERMINERS_BEFORE, '')) ?? this.lookup(cleaned);
     if (whole) return { names: [whole.name], strong: whole.strong };
     const parts = cleaned.split(PART_SEPARATOR).map(cleanConceptPhrase).filter(Boolean);
     if (parts.length < 2) return undefined;

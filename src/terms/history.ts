@@ -24,6 +24,7 @@
 import type { Heading, Root } from 'mdast';
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { partitionPoint } from '../core/sorted-search.js';
 import { proseBlocks } from '../markdown/prose.js';
 
 export const historyOptionSchema = z
@@ -184,22 +185,10 @@ export class SentencesOf {
   /** The range of the sentence around [from, to), as sentenceAround gives it. */
   around(from: number, to: number): { start: number; end: number } {
     // The last start at or before `from`, the first end at or after `to`.
-    let low = 0;
-    let high = this.starts.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.starts[middle]! <= from) low = middle + 1;
-      else high = middle;
-    }
-    const start = low > 0 ? this.starts[low - 1]! : 0;
-    low = 0;
-    high = this.ends.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.ends[middle]! < to) low = middle + 1;
-      else high = middle;
-    }
-    const end = low < this.ends.length ? this.ends[low]! : this.text.length;
+    const startsBefore = partitionPoint(this.starts.length, (index) => this.starts[index]! <= from);
+    const start = startsBefore > 0 ? this.starts[startsBefore - 1]! : 0;
+    const endAfter = partitionPoint(this.ends.length, (index) => this.ends[index]! < to);
+    const end = endAfter < this.ends.length ? this.ends[endAfter]! : this.text.length;
     return { start, end };
   }
 

@@ -3,6 +3,7 @@
  * lists and thresholds that decide what a side of a statement names and what kind of statement a
  * pair is, in one place so that they can be read, tested and changed together.
  */
+import { MODAL_VERBS, SUBJECT_PRONOUNS } from '../text/english-function-words.js';
 
 /** The longest concept name in words ("Container Storage Interface", "Node-pressure eviction"): phrases are scanned for names up to this length. */
 export const MAX_CONCEPT_WORDS = 4;
@@ -97,24 +98,26 @@ export const MAX_NAME_WORDS_BEFORE_PLACE = 2;
 
 // What a side of an arrow or phrase may hold (mapping-statements.ts sideSpan, nameWords).
 
-export const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'our',
-  'your',
-  'its',
-  'their',
-  'this',
-  'these',
-  'those',
-  'each',
-  'every',
-  'all',
-  'some',
+// Determiners, relative pronouns, conjunctions and subordinators are English's own classes:
+// src/text/english-function-words.ts.
+
+/** Words that may close a clause after the name on the right: "a Pod is like a Task Run instead". */
+export const TRAILING_ADVERBS: ReadonlySet<string> = new Set([
+  'instead',
+  'too',
+  'also',
+  'here',
+  'there',
+  'now',
+  'then',
+  'again',
+  'respectively',
 ]);
 /** Words that are not part of a name: verbs, prepositions, pronouns, sentence adverbs, question words. */
-export const STOP_WORDS = new Set([
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  ...MODAL_VERBS,
+  ...SUBJECT_PRONOUNS,
+  ...TRAILING_ADVERBS,
   'in',
   'on',
   'at',
@@ -145,18 +148,10 @@ export const STOP_WORDS = new Set([
   'mapped',
   'like',
   'than',
-  'then',
   'from',
   'into',
   'onto',
   'of',
-  'it',
-  'they',
-  'we',
-  'you',
-  'he',
-  'she',
-  'i',
   'become',
   'becomes',
   'means',
@@ -168,15 +163,6 @@ export const STOP_WORDS = new Set([
   'has',
   'have',
   'had',
-  'can',
-  'could',
-  'will',
-  'would',
-  'should',
-  'shall',
-  'must',
-  'may',
-  'might',
   'need',
   'needs',
   'get',
@@ -187,13 +173,9 @@ export const STOP_WORDS = new Set([
   'makes',
   'let',
   'lets',
-  'also',
   'just',
   'only',
   'not',
-  'here',
-  'there',
-  'now',
   'inside',
   'within',
   'under',
@@ -203,10 +185,6 @@ export const STOP_WORDS = new Set([
   'after',
   'before',
   'during',
-  'instead',
-  'too',
-  'again',
-  'respectively',
   'either',
   'though',
   'say',
@@ -246,53 +224,10 @@ export const VERBS_AND_NOUNS = new Set([
   'become',
   'becomes',
 ]);
-/** Words that may close a clause after the name on the right: "a Pod is like a Task Run instead". */
-export const TRAILING_ADVERBS = new Set([
-  'instead',
-  'too',
-  'also',
-  'here',
-  'there',
-  'now',
-  'then',
-  'again',
-  'respectively',
-]);
-/** Words that open a relative clause, which describes the name before it: "a workspace that a session may write". */
-export const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whose', 'where']);
-/** Words that end the left side of a pair ("…, and Pods → Workflows") but may join a name on the right ("Git and Codex"). */
-export const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
 /** The longest name a side of an arrow or phrase may be, in words. */
 export const MAX_SIDE_WORDS = 6;
 /** Words after which the next word is a verb: "to start the pod", "must restart the node". */
-export const VERB_OPENERS = new Set([
-  'to',
-  'can',
-  'could',
-  'will',
-  'would',
-  'should',
-  'shall',
-  'must',
-  'may',
-  'might',
-  'do',
-  'does',
-  'did',
-]);
-/** Words that open a condition or a step of a process: "When a gate fails -> the Pod is rejected". */
-export const SUBORDINATORS = new Set([
-  'when',
-  'whenever',
-  'if',
-  'unless',
-  'once',
-  'after',
-  'before',
-  'because',
-  'while',
-  'until',
-]);
+export const VERB_OPENERS: ReadonlySet<string> = new Set(['to', ...MODAL_VERBS, 'do', 'does', 'did']);
 /** Words that count rather than name: "one Service", "N objects", "multiple Pods". */
 export const QUANTITIES =
   /^(?:\d+|one|two|three|four|five|ten|n|m|k|many|multiple|several|zero|no|some|few|more|fewer)$/;

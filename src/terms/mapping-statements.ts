@@ -44,12 +44,18 @@
  * name or a name a mapping context maps (see mapping-check.ts).
  */
 import type { List, Nodes, Root, RootContent, Table } from 'mdast';
+import type { Span } from '../core/text-positions.js';
 import { proseOf, type ProseBlock, sourceRange } from '../markdown/prose.js';
+import { TreeMemo } from '../markdown/tree-memo.js';
+import {
+  COORDINATING_CONJUNCTIONS,
+  DETERMINERS,
+  RELATIVE_PRONOUNS,
+  SUBORDINATING_CONJUNCTIONS,
+} from '../text/english-function-words.js';
 import { cleanConceptPhrase, conceptKey, type ConceptVocabulary, type NamedConcepts } from './concepts.js';
 import {
   ATTRIBUTE_HEADER,
-  CONJUNCTIONS,
-  DETERMINERS,
   EXPRESSION_CELL,
   MAPPING_CONTEXT,
   MAX_NAME_WORDS_BEFORE_PLACE,
@@ -61,10 +67,8 @@ import {
   NOTES_HEADER,
   PLACE_PREPOSITIONS,
   QUANTITIES,
-  RELATIVE_PRONOUNS,
   SIDE_WORDS,
   STOP_WORDS,
-  SUBORDINATORS,
   TRAILING_ADVERBS,
   VALUE_CELL,
   VERBS_AND_NOUNS,
@@ -163,11 +167,6 @@ const CLAUSE_BOUNDARY = /[.;!?:](?=\s|$)|[,()[\]|"“”\uFFFC\u2028]|\s[—–]
 const LINE_BREAK = /\r?\n/gu;
 /** ", a tool list and a model", ", sandboxes, or tools": the items after the first one of a list. */
 const LIST_CONTINUATION = /^,\s*(?:[^,]+,\s*)*[^,]*?\s(?:and|or)\s+\S/u;
-
-interface Span {
-  from: number;
-  to: number;
-}
 
 type Position = 'first' | 'middle' | 'last';
 
@@ -275,7 +274,7 @@ function nameWords(text: string, span: Span, position: Position): { words: Word[
   let end = words.length;
   if (position === 'first') {
     for (let i = words.length - 1; i >= 0; i--) {
-      if (STOP_WORDS.has(words[i]!.word) || CONJUNCTIONS.has(words[i]!.word)) {
+      if (STOP_WORDS.has(words[i]!.word) || COORDINATING_CONJUNCTIONS.has(words[i]!.word)) {
         start = i + 1;
         break;
       }
@@ -824,7 +823,7 @@ function pairsOf(block: ProseBlock): Pair[] {
     // "An Image maps to a prompt, a tool list and a model": the clause ends at the first item of a list.
     const endsInList = continuesAsList(text, clause.to);
     // "When the kubelet refuses to start the pod -> failure": a condition and its outcome, not two names.
-    const condition = SUBORDINATORS.has(
+    const condition = SUBORDINATING_CONJUNCTIONS.has(
       /^[\s\p{P}]*([\p{L}]+)/u.exec(text.slice(clause.from, clause.to))?.[1]?.toLowerCase() ?? '',
     );
     const named = (pair: Pair): boolean =>
@@ -876,7 +875,7 @@ function isBetweenCodeSpans(block: ProseBlock, pair: Pair): boolean {
   return isCode(pair.left, pair.leftPosition) && isCode(pair.right, pair.rightPosition);
 }
 
-const foundCache = new WeakMap<Root, Map<string, MappingsFound>>();
+const foundMemo = new TreeMemo<Root, MappingsFound>();
 
 /**
  * Every mapping statement of a document in source order, and the rows of its mapping tables that
@@ -885,13 +884,7 @@ const foundCache = new WeakMap<Root, Map<string, MappingsFound>>();
  */
 export function findMappings(tree: Root, source: string, detection: MappingDetection): MappingsFound {
   const key = JSON.stringify([detection.vocabulary.id, detection.kubernetesNames ?? [], detection.projectNames ?? []]);
-  let byDetection = foundCache.get(tree);
-  if (!byDetection) foundCache.set(tree, (byDetection = new Map()));
-  const cached = byDetection.get(key);
-  if (cached) return cached;
-  const found = collectMappings(tree, source, detection);
-  byDetection.set(key, found);
-  return found;
+  return foundMemo.get(tree, key, () => collectMappings(tree, source, detection));
 }
 
 /** Every mapping statement of a document, in source order (see findMappings). */

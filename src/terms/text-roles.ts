@@ -31,6 +31,15 @@
  */
 import type { ProseBlock, ProseMark } from '../markdown/prose.js';
 import { editDistance } from '../text/did-you-mean.js';
+import { partitionPoint } from '../core/sorted-search.js';
+import type { Span } from '../core/text-positions.js';
+import {
+  ARTICLES,
+  COORDINATING_CONJUNCTIONS,
+  DETERMINERS,
+  MODAL_VERBS,
+  SUBJECT_PRONOUNS,
+} from '../text/english-function-words.js';
 
 export type TextRole =
   | 'template'
@@ -43,10 +52,8 @@ export type TextRole =
   | 'cell'
   | 'prose';
 
-export interface Span {
-  from: number;
-  to: number;
-}
+/** Text roles speak of parts of a block's text as spans (rules/terminology.ts reads them from here). */
+export type { Span };
 
 export interface RoleOf {
   role: TextRole;
@@ -115,14 +122,8 @@ function canClose(text: string, at: number): boolean {
 
 /** The first value of a sorted list greater than `after`, or -1. */
 function firstAfter(sorted: readonly number[], after: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! <= after) low = middle + 1;
-    else high = middle;
-  }
-  return low < sorted.length ? sorted[low]! : -1;
+  const index = partitionPoint(sorted.length, (at) => sorted[at]! <= after);
+  return index < sorted.length ? sorted[index]! : -1;
 }
 
 /**
@@ -158,14 +159,9 @@ export function quotationSpans(text: string): Span[] {
 }
 
 /** Words that stay lowercase in Title Case ("Configuring the Kubelet for Windows"). */
-const MINOR_WORDS = new Set([
-  'a',
-  'an',
-  'the',
-  'and',
-  'but',
-  'or',
-  'nor',
+const MINOR_WORDS: ReadonlySet<string> = new Set([
+  ...ARTICLES,
+  ...COORDINATING_CONJUNCTIONS,
   'for',
   'so',
   'yet',
@@ -217,20 +213,11 @@ class TitleWords {
   /** Whether the text, leaving out the words that overlap `skip`, has a word and all its words are capitalised. */
   isTitleCase(skip: Span): boolean {
     // Words overlapping skip are those with end > skip.from and start < skip.to: a run [first, last).
-    let first = 0;
-    let high = this.ends.length;
-    while (first < high) {
-      const middle = (first + high) >>> 1;
-      if (this.ends[middle]! <= skip.from) first = middle + 1;
-      else high = middle;
-    }
-    let last = first;
-    high = this.starts.length;
-    while (last < high) {
-      const middle = (last + high) >>> 1;
-      if (this.starts[middle]! < skip.to) last = middle + 1;
-      else high = middle;
-    }
+    const first = partitionPoint(this.ends.length, (index) => this.ends[index]! <= skip.from);
+    const last = Math.max(
+      first,
+      partitionPoint(this.starts.length, (index) => this.starts[index]! < skip.to),
+    );
     const total = this.starts.length;
     const lowercaseOutside = this.lowercase[total]! - (this.lowercase[last]! - this.lowercase[first]!);
     return lowercaseOutside === 0 && total - (last - first) > 0;
@@ -265,14 +252,7 @@ export function isCapitalizationOf(found: string, expected: string): boolean {
 
 /** Whether [from, to) lies inside one of `spans` (sorted, not overlapping). */
 function within(spans: readonly Span[], from: number, to: number): boolean {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (spans[middle]!.from <= from) low = middle + 1;
-    else high = middle;
-  }
-  const span = spans[low - 1];
+  const span = spans[partitionPoint(spans.length, (index) => spans[index]!.from <= from) - 1];
   return span !== undefined && to <= span.to;
 }
 
@@ -358,51 +338,37 @@ const COMMAND_VERBS = new Set([
   'localize',
   'edit',
 ]);
-/** Words before a verb: "to", modals and subject pronouns ("you can kustomize the base"). */
-const BEFORE_VERB = new Set([
+/**
+ * Words before a verb: "to", modals and the pronouns that are only subjects ("you can kustomize
+ * the base", "please kustomize it"). "he", "she" and "it" are left out: documentation speaks to
+ * the reader, and "it kustomize" is no English, while "it" before a name is usually its object.
+ */
+const BEFORE_VERB: ReadonlySet<string> = new Set([
   'to',
-  'can',
-  'could',
-  'will',
-  'would',
-  'should',
-  'must',
-  'may',
-  'might',
-  'we',
-  'you',
-  'i',
-  'they',
+  ...MODAL_VERBS,
+  ...[...SUBJECT_PRONOUNS].filter((pronoun) => !['he', 'she', 'it'].includes(pronoun)),
   'please',
   'then',
 ]);
-/** Words that open an object after a verb. */
-const OBJECT_OPENERS = new Set([
-  'the',
-  'a',
-  'an',
-  'it',
-  'them',
-  'this',
-  'that',
-  'these',
-  'those',
-  'your',
-  'our',
-  'their',
-  'its',
-  'each',
-  'every',
-  'all',
-]);
 /**
- * Articles, which after a lowercase name that is a verb in English ("kustomize", "dockerize")
- * open its object: "kustomize a malicious file". A name that is no verb ("kubernetes the hard
- * way") is a title, not a verb, so this needs the verb ending too.
+ * Words that open an object after a verb ("you can kustomize the base"): the determiners (but
+ * "some", which this list has never held), "that" as a demonstrative, and the object pronouns.
  */
-const ARTICLES = new Set(['a', 'an', 'the']);
+const OBJECT_OPENERS: ReadonlySet<string> = new Set(
+  [...DETERMINERS].filter((word) => word !== 'some').concat(['that', 'it', 'them']),
+);
+/*
+ * Articles (english-function-words.ts ARTICLES), which after a lowercase name that is a verb in
+ * English ("kustomize", "dockerize") open its object: "kustomize a malicious file". A name that is
+ * no verb ("kubernetes the hard way") is a title, not a verb, so this needs the verb ending too.
+ */
 const VERB_ENDING = /(?:ize|ise)$/u;
-const CONJUNCTIONS = new Set(['and', 'or', '/', ',', '&']);
+/**
+ * What may stand between handles listed together ("kubernetes or kubernetes-sigs", "kubernetes/
+ * kubernetes-sigs"): "and", "or" and the punctuation of a list. Not COORDINATING_CONJUNCTIONS:
+ * "but" and "nor" join clauses, not names in a list of repositories.
+ */
+const BETWEEN_LISTED_HANDLES: ReadonlySet<string> = new Set(['and', 'or', '/', ',', '&']);
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}._\-/]*|[,/&]|--?[\p{L}\p{N}][\p{L}\p{N}-]*/gu;
 /** What ends a clause: `.`, `;`, `:`, `!` or `?` before a space or the end of the text. */
@@ -546,15 +512,9 @@ class BlockFacts {
       this.sortedMarks = { marks, parents };
     }
     const { marks, parents } = this.sortedMarks;
-    let low = 0;
-    let high = marks.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (marks[middle]!.from <= from) low = middle + 1;
-      else high = middle;
-    }
+    const after = partitionPoint(marks.length, (index) => marks[index]!.from <= from);
     // The last mark starting at or before `from`, then its enclosing marks: the first that holds the match is the innermost.
-    for (let index = low - 1; index >= 0; index = parents[index]!) {
+    for (let index = after - 1; index >= 0; index = parents[index]!) {
       const mark = marks[index]!;
       if (mark.from <= from && to <= mark.to) return mark;
     }
@@ -649,7 +609,7 @@ export function isIdentifierUse(
   let index = 0;
   while (
     index < after.length &&
-    (CONJUNCTIONS.has(after[index]!.toLowerCase()) || IDENTIFIER_LIKE.test(after[index]!))
+    (BETWEEN_LISTED_HANDLES.has(after[index]!.toLowerCase()) || IDENTIFIER_LIKE.test(after[index]!))
   ) {
     if (IDENTIFIER_LIKE.test(after[index]!) && index > 0) return true;
     index++;

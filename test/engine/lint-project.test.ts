@@ -84,6 +84,22 @@ const crashes = defineFileRule({
   },
 });
 
+/** A project rule whose check throws: its crash must land on a file, or be a run problem, never on a path ''. */
+const projectCrashes = defineProjectRule({
+  id: 'project-crashes',
+  description: 'Throws in check.',
+  tags: [],
+  scope: 'project',
+  defaultSeverity: 'error',
+  recommended: false,
+  fixable: false,
+  options: z.strictObject({}),
+  messages: {},
+  check() {
+    throw new Error('index broken');
+  },
+});
+
 /** What the asynchronous stand-in did: the words it looked up (its "requests"), in order. */
 const lookedUp: string[] = [];
 
@@ -130,7 +146,7 @@ const asks = defineProjectRule<{ skip: string }, Ask[]>({
   },
 });
 
-const TEST_RULES: Rule[] = [noTodo, mentioned, crashes, asks];
+const TEST_RULES: Rule[] = [noTodo, mentioned, crashes, asks, projectCrashes];
 const RULES = new Map(TEST_RULES.map((rule) => [rule.id, rule]));
 
 async function lint(
@@ -280,6 +296,49 @@ describe('robustness', () => {
       'b.md:1:1 rule-crash/crashed',
     ]);
     expect(result.diagnostics[1]!.message).toBe('Rule "crashes" crashed: boom.');
+  });
+
+  it('a project rule that throws is reported on the first file linted', async () => {
+    const result = await lint({ 'b.md': 'x\n', 'a.md': 'y\n' }, { 'project-crashes': 'error' });
+    expect(result.crashed).toBe(true);
+    expect(brief(result)).toEqual(['a.md:1:1 rule-crash/crashed']);
+    expect(result.diagnostics[0]!.message).toBe('Rule "project-crashes" crashed: index broken.');
+    expect(result.runProblems).toEqual([]);
+  });
+
+  describe('a project rule that throws in a run that lints no file', () => {
+    const lintNothing = async (engine: Partial<LintProjectOptions>) => {
+      const config = resolveUserConfig(
+        { extends: [], rules: new Map([['project-crashes', { severity: 'error' as const }]]), overrides: [] },
+        '/p',
+        undefined,
+        { rules: RULES, presets: builtInPresets(TEST_RULES) },
+      );
+      return lintProject(
+        {
+          targets: [],
+          paths: repositoryPathsFromFiles(['a.md', 'agentops-lint.yml']),
+          read: async () => new Uint8Array(),
+          isMarkdown: (file) => file.endsWith('.md'),
+        },
+        { settings: new FileSettings(config, RULES, '/p'), rules: RULES, ...engine },
+      );
+    };
+
+    it('is reported on the config file', async () => {
+      const result = await lintNothing({ configFile: 'agentops-lint.yml' });
+      expect(result.crashed).toBe(true);
+      expect(brief(result)).toEqual(['agentops-lint.yml:1:1 rule-crash/crashed']);
+      expect(result.diagnostics[0]!.message).toBe('Rule "project-crashes" crashed: index broken.');
+      expect(result.runProblems).toEqual([]);
+    });
+
+    it('without a config file is a run problem, not a diagnostic on the empty path', async () => {
+      const result = await lintNothing({});
+      expect(result.crashed).toBe(true);
+      expect(result.diagnostics).toEqual([]);
+      expect(result.runProblems).toEqual(['Rule "project-crashes" crashed: index broken.']);
+    });
   });
 
   it('binary and non-UTF-8 files are reported and the rest is linted', async () => {
