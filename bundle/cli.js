@@ -3,10 +3,10 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-HHNNZ7AU.js";
+} from "./chunk-RKZEOSJ2.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-DSN46UTS.js";
-import "./chunk-F7RKF6MJ.js";
+import "./chunk-S2J2OKDY.js";
+import "./chunk-23KCH2GL.js";
 import "./chunk-DB7DCKDU.js";
 import "./chunk-FNLHEZZR.js";
 import "./chunk-RL5JZDUN.js";

@@ -3,19 +3,19 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-HHNNZ7AU.js";
+} from "./chunk-RKZEOSJ2.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-DSN46UTS.js";
+import "./chunk-S2J2OKDY.js";
 import {
   lintProject,
   runLint
-} from "./chunk-ZLQ5M7YO.js";
-import "./chunk-F7RKF6MJ.js";
-import "./chunk-IEW6KVXR.js";
+} from "./chunk-XJ6POG4J.js";
+import "./chunk-23KCH2GL.js";
+import "./chunk-IV2SBC3Z.js";
 import "./chunk-DB7DCKDU.js";
-import "./chunk-SXECR6MX.js";
+import "./chunk-LR2ID6R4.js";
 import "./chunk-FNLHEZZR.js";
-import "./chunk-IXSLKMLG.js";
+import "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
 export {
   lintProject,

@@ -5,9 +5,11 @@ import {
   FileSettings,
   analyzeBytes,
   analyzeText
-} from "./chunk-IEW6KVXR.js";
+} from "./chunk-IV2SBC3Z.js";
 import "./chunk-DB7DCKDU.js";
-import "./chunk-IXSLKMLG.js";
+import {
+  parseMarkdownWithLimits
+} from "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/engine/phase1-worker.ts
@@ -19,19 +21,25 @@ var progress = new Int32Array(progressBuffer);
 var { RULES } = await import(rulesModule);
 var rules = new Map(RULES.map((rule) => [rule.id, rule]));
 var settingsByConfig = /* @__PURE__ */ new Map();
-function analyze(job) {
+parseMarkdownWithLimits(
+  "---\ntitle: t\n---\n# Page\n\nSee [a link](other.md#part), `code` and *more*.\n\n- a list\n  continued\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```yaml\nkey: value\n```\n\n> quote\nlazy\n"
+);
+function rulesFor(job) {
   const settings = settingsByConfig.get(job.config);
   if (!settings) throw new Error(`config number ${job.config} was never sent to this worker`);
-  const enabled = settings.forFile(job.path);
+  return settings.forFile(job.path);
+}
+function analyze(job, enabled) {
   if (job.text !== void 0) return analyzeText(job.path, job.text, enabled, job.factsOnly);
   return analyzeBytes(job.path, job.bytes ?? new Uint8Array(), enabled, job.factsOnly);
 }
 port.on("message", (request) => {
   for (const [index, config] of request.configs) settingsByConfig.set(index, new FileSettings(config, rules, root));
   const analyses = request.jobs.map((job, index) => {
+    const enabled = rulesFor(job);
     Atomics.store(progress, 1, index);
     Atomics.store(progress, 0, request.id);
-    return analyze(job);
+    return analyze(job, enabled);
   });
   port.postMessage({ id: request.id, analyses });
 });

@@ -5,7 +5,7 @@ import {
   contractsFor,
   matchesGlob,
   perGlobSchema
-} from "./chunk-XIITSVE4.js";
+} from "./chunk-YOJ7W7QY.js";
 import {
   SentencesOf,
   TermMatcher,
@@ -37,25 +37,13 @@ import {
   speaksOfThePast,
   termListOptionsShape,
   termVariantSchema
-} from "./chunk-7B45OXHN.js";
-import {
-  caseCorrectedPath,
-  external_links_default,
-  fixCaseEdit,
-  linkLocation,
-  pathTo,
-  regularExpressionSchema,
-  replaceFragmentEdit,
-  replacePathEdit,
-  writtenPath
-} from "./chunk-ETMPWWHJ.js";
+} from "./chunk-K6R77RWL.js";
 import {
   closestMatches,
   createRegistry,
   destinationPathTo,
   editDistance,
   encodeDestinationPath,
-  external_exports,
   folderReadme,
   formSkeleton,
   isExternal,
@@ -72,9 +60,14 @@ import {
   rendersHeadings,
   require_dist,
   resolveLinkTarget,
-  resolveLocalLink
-} from "./chunk-SXECR6MX.js";
-import "./chunk-FNLHEZZR.js";
+  resolveLocalLink,
+  resolvedLocally,
+  splitDestination
+} from "./chunk-LR2ID6R4.js";
+import {
+  REPOSITORY_URL,
+  TOOL_VERSION
+} from "./chunk-FNLHEZZR.js";
 import {
   EACH_ITEM,
   GLOB_KEYS,
@@ -83,15 +76,17 @@ import {
   computeLineStarts,
   defineFileRule,
   defineProjectRule,
+  external_exports,
   forEachNode,
   headingText,
   htmlAttributes,
   htmlComments,
   offsetToPoint,
+  partitionPoint,
   replaceTags,
   require_picomatch,
   slug
-} from "./chunk-IXSLKMLG.js";
+} from "./chunk-TBMUDWBG.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -218,6 +213,10 @@ var deprecated_phrases_default = defineProjectRule({
   fixable: true,
   options: optionsSchema,
   globOptions: [{ path: ["plainTextFiles", EACH_ITEM], relativeTo: "root" }],
+  // What replaces a retired phrase is a name the user chose: right as written.
+  shares: {
+    acceptedNames: (options2) => options2.phrases.flatMap((phrase) => typeof phrase === "string" || phrase.use === void 0 ? [] : [phrase.use])
+  },
   messages: {
     replaced: '"{found}" is a retired phrase: use "{expected}".{note}',
     retired: '"{found}" is a retired phrase.{note}'
@@ -242,6 +241,72 @@ var deprecated_phrases_default = defineProjectRule({
       reportAll(file, findPhrases([rawTextBlock(text)], text, matcherFor2(options2), false));
   }
 });
+
+// src/config/option-schemas.ts
+function regularExpressionProblem(source) {
+  try {
+    new RegExp(source, "u");
+    return void 0;
+  } catch (error) {
+    const reason2 = error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "");
+    return `not a valid regular expression (JavaScript syntax, "u" flag): ${reason2}`;
+  }
+}
+var regularExpressionSchema = external_exports.string().superRefine((source, context) => {
+  const problem = regularExpressionProblem(source);
+  if (problem !== void 0) context.addIssue({ code: "custom", message: problem });
+});
+
+// src/links/destination-edit.ts
+function linkLocation(link) {
+  if (link.destinationStart !== void 0 && link.destinationEnd !== void 0)
+    return { start: link.destinationStart, end: link.destinationEnd };
+  return { start: link.start, end: link.end };
+}
+function writtenPath(link) {
+  return splitDestination(link.url).path;
+}
+function editable(link) {
+  return link.destinationStart !== void 0 && link.destinationEnd !== void 0 && !link.destinationEscaped;
+}
+function pathEdit(link, text) {
+  if (!editable(link)) return void 0;
+  return { start: link.destinationStart, end: link.destinationStart + writtenPath(link).length, text };
+}
+function pathTo(link, fromFile, target) {
+  return encodeDestinationPath(destinationPathTo(fromFile, target, writtenPath(link)), link.angleBracketed);
+}
+function replacePathEdit(link, fromFile, target) {
+  return pathEdit(link, pathTo(link, fromFile, target));
+}
+function caseCorrectedPath(link, fromFile, actual) {
+  const written = writtenPath(link).split("/");
+  const actualSegments = actual.split("/");
+  const named = written.map((segment, index) => ({ segment, index })).filter(({ segment }) => segment !== "" && segment !== "." && segment !== "..");
+  const plainWalk = named.every(({ index }) => written.slice(index + 1).every((segment) => segment !== ".."));
+  if (!plainWalk || named.length > actualSegments.length) return pathTo(link, fromFile, actual);
+  const corrected = [...written];
+  named.forEach(({ index }, position) => {
+    const replacement = actualSegments[actualSegments.length - named.length + position];
+    let decoded;
+    try {
+      decoded = decodeURIComponent(written[index]);
+    } catch {
+      decoded = written[index];
+    }
+    if (decoded !== replacement) corrected[index] = encodeDestinationPath(replacement, link.angleBracketed);
+  });
+  return corrected.join("/");
+}
+function fixCaseEdit(link, fromFile, actual) {
+  return pathEdit(link, caseCorrectedPath(link, fromFile, actual));
+}
+function replaceFragmentEdit(link, anchor) {
+  if (!editable(link)) return void 0;
+  const hashAt = link.url.indexOf("#");
+  if (hashAt < 0) return void 0;
+  return { start: link.destinationStart + hashAt + 1, end: link.destinationEnd, text: anchor };
+}
 
 // rules/anchors.ts
 var USER_CONTENT = "user-content-";
@@ -377,9 +442,9 @@ var anchors_default = defineProjectRule({
 });
 
 // rules/duplicate-heading-anchor.ts
-function landingFile(index, path3) {
-  if (index.paths.directories.has(path3)) return path3 === "" ? "README.md" : `${path3}/README.md`;
-  return path3;
+function landingFile(index, path5) {
+  if (index.paths.directories.has(path5)) return path5 === "" ? "README.md" : `${path5}/README.md`;
+  return path5;
 }
 function linksByAnchor(index) {
   const result = /* @__PURE__ */ new Map();
@@ -434,7 +499,7 @@ var duplicate_heading_anchor_default = defineProjectRule({
         ...folders.sort().map((folder) => `${folder}/`),
         ...anchors.sort().map((anchor) => `#${anchor}`)
       ].join("\n"),
-      text: (rawText, path3) => (folders.some((folder) => isWithin(path3, folder)) || mayMentionAnyKey(rawText, keys)) && mayMentionAnyKey(rawText, anchors)
+      text: (rawText, path5) => (folders.some((folder) => isWithin(path5, folder)) || mayMentionAnyKey(rawText, keys)) && mayMentionAnyKey(rawText, anchors)
     };
   },
   defaultSeverity: "warn",
@@ -446,19 +511,19 @@ var duplicate_heading_anchor_default = defineProjectRule({
   },
   check({ index, report }) {
     const links = linksByAnchor(index);
-    for (const path3 of index.targets) {
-      const facts = index.files.get(path3);
+    for (const path5 of index.targets) {
+      const facts = index.files.get(path5);
       if (!facts) continue;
       for (const [anchor, headings] of sameAnchorGroups(facts)) {
         if (headings.length < 2) continue;
-        const linked = links.get(`${path3}#${anchor}`);
+        const linked = links.get(`${path5}#${anchor}`);
         if (!linked) continue;
         const first = headings[0];
         const firstLine = offsetToPoint(facts.lineStarts, first.start).line;
-        const example = linked[0].from === path3 ? `line ${linked[0].line}` : `${linked[0].from}:${linked[0].line}`;
+        const example = linked[0].from === path5 ? `line ${linked[0].line}` : `${linked[0].from}:${linked[0].line}`;
         for (const heading of headings.slice(1)) {
           report({
-            file: path3,
+            file: path5,
             messageId: "ambiguous",
             data: {
               text: heading.text.trim(),
@@ -474,6 +539,958 @@ var duplicate_heading_anchor_default = defineProjectRule({
         }
       }
     }
+  }
+});
+
+// rules/external-links.ts
+import path2 from "node:path";
+
+// src/external/host-health.ts
+var HostHealth = class {
+  failures = /* @__PURE__ */ new Map();
+  reached = /* @__PURE__ */ new Set();
+  /** The remembered failure of a host (`hostname:port`), if it has failed. */
+  failureOf(host) {
+    return this.failures.get(host);
+  }
+  recordFailure(host, failure) {
+    if (!this.failures.has(host)) this.failures.set(host, failure);
+  }
+  /** The host accepted a connection (or the proxy opened a tunnel to it): the network works. */
+  recordReached(host) {
+    this.reached.add(host);
+  }
+  get anyReached() {
+    return this.reached.size > 0;
+  }
+  get failedHosts() {
+    return this.failures.size;
+  }
+  /** Hosts that failed to connect other than by the address guard (which is a decision, not an outage). */
+  get unreachableHosts() {
+    let count = 0;
+    for (const failure of this.failures.values()) if (failure.error !== "blocked") count++;
+    return count;
+  }
+};
+
+// src/external/host-scheduler.ts
+var SchedulerCancelled = class extends Error {
+  constructor() {
+    super("the request was not made: the batch was stopped");
+    this.name = "SchedulerCancelled";
+  }
+};
+var HostAbandoned = class extends Error {
+  constructor(host) {
+    super(`the request was not made: ${host} was given up`);
+    this.host = host;
+    this.name = "HostAbandoned";
+  }
+  host;
+};
+var HostScheduler = class {
+  constructor(limits, now = Date.now) {
+    this.limits = limits;
+    this.now = now;
+  }
+  limits;
+  now;
+  active = 0;
+  hosts = /* @__PURE__ */ new Map();
+  /** Hosts with waiting tasks, in the order they get their next turn. */
+  turns = /* @__PURE__ */ new Set();
+  timer;
+  timerAt = Number.POSITIVE_INFINITY;
+  cancelled = false;
+  /** Runs `task` when a slot for `host` is free; the slot is released when it settles. */
+  async run(host, task) {
+    await this.acquire(host);
+    try {
+      return await task();
+    } finally {
+      this.release(host);
+    }
+  }
+  /**
+   * Stops the scheduler: tasks still waiting for a slot are rejected with SchedulerCancelled, and
+   * so is every later `run`. Tasks already running go on (their requests are aborted by their own
+   * signal).
+   */
+  cancel() {
+    this.cancelled = true;
+    if (this.timer !== void 0) clearTimeout(this.timer);
+    this.timer = void 0;
+    this.timerAt = Number.POSITIVE_INFINITY;
+    for (const host of this.turns)
+      for (const waiter of this.state(host).queue.splice(0)) waiter.refuse(new SchedulerCancelled());
+    this.turns.clear();
+  }
+  /**
+   * Gives up a host: its waiting tasks are rejected with HostAbandoned at once, without waiting
+   * for their turns and delays (the circuit breaker has their answer already).
+   */
+  abandon(host) {
+    const state = this.hosts.get(host);
+    if (!state) return;
+    for (const waiter of state.queue.splice(0)) waiter.refuse(new HostAbandoned(host));
+    this.turns.delete(host);
+  }
+  state(host) {
+    let state = this.hosts.get(host);
+    if (!state) this.hosts.set(host, state = { active: 0, lastStart: Number.NEGATIVE_INFINITY, queue: [] });
+    return state;
+  }
+  acquire(host) {
+    if (this.cancelled) return Promise.reject(new SchedulerCancelled());
+    return new Promise((start, refuse) => {
+      this.state(host).queue.push({ start, refuse });
+      this.turns.add(host);
+      this.pump();
+    });
+  }
+  release(host) {
+    this.state(host).active--;
+    this.active--;
+    this.pump();
+  }
+  /**
+   * Starts waiting tasks while there are free slots: each host in turn, if it is under its own
+   * limit and its delay since the last start has passed. When the only hosts that wait are still
+   * in their delay, a timer pumps again when the first delay ends.
+   */
+  pump() {
+    if (this.cancelled) return;
+    let earliest = Number.POSITIVE_INFINITY;
+    let started = true;
+    while (started && this.active < this.limits.total) {
+      started = false;
+      earliest = Number.POSITIVE_INFINITY;
+      for (const host of [...this.turns]) {
+        if (this.active >= this.limits.total) break;
+        const state = this.state(host);
+        if (state.active >= this.limits.perHost) continue;
+        const now = this.now();
+        const ready = state.lastStart + this.limits.delayMs;
+        if (ready > now) {
+          earliest = Math.min(earliest, ready);
+          continue;
+        }
+        const waiter = state.queue.shift();
+        state.active++;
+        this.active++;
+        state.lastStart = now;
+        this.turns.delete(host);
+        if (state.queue.length > 0) this.turns.add(host);
+        started = true;
+        waiter.start();
+      }
+    }
+    if (earliest < this.timerAt) this.wakeAt(earliest);
+  }
+  /** Pumps again at `time` (the end of a host's delay), replacing a later wake-up. */
+  wakeAt(time) {
+    if (this.timer !== void 0) clearTimeout(this.timer);
+    this.timerAt = time;
+    this.timer = setTimeout(
+      () => {
+        this.timer = void 0;
+        this.timerAt = Number.POSITIVE_INFINITY;
+        this.pump();
+      },
+      Math.max(0, time - this.now())
+    );
+  }
+};
+
+// src/external/http-check.ts
+import http from "node:http";
+import https from "node:https";
+import tls from "node:tls";
+
+// src/external/address-guard.ts
+import { lookup as dnsLookup } from "node:dns";
+import { BlockList, isIP } from "node:net";
+var BLOCKED = new BlockList();
+for (const [network, prefix] of [
+  ["0.0.0.0", 8],
+  // "this network"
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  // carrier-grade NAT
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  // link-local, cloud metadata
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  // IETF protocol assignments
+  ["192.0.2.0", 24],
+  // documentation
+  ["192.88.99.0", 24],
+  // 6to4 relay
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  // benchmarking
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  // multicast
+  ["240.0.0.0", 4]
+  // reserved, broadcast
+]) {
+  BLOCKED.addSubnet(network, prefix, "ipv4");
+}
+for (const [network, prefix] of [
+  ["::", 128],
+  // unspecified
+  ["::1", 128],
+  // loopback
+  ["64:ff9b::", 96],
+  // NAT64 (embeds an IPv4 address)
+  ["100::", 64],
+  // discard
+  ["2001:db8::", 32],
+  // documentation
+  ["fc00::", 7],
+  // unique local, includes fd00:ec2::254
+  ["fe80::", 10],
+  // link-local
+  ["fec0::", 10],
+  // site-local (deprecated)
+  ["ff00::", 8]
+  // multicast
+]) {
+  BLOCKED.addSubnet(network, prefix, "ipv6");
+}
+function isBlockedAddress(address) {
+  const family = isIP(address);
+  if (family === 0) return true;
+  if (family === 6) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    if (mapped) return BLOCKED.check(mapped[1], "ipv4");
+  }
+  return BLOCKED.check(address, family === 4 ? "ipv4" : "ipv6");
+}
+var BlockedAddressError = class extends Error {
+  constructor(address) {
+    super(`refused to connect to the private or local address ${address}`);
+    this.address = address;
+    this.name = "BlockedAddressError";
+  }
+  address;
+};
+function guardedLookup(isBlocked) {
+  return (hostname, options2, callback) => {
+    dnsLookup(hostname, { family: options2.family ?? 0, hints: options2.hints ?? 0, all: true }, (error, addresses) => {
+      if (error) return callback(error, "");
+      const blocked = addresses.find((entry) => isBlocked(entry.address));
+      if (blocked) return callback(new BlockedAddressError(blocked.address), "");
+      if (options2.all) return callback(null, addresses);
+      const [first] = addresses;
+      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "");
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+// src/external/proxy.ts
+function variable(env, name) {
+  const value = env[name.toLowerCase()] ?? env[name.toUpperCase()];
+  return value === void 0 || value.trim() === "" ? void 0 : value.trim();
+}
+function proxyUrl(value, variableName) {
+  if (value === void 0) return void 0;
+  let url;
+  try {
+    url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+  } catch {
+    throw new Error(`${variableName} is not a valid proxy URL: "${value}"`);
+  }
+  if (url.protocol !== "http:")
+    throw new Error(`${variableName} uses ${url.protocol}//: only http:// proxies are supported ("${value}")`);
+  return url;
+}
+function noProxyEntries(value) {
+  const entries = [];
+  let all = false;
+  for (const raw of (value ?? "").split(/[\s,]+/)) {
+    const item = raw.trim().toLowerCase();
+    if (item === "") continue;
+    if (item === "*") {
+      all = true;
+      continue;
+    }
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(item);
+    const hostPort = bracketed ? void 0 : /^([^:]+):(\d+)$/.exec(item);
+    const host = bracketed?.[1] ?? hostPort?.[1] ?? item;
+    const port = bracketed?.[2] ?? hostPort?.[2];
+    entries.push({ host: host.replace(/^\*?\./, ""), ...port === void 0 ? {} : { port } });
+  }
+  return { all, entries };
+}
+function proxySettingsFrom(env) {
+  const all = variable(env, "all_proxy");
+  const httpName = variable(env, "http_proxy") === void 0 ? "ALL_PROXY" : "HTTP_PROXY";
+  const httpsName = variable(env, "https_proxy") === void 0 ? "ALL_PROXY" : "HTTPS_PROXY";
+  const http2 = proxyUrl(variable(env, "http_proxy") ?? all, httpName);
+  const https2 = proxyUrl(variable(env, "https_proxy") ?? all, httpsName);
+  const noProxy = noProxyEntries(variable(env, "no_proxy"));
+  return { ...http2 ? { http: http2 } : {}, ...https2 ? { https: https2 } : {}, noProxyAll: noProxy.all, noProxy: noProxy.entries };
+}
+function defaultPort(url) {
+  return url.port || (url.protocol === "https:" ? "443" : "80");
+}
+function proxyFor(url, settings) {
+  if (!settings) return void 0;
+  const proxy = url.protocol === "https:" ? settings.https : settings.http;
+  if (!proxy || settings.noProxyAll) return void 0;
+  const hostname = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  const port = defaultPort(url);
+  const bypassed = settings.noProxy.some((entry) => {
+    if (entry.port !== void 0 && entry.port !== port) return false;
+    const isAddress = /^[\d.]+$|:/.test(entry.host);
+    return hostname === entry.host || !isAddress && hostname.endsWith(`.${entry.host}`);
+  });
+  return bypassed ? void 0 : proxy;
+}
+function proxyAuthorization(proxy) {
+  if (proxy.username === "" && proxy.password === "") return {};
+  const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return { "proxy-authorization": `Basic ${Buffer.from(credentials).toString("base64")}` };
+}
+
+// src/external/http-check.ts
+function isCacheable(result) {
+  return result.kind === "ok" || result.kind === "permanentRedirect" || result.kind === "notFound" || result.kind === "httpError";
+}
+function isConnectFailure(result) {
+  return result.kind === "hostNotFound" || result.kind === "unreachable";
+}
+var RequestTimeout = class extends Error {
+};
+var RequestAborted = class extends Error {
+};
+var TunnelRefused = class extends Error {
+  code = "ETUNNEL";
+};
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var PERMANENT = /* @__PURE__ */ new Set([301, 308]);
+function headersFor(options2) {
+  return { "user-agent": options2.userAgent, accept: "*/*", "accept-encoding": "identity" };
+}
+function listen(request2, connection, secure, direct) {
+  request2.on("socket", (socket) => {
+    if (direct) socket.once("connect", connection.reached);
+    socket.once(secure ? "secureConnect" : "connect", connection.connected);
+  });
+  request2.on("response", connection.response);
+  request2.on("error", connection.error);
+  request2.end();
+}
+function openDirect(url, method, options2, isBlocked, connection) {
+  const client = url.protocol === "https:" ? https : http;
+  const request2 = client.request(url, {
+    method,
+    headers: headersFor(options2),
+    lookup: guardedLookup(isBlocked),
+    agent: false
+  });
+  listen(request2, connection, url.protocol === "https:", true);
+  return request2;
+}
+function proxyEndpoint(proxy) {
+  return { host: proxy.hostname.replace(/^\[|\]$/g, ""), port: proxy.port || 80 };
+}
+function openThroughHttpProxy(url, proxy, method, options2, connection) {
+  const request2 = http.request({
+    ...proxyEndpoint(proxy),
+    method,
+    path: url.href,
+    headers: { ...headersFor(options2), host: url.host, ...proxyAuthorization(proxy) },
+    agent: false
+  });
+  listen(request2, connection, false, false);
+  return request2;
+}
+function openThroughTunnel(url, proxy, method, options2, connection) {
+  const target = `${url.hostname}:${url.port || 443}`;
+  let inner;
+  const tunnel = http.request({
+    ...proxyEndpoint(proxy),
+    method: "CONNECT",
+    path: target,
+    headers: { host: target, ...proxyAuthorization(proxy) },
+    agent: false
+  });
+  tunnel.on("connect", (response, socket) => {
+    if (response.statusCode !== 200) {
+      socket.destroy();
+      connection.error(
+        new TunnelRefused(`the proxy ${proxy.host} answered ${response.statusCode} to CONNECT ${target}`)
+      );
+      return;
+    }
+    connection.reached();
+    const servername = url.hostname.replace(/^\[|\]$/g, "");
+    inner = https.request(url, {
+      method,
+      headers: headersFor(options2),
+      createConnection: () => tls.connect({ socket, .../^[\d.]+$|:/.test(servername) ? {} : { servername } })
+    });
+    listen(inner, connection, true, false);
+  });
+  tunnel.on("error", connection.error);
+  tunnel.end();
+  return {
+    destroy(error) {
+      inner?.destroy(error);
+      tunnel.destroy(error);
+    }
+  };
+}
+function isLocalhostName(hostname) {
+  const name = hostname.toLowerCase().replace(/\.$/, "");
+  return name === "localhost" || name.endsWith(".localhost");
+}
+function request(url, method, options2) {
+  const isBlocked = options2.allowPrivate ? () => false : options2.isBlocked ?? isBlockedAddress;
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  if (/^[\d.]+$|:/.test(literal) && isBlocked(literal)) return Promise.resolve({ error: "blocked", address: literal });
+  if (options2.signal?.aborted) return Promise.resolve({ error: "aborted" });
+  const proxy = proxyFor(url, options2.proxy);
+  if (proxy && !options2.allowPrivate && isLocalhostName(literal))
+    return Promise.resolve({ error: "blocked", address: literal });
+  return new Promise((resolve) => {
+    let settled = false;
+    let reached = false;
+    let connected = false;
+    const finish = (attempt) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      options2.signal?.removeEventListener("abort", abort);
+      resolve(attempt);
+    };
+    const connection = {
+      reached: () => {
+        reached = true;
+      },
+      connected: () => {
+        connected = true;
+      },
+      response: (response) => {
+        const location = response.headers.location;
+        const retryAfter = response.headers["retry-after"];
+        finish({
+          status: response.statusCode ?? 0,
+          ...location ? { location } : {},
+          ...retryAfter ? { retryAfter } : {}
+        });
+        response.destroy();
+        open.destroy(new RequestAborted());
+      },
+      error: (error) => {
+        if (error instanceof RequestAborted) return finish({ error: "aborted" });
+        const seen = reached ? { reached: true } : {};
+        if (error instanceof RequestTimeout)
+          return finish(
+            connected ? { error: "timeout", phase: "response" } : { error: "timeout", phase: "connect", ...seen }
+          );
+        if (error instanceof BlockedAddressError) return finish({ error: "blocked", address: error.address });
+        const code = error.code ?? "ERROR";
+        if (connected) return finish({ error: "network", code, detail: error.message, phase: "response" });
+        const detail = proxy && !(error instanceof TunnelRefused) ? `through the proxy ${proxy.host}: ${error.message}` : error.message;
+        finish({ error: "network", code, detail, phase: "connect", ...seen });
+      }
+    };
+    const open = proxy === void 0 ? openDirect(url, method, options2, isBlocked, connection) : url.protocol === "https:" ? openThroughTunnel(url, proxy, method, options2, connection) : openThroughHttpProxy(url, proxy, method, options2, connection);
+    const deadline = setTimeout(() => open.destroy(new RequestTimeout()), options2.timeoutMs);
+    const abort = () => open.destroy(new RequestAborted());
+    options2.signal?.addEventListener("abort", abort, { once: true });
+  });
+}
+function connectFailure(attempt) {
+  if (!("error" in attempt) || attempt.error === "aborted") return void 0;
+  if (attempt.error === "blocked") return attempt;
+  return attempt.phase === "connect" ? attempt : void 0;
+}
+async function attemptRequest(url, method, options2, scheduler, health) {
+  const known = health.failureOf(url.host);
+  if (known) return known;
+  try {
+    return await scheduler.run(url.host, async () => {
+      const failed = health.failureOf(url.host);
+      if (failed) return failed;
+      const attempt = await request(url, method, options2);
+      const failure = connectFailure(attempt);
+      if (failure) {
+        health.recordFailure(url.host, failure);
+        scheduler.abandon(url.host);
+      }
+      if ("status" in attempt || "error" in attempt && attempt.error !== "aborted" && (!failure || "reached" in failure && failure.reached))
+        health.recordReached(url.host);
+      return attempt;
+    });
+  } catch (error) {
+    if (error instanceof SchedulerCancelled) return { error: "aborted" };
+    if (error instanceof HostAbandoned) return health.failureOf(url.host);
+    throw error;
+  }
+}
+async function follow(start, method, options2, scheduler, health) {
+  let url = start;
+  let movedTo;
+  let stillPermanent = true;
+  for (let hops = 0; ; hops++) {
+    const attempt = await attemptRequest(url, method, options2, scheduler, health);
+    if (!("status" in attempt) || !REDIRECTS.has(attempt.status) || !attempt.location)
+      return { final: attempt, ...movedTo ? { movedTo } : {} };
+    if (hops >= options2.maxRedirects) return { tooMany: url };
+    let next;
+    try {
+      next = new URL(attempt.location, url);
+    } catch {
+      return {
+        final: {
+          error: "network",
+          code: "EBADLOCATION",
+          detail: `invalid redirect location "${attempt.location}"`,
+          phase: "response"
+        }
+      };
+    }
+    if (next.protocol !== "http:" && next.protocol !== "https:")
+      return {
+        final: {
+          error: "network",
+          code: "EBADLOCATION",
+          detail: `redirect to a ${next.protocol} URL`,
+          phase: "response"
+        }
+      };
+    stillPermanent &&= PERMANENT.has(attempt.status);
+    if (stillPermanent) movedTo = next;
+    url = next;
+  }
+}
+function retryAfterMs(value, now = Date.now()) {
+  if (value === void 0) return void 0;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+function untrustedHeadAnswer(attempt) {
+  if ("status" in attempt)
+    return attempt.status >= 400 && attempt.status < 500 && attempt.status !== 429 || attempt.status === 501;
+  return attempt.error === "network" && attempt.phase === "response";
+}
+function sleep(ms, signal) {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+function retryable(attempt) {
+  if ("status" in attempt) return attempt.status === 429 || attempt.status >= 500;
+  return attempt.error === "network" && attempt.phase === "response";
+}
+function classify(followed, start, attempts) {
+  const { final } = followed;
+  if ("error" in final) {
+    if (final.error === "aborted") return { kind: "notChecked" };
+    if (final.error === "timeout") return { kind: "timeout", attempts };
+    if (final.error === "blocked") return { kind: "blocked", address: final.address };
+    if (final.code === "ENOTFOUND" || final.code === "EAI_NONAME")
+      return { kind: "hostNotFound", host: start.hostname };
+    return { kind: "unreachable", detail: final.detail };
+  }
+  if (final.status === 429) return { kind: "rateLimited", attempts };
+  if (final.status >= 500) return { kind: "serverError", status: final.status, attempts };
+  if (final.status === 404 || final.status === 410) return { kind: "notFound", status: final.status };
+  if (final.status >= 400) return { kind: "httpError", status: final.status };
+  if (followed.movedTo) return { kind: "permanentRedirect", status: final.status, location: followed.movedTo.href };
+  return { kind: "ok", status: final.status };
+}
+async function checkUrl(rawUrl, options2, scheduler, health = new HostHealth()) {
+  const start = new URL(rawUrl);
+  start.hash = "";
+  for (let attempts = 1; ; attempts++) {
+    let followed = await follow(start, "HEAD", options2, scheduler, health);
+    if ("final" in followed && untrustedHeadAnswer(followed.final))
+      followed = await follow(start, "GET", options2, scheduler, health);
+    if ("tooMany" in followed) return { kind: "tooManyRedirects", location: followed.tooMany.href };
+    if (retryable(followed.final) && attempts <= options2.retries && !options2.signal?.aborted) {
+      const asked = "status" in followed.final ? retryAfterMs(followed.final.retryAfter) : void 0;
+      if (asked === void 0 || asked <= options2.maxRetryAfterMs) {
+        await sleep(asked ?? options2.retryDelayMs * 2 ** (attempts - 1), options2.signal);
+        if (!options2.signal?.aborted) continue;
+        return { kind: "notChecked" };
+      }
+    }
+    return classify(followed, start, attempts);
+  }
+}
+
+// src/external/result-cache.ts
+import { randomBytes } from "node:crypto";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+var CACHE_VERSION = 1;
+function defaultCacheFile(env, platform = os.platform()) {
+  const home = os.homedir();
+  const base = env.XDG_CACHE_HOME || (platform === "darwin" ? path.join(home, "Library", "Caches") : platform === "win32" ? env.LOCALAPPDATA || path.join(home, "AppData", "Local") : path.join(home, ".cache"));
+  return path.join(base, "agentops-lint", "external-links.json");
+}
+var ResultCache = class _ResultCache {
+  constructor(file, ttlMs, now) {
+    this.file = file;
+    this.ttlMs = ttlMs;
+    this.now = now;
+  }
+  file;
+  ttlMs;
+  now;
+  entries = /* @__PURE__ */ new Map();
+  changed = false;
+  /** A cache backed by `file`; with no file or a TTL of 0 it remembers nothing. */
+  static async open(file, ttlMs, now = Date.now) {
+    const cache2 = new _ResultCache(ttlMs > 0 ? file : void 0, ttlMs, now);
+    if (!cache2.file) return cache2;
+    try {
+      const parsed = JSON.parse(await fs.readFile(cache2.file, "utf8"));
+      if (parsed.version === CACHE_VERSION && parsed.entries) {
+        for (const [url, entry] of Object.entries(parsed.entries))
+          if (now() - entry.checkedAt < ttlMs) cache2.entries.set(url, entry);
+      }
+    } catch {
+    }
+    return cache2;
+  }
+  get(url) {
+    const entry = this.entries.get(url);
+    if (!entry || this.now() - entry.checkedAt >= this.ttlMs) return void 0;
+    return entry.result;
+  }
+  set(url, result) {
+    if (!this.file || !isCacheable(result)) return;
+    this.entries.set(url, { checkedAt: this.now(), result });
+    this.changed = true;
+  }
+  async save() {
+    if (!this.file || !this.changed) return;
+    const temporary = `${this.file}.${randomBytes(6).toString("hex")}.tmp`;
+    try {
+      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      await fs.writeFile(
+        temporary,
+        `${JSON.stringify({ version: CACHE_VERSION, entries: Object.fromEntries(this.entries) })}
+`
+      );
+      await fs.rename(temporary, this.file);
+    } catch {
+      await fs.rm(temporary, { force: true }).catch(() => void 0);
+    }
+  }
+};
+
+// src/external/check-urls.ts
+var OFFLINE_AFTER_FAILED_HOSTS = 8;
+function requestKey(url) {
+  const parsed = new URL(url);
+  parsed.hash = "";
+  return parsed.href;
+}
+async function checkUrls(urls, options2) {
+  const cache2 = await ResultCache.open(options2.cacheFile, options2.cacheTtlMs);
+  const scheduler = new HostScheduler(options2.limits);
+  const health = new HostHealth();
+  const controller = new AbortController();
+  const http2 = { ...options2.http, signal: controller.signal };
+  const answers = /* @__PURE__ */ new Map();
+  const unique = [...new Set(urls)];
+  const firstAsked = unique.find((url) => cache2.get(url) === void 0);
+  let stopped;
+  const stop = (reason2) => {
+    if (stopped) return;
+    stopped = reason2;
+    scheduler.cancel();
+    controller.abort();
+  };
+  const deadline = options2.deadlineMs === void 0 ? void 0 : setTimeout(() => stop("deadline"), options2.deadlineMs);
+  try {
+    await Promise.all(
+      unique.map(async (url) => {
+        let result = cache2.get(url);
+        if (!result) {
+          result = stopped ? { kind: "notChecked" } : await checkUrl(url, http2, scheduler, health);
+          cache2.set(url, result);
+        }
+        answers.set(url, result);
+        options2.progress?.tick();
+        const networkLooksDown = !health.anyReached && health.unreachableHosts >= OFFLINE_AFTER_FAILED_HOSTS;
+        if (options2.stopWhenOffline && networkLooksDown && firstAsked !== void 0 && answers.has(firstAsked))
+          stop("offline");
+      })
+    );
+  } finally {
+    if (deadline !== void 0) clearTimeout(deadline);
+    options2.progress?.done();
+    await cache2.save();
+  }
+  const networkDown = !health.anyReached && health.unreachableHosts > 0;
+  return { answers, networkDown, ...stopped ? { stopped } : {}, ...firstAsked === void 0 ? {} : { firstAsked } };
+}
+
+// rules/external-links.ts
+var EXTERNAL_URL = /^https?:\/\//i;
+function malformedReason(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "not a valid URL";
+  }
+  if (parsed.hostname === "") return "no host name";
+  return void 0;
+}
+var milliseconds = (fallback, what) => external_exports.number().int().min(0).default(fallback).describe(`${what} (milliseconds).`);
+var externalLinksOptions = external_exports.strictObject({
+  include: external_exports.array(regularExpressionSchema).default([]).describe("Regular expressions (JavaScript syntax); when given, only URLs that match one are checked."),
+  exclude: external_exports.array(regularExpressionSchema).default([]).describe("Regular expressions (JavaScript syntax); URLs that match one are not checked."),
+  timeoutMs: milliseconds(1e4, "Time limit of one request"),
+  retries: external_exports.number().int().min(0).max(10).default(2).describe("How many times a request is retried after a 429, a 5xx or a dropped connection."),
+  retryDelayMs: milliseconds(1e3, "First backoff delay, doubled on each retry, unless the server sends Retry-After"),
+  maxRetryAfterMs: milliseconds(
+    6e4,
+    "Longest Retry-After that is waited for; beyond it the URL is reported as rate-limited"
+  ),
+  maxRedirects: external_exports.number().int().min(0).max(20).default(5).describe("Redirects followed before the URL is reported as tooManyRedirects."),
+  concurrency: external_exports.number().int().min(1).max(64).default(8).describe("Requests in flight at once, over all hosts."),
+  perHostConcurrency: external_exports.number().int().min(1).max(16).default(2).describe("Requests in flight to one host at once."),
+  perHostDelayMs: milliseconds(100, "Least time between the starts of two requests to the same host"),
+  cache: external_exports.union([external_exports.boolean(), external_exports.string().min(1)]).default(true).describe(
+    "Cache answers on disk: true for the user cache folder, a file path (relative to the repository root), or false."
+  ),
+  cacheTtlSeconds: external_exports.number().int().min(0).default(86400).describe("How long a cached answer is trusted (seconds; 0 disables the cache)."),
+  allowPrivate: external_exports.boolean().default(false).describe(
+    "Allow requests to loopback, private, link-local and metadata addresses (also --allow-private). Never enable this in CI for untrusted pull requests."
+  ),
+  userAgent: external_exports.string().min(1).default(`agentops-lint/${TOOL_VERSION} (+${REPOSITORY_URL})`).describe("The User-Agent header sent with each request."),
+  deadlineSeconds: external_exports.number().int().min(0).default(300).describe(
+    "Time limit of the whole external check (seconds; 0: none). URLs not answered by then are left unchecked, with one summary warning."
+  ),
+  strict: external_exports.boolean().default(false).describe(
+    "Report every URL whose host cannot be reached as its own problem even when no host at all can be reached (offline), and make the summaries of unchecked URLs errors."
+  )
+});
+var BROKEN = /* @__PURE__ */ new Set(["notFound", "hostNotFound"]);
+function urlFilter(options2) {
+  const include = options2.include.map((pattern) => new RegExp(pattern, "u"));
+  const exclude = options2.exclude.map((pattern) => new RegExp(pattern, "u"));
+  return (url) => (include.length === 0 || include.some((pattern) => pattern.test(url))) && !exclude.some((pattern) => pattern.test(url));
+}
+function linksToRequest({ index, optionsFor, isSuppressed }) {
+  const byUrl = /* @__PURE__ */ new Map();
+  for (const file of index.targets) {
+    const options2 = optionsFor(file);
+    const facts = index.files.get(file);
+    if (!options2 || !facts) continue;
+    const wanted = urlFilter(options2);
+    for (const link of facts.links) {
+      if (!EXTERNAL_URL.test(link.url) || malformedReason(link.url) || !wanted(link.url)) continue;
+      if (resolvedLocally(link.url, index.repository)) continue;
+      if (isSuppressed(file, linkLocation(link))) continue;
+      const key = requestKey(link.url);
+      const list = byUrl.get(key) ?? [];
+      list.push({ file, link });
+      byUrl.set(key, list);
+    }
+  }
+  return byUrl;
+}
+function batchOptions(options2, environment, proxy) {
+  return {
+    http: {
+      timeoutMs: options2.timeoutMs,
+      retries: options2.retries,
+      retryDelayMs: options2.retryDelayMs,
+      maxRetryAfterMs: options2.maxRetryAfterMs,
+      maxRedirects: options2.maxRedirects,
+      allowPrivate: environment.allowPrivate || options2.allowPrivate,
+      userAgent: options2.userAgent,
+      ...environment.isBlocked ? { isBlocked: environment.isBlocked } : {},
+      proxy
+    },
+    limits: { total: options2.concurrency, perHost: options2.perHostConcurrency, delayMs: options2.perHostDelayMs },
+    cacheFile: options2.cache === false ? void 0 : options2.cache === true ? defaultCacheFile(environment.env) : path2.resolve(environment.root, options2.cache),
+    cacheTtlMs: options2.cacheTtlSeconds * 1e3,
+    ...options2.deadlineSeconds > 0 ? { deadlineMs: options2.deadlineSeconds * 1e3 } : {},
+    stopWhenOffline: !options2.strict
+  };
+}
+function messageFor(result, url, timeoutMs) {
+  switch (result.kind) {
+    case "ok":
+      return void 0;
+    case "notFound":
+    case "httpError":
+      return { messageId: result.kind, data: { url, status: result.status } };
+    case "serverError":
+      return { messageId: result.kind, data: { url, status: result.status, attempts: result.attempts } };
+    case "rateLimited":
+      return { messageId: result.kind, data: { url, attempts: result.attempts } };
+    case "timeout":
+      return { messageId: result.kind, data: { url, seconds: timeoutMs / 1e3, attempts: result.attempts } };
+    case "hostNotFound":
+      return { messageId: result.kind, data: { url, host: result.host } };
+    case "unreachable":
+      return { messageId: result.kind, data: { url, detail: result.detail } };
+    case "permanentRedirect":
+    case "tooManyRedirects":
+      return { messageId: result.kind, data: { url, location: result.location } };
+    case "blocked":
+      return { messageId: result.kind, data: { url, address: result.address } };
+    case "notChecked":
+      return void 0;
+  }
+}
+var plural = (count, word) => `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
+function firstOccurrence(requests, wanted) {
+  for (const [url, occurrences] of requests) if (wanted(url)) return occurrences[0];
+  return void 0;
+}
+function exampleFailure(batch, options2) {
+  const answer = batch.firstAsked === void 0 ? void 0 : batch.answers.get(batch.firstAsked);
+  if (!answer) return "";
+  const host = new URL(batch.firstAsked).host;
+  if (answer.kind === "hostNotFound") return ` (such as ${host}: the name does not resolve)`;
+  if (answer.kind === "unreachable") return ` (such as ${host}: ${answer.detail})`;
+  if (answer.kind === "timeout") return ` (such as ${host}: no connection within ${options2.timeoutMs / 1e3} s)`;
+  return "";
+}
+function reportBatch(batch, requests, options2, report) {
+  const offline = batch.networkDown && !options2.strict;
+  for (const [url, occurrences] of requests) {
+    const answer = batch.answers.get(url);
+    if (offline && (isConnectFailure(answer) || answer.kind === "timeout")) continue;
+    for (const { file, link } of occurrences) {
+      const message = messageFor(answer, link.url, options2.timeoutMs);
+      if (message) report({ file, ...message, at: linkLocation(link), atMostWarning: !BROKEN.has(answer.kind) });
+    }
+  }
+  const summary = (messageId, data, wanted) => {
+    const first = firstOccurrence(requests, wanted);
+    if (first)
+      report({ file: first.file, messageId, data, at: linkLocation(first.link), atMostWarning: !options2.strict });
+  };
+  if (offline) {
+    const unchecked = [...batch.answers].filter(([, answer]) => isConnectFailure(answer) || answer.kind === "timeout" || answer.kind === "notChecked").map(([url]) => url);
+    const hosts = new Set(unchecked.map((url) => new URL(url).host));
+    summary(
+      "networkDown",
+      {
+        example: exampleFailure(batch, options2),
+        urls: plural(unchecked.length, "URL"),
+        hosts: plural(hosts.size, "host")
+      },
+      () => true
+    );
+  } else if (batch.stopped === "deadline") {
+    const unchecked = [...batch.answers.values()].filter((answer) => answer.kind === "notChecked").length;
+    summary(
+      "deadline",
+      {
+        seconds: options2.deadlineSeconds,
+        urls: plural(unchecked, "URL"),
+        total: batch.answers.size.toLocaleString("en-US")
+      },
+      (url) => batch.answers.get(url)?.kind === "notChecked"
+    );
+  }
+}
+var external_links_default = defineProjectRule({
+  id: "external-links",
+  description: "External http(s) links answer (checked over the network only with --external or when enabled; safe by default).",
+  tags: ["links", "network"],
+  scope: "project",
+  // --external switches it on; --no-external keeps it offline (RuleEnvironment.networkAllowed).
+  usesNetwork: true,
+  dependsOn: [],
+  defaultSeverity: "error",
+  recommended: false,
+  fixable: false,
+  options: externalLinksOptions,
+  // One batch of requests per lint: its limits, cache and strictness cannot differ per file (include and exclude can).
+  repositoryWideOptions: [
+    "timeoutMs",
+    "retries",
+    "retryDelayMs",
+    "maxRetryAfterMs",
+    "maxRedirects",
+    "concurrency",
+    "perHostConcurrency",
+    "perHostDelayMs",
+    "cache",
+    "cacheTtlSeconds",
+    "allowPrivate",
+    "userAgent",
+    "deadlineSeconds",
+    "strict"
+  ],
+  messages: {
+    malformed: 'External URL "{url}" is malformed ({reason}).',
+    notFound: 'External URL "{url}" answers {status} (not found).',
+    hostNotFound: 'External URL "{url}": the host "{host}" does not exist (DNS).',
+    httpError: 'External URL "{url}" answers {status}.',
+    serverError: 'External URL "{url}" still answers {status} after {attempts} attempts.',
+    rateLimited: 'External URL "{url}" is rate-limited (429) after {attempts} attempts; not checked.',
+    timeout: 'External URL "{url}" did not answer within {seconds} s ({attempts} attempts).',
+    unreachable: 'External URL "{url}" cannot be reached: {detail}.',
+    permanentRedirect: 'External URL "{url}" moved permanently to "{location}".',
+    tooManyRedirects: 'External URL "{url}" redirects too many times (last: "{location}").',
+    blocked: 'External URL "{url}" resolves to the private or local address {address}; not requested (use --allow-private to allow).',
+    networkDown: "External URLs not checked: no host could be reached{example}. Offline, or behind a firewall or proxy (HTTPS_PROXY)? {urls} on {hosts} not checked; the option strict: true reports each.",
+    deadline: "External link check stopped at its deadline of {seconds} s: {urls} of {total} not checked (raise deadlineSeconds, or narrow include/exclude).",
+    proxyProblem: "External URLs not checked: {problem}."
+  },
+  check({ index, report }) {
+    for (const file of index.targets) {
+      for (const link of index.files.get(file)?.links ?? []) {
+        if (!EXTERNAL_URL.test(link.url)) continue;
+        const reason2 = malformedReason(link.url);
+        if (reason2) report({ file, messageId: "malformed", data: { url: link.url, reason: reason2 }, at: linkLocation(link) });
+      }
+    }
+  },
+  async checkAsync(context) {
+    const { options: options2, environment, report } = context;
+    if (!environment.networkAllowed) return;
+    const requests = linksToRequest(context);
+    if (requests.size === 0) return;
+    let proxy;
+    try {
+      proxy = proxySettingsFrom(environment.env);
+    } catch (error) {
+      const first = firstOccurrence(requests, () => true);
+      report({
+        file: first.file,
+        messageId: "proxyProblem",
+        data: { problem: error.message },
+        at: linkLocation(first.link),
+        atMostWarning: !options2.strict
+      });
+      return;
+    }
+    const progress = environment.progress.begin("checking external links", requests.size);
+    const batch = await checkUrls(requests.keys(), { ...batchOptions(options2, environment, proxy), progress });
+    reportBatch(batch, requests, options2, report);
   }
 });
 
@@ -3915,14 +4932,8 @@ var heading_missing_space_default = defineFileRule({
     const paragraphs = [];
     const headings = [];
     const inText = (offset) => {
-      let low = 0;
-      let high = textStarts.length - 1;
-      while (low < high) {
-        const mid = low + high + 1 >> 1;
-        if (textStarts[mid] <= offset) low = mid;
-        else high = mid - 1;
-      }
-      return textStarts.length > 0 && textStarts[low] <= offset && offset < textEnds[low];
+      const last = partitionPoint(textStarts.length, (index) => textStarts[index] <= offset) - 1;
+      return last >= 0 && offset < textEnds[last];
     };
     const candidatesIn = (paragraph, inListItem) => {
       const found = [];
@@ -4008,11 +5019,6 @@ var optionsSchema2 = external_exports.strictObject({
   ),
   history: historyOptionSchema
 });
-function canonicalKubernetesNames(others) {
-  const mapping = others.get("mapping-consistency")?.mapping ?? [];
-  const builtIn = kubernetesConcepts();
-  return mapping.flatMap((entry) => [].concat(entry.kubernetes)).filter((name) => !builtIn.resolve(name));
-}
 var vocabularies = /* @__PURE__ */ new WeakMap();
 var k8s_concepts_default = defineFileRule({
   id: "k8s-concepts",
@@ -4027,10 +5033,17 @@ var k8s_concepts_default = defineFileRule({
   messages: {
     unknown: '"{found}" is mapped as a Kubernetes concept, but Kubernetes has no such concept (glossary, components, API kinds).'
   },
-  withSettingsOf(options2, others) {
-    const names = canonicalKubernetesNames(others);
-    return names.length === 0 ? options2 : { ...options2, vocabulary: [...options2.vocabulary, ...names] };
+  // The Kubernetes names the config's canonical mapping declares that the built-in vocabulary does
+  // not know: the user decided them in the config, where this rule does not look, so documents
+  // that repeat them are not reported. Known names keep their concept.
+  uses: {
+    kubernetesNames(options2, names) {
+      const builtIn = kubernetesConcepts();
+      const unknown = names.filter((name) => !builtIn.resolve(name));
+      return unknown.length === 0 ? options2 : { ...options2, vocabulary: [...options2.vocabulary, ...unknown] };
+    }
   },
+  shares: { acceptedNames: (options2) => options2.vocabulary },
   check({ file, options: options2, report }) {
     if (documentHistory(file.path, file.tree, file.text, options2.history).history) return;
     let vocabulary = vocabularies.get(options2);
@@ -4096,7 +5109,7 @@ var mapping_consistency_default = defineProjectRule({
     if (keys.length === 0) return void 0;
     return {
       key: keys.join("\n"),
-      path: (path3) => !recordsHistoryByPath(path3, options2.history),
+      path: (path5) => !recordsHistoryByPath(path5, options2.history),
       text: (rawText) => mayStateMapping(rawText) && mayMentionAnyKey(rawText, keys)
     };
   },
@@ -4105,6 +5118,12 @@ var mapping_consistency_default = defineProjectRule({
   presets: { kubernetes: "error" },
   fixable: false,
   options: optionsSchema3,
+  // The canonical mapping is the user's decision: the names on both sides are right as written
+  // (terminology), and those on the Kubernetes side are Kubernetes concepts (k8s-concepts).
+  shares: {
+    acceptedNames: (options2) => canonicalEntries(options2.mapping).flatMap((entry) => [...entry.kubernetes, ...entry.project]),
+    kubernetesNames: (options2) => canonicalEntries(options2.mapping).flatMap((entry) => entry.kubernetes)
+  },
   messages: {
     contradictsKubernetes: '{kubernetes} maps to "{expected}" in the canonical mapping, not to "{found}".',
     contradictsProject: '"{project}" is the counterpart of {expected} in the canonical mapping, not of "{found}".',
@@ -4150,7 +5169,7 @@ var mapping_consistency_default = defineProjectRule({
 });
 
 // src/links/path-lookup.ts
-import path from "node:path/posix";
+import path3 from "node:path/posix";
 function folderNames(file) {
   const segments = file.split("/").filter((segment) => segment !== "" && segment !== "." && segment !== "..");
   return segments.slice(0, -1);
@@ -4219,7 +5238,7 @@ var PathLookup = class {
     const renamed = this.followRenames(target);
     if (renamed !== void 0) return { path: renamed, reason: "renamed", certain: true };
     const folder = writtenPath2.endsWith("/");
-    const name = path.basename(target);
+    const name = path3.basename(target);
     const sameKind = (candidate) => candidate !== fromFile && (folder ? this.paths.directories.has(candidate) : this.paths.files.has(candidate));
     const sameName = (this.basenameIndex().get(name) ?? []).filter(sameKind);
     if (sameName.length === 1) return { path: sameName[0], reason: "onlyNamed", certain: false };
@@ -4272,7 +5291,7 @@ var PathLookup = class {
       this.byBasename = /* @__PURE__ */ new Map();
       for (const file of [...this.paths.files, ...this.paths.directories]) {
         if (file === "") continue;
-        const name = path.basename(file);
+        const name = path3.basename(file);
         const list = this.byBasename.get(name) ?? [];
         list.push(file);
         this.byBasename.set(name, list);
@@ -4318,10 +5337,10 @@ function selfUrlPathEdit(link, selfUrl, index, target) {
   }
   const text = `${named.split("/").map((segment) => encodeDestinationPath(segment, link.angleBracketed)).join("/")}${selfUrl.trailingSlash ? "/" : ""}`;
   const written = `${link.url.slice(0, selfUrl.pathStart)}${text}${link.url.slice(selfUrl.pathEnd, link.url.indexOf("#") < 0 ? void 0 : link.url.indexOf("#"))}`;
-  const editable = link.destinationStart !== void 0 && !link.destinationEscaped && !link.autolink;
+  const editable2 = link.destinationStart !== void 0 && !link.destinationEscaped && !link.autolink;
   return {
     written,
-    ...editable ? {
+    ...editable2 ? {
       edit: {
         start: link.destinationStart + selfUrl.pathStart,
         end: link.destinationStart + selfUrl.pathEnd,
@@ -4367,13 +5386,13 @@ function checkSelfLink(link, file, index, relativeSelfLinks, lookups, report) {
       if (!relativeSelfLinks || selfUrl.ref.kind !== "default" || link.autolink) break;
       const relative = relativeReplacement(link, file, selfUrl, status.kind === "directory");
       if (relative === void 0) break;
-      const editable = link.destinationStart !== void 0 && link.destinationEnd !== void 0 && !link.destinationEscaped;
+      const editable2 = link.destinationStart !== void 0 && link.destinationEnd !== void 0 && !link.destinationEscaped;
       report({
         file,
         messageId: "selfCouldBeRelative",
         data: { url, relative },
         at,
-        ...editable ? { fix: { start: link.destinationStart, end: link.destinationEnd, text: relative } } : {}
+        ...editable2 ? { fix: { start: link.destinationStart, end: link.destinationEnd, text: relative } } : {}
       });
       break;
     }
@@ -4739,16 +5758,21 @@ function unclosedScope(parentType) {
   return CONTAINER_NAMES[parentType ?? ""] ?? "the file";
 }
 
-// rules/nested-code-fence.ts
-var nested_code_fence_default = defineFileRule({
-  id: "nested-code-fence",
-  description: "A fence with an info string inside an open code block of the same fence does not nest; the outer fence must be longer.",
+// src/core/rendering-breakage.ts
+var RENDERING_BREAKAGE = {
   tags: ["rendering"],
   scope: "file",
   defaultSeverity: "error",
   recommended: true,
   fixable: false,
-  options: external_exports.strictObject({}),
+  options: external_exports.strictObject({})
+};
+
+// rules/nested-code-fence.ts
+var nested_code_fence_default = defineFileRule({
+  id: "nested-code-fence",
+  description: "A fence with an info string inside an open code block of the same fence does not nest; the outer fence must be longer.",
+  ...RENDERING_BREAKAGE,
   messages: {
     nested: 'Fence "{inner}" is inside the code block opened at line {openLine}, so it is content, not a nested block; the block really closes at {closes}. Open the outer block with a longer fence ("{longer}").'
   },
@@ -5280,7 +6304,7 @@ var required_content_default = defineProjectRule({
 
 // rules/required-files.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
-import path2 from "node:path/posix";
+import path4 from "node:path/posix";
 var requiredObject = external_exports.strictObject({
   path: external_exports.string().min(1).optional().describe(
     "A root-relative path that must exist, exactly as cased (a trailing / for a folder). Give path or glob."
@@ -5322,10 +6346,10 @@ function normalize(entry) {
   };
 }
 function closestSibling(missing, paths) {
-  const folder = path2.dirname(missing);
-  const siblings = [...paths.files].filter((file) => path2.dirname(file) === folder).map((file) => path2.basename(file));
-  const [closest] = closestMatches(path2.basename(missing), siblings);
-  return closest === void 0 ? void 0 : path2.join(folder, closest);
+  const folder = path4.dirname(missing);
+  const siblings = [...paths.files].filter((file) => path4.dirname(file) === folder).map((file) => path4.basename(file));
+  const [closest] = closestMatches(path4.basename(missing), siblings);
+  return closest === void 0 ? void 0 : path4.join(folder, closest);
 }
 var LISTED = 5;
 function countData(glob, matched, message) {
@@ -5337,7 +6361,7 @@ function countData(glob, matched, message) {
   const count = message ? `${matched.length === 0 ? "no" : matched.length} matching ${files}${listed}` : `${matched.length === 0 ? "no" : matched.length} ${files} named like "${scan.glob}"${listed}`;
   return { where: folder === "" ? "The repository root" : `"${folder}/"`, found: count, note: note2(message) };
 }
-var plural = (count) => count === 1 ? "is" : "are";
+var plural2 = (count) => count === 1 ? "is" : "are";
 var required_files_default = defineProjectRule({
   id: "required-files",
   description: "Required files exist (exact case), and globs match as many files as required.",
@@ -5388,29 +6412,18 @@ var required_files_default = defineProjectRule({
       }
       const matched = [...index.paths.files].filter((file) => matchesGlob(requirement2.glob, file)).sort();
       const folder = import_picomatch.default.scan(requirement2.glob).base || ".";
-      if (matched.length < requirement2.min) {
+      const broken = matched.length < requirement2.min ? { messageId: "tooFew", key: "min", limit: requirement2.min } : requirement2.max !== void 0 && matched.length > requirement2.max ? { messageId: "tooMany", key: "max", limit: requirement2.max } : void 0;
+      if (broken)
         report({
           file: folder,
-          messageId: "tooFew",
+          messageId: broken.messageId,
           data: {
             ...countData(requirement2.glob, matched, requirement2.message),
-            min: requirement2.min,
-            are: plural(requirement2.min)
+            [broken.key]: broken.limit,
+            are: plural2(broken.limit)
           },
           at: { start: 0, end: 0 }
         });
-      } else if (requirement2.max !== void 0 && matched.length > requirement2.max) {
-        report({
-          file: folder,
-          messageId: "tooMany",
-          data: {
-            ...countData(requirement2.glob, matched, requirement2.message),
-            max: requirement2.max,
-            are: plural(requirement2.max)
-          },
-          at: { start: 0, end: 0 }
-        });
-      }
     }
   }
 });
@@ -5745,12 +6758,7 @@ var cells = (count) => `${count} ${count === 1 ? "cell" : "cells"}`;
 var table_column_count_default = defineFileRule({
   id: "table-column-count",
   description: "Every table row has as many cells as the header, and the delimiter row matches the header.",
-  tags: ["rendering"],
-  scope: "file",
-  defaultSeverity: "error",
-  recommended: true,
-  fixable: false,
-  options: external_exports.strictObject({}),
+  ...RENDERING_BREAKAGE,
   messages: {
     tooMany: "Table row has {actual}; the header has {expected}. GitHub drops the extra cells.",
     tooFew: "Table row has {actual}; the header has {expected}. GitHub pads the row with empty cells.",
@@ -5858,7 +6866,7 @@ var term_consistency_default = defineProjectRule({
     const forms = comparedFormSkeletons(options2, concepts);
     return {
       key: [...concepts].sort().join("\n"),
-      path: (path3) => !recordsHistoryByPath(path3, options2.history),
+      path: (path5) => !recordsHistoryByPath(path5, options2.history),
       text: (rawText) => mayHoldAnyForm(rawText, forms)
     };
   },
@@ -5867,6 +6875,10 @@ var term_consistency_default = defineProjectRule({
   presets: { kubernetes: ["warn", { packs: ["kubernetes"], scope: "repository" }] },
   fixable: true,
   options: optionsSchema5,
+  // The user's own terms: every form they name is right as written.
+  shares: {
+    acceptedNames: (options2) => options2.terms.flatMap((term) => [...term.use === void 0 ? [] : [term.use], ...term.accept, ...term.except])
+  },
   messages: {
     preferred: `"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the term's preferred form.`,
     majority: '"{found}" here; write "{target}" ({count} {uses} in the prose {where}; "{found}" {foundCount}), the form most used.',
@@ -5977,24 +6989,6 @@ var optionsSchema6 = external_exports.strictObject({
   ),
   history: historyOptionSchema
 });
-function stringsAt(list, keys) {
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((entry) => {
-    if (typeof entry !== "object" || entry === null) return [];
-    return keys.flatMap(
-      (key) => [].concat(entry[key] ?? []).filter((value) => typeof value === "string")
-    );
-  });
-}
-function configuredNames(others) {
-  const optionsOf = (ruleId) => others.get(ruleId) ?? {};
-  return [
-    ...stringsAt(optionsOf("mapping-consistency").mapping, ["kubernetes", "project"]),
-    ...optionsOf("k8s-concepts").vocabulary ?? [],
-    ...stringsAt(optionsOf("term-consistency").terms, ["use", "accept", "except"]),
-    ...stringsAt(optionsOf("deprecated-phrases").phrases, ["use"])
-  ];
-}
 var SectionTracker = class {
   headings = [];
   /** Call for every block in order; returns the heading texts above the block (its own included for a heading). */
@@ -6024,9 +7018,11 @@ var terminology_default = defineFileRule({
     legacy: '"{found}" is a legacy term.{note}',
     command: '"{command}" is a command: format it as code (`{command}`) rather than respelling "{found}".'
   },
-  withSettingsOf(options2, others) {
-    const names = configuredNames(others);
-    return names.length === 0 ? options2 : { ...options2, names: [...options2.names, ...names] };
+  // The names the user wrote into the config for the other terminology rules (a canonical mapping
+  // that says "API Server", a k8s-concepts vocabulary, term-consistency's terms, the replacements
+  // of retired phrases) are the user's own words: terminology never calls them wrong.
+  uses: {
+    acceptedNames: (options2, names) => ({ ...options2, names: [...options2.names, ...names] })
   },
   check({ file, options: options2, report }) {
     const matcher = matcherFor(options2);
@@ -6112,12 +7108,7 @@ function describe(match, sentenceStart) {
 var unclosed_code_fence_default = defineFileRule({
   id: "unclosed-code-fence",
   description: "Every code fence is closed; an unclosed one renders the rest of the file as code.",
-  tags: ["rendering"],
-  scope: "file",
-  defaultSeverity: "error",
-  recommended: true,
-  fixable: false,
-  options: external_exports.strictObject({}),
+  ...RENDERING_BREAKAGE,
   messages: {
     unclosed: "Code fence {fence} is never closed: everything after it, to the end of {scope}, renders as code."
   },
@@ -6143,12 +7134,7 @@ var unclosed_code_fence_default = defineFileRule({
 var unclosed_html_comment_default = defineFileRule({
   id: "unclosed-html-comment",
   description: "Every HTML comment is closed; an unclosed one hides the rest of the file on GitHub.",
-  tags: ["rendering"],
-  scope: "file",
-  defaultSeverity: "error",
-  recommended: true,
-  fixable: false,
-  options: external_exports.strictObject({}),
+  ...RENDERING_BREAKAGE,
   messages: {
     unclosed: 'HTML comment is never closed ("-->" is missing): GitHub hides everything after it.'
   },
@@ -6179,7 +7165,7 @@ var contract3 = external_exports.strictObject({
 }).refine((value) => value.min !== void 0 || value.max !== void 0, { message: "give min, max or both" }).refine((value) => value.min === void 0 || value.max === void 0 || value.min <= value.max, {
   message: "min is greater than max"
 });
-var plural2 = (count) => `${count} ${count === 1 ? "word" : "words"}`;
+var plural3 = (count) => `${count} ${count === 1 ? "word" : "words"}`;
 var word_count_default = defineFileRule({
   id: "word-count",
   description: "Documents matching a glob have at least (or at most) a number of prose words.",
@@ -6209,14 +7195,14 @@ var word_count_default = defineFileRule({
       if (settings.min !== void 0 && count < settings.min) {
         report({
           messageId: "tooShort",
-          data: { count: plural2(count), min: plural2(settings.min) },
+          data: { count: plural3(count), min: plural3(settings.min) },
           at: { start: 0, end: 0 }
         });
       }
       if (settings.max !== void 0 && count > settings.max) {
         report({
           messageId: "tooLong",
-          data: { count: plural2(count), max: plural2(settings.max) },
+          data: { count: plural3(count), max: plural3(settings.max) },
           at: { start: 0, end: 0 }
         });
       }

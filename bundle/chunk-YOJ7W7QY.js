@@ -2,12 +2,10 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  external_exports
-} from "./chunk-SXECR6MX.js";
-import {
   PATH_GLOB_OPTIONS,
+  external_exports,
   require_picomatch
-} from "./chunk-IXSLKMLG.js";
+} from "./chunk-TBMUDWBG.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";

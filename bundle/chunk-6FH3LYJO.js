@@ -6,17 +6,17 @@ import {
   mappingsReport,
   termsCommand,
   termsReport
-} from "./chunk-AABMV5MA.js";
+} from "./chunk-RZVYVJRP.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-7B45OXHN.js";
-import "./chunk-KTOMHHYC.js";
-import "./chunk-ZLQ5M7YO.js";
-import "./chunk-F7RKF6MJ.js";
-import "./chunk-IEW6KVXR.js";
+import "./chunk-K6R77RWL.js";
+import "./chunk-O4467LC5.js";
+import "./chunk-XJ6POG4J.js";
+import "./chunk-23KCH2GL.js";
+import "./chunk-IV2SBC3Z.js";
 import "./chunk-DB7DCKDU.js";
-import "./chunk-SXECR6MX.js";
+import "./chunk-LR2ID6R4.js";
 import "./chunk-FNLHEZZR.js";
-import "./chunk-IXSLKMLG.js";
+import "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
 export {
   mappingsCommand,

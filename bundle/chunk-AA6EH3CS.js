@@ -2,46 +2,43 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  external_links_default
-} from "./chunk-ETMPWWHJ.js";
-import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-5LKX2APV.js";
-import "./chunk-DSN46UTS.js";
+} from "./chunk-OI5BSQD4.js";
+import "./chunk-S2J2OKDY.js";
 import {
   discoveryStart,
   loadExplicitConfig
-} from "./chunk-KTOMHHYC.js";
+} from "./chunk-O4467LC5.js";
 import {
   cacheWanted,
   findRoot,
   runLint
-} from "./chunk-ZLQ5M7YO.js";
+} from "./chunk-XJ6POG4J.js";
 import {
   EXIT_FAILURE,
   EXIT_LINT_ERRORS,
   EXIT_OK
-} from "./chunk-F7RKF6MJ.js";
-import "./chunk-IEW6KVXR.js";
+} from "./chunk-23KCH2GL.js";
+import "./chunk-IV2SBC3Z.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-SXECR6MX.js";
+import "./chunk-LR2ID6R4.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
 } from "./chunk-FNLHEZZR.js";
-import "./chunk-IXSLKMLG.js";
+import "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/lint-command.ts
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-4KBRE5JL.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-26OIYUAW.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);
@@ -108,7 +105,7 @@ function runOptions(options, io) {
     ...options.maxFindingsPerRule === void 0 ? {} : { maxFindingsPerRule: options.maxFindingsPerRule },
     ...options.writeBaseline !== void 0 ? { baseline: { write: options.writeBaseline } } : options.baseline !== void 0 ? { baseline: { apply: options.baseline } } : {},
     ...cacheWanted(options, io) ? { cache: { location: options.cacheLocation } } : {},
-    switchOn: options.external === true ? [external_links_default.id] : [],
+    external: options.external === true,
     networkAllowed: options.external !== false,
     allowPrivate: options.allowPrivate === true,
     ...options.threads === void 0 ? {} : { maxThreads: options.threads === false ? 1 : options.threads }

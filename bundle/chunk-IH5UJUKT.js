@@ -3,36 +3,36 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   matchesGlob
-} from "./chunk-XIITSVE4.js";
+} from "./chunk-YOJ7W7QY.js";
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-KTOMHHYC.js";
+} from "./chunk-O4467LC5.js";
 import {
   configIgnoreReason,
   findRoot,
   isGitIgnoredSync,
   listRepositoryPaths,
   toPosix
-} from "./chunk-ZLQ5M7YO.js";
+} from "./chunk-XJ6POG4J.js";
 import {
   EXIT_OK
-} from "./chunk-F7RKF6MJ.js";
-import "./chunk-IEW6KVXR.js";
+} from "./chunk-23KCH2GL.js";
+import "./chunk-IV2SBC3Z.js";
 import {
   UsageError,
   formatConfigIssue
 } from "./chunk-DB7DCKDU.js";
 import {
   jsonSchema
-} from "./chunk-SXECR6MX.js";
+} from "./chunk-LR2ID6R4.js";
 import {
   SCHEMA_URL,
   ruleDocsUrl
 } from "./chunk-FNLHEZZR.js";
 import {
   hasGlobKeys
-} from "./chunk-IXSLKMLG.js";
+} from "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/info-commands.ts

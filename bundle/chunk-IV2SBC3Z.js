@@ -16,16 +16,18 @@ import {
   combineHandlers,
   computeLineStarts,
   decodeHtmlEntities,
+  external_exports,
   formatMessage,
   hasGlobKeys,
   headingAnchorCollector,
   htmlAttributes,
   offsetToPoint,
   parseMarkdownWithLimits,
+  partitionPoint,
   require_picomatch,
   sortByRuleId,
   walkWithHandlers
-} from "./chunk-IXSLKMLG.js";
+} from "./chunk-TBMUDWBG.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -33,6 +35,24 @@ import {
 // src/config/file-settings.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
 import path from "node:path";
+
+// src/core/shared-settings.ts
+var namesSchema = external_exports.array(external_exports.string().min(1));
+var SHARED_SETTINGS = {
+  acceptedNames: namesSchema.describe(
+    "Names the config declares right as written (the user's own words): the sides of a canonical mapping, a concept vocabulary, the forms of a term, the replacement of a retired phrase."
+  ),
+  kubernetesNames: namesSchema.describe(
+    "Names the config declares Kubernetes concepts: the Kubernetes side of the canonical mapping."
+  )
+};
+var SHARED_SETTING_NAMES = Object.keys(SHARED_SETTINGS);
+function checkedSharedSetting(name, ruleId, value) {
+  const parsed = SHARED_SETTINGS[name].safeParse(value);
+  if (!parsed.success)
+    throw new Error(`Rule "${ruleId}" gives the shared setting "${name}" something other than a list of names.`);
+  return parsed.data;
+}
 
 // src/config/zod-issues.ts
 var TYPE_WORDS = {
@@ -187,7 +207,7 @@ var FileSettings = class {
       enabled.push({ rule, severity: setting.severity, options: this.rebaseGlobKeys(rule, parsed.data) });
     }
     sortByRuleId(enabled, (entry) => entry.rule.id);
-    withOtherSettings(enabled, settings, this.rules);
+    withSharedSettings(enabled, settings, this.rules);
     this.cache.set(key, enabled);
     return enabled;
   }
@@ -209,15 +229,30 @@ var FileSettings = class {
     );
   }
 };
-function withOtherSettings(enabled, settings, rules) {
-  if (!enabled.some((entry) => entry.rule.withSettingsOf)) return;
-  const others = /* @__PURE__ */ new Map();
+function withSharedSettings(enabled, settings, rules) {
+  if (!enabled.some((entry) => entry.rule.uses)) return;
+  const given = /* @__PURE__ */ new Map();
   for (const [ruleId, setting] of settings) {
-    const parsed = rules.get(ruleId)?.options.safeParse(Object.assign({}, ...setting.optionLayers));
-    if (parsed?.success) others.set(ruleId, parsed.data);
+    const rule = rules.get(ruleId);
+    if (!rule?.shares) continue;
+    const parsed = rule.options.safeParse(Object.assign({}, ...setting.optionLayers));
+    if (!parsed.success) continue;
+    for (const name of SHARED_SETTING_NAMES) {
+      const give = rule.shares[name];
+      if (!give) continue;
+      const names = checkedSharedSetting(name, ruleId, give(parsed.data));
+      if (names.length > 0) given.set(name, [...given.get(name) ?? [], ...names]);
+    }
   }
-  for (const entry of enabled)
-    if (entry.rule.withSettingsOf) entry.options = entry.rule.withSettingsOf(entry.options, others);
+  for (const entry of enabled) {
+    const uses = entry.rule.uses;
+    if (!uses) continue;
+    for (const name of SHARED_SETTING_NAMES) {
+      const names = given.get(name);
+      const take = uses[name];
+      if (take && names) entry.options = take(entry.options, names);
+    }
+  }
 }
 
 // src/suppressions/control-comments.ts
@@ -334,14 +369,7 @@ var SuppressionMap = class {
   }
 };
 function upperBound(ranges, line) {
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (ranges[middle].line <= line) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return partitionPoint(ranges.length, (index) => ranges[index].line <= line);
 }
 
 // src/markdown/facts.ts
@@ -732,11 +760,13 @@ function toPending(file, ruleId, severity, messages, descriptor) {
     }));
   return pending;
 }
-function crashDiagnostic(file, ruleId, error) {
-  const message = error instanceof Error ? error.message : String(error);
+function ruleCrashData(ruleId, error) {
+  return { rule: ruleId, error: error instanceof Error ? error.message : String(error) };
+}
+function ruleCrashDiagnostic(file, ruleId, error) {
   return toPending(file, RULE_CRASH.id, "error", RULE_CRASH.messages, {
     messageId: "crashed",
-    data: { rule: ruleId, error: message },
+    data: ruleCrashData(ruleId, error),
     at: { start: 0, end: 0 }
   });
 }
@@ -787,7 +817,7 @@ var RuleRun = class {
   }
   crash(error) {
     this.crashed = true;
-    this.diagnostics.push(crashDiagnostic(this.file.path, this.enabled.rule.id, error));
+    this.diagnostics.push(ruleCrashDiagnostic(this.file.path, this.enabled.rule.id, error));
   }
 };
 function failedAnalysis(path3, step, error, text) {
@@ -942,6 +972,8 @@ export {
   collectFileFacts,
   locationRange,
   toPending,
+  ruleCrashData,
+  ruleCrashDiagnostic,
   analyzeText,
   analyzeBytes,
   notAnalysed,

@@ -4,7 +4,7 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   loadConfigFile,
   runConfigs
-} from "./chunk-ZLQ5M7YO.js";
+} from "./chunk-XJ6POG4J.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";

@@ -7,8 +7,9 @@ import {
   NO_CACHE_VARIABLE,
   Phase1Cache,
   countBySeverity,
+  mapConcurrently,
   runsInCi
-} from "./chunk-F7RKF6MJ.js";
+} from "./chunk-23KCH2GL.js";
 import {
   FileSettings,
   SuppressionMap,
@@ -20,10 +21,12 @@ import {
   notAnalysed,
   plainIssueMessage,
   readFileWithinLimit,
+  ruleCrashData,
+  ruleCrashDiagnostic,
   toPending,
   tooLargeFile,
   unreadableFile
-} from "./chunk-IEW6KVXR.js";
+} from "./chunk-IV2SBC3Z.js";
 import {
   ConfigError,
   UsageError,
@@ -37,7 +40,6 @@ import {
   createRegistry,
   didYouMean,
   editDistance,
-  external_exports,
   folderReadme,
   globProblem,
   isReadmeName,
@@ -50,7 +52,7 @@ import {
   repositoryBaseFromRemote,
   require_dist,
   resolveLocalLink
-} from "./chunk-SXECR6MX.js";
+} from "./chunk-LR2ID6R4.js";
 import {
   PACKAGE_ROOT,
   TOOL_VERSION
@@ -66,10 +68,12 @@ import {
   TOO_MANY_FINDINGS,
   computeLineStarts,
   dependenciesOf,
+  external_exports,
   formatMessage,
   offsetToPoint,
+  partitionPoint,
   require_picomatch
-} from "./chunk-IXSLKMLG.js";
+} from "./chunk-TBMUDWBG.js";
 import {
   __commonJS,
   __require,
@@ -6843,20 +6847,18 @@ function projectRuleContext(active, state, options, pending, ownFilesOnly) {
     }
   };
 }
-function crashDiagnostic(index, rule, error) {
-  return toPending([...index.targets][0] ?? "", RULE_CRASH.id, "error", RULE_CRASH.messages, {
-    messageId: "crashed",
-    data: { rule: rule.id, error: error instanceof Error ? error.message : String(error) },
-    at: { start: 0, end: 0 }
-  });
+function recordProjectRuleCrash(state, options, rule, error) {
+  state.crashed = true;
+  const file = state.index.targets.values().next().value ?? options.configFile;
+  if (file !== void 0) state.pending.push(ruleCrashDiagnostic(file, rule.id, error));
+  else state.runProblems.push(formatMessage(RULE_CRASH.messages.crashed, ruleCrashData(rule.id, error)));
 }
 function runProjectRules(state, options) {
   for (const active of state.projectRules) {
     try {
       active.rule.check(projectRuleContext(active, state, options, state.pending, true));
     } catch (error) {
-      state.crashed = true;
-      state.pending.push(crashDiagnostic(state.index, active.rule, error));
+      recordProjectRuleCrash(state, options, active.rule, error);
     }
   }
 }
@@ -6880,7 +6882,12 @@ function asyncStepsOf(state, options) {
   return rules.length === 0 ? void 0 : { rules, environment: options.environment };
 }
 async function runAsyncSteps(state, steps, options) {
-  const next = { ...state, pending: [...state.pending], silenced: [...state.silenced] };
+  const next = {
+    ...state,
+    pending: [...state.pending],
+    silenced: [...state.silenced],
+    runProblems: [...state.runProblems]
+  };
   for (const active of steps.rules) {
     try {
       await active.rule.checkAsync?.({
@@ -6890,8 +6897,7 @@ async function runAsyncSteps(state, steps, options) {
         optionsFor: (file) => enabledWhereReported(active.rule.id, file, next, options)?.options
       });
     } catch (error) {
-      next.crashed = true;
-      next.pending.push(crashDiagnostic(next.index, active.rule, error));
+      recordProjectRuleCrash(next, options, active.rule, error);
     }
   }
   return next;
@@ -6936,7 +6942,10 @@ function toDiagnostic(pending, lineStarts) {
 }
 var runPhase1Sequentially = async (jobs, source, options) => {
   const results = [];
-  for (const job of jobs) results.push(await analyzeOne(job.path, source, options, job.factsOnly));
+  for (const job of jobs) {
+    options.signal?.throwIfAborted();
+    results.push(await analyzeOne(job.path, source, options, job.factsOnly));
+  }
   return results;
 };
 function inPathOrder(byPath) {
@@ -6956,17 +6965,16 @@ function phase1ForRun(runPhase1, factsRead) {
     const parsed = [];
     const treeless = [];
     for (const job of jobs) (treeNeeded(job, options) ? parsed : treeless).push(job);
+    const decoded = await mapConcurrently(
+      treeless,
+      TREELESS_READ_CONCURRENCY,
+      (job) => analyzeJobWithoutTree(job, source, options)
+    );
     const results = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < treeless.length) {
-        const job = treeless[next++];
-        const analysis = await analyzeJobWithoutTree(job, source, options);
-        if (analysis) results.push(analysis);
-        else parsed.push(job);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(TREELESS_READ_CONCURRENCY, treeless.length) }, worker));
+    decoded.forEach((analysis, index) => {
+      if (analysis) results.push(analysis);
+      else parsed.push(treeless[index]);
+    });
     return [...results, ...await runPhase1(parsed, source, options)];
   };
 }
@@ -7050,6 +7058,7 @@ async function analyzeProject(source, options) {
     projectRules,
     pending: [],
     crashed: false,
+    runProblems: [],
     silenced: [],
     plainTexts
   };
@@ -7111,11 +7120,14 @@ function settle(state, options) {
   return {
     diagnostics,
     analyses,
-    crashed: state.crashed || [...analyses.values()].some((analysis) => analysis.crashed)
+    crashed: state.crashed || [...analyses.values()].some((analysis) => analysis.crashed),
+    runProblems: state.runProblems
   };
 }
 async function lintProject(source, options) {
+  options.signal?.throwIfAborted();
   const state = await analyzeProject(source, options);
+  options.signal?.throwIfAborted();
   const steps = asyncStepsOf(state, options);
   if (!steps) return settle(state, options);
   const complete = async () => settle(await runAsyncSteps(state, steps, options), options);
@@ -7210,8 +7222,10 @@ var Phase1Worker = class {
   get usable() {
     return this.failure === void 0;
   }
-  analyze(jobs, configs) {
+  /** Analyses the jobs; aborting `signal` rejects with its reason and stops this worker (its other requests go to its replacement). */
+  analyze(jobs, configs, signal) {
     if (this.failure) return Promise.reject(this.failure);
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const id = this.nextId++;
     const newConfigs = [];
     for (const job of jobs) {
@@ -7219,12 +7233,28 @@ var Phase1Worker = class {
       this.knownConfigs.add(job.config);
       newConfigs.push([job.config, configs.at(job.config)]);
     }
-    return new Promise((resolve, reject) => {
+    const answered = new Promise((resolve, reject) => {
       this.pending.set(id, { jobs, resolve, reject });
       this.worker.ref();
       this.watchdog ??= setInterval(() => this.checkBudget(), WATCHDOG_INTERVAL_MS);
       this.worker.postMessage({ id, jobs, configs: newConfigs });
     });
+    if (!signal) return answered;
+    const abandon = () => this.abandon(id, signal.reason);
+    signal.addEventListener("abort", abandon, { once: true });
+    return answered.finally(() => signal.removeEventListener("abort", abandon));
+  }
+  /**
+   * Gives up on a request whose caller no longer wants it: a thread cannot be interrupted, so the
+   * worker is stopped (freeing its thread and memory at once) and replaced when next needed.
+   */
+  abandon(id, reason) {
+    const request = this.pending.get(id);
+    if (!request) return;
+    this.pending.delete(id);
+    request.reject(reason);
+    this.fail(new WorkerReplaced());
+    void this.worker.terminate();
   }
   async terminate() {
     this.failure ??= new Error("the phase-1 worker pool was closed");
@@ -7275,16 +7305,9 @@ var Phase1Worker = class {
   }
 };
 async function prepareJob(job, source, options, configs) {
-  const config = configs.indexOf(job.path);
-  const text = options.overrides?.get(job.path);
-  if (text !== void 0) return { path: job.path, factsOnly: job.factsOnly, config, text };
-  let bytes;
-  try {
-    bytes = await source.read(job.path);
-  } catch (error) {
-    return unreadableFile(job.path, error);
-  }
-  return overSizeLimit(job.path, bytes, options) ?? { path: job.path, factsOnly: job.factsOnly, config, bytes };
+  const input = await phase1Input(job.path, source, options);
+  if ("problem" in input) return input.problem;
+  return { path: job.path, factsOnly: job.factsOnly, config: configs.indexOf(job.path), ...input };
 }
 function singleConfigTable(config) {
   return { indexOf: () => 0, at: () => config };
@@ -7311,14 +7334,15 @@ function createPhase1Pool(options) {
   const startWorkers = (count) => {
     while (workers.length < count) workers.push(newWorker());
   };
-  const analyzeOnWorker = async (worker, jobs) => {
+  const analyzeOnWorker = async (worker, jobs, signal) => {
     const results = new Array(jobs.length);
     let remaining = jobs.map((_, index) => index);
     while (remaining.length > 0) {
       try {
         const analyses = await worker().analyze(
           remaining.map((index) => jobs[index]),
-          configs
+          configs,
+          signal
         );
         analyses.forEach((analysis, offset) => {
           results[remaining[offset]] = analysis;
@@ -7345,12 +7369,13 @@ function createPhase1Pool(options) {
   };
   const analyzeHereOrGuarded = async (job, source, lintOptions) => {
     const override = lintOptions.overrides?.get(job.path);
-    if (override !== void 0 && override.length <= GUARDED_FILE_BYTES / 4)
+    const mayStayHere = options.everyFileOnWorker !== true;
+    if (mayStayHere && override !== void 0 && override.length <= GUARDED_FILE_BYTES / 4)
       return analyzeOne(job.path, source, lintOptions, job.factsOnly);
     const prepared = await prepareJob(job, source, lintOptions, configs);
     if ("diagnostics" in prepared) return prepared;
     const size = prepared.bytes?.length ?? Buffer.byteLength(prepared.text ?? "");
-    if (size <= GUARDED_FILE_BYTES)
+    if (mayStayHere && size <= GUARDED_FILE_BYTES)
       return analyzeOne(
         job.path,
         { ...source, read: async () => prepared.bytes ?? new Uint8Array() },
@@ -7358,7 +7383,7 @@ function createPhase1Pool(options) {
         job.factsOnly
       );
     lintOptions.settings.forFile(job.path);
-    return (await analyzeOnWorker(guardWorker, [prepared]))[0];
+    return (await analyzeOnWorker(guardWorker, [prepared], lintOptions.signal))[0];
   };
   const run2 = async (jobs, source, lintOptions) => {
     if (closed) throw new Error("the phase-1 worker pool was closed");
@@ -7367,6 +7392,7 @@ function createPhase1Pool(options) {
     if (!useWorkers) {
       const results2 = [];
       for (const job of jobs) {
+        lintOptions.signal?.throwIfAborted();
         results2.push(await analyzeHereOrGuarded(job, source, lintOptions));
         analysed(1);
       }
@@ -7393,7 +7419,7 @@ function createPhase1Pool(options) {
           }
         });
         if (toSend.length > 0) {
-          const analyses = await analyzeOnWorker(poolWorker(slot), toSend);
+          const analyses = await analyzeOnWorker(poolWorker(slot), toSend, lintOptions.signal);
           analyses.forEach((analysis, offset) => {
             results[slots[offset]] = analysis;
           });
@@ -7403,6 +7429,7 @@ function createPhase1Pool(options) {
     };
     const analyzeHere = async () => {
       while (next < jobs.length) {
+        lintOptions.signal?.throwIfAborted();
         const index = next++;
         const job = jobs[index];
         results[index] = await analyzeHereOrGuarded(job, source, lintOptions);
@@ -9226,6 +9253,13 @@ function repositoryPathsFromFiles(files, symlinks = []) {
   }
   return { files: fileSet, directories, symlinks: new Set(symlinks) };
 }
+function repositoryPathsWith(paths, files) {
+  const added = files.filter((file) => !paths.files.has(file));
+  if (added.length === 0) return paths;
+  const merged = repositoryPathsFromFiles([...paths.files, ...added], paths.symlinks);
+  for (const directory of paths.directories) merged.directories.add(directory);
+  return merged;
+}
 
 // src/project/discover.ts
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
@@ -10110,15 +10144,7 @@ var DemandedFiles = class {
       return demand;
     };
     const candidates = this.question.candidates.filter((file) => !this.chosen.has(file));
-    const needed = new Array(candidates.length).fill(false);
-    let next = 0;
-    const worker = async () => {
-      while (next < candidates.length) {
-        const index = next++;
-        needed[index] = await this.isDemanded(candidates[index], demandOf);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, candidates.length) }, worker));
+    const needed = await mapConcurrently(candidates, READ_CONCURRENCY, (file) => this.isDemanded(file, demandOf));
     this.remember(demands);
     const result = candidates.filter((_, index) => needed[index]);
     for (const file of result) this.chosen.add(file);
@@ -10402,24 +10428,205 @@ async function planWorkingTree(run2) {
   return { source, configFiles: rootRelativeConfigFiles(configs) };
 }
 
-// src/project/repository-urls.ts
+// src/project/git.ts
 import { execFile } from "node:child_process";
-function gitOutput(cwd, env, args) {
-  return new Promise((resolve) => {
-    execFile(
+var STATUS_BY_LETTER = {
+  A: "added",
+  M: "modified",
+  D: "deleted",
+  R: "renamed",
+  C: "copied",
+  T: "type-changed",
+  U: "unmerged"
+};
+var ZERO_OBJECT = /^0+$/;
+var GitCommandError = class extends Error {
+  constructor(args, exitCode, stderr) {
+    super(
+      `git ${args.join(" ")} failed${exitCode === null ? "" : ` (exit code ${exitCode})`}: ${stderr.trim() || "no message"}`
+    );
+    this.args = args;
+    this.exitCode = exitCode;
+    this.stderr = stderr;
+    this.name = "GitCommandError";
+  }
+  args;
+  exitCode;
+  stderr;
+};
+function runGit(cwd, env, args, input, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
       "git",
       args,
+      // GIT_OPTIONAL_LOCKS=0: reading must never take index.lock, which a running `git commit` holds.
       {
         cwd,
         env: { ...env, GIT_OPTIONAL_LOCKS: "0" },
-        encoding: "utf8",
-        maxBuffer: 256 * 1024 * 1024,
-        timeout: 3e4,
-        windowsHide: true
+        encoding: "buffer",
+        maxBuffer: 1024 * 1024 * 1024,
+        windowsHide: true,
+        ...timeoutMs === void 0 ? {} : { timeout: timeoutMs }
       },
-      (error, stdout) => resolve(error ? void 0 : stdout)
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        if (error.code === "ENOENT")
+          return reject(
+            new UsageError("git is not installed or not on the PATH; --staged and --changed-since need it.")
+          );
+        reject(new GitCommandError(args, typeof error.code === "number" ? error.code : null, stderr.toString("utf8")));
+      }
     );
+    if (input !== void 0) child.stdin?.end(input);
   });
+}
+function splitNul(output) {
+  const fields = output.toString("utf8").split("\0");
+  if (fields[fields.length - 1] === "") fields.pop();
+  return fields;
+}
+var GitRepository = class _GitRepository {
+  constructor(root, env, prefix) {
+    this.root = root;
+    this.env = env;
+    this.prefix = prefix;
+  }
+  root;
+  env;
+  prefix;
+  /** Opens the repository that contains `root`; a UsageError names the flag that needed it. */
+  static async open(root, env, neededBy) {
+    let lines = [];
+    try {
+      lines = (await runGit(root, env, ["rev-parse", "--is-inside-work-tree", "--show-prefix"])).toString("utf8").split("\n");
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+    }
+    if (lines[0] !== "true")
+      throw new UsageError(`${neededBy} needs a git working tree, and ${root} is not inside one.`);
+    return new _GitRepository(root, env, lines[1] ?? "");
+  }
+  run(args, input) {
+    return runGit(this.root, this.env, args, input);
+  }
+  /** A top-level-relative path as a root-relative one, or undefined when it lies outside the root. */
+  fromTopLevel(topLevelPath) {
+    if (this.prefix === "") return topLevelPath;
+    return topLevelPath.startsWith(this.prefix) ? topLevelPath.slice(this.prefix.length) : void 0;
+  }
+  /** The full id of the commit `ref` names; a UsageError when git does not know it. */
+  async resolveCommit(ref, neededBy) {
+    try {
+      return (await this.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).toString("utf8").trim();
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+      throw new UsageError(
+        `${neededBy}: git does not know the commit "${ref}". Fetch it first (for example \`git fetch origin main\`; in GitHub Actions check out with \`fetch-depth: 0\`).`
+      );
+    }
+  }
+  /** The best common ancestor of `ref` and HEAD: what a pull request's diff is taken against. */
+  async mergeBase(ref, neededBy) {
+    const commit = await this.resolveCommit(ref, neededBy);
+    try {
+      return (await this.run(["merge-base", commit, "HEAD"])).toString("utf8").trim();
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+      throw new UsageError(
+        `${neededBy}: "${ref}" and HEAD have no common ancestor in this clone. A shallow clone hides it: fetch more history (in GitHub Actions, check out with \`fetch-depth: 0\`).`
+      );
+    }
+  }
+  /** Differences between `commit` and the working tree (tracked files), renames detected. */
+  async changesSince(commit) {
+    return this.parseRawDiff(
+      await this.run(["diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", commit, "--"])
+    );
+  }
+  /** Differences between HEAD (or nothing, before the first commit) and the index. */
+  async stagedChanges() {
+    return this.parseRawDiff(
+      await this.run(["diff", "--cached", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--"])
+    );
+  }
+  /** Files that git does not track and does not ignore, root-relative. */
+  async untrackedFiles() {
+    const output = await this.run(["ls-files", "--others", "--exclude-standard", "-z", "--full-name", "--", "."]);
+    return splitNul(output).flatMap((file) => this.fromTopLevel(file) ?? []);
+  }
+  /** Every path in the index (merged entries only), root-relative. */
+  async indexEntries() {
+    const output = await this.run(["ls-files", "--stage", "-z", "--full-name", "--", "."]);
+    const entries = [];
+    for (const record of splitNul(output)) {
+      const tab = record.indexOf("	");
+      const [mode, object, stage] = record.slice(0, tab).split(" ");
+      const file = this.fromTopLevel(record.slice(tab + 1));
+      if (file === void 0 || stage !== "0" || !mode || !object) continue;
+      entries.push({ path: file, mode, object });
+    }
+    return entries;
+  }
+  /** The content of each blob, read through one `git cat-file --batch` process. */
+  async readBlobs(objects) {
+    const wanted = [...new Set(objects)];
+    const result = /* @__PURE__ */ new Map();
+    if (wanted.length === 0) return result;
+    const output = await this.run(["cat-file", "--batch"], `${wanted.join("\n")}
+`);
+    let offset = 0;
+    for (const object of wanted) {
+      const headerEnd = output.indexOf(10, offset);
+      const header = output.subarray(offset, headerEnd).toString("utf8").split(" ");
+      if (header[1] === "missing" || header.length < 3)
+        throw new Error(`git object ${object} is missing from the repository`);
+      const size = Number(header[2]);
+      result.set(object, output.subarray(headerEnd + 1, headerEnd + 1 + size));
+      offset = headerEnd + 1 + size + 1;
+    }
+    return result;
+  }
+  /** Parses `git diff --raw -z`: `:oldmode newmode old new status\0path\0[newpath\0]`. */
+  parseRawDiff(output) {
+    const fields = splitNul(output);
+    const changes = [];
+    for (let i = 0; i < fields.length; ) {
+      const [, , oldObject = "", newObject = "", statusField = ""] = fields[i++].slice(1).split(" ");
+      const status = STATUS_BY_LETTER[statusField[0] ?? ""];
+      const first = fields[i++];
+      const second = statusField[0] === "R" || statusField[0] === "C" ? fields[i++] : void 0;
+      if (!status) continue;
+      const newPath = this.fromTopLevel(second ?? first);
+      const oldPath = second === void 0 ? void 0 : this.fromTopLevel(first);
+      const change = { status, path: newPath ?? oldPath ?? "" };
+      if ((status === "renamed" || status === "copied") && oldPath !== void 0) change.oldPath = oldPath;
+      if (!ZERO_OBJECT.test(oldObject)) change.oldObject = oldObject;
+      if (!ZERO_OBJECT.test(newObject)) change.newObject = newObject;
+      if (newPath === void 0 && oldPath === void 0) continue;
+      if (newPath === void 0) {
+        changes.push({
+          status: "deleted",
+          path: oldPath,
+          ...change.oldObject ? { oldObject: change.oldObject } : {}
+        });
+        continue;
+      }
+      if (oldPath === void 0 && second !== void 0) {
+        changes.push({ status: "added", path: newPath, ...change.newObject ? { newObject: change.newObject } : {} });
+        continue;
+      }
+      changes.push(change);
+    }
+    return changes;
+  }
+};
+
+// src/project/repository-urls.ts
+function gitOutput(cwd, env, args) {
+  return runGit(cwd, env, args, void 0, 3e4).then(
+    (stdout) => stdout.toString("utf8"),
+    () => void 0
+  );
 }
 function remoteUrls(configOutput) {
   const entries = [];
@@ -11235,14 +11442,7 @@ var TakenEdits = class {
   edits = [];
   /** The index of the first edit whose start is at or after `offset`. */
   firstFrom(offset) {
-    let low = 0;
-    let high = this.edits.length;
-    while (low < high) {
-      const middle = low + high >>> 1;
-      if (this.edits[middle].start < offset) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return partitionPoint(this.edits.length, (index) => this.edits[index].start < offset);
   }
   conflictsWith(edit) {
     const index = this.firstFrom(edit.start);
@@ -11384,7 +11584,7 @@ async function writeFileAtomic(file, content) {
 // src/fixes/fix-passes.ts
 var MAX_FIX_PASSES = 10;
 async function lintWithFixes(source, engine, fixing, fixType = "fix") {
-  const texts = /* @__PURE__ */ new Map();
+  const texts = new Map(engine.overrides);
   const originals = /* @__PURE__ */ new Map();
   const verdicts = new FixVerdicts();
   const passes = fixing ? { ...engine, deferAsyncSteps: true } : engine;
@@ -11422,7 +11622,7 @@ function applyPass(result, texts, originals, fixType) {
   return changed;
 }
 function fixedFiles(fixed) {
-  return [...fixed.texts].filter(([file, text]) => fixed.originals.get(file)?.text !== text).map(([file]) => file);
+  return [...fixed.texts].filter(([file, text]) => fixed.originals.has(file) && fixed.originals.get(file).text !== text).map(([file]) => file);
 }
 function fixPatches(fixed) {
   return fixedFiles(fixed).map(
@@ -11432,207 +11632,13 @@ function fixPatches(fixed) {
 async function writeFixes(fixed, root) {
   for (const [file, text] of fixed.texts) {
     const original = fixed.originals.get(file);
-    if (original.text === text) continue;
+    if (original === void 0 || original.text === text) continue;
     await writeFileAtomic(path15.join(root, file), (original.bom ? "\uFEFF" : "") + text);
   }
 }
 
 // src/project/changed-since.ts
 import path16 from "node:path";
-
-// src/project/git.ts
-import { execFile as execFile2 } from "node:child_process";
-var STATUS_BY_LETTER = {
-  A: "added",
-  M: "modified",
-  D: "deleted",
-  R: "renamed",
-  C: "copied",
-  T: "type-changed",
-  U: "unmerged"
-};
-var ZERO_OBJECT = /^0+$/;
-var GitCommandError = class extends Error {
-  constructor(args, exitCode, stderr) {
-    super(
-      `git ${args.join(" ")} failed${exitCode === null ? "" : ` (exit code ${exitCode})`}: ${stderr.trim() || "no message"}`
-    );
-    this.args = args;
-    this.exitCode = exitCode;
-    this.stderr = stderr;
-    this.name = "GitCommandError";
-  }
-  args;
-  exitCode;
-  stderr;
-};
-function runGit(cwd, env, args, input) {
-  return new Promise((resolve, reject) => {
-    const child = execFile2(
-      "git",
-      args,
-      // GIT_OPTIONAL_LOCKS=0: reading must never take index.lock, which a running `git commit` holds.
-      {
-        cwd,
-        env: { ...env, GIT_OPTIONAL_LOCKS: "0" },
-        encoding: "buffer",
-        maxBuffer: 1024 * 1024 * 1024,
-        windowsHide: true
-      },
-      (error, stdout, stderr) => {
-        if (!error) return resolve(stdout);
-        if (error.code === "ENOENT")
-          return reject(
-            new UsageError("git is not installed or not on the PATH; --staged and --changed-since need it.")
-          );
-        reject(new GitCommandError(args, typeof error.code === "number" ? error.code : null, stderr.toString("utf8")));
-      }
-    );
-    if (input !== void 0) child.stdin?.end(input);
-  });
-}
-function splitNul(output) {
-  const fields = output.toString("utf8").split("\0");
-  if (fields[fields.length - 1] === "") fields.pop();
-  return fields;
-}
-var GitRepository = class _GitRepository {
-  constructor(root, env, prefix) {
-    this.root = root;
-    this.env = env;
-    this.prefix = prefix;
-  }
-  root;
-  env;
-  prefix;
-  /** Opens the repository that contains `root`; a UsageError names the flag that needed it. */
-  static async open(root, env, neededBy) {
-    let lines = [];
-    try {
-      lines = (await runGit(root, env, ["rev-parse", "--is-inside-work-tree", "--show-prefix"])).toString("utf8").split("\n");
-    } catch (error) {
-      if (!(error instanceof GitCommandError)) throw error;
-    }
-    if (lines[0] !== "true")
-      throw new UsageError(`${neededBy} needs a git working tree, and ${root} is not inside one.`);
-    return new _GitRepository(root, env, lines[1] ?? "");
-  }
-  run(args, input) {
-    return runGit(this.root, this.env, args, input);
-  }
-  /** A top-level-relative path as a root-relative one, or undefined when it lies outside the root. */
-  fromTopLevel(topLevelPath) {
-    if (this.prefix === "") return topLevelPath;
-    return topLevelPath.startsWith(this.prefix) ? topLevelPath.slice(this.prefix.length) : void 0;
-  }
-  /** The full id of the commit `ref` names; a UsageError when git does not know it. */
-  async resolveCommit(ref, neededBy) {
-    try {
-      return (await this.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).toString("utf8").trim();
-    } catch (error) {
-      if (!(error instanceof GitCommandError)) throw error;
-      throw new UsageError(
-        `${neededBy}: git does not know the commit "${ref}". Fetch it first (for example \`git fetch origin main\`; in GitHub Actions check out with \`fetch-depth: 0\`).`
-      );
-    }
-  }
-  /** The best common ancestor of `ref` and HEAD: what a pull request's diff is taken against. */
-  async mergeBase(ref, neededBy) {
-    const commit = await this.resolveCommit(ref, neededBy);
-    try {
-      return (await this.run(["merge-base", commit, "HEAD"])).toString("utf8").trim();
-    } catch (error) {
-      if (!(error instanceof GitCommandError)) throw error;
-      throw new UsageError(
-        `${neededBy}: "${ref}" and HEAD have no common ancestor in this clone. A shallow clone hides it: fetch more history (in GitHub Actions, check out with \`fetch-depth: 0\`).`
-      );
-    }
-  }
-  /** Differences between `commit` and the working tree (tracked files), renames detected. */
-  async changesSince(commit) {
-    return this.parseRawDiff(
-      await this.run(["diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", commit, "--"])
-    );
-  }
-  /** Differences between HEAD (or nothing, before the first commit) and the index. */
-  async stagedChanges() {
-    return this.parseRawDiff(
-      await this.run(["diff", "--cached", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--"])
-    );
-  }
-  /** Files that git does not track and does not ignore, root-relative. */
-  async untrackedFiles() {
-    const output = await this.run(["ls-files", "--others", "--exclude-standard", "-z", "--full-name", "--", "."]);
-    return splitNul(output).flatMap((file) => this.fromTopLevel(file) ?? []);
-  }
-  /** Every path in the index (merged entries only), root-relative. */
-  async indexEntries() {
-    const output = await this.run(["ls-files", "--stage", "-z", "--full-name", "--", "."]);
-    const entries = [];
-    for (const record of splitNul(output)) {
-      const tab = record.indexOf("	");
-      const [mode, object, stage] = record.slice(0, tab).split(" ");
-      const file = this.fromTopLevel(record.slice(tab + 1));
-      if (file === void 0 || stage !== "0" || !mode || !object) continue;
-      entries.push({ path: file, mode, object });
-    }
-    return entries;
-  }
-  /** The content of each blob, read through one `git cat-file --batch` process. */
-  async readBlobs(objects) {
-    const wanted = [...new Set(objects)];
-    const result = /* @__PURE__ */ new Map();
-    if (wanted.length === 0) return result;
-    const output = await this.run(["cat-file", "--batch"], `${wanted.join("\n")}
-`);
-    let offset = 0;
-    for (const object of wanted) {
-      const headerEnd = output.indexOf(10, offset);
-      const header = output.subarray(offset, headerEnd).toString("utf8").split(" ");
-      if (header[1] === "missing" || header.length < 3)
-        throw new Error(`git object ${object} is missing from the repository`);
-      const size = Number(header[2]);
-      result.set(object, output.subarray(headerEnd + 1, headerEnd + 1 + size));
-      offset = headerEnd + 1 + size + 1;
-    }
-    return result;
-  }
-  /** Parses `git diff --raw -z`: `:oldmode newmode old new status\0path\0[newpath\0]`. */
-  parseRawDiff(output) {
-    const fields = splitNul(output);
-    const changes = [];
-    for (let i = 0; i < fields.length; ) {
-      const [, , oldObject = "", newObject = "", statusField = ""] = fields[i++].slice(1).split(" ");
-      const status = STATUS_BY_LETTER[statusField[0] ?? ""];
-      const first = fields[i++];
-      const second = statusField[0] === "R" || statusField[0] === "C" ? fields[i++] : void 0;
-      if (!status) continue;
-      const newPath = this.fromTopLevel(second ?? first);
-      const oldPath = second === void 0 ? void 0 : this.fromTopLevel(first);
-      const change = { status, path: newPath ?? oldPath ?? "" };
-      if ((status === "renamed" || status === "copied") && oldPath !== void 0) change.oldPath = oldPath;
-      if (!ZERO_OBJECT.test(oldObject)) change.oldObject = oldObject;
-      if (!ZERO_OBJECT.test(newObject)) change.newObject = newObject;
-      if (newPath === void 0 && oldPath === void 0) continue;
-      if (newPath === void 0) {
-        changes.push({
-          status: "deleted",
-          path: oldPath,
-          ...change.oldObject ? { oldObject: change.oldObject } : {}
-        });
-        continue;
-      }
-      if (oldPath === void 0 && second !== void 0) {
-        changes.push({ status: "added", path: newPath, ...change.newObject ? { newObject: change.newObject } : {} });
-        continue;
-      }
-      changes.push(change);
-    }
-    return changes;
-  }
-};
-
-// src/project/changed-since.ts
 function summarizeChanges(base, changes, untracked) {
   const changed = new Set(untracked);
   const removed = /* @__PURE__ */ new Set();
@@ -11728,7 +11734,9 @@ async function baseStateSource(repository, changes, head, isProjectFile) {
   const files = [...head.paths.files].filter((file) => !changes.changed.has(file) || changes.baseObjects.has(file));
   files.push(...changes.removed);
   const paths = repositoryPathsFromFiles(files, head.paths.symlinks);
-  for (const directory of head.paths.directories) paths.directories.add(directory);
+  const foldersOfFiles = repositoryPathsFromFiles([...head.paths.files]).directories;
+  for (const directory of head.paths.directories)
+    if (!foldersOfFiles.has(directory)) paths.directories.add(directory);
   const headProjectFiles = head.projectFiles ?? [];
   const projectFiles = [
     .../* @__PURE__ */ new Set([
@@ -11761,9 +11769,9 @@ async function baseStateSource(repository, changes, head, isProjectFile) {
 }
 
 // src/project/git-renames.ts
-import { execFile as execFile3 } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 import { promisify as promisify3 } from "node:util";
-var run = promisify3(execFile3);
+var run = promisify3(execFile2);
 var RENAME_HISTORY_DEPTH = 2e3;
 function parseRenameRecords(output) {
   const fields = output.split("\0").filter((field) => field !== "");
@@ -12198,9 +12206,18 @@ function runConfigs(request, switchOn = []) {
     ...switchOn.length > 0 ? { adjust: (config) => withRulesSwitchedOn(config, switchOn, request.rules) } : {}
   });
 }
+function rootConfigFile(root, filePath) {
+  if (filePath === void 0) return void 0;
+  const relative = path20.relative(root, filePath);
+  if (relative === "" || relative.startsWith("..") || path20.isAbsolute(relative)) return void 0;
+  return relative.split(path20.sep).join("/");
+}
 async function lintWithProgress(request, progress) {
   const { io, root, options } = request;
-  const configs = runConfigs(request, options.switchOn);
+  const configs = runConfigs(request, [
+    ...options.switchOn ?? [],
+    ...options.external ? networkRules(request.rules) : []
+  ]);
   const run2 = {
     io,
     root,
@@ -12233,8 +12250,10 @@ async function lintWithProgress(request, progress) {
     onAnalysed: progress.filesAnalysed,
     timeBudgetMs: (file, bytes) => timeBudgetMs(configs.configFor(file).timeBudgetSeconds, bytes)
   });
+  const configFile = rootConfigFile(root, configs.configFor("").filePath);
   const engine = {
     settings: configs,
+    ...configFile === void 0 ? {} : { configFile },
     ...repository ? { repository } : {},
     rules: request.rules,
     reportUnusedDisables: options.reportUnusedDisables ?? false,
@@ -12244,6 +12263,8 @@ async function lintWithProgress(request, progress) {
     maxFindingsPerRule: (file) => options.maxFindingsPerRule ?? configs.configFor(file).maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE
   };
   const fixed = await lintWithFixes(plan.source, engine, options.fix !== void 0, options.fixType);
+  for (const problem of fixed.result.runProblems) progress.print(`agentops-lint: error: ${problem}
+`);
   const fixes = await settleFixes(fixed, options.fix, root);
   const extra = plan.extraProblems ? await plan.extraProblems({ ...engine, overrides: fixed.texts }) : void 0;
   await pool.close();
@@ -12274,6 +12295,11 @@ async function lintWithProgress(request, progress) {
     ...baseline.written ? { baselineWritten: baseline.written } : {},
     ...plan.fixUnavailable === void 0 ? {} : { fixUnavailable: plan.fixUnavailable }
   };
+}
+function networkRules(rules) {
+  const ids = [...rules.values()].filter((rule) => rule.usesNetwork).map((rule) => rule.id);
+  if (ids.length === 0) throw new UsageError("--external: none of the rules checks links over the network.");
+  return ids;
 }
 function withRulesSwitchedOn(config, ruleIds, rules) {
   const settings = new Map(config.rules);
@@ -12325,6 +12351,7 @@ export {
   loadConfigFile,
   runPhase1Sequentially,
   lintProject,
+  GUARDED_FILE_BYTES,
   timeBudgetMs,
   createPhase1Pool,
   dominantLineEnding,
@@ -12336,6 +12363,7 @@ export {
   fixPatches,
   writeFixes,
   repositoryPathsFromFiles,
+  repositoryPathsWith,
   isGitIgnoredSync,
   isDynamicPattern,
   toPosix,

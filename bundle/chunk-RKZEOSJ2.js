@@ -6,13 +6,13 @@ import {
 } from "./chunk-BSJM252U.js";
 import {
   REPORTER_NAMES
-} from "./chunk-DSN46UTS.js";
+} from "./chunk-S2J2OKDY.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_FAILURE,
   EXIT_OK,
   NO_CACHE_VARIABLE
-} from "./chunk-F7RKF6MJ.js";
+} from "./chunk-23KCH2GL.js";
 import {
   ConfigError,
   UsageError
@@ -3473,10 +3473,10 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-FIN25XCV.js");
-var infoModule = () => import("./chunk-RXCD2QTW.js");
-var reportsModule = () => import("./chunk-Q7E7INKU.js");
-var serversModule = () => import("./chunk-VWXU3JTD.js");
+var lintModule = () => import("./chunk-AA6EH3CS.js");
+var infoModule = () => import("./chunk-IH5UJUKT.js");
+var reportsModule = () => import("./chunk-6FH3LYJO.js");
+var serversModule = () => import("./chunk-7T42CKZE.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed))
@@ -3498,6 +3498,12 @@ function warningLimit(value) {
 }
 function collect(value, previous) {
   return [...previous, value];
+}
+function withServerIndexOptions(command) {
+  return command.option("--report-unused-disables", "report control comments that silenced nothing", false).option("--threads <n>", "build the first index on at most n threads", wholeNumber).option("--no-threads", "build the first index on the main thread only").option(
+    "--cache",
+    `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`
+  ).option("--no-cache", `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`).option("--cache-location <dir>", "folder of the cache; a folder it creates is marked for git to ignore");
 }
 function buildProgram(io, setExitCode) {
   const program2 = new Command("agentops-lint").description("Lint Markdown documentation: links, anchors, terminology, document contracts and GitHub rendering.").version(TOOL_VERSION, "-v, --version", "print the version").helpOption("-h, --help", "show help").showSuggestionAfterError(true).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
@@ -3567,22 +3573,20 @@ ${lint.helpInformation()}`
       async (paths, options) => setExitCode(await (await reportsModule())[command](paths, options, io))
     );
   }
-  program2.command("lsp").description("run the language server for editors, over stdin and stdout (docs/editors.md)").option("--stdio", "talk over stdin and stdout (the only transport; accepted because language clients pass it)").option("-c, --config <file>", "use this config file for every file instead of looking for one").option("--debounce <ms>", "milliseconds of quiet after a change before linting", wholeNumber).option("--report-unused-disables", "report control comments that silenced nothing", false).option("--threads <n>", "build the first index on at most n threads", wholeNumber).option("--no-threads", "build the first index on the main thread only").option(
-    "--cache",
-    `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`
-  ).option("--no-cache", `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`).option("--cache-location <dir>", "folder of the cache; a folder it creates is marked for git to ignore").addOption(
+  withServerIndexOptions(
+    program2.command("lsp").description("run the language server for editors, over stdin and stdout (docs/editors.md)").option("--stdio", "talk over stdin and stdout (the only transport; accepted because language clients pass it)").option("-c, --config <file>", "use this config file for every file instead of looking for one").option("--debounce <ms>", "milliseconds of quiet after a change before linting", wholeNumber)
+  ).addOption(
     new Option(
       "--clientProcessId <pid>",
       "passed by some language clients; the server ends when its input closes"
     ).hideHelp()
   ).action(async (options) => setExitCode(await (await serversModule()).lspCommand(options, io)));
-  program2.command("mcp").description("run the Model Context Protocol server for coding agents, over stdin and stdout (docs/editors.md)").option("-c, --config <file>", "use this config file for every file instead of looking for one").option(
-    "--root <dir>",
-    "repository root: every path is confined to it (default: the git root of the current folder)"
-  ).option("--report-unused-disables", "report control comments that silenced nothing", false).option("--threads <n>", "build the first index on at most n threads", wholeNumber).option("--no-threads", "build the first index on the main thread only").option(
-    "--cache",
-    `keep per-file results on disk so that the next start is quick, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, shared with lint)`
-  ).option("--no-cache", `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`).option("--cache-location <dir>", "folder of the cache; a folder it creates is marked for git to ignore").action(async (options) => setExitCode(await (await serversModule()).mcpCommand(options, io)));
+  withServerIndexOptions(
+    program2.command("mcp").description("run the Model Context Protocol server for coding agents, over stdin and stdout (docs/editors.md)").option("-c, --config <file>", "use this config file for every file instead of looking for one").option(
+      "--root <dir>",
+      "repository root: every path is confined to it (default: the git root of the current folder)"
+    )
+  ).action(async (options) => setExitCode(await (await serversModule()).mcpCommand(options, io)));
   return program2;
 }
 async function main(argv, io) {

@@ -23,19 +23,19 @@ import {
   proseBlocks,
   sideConcepts,
   sourceRange
-} from "./chunk-7B45OXHN.js";
+} from "./chunk-K6R77RWL.js";
 import {
   discoveryStart,
   openConfigs
-} from "./chunk-KTOMHHYC.js";
+} from "./chunk-O4467LC5.js";
 import {
   comparingRules,
   findRoot,
   planWorkingTree
-} from "./chunk-ZLQ5M7YO.js";
+} from "./chunk-XJ6POG4J.js";
 import {
   EXIT_OK
-} from "./chunk-F7RKF6MJ.js";
+} from "./chunk-23KCH2GL.js";
 import {
   UsageError,
   decodeMarkdown
@@ -45,7 +45,7 @@ import {
   formatMessage,
   offsetToPoint,
   parseMarkdown
-} from "./chunk-IXSLKMLG.js";
+} from "./chunk-TBMUDWBG.js";
 
 // src/cli/inventories/mappings-report.ts
 function buildMappingsReport({

@@ -4,17 +4,17 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   REPORTERS,
   REPORTER_NAMES
-} from "./chunk-DSN46UTS.js";
+} from "./chunk-S2J2OKDY.js";
 import {
   colorEnabled,
   countBySeverity
-} from "./chunk-F7RKF6MJ.js";
+} from "./chunk-23KCH2GL.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";
 import {
   didYouMean
-} from "./chunk-SXECR6MX.js";
+} from "./chunk-LR2ID6R4.js";
 
 // src/reporters/outputs.ts
 import { promises as fs } from "node:fs";

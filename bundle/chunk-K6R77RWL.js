@@ -2,15 +2,16 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  editDistance,
-  external_exports
-} from "./chunk-SXECR6MX.js";
+  editDistance
+} from "./chunk-LR2ID6R4.js";
 import {
   SKIP,
   decodeNamedCharacterReference,
+  external_exports,
   forEachNode,
+  partitionPoint,
   require_picomatch
-} from "./chunk-IXSLKMLG.js";
+} from "./chunk-TBMUDWBG.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";
@@ -543,6 +544,45 @@ function packTerms(names) {
 }
 var packNameSchema = external_exports.enum(PACK_NAMES);
 
+// src/text/english-function-words.ts
+var ARTICLES = /* @__PURE__ */ new Set(["a", "an", "the"]);
+var POSSESSIVE_DETERMINERS = /* @__PURE__ */ new Set(["our", "your", "its", "their"]);
+var UNIVERSAL_DETERMINERS = /* @__PURE__ */ new Set(["each", "every", "all"]);
+var DEMONSTRATIVE_DETERMINERS = /* @__PURE__ */ new Set(["this", "these", "those"]);
+var DETERMINERS = /* @__PURE__ */ new Set([
+  ...ARTICLES,
+  ...POSSESSIVE_DETERMINERS,
+  ...DEMONSTRATIVE_DETERMINERS,
+  ...UNIVERSAL_DETERMINERS,
+  "some"
+]);
+var MODAL_VERBS = /* @__PURE__ */ new Set([
+  "can",
+  "could",
+  "will",
+  "would",
+  "should",
+  "shall",
+  "must",
+  "may",
+  "might"
+]);
+var SUBJECT_PRONOUNS = /* @__PURE__ */ new Set(["i", "we", "you", "they", "he", "she", "it"]);
+var COORDINATING_CONJUNCTIONS = /* @__PURE__ */ new Set(["and", "or", "but", "nor"]);
+var SUBORDINATING_CONJUNCTIONS = /* @__PURE__ */ new Set([
+  "when",
+  "whenever",
+  "if",
+  "unless",
+  "once",
+  "after",
+  "before",
+  "because",
+  "while",
+  "until"
+]);
+var RELATIVE_PRONOUNS = /* @__PURE__ */ new Set(["that", "which", "who", "whose", "where"]);
+
 // src/terms/mapping-model.ts
 var MAX_CONCEPT_WORDS = 4;
 var ATTRIBUTE_WORDS = /* @__PURE__ */ new Set([
@@ -607,23 +647,21 @@ var PLACE_PREPOSITIONS = /* @__PURE__ */ new Set([
 ]);
 var MAX_PLACE_WORDS = 3;
 var MAX_NAME_WORDS_BEFORE_PLACE = 2;
-var DETERMINERS = /* @__PURE__ */ new Set([
-  "the",
-  "a",
-  "an",
-  "our",
-  "your",
-  "its",
-  "their",
-  "this",
-  "these",
-  "those",
-  "each",
-  "every",
-  "all",
-  "some"
+var TRAILING_ADVERBS = /* @__PURE__ */ new Set([
+  "instead",
+  "too",
+  "also",
+  "here",
+  "there",
+  "now",
+  "then",
+  "again",
+  "respectively"
 ]);
 var STOP_WORDS = /* @__PURE__ */ new Set([
+  ...MODAL_VERBS,
+  ...SUBJECT_PRONOUNS,
+  ...TRAILING_ADVERBS,
   "in",
   "on",
   "at",
@@ -654,18 +692,10 @@ var STOP_WORDS = /* @__PURE__ */ new Set([
   "mapped",
   "like",
   "than",
-  "then",
   "from",
   "into",
   "onto",
   "of",
-  "it",
-  "they",
-  "we",
-  "you",
-  "he",
-  "she",
-  "i",
   "become",
   "becomes",
   "means",
@@ -677,15 +707,6 @@ var STOP_WORDS = /* @__PURE__ */ new Set([
   "has",
   "have",
   "had",
-  "can",
-  "could",
-  "will",
-  "would",
-  "should",
-  "shall",
-  "must",
-  "may",
-  "might",
   "need",
   "needs",
   "get",
@@ -696,13 +717,9 @@ var STOP_WORDS = /* @__PURE__ */ new Set([
   "makes",
   "let",
   "lets",
-  "also",
   "just",
   "only",
   "not",
-  "here",
-  "there",
-  "now",
   "inside",
   "within",
   "under",
@@ -712,10 +729,6 @@ var STOP_WORDS = /* @__PURE__ */ new Set([
   "after",
   "before",
   "during",
-  "instead",
-  "too",
-  "again",
-  "respectively",
   "either",
   "though",
   "say",
@@ -754,47 +767,8 @@ var VERBS_AND_NOUNS = /* @__PURE__ */ new Set([
   "become",
   "becomes"
 ]);
-var TRAILING_ADVERBS = /* @__PURE__ */ new Set([
-  "instead",
-  "too",
-  "also",
-  "here",
-  "there",
-  "now",
-  "then",
-  "again",
-  "respectively"
-]);
-var RELATIVE_PRONOUNS = /* @__PURE__ */ new Set(["that", "which", "who", "whose", "where"]);
-var CONJUNCTIONS = /* @__PURE__ */ new Set(["and", "or", "but", "nor"]);
 var MAX_SIDE_WORDS = 6;
-var VERB_OPENERS = /* @__PURE__ */ new Set([
-  "to",
-  "can",
-  "could",
-  "will",
-  "would",
-  "should",
-  "shall",
-  "must",
-  "may",
-  "might",
-  "do",
-  "does",
-  "did"
-]);
-var SUBORDINATORS = /* @__PURE__ */ new Set([
-  "when",
-  "whenever",
-  "if",
-  "unless",
-  "once",
-  "after",
-  "before",
-  "because",
-  "while",
-  "until"
-]);
+var VERB_OPENERS = /* @__PURE__ */ new Set(["to", ...MODAL_VERBS, "do", "does", "did"]);
 var QUANTITIES = /^(?:\d+|one|two|three|four|five|ten|n|m|k|many|multiple|several|zero|no|some|few|more|fewer)$/;
 var MIN_FIRST_COLUMN_CONCEPTS = 3;
 var MENTIONS_KUBERNETES = /\b(?:kubernetes|k8s)\b/i;
@@ -861,8 +835,9 @@ var NAMES_NOTHING = { names: [], level: "none", strong: false };
 var PHRASE_WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 var IDENTIFIER = new RegExp("^(?:[\\p{L}][\\p{L}\\p{N}_-]*(?:\\.[\\p{L}\\p{N}_-]+)+|\\p{Lu}?\\p{Ll}+(?:\\p{Lu}+\\p{Ll}*|\\p{N}+)+)$", "u");
 var CAMEL_PART = new RegExp("\\p{Lu}+(?!\\p{Ll})|\\p{Lu}?\\p{Ll}+|\\p{N}+", "gu");
-var ARTICLES = /^(?:(?:the|a|an|our|your|its|their|each|every|all)\s+)+/i;
-var LEADING_WORDS = /^(?:(?:the|a|an|our|your|its|their|each|every|all|kubernetes'?s?|k8s'?s?)\s+)+/i;
+var LEADING_DETERMINERS = [...ARTICLES, ...POSSESSIVE_DETERMINERS, ...UNIVERSAL_DETERMINERS].join("|");
+var DETERMINERS_BEFORE = new RegExp(`^(?:(?:${LEADING_DETERMINERS})\\s+)+`, "i");
+var LEADING_WORDS = new RegExp(`^(?:(?:${LEADING_DETERMINERS}|kubernetes'?s?|k8s'?s?)\\s+)+`, "i");
 var TRAILING_WORDS = /(?:\s+(?:object|objects|resource|resources|kind|kinds|component|components|api\s+objects?))+$|\s+in\s+(?:kubernetes|k8s)$/i;
 var EDGE_PUNCTUATION = /^[\s"'“”‘’*_`~\uFFFC\u2028]+|[\s"'“”‘’*_`~\uFFFC\u2028.,;:!?]+$/gu;
 function conceptKey(phrase) {
@@ -938,7 +913,7 @@ var ConceptVocabulary = class {
     if (cleaned === "") return void 0;
     const parenthesised = /^(.*?)\s*\(([^()]*)\)$/.exec(cleaned);
     if (parenthesised) return this.resolve(parenthesised[1]) ?? this.resolve(parenthesised[2]);
-    const whole = this.lookup(phrase.replace(EDGE_PUNCTUATION, "").replace(ARTICLES, "")) ?? this.lookup(cleaned);
+    const whole = this.lookup(phrase.replace(EDGE_PUNCTUATION, "").replace(DETERMINERS_BEFORE, "")) ?? this.lookup(cleaned);
     if (whole) return { names: [whole.name], strong: whole.strong };
     const parts = cleaned.split(PART_SEPARATOR).map(cleanConceptPhrase).filter(Boolean);
     if (parts.length < 2) return void 0;
@@ -1060,6 +1035,20 @@ function kubernetesConcepts(extraNames = []) {
 
 // src/terms/history.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
+
+// src/markdown/tree-memo.ts
+var TreeMemo = class {
+  byTree = /* @__PURE__ */ new WeakMap();
+  /** The value for `tree` and `key`, computed by `compute` the first time it is asked for. */
+  get(tree, key, compute) {
+    let byKey = this.byTree.get(tree);
+    if (!byKey) this.byTree.set(tree, byKey = /* @__PURE__ */ new Map());
+    if (byKey.has(key)) return byKey.get(key);
+    const value = compute();
+    byKey.set(key, value);
+    return value;
+  }
+};
 
 // src/markdown/prose.ts
 var OPAQUE = "\uFFFC";
@@ -1217,16 +1206,9 @@ function proseOf(node, source, options = {}, header = false) {
   const kind = node.type === "tableCell" ? "tableCell" : node.type;
   return builder.build(kind, node, header);
 }
-var cache = /* @__PURE__ */ new WeakMap();
+var proseMemo = new TreeMemo();
 function proseBlocks(tree, source, options = {}) {
-  const mode = options.inlineCode ?? "opaque";
-  let byMode = cache.get(tree);
-  if (!byMode) cache.set(tree, byMode = /* @__PURE__ */ new Map());
-  const cached = byMode.get(mode);
-  if (cached) return cached;
-  const blocks = collectProseBlocks(tree, source, options);
-  byMode.set(mode, blocks);
-  return blocks;
+  return proseMemo.get(tree, options.inlineCode ?? "opaque", () => collectProseBlocks(tree, source, options));
 }
 function collectProseBlocks(tree, source, options) {
   const blocks = [];
@@ -1362,22 +1344,10 @@ var SentencesOf = class {
   past = /* @__PURE__ */ new Map();
   /** The range of the sentence around [from, to), as sentenceAround gives it. */
   around(from, to) {
-    let low = 0;
-    let high = this.starts.length;
-    while (low < high) {
-      const middle = low + high >>> 1;
-      if (this.starts[middle] <= from) low = middle + 1;
-      else high = middle;
-    }
-    const start = low > 0 ? this.starts[low - 1] : 0;
-    low = 0;
-    high = this.ends.length;
-    while (low < high) {
-      const middle = low + high >>> 1;
-      if (this.ends[middle] < to) low = middle + 1;
-      else high = middle;
-    }
-    const end = low < this.ends.length ? this.ends[low] : this.text.length;
+    const startsBefore = partitionPoint(this.starts.length, (index) => this.starts[index] <= from);
+    const start = startsBefore > 0 ? this.starts[startsBefore - 1] : 0;
+    const endAfter = partitionPoint(this.ends.length, (index) => this.ends[index] < to);
+    const end = endAfter < this.ends.length ? this.ends[endAfter] : this.text.length;
     return { start, end };
   }
   /** Whether the sentence around [from, to) speaks of the past; each sentence is read once. */
@@ -1459,7 +1429,7 @@ function nameWords(text, span, position) {
   let end = words.length;
   if (position === "first") {
     for (let i = words.length - 1; i >= 0; i--) {
-      if (STOP_WORDS.has(words[i].word) || CONJUNCTIONS.has(words[i].word)) {
+      if (STOP_WORDS.has(words[i].word) || COORDINATING_CONJUNCTIONS.has(words[i].word)) {
         start = i + 1;
         break;
       }
@@ -1841,7 +1811,7 @@ function pairsOf(block) {
   const pairs = [];
   for (const clause of splitSpan(text, { from: 0, to: text.length }, CLAUSE_BOUNDARY).parts) {
     const endsInList = continuesAsList(text, clause.to);
-    const condition = SUBORDINATORS.has(
+    const condition = SUBORDINATING_CONJUNCTIONS.has(
       /^[\s\p{P}]*([\p{L}]+)/u.exec(text.slice(clause.from, clause.to))?.[1]?.toLowerCase() ?? ""
     );
     const named = (pair) => !condition && !(endsInList && pair.right.to === clause.to) && !isBetweenCodeSpans(block, pair);
@@ -1884,16 +1854,10 @@ function isBetweenCodeSpans(block, pair) {
   };
   return isCode(pair.left, pair.leftPosition) && isCode(pair.right, pair.rightPosition);
 }
-var foundCache = /* @__PURE__ */ new WeakMap();
+var foundMemo = new TreeMemo();
 function findMappings(tree, source, detection) {
   const key = JSON.stringify([detection.vocabulary.id, detection.kubernetesNames ?? [], detection.projectNames ?? []]);
-  let byDetection = foundCache.get(tree);
-  if (!byDetection) foundCache.set(tree, byDetection = /* @__PURE__ */ new Map());
-  const cached = byDetection.get(key);
-  if (cached) return cached;
-  const found = collectMappings(tree, source, detection);
-  byDetection.set(key, found);
-  return found;
+  return foundMemo.get(tree, key, () => collectMappings(tree, source, detection));
 }
 function findMappingStatements(tree, source, detection) {
   return findMappings(tree, source, detection).statements;
@@ -2400,14 +2364,8 @@ function canClose(text, at) {
   return after === void 0 || !LETTER_OR_DIGIT.test(after);
 }
 function firstAfter(sorted, after) {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (sorted[middle] <= after) low = middle + 1;
-    else high = middle;
-  }
-  return low < sorted.length ? sorted[low] : -1;
+  const index = partitionPoint(sorted.length, (at) => sorted[at] <= after);
+  return index < sorted.length ? sorted[index] : -1;
 }
 function quotationSpans(text) {
   const closers = QUOTE_PAIRS.map(() => []);
@@ -2436,13 +2394,8 @@ function quotationSpans(text) {
   return spans;
 }
 var MINOR_WORDS = /* @__PURE__ */ new Set([
-  "a",
-  "an",
-  "the",
-  "and",
-  "but",
-  "or",
-  "nor",
+  ...ARTICLES,
+  ...COORDINATING_CONJUNCTIONS,
   "for",
   "so",
   "yet",
@@ -2486,20 +2439,11 @@ var TitleWords = class {
   }
   /** Whether the text, leaving out the words that overlap `skip`, has a word and all its words are capitalised. */
   isTitleCase(skip) {
-    let first = 0;
-    let high = this.ends.length;
-    while (first < high) {
-      const middle = first + high >>> 1;
-      if (this.ends[middle] <= skip.from) first = middle + 1;
-      else high = middle;
-    }
-    let last = first;
-    high = this.starts.length;
-    while (last < high) {
-      const middle = last + high >>> 1;
-      if (this.starts[middle] < skip.to) last = middle + 1;
-      else high = middle;
-    }
+    const first = partitionPoint(this.ends.length, (index) => this.ends[index] <= skip.from);
+    const last = Math.max(
+      first,
+      partitionPoint(this.starts.length, (index) => this.starts[index] < skip.to)
+    );
     const total = this.starts.length;
     const lowercaseOutside = this.lowercase[total] - (this.lowercase[last] - this.lowercase[first]);
     return lowercaseOutside === 0 && total - (last - first) > 0;
@@ -2521,14 +2465,7 @@ function isCapitalizationOf(found, expected) {
   return normalized === sentence || normalized === titleCased(expected, false) || normalized === titleCased(expected, true);
 }
 function within(spans, from, to) {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (spans[middle].from <= from) low = middle + 1;
-    else high = middle;
-  }
-  const span = spans[low - 1];
+  const span = spans[partitionPoint(spans.length, (index) => spans[index].from <= from) - 1];
   return span !== void 0 && to <= span.to;
 }
 var COUNTER_EXAMPLE_LABEL = /\b(?:bad|wrong|incorrect|don'?t|do not|avoid|never)\b/i;
@@ -2605,42 +2542,16 @@ var COMMAND_VERBS = /* @__PURE__ */ new Set([
 ]);
 var BEFORE_VERB = /* @__PURE__ */ new Set([
   "to",
-  "can",
-  "could",
-  "will",
-  "would",
-  "should",
-  "must",
-  "may",
-  "might",
-  "we",
-  "you",
-  "i",
-  "they",
+  ...MODAL_VERBS,
+  ...[...SUBJECT_PRONOUNS].filter((pronoun) => !["he", "she", "it"].includes(pronoun)),
   "please",
   "then"
 ]);
-var OBJECT_OPENERS = /* @__PURE__ */ new Set([
-  "the",
-  "a",
-  "an",
-  "it",
-  "them",
-  "this",
-  "that",
-  "these",
-  "those",
-  "your",
-  "our",
-  "their",
-  "its",
-  "each",
-  "every",
-  "all"
-]);
-var ARTICLES2 = /* @__PURE__ */ new Set(["a", "an", "the"]);
+var OBJECT_OPENERS = new Set(
+  [...DETERMINERS].filter((word) => word !== "some").concat(["that", "it", "them"])
+);
 var VERB_ENDING = /(?:ize|ise)$/u;
-var CONJUNCTIONS2 = /* @__PURE__ */ new Set(["and", "or", "/", ",", "&"]);
+var BETWEEN_LISTED_HANDLES = /* @__PURE__ */ new Set(["and", "or", "/", ",", "&"]);
 var TOKEN = /[\p{L}\p{N}][\p{L}\p{N}._\-/]*|[,/&]|--?[\p{L}\p{N}][\p{L}\p{N}-]*/gu;
 var CLAUSE_END = /[.;:!?]/u;
 function isClauseEnd(text, at) {
@@ -2749,14 +2660,8 @@ var BlockFacts = class {
       this.sortedMarks = { marks: marks2, parents: parents2 };
     }
     const { marks, parents } = this.sortedMarks;
-    let low = 0;
-    let high = marks.length;
-    while (low < high) {
-      const middle = low + high >>> 1;
-      if (marks[middle].from <= from) low = middle + 1;
-      else high = middle;
-    }
-    for (let index = low - 1; index >= 0; index = parents[index]) {
+    const after = partitionPoint(marks.length, (index) => marks[index].from <= from);
+    for (let index = after - 1; index >= 0; index = parents[index]) {
       const mark = marks[index];
       if (mark.from <= from && to <= mark.to) return mark;
     }
@@ -2826,7 +2731,7 @@ function isIdentifierUse(block, from, to, subcommands = NO_SUBCOMMANDS) {
   if (before !== void 0 && subcommands.get(before)?.has(found)) return true;
   const after = wordsAfter(text, to, 6);
   let index = 0;
-  while (index < after.length && (CONJUNCTIONS2.has(after[index].toLowerCase()) || IDENTIFIER_LIKE.test(after[index]))) {
+  while (index < after.length && (BETWEEN_LISTED_HANDLES.has(after[index].toLowerCase()) || IDENTIFIER_LIKE.test(after[index]))) {
     if (IDENTIFIER_LIKE.test(after[index]) && index > 0) return true;
     index++;
   }
@@ -2839,7 +2744,7 @@ function isIdentifierUse(block, from, to, subcommands = NO_SUBCOMMANDS) {
     return true;
   if (first === void 0) return false;
   if (before !== void 0 && BEFORE_VERB.has(before) && OBJECT_OPENERS.has(first.toLowerCase())) return true;
-  return !/\s/u.test(found) && VERB_ENDING.test(found) && ARTICLES2.has(first) && !(before !== void 0 && ARTICLES2.has(before));
+  return !/\s/u.test(found) && VERB_ENDING.test(found) && ARTICLES.has(first) && !(before !== void 0 && ARTICLES.has(before));
 }
 function commandAt(block, from, to, subcommands) {
   const found = block.text.slice(from, to);

@@ -5,36 +5,36 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-OBHNDFBB.js";
-import "./chunk-AABMV5MA.js";
+} from "./chunk-JKMDANQX.js";
+import "./chunk-RZVYVJRP.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-7B45OXHN.js";
+import "./chunk-K6R77RWL.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-5LKX2APV.js";
-import "./chunk-DSN46UTS.js";
+} from "./chunk-OI5BSQD4.js";
+import "./chunk-S2J2OKDY.js";
 import {
   discoveryStart
-} from "./chunk-KTOMHHYC.js";
+} from "./chunk-O4467LC5.js";
 import {
   findRoot,
   pathArgumentMatcher
-} from "./chunk-ZLQ5M7YO.js";
-import "./chunk-F7RKF6MJ.js";
-import "./chunk-IEW6KVXR.js";
+} from "./chunk-XJ6POG4J.js";
+import "./chunk-23KCH2GL.js";
+import "./chunk-IV2SBC3Z.js";
 import {
   ConfigError,
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-SXECR6MX.js";
+import "./chunk-LR2ID6R4.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
 } from "./chunk-FNLHEZZR.js";
-import "./chunk-IXSLKMLG.js";
+import "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/watch-command.ts

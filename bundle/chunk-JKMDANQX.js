@@ -4,13 +4,14 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-AABMV5MA.js";
+} from "./chunk-RZVYVJRP.js";
 import {
   loadExplicitConfig
-} from "./chunk-KTOMHHYC.js";
+} from "./chunk-O4467LC5.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
+  GUARDED_FILE_BYTES,
   applyFixes,
   cacheWanted,
   createPhase1Pool,
@@ -28,6 +29,7 @@ import {
   pathArgumentMatcher,
   projectFileMatcher,
   repositoryPathsFromFiles,
+  repositoryPathsWith,
   repositoryUrlSource,
   runConfigs,
   runPhase1Sequentially,
@@ -37,56 +39,24 @@ import {
   timeBudgetMs,
   toPosix,
   writeFixes
-} from "./chunk-ZLQ5M7YO.js";
+} from "./chunk-XJ6POG4J.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK
-} from "./chunk-F7RKF6MJ.js";
+} from "./chunk-23KCH2GL.js";
 import {
   collectFileFacts,
   maxFileBytes,
   readFileWithinLimit
-} from "./chunk-IEW6KVXR.js";
+} from "./chunk-IV2SBC3Z.js";
 import {
   ConfigError,
   UsageError,
   formatKeyPath
 } from "./chunk-DB7DCKDU.js";
 import {
-  $ZodObject,
-  $ZodType,
-  $constructor,
-  ZodOptional,
-  _enum,
-  _null,
-  array,
-  boolean,
-  clone,
-  closestMatches,
-  custom,
-  discriminatedUnion,
-  external_exports,
-  installLazyProp,
-  intersection,
-  iso_exports,
-  literal,
-  looseObject,
-  normalizeParams,
-  number,
-  object,
-  optional,
-  own,
-  parse,
-  parseAsync,
-  preprocess,
-  record,
-  safeParse,
-  safeParseAsync,
-  string,
-  toJSONSchema,
-  union,
-  unknown
-} from "./chunk-SXECR6MX.js";
+  closestMatches
+} from "./chunk-LR2ID6R4.js";
 import {
   ENGINE_DOCS_URL,
   PACKAGE_ROOT,
@@ -95,12 +65,44 @@ import {
   ruleDocsUrl
 } from "./chunk-FNLHEZZR.js";
 import {
+  $ZodObject,
+  $ZodType,
+  $constructor,
   ENGINE_RULES,
+  ZodOptional,
+  _enum,
+  _null,
+  array,
+  boolean,
+  clone,
   computeLineStarts,
+  custom,
+  discriminatedUnion,
+  external_exports,
   forEachNode,
+  installLazyProp,
+  intersection,
+  iso_exports,
+  literal,
+  looseObject,
+  normalizeParams,
+  number,
+  object,
   offsetToPoint,
-  parseMarkdown
-} from "./chunk-IXSLKMLG.js";
+  optional,
+  own,
+  parse,
+  parseAsync,
+  parseMarkdown,
+  preprocess,
+  record,
+  safeParse,
+  safeParseAsync,
+  string,
+  toJSONSchema,
+  union,
+  unknown
+} from "./chunk-TBMUDWBG.js";
 import {
   __commonJS,
   __esm,
@@ -208,7 +210,7 @@ var require_messages = __commonJS({
       ErrorCodes2.jsonrpcReservedErrorRangeEnd = -32e3;
       ErrorCodes2.serverErrorEnd = -32e3;
     })(ErrorCodes || (exports.ErrorCodes = ErrorCodes = {}));
-    var ResponseError = class _ResponseError extends Error {
+    var ResponseError2 = class _ResponseError extends Error {
       code;
       data;
       constructor(code, message, data) {
@@ -228,7 +230,7 @@ var require_messages = __commonJS({
         return result;
       }
     };
-    exports.ResponseError = ResponseError;
+    exports.ResponseError = ResponseError2;
     var ParameterStructures = class _ParameterStructures {
       kind;
       /**
@@ -6223,21 +6225,21 @@ var require_protocol = __commonJS({
       DidChangeConfigurationNotification2.type = new messages_1.ProtocolNotificationType(DidChangeConfigurationNotification2.method);
       DidChangeConfigurationNotification2.capabilities = messages_1.CM.create("workspace.didChangeConfiguration", void 0);
     })(DidChangeConfigurationNotification || (exports.DidChangeConfigurationNotification = DidChangeConfigurationNotification = {}));
-    var MessageType;
-    (function(MessageType2) {
-      MessageType2.Error = 1;
-      MessageType2.Warning = 2;
-      MessageType2.Info = 3;
-      MessageType2.Log = 4;
-      MessageType2.Debug = 5;
-    })(MessageType || (exports.MessageType = MessageType = {}));
-    var ShowMessageNotification;
-    (function(ShowMessageNotification2) {
-      ShowMessageNotification2.method = "window/showMessage";
-      ShowMessageNotification2.messageDirection = messages_1.MessageDirection.serverToClient;
-      ShowMessageNotification2.type = new messages_1.ProtocolNotificationType(ShowMessageNotification2.method);
-      ShowMessageNotification2.capabilities = messages_1.CM.create("window.showMessage", void 0);
-    })(ShowMessageNotification || (exports.ShowMessageNotification = ShowMessageNotification = {}));
+    var MessageType2;
+    (function(MessageType3) {
+      MessageType3.Error = 1;
+      MessageType3.Warning = 2;
+      MessageType3.Info = 3;
+      MessageType3.Log = 4;
+      MessageType3.Debug = 5;
+    })(MessageType2 || (exports.MessageType = MessageType2 = {}));
+    var ShowMessageNotification2;
+    (function(ShowMessageNotification3) {
+      ShowMessageNotification3.method = "window/showMessage";
+      ShowMessageNotification3.messageDirection = messages_1.MessageDirection.serverToClient;
+      ShowMessageNotification3.type = new messages_1.ProtocolNotificationType(ShowMessageNotification3.method);
+      ShowMessageNotification3.capabilities = messages_1.CM.create("window.showMessage", void 0);
+    })(ShowMessageNotification2 || (exports.ShowMessageNotification = ShowMessageNotification2 = {}));
     var ShowMessageRequest;
     (function(ShowMessageRequest2) {
       ShowMessageRequest2.method = "window/showMessageRequest";
@@ -6606,15 +6608,15 @@ var require_api2 = __commonJS({
     Object.defineProperty(exports, "createProtocolConnection", { enumerable: true, get: function() {
       return connection_1.createProtocolConnection;
     } });
-    var LSPErrorCodes;
-    (function(LSPErrorCodes2) {
-      LSPErrorCodes2.lspReservedErrorRangeStart = -32899;
-      LSPErrorCodes2.RequestFailed = -32803;
-      LSPErrorCodes2.ServerCancelled = -32802;
-      LSPErrorCodes2.ContentModified = -32801;
-      LSPErrorCodes2.RequestCancelled = -32800;
-      LSPErrorCodes2.lspReservedErrorRangeEnd = -32800;
-    })(LSPErrorCodes || (exports.LSPErrorCodes = LSPErrorCodes = {}));
+    var LSPErrorCodes2;
+    (function(LSPErrorCodes3) {
+      LSPErrorCodes3.lspReservedErrorRangeStart = -32899;
+      LSPErrorCodes3.RequestFailed = -32803;
+      LSPErrorCodes3.ServerCancelled = -32802;
+      LSPErrorCodes3.ContentModified = -32801;
+      LSPErrorCodes3.RequestCancelled = -32800;
+      LSPErrorCodes3.lspReservedErrorRangeEnd = -32800;
+    })(LSPErrorCodes2 || (exports.LSPErrorCodes = LSPErrorCodes2 = {}));
   }
 });
 
@@ -17174,10 +17176,12 @@ import path2 from "node:path";
 
 // src/lsp/analysis-memo.ts
 var AnalysisMemo = class {
-  constructor(stamps) {
+  constructor(stamps, elsewhere = () => void 0) {
     this.stamps = stamps;
+    this.elsewhere = elsewhere;
   }
   stamps;
+  elsewhere;
   entries = /* @__PURE__ */ new Map();
   stats = { hits: 0, misses: 0 };
   /** The analysis of `path` if it is current and answers a job of this kind. */
@@ -17194,6 +17198,10 @@ var AnalysisMemo = class {
   /** Whether a current analysis of `path` is held (facts at least). */
   has(path7) {
     return this.lookup({ path: path7, factsOnly: true }) !== void 0;
+  }
+  /** Keeps an analysis computed outside a run (see AnswerElsewhere) under the stamp of the content analysed. */
+  store(path7, stamp, analysis) {
+    if (!analysis.crashed) this.entries.set(path7, { stamp, factsOnly: false, analysis });
   }
   forget(path7) {
     this.entries.delete(path7);
@@ -17212,11 +17220,20 @@ var AnalysisMemo = class {
     return async (jobs, source, options) => {
       const results = new Array(jobs.length);
       const missing = [];
+      const fromElsewhere = [];
       jobs.forEach((job, index) => {
-        const cached = options.overrides?.has(job.path) ? void 0 : this.lookup(job);
+        const overridden = options.overrides?.has(job.path) === true;
+        const cached = overridden ? void 0 : this.lookup(job);
+        const answer2 = overridden || cached ? void 0 : this.elsewhere(job);
         if (cached) {
           this.stats.hits++;
           results[index] = cached;
+        } else if (answer2) {
+          fromElsewhere.push(
+            Promise.resolve(answer2).then((analysis) => {
+              results[index] = analysis;
+            })
+          );
         } else {
           this.stats.misses++;
           missing.push(index);
@@ -17237,6 +17254,7 @@ var AnalysisMemo = class {
             this.entries.set(job.path, { stamp, factsOnly: job.factsOnly, analysis });
         });
       }
+      await Promise.all(fromElsewhere);
       return results;
     };
   }
@@ -17248,6 +17266,7 @@ function describeCacheUse(cache) {
   const { fromCache, analysed } = cache.stats();
   return `${fromCache} ${fromCache === 1 ? "file" : "files"} from the cache, ${analysed} analysed`;
 }
+var LARGE_DOCUMENT_BYTES = GUARDED_FILE_BYTES;
 var LISTING_FILES = /* @__PURE__ */ new Set([".gitignore"]);
 var CONFIG_FILES = /* @__PURE__ */ new Set([...CONFIG_FILE_NAMES, "package.json"]);
 var encoder = new TextEncoder();
@@ -17260,13 +17279,16 @@ var LiveProject = class _LiveProject {
     this.root = root;
     this.services = services;
     this.options = options;
-    this.memo = new AnalysisMemo({
-      current: (file) => {
-        const document = this.documents.get(file);
-        return document ? `open:${document.version}` : this.diskStamps.get(file);
+    this.memo = new AnalysisMemo(
+      {
+        current: (file) => {
+          const document = this.documents.get(file);
+          return document ? `open:${document.version}` : this.diskStamps.get(file);
+        },
+        lastRead: (file) => this.readStamps.get(file)
       },
-      lastRead: (file) => this.readStamps.get(file)
-    });
+      (job) => this.answerFromDocumentAnalysis(job)
+    );
   }
   root;
   services;
@@ -17295,6 +17317,8 @@ var LiveProject = class _LiveProject {
   editRunner;
   /** Verdicts on fixes that must be checked against the rest of their file, kept while the file's text is the same. */
   verdicts = new FixVerdicts();
+  /** Large open documents analysed outside the runs, by root-relative path (see LARGE_DOCUMENT_BYTES). */
+  documentAnalyses = /* @__PURE__ */ new Map();
   /** Loads the settings and lists the repository. A config error does not throw: lint() does (see settingsError). */
   static async open(root, services, options = {}) {
     const project = new _LiveProject(root, services, options);
@@ -17315,22 +17339,35 @@ var LiveProject = class _LiveProject {
   /** Loads the settings and lists the paths again, and forgets every analysis (they depend on the rules in force). */
   async reload() {
     this.generation++;
+    await this.stopDocumentAnalyses();
     await this.warmUpRunner?.close();
     this.warmUpRunner = void 0;
     await this.closeEditRunner();
     this.memo.clear();
     this.indexed = false;
-    await this.listPaths();
-    this.renames = await gitRenames(this.root);
-    this.configStamps = await this.stampConfigFiles();
+    const listed = Promise.all([this.listPaths(), gitRenames(this.root)]);
+    let loaded;
+    let loadError;
     try {
       const current = this.services.loadSettings(this.root);
+      const repository = Promise.resolve(current.repositoryUrls?.());
+      repository.catch(() => {
+      });
+      loaded = { current, repository };
+    } catch (error) {
+      loadError = error;
+    }
+    [, this.renames] = await listed;
+    this.configStamps = await this.stampConfigFiles();
+    try {
+      if (!loaded) throw loadError;
+      const { current } = loaded;
       this.current = current;
       this.isProjectFile = (file) => current.isProjectFile(file);
       this.pathsChanged();
       this.projectFiles();
       current.settings.base();
-      this.repository = await current.repositoryUrls?.();
+      this.repository = await loaded.repository;
       this.loadError = void 0;
     } catch (error) {
       this.current = void 0;
@@ -17351,6 +17388,7 @@ var LiveProject = class _LiveProject {
   }
   closeDocument(file) {
     if (!this.documents.delete(file)) return;
+    void this.stopDocumentAnalysis(file);
     this.diskStamps.delete(file);
     this.pathsChanged();
   }
@@ -17451,20 +17489,27 @@ var LiveProject = class _LiveProject {
   /**
    * Lints `targets` (root-relative, lintable files) in the context of the project. Fixes that must
    * be checked against the rest of their file are settled, as the fix step settles them for a
-   * report: every `fix` in the result is one `--fix` would apply.
+   * report: every `fix` in the result is one `--fix` would apply. A caller may pass engine options
+   * of its own (engineOptions() with a signal, texts for this run) and the `unsaved` files among them.
    */
-  async lint(targets) {
+  async lint(targets, engine = this.engineOptions(), unsaved = []) {
     await this.listIfNeeded();
-    const engine = this.engineOptions();
-    return settleVerifiedFixes(await lintProject(this.source(targets), engine), engine, this.verdicts);
+    return settleVerifiedFixes(await lintProject(this.source(targets, unsaved), engine), engine, this.verdicts);
   }
-  /** The project as the engine reads it, with these targets (fix passes run lintProject on it). */
-  source(targets) {
+  /**
+   * The project as the engine reads it, with these targets (fix passes run lintProject on it).
+   * `unsaved` are files that exist only as texts handed to this run (`overrides`): they count as
+   * existing paths and project files for this run alone (the MCP server's lint_text).
+   */
+  source(targets, unsaved = []) {
     const settings = this.settings();
+    const paths = repositoryPathsWith(this.paths(), unsaved);
+    const added = unsaved.filter((file) => !this.paths().files.has(file));
     return {
       targets: [...targets].sort(),
-      projectFiles: this.indexed ? this.projectFiles() : [...targets],
-      paths: this.paths(),
+      // A large open document whose first analysis is under way joins the index when it is done.
+      projectFiles: !this.indexed ? [...targets] : [...this.projectFiles().filter((file) => !this.isUnknownYet(file)), ...added].sort(),
+      paths,
       renames: this.renames,
       read: (file) => this.read(file),
       isMarkdown: (file) => settings.isMarkdown(file)
@@ -17486,9 +17531,66 @@ var LiveProject = class _LiveProject {
   analysisOf(file) {
     return this.memo.latest(file);
   }
+  /**
+   * Whether lint() may take an open document as a target without waiting for its analysis: it is
+   * small, or its current version's analysis is done. A large one is analysed in the background
+   * (analyseInBackground) and left out of the runs until then.
+   */
+  isReadyToLint(file) {
+    const document = this.documents.get(file);
+    if (!document || document.text.length <= LARGE_DOCUMENT_BYTES) return true;
+    if (this.memo.lookup({ path: file, factsOnly: false })) return true;
+    const analysis = this.documentAnalyses.get(file);
+    return analysis?.version === document.version && analysis.result !== void 0;
+  }
+  /**
+   * Analyses the current version of a large open document on a runner of its own, unless that is
+   * done or under way. The analysis of an older version under way is stopped (its worker ends): a
+   * newer version supersedes it instead of queueing behind it. Resolves with true once this
+   * version's analysis is done (a run can then take the document), false when it was superseded.
+   */
+  analyseInBackground(file) {
+    const document = this.documents.get(file);
+    if (!document) return Promise.resolve(false);
+    const known = this.documentAnalyses.get(file);
+    if (known?.version === document.version) return known.done.then((analysis2) => analysis2 !== void 0);
+    if (known) void this.stopDocumentAnalysis(file);
+    const settings = this.settings();
+    const runner = settings.createEditRunner?.() ?? { run: runPhase1Sequentially, close: async () => {
+    } };
+    const { version, text } = document;
+    const generation = this.generation;
+    const source = this.source([file]);
+    const bytes = encoder.encode(text);
+    const analysis = {
+      version,
+      runner,
+      done: (async () => {
+        const run = !this.indexed && settings.diskCache ? settings.diskCache.wrap(runner.run) : runner.run;
+        const [result] = await run(
+          [{ path: file, factsOnly: false }],
+          { ...source, read: (path7) => path7 === file ? Promise.resolve(bytes) : source.read(path7) },
+          this.engineOptions()
+        );
+        return result;
+      })().catch((error) => {
+        if (this.documentAnalyses.get(file) !== analysis || generation !== this.generation) return void 0;
+        throw error;
+      }).then((result) => {
+        if (result === void 0 || this.documentAnalyses.get(file) !== analysis || generation !== this.generation)
+          return void 0;
+        analysis.result = result;
+        this.memo.store(file, `open:${version}`, result);
+        return result;
+      }).finally(() => runner.close())
+    };
+    this.documentAnalyses.set(file, analysis);
+    return analysis.done.then((result) => result !== void 0);
+  }
   /** Stops the worker threads of a warm-up under way and of the runs on edits. */
   async close() {
     this.generation++;
+    await this.stopDocumentAnalyses();
     await this.warmUpRunner?.close();
     await this.closeEditRunner();
   }
@@ -17500,6 +17602,37 @@ var LiveProject = class _LiveProject {
       this.editRunner ??= settings.createEditRunner();
       return this.editRunner.run(jobs, source, options);
     };
+  }
+  /**
+   * A run's phase-1 answer for a large open document analysed in the background: its analysis once
+   * done; while it is under way, the facts of its previous version (for other files' checks), or
+   * the analysis under way itself when there is none, rather than a second analysis of the text.
+   */
+  answerFromDocumentAnalysis(job) {
+    const analysis = this.documentAnalyses.get(job.path);
+    const document = this.documents.get(job.path);
+    if (!analysis || !document || analysis.version !== document.version) return void 0;
+    if (analysis.result) return analysis.result;
+    if (!job.factsOnly) return void 0;
+    const previous = this.memo.latest(job.path);
+    if (previous) return previous;
+    return analysis.done.then(
+      (result) => result ?? this.answerFromDocumentAnalysis(job) ?? this.editPhase1()([job], this.source([]), this.engineOptions()).then(([only]) => only)
+    );
+  }
+  /** Whether a file's facts are not known yet: a large open document whose first analysis is under way. */
+  isUnknownYet(file) {
+    const analysis = this.documentAnalyses.get(file);
+    return analysis !== void 0 && analysis.result === void 0 && this.memo.latest(file) === void 0;
+  }
+  async stopDocumentAnalysis(file) {
+    const analysis = this.documentAnalyses.get(file);
+    if (!analysis) return;
+    this.documentAnalyses.delete(file);
+    await analysis.runner.close();
+  }
+  async stopDocumentAnalyses() {
+    await Promise.all([...this.documentAnalyses.keys()].map((file) => this.stopDocumentAnalysis(file)));
   }
   async closeEditRunner() {
     const runner = this.editRunner;
@@ -17552,11 +17685,7 @@ var LiveProject = class _LiveProject {
   /** The listed paths plus the open documents (a new file exists for links once the editor has it). */
   paths() {
     if (this.cachedPaths) return this.cachedPaths;
-    const unlisted = [...this.documents.keys()].filter((file) => !this.listed.files.has(file));
-    if (unlisted.length === 0) return this.cachedPaths = this.listed;
-    const merged = repositoryPathsFromFiles([...this.listed.files, ...unlisted], this.listed.symlinks);
-    for (const directory of this.listed.directories) merged.directories.add(directory);
-    return this.cachedPaths = merged;
+    return this.cachedPaths = repositoryPathsWith(this.listed, [...this.documents.keys()]);
   }
 };
 
@@ -17618,15 +17747,31 @@ var ProjectLinter = class {
     const documents = this.host.openDocuments();
     this.syncDocuments(documents);
     let diagnostics = [];
+    const waiting = /* @__PURE__ */ new Set();
     try {
       if (this.project.settingsError !== void 0) throw this.project.settingsError;
-      const targets = documents.filter((document) => this.project.isLintable(document.path)).map((document) => document.path);
+      const lintable = documents.filter((document) => this.project.isLintable(document.path));
+      for (const document of lintable) {
+        if (this.project.isReadyToLint(document.path)) continue;
+        waiting.add(document.path);
+        this.project.analyseInBackground(document.path).then(
+          (done) => {
+            if (done) this.schedule();
+          },
+          (error) => this.host.failed(error)
+        );
+      }
+      const targets = lintable.map((document) => document.path).filter((file) => !waiting.has(file));
       if (targets.length > 0) diagnostics = (await this.project.lint(targets)).diagnostics;
       this.host.succeeded();
     } catch (error) {
       this.host.failed(error);
     }
-    this.publish(documents, diagnostics);
+    this.publish(
+      documents.filter((document) => !waiting.has(document.path)),
+      diagnostics,
+      new Set(documents.map((document) => document.uri))
+    );
   }
   /** The project reads the editor's texts as they were when the run started. */
   syncDocuments(documents) {
@@ -17634,7 +17779,8 @@ var ProjectLinter = class {
     for (const file of this.project.documentPaths()) if (!open.has(file)) this.project.closeDocument(file);
     for (const document of documents) this.project.setDocument(document.path, document.text, document.version);
   }
-  publish(documents, diagnostics) {
+  /** Publishes for `documents` (the ones this run linted); clears what was published for documents no longer `open`. */
+  publish(documents, diagnostics, open) {
     const byFile = /* @__PURE__ */ new Map();
     for (const diagnostic of diagnostics) {
       const list = byFile.get(diagnostic.file) ?? [];
@@ -17652,7 +17798,6 @@ var ProjectLinter = class {
       this.host.publish(document.uri, document.version, protocol);
       this.published.set(document.uri, { version: document.version, key });
     }
-    const open = new Set(documents.map((document) => document.uri));
     for (const uri of [...this.published.keys()]) {
       if (open.has(uri)) continue;
       this.host.publish(uri, void 0, []);
@@ -17693,11 +17838,15 @@ var LanguageServer = class {
     this.settings = defaults;
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => this.background(this.initialized()));
-    connection.onCodeAction(async (params) => {
+    connection.onCodeAction(async (params, token) => {
       const document = this.documents.get(params.textDocument.uri);
       const linter = document ? await this.linterFor(params.textDocument.uri) : void 0;
       if (!document || !linter) return [];
-      await linter.settled();
+      await Promise.race([
+        linter.settled(),
+        new Promise((resolve) => token.onCancellationRequested(() => resolve()))
+      ]);
+      if (token.isCancellationRequested) throw new import_vscode_languageserver3.ResponseError(import_vscode_languageserver3.LSPErrorCodes.RequestCancelled, "request cancelled");
       const findings = linter.findingsFor(document.uri);
       if (!findings || findings.version !== document.version) return [];
       return codeActions(findings, params.range, params.context.only);
@@ -17919,10 +18068,15 @@ ${error.message}`);
       );
     }
   }
+  /**
+   * Shows an error once, as a window/showMessage notification. Not connection.window.showErrorMessage:
+   * that sends window/showMessageRequest, a request the editor must answer, which opens a prompt
+   * that blocks Neovim (headless, it never returns) until someone dismisses it.
+   */
   showOnce(message) {
     if (this.shownErrors.has(message)) return;
     this.shownErrors.add(message);
-    void this.connection.window.showErrorMessage(message);
+    void this.connection.sendNotification(import_vscode_languageserver3.ShowMessageNotification.type, { type: import_vscode_languageserver3.MessageType.Error, message });
   }
   publishConfigIssues(root, error) {
     const byUri = /* @__PURE__ */ new Map();
@@ -27656,6 +27810,46 @@ var StdioServerTransport = class {
   }
 };
 
+// src/mcp/call-lock.ts
+var ReadWriteLock = class {
+  readers = 0;
+  writing = false;
+  waiting = [];
+  /** Runs `work` alongside other shared work (not during exclusive work). */
+  shared(work) {
+    return this.run(false, work);
+  }
+  /** Runs `work` alone. */
+  exclusive(work) {
+    return this.run(true, work);
+  }
+  async run(exclusive, work) {
+    if (this.waiting.length === 0 && this.free(exclusive)) this.take(exclusive);
+    else await new Promise((start) => this.waiting.push({ exclusive, start }));
+    try {
+      return await work();
+    } finally {
+      if (exclusive) this.writing = false;
+      else this.readers--;
+      this.wake();
+    }
+  }
+  free(exclusive) {
+    return !this.writing && (!exclusive || this.readers === 0);
+  }
+  take(exclusive) {
+    if (exclusive) this.writing = true;
+    else this.readers++;
+  }
+  wake() {
+    while (this.waiting.length > 0 && this.free(this.waiting[0].exclusive)) {
+      const next = this.waiting.shift();
+      this.take(next.exclusive);
+      next.start();
+    }
+  }
+};
+
 // src/mcp/repository-paths.ts
 import { existsSync as existsSync2, realpathSync } from "node:fs";
 import path4 from "node:path";
@@ -27664,7 +27858,7 @@ var PathOutsideRootError = class extends Error {
 };
 function inside(root, absolute) {
   const relative = path4.relative(root, absolute);
-  return relative === "" || !relative.startsWith("..") && !path4.isAbsolute(relative);
+  return relative !== ".." && !relative.startsWith(`..${path4.sep}`) && !path4.isAbsolute(relative);
 }
 function confinePath(root, input) {
   if (input.includes("\0")) throw new PathOutsideRootError(`"${input}" contains a NUL character.`);
@@ -27674,7 +27868,7 @@ function confinePath(root, input) {
       `"${input}" is outside the repository root ${root}: give a path inside it, relative to it.`
     );
   const relative = toPosix(path4.relative(root, absolute));
-  if (isDynamicPattern(input)) {
+  if (input !== "" && isDynamicPattern(input)) {
     if (relative.split("/").includes(".."))
       throw new PathOutsideRootError(`The glob "${input}" climbs out of the repository root.`);
     return relative;
@@ -27684,9 +27878,26 @@ function confinePath(root, input) {
   }
   return relative;
 }
+function confinePaths(root, inputs) {
+  const confined = inputs.map((input) => confinePath(root, input));
+  return confined.includes("") ? [] : confined;
+}
 
 // src/mcp/lint-service.ts
 var DEFAULT_MAX_PROBLEMS = 200;
+var INDEX_PROGRESS_EVERY = 100;
+function unlessAborted(promise, signal) {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener("abort", abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
+}
+function withoutBom(text) {
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}
 function problemOf(diagnostic) {
   return {
     file: diagnostic.file,
@@ -27712,9 +27923,14 @@ var LintService = class _LintService {
   root;
   project;
   onIndexed;
-  queue = Promise.resolve();
+  lock = new ReadWriteLock();
+  /** The disk checks of the calls, one at a time: a check may load the settings again. */
+  checking = Promise.resolve();
+  /** How many times a disk check loaded the settings again (a call under way then runs again). */
+  reloads = 0;
   warming;
-  textVersion = 0;
+  /** Progress of the calls waiting for the index, told how many files it has read. */
+  indexWatchers = /* @__PURE__ */ new Set();
   /**
    * Opens the repository and starts building its index, so that the first call waits less.
    * `onIndexed` hears, after each build of the index, how much of it the on-disk cache answered.
@@ -27726,29 +27942,29 @@ var LintService = class _LintService {
       options.onIndexed ?? (() => {
       })
     );
-    service.indexed().catch(() => void 0);
+    service.indexed({}).catch(() => void 0);
     return service;
   }
-  lint(patterns, maxProblems = DEFAULT_MAX_PROBLEMS) {
-    return this.exclusive(async () => {
-      await this.fresh();
+  lint(patterns, maxProblems = DEFAULT_MAX_PROBLEMS, call = {}) {
+    return this.run("shared", call, async () => {
       const targets = this.targetsOf(patterns);
-      return this.answer(targets.length, (await this.project.lint(targets)).diagnostics, maxProblems);
+      const result = await this.project.lint(targets, this.engine(call));
+      return this.answer(targets.length, result.diagnostics, maxProblems);
     });
   }
-  lintText(file, text, maxProblems = DEFAULT_MAX_PROBLEMS) {
-    return this.exclusive(async () => {
-      await this.fresh();
+  lintText(file, text, maxProblems = DEFAULT_MAX_PROBLEMS, call = {}) {
+    return this.run("shared", call, async () => {
       const target = this.lintableFile(file);
-      const result = await this.withText(target, text, () => this.project.lint([target]));
+      const result = await this.project.lint([target], this.engine(call, /* @__PURE__ */ new Map([[target, withoutBom(text)]])), [
+        target
+      ]);
       return this.answer(1, result.diagnostics, maxProblems);
     });
   }
-  fixFiles(patterns, apply, maxProblems = DEFAULT_MAX_PROBLEMS) {
-    return this.exclusive(async () => {
-      await this.fresh();
+  fixFiles(patterns, apply, maxProblems = DEFAULT_MAX_PROBLEMS, call = {}) {
+    return this.run(apply ? "exclusive" : "shared", call, async () => {
       const targets = this.targetsOf(patterns);
-      const fixed = await this.fixed(targets);
+      const fixed = await lintWithFixes(this.project.source(targets), this.engine(call), true);
       if (apply) await writeFixes(fixed, this.root);
       const files = fixedFiles(fixed);
       const patches = fixPatches(fixed);
@@ -27759,13 +27975,16 @@ var LintService = class _LintService {
       };
     });
   }
-  fixText(file, text, maxProblems = DEFAULT_MAX_PROBLEMS) {
-    return this.exclusive(async () => {
-      await this.fresh();
+  fixText(file, text, maxProblems = DEFAULT_MAX_PROBLEMS, call = {}) {
+    return this.run("shared", call, async () => {
       const target = this.lintableFile(file);
-      const fixed = await this.withText(target, text, () => this.fixed([target]));
+      const fixed = await lintWithFixes(
+        this.project.source([target], [target]),
+        this.engine(call, /* @__PURE__ */ new Map([[target, withoutBom(text)]])),
+        true
+      );
       const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
-      const changed = fixed.texts.get(target);
+      const changed = fixedFiles(fixed).includes(target) ? fixed.texts.get(target) : void 0;
       return {
         fixedText: changed === void 0 ? text : bom + changed,
         patch: fixPatches(fixed)[0] ?? "",
@@ -27773,10 +27992,10 @@ var LintService = class _LintService {
       };
     });
   }
-  /** The rules in force at the root, by id, with their severity. */
-  async severitiesAtRoot() {
-    return this.exclusive(async () => {
-      await this.fresh();
+  /** The rules in force at the root, by id, with their severity: the settings only, so it never waits for a lint. */
+  severitiesAtRoot() {
+    return this.lock.shared(async () => {
+      await this.settled();
       return new Map(
         this.project.engineOptions().settings.base().map((enabled) => [enabled.rule.id, enabled.severity])
       );
@@ -27786,31 +28005,81 @@ var LintService = class _LintService {
   close() {
     return this.project.close();
   }
-  exclusive(work) {
-    const result = this.queue.then(work);
-    this.queue = result.catch(() => void 0);
-    return result;
+  /**
+   * A call's work, on the disk as it is now, the settings valid and every file indexed. When a
+   * config file changed under it (another call's disk check loaded the settings again, which stops
+   * the runners it used), it runs once more on the new settings.
+   */
+  run(mode, call, work) {
+    return this.lock[mode](async () => {
+      for (let attempt = 1; ; attempt++) {
+        call.signal?.throwIfAborted();
+        await this.settled();
+        await this.indexed(call);
+        const reloads = this.reloads;
+        try {
+          return await work();
+        } catch (error) {
+          if (attempt === 1 && this.reloads !== reloads && !call.signal?.aborted) continue;
+          throw error;
+        }
+      }
+    });
   }
-  /** The disk as it is now, the settings valid, and every file indexed. */
-  async fresh() {
-    await this.project.verifyDisk();
-    await this.indexed();
-  }
-  async indexed() {
+  /** Checks the disk (after the checks of earlier calls) and throws the config's error, if any. */
+  async settled() {
+    const check = this.checking.then(async () => {
+      if ((await this.project.verifyDisk()).configReloaded) this.reloads++;
+    });
+    this.checking = check.catch(() => void 0);
+    await check;
     if (this.project.settingsError !== void 0) throw this.project.settingsError;
-    while (!this.project.isIndexed) {
-      this.warming ??= this.project.warmUp().then(() => {
-        if (this.project.isIndexed) this.onIndexed(this.project.describeCacheUse());
-      }).finally(() => {
-        this.warming = void 0;
-      });
-      await this.warming;
-      if (this.project.settingsError !== void 0) throw this.project.settingsError;
+  }
+  async indexed(call) {
+    if (this.project.settingsError !== void 0) throw this.project.settingsError;
+    if (!this.project.isIndexed) call.progress?.("Reading the repository (the first call builds its index)");
+    const watcher = (filesRead) => call.progress?.(`Read ${filesRead} files of the repository`);
+    this.indexWatchers.add(watcher);
+    try {
+      while (!this.project.isIndexed) {
+        this.warming ??= this.warmUp();
+        await unlessAborted(this.warming, call.signal);
+        if (this.project.settingsError !== void 0) throw this.project.settingsError;
+      }
+    } finally {
+      this.indexWatchers.delete(watcher);
     }
+  }
+  warmUp() {
+    let filesRead = 0;
+    const counted = () => {
+      if (++filesRead % INDEX_PROGRESS_EVERY === 0) for (const watcher of this.indexWatchers) watcher(filesRead);
+    };
+    return this.project.warmUp(counted).then(() => {
+      if (this.project.isIndexed) this.onIndexed(this.project.describeCacheUse());
+    }).finally(() => {
+      this.warming = void 0;
+    });
+  }
+  /** The project's engine options for one call: its texts, its cancellation, and its progress at each phase. */
+  engine(call, overrides) {
+    const engine = this.project.engineOptions();
+    const runPhase1 = engine.runPhase1;
+    return {
+      ...engine,
+      ...overrides ? { overrides } : {},
+      ...call.signal ? { signal: call.signal } : {},
+      runPhase1: async (jobs, source, options) => {
+        call.progress?.(`Analysing ${jobs.length} ${jobs.length === 1 ? "file" : "files"}`);
+        const analyses = await runPhase1(jobs, source, options);
+        call.progress?.("Checking links, anchors and terms across the repository");
+        return analyses;
+      }
+    };
   }
   /** The project files that the paths (files, folders, globs) name; a path that names none is an error. */
   targetsOf(patterns) {
-    const confined = patterns.map((pattern) => confinePath(this.root, pattern));
+    const confined = confinePaths(this.root, patterns);
     const files = this.project.projectFiles();
     confined.forEach((pattern, index) => {
       if (!files.some(pathArgumentMatcher(this.root, this.root, [pattern]))) {
@@ -27832,18 +28101,6 @@ var LintService = class _LintService {
         `"${file}" is not a Markdown file the config lints (its files and ignore globs leave it out).`
       );
     return target;
-  }
-  /** Runs `work` with `text` in place of the file's content, then puts the disk's back. */
-  async withText(file, text, work) {
-    this.project.setDocument(file, text, ++this.textVersion);
-    try {
-      return await work();
-    } finally {
-      this.project.closeDocument(file);
-    }
-  }
-  fixed(targets) {
-    return lintWithFixes(this.project.source(targets), this.project.engineOptions(), true);
   }
   answer(filesChecked, diagnostics, maxProblems) {
     const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
@@ -27906,7 +28163,9 @@ function explainRule(rules, id, severities) {
 
 // src/mcp/mcp-server.ts
 var INSTRUCTIONS = `${TOOL_NAME} checks the Markdown documentation of this repository: links and anchors across files, terminology, Kubernetes mappings, required sections, and what GitHub would render broken. Lint after editing docs (lint for files on disk, lint_text for a text not saved yet), apply the certain fixes with fix_files, and read explain_rule before silencing a rule. Paths are relative to the repository root.`;
-var pathsInput = external_exports.array(external_exports.string().min(1)).max(1e3).default([]).describe("Files, folders or globs relative to the repository root (none: every Markdown file of the repository).");
+var pathsInput = external_exports.array(external_exports.string()).max(1e3).default([]).describe(
+  'Files, folders or globs relative to the repository root (none, or "." for the root: every Markdown file of the repository).'
+);
 var maxProblemsInput = external_exports.number().int().min(1).max(1e4).default(DEFAULT_MAX_PROBLEMS).describe("Most problems to return (the counts are always complete).");
 var fileInput = external_exports.string().min(1).describe("Path of the file the text belongs to, relative to the repository root (it need not exist yet).");
 var textInput = external_exports.string().max(5e6).describe("The full text of the file, as the agent would write it.");
@@ -27941,6 +28200,85 @@ var ruleSummaryShape = {
   severity: external_exports.enum(["error", "warn", "off"]).describe("Severity at the repository root by its config."),
   docsUrl: external_exports.string()
 };
+var termsInventoryShape = {
+  filesChecked: external_exports.number(),
+  terms: external_exports.array(
+    external_exports.object({
+      term: external_exports.string(),
+      count: external_exports.number(),
+      forms: external_exports.array(
+        external_exports.object({
+          form: external_exports.string(),
+          status: external_exports.enum(["right", "accepted", "allowed", "wrong", "legacy"]),
+          count: external_exports.number(),
+          compared: external_exports.number().describe("Occurrences term-consistency compares (documents that record history left out)."),
+          files: external_exports.array(external_exports.object({ file: external_exports.string(), count: external_exports.number(), lines: external_exports.array(external_exports.number()) }))
+        })
+      )
+    })
+  )
+};
+var mappingsInventoryShape = {
+  filesChecked: external_exports.number(),
+  statements: external_exports.number(),
+  conflicts: external_exports.number(),
+  unknownConcepts: external_exports.number(),
+  canonical: external_exports.boolean().describe("Whether statements were checked against a configured canonical mapping."),
+  concepts: external_exports.array(
+    external_exports.object({
+      concept: external_exports.string(),
+      known: external_exports.boolean(),
+      nearest: external_exports.array(external_exports.string()).describe("For an unknown concept: the nearest real ones."),
+      statements: external_exports.array(
+        external_exports.object({
+          kubernetes: external_exports.string(),
+          project: external_exports.string(),
+          file: external_exports.string(),
+          line: external_exports.number(),
+          column: external_exports.number(),
+          source: external_exports.enum(["table", "arrow", "phrase"]),
+          conflict: external_exports.string().optional().describe("What mapping-consistency reports about the statement.")
+        })
+      )
+    })
+  ),
+  unreadable: external_exports.array(external_exports.object({ file: external_exports.string(), line: external_exports.number(), reason: external_exports.string() }))
+};
+function toolArguments(shape) {
+  const names = Object.keys(shape);
+  return external_exports.strictObject(shape, {
+    error: (issue) => issue.code === "unrecognized_keys" ? `Unknown ${issue.keys.length === 1 ? "argument" : "arguments"} ${issue.keys.map((key) => `"${key}"`).join(", ")}: ${names.length === 0 ? "this tool takes no arguments" : `the arguments are ${names.join(", ")}`}.` : void 0
+  });
+}
+var PROGRESS_HEARTBEAT_MS = 5e3;
+async function withProgress(extra, work) {
+  const token = extra._meta?.progressToken;
+  if (token === void 0) return work({ signal: extra.signal });
+  let progress = 0;
+  let step = "Working";
+  const started = Date.now();
+  const notify = (message) => {
+    void extra.sendNotification({
+      method: "notifications/progress",
+      params: { progressToken: token, progress: ++progress, message }
+    }).catch(() => void 0);
+  };
+  const heartbeat = setInterval(
+    () => notify(`${step} (${Math.round((Date.now() - started) / 1e3)} s so far)`),
+    PROGRESS_HEARTBEAT_MS
+  );
+  try {
+    return await work({
+      signal: extra.signal,
+      progress: (message) => {
+        step = message;
+        notify(message);
+      }
+    });
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
 function answer(data) {
   return {
     content: [{ type: "text", text: JSON.stringify(data, null, 2) }],
@@ -27953,33 +28291,33 @@ function registerTools(server, service, options) {
     {
       title: "Lint Markdown files",
       description: "Lint Markdown files of the repository as saved on disk, in the context of the whole repository (cross-file links and anchors, terminology, mappings). Returns every problem with its file, line, column, rule, severity and message, whether a certain fix exists, and the rule page.",
-      inputSchema: { paths: pathsInput, maxProblems: maxProblemsInput },
+      inputSchema: toolArguments({ paths: pathsInput, maxProblems: maxProblemsInput }),
       outputSchema: lintAnswerShape,
       annotations: { readOnlyHint: true, openWorldHint: false }
     },
-    async ({ paths, maxProblems }) => answer(await service.lint(paths, maxProblems))
+    async ({ paths, maxProblems }, extra) => answer(await withProgress(extra, (call) => service.lint(paths, maxProblems, call)))
   );
   server.registerTool(
     "lint_text",
     {
       title: "Lint an unsaved text",
       description: "Lint a text as if it were the content of a file of the repository (which need not exist yet), in the context of the rest of the repository as saved. Use it to check a page before writing it.",
-      inputSchema: { path: fileInput, text: textInput, maxProblems: maxProblemsInput },
+      inputSchema: toolArguments({ path: fileInput, text: textInput, maxProblems: maxProblemsInput }),
       outputSchema: lintAnswerShape,
       annotations: { readOnlyHint: true, openWorldHint: false }
     },
-    async ({ path: path7, text, maxProblems }) => answer(await service.lintText(path7, text, maxProblems))
+    async ({ path: path7, text, maxProblems }, extra) => answer(await withProgress(extra, (call) => service.lintText(path7, text, maxProblems, call)))
   );
   server.registerTool(
     "fix_files",
     {
       title: "Preview or apply certain fixes",
       description: "The certain fixes (a renamed file git knows of, the one heading an anchor must mean, a declared replacement term) for Markdown files of the repository, as unified diffs. With apply: true the files are written; otherwise nothing is written. Returns the problems that remain.",
-      inputSchema: {
+      inputSchema: toolArguments({
         paths: pathsInput,
         apply: external_exports.boolean().default(false).describe("Write the fixed files (default: only preview the diffs)."),
         maxProblems: maxProblemsInput
-      },
+      }),
       outputSchema: {
         files: external_exports.array(external_exports.object({ file: external_exports.string(), patch: external_exports.string() })),
         written: external_exports.boolean(),
@@ -27987,25 +28325,25 @@ function registerTools(server, service, options) {
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false }
     },
-    async ({ paths, apply, maxProblems }) => answer(await service.fixFiles(paths, apply, maxProblems))
+    async ({ paths, apply, maxProblems }, extra) => answer(await withProgress(extra, (call) => service.fixFiles(paths, apply, maxProblems, call)))
   );
   server.registerTool(
     "fix_text",
     {
       title: "Fix an unsaved text",
       description: "Apply the certain fixes to a text meant for a file of the repository and return the fixed text, its diff and the problems that remain. Nothing is written.",
-      inputSchema: { path: fileInput, text: textInput, maxProblems: maxProblemsInput },
+      inputSchema: toolArguments({ path: fileInput, text: textInput, maxProblems: maxProblemsInput }),
       outputSchema: { fixedText: external_exports.string(), patch: external_exports.string(), remaining: external_exports.object(lintAnswerShape) },
       annotations: { readOnlyHint: true, openWorldHint: false }
     },
-    async ({ path: path7, text, maxProblems }) => answer(await service.fixText(path7, text, maxProblems))
+    async ({ path: path7, text, maxProblems }, extra) => answer(await withProgress(extra, (call) => service.fixText(path7, text, maxProblems, call)))
   );
   server.registerTool(
     "list_rules",
     {
       title: "List the rules",
       description: "Every rule: id, description, whether it is fixable, its default severity and its severity at the repository root by the config.",
-      inputSchema: {},
+      inputSchema: toolArguments({}),
       outputSchema: { rules: external_exports.array(external_exports.object(ruleSummaryShape)) },
       annotations: { readOnlyHint: true, openWorldHint: false }
     },
@@ -28019,7 +28357,7 @@ function registerTools(server, service, options) {
     {
       title: "Explain a rule",
       description: "A rule's page (why it exists, incorrect and correct examples, its options) with its metadata and the JSON Schema of its options. Read it before disabling a rule.",
-      inputSchema: { rule: external_exports.string().min(1).describe('The rule id, such as "anchors".') },
+      inputSchema: toolArguments({ rule: external_exports.string().min(1).describe('The rule id, such as "anchors".') }),
       outputSchema: {
         ...ruleSummaryShape,
         tags: external_exports.array(external_exports.string()),
@@ -28030,16 +28368,18 @@ function registerTools(server, service, options) {
     },
     async ({ rule }) => answer(explainRule(options.rules, rule, await service.severitiesAtRoot()))
   );
-  for (const [kind, title, description] of [
+  for (const [kind, title, description, outputSchema] of [
     [
       "terms",
       "Terms inventory",
-      "How often each spelling of each term occurs in prose (right, accepted, wrong, legacy), and in which files and lines: the terminology the docs actually use."
+      "How often each spelling of each term occurs in prose (right, accepted, wrong, legacy), and in which files and lines: the terminology the docs actually use.",
+      termsInventoryShape
     ],
     [
       "mappings",
       "Mappings inventory",
-      'Every "Kubernetes concept \u2192 project concept" mapping statement, grouped by concept, with conflicts and unknown Kubernetes concepts marked.'
+      'Every "Kubernetes concept \u2192 project concept" mapping statement, grouped by concept, with conflicts and unknown Kubernetes concepts marked.',
+      mappingsInventoryShape
     ]
   ]) {
     server.registerTool(
@@ -28047,15 +28387,11 @@ function registerTools(server, service, options) {
       {
         title,
         description,
-        inputSchema: { paths: pathsInput },
+        inputSchema: toolArguments({ paths: pathsInput }),
+        outputSchema,
         annotations: { readOnlyHint: true, openWorldHint: false }
       },
-      async ({ paths }) => answer(
-        await options.inventory(
-          kind,
-          paths.map((pattern) => confinePath(options.root, pattern))
-        )
-      )
+      async ({ paths }) => answer(await options.inventory(kind, confinePaths(options.root, paths)))
     );
   }
 }
@@ -28108,8 +28444,15 @@ function projectServices(io, options) {
           timeBudgetMs: budget,
           ...maxThreads === void 0 ? {} : { maxThreads }
         }),
-        // One thread: the pool then analyses small files here and large ones on its guard worker.
-        createEditRunner: () => createPhase1Pool({ configs, root, rulesModule: RULES_MODULE, timeBudgetMs: budget, maxThreads: 1 }),
+        // One worker, never this thread: the server's thread stays free to answer while a page is parsed.
+        createEditRunner: () => createPhase1Pool({
+          configs,
+          root,
+          rulesModule: RULES_MODULE,
+          timeBudgetMs: budget,
+          maxThreads: 1,
+          everyFileOnWorker: true
+        }),
         // Like lint: on unless --no-cache or AGENTOPS_LINT_NO_CACHE, in the same folder.
         ...cacheWanted(options, io) ? { diskCache: serverDiskCache(root, options, io) } : {}
       };

@@ -39,6 +39,20 @@ function countBySeverity(diagnostics) {
   return { errors, warnings, fixableErrors, fixableWarnings };
 }
 
+// src/core/concurrency.ts
+async function mapConcurrently(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  return results;
+}
+
 // src/cache/phase1-cache.ts
 import { createHash, randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
@@ -61,18 +75,6 @@ function stableOptions(_key, value) {
 }
 function sha256(data) {
   return createHash("sha256").update(data).digest("hex");
-}
-async function mapConcurrently(items, limit, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 var Phase1Cache = class _Phase1Cache {
   constructor(file, toolVersion, entries) {
@@ -280,6 +282,7 @@ export {
   colorEnabled,
   runsInCi,
   countBySeverity,
+  mapConcurrently,
   DEFAULT_CACHE_LOCATION,
   CACHE_FILE_NAME,
   NO_CACHE_VARIABLE,
