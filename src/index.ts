@@ -8,7 +8,7 @@ export { lint, type Config, type FileResult, type LintOptions, type LintResult }
 export { FORMAT_NAMES, format, type FormatName, type FormatOptions } from './api/format.js';
 export { ConfigError, UsageError, type ConfigIssue } from './core/errors.js';
 export type { Diagnostic, Suggestion } from './core/diagnostic.js';
-export type { SeverityCounts } from './pipeline/lint-request.js';
+export type { SeverityCounts } from './reporters/report.js';
 export type {
   DefinitionFact,
   FileFacts,

@@ -29,12 +29,15 @@ export interface LintReport {
   offerFix?: boolean;
 }
 
-export function countBySeverity(diagnostics: readonly Diagnostic[]): {
+/** Problems by severity, and how many of each have a certain fix. */
+export interface SeverityCounts {
   errors: number;
   warnings: number;
   fixableErrors: number;
   fixableWarnings: number;
-} {
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): SeverityCounts {
   let errors = 0;
   let warnings = 0;
   let fixableErrors = 0;
