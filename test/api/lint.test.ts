@@ -2,6 +2,7 @@
  * The programmatic API (src/api/lint.ts, src/api/format.ts): the CLI's run, as a call. Each
  * result is compared with what `agentops-lint lint` prints and returns for the same folder.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, format, lint, UsageError } from '../../src/index.js';
@@ -113,6 +114,32 @@ describe('lint()', () => {
     ]);
     expect(result).toMatchObject({ exitCode: 0, counts: { errors: 0, warnings: 1 } });
     expect((await runCli(['--config', 'configs/strict.json'], { cwd: root })).exitCode).toBe(0);
+  });
+
+  it('says as a notice, not on stderr, that every file named is ignored, and passes', async () => {
+    const root = tempProject({
+      'README.md': '# Docs\n',
+      'drafts/idea.md': '# Idea\n\nSee [nothing](nothing.md).\n',
+      'agentops-lint.config.yaml': 'extends: recommended\nignore: ["drafts/**"]\n',
+    });
+    const result = await lint({ cwd: root, paths: ['drafts/idea.md'] });
+    expect(result).toMatchObject({ files: [], diagnostics: [], exitCode: 0, warnings: [] });
+    expect(result.notices).toEqual([
+      'nothing to lint: every file named is skipped (1 file is ignored by ignore[0] "drafts/**" in agentops-lint.config.yaml).',
+    ]);
+    expect(await runCli(['drafts/idea.md'], { cwd: root })).toEqual({
+      exitCode: 0,
+      stdout: '✔ 0 files checked, no problems.\n',
+      stderr: `agentops-lint: ${result.notices[0]}\n`,
+    });
+  });
+
+  it('writes the cache under the root only when asked to', async () => {
+    const root = sampleRepository();
+    await lint({ cwd: root });
+    expect(existsSync(path.join(root, '.agentops-lint-cache'))).toBe(false);
+    await lint({ cwd: root, cache: true });
+    expect(existsSync(path.join(root, '.agentops-lint-cache'))).toBe(true);
   });
 
   it('rejects an invalid config object with a ConfigError that lists every problem', async () => {
