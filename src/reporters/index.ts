@@ -11,17 +11,17 @@ import { formatStylish } from './stylish.js';
 /** A reporter: a pure function from a report to its text. */
 export type Reporter = (report: LintReport) => string;
 
-const REPORTERS_BY_NAME = {
+/** The name of a report format (`--format NAME`); REPORTERS_BY_NAME must have exactly these keys. */
+export type ReporterName = 'stylish' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit';
+
+const REPORTERS_BY_NAME: Readonly<Record<ReporterName, Reporter>> = {
   stylish: formatStylish,
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
   gitlab: formatGitlab,
   junit: formatJunit,
-} satisfies Record<string, Reporter>;
-
-/** The name of a report format (`--format NAME`). */
-export type ReporterName = keyof typeof REPORTERS_BY_NAME;
+};
 
 export const REPORTERS: Readonly<Record<string, Reporter>> = REPORTERS_BY_NAME;
 
