@@ -6,14 +6,13 @@
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { FixType } from '../fixes/fix-types.js';
-import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK, type CliIo } from '../core/io.js';
-import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../core/tool.js';
+import { lintExitCode, type CliIo } from '../core/io.js';
 import { runLint } from '../pipeline/lint-run.js';
 import { cacheWanted } from '../pipeline/phase1-cache-step.js';
 import type { LintOutcome, LintRunOptions, LintScope } from '../pipeline/lint-request.js';
 import { findRoot } from '../project/discover.js';
 import { parseOutputTargets, prepareOutputFolders, writeReports, type OutputTarget } from '../reporters/outputs.js';
-import type { LintReport } from '../reporters/report.js';
+import { runReport, type LintReport } from '../reporters/report.js';
 import { discoveryStart, loadExplicitConfig } from './load-run-config.js';
 import { REGISTRY, RULES_MODULE } from '../../rules/index.js';
 
@@ -172,18 +171,11 @@ async function report(
     ? outcome.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
     : outcome.diagnostics;
   await writeReports(
-    {
-      toolName: TOOL_NAME,
-      toolVersion: TOOL_VERSION,
-      informationUri: REPOSITORY_URL,
-      cwd: io.cwd,
-      root: outcome.root,
-      filesChecked: outcome.files.length,
-      files: outcome.files,
-      diagnostics: shown,
-      rules: REGISTRY.reportedRules,
-      ...verdict,
-    },
+    runReport(
+      { cwd: io.cwd, root: outcome.root, files: outcome.files, diagnostics: shown },
+      REGISTRY.reportedRules,
+      verdict,
+    ),
     outputs,
     io,
     options.color,
@@ -196,6 +188,5 @@ function exitCode(outcome: LintOutcome, tooMany: boolean, options: LintCommandOp
     const hidden = options.quiet ? ' (--quiet does not show them)' : '';
     io.stderr(`agentops-lint found too many warnings (${warnings}; the maximum is ${options.maxWarnings})${hidden}.\n`);
   }
-  if (outcome.crashed) return EXIT_FAILURE;
-  return errors > 0 || tooMany ? EXIT_LINT_ERRORS : EXIT_OK;
+  return lintExitCode({ crashed: outcome.crashed, errors, tooManyWarnings: tooMany });
 }

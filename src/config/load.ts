@@ -179,6 +179,38 @@ export function parseConfigText(
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  return validatedAndResolved(raw, context, { displayName, prefix, locate, baseDirectory: path.dirname(file), file });
+}
+
+/**
+ * A config given as a value rather than a file (the programmatic API's `config` object): checked
+ * as a file's content is, with the same messages but no line numbers, its globs relative to
+ * `baseDirectory`. `displayName` names it in messages.
+ */
+export function resolveConfigValue(
+  raw: unknown,
+  baseDirectory: string,
+  context: ConfigContext,
+  displayName: string,
+): ResolvedConfig {
+  return validatedAndResolved(raw ?? {}, context, { displayName, prefix: [], locate: () => ({}), baseDirectory });
+}
+
+/** Validates a config's content (a ConfigError lists every problem) and resolves it. */
+function validatedAndResolved(
+  raw: unknown,
+  context: ConfigContext,
+  source: {
+    displayName: string;
+    /** The key path of the config inside its document (["agentops-lint"] in a package.json). */
+    prefix: readonly string[];
+    locate(keyPath: (string | number)[], atKey: boolean): Pick<ConfigIssue, 'line' | 'column'>;
+    baseDirectory: string;
+    /** Absolute path of the config file, when it is one. */
+    file?: string;
+  },
+): ResolvedConfig {
+  const { displayName, prefix, locate } = source;
   const issues: ConfigIssue[] = [];
   const deprecatedNames: ConfigIssue[] = [];
   const parsed = validateUserConfig(
@@ -197,7 +229,7 @@ export function parseConfigText(
     },
   );
   if (issues.length > 0 || parsed === undefined) throw new ConfigError(issues);
-  const resolved = resolveUserConfig(parsed, path.dirname(file), file, context);
+  const resolved = resolveUserConfig(parsed, source.baseDirectory, source.file, context);
   return deprecatedNames.length === 0 ? resolved : { ...resolved, deprecatedNames };
 }
 

@@ -20,6 +20,15 @@ export const EXIT_LINT_ERRORS = 1;
 export const EXIT_FAILURE = 2;
 
 /**
+ * The exit code of a lint run that ran to its end: a crashed rule makes the result untrustworthy
+ * (2); errors, or more warnings than --max-warnings allows, fail it (1).
+ */
+export function lintExitCode(run: { crashed: boolean; errors: number; tooManyWarnings: boolean }): number {
+  if (run.crashed) return EXIT_FAILURE;
+  return run.errors > 0 || run.tooManyWarnings ? EXIT_LINT_ERRORS : EXIT_OK;
+}
+
+/**
  * Colours: the flag wins (`--color`, `--no-color`: what the user typed for this run), then
  * NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal.
  */

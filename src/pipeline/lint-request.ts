@@ -8,7 +8,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { CliIo } from '../core/io.js';
 import type { Rule } from '../core/rule.js';
 import type { FixType } from '../fixes/fix-types.js';
-import type { countBySeverity } from '../reporters/report.js';
+import type { SeverityCounts } from '../reporters/report.js';
 
 /** Which state of the repository is linted. */
 export type LintScope =
@@ -98,7 +98,7 @@ export interface BaselineWritten {
   files: number;
 }
 
-export type SeverityCounts = ReturnType<typeof countBySeverity>;
+export type { SeverityCounts };
 
 export interface LintOutcome {
   root: string;

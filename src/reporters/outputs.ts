@@ -10,10 +10,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { colorEnabled, type CliIo } from '../core/io.js';
-import { REPORTERS, REPORTER_NAMES } from './index.js';
+import { reporterNamed } from './index.js';
 import { formatJobSummary } from './job-summary.js';
 import type { LintReport } from './report.js';
-import { didYouMean } from '../text/did-you-mean.js';
 
 export const DEFAULT_FORMAT = 'stylish';
 
@@ -37,10 +36,7 @@ export function parseOutputTargets(
   const targets = specs.map((spec): OutputTarget => {
     const colon = spec.indexOf(':');
     const format = colon < 0 ? spec : spec.slice(0, colon);
-    if (!REPORTERS[format])
-      throw new UsageError(
-        `Unknown format "${format}"${didYouMean(format, REPORTER_NAMES)}; choose one of: ${REPORTER_NAMES.join(', ')}.`,
-      );
+    reporterNamed(format);
     const destination = colon < 0 ? outputFile : spec.slice(colon + 1);
     if (destination === '')
       throw new UsageError(
@@ -127,7 +123,7 @@ export async function writeReports(
   colorFlag: boolean | undefined,
 ): Promise<void> {
   for (const target of targets) {
-    const output = REPORTERS[target.format]!({
+    const output = reporterNamed(target.format)({
       ...report,
       color: target.file === undefined && colorEnabled(io, colorFlag),
     });

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-
 import type { ReportedRule } from '../core/rule.js';
+import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../core/tool.js';
 
 export type { ReportedRule } from '../core/rule.js';
 
@@ -29,12 +29,15 @@ export interface LintReport {
   offerFix?: boolean;
 }
 
-export function countBySeverity(diagnostics: readonly Diagnostic[]): {
+/** Problems by severity, and how many of each have a certain fix. */
+export interface SeverityCounts {
   errors: number;
   warnings: number;
   fixableErrors: number;
   fixableWarnings: number;
-} {
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): SeverityCounts {
   let errors = 0;
   let warnings = 0;
   let fixableErrors = 0;
@@ -49,4 +52,28 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): {
     }
   }
   return { errors, warnings, fixableErrors, fixableWarnings };
+}
+
+/**
+ * The report of a run's results, without colours (decided per destination): this tool's name,
+ * version and home page, the files checked and the problems shown. The CLI and the programmatic
+ * API build their reports here, so `format()` gives what `--format` prints.
+ */
+export function runReport(
+  run: { cwd: string; root: string; files: readonly string[]; diagnostics: Diagnostic[] },
+  rules: readonly ReportedRule[],
+  verdict: Pick<LintReport, 'mayClaimNoProblems' | 'offerFix'> = {},
+): Omit<LintReport, 'color'> {
+  return {
+    toolName: TOOL_NAME,
+    toolVersion: TOOL_VERSION,
+    informationUri: REPOSITORY_URL,
+    cwd: run.cwd,
+    root: run.root,
+    filesChecked: run.files.length,
+    files: run.files,
+    diagnostics: run.diagnostics,
+    rules,
+    ...verdict,
+  };
 }

@@ -8,7 +8,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../bench/generate-corpus.js';
-import { BUNDLE_DIRECTORY, BUNDLE_ENTRY_POINTS, buildBundle } from '../../scripts/bundle-build.js';
+import {
+  BUNDLE_DIRECTORY,
+  BUNDLE_ENTRY_POINTS,
+  buildBundle,
+  buildTypes,
+  TYPES_FILE,
+} from '../../scripts/bundle-build.js';
 import { PACKAGE_ROOT, pathWithoutPackageTools, temporaryFolder } from '../helpers/package-checkout.js';
 
 const run = promisify(execFile);
@@ -28,7 +34,7 @@ async function filesOf(folder: string): Promise<string[]> {
 describe('the committed bundle', () => {
   it('is exactly what `npm run bundle` builds from the sources in this checkout', async () => {
     const fresh = path.join(base, 'fresh');
-    const built = await buildBundle(PACKAGE_ROOT, fresh);
+    const built = [...(await buildBundle(PACKAGE_ROOT, fresh)), await buildTypes(PACKAGE_ROOT, fresh)].sort();
     expect(built).toEqual(await filesOf(fresh));
     const stale = [];
     for (const file of new Set([...built, ...(await filesOf(COMMITTED))])) {
@@ -39,11 +45,12 @@ describe('the committed bundle', () => {
         stale.push(`${file}: differs`);
     }
     expect(stale, `${BUNDLE_DIRECTORY}/ is stale: run \`npm run bundle\` and commit ${BUNDLE_DIRECTORY}/`).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('has one module per entry point, and bin/ and package.json use it, never dist/', async () => {
     const files = await filesOf(COMMITTED);
     for (const entry of Object.keys(BUNDLE_ENTRY_POINTS)) expect(files).toContain(`${entry}.js`);
+    expect(files).toContain(TYPES_FILE);
     const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as Record<
       string,
       unknown
@@ -51,6 +58,8 @@ describe('the committed bundle', () => {
     expect(packageJson).toMatchObject({
       bin: { 'agentops-lint': 'bin/agentops-lint.js' },
       main: `${BUNDLE_DIRECTORY}/index.js`,
+      types: `${BUNDLE_DIRECTORY}/${TYPES_FILE}`,
+      exports: { '.': { types: `./${BUNDLE_DIRECTORY}/${TYPES_FILE}`, import: `./${BUNDLE_DIRECTORY}/index.js` } },
     });
     expect(packageJson.files).toContain(BUNDLE_DIRECTORY);
     expect(packageJson.files).not.toContain('dist');
