@@ -2,23 +2,105 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-RKZEOSJ2.js";
-import "./chunk-BSJM252U.js";
-import "./chunk-S2J2OKDY.js";
+  REPORTER_NAMES,
+  reporterNamed
+} from "./chunk-DTUO647C.js";
 import {
-  lintProject,
+  discoveryStart,
+  findRoot,
+  loadExplicitConfig,
+  resolveConfigValue,
   runLint
-} from "./chunk-XJ6POG4J.js";
-import "./chunk-23KCH2GL.js";
+} from "./chunk-KIT745QQ.js";
+import {
+  lintExitCode,
+  runReport
+} from "./chunk-337QYQ7C.js";
 import "./chunk-IV2SBC3Z.js";
-import "./chunk-DB7DCKDU.js";
-import "./chunk-LR2ID6R4.js";
-import "./chunk-FNLHEZZR.js";
-import "./chunk-TBMUDWBG.js";
+import {
+  ConfigError,
+  UsageError
+} from "./chunk-DB7DCKDU.js";
+import "./chunk-OK5YQT6W.js";
+import "./chunk-MOIA6FBG.js";
+import {
+  defineFileRule,
+  defineProjectRule
+} from "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
+
+// src/api/lint.ts
+import { REGISTRY, RULES_MODULE } from "./rules.js";
+var MESSAGE_PREFIX = "agentops-lint: ";
+var WARNING_PREFIX = `${MESSAGE_PREFIX}warning: `;
+async function lint(options) {
+  const { cwd } = options;
+  const patterns = options.paths ?? [];
+  const warnings = [];
+  const notices = [];
+  const said = (text) => {
+    const message = text.replace(/\n$/, "");
+    if (message.startsWith(WARNING_PREFIX)) warnings.push(message.slice(WARNING_PREFIX.length));
+    else notices.push(message.startsWith(MESSAGE_PREFIX) ? message.slice(MESSAGE_PREFIX.length) : message);
+  };
+  const io = { cwd, env: options.env ?? {}, stdout: said, stderr: said, stdoutIsTTY: false, stderrIsTTY: false };
+  const config = configOf(cwd, options.config);
+  const outcome = await runLint({
+    patterns,
+    root: findRoot(discoveryStart(cwd, patterns)),
+    ...config ? { config } : {},
+    rules: REGISTRY.byId,
+    rulesModule: RULES_MODULE,
+    options: { progress: false, ...options.cache ? { cache: {} } : {} },
+    io
+  });
+  return {
+    cwd,
+    root: outcome.root,
+    files: byFile(outcome.files, outcome.diagnostics),
+    diagnostics: outcome.diagnostics,
+    counts: outcome.counts,
+    exitCode: lintExitCode({ crashed: outcome.crashed, errors: outcome.counts.errors, tooManyWarnings: false }),
+    crashed: outcome.crashed,
+    warnings,
+    notices
+  };
+}
+function configOf(cwd, config) {
+  if (config === void 0) return void 0;
+  if (typeof config === "string") return loadExplicitConfig(cwd, config);
+  return resolveConfigValue(config, cwd, REGISTRY.configContext, "lint() config");
+}
+function byFile(linted, diagnostics) {
+  const files = new Map(linted.map((file) => [file, { file, checked: true, diagnostics: [] }]));
+  for (const diagnostic of diagnostics) {
+    const entry = files.get(diagnostic.file);
+    if (entry) entry.diagnostics.push(diagnostic);
+    else files.set(diagnostic.file, { file: diagnostic.file, checked: false, diagnostics: [diagnostic] });
+  }
+  return [...files.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
+// src/api/format.ts
+import { REGISTRY as REGISTRY2 } from "./rules.js";
+var FORMAT_NAMES = REPORTER_NAMES;
+function format(result, name, options = {}) {
+  const reporter = reporterNamed(name);
+  const files = result.files.filter((entry) => entry.checked).map((entry) => entry.file);
+  return reporter({
+    ...runReport(
+      { cwd: result.cwd, root: result.root, files, diagnostics: result.diagnostics },
+      REGISTRY2.reportedRules
+    ),
+    color: options.color ?? false
+  });
+}
 export {
-  lintProject,
-  main,
-  runLint
+  ConfigError,
+  FORMAT_NAMES,
+  UsageError,
+  defineFileRule,
+  defineProjectRule,
+  format,
+  lint
 };

@@ -37,12 +37,10 @@ import {
   speaksOfThePast,
   termListOptionsShape,
   termVariantSchema
-} from "./chunk-K6R77RWL.js";
+} from "./chunk-A6PSZVT2.js";
 import {
-  closestMatches,
   createRegistry,
   destinationPathTo,
-  editDistance,
   encodeDestinationPath,
   folderReadme,
   formSkeleton,
@@ -63,11 +61,13 @@ import {
   resolveLocalLink,
   resolvedLocally,
   splitDestination
-} from "./chunk-LR2ID6R4.js";
+} from "./chunk-OK5YQT6W.js";
 import {
   REPOSITORY_URL,
-  TOOL_VERSION
-} from "./chunk-FNLHEZZR.js";
+  TOOL_VERSION,
+  closestMatches,
+  editDistance
+} from "./chunk-MOIA6FBG.js";
 import {
   EACH_ITEM,
   GLOB_KEYS,

@@ -9,7 +9,7 @@ import {
   countBySeverity,
   mapConcurrently,
   runsInCi
-} from "./chunk-23KCH2GL.js";
+} from "./chunk-337QYQ7C.js";
 import {
   FileSettings,
   SuppressionMap,
@@ -35,11 +35,8 @@ import {
   formatKeyPath
 } from "./chunk-DB7DCKDU.js";
 import {
-  closestMatches,
   configSchema,
   createRegistry,
-  didYouMean,
-  editDistance,
   folderReadme,
   globProblem,
   isReadmeName,
@@ -52,11 +49,14 @@ import {
   repositoryBaseFromRemote,
   require_dist,
   resolveLocalLink
-} from "./chunk-LR2ID6R4.js";
+} from "./chunk-OK5YQT6W.js";
 import {
   PACKAGE_ROOT,
-  TOOL_VERSION
-} from "./chunk-FNLHEZZR.js";
+  TOOL_VERSION,
+  closestMatches,
+  didYouMean,
+  editDistance
+} from "./chunk-MOIA6FBG.js";
 import {
   BASELINE,
   CONTROL_COMMENTS,
@@ -152,7 +152,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path21 = __require("path");
+    var path22 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -164,7 +164,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path21.resolve(cwd, filepath);
+      return path22.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -1461,7 +1461,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1635,7 +1635,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path21.sep,
+      SEP: path22.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1662,7 +1662,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1691,7 +1691,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path21.sep === "\\";
+      return win32 === true || path22.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -3055,7 +3055,7 @@ var require_parse2 = __commonJS({
 var require_picomatch2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
@@ -3140,7 +3140,7 @@ var require_picomatch2 = __commonJS({
     };
     picomatch6.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
-      return regex.test(path21.basename(input));
+      return regex.test(path22.basename(input));
     };
     picomatch6.isMatch = (str, patterns, options) => picomatch6(patterns, options)(str);
     picomatch6.parse = (pattern, options) => {
@@ -3367,7 +3367,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path21 = __require("path");
+    var path22 = __require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -3462,7 +3462,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path21.basename(pattern);
+      const basename = path22.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3520,7 +3520,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path21.isAbsolute(pattern);
+      return path22.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -3697,8 +3697,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs6 = require_fs();
     exports.fs = fs6;
-    var path21 = require_path();
-    exports.path = path21;
+    var path22 = require_path();
+    exports.path = path22;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -3810,8 +3810,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path21, settings, callback) {
-      settings.fs.lstat(path21, (lstatError, lstat) => {
+    function read(path22, settings, callback) {
+      settings.fs.lstat(path22, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3820,7 +3820,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path21, (statError, stat) => {
+        settings.fs.stat(path22, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3852,13 +3852,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path21, settings) {
-      const lstat = settings.fs.lstatSync(path21);
+    function read(path22, settings) {
+      const lstat = settings.fs.lstatSync(path22);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path21);
+        const stat = settings.fs.statSync(path22);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -3929,19 +3929,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path21, optionsOrSettingsOrCallback, callback) {
+    function stat(path22, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path21, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path22, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path21, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path22, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync4(path21, optionsOrSettings) {
+    function statSync5(path22, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path21, settings);
+      return sync.read(path22, settings);
     }
-    exports.statSync = statSync4;
+    exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -4155,16 +4155,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path21 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path22 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path21, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path22, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path21,
+                path: path22,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4282,7 +4282,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path21 = __require("path");
+    var path22 = __require("path");
     var fsStat = require_out();
     var fs6 = require_fs4();
     var Settings = class {
@@ -4290,7 +4290,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs6.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path21.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path22.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4317,17 +4317,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path21, optionsOrSettingsOrCallback, callback) {
+    function scandir(path22, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path21, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path22, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path21, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path22, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path21, optionsOrSettings) {
+    function scandirSync(path22, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path21, settings);
+      return sync.read(path22, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4975,7 +4975,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path21 = __require("path");
+    var path22 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -4985,7 +4985,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path21.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path22.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -5047,7 +5047,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path21 = __require("path");
+    var path22 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -5060,7 +5060,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path21.resolve(this._settings.cwd, filepath);
+        return path22.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -5476,7 +5476,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path21 = __require("path");
+    var path22 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5490,7 +5490,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path21.resolve(this._settings.cwd, task.base);
+        return path22.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -6328,26 +6328,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path21) => {
-      const end = path21.length - 1;
-      const index = path21.lastIndexOf(
+    var basenameOf = (path22) => {
+      const end = path22.length - 1;
+      const index = path22.lastIndexOf(
         SLASH,
-        path21[end] === SLASH ? end - 1 : end
+        path22[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path21 : path21.slice(index + 1);
+      return index < 0 ? path22 : path22.slice(index + 1);
     };
-    var parentOf = (path21) => {
-      if (path21.charCodeAt(0) === SLASH_CODE || path21.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path21.split(SLASH).filter(Boolean);
+    var parentOf = (path22) => {
+      if (path22.charCodeAt(0) === SLASH_CODE || path22.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path22.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path21.length - 1;
-      const cut = path21.lastIndexOf(
+      const end = path22.length - 1;
+      const cut = path22.lastIndexOf(
         SLASH,
-        path21.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path22.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path21.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path22.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -6497,7 +6497,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path21) {
+      testLiteral(path22) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -6506,7 +6506,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path21)) {
+          if (rule.checkRegex.test(path22)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -6526,15 +6526,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path21, mode) {
+      test(path22, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path21) : path21;
+        const basename = shortcut ? basenameOf(path22) : path22;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path21
+            shortcut && rule._basenameOnly ? basename : path22
           )) {
             const { negative } = rule;
             const ret = {
@@ -6556,17 +6556,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path21, originalPath, doThrow) => {
-      if (!isString(path21)) {
+    var checkPath = (path22, originalPath, doThrow) => {
+      if (!isString(path22)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path21) {
+      if (!path22) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path21)) {
+      if (checkPath.isNotRelative(path22)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -6575,25 +6575,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path21) => {
-      const first = path21.charCodeAt(0);
+    var isNotRelative = (path22) => {
+      const first = path22.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path21.length === 1) {
+      if (path22.length === 1) {
         return true;
       }
-      const second = path21.charCodeAt(1);
+      const second = path22.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path21.length === 2 || path21.charCodeAt(2) === SLASH_CODE;
+      return path22.length === 2 || path22.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -6624,58 +6624,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path21) {
+      _test(originalPath, cache, path22) {
         checkPath(
-          path21,
+          path22,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path21 ? this._t(path21, cache) : {
+        return path22 ? this._t(path22, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path21 = convertPath(target);
-        if (!path21 || path21.charCodeAt(path21.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path21);
+        const path22 = convertPath(target);
+        if (!path22 || path22.charCodeAt(path22.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path22);
         }
-        const dir = this._t(path21, this._testCache);
+        const dir = this._t(path22, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path21);
+        const literal = this._rules.testLiteral(path22);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path21, cache) {
-        if (path21 in cache) {
-          return cache[path21];
+      _t(path22, cache) {
+        if (path22 in cache) {
+          return cache[path22];
         }
-        const parentPath = parentOf(path21);
+        const parentPath = parentOf(path22);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path21] = parent && parent.ignored ? parent : this._rules.test(path21, MODE_IGNORE);
+        return cache[path22] = parent && parent.ignored ? parent : this._rules.test(path22, MODE_IGNORE);
       }
-      ignores(path21) {
-        return this._test(path21, this._ignoreCache, convertPath(path21)).ignored;
+      ignores(path22) {
+        return this._test(path22, this._ignoreCache, convertPath(path22)).ignored;
       }
       createFilter() {
-        return (path21) => !this.ignores(path21);
+        return (path22) => !this.ignores(path22);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path21) {
-        return this._test(path21, this._testCache, convertPath(path21));
+      test(path22) {
+        return this._test(path22, this._testCache, convertPath(path22));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path21) => checkPath(convertPath(path21), path21, RETURN_FALSE);
+    var isPathValid2 = (path22) => checkPath(convertPath(path22), path22, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path21) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path21) || isNotRelative(path21);
+      checkPath.isNotRelative = (path22) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path22) || isNotRelative(path22);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -6689,6 +6689,13 @@ var require_ignore = __commonJS({
     define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
+
+// src/engine/phase1-pool.ts
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 
 // src/core/diagnostic.ts
 function compareDiagnostics(a, b) {
@@ -6761,27 +6768,27 @@ async function readPlainTextFiles(rules, source) {
 }
 
 // src/engine/lint-project.ts
-async function phase1Input(path21, source, options) {
-  const override = options.overrides?.get(path21);
+async function phase1Input(path22, source, options) {
+  const override = options.overrides?.get(path22);
   if (override !== void 0) return { text: override };
   let bytes;
   try {
-    bytes = await source.read(path21);
+    bytes = await source.read(path22);
   } catch (error) {
-    return { problem: unreadableFile(path21, error) };
+    return { problem: unreadableFile(path22, error) };
   }
-  const tooLarge = overSizeLimit(path21, bytes, options);
+  const tooLarge = overSizeLimit(path22, bytes, options);
   return tooLarge ? { problem: tooLarge } : { bytes };
 }
-async function analyzeOne(path21, source, options, factsOnly) {
-  const enabled = options.settings.forFile(path21);
-  const input = await phase1Input(path21, source, options);
+async function analyzeOne(path22, source, options, factsOnly) {
+  const enabled = options.settings.forFile(path22);
+  const input = await phase1Input(path22, source, options);
   if ("problem" in input) return input.problem;
-  return "text" in input ? analyzeText(path21, input.text, enabled, factsOnly) : analyzeBytes(path21, input.bytes, enabled, factsOnly);
+  return "text" in input ? analyzeText(path22, input.text, enabled, factsOnly) : analyzeBytes(path22, input.bytes, enabled, factsOnly);
 }
-function overSizeLimit(path21, bytes, options) {
-  const limit = options.maxFileBytes?.(path21) ?? maxFileBytes(void 0);
-  return bytes.length > limit ? tooLargeFile(path21, bytes.length, limit) : void 0;
+function overSizeLimit(path22, bytes, options) {
+  const limit = options.maxFileBytes?.(path22) ?? maxFileBytes(void 0);
+  return bytes.length > limit ? tooLargeFile(path22, bytes.length, limit) : void 0;
 }
 function linkedContextFiles(analyses, source, known, repository) {
   const result = /* @__PURE__ */ new Set();
@@ -6988,14 +6995,14 @@ async function repositoryFacts(source, targets, files) {
   return { urls: source.urls, refPaths };
 }
 async function analyzeProject(source, options) {
-  const targetSettings = new Map(source.targets.map((path21) => [path21, options.settings.forFile(path21)]));
+  const targetSettings = new Map(source.targets.map((path22) => [path22, options.settings.forFile(path22)]));
   const factsRead = activeProjectRules(options, targetSettings).some(({ rule }) => rule.reads !== "paths");
   const runPhase1 = phase1ForRun(options.runPhase1 ?? runPhase1Sequentially, factsRead);
   const targetSet = new Set(source.targets);
-  const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path21) => source.isMarkdown(path21)).sort();
+  const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path22) => source.isMarkdown(path22)).sort();
   const jobs = [
-    ...source.targets.map((path21) => ({ path: path21, factsOnly: options.projectRulesOnly === true })),
-    ...projectFiles.filter((path21) => !targetSet.has(path21)).map((path21) => ({ path: path21, factsOnly: true }))
+    ...source.targets.map((path22) => ({ path: path22, factsOnly: options.projectRulesOnly === true })),
+    ...projectFiles.filter((path22) => !targetSet.has(path22)).map((path22) => ({ path: path22, factsOnly: true }))
   ];
   const analyses = /* @__PURE__ */ new Map();
   const files = /* @__PURE__ */ new Map();
@@ -7011,19 +7018,19 @@ async function analyzeProject(source, options) {
   const known = new Set(jobs.map((job) => job.path));
   if (source.demand) {
     const targetFacts = new Map(
-      [...analyses].flatMap(([path21, analysis]) => analysis.facts ? [[path21, analysis.facts]] : [])
+      [...analyses].flatMap(([path22, analysis]) => analysis.facts ? [[path22, analysis.facts]] : [])
     );
     const demandedFacts = /* @__PURE__ */ new Map();
     const select = source.demand.session(
-      (path21) => source.read(path21),
-      source.demand.candidates.filter((path21) => !known.has(path21))
+      (path22) => source.read(path22),
+      source.demand.candidates.filter((path22) => !known.has(path22))
     );
     for (; ; ) {
-      const demanded = (await select(targetFacts, demandedFacts)).filter((path21) => !known.has(path21));
+      const demanded = (await select(targetFacts, demandedFacts)).filter((path22) => !known.has(path22));
       if (demanded.length === 0) break;
-      for (const path21 of demanded) known.add(path21);
+      for (const path22 of demanded) known.add(path22);
       const results = await runPhase1(
-        demanded.map((path21) => ({ path: path21, factsOnly: true })),
+        demanded.map((path22) => ({ path: path22, factsOnly: true })),
         source,
         options
       );
@@ -7037,7 +7044,7 @@ async function analyzeProject(source, options) {
     ...linkedContextFiles(analyses.values(), source, known, selfUrls),
     ...linkedContextFiles(contextAnalyses, source, projectKnown, selfUrls)
   ]);
-  const contextJobs = [...contextPaths].sort().map((path21) => ({ path: path21, factsOnly: true }));
+  const contextJobs = [...contextPaths].sort().map((path22) => ({ path: path22, factsOnly: true }));
   for (const context of await runPhase1(contextJobs, source, options))
     if (context.facts) files.set(context.path, context.facts);
   const repository = options.repository && await repositoryFacts(options.repository, targetSet, files);
@@ -7076,28 +7083,28 @@ function settle(state, options) {
     byFile.set(pending.file, list);
   }
   const diagnostics = [];
-  for (const path21 of source.targets) {
-    const facts = index.files.get(path21);
-    const pendingList = byFile.get(path21) ?? [];
+  for (const path22 of source.targets) {
+    const facts = index.files.get(path22);
+    const pendingList = byFile.get(path22) ?? [];
     if (!facts) {
       diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, [0])));
       continue;
     }
     const suppressions = new SuppressionMap(facts.directives);
-    for (const work of state.silenced) if (work.file === path21) suppressions.suppresses(work.ruleId, work.line);
+    for (const work of state.silenced) if (work.file === path22) suppressions.suppresses(work.ruleId, work.line);
     const reported = [];
     for (const pending of pendingList) {
       const { line } = offsetToPoint(facts.lineStarts, pending.start);
       if (pending.ruleId !== RULE_CRASH.id && suppressions.suppresses(pending.ruleId, line)) continue;
       reported.push(pending);
     }
-    for (const pending of capFindings(path21, reported, findingsLimit(path21)))
+    for (const pending of capFindings(path22, reported, findingsLimit(path22)))
       diagnostics.push(toDiagnostic(pending, facts.lineStarts));
     for (const pending of directiveDiagnostics(facts, knownRuleIds))
       diagnostics.push(toDiagnostic(pending, facts.lineStarts));
     if (options.reportUnusedDisables) {
       for (const directive of suppressions.unused(knownRuleIds)) {
-        const pending = toPending(path21, CONTROL_COMMENTS.id, "error", CONTROL_COMMENTS.messages, {
+        const pending = toPending(path22, CONTROL_COMMENTS.id, "error", CONTROL_COMMENTS.messages, {
           messageId: directive.rules ? "unusedDisableRules" : "unusedDisable",
           data: {
             directive: `agentops-lint-${directive.kind}`,
@@ -7109,11 +7116,11 @@ function settle(state, options) {
       }
     }
   }
-  for (const [path21, pendingList] of byFile) {
-    if (index.targets.has(path21)) continue;
-    const lineStarts = state.plainTexts.files.get(path21)?.lineStarts ?? [0];
+  for (const [path22, pendingList] of byFile) {
+    if (index.targets.has(path22)) continue;
+    const lineStarts = state.plainTexts.files.get(path22)?.lineStarts ?? [0];
     diagnostics.push(
-      ...capFindings(path21, pendingList, findingsLimit(path21)).map((pending) => toDiagnostic(pending, lineStarts))
+      ...capFindings(path22, pendingList, findingsLimit(path22)).map((pending) => toDiagnostic(pending, lineStarts))
     );
   }
   diagnostics.sort(compareDiagnostics);
@@ -7136,11 +7143,6 @@ async function lintProject(source, options) {
 }
 
 // src/engine/phase1-pool.ts
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 var WORKER_YOUNG_GENERATION_MB = 96;
 var WORKER_OLD_GENERATION_MB = 4096;
 var GUARDED_FILE_BYTES = 64 * 1024;
@@ -7478,12 +7480,12 @@ function isPathInside(childPath, parentPath) {
 }
 
 // node_modules/slash/index.js
-function slash(path21) {
-  const isExtendedLengthPath = path21.startsWith("\\\\?\\");
+function slash(path22) {
+  const isExtendedLengthPath = path22.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path21;
+    return path22;
   }
-  return path21.replace(/\\/g, "/");
+  return path22.replace(/\\/g, "/");
 }
 
 // node_modules/unicorn-magic/node.js
@@ -8765,25 +8767,25 @@ var getStatMethod = (fsImplementation) => {
   return bindFsMethod(fs3.promises, "stat");
 };
 var getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-var isDirectory = async (path21, fsImplementation) => {
+var isDirectory = async (path22, fsImplementation) => {
   try {
-    const stats = await getStatMethod(fsImplementation)(path21);
+    const stats = await getStatMethod(fsImplementation)(path22);
     return stats.isDirectory();
   } catch {
     return false;
   }
 };
-var isDirectorySync = (path21, fsImplementation) => {
+var isDirectorySync = (path22, fsImplementation) => {
   try {
-    const stats = getStatSyncMethod2(fsImplementation)(path21);
+    const stats = getStatSyncMethod2(fsImplementation)(path22);
     return stats.isDirectory();
   } catch {
     return false;
   }
 };
 var normalizePathForDirectoryGlob = (filePath, cwd) => {
-  const path21 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-  return nodePath.isAbsolute(path21) ? path21 : nodePath.join(cwd, path21);
+  const path22 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+  return nodePath.isAbsolute(path22) ? path22 : nodePath.join(cwd, path22);
 };
 var shouldExpandGlobstarDirectory = (pattern) => {
   const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -8868,9 +8870,9 @@ var getIgnoreFilesPatterns = (options) => {
   }
   return patterns;
 };
-var isPathIgnored = (matcher, globalMatcher, path21) => {
-  const globalResult = globalMatcher ? globalMatcher(path21) : void 0;
-  const result = matcher ? matcher(path21) : void 0;
+var isPathIgnored = (matcher, globalMatcher, path22) => {
+  const globalResult = globalMatcher ? globalMatcher(path22) : void 0;
+  const result = matcher ? matcher(path22) : void 0;
   if (result?.unignored) {
     return false;
   }
@@ -9474,8 +9476,8 @@ import path7 from "node:path";
 
 // src/config/option-globs.ts
 var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function walk(value, path21, at, declared, found) {
-  const [segment, ...rest] = path21;
+function walk(value, path22, at, declared, found) {
+  const [segment, ...rest] = path22;
   if (segment === void 0) {
     if (typeof value === "string") found.push({ keyPath: at, glob: value, isKey: false, declared });
     return;
@@ -9525,7 +9527,7 @@ function unwrapped(schema) {
 }
 function withCurrentOptionNames(schema, value) {
   const renamed = [];
-  const rename = (current, node, path21) => {
+  const rename = (current, node, path22) => {
     const schemaNode = unwrapped(current);
     const def = defOf(schemaNode);
     if (!def || node === null || typeof node !== "object") return node;
@@ -9534,23 +9536,23 @@ function withCurrentOptionNames(schema, value) {
         const type = defOf(unwrapped(option))?.type;
         return Array.isArray(node) ? type === "array" : type === "object" || type === "record";
       });
-      return form === void 0 ? node : rename(form, node, path21);
+      return form === void 0 ? node : rename(form, node, path22);
     }
     if (def.type === "array" && Array.isArray(node))
-      return node.map((item, index) => rename(def.element, item, [...path21, index]));
+      return node.map((item, index) => rename(def.element, item, [...path22, index]));
     if (Array.isArray(node)) return node;
     const entries = Object.entries(node);
     if (def.type === "record")
-      return Object.fromEntries(entries.map(([key, item]) => [key, rename(def.valueType, item, [...path21, key])]));
+      return Object.fromEntries(entries.map(([key, item]) => [key, rename(def.valueType, item, [...path22, key])]));
     if (def.type !== "object") return node;
     const shape = def.shape ?? {};
     return Object.fromEntries(
       entries.map(([key, item]) => {
         const newName = camelCaseName(key);
         const isOldName = !(key in shape) && newName !== key && newName in shape && !(newName in node);
-        if (isOldName) renamed.push({ path: [...path21, key], oldName: key, newName });
+        if (isOldName) renamed.push({ path: [...path22, key], oldName: key, newName });
         const name = isOldName ? newName : key;
-        return [name, rename(shape[name], item, [...path21, key])];
+        return [name, rename(shape[name], item, [...path22, key])];
       })
     );
   };
@@ -9639,6 +9641,13 @@ function parseConfigText(text, file, context, displayName = file, packageJson = 
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  return validatedAndResolved(raw, context, { displayName, prefix, locate, baseDirectory: path7.dirname(file), file });
+}
+function resolveConfigValue(raw, baseDirectory, context, displayName) {
+  return validatedAndResolved(raw ?? {}, context, { displayName, prefix: [], locate: () => ({}), baseDirectory });
+}
+function validatedAndResolved(raw, context, source) {
+  const { displayName, prefix, locate } = source;
   const issues = [];
   const deprecatedNames = [];
   const parsed = validateUserConfig(
@@ -9657,7 +9666,7 @@ function parseConfigText(text, file, context, displayName = file, packageJson = 
     }
   );
   if (issues.length > 0 || parsed === void 0) throw new ConfigError(issues);
-  const resolved = resolveUserConfig(parsed, path7.dirname(file), file, context);
+  const resolved = resolveUserConfig(parsed, source.baseDirectory, source.file, context);
   return deprecatedNames.length === 0 ? resolved : { ...resolved, deprecatedNames };
 }
 function locateConfigKey(config, keyPath, atKey) {
@@ -11098,16 +11107,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path21, added, removed, oldPosInc, options) {
-    const last = path21.lastComponent;
+  addToPath(path22, added, removed, oldPosInc, options) {
+    const last = path22.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path21.oldPos + oldPosInc,
+        oldPos: path22.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path21.oldPos + oldPosInc,
+        oldPos: path22.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -12346,9 +12355,30 @@ function textsOf(analysisMaps) {
   return texts;
 }
 
+// src/cli/load-run-config.ts
+import { existsSync as existsSync7, statSync as statSync4 } from "node:fs";
+import path21 from "node:path";
+import { REGISTRY } from "./rules.js";
+function discoveryStart(cwd, patterns) {
+  const first = patterns[0];
+  if (first === void 0) return cwd;
+  const absolute = path21.resolve(cwd, first);
+  if (existsSync7(absolute)) return statSync4(absolute).isDirectory() ? absolute : path21.dirname(absolute);
+  return cwd;
+}
+function loadExplicitConfig(cwd, configOption) {
+  const file = path21.resolve(cwd, configOption);
+  if (!existsSync7(file)) throw new UsageError(`Config file not found: ${configOption}`);
+  return { ...loadConfigFile(file, REGISTRY.configContext, configOption), baseDirectory: cwd };
+}
+function openConfigs(io, root, configOption, switchOn = []) {
+  const config = configOption === void 0 ? void 0 : loadExplicitConfig(io.cwd, configOption);
+  return runConfigs({ root, rules: REGISTRY.byId, io, ...config ? { config } : {} }, switchOn);
+}
+
 export {
   CONFIG_FILE_NAMES,
-  loadConfigFile,
+  resolveConfigValue,
   runPhase1Sequentially,
   lintProject,
   GUARDED_FILE_BYTES,
@@ -12382,7 +12412,10 @@ export {
   openPhase1Cache,
   savePhase1Cache,
   runLint,
-  runConfigs
+  runConfigs,
+  discoveryStart,
+  loadExplicitConfig,
+  openConfigs
 };
 /*! Bundled license information:
 

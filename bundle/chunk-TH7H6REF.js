@@ -5,32 +5,25 @@ import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-OI5BSQD4.js";
-import "./chunk-S2J2OKDY.js";
-import {
-  discoveryStart,
-  loadExplicitConfig
-} from "./chunk-O4467LC5.js";
+} from "./chunk-4U2FK2RH.js";
+import "./chunk-DTUO647C.js";
 import {
   cacheWanted,
+  discoveryStart,
   findRoot,
+  loadExplicitConfig,
   runLint
-} from "./chunk-XJ6POG4J.js";
+} from "./chunk-KIT745QQ.js";
 import {
-  EXIT_FAILURE,
-  EXIT_LINT_ERRORS,
-  EXIT_OK
-} from "./chunk-23KCH2GL.js";
+  lintExitCode,
+  runReport
+} from "./chunk-337QYQ7C.js";
 import "./chunk-IV2SBC3Z.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-LR2ID6R4.js";
-import {
-  REPOSITORY_URL,
-  TOOL_NAME,
-  TOOL_VERSION
-} from "./chunk-FNLHEZZR.js";
+import "./chunk-OK5YQT6W.js";
+import "./chunk-MOIA6FBG.js";
 import "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
 
@@ -38,7 +31,7 @@ import "./chunk-RL5JZDUN.js";
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-26OIYUAW.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-KYRJJXS2.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);
@@ -128,18 +121,11 @@ function printBaselineWritten(outcome, io) {
 async function report(outcome, options, outputs, io, verdict) {
   const shown = options.quiet ? outcome.diagnostics.filter((diagnostic) => diagnostic.severity === "error") : outcome.diagnostics;
   await writeReports(
-    {
-      toolName: TOOL_NAME,
-      toolVersion: TOOL_VERSION,
-      informationUri: REPOSITORY_URL,
-      cwd: io.cwd,
-      root: outcome.root,
-      filesChecked: outcome.files.length,
-      files: outcome.files,
-      diagnostics: shown,
-      rules: REGISTRY.reportedRules,
-      ...verdict
-    },
+    runReport(
+      { cwd: io.cwd, root: outcome.root, files: outcome.files, diagnostics: shown },
+      REGISTRY.reportedRules,
+      verdict
+    ),
     outputs,
     io,
     options.color
@@ -152,8 +138,7 @@ function exitCode(outcome, tooMany, options, io) {
     io.stderr(`agentops-lint found too many warnings (${warnings}; the maximum is ${options.maxWarnings})${hidden}.
 `);
   }
-  if (outcome.crashed) return EXIT_FAILURE;
-  return errors > 0 || tooMany ? EXIT_LINT_ERRORS : EXIT_OK;
+  return lintExitCode({ crashed: outcome.crashed, errors, tooManyWarnings: tooMany });
 }
 export {
   lintCommand

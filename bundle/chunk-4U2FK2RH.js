@@ -2,19 +2,15 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  REPORTERS,
-  REPORTER_NAMES
-} from "./chunk-S2J2OKDY.js";
+  reporterNamed
+} from "./chunk-DTUO647C.js";
 import {
   colorEnabled,
   countBySeverity
-} from "./chunk-23KCH2GL.js";
+} from "./chunk-337QYQ7C.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import {
-  didYouMean
-} from "./chunk-LR2ID6R4.js";
 
 // src/reporters/outputs.ts
 import { promises as fs } from "node:fs";
@@ -73,10 +69,7 @@ function parseOutputTargets(formats, outputFile, cwd) {
   const targets = specs.map((spec) => {
     const colon = spec.indexOf(":");
     const format = colon < 0 ? spec : spec.slice(0, colon);
-    if (!REPORTERS[format])
-      throw new UsageError(
-        `Unknown format "${format}"${didYouMean(format, REPORTER_NAMES)}; choose one of: ${REPORTER_NAMES.join(", ")}.`
-      );
+    reporterNamed(format);
     const destination = colon < 0 ? outputFile : spec.slice(colon + 1);
     if (destination === "")
       throw new UsageError(
@@ -141,7 +134,7 @@ async function prepareOutputFolders(targets) {
 }
 async function writeReports(report, targets, io, colorFlag) {
   for (const target of targets) {
-    const output = REPORTERS[target.format]({
+    const output = reporterNamed(target.format)({
       ...report,
       color: target.file === void 0 && colorEnabled(io, colorFlag)
     });

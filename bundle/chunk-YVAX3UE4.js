@@ -2,25 +2,23 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  mappingsCommand,
-  mappingsReport,
-  termsCommand,
-  termsReport
-} from "./chunk-RZVYVJRP.js";
+  lspCommand,
+  mcpCommand,
+  projectServices
+} from "./chunk-BU54QM4A.js";
+import "./chunk-2DRXR2CA.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-K6R77RWL.js";
-import "./chunk-O4467LC5.js";
-import "./chunk-XJ6POG4J.js";
-import "./chunk-23KCH2GL.js";
+import "./chunk-A6PSZVT2.js";
+import "./chunk-KIT745QQ.js";
+import "./chunk-337QYQ7C.js";
 import "./chunk-IV2SBC3Z.js";
 import "./chunk-DB7DCKDU.js";
-import "./chunk-LR2ID6R4.js";
-import "./chunk-FNLHEZZR.js";
+import "./chunk-OK5YQT6W.js";
+import "./chunk-MOIA6FBG.js";
 import "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
 export {
-  mappingsCommand,
-  mappingsReport,
-  termsCommand,
-  termsReport
+  lspCommand,
+  mcpCommand,
+  projectServices
 };

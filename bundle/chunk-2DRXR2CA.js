@@ -23,19 +23,17 @@ import {
   proseBlocks,
   sideConcepts,
   sourceRange
-} from "./chunk-K6R77RWL.js";
-import {
-  discoveryStart,
-  openConfigs
-} from "./chunk-O4467LC5.js";
+} from "./chunk-A6PSZVT2.js";
 import {
   comparingRules,
+  discoveryStart,
   findRoot,
+  openConfigs,
   planWorkingTree
-} from "./chunk-XJ6POG4J.js";
+} from "./chunk-KIT745QQ.js";
 import {
   EXIT_OK
-} from "./chunk-23KCH2GL.js";
+} from "./chunk-337QYQ7C.js";
 import {
   UsageError,
   decodeMarkdown

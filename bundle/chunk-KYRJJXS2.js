@@ -5,35 +5,33 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-JKMDANQX.js";
-import "./chunk-RZVYVJRP.js";
+} from "./chunk-BU54QM4A.js";
+import "./chunk-2DRXR2CA.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-K6R77RWL.js";
+import "./chunk-A6PSZVT2.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-OI5BSQD4.js";
-import "./chunk-S2J2OKDY.js";
+} from "./chunk-4U2FK2RH.js";
+import "./chunk-DTUO647C.js";
 import {
-  discoveryStart
-} from "./chunk-O4467LC5.js";
-import {
+  discoveryStart,
   findRoot,
   pathArgumentMatcher
-} from "./chunk-XJ6POG4J.js";
-import "./chunk-23KCH2GL.js";
+} from "./chunk-KIT745QQ.js";
+import "./chunk-337QYQ7C.js";
 import "./chunk-IV2SBC3Z.js";
 import {
   ConfigError,
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-LR2ID6R4.js";
+import "./chunk-OK5YQT6W.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
-} from "./chunk-FNLHEZZR.js";
+} from "./chunk-MOIA6FBG.js";
 import "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
 

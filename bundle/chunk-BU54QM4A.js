@@ -4,10 +4,7 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-RZVYVJRP.js";
-import {
-  loadExplicitConfig
-} from "./chunk-O4467LC5.js";
+} from "./chunk-2DRXR2CA.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
@@ -24,6 +21,7 @@ import {
   lintProject,
   lintWithFixes,
   listRepositoryPaths,
+  loadExplicitConfig,
   markdownMatcher,
   openPhase1Cache,
   pathArgumentMatcher,
@@ -39,11 +37,11 @@ import {
   timeBudgetMs,
   toPosix,
   writeFixes
-} from "./chunk-XJ6POG4J.js";
+} from "./chunk-KIT745QQ.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK
-} from "./chunk-23KCH2GL.js";
+} from "./chunk-337QYQ7C.js";
 import {
   collectFileFacts,
   maxFileBytes,
@@ -55,15 +53,13 @@ import {
   formatKeyPath
 } from "./chunk-DB7DCKDU.js";
 import {
-  closestMatches
-} from "./chunk-LR2ID6R4.js";
-import {
   ENGINE_DOCS_URL,
   PACKAGE_ROOT,
   TOOL_NAME,
   TOOL_VERSION,
+  closestMatches,
   ruleDocsUrl
-} from "./chunk-FNLHEZZR.js";
+} from "./chunk-MOIA6FBG.js";
 import {
   $ZodObject,
   $ZodType,

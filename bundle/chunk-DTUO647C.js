@@ -3,7 +3,13 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   countBySeverity
-} from "./chunk-23KCH2GL.js";
+} from "./chunk-337QYQ7C.js";
+import {
+  UsageError
+} from "./chunk-DB7DCKDU.js";
+import {
+  didYouMean
+} from "./chunk-MOIA6FBG.js";
 
 // src/reporters/github.ts
 var escapeData = (value) => value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -769,7 +775,7 @@ function formatStylish(report) {
 }
 
 // src/reporters/index.ts
-var REPORTERS = {
+var REPORTERS_BY_NAME = {
   stylish: formatStylish,
   json: formatJson,
   sarif: formatSarif,
@@ -777,9 +783,17 @@ var REPORTERS = {
   gitlab: formatGitlab,
   junit: formatJunit
 };
+var REPORTERS = REPORTERS_BY_NAME;
 var REPORTER_NAMES = Object.keys(REPORTERS);
+function reporterNamed(name) {
+  const reporter = REPORTERS[name];
+  if (reporter) return reporter;
+  throw new UsageError(
+    `Unknown format "${name}"${didYouMean(name, REPORTER_NAMES)}; choose one of: ${REPORTER_NAMES.join(", ")}.`
+  );
+}
 
 export {
-  REPORTERS,
-  REPORTER_NAMES
+  REPORTER_NAMES,
+  reporterNamed
 };

@@ -2,24 +2,24 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  lspCommand,
-  mcpCommand,
-  projectServices
-} from "./chunk-JKMDANQX.js";
-import "./chunk-RZVYVJRP.js";
+  mappingsCommand,
+  mappingsReport,
+  termsCommand,
+  termsReport
+} from "./chunk-2DRXR2CA.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-K6R77RWL.js";
-import "./chunk-O4467LC5.js";
-import "./chunk-XJ6POG4J.js";
-import "./chunk-23KCH2GL.js";
+import "./chunk-A6PSZVT2.js";
+import "./chunk-KIT745QQ.js";
+import "./chunk-337QYQ7C.js";
 import "./chunk-IV2SBC3Z.js";
 import "./chunk-DB7DCKDU.js";
-import "./chunk-LR2ID6R4.js";
-import "./chunk-FNLHEZZR.js";
+import "./chunk-OK5YQT6W.js";
+import "./chunk-MOIA6FBG.js";
 import "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
 export {
-  lspCommand,
-  mcpCommand,
-  projectServices
+  mappingsCommand,
+  mappingsReport,
+  termsCommand,
+  termsReport
 };

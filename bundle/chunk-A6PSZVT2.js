@@ -3,7 +3,7 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   editDistance
-} from "./chunk-LR2ID6R4.js";
+} from "./chunk-MOIA6FBG.js";
 import {
   SKIP,
   decodeNamedCharacterReference,

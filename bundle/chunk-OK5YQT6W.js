@@ -5,7 +5,7 @@ import {
   ENGINE_DOCS_URL,
   SCHEMA_URL,
   ruleDocsUrl
-} from "./chunk-FNLHEZZR.js";
+} from "./chunk-MOIA6FBG.js";
 import {
   ENGINE_RULES,
   decodeNamedCharacterReference,
@@ -7504,59 +7504,6 @@ function createRegistry(unsorted) {
   };
 }
 
-// src/text/did-you-mean.ts
-function editDistance(a, b, limit = Number.POSITIVE_INFINITY) {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let start = 0;
-  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
-    endA--;
-    endB--;
-  }
-  const lengthA = endA - start;
-  const lengthB = endB - start;
-  if (lengthA === 0 || lengthB === 0)
-    return Math.max(lengthA, lengthB) > limit ? limit + 1 : Math.max(lengthA, lengthB);
-  let previous = new Int32Array(lengthB + 1);
-  let current = new Int32Array(lengthB + 1);
-  for (let j = 0; j <= lengthB; j++) previous[j] = j;
-  for (let i = 1; i <= lengthA; i++) {
-    current[0] = i;
-    let rowMinimum = i;
-    const codeA = a.charCodeAt(start + i - 1);
-    for (let j = 1; j <= lengthB; j++) {
-      let value = previous[j - 1] + (codeA === b.charCodeAt(start + j - 1) ? 0 : 1);
-      const deletion = previous[j] + 1;
-      if (deletion < value) value = deletion;
-      const insertion = current[j - 1] + 1;
-      if (insertion < value) value = insertion;
-      current[j] = value;
-      if (value < rowMinimum) rowMinimum = value;
-    }
-    if (rowMinimum > limit) return limit + 1;
-    [previous, current] = [current, previous];
-  }
-  const distance = previous[lengthB];
-  return distance > limit ? limit + 1 : distance;
-}
-function closestMatches(input, candidates, max = 1) {
-  const limit = Math.max(2, Math.floor(input.length / 3));
-  const scored = [];
-  const lower = input.toLowerCase();
-  for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase(), limit);
-    if (distance <= limit) scored.push({ candidate, distance });
-  }
-  scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate));
-  return scored.slice(0, max).map((s) => s.candidate);
-}
-function didYouMean(input, candidates) {
-  const [best] = closestMatches(input, candidates);
-  return best === void 0 ? "" : ` (did you mean "${best}"?)`;
-}
-
 // src/links/resolve.ts
 import path from "node:path/posix";
 var SCHEME = /^[a-zA-Z][a-zA-Z\d+.-]*:/;
@@ -7983,9 +7930,6 @@ function mayStateMapping(rawText) {
 
 export {
   require_dist,
-  editDistance,
-  closestMatches,
-  didYouMean,
   globProblem,
   configSchema,
   jsonSchema,

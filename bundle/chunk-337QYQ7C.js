@@ -4,11 +4,20 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   decodeMarkdown
 } from "./chunk-DB7DCKDU.js";
+import {
+  REPOSITORY_URL,
+  TOOL_NAME,
+  TOOL_VERSION
+} from "./chunk-MOIA6FBG.js";
 
 // src/core/io.ts
 var EXIT_OK = 0;
 var EXIT_LINT_ERRORS = 1;
 var EXIT_FAILURE = 2;
+function lintExitCode(run) {
+  if (run.crashed) return EXIT_FAILURE;
+  return run.errors > 0 || run.tooManyWarnings ? EXIT_LINT_ERRORS : EXIT_OK;
+}
 function colorEnabled(io, flag) {
   if (flag !== void 0) return flag;
   if (io.env.NO_COLOR !== void 0 && io.env.NO_COLOR !== "") return false;
@@ -38,6 +47,26 @@ function countBySeverity(diagnostics) {
   }
   return { errors, warnings, fixableErrors, fixableWarnings };
 }
+function runReport(run, rules, verdict = {}) {
+  return {
+    toolName: TOOL_NAME,
+    toolVersion: TOOL_VERSION,
+    informationUri: REPOSITORY_URL,
+    cwd: run.cwd,
+    root: run.root,
+    filesChecked: run.files.length,
+    files: run.files,
+    diagnostics: run.diagnostics,
+    rules,
+    ...verdict
+  };
+}
+
+// src/cache/phase1-cache.ts
+import { createHash, randomBytes } from "node:crypto";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import v8 from "node:v8";
 
 // src/core/concurrency.ts
 async function mapConcurrently(items, limit, work) {
@@ -54,10 +83,6 @@ async function mapConcurrently(items, limit, work) {
 }
 
 // src/cache/phase1-cache.ts
-import { createHash, randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
-import path from "node:path";
-import v8 from "node:v8";
 var CACHE_FORMAT = 3;
 var RETENTION_MS = 30 * 24 * 60 * 60 * 1e3;
 var LAST_USED_GRANULARITY_MS = 24 * 60 * 60 * 1e3;
@@ -277,11 +302,12 @@ function restore(entry, kept, content, factsOnly) {
 
 export {
   EXIT_OK,
-  EXIT_LINT_ERRORS,
   EXIT_FAILURE,
+  lintExitCode,
   colorEnabled,
   runsInCi,
   countBySeverity,
+  runReport,
   mapConcurrently,
   DEFAULT_CACHE_LOCATION,
   CACHE_FILE_NAME,

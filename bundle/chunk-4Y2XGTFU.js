@@ -5,19 +5,17 @@ import {
   matchesGlob
 } from "./chunk-YOJ7W7QY.js";
 import {
-  discoveryStart,
-  openConfigs
-} from "./chunk-O4467LC5.js";
-import {
   configIgnoreReason,
+  discoveryStart,
   findRoot,
   isGitIgnoredSync,
   listRepositoryPaths,
+  openConfigs,
   toPosix
-} from "./chunk-XJ6POG4J.js";
+} from "./chunk-KIT745QQ.js";
 import {
   EXIT_OK
-} from "./chunk-23KCH2GL.js";
+} from "./chunk-337QYQ7C.js";
 import "./chunk-IV2SBC3Z.js";
 import {
   UsageError,
@@ -25,11 +23,11 @@ import {
 } from "./chunk-DB7DCKDU.js";
 import {
   jsonSchema
-} from "./chunk-LR2ID6R4.js";
+} from "./chunk-OK5YQT6W.js";
 import {
   SCHEMA_URL,
   ruleDocsUrl
-} from "./chunk-FNLHEZZR.js";
+} from "./chunk-MOIA6FBG.js";
 import {
   hasGlobKeys
 } from "./chunk-TBMUDWBG.js";
