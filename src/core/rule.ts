@@ -32,7 +32,7 @@ export interface TextEdit {
 
 /** Where a diagnostic points: a node with a position, or a range of offsets. */
 export type Location =
-  | { position?: { start: { offset?: number }; end: { offset?: number } } }
+  | { position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined }
   | { start: number; end: number };
 
 /**

@@ -21,7 +21,7 @@ interface Token {
 }
 
 interface CompileContext {
-  stack: { type: string; data?: Record<string, unknown> }[];
+  stack: { type: string; data?: Record<string, unknown> | undefined }[];
 }
 
 function recordDestination(this: CompileContext, token: Token): void {

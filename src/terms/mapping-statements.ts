@@ -547,10 +547,12 @@ class Detector {
    */
   private firstColumnMapping(body: readonly ProseBlock[][], columns: TableColumns): boolean {
     const pairs = body.flatMap((row) => {
-      const kubernetes = row[columns.kubernetes] && cellSide(row[columns.kubernetes]);
-      const project = row[columns.project] && cellSide(row[columns.project]);
-      if (!kubernetes || !project || !isCellName(project.text)) return [];
-      const side = this.side(row[columns.kubernetes]!.text, trimmedSpan(row[columns.kubernetes]!.text));
+      const kubernetesCell = row[columns.kubernetes];
+      const projectCell = row[columns.project];
+      const kubernetes = kubernetesCell && cellSide(kubernetesCell);
+      const project = projectCell && cellSide(projectCell);
+      if (!kubernetesCell || !kubernetes || !project || !isCellName(project.text)) return [];
+      const side = this.side(kubernetesCell.text, trimmedSpan(kubernetesCell.text));
       const known =
         side !== undefined && (side.canonicalKubernetes || (side.named.level === 'concept' && !side.canonicalProject))
           ? side
