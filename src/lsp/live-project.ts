@@ -471,9 +471,13 @@ export class LiveProject {
   private paths(): RepositoryPaths {
     if (this.cachedPaths) return this.cachedPaths;
     const unlisted = [...this.documents.keys()].filter((file) => !this.listed.files.has(file));
-    if (unlisted.length === 0) return (this.cachedPaths = this.listed);
+    if (unlisted.length === 0) {
+      this.cachedPaths = this.listed;
+      return this.listed;
+    }
     const merged = repositoryPathsFromFiles([...this.listed.files, ...unlisted], this.listed.symlinks);
     for (const directory of this.listed.directories) (merged.directories as Set<string>).add(directory);
-    return (this.cachedPaths = merged);
+    this.cachedPaths = merged;
+    return merged;
   }
 }

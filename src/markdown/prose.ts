@@ -179,7 +179,10 @@ function appendLeaf(builder: ProseBuilder, node: Nodes, source: string, options:
       return;
     case 'inlineCode': {
       const asText = options.inlineCode === 'text' || (options.inlineCode === 'names' && SINGLE_NAME.test(node.value));
-      if (!asText) return appendOpaque(builder, node);
+      if (!asText) {
+        appendOpaque(builder, node);
+        return;
+      }
       builder.marks.push({ kind: 'code', from: builder.length, to: builder.length + node.value.length });
       const offset = start >= 0 ? source.slice(start, end).indexOf(node.value) : -1;
       for (let i = 0; i < node.value.length; i++) {
@@ -265,7 +268,10 @@ const cache = new WeakMap<Root, Map<string, readonly ProseBlock[]>>();
 export function proseBlocks(tree: Root, source: string, options: ProseOptions = {}): readonly ProseBlock[] {
   const mode = options.inlineCode ?? 'opaque';
   let byMode = cache.get(tree);
-  if (!byMode) cache.set(tree, (byMode = new Map()));
+  if (!byMode) {
+    byMode = new Map();
+    cache.set(tree, byMode);
+  }
   const cached = byMode.get(mode);
   if (cached) return cached;
   const blocks = collectProseBlocks(tree, source, options);

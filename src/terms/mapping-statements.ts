@@ -888,7 +888,10 @@ const foundCache = new WeakMap<Root, Map<string, MappingsFound>>();
 export function findMappings(tree: Root, source: string, detection: MappingDetection): MappingsFound {
   const key = JSON.stringify([detection.vocabulary.id, detection.kubernetesNames ?? [], detection.projectNames ?? []]);
   let byDetection = foundCache.get(tree);
-  if (!byDetection) foundCache.set(tree, (byDetection = new Map()));
+  if (!byDetection) {
+    byDetection = new Map();
+    foundCache.set(tree, byDetection);
+  }
   const cached = byDetection.get(key);
   if (cached) return cached;
   const found = collectMappings(tree, source, detection);
@@ -972,9 +975,8 @@ function collectMappings(tree: Root, source: string, detection: MappingDetection
         // The paragraphs of the items were the list's group; what else they hold is walked on its own.
         const rest: { node: RootContent; previous: RootContent | undefined }[] = [];
         for (const item of node.children)
-          item.children.forEach(
-            (child, i) => child.type !== 'paragraph' && rest.push({ node: child, previous: item.children[i - 1] }),
-          );
+          for (const [i, child] of item.children.entries())
+            if (child.type !== 'paragraph') rest.push({ node: child, previous: item.children[i - 1] });
         for (let i = rest.length - 1; i >= 0; i--) stack.push(rest[i]!);
         break;
       }

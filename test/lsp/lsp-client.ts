@@ -123,7 +123,13 @@ export class LspClient {
           ),
         timeoutMs,
       );
-      this.waiters.push({ test, resolve: (params) => (clearTimeout(timer), resolve(params)) });
+      this.waiters.push({
+        test,
+        resolve: (params) => {
+          clearTimeout(timer);
+          resolve(params);
+        },
+      });
     });
   }
 
@@ -141,7 +147,13 @@ export class LspClient {
           ),
         timeoutMs,
       );
-      this.logWaiters.push({ test, resolve: (message) => (clearTimeout(timer), resolve(message)) });
+      this.logWaiters.push({
+        test,
+        resolve: (message) => {
+          clearTimeout(timer);
+          resolve(message);
+        },
+      });
     });
   }
 
