@@ -122,7 +122,10 @@ export default defineProjectRule({
     const anchorCache = new Map<string, Set<string>>();
     const anchorsIn = (facts: FileFacts): Set<string> => {
       let anchors = anchorCache.get(facts.path);
-      if (!anchors) anchorCache.set(facts.path, (anchors = anchorsOf(facts)));
+      if (!anchors) {
+        anchors = anchorsOf(facts);
+        anchorCache.set(facts.path, anchors);
+      }
       return anchors;
     };
     for (const file of index.targets) {

@@ -71,7 +71,10 @@ const matchers = new WeakMap<object, TermMatcher>();
 
 function matcherFor(options: Options): TermMatcher {
   let matcher = matchers.get(options);
-  if (!matcher) matchers.set(options, (matcher = new TermMatcher(phraseTerms(options))));
+  if (!matcher) {
+    matcher = new TermMatcher(phraseTerms(options));
+    matchers.set(options, matcher);
+  }
   return matcher;
 }
 

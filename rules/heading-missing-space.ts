@@ -104,15 +104,15 @@ export default defineFileRule({
         data: { hashes, word: shown },
         at: { start, end: start + hashes.length + word.length },
       };
-      if (candidate.inListItem) return report({ ...descriptor, suggestion: IN_LIST_ITEM });
-      if (problem)
-        return report({
+      if (candidate.inListItem) report({ ...descriptor, suggestion: IN_LIST_ITEM });
+      else if (problem)
+        report({
           ...descriptor,
           suggestion: `Not fixed automatically: ${problem}.`,
           suggestions: [{ desc: `Insert a space after "${hashes}"`, fix: insertSpace }],
         });
       // The outline looks right from here; the fix step still lints the result before keeping it.
-      report({ ...descriptor, fix: insertSpace, verifyFix: true });
+      else report({ ...descriptor, fix: insertSpace, verifyFix: true });
     };
     /**
      * Walks the outline in document order, the existing headings and the candidates that become

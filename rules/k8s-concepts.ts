@@ -54,7 +54,10 @@ export default defineFileRule<Options>({
     // A record names what Kubernetes had then, or what its authors thought: not checked.
     if (documentHistory(file.path, file.tree, file.text, options.history).history) return;
     let vocabulary = vocabularies.get(options);
-    if (!vocabulary) vocabularies.set(options, (vocabulary = kubernetesConcepts(options.vocabulary)));
+    if (!vocabulary) {
+      vocabulary = kubernetesConcepts(options.vocabulary);
+      vocabularies.set(options, vocabulary);
+    }
     const found = findMappings(file.tree, file.text, { vocabulary });
     const sides: MappingSide[] = [
       ...found.statements.map((statement) => statement.kubernetes),

@@ -255,7 +255,10 @@ export default defineProjectRule({
     const lookups = new Map<RepositoryPaths, PathLookup>([[index.paths, lookup]]);
     const lookupIn = (paths: RepositoryPaths): PathLookup => {
       let found = lookups.get(paths);
-      if (!found) lookups.set(paths, (found = new PathLookup(paths, new Map())));
+      if (!found) {
+        found = new PathLookup(paths, new Map());
+        lookups.set(paths, found);
+      }
       return found;
     };
     for (const file of index.targets) {

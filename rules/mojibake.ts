@@ -8,6 +8,7 @@ const codePoint = (character: string): string =>
 
 /** The damaged text as a message can show it: invisible control characters spelled out. */
 const visible = (text: string): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `<${codePoint(character)}>`);
 
 interface TextRange {

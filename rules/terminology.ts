@@ -95,9 +95,10 @@ export default defineFileRule<Options>({
           if (!history) reportCommand(block, file.text, match, role.command, report);
           continue;
         }
-        const aboutThePast = (): boolean =>
-          (sentences ??= new SentencesOf(block.text)).speaksOfThePast(match.from, match.to) ||
-          headings.some(speaksOfThePast);
+        const aboutThePast = (): boolean => {
+          sentences ??= new SentencesOf(block.text);
+          return sentences.speaksOfThePast(match.from, match.to) || headings.some(speaksOfThePast);
+        };
         if (!isReported(match, role, { history, aboutThePast })) continue;
         const descriptor = describe(match, sentenceStart(match.from));
         if (!descriptor) continue;

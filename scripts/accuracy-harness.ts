@@ -107,13 +107,12 @@ export function findingsOf(
   const texts = new Map<string, string[]>();
   const linesOf = (file: string): string[] => {
     let lines = texts.get(file);
-    if (!lines)
-      texts.set(
-        file,
-        (lines = readFileSync(path.join(corpus, file), 'utf8')
-          .replace(/^\uFEFF/, '')
-          .split(/\r?\n/)),
-      );
+    if (!lines) {
+      lines = readFileSync(path.join(corpus, file), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/);
+      texts.set(file, lines);
+    }
     return lines;
   };
   return diagnostics

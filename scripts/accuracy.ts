@@ -48,10 +48,10 @@ function positiveInteger(value: string, option: string): number {
   return Number(value);
 }
 
-async function run(): Promise<number> {
-  let parsed;
+/** The parsed command line; a malformed one ends the run with the usage message. */
+function parseCommandLine() {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       allowPositionals: true,
       options: {
         config: { type: 'string' },
@@ -66,7 +66,10 @@ async function run(): Promise<number> {
   } catch (error) {
     usage((error as Error).message);
   }
-  const { values, positionals } = parsed;
+}
+
+async function run(): Promise<number> {
+  const { values, positionals } = parseCommandLine();
   if (positionals.length !== 1) usage('Name one corpus folder.');
   const corpus = path.resolve(positionals[0]!);
   if (!existsSync(corpus)) usage(`The corpus folder ${corpus} does not exist.`);

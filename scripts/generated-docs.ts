@@ -182,7 +182,7 @@ export function optionRows(schema: JsonSchema, where: string): OptionRow[] {
     // A record's value has a row of its own (`<glob>`), described by the record unless it says more.
     if (value)
       visit(
-        value.description ? value : { ...value, description: node.description },
+        value.description || node.description === undefined ? value : { ...value, description: node.description },
         `${path}${path ? '.' : ''}${keyName(node)}`,
         false,
       );

@@ -5,6 +5,7 @@
  * node_modules/, no dist/: the committed bundle runs), in a temporary git repository. The hooks
  * run through the real pre-commit framework in test/install/pre-commit.test.ts.
  */
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: action.yml's `${{ … }}` expressions are checked as written.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';

@@ -25,7 +25,7 @@ interface DocExample {
 }
 
 /** Examples are fenced blocks with info `markdown correct|incorrect [JSON options]`; `<!-- file: x.md -->` lines split files. */
-export function docExamples(doc: string): DocExample[] {
+function docExamples(doc: string): DocExample[] {
   const examples: DocExample[] = [];
   const fence = /^(`{3,}|~{3,})markdown (correct|incorrect)(?: (\{.*\}))?\n([\s\S]*?)^\1\s*$/gm;
   for (const match of doc.matchAll(fence)) {

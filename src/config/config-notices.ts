@@ -83,17 +83,15 @@ function globsOf(config: ResolvedConfig, rules: ReadonlyMap<string, Rule>): Glob
     lintedOnly: false,
   });
   if (config.filesDeclared)
-    config.files.forEach((glob, index) => entries.push(listEntry(['files', index], glob, false)));
-  config.ignore.forEach((glob, index) => entries.push(listEntry(['ignore', index], glob, true)));
+    for (const [index, glob] of config.files.entries()) entries.push(listEntry(['files', index], glob, false));
+  for (const [index, glob] of config.ignore.entries()) entries.push(listEntry(['ignore', index], glob, true));
   for (const [ruleId, options] of config.writtenOptions ?? [])
     entries.push(...optionGlobEntries(rules.get(ruleId), options, ['rules', ruleId, 1]));
   config.overrides.forEach((override, overrideIndex) => {
-    override.files.forEach((glob, index) =>
-      entries.push(listEntry(['overrides', overrideIndex, 'files', index], glob, true)),
-    );
-    override.excludedFiles.forEach((glob, index) =>
-      entries.push(listEntry(['overrides', overrideIndex, 'excludedFiles', index], glob, true)),
-    );
+    for (const [index, glob] of override.files.entries())
+      entries.push(listEntry(['overrides', overrideIndex, 'files', index], glob, true));
+    for (const [index, glob] of override.excludedFiles.entries())
+      entries.push(listEntry(['overrides', overrideIndex, 'excludedFiles', index], glob, true));
     for (const [ruleId, entry] of override.rules)
       entries.push(
         ...optionGlobEntries(rules.get(ruleId), entry.options, ['overrides', overrideIndex, 'rules', ruleId, 1]),

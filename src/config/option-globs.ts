@@ -30,7 +30,8 @@ function walk(
     return;
   }
   if (segment === EACH_ITEM) {
-    if (Array.isArray(value)) value.forEach((item, index) => walk(item, rest, [...at, index], declared, found));
+    if (Array.isArray(value))
+      for (const [index, item] of value.entries()) walk(item, rest, [...at, index], declared, found);
     return;
   }
   if (!isObject(value)) return;

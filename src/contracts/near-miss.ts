@@ -52,9 +52,9 @@ export function textNearMiss(pattern: TextPattern, text: string): { found: strin
   if (pattern.kind === 'regex') return undefined;
   const wanted = wordsOf(pattern.source);
   if (wanted.length < 2) return undefined;
-  const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRegExp = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const spread = new RegExp(
-    `(?<![\\p{L}\\p{N}])${wanted.map(escape).join(`(?:${NOT_WORD}[\\p{L}\\p{N}]+){0,3}${NOT_WORD}`)}(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])${wanted.map(escapeRegExp).join(`(?:${NOT_WORD}[\\p{L}\\p{N}]+){0,3}${NOT_WORD}`)}(?![\\p{L}\\p{N}])`,
     'iu',
   );
   const match = spread.exec(text);

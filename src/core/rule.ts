@@ -33,7 +33,7 @@ export interface TextEdit {
 
 /** Where a diagnostic points: a node with a position, or a range of offsets. */
 export type Location =
-  | { position?: { start: { offset?: number }; end: { offset?: number } } }
+  | { position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined }
   | { start: number; end: number };
 
 /**
@@ -293,6 +293,7 @@ export const EACH_ITEM = '[]';
  * and calls the handlers `create` returns. A handler that throws ends the rule for that file
  * (one rule-crash diagnostic); the other rules go on.
  */
+// biome-ignore lint/suspicious/noExplicitAny: rule lists mix option types; with `unknown` as the default no rule with typed options fits them (44 errors).
 export interface TreeFileRule<Options = any> extends RuleMeta<Options> {
   scope: 'file';
   create(context: FileRuleContext<Options>): NodeHandlers;
@@ -300,12 +301,14 @@ export interface TreeFileRule<Options = any> extends RuleMeta<Options> {
 }
 
 /** A file rule that needs the whole file at once (the raw text), run after the walk. */
+// biome-ignore lint/suspicious/noExplicitAny: rule lists mix option types; with `unknown` as the default no rule with typed options fits them (44 errors).
 export interface WholeFileRule<Options = any> extends RuleMeta<Options> {
   scope: 'file';
   check(context: FileRuleContext<Options>): void;
   create?: never;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: rule lists mix option types; with `unknown` as the default no rule with typed options fits them (44 errors).
 export type FileRule<Options = any> = TreeFileRule<Options> | WholeFileRule<Options>;
 
 /** What a project rule's reports on a file can depend on besides the file (ProjectRule.dependsOn). */
@@ -340,6 +343,7 @@ export interface DemandTest {
   text(rawText: string, path: string): boolean;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: rule lists mix option types; with `unknown` as the default no rule with typed options fits them (44 errors).
 export interface ProjectRule<Options = any, Extracted = unknown> extends RuleMeta<Options> {
   scope: 'project';
   /** Runs in phase 1 on each file where the rule is enabled; returns plain, serialisable data. */

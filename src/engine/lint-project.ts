@@ -302,7 +302,8 @@ function optionsKeyOf(options: unknown): string {
           : value instanceof RegExp
             ? { regex: String(value) }
             : value;
-    optionsKeys.set(options, (key = JSON.stringify(options, spelledOut)));
+    key = JSON.stringify(options, spelledOut);
+    optionsKeys.set(options, key);
   }
   return key;
 }
@@ -416,7 +417,10 @@ function suppressionQuestion(
     if (!facts || !state.index.targets.has(file)) return false;
     const { line } = offsetToPoint(facts.lineStarts, locationRange(at).start);
     let suppressions = maps.get(file);
-    if (!suppressions) maps.set(file, (suppressions = new SuppressionMap(facts.directives)));
+    if (!suppressions) {
+      suppressions = new SuppressionMap(facts.directives);
+      maps.set(file, suppressions);
+    }
     if (!suppressions.suppresses(ruleId, line)) return false;
     silenced.push({ file, ruleId, line });
     return true;

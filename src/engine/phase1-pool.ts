@@ -303,7 +303,10 @@ class Phase1Worker {
     const jobIndex = Atomics.load(this.progress, 1);
     const request = this.pending.get(requestId);
     const job = request?.jobs[jobIndex];
-    if (!request || !job) return this.fail(new Error('a phase-1 worker thread was stopped between files'));
+    if (!request || !job) {
+      this.fail(new Error('a phase-1 worker thread was stopped between files'));
+      return;
+    }
     this.pending.delete(requestId);
     request.reject(new StoppedAnalysis(jobIndex, { ...report(job), stopped: true }));
     // The other requests of this worker go to its replacement.

@@ -88,7 +88,10 @@ export class HostScheduler {
 
   private state(host: string): HostState {
     let state = this.hosts.get(host);
-    if (!state) this.hosts.set(host, (state = { active: 0, lastStart: Number.NEGATIVE_INFINITY, queue: [] }));
+    if (!state) {
+      state = { active: 0, lastStart: Number.NEGATIVE_INFINITY, queue: [] };
+      this.hosts.set(host, state);
+    }
     return state;
   }
 

@@ -26,7 +26,10 @@ export class FixVerdicts {
 
   set(file: string, text: string, fix: readonly TextEdit[], verdict: boolean): void {
     let entry = this.byFile.get(file);
-    if (entry?.text !== text) this.byFile.set(file, (entry = { text, verdicts: new Map() }));
+    if (entry?.text !== text) {
+      entry = { text, verdicts: new Map() };
+      this.byFile.set(file, entry);
+    }
     entry.verdicts.set(fixKey(fix), verdict);
   }
 }

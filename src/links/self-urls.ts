@@ -161,7 +161,10 @@ const refSets = new WeakMap<RepositoryUrls, ReadonlySet<string>>();
 
 function knownRefs(urls: RepositoryUrls): ReadonlySet<string> {
   let known = refSets.get(urls);
-  if (!known) refSets.set(urls, (known = new Set(urls.localRefs)));
+  if (!known) {
+    known = new Set(urls.localRefs);
+    refSets.set(urls, known);
+  }
   return known;
 }
 
@@ -242,7 +245,10 @@ function selfUrlFrom(
 export function parseSelfUrl(url: string, urls: RepositoryUrls): SelfUrl | undefined {
   // The engine and three rules each ask about every URL of the run: read each one once.
   let parsed = parsedUrls.get(urls);
-  if (!parsed) parsedUrls.set(urls, (parsed = new Map()));
+  if (!parsed) {
+    parsed = new Map();
+    parsedUrls.set(urls, parsed);
+  }
   if (parsed.has(url)) return parsed.get(url);
   const result = readSelfUrl(url, urls);
   parsed.set(url, result);

@@ -11,7 +11,7 @@
  * A name that appeared or went ("rename" to fs.watch) is reported as `created`: either way the
  * paths must be listed again (LiveProject lists again on anything but `changed`).
  */
-import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { type Dirent, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { platform } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CACHE_LOCATION } from '../cache/phase1-cache.js';
@@ -77,7 +77,7 @@ class FolderWatchers implements DiskWatcher {
   private add(folder: string): void {
     if (this.watchers.has(folder) || !watched(folder)) return;
     const absolute = path.join(this.root, folder);
-    let entries;
+    let entries: Dirent[];
     try {
       const watcher = watch(absolute, (event, name) => this.changed(folder, event, name?.toString()));
       watcher.on('error', (error) => this.onError(error));
@@ -110,7 +110,10 @@ class FolderWatchers implements DiskWatcher {
     if (isFolder) this.add(relative);
     else
       for (const [known, watcher] of this.watchers)
-        if (known === relative || known.startsWith(`${relative}/`)) watcher.close(), this.watchers.delete(known);
+        if (known === relative || known.startsWith(`${relative}/`)) {
+          watcher.close();
+          this.watchers.delete(known);
+        }
   }
 }
 

@@ -626,6 +626,7 @@ export class LiveProject {
   /** The listed paths plus the open documents (a new file exists for links once the editor has it). */
   private paths(): RepositoryPaths {
     if (this.cachedPaths) return this.cachedPaths;
-    return (this.cachedPaths = repositoryPathsWith(this.listed, [...this.documents.keys()]));
+    this.cachedPaths = repositoryPathsWith(this.listed, [...this.documents.keys()]);
+    return this.cachedPaths;
   }
 }

@@ -21,7 +21,7 @@ interface Token {
 }
 
 interface CompileContext {
-  stack: { type: string; data?: Record<string, unknown> }[];
+  stack: { type: string; data?: Record<string, unknown> | undefined }[];
 }
 
 function recordDestination(this: CompileContext, token: Token): void {
@@ -37,5 +37,6 @@ export const destinationPositionsFromMarkdown = { afterExit: recordDestination }
 /** unified plugin: adds the extension to remark-parse's from-markdown step. */
 export function remarkDestinationPositions(this: Processor): void {
   const data = this.data() as { fromMarkdownExtensions?: unknown[] };
-  (data.fromMarkdownExtensions ??= []).push(destinationPositionsFromMarkdown);
+  data.fromMarkdownExtensions ??= [];
+  data.fromMarkdownExtensions.push(destinationPositionsFromMarkdown);
 }

@@ -180,7 +180,10 @@ function appendLeaf(builder: ProseBuilder, node: Nodes, source: string, options:
       return;
     case 'inlineCode': {
       const asText = options.inlineCode === 'text' || (options.inlineCode === 'names' && SINGLE_NAME.test(node.value));
-      if (!asText) return appendOpaque(builder, node);
+      if (!asText) {
+        appendOpaque(builder, node);
+        return;
+      }
       builder.marks.push({ kind: 'code', from: builder.length, to: builder.length + node.value.length });
       const offset = start >= 0 ? source.slice(start, end).indexOf(node.value) : -1;
       for (let i = 0; i < node.value.length; i++) {

@@ -14,6 +14,7 @@ export const SKIP = 'skip';
  * `ancestors` is the chain from the walk's start node down to the node's parent. The walk reuses
  * the array as it goes, so it is only valid during the call: copy it to keep it.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: visitors that return nothing (`void`, not `undefined`) must fit too.
 export type NodeVisitor = (node: Nodes, ancestors: Ancestors) => void | typeof SKIP;
 
 /** Calls `visitor` on `root` and every node below it, in pre-order, with an explicit stack. */

@@ -42,7 +42,7 @@ export interface LintRunOptions {
   maxFindingsPerRule?: number;
   baseline?: BaselineUse;
   /** Keep phase-1 results on disk: in `location` (relative to io.cwd), else under the root. */
-  cache?: { location?: string };
+  cache?: { location?: string | undefined };
   /** Rules switched on at their default severity where the config leaves them off or unset. */
   switchOn?: readonly string[];
   /**

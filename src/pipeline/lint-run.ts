@@ -103,7 +103,7 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
     configs,
     root,
     rulesModule: request.rulesModule,
-    maxThreads: options.maxThreads,
+    ...(options.maxThreads === undefined ? {} : { maxThreads: options.maxThreads }),
     onAnalysed: progress.filesAnalysed,
     timeBudgetMs: (file, bytes) => timeBudgetMs(configs.configFor(file).timeBudgetSeconds, bytes),
   });

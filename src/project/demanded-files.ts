@@ -75,9 +75,15 @@ export class DemandedFiles {
     const demands = new Map<ProjectRule, Map<unknown, Demand>>();
     const demandOf = (rule: ProjectRule, options: unknown): Demand => {
       let byOptions = demands.get(rule);
-      if (!byOptions) demands.set(rule, (byOptions = new Map()));
+      if (!byOptions) {
+        byOptions = new Map();
+        demands.set(rule, byOptions);
+      }
       let demand = byOptions.get(options);
-      if (demand === undefined) byOptions.set(options, (demand = this.build(rule, options, knowledge)));
+      if (demand === undefined) {
+        demand = this.build(rule, options, knowledge);
+        byOptions.set(options, demand);
+      }
       return demand;
     };
     const candidates = this.question.candidates.filter((file) => !this.chosen.has(file));
@@ -111,9 +117,15 @@ export class DemandedFiles {
       for (const [options, demand] of byOptions) {
         if (typeof demand !== 'object') continue;
         let applied = this.applied.get(rule);
-        if (!applied) this.applied.set(rule, (applied = new Map()));
+        if (!applied) {
+          applied = new Map();
+          this.applied.set(rule, applied);
+        }
         let keys = applied.get(options);
-        if (!keys) applied.set(options, (keys = new Set()));
+        if (!keys) {
+          keys = new Set();
+          applied.set(options, keys);
+        }
         keys.add(demand.key);
       }
     }

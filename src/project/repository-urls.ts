@@ -175,7 +175,10 @@ export async function repositoryUrlSource({
     urls,
     pathsAt(ref) {
       let tree = trees.get(ref);
-      if (!tree) trees.set(ref, (tree = readTree(ref)));
+      if (!tree) {
+        tree = readTree(ref);
+        trees.set(ref, tree);
+      }
       return tree;
     },
   };

@@ -149,7 +149,10 @@ export class SuppressionMap {
     }
     index.ranges.sort((a, b) => a.line - b.line);
     let reach = Number.NEGATIVE_INFINITY;
-    for (const range of index.ranges) index.reachUntil.push((reach = Math.max(reach, range.until)));
+    for (const range of index.ranges) {
+      reach = Math.max(reach, range.until);
+      index.reachUntil.push(reach);
+    }
     this.byRule.set(ruleId, index);
     return index;
   }

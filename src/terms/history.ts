@@ -117,7 +117,10 @@ const globMatchers = new Map<string, (path: string) => boolean>();
 /** Globs match root-relative paths as the config's own globs do (dot files included). */
 function matchesGlob(glob: string, path: string): boolean {
   let matcher = globMatchers.get(glob);
-  if (!matcher) globMatchers.set(glob, (matcher = picomatch(glob, { dot: true })));
+  if (!matcher) {
+    matcher = picomatch(glob, { dot: true });
+    globMatchers.set(glob, matcher);
+  }
   return matcher(path);
 }
 

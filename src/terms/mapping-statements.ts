@@ -546,10 +546,12 @@ class Detector {
    */
   private firstColumnMapping(body: readonly ProseBlock[][], columns: TableColumns): boolean {
     const pairs = body.flatMap((row) => {
-      const kubernetes = row[columns.kubernetes] && cellSide(row[columns.kubernetes]);
-      const project = row[columns.project] && cellSide(row[columns.project]);
-      if (!kubernetes || !project || !isCellName(project.text)) return [];
-      const side = this.side(row[columns.kubernetes]!.text, trimmedSpan(row[columns.kubernetes]!.text));
+      const kubernetesCell = row[columns.kubernetes];
+      const projectCell = row[columns.project];
+      const kubernetes = kubernetesCell && cellSide(kubernetesCell);
+      const project = projectCell && cellSide(projectCell);
+      if (!kubernetesCell || !kubernetes || !project || !isCellName(project.text)) return [];
+      const side = this.side(kubernetesCell.text, trimmedSpan(kubernetesCell.text));
       const known =
         side !== undefined && (side.canonicalKubernetes || (side.named.level === 'concept' && !side.canonicalProject))
           ? side
@@ -963,9 +965,8 @@ function collectMappings(tree: Root, source: string, detection: MappingDetection
         // The paragraphs of the items were the list's group; what else they hold is walked on its own.
         const rest: { node: RootContent; previous: RootContent | undefined }[] = [];
         for (const item of node.children)
-          item.children.forEach(
-            (child, i) => child.type !== 'paragraph' && rest.push({ node: child, previous: item.children[i - 1] }),
-          );
+          for (const [i, child] of item.children.entries())
+            if (child.type !== 'paragraph') rest.push({ node: child, previous: item.children[i - 1] });
         for (let i = rest.length - 1; i >= 0; i--) stack.push(rest[i]!);
         break;
       }

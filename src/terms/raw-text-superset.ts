@@ -64,12 +64,14 @@ class Analysed {
   }
 
   get skeletons(): string[] {
-    return (this.skeletonsOfReadings ??= this.readings.map(skeleton));
+    this.skeletonsOfReadings ??= this.readings.map(skeleton);
+    return this.skeletonsOfReadings;
   }
 
   /** The skeletons without joined words: for forms that hold no joining character themselves. */
   get standaloneSkeletons(): string[] {
-    return (this.standalone ??= this.readings.map((text) => skeleton(text.replace(JOINED_WORDS, ' '))));
+    this.standalone ??= this.readings.map((text) => skeleton(text.replace(JOINED_WORDS, ' ')));
+    return this.standalone;
   }
 }
 

@@ -153,6 +153,7 @@ function mojibakeRuns(text: string, from: number, to: number): Damage[] {
 const INCOMPLETE = /â€|ðŸ[\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]?/g;
 
 /** C0 controls other than tab, line feed and carriage return; DEL; C1 controls; a BOM inside the text. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff]/g;
 
 /**

@@ -15,8 +15,12 @@ async function lintOnTerminal(args: string[], options: { env?: Record<string, st
   const exitCode = await main(['--no-threads', ...args], {
     cwd: root,
     env: options.env ?? {},
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
     stdoutIsTTY: false,
     stderrIsTTY: options.stderrIsTTY ?? true,
     now: () => (clock += 1000),

@@ -28,7 +28,7 @@ async function sameInEveryOrder(
   root: string,
   orders: string[][],
 ): Promise<{ exitCode: number; lines: string[]; stderr: string }> {
-  const results = [];
+  const results: { exitCode: number; lines: string[]; stderr: string }[] = [];
   for (const order of orders) results.push(await findings(root, order));
   for (const result of results.slice(1)) expect(result).toEqual(results[0]);
   return results[0]!;

@@ -47,8 +47,12 @@ async function lintWith(terminal: boolean, root: string, ...args: string[]): Pro
   const io: CliIo = {
     cwd: root,
     env: {},
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
     stdoutIsTTY: terminal,
   };
   const code = await main(['--format', 'json', ...args, '.'], io);
@@ -166,6 +170,7 @@ describe('external links through the CLI', () => {
       'README.md': `[a](${server.url('/ok')}) [b](${server.url('/found')})\n`,
       'agentops-lint.config.yaml': CONFIG(', allowPrivate: true'),
     });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the progress line is drawn with ESC [K.
     expect((await lintWith(true, root)).stderr).toMatch(/^\r\x1b\[Kchecking external links: 0\/2[\s\S]*2\/2\r\x1b\[K$/);
     expect((await lint(root)).stderr).toBe('');
   });
@@ -242,7 +247,9 @@ describe('external links through the CLI', () => {
     const io: CliIo = {
       cwd: root,
       env: { HTTPS_PROXY: 'socks5://proxy.corp:1080' },
-      stdout: (text) => void (stdout += text),
+      stdout: (text) => {
+        stdout += text;
+      },
       stderr: () => undefined,
       stdoutIsTTY: false,
     };

@@ -36,7 +36,7 @@ describe('the committed bundle', () => {
     const fresh = path.join(base, 'fresh');
     const built = [...(await buildBundle(PACKAGE_ROOT, fresh)), await buildTypes(PACKAGE_ROOT, fresh)].sort();
     expect(built).toEqual(await filesOf(fresh));
-    const stale = [];
+    const stale: string[] = [];
     for (const file of new Set([...built, ...(await filesOf(COMMITTED))])) {
       const committed = path.join(COMMITTED, file);
       if (!existsSync(committed)) stale.push(`${file}: missing from ${BUNDLE_DIRECTORY}/`);

@@ -131,7 +131,13 @@ export class LspClient {
           ),
         timeoutMs,
       );
-      this.waiters.push({ test, resolve: (params) => (clearTimeout(timer), resolve(params)) });
+      this.waiters.push({
+        test,
+        resolve: (params) => {
+          clearTimeout(timer);
+          resolve(params);
+        },
+      });
     });
   }
 
@@ -149,7 +155,13 @@ export class LspClient {
           ),
         timeoutMs,
       );
-      this.logWaiters.push({ test, resolve: (message) => (clearTimeout(timer), resolve(message)) });
+      this.logWaiters.push({
+        test,
+        resolve: (message) => {
+          clearTimeout(timer);
+          resolve(message);
+        },
+      });
     });
   }
 

@@ -39,7 +39,13 @@ function watch(root: string): { stdout: () => string; reports: (count: number) =
           () => reject(new Error(`${count} reports expected; stdout:\n${stdout}\nstderr:\n${stderr}`)),
           30000,
         );
-        waiting.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+        waiting.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
       }),
   };
 }

@@ -25,8 +25,12 @@ function capture(cwd: string): Captured {
     io: {
       cwd,
       env: {},
-      stdout: (text) => void (stdout += text),
-      stderr: (text) => void (stderr += text),
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
       stdoutIsTTY: false,
     },
     stdout: () => stdout,

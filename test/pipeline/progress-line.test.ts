@@ -15,7 +15,9 @@ function terminal(options: { step: number; env?: Record<string, string>; stderrI
     cwd: '/',
     env: options.env ?? {},
     stdout: () => undefined,
-    stderr: (text) => void (stderr += text),
+    stderr: (text) => {
+      stderr += text;
+    },
     stdoutIsTTY: false,
     stderrIsTTY: options.stderrIsTTY ?? true,
     now: () => (clock += options.step),
@@ -44,7 +46,7 @@ describe('runProgress', () => {
     const { io, stderr } = terminal({ step: 1000 });
     const progress = runProgress(io, true);
     const runner: Phase1Runner = async (batch) => {
-      for (let index = 0; index < batch.length; index++) progress.filesAnalysed(1);
+      for (const _job of batch) progress.filesAnalysed(1);
       return [];
     };
     await progress.trackPhase1(runner)(jobs(3), source, {} as never);
@@ -71,7 +73,7 @@ describe('runProgress', () => {
     const { io, stderr } = terminal({ step: 30 });
     const progress = runProgress(io, true, 0);
     await progress.trackPhase1(async (batch) => {
-      for (let index = 0; index < batch.length; index++) progress.filesAnalysed(1);
+      for (const _job of batch) progress.filesAnalysed(1);
       return [];
     })(jobs(10), source, {} as never);
     const drawn = stderr()

@@ -71,7 +71,10 @@ export function countTerms(
         entry.count++;
         if (!record && comparedUse(block, match, matcher.subcommands) === 'compared') entry.compared++;
         let perFile = entry.files.find((candidate) => candidate.file === file.path);
-        if (!perFile) entry.files.push((perFile = { file: file.path, count: 0, lines: [] }));
+        if (!perFile) {
+          perFile = { file: file.path, count: 0, lines: [] };
+          entry.files.push(perFile);
+        }
         perFile.count++;
         const { line } = offsetToPoint(file.lineStarts, at.start);
         if (!perFile.lines.includes(line)) perFile.lines.push(line);
