@@ -61,8 +61,8 @@ function mayHoldWrittenReference(text: string, container: Paragraph | Heading | 
 }
 
 /** `[text][label]`, `[label][]`, and (only when asked) `[label]` not followed by `(`, `[` or `:`. */
-const FULL_OR_COLLAPSED = /\[([^\[\]]*)\]\[([^\[\]]*)\]/g;
-const SHORTCUT = /\[([^\[\]]+)\](?![\[(:])/g;
+const FULL_OR_COLLAPSED = /\[([^[\]]*)\]\[([^[\]]*)\]/g;
+const SHORTCUT = /\[([^[\]]+)\](?![[(:])/g;
 
 interface WrittenReference {
   label: string;

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { ConfigError, UsageError } from '../core/errors.js';
-import { type CliIo } from '../core/io.js';
+import type { CliIo } from '../core/io.js';
 import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../core/tool.js';
 import { watchTree } from '../lsp/disk-watcher.js';
 import { LiveProject, type DiskChange } from '../lsp/live-project.js';

@@ -410,7 +410,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
   };
   const guardWorker = (): Phase1Worker => {
     if (closed) throw new Error('the phase-1 worker pool was closed');
-    if (!guard || !guard.usable) guard = newWorker();
+    if (!guard?.usable) guard = newWorker();
     return guard;
   };
 

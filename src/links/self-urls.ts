@@ -316,7 +316,7 @@ export function resolveLocalLink(
   if (!isExternal(url)) return resolveLinkTarget(fromFile, url);
   if (!repository) return undefined;
   const selfUrl = parseSelfUrl(url, repository.urls);
-  if (!selfUrl || selfUrl.ref.kind !== 'default') return undefined;
+  if (selfUrl?.ref.kind !== 'default') return undefined;
   return {
     path: selfUrl.path,
     ...(selfUrl.fragment === undefined ? {} : { fragment: selfUrl.fragment }),

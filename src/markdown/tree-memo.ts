@@ -9,7 +9,10 @@ export class TreeMemo<Tree extends object, Value> {
   /** The value for `tree` and `key`, computed by `compute` the first time it is asked for. */
   get(tree: Tree, key: string, compute: () => Value): Value {
     let byKey = this.byTree.get(tree);
-    if (!byKey) this.byTree.set(tree, (byKey = new Map()));
+    if (!byKey) {
+      byKey = new Map();
+      this.byTree.set(tree, byKey);
+    }
     if (byKey.has(key)) return byKey.get(key) as Value;
     const value = compute();
     byKey.set(key, value);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { TextEdit } from '../core/rule.js';
-import { type LintReport } from './report.js';
+import type { LintReport } from './report.js';
 
 const level = (severity: 'warn' | 'error'): 'warning' | 'error' => (severity === 'error' ? 'error' : 'warning');
 

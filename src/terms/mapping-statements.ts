@@ -503,7 +503,7 @@ class Detector {
     const namedColumn = header.findIndex((cell) => namesKubernetesSide(cell.text));
     // "Kubernetes Slack ID", "Kubernetes version": a column about something else, in a table that is no mapping.
     if (namedColumn < 0 && header.some((cell) => MENTIONS_KUBERNETES.test(cell.text))) return none;
-    const kubernetesColumn = namedColumn < 0 ? 0 : namedColumn;
+    const kubernetesColumn = Math.max(namedColumn, 0);
     const projectColumn = chooseProjectColumn(header, kubernetesColumn);
     if (projectColumn === undefined) return none;
     const columns: TableColumns = {

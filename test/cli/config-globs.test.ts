@@ -43,7 +43,7 @@ const UNDER_ROOT = "under the repository root (the config's folder)";
 const POSITIONS: GlobPosition[] = [
   {
     name: 'files',
-    config: 'extends: []\nfiles: ["GLOB", "README.md"]\nrules:\n' + WORD_COUNT_ALL,
+    config: `extends: []\nfiles: ["GLOB", "README.md"]\nrules:\n${WORD_COUNT_ALL}`,
     keyPath: () => 'files[0]',
     correct: 'factors/*.md',
     findings: ['README.md word-count', 'factors/01-context.md word-count'],
@@ -52,7 +52,7 @@ const POSITIONS: GlobPosition[] = [
   },
   {
     name: 'ignore',
-    config: 'extends: []\nignore: ["GLOB"]\nrules:\n' + WORD_COUNT_ALL,
+    config: `extends: []\nignore: ["GLOB"]\nrules:\n${WORD_COUNT_ALL}`,
     keyPath: () => 'ignore[0]',
     correct: 'docs/**',
     findings: ['README.md word-count', 'factors/01-context.md word-count'],

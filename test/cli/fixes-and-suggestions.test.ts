@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers/cli-harness.js';
 import { TempRepo } from '../helpers/temp-repo.js';
 

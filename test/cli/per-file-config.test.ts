@@ -118,7 +118,7 @@ describe('config per file', () => {
       exitCode: 2,
       stdout: '',
       stderr:
-        'agentops-lint: warning: agentops-lint.config.yaml: files[0] "docs/**/*.md" matches no file under docs/ (a config\'s globs are relative to its own folder).\nagentops-lint: No files matched ".": 2 files are not Markdown by files [\"docs/**/*.md\"] in agentops-lint.config.yaml.\n',
+        'agentops-lint: warning: agentops-lint.config.yaml: files[0] "docs/**/*.md" matches no file under docs/ (a config\'s globs are relative to its own folder).\nagentops-lint: No files matched ".": 2 files are not Markdown by files ["docs/**/*.md"] in agentops-lint.config.yaml.\n',
     });
   });
 

@@ -564,7 +564,7 @@ describe('files demanded after the targets are analysed (ProjectSource.demand)',
     let seen: string[] = [];
     const { read, diagnostics } = await run(async (targets) => {
       seen = [...targets.keys()];
-      expect(targets.get('t.md')!.extracted['mentioned']).toEqual(['linked.md']);
+      expect(targets.get('t.md')!.extracted.mentioned).toEqual(['linked.md']);
       // Asked again after demanded.md is analysed: the engine reads only what is new.
       return ['demanded.md'];
     });

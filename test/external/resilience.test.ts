@@ -204,7 +204,7 @@ describe('requests through a proxy', () => {
       expect([...answers.values()]).toEqual(
         urls.map(() => ({
           kind: 'unreachable',
-          detail: 'the proxy 127.0.0.1:' + proxy.url.split(':')[2] + ' answered 403 to CONNECT refused.example:443',
+          detail: `the proxy 127.0.0.1:${proxy.url.split(':')[2]} answered 403 to CONNECT refused.example:443`,
         })),
       );
       expect(proxy.seen).toEqual(['CONNECT refused.example:443']);

@@ -52,7 +52,7 @@ describe('lineNestingBound', () => {
 
   it('is 0 for a line that opens nothing, however indented, and for a thematic break', () => {
     expect(bound('plain text')).toBe(0);
-    expect(bound(' '.repeat(400) + 'code or ascii art')).toBe(0);
+    expect(bound(`${' '.repeat(400)}code or ascii art`)).toBe(0);
     expect(bound('- - - - - -')).toBe(0);
     expect(bound('* * *')).toBe(0);
     expect(bound('-not a marker')).toBe(0);
@@ -70,7 +70,7 @@ describe('withoutTooDeepLines', () => {
   });
 
   it('empties each too deep line, keeping its line ending, and maps offsets back', () => {
-    const deep = '> '.repeat(MAX_NESTING_DEPTH + 1) + 'deep';
+    const deep = `${'> '.repeat(MAX_NESTING_DEPTH + 1)}deep`;
     const text = `before\r\n${deep}\r\nbetween\n${deep}\nafter`;
     const result = withoutTooDeepLines(text);
     expect(result.text).toBe('before\r\n\r\nbetween\n\nafter');
@@ -82,14 +82,14 @@ describe('withoutTooDeepLines', () => {
   });
 
   it('keeps a line exactly at the limit', () => {
-    const text = '> '.repeat(MAX_NESTING_DEPTH) + 'at the limit\n';
+    const text = `${'> '.repeat(MAX_NESTING_DEPTH)}at the limit\n`;
     expect(withoutTooDeepLines(text).text).toBe(text);
   });
 });
 
 describe('parseMarkdownWithLimits', { timeout: 60_000 }, () => {
   it('parses 50,000 nested block quotes at once, and the rest of the file at its real offsets', () => {
-    const deep = '> '.repeat(50_000) + '[deep](deep.md)\n';
+    const deep = `${'> '.repeat(50_000)}[deep](deep.md)\n`;
     const text = `# Title\n\n${deep}\n[after](after.md)\n`;
     const started = Date.now();
     const { tree, skipped } = parseMarkdownWithLimits(text);
@@ -110,7 +110,7 @@ describe('parseMarkdownWithLimits', { timeout: 60_000 }, () => {
   });
 
   it('parses 10,000 nested lists on one line, and 2,000 nested through indentation', () => {
-    const inline = parseMarkdownWithLimits('- '.repeat(10_000) + 'x\n\n## After\n');
+    const inline = parseMarkdownWithLimits(`${'- '.repeat(10_000)}x\n\n## After\n`);
     expect(inline.skipped).toEqual({ start: 0, places: 1 });
     expect(nodesOfType(inline.tree, 'heading')).toHaveLength(1);
     const indented = Array.from({ length: 2_000 }, (_, level) => `${'  '.repeat(level)}- item ${level}`).join('\n');

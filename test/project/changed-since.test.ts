@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { STAND_IN_CONFIG } from '../helpers/stand-in-rules.js';
 import { problems, TempRepo } from '../helpers/temp-repo.js';
-import { REGISTRY } from '../../rules/index.js';
 
 vi.mock('../../rules/index.js', async (importOriginal) =>
   (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()),

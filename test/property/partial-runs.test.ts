@@ -138,6 +138,8 @@ function render(file: string, blocks: Document): string {
         return ['How our concepts map to Kubernetes:', '', '| Kubernetes | Ours |', '| --- | --- |', ...part.rows].join(
           '\n',
         );
+      default:
+        return part satisfies never;
     }
   });
   return `${[...parts, ...definitions].join('\n\n')}\n`;
@@ -259,7 +261,7 @@ afterAll(async () => {
 });
 
 /** What the property found on one case; empty when the partial runs equal the full runs. */
-export async function partialRunMismatches(
+async function partialRunMismatches(
   before: Repository,
   changes: Change,
   canonical: boolean,

@@ -8,7 +8,6 @@ import { formatJunit } from '../../src/reporters/junit.js';
 import type { LintReport } from '../../src/reporters/report.js';
 import { STAND_IN_CONFIG } from '../helpers/stand-in-rules.js';
 import { TempRepo } from '../helpers/temp-repo.js';
-import { REGISTRY } from '../../rules/index.js';
 
 vi.mock('../../rules/index.js', async (importOriginal) =>
   (await import('../helpers/stand-in-rules.js')).withStandInRules(await importOriginal()),
