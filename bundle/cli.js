@@ -6,7 +6,7 @@ import {
 } from "./chunk-BSJM252U.js";
 import {
   REPORTER_NAMES
-} from "./chunk-DTUO647C.js";
+} from "./chunk-5FIJYUPB.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_FAILURE,
@@ -3473,10 +3473,10 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-TH7H6REF.js");
-var infoModule = () => import("./chunk-4Y2XGTFU.js");
-var reportsModule = () => import("./chunk-3PFOM52S.js");
-var serversModule = () => import("./chunk-YVAX3UE4.js");
+var lintModule = () => import("./chunk-G7PED5HO.js");
+var infoModule = () => import("./chunk-IMVNMOY5.js");
+var reportsModule = () => import("./chunk-LKYEQSED.js");
+var serversModule = () => import("./chunk-22GZ3BCD.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed))

@@ -3610,12 +3610,12 @@ interface TextEdit {
 type Location = {
     position?: {
         start: {
-            offset?: number;
+            offset?: number | undefined;
         };
         end: {
-            offset?: number;
+            offset?: number | undefined;
         };
-    };
+    } | undefined;
 } | {
     start: number;
     end: number;

@@ -4,24 +4,24 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   REPORTER_NAMES,
   reporterNamed
-} from "./chunk-DTUO647C.js";
+} from "./chunk-5FIJYUPB.js";
 import {
   discoveryStart,
   findRoot,
   loadExplicitConfig,
   resolveConfigValue,
   runLint
-} from "./chunk-KIT745QQ.js";
+} from "./chunk-WVANBNIS.js";
 import {
   lintExitCode,
   runReport
 } from "./chunk-337QYQ7C.js";
-import "./chunk-IV2SBC3Z.js";
+import "./chunk-66HYKZYH.js";
 import {
   ConfigError,
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-OK5YQT6W.js";
+import "./chunk-DK3ODXTQ.js";
 import "./chunk-MOIA6FBG.js";
 import {
   defineFileRule,

@@ -5,7 +5,7 @@ import {
   FileSettings,
   analyzeBytes,
   analyzeText
-} from "./chunk-IV2SBC3Z.js";
+} from "./chunk-66HYKZYH.js";
 import "./chunk-DB7DCKDU.js";
 import {
   parseMarkdownWithLimits

@@ -37,7 +37,7 @@ import {
   speaksOfThePast,
   termListOptionsShape,
   termVariantSchema
-} from "./chunk-A6PSZVT2.js";
+} from "./chunk-EHOWTCBR.js";
 import {
   createRegistry,
   destinationPathTo,
@@ -61,7 +61,7 @@ import {
   resolveLocalLink,
   resolvedLocally,
   splitDestination
-} from "./chunk-OK5YQT6W.js";
+} from "./chunk-DK3ODXTQ.js";
 import {
   REPOSITORY_URL,
   TOOL_VERSION,
@@ -172,7 +172,10 @@ function phraseTerms(options2) {
 var matchers = /* @__PURE__ */ new WeakMap();
 function matcherFor2(options2) {
   let matcher = matchers.get(options2);
-  if (!matcher) matchers.set(options2, matcher = new TermMatcher(phraseTerms(options2)));
+  if (!matcher) {
+    matcher = new TermMatcher(phraseTerms(options2));
+    matchers.set(options2, matcher);
+  }
   return matcher;
 }
 function findPhrases(blocks, source, matcher, fixable) {
@@ -376,7 +379,10 @@ var anchors_default = defineProjectRule({
     const anchorCache = /* @__PURE__ */ new Map();
     const anchorsIn = (facts) => {
       let anchors = anchorCache.get(facts.path);
-      if (!anchors) anchorCache.set(facts.path, anchors = anchorsOf(facts));
+      if (!anchors) {
+        anchors = anchorsOf(facts);
+        anchorCache.set(facts.path, anchors);
+      }
       return anchors;
     };
     for (const file of index.targets) {
@@ -638,7 +644,10 @@ var HostScheduler = class {
   }
   state(host) {
     let state = this.hosts.get(host);
-    if (!state) this.hosts.set(host, state = { active: 0, lastStart: Number.NEGATIVE_INFINITY, queue: [] });
+    if (!state) {
+      state = { active: 0, lastStart: Number.NEGATIVE_INFINITY, queue: [] };
+      this.hosts.set(host, state);
+    }
     return state;
   }
   acquire(host) {
@@ -4963,14 +4972,14 @@ var heading_missing_space_default = defineFileRule({
         data: { hashes: hashes2, word: shown },
         at: { start, end: start + hashes2.length + word.length }
       };
-      if (candidate.inListItem) return report({ ...descriptor, suggestion: IN_LIST_ITEM });
-      if (problem)
-        return report({
+      if (candidate.inListItem) report({ ...descriptor, suggestion: IN_LIST_ITEM });
+      else if (problem)
+        report({
           ...descriptor,
           suggestion: `Not fixed automatically: ${problem}.`,
           suggestions: [{ desc: `Insert a space after "${hashes2}"`, fix: insertSpace }]
         });
-      report({ ...descriptor, fix: insertSpace, verifyFix: true });
+      else report({ ...descriptor, fix: insertSpace, verifyFix: true });
     };
     const checkOutline = (candidates) => {
       const title = headings.find((heading) => heading.depth === 1);
@@ -5047,7 +5056,10 @@ var k8s_concepts_default = defineFileRule({
   check({ file, options: options2, report }) {
     if (documentHistory(file.path, file.tree, file.text, options2.history).history) return;
     let vocabulary = vocabularies.get(options2);
-    if (!vocabulary) vocabularies.set(options2, vocabulary = kubernetesConcepts(options2.vocabulary));
+    if (!vocabulary) {
+      vocabulary = kubernetesConcepts(options2.vocabulary);
+      vocabularies.set(options2, vocabulary);
+    }
     const found = findMappings(file.tree, file.text, { vocabulary });
     const sides = [
       ...found.statements.map((statement) => statement.kubernetes),
@@ -5463,7 +5475,10 @@ var links_default = defineProjectRule({
     const lookups = /* @__PURE__ */ new Map([[index.paths, lookup]]);
     const lookupIn = (paths) => {
       let found = lookups.get(paths);
-      if (!found) lookups.set(paths, found = new PathLookup(paths, /* @__PURE__ */ new Map()));
+      if (!found) {
+        found = new PathLookup(paths, /* @__PURE__ */ new Map());
+        lookups.set(paths, found);
+      }
       return found;
     };
     for (const file of index.targets) {
@@ -5670,7 +5685,10 @@ function findEncodingDamage(text, from = 0, to = text.length) {
 
 // rules/mojibake.ts
 var codePoint = (character) => `U+${character.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-var visible = (text) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `<${codePoint(character)}>`);
+var visible = (text) => (
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `<${codePoint(character)}>`)
+);
 function codeRangeHandlers(ranges) {
   const add = (node) => {
     if (node.position) ranges.push({ start: node.position.start.offset, end: node.position.end.offset });
@@ -5844,8 +5862,8 @@ function mayHoldWrittenReference(text, container, shortcut) {
   const end = container.position?.end.offset ?? start;
   return text.slice(start, end).includes(shortcut ? "]" : "][");
 }
-var FULL_OR_COLLAPSED = /\[([^\[\]]*)\]\[([^\[\]]*)\]/g;
-var SHORTCUT = /\[([^\[\]]+)\](?![\[(:])/g;
+var FULL_OR_COLLAPSED = /\[([^[\]]*)\]\[([^[\]]*)\]/g;
+var SHORTCUT = /\[([^[\]]+)\](?![[(:])/g;
 function writtenReferences(source, offset, shortcut) {
   const found = [];
   const taken = [];
@@ -5975,9 +5993,9 @@ function textNearMiss(pattern, text) {
   if (pattern.kind === "regex") return void 0;
   const wanted = wordsOf(pattern.source);
   if (wanted.length < 2) return void 0;
-  const escape = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escapeRegExp = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const spread = new RegExp(
-    `(?<![\\p{L}\\p{N}])${wanted.map(escape).join(`(?:${NOT_WORD}[\\p{L}\\p{N}]+){0,3}${NOT_WORD}`)}(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])${wanted.map(escapeRegExp).join(`(?:${NOT_WORD}[\\p{L}\\p{N}]+){0,3}${NOT_WORD}`)}(?![\\p{L}\\p{N}])`,
     "iu"
   );
   const match = spread.exec(text);
@@ -7041,7 +7059,10 @@ var terminology_default = defineFileRule({
           if (!history) reportCommand(block, file.text, match, role.command, report);
           continue;
         }
-        const aboutThePast = () => (sentences ??= new SentencesOf(block.text)).speaksOfThePast(match.from, match.to) || headings.some(speaksOfThePast);
+        const aboutThePast = () => {
+          sentences ??= new SentencesOf(block.text);
+          return sentences.speaksOfThePast(match.from, match.to) || headings.some(speaksOfThePast);
+        };
         if (!isReported(match, role, { history, aboutThePast })) continue;
         const descriptor = describe(match, sentenceStart(match.from));
         if (!descriptor) continue;

@@ -23,14 +23,14 @@ import {
   proseBlocks,
   sideConcepts,
   sourceRange
-} from "./chunk-A6PSZVT2.js";
+} from "./chunk-EHOWTCBR.js";
 import {
   comparingRules,
   discoveryStart,
   findRoot,
   openConfigs,
   planWorkingTree
-} from "./chunk-KIT745QQ.js";
+} from "./chunk-WVANBNIS.js";
 import {
   EXIT_OK
 } from "./chunk-337QYQ7C.js";
@@ -205,7 +205,10 @@ function countTerms(files, matcherFor2, recordsHistory = () => false) {
         entry.count++;
         if (!record && comparedUse(block, match, matcher.subcommands) === "compared") entry.compared++;
         let perFile = entry.files.find((candidate) => candidate.file === file.path);
-        if (!perFile) entry.files.push(perFile = { file: file.path, count: 0, lines: [] });
+        if (!perFile) {
+          perFile = { file: file.path, count: 0, lines: [] };
+          entry.files.push(perFile);
+        }
         perFile.count++;
         const { line } = offsetToPoint(file.lineStarts, at.start);
         if (!perFile.lines.includes(line)) perFile.lines.push(line);

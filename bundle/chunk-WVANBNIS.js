@@ -26,7 +26,7 @@ import {
   toPending,
   tooLargeFile,
   unreadableFile
-} from "./chunk-IV2SBC3Z.js";
+} from "./chunk-66HYKZYH.js";
 import {
   ConfigError,
   UsageError,
@@ -49,7 +49,7 @@ import {
   repositoryBaseFromRemote,
   require_dist,
   resolveLocalLink
-} from "./chunk-OK5YQT6W.js";
+} from "./chunk-DK3ODXTQ.js";
 import {
   PACKAGE_ROOT,
   TOOL_VERSION,
@@ -6814,7 +6814,8 @@ function optionsKeyOf(options) {
   let key = optionsKeys.get(options);
   if (key === void 0) {
     const spelledOut = (_key, value) => value instanceof Map ? { map: [...value] } : value instanceof Set ? { set: [...value] } : value instanceof RegExp ? { regex: String(value) } : value;
-    optionsKeys.set(options, key = JSON.stringify(options, spelledOut));
+    key = JSON.stringify(options, spelledOut);
+    optionsKeys.set(options, key);
   }
   return key;
 }
@@ -6877,7 +6878,10 @@ function suppressionQuestion(ruleId, state, options, silenced) {
     if (!facts || !state.index.targets.has(file)) return false;
     const { line } = offsetToPoint(facts.lineStarts, locationRange(at).start);
     let suppressions = maps.get(file);
-    if (!suppressions) maps.set(file, suppressions = new SuppressionMap(facts.directives));
+    if (!suppressions) {
+      suppressions = new SuppressionMap(facts.directives);
+      maps.set(file, suppressions);
+    }
     if (!suppressions.suppresses(ruleId, line)) return false;
     silenced.push({ file, ruleId, line });
     return true;
@@ -7287,7 +7291,10 @@ var Phase1Worker = class {
     const jobIndex = Atomics.load(this.progress, 1);
     const request = this.pending.get(requestId);
     const job = request?.jobs[jobIndex];
-    if (!request || !job) return this.fail(new Error("a phase-1 worker thread was stopped between files"));
+    if (!request || !job) {
+      this.fail(new Error("a phase-1 worker thread was stopped between files"));
+      return;
+    }
     this.pending.delete(requestId);
     request.reject(new StoppedAnalysis(jobIndex, { ...report(job), stopped: true }));
     this.fail(new WorkerReplaced());
@@ -7366,7 +7373,7 @@ function createPhase1Pool(options) {
   };
   const guardWorker = () => {
     if (closed) throw new Error("the phase-1 worker pool was closed");
-    if (!guard || !guard.usable) guard = newWorker();
+    if (!guard?.usable) guard = newWorker();
     return guard;
   };
   const analyzeHereOrGuarded = async (job, source, lintOptions) => {
@@ -9483,7 +9490,8 @@ function walk(value, path22, at, declared, found) {
     return;
   }
   if (segment === EACH_ITEM) {
-    if (Array.isArray(value)) value.forEach((item, index) => walk(item, rest, [...at, index], declared, found));
+    if (Array.isArray(value))
+      for (const [index, item] of value.entries()) walk(item, rest, [...at, index], declared, found);
     return;
   }
   if (!isObject(value)) return;
@@ -9967,17 +9975,15 @@ function globsOf(config, rules) {
     lintedOnly: false
   });
   if (config.filesDeclared)
-    config.files.forEach((glob, index) => entries.push(listEntry(["files", index], glob, false)));
-  config.ignore.forEach((glob, index) => entries.push(listEntry(["ignore", index], glob, true)));
+    for (const [index, glob] of config.files.entries()) entries.push(listEntry(["files", index], glob, false));
+  for (const [index, glob] of config.ignore.entries()) entries.push(listEntry(["ignore", index], glob, true));
   for (const [ruleId, options] of config.writtenOptions ?? [])
     entries.push(...optionGlobEntries(rules.get(ruleId), options, ["rules", ruleId, 1]));
   config.overrides.forEach((override, overrideIndex) => {
-    override.files.forEach(
-      (glob, index) => entries.push(listEntry(["overrides", overrideIndex, "files", index], glob, true))
-    );
-    override.excludedFiles.forEach(
-      (glob, index) => entries.push(listEntry(["overrides", overrideIndex, "excludedFiles", index], glob, true))
-    );
+    for (const [index, glob] of override.files.entries())
+      entries.push(listEntry(["overrides", overrideIndex, "files", index], glob, true));
+    for (const [index, glob] of override.excludedFiles.entries())
+      entries.push(listEntry(["overrides", overrideIndex, "excludedFiles", index], glob, true));
     for (const [ruleId, entry] of override.rules)
       entries.push(
         ...optionGlobEntries(rules.get(ruleId), entry.options, ["overrides", overrideIndex, "rules", ruleId, 1])
@@ -10147,9 +10153,15 @@ var DemandedFiles = class {
     const demands = /* @__PURE__ */ new Map();
     const demandOf = (rule, options) => {
       let byOptions = demands.get(rule);
-      if (!byOptions) demands.set(rule, byOptions = /* @__PURE__ */ new Map());
+      if (!byOptions) {
+        byOptions = /* @__PURE__ */ new Map();
+        demands.set(rule, byOptions);
+      }
       let demand = byOptions.get(options);
-      if (demand === void 0) byOptions.set(options, demand = this.build(rule, options, knowledge));
+      if (demand === void 0) {
+        demand = this.build(rule, options, knowledge);
+        byOptions.set(options, demand);
+      }
       return demand;
     };
     const candidates = this.question.candidates.filter((file) => !this.chosen.has(file));
@@ -10180,9 +10192,15 @@ var DemandedFiles = class {
       for (const [options, demand] of byOptions) {
         if (typeof demand !== "object") continue;
         let applied = this.applied.get(rule);
-        if (!applied) this.applied.set(rule, applied = /* @__PURE__ */ new Map());
+        if (!applied) {
+          applied = /* @__PURE__ */ new Map();
+          this.applied.set(rule, applied);
+        }
         let keys = applied.get(options);
-        if (!keys) applied.set(options, keys = /* @__PURE__ */ new Set());
+        if (!keys) {
+          keys = /* @__PURE__ */ new Set();
+          applied.set(options, keys);
+        }
         keys.add(demand.key);
       }
     }
@@ -10748,7 +10766,10 @@ async function repositoryUrlSource({
     urls,
     pathsAt(ref) {
       let tree = trees.get(ref);
-      if (!tree) trees.set(ref, tree = readTree(ref));
+      if (!tree) {
+        tree = readTree(ref);
+        trees.set(ref, tree);
+      }
       return tree;
     }
   };
@@ -11503,7 +11524,10 @@ var FixVerdicts = class {
   }
   set(file, text, fix, verdict) {
     let entry = this.byFile.get(file);
-    if (entry?.text !== text) this.byFile.set(file, entry = { text, verdicts: /* @__PURE__ */ new Map() });
+    if (entry?.text !== text) {
+      entry = { text, verdicts: /* @__PURE__ */ new Map() };
+      this.byFile.set(file, entry);
+    }
     entry.verdicts.set(fixKey(fix), verdict);
   }
 };
@@ -12255,7 +12279,7 @@ async function lintWithProgress(request, progress) {
     configs,
     root,
     rulesModule: request.rulesModule,
-    maxThreads: options.maxThreads,
+    ...options.maxThreads === void 0 ? {} : { maxThreads: options.maxThreads },
     onAnalysed: progress.filesAnalysed,
     timeBudgetMs: (file, bytes) => timeBudgetMs(configs.configFor(file).timeBudgetSeconds, bytes)
   });

@@ -3,7 +3,7 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   reporterNamed
-} from "./chunk-DTUO647C.js";
+} from "./chunk-5FIJYUPB.js";
 import {
   colorEnabled,
   countBySeverity

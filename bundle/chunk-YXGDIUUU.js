@@ -5,28 +5,28 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-BU54QM4A.js";
-import "./chunk-2DRXR2CA.js";
+} from "./chunk-IURB7QAY.js";
+import "./chunk-7Z3X5JJT.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-A6PSZVT2.js";
+import "./chunk-EHOWTCBR.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-4U2FK2RH.js";
-import "./chunk-DTUO647C.js";
+} from "./chunk-COTBLAVG.js";
+import "./chunk-5FIJYUPB.js";
 import {
   discoveryStart,
   findRoot,
   pathArgumentMatcher
-} from "./chunk-KIT745QQ.js";
+} from "./chunk-WVANBNIS.js";
 import "./chunk-337QYQ7C.js";
-import "./chunk-IV2SBC3Z.js";
+import "./chunk-66HYKZYH.js";
 import {
   ConfigError,
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-OK5YQT6W.js";
+import "./chunk-DK3ODXTQ.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,

@@ -739,6 +739,7 @@ var plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
 var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 function escapeControlCharacters(text) {
   return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point.
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
     (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`
   );

@@ -12,18 +12,18 @@ import {
   listRepositoryPaths,
   openConfigs,
   toPosix
-} from "./chunk-KIT745QQ.js";
+} from "./chunk-WVANBNIS.js";
 import {
   EXIT_OK
 } from "./chunk-337QYQ7C.js";
-import "./chunk-IV2SBC3Z.js";
+import "./chunk-66HYKZYH.js";
 import {
   UsageError,
   formatConfigIssue
 } from "./chunk-DB7DCKDU.js";
 import {
   jsonSchema
-} from "./chunk-OK5YQT6W.js";
+} from "./chunk-DK3ODXTQ.js";
 import {
   SCHEMA_URL,
   ruleDocsUrl

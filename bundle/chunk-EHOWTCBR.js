@@ -1042,7 +1042,10 @@ var TreeMemo = class {
   /** The value for `tree` and `key`, computed by `compute` the first time it is asked for. */
   get(tree, key, compute) {
     let byKey = this.byTree.get(tree);
-    if (!byKey) this.byTree.set(tree, byKey = /* @__PURE__ */ new Map());
+    if (!byKey) {
+      byKey = /* @__PURE__ */ new Map();
+      this.byTree.set(tree, byKey);
+    }
     if (byKey.has(key)) return byKey.get(key);
     const value = compute();
     byKey.set(key, value);
@@ -1149,7 +1152,10 @@ function appendLeaf(builder, node, source, options) {
       return;
     case "inlineCode": {
       const asText = options.inlineCode === "text" || options.inlineCode === "names" && SINGLE_NAME.test(node.value);
-      if (!asText) return appendOpaque(builder, node);
+      if (!asText) {
+        appendOpaque(builder, node);
+        return;
+      }
       builder.marks.push({ kind: "code", from: builder.length, to: builder.length + node.value.length });
       const offset = start >= 0 ? source.slice(start, end).indexOf(node.value) : -1;
       for (let i = 0; i < node.value.length; i++) {
@@ -1308,7 +1314,10 @@ function contentVerdict(tree, source) {
 var globMatchers = /* @__PURE__ */ new Map();
 function matchesGlob(glob, path) {
   let matcher = globMatchers.get(glob);
-  if (!matcher) globMatchers.set(glob, matcher = (0, import_picomatch.default)(glob, { dot: true }));
+  if (!matcher) {
+    matcher = (0, import_picomatch.default)(glob, { dot: true });
+    globMatchers.set(glob, matcher);
+  }
   return matcher(path);
 }
 function recordsHistoryByPath(path, options) {
@@ -1600,7 +1609,7 @@ var Detector = class {
     if (!header || body.length === 0 || header.length < 2) return none;
     const namedColumn = header.findIndex((cell) => namesKubernetesSide(cell.text));
     if (namedColumn < 0 && header.some((cell) => MENTIONS_KUBERNETES.test(cell.text))) return none;
-    const kubernetesColumn = namedColumn < 0 ? 0 : namedColumn;
+    const kubernetesColumn = Math.max(namedColumn, 0);
     const projectColumn = chooseProjectColumn(header, kubernetesColumn);
     if (projectColumn === void 0) return none;
     const columns = {
@@ -1640,10 +1649,12 @@ var Detector = class {
    */
   firstColumnMapping(body, columns) {
     const pairs = body.flatMap((row) => {
-      const kubernetes = row[columns.kubernetes] && cellSide(row[columns.kubernetes]);
-      const project = row[columns.project] && cellSide(row[columns.project]);
-      if (!kubernetes || !project || !isCellName(project.text)) return [];
-      const side = this.side(row[columns.kubernetes].text, trimmedSpan(row[columns.kubernetes].text));
+      const kubernetesCell = row[columns.kubernetes];
+      const projectCell = row[columns.project];
+      const kubernetes = kubernetesCell && cellSide(kubernetesCell);
+      const project = projectCell && cellSide(projectCell);
+      if (!kubernetesCell || !kubernetes || !project || !isCellName(project.text)) return [];
+      const side = this.side(kubernetesCell.text, trimmedSpan(kubernetesCell.text));
       const known2 = side !== void 0 && (side.canonicalKubernetes || side.named.level === "concept" && !side.canonicalProject) ? side : void 0;
       return [{ project, known: known2 }];
     });
@@ -1921,9 +1932,8 @@ function collectMappings(tree, source, detection) {
         );
         const rest = [];
         for (const item of node.children)
-          item.children.forEach(
-            (child, i) => child.type !== "paragraph" && rest.push({ node: child, previous: item.children[i - 1] })
-          );
+          for (const [i, child] of item.children.entries())
+            if (child.type !== "paragraph") rest.push({ node: child, previous: item.children[i - 1] });
         for (let i = rest.length - 1; i >= 0; i--) stack.push(rest[i]);
         break;
       }

@@ -4,7 +4,7 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-2DRXR2CA.js";
+} from "./chunk-7Z3X5JJT.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
@@ -37,7 +37,7 @@ import {
   timeBudgetMs,
   toPosix,
   writeFixes
-} from "./chunk-KIT745QQ.js";
+} from "./chunk-WVANBNIS.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK
@@ -46,7 +46,7 @@ import {
   collectFileFacts,
   maxFileBytes,
   readFileWithinLimit
-} from "./chunk-IV2SBC3Z.js";
+} from "./chunk-66HYKZYH.js";
 import {
   ConfigError,
   UsageError,
@@ -17144,7 +17144,10 @@ var FolderWatchers = class {
     if (isFolder) this.add(relative);
     else
       for (const [known, watcher] of this.watchers)
-        if (known === relative || known.startsWith(`${relative}/`)) watcher.close(), this.watchers.delete(known);
+        if (known === relative || known.startsWith(`${relative}/`)) {
+          watcher.close();
+          this.watchers.delete(known);
+        }
   }
 };
 function nativeTreeWatcher(root, batch, onError) {
@@ -17681,7 +17684,8 @@ var LiveProject = class _LiveProject {
   /** The listed paths plus the open documents (a new file exists for links once the editor has it). */
   paths() {
     if (this.cachedPaths) return this.cachedPaths;
-    return this.cachedPaths = repositoryPathsWith(this.listed, [...this.documents.keys()]);
+    this.cachedPaths = repositoryPathsWith(this.listed, [...this.documents.keys()]);
+    return this.cachedPaths;
   }
 };
 

@@ -2,24 +2,23 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  mappingsCommand,
-  mappingsReport,
-  termsCommand,
-  termsReport
-} from "./chunk-2DRXR2CA.js";
+  lspCommand,
+  mcpCommand,
+  projectServices
+} from "./chunk-IURB7QAY.js";
+import "./chunk-7Z3X5JJT.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-A6PSZVT2.js";
-import "./chunk-KIT745QQ.js";
+import "./chunk-EHOWTCBR.js";
+import "./chunk-WVANBNIS.js";
 import "./chunk-337QYQ7C.js";
-import "./chunk-IV2SBC3Z.js";
+import "./chunk-66HYKZYH.js";
 import "./chunk-DB7DCKDU.js";
-import "./chunk-OK5YQT6W.js";
+import "./chunk-DK3ODXTQ.js";
 import "./chunk-MOIA6FBG.js";
 import "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
 export {
-  mappingsCommand,
-  mappingsReport,
-  termsCommand,
-  termsReport
+  lspCommand,
+  mcpCommand,
+  projectServices
 };

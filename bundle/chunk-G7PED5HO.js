@@ -5,24 +5,24 @@ import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-4U2FK2RH.js";
-import "./chunk-DTUO647C.js";
+} from "./chunk-COTBLAVG.js";
+import "./chunk-5FIJYUPB.js";
 import {
   cacheWanted,
   discoveryStart,
   findRoot,
   loadExplicitConfig,
   runLint
-} from "./chunk-KIT745QQ.js";
+} from "./chunk-WVANBNIS.js";
 import {
   lintExitCode,
   runReport
 } from "./chunk-337QYQ7C.js";
-import "./chunk-IV2SBC3Z.js";
+import "./chunk-66HYKZYH.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-OK5YQT6W.js";
+import "./chunk-DK3ODXTQ.js";
 import "./chunk-MOIA6FBG.js";
 import "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
@@ -31,7 +31,7 @@ import "./chunk-RL5JZDUN.js";
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-KYRJJXS2.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-YXGDIUUU.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);

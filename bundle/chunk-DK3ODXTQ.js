@@ -7692,7 +7692,10 @@ function matchesRepository(segments, base) {
 var refSets = /* @__PURE__ */ new WeakMap();
 function knownRefs(urls) {
   let known = refSets.get(urls);
-  if (!known) refSets.set(urls, known = new Set(urls.localRefs));
+  if (!known) {
+    known = new Set(urls.localRefs);
+    refSets.set(urls, known);
+  }
   return known;
 }
 function refAt(segments, urls) {
@@ -7746,7 +7749,10 @@ function selfUrlFrom(base, view, ref, rest, fallbackStart, pathEnd, fragment, ur
 }
 function parseSelfUrl(url, urls) {
   let parsed = parsedUrls.get(urls);
-  if (!parsed) parsedUrls.set(urls, parsed = /* @__PURE__ */ new Map());
+  if (!parsed) {
+    parsed = /* @__PURE__ */ new Map();
+    parsedUrls.set(urls, parsed);
+  }
   if (parsed.has(url)) return parsed.get(url);
   const result = readSelfUrl(url, urls);
   parsed.set(url, result);
@@ -7791,7 +7797,7 @@ function resolveLocalLink(fromFile, url, repository) {
   if (!isExternal(url)) return resolveLinkTarget(fromFile, url);
   if (!repository) return void 0;
   const selfUrl = parseSelfUrl(url, repository.urls);
-  if (!selfUrl || selfUrl.ref.kind !== "default") return void 0;
+  if (selfUrl?.ref.kind !== "default") return void 0;
   return {
     path: selfUrl.path,
     ...selfUrl.fragment === void 0 ? {} : { fragment: selfUrl.fragment },
@@ -7873,11 +7879,13 @@ var Analysed = class {
   skeletonsOfReadings;
   standalone;
   get skeletons() {
-    return this.skeletonsOfReadings ??= this.readings.map(skeleton);
+    this.skeletonsOfReadings ??= this.readings.map(skeleton);
+    return this.skeletonsOfReadings;
   }
   /** The skeletons without joined words: for forms that hold no joining character themselves. */
   get standaloneSkeletons() {
-    return this.standalone ??= this.readings.map((text) => skeleton(text.replace(JOINED_WORDS, " ")));
+    this.standalone ??= this.readings.map((text) => skeleton(text.replace(JOINED_WORDS, " ")));
+    return this.standalone;
   }
 };
 var remembered;

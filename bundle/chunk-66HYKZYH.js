@@ -363,7 +363,10 @@ var SuppressionMap = class {
     }
     index.ranges.sort((a, b) => a.line - b.line);
     let reach = Number.NEGATIVE_INFINITY;
-    for (const range2 of index.ranges) index.reachUntil.push(reach = Math.max(reach, range2.until));
+    for (const range2 of index.ranges) {
+      reach = Math.max(reach, range2.until);
+      index.reachUntil.push(reach);
+    }
     this.byRule.set(ruleId, index);
     return index;
   }
