@@ -5,7 +5,6 @@
  * final result), add the problems the plan finds elsewhere, apply a baseline. Each step is a
  * function of its own; this file only puts them in order.
  */
-import path from 'node:path';
 import type { FixedLint } from '../fixes/fix-passes.js';
 import { ConfigSet } from '../config/config-set.js';
 import type { ResolvedConfig } from '../config/load.js';
@@ -27,7 +26,7 @@ import { planStaged } from '../project/staged.js';
 import { countBySeverity } from '../reporters/report.js';
 import { baselineStep } from './baseline-step.js';
 import type { FixMode, FixOutcome, LintOutcome, LintRequest, LintScope } from './lint-request.js';
-import { openPhase1Cache, savePhase1Cache } from './phase1-cache-step.js';
+import { cacheSummary, openPhase1Cache, savePhase1Cache } from './phase1-cache-step.js';
 import { withPlainTextScope } from './plain-text-scope.js';
 import { runProgress, type RunProgress } from './progress-line.js';
 
@@ -116,11 +115,7 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
   // Idle workers never hold the process open, so an error above leaves nothing running either.
   await pool.close();
   await savePhase1Cache(cache, io);
-  // What a CI job restoring the cache folder wants to see: how much of the run the cache answered.
-  if (options.debug && cache?.file !== undefined)
-    progress.print(
-      `agentops-lint: cache ${path.relative(io.cwd, cache.file) || cache.file}: ${cache.stats.hits} ${cache.stats.hits === 1 ? 'file' : 'files'} from the cache, ${cache.stats.misses} analysed.\n`,
-    );
+  if (options.debug && cache?.file !== undefined) progress.print(cacheSummary(cache, io));
 
   const found = [...fixed.result.diagnostics, ...(extra?.diagnostics ?? [])].sort(compareDiagnostics);
   const texts = textsOf([fixed.result.analyses, extra?.analyses ?? new Map()]);
