@@ -8,6 +8,7 @@ import type { ConfigSet } from '../config/config-set.js';
 import type { EnabledRule, FileSettings } from '../config/file-settings.js';
 import { runPhase1Sequentially, type LintProjectOptions, type ProjectSource } from '../engine/lint-project.js';
 import type { Phase1Cache } from '../cache/phase1-cache.js';
+import { maxFileBytes } from '../engine/file-limits.js';
 import { z } from 'zod';
 import { findRoot } from '../project/discover.js';
 import type { CliIo } from '../core/io.js';
@@ -124,7 +125,12 @@ export async function extractFromTargets<Options, Row>(
   const analyses = await runPhase1(
     wanted.map((path) => ({ path, factsOnly: true })),
     source,
-    { settings, rules: new Map([[step.rule.id, step.rule]]) },
+    {
+      settings,
+      rules: new Map([[step.rule.id, step.rule]]),
+      // As lint: a file over its config's size limit is left out rather than parsed.
+      maxFileBytes: (file) => maxFileBytes(project.configs.configFor(file).maxFileSizeMb),
+    },
   );
   const rows: { path: string; rows: Row }[] = [];
   for (const analysis of analyses) {
