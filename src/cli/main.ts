@@ -195,6 +195,13 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       .option('-c, --config <file>', 'use this config file instead of looking for one')
       .option('--root <dir>', 'repository root (default: the git root)')
       .addOption(new Option('-f, --format <name>', 'output format').choices(REPORT_FORMATS).default('table'))
+      .option(
+        '--cache',
+        `cache per-file results, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, a folder git ignores by itself)`,
+      )
+      .option('--no-cache', `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`)
+      .option('--cache-location <dir>', 'folder of the cache; a folder it creates is marked for git to ignore')
+      .option('--debug', 'say how many files the cache answered; show stack traces of internal errors', false)
       .action(async (paths: string[], options: ReportCommandOptions) =>
         setExitCode(await (await reportsModule())[command](paths, options, io)),
       );

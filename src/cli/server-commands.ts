@@ -148,7 +148,12 @@ export async function mcpCommand(options: McpCommandOptions, io: CliIo): Promise
     inventory: (kind, patterns) =>
       (kind === 'terms' ? termsReport : mappingsReport)(
         patterns,
-        { root, ...(options.config === undefined ? {} : { config: path.resolve(io.cwd, options.config) }) },
+        {
+          root,
+          ...(options.config === undefined ? {} : { config: path.resolve(io.cwd, options.config) }),
+          ...(options.cache === undefined ? {} : { cache: options.cache }),
+          ...(options.cacheLocation === undefined ? {} : { cacheLocation: options.cacheLocation }),
+        },
         serverIo(io, root),
       ),
   });

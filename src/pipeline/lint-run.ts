@@ -27,7 +27,7 @@ import { planStaged } from '../project/staged.js';
 import { countBySeverity } from '../reporters/report.js';
 import { baselineStep } from './baseline-step.js';
 import type { FixMode, FixOutcome, LintOutcome, LintRequest, LintScope } from './lint-request.js';
-import { openPhase1Cache, savePhase1Cache } from './phase1-cache-step.js';
+import { cacheSummary, openPhase1Cache, savePhase1Cache } from './phase1-cache-step.js';
 import { withPlainTextScope } from './plain-text-scope.js';
 import { runProgress, type RunProgress } from './progress-line.js';
 
@@ -65,7 +65,7 @@ export function runConfigs(
 function rootConfigFile(root: string, filePath: string | undefined): string | undefined {
   if (filePath === undefined) return undefined;
   const relative = path.relative(root, filePath);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  if (relative === '' || relative.split(path.sep)[0] === '..' || path.isAbsolute(relative)) return undefined;
   return relative.split(path.sep).join('/');
 }
 
@@ -127,11 +127,7 @@ async function lintWithProgress(request: LintRequest, progress: RunProgress): Pr
   // Idle workers never hold the process open, so an error above leaves nothing running either.
   await pool.close();
   await savePhase1Cache(cache, io);
-  // What a CI job restoring the cache folder wants to see: how much of the run the cache answered.
-  if (options.debug && cache?.file !== undefined)
-    progress.print(
-      `agentops-lint: cache ${path.relative(io.cwd, cache.file) || cache.file}: ${cache.stats.hits} ${cache.stats.hits === 1 ? 'file' : 'files'} from the cache, ${cache.stats.misses} analysed.\n`,
-    );
+  if (options.debug && cache?.file !== undefined) progress.print(cacheSummary(cache, io));
 
   const found = [...fixed.result.diagnostics, ...(extra?.diagnostics ?? [])].sort(compareDiagnostics);
   const texts = textsOf([fixed.result.analyses, extra?.analyses ?? new Map()]);

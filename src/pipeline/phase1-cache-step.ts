@@ -26,17 +26,34 @@ export async function openPhase1Cache(
   io: CliIo,
   root: string,
 ): Promise<Phase1Cache | undefined> {
-  if (options.cache) {
-    const location =
-      options.cache.location !== undefined
-        ? path.resolve(io.cwd, options.cache.location)
-        : path.join(root, DEFAULT_CACHE_LOCATION);
-    // The version alone does not change between commits of a git install: the code's own hash does.
-    return Phase1Cache.open(path.join(location, CACHE_FILE_NAME), `${TOOL_VERSION}+${await runningCodeFingerprint()}`);
-  }
+  if (options.cache) return openDiskCache(options.cache.location, io, root, CACHE_FILE_NAME);
   // --changed-since and --staged lint the untouched files twice; an in-memory cache makes the second time free.
   const scope = options.scope?.kind ?? 'working-tree';
   return scope === 'working-tree' ? undefined : Phase1Cache.inMemory(TOOL_VERSION);
+}
+
+/**
+ * The phase-1 cache file `fileName` in the cache folder (`location`, relative to the current
+ * folder, or the default folder under the root). The report commands keep files of their own
+ * there: a run keeps only the entries it used of the files it looked at, so sharing lint's file
+ * would drop lint's entries on every report and the report's on every lint.
+ */
+export async function openDiskCache(
+  location: string | undefined,
+  io: Pick<CliIo, 'cwd'>,
+  root: string,
+  fileName: string,
+): Promise<Phase1Cache> {
+  const folder = location !== undefined ? path.resolve(io.cwd, location) : path.join(root, DEFAULT_CACHE_LOCATION);
+  // The version alone does not change between commits of a git install: the code's own hash does.
+  return Phase1Cache.open(path.join(folder, fileName), `${TOOL_VERSION}+${await runningCodeFingerprint()}`);
+}
+
+/** What a CI job restoring the cache folder wants to see: how much of the run the cache answered (for --debug). */
+export function cacheSummary(cache: Phase1Cache, io: Pick<CliIo, 'cwd'>): string {
+  const { hits, misses } = cache.stats;
+  const file = cache.file === undefined ? 'in memory' : path.relative(io.cwd, cache.file) || cache.file;
+  return `agentops-lint: cache ${file}: ${hits} ${hits === 1 ? 'file' : 'files'} from the cache, ${misses} analysed.\n`;
 }
 
 /** A cache that cannot be written costs the next run time, never this run its result: say so and go on. */

@@ -2,12 +2,14 @@
  * The MCP server over its real protocol: the built bin started as `agentops-lint mcp`, driven by
  * the SDK's own Client over stdio. Build first (`npm test` does).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CACHE_LOCATION } from '../../src/cache/phase1-cache.js';
+import { MAPPINGS_CACHE_FILE_NAME, TERMS_CACHE_FILE_NAME } from '../../src/cli/inventory-commands.js';
 import { ruleDocsUrl } from '../../src/core/tool.js';
 import { BIN, tempProject } from '../helpers/cli-harness.js';
 
@@ -217,6 +219,10 @@ describe('agentops-lint mcp', { timeout: 60000 }, () => {
     const mappings = await call('mappings_inventory', { paths: ['guide.md'] });
     expect(mappings.isError).toBeUndefined();
     expect(mappings.structuredContent).toMatchObject({ filesChecked: 1 });
+    // They keep their rows where `agentops-lint terms` and `mappings` do (the server's cache is on by default).
+    expect(readdirSync(path.join(root, DEFAULT_CACHE_LOCATION))).toEqual(
+      expect.arrayContaining([TERMS_CACHE_FILE_NAME, MAPPINGS_CACHE_FILE_NAME]),
+    );
   });
 
   it('takes ".", "./" and "" for the repository root, and names that begin with ".." inside it', async () => {

@@ -15,7 +15,12 @@ import {
   type LocatedStatement,
 } from '../../terms/mapping-check.js';
 import { documentHistory, type HistoryOptions } from '../../terms/history.js';
-import { findMappings, sideConcepts, type MappingSource } from '../../terms/mapping-statements.js';
+import {
+  findMappings,
+  sideConcepts,
+  type MappingSource,
+  type MappingStatement,
+} from '../../terms/mapping-statements.js';
 import { markdownCell, markdownTable, textTable, type ReportFormat } from './tables.js';
 
 export interface ReportedStatement {
@@ -63,31 +68,64 @@ export interface MappingsReportInput {
   history?: HistoryOptions;
 }
 
-export function buildMappingsReport({
+/** What one file states about mappings, located: plain data, so that the cache can keep it. */
+export interface MappingRows {
+  statements: { statement: MappingStatement; line: number; column: number }[];
+  unreadable: { line: number; reason: string }[];
+}
+
+/** What decides what `mappingRows` finds in a file. */
+export interface MappingRowOptions {
+  vocabulary: ConceptVocabulary;
+  canonical: readonly CanonicalEntry[];
+  history?: HistoryOptions | undefined;
+}
+
+/** The mapping statements and unreadable mapping-table rows of one file (none in a document that records history). */
+export function mappingRows(file: ParsedFile, { vocabulary, canonical, history }: MappingRowOptions): MappingRows {
+  if (history && documentHistory(file.path, file.tree, file.text, history).history)
+    return { statements: [], unreadable: [] };
+  const { statements, unreadable } = findMappings(file.tree, file.text, {
+    vocabulary,
+    kubernetesNames: canonical.flatMap((entry) => entry.kubernetes),
+    projectNames: canonical.flatMap((entry) => entry.project),
+  });
+  return {
+    statements: statements.map((statement) => {
+      const point = offsetToPoint(file.lineStarts, statement.kubernetes.start);
+      return { statement, line: point.line, column: point.column };
+    }),
+    unreadable: unreadable.map((row) => ({ line: offsetToPoint(file.lineStarts, row.start).line, reason: row.reason })),
+  };
+}
+
+export function buildMappingsReport({ files, ...input }: MappingsReportInput): MappingsReport {
+  const options = { vocabulary: input.vocabulary, canonical: input.canonical, history: input.history };
+  return judgeMappingRows({
+    ...input,
+    files: files.map((file) => ({ path: file.path, rows: mappingRows(file, options) })),
+  });
+}
+
+/** The report from each file's rows: statements judged against each other (and the canonical mapping). */
+export function judgeMappingRows({
   files,
   shown = () => true,
   vocabulary,
   canonical,
   messages,
-  history,
-}: MappingsReportInput): MappingsReport {
+}: Omit<MappingsReportInput, 'files' | 'history'> & {
+  files: readonly { path: string; rows: MappingRows }[];
+}): MappingsReport {
   const found: LocatedStatement[] = [];
   const columns = new Map<LocatedStatement, number>();
   const unreadable: MappingsReport['unreadable'] = [];
   for (const file of files) {
-    if (history && documentHistory(file.path, file.tree, file.text, history).history) continue;
-    const { statements, unreadable: rows } = findMappings(file.tree, file.text, {
-      vocabulary,
-      kubernetesNames: canonical.flatMap((entry) => entry.kubernetes),
-      projectNames: canonical.flatMap((entry) => entry.project),
-    });
     if (shown(file.path))
-      for (const row of rows)
-        unreadable.push({ file: file.path, line: offsetToPoint(file.lineStarts, row.start).line, reason: row.reason });
-    for (const statement of statements) {
-      const point = offsetToPoint(file.lineStarts, statement.kubernetes.start);
-      const entry: LocatedStatement = { ...statement, file: file.path, line: point.line };
-      columns.set(entry, point.column);
+      for (const row of file.rows.unreadable) unreadable.push({ file: file.path, line: row.line, reason: row.reason });
+    for (const { statement, line, column } of file.rows.statements) {
+      const entry: LocatedStatement = { ...statement, file: file.path, line };
+      columns.set(entry, column);
       found.push(entry);
     }
   }

@@ -39,6 +39,72 @@ const STATUS: Record<MatchStatus, FormStatus> = {
   wrong: 'wrong',
 };
 
+/** One occurrence of a term in a file's prose: plain data, so that the cache can keep it. */
+export interface TermRow {
+  /** The term's name (its right form, or the first wrong one for a term without a right form). */
+  term: string;
+  form: string;
+  status: FormStatus;
+  /** Whether term-consistency compares it. */
+  compared: boolean;
+  line: number;
+}
+
+/**
+ * Every right and wrong form of every term in the prose of one file, in the order they occur, and
+ * whether term-consistency compares each (`recordsHistory`: the file is a record it leaves out).
+ */
+export function termRows(file: ParsedFile, matcher: TermMatcher, recordsHistory: boolean): TermRow[] {
+  const rows: TermRow[] = [];
+  for (const block of proseBlocks(file.tree, file.text)) {
+    for (const match of matcher.find(block)) {
+      // The user's own names (from the mapping rules' config) only keep pack terms from calling them wrong.
+      if (isConfiguredName(match.term)) continue;
+      const at = sourceRange(block, match.from, match.to);
+      if (!at) continue;
+      rows.push({
+        term:
+          match.term.use ??
+          match.term.insteadOf.find((variant): variant is string => typeof variant === 'string') ??
+          match.found,
+        form: match.found.replace(/\s+/g, ' '),
+        status: match.status === 'wrong' && match.term.deprecated ? 'legacy' : STATUS[match.status],
+        compared: !recordsHistory && comparedUse(block, match, matcher.subcommands) === 'compared',
+        line: offsetToPoint(file.lineStarts, at.start).line,
+      });
+    }
+  }
+  return rows;
+}
+
+/** The report from each file's rows, files in the order given. */
+export function countTermRows(files: readonly { path: string; rows: readonly TermRow[] }[]): TermsReport {
+  const terms = new Map<string, Map<string, FormCount>>();
+  for (const file of files) {
+    for (const row of file.rows) {
+      const forms = terms.get(row.term) ?? new Map<string, FormCount>();
+      terms.set(row.term, forms);
+      const entry = forms.get(row.form) ?? { form: row.form, status: row.status, count: 0, compared: 0, files: [] };
+      forms.set(row.form, entry);
+      entry.count++;
+      if (row.compared) entry.compared++;
+      let perFile = entry.files.find((candidate) => candidate.file === file.path);
+      if (!perFile) {
+        perFile = { file: file.path, count: 0, lines: [] };
+        entry.files.push(perFile);
+      }
+      perFile.count++;
+      if (!perFile.lines.includes(row.line)) perFile.lines.push(row.line);
+    }
+  }
+  const result: TermCount[] = [...terms].map(([term, forms]) => {
+    const list = [...forms.values()].sort((a, b) => b.count - a.count || a.form.localeCompare(b.form));
+    return { term, count: list.reduce((sum, form) => sum + form.count, 0), forms: list };
+  });
+  result.sort((a, b) => b.count - a.count || a.term.localeCompare(b.term));
+  return { filesChecked: files.length, terms: result };
+}
+
 /**
  * Counts every right and wrong form of every term in the prose of the files, and how many of them
  * term-consistency compares (`recordsHistory` says which files it leaves out as records).
@@ -48,45 +114,9 @@ export function countTerms(
   matcherFor: (file: ParsedFile) => TermMatcher,
   recordsHistory: (file: ParsedFile) => boolean = () => false,
 ): TermsReport {
-  const terms = new Map<string, Map<string, FormCount>>();
-  for (const file of files) {
-    const matcher = matcherFor(file);
-    const record = recordsHistory(file);
-    for (const block of proseBlocks(file.tree, file.text)) {
-      for (const match of matcher.find(block)) {
-        // The user's own names (from the mapping rules' config) only keep pack terms from calling them wrong.
-        if (isConfiguredName(match.term)) continue;
-        const at = sourceRange(block, match.from, match.to);
-        if (!at) continue;
-        const name =
-          match.term.use ??
-          match.term.insteadOf.find((variant): variant is string => typeof variant === 'string') ??
-          match.found;
-        const form = match.found.replace(/\s+/g, ' ');
-        const status = match.status === 'wrong' && match.term.deprecated ? 'legacy' : STATUS[match.status];
-        const forms = terms.get(name) ?? new Map<string, FormCount>();
-        terms.set(name, forms);
-        const entry = forms.get(form) ?? { form, status, count: 0, compared: 0, files: [] };
-        forms.set(form, entry);
-        entry.count++;
-        if (!record && comparedUse(block, match, matcher.subcommands) === 'compared') entry.compared++;
-        let perFile = entry.files.find((candidate) => candidate.file === file.path);
-        if (!perFile) {
-          perFile = { file: file.path, count: 0, lines: [] };
-          entry.files.push(perFile);
-        }
-        perFile.count++;
-        const { line } = offsetToPoint(file.lineStarts, at.start);
-        if (!perFile.lines.includes(line)) perFile.lines.push(line);
-      }
-    }
-  }
-  const result: TermCount[] = [...terms].map(([term, forms]) => {
-    const list = [...forms.values()].sort((a, b) => b.count - a.count || a.form.localeCompare(b.form));
-    return { term, count: list.reduce((sum, form) => sum + form.count, 0), forms: list };
-  });
-  result.sort((a, b) => b.count - a.count || a.term.localeCompare(b.term));
-  return { filesChecked: files.length, terms: result };
+  return countTermRows(
+    files.map((file) => ({ path: file.path, rows: termRows(file, matcherFor(file), recordsHistory(file)) })),
+  );
 }
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
