@@ -3473,10 +3473,10 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-G7PED5HO.js");
-var infoModule = () => import("./chunk-IMVNMOY5.js");
-var reportsModule = () => import("./chunk-LKYEQSED.js");
-var serversModule = () => import("./chunk-22GZ3BCD.js");
+var lintModule = () => import("./chunk-I37DOZJD.js");
+var infoModule = () => import("./chunk-BN4PBPOV.js");
+var reportsModule = () => import("./chunk-EZV7EDP5.js");
+var serversModule = () => import("./chunk-RGXB257J.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed))
@@ -3569,7 +3569,10 @@ ${lint.helpInformation()}`
       "mappingsCommand"
     ]
   ]) {
-    program2.command(name).description(description).argument("[paths...]", "files, folders or globs to read (default: the current folder)").option("-c, --config <file>", "use this config file instead of looking for one").option("--root <dir>", "repository root (default: the git root)").addOption(new Option("-f, --format <name>", "output format").choices(REPORT_FORMATS).default("table")).action(
+    program2.command(name).description(description).argument("[paths...]", "files, folders or globs to read (default: the current folder)").option("-c, --config <file>", "use this config file instead of looking for one").option("--root <dir>", "repository root (default: the git root)").addOption(new Option("-f, --format <name>", "output format").choices(REPORT_FORMATS).default("table")).option(
+      "--cache",
+      `cache per-file results, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, a folder git ignores by itself)`
+    ).option("--no-cache", `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`).option("--cache-location <dir>", "folder of the cache; a folder it creates is marked for git to ignore").option("--debug", "say how many files the cache answered; show stack traces of internal errors", false).action(
       async (paths, options) => setExitCode(await (await reportsModule())[command](paths, options, io))
     );
   }

@@ -11,7 +11,7 @@ import {
   loadExplicitConfig,
   resolveConfigValue,
   runLint
-} from "./chunk-WVANBNIS.js";
+} from "./chunk-VJXYTJJ6.js";
 import {
   lintExitCode,
   runReport

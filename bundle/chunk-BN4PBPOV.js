@@ -12,7 +12,7 @@ import {
   listRepositoryPaths,
   openConfigs,
   toPosix
-} from "./chunk-WVANBNIS.js";
+} from "./chunk-VJXYTJJ6.js";
 import {
   EXIT_OK
 } from "./chunk-337QYQ7C.js";

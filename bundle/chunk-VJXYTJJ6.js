@@ -10828,12 +10828,19 @@ function cacheWanted(options, io) {
   return !io.env[NO_CACHE_VARIABLE];
 }
 async function openPhase1Cache(options, io, root) {
-  if (options.cache) {
-    const location = options.cache.location !== void 0 ? path12.resolve(io.cwd, options.cache.location) : path12.join(root, DEFAULT_CACHE_LOCATION);
-    return Phase1Cache.open(path12.join(location, CACHE_FILE_NAME), `${TOOL_VERSION}+${await runningCodeFingerprint()}`);
-  }
+  if (options.cache) return openDiskCache(options.cache.location, io, root, CACHE_FILE_NAME);
   const scope = options.scope?.kind ?? "working-tree";
   return scope === "working-tree" ? void 0 : Phase1Cache.inMemory(TOOL_VERSION);
+}
+async function openDiskCache(location, io, root, fileName) {
+  const folder = location !== void 0 ? path12.resolve(io.cwd, location) : path12.join(root, DEFAULT_CACHE_LOCATION);
+  return Phase1Cache.open(path12.join(folder, fileName), `${TOOL_VERSION}+${await runningCodeFingerprint()}`);
+}
+function cacheSummary(cache, io) {
+  const { hits, misses } = cache.stats;
+  const file = cache.file === void 0 ? "in memory" : path12.relative(io.cwd, cache.file) || cache.file;
+  return `agentops-lint: cache ${file}: ${hits} ${hits === 1 ? "file" : "files"} from the cache, ${misses} analysed.
+`;
 }
 async function savePhase1Cache(cache, io) {
   try {
@@ -12242,7 +12249,7 @@ function runConfigs(request, switchOn = []) {
 function rootConfigFile(root, filePath) {
   if (filePath === void 0) return void 0;
   const relative = path20.relative(root, filePath);
-  if (relative === "" || relative.startsWith("..") || path20.isAbsolute(relative)) return void 0;
+  if (relative === "" || relative.split(path20.sep)[0] === ".." || path20.isAbsolute(relative)) return void 0;
   return relative.split(path20.sep).join("/");
 }
 async function lintWithProgress(request, progress) {
@@ -12302,11 +12309,7 @@ async function lintWithProgress(request, progress) {
   const extra = plan.extraProblems ? await plan.extraProblems({ ...engine, overrides: fixed.texts }) : void 0;
   await pool.close();
   await savePhase1Cache(cache, io);
-  if (options.debug && cache?.file !== void 0)
-    progress.print(
-      `agentops-lint: cache ${path20.relative(io.cwd, cache.file) || cache.file}: ${cache.stats.hits} ${cache.stats.hits === 1 ? "file" : "files"} from the cache, ${cache.stats.misses} analysed.
-`
-    );
+  if (options.debug && cache?.file !== void 0) progress.print(cacheSummary(cache, io));
   const found = [...fixed.result.diagnostics, ...extra?.diagnostics ?? []].sort(compareDiagnostics);
   const texts = textsOf([fixed.result.analyses, extra?.analyses ?? /* @__PURE__ */ new Map()]);
   const baseline = await baselineStep(options.baseline, {
@@ -12434,6 +12437,8 @@ export {
   repositoryUrlSource,
   cacheWanted,
   openPhase1Cache,
+  openDiskCache,
+  cacheSummary,
   savePhase1Cache,
   runLint,
   runConfigs,

@@ -25,52 +25,65 @@ import {
   sourceRange
 } from "./chunk-EHOWTCBR.js";
 import {
+  cacheSummary,
+  cacheWanted,
   comparingRules,
   discoveryStart,
   findRoot,
   openConfigs,
-  planWorkingTree
-} from "./chunk-WVANBNIS.js";
+  openDiskCache,
+  planWorkingTree,
+  runPhase1Sequentially,
+  savePhase1Cache
+} from "./chunk-VJXYTJJ6.js";
 import {
   EXIT_OK
 } from "./chunk-337QYQ7C.js";
 import {
-  UsageError,
-  decodeMarkdown
+  maxFileBytes
+} from "./chunk-66HYKZYH.js";
+import {
+  UsageError
 } from "./chunk-DB7DCKDU.js";
 import {
-  computeLineStarts,
+  external_exports,
   formatMessage,
-  offsetToPoint,
-  parseMarkdown
+  offsetToPoint
 } from "./chunk-TBMUDWBG.js";
 
 // src/cli/inventories/mappings-report.ts
-function buildMappingsReport({
+function mappingRows(file, { vocabulary, canonical, history }) {
+  if (history && documentHistory(file.path, file.tree, file.text, history).history)
+    return { statements: [], unreadable: [] };
+  const { statements, unreadable } = findMappings(file.tree, file.text, {
+    vocabulary,
+    kubernetesNames: canonical.flatMap((entry) => entry.kubernetes),
+    projectNames: canonical.flatMap((entry) => entry.project)
+  });
+  return {
+    statements: statements.map((statement) => {
+      const point = offsetToPoint(file.lineStarts, statement.kubernetes.start);
+      return { statement, line: point.line, column: point.column };
+    }),
+    unreadable: unreadable.map((row) => ({ line: offsetToPoint(file.lineStarts, row.start).line, reason: row.reason }))
+  };
+}
+function judgeMappingRows({
   files,
   shown = () => true,
   vocabulary,
   canonical,
-  messages,
-  history
+  messages
 }) {
   const found = [];
   const columns = /* @__PURE__ */ new Map();
   const unreadable = [];
   for (const file of files) {
-    if (history && documentHistory(file.path, file.tree, file.text, history).history) continue;
-    const { statements, unreadable: rows } = findMappings(file.tree, file.text, {
-      vocabulary,
-      kubernetesNames: canonical.flatMap((entry) => entry.kubernetes),
-      projectNames: canonical.flatMap((entry) => entry.project)
-    });
     if (shown(file.path))
-      for (const row of rows)
-        unreadable.push({ file: file.path, line: offsetToPoint(file.lineStarts, row.start).line, reason: row.reason });
-    for (const statement of statements) {
-      const point = offsetToPoint(file.lineStarts, statement.kubernetes.start);
-      const entry = { ...statement, file: file.path, line: point.line };
-      columns.set(entry, point.column);
+      for (const row of file.rows.unreadable) unreadable.push({ file: file.path, line: row.line, reason: row.reason });
+    for (const { statement, line, column } of file.rows.statements) {
+      const entry = { ...statement, file: file.path, line };
+      columns.set(entry, column);
       found.push(entry);
     }
   }
@@ -185,34 +198,41 @@ var STATUS = {
   exception: "allowed",
   wrong: "wrong"
 };
-function countTerms(files, matcherFor2, recordsHistory = () => false) {
+function termRows(file, matcher, recordsHistory) {
+  const rows = [];
+  for (const block of proseBlocks(file.tree, file.text)) {
+    for (const match of matcher.find(block)) {
+      if (isConfiguredName(match.term)) continue;
+      const at = sourceRange(block, match.from, match.to);
+      if (!at) continue;
+      rows.push({
+        term: match.term.use ?? match.term.insteadOf.find((variant) => typeof variant === "string") ?? match.found,
+        form: match.found.replace(/\s+/g, " "),
+        status: match.status === "wrong" && match.term.deprecated ? "legacy" : STATUS[match.status],
+        compared: !recordsHistory && comparedUse(block, match, matcher.subcommands) === "compared",
+        line: offsetToPoint(file.lineStarts, at.start).line
+      });
+    }
+  }
+  return rows;
+}
+function countTermRows(files) {
   const terms = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const matcher = matcherFor2(file);
-    const record = recordsHistory(file);
-    for (const block of proseBlocks(file.tree, file.text)) {
-      for (const match of matcher.find(block)) {
-        if (isConfiguredName(match.term)) continue;
-        const at = sourceRange(block, match.from, match.to);
-        if (!at) continue;
-        const name = match.term.use ?? match.term.insteadOf.find((variant) => typeof variant === "string") ?? match.found;
-        const form = match.found.replace(/\s+/g, " ");
-        const status = match.status === "wrong" && match.term.deprecated ? "legacy" : STATUS[match.status];
-        const forms = terms.get(name) ?? /* @__PURE__ */ new Map();
-        terms.set(name, forms);
-        const entry = forms.get(form) ?? { form, status, count: 0, compared: 0, files: [] };
-        forms.set(form, entry);
-        entry.count++;
-        if (!record && comparedUse(block, match, matcher.subcommands) === "compared") entry.compared++;
-        let perFile = entry.files.find((candidate) => candidate.file === file.path);
-        if (!perFile) {
-          perFile = { file: file.path, count: 0, lines: [] };
-          entry.files.push(perFile);
-        }
-        perFile.count++;
-        const { line } = offsetToPoint(file.lineStarts, at.start);
-        if (!perFile.lines.includes(line)) perFile.lines.push(line);
+    for (const row of file.rows) {
+      const forms = terms.get(row.term) ?? /* @__PURE__ */ new Map();
+      terms.set(row.term, forms);
+      const entry = forms.get(row.form) ?? { form: row.form, status: row.status, count: 0, compared: 0, files: [] };
+      forms.set(row.form, entry);
+      entry.count++;
+      if (row.compared) entry.compared++;
+      let perFile = entry.files.find((candidate) => candidate.file === file.path);
+      if (!perFile) {
+        perFile = { file: file.path, count: 0, lines: [] };
+        entry.files.push(perFile);
       }
+      perFile.count++;
+      if (!perFile.lines.includes(row.line)) perFile.lines.push(row.line);
     }
   }
   const result = [...terms].map(([term, forms]) => {
@@ -274,38 +294,65 @@ function mayContributeToComparison(project, file, text) {
     ({ rule, options }) => rule.extract !== void 0 && (rule.mayContribute?.(text, options) ?? true)
   );
 }
-async function parseTargets(project, withContext = false) {
-  const files = [];
-  const unreadable = [];
+function reportRule(id, description, extract) {
+  return {
+    id,
+    description,
+    tags: [],
+    defaultSeverity: "warn",
+    recommended: false,
+    fixable: false,
+    options: external_exports.custom(),
+    messages: {},
+    scope: "project",
+    extract,
+    check: () => {
+    }
+  };
+}
+async function extractFromTargets(project, step, cache, withContext = false) {
   const { source } = project;
   const candidates = new Set(withContext ? source.demand?.candidates ?? [] : []);
   const wanted = withContext ? [.../* @__PURE__ */ new Set([...source.targets, ...source.projectFiles ?? [], ...candidates])].sort() : source.targets;
-  for (const file of wanted) {
-    let bytes;
-    try {
-      bytes = await project.source.read(file);
-    } catch {
-      unreadable.push(file);
-      continue;
+  const enabledByConfig = /* @__PURE__ */ new WeakMap();
+  const settings = {
+    forFile: (file) => {
+      const key = project.settings.forFile(file);
+      let enabled = enabledByConfig.get(key);
+      if (!enabled) {
+        enabled = [{ rule: step.rule, severity: "warn", options: step.optionsFor(file) }];
+        enabledByConfig.set(key, enabled);
+      }
+      return enabled;
+    },
+    base: () => []
+  };
+  const runPhase1 = cache ? cache.wrap(runPhase1Sequentially) : runPhase1Sequentially;
+  const analyses = await runPhase1(
+    wanted.map((path2) => ({ path: path2, factsOnly: true })),
+    source,
+    {
+      settings,
+      rules: /* @__PURE__ */ new Map([[step.rule.id, step.rule]]),
+      // As lint: a file over its config's size limit is left out rather than parsed.
+      maxFileBytes: (file) => maxFileBytes(project.configs.configFor(file).maxFileSizeMb)
     }
-    const decoded = decodeMarkdown(bytes);
-    if (!decoded.ok) {
-      unreadable.push(file);
-      continue;
-    }
-    if (candidates.has(file) && !mayContributeToComparison(project, file, decoded.text)) continue;
-    files.push({
-      path: file,
-      text: decoded.text,
-      tree: parseMarkdown(decoded.text),
-      lineStarts: computeLineStarts(decoded.text)
-    });
+  );
+  const rows = [];
+  for (const analysis of analyses) {
+    if (analysis.crashed)
+      throw new Error(`${analysis.path}: ${analysis.diagnostics.map((diagnostic) => diagnostic.message).join("; ")}`);
+    if (analysis.facts === void 0 || analysis.text === void 0) continue;
+    if (candidates.has(analysis.path) && !mayContributeToComparison(project, analysis.path, analysis.text)) continue;
+    rows.push({ path: analysis.path, rows: analysis.facts.extracted[step.rule.id] });
   }
-  return { files, unreadable };
+  return rows;
 }
 
 // src/cli/inventory-commands.ts
 import { REGISTRY } from "./rules.js";
+var TERMS_CACHE_FILE_NAME = "terms-cache.bin";
+var MAPPINGS_CACHE_FILE_NAME = "mappings-cache.bin";
 var DEFAULT_TERM_LIST = { packs: ["kubernetes"], terms: [], disable: [] };
 function checkFormat(format) {
   if (!REPORT_FORMATS.includes(format))
@@ -315,61 +362,101 @@ function checkFormat(format) {
 function optionsOf(enabled, ruleId) {
   return enabled.find((rule) => rule.rule.id === ruleId)?.options;
 }
+async function openReportCache(project, options, io, fileName) {
+  return cacheWanted(options, io) ? openDiskCache(options.cacheLocation, io, project.root, fileName) : void 0;
+}
+async function closeReportCache(cache, options, io) {
+  await savePhase1Cache(cache, io);
+  if (options.debug && cache?.file !== void 0) io.stderr(cacheSummary(cache, io));
+}
 async function termsCommand(patterns, options, io) {
   const format = checkFormat(options.format);
   io.stdout(formatTermsReport(await termsReport(patterns, options, io), format));
   return EXIT_OK;
 }
+var TERM_ROWS = reportRule(
+  "terms-report",
+  "the occurrences of terms the terms report counts",
+  (file, options) => termRows(
+    file,
+    matcherFor(options.termList),
+    documentHistory(file.path, file.tree, file.text, options.history).history
+  )
+);
 async function termsReport(patterns, options, io) {
   const project = await openProject(patterns, options, io);
-  const { files } = await parseTargets(project);
-  return countTerms(
-    files,
-    (file) => {
-      const enabled = project.settings.forFile(file.path);
-      return matcherFor(
-        optionsOf(enabled, "terminology") ?? optionsOf(enabled, "term-consistency") ?? DEFAULT_TERM_LIST
-      );
+  const cache = await openReportCache(project, options, io, TERMS_CACHE_FILE_NAME);
+  const files = await extractFromTargets(
+    project,
+    {
+      rule: TERM_ROWS,
+      optionsFor: (file) => {
+        const enabled = project.settings.forFile(file);
+        return {
+          termList: optionsOf(enabled, "terminology") ?? optionsOf(enabled, "term-consistency") ?? DEFAULT_TERM_LIST,
+          history: historyOptionSchema.parse(
+            optionsOf(enabled, "term-consistency")?.history
+          )
+        };
+      }
     },
-    // The records term-consistency leaves out, by its own `history` option where it is configured.
-    (file) => documentHistory(
-      file.path,
-      file.tree,
-      file.text,
-      historyOptionSchema.parse(
-        optionsOf(project.settings.forFile(file.path), "term-consistency")?.history
-      )
-    ).history
+    cache
   );
+  await closeReportCache(cache, options, io);
+  return countTermRows(files);
 }
 async function mappingsCommand(patterns, options, io) {
   const format = checkFormat(options.format);
   io.stdout(formatMappingsReport(await mappingsReport(patterns, options, io), format));
   return EXIT_OK;
 }
+var vocabularies = /* @__PURE__ */ new WeakMap();
+function vocabularyOf(options) {
+  let vocabulary = vocabularies.get(options);
+  if (!vocabulary) {
+    vocabulary = kubernetesConcepts(options.vocabulary);
+    vocabularies.set(options, vocabulary);
+  }
+  return vocabulary;
+}
+var MAPPING_ROWS = reportRule(
+  "mappings-report",
+  "the mapping statements the mappings report judges",
+  (file, options) => mappingRows(file, { vocabulary: vocabularyOf(options), canonical: options.canonical, history: options.history })
+);
 async function mappingsReport(patterns, options, io) {
   const project = await openProject(patterns, options, io, "mapping-consistency");
-  const { files: parsed } = await parseTargets(project, true);
-  const files = parsed.filter(
-    (file) => project.settings.forFile(file.path).some((rule) => rule.rule.id === "mapping-consistency")
-  );
   const base = project.settings.base();
   const mapping = optionsOf(base, "mapping-consistency")?.mapping ?? [];
-  const canonical = canonicalEntries(mapping);
-  const vocabulary = kubernetesConcepts(optionsOf(base, "k8s-concepts")?.vocabulary ?? []);
+  const rowOptions = {
+    vocabulary: optionsOf(base, "k8s-concepts")?.vocabulary ?? [],
+    canonical: canonicalEntries(mapping),
+    history: optionsOf(base, "mapping-consistency")?.history
+  };
+  const cache = await openReportCache(project, options, io, MAPPINGS_CACHE_FILE_NAME);
+  const extracted = await extractFromTargets(
+    project,
+    { rule: MAPPING_ROWS, optionsFor: () => rowOptions },
+    cache,
+    true
+  );
+  await closeReportCache(cache, options, io);
+  const files = extracted.filter(
+    (file) => project.settings.forFile(file.path).some((rule) => rule.rule.id === "mapping-consistency")
+  );
   const shown = new Set(project.source.targets);
-  const history = optionsOf(base, "mapping-consistency")?.history;
-  return buildMappingsReport({
+  return judgeMappingRows({
     files,
     shown: (file) => shown.has(file),
-    vocabulary,
-    canonical,
-    messages: REGISTRY.byId.get("mapping-consistency")?.messages ?? {},
-    ...history ? { history } : {}
+    vocabulary: vocabularyOf(rowOptions),
+    canonical: rowOptions.canonical,
+    messages: REGISTRY.byId.get("mapping-consistency")?.messages ?? {}
   });
 }
 
 export {
+  TERMS_CACHE_FILE_NAME,
+  MAPPINGS_CACHE_FILE_NAME,
   termsCommand,
   termsReport,
   mappingsCommand,

@@ -2,14 +2,16 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
+  MAPPINGS_CACHE_FILE_NAME,
+  TERMS_CACHE_FILE_NAME,
   mappingsCommand,
   mappingsReport,
   termsCommand,
   termsReport
-} from "./chunk-7Z3X5JJT.js";
+} from "./chunk-ONBQ4Q5C.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-EHOWTCBR.js";
-import "./chunk-WVANBNIS.js";
+import "./chunk-VJXYTJJ6.js";
 import "./chunk-337QYQ7C.js";
 import "./chunk-66HYKZYH.js";
 import "./chunk-DB7DCKDU.js";
@@ -18,6 +20,8 @@ import "./chunk-MOIA6FBG.js";
 import "./chunk-TBMUDWBG.js";
 import "./chunk-RL5JZDUN.js";
 export {
+  MAPPINGS_CACHE_FILE_NAME,
+  TERMS_CACHE_FILE_NAME,
   mappingsCommand,
   mappingsReport,
   termsCommand,

@@ -5,11 +5,11 @@ import {
   lspCommand,
   mcpCommand,
   projectServices
-} from "./chunk-IURB7QAY.js";
-import "./chunk-7Z3X5JJT.js";
+} from "./chunk-5AUOPWYY.js";
+import "./chunk-ONBQ4Q5C.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-EHOWTCBR.js";
-import "./chunk-WVANBNIS.js";
+import "./chunk-VJXYTJJ6.js";
 import "./chunk-337QYQ7C.js";
 import "./chunk-66HYKZYH.js";
 import "./chunk-DB7DCKDU.js";

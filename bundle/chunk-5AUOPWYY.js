@@ -4,7 +4,7 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-7Z3X5JJT.js";
+} from "./chunk-ONBQ4Q5C.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
@@ -37,7 +37,7 @@ import {
   timeBudgetMs,
   toPosix,
   writeFixes
-} from "./chunk-WVANBNIS.js";
+} from "./chunk-VJXYTJJ6.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_OK
@@ -28502,7 +28502,12 @@ async function mcpCommand(options, io) {
 `),
     inventory: (kind, patterns) => (kind === "terms" ? termsReport : mappingsReport)(
       patterns,
-      { root, ...options.config === void 0 ? {} : { config: path6.resolve(io.cwd, options.config) } },
+      {
+        root,
+        ...options.config === void 0 ? {} : { config: path6.resolve(io.cwd, options.config) },
+        ...options.cache === void 0 ? {} : { cache: options.cache },
+        ...options.cacheLocation === void 0 ? {} : { cacheLocation: options.cacheLocation }
+      },
       serverIo(io, root)
     )
   });

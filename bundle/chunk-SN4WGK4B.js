@@ -5,8 +5,8 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-IURB7QAY.js";
-import "./chunk-7Z3X5JJT.js";
+} from "./chunk-5AUOPWYY.js";
+import "./chunk-ONBQ4Q5C.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-EHOWTCBR.js";
 import {
@@ -19,7 +19,7 @@ import {
   discoveryStart,
   findRoot,
   pathArgumentMatcher
-} from "./chunk-WVANBNIS.js";
+} from "./chunk-VJXYTJJ6.js";
 import "./chunk-337QYQ7C.js";
 import "./chunk-66HYKZYH.js";
 import {
