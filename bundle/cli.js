@@ -3473,10 +3473,10 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-I37DOZJD.js");
+var lintModule = () => import("./chunk-SAYBVJOB.js");
 var infoModule = () => import("./chunk-BN4PBPOV.js");
-var reportsModule = () => import("./chunk-EZV7EDP5.js");
-var serversModule = () => import("./chunk-RGXB257J.js");
+var reportsModule = () => import("./chunk-2GNWG5SL.js");
+var serversModule = () => import("./chunk-2KFRNTNX.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed))

@@ -55,17 +55,16 @@ export interface MappingsReport {
   unreadable: { file: string; line: number; reason: string }[];
 }
 
-export interface MappingsReportInput {
-  /** Every file whose statements are judged together (the context). */
-  files: readonly ParsedFile[];
+/** What judgeMappingRows judges: each file's rows (mappingRows), and what to judge them against. */
+export interface MappingsJudgeInput {
+  /** Every file whose statements are judged together (the context), with its rows. */
+  files: readonly { path: string; rows: MappingRows }[];
   /** Which of them the report is about; the others only take part in the judging. Default: all. */
   shown?: (file: string) => boolean;
   vocabulary: ConceptVocabulary;
   canonical: readonly CanonicalEntry[];
   /** mapping-consistency's message templates, so that the report says what the rule says. */
   messages: Readonly<Record<string, string>>;
-  /** mapping-consistency's `history` option: documents that record history are left out, as the rule leaves them out. */
-  history?: HistoryOptions;
 }
 
 /** What one file states about mappings, located: plain data, so that the cache can keep it. */
@@ -99,14 +98,6 @@ export function mappingRows(file: ParsedFile, { vocabulary, canonical, history }
   };
 }
 
-export function buildMappingsReport({ files, ...input }: MappingsReportInput): MappingsReport {
-  const options = { vocabulary: input.vocabulary, canonical: input.canonical, history: input.history };
-  return judgeMappingRows({
-    ...input,
-    files: files.map((file) => ({ path: file.path, rows: mappingRows(file, options) })),
-  });
-}
-
 /** The report from each file's rows: statements judged against each other (and the canonical mapping). */
 export function judgeMappingRows({
   files,
@@ -114,9 +105,7 @@ export function judgeMappingRows({
   vocabulary,
   canonical,
   messages,
-}: Omit<MappingsReportInput, 'files' | 'history'> & {
-  files: readonly { path: string; rows: MappingRows }[];
-}): MappingsReport {
+}: MappingsJudgeInput): MappingsReport {
   const found: LocatedStatement[] = [];
   const columns = new Map<LocatedStatement, number>();
   const unreadable: MappingsReport['unreadable'] = [];

@@ -105,20 +105,6 @@ export function countTermRows(files: readonly { path: string; rows: readonly Ter
   return { filesChecked: files.length, terms: result };
 }
 
-/**
- * Counts every right and wrong form of every term in the prose of the files, and how many of them
- * term-consistency compares (`recordsHistory` says which files it leaves out as records).
- */
-export function countTerms(
-  files: readonly ParsedFile[],
-  matcherFor: (file: ParsedFile) => TermMatcher,
-  recordsHistory: (file: ParsedFile) => boolean = () => false,
-): TermsReport {
-  return countTermRows(
-    files.map((file) => ({ path: file.path, rows: termRows(file, matcherFor(file), recordsHistory(file)) })),
-  );
-}
-
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function summary(report: TermsReport): string {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { kubernetesConcepts } from '../../../src/terms/concepts.js';
-import { buildMappingsReport, formatMappingsReport } from '../../../src/cli/inventories/mappings-report.js';
+import { formatMappingsReport, judgeMappingRows, mappingRows } from '../../../src/cli/inventories/mappings-report.js';
 import { markdownCell, markdownTable, textTable } from '../../../src/cli/inventories/tables.js';
-import { countTerms, formatTermsReport } from '../../../src/cli/inventories/terms-report.js';
+import { countTermRows, formatTermsReport, termRows } from '../../../src/cli/inventories/terms-report.js';
 import { parseMarkdown, computeLineStarts } from '../../../src/markdown/parse.js';
 import { TermMatcher } from '../../../src/terms/find-terms.js';
 import { termSchema } from '../../../src/terms/term-list.js';
@@ -36,10 +36,17 @@ describe('report tables', () => {
 describe('empty reports', () => {
   it('say that nothing was found, in every format', () => {
     const files = [file('a.md', 'Nothing to see.\n')];
-    const terms = countTerms(files, () => new TermMatcher([termSchema.parse({ use: 'Kubernetes' })]));
+    const matcher = new TermMatcher([termSchema.parse({ use: 'Kubernetes' })]);
+    const terms = countTermRows(files.map((each) => ({ path: each.path, rows: termRows(each, matcher, false) })));
     expect(formatTermsReport(terms, 'table')).toBe('No terms found. 0 terms in 1 file; 0 wrong or legacy spellings.\n');
     expect(JSON.parse(formatTermsReport(terms, 'json'))).toEqual({ filesChecked: 1, terms: [] });
-    const mappings = buildMappingsReport({ files, vocabulary: kubernetesConcepts(), canonical: [], messages: {} });
+    const vocabulary = kubernetesConcepts();
+    const mappings = judgeMappingRows({
+      files: files.map((each) => ({ path: each.path, rows: mappingRows(each, { vocabulary, canonical: [] }) })),
+      vocabulary,
+      canonical: [],
+      messages: {},
+    });
     expect(formatMappingsReport(mappings, 'table')).toBe(
       'No mapping statements found. 0 mapping statements about 0 Kubernetes concepts in 1 file, checked against each other: 0 conflicts, 0 unknown concepts.\n',
     );

@@ -8,7 +8,7 @@ import {
   mappingsReport,
   termsCommand,
   termsReport
-} from "./chunk-ONBQ4Q5C.js";
+} from "./chunk-RWIWTTFA.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-EHOWTCBR.js";
 import "./chunk-VJXYTJJ6.js";

@@ -5,8 +5,8 @@ import {
   LiveProject,
   projectServices,
   watchTree
-} from "./chunk-5AUOPWYY.js";
-import "./chunk-ONBQ4Q5C.js";
+} from "./chunk-YS7SM5WQ.js";
+import "./chunk-RWIWTTFA.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-EHOWTCBR.js";
 import {

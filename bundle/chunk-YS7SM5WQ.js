@@ -4,7 +4,7 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-ONBQ4Q5C.js";
+} from "./chunk-RWIWTTFA.js";
 import {
   CONFIG_FILE_NAMES,
   FixVerdicts,
