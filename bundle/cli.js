@@ -2,11 +2,11 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  REPORT_FORMATS
-} from "./chunk-BSJM252U.js";
-import {
   REPORTER_NAMES
 } from "./chunk-5FIJYUPB.js";
+import {
+  REPORT_FORMATS
+} from "./chunk-BSJM252U.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_FAILURE,
@@ -3473,10 +3473,11 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-SAYBVJOB.js");
-var infoModule = () => import("./chunk-BN4PBPOV.js");
-var reportsModule = () => import("./chunk-2GNWG5SL.js");
-var serversModule = () => import("./chunk-2KFRNTNX.js");
+var lintModule = () => import("./chunk-PWG23WOM.js");
+var infoModule = () => import("./chunk-UG5D2S7Q.js");
+var reportsModule = () => import("./chunk-NQPALCKD.js");
+var languageServerModule = () => import("./chunk-MJGKZD7P.js");
+var mcpServerModule = () => import("./chunk-RVUSN4OD.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed))
@@ -3583,13 +3584,15 @@ ${lint.helpInformation()}`
       "--clientProcessId <pid>",
       "passed by some language clients; the server ends when its input closes"
     ).hideHelp()
-  ).action(async (options) => setExitCode(await (await serversModule()).lspCommand(options, io)));
+  ).action(
+    async (options) => setExitCode(await (await languageServerModule()).lspCommand(options, io))
+  );
   withServerIndexOptions(
     program2.command("mcp").description("run the Model Context Protocol server for coding agents, over stdin and stdout (docs/editors.md)").option("-c, --config <file>", "use this config file for every file instead of looking for one").option(
       "--root <dir>",
       "repository root: every path is confined to it (default: the git root of the current folder)"
     )
-  ).action(async (options) => setExitCode(await (await serversModule()).mcpCommand(options, io)));
+  ).action(async (options) => setExitCode(await (await mcpServerModule()).mcpCommand(options, io)));
   return program2;
 }
 async function main(argv, io) {

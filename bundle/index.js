@@ -11,7 +11,7 @@ import {
   loadExplicitConfig,
   resolveConfigValue,
   runLint
-} from "./chunk-VJXYTJJ6.js";
+} from "./chunk-KU6HVVXV.js";
 import {
   lintExitCode,
   runReport

@@ -56,6 +56,46 @@ function importsOf(file: string): string[] {
   );
 }
 
+/**
+ * What loading `file` loads before any of its code runs: its static imports, transitively
+ * (`import()` loads later, when called; `import type` loads nothing). Project modules by path,
+ * packages by name. The bundle splits chunks along exactly these edges.
+ */
+function staticClosure(file: string): Set<string> {
+  const loaded = new Set<string>();
+  const visit = (module: string): void => {
+    if (loaded.has(module)) return;
+    loaded.add(module);
+    if (!module.startsWith('src/') && !module.startsWith('rules/')) return;
+    const text = readFileSync(path.join(ROOT, module), 'utf8');
+    for (const match of text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+'([^']+)'/gms)) {
+      const specifier = match[1]!;
+      if (specifier.startsWith('node:')) continue;
+      if (specifier.startsWith('.'))
+        visit(path.posix.normalize(path.posix.join(path.posix.dirname(module), specifier)).replace(/\.js$/, '.ts'));
+      else visit(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+    }
+  };
+  visit(file);
+  return loaded;
+}
+
+describe('what a command loads', () => {
+  it('a language server loads neither the MCP server nor its SDK and JSON Schema validator (a start pays for what it loads)', () => {
+    const loaded = [...staticClosure('src/cli/lsp-command.ts')];
+    expect(loaded).toContain('src/lsp/language-server.ts');
+    expect(loaded).toContain('vscode-languageserver');
+    expect(loaded.filter((module) => /^(src\/mcp\/|@modelcontextprotocol\/|ajv)/.test(module))).toEqual([]);
+  });
+
+  it('an MCP server does not load the language server', () => {
+    const loaded = [...staticClosure('src/cli/server-commands.ts')];
+    expect(loaded).toContain('src/mcp/mcp-server.ts');
+    expect(loaded).toContain('@modelcontextprotocol/sdk');
+    expect(loaded.filter((module) => module.startsWith('src/lsp/language-server'))).toEqual([]);
+  });
+});
+
 describe('architecture', () => {
   const files = [...sourceFiles('src'), ...sourceFiles('rules')];
 

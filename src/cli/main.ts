@@ -9,7 +9,8 @@ import { REPORTER_NAMES } from '../reporters/index.js';
 import { TOOL_VERSION } from '../core/tool.js';
 import type { LintCommandOptions } from './lint-command.js';
 import type { ReportCommandOptions } from './inventory-commands.js';
-import type { LspCommandOptions, McpCommandOptions } from './server-commands.js';
+import type { LspCommandOptions } from './lsp-command.js';
+import type { McpCommandOptions } from './server-commands.js';
 import { DEFAULT_CACHE_LOCATION, NO_CACHE_VARIABLE } from '../cache/phase1-cache.js';
 import { REPORT_FORMATS } from './inventories/tables.js';
 import { FIX_TYPES } from '../fixes/fix-types.js';
@@ -19,7 +20,8 @@ import { FIX_TYPES } from '../fixes/fix-types.js';
 const lintModule = () => import('./lint-command.js');
 const infoModule = () => import('./info-commands.js');
 const reportsModule = () => import('./inventory-commands.js');
-const serversModule = () => import('./server-commands.js');
+const languageServerModule = () => import('./lsp-command.js');
+const mcpServerModule = () => import('./server-commands.js');
 
 function wholeNumber(value: string): number {
   const parsed = Number(value);
@@ -221,7 +223,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
         'passed by some language clients; the server ends when its input closes',
       ).hideHelp(),
     )
-    .action(async (options: LspCommandOptions) => setExitCode(await (await serversModule()).lspCommand(options, io)));
+    .action(async (options: LspCommandOptions) =>
+      setExitCode(await (await languageServerModule()).lspCommand(options, io)),
+    );
 
   withServerIndexOptions(
     program
@@ -232,7 +236,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
         '--root <dir>',
         'repository root: every path is confined to it (default: the git root of the current folder)',
       ),
-  ).action(async (options: McpCommandOptions) => setExitCode(await (await serversModule()).mcpCommand(options, io)));
+  ).action(async (options: McpCommandOptions) => setExitCode(await (await mcpServerModule()).mcpCommand(options, io)));
 
   return program;
 }

@@ -18,7 +18,7 @@ import { pathArgumentMatcher } from '../project/project-files.js';
 import { parseOutputTargets, prepareOutputFolders, writeReports, type OutputTarget } from '../reporters/outputs.js';
 import type { LintCommandOptions } from './lint-command.js';
 import { discoveryStart } from './load-run-config.js';
-import { projectServices } from './server-commands.js';
+import { projectServices } from './server-services.js';
 import { REGISTRY } from '../../rules/index.js';
 
 /** Flags that make no sense for a run that never ends, and why. */

@@ -42,24 +42,19 @@ async function gitOutput(root: string, args: string[]): Promise<string> {
 
 export async function gitRenames(root: string): Promise<Map<string, string>> {
   const renames = new Map<string, string>();
-  const staged = await gitOutput(root, [
-    'diff',
-    '--cached',
-    '-M',
-    '--diff-filter=R',
-    '--name-status',
-    '-z',
-    '--relative',
-  ]);
-  const history = await gitOutput(root, [
-    'log',
-    `--max-count=${RENAME_HISTORY_DEPTH}`,
-    '-M',
-    '--diff-filter=R',
-    '--name-status',
-    '--format=',
-    '-z',
-    '--relative',
+  // Two git processes at once: a start (the language server's, a hook's) waits for both.
+  const [staged, history] = await Promise.all([
+    gitOutput(root, ['diff', '--cached', '-M', '--diff-filter=R', '--name-status', '-z', '--relative']),
+    gitOutput(root, [
+      'log',
+      `--max-count=${RENAME_HISTORY_DEPTH}`,
+      '-M',
+      '--diff-filter=R',
+      '--name-status',
+      '--format=',
+      '-z',
+      '--relative',
+    ]),
   ]);
   for (const [from, to] of [...parseRenameRecords(staged), ...parseRenameRecords(history)]) {
     if (!renames.has(from) && from !== to) renames.set(from, to);

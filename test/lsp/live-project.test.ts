@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectServices } from '../../src/cli/server-commands.js';
+import { projectServices } from '../../src/cli/server-services.js';
 import type { CliIo } from '../../src/core/io.js';
 import { bigPage } from '../../bench/big-page.js';
 import { LARGE_DOCUMENT_BYTES, LiveProject } from '../../src/lsp/live-project.js';

@@ -6690,799 +6690,21 @@ var require_ignore = __commonJS({
   }
 });
 
-// src/engine/phase1-pool.ts
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
-
-// src/core/diagnostic.ts
-function compareDiagnostics(a, b) {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId) || a.message.localeCompare(b.message);
-}
-
-// src/engine/findings-cap.ts
-var DEFAULT_MAX_FINDINGS_PER_RULE = 1e3;
-function capFindings(file, findings, limit) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
-  if ([...counts.values()].every((count) => count <= limit)) return [...findings];
-  const seen = /* @__PURE__ */ new Map();
-  const kept = [];
-  for (const finding of findings) {
-    const index = (seen.get(finding.ruleId) ?? 0) + 1;
-    seen.set(finding.ruleId, index);
-    if (index <= limit) kept.push(finding);
-    else if (index === limit + 1) {
-      const count = counts.get(finding.ruleId) - limit;
-      kept.push(
-        toPending(file, TOO_MANY_FINDINGS.id, finding.severity, TOO_MANY_FINDINGS.messages, {
-          messageId: "more",
-          data: { count: count.toLocaleString("en-US"), rule: finding.ruleId, limit: limit.toLocaleString("en-US") },
-          at: { start: finding.start, end: finding.start }
-        })
-      );
-    }
-  }
-  return kept;
-}
-
-// src/engine/plain-text-files.ts
-var import_picomatch = __toESM(require_picomatch(), 1);
-var NONE = { files: /* @__PURE__ */ new Map(), byRule: /* @__PURE__ */ new Map() };
-async function readPlainTextFiles(rules, source) {
-  const covers = source.coversPlainText;
-  if (!covers) return NONE;
-  const wanted = /* @__PURE__ */ new Map();
-  for (const { rule, options } of rules) {
-    const globs = rule.plainTextFiles?.(options) ?? [];
-    if (globs.length === 0) continue;
-    const matches = (0, import_picomatch.default)([...globs], PATH_GLOB_OPTIONS);
-    for (const file of source.paths.files) {
-      if (!matches(file) || source.paths.symlinks.has(file) || source.isMarkdown(file) || !covers(file)) continue;
-      const list = wanted.get(file) ?? [];
-      list.push(rule.id);
-      wanted.set(file, list);
-    }
-  }
-  if (wanted.size === 0) return NONE;
-  const files = /* @__PURE__ */ new Map();
-  const byRule = /* @__PURE__ */ new Map();
-  for (const [file, ruleIds] of [...wanted].sort(([a], [b]) => a < b ? -1 : 1)) {
-    let decoded;
-    try {
-      decoded = decodeMarkdown(await source.read(file));
-    } catch {
-      continue;
-    }
-    if (!decoded.ok) continue;
-    files.set(file, { text: decoded.text, lineStarts: computeLineStarts(decoded.text) });
-    for (const ruleId of ruleIds) {
-      const texts = byRule.get(ruleId) ?? /* @__PURE__ */ new Map();
-      texts.set(file, decoded.text);
-      byRule.set(ruleId, texts);
-    }
-  }
-  return { files, byRule };
-}
-
-// src/engine/lint-project.ts
-async function phase1Input(path22, source, options) {
-  const override = options.overrides?.get(path22);
-  if (override !== void 0) return { text: override };
-  let bytes;
-  try {
-    bytes = await source.read(path22);
-  } catch (error) {
-    return { problem: unreadableFile(path22, error) };
-  }
-  const tooLarge = overSizeLimit(path22, bytes, options);
-  return tooLarge ? { problem: tooLarge } : { bytes };
-}
-async function analyzeOne(path22, source, options, factsOnly) {
-  const enabled = options.settings.forFile(path22);
-  const input = await phase1Input(path22, source, options);
-  if ("problem" in input) return input.problem;
-  return "text" in input ? analyzeText(path22, input.text, enabled, factsOnly) : analyzeBytes(path22, input.bytes, enabled, factsOnly);
-}
-function overSizeLimit(path22, bytes, options) {
-  const limit = options.maxFileBytes?.(path22) ?? maxFileBytes(void 0);
-  return bytes.length > limit ? tooLargeFile(path22, bytes.length, limit) : void 0;
-}
-function linkedContextFiles(analyses, source, known, repository) {
-  const result = /* @__PURE__ */ new Set();
-  for (const analysis of analyses) {
-    for (const link of analysis.facts?.links ?? []) {
-      const target = resolveLocalLink(analysis.path, link.url, repository);
-      if (!target || target.escapesRoot) continue;
-      const candidate = source.paths.directories.has(target.path) ? folderReadme(source.paths, target.path) : target.path;
-      if (candidate !== void 0 && !known.has(candidate) && source.paths.files.has(candidate) && source.isMarkdown(candidate))
-        result.add(candidate);
-    }
-  }
-  return [...result].sort();
-}
-function reportableSettings(file, state, options) {
-  if (state.index.targets.has(file)) return state.targetSettings.get(file);
-  if (state.index.paths.files.has(file) && !state.plainTexts.files.has(file)) return void 0;
-  return options.settings.forFile(file);
-}
-var optionsKeys = /* @__PURE__ */ new WeakMap();
-function optionsKeyOf(options) {
-  if (typeof options !== "object" || options === null) return JSON.stringify(options) ?? "undefined";
-  let key = optionsKeys.get(options);
-  if (key === void 0) {
-    const spelledOut = (_key, value) => value instanceof Map ? { map: [...value] } : value instanceof Set ? { set: [...value] } : value instanceof RegExp ? { regex: String(value) } : value;
-    key = JSON.stringify(options, spelledOut);
-    optionsKeys.set(options, key);
-  }
-  return key;
-}
-function activeProjectRules(options, targetSettings) {
-  const projectRules = /* @__PURE__ */ new Map();
-  const add = (enabled) => {
-    if (enabled.rule.scope !== "project") return;
-    const optionsKey = optionsKeyOf(enabled.options);
-    const key = `${enabled.rule.id}
-${optionsKey}`;
-    if (!projectRules.has(key)) projectRules.set(key, { rule: enabled.rule, options: enabled.options, optionsKey });
-  };
-  for (const enabled of options.settings.base()) add(enabled);
-  for (const [, settings] of [...targetSettings].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))
-    for (const enabled of settings) add(enabled);
-  return [...projectRules.values()];
-}
-function firstRunOfEachRule(projectRules) {
-  const seen = /* @__PURE__ */ new Set();
-  return projectRules.filter((active) => !seen.has(active.rule.id) && seen.add(active.rule.id));
-}
-function enabledWhereReported(ruleId, file, state, options) {
-  return reportableSettings(file, state, options)?.find((candidate) => candidate.rule.id === ruleId);
-}
-function projectRuleContext(active, state, options, pending, ownFilesOnly) {
-  const { rule } = active;
-  return {
-    index: state.index,
-    options: active.options,
-    extracted: (facts) => facts.extracted[rule.id],
-    plainTexts: state.plainTexts.byRule.get(rule.id) ?? /* @__PURE__ */ new Map(),
-    report: (descriptor) => {
-      const enabled = enabledWhereReported(rule.id, descriptor.file, state, options);
-      if (!enabled || ownFilesOnly && optionsKeyOf(enabled.options) !== active.optionsKey) return;
-      const severity = descriptor.atMostWarning ? "warn" : enabled.severity;
-      pending.push(toPending(descriptor.file, rule.id, severity, rule.messages, descriptor));
-    }
-  };
-}
-function recordProjectRuleCrash(state, options, rule, error) {
-  state.crashed = true;
-  const file = state.index.targets.values().next().value ?? options.configFile;
-  if (file !== void 0) state.pending.push(ruleCrashDiagnostic(file, rule.id, error));
-  else state.runProblems.push(formatMessage(RULE_CRASH.messages.crashed, ruleCrashData(rule.id, error)));
-}
-function runProjectRules(state, options) {
-  for (const active of state.projectRules) {
-    try {
-      active.rule.check(projectRuleContext(active, state, options, state.pending, true));
-    } catch (error) {
-      recordProjectRuleCrash(state, options, active.rule, error);
-    }
-  }
-}
-function suppressionQuestion(ruleId, state, options, silenced) {
-  const maps = /* @__PURE__ */ new Map();
-  return (file, at) => {
-    if (!enabledWhereReported(ruleId, file, state, options)) return true;
-    const facts = state.index.files.get(file);
-    if (!facts || !state.index.targets.has(file)) return false;
-    const { line } = offsetToPoint(facts.lineStarts, locationRange(at).start);
-    let suppressions = maps.get(file);
-    if (!suppressions) {
-      suppressions = new SuppressionMap(facts.directives);
-      maps.set(file, suppressions);
-    }
-    if (!suppressions.suppresses(ruleId, line)) return false;
-    silenced.push({ file, ruleId, line });
-    return true;
-  };
-}
-function asyncStepsOf(state, options) {
-  if (!options.environment || options.projectRulesOnly) return void 0;
-  const rules = firstRunOfEachRule(state.projectRules).filter((active) => active.rule.checkAsync !== void 0);
-  return rules.length === 0 ? void 0 : { rules, environment: options.environment };
-}
-async function runAsyncSteps(state, steps, options) {
-  const next = {
-    ...state,
-    pending: [...state.pending],
-    silenced: [...state.silenced],
-    runProblems: [...state.runProblems]
-  };
-  for (const active of steps.rules) {
-    try {
-      await active.rule.checkAsync?.({
-        ...projectRuleContext(active, next, options, next.pending, false),
-        environment: steps.environment,
-        isSuppressed: suppressionQuestion(active.rule.id, next, options, next.silenced),
-        optionsFor: (file) => enabledWhereReported(active.rule.id, file, next, options)?.options
-      });
-    } catch (error) {
-      recordProjectRuleCrash(next, options, active.rule, error);
-    }
-  }
-  return next;
-}
-function directiveDiagnostics(facts, knownRuleIds) {
-  const result = [];
-  for (const directive of facts.directives) {
-    directive.rules?.forEach((ruleId, index) => {
-      if (knownRuleIds.has(ruleId)) return;
-      const start = directive.ruleOffsets?.[index] ?? directive.start;
-      const [best] = closestMatches(ruleId, knownRuleIds);
-      result.push(
-        toPending(facts.path, CONTROL_COMMENTS.id, "error", CONTROL_COMMENTS.messages, {
-          messageId: "unknownRule",
-          data: { rule: ruleId, hint: best ? ` (did you mean "${best}"?)` : "" },
-          at: { start, end: start + ruleId.length }
-        })
-      );
-    });
-  }
-  return result;
-}
-function toDiagnostic(pending, lineStarts) {
-  const start = offsetToPoint(lineStarts, pending.start);
-  const end = offsetToPoint(lineStarts, pending.end);
-  const diagnostic = {
-    file: pending.file,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    ruleId: pending.ruleId,
-    messageId: pending.messageId,
-    severity: pending.severity,
-    message: pending.message
-  };
-  if (pending.suggestion !== void 0) diagnostic.suggestion = pending.suggestion;
-  if (pending.fix !== void 0) diagnostic.fix = pending.fix;
-  if (pending.verifyFix) diagnostic.verifyFix = true;
-  if (pending.suggestions !== void 0) diagnostic.suggestions = pending.suggestions;
-  return diagnostic;
-}
-var runPhase1Sequentially = async (jobs, source, options) => {
-  const results = [];
-  for (const job of jobs) {
-    options.signal?.throwIfAborted();
-    results.push(await analyzeOne(job.path, source, options, job.factsOnly));
-  }
-  return results;
-};
-function inPathOrder(byPath) {
-  return new Map([...byPath].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-}
-var TREELESS_READ_CONCURRENCY = 32;
-function treeNeeded(job, options) {
-  return options.settings.forFile(job.path).some(({ rule }) => rule.scope === "file" ? !job.factsOnly : rule.extract !== void 0);
-}
-async function analyzeJobWithoutTree(job, source, options) {
-  const input = await phase1Input(job.path, source, options);
-  return "problem" in input ? input.problem : analyzeWithoutTree(job.path, input);
-}
-function phase1ForRun(runPhase1, factsRead) {
-  if (factsRead) return runPhase1;
-  return async (jobs, source, options) => {
-    const parsed = [];
-    const treeless = [];
-    for (const job of jobs) (treeNeeded(job, options) ? parsed : treeless).push(job);
-    const decoded = await mapConcurrently(
-      treeless,
-      TREELESS_READ_CONCURRENCY,
-      (job) => analyzeJobWithoutTree(job, source, options)
-    );
-    const results = [];
-    decoded.forEach((analysis, index) => {
-      if (analysis) results.push(analysis);
-      else parsed.push(treeless[index]);
-    });
-    return [...results, ...await runPhase1(parsed, source, options)];
-  };
-}
-async function repositoryFacts(source, targets, files) {
-  const urls = [...targets].flatMap((target) => files.get(target)?.links.map((link) => link.url) ?? []);
-  const refPaths = /* @__PURE__ */ new Map();
-  for (const ref of [...namedRefs(urls, source.urls)].sort()) {
-    const paths = await source.pathsAt(ref);
-    if (paths) refPaths.set(ref, paths);
-  }
-  return { urls: source.urls, refPaths };
-}
-async function analyzeProject(source, options) {
-  const targetSettings = new Map(source.targets.map((path22) => [path22, options.settings.forFile(path22)]));
-  const factsRead = activeProjectRules(options, targetSettings).some(({ rule }) => rule.reads !== "paths");
-  const runPhase1 = phase1ForRun(options.runPhase1 ?? runPhase1Sequentially, factsRead);
-  const targetSet = new Set(source.targets);
-  const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path22) => source.isMarkdown(path22)).sort();
-  const jobs = [
-    ...source.targets.map((path22) => ({ path: path22, factsOnly: options.projectRulesOnly === true })),
-    ...projectFiles.filter((path22) => !targetSet.has(path22)).map((path22) => ({ path: path22, factsOnly: true }))
-  ];
-  const analyses = /* @__PURE__ */ new Map();
-  const files = /* @__PURE__ */ new Map();
-  const contextAnalyses = [];
-  const collect = (results) => {
-    for (const analysis of results) {
-      if (analysis.facts) files.set(analysis.path, analysis.facts);
-      if (targetSet.has(analysis.path)) analyses.set(analysis.path, analysis);
-      else contextAnalyses.push(analysis);
-    }
-  };
-  collect(await runPhase1(jobs, source, options));
-  const known = new Set(jobs.map((job) => job.path));
-  if (source.demand) {
-    const targetFacts = new Map(
-      [...analyses].flatMap(([path22, analysis]) => analysis.facts ? [[path22, analysis.facts]] : [])
-    );
-    const demandedFacts = /* @__PURE__ */ new Map();
-    const select = source.demand.session(
-      (path22) => source.read(path22),
-      source.demand.candidates.filter((path22) => !known.has(path22))
-    );
-    for (; ; ) {
-      const demanded = (await select(targetFacts, demandedFacts)).filter((path22) => !known.has(path22));
-      if (demanded.length === 0) break;
-      for (const path22 of demanded) known.add(path22);
-      const results = await runPhase1(
-        demanded.map((path22) => ({ path: path22, factsOnly: true })),
-        source,
-        options
-      );
-      collect(results);
-      for (const analysis of results) if (analysis.facts) demandedFacts.set(analysis.path, analysis.facts);
-    }
-  }
-  const projectKnown = source.demand ? /* @__PURE__ */ new Set([...known, ...source.demand.candidates]) : known;
-  const selfUrls = options.repository && { urls: options.repository.urls, refPaths: /* @__PURE__ */ new Map() };
-  const contextPaths = /* @__PURE__ */ new Set([
-    ...linkedContextFiles(analyses.values(), source, known, selfUrls),
-    ...linkedContextFiles(contextAnalyses, source, projectKnown, selfUrls)
-  ]);
-  const contextJobs = [...contextPaths].sort().map((path22) => ({ path: path22, factsOnly: true }));
-  for (const context of await runPhase1(contextJobs, source, options))
-    if (context.facts) files.set(context.path, context.facts);
-  const repository = options.repository && await repositoryFacts(options.repository, targetSet, files);
-  const index = {
-    files: inPathOrder(files),
-    targets: targetSet,
-    paths: source.paths,
-    renames: source.renames ?? /* @__PURE__ */ new Map(),
-    ...repository ? { repository } : {}
-  };
-  const projectRules = activeProjectRules(options, targetSettings);
-  const plainTexts = await readPlainTextFiles(projectRules, source);
-  const state = {
-    source,
-    index,
-    analyses,
-    targetSettings,
-    projectRules,
-    pending: [],
-    crashed: false,
-    runProblems: [],
-    silenced: [],
-    plainTexts
-  };
-  runProjectRules(state, options);
-  return state;
-}
-function settle(state, options) {
-  const { source, index, analyses } = state;
-  const knownRuleIds = /* @__PURE__ */ new Set([...options.rules.keys(), ...ENGINE_RULES.map((rule) => rule.id)]);
-  const findingsLimit = (file) => options.maxFindingsPerRule?.(file) ?? DEFAULT_MAX_FINDINGS_PER_RULE;
-  const byFile = /* @__PURE__ */ new Map();
-  for (const pending of [...[...analyses.values()].flatMap((analysis) => analysis.diagnostics), ...state.pending]) {
-    const list = byFile.get(pending.file) ?? [];
-    list.push(pending);
-    byFile.set(pending.file, list);
-  }
-  const diagnostics = [];
-  for (const path22 of source.targets) {
-    const facts = index.files.get(path22);
-    const pendingList = byFile.get(path22) ?? [];
-    if (!facts) {
-      diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, [0])));
-      continue;
-    }
-    const suppressions = new SuppressionMap(facts.directives);
-    for (const work of state.silenced) if (work.file === path22) suppressions.suppresses(work.ruleId, work.line);
-    const reported = [];
-    for (const pending of pendingList) {
-      const { line } = offsetToPoint(facts.lineStarts, pending.start);
-      if (pending.ruleId !== RULE_CRASH.id && suppressions.suppresses(pending.ruleId, line)) continue;
-      reported.push(pending);
-    }
-    for (const pending of capFindings(path22, reported, findingsLimit(path22)))
-      diagnostics.push(toDiagnostic(pending, facts.lineStarts));
-    for (const pending of directiveDiagnostics(facts, knownRuleIds))
-      diagnostics.push(toDiagnostic(pending, facts.lineStarts));
-    if (options.reportUnusedDisables) {
-      for (const directive of suppressions.unused(knownRuleIds)) {
-        const pending = toPending(path22, CONTROL_COMMENTS.id, "error", CONTROL_COMMENTS.messages, {
-          messageId: directive.rules ? "unusedDisableRules" : "unusedDisable",
-          data: {
-            directive: `agentops-lint-${directive.kind}`,
-            rules: directive.rules?.map((id) => `"${id}"`).join(" or ") ?? ""
-          },
-          at: { start: directive.start, end: directive.end }
-        });
-        diagnostics.push(toDiagnostic(pending, facts.lineStarts));
-      }
-    }
-  }
-  for (const [path22, pendingList] of byFile) {
-    if (index.targets.has(path22)) continue;
-    const lineStarts = state.plainTexts.files.get(path22)?.lineStarts ?? [0];
-    diagnostics.push(
-      ...capFindings(path22, pendingList, findingsLimit(path22)).map((pending) => toDiagnostic(pending, lineStarts))
-    );
-  }
-  diagnostics.sort(compareDiagnostics);
-  return {
-    diagnostics,
-    analyses,
-    crashed: state.crashed || [...analyses.values()].some((analysis) => analysis.crashed),
-    runProblems: state.runProblems
-  };
-}
-async function lintProject(source, options) {
-  options.signal?.throwIfAborted();
-  const state = await analyzeProject(source, options);
-  options.signal?.throwIfAborted();
-  const steps = asyncStepsOf(state, options);
-  if (!steps) return settle(state, options);
-  const complete = async () => settle(await runAsyncSteps(state, steps, options), options);
-  if (options.deferAsyncSteps) return { ...settle(state, options), runDeferredSteps: complete };
-  return complete();
-}
-
-// src/engine/phase1-pool.ts
-var WORKER_YOUNG_GENERATION_MB = 96;
-var WORKER_OLD_GENERATION_MB = 4096;
-var GUARDED_FILE_BYTES = 64 * 1024;
-var WATCHDOG_INTERVAL_MS = 200;
-var DEFAULT_TIME_BUDGET_SECONDS = 10;
-function timeBudgetMs(seconds, bytes) {
-  const sizeClass = bytes <= 256 * 1024 ? 1 : bytes <= 1024 * 1024 ? 2 : 4;
-  return (seconds ?? DEFAULT_TIME_BUDGET_SECONDS) * sizeClass * 1e3;
-}
-var WorkerReplaced = class extends Error {
-  constructor() {
-    super("a phase-1 worker thread was stopped and replaced");
-  }
-};
-var StoppedAnalysis = class extends Error {
-  constructor(jobIndex, analysis) {
-    super(`the analysis of ${analysis.path} was stopped`);
-    this.jobIndex = jobIndex;
-    this.analysis = analysis;
-  }
-  jobIndex;
-  analysis;
-};
-var DEFAULT_MIN_FILES_FOR_THREADS = 48;
-var MIN_FILES_PER_THREAD = 24;
-function defaultWorkerScript() {
-  const sourceExtension = path.extname(fileURLToPath(import.meta.url));
-  return compiledModule(new URL(`./phase1-worker${sourceExtension}`, import.meta.url).href);
-}
-function compiledModule(moduleUrl) {
-  const file = fileURLToPath(moduleUrl);
-  if (file.endsWith(".js")) return new URL(moduleUrl);
-  const built = path.join(PACKAGE_ROOT, "dist", path.relative(PACKAGE_ROOT, file)).replace(/\.ts$/, ".js");
-  if (!existsSync(built))
-    throw new Error(
-      `worker threads need the compiled ${path.relative(PACKAGE_ROOT, built)}: run \`npm run compile\` first`
-    );
-  return pathToFileURL(built);
-}
-var Phase1Worker = class {
-  constructor(script, data, budgetMs, heapMb) {
-    this.budgetMs = budgetMs;
-    this.heapMb = heapMb;
-    this.worker = new Worker(script, {
-      workerData: { ...data, progress: this.progress.buffer },
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb }
-    });
-    this.worker.unref();
-    this.worker.on("message", (response) => {
-      const request = this.pending.get(response.id);
-      this.pending.delete(response.id);
-      if (this.pending.size === 0) this.idle();
-      request?.resolve(response.analyses);
-    });
-    this.worker.on("error", (error) => {
-      if (error.code === "ERR_WORKER_OUT_OF_MEMORY")
-        this.stopCurrent((job) => notAnalysed(job.path, "outOfMemory", { detail: `over ${this.heapMb} MB` }));
-      else this.fail(new Error(`a phase-1 worker thread failed: ${error.message}`, { cause: error }));
-    });
-    this.worker.on(
-      "exit",
-      (code) => this.fail(new Error(`a phase-1 worker thread stopped unexpectedly (exit code ${code})`))
-    );
-  }
-  budgetMs;
-  heapMb;
-  worker;
-  pending = /* @__PURE__ */ new Map();
-  nextId = 1;
-  failure;
-  /** Numbers of the configs this worker has been sent. */
-  knownConfigs = /* @__PURE__ */ new Set();
-  /** [request id, job index] being analysed, as the worker writes them. */
-  progress = new Int32Array(new SharedArrayBuffer(8));
-  /** The job last seen in progress and when it was first seen, for the budget. */
-  watched;
-  watchdog;
-  /** Whether the worker can take more work (a stopped or failed worker is replaced). */
-  get usable() {
-    return this.failure === void 0;
-  }
-  /** Analyses the jobs; aborting `signal` rejects with its reason and stops this worker (its other requests go to its replacement). */
-  analyze(jobs, configs, signal) {
-    if (this.failure) return Promise.reject(this.failure);
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    const id = this.nextId++;
-    const newConfigs = [];
-    for (const job of jobs) {
-      if (this.knownConfigs.has(job.config)) continue;
-      this.knownConfigs.add(job.config);
-      newConfigs.push([job.config, configs.at(job.config)]);
-    }
-    const answered = new Promise((resolve, reject) => {
-      this.pending.set(id, { jobs, resolve, reject });
-      this.worker.ref();
-      this.watchdog ??= setInterval(() => this.checkBudget(), WATCHDOG_INTERVAL_MS);
-      this.worker.postMessage({ id, jobs, configs: newConfigs });
-    });
-    if (!signal) return answered;
-    const abandon = () => this.abandon(id, signal.reason);
-    signal.addEventListener("abort", abandon, { once: true });
-    return answered.finally(() => signal.removeEventListener("abort", abandon));
-  }
-  /**
-   * Gives up on a request whose caller no longer wants it: a thread cannot be interrupted, so the
-   * worker is stopped (freeing its thread and memory at once) and replaced when next needed.
-   */
-  abandon(id, reason) {
-    const request = this.pending.get(id);
-    if (!request) return;
-    this.pending.delete(id);
-    request.reject(reason);
-    this.fail(new WorkerReplaced());
-    void this.worker.terminate();
-  }
-  async terminate() {
-    this.failure ??= new Error("the phase-1 worker pool was closed");
-    this.idle();
-    await this.worker.terminate();
-  }
-  /** Stops the worker when the job it is analysing has been at it longer than its budget. */
-  checkBudget() {
-    const request = Atomics.load(this.progress, 0);
-    const job = Atomics.load(this.progress, 1);
-    const now = Date.now();
-    if (this.watched?.request !== request || this.watched.job !== job) {
-      this.watched = { request, job, since: now };
-      return;
-    }
-    const current = this.pending.get(request)?.jobs[job];
-    if (current === void 0) return;
-    const budget = this.budgetMs(current);
-    if (now - this.watched.since > budget)
-      this.stopCurrent((stopped) => ({
-        ...notAnalysed(stopped.path, "timeout", { budget: Number((budget / 1e3).toFixed(1)) }),
-        stopped: true
-      }));
-  }
-  /** Ends the worker and rejects the request of the job in progress with that job's diagnostic; other requests fail. */
-  stopCurrent(report) {
-    const requestId = Atomics.load(this.progress, 0);
-    const jobIndex = Atomics.load(this.progress, 1);
-    const request = this.pending.get(requestId);
-    const job = request?.jobs[jobIndex];
-    if (!request || !job) {
-      this.fail(new Error("a phase-1 worker thread was stopped between files"));
-      return;
-    }
-    this.pending.delete(requestId);
-    request.reject(new StoppedAnalysis(jobIndex, { ...report(job), stopped: true }));
-    this.fail(new WorkerReplaced());
-    void this.worker.terminate();
-  }
-  idle() {
-    if (this.watchdog) clearInterval(this.watchdog);
-    this.watchdog = void 0;
-    this.watched = void 0;
-    this.worker.unref();
-  }
-  fail(error) {
-    this.failure ??= error;
-    for (const request of this.pending.values()) request.reject(this.failure);
-    this.pending.clear();
-    this.idle();
-  }
-};
-async function prepareJob(job, source, options, configs) {
-  const input = await phase1Input(job.path, source, options);
-  if ("problem" in input) return input.problem;
-  return { path: job.path, factsOnly: job.factsOnly, config: configs.indexOf(job.path), ...input };
-}
-function singleConfigTable(config) {
-  return { indexOf: () => 0, at: () => config };
-}
-function createPhase1Pool(options) {
-  const maxThreads = Math.max(1, options.maxThreads ?? availableParallelism());
-  const minFiles = options.minFilesForThreads ?? DEFAULT_MIN_FILES_FOR_THREADS;
-  const configs = options.configs ?? singleConfigTable(options.config);
-  const analysed = options.onAnalysed ?? (() => void 0);
-  const budgetOf = options.timeBudgetMs ?? ((_file, bytes) => timeBudgetMs(void 0, bytes));
-  const jobBudget = (job) => budgetOf(job.path, job.bytes?.length ?? Buffer.byteLength(job.text ?? ""));
-  const workers = [];
-  let guard;
-  let closed = false;
-  const newWorker = () => {
-    const script = options.workerScript ?? defaultWorkerScript();
-    return new Phase1Worker(
-      script,
-      { root: options.root, rulesModule: compiledModule(options.rulesModule).href },
-      jobBudget,
-      options.workerHeapMb ?? WORKER_OLD_GENERATION_MB
-    );
-  };
-  const startWorkers = (count) => {
-    while (workers.length < count) workers.push(newWorker());
-  };
-  const analyzeOnWorker = async (worker, jobs, signal) => {
-    const results = new Array(jobs.length);
-    let remaining = jobs.map((_, index) => index);
-    while (remaining.length > 0) {
-      try {
-        const analyses = await worker().analyze(
-          remaining.map((index) => jobs[index]),
-          configs,
-          signal
-        );
-        analyses.forEach((analysis, offset) => {
-          results[remaining[offset]] = analysis;
-        });
-        remaining = [];
-      } catch (error) {
-        if (error instanceof StoppedAnalysis) {
-          results[remaining[error.jobIndex]] = error.analysis;
-          remaining = remaining.filter((_, offset) => offset !== error.jobIndex);
-        } else if (!(error instanceof WorkerReplaced)) throw error;
-      }
-    }
-    return results;
-  };
-  const poolWorker = (slot) => () => {
-    if (closed) throw new Error("the phase-1 worker pool was closed");
-    if (!workers[slot].usable) workers[slot] = newWorker();
-    return workers[slot];
-  };
-  const guardWorker = () => {
-    if (closed) throw new Error("the phase-1 worker pool was closed");
-    if (!guard?.usable) guard = newWorker();
-    return guard;
-  };
-  const analyzeHereOrGuarded = async (job, source, lintOptions) => {
-    const override = lintOptions.overrides?.get(job.path);
-    const mayStayHere = options.everyFileOnWorker !== true;
-    if (mayStayHere && override !== void 0 && override.length <= GUARDED_FILE_BYTES / 4)
-      return analyzeOne(job.path, source, lintOptions, job.factsOnly);
-    const prepared = await prepareJob(job, source, lintOptions, configs);
-    if ("diagnostics" in prepared) return prepared;
-    const size = prepared.bytes?.length ?? Buffer.byteLength(prepared.text ?? "");
-    if (mayStayHere && size <= GUARDED_FILE_BYTES)
-      return analyzeOne(
-        job.path,
-        { ...source, read: async () => prepared.bytes ?? new Uint8Array() },
-        lintOptions,
-        job.factsOnly
-      );
-    lintOptions.settings.forFile(job.path);
-    return (await analyzeOnWorker(guardWorker, [prepared], lintOptions.signal))[0];
-  };
-  const run2 = async (jobs, source, lintOptions) => {
-    if (closed) throw new Error("the phase-1 worker pool was closed");
-    const wantedWorkers = Math.min(maxThreads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - 1;
-    const useWorkers = maxThreads > 1 && (workers.length > 0 || jobs.length >= minFiles && wantedWorkers > 0);
-    if (!useWorkers) {
-      const results2 = [];
-      for (const job of jobs) {
-        lintOptions.signal?.throwIfAborted();
-        results2.push(await analyzeHereOrGuarded(job, source, lintOptions));
-        analysed(1);
-      }
-      return results2;
-    }
-    for (const job of jobs) lintOptions.settings.forFile(job.path);
-    startWorkers(wantedWorkers);
-    const results = new Array(jobs.length);
-    const batchSize = Math.max(1, Math.min(16, Math.floor(jobs.length / ((workers.length + 1) * 8))));
-    let next = 0;
-    const feedWorker = async (slot) => {
-      while (next < jobs.length) {
-        const first = next;
-        const batch = jobs.slice(first, first + batchSize);
-        next += batch.length;
-        const prepared = await Promise.all(batch.map((job) => prepareJob(job, source, lintOptions, configs)));
-        const toSend = [];
-        const slots = [];
-        prepared.forEach((item, offset) => {
-          if ("diagnostics" in item) results[first + offset] = item;
-          else {
-            toSend.push(item);
-            slots.push(first + offset);
-          }
-        });
-        if (toSend.length > 0) {
-          const analyses = await analyzeOnWorker(poolWorker(slot), toSend, lintOptions.signal);
-          analyses.forEach((analysis, offset) => {
-            results[slots[offset]] = analysis;
-          });
-        }
-        analysed(batch.length);
-      }
-    };
-    const analyzeHere = async () => {
-      while (next < jobs.length) {
-        lintOptions.signal?.throwIfAborted();
-        const index = next++;
-        const job = jobs[index];
-        results[index] = await analyzeHereOrGuarded(job, source, lintOptions);
-        analysed(1);
-      }
-    };
-    const stopOnFailure = (loop) => loop.catch((error) => {
-      next = jobs.length;
-      throw error;
-    });
-    await Promise.all(
-      [...workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]), analyzeHere()].map(stopOnFailure)
-    );
-    return results;
-  };
-  return {
-    run: run2,
-    get threads() {
-      return workers.length + 1;
-    },
-    async close() {
-      closed = true;
-      const all = [...workers.splice(0), ...guard ? [guard] : []];
-      guard = void 0;
-      await Promise.all(all.map((worker) => worker.terminate()));
-    }
-  };
-}
-
 // node_modules/globby/ignore.js
 var import_fast_glob2 = __toESM(require_out4(), 1);
 var import_ignore2 = __toESM(require_ignore(), 1);
 import process2 from "node:process";
 import fs2 from "node:fs";
 import fsPromises from "node:fs/promises";
-import path4 from "node:path";
+import path3 from "node:path";
 import os from "node:os";
 
 // node_modules/is-path-inside/index.js
-import path2 from "node:path";
+import path from "node:path";
 function isPathInside(childPath, parentPath) {
-  const relation = path2.relative(parentPath, childPath);
+  const relation = path.relative(parentPath, childPath);
   return Boolean(
-    relation && relation !== ".." && !relation.startsWith(`..${path2.sep}`) && relation !== path2.resolve(childPath)
+    relation && relation !== ".." && !relation.startsWith(`..${path.sep}`) && relation !== path.resolve(childPath)
   );
 }
 
@@ -7498,10 +6720,10 @@ function slash(path22) {
 // node_modules/unicorn-magic/node.js
 import { promisify } from "node:util";
 import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath } from "node:url";
 var execFileOriginal = promisify(execFileCallback);
 function toPath(urlOrPath) {
-  return urlOrPath instanceof URL ? fileURLToPath2(urlOrPath) : urlOrPath;
+  return urlOrPath instanceof URL ? fileURLToPath(urlOrPath) : urlOrPath;
 }
 var TEN_MEGABYTES_IN_BYTES = 10 * 1024 * 1024;
 
@@ -7509,7 +6731,7 @@ var TEN_MEGABYTES_IN_BYTES = 10 * 1024 * 1024;
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
 import fs from "node:fs";
-import path3 from "node:path";
+import path2 from "node:path";
 import { promisify as promisify2 } from "node:util";
 var import_micromatch = __toESM(require_micromatch(), 1);
 var isNegativePattern = (pattern) => pattern[0] === "!";
@@ -7527,7 +6749,7 @@ var normalizeAbsolutePatternToRelative = (pattern) => {
 };
 var absolutePrefixesMatch = (positivePrefix, negativePrefix) => negativePrefix === positivePrefix;
 var getStaticAbsolutePathPrefix = (pattern) => {
-  if (!path3.isAbsolute(pattern)) {
+  if (!path2.isAbsolute(pattern)) {
     return void 0;
   }
   const staticSegments = [];
@@ -7624,7 +6846,7 @@ var buildPathChain = (startPath, rootPath) => {
   let currentPath = startPath;
   chain.push(currentPath);
   while (currentPath !== rootPath) {
-    const parentPath = path3.dirname(currentPath);
+    const parentPath = path2.dirname(currentPath);
     if (parentPath === currentPath) {
       break;
     }
@@ -7635,7 +6857,7 @@ var buildPathChain = (startPath, rootPath) => {
 };
 var findGitRootInChain = async (paths, statMethod) => {
   for (const directory of paths) {
-    const gitPath = path3.join(directory, ".git");
+    const gitPath = path2.join(directory, ".git");
     try {
       const stats = await statMethod(gitPath);
       if (pathHasGitDirectory(stats)) {
@@ -7651,11 +6873,11 @@ var findGitRootSyncUncached = (cwd, fsImplementation) => {
   if (!statSyncMethod) {
     return void 0;
   }
-  const currentPath = path3.resolve(cwd);
-  const { root } = path3.parse(currentPath);
+  const currentPath = path2.resolve(cwd);
+  const { root } = path2.parse(currentPath);
   const chain = buildPathChain(currentPath, root);
   for (const directory of chain) {
-    const gitPath = path3.join(directory, ".git");
+    const gitPath = path2.join(directory, ".git");
     try {
       const stats = statSyncMethod(gitPath);
       if (pathHasGitDirectory(stats)) {
@@ -7677,8 +6899,8 @@ var findGitRootAsyncUncached = async (cwd, fsImplementation) => {
   if (!statMethod) {
     return findGitRootSync(cwd, fsImplementation);
   }
-  const currentPath = path3.resolve(cwd);
-  const { root } = path3.parse(currentPath);
+  const currentPath = path2.resolve(cwd);
+  const { root } = path2.parse(currentPath);
   const chain = buildPathChain(currentPath, root);
   return findGitRootInChain(chain, statMethod);
 };
@@ -7689,8 +6911,8 @@ var findGitRoot = async (cwd, fsImplementation) => {
   return findGitRootAsyncUncached(cwd, fsImplementation);
 };
 var isWithinGitRoot = (gitRoot, cwd) => {
-  const resolvedGitRoot = path3.resolve(gitRoot);
-  const resolvedCwd = path3.resolve(cwd);
+  const resolvedGitRoot = path2.resolve(gitRoot);
+  const resolvedCwd = path2.resolve(cwd);
   return resolvedCwd === resolvedGitRoot || isPathInside(resolvedCwd, resolvedGitRoot);
 };
 var getParentGitignorePaths = (gitRoot, cwd) => {
@@ -7706,8 +6928,8 @@ var getParentGitignorePaths = (gitRoot, cwd) => {
   if (!isWithinGitRoot(gitRoot, cwd)) {
     return [];
   }
-  const chain = buildPathChain(path3.resolve(cwd), path3.resolve(gitRoot));
-  return [...chain].reverse().map((directory) => path3.join(directory, ".gitignore"));
+  const chain = buildPathChain(path2.resolve(cwd), path2.resolve(gitRoot));
+  return [...chain].reverse().map((directory) => path2.join(directory, ".gitignore"));
 };
 var GITIGNORE_WILDCARDS = /(?<!\\)[*?[]/u;
 var hasGitignoreWildcards = (value) => GITIGNORE_WILDCARDS.test(value);
@@ -7717,9 +6939,9 @@ var normalizeGitignorePatternForIgnore = (value) => value.replaceAll(/\\(.)/gu, 
 var toLiteralPattern = (value) => import_fast_glob.default.escapePath(unescapeGitignorePattern(value));
 var finalSegment = (value) => value.replace(/\/+$/u, "").split("/").pop();
 var toStandaloneRule = (value) => value.replace(/^([#!])/u, String.raw`\$1`);
-var isInsideCwd = (relativePath) => relativePath !== "" && !relativePath.startsWith("..") && !path3.isAbsolute(relativePath);
+var isInsideCwd = (relativePath) => relativePath !== "" && !relativePath.startsWith("..") && !path2.isAbsolute(relativePath);
 var anchorToCwd = (directory, body, cwd) => {
-  const relativePath = slash(path3.relative(cwd, path3.join(directory, body)));
+  const relativePath = slash(path2.relative(cwd, path2.join(directory, body)));
   return isInsideCwd(relativePath) ? relativePath : void 0;
 };
 var createNameComparer = () => {
@@ -7797,7 +7019,7 @@ var getRulePrune = ({ pattern, directory }, { cwd, matcher, hasNegations, canSki
   }
   const toFastGlob = (value) => normalizeDirectoryPatternForFastGlob(`/${value}${isDirectoryPattern ? "/" : ""}`).replace(/^\//u, "");
   if (!body.includes("/") && canSkipAtAnyDepth(body)) {
-    const relativeDirectory = slash(path3.relative(cwd, directory));
+    const relativeDirectory = slash(path2.relative(cwd, directory));
     const prefix = isInsideCwd(relativeDirectory) ? `${import_fast_glob.default.escapePath(relativeDirectory)}/` : "";
     return { pattern: toFastGlob(`${prefix}**/${isGlob ? body : toLiteralPattern(body)}`), guardName: body };
   }
@@ -7810,7 +7032,7 @@ var getRulePrune = ({ pattern, directory }, { cwd, matcher, hasNegations, canSki
   if (isGlob) {
     return hasNegations ? void 0 : { pattern: toFastGlob(target), guardName };
   }
-  if (!matcher(path3.resolve(cwd, target) + path3.sep).ignored) {
+  if (!matcher(path2.resolve(cwd, target) + path2.sep).ignored) {
     return void 0;
   }
   const needsGuard = !gitignoreOnlySearch || target.includes("/");
@@ -7940,7 +7162,7 @@ var normalizeIgnoreFileLine = (line) => {
 };
 var readIgnoreFileLines = (content) => content.split(/\r?\n/).map((line) => normalizeIgnoreFileLine(line)).filter((line) => line && !line.startsWith("#"));
 var getIgnoreRules = (files) => files.flatMap((file) => {
-  const directory = path4.dirname(file.filePath);
+  const directory = path3.dirname(file.filePath);
   return readIgnoreFileLines(file.content).map((pattern) => ({ pattern, directory }));
 });
 var buildIgnoreResult = (files, normalizedOptions, gitRoot) => {
@@ -7965,21 +7187,21 @@ var applyBaseToPattern = (pattern, base) => {
   const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
   let result;
   if (!hasNonTrailingSlash) {
-    result = path4.posix.join(base, "**", cleanPattern);
+    result = path3.posix.join(base, "**", cleanPattern);
   } else if (cleanPattern.startsWith("/")) {
-    result = path4.posix.join(base, cleanPattern.slice(1));
+    result = path3.posix.join(base, cleanPattern.slice(1));
   } else {
-    result = path4.posix.join(base, cleanPattern);
+    result = path3.posix.join(base, cleanPattern);
   }
   return isNegative ? "!" + result : result;
 };
 var parseIgnoreFile = (file, cwd) => {
-  const base = slash(path4.relative(cwd, path4.dirname(file.filePath)));
+  const base = slash(path3.relative(cwd, path3.dirname(file.filePath)));
   return readIgnoreFileLines(file.content).map((pattern) => applyBaseToPattern(pattern, base));
 };
 var toRelativePath = (fileOrDirectory, cwd) => {
-  if (path4.isAbsolute(fileOrDirectory)) {
-    const relativePath = path4.relative(cwd, fileOrDirectory);
+  if (path3.isAbsolute(fileOrDirectory)) {
+    const relativePath = path3.relative(cwd, fileOrDirectory);
     if (relativePath && !isPathInside(fileOrDirectory, cwd)) {
       return void 0;
     }
@@ -7996,12 +7218,12 @@ var toRelativePath = (fileOrDirectory, cwd) => {
 var notIgnored = { ignored: false, unignored: false };
 var createIgnoreMatcher = (patterns, cwd, baseDir) => {
   const ignores = (0, import_ignore2.default)().add(patterns);
-  const resolvedCwd = path4.normalize(path4.resolve(cwd));
-  const resolvedBaseDir = path4.normalize(path4.resolve(baseDir));
+  const resolvedCwd = path3.normalize(path3.resolve(cwd));
+  const resolvedBaseDir = path3.normalize(path3.resolve(baseDir));
   return (fileOrDirectory) => {
     fileOrDirectory = toPath(fileOrDirectory);
     const hasTrailingSeparator = /[/\\]$/.test(fileOrDirectory);
-    const normalizedPath = path4.normalize(path4.resolve(fileOrDirectory));
+    const normalizedPath = path3.normalize(path3.resolve(fileOrDirectory));
     if (normalizedPath === resolvedCwd) {
       return notIgnored;
     }
@@ -8012,8 +7234,8 @@ var createIgnoreMatcher = (patterns, cwd, baseDir) => {
     if (!relativePath) {
       return notIgnored;
     }
-    if (hasTrailingSeparator && !relativePath.endsWith(path4.sep)) {
-      relativePath += path4.sep;
+    if (hasTrailingSeparator && !relativePath.endsWith(path3.sep)) {
+      relativePath += path3.sep;
     }
     return ignores.test(slash(relativePath));
   };
@@ -8072,16 +7294,16 @@ var parseGitConfigValue = (value) => {
 var resolveConfigPath = (filePath, configPath) => {
   if (configPath.startsWith("~/")) {
     const homeDirectory = os.homedir();
-    const resolved = path4.join(homeDirectory, configPath.slice(2));
+    const resolved = path3.join(homeDirectory, configPath.slice(2));
     if (!isPathInside(resolved, homeDirectory)) {
-      return path4.join(homeDirectory, ".globby-invalid-path-traversal");
+      return path3.join(homeDirectory, ".globby-invalid-path-traversal");
     }
     return resolved;
   }
-  if (path4.isAbsolute(configPath)) {
+  if (path3.isAbsolute(configPath)) {
     return configPath;
   }
-  return path4.resolve(path4.dirname(filePath), configPath);
+  return path3.resolve(path3.dirname(filePath), configPath);
 };
 var parseGitConfigSection = (line) => {
   if (!line.startsWith("[")) {
@@ -8132,10 +7354,10 @@ var parseIncludeIfCondition = (section) => {
 };
 var normalizeGitConfigConditionPattern = (pattern, configFilePath) => {
   if (pattern.startsWith("~/")) {
-    pattern = path4.join(os.homedir(), pattern.slice(2));
+    pattern = path3.join(os.homedir(), pattern.slice(2));
   } else if (pattern.startsWith("./")) {
-    pattern = path4.resolve(path4.dirname(configFilePath), pattern.slice(2));
-  } else if (!path4.isAbsolute(pattern)) {
+    pattern = path3.resolve(path3.dirname(configFilePath), pattern.slice(2));
+  } else if (!path3.isAbsolute(pattern)) {
     pattern = `**/${pattern}`;
   }
   if (pattern.endsWith("/")) {
@@ -8199,7 +7421,7 @@ var matchesIncludeIfCondition = (condition, gitDirectory, configFilePath) => {
   const pattern = normalizeGitConfigConditionPattern(rawPattern.trim(), configFilePath);
   const isCaseInsensitive = keyword.toLowerCase() === "gitdir/i";
   const regularExpression = gitConfigGlobToRegex(pattern, isCaseInsensitive ? "i" : void 0);
-  const normalizedGitDirectory = slash(path4.resolve(gitDirectory));
+  const normalizedGitDirectory = slash(path3.resolve(gitDirectory));
   return regularExpression.test(normalizedGitDirectory);
 };
 var shouldIncludeConfigSection = (section, gitDirectory, configFilePath) => {
@@ -8252,7 +7474,7 @@ var readGitConfigFile = (normalizedPath, readMethod, suppressErrors) => {
 };
 var getExcludesFileFromGitConfigSync = (filePath, readFileSync3, gitDirectory, options = {}) => {
   const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
-  const normalizedPath = path4.resolve(filePath);
+  const normalizedPath = path3.resolve(filePath);
   if (includeStack.has(normalizedPath)) {
     return void 0;
   }
@@ -8277,7 +7499,7 @@ var getExcludesFileFromGitConfigSync = (filePath, readFileSync3, gitDirectory, o
 };
 var getExcludesFileFromGitConfigAsync = async (filePath, readFile, gitDirectory, options = {}) => {
   const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
-  const normalizedPath = path4.resolve(filePath);
+  const normalizedPath = path3.resolve(filePath);
   if (includeStack.has(normalizedPath)) {
     return void 0;
   }
@@ -8310,13 +7532,13 @@ var resolveGitDirectoryFromFile = (gitFilePath, content) => {
   if (!match) {
     return gitFilePath;
   }
-  return path4.resolve(path4.dirname(gitFilePath), match[1]);
+  return path3.resolve(path3.dirname(gitFilePath), match[1]);
 };
 var getGitDirectorySync = (gitRoot, readFileSync3) => {
   if (!gitRoot) {
     return void 0;
   }
-  const gitFilePath = path4.join(gitRoot, ".git");
+  const gitFilePath = path3.join(gitRoot, ".git");
   try {
     return resolveGitDirectoryFromFile(gitFilePath, readFileSync3(gitFilePath, "utf8"));
   } catch {
@@ -8327,25 +7549,25 @@ var getGitDirectoryAsync = async (gitRoot, readFile) => {
   if (!gitRoot) {
     return void 0;
   }
-  const gitFilePath = path4.join(gitRoot, ".git");
+  const gitFilePath = path3.join(gitRoot, ".git");
   try {
     return resolveGitDirectoryFromFile(gitFilePath, await readFile(gitFilePath, "utf8"));
   } catch {
     return gitFilePath;
   }
 };
-var getXdgConfigHome = () => process2.env.XDG_CONFIG_HOME || path4.join(os.homedir(), ".config");
+var getXdgConfigHome = () => process2.env.XDG_CONFIG_HOME || path3.join(os.homedir(), ".config");
 var getGitConfigPaths = () => {
   if ("GIT_CONFIG_GLOBAL" in process2.env) {
     const value = process2.env.GIT_CONFIG_GLOBAL;
     return value ? [value] : [];
   }
   return [
-    path4.join(getXdgConfigHome(), "git", "config"),
-    path4.join(os.homedir(), ".gitconfig")
+    path3.join(getXdgConfigHome(), "git", "config"),
+    path3.join(os.homedir(), ".gitconfig")
   ];
 };
-var getDefaultGlobalGitignorePath = () => path4.join(getXdgConfigHome(), "git", "ignore");
+var getDefaultGlobalGitignorePath = () => path3.join(getXdgConfigHome(), "git", "ignore");
 var resolveExcludesFilePath = (excludesFileConfig) => {
   if (excludesFileConfig?.value === "") {
     return void 0;
@@ -8408,7 +7630,7 @@ var getGlobalGitignoreFileAsync = async (options = {}) => {
   }
 };
 var buildGlobalMatcher = (globalIgnoreFile, cwd, rootDirectory = cwd) => {
-  const patterns = parseIgnoreFile(globalIgnoreFile, path4.dirname(globalIgnoreFile.filePath));
+  const patterns = parseIgnoreFile(globalIgnoreFile, path3.dirname(globalIgnoreFile.filePath));
   return createIgnoreMatcher(patterns, cwd, rootDirectory);
 };
 var getKnownIgnoreFilePaths = (patterns, normalizedOptions, gitRoot) => {
@@ -8417,7 +7639,7 @@ var getKnownIgnoreFilePaths = (patterns, normalizedOptions, gitRoot) => {
   if (!isGitignoreSearch) {
     return [];
   }
-  return gitRoot ? getParentGitignorePaths(gitRoot, normalizedOptions.cwd) : [path4.join(normalizedOptions.cwd, ".gitignore")];
+  return gitRoot ? getParentGitignorePaths(gitRoot, normalizedOptions.cwd) : [path3.join(normalizedOptions.cwd, ".gitignore")];
 };
 var getKnownIgnoreFileSearchOptions = (patterns, normalizedOptions) => ({
   ...normalizedOptions,
@@ -8428,12 +7650,12 @@ var getKnownIgnoreFileSearchOptions = (patterns, normalizedOptions) => ({
   ]
 });
 var getKnownIgnoreFilePattern = (filePath, cwd) => {
-  const pattern = isPathInside(filePath, cwd) ? path4.relative(cwd, filePath) : filePath;
+  const pattern = isPathInside(filePath, cwd) ? path3.relative(cwd, filePath) : filePath;
   return import_fast_glob2.default.convertPathToPattern(pattern);
 };
 var getMatchingKnownIgnoreFilePaths = (knownPaths, matchingPaths) => {
-  const matchingPathSet = new Set(matchingPaths.map((filePath) => path4.resolve(filePath)));
-  return knownPaths.filter((filePath) => matchingPathSet.has(path4.resolve(filePath)));
+  const matchingPathSet = new Set(matchingPaths.map((filePath) => path3.resolve(filePath)));
+  return knownPaths.filter((filePath) => matchingPathSet.has(path3.resolve(filePath)));
 };
 var globKnownIgnoreFilePaths = (globFunction, knownPaths, patterns, normalizedOptions) => {
   if (knownPaths.length === 0) {
@@ -8468,8 +7690,8 @@ var getIgnoreFileSearchPrune = (searchPatterns, files, normalizedOptions, gitRoo
 };
 var withPrunedSearch = (normalizedOptions, prunePatterns) => prunePatterns.length === 0 ? normalizedOptions : { ...normalizedOptions, ignore: [...normalizedOptions.ignore, ...prunePatterns] };
 var getUnreadPaths = (childPaths, knownPaths) => {
-  const alreadyRead = new Set(knownPaths.map((filePath) => path4.resolve(filePath)));
-  return dedupePaths(childPaths).filter((filePath) => !alreadyRead.has(path4.resolve(filePath)));
+  const alreadyRead = new Set(knownPaths.map((filePath) => path3.resolve(filePath)));
+  return dedupePaths(childPaths).filter((filePath) => !alreadyRead.has(path3.resolve(filePath)));
 };
 var collectIgnoreFileArtifactsAsync = async (patterns, options, includeParentIgnoreFiles) => {
   const normalizedOptions = normalizeOptions(options);
@@ -9243,9 +8465,9 @@ var generateGlobTasksSync = normalizeArgumentsSync(generateTasksSync);
 var { convertPathToPattern } = import_fast_glob3.default;
 
 // src/project/discover.ts
-import { existsSync as existsSync2, lstatSync, statSync } from "node:fs";
-import path5 from "node:path";
-var import_picomatch2 = __toESM(require_picomatch(), 1);
+import { existsSync, lstatSync, statSync } from "node:fs";
+import path4 from "node:path";
+var import_picomatch = __toESM(require_picomatch(), 1);
 
 // src/core/facts.ts
 function repositoryPathsFromFiles(files, symlinks = []) {
@@ -9273,14 +8495,14 @@ function repositoryPathsWith(paths, files) {
 // src/project/discover.ts
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 function toPosix(relativePath) {
-  return relativePath.split(path5.sep).join("/");
+  return relativePath.split(path4.sep).join("/");
 }
 function findRoot(startDirectory) {
-  let directory = path5.resolve(startDirectory);
+  let directory = path4.resolve(startDirectory);
   for (; ; ) {
-    if (existsSync2(path5.join(directory, ".git"))) return directory;
-    const parent = path5.dirname(directory);
-    if (parent === directory) return path5.resolve(startDirectory);
+    if (existsSync(path4.join(directory, ".git"))) return directory;
+    const parent = path4.dirname(directory);
+    if (parent === directory) return path4.resolve(startDirectory);
     directory = parent;
   }
 }
@@ -9291,11 +8513,11 @@ var NEVER_LINTED = {
 var SYMBOLIC_LINK = { one: "a symbolic link (never followed)", many: "symbolic links (never followed)" };
 var GITIGNORED = { one: "ignored by .gitignore", many: "ignored by .gitignore" };
 function ignoredPathMatcher(configs) {
-  const isAlwaysIgnored = (0, import_picomatch2.default)(ALWAYS_IGNORED, PATH_GLOB_OPTIONS);
+  const isAlwaysIgnored = (0, import_picomatch.default)(ALWAYS_IGNORED, PATH_GLOB_OPTIONS);
   return (file) => isAlwaysIgnored(file) || configs.isIgnored(file);
 }
 function configIgnoreReason(configs, file) {
-  if (import_picomatch2.default.isMatch(file, ALWAYS_IGNORED, PATH_GLOB_OPTIONS)) return NEVER_LINTED.one;
+  if (import_picomatch.default.isMatch(file, ALWAYS_IGNORED, PATH_GLOB_OPTIONS)) return NEVER_LINTED.one;
   const by = configs.ignoredBy(file);
   return by === void 0 ? void 0 : `ignored by ${by}`;
 }
@@ -9317,9 +8539,9 @@ async function discoverTargets(options) {
   const isIgnored = ignoredPathMatcher(configs);
   const result = /* @__PURE__ */ new Set();
   for (const pattern of options.patterns.length > 0 ? options.patterns : ["."]) {
-    const absolute = path5.resolve(cwd, pattern);
-    const relative = toPosix(path5.relative(root, absolute));
-    if (relative.startsWith("..") || path5.isAbsolute(relative))
+    const absolute = path4.resolve(cwd, pattern);
+    const relative = toPosix(path4.relative(root, absolute));
+    if (relative.startsWith("..") || path4.isAbsolute(relative))
       throw new UsageError(`"${pattern}" is outside the repository root ${root}`);
     const skipped = [];
     const skip = (file, reason) => {
@@ -9330,7 +8552,7 @@ async function discoverTargets(options) {
     let found = [];
     let reached;
     const entry = isDynamicPattern(pattern) ? void 0 : lstatSync(absolute, { throwIfNoEntry: false });
-    const isFolder = entry !== void 0 && existsSync2(absolute) && statSync(absolute).isDirectory();
+    const isFolder = entry !== void 0 && existsSync(absolute) && statSync(absolute).isDirectory();
     if (entry !== void 0 && !isFolder) {
       reached = "file";
       if (isIgnored(relative)) {
@@ -9340,7 +8562,7 @@ async function discoverTargets(options) {
       found = [relative];
     } else {
       const base = relative === "" ? "" : `${relative}/`;
-      const matches = isFolder ? (file) => file.startsWith(base) : (0, import_picomatch2.default)(relative, PATH_GLOB_OPTIONS);
+      const matches = isFolder ? (file) => file.startsWith(base) : (0, import_picomatch.default)(relative, PATH_GLOB_OPTIONS);
       const candidates = [...paths.files].filter((file) => matches(file));
       reached = isFolder ? "folder" : "glob";
       const notMarkdown = [];
@@ -9376,7 +8598,7 @@ async function discoverTargets(options) {
   return [...result].sort();
 }
 function isNeverLinted(relative) {
-  return import_picomatch2.default.isMatch(relative, ALWAYS_IGNORED, PATH_GLOB_OPTIONS) || import_picomatch2.default.isMatch(`${relative}/-`, ALWAYS_IGNORED, PATH_GLOB_OPTIONS);
+  return import_picomatch.default.isMatch(relative, ALWAYS_IGNORED, PATH_GLOB_OPTIONS) || import_picomatch.default.isMatch(`${relative}/-`, ALWAYS_IGNORED, PATH_GLOB_OPTIONS);
 }
 function whyNothing(pattern, relative, reached, reasons) {
   if (reasons.length > 0) return describeSkips(reasons);
@@ -9387,7 +8609,7 @@ function whyNothing(pattern, relative, reached, reasons) {
 }
 async function gitignoredFiles(root, folderOrGlob, isFolder, paths) {
   const onDisk = isFolder ? (await globby("**", {
-    cwd: path5.join(root, folderOrGlob),
+    cwd: path4.join(root, folderOrGlob),
     ignore: ALWAYS_IGNORED,
     dot: true,
     followSymbolicLinks: false
@@ -9426,7 +8648,7 @@ async function entriesUnderLineBreakFolders(root, listed) {
     const next = [];
     for (const folder of folders) {
       const inside = await globby("**/*", {
-        cwd: path5.join(root, folder.path),
+        cwd: path4.join(root, folder.path),
         ignore: ALWAYS_IGNORED,
         dot: true,
         followSymbolicLinks: false,
@@ -9435,7 +8657,7 @@ async function entriesUnderLineBreakFolders(root, listed) {
       });
       for (const entry of inside) {
         const rooted = { ...entry, path: `${folder.path}/${entry.path}` };
-        if (isGitIgnored2(path5.join(root, rooted.path))) continue;
+        if (isGitIgnored2(path4.join(root, rooted.path))) continue;
         found.push(rooted);
         if (entry.dirent.isDirectory() && /[\n\r]/.test(entry.path.slice(entry.path.lastIndexOf("/") + 1)))
           next.push(rooted);
@@ -9447,8 +8669,8 @@ async function entriesUnderLineBreakFolders(root, listed) {
 }
 
 // src/project/project-files.ts
-import path6 from "node:path";
-var import_picomatch3 = __toESM(require_picomatch(), 1);
+import path5 from "node:path";
+var import_picomatch2 = __toESM(require_picomatch(), 1);
 function projectFileMatcher(configs) {
   const isIgnored = ignoredPathMatcher(configs);
   return (file) => configs.isMarkdown(file) && !isIgnored(file);
@@ -9459,27 +8681,103 @@ function selectProjectFiles(paths, isProjectFile) {
 function pathArgumentMatcher(cwd, root, patterns) {
   if (patterns.length === 0) return () => true;
   const tests = patterns.map((pattern) => {
-    const relative = toPosix(path6.relative(root, path6.resolve(cwd, pattern)));
-    if (isDynamicPattern(pattern)) return (0, import_picomatch3.default)(relative, PATH_GLOB_OPTIONS);
+    const relative = toPosix(path5.relative(root, path5.resolve(cwd, pattern)));
+    if (isDynamicPattern(pattern)) return (0, import_picomatch2.default)(relative, PATH_GLOB_OPTIONS);
     if (relative === "") return () => true;
     return (file) => file === relative || file.startsWith(`${relative}/`);
   });
   return (file) => tests.some((test) => test(file));
 }
 
-// src/project/plan.ts
-import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
-import path10 from "node:path";
+// src/pipeline/phase1-cache-step.ts
+import path7 from "node:path";
 
-// src/config/config-notices.ts
-var import_picomatch4 = __toESM(require_picomatch(), 1);
-import { existsSync as existsSync4 } from "node:fs";
-import path8 from "node:path";
+// src/cache/code-fingerprint.ts
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path6 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function buildFolders(moduleFile, packageRoot) {
+  const [top] = path6.relative(packageRoot, moduleFile).split(path6.sep);
+  switch (top) {
+    case "bundle":
+      return ["bundle"];
+    case "dist":
+      return ["dist/src", "dist/rules"];
+    default:
+      return ["src", "rules"];
+  }
+}
+var isModule = (file) => /\.(?:js|mjs|ts)$/.test(file) && !file.endsWith(".d.ts");
+function moduleFiles(folder) {
+  let relativePaths;
+  try {
+    relativePaths = readdirSync(folder, { recursive: true, encoding: "utf8" });
+  } catch {
+    return [];
+  }
+  return relativePaths.filter(isModule).map((relative) => path6.join(folder, relative)).sort();
+}
+async function fingerprintFolders(packageRoot, folders) {
+  const hash = createHash("sha256");
+  for (const folder of folders) {
+    for (const file of moduleFiles(path6.join(packageRoot, folder))) {
+      const content = readFileSync(file);
+      hash.update(`${path6.relative(packageRoot, file).split(path6.sep).join("/")}\0${content.length}\0`);
+      hash.update(content);
+    }
+  }
+  return hash.digest("hex");
+}
+var running;
+function runningCodeFingerprint() {
+  running ??= fingerprintFolders(PACKAGE_ROOT, buildFolders(fileURLToPath2(import.meta.url), PACKAGE_ROOT));
+  return running;
+}
+
+// src/pipeline/phase1-cache-step.ts
+function cacheWanted(options, io) {
+  if (options.cache === false) return false;
+  if (options.cacheLocation !== void 0 || options.cache === true) return true;
+  return !io.env[NO_CACHE_VARIABLE];
+}
+async function openPhase1Cache(options, io, root) {
+  if (options.cache) return openDiskCache(options.cache.location, io, root, CACHE_FILE_NAME);
+  const scope = options.scope?.kind ?? "working-tree";
+  return scope === "working-tree" ? void 0 : Phase1Cache.inMemory(TOOL_VERSION);
+}
+async function openDiskCache(location, io, root, fileName) {
+  const folder = location !== void 0 ? path7.resolve(io.cwd, location) : path7.join(root, DEFAULT_CACHE_LOCATION);
+  return Phase1Cache.open(path7.join(folder, fileName), `${TOOL_VERSION}+${await runningCodeFingerprint()}`);
+}
+function cacheSummary(cache, io) {
+  const { hits, misses } = cache.stats;
+  const file = cache.file === void 0 ? "in memory" : path7.relative(io.cwd, cache.file) || cache.file;
+  return `agentops-lint: cache ${file}: ${hits} ${hits === 1 ? "file" : "files"} from the cache, ${misses} analysed.
+`;
+}
+async function savePhase1Cache(cache, io) {
+  try {
+    await cache?.save();
+  } catch (error) {
+    io.stderr(
+      `agentops-lint: could not write the cache ${cache?.file} (${error.message}); the results are not affected.
+`
+    );
+  }
+}
+
+// src/pipeline/lint-run.ts
+import path20 from "node:path";
+
+// src/config/config-set.ts
+var import_picomatch3 = __toESM(require_picomatch(), 1);
+import path9 from "node:path";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { existsSync as existsSync3, readFileSync, statSync as statSync2 } from "node:fs";
-import path7 from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import path8 from "node:path";
 
 // src/config/option-globs.ts
 var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -9580,16 +8878,16 @@ var PACKAGE_JSON_KEY = "agentops-lint";
 var DEFAULT_FILES = ["**/*.md", "**/*.markdown"];
 function configFileIn(directory, displayName = (file) => file) {
   for (const name of CONFIG_FILE_NAMES) {
-    const candidate = path7.join(directory, name);
-    if (existsSync3(candidate)) return { file: candidate, packageJson: false };
+    const candidate = path8.join(directory, name);
+    if (existsSync2(candidate)) return { file: candidate, packageJson: false };
   }
-  const packageJson = path7.join(directory, "package.json");
-  if (existsSync3(packageJson) && packageJsonHasConfig(packageJson, displayName(packageJson)))
+  const packageJson = path8.join(directory, "package.json");
+  if (existsSync2(packageJson) && packageJsonHasConfig(packageJson, displayName(packageJson)))
     return { file: packageJson, packageJson: true };
   return void 0;
 }
 function packageJsonHasConfig(file, shownAs) {
-  const text = readFileSync(file, "utf8");
+  const text = readFileSync2(file, "utf8");
   if (text.trim() === "") return false;
   const issue = jsonSyntaxIssue(text, shownAs);
   if (issue) {
@@ -9600,12 +8898,12 @@ function packageJsonHasConfig(file, shownAs) {
   return parsed !== null && typeof parsed === "object" && PACKAGE_JSON_KEY in parsed;
 }
 function discoverConfigFile(startDirectory, displayName) {
-  let directory = path7.resolve(startDirectory);
+  let directory = path8.resolve(startDirectory);
   for (; ; ) {
     const found = configFileIn(directory, displayName);
     if (found) return found;
-    const parent = path7.dirname(directory);
-    if (existsSync3(path7.join(directory, ".git")) || parent === directory) return void 0;
+    const parent = path8.dirname(directory);
+    if (existsSync2(path8.join(directory, ".git")) || parent === directory) return void 0;
     directory = parent;
   }
 }
@@ -9616,13 +8914,13 @@ function loadConfigFile(file, context, displayName = file, packageJson = false) 
   let text;
   try {
     if (statSync2(file).isDirectory()) throw new Error("is a directory");
-    text = readFileSync(file, "utf8");
+    text = readFileSync2(file, "utf8");
   } catch (error) {
     throw new ConfigError([
       { file: displayName, path: [], message: `cannot read config file: ${error.message}` }
     ]);
   }
-  return parseConfigText(text, file, context, displayName, packageJson || path7.basename(file) === "package.json");
+  return parseConfigText(text, file, context, displayName, packageJson || path8.basename(file) === "package.json");
 }
 function parseConfigText(text, file, context, displayName = file, packageJson = false) {
   const lineCounter = new import_yaml.LineCounter();
@@ -9649,7 +8947,7 @@ function parseConfigText(text, file, context, displayName = file, packageJson = 
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  return validatedAndResolved(raw, context, { displayName, prefix, locate, baseDirectory: path7.dirname(file), file });
+  return validatedAndResolved(raw, context, { displayName, prefix, locate, baseDirectory: path8.dirname(file), file });
 }
 function resolveConfigValue(raw, baseDirectory, context, displayName) {
   return validatedAndResolved(raw ?? {}, context, { displayName, prefix: [], locate: () => ({}), baseDirectory });
@@ -9681,13 +8979,13 @@ function locateConfigKey(config, keyPath, atKey) {
   if (config.filePath === void 0) return {};
   let text;
   try {
-    text = readFileSync(config.filePath, "utf8");
+    text = readFileSync2(config.filePath, "utf8");
   } catch {
     return {};
   }
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
-  const prefix = path7.basename(config.filePath) === "package.json" ? [PACKAGE_JSON_KEY] : [];
+  const prefix = path8.basename(config.filePath) === "package.json" ? [PACKAGE_JSON_KEY] : [];
   const offset = locateInDocument(document, [...prefix, ...keyPath], atKey);
   if (offset === void 0) return {};
   const { line, col } = lineCounter.linePos(offset);
@@ -9944,936 +9242,22 @@ function resolveUserConfig(config, baseDirectory, filePath, context) {
   };
 }
 
-// src/config/config-notices.ts
-function turnsNoRuleOn(config) {
-  const on2 = (severity) => severity !== "off";
-  const inRules = [...config.rules.values()].some((setting) => on2(setting.severity));
-  const inOverrides = config.overrides.some(
-    (override) => [...override.rules.values()].some((entry) => on2(entry.severity))
-  );
-  return !inRules && !inOverrides;
-}
-function optionGlobEntries(rule, options, optionsPath) {
-  if (!rule || !options) return [];
-  return optionGlobs(rule, options).filter((found) => !found.declared.syntaxOnly && !found.glob.startsWith("!")).map((found) => ({
-    keyPath: [...optionsPath, ...found.keyPath],
-    glob: found.glob,
-    matchesFolders: false,
-    rootRelative: found.declared.relativeTo === "root",
-    isKey: found.isKey,
-    lintedOnly: found.declared.lintedOnly === true
-  }));
-}
-function globsOf(config, rules) {
-  const entries = [];
-  const listEntry = (keyPath, glob, matchesFolders) => ({
-    keyPath,
-    glob,
-    matchesFolders,
-    rootRelative: false,
-    isKey: false,
-    lintedOnly: false
-  });
-  if (config.filesDeclared)
-    for (const [index, glob] of config.files.entries()) entries.push(listEntry(["files", index], glob, false));
-  for (const [index, glob] of config.ignore.entries()) entries.push(listEntry(["ignore", index], glob, true));
-  for (const [ruleId, options] of config.writtenOptions ?? [])
-    entries.push(...optionGlobEntries(rules.get(ruleId), options, ["rules", ruleId, 1]));
-  config.overrides.forEach((override, overrideIndex) => {
-    for (const [index, glob] of override.files.entries())
-      entries.push(listEntry(["overrides", overrideIndex, "files", index], glob, true));
-    for (const [index, glob] of override.excludedFiles.entries())
-      entries.push(listEntry(["overrides", overrideIndex, "excludedFiles", index], glob, true));
-    for (const [ruleId, entry] of override.rules)
-      entries.push(
-        ...optionGlobEntries(rules.get(ruleId), entry.options, ["overrides", overrideIndex, "rules", ruleId, 1])
-      );
-  });
-  return entries;
-}
-function namesExistingFolder(glob, baseDirectory) {
-  const base = import_picomatch4.default.scan(glob).base;
-  return base !== "" && existsSync4(path8.join(baseDirectory, base));
-}
-function pathsUnder(configs, config, paths) {
-  const relative = (list) => [...list].map((file) => configs.relativeTo(config, file)).filter((file) => !file.startsWith("../"));
-  return { files: relative(paths.files), folders: relative(paths.directories) };
-}
-function nearestGlob(glob, seen) {
-  const scan = import_picomatch4.default.scan(glob);
-  if (!scan.isGlob)
-    return closestMatches(glob, seen.files).find(
-      (file) => editDistance(glob.toLowerCase(), file.toLowerCase(), 2) <= 2
-    );
-  const base = scan.base;
-  if (base === "" || seen.folders.includes(base)) return void 0;
-  for (const folder of closestMatches(base, seen.folders, 3)) {
-    const candidate = `${folder}${glob.slice(base.length)}`;
-    const isMatch = (0, import_picomatch4.default)(candidate, PATH_GLOB_OPTIONS);
-    if (seen.files.some((file) => isMatch(file))) return candidate;
-  }
-  return void 0;
-}
-function rootRelativeOf(configs, config, files, rootRelative) {
-  if (rootRelative) return [...files];
-  const folder = path8.relative(configs.root, config.baseDirectory).split(path8.sep).join("/");
-  if (folder.startsWith("..") || path8.isAbsolute(folder)) return void 0;
-  return folder === "" ? [...files] : files.map((file) => `${folder}/${file}`);
-}
-function unmatchedGlobNotices(configs, config, paths) {
-  const entries = globsOf(config, configs.rules);
-  if (entries.length === 0) return [];
-  const under = pathsUnder(configs, config, paths);
-  const fromRoot = { files: [...paths.files], folders: [...paths.directories] };
-  const notices = [];
-  for (const entry of entries) {
-    const pattern = entry.glob.startsWith("!") ? entry.glob.slice(1) : entry.glob;
-    const isMatch = (0, import_picomatch4.default)(pattern, PATH_GLOB_OPTIONS);
-    const matches = (file) => isMatch(file);
-    const seen = entry.rootRelative ? fromRoot : under;
-    const matched = seen.files.filter(matches);
-    let problem;
-    if (matched.length > 0) {
-      const linted = (file) => configs.isMarkdown(file) && !configs.isIgnored(file);
-      const candidates = entry.lintedOnly ? rootRelativeOf(configs, config, matched, entry.rootRelative) : void 0;
-      if (candidates === void 0 || candidates.some(linted)) continue;
-      problem = `"${entry.glob}" matches only files that are not linted (ignored, or not Markdown by "files"), such as "${[...matched].sort()[0]}"`;
-    } else {
-      if (entry.matchesFolders && (seen.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory)))
-        continue;
-      const nearest = nearestGlob(pattern, seen);
-      const hint = nearest === void 0 ? "" : ` (did you mean "${entry.glob.startsWith("!") ? "!" : ""}${nearest}"?)`;
-      const where = entry.rootRelative ? "in the repository (this option's globs are relative to the repository root)" : whereGlobsStart(configs, config);
-      problem = `"${entry.glob}" matches no file ${where}${hint}`;
-    }
-    notices.push({
-      config,
-      text: `${configs.shownName(config)}: ${formatKeyPath(entry.keyPath)} ${problem}.`,
-      issue: { path: entry.keyPath, message: problem },
-      atKey: entry.isKey
-    });
-  }
-  return notices;
-}
-function whereGlobsStart(configs, config) {
-  if (configs.isSingle) return "under the current folder (with --config, globs are relative to the current folder)";
-  const folder = path8.relative(configs.root, config.baseDirectory).split(path8.sep).join("/");
-  return folder === "" ? "under the repository root (the config's folder)" : `under ${folder}/ (a config's globs are relative to its own folder)`;
-}
-var spelled = (value) => JSON.stringify(value) ?? "nothing";
-function repositoryWideConflicts(configs) {
-  const root = configs.rootConfig();
-  const rootRules = new Map(configs.base().map((enabled) => [enabled.rule.id, enabled]));
-  const notices = [];
-  for (const config of configs.configs()) {
-    if (config === root || config.filePath === void 0) continue;
-    for (const enabled of configs.baseOf(config)) {
-      const atRoot = rootRules.get(enabled.rule.id);
-      if (!atRoot) continue;
-      for (const key of enabled.rule.repositoryWideOptions ?? []) {
-        const here = enabled.options[key];
-        const there = atRoot.options[key];
-        if (spelled(here) === spelled(there)) continue;
-        const written = config.writtenOptions?.get(enabled.rule.id)?.[key] !== void 0;
-        const keyPath = written ? ["rules", enabled.rule.id, 1, key] : ["rules", enabled.rule.id];
-        const message = `"${key}" of rule "${enabled.rule.id}" is one setting for the whole repository: this config gives ${spelled(here)}, the root config (${configs.shownName(root)}) ${spelled(there)}; set it in the root config only`;
-        notices.push({
-          config,
-          text: `${configs.shownName(config)}: ${formatKeyPath(keyPath)}: ${message}.`,
-          issue: { path: keyPath, message },
-          atKey: written,
-          alwaysError: true
-        });
-      }
-    }
-  }
-  return notices;
-}
-function configNotices(configs, paths) {
-  const notices = [];
-  for (const config of configs.configs()) {
-    if (config.filePath === void 0) continue;
-    if (turnsNoRuleOn(config)) {
-      const message = 'no rule is on: the config has no "extends" and turns no rule on. Add "extends: [recommended]" to start from the recommended rules';
-      notices.push({
-        config,
-        text: `${configs.shownName(config)}: ${message}.`,
-        issue: { path: [], message },
-        atKey: false
-      });
-    }
-    notices.push(...unmatchedGlobNotices(configs, config, paths));
-  }
-  notices.push(...repositoryWideConflicts(configs));
-  return notices;
-}
-function reportConfigNotices(notices, configs, warn, strictEverywhere) {
-  const errors = [];
-  for (const notice of notices) {
-    const strict = strictEverywhere || notice.config.strictConfig === true;
-    if (!strict && !notice.alwaysError) {
-      warn(notice.text);
-      continue;
-    }
-    const why = notice.alwaysError ? "" : ` (an error with ${strictEverywhere ? "--strict-config" : "strictConfig: true"})`;
-    errors.push({
-      file: configs.shownName(notice.config),
-      ...notice.issue,
-      message: `${notice.issue.message}${why}`,
-      ...locateConfigKey(notice.config, notice.issue.path, notice.atKey)
-    });
-  }
-  if (errors.length > 0) throw new ConfigError(errors);
-}
-
-// src/project/demanded-files.ts
-var READ_CONCURRENCY = 32;
-function comparingRules(enabled) {
-  const result = [];
-  for (const { rule, options } of enabled)
-    if (rule.scope === "project" && rule.readsAllFiles?.(options)) result.push({ rule, options });
-  return result;
-}
-var MAY_CONTRIBUTE_KEY = "mayContribute";
-function extractedBy(ruleId, files) {
-  const data = [];
-  for (const facts of files?.values() ?? [])
-    if (facts.extracted[ruleId] !== void 0) data.push(facts.extracted[ruleId]);
-  return data;
-}
-var DemandedFiles = class {
-  constructor(question) {
-    this.question = question;
-  }
-  question;
-  chosen = /* @__PURE__ */ new Set();
-  /** Per rule and options object, the keys of the tests already applied to every file not chosen. */
-  applied = /* @__PURE__ */ new Map();
-  async next(knowledge) {
-    const demands = /* @__PURE__ */ new Map();
-    const demandOf = (rule, options) => {
-      let byOptions = demands.get(rule);
-      if (!byOptions) {
-        byOptions = /* @__PURE__ */ new Map();
-        demands.set(rule, byOptions);
-      }
-      let demand = byOptions.get(options);
-      if (demand === void 0) {
-        demand = this.build(rule, options, knowledge);
-        byOptions.set(options, demand);
-      }
-      return demand;
-    };
-    const candidates = this.question.candidates.filter((file) => !this.chosen.has(file));
-    const needed = await mapConcurrently(candidates, READ_CONCURRENCY, (file) => this.isDemanded(file, demandOf));
-    this.remember(demands);
-    const result = candidates.filter((_, index) => needed[index]);
-    for (const file of result) this.chosen.add(file);
-    return result;
-  }
-  build(rule, options, knowledge) {
-    if (knowledge.targets && rule.demandedBy) {
-      const named = {
-        files: [...knowledge.targets.values()],
-        extracted: extractedBy(rule.id, knowledge.targets),
-        demanded: extractedBy(rule.id, knowledge.demanded)
-      };
-      return rule.demandedBy(named, options) ?? "never";
-    }
-    if (rule.mayContribute)
-      return { key: MAY_CONTRIBUTE_KEY, text: (rawText) => rule.mayContribute(rawText, options) };
-    return "always";
-  }
-  wasApplied(rule, options, test) {
-    return this.applied.get(rule)?.get(options)?.has(test.key) ?? false;
-  }
-  remember(demands) {
-    for (const [rule, byOptions] of demands) {
-      for (const [options, demand] of byOptions) {
-        if (typeof demand !== "object") continue;
-        let applied = this.applied.get(rule);
-        if (!applied) {
-          applied = /* @__PURE__ */ new Map();
-          this.applied.set(rule, applied);
-        }
-        let keys = applied.get(options);
-        if (!keys) {
-          keys = /* @__PURE__ */ new Set();
-          applied.set(options, keys);
-        }
-        keys.add(demand.key);
-      }
-    }
-  }
-  async isDemanded(file, demandOf) {
-    const { question } = this;
-    const enabled = question.rulesFor(file);
-    const rules = question.ruleIds ? enabled.filter(({ rule }) => rule.scope === "project" && question.ruleIds.has(rule.id)) : comparingRules(enabled);
-    let tests = [];
-    for (const { rule, options } of rules) {
-      const demand = demandOf(rule, options);
-      if (demand === "always") return true;
-      if (demand !== "never" && !this.wasApplied(rule, options, demand)) tests.push(demand);
-    }
-    tests = tests.filter((test) => test.path?.(file) ?? true);
-    if (tests.length === 0) return false;
-    let bytes;
-    try {
-      bytes = await question.read(file);
-    } catch {
-      return true;
-    }
-    const decoded = decodeMarkdown(bytes);
-    if (!decoded.ok) return true;
-    return tests.some((test) => test.text(decoded.text, file));
-  }
-};
-
-// src/project/affected-files.ts
-import path9 from "node:path";
-async function textOf(source, file, override) {
-  if (override !== void 0) return override;
-  try {
-    const decoded = decodeMarkdown(await source.read(file));
-    return decoded.ok ? decoded.text : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function dependencies(files, settings) {
-  const rules = /* @__PURE__ */ new Map();
-  const deps = /* @__PURE__ */ new Set();
-  let undeclared = false;
-  const add = (enabled) => {
-    for (const { rule, options } of enabled) {
-      if (rule.scope !== "project") continue;
-      const declared = dependenciesOf(rule, options);
-      if (declared === void 0) undeclared = true;
-      for (const dependency of declared ?? []) {
-        deps.add(dependency);
-        if (dependency === "extracts") rules.set(rule.id, rule);
-      }
-    }
-  };
-  add(settings.base());
-  for (const file of files) add(settings.forFile(file));
-  return undeclared ? void 0 : { deps, rules: [...rules.values()] };
-}
-function sameExtracts(rules, facts) {
-  for (const { before, after } of facts.values()) {
-    for (const rule of rules)
-      if (JSON.stringify(before?.extracted[rule.id]) !== JSON.stringify(after?.extracted[rule.id])) return false;
-  }
-  return true;
-}
-function anchorLinks(facts, repository) {
-  const result = [];
-  for (const link of facts?.links ?? []) {
-    const target = resolveLocalLink(facts.path, link.url, repository);
-    if (!target || target.escapesRoot || !target.fragment) continue;
-    result.push(
-      JSON.stringify([target.path, target.fragment.toLowerCase(), offsetToPoint(facts.lineStarts, link.start).line])
-    );
-  }
-  return result;
-}
-function relinkedPaths(facts, repository) {
-  const paths = /* @__PURE__ */ new Set();
-  for (const { before, after } of facts.values()) {
-    const was = anchorLinks(before, repository);
-    const is = anchorLinks(after, repository);
-    const remaining = /* @__PURE__ */ new Map();
-    for (const entry of was) remaining.set(entry, (remaining.get(entry) ?? 0) + 1);
-    const changed = [];
-    for (const entry of is) {
-      const count = remaining.get(entry) ?? 0;
-      if (count > 0) remaining.set(entry, count - 1);
-      else changed.push(entry);
-    }
-    for (const [entry, count] of remaining) if (count > 0) changed.push(entry);
-    for (const entry of changed) paths.add(JSON.parse(entry)[0]);
-  }
-  return paths;
-}
-function landsOn(target, file) {
-  if (target === file) return true;
-  const folder = path9.posix.dirname(file) === "." ? "" : path9.posix.dirname(file);
-  return folder === target && isReadmeName(path9.posix.basename(file));
-}
-async function filesAChangeCanAffect(question) {
-  const { untouched, changes, today, base, engine } = question;
-  const declared = dependencies(untouched, engine.settings);
-  if (!declared) return untouched;
-  const { deps, rules } = declared;
-  if (deps.size === 0) return [];
-  const touched = [.../* @__PURE__ */ new Set([...changes.changed, ...changes.removed])].filter((file) => today.isMarkdown(file)).sort();
-  const facts = /* @__PURE__ */ new Map();
-  for (const file of touched) {
-    const existedBefore = changes.removed.has(file) || changes.baseObjects.has(file);
-    const before = existedBefore ? await textOf(base, file) : "";
-    const after = changes.changed.has(file) ? await textOf(today, file, engine.overrides?.get(file)) : "";
-    if (before === void 0 || after === void 0) return untouched;
-    const enabled = engine.settings.forFile(file);
-    const analyse = (text) => analyzeText(file, text, enabled, true).facts;
-    facts.set(file, { before: analyse(before), after: analyse(after) });
-  }
-  if (deps.has("extracts") && !sameExtracts(rules, facts)) return untouched;
-  const keys = [];
-  const folders = [];
-  if (deps.has("paths")) {
-    const added = [...changes.changed].filter((file) => !changes.baseObjects.has(file));
-    const folderChanges = [...today.paths.directories, ...base.paths.directories].filter(
-      (folder) => today.paths.directories.has(folder) !== base.paths.directories.has(folder)
-    );
-    const symlinks = [...today.paths.symlinks, ...base.paths.symlinks].filter(
-      (link) => today.paths.symlinks.has(link) !== base.paths.symlinks.has(link)
-    );
-    for (const file of [...added, ...changes.removed, ...folderChanges, ...symlinks])
-      keys.push(nameKey(path9.posix.basename(file)));
-  }
-  if (deps.has("linkTargets")) {
-    for (const file of touched) {
-      const names = linkNames(file);
-      keys.push(...names.keys);
-      if (names.within !== void 0) folders.push(names.within);
-    }
-  }
-  const repository = engine.repository && { urls: engine.repository.urls, refPaths: /* @__PURE__ */ new Map() };
-  const relinked = deps.has("incomingLinks") ? relinkedPaths(facts, repository) : /* @__PURE__ */ new Set();
-  const affected = [];
-  for (const file of untouched) {
-    if ([...relinked].some((target) => landsOn(target, file)) || folders.some((folder) => isWithin(file, folder))) {
-      affected.push(file);
-      continue;
-    }
-    if (keys.length === 0) continue;
-    const text = await textOf(today, file, engine.overrides?.get(file));
-    if (text === void 0 || mayMentionAnyKey(text, keys)) affected.push(file);
-  }
-  return affected;
-}
-
-// src/project/plan.ts
-function markdownMatcher(configs) {
-  return (file) => configs.isMarkdown(file);
-}
-function rootRelativeConfigFiles(configs) {
-  const files = [];
-  for (const config of configs.configs()) {
-    if (config.filePath === void 0) continue;
-    const relative = path10.relative(configs.root, config.filePath).split(path10.sep).join("/");
-    if (!relative.startsWith("..") && !path10.isAbsolute(relative)) files.push(relative);
-  }
-  return files;
-}
-function warnAboutConfigs(run2, paths) {
-  for (const config of run2.configs.configs())
-    for (const issue of config.deprecatedNames ?? []) run2.warn(formatConfigIssue(issue));
-  reportConfigNotices(configNotices(run2.configs, paths), run2.configs, run2.warn, run2.strictConfig ?? false);
-}
-function namesFilesOnly(cwd, patterns) {
-  return patterns.length > 0 && patterns.every(
-    (pattern) => !isDynamicPattern(pattern) && existsSync5(path10.resolve(cwd, pattern)) && statSync3(path10.resolve(cwd, pattern)).isFile()
-  );
-}
-function namedFilePaths(cwd, root, patterns) {
-  return patterns.filter(
-    (pattern) => !isDynamicPattern(pattern) && existsSync5(path10.resolve(cwd, pattern)) && statSync3(path10.resolve(cwd, pattern)).isFile()
-  ).map((pattern) => toPosix(path10.relative(root, path10.resolve(cwd, pattern))));
-}
-function comparingRuleIds(configs, targets) {
-  const readsAll = (enabled) => enabled.rule.scope === "project" && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
-  return new Set(
-    [configs.base(), ...targets.map((target) => configs.forFile(target))].flatMap(
-      (enabled) => enabled.filter(readsAll).map(({ rule }) => rule.id)
-    )
-  );
-}
-function projectDemand(targets, projectFiles, configs, ruleIds) {
-  const targetSet = new Set(targets);
-  return {
-    candidates: projectFiles.filter((file) => !targetSet.has(file)),
-    session: (read, candidates) => {
-      const demand = new DemandedFiles({ candidates, read, rulesFor: (file) => configs.forFile(file), ruleIds });
-      return (targetFacts, demanded) => demand.next({ targets: targetFacts, demanded });
-    }
-  };
-}
-function narrowedToTargets(source, targets, projectFiles, configs) {
-  const declared = dependencies(targets, configs);
-  if (!declared || declared.deps.has("extracts")) return { ...source, targets, projectFiles };
-  const { demand: _demand, ...rest } = source;
-  const ruleIds = comparingRuleIds(configs, targets);
-  return {
-    ...rest,
-    targets,
-    projectFiles: targets,
-    ...ruleIds.size > 0 && targets.length > 0 ? { demand: projectDemand(targets, projectFiles, configs, ruleIds) } : {}
-  };
-}
-async function planWorkingTree(run2) {
-  const { io, root, configs } = run2;
-  const paths = await listRepositoryPaths(root);
-  const namedFiles = new Set(namedFilePaths(io.cwd, root, run2.patterns));
-  const skippedNamedFiles = [];
-  const onSkipped = (skipped) => {
-    if (namedFiles.has(skipped.file)) skippedNamedFiles.push(skipped);
-    if (run2.debug) io.stderr(`agentops-lint: skipped ${skipped.file}: ${skipped.reason.one}.
-`);
-  };
-  let targets;
-  try {
-    targets = await discoverTargets({
-      cwd: io.cwd,
-      root,
-      configs,
-      patterns: run2.patterns,
-      errorOnUnmatchedPattern: run2.errorOnUnmatchedPattern,
-      paths,
-      onSkipped,
-      findGitignored: run2.debug === true
-    });
-  } finally {
-    warnAboutConfigs(run2, paths);
-  }
-  if (targets.length === 0 && skippedNamedFiles.length > 0) {
-    io.stderr(
-      `agentops-lint: nothing to lint: every file named is skipped (${describeSkips(skippedNamedFiles.map((skipped) => skipped.reason))}).
-`
-    );
-  } else if (targets.length === 0 && run2.errorOnUnmatchedPattern) throw new UsageError("No Markdown files to lint.");
-  const comparing = targets.length > 0 && namesFilesOnly(io.cwd, run2.patterns) ? comparingRuleIds(configs, targets) : /* @__PURE__ */ new Set();
-  const read = (file) => readFileWithinLimit(path10.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb), root);
-  const source = {
-    targets,
-    projectFiles: targets,
-    ...comparing.size > 0 ? { demand: projectDemand(targets, selectProjectFiles(paths, projectFileMatcher(configs)), configs, comparing) } : {},
-    paths,
-    read,
-    isMarkdown: markdownMatcher(configs)
-  };
-  return { source, configFiles: rootRelativeConfigFiles(configs) };
-}
-
-// src/project/git.ts
-import { execFile } from "node:child_process";
-var STATUS_BY_LETTER = {
-  A: "added",
-  M: "modified",
-  D: "deleted",
-  R: "renamed",
-  C: "copied",
-  T: "type-changed",
-  U: "unmerged"
-};
-var ZERO_OBJECT = /^0+$/;
-var GitCommandError = class extends Error {
-  constructor(args, exitCode, stderr) {
-    super(
-      `git ${args.join(" ")} failed${exitCode === null ? "" : ` (exit code ${exitCode})`}: ${stderr.trim() || "no message"}`
-    );
-    this.args = args;
-    this.exitCode = exitCode;
-    this.stderr = stderr;
-    this.name = "GitCommandError";
-  }
-  args;
-  exitCode;
-  stderr;
-};
-function runGit(cwd, env, args, input, timeoutMs) {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      "git",
-      args,
-      // GIT_OPTIONAL_LOCKS=0: reading must never take index.lock, which a running `git commit` holds.
-      {
-        cwd,
-        env: { ...env, GIT_OPTIONAL_LOCKS: "0" },
-        encoding: "buffer",
-        maxBuffer: 1024 * 1024 * 1024,
-        windowsHide: true,
-        ...timeoutMs === void 0 ? {} : { timeout: timeoutMs }
-      },
-      (error, stdout, stderr) => {
-        if (!error) return resolve(stdout);
-        if (error.code === "ENOENT")
-          return reject(
-            new UsageError("git is not installed or not on the PATH; --staged and --changed-since need it.")
-          );
-        reject(new GitCommandError(args, typeof error.code === "number" ? error.code : null, stderr.toString("utf8")));
-      }
-    );
-    if (input !== void 0) child.stdin?.end(input);
-  });
-}
-function splitNul(output) {
-  const fields = output.toString("utf8").split("\0");
-  if (fields[fields.length - 1] === "") fields.pop();
-  return fields;
-}
-var GitRepository = class _GitRepository {
-  constructor(root, env, prefix) {
-    this.root = root;
-    this.env = env;
-    this.prefix = prefix;
-  }
-  root;
-  env;
-  prefix;
-  /** Opens the repository that contains `root`; a UsageError names the flag that needed it. */
-  static async open(root, env, neededBy) {
-    let lines = [];
-    try {
-      lines = (await runGit(root, env, ["rev-parse", "--is-inside-work-tree", "--show-prefix"])).toString("utf8").split("\n");
-    } catch (error) {
-      if (!(error instanceof GitCommandError)) throw error;
-    }
-    if (lines[0] !== "true")
-      throw new UsageError(`${neededBy} needs a git working tree, and ${root} is not inside one.`);
-    return new _GitRepository(root, env, lines[1] ?? "");
-  }
-  run(args, input) {
-    return runGit(this.root, this.env, args, input);
-  }
-  /** A top-level-relative path as a root-relative one, or undefined when it lies outside the root. */
-  fromTopLevel(topLevelPath) {
-    if (this.prefix === "") return topLevelPath;
-    return topLevelPath.startsWith(this.prefix) ? topLevelPath.slice(this.prefix.length) : void 0;
-  }
-  /** The full id of the commit `ref` names; a UsageError when git does not know it. */
-  async resolveCommit(ref, neededBy) {
-    try {
-      return (await this.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).toString("utf8").trim();
-    } catch (error) {
-      if (!(error instanceof GitCommandError)) throw error;
-      throw new UsageError(
-        `${neededBy}: git does not know the commit "${ref}". Fetch it first (for example \`git fetch origin main\`; in GitHub Actions check out with \`fetch-depth: 0\`).`
-      );
-    }
-  }
-  /** The best common ancestor of `ref` and HEAD: what a pull request's diff is taken against. */
-  async mergeBase(ref, neededBy) {
-    const commit = await this.resolveCommit(ref, neededBy);
-    try {
-      return (await this.run(["merge-base", commit, "HEAD"])).toString("utf8").trim();
-    } catch (error) {
-      if (!(error instanceof GitCommandError)) throw error;
-      throw new UsageError(
-        `${neededBy}: "${ref}" and HEAD have no common ancestor in this clone. A shallow clone hides it: fetch more history (in GitHub Actions, check out with \`fetch-depth: 0\`).`
-      );
-    }
-  }
-  /** Differences between `commit` and the working tree (tracked files), renames detected. */
-  async changesSince(commit) {
-    return this.parseRawDiff(
-      await this.run(["diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", commit, "--"])
-    );
-  }
-  /** Differences between HEAD (or nothing, before the first commit) and the index. */
-  async stagedChanges() {
-    return this.parseRawDiff(
-      await this.run(["diff", "--cached", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--"])
-    );
-  }
-  /** Files that git does not track and does not ignore, root-relative. */
-  async untrackedFiles() {
-    const output = await this.run(["ls-files", "--others", "--exclude-standard", "-z", "--full-name", "--", "."]);
-    return splitNul(output).flatMap((file) => this.fromTopLevel(file) ?? []);
-  }
-  /** Every path in the index (merged entries only), root-relative. */
-  async indexEntries() {
-    const output = await this.run(["ls-files", "--stage", "-z", "--full-name", "--", "."]);
-    const entries = [];
-    for (const record of splitNul(output)) {
-      const tab = record.indexOf("	");
-      const [mode, object, stage] = record.slice(0, tab).split(" ");
-      const file = this.fromTopLevel(record.slice(tab + 1));
-      if (file === void 0 || stage !== "0" || !mode || !object) continue;
-      entries.push({ path: file, mode, object });
-    }
-    return entries;
-  }
-  /** The content of each blob, read through one `git cat-file --batch` process. */
-  async readBlobs(objects) {
-    const wanted = [...new Set(objects)];
-    const result = /* @__PURE__ */ new Map();
-    if (wanted.length === 0) return result;
-    const output = await this.run(["cat-file", "--batch"], `${wanted.join("\n")}
-`);
-    let offset = 0;
-    for (const object of wanted) {
-      const headerEnd = output.indexOf(10, offset);
-      const header = output.subarray(offset, headerEnd).toString("utf8").split(" ");
-      if (header[1] === "missing" || header.length < 3)
-        throw new Error(`git object ${object} is missing from the repository`);
-      const size = Number(header[2]);
-      result.set(object, output.subarray(headerEnd + 1, headerEnd + 1 + size));
-      offset = headerEnd + 1 + size + 1;
-    }
-    return result;
-  }
-  /** Parses `git diff --raw -z`: `:oldmode newmode old new status\0path\0[newpath\0]`. */
-  parseRawDiff(output) {
-    const fields = splitNul(output);
-    const changes = [];
-    for (let i = 0; i < fields.length; ) {
-      const [, , oldObject = "", newObject = "", statusField = ""] = fields[i++].slice(1).split(" ");
-      const status = STATUS_BY_LETTER[statusField[0] ?? ""];
-      const first = fields[i++];
-      const second = statusField[0] === "R" || statusField[0] === "C" ? fields[i++] : void 0;
-      if (!status) continue;
-      const newPath = this.fromTopLevel(second ?? first);
-      const oldPath = second === void 0 ? void 0 : this.fromTopLevel(first);
-      const change = { status, path: newPath ?? oldPath ?? "" };
-      if ((status === "renamed" || status === "copied") && oldPath !== void 0) change.oldPath = oldPath;
-      if (!ZERO_OBJECT.test(oldObject)) change.oldObject = oldObject;
-      if (!ZERO_OBJECT.test(newObject)) change.newObject = newObject;
-      if (newPath === void 0 && oldPath === void 0) continue;
-      if (newPath === void 0) {
-        changes.push({
-          status: "deleted",
-          path: oldPath,
-          ...change.oldObject ? { oldObject: change.oldObject } : {}
-        });
-        continue;
-      }
-      if (oldPath === void 0 && second !== void 0) {
-        changes.push({ status: "added", path: newPath, ...change.newObject ? { newObject: change.newObject } : {} });
-        continue;
-      }
-      changes.push(change);
-    }
-    return changes;
-  }
-};
-
-// src/project/repository-urls.ts
-function gitOutput(cwd, env, args) {
-  return runGit(cwd, env, args, void 0, 3e4).then(
-    (stdout) => stdout.toString("utf8"),
-    () => void 0
-  );
-}
-function remoteUrls(configOutput) {
-  const entries = [];
-  for (const line of configOutput.split("\n")) {
-    const match = /^remote\.(.+)\.url\s+(.+)$/.exec(line.trim());
-    if (match) entries.push({ name: match[1], url: match[2] });
-  }
-  return [
-    ...entries.filter((entry) => entry.name === "origin"),
-    ...entries.filter((entry) => entry.name !== "origin")
-  ].map((entry) => entry.url);
-}
-function refNames(forEachRefOutput) {
-  const names = /* @__PURE__ */ new Set();
-  for (const line of forEachRefOutput.split("\n")) {
-    const ref = line.trim();
-    if (ref.startsWith("refs/heads/")) names.add(ref.slice("refs/heads/".length));
-    else if (ref.startsWith("refs/tags/")) names.add(ref.slice("refs/tags/".length));
-    else if (ref.startsWith("refs/remotes/")) {
-      const name = ref.slice("refs/remotes/".length).split("/").slice(1).join("/");
-      if (name !== "" && name !== "HEAD") names.add(name);
-    }
-  }
-  return [...names].sort();
-}
-function sameBase(a, b) {
-  return a.kind === b.kind && a.host === b.host && a.path.toLowerCase() === b.path.toLowerCase() && a.folder === b.folder;
-}
-function pathsFromTree(output, rootPrefix) {
-  const files = [];
-  const symlinks = [];
-  for (const record of output.split("\0")) {
-    const tab = record.indexOf("	");
-    if (tab < 0) continue;
-    const topLevel = record.slice(tab + 1);
-    if (!topLevel.startsWith(rootPrefix)) continue;
-    const file = topLevel.slice(rootPrefix.length);
-    files.push(file);
-    if (record.startsWith("120000 ")) symlinks.push(file);
-  }
-  return repositoryPathsFromFiles(files, symlinks);
-}
-async function repositoryUrlSource({
-  root,
-  env,
-  config,
-  debug,
-  warn
-}) {
-  const git = (args) => gitOutput(root, env, args);
-  const [inside, remotes, originHead, checkedOut, refs] = await Promise.all([
-    git(["rev-parse", "--is-inside-work-tree", "--show-prefix"]),
-    config?.remotes === false ? Promise.resolve(void 0) : git(["config", "--get-regexp", "^remote\\..*\\.url$"]),
-    git(["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"]),
-    git(["symbolic-ref", "--quiet", "--short", "HEAD"]),
-    git(["for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes", "refs/tags"])
-  ]);
-  const [isCheckout, prefix = ""] = (inside ?? "").split("\n");
-  const rootPrefix = isCheckout === "true" ? prefix.trim() : "";
-  const hosts = Object.fromEntries(
-    Object.entries(config?.hosts ?? {}).map(([host, kind]) => [host.toLowerCase(), kind])
-  );
-  const bases = [];
-  const add = (base) => {
-    if (base && !bases.some((known) => sameBase(known, base))) bases.push(base);
-  };
-  const unusable = [];
-  for (const remote of remoteUrls(remotes ?? "")) {
-    const base = repositoryBaseFromRemote(remote, hosts);
-    if (!base) unusable.push(remote);
-    add(base);
-  }
-  for (const entry of config?.urls ?? []) {
-    const base = typeof entry === "string" ? repositoryBaseFromConfig(entry, void 0, hosts) : repositoryBaseFromConfig(entry.url, entry.folder, hosts);
-    const url = typeof entry === "string" ? entry : entry.url;
-    if (!base) {
-      unusable.push(url);
-      warn?.(
-        `repositoryUrls: "${url}" names no repository of a known code host (github.com, gitlab.com, bitbucket.org, or one in repositoryUrls.hosts) and no site (give it a folder); its links are not checked as local links.`
-      );
-    }
-    add(base);
-  }
-  if (bases.length === 0) {
-    const why = unusable.length > 0 ? `no remote or repositoryUrls entry names a known code host (${unusable.join(", ")}; name GitHub Enterprise or GitLab hosts in repositoryUrls.hosts)` : "no git remote and no repositoryUrls in the config";
-    debug?.(`links to the repository's own URLs are not checked as local links: ${why}.`);
-    return void 0;
-  }
-  const fromOriginHead = originHead?.trim().replace(/^refs\/remotes\/origin\//, "");
-  const defaultBranch = config?.defaultBranch ?? (fromOriginHead || void 0) ?? (checkedOut?.trim() || void 0);
-  if (defaultBranch === void 0)
-    debug?.(
-      "the default branch is unknown (no origin/HEAD, no branch checked out): set repositoryUrls.defaultBranch so that its URLs are checked against the working tree."
-    );
-  const urls = {
-    bases,
-    ...defaultBranch === void 0 ? {} : { defaultBranch },
-    localRefs: refNames(refs ?? ""),
-    rootPrefix
-  };
-  const trees = /* @__PURE__ */ new Map();
-  const readTree = async (ref) => {
-    for (const candidate of [ref, `refs/remotes/origin/${ref}`]) {
-      const output = await git(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", `${candidate}^{tree}`]);
-      if (output !== void 0) return pathsFromTree(output, rootPrefix);
-    }
-    return void 0;
-  };
-  return {
-    urls,
-    pathsAt(ref) {
-      let tree = trees.get(ref);
-      if (!tree) {
-        tree = readTree(ref);
-        trees.set(ref, tree);
-      }
-      return tree;
-    }
-  };
-}
-
-// src/pipeline/phase1-cache-step.ts
-import path12 from "node:path";
-
-// src/cache/code-fingerprint.ts
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
-import path11 from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-function buildFolders(moduleFile, packageRoot) {
-  const [top] = path11.relative(packageRoot, moduleFile).split(path11.sep);
-  switch (top) {
-    case "bundle":
-      return ["bundle"];
-    case "dist":
-      return ["dist/src", "dist/rules"];
-    default:
-      return ["src", "rules"];
-  }
-}
-var isModule = (file) => /\.(?:js|mjs|ts)$/.test(file) && !file.endsWith(".d.ts");
-function moduleFiles(folder) {
-  let relativePaths;
-  try {
-    relativePaths = readdirSync(folder, { recursive: true, encoding: "utf8" });
-  } catch {
-    return [];
-  }
-  return relativePaths.filter(isModule).map((relative) => path11.join(folder, relative)).sort();
-}
-async function fingerprintFolders(packageRoot, folders) {
-  const hash = createHash("sha256");
-  for (const folder of folders) {
-    for (const file of moduleFiles(path11.join(packageRoot, folder))) {
-      const content = readFileSync2(file);
-      hash.update(`${path11.relative(packageRoot, file).split(path11.sep).join("/")}\0${content.length}\0`);
-      hash.update(content);
-    }
-  }
-  return hash.digest("hex");
-}
-var running;
-function runningCodeFingerprint() {
-  running ??= fingerprintFolders(PACKAGE_ROOT, buildFolders(fileURLToPath3(import.meta.url), PACKAGE_ROOT));
-  return running;
-}
-
-// src/pipeline/phase1-cache-step.ts
-function cacheWanted(options, io) {
-  if (options.cache === false) return false;
-  if (options.cacheLocation !== void 0 || options.cache === true) return true;
-  return !io.env[NO_CACHE_VARIABLE];
-}
-async function openPhase1Cache(options, io, root) {
-  if (options.cache) return openDiskCache(options.cache.location, io, root, CACHE_FILE_NAME);
-  const scope = options.scope?.kind ?? "working-tree";
-  return scope === "working-tree" ? void 0 : Phase1Cache.inMemory(TOOL_VERSION);
-}
-async function openDiskCache(location, io, root, fileName) {
-  const folder = location !== void 0 ? path12.resolve(io.cwd, location) : path12.join(root, DEFAULT_CACHE_LOCATION);
-  return Phase1Cache.open(path12.join(folder, fileName), `${TOOL_VERSION}+${await runningCodeFingerprint()}`);
-}
-function cacheSummary(cache, io) {
-  const { hits, misses } = cache.stats;
-  const file = cache.file === void 0 ? "in memory" : path12.relative(io.cwd, cache.file) || cache.file;
-  return `agentops-lint: cache ${file}: ${hits} ${hits === 1 ? "file" : "files"} from the cache, ${misses} analysed.
-`;
-}
-async function savePhase1Cache(cache, io) {
-  try {
-    await cache?.save();
-  } catch (error) {
-    io.stderr(
-      `agentops-lint: could not write the cache ${cache?.file} (${error.message}); the results are not affected.
-`
-    );
-  }
-}
-
-// src/pipeline/lint-run.ts
-import path20 from "node:path";
-
 // src/config/config-set.ts
-var import_picomatch5 = __toESM(require_picomatch(), 1);
-import path13 from "node:path";
 function globListMatcher(globs) {
   const positive = globs.filter((glob) => !glob.startsWith("!"));
   const negative = globs.filter((glob) => glob.startsWith("!")).map((glob) => glob.slice(1));
-  const included = positive.length === 0 ? () => false : (0, import_picomatch5.default)(positive, PATH_GLOB_OPTIONS);
-  const excluded = negative.length === 0 ? () => false : (0, import_picomatch5.default)(negative, PATH_GLOB_OPTIONS);
+  const included = positive.length === 0 ? () => false : (0, import_picomatch3.default)(positive, PATH_GLOB_OPTIONS);
+  const excluded = negative.length === 0 ? () => false : (0, import_picomatch3.default)(negative, PATH_GLOB_OPTIONS);
   return (file) => included(file) && !excluded(file);
 }
-var toPosix2 = (relative) => relative.split(path13.sep).join("/");
+var toPosix2 = (relative) => relative.split(path9.sep).join("/");
 function configRelativePath(config, root, file) {
   if (config.baseDirectory === root) return file;
-  return toPosix2(path13.relative(config.baseDirectory, path13.join(root, file)));
+  return toPosix2(path9.relative(config.baseDirectory, path9.join(root, file)));
 }
 function fileSelectionOf(config, root) {
   const isMarkdown = globListMatcher(config.files);
-  const isIgnored = config.ignore.length === 0 ? () => false : (0, import_picomatch5.default)(config.ignore, PATH_GLOB_OPTIONS);
+  const isIgnored = config.ignore.length === 0 ? () => false : (0, import_picomatch3.default)(config.ignore, PATH_GLOB_OPTIONS);
   return {
     isMarkdown: (file) => isMarkdown(configRelativePath(config, root, file)),
     isIgnored: (file) => isIgnored(configRelativePath(config, root, file))
@@ -10967,7 +9351,7 @@ var ConfigSet = class {
     while (index !== void 0) {
       const entry = this.loaded[index];
       const relative = this.relativeTo(entry.config, file);
-      const position = entry.config.ignore.findIndex((glob) => (0, import_picomatch5.default)(glob, PATH_GLOB_OPTIONS)(relative));
+      const position = entry.config.ignore.findIndex((glob) => (0, import_picomatch3.default)(glob, PATH_GLOB_OPTIONS)(relative));
       if (position >= 0)
         return `${formatKeyPath(["ignore", position])} "${entry.config.ignore[position]}" in ${this.shownName(entry.config)}`;
       index = entry.parent;
@@ -10987,7 +9371,7 @@ var ConfigSet = class {
   /** A config file as messages name it: relative to the current folder. */
   shownName(config) {
     if (config.filePath === void 0) return "(the embedded defaults)";
-    return toPosix2(path13.relative(this.options.cwd, config.filePath)) || config.filePath;
+    return toPosix2(path9.relative(this.options.cwd, config.filePath)) || config.filePath;
   }
   entryFor(file) {
     return this.loaded[this.indexOf(file)];
@@ -11006,7 +9390,7 @@ var ConfigSet = class {
     return this.add(defaultConfig(this.options.root, this.options.context));
   }
   folderConfig(folder) {
-    const found = configFileIn(path13.join(this.options.root, folder), (file) => this.shownFile(file));
+    const found = configFileIn(path9.join(this.options.root, folder), (file) => this.shownFile(file));
     if (!found) return this.indexOfFolder(folderOf(folder));
     return this.loadFile(found.file, found.packageJson, this.indexOfFolder(folderOf(folder)));
   }
@@ -11028,12 +9412,790 @@ var ConfigSet = class {
     return this.loaded.length - 1;
   }
   shownFile(file) {
-    return toPosix2(path13.relative(this.options.cwd, file)) || file;
+    return toPosix2(path9.relative(this.options.cwd, file)) || file;
   }
 };
 
+// src/core/diagnostic.ts
+function compareDiagnostics(a, b) {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId) || a.message.localeCompare(b.message);
+}
+
+// src/engine/findings-cap.ts
+var DEFAULT_MAX_FINDINGS_PER_RULE = 1e3;
+function capFindings(file, findings, limit) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+  if ([...counts.values()].every((count) => count <= limit)) return [...findings];
+  const seen = /* @__PURE__ */ new Map();
+  const kept = [];
+  for (const finding of findings) {
+    const index = (seen.get(finding.ruleId) ?? 0) + 1;
+    seen.set(finding.ruleId, index);
+    if (index <= limit) kept.push(finding);
+    else if (index === limit + 1) {
+      const count = counts.get(finding.ruleId) - limit;
+      kept.push(
+        toPending(file, TOO_MANY_FINDINGS.id, finding.severity, TOO_MANY_FINDINGS.messages, {
+          messageId: "more",
+          data: { count: count.toLocaleString("en-US"), rule: finding.ruleId, limit: limit.toLocaleString("en-US") },
+          at: { start: finding.start, end: finding.start }
+        })
+      );
+    }
+  }
+  return kept;
+}
+
+// src/engine/phase1-pool.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { availableParallelism } from "node:os";
+import path10 from "node:path";
+import { fileURLToPath as fileURLToPath3, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// src/engine/plain-text-files.ts
+var import_picomatch4 = __toESM(require_picomatch(), 1);
+var NONE = { files: /* @__PURE__ */ new Map(), byRule: /* @__PURE__ */ new Map() };
+async function readPlainTextFiles(rules, source) {
+  const covers = source.coversPlainText;
+  if (!covers) return NONE;
+  const wanted = /* @__PURE__ */ new Map();
+  for (const { rule, options } of rules) {
+    const globs = rule.plainTextFiles?.(options) ?? [];
+    if (globs.length === 0) continue;
+    const matches = (0, import_picomatch4.default)([...globs], PATH_GLOB_OPTIONS);
+    for (const file of source.paths.files) {
+      if (!matches(file) || source.paths.symlinks.has(file) || source.isMarkdown(file) || !covers(file)) continue;
+      const list = wanted.get(file) ?? [];
+      list.push(rule.id);
+      wanted.set(file, list);
+    }
+  }
+  if (wanted.size === 0) return NONE;
+  const files = /* @__PURE__ */ new Map();
+  const byRule = /* @__PURE__ */ new Map();
+  for (const [file, ruleIds] of [...wanted].sort(([a], [b]) => a < b ? -1 : 1)) {
+    let decoded;
+    try {
+      decoded = decodeMarkdown(await source.read(file));
+    } catch {
+      continue;
+    }
+    if (!decoded.ok) continue;
+    files.set(file, { text: decoded.text, lineStarts: computeLineStarts(decoded.text) });
+    for (const ruleId of ruleIds) {
+      const texts = byRule.get(ruleId) ?? /* @__PURE__ */ new Map();
+      texts.set(file, decoded.text);
+      byRule.set(ruleId, texts);
+    }
+  }
+  return { files, byRule };
+}
+
+// src/engine/lint-project.ts
+async function phase1Input(path22, source, options) {
+  const override = options.overrides?.get(path22);
+  if (override !== void 0) return { text: override };
+  let bytes;
+  try {
+    bytes = await source.read(path22);
+  } catch (error) {
+    return { problem: unreadableFile(path22, error) };
+  }
+  const tooLarge = overSizeLimit(path22, bytes, options);
+  return tooLarge ? { problem: tooLarge } : { bytes };
+}
+async function analyzeOne(path22, source, options, factsOnly) {
+  const enabled = options.settings.forFile(path22);
+  const input = await phase1Input(path22, source, options);
+  if ("problem" in input) return input.problem;
+  return "text" in input ? analyzeText(path22, input.text, enabled, factsOnly) : analyzeBytes(path22, input.bytes, enabled, factsOnly);
+}
+function overSizeLimit(path22, bytes, options) {
+  const limit = options.maxFileBytes?.(path22) ?? maxFileBytes(void 0);
+  return bytes.length > limit ? tooLargeFile(path22, bytes.length, limit) : void 0;
+}
+function linkedContextFiles(analyses, source, known, repository) {
+  const result = /* @__PURE__ */ new Set();
+  for (const analysis of analyses) {
+    for (const link of analysis.facts?.links ?? []) {
+      const target = resolveLocalLink(analysis.path, link.url, repository);
+      if (!target || target.escapesRoot) continue;
+      const candidate = source.paths.directories.has(target.path) ? folderReadme(source.paths, target.path) : target.path;
+      if (candidate !== void 0 && !known.has(candidate) && source.paths.files.has(candidate) && source.isMarkdown(candidate))
+        result.add(candidate);
+    }
+  }
+  return [...result].sort();
+}
+function reportableSettings(file, state, options) {
+  if (state.index.targets.has(file)) return state.targetSettings.get(file);
+  if (state.index.paths.files.has(file) && !state.plainTexts.files.has(file)) return void 0;
+  return options.settings.forFile(file);
+}
+var optionsKeys = /* @__PURE__ */ new WeakMap();
+function optionsKeyOf(options) {
+  if (typeof options !== "object" || options === null) return JSON.stringify(options) ?? "undefined";
+  let key = optionsKeys.get(options);
+  if (key === void 0) {
+    const spelledOut = (_key, value) => value instanceof Map ? { map: [...value] } : value instanceof Set ? { set: [...value] } : value instanceof RegExp ? { regex: String(value) } : value;
+    key = JSON.stringify(options, spelledOut);
+    optionsKeys.set(options, key);
+  }
+  return key;
+}
+function activeProjectRules(options, targetSettings) {
+  const projectRules = /* @__PURE__ */ new Map();
+  const add = (enabled) => {
+    if (enabled.rule.scope !== "project") return;
+    const optionsKey = optionsKeyOf(enabled.options);
+    const key = `${enabled.rule.id}
+${optionsKey}`;
+    if (!projectRules.has(key)) projectRules.set(key, { rule: enabled.rule, options: enabled.options, optionsKey });
+  };
+  for (const enabled of options.settings.base()) add(enabled);
+  for (const [, settings] of [...targetSettings].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))
+    for (const enabled of settings) add(enabled);
+  return [...projectRules.values()];
+}
+function firstRunOfEachRule(projectRules) {
+  const seen = /* @__PURE__ */ new Set();
+  return projectRules.filter((active) => !seen.has(active.rule.id) && seen.add(active.rule.id));
+}
+function enabledWhereReported(ruleId, file, state, options) {
+  return reportableSettings(file, state, options)?.find((candidate) => candidate.rule.id === ruleId);
+}
+function projectRuleContext(active, state, options, pending, ownFilesOnly) {
+  const { rule } = active;
+  return {
+    index: state.index,
+    options: active.options,
+    extracted: (facts) => facts.extracted[rule.id],
+    plainTexts: state.plainTexts.byRule.get(rule.id) ?? /* @__PURE__ */ new Map(),
+    report: (descriptor) => {
+      const enabled = enabledWhereReported(rule.id, descriptor.file, state, options);
+      if (!enabled || ownFilesOnly && optionsKeyOf(enabled.options) !== active.optionsKey) return;
+      const severity = descriptor.atMostWarning ? "warn" : enabled.severity;
+      pending.push(toPending(descriptor.file, rule.id, severity, rule.messages, descriptor));
+    }
+  };
+}
+function recordProjectRuleCrash(state, options, rule, error) {
+  state.crashed = true;
+  const file = state.index.targets.values().next().value ?? options.configFile;
+  if (file !== void 0) state.pending.push(ruleCrashDiagnostic(file, rule.id, error));
+  else state.runProblems.push(formatMessage(RULE_CRASH.messages.crashed, ruleCrashData(rule.id, error)));
+}
+function runProjectRules(state, options) {
+  for (const active of state.projectRules) {
+    try {
+      active.rule.check(projectRuleContext(active, state, options, state.pending, true));
+    } catch (error) {
+      recordProjectRuleCrash(state, options, active.rule, error);
+    }
+  }
+}
+function suppressionQuestion(ruleId, state, options, silenced) {
+  const maps = /* @__PURE__ */ new Map();
+  return (file, at) => {
+    if (!enabledWhereReported(ruleId, file, state, options)) return true;
+    const facts = state.index.files.get(file);
+    if (!facts || !state.index.targets.has(file)) return false;
+    const { line } = offsetToPoint(facts.lineStarts, locationRange(at).start);
+    let suppressions = maps.get(file);
+    if (!suppressions) {
+      suppressions = new SuppressionMap(facts.directives);
+      maps.set(file, suppressions);
+    }
+    if (!suppressions.suppresses(ruleId, line)) return false;
+    silenced.push({ file, ruleId, line });
+    return true;
+  };
+}
+function asyncStepsOf(state, options) {
+  if (!options.environment || options.projectRulesOnly) return void 0;
+  const rules = firstRunOfEachRule(state.projectRules).filter((active) => active.rule.checkAsync !== void 0);
+  return rules.length === 0 ? void 0 : { rules, environment: options.environment };
+}
+async function runAsyncSteps(state, steps, options) {
+  const next = {
+    ...state,
+    pending: [...state.pending],
+    silenced: [...state.silenced],
+    runProblems: [...state.runProblems]
+  };
+  for (const active of steps.rules) {
+    try {
+      await active.rule.checkAsync?.({
+        ...projectRuleContext(active, next, options, next.pending, false),
+        environment: steps.environment,
+        isSuppressed: suppressionQuestion(active.rule.id, next, options, next.silenced),
+        optionsFor: (file) => enabledWhereReported(active.rule.id, file, next, options)?.options
+      });
+    } catch (error) {
+      recordProjectRuleCrash(next, options, active.rule, error);
+    }
+  }
+  return next;
+}
+function directiveDiagnostics(facts, knownRuleIds) {
+  const result = [];
+  for (const directive of facts.directives) {
+    directive.rules?.forEach((ruleId, index) => {
+      if (knownRuleIds.has(ruleId)) return;
+      const start = directive.ruleOffsets?.[index] ?? directive.start;
+      const [best] = closestMatches(ruleId, knownRuleIds);
+      result.push(
+        toPending(facts.path, CONTROL_COMMENTS.id, "error", CONTROL_COMMENTS.messages, {
+          messageId: "unknownRule",
+          data: { rule: ruleId, hint: best ? ` (did you mean "${best}"?)` : "" },
+          at: { start, end: start + ruleId.length }
+        })
+      );
+    });
+  }
+  return result;
+}
+function toDiagnostic(pending, lineStarts) {
+  const start = offsetToPoint(lineStarts, pending.start);
+  const end = offsetToPoint(lineStarts, pending.end);
+  const diagnostic = {
+    file: pending.file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    ruleId: pending.ruleId,
+    messageId: pending.messageId,
+    severity: pending.severity,
+    message: pending.message
+  };
+  if (pending.suggestion !== void 0) diagnostic.suggestion = pending.suggestion;
+  if (pending.fix !== void 0) diagnostic.fix = pending.fix;
+  if (pending.verifyFix) diagnostic.verifyFix = true;
+  if (pending.suggestions !== void 0) diagnostic.suggestions = pending.suggestions;
+  return diagnostic;
+}
+var runPhase1Sequentially = async (jobs, source, options) => {
+  const results = [];
+  for (const job of jobs) {
+    options.signal?.throwIfAborted();
+    results.push(await analyzeOne(job.path, source, options, job.factsOnly));
+  }
+  return results;
+};
+function inPathOrder(byPath) {
+  return new Map([...byPath].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+var TREELESS_READ_CONCURRENCY = 32;
+function treeNeeded(job, options) {
+  return options.settings.forFile(job.path).some(({ rule }) => rule.scope === "file" ? !job.factsOnly : rule.extract !== void 0);
+}
+async function analyzeJobWithoutTree(job, source, options) {
+  const input = await phase1Input(job.path, source, options);
+  return "problem" in input ? input.problem : analyzeWithoutTree(job.path, input);
+}
+function phase1ForRun(runPhase1, factsRead) {
+  if (factsRead) return runPhase1;
+  return async (jobs, source, options) => {
+    const parsed = [];
+    const treeless = [];
+    for (const job of jobs) (treeNeeded(job, options) ? parsed : treeless).push(job);
+    const decoded = await mapConcurrently(
+      treeless,
+      TREELESS_READ_CONCURRENCY,
+      (job) => analyzeJobWithoutTree(job, source, options)
+    );
+    const results = [];
+    decoded.forEach((analysis, index) => {
+      if (analysis) results.push(analysis);
+      else parsed.push(treeless[index]);
+    });
+    return [...results, ...await runPhase1(parsed, source, options)];
+  };
+}
+async function repositoryFacts(source, targets, files) {
+  const urls = [...targets].flatMap((target) => files.get(target)?.links.map((link) => link.url) ?? []);
+  const refPaths = /* @__PURE__ */ new Map();
+  for (const ref of [...namedRefs(urls, source.urls)].sort()) {
+    const paths = await source.pathsAt(ref);
+    if (paths) refPaths.set(ref, paths);
+  }
+  return { urls: source.urls, refPaths };
+}
+async function analyzeProject(source, options) {
+  const targetSettings = new Map(source.targets.map((path22) => [path22, options.settings.forFile(path22)]));
+  const factsRead = activeProjectRules(options, targetSettings).some(({ rule }) => rule.reads !== "paths");
+  const runPhase1 = phase1ForRun(options.runPhase1 ?? runPhase1Sequentially, factsRead);
+  const targetSet = new Set(source.targets);
+  const projectFiles = source.projectFiles ?? [...source.paths.files].filter((path22) => source.isMarkdown(path22)).sort();
+  const jobs = [
+    ...source.targets.map((path22) => ({ path: path22, factsOnly: options.projectRulesOnly === true })),
+    ...projectFiles.filter((path22) => !targetSet.has(path22)).map((path22) => ({ path: path22, factsOnly: true }))
+  ];
+  const analyses = /* @__PURE__ */ new Map();
+  const files = /* @__PURE__ */ new Map();
+  const contextAnalyses = [];
+  const collect = (results) => {
+    for (const analysis of results) {
+      if (analysis.facts) files.set(analysis.path, analysis.facts);
+      if (targetSet.has(analysis.path)) analyses.set(analysis.path, analysis);
+      else contextAnalyses.push(analysis);
+    }
+  };
+  collect(await runPhase1(jobs, source, options));
+  const known = new Set(jobs.map((job) => job.path));
+  if (source.demand) {
+    const targetFacts = new Map(
+      [...analyses].flatMap(([path22, analysis]) => analysis.facts ? [[path22, analysis.facts]] : [])
+    );
+    const demandedFacts = /* @__PURE__ */ new Map();
+    const select = source.demand.session(
+      (path22) => source.read(path22),
+      source.demand.candidates.filter((path22) => !known.has(path22))
+    );
+    for (; ; ) {
+      const demanded = (await select(targetFacts, demandedFacts)).filter((path22) => !known.has(path22));
+      if (demanded.length === 0) break;
+      for (const path22 of demanded) known.add(path22);
+      const results = await runPhase1(
+        demanded.map((path22) => ({ path: path22, factsOnly: true })),
+        source,
+        options
+      );
+      collect(results);
+      for (const analysis of results) if (analysis.facts) demandedFacts.set(analysis.path, analysis.facts);
+    }
+  }
+  const projectKnown = source.demand ? /* @__PURE__ */ new Set([...known, ...source.demand.candidates]) : known;
+  const selfUrls = options.repository && { urls: options.repository.urls, refPaths: /* @__PURE__ */ new Map() };
+  const contextPaths = /* @__PURE__ */ new Set([
+    ...linkedContextFiles(analyses.values(), source, known, selfUrls),
+    ...linkedContextFiles(contextAnalyses, source, projectKnown, selfUrls)
+  ]);
+  const contextJobs = [...contextPaths].sort().map((path22) => ({ path: path22, factsOnly: true }));
+  for (const context of await runPhase1(contextJobs, source, options))
+    if (context.facts) files.set(context.path, context.facts);
+  const repository = options.repository && await repositoryFacts(options.repository, targetSet, files);
+  const index = {
+    files: inPathOrder(files),
+    targets: targetSet,
+    paths: source.paths,
+    renames: source.renames ?? /* @__PURE__ */ new Map(),
+    ...repository ? { repository } : {}
+  };
+  const projectRules = activeProjectRules(options, targetSettings);
+  const plainTexts = await readPlainTextFiles(projectRules, source);
+  const state = {
+    source,
+    index,
+    analyses,
+    targetSettings,
+    projectRules,
+    pending: [],
+    crashed: false,
+    runProblems: [],
+    silenced: [],
+    plainTexts
+  };
+  runProjectRules(state, options);
+  return state;
+}
+function settle(state, options) {
+  const { source, index, analyses } = state;
+  const knownRuleIds = /* @__PURE__ */ new Set([...options.rules.keys(), ...ENGINE_RULES.map((rule) => rule.id)]);
+  const findingsLimit = (file) => options.maxFindingsPerRule?.(file) ?? DEFAULT_MAX_FINDINGS_PER_RULE;
+  const byFile = /* @__PURE__ */ new Map();
+  for (const pending of [...[...analyses.values()].flatMap((analysis) => analysis.diagnostics), ...state.pending]) {
+    const list = byFile.get(pending.file) ?? [];
+    list.push(pending);
+    byFile.set(pending.file, list);
+  }
+  const diagnostics = [];
+  for (const path22 of source.targets) {
+    const facts = index.files.get(path22);
+    const pendingList = byFile.get(path22) ?? [];
+    if (!facts) {
+      diagnostics.push(...pendingList.map((pending) => toDiagnostic(pending, [0])));
+      continue;
+    }
+    const suppressions = new SuppressionMap(facts.directives);
+    for (const work of state.silenced) if (work.file === path22) suppressions.suppresses(work.ruleId, work.line);
+    const reported = [];
+    for (const pending of pendingList) {
+      const { line } = offsetToPoint(facts.lineStarts, pending.start);
+      if (pending.ruleId !== RULE_CRASH.id && suppressions.suppresses(pending.ruleId, line)) continue;
+      reported.push(pending);
+    }
+    for (const pending of capFindings(path22, reported, findingsLimit(path22)))
+      diagnostics.push(toDiagnostic(pending, facts.lineStarts));
+    for (const pending of directiveDiagnostics(facts, knownRuleIds))
+      diagnostics.push(toDiagnostic(pending, facts.lineStarts));
+    if (options.reportUnusedDisables) {
+      for (const directive of suppressions.unused(knownRuleIds)) {
+        const pending = toPending(path22, CONTROL_COMMENTS.id, "error", CONTROL_COMMENTS.messages, {
+          messageId: directive.rules ? "unusedDisableRules" : "unusedDisable",
+          data: {
+            directive: `agentops-lint-${directive.kind}`,
+            rules: directive.rules?.map((id) => `"${id}"`).join(" or ") ?? ""
+          },
+          at: { start: directive.start, end: directive.end }
+        });
+        diagnostics.push(toDiagnostic(pending, facts.lineStarts));
+      }
+    }
+  }
+  for (const [path22, pendingList] of byFile) {
+    if (index.targets.has(path22)) continue;
+    const lineStarts = state.plainTexts.files.get(path22)?.lineStarts ?? [0];
+    diagnostics.push(
+      ...capFindings(path22, pendingList, findingsLimit(path22)).map((pending) => toDiagnostic(pending, lineStarts))
+    );
+  }
+  diagnostics.sort(compareDiagnostics);
+  return {
+    diagnostics,
+    analyses,
+    crashed: state.crashed || [...analyses.values()].some((analysis) => analysis.crashed),
+    runProblems: state.runProblems
+  };
+}
+async function lintProject(source, options) {
+  options.signal?.throwIfAborted();
+  const state = await analyzeProject(source, options);
+  options.signal?.throwIfAborted();
+  const steps = asyncStepsOf(state, options);
+  if (!steps) return settle(state, options);
+  const complete = async () => settle(await runAsyncSteps(state, steps, options), options);
+  if (options.deferAsyncSteps) return { ...settle(state, options), runDeferredSteps: complete };
+  return complete();
+}
+
+// src/engine/phase1-pool.ts
+var WORKER_YOUNG_GENERATION_MB = 96;
+var WORKER_OLD_GENERATION_MB = 4096;
+var GUARDED_FILE_BYTES = 64 * 1024;
+var WATCHDOG_INTERVAL_MS = 200;
+var DEFAULT_TIME_BUDGET_SECONDS = 10;
+function timeBudgetMs(seconds, bytes) {
+  const sizeClass = bytes <= 256 * 1024 ? 1 : bytes <= 1024 * 1024 ? 2 : 4;
+  return (seconds ?? DEFAULT_TIME_BUDGET_SECONDS) * sizeClass * 1e3;
+}
+var WorkerReplaced = class extends Error {
+  constructor() {
+    super("a phase-1 worker thread was stopped and replaced");
+  }
+};
+var StoppedAnalysis = class extends Error {
+  constructor(jobIndex, analysis) {
+    super(`the analysis of ${analysis.path} was stopped`);
+    this.jobIndex = jobIndex;
+    this.analysis = analysis;
+  }
+  jobIndex;
+  analysis;
+};
+var DEFAULT_MIN_FILES_FOR_THREADS = 48;
+var MIN_FILES_PER_THREAD = 24;
+function defaultWorkerScript() {
+  const sourceExtension = path10.extname(fileURLToPath3(import.meta.url));
+  return compiledModule(new URL(`./phase1-worker${sourceExtension}`, import.meta.url).href);
+}
+function compiledModule(moduleUrl) {
+  const file = fileURLToPath3(moduleUrl);
+  if (file.endsWith(".js")) return new URL(moduleUrl);
+  const built = path10.join(PACKAGE_ROOT, "dist", path10.relative(PACKAGE_ROOT, file)).replace(/\.ts$/, ".js");
+  if (!existsSync3(built))
+    throw new Error(
+      `worker threads need the compiled ${path10.relative(PACKAGE_ROOT, built)}: run \`npm run compile\` first`
+    );
+  return pathToFileURL(built);
+}
+var Phase1Worker = class {
+  constructor(script, data, budgetMs, heapMb) {
+    this.budgetMs = budgetMs;
+    this.heapMb = heapMb;
+    this.worker = new Worker(script, {
+      workerData: { ...data, progress: this.progress.buffer },
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb }
+    });
+    this.worker.unref();
+    this.worker.on("message", (response) => {
+      const request = this.pending.get(response.id);
+      this.pending.delete(response.id);
+      if (this.pending.size === 0) this.idle();
+      request?.resolve(response.analyses);
+    });
+    this.worker.on("error", (error) => {
+      if (error.code === "ERR_WORKER_OUT_OF_MEMORY")
+        this.stopCurrent((job) => notAnalysed(job.path, "outOfMemory", { detail: `over ${this.heapMb} MB` }));
+      else this.fail(new Error(`a phase-1 worker thread failed: ${error.message}`, { cause: error }));
+    });
+    this.worker.on(
+      "exit",
+      (code) => this.fail(new Error(`a phase-1 worker thread stopped unexpectedly (exit code ${code})`))
+    );
+  }
+  budgetMs;
+  heapMb;
+  worker;
+  pending = /* @__PURE__ */ new Map();
+  nextId = 1;
+  failure;
+  /** Numbers of the configs this worker has been sent. */
+  knownConfigs = /* @__PURE__ */ new Set();
+  /** [request id, job index] being analysed, as the worker writes them. */
+  progress = new Int32Array(new SharedArrayBuffer(8));
+  /** The job last seen in progress and when it was first seen, for the budget. */
+  watched;
+  watchdog;
+  /** Whether the worker can take more work (a stopped or failed worker is replaced). */
+  get usable() {
+    return this.failure === void 0;
+  }
+  /** Analyses the jobs; aborting `signal` rejects with its reason and stops this worker (its other requests go to its replacement). */
+  analyze(jobs, configs, signal) {
+    if (this.failure) return Promise.reject(this.failure);
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const id = this.nextId++;
+    const newConfigs = [];
+    for (const job of jobs) {
+      if (this.knownConfigs.has(job.config)) continue;
+      this.knownConfigs.add(job.config);
+      newConfigs.push([job.config, configs.at(job.config)]);
+    }
+    const answered = new Promise((resolve, reject) => {
+      this.pending.set(id, { jobs, resolve, reject });
+      this.worker.ref();
+      this.watchdog ??= setInterval(() => this.checkBudget(), WATCHDOG_INTERVAL_MS);
+      this.worker.postMessage({ id, jobs, configs: newConfigs });
+    });
+    if (!signal) return answered;
+    const abandon = () => this.abandon(id, signal.reason);
+    signal.addEventListener("abort", abandon, { once: true });
+    return answered.finally(() => signal.removeEventListener("abort", abandon));
+  }
+  /**
+   * Gives up on a request whose caller no longer wants it: a thread cannot be interrupted, so the
+   * worker is stopped (freeing its thread and memory at once) and replaced when next needed.
+   */
+  abandon(id, reason) {
+    const request = this.pending.get(id);
+    if (!request) return;
+    this.pending.delete(id);
+    request.reject(reason);
+    this.fail(new WorkerReplaced());
+    void this.worker.terminate();
+  }
+  async terminate() {
+    this.failure ??= new Error("the phase-1 worker pool was closed");
+    this.idle();
+    await this.worker.terminate();
+  }
+  /** Stops the worker when the job it is analysing has been at it longer than its budget. */
+  checkBudget() {
+    const request = Atomics.load(this.progress, 0);
+    const job = Atomics.load(this.progress, 1);
+    const now = Date.now();
+    if (this.watched?.request !== request || this.watched.job !== job) {
+      this.watched = { request, job, since: now };
+      return;
+    }
+    const current = this.pending.get(request)?.jobs[job];
+    if (current === void 0) return;
+    const budget = this.budgetMs(current);
+    if (now - this.watched.since > budget)
+      this.stopCurrent((stopped) => ({
+        ...notAnalysed(stopped.path, "timeout", { budget: Number((budget / 1e3).toFixed(1)) }),
+        stopped: true
+      }));
+  }
+  /** Ends the worker and rejects the request of the job in progress with that job's diagnostic; other requests fail. */
+  stopCurrent(report) {
+    const requestId = Atomics.load(this.progress, 0);
+    const jobIndex = Atomics.load(this.progress, 1);
+    const request = this.pending.get(requestId);
+    const job = request?.jobs[jobIndex];
+    if (!request || !job) {
+      this.fail(new Error("a phase-1 worker thread was stopped between files"));
+      return;
+    }
+    this.pending.delete(requestId);
+    request.reject(new StoppedAnalysis(jobIndex, { ...report(job), stopped: true }));
+    this.fail(new WorkerReplaced());
+    void this.worker.terminate();
+  }
+  idle() {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = void 0;
+    this.watched = void 0;
+    this.worker.unref();
+  }
+  fail(error) {
+    this.failure ??= error;
+    for (const request of this.pending.values()) request.reject(this.failure);
+    this.pending.clear();
+    this.idle();
+  }
+};
+async function prepareJob(job, source, options, configs) {
+  const input = await phase1Input(job.path, source, options);
+  if ("problem" in input) return input.problem;
+  return { path: job.path, factsOnly: job.factsOnly, config: configs.indexOf(job.path), ...input };
+}
+function singleConfigTable(config) {
+  return { indexOf: () => 0, at: () => config };
+}
+function createPhase1Pool(options) {
+  const maxThreads = Math.max(1, options.maxThreads ?? availableParallelism());
+  const minFiles = options.minFilesForThreads ?? DEFAULT_MIN_FILES_FOR_THREADS;
+  const configs = options.configs ?? singleConfigTable(options.config);
+  const analysed = options.onAnalysed ?? (() => void 0);
+  const budgetOf = options.timeBudgetMs ?? ((_file, bytes) => timeBudgetMs(void 0, bytes));
+  const jobBudget = (job) => budgetOf(job.path, job.bytes?.length ?? Buffer.byteLength(job.text ?? ""));
+  const workers = [];
+  let guard;
+  let closed = false;
+  const newWorker = () => {
+    const script = options.workerScript ?? defaultWorkerScript();
+    return new Phase1Worker(
+      script,
+      { root: options.root, rulesModule: compiledModule(options.rulesModule).href },
+      jobBudget,
+      options.workerHeapMb ?? WORKER_OLD_GENERATION_MB
+    );
+  };
+  const startWorkers = (count) => {
+    while (workers.length < count) workers.push(newWorker());
+  };
+  const analyzeOnWorker = async (worker, jobs, signal) => {
+    const results = new Array(jobs.length);
+    let remaining = jobs.map((_, index) => index);
+    while (remaining.length > 0) {
+      try {
+        const analyses = await worker().analyze(
+          remaining.map((index) => jobs[index]),
+          configs,
+          signal
+        );
+        analyses.forEach((analysis, offset) => {
+          results[remaining[offset]] = analysis;
+        });
+        remaining = [];
+      } catch (error) {
+        if (error instanceof StoppedAnalysis) {
+          results[remaining[error.jobIndex]] = error.analysis;
+          remaining = remaining.filter((_, offset) => offset !== error.jobIndex);
+        } else if (!(error instanceof WorkerReplaced)) throw error;
+      }
+    }
+    return results;
+  };
+  const poolWorker = (slot) => () => {
+    if (closed) throw new Error("the phase-1 worker pool was closed");
+    if (!workers[slot].usable) workers[slot] = newWorker();
+    return workers[slot];
+  };
+  const guardWorker = () => {
+    if (closed) throw new Error("the phase-1 worker pool was closed");
+    if (!guard?.usable) guard = newWorker();
+    return guard;
+  };
+  const analyzeHereOrGuarded = async (job, source, lintOptions) => {
+    const override = lintOptions.overrides?.get(job.path);
+    const mayStayHere = options.everyFileOnWorker !== true;
+    if (mayStayHere && override !== void 0 && override.length <= GUARDED_FILE_BYTES / 4)
+      return analyzeOne(job.path, source, lintOptions, job.factsOnly);
+    const prepared = await prepareJob(job, source, lintOptions, configs);
+    if ("diagnostics" in prepared) return prepared;
+    const size = prepared.bytes?.length ?? Buffer.byteLength(prepared.text ?? "");
+    if (mayStayHere && size <= GUARDED_FILE_BYTES)
+      return analyzeOne(
+        job.path,
+        { ...source, read: async () => prepared.bytes ?? new Uint8Array() },
+        lintOptions,
+        job.factsOnly
+      );
+    lintOptions.settings.forFile(job.path);
+    return (await analyzeOnWorker(guardWorker, [prepared], lintOptions.signal))[0];
+  };
+  const run2 = async (jobs, source, lintOptions) => {
+    if (closed) throw new Error("the phase-1 worker pool was closed");
+    const wantedWorkers = Math.min(maxThreads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - 1;
+    const useWorkers = maxThreads > 1 && (workers.length > 0 || jobs.length >= minFiles && wantedWorkers > 0);
+    if (!useWorkers) {
+      const results2 = [];
+      for (const job of jobs) {
+        lintOptions.signal?.throwIfAborted();
+        results2.push(await analyzeHereOrGuarded(job, source, lintOptions));
+        analysed(1);
+      }
+      return results2;
+    }
+    for (const job of jobs) lintOptions.settings.forFile(job.path);
+    startWorkers(wantedWorkers);
+    const results = new Array(jobs.length);
+    const batchSize = Math.max(1, Math.min(16, Math.floor(jobs.length / ((workers.length + 1) * 8))));
+    let next = 0;
+    const feedWorker = async (slot) => {
+      while (next < jobs.length) {
+        const first = next;
+        const batch = jobs.slice(first, first + batchSize);
+        next += batch.length;
+        const prepared = await Promise.all(batch.map((job) => prepareJob(job, source, lintOptions, configs)));
+        const toSend = [];
+        const slots = [];
+        prepared.forEach((item, offset) => {
+          if ("diagnostics" in item) results[first + offset] = item;
+          else {
+            toSend.push(item);
+            slots.push(first + offset);
+          }
+        });
+        if (toSend.length > 0) {
+          const analyses = await analyzeOnWorker(poolWorker(slot), toSend, lintOptions.signal);
+          analyses.forEach((analysis, offset) => {
+            results[slots[offset]] = analysis;
+          });
+        }
+        analysed(batch.length);
+      }
+    };
+    const analyzeHere = async () => {
+      while (next < jobs.length) {
+        lintOptions.signal?.throwIfAborted();
+        const index = next++;
+        const job = jobs[index];
+        results[index] = await analyzeHereOrGuarded(job, source, lintOptions);
+        analysed(1);
+      }
+    };
+    const stopOnFailure = (loop) => loop.catch((error) => {
+      next = jobs.length;
+      throw error;
+    });
+    await Promise.all(
+      [...workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]), analyzeHere()].map(stopOnFailure)
+    );
+    return results;
+  };
+  return {
+    run: run2,
+    get threads() {
+      return workers.length + 1;
+    },
+    async close() {
+      closed = true;
+      const all = [...workers.splice(0), ...guard ? [guard] : []];
+      guard = void 0;
+      await Promise.all(all.map((worker) => worker.terminate()));
+    }
+  };
+}
+
 // src/fixes/fix-passes.ts
-import path15 from "node:path";
+import path12 from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -11607,10 +10769,10 @@ function settleVerifiedFixes(result, engine, verdicts) {
 // src/fixes/write-atomic.ts
 import { randomBytes } from "node:crypto";
 import { promises as fs4 } from "node:fs";
-import path14 from "node:path";
+import path11 from "node:path";
 async function writeFileAtomic(file, content) {
   const stats = await fs4.stat(file);
-  const temporary = path14.join(path14.dirname(file), `.${path14.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  const temporary = path11.join(path11.dirname(file), `.${path11.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await fs4.writeFile(temporary, content, { mode: stats.mode & 4095, flag: "wx" });
     await fs4.chmod(temporary, stats.mode & 4095);
@@ -11673,12 +10835,725 @@ async function writeFixes(fixed, root) {
   for (const [file, text] of fixed.texts) {
     const original = fixed.originals.get(file);
     if (original === void 0 || original.text === text) continue;
-    await writeFileAtomic(path15.join(root, file), (original.bom ? "\uFEFF" : "") + text);
+    await writeFileAtomic(path12.join(root, file), (original.bom ? "\uFEFF" : "") + text);
   }
 }
 
 // src/project/changed-since.ts
 import path16 from "node:path";
+
+// src/project/git.ts
+import { execFile } from "node:child_process";
+var STATUS_BY_LETTER = {
+  A: "added",
+  M: "modified",
+  D: "deleted",
+  R: "renamed",
+  C: "copied",
+  T: "type-changed",
+  U: "unmerged"
+};
+var ZERO_OBJECT = /^0+$/;
+var GitCommandError = class extends Error {
+  constructor(args, exitCode, stderr) {
+    super(
+      `git ${args.join(" ")} failed${exitCode === null ? "" : ` (exit code ${exitCode})`}: ${stderr.trim() || "no message"}`
+    );
+    this.args = args;
+    this.exitCode = exitCode;
+    this.stderr = stderr;
+    this.name = "GitCommandError";
+  }
+  args;
+  exitCode;
+  stderr;
+};
+function runGit(cwd, env, args, input, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      "git",
+      args,
+      // GIT_OPTIONAL_LOCKS=0: reading must never take index.lock, which a running `git commit` holds.
+      {
+        cwd,
+        env: { ...env, GIT_OPTIONAL_LOCKS: "0" },
+        encoding: "buffer",
+        maxBuffer: 1024 * 1024 * 1024,
+        windowsHide: true,
+        ...timeoutMs === void 0 ? {} : { timeout: timeoutMs }
+      },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        if (error.code === "ENOENT")
+          return reject(
+            new UsageError("git is not installed or not on the PATH; --staged and --changed-since need it.")
+          );
+        reject(new GitCommandError(args, typeof error.code === "number" ? error.code : null, stderr.toString("utf8")));
+      }
+    );
+    if (input !== void 0) child.stdin?.end(input);
+  });
+}
+function splitNul(output) {
+  const fields = output.toString("utf8").split("\0");
+  if (fields[fields.length - 1] === "") fields.pop();
+  return fields;
+}
+var GitRepository = class _GitRepository {
+  constructor(root, env, prefix) {
+    this.root = root;
+    this.env = env;
+    this.prefix = prefix;
+  }
+  root;
+  env;
+  prefix;
+  /** Opens the repository that contains `root`; a UsageError names the flag that needed it. */
+  static async open(root, env, neededBy) {
+    let lines = [];
+    try {
+      lines = (await runGit(root, env, ["rev-parse", "--is-inside-work-tree", "--show-prefix"])).toString("utf8").split("\n");
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+    }
+    if (lines[0] !== "true")
+      throw new UsageError(`${neededBy} needs a git working tree, and ${root} is not inside one.`);
+    return new _GitRepository(root, env, lines[1] ?? "");
+  }
+  run(args, input) {
+    return runGit(this.root, this.env, args, input);
+  }
+  /** A top-level-relative path as a root-relative one, or undefined when it lies outside the root. */
+  fromTopLevel(topLevelPath) {
+    if (this.prefix === "") return topLevelPath;
+    return topLevelPath.startsWith(this.prefix) ? topLevelPath.slice(this.prefix.length) : void 0;
+  }
+  /** The full id of the commit `ref` names; a UsageError when git does not know it. */
+  async resolveCommit(ref, neededBy) {
+    try {
+      return (await this.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).toString("utf8").trim();
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+      throw new UsageError(
+        `${neededBy}: git does not know the commit "${ref}". Fetch it first (for example \`git fetch origin main\`; in GitHub Actions check out with \`fetch-depth: 0\`).`
+      );
+    }
+  }
+  /** The best common ancestor of `ref` and HEAD: what a pull request's diff is taken against. */
+  async mergeBase(ref, neededBy) {
+    const commit = await this.resolveCommit(ref, neededBy);
+    try {
+      return (await this.run(["merge-base", commit, "HEAD"])).toString("utf8").trim();
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+      throw new UsageError(
+        `${neededBy}: "${ref}" and HEAD have no common ancestor in this clone. A shallow clone hides it: fetch more history (in GitHub Actions, check out with \`fetch-depth: 0\`).`
+      );
+    }
+  }
+  /** Differences between `commit` and the working tree (tracked files), renames detected. */
+  async changesSince(commit) {
+    return this.parseRawDiff(
+      await this.run(["diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", commit, "--"])
+    );
+  }
+  /** Differences between HEAD (or nothing, before the first commit) and the index. */
+  async stagedChanges() {
+    return this.parseRawDiff(
+      await this.run(["diff", "--cached", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--"])
+    );
+  }
+  /** Files that git does not track and does not ignore, root-relative. */
+  async untrackedFiles() {
+    const output = await this.run(["ls-files", "--others", "--exclude-standard", "-z", "--full-name", "--", "."]);
+    return splitNul(output).flatMap((file) => this.fromTopLevel(file) ?? []);
+  }
+  /** Every path in the index (merged entries only), root-relative. */
+  async indexEntries() {
+    const output = await this.run(["ls-files", "--stage", "-z", "--full-name", "--", "."]);
+    const entries = [];
+    for (const record of splitNul(output)) {
+      const tab = record.indexOf("	");
+      const [mode, object, stage] = record.slice(0, tab).split(" ");
+      const file = this.fromTopLevel(record.slice(tab + 1));
+      if (file === void 0 || stage !== "0" || !mode || !object) continue;
+      entries.push({ path: file, mode, object });
+    }
+    return entries;
+  }
+  /** The content of each blob, read through one `git cat-file --batch` process. */
+  async readBlobs(objects) {
+    const wanted = [...new Set(objects)];
+    const result = /* @__PURE__ */ new Map();
+    if (wanted.length === 0) return result;
+    const output = await this.run(["cat-file", "--batch"], `${wanted.join("\n")}
+`);
+    let offset = 0;
+    for (const object of wanted) {
+      const headerEnd = output.indexOf(10, offset);
+      const header = output.subarray(offset, headerEnd).toString("utf8").split(" ");
+      if (header[1] === "missing" || header.length < 3)
+        throw new Error(`git object ${object} is missing from the repository`);
+      const size = Number(header[2]);
+      result.set(object, output.subarray(headerEnd + 1, headerEnd + 1 + size));
+      offset = headerEnd + 1 + size + 1;
+    }
+    return result;
+  }
+  /** Parses `git diff --raw -z`: `:oldmode newmode old new status\0path\0[newpath\0]`. */
+  parseRawDiff(output) {
+    const fields = splitNul(output);
+    const changes = [];
+    for (let i = 0; i < fields.length; ) {
+      const [, , oldObject = "", newObject = "", statusField = ""] = fields[i++].slice(1).split(" ");
+      const status = STATUS_BY_LETTER[statusField[0] ?? ""];
+      const first = fields[i++];
+      const second = statusField[0] === "R" || statusField[0] === "C" ? fields[i++] : void 0;
+      if (!status) continue;
+      const newPath = this.fromTopLevel(second ?? first);
+      const oldPath = second === void 0 ? void 0 : this.fromTopLevel(first);
+      const change = { status, path: newPath ?? oldPath ?? "" };
+      if ((status === "renamed" || status === "copied") && oldPath !== void 0) change.oldPath = oldPath;
+      if (!ZERO_OBJECT.test(oldObject)) change.oldObject = oldObject;
+      if (!ZERO_OBJECT.test(newObject)) change.newObject = newObject;
+      if (newPath === void 0 && oldPath === void 0) continue;
+      if (newPath === void 0) {
+        changes.push({
+          status: "deleted",
+          path: oldPath,
+          ...change.oldObject ? { oldObject: change.oldObject } : {}
+        });
+        continue;
+      }
+      if (oldPath === void 0 && second !== void 0) {
+        changes.push({ status: "added", path: newPath, ...change.newObject ? { newObject: change.newObject } : {} });
+        continue;
+      }
+      changes.push(change);
+    }
+    return changes;
+  }
+};
+
+// src/project/plan.ts
+import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
+import path15 from "node:path";
+
+// src/config/config-notices.ts
+var import_picomatch5 = __toESM(require_picomatch(), 1);
+import { existsSync as existsSync4 } from "node:fs";
+import path13 from "node:path";
+function turnsNoRuleOn(config) {
+  const on2 = (severity) => severity !== "off";
+  const inRules = [...config.rules.values()].some((setting) => on2(setting.severity));
+  const inOverrides = config.overrides.some(
+    (override) => [...override.rules.values()].some((entry) => on2(entry.severity))
+  );
+  return !inRules && !inOverrides;
+}
+function optionGlobEntries(rule, options, optionsPath) {
+  if (!rule || !options) return [];
+  return optionGlobs(rule, options).filter((found) => !found.declared.syntaxOnly && !found.glob.startsWith("!")).map((found) => ({
+    keyPath: [...optionsPath, ...found.keyPath],
+    glob: found.glob,
+    matchesFolders: false,
+    rootRelative: found.declared.relativeTo === "root",
+    isKey: found.isKey,
+    lintedOnly: found.declared.lintedOnly === true
+  }));
+}
+function globsOf(config, rules) {
+  const entries = [];
+  const listEntry = (keyPath, glob, matchesFolders) => ({
+    keyPath,
+    glob,
+    matchesFolders,
+    rootRelative: false,
+    isKey: false,
+    lintedOnly: false
+  });
+  if (config.filesDeclared)
+    for (const [index, glob] of config.files.entries()) entries.push(listEntry(["files", index], glob, false));
+  for (const [index, glob] of config.ignore.entries()) entries.push(listEntry(["ignore", index], glob, true));
+  for (const [ruleId, options] of config.writtenOptions ?? [])
+    entries.push(...optionGlobEntries(rules.get(ruleId), options, ["rules", ruleId, 1]));
+  config.overrides.forEach((override, overrideIndex) => {
+    for (const [index, glob] of override.files.entries())
+      entries.push(listEntry(["overrides", overrideIndex, "files", index], glob, true));
+    for (const [index, glob] of override.excludedFiles.entries())
+      entries.push(listEntry(["overrides", overrideIndex, "excludedFiles", index], glob, true));
+    for (const [ruleId, entry] of override.rules)
+      entries.push(
+        ...optionGlobEntries(rules.get(ruleId), entry.options, ["overrides", overrideIndex, "rules", ruleId, 1])
+      );
+  });
+  return entries;
+}
+function namesExistingFolder(glob, baseDirectory) {
+  const base = import_picomatch5.default.scan(glob).base;
+  return base !== "" && existsSync4(path13.join(baseDirectory, base));
+}
+function pathsUnder(configs, config, paths) {
+  const relative = (list) => [...list].map((file) => configs.relativeTo(config, file)).filter((file) => !file.startsWith("../"));
+  return { files: relative(paths.files), folders: relative(paths.directories) };
+}
+function nearestGlob(glob, seen) {
+  const scan = import_picomatch5.default.scan(glob);
+  if (!scan.isGlob)
+    return closestMatches(glob, seen.files).find(
+      (file) => editDistance(glob.toLowerCase(), file.toLowerCase(), 2) <= 2
+    );
+  const base = scan.base;
+  if (base === "" || seen.folders.includes(base)) return void 0;
+  for (const folder of closestMatches(base, seen.folders, 3)) {
+    const candidate = `${folder}${glob.slice(base.length)}`;
+    const isMatch = (0, import_picomatch5.default)(candidate, PATH_GLOB_OPTIONS);
+    if (seen.files.some((file) => isMatch(file))) return candidate;
+  }
+  return void 0;
+}
+function rootRelativeOf(configs, config, files, rootRelative) {
+  if (rootRelative) return [...files];
+  const folder = path13.relative(configs.root, config.baseDirectory).split(path13.sep).join("/");
+  if (folder.startsWith("..") || path13.isAbsolute(folder)) return void 0;
+  return folder === "" ? [...files] : files.map((file) => `${folder}/${file}`);
+}
+function unmatchedGlobNotices(configs, config, paths) {
+  const entries = globsOf(config, configs.rules);
+  if (entries.length === 0) return [];
+  const under = pathsUnder(configs, config, paths);
+  const fromRoot = { files: [...paths.files], folders: [...paths.directories] };
+  const notices = [];
+  for (const entry of entries) {
+    const pattern = entry.glob.startsWith("!") ? entry.glob.slice(1) : entry.glob;
+    const isMatch = (0, import_picomatch5.default)(pattern, PATH_GLOB_OPTIONS);
+    const matches = (file) => isMatch(file);
+    const seen = entry.rootRelative ? fromRoot : under;
+    const matched = seen.files.filter(matches);
+    let problem;
+    if (matched.length > 0) {
+      const linted = (file) => configs.isMarkdown(file) && !configs.isIgnored(file);
+      const candidates = entry.lintedOnly ? rootRelativeOf(configs, config, matched, entry.rootRelative) : void 0;
+      if (candidates === void 0 || candidates.some(linted)) continue;
+      problem = `"${entry.glob}" matches only files that are not linted (ignored, or not Markdown by "files"), such as "${[...matched].sort()[0]}"`;
+    } else {
+      if (entry.matchesFolders && (seen.folders.some(matches) || namesExistingFolder(pattern, config.baseDirectory)))
+        continue;
+      const nearest = nearestGlob(pattern, seen);
+      const hint = nearest === void 0 ? "" : ` (did you mean "${entry.glob.startsWith("!") ? "!" : ""}${nearest}"?)`;
+      const where = entry.rootRelative ? "in the repository (this option's globs are relative to the repository root)" : whereGlobsStart(configs, config);
+      problem = `"${entry.glob}" matches no file ${where}${hint}`;
+    }
+    notices.push({
+      config,
+      text: `${configs.shownName(config)}: ${formatKeyPath(entry.keyPath)} ${problem}.`,
+      issue: { path: entry.keyPath, message: problem },
+      atKey: entry.isKey
+    });
+  }
+  return notices;
+}
+function whereGlobsStart(configs, config) {
+  if (configs.isSingle) return "under the current folder (with --config, globs are relative to the current folder)";
+  const folder = path13.relative(configs.root, config.baseDirectory).split(path13.sep).join("/");
+  return folder === "" ? "under the repository root (the config's folder)" : `under ${folder}/ (a config's globs are relative to its own folder)`;
+}
+var spelled = (value) => JSON.stringify(value) ?? "nothing";
+function repositoryWideConflicts(configs) {
+  const root = configs.rootConfig();
+  const rootRules = new Map(configs.base().map((enabled) => [enabled.rule.id, enabled]));
+  const notices = [];
+  for (const config of configs.configs()) {
+    if (config === root || config.filePath === void 0) continue;
+    for (const enabled of configs.baseOf(config)) {
+      const atRoot = rootRules.get(enabled.rule.id);
+      if (!atRoot) continue;
+      for (const key of enabled.rule.repositoryWideOptions ?? []) {
+        const here = enabled.options[key];
+        const there = atRoot.options[key];
+        if (spelled(here) === spelled(there)) continue;
+        const written = config.writtenOptions?.get(enabled.rule.id)?.[key] !== void 0;
+        const keyPath = written ? ["rules", enabled.rule.id, 1, key] : ["rules", enabled.rule.id];
+        const message = `"${key}" of rule "${enabled.rule.id}" is one setting for the whole repository: this config gives ${spelled(here)}, the root config (${configs.shownName(root)}) ${spelled(there)}; set it in the root config only`;
+        notices.push({
+          config,
+          text: `${configs.shownName(config)}: ${formatKeyPath(keyPath)}: ${message}.`,
+          issue: { path: keyPath, message },
+          atKey: written,
+          alwaysError: true
+        });
+      }
+    }
+  }
+  return notices;
+}
+function configNotices(configs, paths) {
+  const notices = [];
+  for (const config of configs.configs()) {
+    if (config.filePath === void 0) continue;
+    if (turnsNoRuleOn(config)) {
+      const message = 'no rule is on: the config has no "extends" and turns no rule on. Add "extends: [recommended]" to start from the recommended rules';
+      notices.push({
+        config,
+        text: `${configs.shownName(config)}: ${message}.`,
+        issue: { path: [], message },
+        atKey: false
+      });
+    }
+    notices.push(...unmatchedGlobNotices(configs, config, paths));
+  }
+  notices.push(...repositoryWideConflicts(configs));
+  return notices;
+}
+function reportConfigNotices(notices, configs, warn, strictEverywhere) {
+  const errors = [];
+  for (const notice of notices) {
+    const strict = strictEverywhere || notice.config.strictConfig === true;
+    if (!strict && !notice.alwaysError) {
+      warn(notice.text);
+      continue;
+    }
+    const why = notice.alwaysError ? "" : ` (an error with ${strictEverywhere ? "--strict-config" : "strictConfig: true"})`;
+    errors.push({
+      file: configs.shownName(notice.config),
+      ...notice.issue,
+      message: `${notice.issue.message}${why}`,
+      ...locateConfigKey(notice.config, notice.issue.path, notice.atKey)
+    });
+  }
+  if (errors.length > 0) throw new ConfigError(errors);
+}
+
+// src/project/demanded-files.ts
+var READ_CONCURRENCY = 32;
+function comparingRules(enabled) {
+  const result = [];
+  for (const { rule, options } of enabled)
+    if (rule.scope === "project" && rule.readsAllFiles?.(options)) result.push({ rule, options });
+  return result;
+}
+var MAY_CONTRIBUTE_KEY = "mayContribute";
+function extractedBy(ruleId, files) {
+  const data = [];
+  for (const facts of files?.values() ?? [])
+    if (facts.extracted[ruleId] !== void 0) data.push(facts.extracted[ruleId]);
+  return data;
+}
+var DemandedFiles = class {
+  constructor(question) {
+    this.question = question;
+  }
+  question;
+  chosen = /* @__PURE__ */ new Set();
+  /** Per rule and options object, the keys of the tests already applied to every file not chosen. */
+  applied = /* @__PURE__ */ new Map();
+  async next(knowledge) {
+    const demands = /* @__PURE__ */ new Map();
+    const demandOf = (rule, options) => {
+      let byOptions = demands.get(rule);
+      if (!byOptions) {
+        byOptions = /* @__PURE__ */ new Map();
+        demands.set(rule, byOptions);
+      }
+      let demand = byOptions.get(options);
+      if (demand === void 0) {
+        demand = this.build(rule, options, knowledge);
+        byOptions.set(options, demand);
+      }
+      return demand;
+    };
+    const candidates = this.question.candidates.filter((file) => !this.chosen.has(file));
+    const needed = await mapConcurrently(candidates, READ_CONCURRENCY, (file) => this.isDemanded(file, demandOf));
+    this.remember(demands);
+    const result = candidates.filter((_, index) => needed[index]);
+    for (const file of result) this.chosen.add(file);
+    return result;
+  }
+  build(rule, options, knowledge) {
+    if (knowledge.targets && rule.demandedBy) {
+      const named = {
+        files: [...knowledge.targets.values()],
+        extracted: extractedBy(rule.id, knowledge.targets),
+        demanded: extractedBy(rule.id, knowledge.demanded)
+      };
+      return rule.demandedBy(named, options) ?? "never";
+    }
+    if (rule.mayContribute)
+      return { key: MAY_CONTRIBUTE_KEY, text: (rawText) => rule.mayContribute(rawText, options) };
+    return "always";
+  }
+  wasApplied(rule, options, test) {
+    return this.applied.get(rule)?.get(options)?.has(test.key) ?? false;
+  }
+  remember(demands) {
+    for (const [rule, byOptions] of demands) {
+      for (const [options, demand] of byOptions) {
+        if (typeof demand !== "object") continue;
+        let applied = this.applied.get(rule);
+        if (!applied) {
+          applied = /* @__PURE__ */ new Map();
+          this.applied.set(rule, applied);
+        }
+        let keys = applied.get(options);
+        if (!keys) {
+          keys = /* @__PURE__ */ new Set();
+          applied.set(options, keys);
+        }
+        keys.add(demand.key);
+      }
+    }
+  }
+  async isDemanded(file, demandOf) {
+    const { question } = this;
+    const enabled = question.rulesFor(file);
+    const rules = question.ruleIds ? enabled.filter(({ rule }) => rule.scope === "project" && question.ruleIds.has(rule.id)) : comparingRules(enabled);
+    let tests = [];
+    for (const { rule, options } of rules) {
+      const demand = demandOf(rule, options);
+      if (demand === "always") return true;
+      if (demand !== "never" && !this.wasApplied(rule, options, demand)) tests.push(demand);
+    }
+    tests = tests.filter((test) => test.path?.(file) ?? true);
+    if (tests.length === 0) return false;
+    let bytes;
+    try {
+      bytes = await question.read(file);
+    } catch {
+      return true;
+    }
+    const decoded = decodeMarkdown(bytes);
+    if (!decoded.ok) return true;
+    return tests.some((test) => test.text(decoded.text, file));
+  }
+};
+
+// src/project/affected-files.ts
+import path14 from "node:path";
+async function textOf(source, file, override) {
+  if (override !== void 0) return override;
+  try {
+    const decoded = decodeMarkdown(await source.read(file));
+    return decoded.ok ? decoded.text : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function dependencies(files, settings) {
+  const rules = /* @__PURE__ */ new Map();
+  const deps = /* @__PURE__ */ new Set();
+  let undeclared = false;
+  const add = (enabled) => {
+    for (const { rule, options } of enabled) {
+      if (rule.scope !== "project") continue;
+      const declared = dependenciesOf(rule, options);
+      if (declared === void 0) undeclared = true;
+      for (const dependency of declared ?? []) {
+        deps.add(dependency);
+        if (dependency === "extracts") rules.set(rule.id, rule);
+      }
+    }
+  };
+  add(settings.base());
+  for (const file of files) add(settings.forFile(file));
+  return undeclared ? void 0 : { deps, rules: [...rules.values()] };
+}
+function sameExtracts(rules, facts) {
+  for (const { before, after } of facts.values()) {
+    for (const rule of rules)
+      if (JSON.stringify(before?.extracted[rule.id]) !== JSON.stringify(after?.extracted[rule.id])) return false;
+  }
+  return true;
+}
+function anchorLinks(facts, repository) {
+  const result = [];
+  for (const link of facts?.links ?? []) {
+    const target = resolveLocalLink(facts.path, link.url, repository);
+    if (!target || target.escapesRoot || !target.fragment) continue;
+    result.push(
+      JSON.stringify([target.path, target.fragment.toLowerCase(), offsetToPoint(facts.lineStarts, link.start).line])
+    );
+  }
+  return result;
+}
+function relinkedPaths(facts, repository) {
+  const paths = /* @__PURE__ */ new Set();
+  for (const { before, after } of facts.values()) {
+    const was = anchorLinks(before, repository);
+    const is = anchorLinks(after, repository);
+    const remaining = /* @__PURE__ */ new Map();
+    for (const entry of was) remaining.set(entry, (remaining.get(entry) ?? 0) + 1);
+    const changed = [];
+    for (const entry of is) {
+      const count = remaining.get(entry) ?? 0;
+      if (count > 0) remaining.set(entry, count - 1);
+      else changed.push(entry);
+    }
+    for (const [entry, count] of remaining) if (count > 0) changed.push(entry);
+    for (const entry of changed) paths.add(JSON.parse(entry)[0]);
+  }
+  return paths;
+}
+function landsOn(target, file) {
+  if (target === file) return true;
+  const folder = path14.posix.dirname(file) === "." ? "" : path14.posix.dirname(file);
+  return folder === target && isReadmeName(path14.posix.basename(file));
+}
+async function filesAChangeCanAffect(question) {
+  const { untouched, changes, today, base, engine } = question;
+  const declared = dependencies(untouched, engine.settings);
+  if (!declared) return untouched;
+  const { deps, rules } = declared;
+  if (deps.size === 0) return [];
+  const touched = [.../* @__PURE__ */ new Set([...changes.changed, ...changes.removed])].filter((file) => today.isMarkdown(file)).sort();
+  const facts = /* @__PURE__ */ new Map();
+  for (const file of touched) {
+    const existedBefore = changes.removed.has(file) || changes.baseObjects.has(file);
+    const before = existedBefore ? await textOf(base, file) : "";
+    const after = changes.changed.has(file) ? await textOf(today, file, engine.overrides?.get(file)) : "";
+    if (before === void 0 || after === void 0) return untouched;
+    const enabled = engine.settings.forFile(file);
+    const analyse = (text) => analyzeText(file, text, enabled, true).facts;
+    facts.set(file, { before: analyse(before), after: analyse(after) });
+  }
+  if (deps.has("extracts") && !sameExtracts(rules, facts)) return untouched;
+  const keys = [];
+  const folders = [];
+  if (deps.has("paths")) {
+    const added = [...changes.changed].filter((file) => !changes.baseObjects.has(file));
+    const folderChanges = [...today.paths.directories, ...base.paths.directories].filter(
+      (folder) => today.paths.directories.has(folder) !== base.paths.directories.has(folder)
+    );
+    const symlinks = [...today.paths.symlinks, ...base.paths.symlinks].filter(
+      (link) => today.paths.symlinks.has(link) !== base.paths.symlinks.has(link)
+    );
+    for (const file of [...added, ...changes.removed, ...folderChanges, ...symlinks])
+      keys.push(nameKey(path14.posix.basename(file)));
+  }
+  if (deps.has("linkTargets")) {
+    for (const file of touched) {
+      const names = linkNames(file);
+      keys.push(...names.keys);
+      if (names.within !== void 0) folders.push(names.within);
+    }
+  }
+  const repository = engine.repository && { urls: engine.repository.urls, refPaths: /* @__PURE__ */ new Map() };
+  const relinked = deps.has("incomingLinks") ? relinkedPaths(facts, repository) : /* @__PURE__ */ new Set();
+  const affected = [];
+  for (const file of untouched) {
+    if ([...relinked].some((target) => landsOn(target, file)) || folders.some((folder) => isWithin(file, folder))) {
+      affected.push(file);
+      continue;
+    }
+    if (keys.length === 0) continue;
+    const text = await textOf(today, file, engine.overrides?.get(file));
+    if (text === void 0 || mayMentionAnyKey(text, keys)) affected.push(file);
+  }
+  return affected;
+}
+
+// src/project/plan.ts
+function markdownMatcher(configs) {
+  return (file) => configs.isMarkdown(file);
+}
+function rootRelativeConfigFiles(configs) {
+  const files = [];
+  for (const config of configs.configs()) {
+    if (config.filePath === void 0) continue;
+    const relative = path15.relative(configs.root, config.filePath).split(path15.sep).join("/");
+    if (!relative.startsWith("..") && !path15.isAbsolute(relative)) files.push(relative);
+  }
+  return files;
+}
+function warnAboutConfigs(run2, paths) {
+  for (const config of run2.configs.configs())
+    for (const issue of config.deprecatedNames ?? []) run2.warn(formatConfigIssue(issue));
+  reportConfigNotices(configNotices(run2.configs, paths), run2.configs, run2.warn, run2.strictConfig ?? false);
+}
+function namesFilesOnly(cwd, patterns) {
+  return patterns.length > 0 && patterns.every(
+    (pattern) => !isDynamicPattern(pattern) && existsSync5(path15.resolve(cwd, pattern)) && statSync3(path15.resolve(cwd, pattern)).isFile()
+  );
+}
+function namedFilePaths(cwd, root, patterns) {
+  return patterns.filter(
+    (pattern) => !isDynamicPattern(pattern) && existsSync5(path15.resolve(cwd, pattern)) && statSync3(path15.resolve(cwd, pattern)).isFile()
+  ).map((pattern) => toPosix(path15.relative(root, path15.resolve(cwd, pattern))));
+}
+function comparingRuleIds(configs, targets) {
+  const readsAll = (enabled) => enabled.rule.scope === "project" && (enabled.rule.readsAllFiles?.(enabled.options) ?? false);
+  return new Set(
+    [configs.base(), ...targets.map((target) => configs.forFile(target))].flatMap(
+      (enabled) => enabled.filter(readsAll).map(({ rule }) => rule.id)
+    )
+  );
+}
+function projectDemand(targets, projectFiles, configs, ruleIds) {
+  const targetSet = new Set(targets);
+  return {
+    candidates: projectFiles.filter((file) => !targetSet.has(file)),
+    session: (read, candidates) => {
+      const demand = new DemandedFiles({ candidates, read, rulesFor: (file) => configs.forFile(file), ruleIds });
+      return (targetFacts, demanded) => demand.next({ targets: targetFacts, demanded });
+    }
+  };
+}
+function narrowedToTargets(source, targets, projectFiles, configs) {
+  const declared = dependencies(targets, configs);
+  if (!declared || declared.deps.has("extracts")) return { ...source, targets, projectFiles };
+  const { demand: _demand, ...rest } = source;
+  const ruleIds = comparingRuleIds(configs, targets);
+  return {
+    ...rest,
+    targets,
+    projectFiles: targets,
+    ...ruleIds.size > 0 && targets.length > 0 ? { demand: projectDemand(targets, projectFiles, configs, ruleIds) } : {}
+  };
+}
+async function planWorkingTree(run2) {
+  const { io, root, configs } = run2;
+  const paths = await listRepositoryPaths(root);
+  const namedFiles = new Set(namedFilePaths(io.cwd, root, run2.patterns));
+  const skippedNamedFiles = [];
+  const onSkipped = (skipped) => {
+    if (namedFiles.has(skipped.file)) skippedNamedFiles.push(skipped);
+    if (run2.debug) io.stderr(`agentops-lint: skipped ${skipped.file}: ${skipped.reason.one}.
+`);
+  };
+  let targets;
+  try {
+    targets = await discoverTargets({
+      cwd: io.cwd,
+      root,
+      configs,
+      patterns: run2.patterns,
+      errorOnUnmatchedPattern: run2.errorOnUnmatchedPattern,
+      paths,
+      onSkipped,
+      findGitignored: run2.debug === true
+    });
+  } finally {
+    warnAboutConfigs(run2, paths);
+  }
+  if (targets.length === 0 && skippedNamedFiles.length > 0) {
+    io.stderr(
+      `agentops-lint: nothing to lint: every file named is skipped (${describeSkips(skippedNamedFiles.map((skipped) => skipped.reason))}).
+`
+    );
+  } else if (targets.length === 0 && run2.errorOnUnmatchedPattern) throw new UsageError("No Markdown files to lint.");
+  const comparing = targets.length > 0 && namesFilesOnly(io.cwd, run2.patterns) ? comparingRuleIds(configs, targets) : /* @__PURE__ */ new Set();
+  const read = (file) => readFileWithinLimit(path15.join(root, file), maxFileBytes(configs.configFor(file).maxFileSizeMb), root);
+  const source = {
+    targets,
+    projectFiles: targets,
+    ...comparing.size > 0 ? { demand: projectDemand(targets, selectProjectFiles(paths, projectFileMatcher(configs)), configs, comparing) } : {},
+    paths,
+    read,
+    isMarkdown: markdownMatcher(configs)
+  };
+  return { source, configFiles: rootRelativeConfigFiles(configs) };
+}
+
+// src/project/changed-since.ts
 function summarizeChanges(base, changes, untracked) {
   const changed = new Set(untracked);
   const removed = /* @__PURE__ */ new Set();
@@ -11824,7 +11699,7 @@ function parseRenameRecords(output) {
   }
   return renames;
 }
-async function gitOutput2(root, args) {
+async function gitOutput(root, args) {
   try {
     const { stdout } = await run("git", args, {
       cwd: root,
@@ -11839,24 +11714,18 @@ async function gitOutput2(root, args) {
 }
 async function gitRenames(root) {
   const renames = /* @__PURE__ */ new Map();
-  const staged = await gitOutput2(root, [
-    "diff",
-    "--cached",
-    "-M",
-    "--diff-filter=R",
-    "--name-status",
-    "-z",
-    "--relative"
-  ]);
-  const history = await gitOutput2(root, [
-    "log",
-    `--max-count=${RENAME_HISTORY_DEPTH}`,
-    "-M",
-    "--diff-filter=R",
-    "--name-status",
-    "--format=",
-    "-z",
-    "--relative"
+  const [staged, history] = await Promise.all([
+    gitOutput(root, ["diff", "--cached", "-M", "--diff-filter=R", "--name-status", "-z", "--relative"]),
+    gitOutput(root, [
+      "log",
+      `--max-count=${RENAME_HISTORY_DEPTH}`,
+      "-M",
+      "--diff-filter=R",
+      "--name-status",
+      "--format=",
+      "-z",
+      "--relative"
+    ])
   ]);
   for (const [from, to] of [...parseRenameRecords(staged), ...parseRenameRecords(history)]) {
     if (!renames.has(from) && from !== to) renames.set(from, to);
@@ -11865,6 +11734,133 @@ async function gitRenames(root) {
 }
 async function withGitRenames(source, root) {
   return { ...source, renames: new Map([...await gitRenames(root), ...source.renames ?? []]) };
+}
+
+// src/project/repository-urls.ts
+function gitOutput2(cwd, env, args) {
+  return runGit(cwd, env, args, void 0, 3e4).then(
+    (stdout) => stdout.toString("utf8"),
+    () => void 0
+  );
+}
+function remoteUrls(configOutput) {
+  const entries = [];
+  for (const line of configOutput.split("\n")) {
+    const match = /^remote\.(.+)\.url\s+(.+)$/.exec(line.trim());
+    if (match) entries.push({ name: match[1], url: match[2] });
+  }
+  return [
+    ...entries.filter((entry) => entry.name === "origin"),
+    ...entries.filter((entry) => entry.name !== "origin")
+  ].map((entry) => entry.url);
+}
+function refNames(forEachRefOutput) {
+  const names = /* @__PURE__ */ new Set();
+  for (const line of forEachRefOutput.split("\n")) {
+    const ref = line.trim();
+    if (ref.startsWith("refs/heads/")) names.add(ref.slice("refs/heads/".length));
+    else if (ref.startsWith("refs/tags/")) names.add(ref.slice("refs/tags/".length));
+    else if (ref.startsWith("refs/remotes/")) {
+      const name = ref.slice("refs/remotes/".length).split("/").slice(1).join("/");
+      if (name !== "" && name !== "HEAD") names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+function sameBase(a, b) {
+  return a.kind === b.kind && a.host === b.host && a.path.toLowerCase() === b.path.toLowerCase() && a.folder === b.folder;
+}
+function pathsFromTree(output, rootPrefix) {
+  const files = [];
+  const symlinks = [];
+  for (const record of output.split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab < 0) continue;
+    const topLevel = record.slice(tab + 1);
+    if (!topLevel.startsWith(rootPrefix)) continue;
+    const file = topLevel.slice(rootPrefix.length);
+    files.push(file);
+    if (record.startsWith("120000 ")) symlinks.push(file);
+  }
+  return repositoryPathsFromFiles(files, symlinks);
+}
+async function repositoryUrlSource({
+  root,
+  env,
+  config,
+  debug,
+  warn
+}) {
+  const git = (args) => gitOutput2(root, env, args);
+  const [inside, remotes, originHead, checkedOut, refs] = await Promise.all([
+    git(["rev-parse", "--is-inside-work-tree", "--show-prefix"]),
+    config?.remotes === false ? Promise.resolve(void 0) : git(["config", "--get-regexp", "^remote\\..*\\.url$"]),
+    git(["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"]),
+    git(["symbolic-ref", "--quiet", "--short", "HEAD"]),
+    git(["for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes", "refs/tags"])
+  ]);
+  const [isCheckout, prefix = ""] = (inside ?? "").split("\n");
+  const rootPrefix = isCheckout === "true" ? prefix.trim() : "";
+  const hosts = Object.fromEntries(
+    Object.entries(config?.hosts ?? {}).map(([host, kind]) => [host.toLowerCase(), kind])
+  );
+  const bases = [];
+  const add = (base) => {
+    if (base && !bases.some((known) => sameBase(known, base))) bases.push(base);
+  };
+  const unusable = [];
+  for (const remote of remoteUrls(remotes ?? "")) {
+    const base = repositoryBaseFromRemote(remote, hosts);
+    if (!base) unusable.push(remote);
+    add(base);
+  }
+  for (const entry of config?.urls ?? []) {
+    const base = typeof entry === "string" ? repositoryBaseFromConfig(entry, void 0, hosts) : repositoryBaseFromConfig(entry.url, entry.folder, hosts);
+    const url = typeof entry === "string" ? entry : entry.url;
+    if (!base) {
+      unusable.push(url);
+      warn?.(
+        `repositoryUrls: "${url}" names no repository of a known code host (github.com, gitlab.com, bitbucket.org, or one in repositoryUrls.hosts) and no site (give it a folder); its links are not checked as local links.`
+      );
+    }
+    add(base);
+  }
+  if (bases.length === 0) {
+    const why = unusable.length > 0 ? `no remote or repositoryUrls entry names a known code host (${unusable.join(", ")}; name GitHub Enterprise or GitLab hosts in repositoryUrls.hosts)` : "no git remote and no repositoryUrls in the config";
+    debug?.(`links to the repository's own URLs are not checked as local links: ${why}.`);
+    return void 0;
+  }
+  const fromOriginHead = originHead?.trim().replace(/^refs\/remotes\/origin\//, "");
+  const defaultBranch = config?.defaultBranch ?? (fromOriginHead || void 0) ?? (checkedOut?.trim() || void 0);
+  if (defaultBranch === void 0)
+    debug?.(
+      "the default branch is unknown (no origin/HEAD, no branch checked out): set repositoryUrls.defaultBranch so that its URLs are checked against the working tree."
+    );
+  const urls = {
+    bases,
+    ...defaultBranch === void 0 ? {} : { defaultBranch },
+    localRefs: refNames(refs ?? ""),
+    rootPrefix
+  };
+  const trees = /* @__PURE__ */ new Map();
+  const readTree = async (ref) => {
+    for (const candidate of [ref, `refs/remotes/origin/${ref}`]) {
+      const output = await git(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", `${candidate}^{tree}`]);
+      if (output !== void 0) return pathsFromTree(output, rootPrefix);
+    }
+    return void 0;
+  };
+  return {
+    urls,
+    pathsAt(ref) {
+      let tree = trees.get(ref);
+      if (!tree) {
+        tree = readTree(ref);
+        trees.set(ref, tree);
+      }
+      return tree;
+    }
+  };
 }
 
 // src/project/staged.ts

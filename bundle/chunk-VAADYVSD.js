@@ -35,7 +35,7 @@ import {
   planWorkingTree,
   runPhase1Sequentially,
   savePhase1Cache
-} from "./chunk-VJXYTJJ6.js";
+} from "./chunk-KU6HVVXV.js";
 import {
   EXIT_OK
 } from "./chunk-337QYQ7C.js";

@@ -12,7 +12,7 @@ import {
   listRepositoryPaths,
   openConfigs,
   toPosix
-} from "./chunk-VJXYTJJ6.js";
+} from "./chunk-KU6HVVXV.js";
 import {
   EXIT_OK
 } from "./chunk-337QYQ7C.js";

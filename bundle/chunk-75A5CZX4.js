@@ -2,13 +2,12 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  LiveProject,
-  projectServices,
   watchTree
-} from "./chunk-YS7SM5WQ.js";
-import "./chunk-RWIWTTFA.js";
-import "./chunk-BSJM252U.js";
-import "./chunk-EHOWTCBR.js";
+} from "./chunk-5PFDWPNG.js";
+import {
+  LiveProject,
+  projectServices
+} from "./chunk-546VXD6V.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
@@ -19,7 +18,7 @@ import {
   discoveryStart,
   findRoot,
   pathArgumentMatcher
-} from "./chunk-VJXYTJJ6.js";
+} from "./chunk-KU6HVVXV.js";
 import "./chunk-337QYQ7C.js";
 import "./chunk-66HYKZYH.js";
 import {
