@@ -3473,11 +3473,11 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-PWG23WOM.js");
-var infoModule = () => import("./chunk-UG5D2S7Q.js");
-var reportsModule = () => import("./chunk-NQPALCKD.js");
-var languageServerModule = () => import("./chunk-MJGKZD7P.js");
-var mcpServerModule = () => import("./chunk-RVUSN4OD.js");
+var lintModule = () => import("./chunk-XTBPHUQG.js");
+var infoModule = () => import("./chunk-3WJVLESZ.js");
+var reportsModule = () => import("./chunk-4C4KF6SN.js");
+var languageServerModule = () => import("./chunk-MDTC5AJ5.js");
+var mcpServerModule = () => import("./chunk-5CMIZKJ3.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed))

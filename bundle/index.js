@@ -11,7 +11,7 @@ import {
   loadExplicitConfig,
   resolveConfigValue,
   runLint
-} from "./chunk-KU6HVVXV.js";
+} from "./chunk-26KZTGSE.js";
 import {
   lintExitCode,
   runReport

@@ -58,6 +58,43 @@ export function refNames(forEachRefOutput: string): string[] {
   return [...names].sort();
 }
 
+/**
+ * The format of the one `git for-each-ref` that reads the refs: whether HEAD is the ref (`*`), its
+ * name, and what it points at when it is symbolic (origin/HEAD). Ref names hold no tab
+ * (git-check-ref-format forbids control characters). One process instead of three: a start pays
+ * for each process it spawns, on its main thread.
+ */
+export const REF_LISTING_FORMAT = '%(HEAD)%09%(refname)%09%(symref)';
+
+export interface RefListing {
+  /** Branch and tag names, as refNames gives them. */
+  names: string[];
+  /** The branch checked out, if one with a commit is (not a detached HEAD, not a branch with no commit yet). */
+  checkedOut?: string;
+  /** The branch origin/HEAD points at, if the clone has origin/HEAD. */
+  originHead?: string;
+}
+
+/** Reads `git for-each-ref --format=REF_LISTING_FORMAT` output. */
+export function parseRefListing(output: string): RefListing {
+  const refs: string[] = [];
+  let checkedOut: string | undefined;
+  let originHead: string | undefined;
+  for (const line of output.split('\n')) {
+    const [head, ref, target] = line.split('\t');
+    if (ref === undefined || ref === '') continue;
+    refs.push(ref);
+    if (head === '*' && ref.startsWith('refs/heads/')) checkedOut = ref.slice('refs/heads/'.length);
+    if (ref === 'refs/remotes/origin/HEAD' && target?.startsWith('refs/remotes/origin/'))
+      originHead = target.slice('refs/remotes/origin/'.length);
+  }
+  return {
+    names: refNames(refs.join('\n')),
+    ...(checkedOut === undefined ? {} : { checkedOut }),
+    ...(originHead === undefined ? {} : { originHead }),
+  };
+}
+
 function sameBase(a: RepositoryUrlBase, b: RepositoryUrlBase): boolean {
   return (
     a.kind === b.kind && a.host === b.host && a.path.toLowerCase() === b.path.toLowerCase() && a.folder === b.folder
@@ -103,12 +140,11 @@ export async function repositoryUrlSource({
   warn,
 }: RepositoryUrlsRequest): Promise<RepositoryUrlSource | undefined> {
   const git = (args: readonly string[]): Promise<string | undefined> => gitOutput(root, env, args);
-  const [inside, remotes, originHead, checkedOut, refs] = await Promise.all([
+  // The refs are read only once the repository is known to have URLs of its own (most runs outside
+  // a checkout, or in one without a remote, then spawn two processes, not five).
+  const [inside, remotes] = await Promise.all([
     git(['rev-parse', '--is-inside-work-tree', '--show-prefix']),
     config?.remotes === false ? Promise.resolve(undefined) : git(['config', '--get-regexp', '^remote\\..*\\.url$']),
-    git(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']),
-    git(['symbolic-ref', '--quiet', '--short', 'HEAD']),
-    git(['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags']),
   ]);
   const [isCheckout, prefix = ''] = (inside ?? '').split('\n');
   const rootPrefix = isCheckout === 'true' ? prefix.trim() : '';
@@ -149,8 +185,15 @@ export async function repositoryUrlSource({
     return undefined;
   }
 
-  const fromOriginHead = originHead?.trim().replace(/^refs\/remotes\/origin\//, '');
-  const defaultBranch = config?.defaultBranch ?? (fromOriginHead || undefined) ?? (checkedOut?.trim() || undefined);
+  const refs = parseRefListing(
+    (await git(['for-each-ref', `--format=${REF_LISTING_FORMAT}`, 'refs/heads', 'refs/remotes', 'refs/tags'])) ?? '',
+  );
+  const defaultBranch =
+    config?.defaultBranch ??
+    refs.originHead ??
+    refs.checkedOut ??
+    // A branch with no commit yet is in no ref listing: only HEAD names it.
+    ((await git(['symbolic-ref', '--quiet', '--short', 'HEAD']))?.trim() || undefined);
   if (defaultBranch === undefined)
     debug?.(
       'the default branch is unknown (no origin/HEAD, no branch checked out): set repositoryUrls.defaultBranch so that its URLs are checked against the working tree.',
@@ -158,7 +201,7 @@ export async function repositoryUrlSource({
   const urls: RepositoryUrls = {
     bases,
     ...(defaultBranch === undefined ? {} : { defaultBranch }),
-    localRefs: refNames(refs ?? ''),
+    localRefs: refs.names,
     rootPrefix,
   };
 

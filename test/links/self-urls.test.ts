@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RepositoryUrls } from '../../src/core/facts.js';
 import { parseSelfUrl, repositoryBaseFromConfig, repositoryBaseFromRemote } from '../../src/links/self-urls.js';
-import { pathsFromTree, refNames, remoteUrls } from '../../src/project/repository-urls.js';
+import { parseRefListing, pathsFromTree, refNames, remoteUrls } from '../../src/project/repository-urls.js';
 
 describe('repositoryBaseFromRemote', () => {
   it('reads https, ssh, scp-like and git:// remotes of the known hosts', () => {
@@ -49,6 +49,17 @@ describe('git output', () => {
     expect(
       remoteUrls('remote.upstream.url https://github.com/a/b.git\nremote.origin.url git@github.com:c/d.git\n'),
     ).toEqual(['git@github.com:c/d.git', 'https://github.com/a/b.git']);
+  });
+
+  it('reads the checked-out branch and origin/HEAD from the one ref listing', () => {
+    expect(
+      parseRefListing(
+        ' \trefs/heads/feature/x\t\n*\trefs/heads/main\t\n \trefs/remotes/origin/HEAD\trefs/remotes/origin/trunk\n \trefs/remotes/origin/trunk\t\n \trefs/tags/v1.0\t\n',
+      ),
+    ).toEqual({ names: ['feature/x', 'main', 'trunk', 'v1.0'], checkedOut: 'main', originHead: 'trunk' });
+    // A detached HEAD marks no branch; a clone without origin/HEAD has none to give.
+    expect(parseRefListing(' \trefs/heads/main\t\n')).toEqual({ names: ['main'] });
+    expect(parseRefListing('')).toEqual({ names: [] });
   });
 
   it('names branches and tags as URLs do, remote-tracking ones without the remote', () => {

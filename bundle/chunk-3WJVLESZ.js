@@ -12,7 +12,7 @@ import {
   listRepositoryPaths,
   openConfigs,
   toPosix
-} from "./chunk-KU6HVVXV.js";
+} from "./chunk-26KZTGSE.js";
 import {
   EXIT_OK
 } from "./chunk-337QYQ7C.js";

@@ -13,7 +13,7 @@ import {
   findRoot,
   loadExplicitConfig,
   runLint
-} from "./chunk-KU6HVVXV.js";
+} from "./chunk-26KZTGSE.js";
 import {
   lintExitCode,
   runReport
@@ -31,7 +31,7 @@ import "./chunk-RL5JZDUN.js";
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-75A5CZX4.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-ZHUV7DEK.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);

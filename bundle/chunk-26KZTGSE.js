@@ -11767,6 +11767,25 @@ function refNames(forEachRefOutput) {
   }
   return [...names].sort();
 }
+var REF_LISTING_FORMAT = "%(HEAD)%09%(refname)%09%(symref)";
+function parseRefListing(output) {
+  const refs = [];
+  let checkedOut;
+  let originHead;
+  for (const line of output.split("\n")) {
+    const [head, ref, target] = line.split("	");
+    if (ref === void 0 || ref === "") continue;
+    refs.push(ref);
+    if (head === "*" && ref.startsWith("refs/heads/")) checkedOut = ref.slice("refs/heads/".length);
+    if (ref === "refs/remotes/origin/HEAD" && target?.startsWith("refs/remotes/origin/"))
+      originHead = target.slice("refs/remotes/origin/".length);
+  }
+  return {
+    names: refNames(refs.join("\n")),
+    ...checkedOut === void 0 ? {} : { checkedOut },
+    ...originHead === void 0 ? {} : { originHead }
+  };
+}
 function sameBase(a, b) {
   return a.kind === b.kind && a.host === b.host && a.path.toLowerCase() === b.path.toLowerCase() && a.folder === b.folder;
 }
@@ -11792,12 +11811,9 @@ async function repositoryUrlSource({
   warn
 }) {
   const git = (args) => gitOutput2(root, env, args);
-  const [inside, remotes, originHead, checkedOut, refs] = await Promise.all([
+  const [inside, remotes] = await Promise.all([
     git(["rev-parse", "--is-inside-work-tree", "--show-prefix"]),
-    config?.remotes === false ? Promise.resolve(void 0) : git(["config", "--get-regexp", "^remote\\..*\\.url$"]),
-    git(["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"]),
-    git(["symbolic-ref", "--quiet", "--short", "HEAD"]),
-    git(["for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes", "refs/tags"])
+    config?.remotes === false ? Promise.resolve(void 0) : git(["config", "--get-regexp", "^remote\\..*\\.url$"])
   ]);
   const [isCheckout, prefix = ""] = (inside ?? "").split("\n");
   const rootPrefix = isCheckout === "true" ? prefix.trim() : "";
@@ -11830,8 +11846,11 @@ async function repositoryUrlSource({
     debug?.(`links to the repository's own URLs are not checked as local links: ${why}.`);
     return void 0;
   }
-  const fromOriginHead = originHead?.trim().replace(/^refs\/remotes\/origin\//, "");
-  const defaultBranch = config?.defaultBranch ?? (fromOriginHead || void 0) ?? (checkedOut?.trim() || void 0);
+  const refs = parseRefListing(
+    await git(["for-each-ref", `--format=${REF_LISTING_FORMAT}`, "refs/heads", "refs/remotes", "refs/tags"]) ?? ""
+  );
+  const defaultBranch = config?.defaultBranch ?? refs.originHead ?? refs.checkedOut ?? // A branch with no commit yet is in no ref listing: only HEAD names it.
+  ((await git(["symbolic-ref", "--quiet", "--short", "HEAD"]))?.trim() || void 0);
   if (defaultBranch === void 0)
     debug?.(
       "the default branch is unknown (no origin/HEAD, no branch checked out): set repositoryUrls.defaultBranch so that its URLs are checked against the working tree."
@@ -11839,7 +11858,7 @@ async function repositoryUrlSource({
   const urls = {
     bases,
     ...defaultBranch === void 0 ? {} : { defaultBranch },
-    localRefs: refNames(refs ?? ""),
+    localRefs: refs.names,
     rootPrefix
   };
   const trees = /* @__PURE__ */ new Map();

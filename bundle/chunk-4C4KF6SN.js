@@ -8,10 +8,10 @@ import {
   mappingsReport,
   termsCommand,
   termsReport
-} from "./chunk-VAADYVSD.js";
+} from "./chunk-HPVSJZRG.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-EHOWTCBR.js";
-import "./chunk-KU6HVVXV.js";
+import "./chunk-26KZTGSE.js";
 import "./chunk-337QYQ7C.js";
 import "./chunk-66HYKZYH.js";
 import "./chunk-DB7DCKDU.js";

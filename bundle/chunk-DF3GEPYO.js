@@ -23,7 +23,7 @@ import {
   selectProjectFiles,
   settleVerifiedFixes,
   timeBudgetMs
-} from "./chunk-KU6HVVXV.js";
+} from "./chunk-26KZTGSE.js";
 import {
   maxFileBytes,
   readFileWithinLimit

@@ -35,7 +35,7 @@ import {
   planWorkingTree,
   runPhase1Sequentially,
   savePhase1Cache
-} from "./chunk-KU6HVVXV.js";
+} from "./chunk-26KZTGSE.js";
 import {
   EXIT_OK
 } from "./chunk-337QYQ7C.js";

@@ -18,13 +18,13 @@ import {
   LiveProject,
   projectServices,
   protocolStreams
-} from "./chunk-546VXD6V.js";
+} from "./chunk-DF3GEPYO.js";
 import {
   applyFixes,
   dominantLineEnding,
   findRoot,
   toPosix
-} from "./chunk-KU6HVVXV.js";
+} from "./chunk-26KZTGSE.js";
 import "./chunk-337QYQ7C.js";
 import {
   collectFileFacts

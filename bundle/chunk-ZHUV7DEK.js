@@ -7,7 +7,7 @@ import {
 import {
   LiveProject,
   projectServices
-} from "./chunk-546VXD6V.js";
+} from "./chunk-DF3GEPYO.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
@@ -18,7 +18,7 @@ import {
   discoveryStart,
   findRoot,
   pathArgumentMatcher
-} from "./chunk-KU6HVVXV.js";
+} from "./chunk-26KZTGSE.js";
 import "./chunk-337QYQ7C.js";
 import "./chunk-66HYKZYH.js";
 import {

@@ -9,11 +9,11 @@ import {
   LiveProject,
   projectServices,
   protocolStreams
-} from "./chunk-546VXD6V.js";
+} from "./chunk-DF3GEPYO.js";
 import {
   mappingsReport,
   termsReport
-} from "./chunk-VAADYVSD.js";
+} from "./chunk-HPVSJZRG.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-EHOWTCBR.js";
 import {
@@ -25,7 +25,7 @@ import {
   pathArgumentMatcher,
   toPosix,
   writeFixes
-} from "./chunk-KU6HVVXV.js";
+} from "./chunk-26KZTGSE.js";
 import {
   EXIT_OK
 } from "./chunk-337QYQ7C.js";
