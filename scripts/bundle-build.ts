@@ -17,6 +17,8 @@
  *   defines it. Every other import of rules/index.ts is therefore left as an import of
  *   `./rules.js` instead of being merged into a shared chunk: the module that says "import me for
  *   the rules" is then the module that exports them, in the bundle as in the tsc build.
+ * - `report-rules.js`: the per-file steps of the `terms` and `mappings` reports, which the pool's
+ *   workers import by URL (`REPORT_RULES_MODULE`) as they import `rules.js`, kept separate the same way.
  *
  * Beside them, `index.d.ts`: the API's type declarations (package.json `types`), rolled up into one
  * file by rollup-plugin-dts (buildTypes).
@@ -39,6 +41,7 @@ export const BUNDLE_ENTRY_POINTS: Readonly<Record<string, string>> = {
   index: 'src/index.ts',
   'phase1-worker': 'src/engine/phase1-worker.ts',
   rules: 'rules/index.ts',
+  'report-rules': 'src/cli/inventories/report-rules.ts',
 };
 
 /** The committed bundle's folder, relative to the package root. */
@@ -47,7 +50,8 @@ export const BUNDLE_DIRECTORY = 'bundle';
 /** The API's type declarations in the bundle folder (package.json `types`), from the `index` entry point. */
 export const TYPES_FILE = 'index.d.ts';
 
-const RULES_ENTRY = 'rules';
+/** The entry points worker threads import by the URL their module gives (`import.meta.url`): each stays one module. */
+const WORKER_IMPORTED_ENTRIES = ['rules', 'report-rules'] as const;
 
 /**
  * Bundled CommonJS dependencies call require() for Node's built-in modules; an ES module has no
@@ -59,16 +63,18 @@ const BANNER = [
   'const require = __agentopsCreateRequire(import.meta.url);',
 ].join('\n');
 
-/** Keeps rules/index.ts in its own entry module (see the file comment). */
-function rulesModuleStaysSeparate(packageRoot: string): Plugin {
-  const rulesSource = path.join(packageRoot, BUNDLE_ENTRY_POINTS[RULES_ENTRY]!);
+/** Keeps each module workers import by URL (rules/index.ts, the report rules) in its own entry module (see the file comment). */
+function workerModulesStaySeparate(packageRoot: string): Plugin {
+  const entryBySource = new Map(
+    WORKER_IMPORTED_ENTRIES.map((entry) => [path.join(packageRoot, BUNDLE_ENTRY_POINTS[entry]!), entry]),
+  );
   return {
-    name: 'rules-module-stays-separate',
+    name: 'worker-modules-stay-separate',
     setup(esbuild) {
-      esbuild.onResolve({ filter: /(^|\/)rules\/index\.(js|ts)$/ }, (args) => {
+      esbuild.onResolve({ filter: /(^|\/)(rules\/index|report-rules)\.(js|ts)$/ }, (args) => {
         if (args.kind === 'entry-point') return undefined;
-        const target = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
-        return target === rulesSource ? { path: `./${RULES_ENTRY}.js`, external: true } : undefined;
+        const entry = entryBySource.get(path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts'));
+        return entry === undefined ? undefined : { path: `./${entry}.js`, external: true };
       });
     },
   };
@@ -153,7 +159,7 @@ export async function buildBundle(packageRoot: string, outdir: string): Promise<
     // Readable output: stack traces from `--debug` name real functions.
     minify: false,
     legalComments: 'eof',
-    plugins: [rulesModuleStaysSeparate(packageRoot), zodEnglishLocaleOnly(), ...shippedDependencyPatches()],
+    plugins: [workerModulesStaySeparate(packageRoot), zodEnglishLocaleOnly(), ...shippedDependencyPatches()],
     metafile: true,
     logLevel: 'warning',
   });

@@ -5,31 +5,19 @@
 import type { EnabledRule } from '../config/file-settings.js';
 import { UsageError } from '../core/errors.js';
 import { EXIT_OK, type CliIo } from '../core/io.js';
-import { kubernetesConcepts, type ConceptVocabulary } from '../terms/concepts.js';
-import { documentHistory, historyOptionSchema, type HistoryOptions } from '../terms/history.js';
-import { canonicalEntries, type CanonicalEntry } from '../terms/mapping-check.js';
-import { matcherFor, type TermListOptions } from '../terms/term-options.js';
-import {
-  formatMappingsReport,
-  judgeMappingRows,
-  mappingRows,
-  type MappingRows,
-  type MappingsReport,
-} from './inventories/mappings-report.js';
+import { historyOptionSchema, type HistoryOptions } from '../terms/history.js';
+import { canonicalEntries } from '../terms/mapping-check.js';
+import type { TermListOptions } from '../terms/term-options.js';
+import { formatMappingsReport, judgeMappingRows, type MappingsReport } from './inventories/mappings-report.js';
+import { MAPPING_ROWS, TERM_ROWS, vocabularyOf, type MappingRowRuleOptions } from './inventories/report-rules.js';
 import { REPORT_FORMATS, type ReportFormat } from './inventories/tables.js';
-import {
-  countTermRows,
-  formatTermsReport,
-  termRows,
-  type TermRow,
-  type TermsReport,
-} from './inventories/terms-report.js';
+import { countTermRows, formatTermsReport, type TermsReport } from './inventories/terms-report.js';
 import {
   extractFromTargets,
   openProject,
-  reportRule,
   type OpenProject,
   type OpenProjectOptions,
+  type ReportAnalysisOptions,
 } from './open-project.js';
 import type { Phase1Cache } from '../cache/phase1-cache.js';
 import { cacheSummary, cacheWanted, openDiskCache, savePhase1Cache } from '../pipeline/phase1-cache-step.js';
@@ -42,6 +30,47 @@ export interface ReportRunOptions extends OpenProjectOptions {
   cacheLocation?: string;
   /** Say on stderr how much of the run the cache answered. */
   debug?: boolean;
+  /** Most threads that analyse files (default: one per core); false for this thread only. */
+  threads?: number | false;
+  /** Analyse no file on this thread (a server's, which must stay free to answer other calls). */
+  keepThreadFree?: boolean;
+  /** Stops the report (an MCP client cancelled it): its analysis stops and it rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** A step of the report's work, for a client's progress display. */
+  progress?: (message: string) => void;
+}
+
+/** How many analysed files make one progress message. */
+const PROGRESS_EVERY_FILES = 50;
+
+const filesWord = (count: number): string => `${count} ${count === 1 ? 'file' : 'files'}`;
+
+/**
+ * How the report's files are analysed: on the worker pool, stopping when the caller gives up, with
+ * progress as the files are analysed, and a warning for each file the analysis had to leave out.
+ */
+function analysisOptions(options: ReportRunOptions, io: CliIo): ReportAnalysisOptions {
+  const { progress } = options;
+  let total = 0;
+  let analysed = 0;
+  let told = 0;
+  return {
+    maxThreads: options.threads === false ? 1 : options.threads,
+    keepThreadFree: options.keepThreadFree,
+    signal: options.signal,
+    onAnalysing: (files) => {
+      total += files;
+      progress?.(`Analysing ${filesWord(files)}`);
+    },
+    onAnalysed: (count) => {
+      analysed += count;
+      if (progress && (analysed - told >= PROGRESS_EVERY_FILES || analysed === total)) {
+        told = analysed;
+        progress(`Analysed ${analysed} of ${filesWord(total)}`);
+      }
+    },
+    onLeftOut: (file, why) => io.stderr(`agentops-lint: warning: ${file} is left out of the report: ${why}\n`),
+  };
 }
 
 export interface ReportCommandOptions extends ReportRunOptions {
@@ -90,23 +119,6 @@ export async function termsCommand(
   return EXIT_OK;
 }
 
-interface TermRowOptions {
-  termList: TermListOptions;
-  history: HistoryOptions;
-}
-
-/** Each file's term occurrences, with the records term-consistency leaves out by its `history` option. */
-const TERM_ROWS = reportRule<TermRowOptions, TermRow[]>(
-  'terms-report',
-  'the occurrences of terms the terms report counts',
-  (file, options) =>
-    termRows(
-      file,
-      matcherFor(options.termList),
-      documentHistory(file.path, file.tree, file.text, options.history).history,
-    ),
-);
-
 /** The `terms` report as data (the command prints it; the MCP server returns it). */
 export async function termsReport(
   patterns: readonly string[],
@@ -133,6 +145,8 @@ export async function termsReport(
       },
     },
     cache,
+    false,
+    analysisOptions(options, io),
   );
   await closeReportCache(cache, options, io);
   return countTermRows(files);
@@ -147,33 +161,6 @@ export async function mappingsCommand(
   io.stdout(formatMappingsReport(await mappingsReport(patterns, options, io), format));
   return EXIT_OK;
 }
-
-interface MappingRowRuleOptions {
-  /** k8s-concepts' extra concept names. */
-  vocabulary: string[];
-  canonical: CanonicalEntry[];
-  history?: HistoryOptions | undefined;
-}
-
-/** The concept vocabulary of each options object (building one with extra names is not free). */
-const vocabularies = new WeakMap<MappingRowRuleOptions, ConceptVocabulary>();
-
-function vocabularyOf(options: MappingRowRuleOptions): ConceptVocabulary {
-  let vocabulary = vocabularies.get(options);
-  if (!vocabulary) {
-    vocabulary = kubernetesConcepts(options.vocabulary);
-    vocabularies.set(options, vocabulary);
-  }
-  return vocabulary;
-}
-
-/** Each file's mapping statements and unreadable mapping-table rows. */
-const MAPPING_ROWS = reportRule<MappingRowRuleOptions, MappingRows>(
-  'mappings-report',
-  'the mapping statements the mappings report judges',
-  (file, options) =>
-    mappingRows(file, { vocabulary: vocabularyOf(options), canonical: options.canonical, history: options.history }),
-);
 
 /**
  * The `mappings` report as data (the command prints it; the MCP server returns it). Statements
@@ -201,6 +188,7 @@ export async function mappingsReport(
     { rule: MAPPING_ROWS, optionsFor: () => rowOptions },
     cache,
     true,
+    analysisOptions(options, io),
   );
   await closeReportCache(cache, options, io);
   // Files where the configuration switches mapping checks off (an archive) are left out, as in lint.

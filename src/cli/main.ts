@@ -203,6 +203,12 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       )
       .option('--no-cache', `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`)
       .option('--cache-location <dir>', 'folder of the cache; a folder it creates is marked for git to ignore')
+      .option(
+        '--threads <n>',
+        'analyse on at most n threads (default: one per core; 1 keeps to the main thread)',
+        wholeNumber,
+      )
+      .option('--no-threads', 'analyse on the main thread only')
       .option('--debug', 'say how many files the cache answered; show stack traces of internal errors', false)
       .action(async (paths: string[], options: ReportCommandOptions) =>
         setExitCode(await (await reportsModule())[command](paths, options, io)),

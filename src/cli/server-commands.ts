@@ -25,7 +25,7 @@ export async function mcpCommand(options: McpCommandOptions, io: CliIo): Promise
     reportUnusedDisables: options.reportUnusedDisables ?? false,
     rules: REGISTRY.rules,
     log: (message) => io.stderr(`${message}\n`),
-    inventory: (kind, patterns) =>
+    inventory: (kind, patterns, call) =>
       (kind === 'terms' ? termsReport : mappingsReport)(
         patterns,
         {
@@ -33,6 +33,11 @@ export async function mcpCommand(options: McpCommandOptions, io: CliIo): Promise
           ...(options.config === undefined ? {} : { config: path.resolve(io.cwd, options.config) }),
           ...(options.cache === undefined ? {} : { cache: options.cache }),
           ...(options.cacheLocation === undefined ? {} : { cacheLocation: options.cacheLocation }),
+          // On the worker pool, never on the server's thread: the other calls are answered meanwhile.
+          ...(options.threads === undefined ? {} : { threads: options.threads }),
+          keepThreadFree: true,
+          ...(call.signal ? { signal: call.signal } : {}),
+          ...(call.progress ? { progress: call.progress } : {}),
         },
         serverIo(io, root),
       ),

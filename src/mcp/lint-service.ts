@@ -229,6 +229,17 @@ export class LintService {
     });
   }
 
+  /**
+   * Work of another tool that only reads the repository (the inventories, which open it on their
+   * own): it runs alongside the other calls that read, and a call that writes waits for it.
+   */
+  whileReading<T>(call: CallOptions, work: () => Promise<T>): Promise<T> {
+    return this.lock.shared(async () => {
+      call.signal?.throwIfAborted();
+      return work();
+    });
+  }
+
   /** Stops the index build under way. */
   close(): Promise<void> {
     return this.project.close();

@@ -31,8 +31,11 @@ export interface McpServerOptions {
   reportUnusedDisables: boolean;
   /** Every configurable rule (for list_rules and explain_rule). */
   rules: readonly Rule[];
-  /** The terms or mappings report of the files the root-relative paths name, as data. */
-  inventory(kind: InventoryKind, patterns: readonly string[]): Promise<object>;
+  /**
+   * The terms or mappings report of the files the root-relative paths name, as data: analysed off
+   * this thread, stopping when the call's signal is aborted, telling its progress.
+   */
+  inventory(kind: InventoryKind, patterns: readonly string[], call: CallOptions): Promise<object>;
   /** A line for the server's log (stderr: stdout is the protocol's). */
   log(message: string): void;
 }
@@ -324,7 +327,12 @@ function registerTools(server: McpServer, service: LintService, options: McpServ
         outputSchema,
         annotations: { readOnlyHint: true, openWorldHint: false },
       },
-      async ({ paths }) => answer(await options.inventory(kind, confinePaths(options.root, paths))),
+      async ({ paths }, extra) =>
+        answer(
+          await withProgress(extra, (call) =>
+            service.whileReading(call, () => options.inventory(kind, confinePaths(options.root, paths), call)),
+          ),
+        ),
     );
   }
 }
