@@ -2,24 +2,25 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  REPORTER_NAMES
-} from "./chunk-5FIJYUPB.js";
-import {
   REPORT_FORMATS
 } from "./chunk-BSJM252U.js";
+import {
+  REPORTER_NAMES
+} from "./chunk-YLV5LQPF.js";
 import {
   DEFAULT_CACHE_LOCATION,
   EXIT_FAILURE,
   EXIT_OK,
   NO_CACHE_VARIABLE
-} from "./chunk-337QYQ7C.js";
+} from "./chunk-DESR34US.js";
 import {
   ConfigError,
   UsageError
 } from "./chunk-DB7DCKDU.js";
 import {
   TOOL_VERSION
-} from "./chunk-MOIA6FBG.js";
+} from "./chunk-FNLHEZZR.js";
+import "./chunk-WX7KTH53.js";
 import {
   __commonJS,
   __require,
@@ -3473,11 +3474,11 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-XTBPHUQG.js");
-var infoModule = () => import("./chunk-3WJVLESZ.js");
-var reportsModule = () => import("./chunk-4C4KF6SN.js");
-var languageServerModule = () => import("./chunk-MDTC5AJ5.js");
-var mcpServerModule = () => import("./chunk-5CMIZKJ3.js");
+var lintModule = () => import("./chunk-DIM4RZJW.js");
+var infoModule = () => import("./chunk-OWW5WWKR.js");
+var reportsModule = () => import("./chunk-QFZRHAHS.js");
+var languageServerModule = () => import("./chunk-6KHU55G2.js");
+var mcpServerModule = () => import("./chunk-4EANGX6V.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed))
@@ -3573,7 +3574,11 @@ ${lint.helpInformation()}`
     program2.command(name).description(description).argument("[paths...]", "files, folders or globs to read (default: the current folder)").option("-c, --config <file>", "use this config file instead of looking for one").option("--root <dir>", "repository root (default: the git root)").addOption(new Option("-f, --format <name>", "output format").choices(REPORT_FORMATS).default("table")).option(
       "--cache",
       `cache per-file results, the default (location: ${DEFAULT_CACHE_LOCATION}/ under the root, a folder git ignores by itself)`
-    ).option("--no-cache", `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`).option("--cache-location <dir>", "folder of the cache; a folder it creates is marked for git to ignore").option("--debug", "say how many files the cache answered; show stack traces of internal errors", false).action(
+    ).option("--no-cache", `neither read nor write the cache (also: ${NO_CACHE_VARIABLE}=1 in the environment)`).option("--cache-location <dir>", "folder of the cache; a folder it creates is marked for git to ignore").option(
+      "--threads <n>",
+      "analyse on at most n threads (default: one per core; 1 keeps to the main thread)",
+      wholeNumber
+    ).option("--no-threads", "analyse on the main thread only").option("--debug", "say how many files the cache answered; show stack traces of internal errors", false).action(
       async (paths, options) => setExitCode(await (await reportsModule())[command](paths, options, io))
     );
   }

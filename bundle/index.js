@@ -4,29 +4,31 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   REPORTER_NAMES,
   reporterNamed
-} from "./chunk-5FIJYUPB.js";
+} from "./chunk-YLV5LQPF.js";
 import {
   discoveryStart,
   findRoot,
   loadExplicitConfig,
   resolveConfigValue,
   runLint
-} from "./chunk-26KZTGSE.js";
+} from "./chunk-4QVWBYCE.js";
 import {
   lintExitCode,
   runReport
-} from "./chunk-337QYQ7C.js";
-import "./chunk-66HYKZYH.js";
+} from "./chunk-DESR34US.js";
+import "./chunk-H7P3T445.js";
 import {
   ConfigError,
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-DK3ODXTQ.js";
-import "./chunk-MOIA6FBG.js";
+import "./chunk-MHPCNLFD.js";
+import "./chunk-FNLHEZZR.js";
+import "./chunk-FXSO2UR2.js";
+import "./chunk-WX7KTH53.js";
 import {
   defineFileRule,
   defineProjectRule
-} from "./chunk-TBMUDWBG.js";
+} from "./chunk-GGW7XCE3.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/api/lint.ts

@@ -5,11 +5,12 @@ import {
   FileSettings,
   analyzeBytes,
   analyzeText
-} from "./chunk-66HYKZYH.js";
+} from "./chunk-H7P3T445.js";
 import "./chunk-DB7DCKDU.js";
+import "./chunk-FXSO2UR2.js";
 import {
   parseMarkdownWithLimits
-} from "./chunk-TBMUDWBG.js";
+} from "./chunk-GGW7XCE3.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/engine/phase1-worker.ts

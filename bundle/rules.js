@@ -2,11 +2,6 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  contractsFor,
-  matchesGlob,
-  perGlobSchema
-} from "./chunk-YOJ7W7QY.js";
-import {
   SentencesOf,
   TermMatcher,
   canonicalEntries,
@@ -37,7 +32,12 @@ import {
   speaksOfThePast,
   termListOptionsShape,
   termVariantSchema
-} from "./chunk-EHOWTCBR.js";
+} from "./chunk-7KNTDKCH.js";
+import {
+  contractsFor,
+  matchesGlob,
+  perGlobSchema
+} from "./chunk-SPJFSPUF.js";
 import {
   createRegistry,
   destinationPathTo,
@@ -61,32 +61,36 @@ import {
   resolveLocalLink,
   resolvedLocally,
   splitDestination
-} from "./chunk-DK3ODXTQ.js";
+} from "./chunk-MHPCNLFD.js";
 import {
   REPOSITORY_URL,
-  TOOL_VERSION,
+  TOOL_VERSION
+} from "./chunk-FNLHEZZR.js";
+import {
+  blankHtmlComments,
+  headingText,
+  htmlAttributes,
+  htmlComments,
+  replaceTags,
+  slug
+} from "./chunk-FXSO2UR2.js";
+import {
   closestMatches,
   editDistance
-} from "./chunk-MOIA6FBG.js";
+} from "./chunk-WX7KTH53.js";
 import {
   EACH_ITEM,
   GLOB_KEYS,
   SKIP,
-  blankHtmlComments,
   computeLineStarts,
   defineFileRule,
   defineProjectRule,
   external_exports,
   forEachNode,
-  headingText,
-  htmlAttributes,
-  htmlComments,
   offsetToPoint,
   partitionPoint,
-  replaceTags,
-  require_picomatch,
-  slug
-} from "./chunk-TBMUDWBG.js";
+  require_picomatch
+} from "./chunk-GGW7XCE3.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";

@@ -89,7 +89,7 @@ describe('what a command loads', () => {
   });
 
   it('an MCP server does not load the language server', () => {
-    const loaded = [...staticClosure('src/cli/server-commands.ts')];
+    const loaded = [...staticClosure('src/cli/mcp-command.ts')];
     expect(loaded).toContain('src/mcp/mcp-server.ts');
     expect(loaded).toContain('@modelcontextprotocol/sdk');
     expect(loaded.filter((module) => module.startsWith('src/lsp/language-server'))).toEqual([]);

@@ -10,7 +10,7 @@ import { TOOL_VERSION } from '../core/tool.js';
 import type { LintCommandOptions } from './lint-command.js';
 import type { ReportCommandOptions } from './inventory-commands.js';
 import type { LspCommandOptions } from './lsp-command.js';
-import type { McpCommandOptions } from './server-commands.js';
+import type { McpCommandOptions } from './mcp-command.js';
 import { DEFAULT_CACHE_LOCATION, NO_CACHE_VARIABLE } from '../cache/phase1-cache.js';
 import { REPORT_FORMATS } from './inventories/tables.js';
 import { FIX_TYPES } from '../fixes/fix-types.js';
@@ -21,7 +21,7 @@ const lintModule = () => import('./lint-command.js');
 const infoModule = () => import('./info-commands.js');
 const reportsModule = () => import('./inventory-commands.js');
 const languageServerModule = () => import('./lsp-command.js');
-const mcpServerModule = () => import('./server-commands.js');
+const mcpServerModule = () => import('./mcp-command.js');
 
 function wholeNumber(value: string): number {
   const parsed = Number(value);

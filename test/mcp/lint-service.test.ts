@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { projectServices } from '../../src/cli/server-commands.js';
+import { projectServices } from '../../src/cli/server-services.js';
 import type { CliIo } from '../../src/core/io.js';
 import { LintService } from '../../src/mcp/lint-service.js';
 import { tempProject, WITHOUT_CACHE } from '../helpers/cli-harness.js';

@@ -5,12 +5,14 @@ import {
   ENGINE_DOCS_URL,
   TOOL_NAME,
   ruleDocsUrl
-} from "./chunk-MOIA6FBG.js";
+} from "./chunk-FNLHEZZR.js";
 import {
-  ENGINE_RULES,
+  ENGINE_RULES
+} from "./chunk-FXSO2UR2.js";
+import {
   computeLineStarts,
   offsetToPoint
-} from "./chunk-TBMUDWBG.js";
+} from "./chunk-GGW7XCE3.js";
 import {
   __commonJS,
   __esm,

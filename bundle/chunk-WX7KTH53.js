@@ -2,35 +2,6 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 
-// src/core/tool.ts
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-function packageRoot() {
-  let directory = path.dirname(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    const candidate = path.join(directory, "package.json");
-    try {
-      const parsed = JSON.parse(readFileSync(candidate, "utf8"));
-      if (parsed.name === "agentops-lint") return directory;
-    } catch {
-    }
-    const parent = path.dirname(directory);
-    if (parent === directory) throw new Error("cannot find the agentops-lint package.json");
-    directory = parent;
-  }
-}
-var PACKAGE_ROOT = packageRoot();
-var packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8"));
-var TOOL_NAME = "agentops-lint";
-var TOOL_VERSION = packageJson.version;
-var REPOSITORY_URL = "https://github.com/agentops-lint/agentops-lint";
-function ruleDocsUrl(ruleId) {
-  return `${REPOSITORY_URL}/blob/v${TOOL_VERSION}/rules/${ruleId}.md`;
-}
-var SCHEMA_URL = `${REPOSITORY_URL.replace("https://github.com/", "https://raw.githubusercontent.com/")}/v${TOOL_VERSION}/schema.json`;
-var ENGINE_DOCS_URL = `${REPOSITORY_URL}/blob/v${TOOL_VERSION}/docs/configuration.md#engine-diagnostics`;
-
 // src/text/did-you-mean.ts
 function editDistance(a, b, limit = Number.POSITIVE_INFINITY) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -87,12 +58,5 @@ function didYouMean(input, candidates) {
 export {
   editDistance,
   closestMatches,
-  didYouMean,
-  PACKAGE_ROOT,
-  TOOL_NAME,
-  TOOL_VERSION,
-  REPOSITORY_URL,
-  ruleDocsUrl,
-  SCHEMA_URL,
-  ENGINE_DOCS_URL
+  didYouMean
 };

@@ -3,35 +3,37 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   watchTree
-} from "./chunk-5PFDWPNG.js";
+} from "./chunk-WYIVEKK2.js";
 import {
   LiveProject,
   projectServices
-} from "./chunk-DF3GEPYO.js";
+} from "./chunk-LL2MDV6X.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-COTBLAVG.js";
-import "./chunk-5FIJYUPB.js";
+} from "./chunk-CC4EZVKS.js";
+import "./chunk-YLV5LQPF.js";
 import {
   discoveryStart,
   findRoot,
   pathArgumentMatcher
-} from "./chunk-26KZTGSE.js";
-import "./chunk-337QYQ7C.js";
-import "./chunk-66HYKZYH.js";
+} from "./chunk-4QVWBYCE.js";
+import "./chunk-DESR34US.js";
+import "./chunk-H7P3T445.js";
 import {
   ConfigError,
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-DK3ODXTQ.js";
+import "./chunk-MHPCNLFD.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
-} from "./chunk-MOIA6FBG.js";
-import "./chunk-TBMUDWBG.js";
+} from "./chunk-FNLHEZZR.js";
+import "./chunk-FXSO2UR2.js";
+import "./chunk-WX7KTH53.js";
+import "./chunk-GGW7XCE3.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/watch-command.ts

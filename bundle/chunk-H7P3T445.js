@@ -9,25 +9,27 @@ import {
 } from "./chunk-DB7DCKDU.js";
 import {
   FILE_READ,
-  MAX_NESTING_DEPTH,
   PARSE_ERROR,
   PATH_GLOB_OPTIONS,
   RULE_CRASH,
+  decodeHtmlEntities,
+  headingAnchorCollector,
+  htmlAttributes,
+  sortByRuleId
+} from "./chunk-FXSO2UR2.js";
+import {
+  MAX_NESTING_DEPTH,
   combineHandlers,
   computeLineStarts,
-  decodeHtmlEntities,
   external_exports,
   formatMessage,
   hasGlobKeys,
-  headingAnchorCollector,
-  htmlAttributes,
   offsetToPoint,
   parseMarkdownWithLimits,
   partitionPoint,
   require_picomatch,
-  sortByRuleId,
   walkWithHandlers
-} from "./chunk-TBMUDWBG.js";
+} from "./chunk-GGW7XCE3.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";

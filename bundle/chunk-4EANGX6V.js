@@ -2,20 +2,21 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
+  mappingsReport,
+  termsReport
+} from "./chunk-5KSPLCNJ.js";
+import {
   docsUrlOf,
   isEngineRule
-} from "./chunk-UNQDBQ2O.js";
+} from "./chunk-53TBHEE5.js";
+import "./chunk-4472XMDS.js";
+import "./chunk-BSJM252U.js";
+import "./chunk-7KNTDKCH.js";
 import {
   LiveProject,
   projectServices,
   protocolStreams
-} from "./chunk-DF3GEPYO.js";
-import {
-  mappingsReport,
-  termsReport
-} from "./chunk-HPVSJZRG.js";
-import "./chunk-BSJM252U.js";
-import "./chunk-EHOWTCBR.js";
+} from "./chunk-LL2MDV6X.js";
 import {
   findRoot,
   fixPatches,
@@ -25,21 +26,24 @@ import {
   pathArgumentMatcher,
   toPosix,
   writeFixes
-} from "./chunk-26KZTGSE.js";
+} from "./chunk-4QVWBYCE.js";
 import {
   EXIT_OK
-} from "./chunk-337QYQ7C.js";
-import "./chunk-66HYKZYH.js";
+} from "./chunk-DESR34US.js";
+import "./chunk-H7P3T445.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-DK3ODXTQ.js";
+import "./chunk-MHPCNLFD.js";
 import {
   PACKAGE_ROOT,
   TOOL_NAME,
-  TOOL_VERSION,
+  TOOL_VERSION
+} from "./chunk-FNLHEZZR.js";
+import "./chunk-FXSO2UR2.js";
+import {
   closestMatches
-} from "./chunk-MOIA6FBG.js";
+} from "./chunk-WX7KTH53.js";
 import {
   $ZodObject,
   $ZodType,
@@ -73,7 +77,7 @@ import {
   toJSONSchema,
   union,
   unknown
-} from "./chunk-TBMUDWBG.js";
+} from "./chunk-GGW7XCE3.js";
 import {
   __commonJS,
   __toESM
@@ -7301,7 +7305,7 @@ var require_dist = __commonJS({
   }
 });
 
-// src/cli/server-commands.ts
+// src/cli/mcp-command.ts
 import path3 from "node:path";
 
 // node_modules/zod/v3/helpers/util.js
@@ -17177,6 +17181,16 @@ var LintService = class _LintService {
       );
     });
   }
+  /**
+   * Work of another tool that only reads the repository (the inventories, which open it on their
+   * own): it runs alongside the other calls that read, and a call that writes waits for it.
+   */
+  whileReading(call, work) {
+    return this.lock.shared(async () => {
+      call.signal?.throwIfAborted();
+      return work();
+    });
+  }
   /** Stops the index build under way. */
   close() {
     return this.project.close();
@@ -17567,7 +17581,12 @@ function registerTools(server, service, options) {
         outputSchema,
         annotations: { readOnlyHint: true, openWorldHint: false }
       },
-      async ({ paths }) => answer(await options.inventory(kind, confinePaths(options.root, paths)))
+      async ({ paths }, extra) => answer(
+        await withProgress(
+          extra,
+          (call) => service.whileReading(call, () => options.inventory(kind, confinePaths(options.root, paths), call))
+        )
+      )
     );
   }
 }
@@ -17588,7 +17607,7 @@ async function runMcpServer(options) {
   await service.close();
 }
 
-// src/cli/server-commands.ts
+// src/cli/mcp-command.ts
 import { REGISTRY } from "./rules.js";
 async function mcpCommand(options, io) {
   const { input, output } = protocolStreams(io, "agentops-lint mcp");
@@ -17602,13 +17621,18 @@ async function mcpCommand(options, io) {
     rules: REGISTRY.rules,
     log: (message) => io.stderr(`${message}
 `),
-    inventory: (kind, patterns) => (kind === "terms" ? termsReport : mappingsReport)(
+    inventory: (kind, patterns, call) => (kind === "terms" ? termsReport : mappingsReport)(
       patterns,
       {
         root,
         ...options.config === void 0 ? {} : { config: path3.resolve(io.cwd, options.config) },
         ...options.cache === void 0 ? {} : { cache: options.cache },
-        ...options.cacheLocation === void 0 ? {} : { cacheLocation: options.cacheLocation }
+        ...options.cacheLocation === void 0 ? {} : { cacheLocation: options.cacheLocation },
+        // On the worker pool, never on the server's thread: the other calls are answered meanwhile.
+        ...options.threads === void 0 ? {} : { threads: options.threads },
+        keepThreadFree: true,
+        ...call.signal ? { signal: call.signal } : {},
+        ...call.progress ? { progress: call.progress } : {}
       },
       serverIo(io, root)
     )

@@ -2,10 +2,12 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  PATH_GLOB_OPTIONS,
+  PATH_GLOB_OPTIONS
+} from "./chunk-FXSO2UR2.js";
+import {
   external_exports,
   require_picomatch
-} from "./chunk-TBMUDWBG.js";
+} from "./chunk-GGW7XCE3.js";
 import {
   __toESM
 } from "./chunk-RL5JZDUN.js";

@@ -10,41 +10,43 @@ import {
   require_api2,
   require_api3,
   toProtocolDiagnostic
-} from "./chunk-UNQDBQ2O.js";
+} from "./chunk-53TBHEE5.js";
 import {
   watchTree
-} from "./chunk-5PFDWPNG.js";
+} from "./chunk-WYIVEKK2.js";
 import {
   LiveProject,
   projectServices,
   protocolStreams
-} from "./chunk-DF3GEPYO.js";
+} from "./chunk-LL2MDV6X.js";
 import {
   applyFixes,
   dominantLineEnding,
   findRoot,
   toPosix
-} from "./chunk-26KZTGSE.js";
-import "./chunk-337QYQ7C.js";
+} from "./chunk-4QVWBYCE.js";
+import "./chunk-DESR34US.js";
 import {
   collectFileFacts
-} from "./chunk-66HYKZYH.js";
+} from "./chunk-H7P3T445.js";
 import {
   ConfigError,
   UsageError,
   formatKeyPath
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-DK3ODXTQ.js";
+import "./chunk-MHPCNLFD.js";
 import {
   TOOL_NAME,
   TOOL_VERSION
-} from "./chunk-MOIA6FBG.js";
+} from "./chunk-FNLHEZZR.js";
+import "./chunk-FXSO2UR2.js";
+import "./chunk-WX7KTH53.js";
 import {
   computeLineStarts,
   external_exports,
   forEachNode,
   parseMarkdown
-} from "./chunk-TBMUDWBG.js";
+} from "./chunk-GGW7XCE3.js";
 import {
   __commonJS,
   __require,

@@ -3,13 +3,13 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   countBySeverity
-} from "./chunk-337QYQ7C.js";
+} from "./chunk-DESR34US.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";
 import {
   didYouMean
-} from "./chunk-MOIA6FBG.js";
+} from "./chunk-WX7KTH53.js";
 
 // src/reporters/github.ts
 var escapeData = (value) => value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");

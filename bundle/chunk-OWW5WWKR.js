@@ -3,7 +3,7 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   matchesGlob
-} from "./chunk-YOJ7W7QY.js";
+} from "./chunk-SPJFSPUF.js";
 import {
   configIgnoreReason,
   discoveryStart,
@@ -12,25 +12,27 @@ import {
   listRepositoryPaths,
   openConfigs,
   toPosix
-} from "./chunk-26KZTGSE.js";
+} from "./chunk-4QVWBYCE.js";
 import {
   EXIT_OK
-} from "./chunk-337QYQ7C.js";
-import "./chunk-66HYKZYH.js";
+} from "./chunk-DESR34US.js";
+import "./chunk-H7P3T445.js";
 import {
   UsageError,
   formatConfigIssue
 } from "./chunk-DB7DCKDU.js";
 import {
   jsonSchema
-} from "./chunk-DK3ODXTQ.js";
+} from "./chunk-MHPCNLFD.js";
 import {
   SCHEMA_URL,
   ruleDocsUrl
-} from "./chunk-MOIA6FBG.js";
+} from "./chunk-FNLHEZZR.js";
+import "./chunk-FXSO2UR2.js";
+import "./chunk-WX7KTH53.js";
 import {
   hasGlobKeys
-} from "./chunk-TBMUDWBG.js";
+} from "./chunk-GGW7XCE3.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/info-commands.ts

@@ -2,54 +2,27 @@
 import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
-  REPORT_FORMATS,
   markdownCell,
   markdownTable,
   textTable
 } from "./chunk-BSJM252U.js";
 import {
-  canonicalEntries,
   comparedStatements,
   comparedUse,
   documentHistory,
   findMappings,
   findingReport,
-  historyOptionSchema,
   isConfiguredName,
-  kubernetesConcepts,
   kubernetesKey,
   mappingFindings,
-  matcherFor,
   proseBlocks,
   sideConcepts,
   sourceRange
-} from "./chunk-EHOWTCBR.js";
+} from "./chunk-7KNTDKCH.js";
 import {
-  cacheSummary,
-  cacheWanted,
-  comparingRules,
-  discoveryStart,
-  findRoot,
-  openConfigs,
-  openDiskCache,
-  planWorkingTree,
-  runPhase1Sequentially,
-  savePhase1Cache
-} from "./chunk-26KZTGSE.js";
-import {
-  EXIT_OK
-} from "./chunk-337QYQ7C.js";
-import {
-  maxFileBytes
-} from "./chunk-66HYKZYH.js";
-import {
-  UsageError
-} from "./chunk-DB7DCKDU.js";
-import {
-  external_exports,
   formatMessage,
   offsetToPoint
-} from "./chunk-TBMUDWBG.js";
+} from "./chunk-GGW7XCE3.js";
 
 // src/cli/inventories/mappings-report.ts
 function mappingRows(file, { vocabulary, canonical, history }) {
@@ -279,186 +252,11 @@ ${summary2(report)}
 `;
 }
 
-// src/cli/open-project.ts
-import path from "node:path";
-async function openProject(patterns, options, io, judgedBy) {
-  const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(discoveryStart(io.cwd, patterns));
-  const configs = openConfigs(io, root, options.config, judgedBy === void 0 ? [] : [judgedBy]);
-  const warn = (message) => io.stderr(`agentops-lint: warning: ${message}
-`);
-  const plan = await planWorkingTree({ io, root, configs, warn, patterns, errorOnUnmatchedPattern: true });
-  return { root, configs, settings: configs, source: plan.source };
-}
-function mayContributeToComparison(project, file, text) {
-  return comparingRules(project.settings.forFile(file)).some(
-    ({ rule, options }) => rule.extract !== void 0 && (rule.mayContribute?.(text, options) ?? true)
-  );
-}
-function reportRule(id, description, extract) {
-  return {
-    id,
-    description,
-    tags: [],
-    defaultSeverity: "warn",
-    recommended: false,
-    fixable: false,
-    options: external_exports.custom(),
-    messages: {},
-    scope: "project",
-    extract,
-    check: () => {
-    }
-  };
-}
-async function extractFromTargets(project, step, cache, withContext = false) {
-  const { source } = project;
-  const candidates = new Set(withContext ? source.demand?.candidates ?? [] : []);
-  const wanted = withContext ? [.../* @__PURE__ */ new Set([...source.targets, ...source.projectFiles ?? [], ...candidates])].sort() : source.targets;
-  const enabledByConfig = /* @__PURE__ */ new WeakMap();
-  const settings = {
-    forFile: (file) => {
-      const key = project.settings.forFile(file);
-      let enabled = enabledByConfig.get(key);
-      if (!enabled) {
-        enabled = [{ rule: step.rule, severity: "warn", options: step.optionsFor(file) }];
-        enabledByConfig.set(key, enabled);
-      }
-      return enabled;
-    },
-    base: () => []
-  };
-  const runPhase1 = cache ? cache.wrap(runPhase1Sequentially) : runPhase1Sequentially;
-  const analyses = await runPhase1(
-    wanted.map((path2) => ({ path: path2, factsOnly: true })),
-    source,
-    {
-      settings,
-      rules: /* @__PURE__ */ new Map([[step.rule.id, step.rule]]),
-      // As lint: a file over its config's size limit is left out rather than parsed.
-      maxFileBytes: (file) => maxFileBytes(project.configs.configFor(file).maxFileSizeMb)
-    }
-  );
-  const rows = [];
-  for (const analysis of analyses) {
-    if (analysis.crashed)
-      throw new Error(`${analysis.path}: ${analysis.diagnostics.map((diagnostic) => diagnostic.message).join("; ")}`);
-    if (analysis.facts === void 0 || analysis.text === void 0) continue;
-    if (candidates.has(analysis.path) && !mayContributeToComparison(project, analysis.path, analysis.text)) continue;
-    rows.push({ path: analysis.path, rows: analysis.facts.extracted[step.rule.id] });
-  }
-  return rows;
-}
-
-// src/cli/inventory-commands.ts
-import { REGISTRY } from "./rules.js";
-var TERMS_CACHE_FILE_NAME = "terms-cache.bin";
-var MAPPINGS_CACHE_FILE_NAME = "mappings-cache.bin";
-var DEFAULT_TERM_LIST = { packs: ["kubernetes"], terms: [], disable: [] };
-function checkFormat(format) {
-  if (!REPORT_FORMATS.includes(format))
-    throw new UsageError(`Unknown format "${format}"; choose one of: ${REPORT_FORMATS.join(", ")}.`);
-  return format;
-}
-function optionsOf(enabled, ruleId) {
-  return enabled.find((rule) => rule.rule.id === ruleId)?.options;
-}
-async function openReportCache(project, options, io, fileName) {
-  return cacheWanted(options, io) ? openDiskCache(options.cacheLocation, io, project.root, fileName) : void 0;
-}
-async function closeReportCache(cache, options, io) {
-  await savePhase1Cache(cache, io);
-  if (options.debug && cache?.file !== void 0) io.stderr(cacheSummary(cache, io));
-}
-async function termsCommand(patterns, options, io) {
-  const format = checkFormat(options.format);
-  io.stdout(formatTermsReport(await termsReport(patterns, options, io), format));
-  return EXIT_OK;
-}
-var TERM_ROWS = reportRule(
-  "terms-report",
-  "the occurrences of terms the terms report counts",
-  (file, options) => termRows(
-    file,
-    matcherFor(options.termList),
-    documentHistory(file.path, file.tree, file.text, options.history).history
-  )
-);
-async function termsReport(patterns, options, io) {
-  const project = await openProject(patterns, options, io);
-  const cache = await openReportCache(project, options, io, TERMS_CACHE_FILE_NAME);
-  const files = await extractFromTargets(
-    project,
-    {
-      rule: TERM_ROWS,
-      optionsFor: (file) => {
-        const enabled = project.settings.forFile(file);
-        return {
-          termList: optionsOf(enabled, "terminology") ?? optionsOf(enabled, "term-consistency") ?? DEFAULT_TERM_LIST,
-          history: historyOptionSchema.parse(
-            optionsOf(enabled, "term-consistency")?.history
-          )
-        };
-      }
-    },
-    cache
-  );
-  await closeReportCache(cache, options, io);
-  return countTermRows(files);
-}
-async function mappingsCommand(patterns, options, io) {
-  const format = checkFormat(options.format);
-  io.stdout(formatMappingsReport(await mappingsReport(patterns, options, io), format));
-  return EXIT_OK;
-}
-var vocabularies = /* @__PURE__ */ new WeakMap();
-function vocabularyOf(options) {
-  let vocabulary = vocabularies.get(options);
-  if (!vocabulary) {
-    vocabulary = kubernetesConcepts(options.vocabulary);
-    vocabularies.set(options, vocabulary);
-  }
-  return vocabulary;
-}
-var MAPPING_ROWS = reportRule(
-  "mappings-report",
-  "the mapping statements the mappings report judges",
-  (file, options) => mappingRows(file, { vocabulary: vocabularyOf(options), canonical: options.canonical, history: options.history })
-);
-async function mappingsReport(patterns, options, io) {
-  const project = await openProject(patterns, options, io, "mapping-consistency");
-  const base = project.settings.base();
-  const mapping = optionsOf(base, "mapping-consistency")?.mapping ?? [];
-  const rowOptions = {
-    vocabulary: optionsOf(base, "k8s-concepts")?.vocabulary ?? [],
-    canonical: canonicalEntries(mapping),
-    history: optionsOf(base, "mapping-consistency")?.history
-  };
-  const cache = await openReportCache(project, options, io, MAPPINGS_CACHE_FILE_NAME);
-  const extracted = await extractFromTargets(
-    project,
-    { rule: MAPPING_ROWS, optionsFor: () => rowOptions },
-    cache,
-    true
-  );
-  await closeReportCache(cache, options, io);
-  const files = extracted.filter(
-    (file) => project.settings.forFile(file.path).some((rule) => rule.rule.id === "mapping-consistency")
-  );
-  const shown = new Set(project.source.targets);
-  return judgeMappingRows({
-    files,
-    shown: (file) => shown.has(file),
-    vocabulary: vocabularyOf(rowOptions),
-    canonical: rowOptions.canonical,
-    messages: REGISTRY.byId.get("mapping-consistency")?.messages ?? {}
-  });
-}
-
 export {
-  TERMS_CACHE_FILE_NAME,
-  MAPPINGS_CACHE_FILE_NAME,
-  termsCommand,
-  termsReport,
-  mappingsCommand,
-  mappingsReport
+  mappingRows,
+  judgeMappingRows,
+  formatMappingsReport,
+  termRows,
+  countTermRows,
+  formatTermsReport
 };

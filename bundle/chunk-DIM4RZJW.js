@@ -5,33 +5,35 @@ import {
   parseOutputTargets,
   prepareOutputFolders,
   writeReports
-} from "./chunk-COTBLAVG.js";
-import "./chunk-5FIJYUPB.js";
+} from "./chunk-CC4EZVKS.js";
+import "./chunk-YLV5LQPF.js";
 import {
   cacheWanted,
   discoveryStart,
   findRoot,
   loadExplicitConfig,
   runLint
-} from "./chunk-26KZTGSE.js";
+} from "./chunk-4QVWBYCE.js";
 import {
   lintExitCode,
   runReport
-} from "./chunk-337QYQ7C.js";
-import "./chunk-66HYKZYH.js";
+} from "./chunk-DESR34US.js";
+import "./chunk-H7P3T445.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";
-import "./chunk-DK3ODXTQ.js";
-import "./chunk-MOIA6FBG.js";
-import "./chunk-TBMUDWBG.js";
+import "./chunk-MHPCNLFD.js";
+import "./chunk-FNLHEZZR.js";
+import "./chunk-FXSO2UR2.js";
+import "./chunk-WX7KTH53.js";
+import "./chunk-GGW7XCE3.js";
 import "./chunk-RL5JZDUN.js";
 
 // src/cli/lint-command.ts
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-ZHUV7DEK.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-I2IS25VX.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);

@@ -3,7 +3,7 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   DEFAULT_CACHE_LOCATION
-} from "./chunk-337QYQ7C.js";
+} from "./chunk-DESR34US.js";
 
 // src/lsp/disk-watcher.ts
 import { readdirSync, statSync, watch } from "node:fs";

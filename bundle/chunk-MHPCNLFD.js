@@ -5,13 +5,15 @@ import {
   ENGINE_DOCS_URL,
   SCHEMA_URL,
   ruleDocsUrl
-} from "./chunk-MOIA6FBG.js";
+} from "./chunk-FNLHEZZR.js";
 import {
   ENGINE_RULES,
-  decodeNamedCharacterReference,
-  external_exports,
   sortByRuleId
-} from "./chunk-TBMUDWBG.js";
+} from "./chunk-FXSO2UR2.js";
+import {
+  decodeNamedCharacterReference,
+  external_exports
+} from "./chunk-GGW7XCE3.js";
 import {
   __commonJS,
   __require

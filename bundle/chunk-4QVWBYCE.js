@@ -9,7 +9,7 @@ import {
   countBySeverity,
   mapConcurrently,
   runsInCi
-} from "./chunk-337QYQ7C.js";
+} from "./chunk-DESR34US.js";
 import {
   FileSettings,
   SuppressionMap,
@@ -26,7 +26,7 @@ import {
   toPending,
   tooLargeFile,
   unreadableFile
-} from "./chunk-66HYKZYH.js";
+} from "./chunk-H7P3T445.js";
 import {
   ConfigError,
   UsageError,
@@ -49,23 +49,27 @@ import {
   repositoryBaseFromRemote,
   require_dist,
   resolveLocalLink
-} from "./chunk-DK3ODXTQ.js";
+} from "./chunk-MHPCNLFD.js";
 import {
   PACKAGE_ROOT,
-  TOOL_VERSION,
-  closestMatches,
-  didYouMean,
-  editDistance
-} from "./chunk-MOIA6FBG.js";
+  TOOL_VERSION
+} from "./chunk-FNLHEZZR.js";
 import {
   BASELINE,
   CONTROL_COMMENTS,
-  EACH_ITEM,
   ENGINE_RULES,
-  GLOB_KEYS,
   PATH_GLOB_OPTIONS,
   RULE_CRASH,
-  TOO_MANY_FINDINGS,
+  TOO_MANY_FINDINGS
+} from "./chunk-FXSO2UR2.js";
+import {
+  closestMatches,
+  didYouMean,
+  editDistance
+} from "./chunk-WX7KTH53.js";
+import {
+  EACH_ITEM,
+  GLOB_KEYS,
   computeLineStarts,
   dependenciesOf,
   external_exports,
@@ -73,7 +77,7 @@ import {
   offsetToPoint,
   partitionPoint,
   require_picomatch
-} from "./chunk-TBMUDWBG.js";
+} from "./chunk-GGW7XCE3.js";
 import {
   __commonJS,
   __require,

@@ -23,11 +23,11 @@ import {
   selectProjectFiles,
   settleVerifiedFixes,
   timeBudgetMs
-} from "./chunk-26KZTGSE.js";
+} from "./chunk-4QVWBYCE.js";
 import {
   maxFileBytes,
   readFileWithinLimit
-} from "./chunk-66HYKZYH.js";
+} from "./chunk-H7P3T445.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";

@@ -3,11 +3,11 @@ import { createRequire as __agentopsCreateRequire } from 'node:module';
 const require = __agentopsCreateRequire(import.meta.url);
 import {
   reporterNamed
-} from "./chunk-5FIJYUPB.js";
+} from "./chunk-YLV5LQPF.js";
 import {
   colorEnabled,
   countBySeverity
-} from "./chunk-337QYQ7C.js";
+} from "./chunk-DESR34US.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";

@@ -8,7 +8,7 @@ import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
-} from "./chunk-MOIA6FBG.js";
+} from "./chunk-FNLHEZZR.js";
 
 // src/core/io.ts
 var EXIT_OK = 0;

@@ -8,16 +8,19 @@ import {
   mappingsReport,
   termsCommand,
   termsReport
-} from "./chunk-HPVSJZRG.js";
+} from "./chunk-5KSPLCNJ.js";
+import "./chunk-4472XMDS.js";
 import "./chunk-BSJM252U.js";
-import "./chunk-EHOWTCBR.js";
-import "./chunk-26KZTGSE.js";
-import "./chunk-337QYQ7C.js";
-import "./chunk-66HYKZYH.js";
+import "./chunk-7KNTDKCH.js";
+import "./chunk-4QVWBYCE.js";
+import "./chunk-DESR34US.js";
+import "./chunk-H7P3T445.js";
 import "./chunk-DB7DCKDU.js";
-import "./chunk-DK3ODXTQ.js";
-import "./chunk-MOIA6FBG.js";
-import "./chunk-TBMUDWBG.js";
+import "./chunk-MHPCNLFD.js";
+import "./chunk-FNLHEZZR.js";
+import "./chunk-FXSO2UR2.js";
+import "./chunk-WX7KTH53.js";
+import "./chunk-GGW7XCE3.js";
 import "./chunk-RL5JZDUN.js";
 export {
   MAPPINGS_CACHE_FILE_NAME,
