@@ -94,7 +94,7 @@ describe('output files', () => {
       throw new Error('these cases need /proc (Linux): a folder no one can create a folder in');
   });
 
-  it('-o into a folder that cannot be created fails at once, naming it', { timeout: 60_000 }, async () => {
+  it('-o into a folder that cannot be created fails at once, naming it', async () => {
     const root = tempProject({ 'a.md': '# A\n' });
     const result = await spawnBin(['-o', '/proc/agentops-lint/out/report.txt'], root, { timeoutMs: 20_000 });
     expect(result).toEqual({
@@ -106,7 +106,7 @@ describe('output files', () => {
     });
   });
 
-  it('--format NAME:FILE into such a folder too, before anything is linted', { timeout: 60_000 }, async () => {
+  it('--format NAME:FILE into such a folder too, before anything is linted', async () => {
     const root = tempProject({ 'a.md': '# A\n' });
     const result = await spawnBin(['--format', 'stylish', '--format', 'sarif:/proc/agentops-lint/lint.sarif'], root, {
       timeoutMs: 20_000,
@@ -131,7 +131,7 @@ describe('output files', () => {
 
 describe('a reader that goes away (| head) is no error', () => {
   for (const args of [['rules'], ['schema'], ['-f', 'json']]) {
-    it(`agentops-lint ${args.join(' ')}`, { timeout: 60_000 }, async () => {
+    it(`agentops-lint ${args.join(' ')}`, async () => {
       const root = tempProject({ 'a.md': SKIP });
       const result = await spawnBin(args, root, { closeStdout: true });
       expect(result).toEqual({ exitCode: 0, stdout: '', stderr: '', timedOut: false });

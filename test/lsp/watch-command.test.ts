@@ -51,7 +51,7 @@ function watch(root: string): { stdout: () => string; reports: (count: number) =
 }
 
 describe('agentops-lint --watch', () => {
-  it('prints the report, then again after each change on disk', { timeout: 60000 }, async () => {
+  it('prints the report, then again after each change on disk', async () => {
     const root = tempProject({ 'guide.md': GUIDE, 'index.md': BROKEN });
     const watching = watch(root);
     await watching.reports(1);
