@@ -158,7 +158,7 @@ describe('agentops-lint lsp --stdio', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const editedAt = performance.now();
-    const broken = client.nextDiagnostics(index, (params) => params.version === 2, 10000);
+    const broken = client.nextDiagnostics(index, (params) => params.version === 2);
     await client.change(index, 2, INDEX.replace('#install-steps', '#instal-steps'));
     expect(summary(await broken)).toEqual([
       '3:25 anchors No heading or anchor "#instal-steps" in "guide.md". did you mean "#install-steps"?',

@@ -37,7 +37,8 @@ function watch(root: string): { stdout: () => string; reports: (count: number) =
         if (printed() >= count) return resolve();
         const timer = setTimeout(
           () => reject(new Error(`${count} reports expected; stdout:\n${stdout}\nstderr:\n${stderr}`)),
-          30000,
+          // Catches a report that never comes; a loaded machine can take a minute for one that does.
+          120_000,
         );
         waiting.push({
           count,
