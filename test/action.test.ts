@@ -29,7 +29,7 @@ const run = promisify(execFile);
 let actionCheckout: PackageCheckout;
 beforeAll(async () => {
   actionCheckout = await createPackageCheckout(await temporaryFolder('agentops-lint-action-'));
-}, 60_000);
+});
 afterAll(() => fs.rm(path.dirname(actionCheckout.dir), { recursive: true, force: true }));
 
 interface ActionStep {

@@ -99,8 +99,7 @@ function sourceFor(
   };
 }
 
-// Parsing a few hundred kilobytes twice takes seconds on a busy two-core machine.
-describe('phase-1 worker pool', { timeout: 120_000 }, () => {
+describe('phase-1 worker pool', () => {
   const project = buildProject();
   const config = configFor();
   const settings = new FileSettings(config, REGISTRY.byId, '/project');
@@ -283,7 +282,7 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
   });
 });
 
-describe('agentops-lint --threads', { timeout: 120_000 }, () => {
+describe('agentops-lint --threads', () => {
   let directory: string;
   beforeAll(() => {
     directory = mkdtempSync(path.join(os.tmpdir(), 'agentops-threads-'));

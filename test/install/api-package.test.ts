@@ -123,5 +123,5 @@ describe('the packed package, used as docs/api.md shows', () => {
     await fs.mkdir(path.join(repository, '.git'));
     const ran = await command(process.execPath, [path.join(project, 'out/example.js')], repository, env);
     expect(ran).toEqual({ exitCode: 1, stdout: exampleBlock(doc, 'text'), stderr: '' });
-  }, 240_000);
+  });
 });

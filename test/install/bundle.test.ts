@@ -45,7 +45,7 @@ describe('the committed bundle', () => {
         stale.push(`${file}: differs`);
     }
     expect(stale, `${BUNDLE_DIRECTORY}/ is stale: run \`npm run bundle\` and commit ${BUNDLE_DIRECTORY}/`).toEqual([]);
-  }, 120_000);
+  });
 
   it('has one module per entry point, and bin/ and package.json use it, never dist/', async () => {
     const files = await filesOf(COMMITTED);
@@ -86,7 +86,7 @@ describe('what the bundle leaves out', () => {
         zodModules.add(module!);
     }
     expect([...zodModules]).toEqual(['v4/locales/en.js']);
-  }, 60_000);
+  });
 });
 
 describe('a bundled run gives what the tsc build gives', () => {
@@ -126,7 +126,7 @@ describe('a bundled run gives what the tsc build gives', () => {
     expect(bundled.exitCode).toBe(1);
     expect(bundled).toEqual(compiled);
     expect((bundled.report as { diagnostics: unknown[] }).diagnostics.length).toBeGreaterThan(0);
-  }, 60_000);
+  });
 
   it('on an invalid config: the same messages, from the same zod error map', async () => {
     const project = path.join(base, 'invalid-config');
@@ -148,7 +148,7 @@ describe('a bundled run gives what the tsc build gives', () => {
     expect(bundled).toEqual(await lint(TSC_CLI));
     expect(bundled.exitCode).toBe(2);
     expect(bundled.stderr).toContain('maxFileSizeMb: expected a number above 0 (got -1)');
-  }, 60_000);
+  });
 
   it('on a generated 200-file project, parsed on worker threads that load the bundled worker and rules', async () => {
     const project = path.join(base, 'generated-200');
@@ -161,5 +161,5 @@ describe('a bundled run gives what the tsc build gives', () => {
     expect(bundled).toEqual(compiled);
     expect(bundled.exitCode).toBe(1);
     expect((bundled.report as { filesChecked: number }).filesChecked).toBe(200);
-  }, 120_000);
+  });
 });

@@ -81,7 +81,7 @@ describe('npm installs from git', () => {
     docs = path.join(base, 'docs');
     await fs.mkdir(path.join(docs, '.git'), { recursive: true });
     await fs.writeFile(path.join(docs, 'README.md'), '# Docs\n\nSee [this](missing.md).\n');
-  }, 60_000);
+  });
   afterAll(() => fs.rm(base, { recursive: true, force: true }));
 
   it('npm install -g git+file://… gives a working agentops-lint, with no dependency installed', async () => {
@@ -105,7 +105,7 @@ describe('npm installs from git', () => {
     const bin = path.join(prefix, 'bin/agentops-lint');
     expect(await command(bin, ['--version'], base)).toEqual({ exitCode: 0, stdout: `${VERSION}\n`, stderr: '' });
     await expectLintsDocs(bin);
-  }, 120_000);
+  });
 
   it('npm install --save-dev git+file://… in a project, then npx agentops-lint', async () => {
     const project = path.join(base, 'project');
@@ -124,12 +124,12 @@ describe('npm installs from git', () => {
     // The schema the README's config example points editors at.
     expect(existsSync(path.join(project, 'node_modules/agentops-lint/schema.json'))).toBe(true);
     await expectLintsDocs(path.join(project, 'node_modules/.bin/agentops-lint'));
-  }, 120_000);
+  });
 
   it('npx with a git spec, as `npx github:…` runs it', async () => {
     const result = await command('npx', ['--yes', ...npmOptions(), spec, '--help'], docs);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^Usage: agentops-lint \[options\] \[command\]\n/);
     expect(result.exitCode).toBe(0);
-  }, 120_000);
+  });
 });

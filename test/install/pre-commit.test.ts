@@ -128,7 +128,7 @@ describe.skipIf(preCommit === undefined)(`pre-commit (${preCommit}) with repo: +
     const installed = await inDocs('pre-commit', 'install', '--install-hooks');
     expect(installed.output).toContain('pre-commit installed at .git/hooks/pre-commit');
     expect(installed.exitCode).toBe(0);
-  }, 120_000);
+  });
   afterAll(() => fs.rm(base, { recursive: true, force: true }));
 
   it('passes the first commit of clean docs (the ignored file has a broken link, and is ignored)', async () => {
@@ -136,7 +136,7 @@ describe.skipIf(preCommit === undefined)(`pre-commit (${preCommit}) with repo: +
     expect(result.output).toMatch(/^agentops-lint\.+Passed$/m);
     expect(result.output).toMatch(/^agentops-lint \(whole commit\)\.+Passed$/m);
     expect(result.exitCode).toBe(0);
-  }, 60_000);
+  });
 
   it('blocks a commit with a broken anchor, showing the diagnostic', async () => {
     const before = await head();
@@ -154,7 +154,7 @@ describe.skipIf(preCommit === undefined)(`pre-commit (${preCommit}) with repo: +
       expect(shown, hook).toContain(`\n✖ 1 problem (1 error, 0 warnings) in ${checked} checked\n`);
     }
     expect(await head()).toBe(before);
-  }, 60_000);
+  });
 
   it('passes the fixed commit', async () => {
     await write({
@@ -163,14 +163,14 @@ describe.skipIf(preCommit === undefined)(`pre-commit (${preCommit}) with repo: +
     const result = await commit('fixed anchor');
     expect(result.output).not.toContain('Failed');
     expect(result.exitCode).toBe(0);
-  }, 60_000);
+  });
 
   it('passes a commit that touches only files the config ignores', async () => {
     await write({ '_archived/old.md': '# Old\n\n[still gone](gone-too.md)\n\n#### Skipped levels\n' });
     const result = await commit('archive notes');
     expect(result.output).toMatch(/^agentops-lint\.+Passed$/m);
     expect(result.exitCode).toBe(0);
-  }, 60_000);
+  });
 
   it('the whole-commit hook blocks a commit that deletes a file another file links to', async () => {
     const before = await head();
@@ -187,7 +187,7 @@ describe.skipIf(preCommit === undefined)(`pre-commit (${preCommit}) with repo: +
       'README.md:3:56  error  Link target "docs/guide.md" does not exist.  links',
     ]);
     expect(await head()).toBe(before);
-  }, 60_000);
+  });
 
   it('installs with rev: exactly as docs/ci-and-hooks.md pins it, once the release script has tagged the repository', async () => {
     const documented = await documentedPreCommitConfig();
@@ -230,7 +230,7 @@ describe.skipIf(preCommit === undefined)(`pre-commit (${preCommit}) with repo: +
     const result = await inPinned('pre-commit', 'run', '--all-files');
     expect(result.output).toMatch(/^agentops-lint\.+Passed$/m);
     expect(result.exitCode).toBe(0);
-  }, 120_000);
+  });
 
   it('leaves nothing for git to see: the cache folder ignores itself', async () => {
     await expect(fs.readFile(path.join(docs, '.agentops-lint-cache/phase1-cache.bin'))).resolves.toBeInstanceOf(Buffer);

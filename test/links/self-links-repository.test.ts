@@ -30,7 +30,7 @@ beforeAll(async () => {
   await repo.git('remote', 'add', 'origin', 'git@github.com:acme/handbook.git');
   await repo.git('update-ref', 'refs/remotes/origin/main', 'main');
   await repo.git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main');
-}, 30_000);
+});
 
 afterAll(async () => {
   await repo.cleanup();
@@ -49,7 +49,7 @@ const PLANTED = [
   'README.md:31:18 error links/selfMissing',
 ];
 
-describe('links into the repository’s own URLs, in a git repository with an origin remote', { timeout: 60_000 }, () => {
+describe('links into the repository’s own URLs, in a git repository with an origin remote', () => {
   it('reports every planted problem with rule, line and column, and nothing else', async () => {
     const result = await repo.lint(['--format', 'json', '--no-external']);
     expect(problems(result.stdout)).toEqual(PLANTED);

@@ -35,8 +35,7 @@ function applyAction(action: CodeAction, uri: string, text: string): string {
   return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), edits);
 }
 
-// Each test starts a server process; a loaded machine makes that slow.
-describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
+describe('agentops-lint lsp --stdio', () => {
   it('publishes another open document’s diagnostics when an edit breaks its link, and clears them when the edit is undone', async () => {
     const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX });
     const guide = pathToFileURL(path.join(root, 'guide.md')).href;
@@ -74,9 +73,7 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     expect(await client.stop()).toBe(0);
   });
 
-  it('starts warm: a second start reads every file from the cache lint keeps, and the open file is published before the index is built', {
-    timeout: 120000,
-  }, async () => {
+  it('starts warm: a second start reads every file from the cache lint keeps, and the open file is published before the index is built', async () => {
     const root = tempProject({
       'guide.md': GUIDE,
       'notes.md': '# Notes\n\nSee [the guide](guide.md).\n',
@@ -115,9 +112,7 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     );
   });
 
-  it('stops the analysis of a large page over its time budget and keeps answering for the other files (issue 25)', {
-    timeout: 120000,
-  }, async () => {
+  it('stops the analysis of a large page over its time budget and keeps answering for the other files (issue 25)', async () => {
     // 12,000 links in one list (about 200 KB): seconds to parse, far over a budget of 50 ms.
     const slowText = `# Slow\n\n${Array.from({ length: 12_000 }, (_, index) => `- [${index}](guide.md#install-steps)`).join('\n')}\n`;
     const root = tempProject({
@@ -147,9 +142,7 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     expect(await client.stop()).toBe(0);
   });
 
-  it('never blocks behind a 2 MB page being analysed again after an edit: another file’s edit and code actions answer within 2 s (issue 23)', {
-    timeout: 120000,
-  }, async () => {
+  it('never blocks behind a 2 MB page being analysed again after an edit: another file’s edit and code actions answer within 2 s (issue 23)', async () => {
     const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX });
     const index = pathToFileURL(path.join(root, 'index.md')).href;
     const big = pathToFileURL(path.join(root, 'big.md')).href;
@@ -165,7 +158,7 @@ describe('agentops-lint lsp --stdio', { timeout: 60000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const editedAt = performance.now();
-    const broken = client.nextDiagnostics(index, (params) => params.version === 2, 10000);
+    const broken = client.nextDiagnostics(index, (params) => params.version === 2);
     await client.change(index, 2, INDEX.replace('#install-steps', '#instal-steps'));
     expect(summary(await broken)).toEqual([
       '3:25 anchors No heading or anchor "#instal-steps" in "guide.md". did you mean "#install-steps"?',

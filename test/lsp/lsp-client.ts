@@ -39,6 +39,13 @@ export interface LspClientOptions {
   args?: string[];
 }
 
+/**
+ * How long to wait for a message before failing with what was received: it catches an answer that
+ * never comes. A server process starting on a machine shared many times over (a load of 25 on 2
+ * cores) took more than the 15 s this used to be.
+ */
+const ANSWER_TIMEOUT_MS = 120_000;
+
 export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly registrations: Registration[] = [];
@@ -117,7 +124,7 @@ export class LspClient {
   /** Resolves with the first publishDiagnostics (already received or still to come) that passes `test`. */
   diagnosticsWhere(
     test: (params: PublishDiagnosticsParams) => boolean,
-    timeoutMs = 15000,
+    timeoutMs = ANSWER_TIMEOUT_MS,
   ): Promise<PublishDiagnosticsParams> {
     const seen = this.published.find(test);
     if (seen) return Promise.resolve(seen);
@@ -142,7 +149,7 @@ export class LspClient {
   }
 
   /** Resolves with the first window/logMessage (already received or still to come) that passes `test`. */
-  logWhere(test: (message: string) => boolean, timeoutMs = 15000): Promise<string> {
+  logWhere(test: (message: string) => boolean, timeoutMs = ANSWER_TIMEOUT_MS): Promise<string> {
     const seen = this.logs.find((log) => test(log.message));
     if (seen) return Promise.resolve(seen.message);
     return new Promise((resolve, reject) => {

@@ -87,7 +87,7 @@ async function diagnosticsInNeovim(files: Record<string, string>, waitMs: number
 
 const GUIDE = '# Guide\n\n## Install steps\n\nRun the installer.\n';
 
-describe.skipIf(neovim === undefined)(`docs/editors.md's Neovim 0.7 recipe in ${neovim}`, { timeout: 90000 }, () => {
+describe.skipIf(neovim === undefined)(`docs/editors.md's Neovim 0.7 recipe in ${neovim}`, () => {
   it('starts the server with vim.lsp.start_client, attaches the buffer and receives its diagnostics', async () => {
     const lines = await diagnosticsInNeovim(
       { 'guide.md': GUIDE, 'index.md': '# Index\n\nSee [the steps](guide.md#instal-steps).\n' },

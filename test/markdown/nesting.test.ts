@@ -14,6 +14,7 @@ import {
 } from '../../src/markdown/nesting.js';
 import { parseMarkdown, parseMarkdownWithLimits } from '../../src/markdown/parse.js';
 import { forEachNode } from '../../src/markdown/walk.js';
+import { cpuTimed } from '../helpers/cpu-time.js';
 
 const bound = (line: string): number => lineNestingBound(line, 0, line.length);
 
@@ -87,13 +88,14 @@ describe('withoutTooDeepLines', () => {
   });
 });
 
-describe('parseMarkdownWithLimits', { timeout: 60_000 }, () => {
+describe('parseMarkdownWithLimits', () => {
   it('parses 50,000 nested block quotes at once, and the rest of the file at its real offsets', () => {
     const deep = `${'> '.repeat(50_000)}[deep](deep.md)\n`;
     const text = `# Title\n\n${deep}\n[after](after.md)\n`;
-    const started = Date.now();
-    const { tree, skipped } = parseMarkdownWithLimits(text);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // CPU time, which a loaded machine does not stretch as it does the wall clock.
+    const { result, cpuMs } = cpuTimed(() => parseMarkdownWithLimits(text));
+    expect(cpuMs).toBeLessThan(5_000);
+    const { tree, skipped } = result;
     expect(skipped).toEqual({ start: '# Title\n\n'.length, places: 1 });
     const links = nodesOfType(tree, 'link') as {
       url: string;

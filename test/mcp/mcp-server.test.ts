@@ -71,8 +71,7 @@ const EXPECTED_PROBLEMS = [
   'index.md:3:43 anchors No heading or anchor "#instal-steps" in "guide.md".',
 ];
 
-// Each test starts a server process; a loaded machine makes that slow.
-describe('agentops-lint mcp', { timeout: 60000 }, () => {
+describe('agentops-lint mcp', () => {
   it('lists its tools, lints files and unsaved texts, and previews fixes without writing', async () => {
     const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX });
     client = await connect(root);
@@ -128,9 +127,7 @@ describe('agentops-lint mcp', { timeout: 60000 }, () => {
     expect(fixedText.structuredContent?.fixedText).toBe(INDEX.replace('Guide.md', 'guide.md'));
   });
 
-  it('starts warm: a second start reads every file from the cache lint keeps; --no-cache reads none', {
-    timeout: 120000,
-  }, async () => {
+  it('starts warm: a second start reads every file from the cache lint keeps; --no-cache reads none', async () => {
     const root = tempProject({ 'guide.md': GUIDE, 'index.md': INDEX, 'notes.md': '# Notes\n' });
     const startAndLint = async (args: string[] = []): Promise<string> => {
       client = await connect(root, args);

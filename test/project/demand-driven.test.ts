@@ -152,7 +152,7 @@ describe('one-file runs equal the full run', () => {
           essentials(full.diagnostics.filter((diagnostic) => diagnostic.file === file)),
         );
       }
-    }, 120_000);
+    });
   }
 });
 

@@ -20,13 +20,13 @@ beforeEach(async () => {
   await repo.git('remote', 'add', 'origin', 'https://github.com/acme/handbook.git');
   await repo.git('update-ref', 'refs/remotes/origin/main', 'main');
   await repo.git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main');
-}, 30_000);
+});
 
 afterEach(async () => {
   await repo.cleanup();
 });
 
-describe('self-links in scoped runs', { timeout: 60_000 }, () => {
+describe('self-links in scoped runs', () => {
   it('--staged: a staged move breaks the untouched file’s self-link, fixed with certainty from the staged rename', async () => {
     await repo.git('mv', 'docs/guide.md', 'docs/manual.md');
     const result = await repo.lint(['--staged', '--format', 'json', '--no-external']);

@@ -56,7 +56,7 @@ const LINE_BREAKS = ['"odd\\nfolder/in\\nside.md":3:10 links/missing', '"odd\\nn
 const FIFO = '"fifo.md":1:1 file-read/notRegular';
 const FIFO_THROUGH_LINK = '"sub/to-fifo.md":1:1 file-read/notRegular';
 
-describe('special files beside a good file', { timeout: 120_000 }, () => {
+describe('special files beside a good file', () => {
   let root: string;
   beforeAll(() => {
     root = crafted();

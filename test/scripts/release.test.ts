@@ -168,7 +168,7 @@ describe('a release on a copy of this repository', () => {
     ({ dir } = await createPackageCheckout(base));
     env = isolatedGitEnv(base);
     startVersion = (JSON.parse(await read('package.json')) as { version: string }).version;
-  }, 120_000);
+  });
   afterAll(() => fs.rm(base, { recursive: true, force: true }));
 
   it('--tag-only tags HEAD with the version package.json and CHANGELOG.md already release, and moves the major', async () => {
@@ -184,7 +184,7 @@ describe('a release on a copy of this repository', () => {
     await expect(tagRelease({ root: dir, env })).rejects.toThrow(
       `the tag v${startVersion} exists already (at ${head.slice(0, 12)}): ${startVersion} is released.`,
     );
-  }, 60_000);
+  });
 
   it('refuses a dirty tree, naming the files', async () => {
     await commitUnreleasedEntry('Something mended.');
@@ -195,7 +195,7 @@ describe('a release on a copy of this repository', () => {
       'the working tree has uncommitted changes (stray.md): commit or stash them first, so the release commit holds only the release.',
     );
     await fs.rm(path.join(dir, 'stray.md'));
-  }, 60_000);
+  });
 
   it('a dry run plans every version site and changes nothing', async () => {
     const version = bump(startVersion, 'minor');
@@ -220,7 +220,7 @@ describe('a release on a copy of this repository', () => {
     ).toHaveLength(2);
     expect(plan.missingMentions).toEqual([]);
     expect(await git('status', '--porcelain')).toBe('');
-  }, 60_000);
+  });
 
   it('releases a new version: every site, the changelog, one commit, the annotated tag and the moved major', async () => {
     const version = bump(startVersion, 'minor');
@@ -273,7 +273,7 @@ describe('a release on a copy of this repository', () => {
         expect(pinProblem(pin, { changelog, tags })).toBeUndefined();
       }
     }
-  }, 60_000);
+  });
 
   it('refuses a version that is tagged already, or older than package.json', async () => {
     const version = bump(startVersion, 'minor');
@@ -286,7 +286,7 @@ describe('a release on a copy of this repository', () => {
     await expect(planRelease({ root: dir, env, version: 'v2', date: '2027-01-11' })).rejects.toThrow(
       '"v2" is not a version: give X.Y.Z (pre-release versions are not supported).',
     );
-  }, 60_000);
+  });
 
   it('a new major moves the Action pins to the new major tag and leaves the old one where it was', async () => {
     const previous = bump(startVersion, 'minor');
@@ -304,5 +304,5 @@ describe('a release on a copy of this repository', () => {
     expect(await git('rev-list', '-n', '1', oldMajor)).toBe(oldMajorCommit);
     expect(await read('README.md')).toContain(`uses: agentops-lint/agentops-lint@${newMajor}\``);
     expect(await read('examples/github-workflow.yml')).toContain(`- uses: agentops-lint/agentops-lint@${newMajor}\n`);
-  }, 60_000);
+  });
 });
