@@ -1,7 +1,7 @@
 /**
- * Phase 1 on several threads. A Phase1Runner that shares a large batch of files between this
- * thread and a pool of workers (one thread a core in all) and returns exactly what
- * runPhase1Sequentially would: each job names the config of its file by number, the first job of
+ * Phase 1 on several threads. A Phase1Runner that analyses a large batch of files on a pool of
+ * workers (one a core) while this thread reads the files and hands them out, and returns exactly
+ * what runPhase1Sequentially would: each job names the config of its file by number, the first job of
  * a config to reach a worker brings the serialisable ResolvedConfig along, and the worker rebuilds
  * FileSettings from it and runs the same analyzeBytes/analyzeText. Bytes go in and FileAnalysis comes
  * back as plain data; trees never leave the thread that parsed them.
@@ -120,6 +120,13 @@ class StoppedAnalysis extends Error {
  * Below this many files a batch runs on the calling thread. Loading the parser and the rules into
  * a worker costs ~0.2–0.4 s of CPU, the time to parse 10–30 typical files; a pre-commit run on a
  * handful of files should pay none of it.
+ *
+ * A larger batch is parsed on workers only, not here: V8 gives a worker the young generation it is
+ * asked for (WORKER_YOUNG_GENERATION_MB) but this thread only its default (48 MB, fixed when the
+ * process starts), with which parsing the 929 files under 64 KB of kubernetes-community took a
+ * quarter more CPU than on a worker (bench/RESULTS.md, issue 23). This thread still reads the
+ * files, which keeps the workers fed, and a run needs no extra worker for the large files this
+ * thread would otherwise send away (GUARDED_FILE_BYTES).
  */
 export const DEFAULT_MIN_FILES_FOR_THREADS = 48;
 
@@ -158,8 +165,10 @@ export type Phase1PoolOptions = Phase1PoolConfigs & {
 export interface Phase1Pool {
   /** The Phase1Runner to pass as LintProjectOptions.runPhase1. */
   run: Phase1Runner;
-  /** How many threads parse: this one and the workers started so far. */
+  /** How many threads parse: the workers started so far, or this one alone before any is. */
   readonly threads: number;
+  /** How many files this thread has analysed itself: only in batches too small for workers. */
+  readonly analysedHere: number;
   /** Stops the workers. The pool must not be used afterwards. */
   close(): Promise<void>;
 }
@@ -358,6 +367,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
   /** The worker that analyses large files for this thread (see GUARDED_FILE_BYTES), started when first needed. */
   let guard: Phase1Worker | undefined;
   let closed = false;
+  let analysedHere = 0;
 
   const newWorker = (): Phase1Worker => {
     const script = options.workerScript ?? defaultWorkerScript();
@@ -422,27 +432,32 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
   ): Promise<FileAnalysis> => {
     const override = lintOptions.overrides?.get(job.path);
     const mayStayHere = options.everyFileOnWorker !== true;
-    if (mayStayHere && override !== undefined && override.length <= GUARDED_FILE_BYTES / 4)
+    if (mayStayHere && override !== undefined && override.length <= GUARDED_FILE_BYTES / 4) {
+      analysedHere++;
       return analyzeOne(job.path, source, lintOptions, job.factsOnly);
+    }
     const prepared = await prepareJob(job, source, lintOptions, configs);
     if ('diagnostics' in prepared) return prepared;
     const size = prepared.bytes?.length ?? Buffer.byteLength(prepared.text ?? '');
-    if (mayStayHere && size <= GUARDED_FILE_BYTES)
+    if (mayStayHere && size <= GUARDED_FILE_BYTES) {
+      analysedHere++;
       return analyzeOne(
         job.path,
         { ...source, read: async () => prepared.bytes ?? new Uint8Array() },
         lintOptions,
         job.factsOnly,
       );
+    }
     lintOptions.settings.forFile(job.path);
     return (await analyzeOnWorker(guardWorker, [prepared], lintOptions.signal))[0]!;
   };
 
   const run: Phase1Runner = async (jobs, source, lintOptions) => {
     if (closed) throw new Error('the phase-1 worker pool was closed');
-    // This thread parses too, so n threads means n - 1 workers: one heap fewer than n workers.
-    const wantedWorkers = Math.min(maxThreads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - 1;
-    const useWorkers = maxThreads > 1 && (workers.length > 0 || (jobs.length >= minFiles && wantedWorkers > 0));
+    // n threads are n workers (see DEFAULT_MIN_FILES_FOR_THREADS): one worker alone would only
+    // move the work off this thread, at the price of its start.
+    const wantedWorkers = Math.min(maxThreads, Math.floor(jobs.length / MIN_FILES_PER_THREAD));
+    const useWorkers = maxThreads > 1 && (workers.length > 0 || (jobs.length >= minFiles && wantedWorkers > 1));
     if (!useWorkers) {
       const results: FileAnalysis[] = [];
       for (const job of jobs) {
@@ -459,7 +474,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
 
     const results = new Array<FileAnalysis>(jobs.length);
     // Small batches balance the load; two in flight per worker hide the round trip and the reads.
-    const batchSize = Math.max(1, Math.min(16, Math.floor(jobs.length / ((workers.length + 1) * 8))));
+    const batchSize = Math.max(1, Math.min(16, Math.floor(jobs.length / (workers.length * 8))));
     let next = 0;
     const feedWorker = async (slot: number): Promise<void> => {
       while (next < jobs.length) {
@@ -485,32 +500,23 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
         analysed(batch.length);
       }
     };
-    // One file at a time here: each read yields, so replies from the workers are handled promptly.
-    const analyzeHere = async (): Promise<void> => {
-      while (next < jobs.length) {
-        lintOptions.signal?.throwIfAborted();
-        const index = next++;
-        const job = jobs[index]!;
-        results[index] = await analyzeHereOrGuarded(job, source, lintOptions);
-        analysed(1);
-      }
-    };
     // After a failure the other loops take no new files: the run is over.
     const stopOnFailure = (loop: Promise<void>): Promise<void> =>
       loop.catch((error: unknown) => {
         next = jobs.length;
         throw error;
       });
-    await Promise.all(
-      [...workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]), analyzeHere()].map(stopOnFailure),
-    );
+    await Promise.all(workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]).map(stopOnFailure));
     return results;
   };
 
   return {
     run,
     get threads() {
-      return workers.length + 1;
+      return Math.max(1, workers.length);
+    },
+    get analysedHere() {
+      return analysedHere;
     },
     async close() {
       closed = true;

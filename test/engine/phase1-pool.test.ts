@@ -17,7 +17,12 @@ import {
   type LintProjectOptions,
   type ProjectSource,
 } from '../../src/engine/lint-project.js';
-import { createPhase1Pool, defaultWorkerScript, type Phase1Pool } from '../../src/engine/phase1-pool.js';
+import {
+  createPhase1Pool,
+  defaultWorkerScript,
+  GUARDED_FILE_BYTES,
+  type Phase1Pool,
+} from '../../src/engine/phase1-pool.js';
 import { repositoryPathsFromFiles } from '../../src/core/facts.js';
 import { main } from '../../src/cli/main.js';
 import { REGISTRY, RULES_MODULE } from '../../rules/index.js';
@@ -57,6 +62,16 @@ function buildProject(): Map<string, Uint8Array> {
     encoder.encode('<!-- agentops-lint-disable no-such-rule -->\n# A\n\n### C\n<!-- agentops-lint-enable -->\n'),
   );
   project.set('images/topology.png', new Uint8Array([0x89, 0x50]));
+  // Over GUARDED_FILE_BYTES: on a pool worker in a large batch, on the guard worker in a small one.
+  project.set(
+    'edge/large.md',
+    encoder.encode(
+      Array.from(
+        { length: 400 },
+        (_, index) => `## Part ${index}\n\n${'Some prose about [a part](#part-0). '.repeat(5)}\n`,
+      ).join('\n'),
+    ),
+  );
   return project;
 }
 
@@ -133,7 +148,11 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
     const source = sourceFor(project, targets, new Set(['edge/empty.md']));
     const sequential = await lintProject(source, baseOptions);
     const threaded = await lintProject(source, { ...baseOptions, runPhase1: pool.run });
-    expect(pool.threads).toBeGreaterThan(1);
+    expect(pool.threads).toBe(2);
+    // Workers parse every file of a large batch, the large one too: this thread has V8's smaller
+    // young generation, and no guard worker is started beside the pool (issue 23).
+    expect(pool.analysedHere).toBe(0);
+    expect(project.get('edge/large.md')!.length).toBeGreaterThan(GUARDED_FILE_BYTES);
     expect(threaded.crashed).toBe(sequential.crashed);
     expect(threaded.diagnostics).toEqual(sequential.diagnostics);
     expect([...threaded.analyses.keys()]).toEqual([...sequential.analyses.keys()]);
@@ -168,6 +187,7 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
       };
       const result = await lintProject(source, { ...baseOptions, runPhase1: small.run });
       expect(small.threads).toBe(1);
+      expect(small.analysedHere).toBe(5);
       expect(result.diagnostics).toEqual((await lintProject(source, baseOptions)).diagnostics);
     } finally {
       await small.close();
