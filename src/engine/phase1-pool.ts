@@ -1,6 +1,7 @@
 /**
- * Phase 1 on several threads. A Phase1Runner that analyses a large batch of files on a pool of
- * workers (one a core) while this thread reads the files and hands them out, and returns exactly
+ * Phase 1 on several threads. A Phase1Runner that shares a large batch of files between this
+ * thread and a pool of workers (one thread a core in all), or for a very large batch analyses
+ * them on workers only (one a core) while this thread reads and hands them out, and returns exactly
  * what runPhase1Sequentially would: each job names the config of its file by number, the first job of
  * a config to reach a worker brings the serialisable ResolvedConfig along, and the worker rebuilds
  * FileSettings from it and runs the same analyzeBytes/analyzeText. Bytes go in and FileAnalysis comes
@@ -120,15 +121,21 @@ class StoppedAnalysis extends Error {
  * Below this many files a batch runs on the calling thread. Loading the parser and the rules into
  * a worker costs ~0.2–0.4 s of CPU, the time to parse 10–30 typical files; a pre-commit run on a
  * handful of files should pay none of it.
- *
- * A larger batch is parsed on workers only, not here: V8 gives a worker the young generation it is
- * asked for (WORKER_YOUNG_GENERATION_MB) but this thread only its default (48 MB, fixed when the
- * process starts), with which parsing the 929 files under 64 KB of kubernetes-community took a
- * quarter more CPU than on a worker (bench/RESULTS.md, issue 23). This thread still reads the
- * files, which keeps the workers fed, and a run needs no extra worker for the large files this
- * thread would otherwise send away (GUARDED_FILE_BYTES).
  */
 export const DEFAULT_MIN_FILES_FOR_THREADS = 48;
+
+/**
+ * From this many files a batch is parsed on workers only (one a core), not here: V8 gives a worker
+ * the young generation it asks for (WORKER_YOUNG_GENERATION_MB) but this thread only its default
+ * (48 MB, fixed when the process starts), with which parsing the 929 files under 64 KB of
+ * kubernetes-community took a quarter more CPU than on a worker; and no guard worker is started
+ * for the large files this thread would send away (GUARDED_FILE_BYTES). This thread still reads
+ * the files, which keeps the workers fed. Below it, one worker more costs more than it saves (its
+ * start is worth 10–30 files, this thread's share of the parse would be a fifth cheaper), and this
+ * thread starts parsing at once where a worker must load first: on a 52-file repository the
+ * workers-only run took 10 % more CPU and twice the wall time (bench/RESULTS.md, issue 23).
+ */
+export const DEFAULT_MIN_FILES_FOR_WORKERS_ONLY = 200;
 
 /** Each thread should get at least this many files, or starting a worker does not pay. */
 const MIN_FILES_PER_THREAD = 24;
@@ -145,6 +152,8 @@ export type Phase1PoolOptions = Phase1PoolConfigs & {
   maxThreads?: number;
   /** Batches with fewer files run on the calling thread. */
   minFilesForThreads?: number;
+  /** Batches with at least this many files run on workers only (default DEFAULT_MIN_FILES_FOR_WORKERS_ONLY). */
+  minFilesForWorkersOnly?: number;
   /** The worker's module (default: the compiled phase1-worker.js). */
   workerScript?: URL;
   /** URL of the module whose `RULES` export lists the rules (rules/index.ts); workers import its build. */
@@ -165,9 +174,9 @@ export type Phase1PoolOptions = Phase1PoolConfigs & {
 export interface Phase1Pool {
   /** The Phase1Runner to pass as LintProjectOptions.runPhase1. */
   run: Phase1Runner;
-  /** How many threads parse: the workers started so far, or this one alone before any is. */
+  /** How many threads may parse: this one and the workers started so far. */
   readonly threads: number;
-  /** How many files this thread has analysed itself: only in batches too small for workers. */
+  /** How many files this thread has analysed itself (none in a batch run on workers only). */
   readonly analysedHere: number;
   /** Stops the workers. The pool must not be used afterwards. */
   close(): Promise<void>;
@@ -358,6 +367,7 @@ function singleConfigTable(config: ResolvedConfig): ConfigTable {
 export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
   const maxThreads = Math.max(1, options.maxThreads ?? availableParallelism());
   const minFiles = options.minFilesForThreads ?? DEFAULT_MIN_FILES_FOR_THREADS;
+  const minFilesWorkersOnly = options.minFilesForWorkersOnly ?? DEFAULT_MIN_FILES_FOR_WORKERS_ONLY;
   const configs = options.configs ?? singleConfigTable(options.config);
   const analysed = options.onAnalysed ?? (() => undefined);
   const budgetOf = options.timeBudgetMs ?? ((_file: string, bytes: number) => timeBudgetMs(undefined, bytes));
@@ -454,10 +464,13 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
 
   const run: Phase1Runner = async (jobs, source, lintOptions) => {
     if (closed) throw new Error('the phase-1 worker pool was closed');
-    // n threads are n workers (see DEFAULT_MIN_FILES_FOR_THREADS): one worker alone would only
-    // move the work off this thread, at the price of its start.
-    const wantedWorkers = Math.min(maxThreads, Math.floor(jobs.length / MIN_FILES_PER_THREAD));
-    const useWorkers = maxThreads > 1 && (workers.length > 0 || (jobs.length >= minFiles && wantedWorkers > 1));
+    // n threads are n workers for a very large batch, else this thread and n - 1 workers: one heap
+    // fewer (DEFAULT_MIN_FILES_FOR_WORKERS_ONLY).
+    const workersOnly = jobs.length >= minFilesWorkersOnly;
+    const threadsHere = workersOnly ? 0 : 1;
+    const wantedWorkers = Math.min(maxThreads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - threadsHere;
+    const useWorkers =
+      maxThreads > 1 && (workers.length > 0 || (jobs.length >= minFiles && wantedWorkers + threadsHere > 1));
     if (!useWorkers) {
       const results: FileAnalysis[] = [];
       for (const job of jobs) {
@@ -474,7 +487,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
 
     const results = new Array<FileAnalysis>(jobs.length);
     // Small batches balance the load; two in flight per worker hide the round trip and the reads.
-    const batchSize = Math.max(1, Math.min(16, Math.floor(jobs.length / (workers.length * 8))));
+    const batchSize = Math.max(1, Math.min(16, Math.floor(jobs.length / ((workers.length + threadsHere) * 8))));
     let next = 0;
     const feedWorker = async (slot: number): Promise<void> => {
       while (next < jobs.length) {
@@ -500,20 +513,31 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
         analysed(batch.length);
       }
     };
+    // One file at a time here: each read yields, so replies from the workers are handled promptly.
+    const analyzeHere = async (): Promise<void> => {
+      while (next < jobs.length) {
+        lintOptions.signal?.throwIfAborted();
+        const index = next++;
+        const job = jobs[index]!;
+        results[index] = await analyzeHereOrGuarded(job, source, lintOptions);
+        analysed(1);
+      }
+    };
     // After a failure the other loops take no new files: the run is over.
     const stopOnFailure = (loop: Promise<void>): Promise<void> =>
       loop.catch((error: unknown) => {
         next = jobs.length;
         throw error;
       });
-    await Promise.all(workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]).map(stopOnFailure));
+    const loops = workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]);
+    await Promise.all((workersOnly ? loops : [...loops, analyzeHere()]).map(stopOnFailure));
     return results;
   };
 
   return {
     run,
     get threads() {
-      return Math.max(1, workers.length);
+      return workers.length + 1;
     },
     get analysedHere() {
       return analysedHere;

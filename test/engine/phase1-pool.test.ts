@@ -19,6 +19,8 @@ import {
 } from '../../src/engine/lint-project.js';
 import {
   createPhase1Pool,
+  DEFAULT_MIN_FILES_FOR_THREADS,
+  DEFAULT_MIN_FILES_FOR_WORKERS_ONLY,
   defaultWorkerScript,
   GUARDED_FILE_BYTES,
   type Phase1Pool,
@@ -132,6 +134,8 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
       rulesModule: RULES_MODULE,
       maxThreads: 3,
       minFilesForThreads: 2,
+      // Every batch of these tests on workers only, as a large repository's is.
+      minFilesForWorkersOnly: 2,
     });
   });
   afterAll(async () => {
@@ -148,9 +152,9 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
     const source = sourceFor(project, targets, new Set(['edge/empty.md']));
     const sequential = await lintProject(source, baseOptions);
     const threaded = await lintProject(source, { ...baseOptions, runPhase1: pool.run });
-    expect(pool.threads).toBe(2);
-    // Workers parse every file of a large batch, the large one too: this thread has V8's smaller
-    // young generation, and no guard worker is started beside the pool (issue 23).
+    expect(pool.threads).toBe(3);
+    // Workers parse every file of a very large batch, the large one too: this thread has V8's
+    // smaller young generation, and no guard worker is started beside the pool (issue 23).
     expect(pool.analysedHere).toBe(0);
     expect(project.get('edge/large.md')!.length).toBeGreaterThan(GUARDED_FILE_BYTES);
     expect(threaded.crashed).toBe(sequential.crashed);
@@ -174,6 +178,22 @@ describe('phase-1 worker pool', { timeout: 120_000 }, () => {
     const options = { ...baseOptions, overrides };
     const jobs = markdown.map((file, index) => ({ path: file, factsOnly: index % 3 === 0 }));
     expect(await pool.run(jobs, source, options)).toEqual(await runPhase1Sequentially(jobs, source, options));
+  });
+
+  it('shares a batch under DEFAULT_MIN_FILES_FOR_WORKERS_ONLY files between this thread and the workers', async () => {
+    const shared = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE, maxThreads: 2 });
+    try {
+      const source = sourceFor(project, targets);
+      expect(targets.length).toBeGreaterThanOrEqual(DEFAULT_MIN_FILES_FOR_THREADS);
+      expect(targets.length).toBeLessThan(DEFAULT_MIN_FILES_FOR_WORKERS_ONLY);
+      const result = await lintProject(source, { ...baseOptions, runPhase1: shared.run });
+      expect(shared.threads).toBe(2);
+      expect(shared.analysedHere).toBeGreaterThan(0);
+      expect(shared.analysedHere).toBeLessThan(targets.length);
+      expect(result.diagnostics).toEqual((await lintProject(source, baseOptions)).diagnostics);
+    } finally {
+      await shared.close();
+    }
   });
 
   it('keeps small batches on the calling thread', async () => {
