@@ -3474,11 +3474,11 @@ var {
 var FIX_TYPES = ["fix", "suggestion"];
 
 // src/cli/main.ts
-var lintModule = () => import("./chunk-DIM4RZJW.js");
-var infoModule = () => import("./chunk-OWW5WWKR.js");
-var reportsModule = () => import("./chunk-QFZRHAHS.js");
-var languageServerModule = () => import("./chunk-6KHU55G2.js");
-var mcpServerModule = () => import("./chunk-4EANGX6V.js");
+var lintModule = () => import("./chunk-PZVIQIVY.js");
+var infoModule = () => import("./chunk-4XKJE65Z.js");
+var reportsModule = () => import("./chunk-TJHIA22I.js");
+var languageServerModule = () => import("./chunk-KTY44R5J.js");
+var mcpServerModule = () => import("./chunk-2XEIVI53.js");
 function wholeNumber(value) {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed))

@@ -11,12 +11,12 @@ import {
   loadExplicitConfig,
   resolveConfigValue,
   runLint
-} from "./chunk-4QVWBYCE.js";
+} from "./chunk-JLZECQVN.js";
 import {
   lintExitCode,
   runReport
 } from "./chunk-DESR34US.js";
-import "./chunk-H7P3T445.js";
+import "./chunk-MM77Q3OP.js";
 import {
   ConfigError,
   UsageError

@@ -5,7 +5,7 @@ import {
   FileSettings,
   analyzeBytes,
   analyzeText
-} from "./chunk-H7P3T445.js";
+} from "./chunk-MM77Q3OP.js";
 import "./chunk-DB7DCKDU.js";
 import "./chunk-FXSO2UR2.js";
 import {

@@ -1,7 +1,8 @@
 /**
  * Phase 1 on several threads. A Phase1Runner that shares a large batch of files between this
- * thread and a pool of workers (one thread a core in all) and returns exactly what
- * runPhase1Sequentially would: each job names the config of its file by number, the first job of
+ * thread and a pool of workers (one thread a core in all), or for a very large batch analyses
+ * them on workers only (one a core) while this thread reads and hands them out, and returns exactly
+ * what runPhase1Sequentially would: each job names the config of its file by number, the first job of
  * a config to reach a worker brings the serialisable ResolvedConfig along, and the worker rebuilds
  * FileSettings from it and runs the same analyzeBytes/analyzeText. Bytes go in and FileAnalysis comes
  * back as plain data; trees never leave the thread that parsed them.
@@ -123,6 +124,19 @@ class StoppedAnalysis extends Error {
  */
 export const DEFAULT_MIN_FILES_FOR_THREADS = 48;
 
+/**
+ * From this many files a batch is parsed on workers only (one a core), not here: V8 gives a worker
+ * the young generation it asks for (WORKER_YOUNG_GENERATION_MB) but this thread only its default
+ * (48 MB, fixed when the process starts), with which parsing the 929 files under 64 KB of
+ * kubernetes-community took a quarter more CPU than on a worker; and no guard worker is started
+ * for the large files this thread would send away (GUARDED_FILE_BYTES). This thread still reads
+ * the files, which keeps the workers fed. Below it, one worker more costs more than it saves (its
+ * start is worth 10–30 files, this thread's share of the parse would be a fifth cheaper), and this
+ * thread starts parsing at once where a worker must load first: on a 52-file repository the
+ * workers-only run took 10 % more CPU and twice the wall time (bench/RESULTS.md, issue 23).
+ */
+export const DEFAULT_MIN_FILES_FOR_WORKERS_ONLY = 200;
+
 /** Each thread should get at least this many files, or starting a worker does not pay. */
 const MIN_FILES_PER_THREAD = 24;
 
@@ -138,6 +152,8 @@ export type Phase1PoolOptions = Phase1PoolConfigs & {
   maxThreads?: number;
   /** Batches with fewer files run on the calling thread. */
   minFilesForThreads?: number;
+  /** Batches with at least this many files run on workers only (default DEFAULT_MIN_FILES_FOR_WORKERS_ONLY). */
+  minFilesForWorkersOnly?: number;
   /** The worker's module (default: the compiled phase1-worker.js). */
   workerScript?: URL;
   /** URL of the module whose `RULES` export lists the rules (rules/index.ts); workers import its build. */
@@ -158,8 +174,10 @@ export type Phase1PoolOptions = Phase1PoolConfigs & {
 export interface Phase1Pool {
   /** The Phase1Runner to pass as LintProjectOptions.runPhase1. */
   run: Phase1Runner;
-  /** How many threads parse: this one and the workers started so far. */
+  /** How many threads may parse: this one and the workers started so far. */
   readonly threads: number;
+  /** How many files this thread has analysed itself (none in a batch run on workers only). */
+  readonly analysedHere: number;
   /** Stops the workers. The pool must not be used afterwards. */
   close(): Promise<void>;
 }
@@ -349,6 +367,7 @@ function singleConfigTable(config: ResolvedConfig): ConfigTable {
 export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
   const maxThreads = Math.max(1, options.maxThreads ?? availableParallelism());
   const minFiles = options.minFilesForThreads ?? DEFAULT_MIN_FILES_FOR_THREADS;
+  const minFilesWorkersOnly = options.minFilesForWorkersOnly ?? DEFAULT_MIN_FILES_FOR_WORKERS_ONLY;
   const configs = options.configs ?? singleConfigTable(options.config);
   const analysed = options.onAnalysed ?? (() => undefined);
   const budgetOf = options.timeBudgetMs ?? ((_file: string, bytes: number) => timeBudgetMs(undefined, bytes));
@@ -358,6 +377,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
   /** The worker that analyses large files for this thread (see GUARDED_FILE_BYTES), started when first needed. */
   let guard: Phase1Worker | undefined;
   let closed = false;
+  let analysedHere = 0;
 
   const newWorker = (): Phase1Worker => {
     const script = options.workerScript ?? defaultWorkerScript();
@@ -422,27 +442,35 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
   ): Promise<FileAnalysis> => {
     const override = lintOptions.overrides?.get(job.path);
     const mayStayHere = options.everyFileOnWorker !== true;
-    if (mayStayHere && override !== undefined && override.length <= GUARDED_FILE_BYTES / 4)
+    if (mayStayHere && override !== undefined && override.length <= GUARDED_FILE_BYTES / 4) {
+      analysedHere++;
       return analyzeOne(job.path, source, lintOptions, job.factsOnly);
+    }
     const prepared = await prepareJob(job, source, lintOptions, configs);
     if ('diagnostics' in prepared) return prepared;
     const size = prepared.bytes?.length ?? Buffer.byteLength(prepared.text ?? '');
-    if (mayStayHere && size <= GUARDED_FILE_BYTES)
+    if (mayStayHere && size <= GUARDED_FILE_BYTES) {
+      analysedHere++;
       return analyzeOne(
         job.path,
         { ...source, read: async () => prepared.bytes ?? new Uint8Array() },
         lintOptions,
         job.factsOnly,
       );
+    }
     lintOptions.settings.forFile(job.path);
     return (await analyzeOnWorker(guardWorker, [prepared], lintOptions.signal))[0]!;
   };
 
   const run: Phase1Runner = async (jobs, source, lintOptions) => {
     if (closed) throw new Error('the phase-1 worker pool was closed');
-    // This thread parses too, so n threads means n - 1 workers: one heap fewer than n workers.
-    const wantedWorkers = Math.min(maxThreads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - 1;
-    const useWorkers = maxThreads > 1 && (workers.length > 0 || (jobs.length >= minFiles && wantedWorkers > 0));
+    // n threads are n workers for a very large batch, else this thread and n - 1 workers: one heap
+    // fewer (DEFAULT_MIN_FILES_FOR_WORKERS_ONLY).
+    const workersOnly = jobs.length >= minFilesWorkersOnly;
+    const threadsHere = workersOnly ? 0 : 1;
+    const wantedWorkers = Math.min(maxThreads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - threadsHere;
+    const useWorkers =
+      maxThreads > 1 && (workers.length > 0 || (jobs.length >= minFiles && wantedWorkers + threadsHere > 1));
     if (!useWorkers) {
       const results: FileAnalysis[] = [];
       for (const job of jobs) {
@@ -459,7 +487,7 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
 
     const results = new Array<FileAnalysis>(jobs.length);
     // Small batches balance the load; two in flight per worker hide the round trip and the reads.
-    const batchSize = Math.max(1, Math.min(16, Math.floor(jobs.length / ((workers.length + 1) * 8))));
+    const batchSize = Math.max(1, Math.min(16, Math.floor(jobs.length / ((workers.length + threadsHere) * 8))));
     let next = 0;
     const feedWorker = async (slot: number): Promise<void> => {
       while (next < jobs.length) {
@@ -501,9 +529,8 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
         next = jobs.length;
         throw error;
       });
-    await Promise.all(
-      [...workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]), analyzeHere()].map(stopOnFailure),
-    );
+    const loops = workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]);
+    await Promise.all((workersOnly ? loops : [...loops, analyzeHere()]).map(stopOnFailure));
     return results;
   };
 
@@ -511,6 +538,9 @@ export function createPhase1Pool(options: Phase1PoolOptions): Phase1Pool {
     run,
     get threads() {
       return workers.length + 1;
+    },
+    get analysedHere() {
+      return analysedHere;
     },
     async close() {
       closed = true;

@@ -39,18 +39,36 @@ export interface ParseCostExcess {
 const BLOCK_START = /^ {0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]|#|```|~~~)/;
 const DEFINITION = /^ {0,3}(?:> ?)*\[[^\]\n]{1,999}\]:/;
 
-/** How many times "](" occurs in text[from, to). */
-function countCloseOpen(text: string, from: number, to: number): number {
-  let found = 0;
-  for (let index = from + 1; index < to; index++)
-    if (text.charCodeAt(index) === 0x28 && text.charCodeAt(index - 1) === 0x5d) found++;
-  return found;
+/** What one line adds to the counts of its paragraph: `](`, `[`, `*` and `_`, and `|`. */
+interface LineCounts {
+  closeOpen: number;
+  brackets: number;
+  emphasis: number;
+  pipes: number;
 }
 
-function countCharacters(text: string, from: number, to: number, characters: string): number {
-  let found = 0;
-  for (let index = from; index < to; index++) if (characters.includes(text[index]!)) found++;
-  return found;
+/**
+ * Counts text[from, to) in one pass by character code: this scan runs over every line of every
+ * file before it is parsed, and four passes with one-character strings cost ~1 % of a cold run.
+ */
+function countLine(text: string, from: number, to: number, counts: LineCounts): void {
+  let closeOpen = 0;
+  let brackets = 0;
+  let emphasis = 0;
+  let pipes = 0;
+  let previous = -1;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x5b) brackets++;
+    else if (code === 0x2a || code === 0x5f) emphasis++;
+    else if (code === 0x7c) pipes++;
+    else if (code === 0x28 && previous === 0x5d) closeOpen++;
+    previous = code;
+  }
+  counts.closeOpen = closeOpen;
+  counts.brackets = brackets;
+  counts.emphasis = emphasis;
+  counts.pipes = pipes;
 }
 
 /** The first limit the text goes over, or undefined when parsing it is affordable. */
@@ -63,28 +81,29 @@ export function parseCostExcess(text: string): ParseCostExcess | undefined {
   let emphasis = 0;
   let tableStart = -1;
   let tableCells = 0;
+  const line = { closeOpen: 0, brackets: 0, emphasis: 0, pipes: 0 };
   const over = (what: ParseCostLimit, value: number, offset: number): ParseCostExcess | undefined =>
     value > what.limit ? { what: what.what, count: value, limit: what.limit, offset } : undefined;
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
-    const line = text.slice(start, Math.min(end, start + 1000));
-    const blank = line.trim() === '';
-    const definition = !blank && DEFINITION.test(line);
+    const head = text.slice(start, Math.min(end, start + 1000));
+    const blank = head.trim() === '';
+    const definition = !blank && DEFINITION.test(head);
     // A definition is a block of its own, as far as inline parsing goes: its label is not inline content.
-    if (blank || definition || BLOCK_START.test(line)) {
+    if (blank || definition || BLOCK_START.test(head)) {
       blockStart = start;
       closeOpen = brackets = emphasis = 0;
     }
     if (!blank) {
       if (definition) definitions++;
-      closeOpen += countCloseOpen(text, start, end);
-      brackets += countCharacters(text, start, end, '[');
-      emphasis += countCharacters(text, start, end, '*_');
-      const pipes = countCharacters(text, start, end, '|');
-      if (pipes > 0) {
+      countLine(text, start, end, line);
+      closeOpen += line.closeOpen;
+      brackets += line.brackets;
+      emphasis += line.emphasis;
+      if (line.pipes > 0) {
         if (tableStart === -1) tableStart = start;
-        tableCells += pipes;
+        tableCells += line.pipes;
       } else {
         tableStart = -1;
         tableCells = 0;

@@ -17,7 +17,14 @@ import {
   type LintProjectOptions,
   type ProjectSource,
 } from '../../src/engine/lint-project.js';
-import { createPhase1Pool, defaultWorkerScript, type Phase1Pool } from '../../src/engine/phase1-pool.js';
+import {
+  createPhase1Pool,
+  DEFAULT_MIN_FILES_FOR_THREADS,
+  DEFAULT_MIN_FILES_FOR_WORKERS_ONLY,
+  defaultWorkerScript,
+  GUARDED_FILE_BYTES,
+  type Phase1Pool,
+} from '../../src/engine/phase1-pool.js';
 import { repositoryPathsFromFiles } from '../../src/core/facts.js';
 import { main } from '../../src/cli/main.js';
 import { REGISTRY, RULES_MODULE } from '../../rules/index.js';
@@ -57,6 +64,16 @@ function buildProject(): Map<string, Uint8Array> {
     encoder.encode('<!-- agentops-lint-disable no-such-rule -->\n# A\n\n### C\n<!-- agentops-lint-enable -->\n'),
   );
   project.set('images/topology.png', new Uint8Array([0x89, 0x50]));
+  // Over GUARDED_FILE_BYTES: on a pool worker in a large batch, on the guard worker in a small one.
+  project.set(
+    'edge/large.md',
+    encoder.encode(
+      Array.from(
+        { length: 400 },
+        (_, index) => `## Part ${index}\n\n${'Some prose about [a part](#part-0). '.repeat(5)}\n`,
+      ).join('\n'),
+    ),
+  );
   return project;
 }
 
@@ -116,6 +133,8 @@ describe('phase-1 worker pool', () => {
       rulesModule: RULES_MODULE,
       maxThreads: 3,
       minFilesForThreads: 2,
+      // Every batch of these tests on workers only, as a large repository's is.
+      minFilesForWorkersOnly: 2,
     });
   });
   afterAll(async () => {
@@ -132,7 +151,11 @@ describe('phase-1 worker pool', () => {
     const source = sourceFor(project, targets, new Set(['edge/empty.md']));
     const sequential = await lintProject(source, baseOptions);
     const threaded = await lintProject(source, { ...baseOptions, runPhase1: pool.run });
-    expect(pool.threads).toBeGreaterThan(1);
+    expect(pool.threads).toBe(3);
+    // Workers parse every file of a very large batch, the large one too: this thread has V8's
+    // smaller young generation, and no guard worker is started beside the pool (issue 23).
+    expect(pool.analysedHere).toBe(0);
+    expect(project.get('edge/large.md')!.length).toBeGreaterThan(GUARDED_FILE_BYTES);
     expect(threaded.crashed).toBe(sequential.crashed);
     expect(threaded.diagnostics).toEqual(sequential.diagnostics);
     expect([...threaded.analyses.keys()]).toEqual([...sequential.analyses.keys()]);
@@ -156,6 +179,22 @@ describe('phase-1 worker pool', () => {
     expect(await pool.run(jobs, source, options)).toEqual(await runPhase1Sequentially(jobs, source, options));
   });
 
+  it('shares a batch under DEFAULT_MIN_FILES_FOR_WORKERS_ONLY files between this thread and the workers', async () => {
+    const shared = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE, maxThreads: 2 });
+    try {
+      const source = sourceFor(project, targets);
+      expect(targets.length).toBeGreaterThanOrEqual(DEFAULT_MIN_FILES_FOR_THREADS);
+      expect(targets.length).toBeLessThan(DEFAULT_MIN_FILES_FOR_WORKERS_ONLY);
+      const result = await lintProject(source, { ...baseOptions, runPhase1: shared.run });
+      expect(shared.threads).toBe(2);
+      expect(shared.analysedHere).toBeGreaterThan(0);
+      expect(shared.analysedHere).toBeLessThan(targets.length);
+      expect(result.diagnostics).toEqual((await lintProject(source, baseOptions)).diagnostics);
+    } finally {
+      await shared.close();
+    }
+  });
+
   it('keeps small batches on the calling thread', async () => {
     const small = createPhase1Pool({ config, root: '/project', rulesModule: RULES_MODULE, maxThreads: 4 });
     try {
@@ -167,6 +206,7 @@ describe('phase-1 worker pool', () => {
       };
       const result = await lintProject(source, { ...baseOptions, runPhase1: small.run });
       expect(small.threads).toBe(1);
+      expect(small.analysedHere).toBe(5);
       expect(result.diagnostics).toEqual((await lintProject(source, baseOptions)).diagnostics);
     } finally {
       await small.close();

@@ -4,7 +4,7 @@ const require = __agentopsCreateRequire(import.meta.url);
 import {
   mappingsReport,
   termsReport
-} from "./chunk-5KSPLCNJ.js";
+} from "./chunk-ZVH5RBF6.js";
 import {
   docsUrlOf,
   isEngineRule
@@ -16,7 +16,7 @@ import {
   LiveProject,
   projectServices,
   protocolStreams
-} from "./chunk-LL2MDV6X.js";
+} from "./chunk-VNPSEJJO.js";
 import {
   findRoot,
   fixPatches,
@@ -26,11 +26,11 @@ import {
   pathArgumentMatcher,
   toPosix,
   writeFixes
-} from "./chunk-4QVWBYCE.js";
+} from "./chunk-JLZECQVN.js";
 import {
   EXIT_OK
 } from "./chunk-DESR34US.js";
-import "./chunk-H7P3T445.js";
+import "./chunk-MM77Q3OP.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";

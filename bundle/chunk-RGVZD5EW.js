@@ -7,7 +7,7 @@ import {
 import {
   LiveProject,
   projectServices
-} from "./chunk-LL2MDV6X.js";
+} from "./chunk-VNPSEJJO.js";
 import {
   parseOutputTargets,
   prepareOutputFolders,
@@ -18,9 +18,9 @@ import {
   discoveryStart,
   findRoot,
   pathArgumentMatcher
-} from "./chunk-4QVWBYCE.js";
+} from "./chunk-JLZECQVN.js";
 import "./chunk-DESR34US.js";
-import "./chunk-H7P3T445.js";
+import "./chunk-MM77Q3OP.js";
 import {
   ConfigError,
   UsageError

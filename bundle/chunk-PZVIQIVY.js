@@ -13,12 +13,12 @@ import {
   findRoot,
   loadExplicitConfig,
   runLint
-} from "./chunk-4QVWBYCE.js";
+} from "./chunk-JLZECQVN.js";
 import {
   lintExitCode,
   runReport
 } from "./chunk-DESR34US.js";
-import "./chunk-H7P3T445.js";
+import "./chunk-MM77Q3OP.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";
@@ -33,7 +33,7 @@ import "./chunk-RL5JZDUN.js";
 import path from "node:path";
 import { REGISTRY, RULES_MODULE } from "./rules.js";
 async function lintCommand(patterns, options, io) {
-  if (options.watch) return (await import("./chunk-I2IS25VX.js")).watchCommand(patterns, options, io);
+  if (options.watch) return (await import("./chunk-RGVZD5EW.js")).watchCommand(patterns, options, io);
   const outputs = parseOutputTargets(options.format, options.outputFile, io.cwd);
   checkOptionCombinations(options);
   await prepareOutputFolders(outputs);

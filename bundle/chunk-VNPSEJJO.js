@@ -23,11 +23,11 @@ import {
   selectProjectFiles,
   settleVerifiedFixes,
   timeBudgetMs
-} from "./chunk-4QVWBYCE.js";
+} from "./chunk-JLZECQVN.js";
 import {
   maxFileBytes,
   readFileWithinLimit
-} from "./chunk-H7P3T445.js";
+} from "./chunk-MM77Q3OP.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";

@@ -26,13 +26,13 @@ import {
   planWorkingTree,
   savePhase1Cache,
   timeBudgetMs
-} from "./chunk-4QVWBYCE.js";
+} from "./chunk-JLZECQVN.js";
 import {
   EXIT_OK
 } from "./chunk-DESR34US.js";
 import {
   maxFileBytes
-} from "./chunk-H7P3T445.js";
+} from "./chunk-MM77Q3OP.js";
 import {
   UsageError
 } from "./chunk-DB7DCKDU.js";

@@ -26,7 +26,7 @@ import {
   toPending,
   tooLargeFile,
   unreadableFile
-} from "./chunk-H7P3T445.js";
+} from "./chunk-MM77Q3OP.js";
 import {
   ConfigError,
   UsageError,
@@ -9901,6 +9901,7 @@ var StoppedAnalysis = class extends Error {
   analysis;
 };
 var DEFAULT_MIN_FILES_FOR_THREADS = 48;
+var DEFAULT_MIN_FILES_FOR_WORKERS_ONLY = 200;
 var MIN_FILES_PER_THREAD = 24;
 function defaultWorkerScript() {
   const sourceExtension = path10.extname(fileURLToPath3(import.meta.url));
@@ -10054,6 +10055,7 @@ function singleConfigTable(config) {
 function createPhase1Pool(options) {
   const maxThreads = Math.max(1, options.maxThreads ?? availableParallelism());
   const minFiles = options.minFilesForThreads ?? DEFAULT_MIN_FILES_FOR_THREADS;
+  const minFilesWorkersOnly = options.minFilesForWorkersOnly ?? DEFAULT_MIN_FILES_FOR_WORKERS_ONLY;
   const configs = options.configs ?? singleConfigTable(options.config);
   const analysed = options.onAnalysed ?? (() => void 0);
   const budgetOf = options.timeBudgetMs ?? ((_file, bytes) => timeBudgetMs(void 0, bytes));
@@ -10061,6 +10063,7 @@ function createPhase1Pool(options) {
   const workers = [];
   let guard;
   let closed = false;
+  let analysedHere = 0;
   const newWorker = () => {
     const script = options.workerScript ?? defaultWorkerScript();
     return new Phase1Worker(
@@ -10109,25 +10112,31 @@ function createPhase1Pool(options) {
   const analyzeHereOrGuarded = async (job, source, lintOptions) => {
     const override = lintOptions.overrides?.get(job.path);
     const mayStayHere = options.everyFileOnWorker !== true;
-    if (mayStayHere && override !== void 0 && override.length <= GUARDED_FILE_BYTES / 4)
+    if (mayStayHere && override !== void 0 && override.length <= GUARDED_FILE_BYTES / 4) {
+      analysedHere++;
       return analyzeOne(job.path, source, lintOptions, job.factsOnly);
+    }
     const prepared = await prepareJob(job, source, lintOptions, configs);
     if ("diagnostics" in prepared) return prepared;
     const size = prepared.bytes?.length ?? Buffer.byteLength(prepared.text ?? "");
-    if (mayStayHere && size <= GUARDED_FILE_BYTES)
+    if (mayStayHere && size <= GUARDED_FILE_BYTES) {
+      analysedHere++;
       return analyzeOne(
         job.path,
         { ...source, read: async () => prepared.bytes ?? new Uint8Array() },
         lintOptions,
         job.factsOnly
       );
+    }
     lintOptions.settings.forFile(job.path);
     return (await analyzeOnWorker(guardWorker, [prepared], lintOptions.signal))[0];
   };
   const run2 = async (jobs, source, lintOptions) => {
     if (closed) throw new Error("the phase-1 worker pool was closed");
-    const wantedWorkers = Math.min(maxThreads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - 1;
-    const useWorkers = maxThreads > 1 && (workers.length > 0 || jobs.length >= minFiles && wantedWorkers > 0);
+    const workersOnly = jobs.length >= minFilesWorkersOnly;
+    const threadsHere = workersOnly ? 0 : 1;
+    const wantedWorkers = Math.min(maxThreads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - threadsHere;
+    const useWorkers = maxThreads > 1 && (workers.length > 0 || jobs.length >= minFiles && wantedWorkers + threadsHere > 1);
     if (!useWorkers) {
       const results2 = [];
       for (const job of jobs) {
@@ -10140,7 +10149,7 @@ function createPhase1Pool(options) {
     for (const job of jobs) lintOptions.settings.forFile(job.path);
     startWorkers(wantedWorkers);
     const results = new Array(jobs.length);
-    const batchSize = Math.max(1, Math.min(16, Math.floor(jobs.length / ((workers.length + 1) * 8))));
+    const batchSize = Math.max(1, Math.min(16, Math.floor(jobs.length / ((workers.length + threadsHere) * 8))));
     let next = 0;
     const feedWorker = async (slot) => {
       while (next < jobs.length) {
@@ -10179,15 +10188,17 @@ function createPhase1Pool(options) {
       next = jobs.length;
       throw error;
     });
-    await Promise.all(
-      [...workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]), analyzeHere()].map(stopOnFailure)
-    );
+    const loops = workers.flatMap((_, slot) => [feedWorker(slot), feedWorker(slot)]);
+    await Promise.all((workersOnly ? loops : [...loops, analyzeHere()]).map(stopOnFailure));
     return results;
   };
   return {
     run: run2,
     get threads() {
       return workers.length + 1;
+    },
+    get analysedHere() {
+      return analysedHere;
     },
     async close() {
       closed = true;

@@ -8,13 +8,13 @@ import {
   mappingsReport,
   termsCommand,
   termsReport
-} from "./chunk-5KSPLCNJ.js";
+} from "./chunk-ZVH5RBF6.js";
 import "./chunk-4472XMDS.js";
 import "./chunk-BSJM252U.js";
 import "./chunk-7KNTDKCH.js";
-import "./chunk-4QVWBYCE.js";
+import "./chunk-JLZECQVN.js";
 import "./chunk-DESR34US.js";
-import "./chunk-H7P3T445.js";
+import "./chunk-MM77Q3OP.js";
 import "./chunk-DB7DCKDU.js";
 import "./chunk-MHPCNLFD.js";
 import "./chunk-FNLHEZZR.js";

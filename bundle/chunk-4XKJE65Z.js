@@ -12,11 +12,11 @@ import {
   listRepositoryPaths,
   openConfigs,
   toPosix
-} from "./chunk-4QVWBYCE.js";
+} from "./chunk-JLZECQVN.js";
 import {
   EXIT_OK
 } from "./chunk-DESR34US.js";
-import "./chunk-H7P3T445.js";
+import "./chunk-MM77Q3OP.js";
 import {
   UsageError,
   formatConfigIssue

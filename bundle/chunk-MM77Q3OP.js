@@ -569,16 +569,24 @@ var PARSE_COST_LIMITS = {
 };
 var BLOCK_START = /^ {0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]|#|```|~~~)/;
 var DEFINITION = /^ {0,3}(?:> ?)*\[[^\]\n]{1,999}\]:/;
-function countCloseOpen(text, from, to) {
-  let found = 0;
-  for (let index = from + 1; index < to; index++)
-    if (text.charCodeAt(index) === 40 && text.charCodeAt(index - 1) === 93) found++;
-  return found;
-}
-function countCharacters(text, from, to, characters) {
-  let found = 0;
-  for (let index = from; index < to; index++) if (characters.includes(text[index])) found++;
-  return found;
+function countLine(text, from, to, counts) {
+  let closeOpen = 0;
+  let brackets = 0;
+  let emphasis = 0;
+  let pipes = 0;
+  let previous = -1;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 91) brackets++;
+    else if (code === 42 || code === 95) emphasis++;
+    else if (code === 124) pipes++;
+    else if (code === 40 && previous === 93) closeOpen++;
+    previous = code;
+  }
+  counts.closeOpen = closeOpen;
+  counts.brackets = brackets;
+  counts.emphasis = emphasis;
+  counts.pipes = pipes;
 }
 function parseCostExcess(text) {
   let definitions = 0;
@@ -588,26 +596,27 @@ function parseCostExcess(text) {
   let emphasis = 0;
   let tableStart = -1;
   let tableCells = 0;
+  const line = { closeOpen: 0, brackets: 0, emphasis: 0, pipes: 0 };
   const over = (what, value, offset) => value > what.limit ? { what: what.what, count: value, limit: what.limit, offset } : void 0;
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline === -1 ? text.length : newline;
-    const line = text.slice(start, Math.min(end, start + 1e3));
-    const blank = line.trim() === "";
-    const definition = !blank && DEFINITION.test(line);
-    if (blank || definition || BLOCK_START.test(line)) {
+    const head = text.slice(start, Math.min(end, start + 1e3));
+    const blank = head.trim() === "";
+    const definition = !blank && DEFINITION.test(head);
+    if (blank || definition || BLOCK_START.test(head)) {
       blockStart = start;
       closeOpen = brackets = emphasis = 0;
     }
     if (!blank) {
       if (definition) definitions++;
-      closeOpen += countCloseOpen(text, start, end);
-      brackets += countCharacters(text, start, end, "[");
-      emphasis += countCharacters(text, start, end, "*_");
-      const pipes = countCharacters(text, start, end, "|");
-      if (pipes > 0) {
+      countLine(text, start, end, line);
+      closeOpen += line.closeOpen;
+      brackets += line.brackets;
+      emphasis += line.emphasis;
+      if (line.pipes > 0) {
         if (tableStart === -1) tableStart = start;
-        tableCells += pipes;
+        tableCells += line.pipes;
       } else {
         tableStart = -1;
         tableCells = 0;

@@ -18,17 +18,17 @@ import {
   LiveProject,
   projectServices,
   protocolStreams
-} from "./chunk-LL2MDV6X.js";
+} from "./chunk-VNPSEJJO.js";
 import {
   applyFixes,
   dominantLineEnding,
   findRoot,
   toPosix
-} from "./chunk-4QVWBYCE.js";
+} from "./chunk-JLZECQVN.js";
 import "./chunk-DESR34US.js";
 import {
   collectFileFacts
-} from "./chunk-H7P3T445.js";
+} from "./chunk-MM77Q3OP.js";
 import {
   ConfigError,
   UsageError,
