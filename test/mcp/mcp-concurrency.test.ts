@@ -11,55 +11,23 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bigPage } from '../../bench/big-page.js';
 import { BIN, tempProject } from '../helpers/cli-harness.js';
-
-/** One section of an ordinary big page, the shape bench/page-growth.ts measures (links to `#section-N`, lists, tables, code, lazy lines). */
-function section(n: number): string {
-  return [
-    `## Section ${n}`,
-    '',
-    `This section explains part ${n} of the system. See [the next part](#section-${n + 1}) and`,
-    '[the overview](#a-big-page) for context. Kubernetes schedules the workload on a node.',
-    '',
-    `- first point about ${n}`,
-    '  continued on an indented line',
-    `- second point with a [link](#section-${Math.max(1, n - 3)})`,
-    '- third point',
-    '',
-    '| key | value |',
-    '| --- | --- |',
-    `| a${n} | b${n} |`,
-    `| c${n} | d${n} |`,
-    '',
-    '```yaml',
-    `item: ${n}`,
-    '```',
-    '',
-    `> A quoted note for ${n}`,
-    'that continues lazily.',
-    '',
-    '',
-  ].join('\n');
-}
-
-/** A page of at least `bytes` bytes whose last section links to a section that does not exist. */
-function bigPage(bytes: number): string {
-  const parts = ['# A big page\n\n'];
-  let length = parts[0]!.length;
-  let n = 1;
-  for (; length < bytes; n++) {
-    const next = section(n);
-    parts.push(next);
-    length += next.length;
-  }
-  return parts.join('');
-}
 
 /** CPU seconds the process has used (Linux: /proc/<pid>/stat, in clock ticks of 1/100 s). */
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The server uses under 0.2 s of CPU over 2 s, once a second has passed for its stopped worker to end (Linux only). */
+async function expectIdle(pid: number): Promise<void> {
+  if (!existsSync(`/proc/${pid}/stat`)) return;
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const before = cpuSeconds(pid);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  expect(cpuSeconds(pid) - before).toBeLessThan(0.2);
 }
 
 /** How many big pages the inventory test's repository has. */
@@ -142,13 +110,7 @@ describe('agentops-lint mcp under a big call', () => {
 
     // The server stopped the analysis: once the worker thread is gone, the server is idle. It
     // would otherwise keep a core busy parsing for many seconds more.
-    const pid = transport.pid!;
-    if (existsSync(`/proc/${pid}/stat`)) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const before = cpuSeconds(pid);
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      expect(cpuSeconds(pid) - before).toBeLessThan(0.2);
-    }
+    await expectIdle(transport.pid!);
 
     // A large text after the cancelled one gets a worker (the stopped one's replacement) and its answer.
     const mid = bigPage(100_000);
@@ -226,13 +188,7 @@ describe('agentops-lint mcp under a big call', () => {
     expect(performance.now() - cancelledAt).toBeLessThan(1000);
 
     // The worker analysing the page was stopped: the server goes idle instead of parsing on.
-    const pid = transport.pid!;
-    if (existsSync(`/proc/${pid}/stat`)) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const before = cpuSeconds(pid);
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      expect(cpuSeconds(pid) - before).toBeLessThan(0.2);
-    }
+    await expectIdle(transport.pid!);
 
     // The next inventory gets its answer, with its progress.
     const steps: string[] = [];
